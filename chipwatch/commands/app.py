@@ -1,0 +1,48 @@
+"""``chipwatch app``: serve the Streamlit app (127.0.0.1 by default)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import click
+
+from chipwatch.settings import PROJECT_ROOT, load_settings
+
+
+def streamlit_command(address: str, port: int, max_upload_mb: int) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(PROJECT_ROOT / "app.py"),
+        "--server.address",
+        address,
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--server.maxUploadSize",
+        str(max_upload_mb),
+        "--browser.gatherUsageStats",
+        "false",
+        "--client.showErrorDetails",
+        "false",
+    ]
+
+
+def register(group: click.Group) -> None:
+    @group.command("app")
+    @click.option("--address", default=None, help="Bind address (default CHIPWATCH_APP_ADDRESS or 127.0.0.1).")
+    @click.option("--port", type=int, default=None, help="Port (default CHIPWATCH_APP_PORT or 8501).")
+    def app_command(address: str | None, port: int | None) -> None:
+        """Start the Streamlit app on the workspace's graph."""
+        settings = load_settings()
+        cmd = streamlit_command(
+            address or settings.app_address, port or settings.app_port, settings.max_upload_mb
+        )
+        click.echo(f"Serving chipwatch on http://{cmd[8]}:{cmd[10]} (workspace {settings.workspace})")
+        # The child inherits CHIPWATCH_* so the app reads the same settings module.
+        raise SystemExit(subprocess.call(cmd, env=os.environ.copy()))

@@ -1,0 +1,56 @@
+"""The project's exception hierarchy: one root, errors at boundaries carry context."""
+
+from __future__ import annotations
+
+
+class ChipwatchError(Exception):
+    """Root of every error chipwatch raises on purpose."""
+
+
+class SettingsError(ChipwatchError):
+    """A CHIPWATCH_* setting is missing or malformed."""
+
+
+class StoreError(ChipwatchError):
+    """A graph store failed; carries the query (never its credentials) that failed."""
+
+    def __init__(self, message: str, *, query: str | None = None, store: str | None = None):
+        self.query = query
+        self.store = store
+        detail = message
+        if store:
+            detail = f"[{store}] {detail}"
+        if query:
+            compact = " ".join(query.split())
+            detail = f"{detail}\n  while running: {compact[:500]}"
+        super().__init__(detail)
+
+
+class WorkspaceCorruptError(StoreError):
+    """A file in the workspace cannot be read back."""
+
+
+class InputFileError(ChipwatchError):
+    """An input file is malformed, truncated, mis-encoded or hostile.
+
+    The message names the file, the line/row and the field so that a user can fix it.
+    """
+
+    def __init__(
+        self,
+        path: object,
+        reason: str,
+        *,
+        row: int | None = None,
+        field: str | None = None,
+    ):
+        self.path = str(path)
+        self.reason = reason
+        self.row = row
+        self.field = field
+        where = self.path
+        if row is not None:
+            where += f", row {row}"
+        if field:
+            where += f", field '{field}'"
+        super().__init__(f"{where}: {reason}")

@@ -1,0 +1,100 @@
+"""The one store protocol. Both implementations give the same answers; the contract
+suite in ``tests/graph/test_store_contract.py`` runs against each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from typing import Any, Literal, Protocol, runtime_checkable
+
+import pandas as pd
+
+from graph.model import Edge, EdgeKind, Node, NodeKind, Path, Subgraph
+
+Direction = Literal["out", "both"]
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """A property graph of chipwatch records.
+
+    Writes are upserts keyed on stable ids (nodes) and (kind, source, target, key) (edges):
+    writing the same rows twice changes nothing. Properties given in a row replace those
+    stored; properties not given are kept. A row property of ``None`` is ignored.
+    """
+
+    name: str
+
+    def upsert_nodes(self, kind: NodeKind, rows: Iterable[Mapping[str, Any]]) -> int:
+        """Insert or update nodes; each row has ``id`` and properties. Returns rows written."""
+        ...
+
+    def upsert_edges(self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]]) -> int:
+        """Insert or update edges; each row has ``source``, ``target``, optional ``key``.
+
+        Both end nodes must exist already; rows whose ends are missing are an error.
+        """
+        ...
+
+    def node(self, node_id: str) -> Node | None: ...
+
+    def nodes(self, kind: NodeKind) -> Iterator[Node]:
+        """Every node of a kind, in id order."""
+        ...
+
+    def neighbours(
+        self, node_id: str, kinds: Collection[EdgeKind] = (), direction: Direction = "both"
+    ) -> list[Edge]:
+        """Edges touching ``node_id`` (of the given kinds; all when empty), sorted by identity."""
+        ...
+
+    def paths(
+        self,
+        sources: Collection[str],
+        targets: Collection[str],
+        *,
+        max_hops: int,
+        edge_kinds: Collection[EdgeKind] = (),
+        direction: Direction = "out",
+        limit: int = 1000,
+    ) -> list[Path]:
+        """Simple paths (no node twice) of 1..max_hops edges from any source to any target.
+
+        With ``direction="out"`` edges are followed source→target except symmetric kinds
+        (SAME_AS, RELATED_TO), which are walked both ways. Sorted by ``Path.sort_key`` and
+        cut at ``limit``.
+        """
+        ...
+
+    def subgraph(
+        self, node_id: str, *, hops: int = 1, edge_kinds: Collection[EdgeKind] = (), limit: int = 500
+    ) -> Subgraph:
+        """Nodes within ``hops`` (either direction) of ``node_id`` and the edges among them.
+
+        At most ``limit`` nodes, nearest first then by id; the centre always included.
+        """
+        ...
+
+    def nodes_frame(self, kind: NodeKind, columns: Collection[str] = ()) -> pd.DataFrame:
+        """All nodes of a kind as a DataFrame with an ``id`` column plus properties."""
+        ...
+
+    def edges_frame(self, kind: EdgeKind, columns: Collection[str] = ()) -> pd.DataFrame:
+        """All edges of a kind with ``source``, ``target``, ``key`` columns plus properties."""
+        ...
+
+    def delete_edges(self, kind: EdgeKind, identities: Iterable[tuple[str, str, str]]) -> int:
+        """Delete edges given as (source, target, key). Returns how many existed."""
+        ...
+
+    def counts(self) -> dict[str, int]:
+        """Number of nodes per NodeKind value and edges per EdgeKind value (zeros included)."""
+        ...
+
+    def clear(self) -> None: ...
+
+    def flush(self) -> None:
+        """Make every write durable (networkx: write Parquet atomically; Neo4j: no-op)."""
+        ...
+
+    def close(self) -> None: ...
