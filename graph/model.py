@@ -33,6 +33,34 @@ PropValue: TypeAlias = str | int | float | bool | list[str] | list[int] | list[f
 Props: TypeAlias = dict[str, Any]
 
 
+class ListSource(StrEnum):
+    """Every list the product reads. CSL sources keep their own code (the CSL mixes them)."""
+
+    US_SDN = "US_SDN"  # OFAC Specially Designated Nationals
+    US_NONSDN = "US_NONSDN"  # OFAC consolidated non-SDN lists (SSI, NS-MBS, CAPTA, …)
+    US_EL = "US_EL"  # BIS Entity List
+    US_MEU = "US_MEU"  # BIS Military End-User list
+    US_MIEU = "US_MIEU"  # BIS Military-Intelligence End User list
+    US_UVL = "US_UVL"  # BIS Unverified List
+    US_DPL = "US_DPL"  # BIS Denied Persons List
+    US_ISN = "US_ISN"  # State nonproliferation sanctions
+    US_DTC = "US_DTC"  # State ITAR debarred
+    US_SSI = "US_SSI"  # OFAC Sectoral Sanctions Identifications
+    US_FSE = "US_FSE"  # OFAC Foreign Sanctions Evaders
+    US_PLC = "US_PLC"  # OFAC Palestinian Legislative Council
+    US_CAP = "US_CAP"  # OFAC CAPTA list
+    US_CMIC = "US_CMIC"  # OFAC Chinese Military-Industrial Complex companies
+    US_MBS = "US_MBS"  # OFAC Menu-Based Sanctions
+    US_1260H = "US_1260H"  # DoD Section 1260H Chinese military companies
+    US_NDAA5949 = "US_NDAA5949"  # NDAA FY2023 §5949 semiconductor procurement ban
+    US_NDAA889 = "US_NDAA889"  # NDAA FY2019 §889 telecom/video ban
+    UN = "UN"  # UN Security Council consolidated list
+    EU = "EU"  # EU Financial Sanctions Files
+    UK = "UK"  # UK FCDO Sanctions List (and the retired OFSI ConList)
+    FTM = "FTM"  # OpenSanctions / FollowTheMoney data
+    CUSTOM = "CUSTOM"  # in-house or other lists in the documented simple CSV
+
+
 class NodeKind(StrEnum):
     LIST_ENTRY = "ListEntry"
     COMPANY = "Company"
@@ -56,7 +84,7 @@ class EdgeKind(StrEnum):
     SHIPPER_OF = "SHIPPER_OF"  # TradeParty -> Shipment
     CONSIGNEE_OF = "CONSIGNEE_OF"  # TradeParty -> Shipment
     NOTIFY_OF = "NOTIFY_OF"  # TradeParty -> Shipment
-    TRADES_WITH = "TRADES_WITH"  # shipper party -> consignee party, key = HS-6 {count, value_usd, first, last}
+    TRADES_WITH = "TRADES_WITH"  # shipper -> consignee party; key = HS-6; {count, value_usd, first, last}
     RELATED_TO = "RELATED_TO"  # relationships published by a list (OFAC enhanced XML, FtM)
 
 

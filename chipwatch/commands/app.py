@@ -35,7 +35,7 @@ def streamlit_command(address: str, port: int, max_upload_mb: int) -> list[str]:
 
 def register(group: click.Group) -> None:
     @group.command("app")
-    @click.option("--address", default=None, help="Bind address (default CHIPWATCH_APP_ADDRESS or 127.0.0.1).")
+    @click.option("--address", default=None, help="Bind address (default: CHIPWATCH_APP_ADDRESS, 127.0.0.1).")
     @click.option("--port", type=int, default=None, help="Port (default CHIPWATCH_APP_PORT or 8501).")
     def app_command(address: str | None, port: int | None) -> None:
         """Start the Streamlit app on the workspace's graph."""
@@ -43,6 +43,7 @@ def register(group: click.Group) -> None:
         cmd = streamlit_command(
             address or settings.app_address, port or settings.app_port, settings.max_upload_mb
         )
-        click.echo(f"Serving chipwatch on http://{cmd[8]}:{cmd[10]} (workspace {settings.workspace})")
+        where = f"http://{cmd[8]}:{cmd[10]}"
+        click.echo(f"Serving chipwatch on {where} (workspace {settings.workspace})")
         # The child inherits CHIPWATCH_* so the app reads the same settings module.
         raise SystemExit(subprocess.call(cmd, env=os.environ.copy()))
