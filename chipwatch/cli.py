@@ -14,6 +14,7 @@ from chipwatch.errors import ChipwatchError
 COMMAND_MODULES: tuple[str, ...] = (
     "app",
     "neo4j",
+    "ingest",
 )
 
 
