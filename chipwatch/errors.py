@@ -54,3 +54,15 @@ class InputFileError(ChipwatchError):
         if field:
             where += f", field '{field}'"
         super().__init__(f"{where}: {reason}")
+
+
+class Neo4jServerError(ChipwatchError):
+    """The workspace's local Neo4j could not be built, started or stopped."""
+
+
+class JavaNotFoundError(Neo4jServerError):
+    """No suitable Java runtime (17+) to run the local Neo4j."""
+
+
+class Neo4jAuthError(StoreError):
+    """Neo4j refused the user name or password (the message says where they came from, never them)."""

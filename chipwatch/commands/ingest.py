@@ -8,7 +8,6 @@ import click
 
 #: Modules under ``chipwatch.commands`` whose ``register_ingest(group)`` adds ingest verbs.
 INGEST_MODULES: tuple[str, ...] = (
-    "ingest_lists",
     "ingest_trade",
 )
 

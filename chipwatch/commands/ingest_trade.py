@@ -1,0 +1,75 @@
+"""``chipwatch ingest companies|ownership|officers|shipments PATH [--mapping FILE]``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from chipwatch.settings import Settings, load_settings
+from ingest.trade.formats import InputFormat
+from ingest.trade.load import TradeKind, ingest_trade_file
+
+
+def sync_trade_graph(settings: Settings) -> str:
+    """Write the trade tables into the configured graph store (idempotent upserts)."""
+    try:
+        from graph.stores import open_store  # type: ignore[attr-defined]
+    except ImportError:
+        return "graph store not available yet; tables updated only"
+    from graph.tables.trade import load_trade_tables
+    from graph.trade_graph import write_trade_graph
+
+    store = open_store(settings)
+    try:
+        written = write_trade_graph(store, load_trade_tables(settings))
+        store.flush()
+    finally:
+        store.close()
+    return f"graph ({store.name}): " + ", ".join(f"{n} {k}" for k, n in written.items() if n)
+
+
+def _command(kind: TradeKind) -> click.Command:
+    @click.command(kind.value)
+    @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option(
+        "--mapping",
+        "mapping_path",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="YAML/TOML file mapping canonical column names to the file's column names.",
+    )
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice([f.value for f in InputFormat]),
+        default="auto",
+        show_default=True,
+        help="Input layout (auto-detected from the header by default).",
+    )
+    @click.option(
+        "--source",
+        default="csv",
+        show_default=True,
+        help="Namespace of company ids in this file (node id co:{source}:{id}).",
+    )
+    @click.option("--no-graph", is_flag=True, help="Update the tables only; do not write the graph store.")
+    def run(path: Path, mapping_path: Path | None, fmt: str, source: str, no_graph: bool) -> None:
+        settings = load_settings()
+        report = ingest_trade_file(
+            settings, kind, path, mapping_path=mapping_path, source=source, fmt=InputFormat(fmt)
+        )
+        click.echo(report.summary())
+        for row in report.warnings.head(20).itertuples(index=False):
+            click.echo(f"  warning: row {row.row}, field '{row.field}': {row.reason}")
+        if len(report.warnings) > 20:
+            click.echo(f"  … {len(report.warnings) - 20} more warnings in the trade_warnings table")
+        if not no_graph:
+            click.echo(sync_trade_graph(settings))
+
+    run.help = f"Load {kind.value} from PATH (canonical CSV/XLSX/Parquet, or a registry format)."
+    return run
+
+
+def register_ingest(group: click.Group) -> None:
+    for kind in TradeKind:
+        group.add_command(_command(kind))

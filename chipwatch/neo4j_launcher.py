@@ -1,0 +1,95 @@
+"""The Java side of the local Neo4j: find Java, build ``neo4j-launcher/``, form its command line.
+
+``neo4j-launcher/`` is a small Maven project embedding Neo4j Community 5.26 (Bolt on 127.0.0.1, auth
+on). ``scripts/build-neo4j-launcher.sh`` builds it once; the first build downloads Neo4j.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from chipwatch.errors import JavaNotFoundError, Neo4jServerError
+from chipwatch.settings import PROJECT_ROOT
+
+LAUNCHER_DIR = PROJECT_ROOT / "neo4j-launcher"
+BUILD_SCRIPT = PROJECT_ROOT / "scripts" / "build-neo4j-launcher.sh"
+BUILD_COMMAND = f"bash {BUILD_SCRIPT.relative_to(PROJECT_ROOT)}"
+MAIN_CLASS = "org.chipwatch.neo4j.Launcher"
+PAGE_CACHE_MB = 256
+MIN_JAVA = 17
+#: Small on purpose: CI runs the server next to pytest on 2 cores. The --add-opens flags are the
+#: ones Neo4j's own start script passes; without them the page cache falls back to a slower mode.
+JVM_OPTIONS: tuple[str, ...] = (
+    "-Xms256m",
+    "-Xmx1g",
+    "-XX:+UseG1GC",
+    "-XX:+ExitOnOutOfMemoryError",
+    "-XX:-OmitStackTraceInFastThrow",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Dfile.encoding=UTF-8",
+)
+
+
+def find_java() -> str:
+    """Path of a Java 17+ ``java``; :class:`JavaNotFoundError` says what is missing."""
+    java = shutil.which("java")
+    if java is None:
+        raise JavaNotFoundError(
+            f"the local Neo4j needs Java {MIN_JAVA} or newer, and no 'java' is on PATH; "
+            "install a JDK (e.g. apt-get install openjdk-17-jdk-headless) or point "
+            "CHIPWATCH_NEO4J_URI at an existing Neo4j"
+        )
+    probe = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=60, check=False)
+    match = re.search(r'version "(\d+)(?:\.(\d+))?', probe.stderr + probe.stdout)
+    if match:
+        major = int(match.group(1)) if match.group(1) != "1" else int(match.group(2) or 0)
+        if major < MIN_JAVA:
+            raise JavaNotFoundError(f"the local Neo4j needs Java {MIN_JAVA} or newer; {java} is Java {major}")
+    return java
+
+
+def launcher_built() -> bool:
+    classes = LAUNCHER_DIR / "target" / "classes" / Path(*MAIN_CLASS.split(".")).with_suffix(".class")
+    return classes.is_file() and any((LAUNCHER_DIR / "target" / "lib").glob("neo4j-5.*.jar"))
+
+
+def build_launcher() -> str:
+    """Run the (idempotent) build script; returns its one-line summary."""
+    try:
+        done = subprocess.run(
+            ["bash", str(BUILD_SCRIPT)], capture_output=True, text=True, timeout=1800, check=False
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise Neo4jServerError(f"building the Neo4j launcher ({BUILD_COMMAND}) timed out") from exc
+    if done.returncode != 0 or not launcher_built():
+        tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-15:])
+        raise Neo4jServerError(f"building the Neo4j launcher ({BUILD_COMMAND}) failed:\n{tail}")
+    return done.stdout.strip()
+
+
+def unavailable_reason() -> str | None:
+    """Why a local Neo4j cannot be started right now without building, or None if it can."""
+    try:
+        find_java()
+    except JavaNotFoundError as exc:
+        return str(exc)
+    if not launcher_built():
+        return f"the Neo4j launcher is not built (run: {BUILD_COMMAND})"
+    return None
+
+
+def launcher_command(java: str, home: Path, port: int, watch_pid: int | None = None) -> list[str]:
+    """The JVM command line. It carries no password: the launcher reads that from standard input."""
+    target = LAUNCHER_DIR / "target"
+    classpath = f"{target / 'classes'}:{target / 'lib' / '*'}"
+    cmd = [java, *JVM_OPTIONS, "-cp", classpath, MAIN_CLASS, "--home", str(home), "--port", str(port)]
+    cmd += ["--page-cache-mb", str(PAGE_CACHE_MB)]
+    if watch_pid is not None:
+        cmd += ["--watch-pid", str(watch_pid)]
+    return cmd

@@ -1,0 +1,152 @@
+"""The one address normaliser: everything located at "the same" address shares one node.
+
+``normalise_address("Flat 5, 12 Nathan Road, Kowloon", "HK")`` and
+``normalise_address("FLAT 5 12 NATHAN RD KOWLOON HONG KONG", "HK")`` give the same key, so two
+companies registered there share ``addr:{sha1(key|country)}``. Rules are conservative —
+spelling variants of street words and the country name at the end — because a wrong merge
+would invent a mass-registration address.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import pandas as pd
+
+from graph.ids import normalise_key_text, sha1_key
+
+#: Street-word variants written on registries and bills of lading → one spelling.
+ABBREVIATIONS: dict[str, str] = {
+    "STREET": "ST",
+    "STR": "ST",
+    "ROAD": "RD",
+    "AVENUE": "AVE",
+    "AV": "AVE",
+    "BOULEVARD": "BLVD",
+    "BUILDING": "BLDG",
+    "BLD": "BLDG",
+    "FLOOR": "FL",
+    "FLR": "FL",
+    "ROOM": "RM",
+    "SUITE": "STE",
+    "UNIT": "UNIT",
+    "DISTRICT": "DIST",
+    "NUMBER": "NO",
+    "NUM": "NO",
+    "LANE": "LN",
+    "DRIVE": "DR",
+    "PLACE": "PL",
+    "SQUARE": "SQ",
+    "HIGHWAY": "HWY",
+    "INDUSTRIAL": "IND",
+    "PARK": "PK",
+    "TOWER": "TWR",
+    "CENTRE": "CTR",
+    "CENTER": "CTR",
+    "PROSPEKT": "PR",
+    "PROSPECT": "PR",
+    "ULITSA": "UL",
+    "SAINT": "ST",
+}
+
+#: Country names that often end an address line; dropped because the country is a field.
+_COUNTRY_TAILS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(name.split())
+    for name in (
+        "HONG KONG",
+        "HONG KONG SAR",
+        "HONG KONG CHINA",
+        "CHINA",
+        "PRC",
+        "P R CHINA",
+        "PEOPLES REPUBLIC OF CHINA",
+        "RUSSIA",
+        "RUSSIAN FEDERATION",
+        "UNITED ARAB EMIRATES",
+        "UAE",
+        "TURKEY",
+        "TURKIYE",
+        "SINGAPORE",
+        "MALAYSIA",
+        "UNITED STATES",
+        "USA",
+        "US",
+        "UNITED KINGDOM",
+        "UK",
+        "GERMANY",
+        "TAIWAN",
+        "JAPAN",
+        "KOREA",
+        "SOUTH KOREA",
+        "REPUBLIC OF KOREA",
+        "NETHERLANDS",
+        "KAZAKHSTAN",
+        "ARMENIA",
+        "GEORGIA",
+        "KYRGYZSTAN",
+        "UZBEKISTAN",
+        "BELARUS",
+        "IRAN",
+        "INDIA",
+        "THAILAND",
+        "VIETNAM",
+        "MACAU",
+        "MACAO",
+        "RU",
+        "CN",
+        "HK",
+        "AE",
+        "TR",
+        "SG",
+        "MY",
+        "DE",
+        "TW",
+        "JP",
+        "KR",
+        "NL",
+        "KZ",
+        "AM",
+        "BY",
+        "IR",
+        "GB",
+        "IN",
+        "TH",
+        "MO",
+    )
+)
+_COUNTRY_TAILS = tuple(sorted(_COUNTRY_TAILS, key=len, reverse=True))
+
+
+@lru_cache(maxsize=262_144)
+def normalise_address(raw: str | None, country: str | None = None) -> str:
+    """Canonical key of an address line (country kept separately; see :func:`address_id`)."""
+    tokens = normalise_key_text(raw).split()
+    tokens = [ABBREVIATIONS.get(t, t) for t in tokens]
+    # Drop a trailing country name (repeat: "KOWLOON HONG KONG CHINA").
+    changed = True
+    while changed and tokens:
+        changed = False
+        for tail in _COUNTRY_TAILS:
+            if len(tokens) > len(tail) and tuple(tokens[-len(tail) :]) == tail:
+                tokens = tokens[: -len(tail)]
+                changed = True
+                break
+    return " ".join(tokens)
+
+
+def address_id(raw: str | None, country: str | None = None) -> str | None:
+    """``addr:{sha1(normalised|country)}``, or ``None`` when there is no address text."""
+    key = normalise_address(raw, country)
+    if not key:
+        return None
+    return "addr:" + sha1_key(key, country or "")
+
+
+def address_ids(raw: Iterable[object], country: Iterable[object]) -> pd.Series:
+    """Vectorised :func:`address_id`: computed once per distinct (address, country) pair."""
+    frame = pd.DataFrame({"raw": list(raw), "country": list(country)}).astype(object)
+    frame = frame.where(frame.notna(), None)
+    keys = list(zip(frame["raw"], frame["country"], strict=True))
+    cache = {k: address_id(k[0], k[1]) for k in dict.fromkeys(keys)}
+    return pd.Series([cache[k] for k in keys], index=frame.index, dtype=object)

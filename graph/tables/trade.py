@@ -1,0 +1,230 @@
+"""Canonical company & trade tables (Parquet in ``settings.tables_dir``).
+
+``ingest`` writes them through :func:`upsert_trade_table` (merge on the table's key, so
+re-ingesting a file changes nothing); everything else reads them with
+:func:`load_trade_tables`. Column contracts are in ``TRADE_SCHEMAS``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from chipwatch.errors import WorkspaceCorruptError
+from chipwatch.settings import Settings
+
+TRADE_SCHEMAS: dict[str, tuple[str, ...]] = {
+    "companies": (
+        "node_id",
+        "company_id",
+        "source",
+        "name",
+        "aliases",
+        "country",
+        "address",
+        "city",
+        "postal_code",
+        "address_id",
+        "incorporation_date",
+        "registration_id",
+        "lei",
+        "tax_id",
+        "business_type",
+        "website",
+        "email",
+        "phone",
+    ),
+    "ownership": (
+        "owner_node_id",
+        "owner_name",
+        "owner_country",
+        "owned_node_id",
+        "owned_name",
+        "share_pct",
+        "as_of",
+        "source",
+        "relationship",
+    ),
+    "officers": (
+        "person_node_id",
+        "person_name",
+        "person_country",
+        "company_node_id",
+        "role",
+        "start_date",
+        "end_date",
+        "source",
+    ),
+    "parties": ("party_id", "name", "address", "country", "address_id"),
+    "shipments": (
+        "shipment_id",
+        "node_id",
+        "date",
+        "shipper_party_id",
+        "consignee_party_id",
+        "notify_party_id",
+        "hs_code",
+        "hs6",
+        "chpl_tier",
+        "description",
+        "manufacturer",
+        "origin_country",
+        "dispatch_country",
+        "destination_country",
+        "port_of_loading",
+        "port_of_discharge",
+        "value_usd",
+        "quantity",
+        "weight_kg",
+        "incoterms",
+        "source",
+    ),
+    # Provenance: one row per file ingested, and the warnings it produced.
+    "trade_files": (
+        "file_id",
+        "kind",
+        "path",
+        "sha256",
+        "size",
+        "ingested_at",
+        "rows_read",
+        "rows_accepted",
+        "rows_warned",
+    ),
+    "trade_warnings": ("file_id", "row", "field", "reason"),
+}
+#: Columns that identify a row; a later ingest of the same key replaces the row.
+TRADE_KEYS: dict[str, tuple[str, ...]] = {
+    "companies": ("node_id",),
+    "ownership": ("owner_node_id", "owned_node_id", "source"),
+    "officers": ("person_node_id", "company_node_id", "role"),
+    "parties": ("party_id",),
+    "shipments": ("shipment_id",),
+    "trade_files": ("file_id",),
+    "trade_warnings": ("file_id", "row", "field", "reason"),
+}
+NUMERIC = {
+    "share_pct",
+    "value_usd",
+    "quantity",
+    "weight_kg",
+    "size",
+    "rows_read",
+    "rows_accepted",
+    "rows_warned",
+    "row",
+}
+
+
+@dataclass(frozen=True)
+class TradeTables:
+    companies: pd.DataFrame
+    ownership: pd.DataFrame
+    officers: pd.DataFrame
+    parties: pd.DataFrame
+    shipments: pd.DataFrame
+    trade_files: pd.DataFrame
+    trade_warnings: pd.DataFrame
+
+
+def empty_table(name: str) -> pd.DataFrame:
+    cols = TRADE_SCHEMAS[name]
+    return pd.DataFrame({c: pd.Series(dtype="float64" if c in NUMERIC else object) for c in cols})
+
+
+def table_path(settings: Settings, name: str) -> Path:
+    return settings.tables_dir / f"{name}.parquet"
+
+
+def read_trade_table(settings: Settings, name: str) -> pd.DataFrame:
+    path = table_path(settings, name)
+    if not path.exists():
+        return empty_table(name)
+    try:
+        frame = pd.read_parquet(path)
+    except (OSError, ValueError) as exc:
+        raise WorkspaceCorruptError(f"cannot read {path}: {exc}") from exc
+    for col in TRADE_SCHEMAS[name]:
+        if col not in frame.columns:
+            frame[col] = None
+    return frame[list(TRADE_SCHEMAS[name])]
+
+
+def load_trade_tables(settings: Settings) -> TradeTables:
+    """All company/trade tables of the workspace (empty frames with the right columns if absent)."""
+    return TradeTables(**{name: read_trade_table(settings, name) for name in TRADE_SCHEMAS})
+
+
+def _conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for col in TRADE_SCHEMAS[name]:
+        if col not in out.columns:
+            out[col] = None
+    out = out[list(TRADE_SCHEMAS[name])]
+    for col in out.columns:
+        if col in NUMERIC:
+            out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64")
+        elif col != "aliases":
+            out[col] = out[col].astype(object).where(out[col].notna() & (out[col].astype(str) != ""), None)
+    return out
+
+
+def merge_trade_table(name: str, existing: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
+    """Existing rows updated/extended by ``new`` (keyed on ``TRADE_KEYS``), sorted by key."""
+    keys = list(TRADE_KEYS[name])
+    new = _conform(name, new).drop_duplicates(keys, keep="last")
+    if len(existing):
+        merged = pd.concat([_conform(name, existing), new], ignore_index=True)
+        merged = merged.drop_duplicates(keys, keep="last")
+    else:
+        merged = new
+    return merged.sort_values(keys, kind="stable", na_position="first").reset_index(drop=True)
+
+
+def write_table_atomic(path: Path, frame: pd.DataFrame) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        frame.to_parquet(tmp, index=False)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def upsert_trade_tables(settings: Settings, updates: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Merge several tables' new rows; all are computed before any file is replaced.
+
+    Returns the merged tables. A table whose content did not change is not rewritten.
+    """
+    merged: dict[str, pd.DataFrame] = {}
+    for name, frame in updates.items():
+        existing = read_trade_table(settings, name)
+        result = merge_trade_table(name, existing, frame)
+        if not (len(existing) == len(result) and _same(existing, result)):
+            merged[name] = result
+    for name, frame in merged.items():
+        write_table_atomic(table_path(settings, name), frame)
+    return merged
+
+
+def _fingerprint(frame: pd.DataFrame) -> pd.Series:
+    """Row hashes that ignore how a null or a list happens to be represented (NaN/None, ndarray/list)."""
+    text = pd.DataFrame(index=range(len(frame)))
+    for col in frame.columns:
+        values = frame[col].reset_index(drop=True).astype(object)
+        if col == "aliases":
+            values = values.map(
+                lambda v: "\x1f".join(map(str, v)) if v is not None and not isinstance(v, float) else ""
+            )
+        text[col] = values.where(values.notna(), "\x00").astype(str)
+    return pd.util.hash_pandas_object(text, index=False)
+
+
+def _same(a: pd.DataFrame, b: pd.DataFrame) -> bool:
+    return bool((_fingerprint(a).to_numpy() == _fingerprint(b[list(a.columns)]).to_numpy()).all())

@@ -1,0 +1,207 @@
+"""Company & trade tables → graph rows, written with one batched upsert per node/edge kind.
+
+Nodes: Company (registry and name-only), Person, TradeParty, Address, Country, Shipment.
+Edges: LOCATED_AT, IN_COUNTRY, OWNS, OFFICER_OF, SHIPPER_OF/CONSIGNEE_OF/NOTIFY_OF and the
+aggregated TRADES_WITH (shipper party → consignee party, key = HS-6) that path search walks.
+Row building is pure (:func:`trade_graph_frames`); :func:`write_trade_graph` only writes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pandas as pd
+import pycountry
+
+from graph.model import EdgeKind, NodeKind
+from graph.store import GraphStore
+from graph.tables.trade import TradeTables
+
+
+@dataclass(frozen=True)
+class GraphFrames:
+    nodes: dict[NodeKind, pd.DataFrame]  # column "id" plus properties
+    edges: dict[EdgeKind, pd.DataFrame]  # columns "source", "target", "key" plus properties
+
+
+def _country_name(code: str) -> str:
+    hit = pycountry.countries.get(alpha_2=code)
+    return str(hit.name) if hit else code
+
+
+def trades_with(shipments: pd.DataFrame) -> pd.DataFrame:
+    """TRADES_WITH per (shipper party, consignee party, HS-6): count, value_usd, first, last, chpl_tier."""
+    ships = shipments.dropna(subset=["shipper_party_id", "consignee_party_id"])
+    keyed = ships.assign(key=ships["hs6"].fillna(""))
+    grouped = keyed.groupby(["shipper_party_id", "consignee_party_id", "key"], sort=True, dropna=False)
+    agg = grouped.agg(
+        count=("shipment_id", "size"),
+        value_usd=("value_usd", "sum"),
+        first=("date", "min"),
+        last=("date", "max"),
+        chpl_tier=("chpl_tier", "first"),
+    ).reset_index()
+    agg["value_usd"] = agg["value_usd"].round(2)
+    return agg.rename(columns={"shipper_party_id": "source", "consignee_party_id": "target"})
+
+
+def trade_graph_frames(tables: TradeTables) -> GraphFrames:
+    c, o, f, p, s = tables.companies, tables.ownership, tables.officers, tables.parties, tables.shipments
+    companies = c.rename(columns={"node_id": "id"}).drop(columns=["address_id"])
+    # Owners/owned/companies named only in ownership or officer files become name-only Company nodes.
+    byname = pd.concat(
+        [
+            o[["owner_node_id", "owner_name", "owner_country"]].set_axis(["id", "name", "country"], axis=1),
+            o[["owned_node_id", "owned_name"]].set_axis(["id", "name"], axis=1),
+            f[["company_node_id"]].set_axis(["id"], axis=1),
+        ],
+        ignore_index=True,
+    )
+    byname = byname[~byname["id"].isin(companies["id"])].drop_duplicates("id")
+    byname["source"] = byname["id"].str.split(":").str[1]
+    byname["name"] = byname["name"].fillna(byname["id"])
+    persons = (
+        f.groupby("person_node_id", sort=True)
+        .agg(name=("person_name", "first"), country=("person_country", "first"))
+        .reset_index()
+    )
+    persons = persons.rename(columns={"person_node_id": "id"})
+    parties = p.rename(columns={"party_id": "id"}).drop(columns=["address_id"])
+    addr = (
+        pd.concat(
+            [
+                pd.DataFrame({"id": c["address_id"], "name": _company_line(c), "country": c["country"]}),
+                pd.DataFrame({"id": p["address_id"], "name": p["address"], "country": p["country"]}),
+            ],
+            ignore_index=True,
+        )
+        .dropna(subset=["id"])
+        .drop_duplicates("id")
+        .sort_values("id")
+    )
+    shipments = s.rename(columns={"node_id": "id"}).assign(name=s["shipment_id"])
+    countries_used = (
+        pd.concat(
+            [
+                c["country"],
+                p["country"],
+                addr["country"],
+                o["owner_country"],
+                persons["country"],
+                s["origin_country"],
+                s["dispatch_country"],
+                s["destination_country"],
+            ]
+        )
+        .dropna()
+        .unique()
+    )
+    countries = pd.DataFrame({"id": sorted(f"country:{x}" for x in countries_used)})
+    countries["code"] = countries["id"].str.slice(8)
+    countries["name"] = countries["code"].map(_country_name)
+
+    located = pd.concat(
+        [
+            pd.DataFrame({"source": c["node_id"], "target": c["address_id"]}),
+            pd.DataFrame({"source": p["party_id"], "target": p["address_id"]}),
+        ]
+    ).dropna()
+    in_country = pd.concat(
+        [
+            pd.DataFrame({"source": c["node_id"], "target": "country:" + c["country"]}),
+            pd.DataFrame({"source": p["party_id"], "target": "country:" + p["country"]}),
+            pd.DataFrame({"source": addr["id"], "target": "country:" + addr["country"]}),
+            pd.DataFrame({"source": persons["id"], "target": "country:" + persons["country"]}),
+        ]
+    ).dropna()
+    # Edge rows use "source"/"target" for their ends, so the file an edge came from is "provenance".
+    owns = pd.DataFrame(
+        {
+            "source": o["owner_node_id"],
+            "target": o["owned_node_id"],
+            "key": "",
+            "pct": o["share_pct"],
+            "as_of": o["as_of"],
+            "relationship": o["relationship"],
+            "provenance": o["source"],
+        }
+    )
+    officer = pd.DataFrame(
+        {
+            "source": f["person_node_id"],
+            "target": f["company_node_id"],
+            "role": f["role"],
+            "start_date": f["start_date"],
+            "end_date": f["end_date"],
+            "provenance": f["source"],
+        }
+    ).drop_duplicates(["source", "target", "role"])
+    officer = officer.assign(key=officer["role"].fillna(""))
+    party_edges = {
+        EdgeKind.SHIPPER_OF: "shipper_party_id",
+        EdgeKind.CONSIGNEE_OF: "consignee_party_id",
+        EdgeKind.NOTIFY_OF: "notify_party_id",
+    }
+    edges: dict[EdgeKind, pd.DataFrame] = {
+        EdgeKind.LOCATED_AT: located.drop_duplicates(),
+        EdgeKind.IN_COUNTRY: in_country.drop_duplicates(),
+        EdgeKind.OWNS: owns,
+        EdgeKind.OFFICER_OF: officer,
+        EdgeKind.TRADES_WITH: trades_with(s),
+    }
+    for kind, col in party_edges.items():
+        edges[kind] = pd.DataFrame({"source": s[col], "target": s["node_id"]}).dropna()
+    nodes = {
+        NodeKind.COMPANY: pd.concat([companies, byname], ignore_index=True),
+        NodeKind.PERSON: persons,
+        NodeKind.TRADE_PARTY: parties,
+        NodeKind.ADDRESS: addr,
+        NodeKind.COUNTRY: countries,
+        NodeKind.SHIPMENT: shipments,
+    }
+    return GraphFrames(nodes, edges)
+
+
+def _company_line(c: pd.DataFrame) -> pd.Series:
+    parts = (
+        c[["address", "city", "postal_code"]]
+        .astype(object)
+        .where(c[["address", "city", "postal_code"]].notna(), "")
+    )
+    line = (
+        parts["address"].astype(str)
+        + ", "
+        + parts["city"].astype(str)
+        + " "
+        + parts["postal_code"].astype(str)
+    )
+    return line.str.strip(" ,")
+
+
+def records(frame: pd.DataFrame) -> Iterator[dict[str, object]]:
+    """Rows as mappings without absent values (the store contract: ``None`` is not stored)."""
+    columns = list(frame.columns)
+    # Plain object arrays: iterating Arrow-backed string columns element by element is slow.
+    arrays = [frame[col].to_numpy(dtype=object) for col in columns]
+    for values in zip(*arrays, strict=True):
+        row = {}
+        for col, value in zip(columns, values, strict=True):
+            if value is None or (isinstance(value, float) and math.isnan(value)):
+                continue
+            if hasattr(value, "tolist"):  # numpy arrays (aliases) and numpy scalars
+                value = value.tolist()
+            row[col] = value
+        yield row
+
+
+def write_trade_graph(store: GraphStore, tables: TradeTables) -> dict[str, int]:
+    """Upsert every trade node and edge: one call per kind, nodes before edges."""
+    frames = trade_graph_frames(tables)
+    written: dict[str, int] = {}
+    for node_kind, nframe in frames.nodes.items():
+        written[node_kind.value] = store.upsert_nodes(node_kind, records(nframe))
+    for edge_kind, eframe in frames.edges.items():
+        written[edge_kind.value] = store.upsert_edges(edge_kind, records(eframe))
+    return written

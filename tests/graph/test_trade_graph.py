@@ -1,0 +1,97 @@
+# ruff: noqa: E501  (bill-of-lading rows are long by nature)
+"""Trade tables → graph rows: shared addresses, aggregated TRADES_WITH, one upsert per kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from chipwatch.settings import Settings
+from graph.model import EdgeKind, NodeKind
+from graph.tables.trade import load_trade_tables
+from graph.trade_graph import trade_graph_frames, write_trade_graph
+from ingest.trade.load import ingest_trade_file
+
+HEADER = (
+    "shipment_id,date,shipper_name,shipper_address,shipper_country,consignee_name,consignee_address,"
+    "consignee_country,hs_code,value_usd,quantity"
+)
+SHIPMENTS = (
+    HEADER
+    + """
+B1,2023-01-10,ACME SEMI INC,"1 Main Street, San Jose 95110",US,FAR EAST TRADING LIMITED,"Flat 5, 12 Nathan Road, Kowloon",HK,8542.31.0000,100,10
+B2,2023-03-10,Acme Semi Inc,"1 MAIN ST, SAN JOSE 95110",USA,FAR EAST TRADING LIMITED,"Flat 5, 12 Nathan Road, Kowloon",HK,854231,250.5,20
+B3,2023-02-01,ACME SEMI INC,"1 Main Street, San Jose 95110",US,FAR EAST TRADING LIMITED,"Flat 5, 12 Nathan Road, Kowloon",HK,9403.60,70,1
+"""
+)
+COMPANIES = """company_id,name,country,address,city
+C1,Far East Trading Limited,HK,"Flat 5, 12 Nathan Road",Kowloon
+C2,Golden Bridge Ltd,HK,"FLAT 5 12 NATHAN RD",KOWLOON
+"""
+OWNERSHIP = "owner_id,owned_id,owner_name,owned_name,share_pct\nC1,C2,,,60\nC2,C1,,,40\n,C1,Sinno Co,,10\n"
+
+
+@pytest.fixture
+def tables(tmp_path: Path):
+    settings = Settings(workspace=tmp_path / "ws")
+    for kind, text in (("companies", COMPANIES), ("ownership", OWNERSHIP), ("shipments", SHIPMENTS)):
+        path = tmp_path / f"{kind}.csv"
+        path.write_text(text)
+        ingest_trade_file(settings, kind, path, today=dt.date(2026, 1, 1))
+    return load_trade_tables(settings)
+
+
+def test_frames(tables):
+    g = trade_graph_frames(tables)
+    # Both companies and the consignee party sit at one Address node.
+    located = g.edges[EdgeKind.LOCATED_AT]
+    c_addr = set(located[located["source"].str.startswith("co:")]["target"])
+    assert len(c_addr) == 1
+    assert len(g.nodes[NodeKind.ADDRESS]) == 2  # Nathan Road + Main Street
+    tw = g.edges[EdgeKind.TRADES_WITH].set_index("key")
+    chips = tw.loc["854231"]
+    assert (chips["count"], chips["value_usd"], chips["first"], chips["last"], chips["chpl_tier"]) == (
+        2,
+        350.5,
+        "2023-01-10",
+        "2023-03-10",
+        "1",
+    )
+    assert tw.loc["940360", "count"] == 1 and tw.loc["940360"].isna()["chpl_tier"]
+    # One shipper party despite "ACME SEMI INC"/"Acme Semi Inc" and "1 Main Street"/"1 MAIN ST".
+    assert len(g.nodes[NodeKind.TRADE_PARTY]) == 2
+    owns = g.edges[EdgeKind.OWNS]
+    assert len(owns) == 3 and any(owns["source"].str.startswith("co:byname:"))
+    companies = g.nodes[NodeKind.COMPANY]
+    assert companies["id"].is_unique and len(companies) == 3  # two registry + one name-only owner
+    assert {"country:HK", "country:US"} <= set(g.nodes[NodeKind.COUNTRY]["id"])
+
+
+class RecordingStore:
+    name = "recording"
+
+    def __init__(self):
+        self.calls: Counter[str] = Counter()
+        self.rows: dict[str, list[dict]] = {}
+
+    def upsert_nodes(self, kind, rows):
+        self.calls[kind.value] += 1
+        self.rows[kind.value] = list(rows)
+        return len(self.rows[kind.value])
+
+    upsert_edges = upsert_nodes
+
+
+def test_write_one_batched_upsert_per_kind_without_nulls(tables):
+    store = RecordingStore()
+    written = write_trade_graph(store, tables)  # type: ignore[arg-type]
+    assert set(store.calls.values()) == {1}
+    assert written["Shipment"] == 3 and written["TRADES_WITH"] == 2
+    for rows in store.rows.values():
+        for row in rows:
+            assert all(v is not None and v == v for v in row.values())
+    ship = next(r for r in store.rows["Shipment"] if r["id"] == "ship:B1")
+    assert ship["hs6"] == "854231" and ship["value_usd"] == 100.0
