@@ -1,0 +1,162 @@
+"""Store benchmark: upsert N nodes + 3N edges, run 1,000 bounded path queries, reload (networkx).
+
+    .venv/bin/python benchmarks/store_bench.py --nodes 100000 --store both
+
+Targets (issue 2): Neo4j >= 50k nodes+edges/s, networkx >= 300k/s, reload of a 1M-edge networkx
+store < 5 s (``--reload-nodes 350000`` gives ~1.05M edges). With ``--store neo4j`` and no
+CHIPWATCH_NEO4J_URI, a throwaway local Neo4j is started in a temporary workspace.
+Prints rows/s, query p50/p95 and peak RSS (psutil, this process; the Neo4j JVM is separate).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import psutil
+
+from chipwatch import neo4j_server
+from chipwatch.settings import Settings, StoreKind, load_settings
+from graph.model import EdgeKind, NodeKind
+from graph.store import GraphStore
+from graph.stores import NetworkxStore
+from graph.stores.neo4j_store import Neo4jStore
+
+EDGE_KINDS = (EdgeKind.TRADES_WITH, EdgeKind.OWNS, EdgeKind.SAME_AS)
+
+
+def _node_rows(n: int) -> Iterator[dict[str, object]]:
+    for i in range(n):
+        yield {"id": f"co:b:{i}", "name": f"Company {i}", "country": "CN" if i % 3 else "HK", "n": i}
+
+
+def _edge_rows(kind: EdgeKind, n: int, seed: int) -> Iterator[dict[str, object]]:
+    rng = random.Random(seed)
+    for i in range(n):
+        row: dict[str, object] = {"source": f"co:b:{i}", "target": f"co:b:{rng.randrange(n)}"}
+        if kind is EdgeKind.TRADES_WITH:
+            row.update(key="854231", count=rng.randrange(1, 50), value_usd=round(rng.random() * 1e5, 2))
+        elif kind is EdgeKind.OWNS:
+            row["pct"] = float(rng.randrange(1, 101))
+        else:
+            row["score"] = round(rng.random(), 3)
+        yield row
+
+
+def rss_mb() -> float:
+    return psutil.Process().memory_info().rss / 1e6
+
+
+def load(store: GraphStore, n: int) -> float:
+    """Rows/s for N nodes + 3N edges (row generation included, as callers pay it too)."""
+    start = time.perf_counter()
+    store.upsert_nodes(NodeKind.COMPANY, _node_rows(n))
+    for seed, kind in enumerate(EDGE_KINDS):
+        store.upsert_edges(kind, _edge_rows(kind, n, seed))
+    return 4 * n / (time.perf_counter() - start)
+
+
+def queries(store: GraphStore, n: int, count: int = 1000) -> tuple[float, float, int]:
+    rng = random.Random(42)
+    times, found = [], 0
+    for _ in range(count):
+        sources = [f"co:b:{rng.randrange(n)}"]
+        targets = [f"co:b:{rng.randrange(n)}" for _ in range(20)]
+        t = time.perf_counter()
+        found += len(store.paths(sources, targets, max_hops=4, limit=100))
+        times.append(time.perf_counter() - t)
+    q = statistics.quantiles(times, n=20)
+    return statistics.median(times) * 1000, q[18] * 1000, found
+
+
+def bench_networkx(n: int, reload_n: int) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="chipwatch-bench-"))
+    try:
+        store = NetworkxStore(tmp / "graph")
+        rate = load(store, n)
+        p50, p95, found = queries(store, n)
+        print(
+            f"networkx: upsert {4 * n:,} rows: {rate:,.0f} rows/s; 1000 paths(max_hops=4): "
+            f"p50 {p50:.2f} ms p95 {p95:.2f} ms ({found} paths); RSS {rss_mb():,.0f} MB",
+            flush=True,
+        )
+        store.close()
+        big = NetworkxStore(tmp / "big")
+        load(big, reload_n)
+        t = time.perf_counter()
+        big.flush()
+        flush_s = time.perf_counter() - t
+        big.close()
+        del big
+        reloads = []
+        for _ in range(3):
+            t = time.perf_counter()
+            again = NetworkxStore(tmp / "big")
+            reloads.append(time.perf_counter() - t)
+            edges = sum(again.counts()[k.value] for k in EDGE_KINDS)
+            again.close()
+        print(
+            f"networkx: flush {edges:,} edges + {reload_n:,} nodes: {flush_s:.2f} s; reload median "
+            f"{statistics.median(reloads):.2f} s (runs {', '.join(f'{r:.2f}' for r in reloads)})",
+            flush=True,
+        )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def bench_neo4j(n: int) -> None:
+    settings = load_settings().with_(store=StoreKind.NEO4J)
+    started: Settings | None = None
+    if not settings.neo4j_uri:
+        started = Settings(
+            workspace=Path(tempfile.mkdtemp(prefix="chipwatch-bench-neo4j-")), store=StoreKind.NEO4J
+        )
+        neo4j_server.start(started, timeout=300, build=False, watch_pid=os.getpid())
+        settings = neo4j_server.effective_neo4j_settings(started)
+    try:
+        store = Neo4jStore.from_settings(settings)
+        store.clear()
+        rate = load(store, n)
+        p50, p95, found = queries(store, n)
+        print(
+            f"neo4j: upsert {4 * n:,} rows: {rate:,.0f} rows/s; 1000 paths(max_hops=4): "
+            f"p50 {p50:.2f} ms p95 {p95:.2f} ms ({found} paths); RSS (python) {rss_mb():,.0f} MB",
+            flush=True,
+        )
+        store.clear()
+        store.close()
+    finally:
+        if started is not None:
+            neo4j_server.stop(started)
+            shutil.rmtree(started.workspace, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--nodes", type=int, default=100_000)
+    parser.add_argument("--reload-nodes", type=int, default=350_000, help="networkx reload test: 3x edges")
+    parser.add_argument("--store", choices=["networkx", "neo4j", "both"], default="both")
+    args = parser.parse_args()
+    print(f"cpus {os.cpu_count()}, load average {os.getloadavg()[0]:.1f}", flush=True)
+    if args.store in ("networkx", "both"):
+        bench_networkx(args.nodes, args.reload_nodes)
+    if args.store in ("neo4j", "both"):
+        bench_neo4j(args.nodes)
+    print(f"peak RSS {_ru_maxrss_mb():,.0f} MB (this process)")
+
+
+def _ru_maxrss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+if __name__ == "__main__":
+    main()

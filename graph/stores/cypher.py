@@ -1,0 +1,190 @@
+"""Every Cypher statement chipwatch runs, as constants or small builders.
+
+Values always travel as ``$parameters``. Labels and relationship types are spliced into the text
+only from :class:`NodeKind` / :class:`EdgeKind` values (checked against the enums here), and the
+only other spliced token is a hop bound that :func:`graph.stores.rows.check_hops` validated.
+
+Every node carries its kind's label plus :data:`NODE_LABEL`, whose unique ``id`` constraint makes
+ids unique across kinds and gives id lookups an index when the kind is not known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from graph.model import SYMMETRIC_EDGE_KINDS, EdgeKind, NodeKind
+from graph.store import Direction
+from graph.stores.rows import MAX_HOPS
+
+NODE_LABEL = "Node"
+FULLTEXT_INDEX = "node_names"
+
+
+def label(kind: NodeKind) -> str:
+    return f"`{NodeKind(kind).value}`"
+
+
+def rel_type(kind: EdgeKind) -> str:
+    return f"`{EdgeKind(kind).value}`"
+
+
+def schema_statements() -> list[str]:
+    """Constraints and indexes, all ``IF NOT EXISTS`` (safe to run on every open)."""
+    statements = [
+        f"CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:{NODE_LABEL}) REQUIRE n.id IS UNIQUE",
+    ]
+    statements += [
+        f"CREATE CONSTRAINT {kind.value.lower()}_id IF NOT EXISTS "
+        f"FOR (n:{label(kind)}) REQUIRE n.id IS UNIQUE"
+        for kind in NodeKind
+    ]
+    labels = "|".join(label(k) for k in NodeKind)
+    statements.append(
+        f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [n.name, n.aliases]"
+    )
+    return statements
+
+
+def upsert_nodes(kind: NodeKind) -> str:
+    # MERGE on the kind's label; a new node also gets :Node, whose unique constraint then refuses
+    # an id that already exists under another kind (the whole transaction rolls back).
+    return (
+        "UNWIND $rows AS row "
+        f"MERGE (n:{label(kind)} {{id: row.id}}) "
+        f"ON CREATE SET n:{NODE_LABEL} "
+        "SET n += row.props "
+        "RETURN count(*) AS written"
+    )
+
+
+def upsert_edges(kind: EdgeKind) -> str:
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (s:{NODE_LABEL} {{id: row.source}}) "
+        f"MATCH (t:{NODE_LABEL} {{id: row.target}}) "
+        f"MERGE (s)-[r:{rel_type(kind)} {{key: row.key}}]->(t) "
+        "SET r += row.props "
+        "RETURN count(*) AS written"
+    )
+
+
+MISSING_NODES = (
+    "UNWIND $ids AS id "
+    f"OPTIONAL MATCH (n:{NODE_LABEL} {{id: id}}) "
+    "WITH id, n WHERE n IS NULL "
+    "RETURN id ORDER BY id LIMIT 6"
+)
+
+NODE = f"MATCH (n:{NODE_LABEL} {{id: $id}}) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props"
+
+NODES_BY_ID = (
+    "UNWIND $ids AS id "
+    f"MATCH (n:{NODE_LABEL} {{id: id}}) "
+    "RETURN n.id AS id, labels(n) AS labels, properties(n) AS props"
+)
+
+
+def nodes_of_kind(kind: NodeKind) -> str:
+    return f"MATCH (n:{label(kind)}) RETURN n.id AS id, properties(n) AS props"
+
+
+_EDGE_RETURN = (
+    "type(r) AS kind, startNode(r).id AS source, endNode(r).id AS target, "
+    "r.key AS key, properties(r) AS props"
+)
+
+NEIGHBOURS = (
+    f"MATCH (a:{NODE_LABEL} {{id: $id}})-[r]-(:{NODE_LABEL}) "
+    "WHERE ($kinds IS NULL OR type(r) IN $kinds) "
+    "AND ($both OR startNode(r) = a OR type(r) IN $symmetric) "
+    f"RETURN DISTINCT {_EDGE_RETURN}"
+)
+
+EXPAND = (
+    "UNWIND $frontier AS id "
+    f"MATCH (:{NODE_LABEL} {{id: id}})-[r]-(b:{NODE_LABEL}) "
+    "WHERE $kinds IS NULL OR type(r) IN $kinds "
+    "RETURN DISTINCT b.id AS id"
+)
+
+EDGES_AMONG = (
+    "UNWIND $ids AS id "
+    f"MATCH (a:{NODE_LABEL} {{id: id}})-[r]->(b:{NODE_LABEL}) "
+    "WHERE b.id IN $ids AND ($kinds IS NULL OR type(r) IN $kinds) "
+    f"RETURN {_EDGE_RETURN}"
+)
+
+
+def edges_of_kind(kind: EdgeKind) -> str:
+    return (
+        f"MATCH (s:{NODE_LABEL})-[r:{rel_type(kind)}]->(t:{NODE_LABEL}) "
+        "RETURN s.id AS source, t.id AS target, r.key AS key, properties(r) AS props"
+    )
+
+
+def delete_edges(kind: EdgeKind) -> str:
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (:{NODE_LABEL} {{id: row.source}})-[r:{rel_type(kind)} {{key: row.key}}]->"
+        f"(:{NODE_LABEL} {{id: row.target}}) "
+        "DELETE r RETURN count(r) AS deleted"
+    )
+
+
+def delete_nodes(kind: NodeKind) -> str:
+    return f"UNWIND $ids AS id MATCH (n:{label(kind)} {{id: id}}) DETACH DELETE n RETURN count(*) AS deleted"
+
+
+def count_nodes(kind: NodeKind) -> str:
+    return f"MATCH (n:{label(kind)}) RETURN count(n) AS n"
+
+
+def count_edges(kind: EdgeKind) -> str:
+    return f"MATCH ()-[r:{rel_type(kind)}]->() RETURN count(r) AS n"
+
+
+#: Runs in an auto-commit transaction (``CALL … IN TRANSACTIONS`` needs one): deletes in chunks
+#: so clearing a large graph does not need one huge transaction.
+CLEAR = f"MATCH (n:{NODE_LABEL}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS"
+
+FULLTEXT_SEARCH = (
+    f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $text) YIELD node, score "
+    "RETURN node.id AS id, score ORDER BY score DESC, id LIMIT $limit"
+)
+
+
+def paths(max_hops: int, edge_kinds: Collection[EdgeKind], direction: Direction) -> str:
+    """Simple paths of 1..max_hops edges from ``$sources`` to ``$targets``, best ``$limit`` first.
+
+    The pattern is directed when every allowed kind is walked one way only, undirected when all
+    are walked both ways, and otherwise undirected with a per-step check that a directed kind is
+    walked from its start node. Node uniqueness (a simple path) is checked per step as well.
+    """
+    if isinstance(max_hops, bool) or not isinstance(max_hops, int) or not 1 <= max_hops <= MAX_HOPS:
+        raise ValueError(f"max_hops must be an int in 1..{MAX_HOPS}")
+    kinds = sorted({EdgeKind(k) for k in edge_kinds}) or sorted(EdgeKind)
+    types = "|".join(rel_type(k) for k in kinds) if edge_kinds else ""
+    both_ways = {k for k in kinds if direction == "both" or k in SYMMETRIC_EDGE_KINDS}
+    rel = f"[{':' + types if types else ''}*1..{max_hops}]"
+    if not both_ways:
+        pattern, step_check = f"-{rel}->", ""
+    elif both_ways == set(kinds):
+        pattern, step_check = f"-{rel}-", ""
+    else:
+        pattern = f"-{rel}-"
+        step_check = (
+            "AND all(i IN range(0, length(p) - 1) WHERE type(relationships(p)[i]) IN $symmetric "
+            "OR startNode(relationships(p)[i]) = nodes(p)[i]) "
+        )
+    return (
+        f"MATCH p = (s:{NODE_LABEL}){pattern}(t:{NODE_LABEL}) "
+        "WHERE s.id IN $sources AND t.id IN $targets "
+        f"{step_check}"
+        "AND all(i IN range(1, length(p)) WHERE NOT nodes(p)[i] IN nodes(p)[0..i]) "
+        "WITH p, [n IN nodes(p) | n.id] AS ids, "
+        "[r IN relationships(p) | [type(r), startNode(r).id, endNode(r).id, r.key]] AS idents "
+        "ORDER BY length(p), ids, idents "
+        "LIMIT $limit "
+        "RETURN ids, [r IN relationships(p) | {kind: type(r), source: startNode(r).id, "
+        "target: endNode(r).id, key: r.key, props: properties(r)}] AS edges"
+    )

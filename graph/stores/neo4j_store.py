@@ -1,0 +1,384 @@
+"""The Neo4j store: the official driver over Bolt; every Cypher text comes from :mod:`cypher`.
+
+Writes: one ``upsert_*`` call is one managed write transaction (``session.execute_write``) that
+runs ``UNWIND $rows`` batches of :attr:`Neo4jStore.batch_size` rows, so a call either lands
+whole or not at all: an edge whose end node is missing, a refused value or a server that dies
+mid-load rolls the transaction back and leaves the previous graph as it was. Calls larger than
+:attr:`Neo4jStore.max_tx_rows` are split into several such transactions (each all-or-nothing)
+so one call cannot exhaust the server's transaction memory.
+
+Errors: every driver error is re-raised as :class:`StoreError` (or :class:`Neo4jAuthError`)
+naming the server and the statement, never the password.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
+
+import neo4j
+import pandas as pd
+from neo4j.exceptions import AuthError, ConstraintError, DriverError, Neo4jError, ServiceUnavailable
+
+from chipwatch.errors import Neo4jAuthError, StoreError
+from chipwatch.settings import Secret, Settings
+from graph.model import SYMMETRIC_EDGE_KINDS, Edge, EdgeKind, Node, NodeKind, Path, Subgraph
+from graph.store import Direction
+from graph.stores import cypher
+from graph.stores.rows import (
+    check_hops,
+    check_limit,
+    edge_rows,
+    edges_frame_from,
+    missing_ends_error,
+    node_rows,
+    nodes_frame_from,
+)
+
+log = logging.getLogger(__name__)
+STORE = "neo4j"
+T = TypeVar("T")
+_SYMMETRIC = sorted(k.value for k in SYMMETRIC_EDGE_KINDS)
+
+
+class _MissingEnds(Exception):
+    """Raised inside a write transaction to roll it back (not a driver error: never retried)."""
+
+    def __init__(self, missing: list[str]):
+        self.missing = missing
+
+
+def _public_uri(uri: str) -> str:
+    """``uri`` without any user:password@ part."""
+    parts = urlsplit(uri)
+    if "@" not in parts.netloc:
+        return uri
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+
+
+def _kind_of(labels: Iterable[str]) -> NodeKind:
+    for name in labels:
+        if name != cypher.NODE_LABEL:
+            return NodeKind(name)
+    raise StoreError(f"node without a kind label: {sorted(labels)}", store=STORE)
+
+
+def _edge(record: Mapping[str, Any]) -> Edge:
+    props = dict(record["props"])
+    props.pop("key", None)
+    return Edge(record["source"], record["target"], EdgeKind(record["kind"]), record["key"] or "", props)
+
+
+def _node(record: Mapping[str, Any]) -> Node:
+    props = dict(record["props"])
+    props.pop("id", None)
+    return Node(record["id"], _kind_of(record["labels"]), props)
+
+
+class Neo4jStore:
+    name = STORE
+
+    def __init__(
+        self,
+        uri: str,
+        user: str,
+        password: Secret,
+        database: str = "neo4j",
+        *,
+        credentials_from: str = "CHIPWATCH_NEO4J_USER/CHIPWATCH_NEO4J_PASSWORD",
+        batch_size: int = 10_000,
+        max_tx_rows: int = 200_000,
+        max_retry_time: float = 15.0,
+        connection_timeout: float = 10.0,
+    ):
+        self.uri = _public_uri(uri)
+        self.user = user
+        self.database = database
+        self.batch_size = batch_size
+        self.max_tx_rows = max_tx_rows
+        self._password = password
+        self._secrets = [x for x in (password.reveal(), urlsplit(uri).password) if x]
+        self._credentials_from = credentials_from
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                uri,
+                auth=(user, password.reveal()),
+                max_transaction_retry_time=max_retry_time,
+                connection_timeout=connection_timeout,
+                connection_acquisition_timeout=connection_timeout * 2,
+            )
+        except (DriverError, Neo4jError, ValueError) as exc:
+            raise StoreError(f"cannot use Neo4j URI {self.uri}: {self._clean(exc)}", store=STORE) from exc
+        try:
+            with self._guard("verify connectivity"):
+                self._driver.verify_connectivity()
+            for statement in cypher.schema_statements():
+                self._run(statement)
+        except BaseException:
+            self._driver.close()
+            raise
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Neo4jStore:
+        if not settings.neo4j_uri:
+            raise StoreError(
+                "no Neo4j to connect to: set CHIPWATCH_NEO4J_URI (with CHIPWATCH_NEO4J_USER and "
+                "CHIPWATCH_NEO4J_PASSWORD), or run 'chipwatch neo4j start' for this workspace",
+                store=STORE,
+            )
+        return cls(
+            settings.neo4j_uri,
+            settings.neo4j_user,
+            settings.neo4j_password,
+            settings.neo4j_database,
+            credentials_from="CHIPWATCH_NEO4J_* settings or the workspace's neo4j/connection.json",
+        )
+
+    # --- driver plumbing -----------------------------------------------------------------------
+
+    def _clean(self, exc: BaseException) -> str:
+        text = f"{type(exc).__name__}: {exc}"
+        for secret in self._secrets:
+            text = text.replace(secret, "********")
+        return text
+
+    @contextmanager
+    def _guard(self, query: str) -> Iterator[None]:
+        """Re-raise driver errors as the project's own, with the statement and never the password."""
+        try:
+            yield
+        except AuthError as exc:
+            raise Neo4jAuthError(
+                f"Neo4j at {self.uri} refused user {self.user!r}: wrong user name or password "
+                f"(credentials from {self._credentials_from})",
+                store=STORE,
+            ) from exc
+        except ServiceUnavailable as exc:
+            raise StoreError(
+                f"Neo4j at {self.uri} is unreachable or stopped answering ({self._clean(exc)}); "
+                "nothing of the failed statement was committed",
+                query=query,
+                store=STORE,
+            ) from exc
+        except ConstraintError as exc:
+            raise StoreError(
+                f"Neo4j refused the write ({self._clean(exc)}); a node id may already exist under "
+                "another kind. Nothing of this call was committed",
+                query=query,
+                store=STORE,
+            ) from exc
+        except (Neo4jError, DriverError, OSError) as exc:
+            raise StoreError(
+                f"Neo4j at {self.uri} failed: {self._clean(exc)}", query=query, store=STORE
+            ) from exc
+
+    def _run(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
+        """An auto-commit statement (schema, CLEAR)."""
+        with self._guard(query), self._driver.session(database=self.database) as session:
+            return [r.data() for r in session.run(query, params)]
+
+    def _read(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
+        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            return [r.data() for r in tx.run(query, params)]
+
+        with self._guard(query), self._driver.session(database=self.database) as session:
+            return session.execute_read(work)
+
+    def _write(self, query: str, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
+        with self._guard(query), self._driver.session(database=self.database) as session:
+            return session.execute_write(work)
+
+    def _chunks(self, rows: list[T]) -> Iterator[list[T]]:
+        for start in range(0, len(rows), self.max_tx_rows):
+            yield rows[start : start + self.max_tx_rows]
+
+    def _batches(self, rows: list[T]) -> Iterator[list[T]]:
+        for start in range(0, len(rows), self.batch_size):
+            yield rows[start : start + self.batch_size]
+
+    # --- writes --------------------------------------------------------------------------------
+
+    def upsert_nodes(self, kind: NodeKind, rows: Iterable[Mapping[str, Any]]) -> int:
+        params = [{"id": i, "props": p} for i, p in node_rows(kind, rows, STORE)]
+        query = cypher.upsert_nodes(kind)
+
+        def work(chunk: list[dict[str, Any]]) -> Callable[[neo4j.ManagedTransaction], int]:
+            def run(tx: neo4j.ManagedTransaction) -> int:
+                return sum(
+                    tx.run(query, rows=batch).single(strict=True)["written"] for batch in self._batches(chunk)
+                )
+
+            return run
+
+        return sum(self._write(query, work(chunk)) for chunk in self._chunks(params))
+
+    def upsert_edges(self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]]) -> int:
+        params = [
+            {"source": s, "target": t, "key": k, "props": p} for s, t, k, p in edge_rows(kind, rows, STORE)
+        ]
+        query = cypher.upsert_edges(kind)
+
+        def work(chunk: list[dict[str, Any]]) -> Callable[[neo4j.ManagedTransaction], int]:
+            def run(tx: neo4j.ManagedTransaction) -> int:
+                written = 0
+                for batch in self._batches(chunk):
+                    n = tx.run(query, rows=batch).single(strict=True)["written"]
+                    if n < len(batch):
+                        ids = sorted({x for r in batch for x in (r["source"], r["target"])})
+                        missing = [r["id"] for r in tx.run(cypher.MISSING_NODES, ids=ids)]
+                        raise _MissingEnds(missing)
+                    written += n
+                return written
+
+            return run
+
+        total = 0
+        try:
+            for chunk in self._chunks(params):
+                total += self._write(query, work(chunk))
+        except _MissingEnds as exc:
+            raise missing_ends_error(kind, exc.missing, len(exc.missing), STORE) from None
+        return total
+
+    def delete_edges(self, kind: EdgeKind, identities: Iterable[tuple[str, str, str]]) -> int:
+        rows = [{"source": s, "target": t, "key": k} for s, t, k in sorted(set(identities))]
+        query = cypher.delete_edges(kind)
+
+        def run(tx: neo4j.ManagedTransaction) -> int:
+            return sum(tx.run(query, rows=b).single(strict=True)["deleted"] for b in self._batches(rows))
+
+        return self._write(query, run) if rows else 0
+
+    def delete_nodes(self, kind: NodeKind, ids: Iterable[str]) -> int:
+        """Delete nodes of ``kind`` and every edge touching them (an extension of the protocol)."""
+        params = sorted(set(ids))
+        query = cypher.delete_nodes(kind)
+
+        def run(tx: neo4j.ManagedTransaction) -> int:
+            return sum(tx.run(query, ids=b).single(strict=True)["deleted"] for b in self._batches(params))
+
+        return self._write(query, run) if params else 0
+
+    def clear(self) -> None:
+        self._run(cypher.CLEAR)
+
+    def flush(self) -> None:
+        """Every call commits its own transaction, so there is nothing left to flush."""
+
+    def close(self) -> None:
+        self._driver.close()
+
+    # --- reads ---------------------------------------------------------------------------------
+
+    def node(self, node_id: str) -> Node | None:
+        found = self._read(cypher.NODE, id=node_id)
+        return _node(found[0]) if found else None
+
+    def nodes(self, kind: NodeKind) -> Iterator[Node]:
+        records = self._read(cypher.nodes_of_kind(kind))
+        for r in sorted(records, key=lambda r: r["id"]):
+            props = dict(r["props"])
+            props.pop("id", None)
+            yield Node(r["id"], kind, props)
+
+    def neighbours(
+        self, node_id: str, kinds: Collection[EdgeKind] = (), direction: Direction = "both"
+    ) -> list[Edge]:
+        """Edges touching ``node_id``; ``direction="out"`` keeps outgoing ones plus symmetric kinds."""
+        records = self._read(
+            cypher.NEIGHBOURS,
+            id=node_id,
+            kinds=sorted(EdgeKind(k).value for k in kinds) or None,
+            both=direction == "both",
+            symmetric=_SYMMETRIC,
+        )
+        unique = {(r["kind"], r["source"], r["target"], r["key"] or ""): r for r in records}
+        return [_edge(unique[i]) for i in sorted(unique)]
+
+    def paths(
+        self,
+        sources: Collection[str],
+        targets: Collection[str],
+        *,
+        max_hops: int,
+        edge_kinds: Collection[EdgeKind] = (),
+        direction: Direction = "out",
+        limit: int = 1000,
+    ) -> list[Path]:
+        max_hops = check_hops(max_hops, "max_hops", STORE)
+        limit = check_limit(limit, STORE)
+        if not sources or not targets:
+            return []
+        query = cypher.paths(max_hops, edge_kinds, direction)
+        records = self._read(
+            query,
+            sources=sorted(set(sources)),
+            targets=sorted(set(targets)),
+            limit=limit,
+            symmetric=_SYMMETRIC,
+        )
+        # Cypher and Python order strings alike except around surrogates; the final order is Python's.
+        found = [Path(tuple(r["ids"]), tuple(_edge(e) for e in r["edges"])) for r in records]
+        return sorted(found, key=Path.sort_key)
+
+    def subgraph(
+        self, node_id: str, *, hops: int = 1, edge_kinds: Collection[EdgeKind] = (), limit: int = 500
+    ) -> Subgraph:
+        hops = check_hops(hops, "hops", STORE, minimum=0)
+        limit = check_limit(limit, STORE)
+        if self.node(node_id) is None:
+            return Subgraph((), ())
+        kinds = sorted(EdgeKind(k).value for k in edge_kinds) or None
+        dist = {node_id: 0}
+        frontier = [node_id]
+        for d in range(1, hops + 1):
+            if len(dist) >= limit or not frontier:
+                break  # every node of the next ring sorts after the ones we already have
+            reached = self._read(cypher.EXPAND, frontier=frontier, kinds=kinds)
+            frontier = sorted({r["id"] for r in reached} - dist.keys())
+            dist.update(dict.fromkeys(frontier, d))
+        chosen = sorted(dist, key=lambda n: (dist[n], n))[:limit]
+        nodes = {r["id"]: _node(r) for r in self._read(cypher.NODES_BY_ID, ids=chosen)}
+        edges = [_edge(r) for r in self._read(cypher.EDGES_AMONG, ids=chosen, kinds=kinds)]
+        unique = {e.identity: e for e in edges}
+        return Subgraph(tuple(nodes[n] for n in chosen), tuple(unique[i] for i in sorted(unique)))
+
+    def nodes_frame(self, kind: NodeKind, columns: Collection[str] = ()) -> pd.DataFrame:
+        records = sorted(self._read(cypher.nodes_of_kind(kind)), key=lambda r: r["id"])
+        props = []
+        for r in records:
+            p = dict(r["props"])
+            p.pop("id", None)
+            props.append(p)
+        return nodes_frame_from([r["id"] for r in records], props, columns)
+
+    def edges_frame(self, kind: EdgeKind, columns: Collection[str] = ()) -> pd.DataFrame:
+        records = self._read(cypher.edges_of_kind(kind))
+        records.sort(key=lambda r: (r["source"], r["target"], r["key"] or ""))
+        props = []
+        for r in records:
+            p = dict(r["props"])
+            p.pop("key", None)
+            props.append(p)
+        return edges_frame_from(
+            [r["source"] for r in records],
+            [r["target"] for r in records],
+            [r["key"] or "" for r in records],
+            props,
+            columns,
+        )
+
+    def counts(self) -> dict[str, int]:
+        out = {k.value: int(self._read(cypher.count_nodes(k))[0]["n"]) for k in NodeKind}
+        out.update({k.value: int(self._read(cypher.count_edges(k))[0]["n"]) for k in EdgeKind})
+        return out
+
+    # --- extensions ----------------------------------------------------------------------------
+
+    def search_names(self, query: str, limit: int = 20) -> list[tuple[str, float]]:
+        """(node id, score) from the full-text index on ``name``/``aliases`` (Lucene query syntax)."""
+        found = self._read(cypher.FULLTEXT_SEARCH, text=query, limit=limit)
+        return [(r["id"], float(r["score"])) for r in found]

@@ -1,0 +1,191 @@
+"""Row cleaning shared by both stores, so they accept and refuse exactly the same input.
+
+A row is a mapping of property name to value. ``None`` (and float NaN, pandas' "missing") means
+absent and is dropped. Values must be scalars (str, int, float, bool) or lists/tuples of scalars;
+numpy scalars and arrays are converted. Nested data is refused: store it as a JSON string in a
+property whose name ends in ``_json`` (the model convention).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from chipwatch.errors import StoreError
+from graph.model import EdgeKind, NodeKind
+
+NODE_RESERVED = frozenset({"id"})
+EDGE_RESERVED = frozenset({"source", "target", "key"})
+_SCALARS = (str, bool, int, float)
+
+
+def _bad(what: str, row_no: int, field: str, reason: str, store: str) -> StoreError:
+    return StoreError(f"{what} row {row_no}, field '{field}': {reason}", store=store)
+
+
+def clean_value(value: Any, *, what: str, row_no: int, field: str, store: str) -> Any:
+    """``value`` as a storable property value, or ``None`` when it is absent."""
+    if hasattr(value, "tolist") and not isinstance(value, _SCALARS):
+        value = value.tolist()  # numpy scalars and arrays
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, list | tuple):
+        items = [v.tolist() if hasattr(v, "tolist") and not isinstance(v, _SCALARS) else v for v in value]
+        if any(v is None or not isinstance(v, _SCALARS) for v in items):
+            raise _bad(what, row_no, field, "a list may hold only str/int/float/bool values", store)
+        return items
+    raise _bad(
+        what,
+        row_no,
+        field,
+        f"{type(value).__name__} is not storable; nested data goes in a JSON string property "
+        f"named '{field}_json'",
+        store,
+    )
+
+
+def clean_props(
+    row: Mapping[str, Any], reserved: frozenset[str], *, what: str, row_no: int, store: str
+) -> dict[str, Any]:
+    props: dict[str, Any] = {}
+    for name, value in row.items():
+        if name in reserved or value is None:
+            continue
+        if type(value) is str or type(value) is int or type(value) is bool:  # fast path
+            props[name] = value
+            continue
+        cleaned = clean_value(value, what=what, row_no=row_no, field=name, store=store)
+        if cleaned is not None:
+            props[name] = cleaned
+    return props
+
+
+def _required_str(row: Mapping[str, Any], field: str, what: str, row_no: int, store: str) -> str:
+    value = row.get(field)
+    if value is None or value == "":
+        raise _bad(what, row_no, field, "missing", store)
+    if not isinstance(value, str):
+        raise _bad(what, row_no, field, f"must be a string, got {type(value).__name__}", store)
+    return value
+
+
+_PLAIN = frozenset({str, int, bool})
+
+
+def _props_fast(
+    row: Mapping[str, Any], reserved: tuple[str, ...], *, what: str, row_no: int, store: str
+) -> dict[str, Any]:
+    """``clean_props`` without per-value calls when every value is a plain scalar (the bulk case)."""
+    props = dict(row)
+    for name in reserved:
+        props.pop(name, None)
+    for value in props.values():
+        tv = type(value)
+        if tv in _PLAIN or (tv is float and value == value):
+            continue
+        return clean_props(props, frozenset(), what=what, row_no=row_no, store=store)
+    return props
+
+
+def node_rows(kind: NodeKind, rows: Iterable[Mapping[str, Any]], store: str) -> list[tuple[str, dict]]:
+    """(id, props) for each row; a row without an ``id`` is an error naming the row."""
+    what = f"{kind.value} node"
+    out: list[tuple[str, dict]] = []
+    append = out.append
+    reserved = tuple(NODE_RESERVED)
+    for i, row in enumerate(rows, start=1):
+        node_id = row.get("id")
+        if type(node_id) is not str or not node_id:
+            node_id = _required_str(row, "id", what, i, store)
+        append((node_id, _props_fast(row, reserved, what=what, row_no=i, store=store)))
+    return out
+
+
+def edge_key(value: Any) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def edge_rows(
+    kind: EdgeKind, rows: Iterable[Mapping[str, Any]], store: str
+) -> list[tuple[str, str, str, dict]]:
+    """(source, target, key, props) for each row."""
+    what = f"{kind.value} edge"
+    out: list[tuple[str, str, str, dict]] = []
+    append = out.append
+    reserved = tuple(EDGE_RESERVED)
+    for i, row in enumerate(rows, start=1):
+        source = row.get("source")
+        target = row.get("target")
+        if type(source) is not str or not source:
+            source = _required_str(row, "source", what, i, store)
+        if type(target) is not str or not target:
+            target = _required_str(row, "target", what, i, store)
+        key = row.get("key", "")
+        if type(key) is not str:
+            key = edge_key(key)
+        append((source, target, key, _props_fast(row, reserved, what=what, row_no=i, store=store)))
+    return out
+
+
+def missing_ends_error(kind: EdgeKind, missing: list[str], total: int, store: str) -> StoreError:
+    shown = ", ".join(repr(m) for m in missing[:5])
+    more = f" and {total - 5} more" if total > 5 else ""
+    return StoreError(
+        f"{kind.value} edges refer to nodes that do not exist: {shown}{more}; nothing was written",
+        store=store,
+    )
+
+
+#: Upper bound on ``max_hops``/``hops``: the Cypher pattern is built from it, and beyond this
+#: a bounded search over a real trade graph stops being bounded in practice.
+MAX_HOPS = 8
+
+
+def check_hops(value: object, name: str, store: str, *, minimum: int = 1) -> int:
+    """``value`` as a validated hop bound (an int in ``minimum..MAX_HOPS``)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= MAX_HOPS:
+        raise StoreError(
+            f"{name} must be a whole number from {minimum} to {MAX_HOPS}, got {value!r}", store=store
+        )
+    return value
+
+
+def check_limit(value: object, store: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise StoreError(f"limit must be a positive whole number, got {value!r}", store=store)
+    return value
+
+
+def nodes_frame_from(
+    ids: list[str], props: Sequence[Mapping[str, Any]], columns: Iterable[str]
+) -> pd.DataFrame:
+    """The ``nodes_frame`` shape both stores return: ``id`` then properties (sorted unless given)."""
+    return _frame({"id": ids}, props, columns)
+
+
+def edges_frame_from(
+    sources: list[str],
+    targets: list[str],
+    keys: list[str],
+    props: Sequence[Mapping[str, Any]],
+    columns: Iterable[str],
+) -> pd.DataFrame:
+    return _frame({"source": sources, "target": targets, "key": keys}, props, columns)
+
+
+def _frame(
+    head: dict[str, list[str]], props: Sequence[Mapping[str, Any]], columns: Iterable[str]
+) -> pd.DataFrame:
+    asked = list(columns)
+    wanted = [c for c in asked if c not in head] if asked else sorted({k for p in props for k in p})
+    data: dict[str, list[Any]] = {**head}
+    for col in wanted:
+        data[col] = [p.get(col) for p in props]
+    return pd.DataFrame(data, columns=list(data))

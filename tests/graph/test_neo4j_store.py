@@ -1,0 +1,136 @@
+"""The Neo4j store's own duties: bad credentials, unreachable server, a server that dies mid-load,
+all-or-nothing calls, schema, full-text index. Runs against the project's real local Neo4j.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from chipwatch import neo4j_server
+from chipwatch.errors import Neo4jAuthError, StoreError
+from chipwatch.settings import Secret, Settings, StoreKind
+from graph.model import EdgeKind, NodeKind
+from graph.stores import open_store
+from graph.stores.neo4j_store import Neo4jStore
+
+
+@pytest.fixture
+def store(neo4j_settings: Settings) -> Iterator[Neo4jStore]:
+    opened = Neo4jStore.from_settings(neo4j_settings)
+    opened.clear()
+    yield opened
+    opened.close()
+
+
+def test_wrong_password_is_a_clear_error_without_the_password(
+    neo4j_settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    wrong = "S3cret-wrong-Passw0rd"
+    with pytest.raises(Neo4jAuthError) as info:
+        Neo4jStore.from_settings(neo4j_settings.with_(neo4j_password=Secret(wrong)))
+    message = str(info.value)
+    assert "refused user 'neo4j'" in message and neo4j_settings.neo4j_uri in message
+    real = neo4j_settings.neo4j_password.reveal()
+    for secret in (wrong, real):
+        assert secret not in message and secret not in caplog.text and secret not in repr(info.value)
+
+
+def test_unreachable_uri_names_it(tmp_path: Path) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # free once closed: nothing listens there
+    uri = f"bolt://127.0.0.1:{port}"
+    with pytest.raises(StoreError, match=f"127.0.0.1:{port}.*unreachable") as info:
+        Neo4jStore(uri, "neo4j", Secret("pw-never-shown"), connection_timeout=2.0)
+    assert "pw-never-shown" not in str(info.value)
+
+
+def test_credentials_in_the_uri_are_not_shown(tmp_path: Path) -> None:
+    with pytest.raises(StoreError) as info:
+        Neo4jStore("bolt://user:hunter2@127.0.0.1:1", "neo4j", Secret("x"), connection_timeout=1.0)
+    assert "hunter2" not in str(info.value)
+
+
+def test_open_store_finds_the_workspace_server(neo4j_settings: Settings) -> None:
+    opened = open_store(neo4j_settings)
+    try:
+        assert opened.name == "neo4j"
+        assert isinstance(opened.counts(), dict)
+    finally:
+        opened.close()
+
+
+def test_failed_multi_batch_call_rolls_back_completely(neo4j_settings: Settings) -> None:
+    store = Neo4jStore.from_settings(neo4j_settings)
+    store.batch_size = 1000  # several UNWIND batches inside the one transaction
+    try:
+        store.clear()
+        store.upsert_nodes(
+            NodeKind.COMPANY, [{"id": f"co:r:{i}", "name": f"R{i}", "v": 1} for i in range(5000)]
+        )
+        store.upsert_edges(EdgeKind.OWNS, [{"source": "co:r:0", "target": "co:r:1", "pct": 10.0}])
+        edges = [{"source": f"co:r:{i}", "target": f"co:r:{i + 1}", "pct": 99.0} for i in range(4000)]
+        edges.append({"source": "co:r:1", "target": "co:ghost"})
+        with pytest.raises(StoreError, match=r"co:ghost.*nothing was written"):
+            store.upsert_edges(EdgeKind.OWNS, edges)
+        assert store.counts()["OWNS"] == 1
+        assert store.edges_frame(EdgeKind.OWNS)["pct"].tolist() == [10.0]  # not updated to 99 either
+    finally:
+        store.close()
+
+
+def test_fulltext_index_on_names(store: Neo4jStore) -> None:
+    store.upsert_nodes(
+        NodeKind.COMPANY,
+        [
+            {"id": "co:f:1", "name": "ООО Бета Электроникс"},
+            {"id": "co:f:2", "name": "Gamma", "aliases": ["Бета Трейд"]},
+            {"id": "co:f:3", "name": "Unrelated"},
+        ],
+    )
+    found = {node_id for node_id, _ in store.search_names("Бета")}
+    assert found == {"co:f:1", "co:f:2"}
+
+
+@pytest.mark.slow
+def test_server_killed_mid_load_is_a_store_error_and_keeps_the_previous_graph(tmp_path: Path) -> None:
+    base = Settings(workspace=tmp_path, store=StoreKind.NEO4J)
+    neo4j_server.start(base, timeout=240, build=False, watch_pid=os.getpid())
+    try:
+        settings = neo4j_server.effective_neo4j_settings(base)
+        store = Neo4jStore.from_settings(settings)
+        store.max_tx_rows = 10_000_000
+        store.upsert_nodes(NodeKind.COMPANY, [{"id": f"co:k:{i}", "name": f"Kept {i}"} for i in range(100)])
+        pid = neo4j_server.status(base).pid
+        assert pid is not None
+        # Kill the server while a single large upsert is being sent.
+        timer = threading.Timer(1.5, os.kill, args=(pid, signal.SIGKILL))
+        timer.start()
+        rows = [{"id": f"co:k:{i}", "name": f"Replaced {i}", "pad": "x" * 50} for i in range(1_000_000)]
+        with pytest.raises(StoreError) as info:
+            Neo4jStore.upsert_nodes(store, NodeKind.COMPANY, rows)
+        timer.join()
+        assert "[neo4j]" in str(info.value) and settings.neo4j_uri in str(info.value)
+        assert settings.neo4j_password.reveal() not in str(info.value)
+        store.close()
+        neo4j_server.stop(base)
+        neo4j_server.start(base, timeout=240, build=False, watch_pid=os.getpid())
+        after = Neo4jStore.from_settings(neo4j_server.effective_neo4j_settings(base))
+        try:
+            assert after.counts()["Company"] == 100
+            assert {n.props["name"] for n in after.nodes(NodeKind.COMPANY)} == {
+                f"Kept {i}" for i in range(100)
+            }
+        finally:
+            after.close()
+    finally:
+        neo4j_server.stop(base)

@@ -1,0 +1,312 @@
+"""One contract suite for every GraphStore. The networkx store is the reference answer: each test
+asserts concrete values and, where a query is involved, that the store under test gives exactly
+what a NetworkxStore fed the same rows gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chipwatch.errors import StoreError
+from graph.model import Edge, EdgeKind, NodeKind
+from graph.store import GraphStore
+from graph.stores import NetworkxStore
+
+HOSTILE = "') DETACH DELETE n //"
+
+NODES: dict[NodeKind, list[dict]] = {
+    NodeKind.COMPANY: [
+        {"id": "co:t:a", "name": "Alpha Trading Ltd", "country": "HK", "aliases": ["Alpha", "ALPHA HK"]},
+        {"id": "co:t:b", "name": "ООО Бета Электроникс", "country": "RU"},
+        {"id": "co:t:c", "name": "深圳市芯片贸易有限公司", "country": "CN", "employees": 12},
+        {"id": "co:t:d", "name": "شركة دلتا للتجارة", "country": "AE", "score": 0.5},
+        {"id": "co:t:e", "name": "Echo 🚀 Chips", "country": "SG", "listed": True},
+        {"id": "co:t:f", "name": HOSTILE, "note": "MATCH (n) DETACH DELETE n"},
+    ],
+    NodeKind.LIST_ENTRY: [
+        {"id": "list:US_EL:1", "name": "Beta Electronics", "programs": ["EAR"], "source": "csl"},
+    ],
+    NodeKind.COUNTRY: [{"id": "country:RU", "name": "Russia"}, {"id": "country:HK", "name": "Hong Kong"}],
+}
+
+EDGES: dict[EdgeKind, list[dict]] = {
+    EdgeKind.TRADES_WITH: [
+        {"source": "co:t:a", "target": "co:t:b", "key": "854231", "count": 3, "value_usd": 1200.5},
+        {"source": "co:t:a", "target": "co:t:b", "key": "854232", "count": 1, "value_usd": 10.0},
+        {"source": "co:t:c", "target": "co:t:a", "key": "854231", "count": 7},
+        {"source": "co:t:b", "target": "co:t:d", "key": "847150", "first": "2023-01-02"},
+        {"source": "co:t:d", "target": "co:t:e", "key": "854231"},
+    ],
+    EdgeKind.OWNS: [
+        {"source": "co:t:c", "target": "co:t:e", "pct": 51.0, "as_of": "2024-01-01"},
+        {"source": "co:t:e", "target": "co:t:f", "pct": 100.0},
+    ],
+    EdgeKind.SAME_AS: [
+        {"source": "list:US_EL:1", "target": "co:t:b", "score": 0.93, "reasons_json": '["name"]'},
+    ],
+    EdgeKind.IN_COUNTRY: [
+        {"source": "co:t:b", "target": "country:RU"},
+        {"source": "co:t:a", "target": "country:HK"},
+    ],
+}
+
+
+def load(store: GraphStore) -> None:
+    for kind, rows in NODES.items():
+        store.upsert_nodes(kind, rows)
+    for ekind, erows in EDGES.items():
+        store.upsert_edges(ekind, erows)
+
+
+@pytest.fixture(params=["networkx", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
+    if request.param == "networkx":
+        opened: GraphStore = NetworkxStore(tmp_path / "graph")
+    else:
+        from graph.stores.neo4j_store import Neo4jStore
+
+        opened = Neo4jStore.from_settings(request.getfixturevalue("neo4j_settings"))
+        opened.clear()
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def reference() -> NetworkxStore:
+    ref = NetworkxStore()
+    load(ref)
+    return ref
+
+
+@pytest.fixture
+def loaded(store: GraphStore) -> GraphStore:
+    load(store)
+    return store
+
+
+def test_counts_include_every_kind_with_zeros(loaded: GraphStore) -> None:
+    counts = loaded.counts()
+    assert set(counts) == {k.value for k in NodeKind} | {k.value for k in EdgeKind}
+    assert counts["Company"] == 6 and counts["ListEntry"] == 1 and counts["Country"] == 2
+    assert counts["TRADES_WITH"] == 5 and counts["OWNS"] == 2 and counts["SAME_AS"] == 1
+    assert counts["Vessel"] == 0 and counts["RELATED_TO"] == 0
+
+
+def test_reupsert_is_idempotent(loaded: GraphStore, reference: NetworkxStore) -> None:
+    before = (loaded.counts(), loaded.nodes_frame(NodeKind.COMPANY), loaded.edges_frame(EdgeKind.TRADES_WITH))
+    load(loaded)
+    assert loaded.counts() == before[0] == reference.counts()
+    assert loaded.nodes_frame(NodeKind.COMPANY).equals(before[1])
+    assert loaded.edges_frame(EdgeKind.TRADES_WITH).equals(before[2])
+
+
+def test_unicode_and_cypher_lookalike_values_stored_verbatim(loaded: GraphStore) -> None:
+    for row in NODES[NodeKind.COMPANY]:
+        node = loaded.node(row["id"])
+        assert node is not None and node.kind is NodeKind.COMPANY
+        assert dict(node.props) == {k: v for k, v in row.items() if k != "id"}
+    assert loaded.counts()["Company"] == 6  # the hostile name deleted nothing
+
+
+def test_props_replaced_kept_and_none_ignored(loaded: GraphStore) -> None:
+    loaded.upsert_nodes(NodeKind.COMPANY, [{"id": "co:t:a", "country": "MO", "name": None, "new": 1}])
+    node = loaded.node("co:t:a")
+    assert node is not None
+    assert (
+        node.props["country"] == "MO" and node.props["name"] == "Alpha Trading Ltd" and node.props["new"] == 1
+    )
+    loaded.upsert_edges(EdgeKind.OWNS, [{"source": "co:t:c", "target": "co:t:e", "pct": 60.0, "as_of": None}])
+    owns = loaded.edges_frame(EdgeKind.OWNS)
+    row = owns[owns["source"] == "co:t:c"].iloc[0]
+    assert row["pct"] == 60.0 and row["as_of"] == "2024-01-01"
+
+
+def test_nested_values_are_refused_with_the_field_named(store: GraphStore) -> None:
+    with pytest.raises(StoreError, match=r"row 2, field 'evidence'.*evidence_json"):
+        store.upsert_nodes(NodeKind.COMPANY, [{"id": "co:t:x"}, {"id": "co:t:y", "evidence": {"a": 1}}])
+    assert store.counts()["Company"] == 0  # nothing of the refused call was written
+
+
+def test_node_missing_and_nodes_in_id_order(loaded: GraphStore, reference: NetworkxStore) -> None:
+    assert loaded.node("co:t:nope") is None
+    assert [n.id for n in loaded.nodes(NodeKind.COMPANY)] == sorted(r["id"] for r in NODES[NodeKind.COMPANY])
+    assert list(loaded.nodes(NodeKind.COMPANY)) == list(reference.nodes(NodeKind.COMPANY))
+
+
+def test_edges_need_existing_ends_and_fail_whole(loaded: GraphStore) -> None:
+    rows = [
+        {"source": "co:t:a", "target": "co:t:c", "key": "x"},
+        {"source": "co:t:a", "target": "co:t:ghost"},
+    ]
+    with pytest.raises(StoreError, match="co:t:ghost"):
+        loaded.upsert_edges(EdgeKind.TRADES_WITH, rows)
+    assert loaded.counts()["TRADES_WITH"] == 5  # the valid first row was rolled back too
+
+
+def test_kind_clash_is_refused(loaded: GraphStore) -> None:
+    with pytest.raises(StoreError):
+        loaded.upsert_nodes(NodeKind.PERSON, [{"id": "co:t:a", "name": "Alpha as a person"}])
+    assert loaded.counts()["Person"] == 0
+    node = loaded.node("co:t:a")
+    assert node is not None and node.kind is NodeKind.COMPANY
+
+
+@pytest.mark.parametrize("direction", ["both", "out"])
+@pytest.mark.parametrize("kinds", [(), (EdgeKind.TRADES_WITH,), (EdgeKind.SAME_AS, EdgeKind.IN_COUNTRY)])
+def test_neighbours_match_reference(
+    loaded: GraphStore, reference: NetworkxStore, direction: str, kinds: tuple[EdgeKind, ...]
+) -> None:
+    for node_id in ["co:t:a", "co:t:b", "list:US_EL:1", "country:RU", "co:t:none"]:
+        got = loaded.neighbours(node_id, kinds, direction)  # type: ignore[arg-type]
+        assert got == reference.neighbours(node_id, kinds, direction)  # type: ignore[arg-type]
+        assert got == sorted(got, key=lambda e: e.identity)
+
+
+def test_neighbours_out_keeps_symmetric_incoming(loaded: GraphStore) -> None:
+    out = loaded.neighbours("co:t:b", direction="out")
+    assert {e.identity for e in out} == {
+        ("IN_COUNTRY", "co:t:b", "country:RU", ""),
+        ("SAME_AS", "list:US_EL:1", "co:t:b", ""),
+        ("TRADES_WITH", "co:t:b", "co:t:d", "847150"),
+    }
+
+
+def test_paths_hop_bounds_kinds_and_direction(loaded: GraphStore, reference: NetworkxStore) -> None:
+    # c -> a -> b (two TRADES_WITH keys) -> d -> e ; c -OWNS-> e
+    two = loaded.paths(["co:t:c"], ["co:t:b"], max_hops=2)
+    assert [p.nodes for p in two] == [("co:t:c", "co:t:a", "co:t:b")] * 2
+    assert [p.edges[1].key for p in two] == ["854231", "854232"]
+    assert loaded.paths(["co:t:c"], ["co:t:b"], max_hops=1) == []
+    to_e = loaded.paths(["co:t:c"], ["co:t:e"], max_hops=4)
+    assert [p.hops for p in to_e] == [1, 4, 4]
+    assert loaded.paths(["co:t:c"], ["co:t:e"], max_hops=4, edge_kinds=[EdgeKind.OWNS])[0].hops == 1
+    assert loaded.paths(["co:t:e"], ["co:t:c"], max_hops=4) == []  # directed kinds: not backwards
+    back = loaded.paths(["co:t:e"], ["co:t:c"], max_hops=2, direction="both")
+    assert [p.nodes for p in back] == [("co:t:e", "co:t:c")]
+    for args in [
+        (["co:t:c"], ["co:t:e", "co:t:d"], 4, (), "out"),
+        (["co:t:a", "co:t:c"], ["co:t:e"], 3, (EdgeKind.TRADES_WITH,), "out"),
+        (["co:t:e"], ["co:t:a", "country:RU"], 5, (), "both"),
+        (["co:t:f"], ["co:t:a"], 6, (EdgeKind.OWNS, EdgeKind.TRADES_WITH), "both"),
+    ]:
+        src, dst, hops, kinds, direction = args
+        got = loaded.paths(src, dst, max_hops=hops, edge_kinds=kinds, direction=direction)  # type: ignore[arg-type]
+        assert got == reference.paths(src, dst, max_hops=hops, edge_kinds=kinds, direction=direction)  # type: ignore[arg-type]
+
+
+def test_symmetric_kinds_walked_both_ways(loaded: GraphStore, reference: NetworkxStore) -> None:
+    # SAME_AS is stored list entry -> company, yet walked from the company to the list entry.
+    got = loaded.paths(["co:t:a"], ["list:US_EL:1"], max_hops=2)
+    assert [p.nodes for p in got] == [("co:t:a", "co:t:b", "list:US_EL:1")] * 2
+    assert got[0].edges[1] == Edge(
+        "list:US_EL:1", "co:t:b", EdgeKind.SAME_AS, "", {"score": 0.93, "reasons_json": '["name"]'}
+    )
+    assert got == reference.paths(["co:t:a"], ["list:US_EL:1"], max_hops=2)
+
+
+def test_paths_limit_and_order(loaded: GraphStore, reference: NetworkxStore) -> None:
+    full = loaded.paths(["co:t:a", "co:t:c"], ["co:t:e", "co:t:d"], max_hops=5, direction="both")
+    assert full == sorted(full, key=lambda p: p.sort_key())
+    assert all(len(set(p.nodes)) == len(p.nodes) for p in full)
+    assert (
+        loaded.paths(["co:t:a", "co:t:c"], ["co:t:e", "co:t:d"], max_hops=5, direction="both", limit=3)
+        == full[:3]
+    )
+    assert full == reference.paths(["co:t:a", "co:t:c"], ["co:t:e", "co:t:d"], max_hops=5, direction="both")
+
+
+def test_paths_bad_bounds(loaded: GraphStore) -> None:
+    for bad in [0, 99, "2", True]:
+        with pytest.raises(StoreError, match="max_hops"):
+            loaded.paths(["co:t:a"], ["co:t:b"], max_hops=bad)  # type: ignore[arg-type]
+
+
+def test_subgraph_limits_and_order(loaded: GraphStore, reference: NetworkxStore) -> None:
+    sub = loaded.subgraph("co:t:b", hops=1)
+    assert [n.id for n in sub.nodes] == ["co:t:b", "co:t:a", "co:t:d", "country:RU", "list:US_EL:1"]
+    assert sub == reference.subgraph("co:t:b", hops=1)
+    small = loaded.subgraph("co:t:b", hops=2, limit=3)
+    assert [n.id for n in small.nodes] == ["co:t:b", "co:t:a", "co:t:d"]
+    assert all(
+        e.source in {"co:t:b", "co:t:a", "co:t:d"} and e.target in {"co:t:b", "co:t:a", "co:t:d"}
+        for e in small.edges
+    )
+    for hops, kinds, limit in [(2, (), 500), (3, (EdgeKind.TRADES_WITH,), 4), (0, (), 10)]:
+        assert loaded.subgraph("co:t:b", hops=hops, edge_kinds=kinds, limit=limit) == reference.subgraph(
+            "co:t:b", hops=hops, edge_kinds=kinds, limit=limit
+        )
+    assert loaded.subgraph("co:t:none").nodes == ()
+
+
+def test_frames_match_reference(loaded: GraphStore, reference: NetworkxStore) -> None:
+    for kind in NODES:
+        got = loaded.nodes_frame(kind)
+        assert got.to_dict("records") == reference.nodes_frame(kind).to_dict("records") or got.equals(
+            reference.nodes_frame(kind)
+        )
+    frame = loaded.edges_frame(EdgeKind.TRADES_WITH, columns=["count"])
+    assert list(frame.columns) == ["source", "target", "key", "count"]
+    assert frame["key"].tolist() == ["854231", "854232", "847150", "854231", "854231"]
+    companies = loaded.nodes_frame(NodeKind.COMPANY, columns=["name", "missing"])
+    assert list(companies.columns) == ["id", "name", "missing"]
+    assert companies["name"].tolist()[-1] == HOSTILE
+    assert loaded.nodes_frame(NodeKind.VESSEL).empty
+
+
+def test_delete_edges(loaded: GraphStore) -> None:
+    gone = loaded.delete_edges(
+        EdgeKind.TRADES_WITH, [("co:t:a", "co:t:b", "854231"), ("co:t:a", "co:t:b", "nope"), ("x", "y", "")]
+    )
+    assert gone == 1
+    assert loaded.counts()["TRADES_WITH"] == 4
+    assert [p.edges[1].key for p in loaded.paths(["co:t:c"], ["co:t:b"], max_hops=2)] == ["854232"]
+
+
+def test_delete_nodes_detaches(loaded: GraphStore) -> None:
+    assert loaded.delete_nodes(NodeKind.COMPANY, ["co:t:b", "co:t:zzz"]) == 1  # type: ignore[attr-defined]
+    counts = loaded.counts()
+    assert counts["Company"] == 5 and counts["SAME_AS"] == 0 and counts["TRADES_WITH"] == 2
+
+
+def test_clear(loaded: GraphStore) -> None:
+    loaded.clear()
+    assert set(loaded.counts().values()) == {0}
+    assert loaded.node("co:t:a") is None
+
+
+def test_ten_thousand_node_batch(store: GraphStore) -> None:
+    rows = [{"id": f"co:bulk:{i:05d}", "name": f"Bulk {i} ☃", "n": i} for i in range(10_000)]
+    assert store.upsert_nodes(NodeKind.COMPANY, rows) == 10_000
+    edges = [
+        {"source": f"co:bulk:{i:05d}", "target": f"co:bulk:{(i + 1) % 10_000:05d}"} for i in range(10_000)
+    ]
+    assert store.upsert_edges(EdgeKind.OWNS, edges) == 10_000
+    assert store.upsert_nodes(NodeKind.COMPANY, rows) == 10_000
+    counts = store.counts()
+    assert counts["Company"] == 10_000 and counts["OWNS"] == 10_000
+    frame = store.nodes_frame(NodeKind.COMPANY)
+    assert frame["n"].tolist() == list(range(10_000))
+    path = store.paths(["co:bulk:09998"], ["co:bulk:00001"], max_hops=3)
+    assert [p.nodes for p in path] == [("co:bulk:09998", "co:bulk:09999", "co:bulk:00000", "co:bulk:00001")]
+
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30)
+_value = st.one_of(_text, st.integers(-(2**62), 2**62), st.booleans(), st.lists(_text, max_size=3))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(props=st.dictionaries(st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True), _value, max_size=5))
+def test_any_scalar_props_round_trip_and_reupsert_changes_nothing(store: GraphStore, props: dict) -> None:
+    props.pop("id", None)
+    row = {"id": "co:h:1", "name": "H", **props}
+    store.upsert_nodes(NodeKind.COMPANY, [row])
+    first = store.node("co:h:1")
+    store.upsert_nodes(NodeKind.COMPANY, [row])
+    assert store.node("co:h:1") == first
+    assert first is not None and {**first.props} == {k: v for k, v in row.items() if k != "id"}
+    store.clear()
