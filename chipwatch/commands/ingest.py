@@ -9,6 +9,7 @@ import click
 #: Modules under ``chipwatch.commands`` whose ``register_ingest(group)`` adds ingest verbs.
 INGEST_MODULES: tuple[str, ...] = (
     "ingest_trade",
+    "ingest_lists",
 )
 
 

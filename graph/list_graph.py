@@ -1,0 +1,180 @@
+"""List tables → graph rows: ListEntry nodes with their addresses, countries and identifiers.
+
+Nodes: ListEntry (``list:{ListSource}:{source_id}``), Address (shared with companies through
+:func:`graph.addresses.address_id`), Country, Identifier (``ident:{scheme}:{value}``).
+Edges: LOCATED_AT, IN_COUNTRY (entry → country of nationality/seat, address → country),
+HAS_IDENTIFIER, RELATED_TO (relationships the list publishes; ``key`` = the relation).
+
+Row building is pure (:func:`list_graph_frames`); :func:`write_list_graph` only writes.
+Entries dropped from a feed stay as nodes with ``status="removed"`` and ``removed_in`` (the
+version that dropped them) so history remains and screening can skip them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import orjson
+import pandas as pd
+import pycountry
+
+from graph.model import EdgeKind, NodeKind
+from graph.store import GraphStore
+from graph.trade_graph import GraphFrames, records
+
+_SCHEME = re.compile(r"[^0-9A-Z]+")
+
+
+def identifier_id(scheme: str, value: str) -> str:
+    """``ident:{SCHEME}:{value}`` — scheme upper-cased with ``_`` for punctuation, value trimmed."""
+    key = _SCHEME.sub("_", scheme.upper()).strip("_") or "ID"
+    return f"ident:{key}:{' '.join(str(value).split())}"
+
+
+def _country_name(code: str) -> str:
+    hit = pycountry.countries.get(alpha_2=code)
+    return str(hit.name) if hit else code
+
+
+def _loads(values: Iterable[object]) -> list[list]:
+    return [orjson.loads(v) if isinstance(v, str) and v and v != "[]" else [] for v in values]
+
+
+def _nested(entries: pd.DataFrame, column: str) -> list[list]:
+    """A JSON column's values, decoded — or taken from its already-decoded twin ``_{name}``
+    (which the ingest attaches to fresh rows, so they are not encoded and decoded again)."""
+    twin = "_" + column.removesuffix("_json")
+    if twin in entries.columns:
+        return list(entries[twin])
+    return _loads(entries[column])
+
+
+def list_graph_frames(
+    entries: pd.DataFrame,
+    relations: pd.DataFrame | None = None,
+    removed: pd.DataFrame | None = None,
+) -> GraphFrames:
+    """Graph rows for ``entries`` (``list_entries`` rows: the current version of a feed).
+
+    ``relations``: ``list_relations`` rows of that version (ends outside ``entries`` are dropped).
+    ``removed``: ``list_entries`` rows (of the previous version) with a ``removed_in`` column,
+    written back as ``status="removed"``.
+    """
+    entries = entries.reset_index(drop=True)
+    aliases = _nested(entries, "aliases_json")
+    node = pd.DataFrame(
+        {
+            "id": entries["node_id"],
+            "name": entries["name"],
+            "list": entries["list"],
+            "source_id": entries["source_id"],
+            "entity_kind": entries["kind"],
+            "aliases": [[a[0] for a in al] for al in aliases],
+            "alias_kinds": [[a[1] for a in al] for al in aliases],
+            "programs": _nested(entries, "programs_json"),
+            "countries": _nested(entries, "countries_json"),
+            "birth_dates": _nested(entries, "birth_dates_json"),
+            "license_requirement": entries["license_requirement"],
+            "license_policy": entries["license_policy"],
+            "legal_basis": entries["legal_basis"],
+            "start_date": entries["start_date"],
+            "end_date": entries["end_date"],
+            "source_url": entries["source_url"],
+            "remarks": entries["remarks"],
+            "raw_ref": entries["raw_ref"],
+            "feed": entries["feed"],
+            "list_version": entries["version_id"],
+            "source": entries["version_id"],
+            "status": "active",
+        }
+    )
+    addr_rows: list[tuple[str, str, str, str | None]] = []  # entry, address id, line, country
+    for entry_id, addrs in zip(entries["node_id"], _nested(entries, "addresses_json"), strict=True):
+        for a in addrs:
+            if a.get("address_id"):
+                addr_rows.append((entry_id, a["address_id"], a.get("line") or a["raw"], a.get("country")))
+    addr = pd.DataFrame(addr_rows, columns=["entry", "id", "name", "country"], dtype=object)
+    ident_rows: list[tuple[str, str, str, str, str | None]] = []
+    for entry_id, idents in zip(entries["node_id"], _nested(entries, "identifiers_json"), strict=True):
+        for scheme, value, country in idents:
+            if str(value).strip():
+                ident_rows.append((entry_id, identifier_id(scheme, value), str(value), scheme, country))
+    ident = pd.DataFrame(ident_rows, columns=["entry", "id", "name", "scheme", "country"], dtype=object)
+    entry_countries = [
+        (e, c) for e, cs in zip(node["id"], node["countries"], strict=True) for c in dict.fromkeys(cs)
+    ]
+    ec = pd.DataFrame(entry_countries, columns=["source", "code"], dtype=object)
+    addresses = addr.drop(columns="entry").drop_duplicates("id").sort_values("id")
+    identifiers = ident.drop(columns="entry").drop_duplicates("id").sort_values("id")
+    codes = sorted(set(ec["code"].dropna()) | set(addresses["country"].dropna()))
+    countries = pd.DataFrame({"id": [f"country:{c}" for c in codes], "code": codes})
+    countries["name"] = countries["code"].map(_country_name)
+
+    in_country = pd.concat(
+        [
+            pd.DataFrame({"source": ec["source"], "target": "country:" + ec["code"]}),
+            pd.DataFrame({"source": addresses["id"], "target": "country:" + addresses["country"]}).dropna(),
+        ],
+        ignore_index=True,
+    ).drop_duplicates()
+    located = pd.DataFrame({"source": addr["entry"], "target": addr["id"]}).drop_duplicates()
+    has_ident = pd.DataFrame({"source": ident["entry"], "target": ident["id"]}).drop_duplicates()
+    edges: dict[EdgeKind, pd.DataFrame] = {
+        EdgeKind.LOCATED_AT: located.assign(key=""),
+        EdgeKind.IN_COUNTRY: in_country.assign(key=""),
+        EdgeKind.HAS_IDENTIFIER: has_ident.assign(key=""),
+        EdgeKind.RELATED_TO: _related(entries, relations),
+    }
+    list_nodes = node
+    if removed is not None and len(removed):
+        gone = pd.DataFrame(
+            {"id": removed["node_id"], "status": "removed", "removed_in": removed["removed_in"]}
+        )
+        list_nodes = pd.concat([node, gone], ignore_index=True)
+    nodes = {
+        NodeKind.COUNTRY: countries,
+        NodeKind.ADDRESS: addresses,
+        NodeKind.IDENTIFIER: identifiers,
+        NodeKind.LIST_ENTRY: list_nodes,
+    }
+    return GraphFrames(nodes, edges)
+
+
+def _related(entries: pd.DataFrame, relations: pd.DataFrame | None) -> pd.DataFrame:
+    cols = ["source", "target", "key", "relation"]
+    if relations is None or not len(relations):
+        return pd.DataFrame(columns=cols)
+    known = set(entries["node_id"])
+    rel = relations[relations["source"].isin(known) & relations["target"].isin(known)]
+    out = pd.DataFrame(
+        {
+            "source": rel["source"],
+            "target": rel["target"],
+            "key": rel["relation"],
+            "relation": rel["relation"],
+            "props_json": rel["props_json"],
+            "provenance": rel["version_id"],
+        }
+    )
+    return out.drop_duplicates(["source", "target", "key"])
+
+
+def edge_identities(frames: GraphFrames) -> dict[EdgeKind, set[tuple[str, str, str]]]:
+    """(source, target, key) of every edge in ``frames``, per kind."""
+    return {
+        kind: set(zip(f["source"], f["target"], f["key"].fillna(""), strict=True))
+        for kind, f in frames.edges.items()
+    }
+
+
+def write_list_graph(store: GraphStore, frames: GraphFrames) -> dict[str, int]:
+    """Upsert every node and edge: one call per kind, nodes before edges."""
+    written: dict[str, int] = {}
+    for node_kind, nframe in frames.nodes.items():
+        if len(nframe):
+            written[node_kind.value] = store.upsert_nodes(node_kind, records(nframe))
+    for edge_kind, eframe in frames.edges.items():
+        if len(eframe):
+            written[edge_kind.value] = store.upsert_edges(edge_kind, records(eframe))
+    return written

@@ -1,0 +1,58 @@
+"""List versions: which files were ingested for a feed, in order, and picking two of them."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from chipwatch.errors import ChipwatchError
+
+
+class UnknownVersionError(ChipwatchError):
+    """A feed or version named on the command line does not exist in the workspace."""
+
+
+def feed_versions(versions: pd.DataFrame, feed: str) -> pd.DataFrame:
+    """Versions of one feed, oldest first (by ingest sequence)."""
+    rows = versions[versions["feed"] == feed]
+    return rows.sort_values("seq", kind="stable").reset_index(drop=True)
+
+
+def latest_version(versions: pd.DataFrame, feed: str) -> pd.Series | None:
+    rows = feed_versions(versions, feed)
+    return None if rows.empty else rows.iloc[-1]
+
+
+def resolve_version(versions: pd.DataFrame, feed: str, selector: str) -> pd.Series:
+    """A version of ``feed`` named by its sequence number (``2``), version id or a SHA-256 prefix."""
+    rows = feed_versions(versions, feed)
+    sel = selector.strip()
+    hit = rows[rows["version_id"] == sel]
+    if hit.empty and sel.isdigit():
+        hit = rows[rows["seq"] == float(sel)]
+    if hit.empty and len(sel) >= 6:
+        hit = rows[rows["sha256"].astype(str).str.startswith(sel.lower())]
+    if len(hit) != 1:
+        known = (
+            ", ".join(f"{int(q)} ({v})" for q, v in zip(rows["seq"], rows["version_id"], strict=True))
+            or "none"
+        )
+        why = "is ambiguous" if len(hit) > 1 else "not found"
+        raise UnknownVersionError(f"version {selector!r} of feed {feed!r} {why}; versions: {known}")
+    return hit.iloc[0]
+
+
+def resolve_feed(versions: pd.DataFrame, name: str) -> tuple[str, str | None]:
+    """``(feed, list_filter)`` for a feed name (``csl``) or a list code (``US_EL``, in whichever feed
+    carries it — the newest one when several do). Case-insensitive."""
+    feeds = sorted(set(versions["feed"].dropna()))
+    lowered = {f.lower(): f for f in feeds}
+    if name.lower() in lowered:
+        return lowered[name.lower()], None
+    code = name.upper()
+    carrying = versions[versions["lists_json"].fillna("").str.contains(f'"{code}"', regex=False)]
+    if not carrying.empty:
+        newest = carrying.sort_values("ingested_at", kind="stable").iloc[-1]
+        return str(newest["feed"]), code
+    raise UnknownVersionError(
+        f"no list or feed {name!r} in this workspace; feeds: {', '.join(feeds) or 'none'}"
+    )

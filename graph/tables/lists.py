@@ -1,0 +1,188 @@
+"""Canonical entity-list tables (Parquet in ``settings.tables_dir``).
+
+* ``list_entries``   one row per list entry per list version (nested values as JSON text);
+* ``list_relations`` relationships a list publishes, per version;
+* ``list_versions``  provenance: one row per ingested file (feed, path, SHA-256, size,
+  publication date, ingest time, format, rows read / accepted / rejected);
+* ``list_rejected``  each row a reader refused, with where and why;
+* ``list_diffs``     what changed between consecutive versions of a feed.
+
+A *feed* is what one published file covers (the CSL file covers many lists; OFAC SDN; UN …);
+versions and diffs are per feed. Writes are staged (:func:`stage_list_tables`) and committed
+with :func:`commit_staged`, so the caller can write the graph in between and abandon both.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from chipwatch.errors import WorkspaceCorruptError
+from chipwatch.settings import Settings
+
+#: Fields of an entry that make up its content: a change in any of them is a change in the diff.
+CONTENT_FIELDS: tuple[str, ...] = (
+    "kind",
+    "name",
+    "aliases_json",
+    "addresses_json",
+    "identifiers_json",
+    "countries_json",
+    "programs_json",
+    "birth_dates_json",
+    "license_requirement",
+    "license_policy",
+    "legal_basis",
+    "start_date",
+    "end_date",
+    "source_url",
+    "remarks",
+)
+
+LIST_SCHEMAS: dict[str, tuple[str, ...]] = {
+    "list_entries": (
+        "version_id",
+        "feed",
+        "node_id",
+        "list",
+        "source_id",
+        *CONTENT_FIELDS,
+        "raw_ref",
+        "digest",
+    ),
+    "list_relations": ("version_id", "feed", "source", "target", "relation", "props_json"),
+    "list_versions": (
+        "version_id",
+        "feed",
+        "seq",
+        "lists_json",
+        "path",
+        "origin",
+        "sha256",
+        "size",
+        "published",
+        "ingested_at",
+        "format",
+        "rows_read",
+        "rows_accepted",
+        "rows_rejected",
+        "previous_version_id",
+    ),
+    "list_rejected": ("version_id", "row", "field", "reason"),
+    "list_diffs": (
+        "feed",
+        "old_version_id",
+        "new_version_id",
+        "change",
+        "node_id",
+        "list",
+        "source_id",
+        "name",
+        "fields_json",
+    ),
+}
+NUMERIC = {"seq", "size", "rows_read", "rows_accepted", "rows_rejected", "row"}
+
+
+@dataclass(frozen=True)
+class ListTables:
+    entries: pd.DataFrame
+    relations: pd.DataFrame
+    versions: pd.DataFrame
+    rejected: pd.DataFrame
+    diffs: pd.DataFrame
+
+
+def empty_list_table(name: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {c: pd.Series(dtype="float64" if c in NUMERIC else object) for c in LIST_SCHEMAS[name]}
+    )
+
+
+def list_table_path(settings: Settings, name: str) -> Path:
+    return settings.tables_dir / f"{name}.parquet"
+
+
+def conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The table's columns in order, numbers as float, blanks as ``None``."""
+    out = frame.copy()
+    for col in LIST_SCHEMAS[name]:
+        if col not in out.columns:
+            out[col] = None
+    out = out[list(LIST_SCHEMAS[name])].reset_index(drop=True)
+    for col in out.columns:
+        if col in NUMERIC:
+            out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64")
+        else:
+            values = out[col].astype(object)
+            out[col] = values.where(values.notna() & (values != ""), None)
+    return out
+
+
+def read_list_table(settings: Settings, name: str) -> pd.DataFrame:
+    path = list_table_path(settings, name)
+    if not path.exists():
+        return empty_list_table(name)
+    try:
+        frame = pd.read_parquet(path)
+    except (OSError, ValueError) as exc:
+        raise WorkspaceCorruptError(f"cannot read {path}: {exc}") from exc
+    return conform(name, frame)
+
+
+def load_list_tables(settings: Settings) -> ListTables:
+    """Every list table of the workspace (empty frames with the right columns when absent)."""
+    return ListTables(
+        entries=read_list_table(settings, "list_entries"),
+        relations=read_list_table(settings, "list_relations"),
+        versions=read_list_table(settings, "list_versions"),
+        rejected=read_list_table(settings, "list_rejected"),
+        diffs=read_list_table(settings, "list_diffs"),
+    )
+
+
+@dataclass
+class StagedTables:
+    """New table files written next to the live ones, not yet swapped in."""
+
+    pending: dict[Path, Path]  # live path -> temp path
+
+    def commit(self) -> None:
+        for live, tmp in self.pending.items():
+            os.replace(tmp, live)
+        self.pending.clear()
+
+    def abandon(self) -> None:
+        for tmp in self.pending.values():
+            tmp.unlink(missing_ok=True)
+        self.pending.clear()
+
+
+def stage_list_tables(settings: Settings, tables: dict[str, pd.DataFrame]) -> StagedTables:
+    """Write whole new tables to temp files beside the live ones (nothing visible changes yet)."""
+    staged = StagedTables({})
+    try:
+        for name, frame in tables.items():
+            live = list_table_path(settings, name)
+            live.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=live.parent, prefix=f".{live.name}.", suffix=".tmp")
+            os.close(fd)
+            staged.pending[live] = Path(tmp)
+            frame.to_parquet(tmp, index=False)  # callers pass conformed frames (append_rows)
+    except BaseException:
+        staged.abandon()
+        raise
+    return staged
+
+
+def append_rows(name: str, existing: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
+    """``existing`` plus ``new`` rows, conformed to the table's schema."""
+    if not len(new):
+        return conform(name, existing)
+    if not len(existing):
+        return conform(name, new)
+    return pd.concat([conform(name, existing), conform(name, new)], ignore_index=True)

@@ -1,0 +1,328 @@
+"""List files → canonical list tables + graph, all or nothing, with provenance, versions and diffs.
+
+:func:`ingest_list_files` reads every file first (any error: nothing is written), builds the new
+table rows and graph rows in memory, stages the tables beside the live ones, writes the graph,
+and only then swaps the tables in. If the graph write fails, the graph is put back as it was
+(:class:`graph.lists.undo.GraphUndo`) and the staged tables are dropped.
+
+Re-ingesting a file already loaded (same SHA-256) changes nothing and says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from chipwatch.errors import ChipwatchError, InputFileError
+from chipwatch.settings import PROJECT_ROOT, Settings
+from graph.list_graph import edge_identities, list_graph_frames, write_list_graph
+from graph.lists.diff import diff_entries, summarise
+from graph.lists.undo import GraphUndo
+from graph.lists.versions import latest_version
+from graph.model import EdgeKind
+from graph.store import GraphStore
+from graph.tables.lists import ListTables, append_rows, conform, load_list_tables, stage_list_tables
+from graph.trade_graph import GraphFrames
+from ingest.lists.model import ReadResult
+from ingest.lists.provenance import entry_rows, feed_for, file_sha256, file_size, version_id
+
+BUNDLED_LISTS = PROJECT_ROOT / "data" / "lists"
+Reader = Callable[[Path, str | None], ReadResult]
+
+
+@dataclass
+class FileOutcome:
+    path: Path
+    feed: str
+    version_id: str
+    seq: int
+    status: str  # "new" or "unchanged"
+    format: str = ""
+    rows_read: int = 0
+    rows_accepted: int = 0
+    rows_rejected: int = 0
+    previous_version_id: str | None = None
+    changes: dict[str, int] = field(default_factory=dict)
+
+    def line(self) -> str:
+        if self.status == "unchanged":
+            return (
+                f"{self.path.name}: already loaded as {self.version_id} (version {self.seq}); nothing changed"
+            )
+        base = (
+            f"{self.path.name}: feed {self.feed}, version {self.seq} ({self.version_id}, {self.format}); "
+            f"{self.rows_read} read, {self.rows_accepted} accepted, {self.rows_rejected} rejected"
+        )
+        if self.previous_version_id:
+            c = self.changes
+            base += (
+                f"; vs {self.previous_version_id}: {c.get('added', 0)} added, "
+                f"{c.get('removed', 0)} removed, {c.get('changed', 0)} changed"
+            )
+        return base
+
+
+@dataclass
+class IngestReport:
+    files: list[FileOutcome]
+    diffs: pd.DataFrame  # new list_diffs rows
+    rejected: pd.DataFrame  # new list_rejected rows
+    graph_written: dict[str, int] = field(default_factory=dict)
+    store_name: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return any(f.status == "new" for f in self.files)
+
+    def summary(self) -> str:
+        lines = [f.line() for f in self.files]
+        if not self.changed:
+            lines.append("nothing changed")
+        elif self.graph_written:
+            written = ", ".join(f"{n} {k}" for k, n in self.graph_written.items() if n)
+            lines.append(f"graph ({self.store_name}): {written}")
+        return "\n".join(lines)
+
+
+def _default_reader(path: Path, fmt: str | None) -> ReadResult:
+    from ingest.lists.read import read_list_file
+
+    return read_list_file(path, fmt)
+
+
+@dataclass
+class _Pending:
+    """What one ingest call will add, accumulated file by file."""
+
+    tables: ListTables
+    entries: list[pd.DataFrame] = field(default_factory=list)
+    relations: list[pd.DataFrame] = field(default_factory=list)
+    versions: list[dict[str, object]] = field(default_factory=list)
+    rejected: list[pd.DataFrame] = field(default_factory=list)
+    diffs: list[pd.DataFrame] = field(default_factory=list)
+    graph: list[tuple[GraphFrames, dict[EdgeKind, set[tuple[str, str, str]]]]] = field(default_factory=list)
+
+    def all_versions(self) -> pd.DataFrame:
+        return append_rows("list_versions", self.tables.versions, pd.DataFrame(self.versions))
+
+    def entries_of(self, version: str, table: str = "entries") -> pd.DataFrame:
+        frames = [getattr(self.tables, table), *(self.entries if table == "entries" else self.relations)]
+        return pd.concat([f[f["version_id"] == version] for f in frames], ignore_index=True)
+
+
+def ingest_list_files(
+    settings: Settings,
+    paths: Iterable[Path],
+    fmt: str | None = None,
+    *,
+    feed: str | None = None,
+    store: GraphStore | None = None,
+    reader: Reader | None = None,
+    now: dt.datetime | None = None,
+    origin: str | None = None,
+) -> IngestReport:
+    """Load list files into the workspace's list tables and graph store, all or nothing.
+
+    ``fmt`` overrides format detection; ``feed`` overrides the feed a file is filed under.
+    ``store``: write into this store (default: open the configured one, flush and close it).
+    ``origin``: where the files were downloaded from (recorded in the version's provenance).
+    """
+    read = reader or _default_reader
+    ingested_at = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat()
+    pending = _Pending(load_list_tables(settings))
+    outcomes: list[FileOutcome] = []
+    for raw_path in paths:
+        path = Path(raw_path)
+        if not path.exists():
+            raise InputFileError(path, "no such file")
+        sha = file_sha256(path)
+        known = pending.all_versions()
+        hit = known[known["sha256"] == sha]
+        if len(hit):
+            row = hit.iloc[0]
+            outcomes.append(FileOutcome(path, str(row.feed), str(row.version_id), int(row.seq), "unchanged"))
+            continue
+        outcomes.append(_add_file(pending, path, sha, read(path, fmt), feed, ingested_at, origin))
+    report = IngestReport(
+        outcomes,
+        conform("list_diffs", pd.concat(pending.diffs))
+        if pending.diffs
+        else conform("list_diffs", pd.DataFrame()),
+        pd.concat(pending.rejected) if pending.rejected else conform("list_rejected", pd.DataFrame()),
+    )
+    if not report.changed:
+        return report
+    t = pending.tables
+    staged = stage_list_tables(
+        settings,
+        {
+            "list_entries": append_rows("list_entries", t.entries, pd.concat(pending.entries)),
+            "list_relations": append_rows("list_relations", t.relations, pd.concat(pending.relations)),
+            "list_versions": pending.all_versions(),
+            "list_rejected": append_rows("list_rejected", t.rejected, report.rejected),
+            "list_diffs": append_rows("list_diffs", t.diffs, report.diffs),
+        },
+    )
+    try:
+        with _store(settings, store) as graph_store:
+            report.store_name = graph_store.name
+            report.graph_written = _write_graph(graph_store, pending.graph)
+    except BaseException:
+        staged.abandon()
+        raise
+    staged.commit()
+    return report
+
+
+def _add_file(
+    pending: _Pending,
+    path: Path,
+    sha: str,
+    result: ReadResult,
+    feed: str | None,
+    ingested_at: str,
+    origin: str | None,
+) -> FileOutcome:
+    if not result.entries:
+        raise InputFileError(path, f"no list entries found ({result.rows_read} rows read)")
+    name = feed or feed_for(result)
+    versions = pending.all_versions()
+    prev = latest_version(versions, name)
+    seq = 1 if prev is None else int(prev["seq"]) + 1
+    vid = version_id(name, sha)
+    entries = entry_rows(result.entries, version=vid, feed=name)
+    rejected = [(r.row, r.field, r.reason) for r in result.rejected]
+    dup = entries["node_id"].duplicated(keep="last")
+    for ref, sid in zip(entries.loc[dup, "raw_ref"], entries.loc[dup, "source_id"], strict=True):
+        rejected.append((None, "source_id", f"duplicate id {sid} ({ref}); the later record is kept"))
+    entries = entries[~dup].reset_index(drop=True)
+    relations = pd.DataFrame(
+        {
+            "version_id": vid,
+            "feed": name,
+            "source": [f"list:{r.list.value}:{r.source_id}" for r in result.relations],
+            "target": [f"list:{r.list.value}:{r.target_id}" for r in result.relations],
+            "relation": [r.relation for r in result.relations],
+            "props_json": [json.dumps(dict(r.props), ensure_ascii=False) for r in result.relations],
+        }
+    )
+    prev_id = None if prev is None else str(prev["version_id"])
+    old = pending.entries_of(prev_id) if prev_id else conform("list_entries", pd.DataFrame())
+    diff = diff_entries(old, entries, feed=name, old_version_id=prev_id, new_version_id=vid)
+    removed_ids = set(diff.loc[diff["change"] == "removed", "node_id"])
+    removed = old[old["node_id"].isin(removed_ids)].assign(removed_in=vid)
+    frames = list_graph_frames(entries, relations, removed)
+    deletions: dict[EdgeKind, set[tuple[str, str, str]]] = {}
+    if prev_id:
+        kept = old[~old["node_id"].isin(removed_ids)]
+        before = edge_identities(list_graph_frames(kept, pending.entries_of(prev_id, "relations")))
+        now = edge_identities(frames)
+        for kind, idents in before.items():
+            gone = {i for i in idents - now.get(kind, set()) if i[0].startswith("list:")}
+            if gone:
+                deletions[kind] = gone
+    pending.entries.append(entries)
+    pending.relations.append(relations)
+    pending.rejected.append(
+        conform(
+            "list_rejected",
+            pd.DataFrame(rejected, columns=["row", "field", "reason"]).assign(version_id=vid),
+        )
+    )
+    if prev_id:  # a first version's "diff" is the whole list: not stored, computed when asked
+        pending.diffs.append(diff)
+    pending.graph.append((frames, deletions))
+    pending.versions.append(
+        {
+            "version_id": vid,
+            "feed": name,
+            "seq": seq,
+            "lists_json": json.dumps(sorted(set(entries["list"]))),
+            "path": str(path),
+            "origin": origin,
+            "sha256": sha,
+            "size": file_size(path),
+            "published": result.published.isoformat() if result.published else None,
+            "ingested_at": ingested_at,
+            "format": result.format,
+            "rows_read": result.rows_read,
+            "rows_accepted": len(entries),
+            "rows_rejected": len(rejected),
+            "previous_version_id": prev_id,
+        }
+    )
+    return FileOutcome(
+        path,
+        name,
+        vid,
+        seq,
+        "new",
+        result.format,
+        result.rows_read,
+        len(entries),
+        len(rejected),
+        prev_id,
+        summarise(diff) if prev_id else {"added": len(entries)},
+    )
+
+
+def _write_graph(
+    store: GraphStore, batches: list[tuple[GraphFrames, dict[EdgeKind, set[tuple[str, str, str]]]]]
+) -> dict[str, int]:
+    undo = GraphUndo(store)
+    for frames, deletions in batches:
+        undo.snapshot(frames, deletions)
+    written: dict[str, int] = {}
+    try:
+        for frames, deletions in batches:
+            for kind, idents in deletions.items():
+                store.delete_edges(kind, sorted(idents))
+            for k, n in write_list_graph(store, frames).items():
+                written[k] = written.get(k, 0) + n
+    except BaseException as exc:
+        undo.restore()
+        if isinstance(exc, ChipwatchError):
+            raise
+        raise ChipwatchError(
+            f"writing the list graph failed; graph and tables left as they were: {exc}"
+        ) from exc
+    store.flush()
+    return written
+
+
+@contextmanager
+def _store(settings: Settings, store: GraphStore | None) -> Iterator[GraphStore]:
+    if store is not None:
+        yield store
+        return
+    from graph.stores import open_store
+
+    opened = open_store(settings)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def bundled_list_paths(root: Path = BUNDLED_LISTS) -> list[Path]:
+    """Every bundled list file under ``data/lists/`` (an OFAC legacy CSV folder counts as one file)."""
+    paths: list[Path] = []
+    for folder in [*sorted(p for p in root.rglob("*") if p.is_dir()), root]:
+        files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() != ".md")
+        names = {p.name.lower() for p in files}
+        if "sdn.csv" in names or "cons_prim.csv" in names:
+            paths.append(folder)
+            continue
+        paths.extend(p for p in files if not p.name.startswith("."))
+    return sorted(set(paths))
+
+
+def ingest_bundled_lists(settings: Settings, *, store: GraphStore | None = None) -> IngestReport:
+    """Ingest every list bundled in ``data/lists/`` (the README's demo command calls this)."""
+    return ingest_list_files(settings, bundled_list_paths(), store=store)

@@ -1,0 +1,154 @@
+"""Provenance of an ingested list file: its feed, its version id, and its entries as table rows.
+
+A *feed* is what one published file covers: ``csl`` (the Consolidated Screening List, many
+ListSources in one file), ``ofac-sdn``, ``ofac-nonsdn``, ``un``, ``bis-dpl``, ``eu``, ``uk``,
+``ftm`` … A file in the simple CSV layout is a feed named after the lists it carries
+(``us-1260h``). Versions and diffs are per feed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import orjson
+import pandas as pd
+
+from graph.addresses import address_ids
+from graph.model import ListSource
+from graph.tables.lists import CONTENT_FIELDS, conform
+from ingest.lists.model import ListAddress, ListEntry, ReadResult
+
+#: Feed of a reader format, where the format alone says it (prefix match on the format name).
+FORMAT_FEEDS: tuple[tuple[str, str], ...] = (
+    ("csl", "csl"),
+    ("un", "un"),
+    ("bis-dpl", "bis-dpl"),
+    ("eu", "eu"),
+    ("uk", "uk"),
+    ("ofsi", "uk"),
+    ("ftm", "ftm"),
+)
+
+
+def slug(value: str) -> str:
+    return value.lower().replace("_", "-")
+
+
+def feed_for(result: ReadResult) -> str:
+    """The feed a read file belongs to (see the module docstring)."""
+    fmt = result.format.lower()
+    lists = sorted({e.list for e in result.entries})
+    if fmt.startswith("ofac"):
+        return "ofac-sdn" if ListSource.US_SDN in lists else "ofac-nonsdn"
+    for prefix, feed in FORMAT_FEEDS:
+        if fmt.startswith(prefix):
+            return feed
+    return "+".join(slug(x.value) for x in lists) or slug(fmt or "unknown")
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file, or of a directory's files (name and content, sorted by name)."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+    for file in files:
+        if path.is_dir():
+            digest.update(file.name.encode() + b"\0")
+        with file.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+def file_size(path: Path) -> int:
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.iterdir() if p.is_file())
+    return path.stat().st_size
+
+
+def version_id(feed: str, sha256: str) -> str:
+    return f"{feed}@{sha256[:12]}"
+
+
+def _address_line(a: ListAddress) -> str:
+    """ "street, city postcode" like the company ingest writes it (so both share one Address node)."""
+    if not (a.street or a.city):
+        return a.raw
+    line = ", ".join(x for x in (a.street, a.city) if x)
+    return f"{line} {a.postal_code}".strip() if a.postal_code else line
+
+
+def _json(values: Sequence[object]) -> str:
+    return orjson.dumps(list(values)).decode() if values else "[]"
+
+
+def entry_rows(entries: Iterable[ListEntry], *, version: str, feed: str) -> pd.DataFrame:
+    """``list_entries`` rows (nested values as JSON, ``digest`` over the content fields), plus
+    decoded twins of the JSON columns (``_aliases`` …) that :func:`conform` drops."""
+    entries = list(entries)
+    lines = [_address_line(a) for e in entries for a in e.addresses]
+    countries = [a.country for e in entries for a in e.addresses]
+    ids = iter(address_ids(lines, countries).tolist())
+    line_iter = iter(lines)
+    rows = []
+    for e in entries:
+        addresses = [
+            {
+                "raw": a.raw,
+                "street": a.street,
+                "city": a.city,
+                "state": a.state,
+                "postal_code": a.postal_code,
+                "country": a.country,
+                "line": next(line_iter),
+                "address_id": next(ids),
+            }
+            for a in e.addresses
+        ]
+        rows.append(
+            {
+                "version_id": version,
+                "feed": feed,
+                "node_id": e.node_id,
+                "list": e.list.value,
+                "source_id": e.source_id,
+                "kind": e.kind.value,
+                "name": e.name,
+                "aliases_json": _json([[a.name, a.kind.value] for a in e.aliases]),
+                "addresses_json": _json(addresses),
+                "identifiers_json": _json([[i.scheme, i.value, i.country] for i in e.identifiers]),
+                "countries_json": _json(e.countries),
+                "programs_json": _json(e.programs),
+                "birth_dates_json": _json(e.birth_dates),
+                "license_requirement": e.license_requirement,
+                "license_policy": e.license_policy,
+                "legal_basis": e.legal_basis,
+                "start_date": e.start_date.isoformat() if e.start_date else None,
+                "end_date": e.end_date.isoformat() if e.end_date else None,
+                "source_url": e.source_url,
+                "remarks": e.remarks,
+                "raw_ref": e.raw_ref,
+            }
+        )
+    frame = conform("list_entries", pd.DataFrame(rows))
+    frame["digest"] = content_digest(frame)
+    # Decoded twins of the JSON columns for the graph rows (dropped when the table is written).
+    twins: dict[str, list[object]] = {
+        "_aliases": [[[a.name, a.kind.value] for a in e.aliases] for e in entries],
+        "_addresses": [orjson.loads(v) if v != "[]" else [] for v in frame["addresses_json"]],
+        "_identifiers": [[[i.scheme, i.value, i.country] for i in e.identifiers] for e in entries],
+        "_countries": [list(e.countries) for e in entries],
+        "_programs": [list(e.programs) for e in entries],
+        "_birth_dates": [list(e.birth_dates) for e in entries],
+    }
+    for name, values in twins.items():
+        frame[name] = pd.Series(values, index=frame.index, dtype=object)
+    return frame
+
+
+def content_digest(frame: pd.DataFrame) -> pd.Series:
+    """A hash of each row's content fields (equal content ⇔ equal digest)."""
+    text = frame[list(CONTENT_FIELDS)].astype(object).where(frame[list(CONTENT_FIELDS)].notna(), "\x00")
+    hashed = pd.util.hash_pandas_object(text.astype(str), index=False)
+    return hashed.map(lambda h: f"{int(h):016x}").astype(object)

@@ -1,0 +1,210 @@
+"""Guards every list reader goes through: size limit, strict decoding, hostile XML, CSV rows.
+
+Nothing here reads a whole file before its size is known, and XML is parsed with ``defusedxml``
+configured to *refuse* a DOCTYPE, entity declarations and external references (never resolve them).
+Every error is an :class:`InputFileError` naming the file, row/line and field.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import zlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, cast
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml.ElementTree as DET
+from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
+
+from chipwatch.errors import InputFileError
+
+#: Largest list file accepted (bytes, compressed size on disk; the decompressed size is capped too).
+DEFAULT_MAX_BYTES = 512 * 1024 * 1024
+#: How much of a file the format sniffers see.
+HEAD_BYTES = 64 * 1024
+GZIP_MAGIC = b"\x1f\x8b"
+ZIP_MAGIC = b"PK\x03\x04"
+
+_max_bytes = DEFAULT_MAX_BYTES
+
+
+def set_max_bytes(limit: int) -> None:
+    """Change the size limit (e.g. from settings or a test)."""
+    global _max_bytes
+    if limit <= 0:
+        raise ValueError("the list file size limit must be positive")
+    _max_bytes = limit
+
+
+def max_bytes() -> int:
+    return _max_bytes
+
+
+def check_file(path: Path, limit: int | None = None) -> int:
+    """Refuse a missing, empty or oversized file without reading it; return its size."""
+    limit = _max_bytes if limit is None else limit
+    if not path.exists():
+        raise InputFileError(path, "file not found")
+    if path.is_dir():
+        return 0
+    size = path.stat().st_size
+    if size == 0:
+        raise InputFileError(path, "file is empty")
+    if size > limit:
+        raise InputFileError(
+            path, f"file is {size / 2**20:.0f} MiB, larger than the {limit / 2**20:.0f} MiB limit for a list"
+        )
+    return size
+
+
+def is_gzip(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(2) == GZIP_MAGIC
+
+
+def open_binary(path: Path) -> IO[bytes]:
+    """Open ``path`` for reading bytes, transparently decompressing gzip (by magic, not name)."""
+    if is_gzip(path):
+        return cast(IO[bytes], gzip.open(path, "rb"))
+    return path.open("rb")
+
+
+def read_head(path: Path, size: int = HEAD_BYTES) -> bytes:
+    """The first ``size`` bytes (decompressed for gzip); a bad gzip yields its raw bytes."""
+    if path.is_dir():
+        return b""
+    try:
+        with open_binary(path) as fh:
+            return fh.read(size)
+    except (OSError, EOFError, zlib.error):
+        with path.open("rb") as fh:
+            return fh.read(size)
+
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """All bytes of ``path`` (decompressed), refusing more than the size limit."""
+    limit = _max_bytes if limit is None else limit
+    check_file(path, limit)
+    try:
+        with open_binary(path) as fh:
+            data = fh.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputFileError(path, f"cannot decompress: {exc}") from exc
+    if len(data) > limit:
+        raise InputFileError(path, f"decompressed content exceeds the {limit / 2**20:.0f} MiB limit")
+    return data
+
+
+def decode(path: Path, data: bytes, encoding: str = "utf-8") -> str:
+    """Decode strictly; a wrong encoding names the line and byte offset of the first bad byte."""
+    if encoding.replace("-", "").lower() == "utf8" and data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode(encoding, errors="strict")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        bad = data[exc.start : exc.start + 4]
+        raise InputFileError(
+            path,
+            f"not valid {encoding}: byte 0x{bad[:1].hex()} at byte offset {exc.start} (line {line}) "
+            f"— is the file in another encoding?",
+            row=line,
+        ) from exc
+
+
+def read_text(path: Path, encoding: str = "utf-8", limit: int | None = None) -> str:
+    """Size-checked, strictly decoded text of ``path`` (gzip transparently)."""
+    text = decode(path, read_bytes(path, limit), encoding)
+    if not text.strip():
+        raise InputFileError(path, "file is empty")
+    return text
+
+
+# --- XML ---------------------------------------------------------------------------------------
+
+_XML_GUARDS = {"forbid_dtd": True, "forbid_entities": True, "forbid_external": True}
+
+
+def _xml_error(path: Path, exc: Exception) -> InputFileError:
+    if isinstance(exc, DTDForbidden):
+        return InputFileError(path, "XML with a DOCTYPE declaration is refused (possible entity attack)")
+    if isinstance(exc, EntitiesForbidden):
+        return InputFileError(path, f"XML declaring entity {exc.name!r} is refused (entity expansion)")
+    if isinstance(exc, ExternalReferenceForbidden):
+        return InputFileError(path, f"XML referencing external resource {exc.sysid!r} is refused")
+    if isinstance(exc, ParseError):
+        line, col = getattr(exc, "position", (None, None))
+        return InputFileError(path, f"not well-formed XML (column {col}): {exc.msg}", row=line)
+    return InputFileError(path, f"XML refused: {exc}")
+
+
+def parse_xml(path: Path, limit: int | None = None) -> Element:
+    """Parse a whole XML file safely and return its root element."""
+    data = read_bytes(path, limit)
+    try:
+        return DET.fromstring(data, **_XML_GUARDS)
+    except (DefusedXmlException, ParseError) as exc:
+        raise _xml_error(path, exc) from exc
+
+
+def iterparse_xml(path: Path, events: Sequence[str] = ("end",)) -> Iterator[tuple[str, Element]]:
+    """Stream ``(event, element)`` pairs from a big XML file with the same guards as :func:`parse_xml`."""
+    check_file(path)
+    with open_binary(path) as fh:
+        try:
+            yield from DET.iterparse(fh, events=events, **_XML_GUARDS)
+        except (DefusedXmlException, ParseError) as exc:
+            raise _xml_error(path, exc) from exc
+
+
+def local(tag: str) -> str:
+    """Tag name without its ``{namespace}``."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def child_text(elem: Element, name: str) -> str | None:
+    """Stripped text of the first direct child named ``name`` (namespace-agnostic); None if empty."""
+    for child in elem:
+        if local(child.tag) == name:
+            text = (child.text or "").strip()
+            return text or None
+    return None
+
+
+def children(elem: Element, name: str) -> list[Element]:
+    return [c for c in elem if local(c.tag) == name]
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+
+def csv_rows(path: Path, text: str, *, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
+    """Yield ``(line_number, fields)``; an unterminated quote (truncated file) is an error naming the row."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    line = 0
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InputFileError(
+                path, f"malformed CSV (truncated file or unterminated quote?): {exc}", row=start
+            ) from exc
+        line = start
+        yield line, row
+
+
+def require_columns(path: Path, header: Sequence[str], required: Sequence[str]) -> dict[str, int]:
+    """Map column name → index; a missing required column is an error naming it."""
+    index = {name.strip().lstrip("\ufeff"): i for i, name in enumerate(header)}
+    for name in required:
+        if name not in index:
+            raise InputFileError(
+                path, f"required column missing (columns found: {', '.join(index)[:300]})", row=1, field=name
+            )
+    return index

@@ -1,0 +1,191 @@
+"""``update-lists``: download list feeds from their official URLs, verify, ingest, report the diff.
+
+Sources come from ``data/reference/list_sources.toml``, overridden feed by feed by the TOML file
+``CHIPWATCH_LIST_UPDATE_URLS`` names. A download is refused — and nothing changes — when the
+server answers with an error status, an HTML page instead of a list, a body shorter than its
+``Content-Length`` or larger than the size cap, or a file the reader cannot parse. Each feed is
+ingested on its own (all or nothing per feed); downloaded files are kept under
+``{workspace}/downloads/{feed}/{timestamp}-{random}/`` as the record of what was ingested.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.client
+import shutil
+import tempfile
+import tomllib
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chipwatch.errors import ChipwatchError
+from chipwatch.settings import PROJECT_ROOT, Settings
+from graph.store import GraphStore
+from ingest.lists.pipeline import IngestReport, ingest_list_files
+
+DEFAULT_SOURCES = PROJECT_ROOT / "data" / "reference" / "list_sources.toml"
+_HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body")
+
+
+class DownloadError(ChipwatchError):
+    """A feed could not be downloaded, or what came back is not a list file."""
+
+    def __init__(self, url: str, reason: str):
+        self.url = url
+        super().__init__(f"{url}: {reason}")
+
+
+@dataclass(frozen=True)
+class FeedSource:
+    feed: str
+    files: dict[str, str]  # file name -> URL
+    format: str | None = None
+
+
+@dataclass(frozen=True)
+class DownloadLimits:
+    timeout_s: float = 60.0
+    max_bytes: int = 512 * 1024 * 1024
+
+
+@dataclass
+class FeedUpdate:
+    feed: str
+    ok: bool
+    report: IngestReport | None = None
+    error: str | None = None
+
+
+@dataclass
+class UpdateReport:
+    feeds: list[FeedUpdate] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(f.ok for f in self.feeds)
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ChipwatchError(f"{path}: cannot read list sources: {exc}") from exc
+
+
+def load_sources(settings: Settings) -> tuple[dict[str, FeedSource], DownloadLimits]:
+    """The configured feeds (defaults, then the override file's feeds) and download limits."""
+    layers = [_read_toml(DEFAULT_SOURCES)]
+    if settings.list_update_urls:
+        layers.append(_read_toml(Path(settings.list_update_urls).expanduser()))
+    feeds: dict[str, FeedSource] = {}
+    limits: dict[str, float] = {}
+    for layer in layers:
+        limits.update(layer.get("download", {}))
+        for name, spec in layer.get("feeds", {}).items():
+            if "files" in spec:
+                files = {str(k): str(v) for k, v in spec["files"].items()}
+            elif "url" in spec:
+                url = str(spec["url"])
+                default = Path(urllib.parse.urlparse(url).path).name or f"{name}.dat"
+                files = {str(spec.get("filename", default)): url}
+            else:
+                raise ChipwatchError(f"list sources: feed {name!r} has neither 'url' nor 'files'")
+            feeds[name] = FeedSource(name, files, spec.get("format"))
+    return feeds, DownloadLimits(
+        float(limits.get("timeout_s", 60)), int(float(limits.get("max_mb", 512)) * 1024 * 1024)
+    )
+
+
+def download(url: str, dest: Path, limits: DownloadLimits) -> int:
+    """Fetch ``url`` into ``dest``; verify status, length, size cap and that it is not HTML."""
+    scheme = urllib.parse.urlparse(url).scheme.lower()
+    if scheme not in {"http", "https"}:
+        raise DownloadError(url, f"only http(s) URLs are fetched, not {scheme or 'a bare path'!r}")
+    request = urllib.request.Request(url, headers={"User-Agent": "chipwatch-update-lists"})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=limits.timeout_s) as resp:  # noqa: S310
+            status = resp.status
+            if status != 200:
+                raise DownloadError(url, f"HTTP {status} {resp.reason}")
+            ctype = (resp.headers.get("Content-Type") or "").lower()
+            if "text/html" in ctype:
+                raise DownloadError(url, f"the server sent an HTML page (Content-Type {ctype}), not a list")
+            declared = resp.headers.get("Content-Length")
+            expected = int(declared) if declared and declared.isdigit() else None
+            if expected is not None and expected > limits.max_bytes:
+                raise DownloadError(url, f"{expected} bytes is over the {limits.max_bytes}-byte limit")
+            size = _copy(resp, dest, url, limits.max_bytes)
+    except urllib.error.HTTPError as exc:
+        raise DownloadError(url, f"HTTP {exc.code} {exc.reason}") from exc
+    except http.client.IncompleteRead as exc:
+        raise DownloadError(url, f"truncated body: {len(exc.partial)} bytes, more expected") from exc
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+        raise DownloadError(url, f"download failed: {exc}") from exc
+    if expected is not None and size != expected:
+        raise DownloadError(url, f"truncated body: {size} of {expected} bytes (Content-Length)")
+    if size == 0:
+        raise DownloadError(url, "empty body")
+    head = dest.read_bytes()[:512].lstrip().lower() if size < 4096 else _head(dest)
+    if head.startswith(_HTML_MARKERS):
+        raise DownloadError(url, "the server sent an HTML page, not a list")
+    return size
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(512).lstrip().lower()
+
+
+def _copy(resp: http.client.HTTPResponse, dest: Path, url: str, max_bytes: int) -> int:
+    size = 0
+    with dest.open("wb") as out:
+        while block := resp.read(1 << 16):
+            size += len(block)
+            if size > max_bytes:
+                raise DownloadError(url, f"body is over the {max_bytes}-byte limit; refused")
+            out.write(block)
+    return size
+
+
+def update_lists(
+    settings: Settings,
+    feeds: list[str] | None = None,
+    *,
+    store: GraphStore | None = None,
+    now: dt.datetime | None = None,
+) -> UpdateReport:
+    """Download, verify and ingest each requested feed (all configured feeds by default)."""
+    sources, limits = load_sources(settings)
+    wanted = feeds or sorted(sources)
+    unknown = [f for f in wanted if f not in sources]
+    if unknown:
+        raise ChipwatchError(
+            f"unknown feed(s) {', '.join(unknown)}; configured: {', '.join(sorted(sources))}"
+        )
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
+    report = UpdateReport()
+    for name in wanted:
+        source = sources[name]
+        parent = settings.workspace / "downloads" / name
+        parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(dir=parent, prefix=f"{stamp}-"))
+        try:
+            for filename, url in source.files.items():
+                download(url, folder / Path(filename).name, limits)
+            target = folder if len(source.files) > 1 else folder / Path(next(iter(source.files))).name
+            origin = " ".join(source.files.values())
+            result = ingest_list_files(
+                settings, [target], source.format, feed=name, store=store, now=now, origin=origin
+            )
+        except ChipwatchError as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            report.feeds.append(FeedUpdate(name, False, error=str(exc)))
+            continue
+        if not result.changed:
+            shutil.rmtree(folder, ignore_errors=True)  # already have this exact file
+        report.feeds.append(FeedUpdate(name, True, report=result))
+    return report

@@ -1,0 +1,144 @@
+"""update-lists against a loopback HTTP server: good files, an HTML error page, a truncated body,
+a 500, an unparsable body — each refused with nothing changed."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from chipwatch.settings import Settings
+from graph.tables.lists import LIST_SCHEMAS, list_table_path, load_list_tables
+from ingest.lists.update import DownloadError, DownloadLimits, download, load_sources, update_lists
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "lists_pipeline"
+
+
+class Handler(BaseHTTPRequestHandler):
+    """Serves the fixture files, plus paths that misbehave the way real servers do."""
+
+    def log_message(self, *args: object) -> None:  # keep test output quiet
+        pass
+
+    def _send(self, status: int, body: bytes, ctype: str, length: int | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body) if length is None else length))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        name = self.path.lstrip("/")
+        if name == "html":
+            self._send(200, b"<!DOCTYPE html><html><body>Service unavailable</body></html>", "text/html")
+        elif name == "html-as-csv":
+            self._send(200, b"<html><body>Maintenance</body></html>", "text/csv")
+        elif name == "truncated":
+            body = (FIXTURES / "csl_v2.csv").read_bytes()
+            self._send(200, body[:700], "text/csv", length=len(body))
+            self.close_connection = True
+        elif name == "error":
+            self._send(500, b"internal error", "text/plain")
+        elif name == "garbage":
+            self._send(200, b"\x00\x01\x02 this is not a list \xff" * 50, "application/octet-stream")
+        elif (FIXTURES / name).is_file():
+            self._send(200, (FIXTURES / name).read_bytes(), "text/csv")
+        else:
+            self._send(404, b"not found", "text/plain")
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def _settings(tmp_path: Path, server: str, feeds: dict[str, str]) -> Settings:
+    override = tmp_path / "sources.toml"
+    lines = ["[download]", "timeout_s = 5", ""]
+    for feed, path in feeds.items():
+        lines += [f'[feeds."{feed}"]', f'url = "{server}/{path}"', 'format = "csl-csv"', ""]
+    override.write_text("\n".join(lines))
+    return Settings(workspace=tmp_path / "ws", list_update_urls=str(override))
+
+
+def _table_bytes(settings: Settings) -> dict[str, bytes]:
+    return {
+        n: list_table_path(settings, n).read_bytes()
+        for n in LIST_SCHEMAS
+        if list_table_path(settings, n).exists()
+    }
+
+
+def test_override_file_replaces_feeds_and_keeps_the_rest(tmp_path: Path, server: str) -> None:
+    settings = _settings(tmp_path, server, {"csl": "csl_v1.csv"})
+    sources, limits = load_sources(settings)
+    assert sources["csl"].files == {"csl_v1.csv": f"{server}/csl_v1.csv"}
+    assert sources["un"].files["consolidated.xml"].startswith("https://scsanctions.un.org/")
+    assert len(sources["ofac-sdn"].files) == 4
+    assert limits.timeout_s == 5
+
+
+def test_update_downloads_ingests_and_reports_the_diff(tmp_path: Path, server: str) -> None:
+    settings = _settings(tmp_path, server, {"csl": "csl_v1.csv"})
+    first = update_lists(settings, ["csl"])
+    assert first.ok and first.feeds[0].report is not None
+    assert first.feeds[0].report.files[0].rows_accepted == 12
+    settings = _settings(tmp_path, server, {"csl": "csl_v2.csv"})
+    second = update_lists(settings, ["csl"])
+    assert second.ok
+    outcome = second.feeds[0].report.files[0]  # type: ignore[union-attr]
+    assert outcome.changes == {"added": 1, "removed": 1, "changed": 1}
+    versions = load_list_tables(settings).versions
+    assert list(versions["seq"]) == [1.0, 2.0]
+    assert versions.iloc[1]["origin"] == f"{server}/csl_v2.csv"
+    # The downloaded file is kept as the record of the version.
+    assert Path(versions.iloc[1]["path"]).read_bytes() == (FIXTURES / "csl_v2.csv").read_bytes()
+    again = update_lists(settings, ["csl"])
+    assert again.ok and not again.feeds[0].report.changed  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("html", "HTML page"),
+        ("html-as-csv", "HTML page"),
+        ("truncated", "truncated body"),
+        ("error", "HTTP 500"),
+        ("missing.csv", "HTTP 404"),
+        ("garbage", "garbage"),
+    ],
+)
+def test_bad_downloads_are_refused_and_change_nothing(
+    tmp_path: Path, server: str, path: str, reason: str
+) -> None:
+    settings = _settings(tmp_path, server, {"csl": "csl_v1.csv"})
+    assert update_lists(settings, ["csl"]).ok
+    before = _table_bytes(settings)
+    bad = _settings(tmp_path, server, {"csl": path})
+    report = update_lists(bad, ["csl"])
+    assert not report.ok
+    error = report.feeds[0].error or ""
+    if reason != "garbage":
+        assert reason in error
+    assert path in error or "garbage" in error
+    assert _table_bytes(settings) == before
+    # Nothing of the refused download is left behind.
+    kept = list((settings.workspace / "downloads" / "csl").rglob("*.csv"))
+    assert [p.read_bytes() for p in kept] == [(FIXTURES / "csl_v1.csv").read_bytes()]
+
+
+def test_size_cap_and_scheme(tmp_path: Path, server: str) -> None:
+    with pytest.raises(DownloadError, match="limit"):
+        download(f"{server}/csl_v2.csv", tmp_path / "x.csv", DownloadLimits(timeout_s=5, max_bytes=1000))
+    with pytest.raises(DownloadError, match="only http"):
+        download("file:///etc/passwd", tmp_path / "y", DownloadLimits())
