@@ -8,25 +8,15 @@ import click
 
 from chipwatch.settings import Settings, load_settings
 from ingest.trade.formats import InputFormat
+from ingest.trade.graph_sync import store_opener, sync_trade_graph
 from ingest.trade.load import TradeKind, ingest_trade_file
 
 
-def sync_trade_graph(settings: Settings) -> str:
-    """Write the trade tables into the configured graph store (idempotent upserts)."""
-    try:
-        from graph.stores import open_store  # type: ignore[attr-defined]
-    except ImportError:
+def _graph_summary(settings: Settings) -> str:
+    if store_opener() is None:
         return "graph store not available yet; tables updated only"
-    from graph.tables.trade import load_trade_tables
-    from graph.trade_graph import write_trade_graph
-
-    store = open_store(settings)
-    try:
-        written = write_trade_graph(store, load_trade_tables(settings))
-        store.flush()
-    finally:
-        store.close()
-    return f"graph ({store.name}): " + ", ".join(f"{n} {k}" for k, n in written.items() if n)
+    written = sync_trade_graph(settings)
+    return f"graph ({settings.store.value}): " + ", ".join(f"{n} {k}" for k, n in written.items() if n)
 
 
 def _command(kind: TradeKind) -> click.Command:
@@ -64,7 +54,7 @@ def _command(kind: TradeKind) -> click.Command:
         if len(report.warnings) > 20:
             click.echo(f"  … {len(report.warnings) - 20} more warnings in the trade_warnings table")
         if not no_graph:
-            click.echo(sync_trade_graph(settings))
+            click.echo(_graph_summary(settings))
 
     run.help = f"Load {kind.value} from PATH (canonical CSV/XLSX/Parquet, or a registry format)."
     return run

@@ -208,9 +208,30 @@ def upsert_trade_tables(settings: Settings, updates: dict[str, pd.DataFrame]) ->
         result = merge_trade_table(name, existing, frame)
         if not (len(existing) == len(result) and _same(existing, result)):
             merged[name] = result
-    for name, frame in merged.items():
-        write_table_atomic(table_path(settings, name), frame)
+    _replace_all({table_path(settings, name): frame for name, frame in merged.items()})
     return merged
+
+
+def _replace_all(files: dict[Path, pd.DataFrame]) -> None:
+    """Write every table to a temporary file first, then rename them all into place.
+
+    A failure while writing (disk full, bad value) leaves every previous table untouched; only
+    the renames — atomic each, microseconds together — happen after the point of no return.
+    """
+    written: list[tuple[str, Path]] = []
+    try:
+        for path, frame in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            os.close(fd)
+            written.append((tmp, path))
+            frame.to_parquet(tmp, index=False)
+    except BaseException:
+        for tmp, _ in written:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    for tmp, path in written:
+        os.replace(tmp, path)
 
 
 def _fingerprint(frame: pd.DataFrame) -> pd.Series:

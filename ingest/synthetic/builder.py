@@ -23,6 +23,7 @@ class SchemeBuilder:
     shipments: list[dict[str, Any]] = field(default_factory=list)
     schemes: list[dict[str, Any]] = field(default_factory=list)
     _pool: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    _refills: dict[str, int] = field(default_factory=dict)
 
     # -- companies -------------------------------------------------------------------------
     def company(self, role: str, country: str, **overrides: Any) -> dict[str, Any]:
@@ -31,8 +32,13 @@ class SchemeBuilder:
         if not self._pool.get((role, country)):
             # One vectorised call fills the pool of a role for every country at once: per-call
             # pandas overhead, not row count, is what costs here.
+            # The pool doubles on each refill of a role (32, 64, … per country), so a big world
+            # with hundreds of schemes refills a few times, not thousands.
+            refills = self._refills.get(role, 0)
+            self._refills[role] = refills + 1
+            per_country = 32 * 2 ** min(refills, 6)
             codes = sorted(vocab.COUNTRIES)
-            batch = make_companies(self.rng, role, np.repeat(np.array(codes, dtype=object), 32), 0)
+            batch = make_companies(self.rng, role, np.repeat(np.array(codes, dtype=object), per_country), 0)
             for code, rows in batch.groupby("country", sort=True):
                 records = [{str(k): v for k, v in r.items()} for r in rows.to_dict("records")]
                 self._pool[(role, str(code))] = records[::-1]

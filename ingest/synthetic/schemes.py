@@ -163,11 +163,12 @@ def new_company_chpl(ctx: Context) -> None:
             supplier,
             buyer,
             b.date_between(max(buyer["incorporation_date"], "2022-10-08"), "2026-09-30"),
-            b.pick(ADVANCED),
+            # the first purchase is always CHPL tier 1 (integrated circuits); later ones any advanced item
+            b.pick(TIER1) if i == 0 else b.pick(ADVANCED),
             int(b.rng.integers(200, 5000)),
             manufacturer=supplier["name"],
         )
-        for _ in range(int(b.rng.integers(2, 6)))
+        for i in range(int(b.rng.integers(2, 6)))
     ]
     ctx.record(
         T.NEW_COMPANY_CHPL,

@@ -17,6 +17,8 @@ import pandas as pd
 
 from chipwatch.errors import InputFileError
 from chipwatch.settings import Settings
+from graph import audit
+from graph.audit import AuditEvent
 from graph.tables.trade import read_trade_table, upsert_trade_tables
 from ingest.trade import registry
 from ingest.trade.common import Canonical
@@ -130,6 +132,19 @@ def ingest_trade_file(
     updates["trade_files"] = provenance
     updates["trade_warnings"] = warnings.assign(file_id=file_id)
     changed = upsert_trade_tables(settings, updates)
+    audit.append(
+        settings,
+        AuditEvent.TRADE_INGEST,
+        {
+            "kind": kind.value,
+            "path": str(path),
+            "sha256": sha,
+            "rows_read": result.rows_read,
+            "rows_accepted": accepted,
+            "warnings": len(warnings),
+            "tables_changed": sorted(changed),
+        },
+    )
     return IngestReport(kind.value, path, sha, result.rows_read, accepted, warnings, tuple(sorted(changed)))
 
 
