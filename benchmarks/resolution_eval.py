@@ -1,0 +1,216 @@
+"""Evaluate entity-resolution scoring against two baselines on the labelled real-data pairs.
+
+    .venv/bin/python benchmarks/resolution_eval.py            # report on the test split
+    .venv/bin/python benchmarks/resolution_eval.py --split dev --by-source   # tuning view
+
+Pairs come from ``benchmarks/eval_pairs/pairs.csv`` (built by ``eval_pairs/build_pairs.py``
+from the real OFAC / CSL / UN / GLEIF files and planted clerk noise; see its docstring).
+Methods, all on names only (no countries, so that a country cannot stand in for a name):
+
+* **chipwatch** — ``graph.resolve.batch.score_pairs``; a pair is a match when the decision
+  at ``DEFAULT_THRESHOLDS`` is ``match``. Nothing is tuned on the test split.
+* **WRatio** — rapidfuzz ``WRatio`` on case-folded, punctuation-free names.
+* **logic-v2** — nomenklatura's ``LogicV2`` matcher on FollowTheMoney entities
+  (Company / Person / Vessel with the ``name`` property).
+
+Both baselines get the threshold that maximises their F1 on the *dev* split, per kind — a
+generous setting for them. Scores of logic-v2 are cached in ``eval_pairs/logic_v2_cache.csv``
+(it is slow); delete the file to recompute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import resource
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from graph.resolve import DEFAULT_THRESHOLDS, Record, prepare, score_pairs  # noqa: E402
+from graph.resolve.names import fold  # noqa: E402
+
+PAIRS = ROOT / "benchmarks" / "eval_pairs" / "pairs.csv"
+LOGIC_CACHE = ROOT / "benchmarks" / "eval_pairs" / "logic_v2_cache.csv"
+KINDS = ("company", "person", "vessel")
+FTM_SCHEMA = {"company": "Company", "person": "Person", "vessel": "Vessel"}
+
+
+def load_pairs() -> pd.DataFrame:
+    if not PAIRS.exists():
+        from benchmarks.eval_pairs.build_pairs import build  # type: ignore[import-not-found]
+
+        build(PAIRS)
+    return pd.read_csv(PAIRS, dtype={"name_a": str, "name_b": str}, keep_default_na=False)
+
+
+def ours(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, float]:
+    """(scores, is_match, µs per pair) — prepare + score, timed together."""
+    t0 = time.perf_counter()
+    left = prepare(
+        [Record(f"a{i}", k, (n,)) for i, (k, n) in enumerate(zip(df.kind, df.name_a, strict=True))]
+    )
+    right = prepare(
+        [Record(f"b{i}", k, (n,)) for i, (k, n) in enumerate(zip(df.kind, df.name_b, strict=True))]
+    )
+    idx = np.arange(len(df), dtype=np.int64)
+    scored = score_pairs(left, right, np.column_stack([idx, idx]))
+    elapsed = time.perf_counter() - t0
+    return scored.score, scored.score >= DEFAULT_THRESHOLDS.match, elapsed / max(1, len(df)) * 1e6
+
+
+def wratio(df: pd.DataFrame) -> tuple[np.ndarray, float]:
+    t0 = time.perf_counter()
+    a = [fold(x) for x in df.name_a]
+    b = [fold(x) for x in df.name_b]
+    scores = process.cpdist(a, b, scorer=fuzz.WRatio, workers=-1, dtype=np.float32) / 100.0
+    return np.asarray(scores, dtype=np.float64), (time.perf_counter() - t0) / max(1, len(df)) * 1e6
+
+
+def logic_v2(df: pd.DataFrame) -> tuple[np.ndarray, float]:
+    """Scores from cache where present; the rest computed (and µs/pair measured on them)."""
+    cache: dict[tuple[str, str, str], float] = {}
+    timing = float("nan")
+    if LOGIC_CACHE.exists():
+        c = pd.read_csv(LOGIC_CACHE, dtype={"name_a": str, "name_b": str}, keep_default_na=False)
+        cache = {(k, a, b): float(s) for k, a, b, s in zip(c.kind, c.name_a, c.name_b, c.score, strict=True)}
+        if "us_per_pair" in c.columns and len(c):
+            timing = float(c.us_per_pair.iloc[0])
+    keys = list(zip(df.kind, df.name_a, df.name_b, strict=True))
+    todo = df[[k not in cache for k in keys]]
+    if len(todo):
+        from followthemoney import model
+        from nomenklatura.matching import LogicV2
+
+        config = LogicV2.default_config()
+
+        def entity(kind: str, name: str, eid: str):  # type: ignore[no-untyped-def]
+            e = model.make_entity(FTM_SCHEMA[kind])
+            e.id = eid  # unique ids: the matcher caches per entity id
+            e.add("name", name)
+            return e
+
+        warm = entity("company", "warm up", "warm-a"), entity("company", "warm up co", "warm-b")
+        LogicV2.compare(warm[0], warm[1], config)
+        t0 = time.perf_counter()
+        done = 0
+        for row in todo.itertuples():
+            res = LogicV2.compare(
+                entity(row.kind, row.name_a, f"a{row.pair_id}"),
+                entity(row.kind, row.name_b, f"b{row.pair_id}"),
+                config,
+            )
+            cache[(row.kind, row.name_a, row.name_b)] = float(res.score)
+            done += 1
+            if done % 2000 == 0:
+                print(f"  logic-v2: {done}/{len(todo)} pairs", file=sys.stderr)
+        timing = (time.perf_counter() - t0) / done * 1e6
+        with LOGIC_CACHE.open("w", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(["kind", "name_a", "name_b", "score", "us_per_pair"])
+            for (kind, a, b), score in sorted(cache.items()):
+                w.writerow([kind, a, b, f"{score:.6f}", f"{timing:.1f}"])
+    return np.array([cache[k] for k in keys], dtype=np.float64), timing
+
+
+def prf(label: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
+    tp = float(np.sum(pred & (label == 1)))
+    fp = float(np.sum(pred & (label == 0)))
+    fn = float(np.sum(~pred & (label == 1)))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def best_threshold(scores: np.ndarray, label: np.ndarray) -> float:
+    grid = np.round(np.arange(0.30, 1.0001, 0.01), 2)
+    f1s = [prf(label, scores >= t)[2] for t in grid]
+    return float(grid[int(np.argmax(f1s))])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=("test", "dev"), default="test")
+    parser.add_argument("--by-source", action="store_true", help="recall / false-positive rate per source")
+    parser.add_argument(
+        "--variants-only",
+        action="store_true",
+        help="keep only positives whose two names share a word (drop aliases such as a former vessel name)",
+    )
+    parser.add_argument("--no-logic", action="store_true", help="skip the logic-v2 baseline")
+    parser.add_argument("--errors", type=int, default=0, help="print N worst errors of chipwatch per kind")
+    args = parser.parse_args()
+
+    df = load_pairs()
+    score, is_match, us_ours = ours(df)
+    df["ours"] = score
+    df["ours_match"] = is_match
+    df["wratio"], us_wratio = wratio(df)
+    us_logic = float("nan")
+    if not args.no_logic:
+        df["logic"], us_logic = logic_v2(df)
+    df["variant"] = [
+        bool(set(fold(a).split()) & set(fold(b).split())) for a, b in zip(df.name_a, df.name_b, strict=True)
+    ]
+    if args.variants_only:
+        df = df[(df.label == 0) | df.variant]
+    dev = df[df.split == "dev"]
+    rep = df[df.split == args.split]
+
+    subset = "name-variant positives + all negatives" if args.variants_only else "all pairs"
+    print(
+        f"split={args.split} ({subset})  pairs={len(rep)}  "
+        f"chipwatch thresholds match={DEFAULT_THRESHOLDS.match} "
+        f"possible={DEFAULT_THRESHOLDS.possible}"
+    )
+    print(f"{'kind':<8} {'method':<10} {'thr':>5} {'n':>6} {'P':>6} {'R':>6} {'F1':>6} {'µs/pair':>8}")
+    for kind in KINDS:
+        sub, dsub = rep[rep.kind == kind], dev[dev.kind == kind]
+        label = sub.label.to_numpy()
+        p, r, f = prf(label, sub.ours_match.to_numpy())
+        print(
+            f"{kind:<8} {'chipwatch':<10} {DEFAULT_THRESHOLDS.match:>5.2f} {len(sub):>6} "
+            f"{p:>6.3f} {r:>6.3f} {f:>6.3f} "
+            f"{us_ours:>8.1f}"
+        )
+        methods = [("wratio", "WRatio", us_wratio)] + (
+            [] if args.no_logic else [("logic", "logic-v2", us_logic)]
+        )
+        for col, name, us in methods:
+            thr = best_threshold(dsub[col].to_numpy(), dsub.label.to_numpy())
+            p, r, f = prf(label, sub[col].to_numpy() >= thr)
+            print(f"{'':<8} {name:<10} {thr:>5.2f} {len(sub):>6} {p:>6.3f} {r:>6.3f} {f:>6.3f} {us:>8.1f}")
+    if args.by_source:
+        print("\nper source (chipwatch): positives → recall, negatives → false-positive rate")
+        for (kind, source, label), g in rep.groupby(["kind", "source", "label"]):
+            rate = g.ours_match.mean()
+            what = "recall" if label == 1 else "FP rate"
+            others = f"wratio@0.9 {np.mean(g.wratio >= 0.9):.3f}"
+            if not args.no_logic:
+                others += f"  logic@0.7 {np.mean(g.logic >= 0.7):.3f}"
+            print(f"  {kind:<8} {source:<20} n={len(g):>5}  {what} {rate:.3f}   ({others})")
+    if args.errors:
+        for kind in KINDS:
+            sub = rep[rep.kind == kind]
+            fn = sub[(sub.label == 1) & ~sub.ours_match].sort_values("ours").head(args.errors)
+            fp = sub[(sub.label == 0) & sub.ours_match].sort_values("ours", ascending=False).head(args.errors)
+            print(f"\n{kind}: false negatives")
+            for row in fn.itertuples():
+                print(f"  {row.ours:.3f}  {row.name_a!r} | {row.name_b!r}  [{row.source}]")
+            print(f"{kind}: false positives")
+            for row in fp.itertuples():
+                print(f"  {row.ours:.3f}  {row.name_a!r} | {row.name_b!r}  [{row.source}]")
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak RSS {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

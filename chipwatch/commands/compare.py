@@ -1,0 +1,127 @@
+"""``chipwatch compare "NAME A" "NAME B"`` and ``chipwatch compare --pairs IN.csv --out OUT.csv``."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import click
+import numpy as np
+
+from chipwatch.errors import InputFileError
+from graph.excel_safe import neutralise
+from graph.resolve import Match, Record, compare, prepare, score_pairs
+
+KINDS = ("company", "person", "vessel")
+PAIR_COLUMNS = ("name_a", "name_b", "kind", "country_a", "country_b")
+
+
+def _reasons_text(match: Match) -> str:
+    return "; ".join(f"{r.feature} {r.contribution:+.2f}: {r.detail}" for r in match.reasons)
+
+
+def _read_pairs(path: Path) -> tuple[list[dict[str, str]], list[str]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            header = list(reader.fieldnames or [])
+            missing = [c for c in ("name_a", "name_b") if c not in header]
+            if missing:
+                raise InputFileError(path, f"missing column(s) {', '.join(missing)}; found {header}", row=1)
+            rows = []
+            for number, row in enumerate(reader, start=2):
+                kind = (row.get("kind") or "company").strip().lower()
+                if kind not in KINDS:
+                    raise InputFileError(
+                        path, f"unknown kind {kind!r}, expected one of {KINDS}", row=number, field="kind"
+                    )
+                row["kind"] = kind
+                rows.append({k: (v or "") for k, v in row.items() if k is not None})
+    except UnicodeDecodeError as exc:
+        raise InputFileError(path, f"not UTF-8 text ({exc.reason})") from exc
+    except csv.Error as exc:
+        raise InputFileError(path, f"malformed CSV: {exc}") from exc
+    except OSError as exc:
+        raise InputFileError(path, f"cannot read: {exc.strerror}") from exc
+    return rows, header
+
+
+def _bulk(pairs_path: Path, out: Path) -> int:
+    rows, header = _read_pairs(pairs_path)
+    left = prepare(
+        [Record(str(i), r["kind"], (r["name_a"],), r.get("country_a") or None) for i, r in enumerate(rows)]
+    )
+    right = prepare(
+        [Record(str(i), r["kind"], (r["name_b"],), r.get("country_b") or None) for i, r in enumerate(rows)]
+    )
+    index = np.arange(len(rows), dtype=np.int64)
+    scored = score_pairs(left, right, np.column_stack([index, index]))
+    columns = header + [c for c in ("score", "decision", "reasons") if c not in header]
+    try:
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+            writer.writeheader()
+            for i, row in enumerate(rows):
+                match = scored.explain(i)
+                out_row = {k: neutralise(v) for k, v in row.items()}
+                out_row.update(
+                    score=f"{scored.score[i]:.4f}",
+                    decision=scored.decision_of(i).value,
+                    reasons=neutralise(_reasons_text(match)),
+                )
+                writer.writerow(out_row)
+    except OSError as exc:
+        raise InputFileError(out, f"cannot write: {exc.strerror}") from exc
+    return len(rows)
+
+
+def register(group: click.Group) -> None:
+    @group.command("compare")
+    @click.argument("name_a", required=False)
+    @click.argument("name_b", required=False)
+    @click.option("--kind", type=click.Choice(KINDS), default="company", show_default=True)
+    @click.option("--country-a", default=None, help="Country of A (ISO code or name).")
+    @click.option("--country-b", default=None, help="Country of B (ISO code or name).")
+    @click.option("--json", "as_json", is_flag=True, help='Print {"score", "decision", "reasons"} as JSON.')
+    @click.option(
+        "--pairs",
+        "pairs_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Bulk mode: CSV with name_a,name_b[,kind,country_a,country_b].",
+    )
+    @click.option(
+        "--out",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Bulk mode: CSV written with score,decision,reasons beside each row.",
+    )
+    def compare_cmd(
+        name_a: str | None,
+        name_b: str | None,
+        kind: str,
+        country_a: str | None,
+        country_b: str | None,
+        as_json: bool,
+        pairs_path: Path | None,
+        out: Path | None,
+    ) -> None:
+        """Score two names (or every row of --pairs) and say why: score, decision, reasons."""
+        if pairs_path is not None:
+            if out is None or name_a is not None:
+                raise click.UsageError("bulk mode takes --pairs PAIRS.csv --out OUT.csv and no names")
+            count = _bulk(pairs_path, out)
+            click.echo(f"scored {count} pairs → {out}", err=True)
+            return
+        if name_a is None or name_b is None:
+            raise click.UsageError('give two names: chipwatch compare "NAME A" "NAME B" (or --pairs/--out)')
+        match = compare(Record("a", kind, (name_a,), country_a), Record("b", kind, (name_b,), country_b))
+        if as_json:
+            click.echo(json.dumps(match.to_dict(), ensure_ascii=False))
+            return
+        click.echo(f"score     {match.score:.3f}")
+        click.echo(f"decision  {match.decision.value}")
+        click.echo("reasons")
+        for r in match.reasons:
+            click.echo(f"  {r.feature:<12} {r.contribution:+6.2f}  {r.detail}")

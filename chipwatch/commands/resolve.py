@@ -1,0 +1,80 @@
+"""``chipwatch resolve`` and ``chipwatch review``: thin wrappers over graph.resolve."""
+
+from __future__ import annotations
+
+import json
+
+import click
+from tqdm import tqdm
+
+from chipwatch.settings import load_settings
+from graph.resolve.review import decide, optional_store, pending_queue
+from graph.resolve.run import STAGES, resolve
+
+
+def register(group: click.Group) -> None:
+    @group.command("resolve")
+    def resolve_cmd() -> None:
+        """Link list entries, companies and shipment parties (SAME_AS), queue the grey zone for review."""
+        settings = load_settings()
+        with tqdm(total=len(STAGES), desc="resolving", unit=" stages", disable=None) as bar:
+
+            def step(stage: str) -> None:
+                bar.set_postfix_str(stage)
+                bar.update(1)
+
+            summary = resolve(settings, progress=step)
+        r = summary.records
+        click.echo(
+            f"records: {r['list_entries']} list entries, {r['companies']} companies, "
+            f"{r['parties']} shipment parties\n"
+            f"candidate pairs scored above the review threshold: {summary.candidate_pairs}\n"
+            f"links made: {summary.links}; queued for review: {summary.queued} "
+            f"({summary.refused_by_guard} refused by the anti-chaining guard)\n"
+            f"clusters: {summary.clusters} ({summary.multi_member_clusters} with more than one record)"
+            + (
+                ""
+                if summary.store_written
+                else "\nnote: the graph store was not written (no store available)"
+            )
+        )
+
+    @group.group("review", invoke_without_command=True)
+    @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+    @click.option("--json", "as_json", is_flag=True, help="Print the queue as JSON lines.")
+    @click.pass_context
+    def review_group(ctx: click.Context, limit: int, as_json: bool) -> None:
+        """List the review queue (pairs in the grey zone not decided yet)."""
+        if ctx.invoked_subcommand is not None:
+            return
+        queue = pending_queue(load_settings())
+        if queue.empty:
+            click.echo("the review queue is empty (run `chipwatch resolve` first)")
+            return
+        for row in queue.head(limit).itertuples(index=False):
+            reasons = json.loads(str(row.reasons_json or "[]"))
+            if as_json:
+                click.echo(
+                    json.dumps({"a": row.source, "b": row.target, "score": row.score, "reasons": reasons})
+                )
+            else:
+                click.echo(
+                    f"{row.score:.3f}  {row.source}  {row.target}\n        " + "\n        ".join(reasons)
+                )
+        click.echo(f"{min(limit, len(queue))} of {len(queue)} pending pairs shown", err=True)
+
+    @review_group.command("decide")
+    @click.argument("a")
+    @click.argument("b")
+    @click.argument("decision", type=click.Choice(["confirm", "reject"]))
+    @click.option("--note", default="", help="Why (kept in the decisions file and the audit log).")
+    def decide_cmd(a: str, b: str, decision: str, note: str) -> None:
+        """Record that records A and B are the same (confirm) or not (reject)."""
+        settings = load_settings()
+        store = optional_store(settings)
+        try:
+            judgement = decide(settings, a, b, decision, note=note, store=store)
+        finally:
+            if store is not None:
+                store.close()
+        click.echo(f"recorded: {judgement.a} {judgement.decision.value} {judgement.b}")

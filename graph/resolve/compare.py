@@ -1,0 +1,176 @@
+"""``compare(a, b)``: the explainable score of one pair of records.
+
+Pure and symmetric: the same two records always give the same :class:`Match`, whichever
+comes first. The number comes from the same feature columns and weights as the batch
+scorer (:mod:`graph.resolve.features`); this module adds the words — a :class:`Reason`
+per feature with its log-odds contribution and what was compared.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from typing import Any
+
+import numpy as np
+
+from graph.resolve.features import (
+    AliasKind,
+    KindParams,
+    PairFeatures,
+    Record,
+    contributions,
+    pair_features,
+    prepare,
+)
+from graph.resolve.names import normalise_name
+
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "AliasKind",
+    "Decision",
+    "KindParams",
+    "Match",
+    "Reason",
+    "Record",
+    "Thresholds",
+    "compare",
+    "decide",
+]
+
+
+class Decision(StrEnum):
+    MATCH = "match"
+    POSSIBLE = "possible"
+    NO = "no"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    match: float
+    possible: float
+
+
+#: The default decision thresholds — the one place they are set.
+DEFAULT_THRESHOLDS = Thresholds(match=0.8, possible=0.5)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One piece of evidence: the feature, its value, its log-odds contribution, in words."""
+
+    feature: str
+    value: float
+    contribution: float
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Match:
+    score: float
+    decision: Decision
+    reasons: tuple[Reason, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "score": round(self.score, 4),
+            "decision": self.decision.value,
+            "reasons": [r.to_dict() for r in self.reasons],
+        }
+
+
+def decide(score: float, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Decision:
+    if score >= thresholds.match:
+        return Decision.MATCH
+    if score >= thresholds.possible:
+        return Decision.POSSIBLE
+    return Decision.NO
+
+
+def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> Reason:
+    ia, ib = int(f.best_a[0]), int(f.best_b[0])
+    names_a = a.names or ("",)
+    names_b = b.names or ("",)
+    name_a, name_b = names_a[ia], names_b[ib]
+    form_a, form_b = normalise_name(name_a, a.kind), normalise_name(name_b, b.kind)
+    sim = float(f.name_sim[0])
+    if bool(f.empty[0]):
+        empty_side = name_a if not form_a.distinctive else name_b
+        detail = (
+            f"{empty_side!r} has no distinctive word (only legal forms, generic or stop-words, "
+            "or nothing readable): a name like that cannot identify anyone"
+        )
+    else:
+        detail = (
+            f"aligned {name_a!r} with {name_b!r}: distinctive words "
+            f"{' '.join(form_a.distinctive)!r} vs {' '.join(form_b.distinctive)!r}, similarity {sim:.2f}"
+        )
+        if bool(f.weak[0]):
+            detail += "; a weak alias, which cannot make a match on its own"
+        if form_a.truncated or form_b.truncated:
+            detail += "; an over-long name was cut before comparison"
+    return Reason("name", round(sim, 4), round(contribution, 3), detail)
+
+
+def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
+    c = contributions(f)
+    reasons = [_name_reason(a, b, f, float(c.name[0]))]
+    if c.short[0]:
+        reasons.append(
+            Reason(
+                "short_name", 1.0, float(c.short[0]), "distinctive part of 3 letters or fewer: weak evidence"
+            )
+        )
+    form_a = normalise_name((a.names or ("",))[int(f.best_a[0])], a.kind)
+    form_b = normalise_name((b.names or ("",))[int(f.best_b[0])], b.kind)
+    if form_a.legal_form and form_b.legal_form:
+        legal = int(f.legal[0])
+        word = {
+            1: "same legal-form type",
+            0: "compatible legal forms",
+            -1: "different legal-form types",
+            -2: "legal forms of different jurisdictions",
+        }[legal]
+        detail = (
+            f"{word}: {form_a.legal_form_text} ({form_a.legal_form}) vs "
+            f"{form_b.legal_form_text} ({form_b.legal_form})"
+        )
+        reasons.append(Reason("legal_form", float(legal), float(c.legal[0]), detail))
+    if f.numbers[0]:
+        nums_a, nums_b = " ".join(form_a.numbers) or "(none)", " ".join(form_b.numbers) or "(none)"
+        detail = f"numbers differ: {nums_a} vs {nums_b}"
+        reasons.append(Reason("numbers", float(f.numbers[0]), float(c.numbers[0]), detail))
+    if c.generic[0]:
+        reasons.append(
+            Reason("generic_words", -1.0, float(c.generic[0]), "line-of-business words differ, none shared")
+        )
+    if f.country[0]:
+        agree = int(f.country[0]) > 0
+        detail = f"country {'agrees' if agree else 'differs'}: {a.country} vs {b.country}"
+        reasons.append(Reason("country", float(f.country[0]), float(c.country[0]), detail))
+    if f.identifiers[0]:
+        agree = int(f.identifiers[0]) > 0
+        detail = (
+            "an identifier is equal (strong evidence of the same entity)"
+            if agree
+            else "identifiers of the same scheme differ (strong evidence of different entities)"
+        )
+        reasons.append(Reason("identifiers", float(f.identifiers[0]), float(c.identifiers[0]), detail))
+    if f.address_sim[0] > 0:
+        detail = f"addresses compared: similarity {float(f.address_sim[0]):.2f}"
+        reasons.append(Reason("address", round(float(f.address_sim[0]), 4), float(c.address[0]), detail))
+    if f.kind_conflict[0]:
+        reasons.append(Reason("kind", -1.0, float(c.kind[0]), f"different kinds: {a.kind} vs {b.kind}"))
+    return tuple(reasons)
+
+
+def compare(a: Record, b: Record) -> Match:
+    """Score two records in [0, 1], decide at :data:`DEFAULT_THRESHOLDS` and say why."""
+    f = pair_features(prepare([a]), prepare([b]), np.zeros((1, 2), dtype=np.int64))
+    z = float(contributions(f).total()[0])
+    score = 1.0 / (1.0 + math.exp(-z))
+    return Match(score=score, decision=decide(score), reasons=_reasons(a, b, f))

@@ -1,0 +1,416 @@
+"""The scoring model: per-pair features computed column-wise, and their one combination.
+
+Both :func:`graph.resolve.compare.compare` (one pair, with reasons) and
+:func:`graph.resolve.batch.score_pairs` (millions of pairs) call :func:`pair_features` and
+:func:`combine`, so a batch score is the same number as the explained score, by
+construction.
+
+The score is a logistic function of a sum of evidence (log-odds):
+
+* **name** — the best-aligned pair of names (every name of A against every name of B):
+  the fuzzy similarity of their *distinctive* tokens (legal forms, generic and stop-words
+  removed), the best of: token-sorted ratio, ratio of the tokens written together
+  (``SHENZHENHUAXIN`` vs ``SHENZHEN HUAXIN``), and a slightly discounted ratio of their
+  metaphone keys (transliteration variants). Mapped through ``slope * (sim - centre)``
+  per kind; a name with no distinctive word contributes strong counter-evidence.
+* **legal form** — same class (+), clearly different classes (−), unknown (0).
+* **country** — same (+), different (−), unknown (0).
+* **identifiers** — an equal LEI / IMO / tax id is strong evidence; a different value for
+  the same scheme is strong counter-evidence.
+* **address** — similar normalised addresses (+).
+* **generic words** — both have line-of-business words and share none (−, small).
+* **short names** — a distinctive part of three letters or fewer is weak evidence (−).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from graph.resolve.legal_forms import agreement
+from graph.resolve.names import fold, legal_forms, normalise_address, normalise_name
+
+#: Aliases per record kept for scoring (OFAC entries can carry dozens).
+MAX_NAMES_PER_RECORD = 24
+
+
+class AliasKind(StrEnum):
+    STRONG = "strong"
+    WEAK = "weak"  # "a.k.a." of low quality (OFAC/UN "weak aka"): never matches on its own
+
+
+@dataclass(frozen=True)
+class Record:
+    """One entity as a source wrote it. ``names[0]`` is the primary name, the rest aliases.
+
+    ``weak`` holds the indexes in ``names`` of weak aliases.
+    """
+
+    id: str
+    kind: str = "company"
+    names: tuple[str, ...] = ()
+    country: str | None = None
+    address: str | None = None
+    identifiers: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    weak: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class KindParams:
+    slope: float  # log-odds per unit of name similarity
+    centre: float  # name similarity at which, alone, the odds are even
+
+
+#: Per-kind calibration (tuned on the dev split of benchmarks/resolution_eval.py).
+KIND_PARAMS: dict[str, KindParams] = {
+    "company": KindParams(slope=22.0, centre=0.74),
+    "person": KindParams(slope=22.0, centre=0.72),
+    "vessel": KindParams(slope=22.0, centre=0.82),
+}
+DEFAULT_PARAMS = KindParams(slope=22.0, centre=0.86)
+
+#: Log-odds contributions of the non-name features.
+WEIGHTS: Mapping[str, float] = MappingProxyType(
+    {
+        "empty_name": -8.0,  # no distinctive word on one side
+        "short_name": -1.5,  # distinctive part of <= 3 letters
+        "legal_agree": 0.3,
+        "legal_conflict": -1.0,
+        "jurisdiction_conflict": -5.0,  # legal forms of disjoint jurisdictions (GmbH vs Sdn Bhd)
+        "number_conflict": -3.0,  # different numbers ("… II CORP" vs "… III CORP")
+        "number_missing": -3.5,  # a number on one side only
+        "country_agree": 0.5,
+        "country_conflict": -1.5,
+        "identifier_agree": 7.0,
+        "identifier_conflict": -5.0,
+        "address_max": 1.5,  # at address similarity 1.0, linear from 0.7
+        "generic_conflict": -0.4,
+        "kind_conflict": -3.0,
+        "weak_alias_cap": 1.0,  # a weak-alias name contribution never exceeds this
+    }
+)
+PHONETIC_DISCOUNT = 0.9
+SHORT_NAME_CHARS = 3
+ADDRESS_FLOOR = 0.7
+
+
+@dataclass(frozen=True)
+class PreparedRecords:
+    """Records normalised once, stored column-wise. Names are flattened; record ``r`` owns
+    names ``start[r] : start[r] + count[r]``."""
+
+    records: tuple[Record, ...]
+    kind: np.ndarray  # object, per record
+    country: np.ndarray  # object, per record ('' when unknown)
+    address: np.ndarray  # object, per record ('' when unknown)
+    has_ids: np.ndarray  # bool, per record
+    start: np.ndarray  # int64, per record
+    count: np.ndarray  # int64, per record
+    core: np.ndarray  # object, per name: distinctive tokens sorted, space-joined
+    joined: np.ndarray  # object, per name: distinctive tokens as written, no spaces
+    phon: np.ndarray  # object, per name: metaphone keys sorted, space-joined
+    generic: np.ndarray  # int64, per name: interned id of the sorted generic words
+    legal: np.ndarray  # int64, per name: interned id of "class|form as written" ('' → 0)
+    numbers: np.ndarray  # int64, per name: interned id of the sorted numbers
+    weak: np.ndarray  # bool, per name
+    empty: np.ndarray  # bool, per name: no distinctive word
+    short: np.ndarray  # bool, per name: distinctive part <= SHORT_NAME_CHARS letters
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+
+def _fold_country(value: str | None) -> str:
+    return fold(value) if value else ""
+
+
+# Strings compared as wholes (generic words, legal forms, numbers) are interned to ints so that
+# a batch compares ints and evaluates each distinct combination once. Id 0 is the empty string.
+_INTERNED: dict[str, int] = {"": 0}
+_STRINGS: list[str] = [""]
+
+
+def _intern(text: str) -> int:
+    got = _INTERNED.get(text)
+    if got is None:
+        got = _INTERNED[text] = len(_STRINGS)
+        _STRINGS.append(text)
+    return got
+
+
+def _per_distinct(ids_a: np.ndarray, ids_b: np.ndarray, func: Callable[[str, str], float]) -> np.ndarray:
+    """``func(string_a, string_b)`` for every pair, evaluated once per distinct pair of ids."""
+    if len(ids_a) == 0:
+        return np.zeros(0, dtype=np.float64)
+    code = ids_a.astype(np.int64) * (len(_STRINGS) + 1) + ids_b.astype(np.int64)
+    uniq, inverse = np.unique(code, return_inverse=True)
+    base = len(_STRINGS) + 1
+    values = np.array(
+        [func(_STRINGS[int(u // base)], _STRINGS[int(u % base)]) for u in uniq], dtype=np.float64
+    )
+    return values[inverse.reshape(-1)]
+
+
+def _legal_agreement(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    (cls_a, _, text_a), (cls_b, _, text_b) = a.partition("|"), b.partition("|")
+    if legal_forms().jurisdiction_conflict(text_a, text_b):
+        return -2.0
+    return float(agreement(cls_a or None, cls_b or None))
+
+
+def _generic_conflict(a: str, b: str) -> float:
+    return float(bool(a) and bool(b) and not (set(a.split()) & set(b.split())))
+
+
+def _number_agreement(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    return -2.0 if a and b else -1.0
+
+
+def prepare(records: Sequence[Record]) -> PreparedRecords:
+    """Normalise every name of every record once and lay the results out column-wise."""
+    core: list[str] = []
+    joined: list[str] = []
+    phon: list[str] = []
+    generic: list[int] = []
+    legal: list[int] = []
+    numbers: list[int] = []
+    weak: list[bool] = []
+    start = np.zeros(len(records), dtype=np.int64)
+    count = np.zeros(len(records), dtype=np.int64)
+    for r, rec in enumerate(records):
+        start[r] = len(core)
+        names = tuple(rec.names[:MAX_NAMES_PER_RECORD]) or ("",)
+        for i, name in enumerate(names):
+            form = normalise_name(name or "", rec.kind)
+            core.append(" ".join(sorted(form.distinctive)))
+            joined.append("".join(form.distinctive))
+            phon.append(" ".join(sorted(form.phonetic)))
+            generic.append(_intern(" ".join(sorted(set(form.generic)))))
+            legal.append(_intern(f"{form.legal_form}|{form.legal_form_text}" if form.legal_form else ""))
+            numbers.append(_intern(" ".join(form.numbers)))
+            weak.append(i in rec.weak)
+        count[r] = len(core) - start[r]
+    joined_arr = np.array(joined, dtype=object)
+    return PreparedRecords(
+        records=tuple(records),
+        kind=np.array([r.kind for r in records], dtype=object),
+        country=np.array([_fold_country(r.country) for r in records], dtype=object),
+        address=np.array([normalise_address(r.address) if r.address else "" for r in records], dtype=object),
+        has_ids=np.array([bool(r.identifiers) for r in records], dtype=bool),
+        start=start,
+        count=count,
+        core=np.array(core, dtype=object),
+        joined=joined_arr,
+        phon=np.array(phon, dtype=object),
+        generic=np.array(generic, dtype=np.int64),
+        legal=np.array(legal, dtype=np.int64),
+        numbers=np.array(numbers, dtype=np.int64),
+        weak=np.array(weak, dtype=bool),
+        empty=np.array([len(j) < 2 for j in joined], dtype=bool),  # nothing, or one character
+        short=np.array([0 < len(j) <= SHORT_NAME_CHARS for j in joined], dtype=bool),
+    )
+
+
+@dataclass(frozen=True)
+class PairFeatures:
+    """Feature columns for ``n`` record pairs (see the module docstring)."""
+
+    name_sim: np.ndarray  # float32 best name similarity in [0, 1]
+    best_a: np.ndarray  # int64 index of the aligned name within record a's names
+    best_b: np.ndarray  # int64
+    weak: np.ndarray  # bool: the aligned pair uses a weak alias
+    empty: np.ndarray  # bool: aligned names have no distinctive word on one side
+    short: np.ndarray  # bool
+    legal: np.ndarray  # int8 +1 same class / 0 / -1 other class / -2 disjoint jurisdictions
+    generic_conflict: np.ndarray  # bool
+    numbers: np.ndarray  # int8 0 same or none / -1 on one side only / -2 different
+    country: np.ndarray  # int8 +1 / 0 / -1
+    identifiers: np.ndarray  # int8 +1 / 0 / -1
+    address_sim: np.ndarray  # float32, 0 when either address is unknown
+    kind_conflict: np.ndarray  # bool
+    kind: np.ndarray  # object: kind whose calibration applies
+
+
+def _ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    if len(a) == 0:
+        return np.zeros(0, dtype=np.float32)
+    out = process.cpdist(a, b, scorer=fuzz.ratio, workers=-1, dtype=np.float32)
+    return np.asarray(out, dtype=np.float32) / np.float32(100.0)
+
+
+def _identifier_agreement(a: Mapping[str, str], b: Mapping[str, str]) -> int:
+    """+1 an equal value under one scheme, -1 only different values under shared schemes."""
+    norm_a = {fold(k): fold(v).replace(" ", "") for k, v in a.items() if v}
+    norm_b = {fold(k): fold(v).replace(" ", "") for k, v in b.items() if v}
+    shared = set(norm_a) & set(norm_b)
+    if any(norm_a[k] == norm_b[k] for k in shared):
+        return 1
+    if shared:
+        return -1
+    return 0
+
+
+def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarray) -> PairFeatures:
+    """Feature columns for record pairs ``(left[pairs[:, 0]], right[pairs[:, 1]])``."""
+    pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    n = pairs.shape[0]
+    ia, ib = pairs[:, 0], pairs[:, 1]
+    na, nb = left.count[ia], right.count[ib]
+    tot = na * nb
+    offsets = np.cumsum(tot) - tot
+    owner = np.repeat(np.arange(n, dtype=np.int64), tot)
+    within = np.arange(int(tot.sum()), dtype=np.int64) - offsets[owner]
+    nb_o = nb[owner]
+    local_a = within // nb_o
+    local_b = within % nb_o
+    name_a = left.start[ia][owner] + local_a
+    name_b = right.start[ib][owner] + local_b
+
+    sim = _ratio(left.core[name_a], right.core[name_b])
+    sim = np.maximum(sim, _ratio(left.joined[name_a], right.joined[name_b]))
+    sim = np.maximum(sim, PHONETIC_DISCOUNT * _ratio(left.phon[name_a], right.phon[name_b]))
+    empty = left.empty[name_a] | right.empty[name_b]
+    sim = np.where(empty, np.float32(0.0), sim).astype(np.float32)
+    weak = left.weak[name_a] | right.weak[name_b]
+    # Rank name pairs: strong pairs first at equal similarity, so a weak alias only wins
+    # when it is strictly better — and its contribution is capped in combine().
+    rank = sim - np.where(weak, np.float32(1e-4), np.float32(0.0))
+    if n:
+        best_rank = np.maximum.reduceat(rank, offsets) if len(rank) else np.zeros(n, dtype=np.float32)
+        is_best = rank == best_rank[owner]
+        # First best name pair per record pair.
+        first = np.full(n, -1, dtype=np.int64)
+        cand = np.flatnonzero(is_best)
+        first_pos = np.unique(owner[cand], return_index=True)
+        first[first_pos[0]] = cand[first_pos[1]]
+    else:
+        first = np.zeros(0, dtype=np.int64)
+    best_name_a = name_a[first]
+    best_name_b = name_b[first]
+
+    legal = _per_distinct(left.legal[best_name_a], right.legal[best_name_b], _legal_agreement).astype(np.int8)
+    generic_conflict = _per_distinct(
+        left.generic[best_name_a], right.generic[best_name_b], _generic_conflict
+    ).astype(bool)
+    numbers = _per_distinct(left.numbers[best_name_a], right.numbers[best_name_b], _number_agreement).astype(
+        np.int8
+    )
+
+    ca, cb = left.country[ia], right.country[ib]
+    known = (ca != "") & (cb != "")
+    country = np.where(known, np.where(ca == cb, 1, -1), 0).astype(np.int8)
+
+    identifiers = np.zeros(n, dtype=np.int8)
+    for k in np.flatnonzero(left.has_ids[ia] & right.has_ids[ib]):
+        identifiers[k] = _identifier_agreement(
+            left.records[ia[k]].identifiers, right.records[ib[k]].identifiers
+        )
+
+    address_sim = np.zeros(n, dtype=np.float32)
+    aa, ab = left.address[ia], right.address[ib]
+    both = np.flatnonzero((aa != "") & (ab != ""))
+    if len(both):
+        address_sim[both] = (
+            process.cpdist(aa[both], ab[both], scorer=fuzz.token_set_ratio, workers=-1, dtype=np.float32)
+            / 100.0
+        )
+
+    ka, kb = left.kind[ia], right.kind[ib]
+    kind_conflict = ka != kb
+    kind = np.where(kind_conflict, "", ka)
+    return PairFeatures(
+        name_sim=sim[first] if n else np.zeros(0, dtype=np.float32),
+        best_a=local_a[first],
+        best_b=local_b[first],
+        weak=weak[first],
+        empty=empty[first],
+        short=left.short[best_name_a] | right.short[best_name_b],
+        legal=legal,
+        generic_conflict=generic_conflict,
+        numbers=numbers,
+        country=country,
+        identifiers=identifiers,
+        address_sim=address_sim,
+        kind_conflict=np.asarray(kind_conflict, dtype=bool),
+        kind=kind,
+    )
+
+
+@dataclass(frozen=True)
+class Contributions:
+    """Log-odds contribution of each feature, per pair; ``score = sigmoid(sum)``."""
+
+    name: np.ndarray
+    short: np.ndarray
+    legal: np.ndarray
+    generic: np.ndarray
+    numbers: np.ndarray
+    country: np.ndarray
+    identifiers: np.ndarray
+    address: np.ndarray
+    kind: np.ndarray
+
+    def total(self) -> np.ndarray:
+        return (
+            self.name
+            + self.short
+            + self.legal
+            + self.generic
+            + self.numbers
+            + self.country
+            + self.identifiers
+            + self.address
+            + self.kind
+        )
+
+
+def contributions(f: PairFeatures) -> Contributions:
+    """Turn feature columns into log-odds contributions (the one place weights apply)."""
+    n = len(f.name_sim)
+    slope = np.full(n, DEFAULT_PARAMS.slope, dtype=np.float32)
+    centre = np.full(n, DEFAULT_PARAMS.centre, dtype=np.float32)
+    for kind, params in KIND_PARAMS.items():
+        mask = f.kind == kind
+        slope[mask] = params.slope
+        centre[mask] = params.centre
+    name = slope * (f.name_sim - centre)
+    name = np.where(f.weak, np.minimum(name, WEIGHTS["weak_alias_cap"]), name)
+    name = np.where(f.empty, np.float32(WEIGHTS["empty_name"]), name)
+    w = WEIGHTS
+    legal = np.select(
+        [f.legal > 0, f.legal == -1, f.legal < -1],
+        [w["legal_agree"], w["legal_conflict"], w["jurisdiction_conflict"]],
+        0.0,
+    )
+    numbers = np.select([f.numbers == -1, f.numbers < -1], [w["number_missing"], w["number_conflict"]], 0.0)
+    country = np.select([f.country > 0, f.country < 0], [w["country_agree"], w["country_conflict"]], 0.0)
+    ids = np.select(
+        [f.identifiers > 0, f.identifiers < 0], [w["identifier_agree"], w["identifier_conflict"]], 0.0
+    )
+    address = w["address_max"] * np.clip((f.address_sim - ADDRESS_FLOOR) / (1.0 - ADDRESS_FLOOR), 0.0, 1.0)
+    return Contributions(
+        name=name.astype(np.float64),
+        short=np.where(f.short & ~f.empty, w["short_name"], 0.0),
+        legal=legal,
+        generic=np.where(f.generic_conflict & ~f.empty, w["generic_conflict"], 0.0),
+        numbers=np.where(f.empty, 0.0, numbers),
+        country=country,
+        identifiers=ids,
+        address=address.astype(np.float64),
+        kind=np.where(f.kind_conflict, w["kind_conflict"], 0.0),
+    )
+
+
+def combine(f: PairFeatures) -> np.ndarray:
+    """Scores in [0, 1] (float64) for feature columns: ``sigmoid(sum of contributions)``."""
+    z = contributions(f).total()
+    return 1.0 / (1.0 + np.exp(-z))

@@ -1,0 +1,440 @@
+"""Legal forms ("LLC", "OOO", "Co., Ltd.", "有限公司", "GmbH" …) recognised as ONE token of a type.
+
+The vocabulary is the real ISO 20275 Entity Legal Form table published by GLEIF
+(``data/reference/elf-codes-1.4.1.csv``): every local and transliterated abbreviation,
+folded exactly as names are folded, plus the English long forms. The ELF table carries no
+abbreviations for some jurisdictions that matter for export control (Russia's OOO / AO /
+PAO, free-zone FZE / FZCO, Chinese pinyin "YOUXIAN GONGSI"), so a short supplement below
+adds them. Each form maps to a coarse *class* (LIMITED, CORPORATION, PARTNERSHIP …) so that
+"OOO" and "LLC" agree, derived from the ELF long names by keywords.
+
+A form is only taken from the *edges* of a name (suffix anywhere in the table, prefix only
+for forms written first, such as OOO or PT), never from its middle, and never when it would
+leave the name empty of anything but another form.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
+
+ELF_TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "elf-codes-1.4.1.csv"
+
+LIMITED = "LIMITED"
+CORPORATION = "CORPORATION"
+PARTNERSHIP = "PARTNERSHIP"
+COOPERATIVE = "COOPERATIVE"
+NONPROFIT = "NONPROFIT"
+STATE = "STATE"
+SOLE = "SOLE"
+GENERIC = "COMPANY"  # "CO", "COMPANY": compatible with every class
+VESSEL = "VESSEL"  # ship prefixes MV / MT / SS, used for vessels only
+OTHER = "OTHER"
+
+#: Classes that are often written interchangeably for one company ("Co., Ltd." vs "Corp.").
+COMPATIBLE: frozenset[frozenset[str]] = frozenset({frozenset({LIMITED, CORPORATION})})
+
+# Keyword → class, tried in order on the ELF long names (local + transliterated, lower-case).
+_CLASS_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        PARTNERSHIP,
+        (
+            "partnership",
+            "kommandit",
+            "commandite",
+            "comandita",
+            "collectif",
+            "offene handels",
+            "onder firma",
+            "spolka jawna",
+            "tovarishch",
+            "合夥",
+            "合伙",
+        ),
+    ),
+    (COOPERATIVE, ("cooperat", "co-operat", "genossenschaft", "kooperativ", "合作社")),
+    (
+        NONPROFIT,
+        (
+            "foundation",
+            "stiftung",
+            "association",
+            "verein",
+            "nonprofit",
+            "non-profit",
+            "charit",
+            "fondation",
+            "fundacion",
+            "assotsiats",
+            "fond",
+        ),
+    ),
+    (STATE, ("unitary", "unitarn", "state enterprise", "gosudarstv", "federal'n", "kazenn")),
+    (SOLE, ("sole ", "individual entrepreneur", "einzel", "sole trader", "sole proprietor")),
+    (
+        CORPORATION,
+        (
+            "stock",
+            "aktie",
+            "aktsioner",
+            "anonim",
+            "anonyme",
+            "anonima",
+            "corporat",
+            "incorporat",
+            "public limited",
+            "股份",
+            "kabushiki",
+        ),
+    ),
+    (
+        LIMITED,
+        (
+            "limited",
+            "ogranichenn",
+            "beschr",
+            "responsabilidad limitada",
+            "responsabilite limitee",
+            "responsabilità limitata",
+            "responsabilita limitata",
+            "ograniczon",
+            "limitada",
+            "limitee",
+            "有限",
+            "you xian",
+        ),
+    ),
+)
+
+#: Forms the ELF table lacks or spells differently, folded text → class.
+_SUPPLEMENT: dict[str, str] = {
+    "CO": GENERIC,
+    "COMPANY": GENERIC,
+    "CO LTD": LIMITED,
+    "CO LIMITED": LIMITED,
+    "COMPANY LIMITED": LIMITED,
+    "COMPANY LTD": LIMITED,
+    "CO INC": CORPORATION,
+    "CORP LTD": LIMITED,
+    "PTE LTD": LIMITED,
+    "PTE LIMITED": LIMITED,
+    "PVT LTD": LIMITED,
+    "PRIVATE LIMITED": LIMITED,
+    "PTY LTD": LIMITED,
+    "SDN BHD": LIMITED,
+    "BHD": CORPORATION,
+    "LLC": LIMITED,
+    "L L C": LIMITED,
+    "LTD": LIMITED,
+    "LIMITED": LIMITED,
+    "LIMITED LIABILITY COMPANY": LIMITED,
+    "LIMITED LIABILITY CO": LIMITED,
+    "INC": CORPORATION,
+    "CORP": CORPORATION,
+    "CORPORATION": CORPORATION,
+    "JSC": CORPORATION,
+    "OJSC": CORPORATION,
+    "CJSC": CORPORATION,
+    "PJSC": CORPORATION,
+    "JOINT STOCK COMPANY": CORPORATION,
+    "JOINT STOCK CO": CORPORATION,
+    "OPEN JOINT STOCK COMPANY": CORPORATION,
+    "CLOSED JOINT STOCK COMPANY": CORPORATION,
+    "PUBLIC JOINT STOCK COMPANY": CORPORATION,
+    "OOO": LIMITED,
+    "TOO": LIMITED,
+    "AO": CORPORATION,
+    "ZAO": CORPORATION,
+    "OAO": CORPORATION,
+    "PAO": CORPORATION,
+    "CHAO": CORPORATION,
+    "NAO": CORPORATION,
+    "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTIU": LIMITED,
+    "OBSHCHESTVO S OGRANICHENNOY OTVETSTVENNOSTYU": LIMITED,
+    "AKTSIONERNOE OBSHCHESTVO": CORPORATION,
+    "ZAKRYTOE AKTSIONERNOE OBSHCHESTVO": CORPORATION,
+    "OTKRYTOE AKTSIONERNOE OBSHCHESTVO": CORPORATION,
+    "PUBLICHNOE AKTSIONERNOE OBSHCHESTVO": CORPORATION,
+    "FGUP": STATE,
+    "GUP": STATE,
+    "FGUE": STATE,
+    "FSUE": STATE,
+    "IP": SOLE,
+    "FZE": LIMITED,
+    "FZCO": LIMITED,
+    "FZC": LIMITED,
+    "FZ LLC": LIMITED,
+    "YOUXIANGONGSI": LIMITED,
+    "YOUXIAN GONGSI": LIMITED,
+    "YOU XIAN GONG SI": LIMITED,
+    "YOUXIANZERENGONGSI": LIMITED,
+    "YOUXIAN ZEREN GONGSI": LIMITED,
+    "GUFENYOUXIANGONGSI": CORPORATION,
+    "GUFEN YOUXIAN GONGSI": CORPORATION,
+    "GONGSI": GENERIC,
+    "KABUSHIKI KAISHA": CORPORATION,
+    "KABUSHIKIGAISHA": CORPORATION,
+    "KK": CORPORATION,
+    "PT": CORPORATION,
+    "TBK": CORPORATION,
+    "SA": CORPORATION,
+    "S A": CORPORATION,
+    "SAS": CORPORATION,
+    "SARL": LIMITED,
+    "SRL": LIMITED,
+    "GMBH": LIMITED,
+    "AG": CORPORATION,
+    "PLC": CORPORATION,
+    "LLP": PARTNERSHIP,
+    "LP": PARTNERSHIP,
+    "DOO": LIMITED,
+    "EOOD": LIMITED,
+    "OOD": LIMITED,
+    "SP Z O O": LIMITED,
+    "AS": CORPORATION,
+    "AB": CORPORATION,
+    "BV": LIMITED,
+    "NV": CORPORATION,
+}
+
+#: Forms written before the name ("OOO ROMASHKA", "PT KRAKATAU"), folded.
+PREFIX_FORMS: frozenset[str] = frozenset(
+    {
+        "OOO",
+        "AO",
+        "ZAO",
+        "OAO",
+        "PAO",
+        "CHAO",
+        "NAO",
+        "TOO",
+        "IP",
+        "FGUP",
+        "GUP",
+        "FGUE",
+        "FSUE",
+        "JSC",
+        "OJSC",
+        "CJSC",
+        "PJSC",
+        "PT",
+        "CV",
+        "KK",
+        "KABUSHIKI KAISHA",
+        "KABUSHIKIGAISHA",
+        "LLC",
+        "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTIU",
+        "OBSHCHESTVO S OGRANICHENNOY OTVETSTVENNOSTYU",
+        "AKTSIONERNOE OBSHCHESTVO",
+        "ZAKRYTOE AKTSIONERNOE OBSHCHESTVO",
+        "OTKRYTOE AKTSIONERNOE OBSHCHESTVO",
+        "PUBLICHNOE AKTSIONERNOE OBSHCHESTVO",
+        "JOINT STOCK COMPANY",
+        "OPEN JOINT STOCK COMPANY",
+        "CLOSED JOINT STOCK COMPANY",
+        "PUBLIC JOINT STOCK COMPANY",
+        "LIMITED LIABILITY COMPANY",
+    }
+)
+
+#: Vessel prefixes (vessels only): "MV OCEAN STAR" → OCEAN STAR.
+VESSEL_FORMS: frozenset[str] = frozenset({"MV", "M V", "MT", "M T", "SS", "MS", "M S", "FV", "RV", "MY"})
+
+MAX_FORM_TOKENS = 6
+
+#: ELF long names that are ordinary words in business names, not forms.
+_NOT_FORMS = frozenset(
+    [
+        "BUSINESS",
+        "DISTRICT",
+        "MUNICIPAL",
+        "RAILROAD",
+        "METROPOLE",
+        "COMUNIDAD",
+        "CONFEDERATION",
+        "MUNICIPIO",
+        "DEPARTEMENT",
+    ]
+)
+
+#: Forms used the world over (and the English renderings of local forms): never a jurisdiction.
+INTERNATIONAL: frozenset[str] = frozenset(
+    [
+        "CO",
+        "COMPANY",
+        "LTD",
+        "LIMITED",
+        "LLC",
+        "INC",
+        "CORP",
+        "CORPORATION",
+        "JSC",
+        "OJSC",
+        "CJSC",
+        "PJSC",
+        "PLC",
+        "SA",
+        "COLTD",
+        "COLIMITED",
+        "LLP",
+        "LP",
+        "COMPANYLIMITED",
+        "COINC",
+        "CORPLTD",
+        "JOINTSTOCKCOMPANY",
+        "LIMITEDLIABILITYCOMPANY",
+    ]
+)
+_SOVIET = frozenset(["RU", "BY", "KZ", "UA", "KG", "UZ", "AM", "TJ", "TM", "AZ", "MD", "GE"])
+#: Jurisdictions of supplement forms (ELF gives the rest).
+_SUPPLEMENT_COUNTRIES: dict[str, frozenset[str]] = {
+    **{
+        f: _SOVIET
+        for f in ("OOO", "ZAO", "OAO", "PAO", "AO", "CHAO", "NAO", "TOO", "FGUP", "GUP", "FGUE", "FSUE")
+    },
+    **{f: frozenset({"AE"}) for f in ("FZE", "FZCO", "FZC", "FZLLC")},
+    "SDNBHD": frozenset({"MY"}),
+    "BHD": frozenset({"MY"}),
+    "PTELTD": frozenset({"SG", "MY"}),
+    "PTELIMITED": frozenset({"SG", "MY"}),
+    "PVTLTD": frozenset({"IN", "PK", "LK", "NP", "BD"}),
+    "PRIVATELIMITED": frozenset({"IN", "PK", "LK", "NP", "BD"}),
+    "PTYLTD": frozenset({"AU", "ZA"}),
+    **{f: frozenset({"JP"}) for f in ("KK", "KABUSHIKIKAISHA", "KABUSHIKIGAISHA")},
+    **{f: frozenset({"ID"}) for f in ("PT", "TBK")},
+    **{
+        f: frozenset({"CN", "HK", "TW", "MO"})
+        for f in ("YOUXIANGONGSI", "YOUXIANZERENGONGSI", "GUFENYOUXIANGONGSI", "GONGSI")
+    },
+}
+#: A form used in at most this many jurisdictions says where a company is registered.
+MAX_SPECIFIC_COUNTRIES = 6
+
+
+def _classify(long_names: str) -> str:
+    text = long_names.lower()
+    for cls, words in _CLASS_KEYWORDS:
+        if any(w in text for w in words):
+            return cls
+    return OTHER
+
+
+@cache
+def _load(folder: Callable[[str], str]) -> tuple[dict[tuple[str, ...], str], dict[str, frozenset[str]]]:
+    """(folded form (token tuple) → class, squeezed form → countries), from ELF plus the supplement."""
+    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    countries: dict[str, set[str]] = defaultdict(set)
+    with ELF_TABLE.open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row.get("ELF Status ACTV/INAC") != "ACTV":
+                continue
+            long_names = " ".join(
+                (
+                    row.get("Entity Legal Form name Local name") or "",
+                    row.get("Entity Legal Form name Transliterated name (per ISO 01-140-10)") or "",
+                )
+            )
+            cls = _classify(long_names)
+            forms: list[str] = []
+            for field in ("Abbreviations Local language", "Abbreviations transliterated"):
+                for part in (row.get(field) or "").replace(",", ";").split(";"):
+                    forms.append(part)
+            for field in (
+                "Entity Legal Form name Local name",
+                "Entity Legal Form name Transliterated name (per ISO 01-140-10)",
+            ):
+                long_name = folder(row.get(field) or "")
+                # Long names as forms ("AKTIENGESELLSCHAFT"), but not short words that name
+                # businesses as often as they name forms (BANK, FUND).
+                if long_name and (" " in long_name or len(long_name) >= 8) and long_name not in _NOT_FORMS:
+                    forms.append(long_name)
+            for form in forms:
+                key = tuple(folder(form).split())
+                if key and len(key) <= MAX_FORM_TOKENS:
+                    votes[key][cls] += 1
+                    if row.get("Country Code (ISO 3166-1)"):
+                        countries["".join(key)].add(row["Country Code (ISO 3166-1)"])
+    # Roman numerals are numbers of the name ("… II CORP"), never a form.
+    romans = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
+    table = {key: counts.most_common(1)[0][0] for key, counts in votes.items() if "".join(key) not in romans}
+    for text, cls in _SUPPLEMENT.items():
+        table[tuple(folder(text).split())] = cls
+    where = {k: frozenset(v) for k, v in countries.items()}
+    where.update(_SUPPLEMENT_COUNTRIES)
+    return table, where
+
+
+class LegalForms:
+    """Finds legal forms at the edges of a folded token sequence."""
+
+    def __init__(self, folder: Callable[[str], str]):
+        self.table, self.countries = _load(folder)
+        self.prefixes = {tuple(folder(p).split()) for p in PREFIX_FORMS}
+        self.vessel = {tuple(folder(p).split()) for p in VESSEL_FORMS}
+
+    def split(self, tokens: Sequence[str], kind: str = "company") -> tuple[tuple[str, ...], str | None, str]:
+        """``(remaining tokens, class of the outermost form or None, form as written)``.
+
+        Strips every form at the end (``HUAXIN CO LTD`` → ``HUAXIN``) and the known prefix
+        forms at the start (``OOO ROMASHKA``). A name made only of forms keeps nothing.
+        """
+        toks = tuple(tokens)
+        found_cls: str | None = None
+        found_text = ""
+        if kind == "vessel":
+            for n in (2, 1):
+                if len(toks) > n and toks[:n] in self.vessel:
+                    return toks[n:], VESSEL, " ".join(toks[:n])
+            return toks, None, ""
+        if kind not in ("company", "organization", "organisation", "entity", "party"):
+            return toks, None, ""
+        changed = True
+        while changed and toks:
+            changed = False
+            for n in range(min(MAX_FORM_TOKENS, len(toks)), 0, -1):
+                tail = toks[-n:]
+                if tail in self.table:
+                    cls = self.table[tail]
+                    if found_cls is None or found_cls == GENERIC:
+                        found_cls, found_text = cls, " ".join(tail)
+                    toks = toks[:-n]
+                    changed = True
+                    break
+            for n in range(min(MAX_FORM_TOKENS, len(toks)), 0, -1):
+                head = toks[:n]
+                if head in self.prefixes:
+                    if found_cls is None or found_cls == GENERIC:
+                        found_cls, found_text = self.table.get(head, OTHER), " ".join(head)
+                    toks = toks[n:]
+                    changed = True
+                    break
+        return toks, found_cls, found_text
+
+    def jurisdictions(self, form_text: str) -> frozenset[str] | None:
+        """Countries where a form is used, when that says something (None: used everywhere)."""
+        key = form_text.replace(" ", "")
+        if not key or key in INTERNATIONAL:
+            return None
+        where = self.countries.get(key)
+        if not where or len(where) > MAX_SPECIFIC_COUNTRIES:
+            return None
+        return where
+
+    def jurisdiction_conflict(self, form_a: str, form_b: str) -> bool:
+        """Both forms belong to specific jurisdictions and share none (GmbH vs Sdn Bhd)."""
+        a, b = self.jurisdictions(form_a), self.jurisdictions(form_b)
+        return a is not None and b is not None and not (a & b)
+
+
+def agreement(a: str | None, b: str | None) -> int:
+    """+1 same legal-form class, -1 clearly different classes, 0 unknown or compatible."""
+    if not a or not b or GENERIC in (a, b) or OTHER in (a, b):
+        return 0
+    if a == b:
+        return 1
+    if frozenset({a, b}) in COMPATIBLE:
+        return 0
+    return -1

@@ -1,0 +1,515 @@
+"""Name normalisation: one :class:`NameForm` per name, computed once and compared many times.
+
+``normalise_name("Shenzhen Huaxin Electronic Technology Co., Ltd.")`` and
+``normalise_name("SHENZHEN HUAXIN ELEC TECH CO")`` share the distinctive tokens
+``("SHENZHEN", "HUAXIN")``: case, accents and punctuation are folded, the legal form is
+taken out as one typed token (see :mod:`graph.resolve.legal_forms`), abbreviations are
+expanded to one spelling and generic words (TRADING, TECHNOLOGY, ELECTRONICS …) are kept
+apart so that they never carry a match on their own.
+
+Transliteration of Cyrillic, Greek, Arabic, Chinese … uses ``anyascii`` (maintained, covers
+all of Unicode). Chinese legal forms and generic words are cut out in the native script
+first so that ``深圳华信电子科技有限公司`` gives ``SHENZHENHUAXIN`` + generic
+``DIANZI KEJI`` + the LIMITED form rather than one unreadable token.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jellyfish
+from anyascii import anyascii
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from graph.addresses import normalise_address as _normalise_address
+from graph.resolve.legal_forms import LegalForms
+
+#: Names longer than this are cut (a 10,000-character "name" is an error, not a company).
+MAX_NAME_CHARS = 400
+
+#: Abbreviations and variant spellings → one canonical word.
+ABBREVIATIONS: dict[str, str] = {
+    "COMP": "COMPANY",
+    "COS": "COMPANY",
+    "CORP": "CORPORATION",
+    "CORPN": "CORPORATION",
+    "TECH": "TECHNOLOGY",
+    "TECHN": "TECHNOLOGY",
+    "TECHNO": "TECHNOLOGY",
+    "TECHNOLOGIES": "TECHNOLOGY",
+    "TECHNOLOGICAL": "TECHNOLOGY",
+    "TEK": "TECHNOLOGY",
+    "TECHS": "TECHNOLOGY",
+    "ELEC": "ELECTRONICS",
+    "ELECT": "ELECTRONICS",
+    "ELECTR": "ELECTRONICS",
+    "ELECTRONIC": "ELECTRONICS",
+    "ELECTRO": "ELECTRONICS",
+    "ELECS": "ELECTRONICS",
+    "ELCTRONICS": "ELECTRONICS",
+    "INTL": "INTERNATIONAL",
+    "INTERNATL": "INTERNATIONAL",
+    "INTNL": "INTERNATIONAL",
+    "INT": "INTERNATIONAL",
+    "GRP": "GROUP",
+    "GP": "GROUP",
+    "SVCS": "SERVICES",
+    "SRVCES": "SERVICES",
+    "SVC": "SERVICES",
+    "SERVICE": "SERVICES",
+    "SERV": "SERVICES",
+    "SRVCS": "SERVICES",
+    "MFG": "MANUFACTURING",
+    "MFRS": "MANUFACTURING",
+    "MFR": "MANUFACTURING",
+    "MANUF": "MANUFACTURING",
+    "IND": "INDUSTRIES",
+    "INDS": "INDUSTRIES",
+    "INDUSTRY": "INDUSTRIES",
+    "INDUSTRIAL": "INDUSTRIES",
+    "ENT": "ENTERPRISES",
+    "ENTERPRISE": "ENTERPRISES",
+    "ENTPR": "ENTERPRISES",
+    "HLDGS": "HOLDINGS",
+    "HLDG": "HOLDINGS",
+    "HOLDING": "HOLDINGS",
+    "DEV": "DEVELOPMENT",
+    "DEVT": "DEVELOPMENT",
+    "SCI": "SCIENCE",
+    "SCIENTIFIC": "SCIENCE",
+    "SEMI": "SEMICONDUCTOR",
+    "SEMICON": "SEMICONDUCTOR",
+    "SEMICONDUCTORS": "SEMICONDUCTOR",
+    "TRDG": "TRADING",
+    "TRD": "TRADING",
+    "TRADE": "TRADING",
+    "TRADERS": "TRADING",
+    "LOGISTIC": "LOGISTICS",
+    "LOG": "LOGISTICS",
+    "ENG": "ENGINEERING",
+    "ENGG": "ENGINEERING",
+    "EQUIP": "EQUIPMENT",
+    "EQPT": "EQUIPMENT",
+    "INST": "INSTITUTE",
+    "UNIV": "UNIVERSITY",
+    "LAB": "LABORATORY",
+    "LABS": "LABORATORY",
+    "LABORATORIES": "LABORATORY",
+    "NATL": "NATIONAL",
+    "ASSOC": "ASSOCIATION",
+    "BROS": "BROTHERS",
+    "MGMT": "MANAGEMENT",
+    "INV": "INVESTMENT",
+    "INVESTMENTS": "INVESTMENT",
+    "SYS": "SYSTEMS",
+    "SYSTEM": "SYSTEMS",
+    "SOLN": "SOLUTIONS",
+    "SOLNS": "SOLUTIONS",
+    "SOLUTION": "SOLUTIONS",
+    "PRODS": "PRODUCTS",
+    "PRODUCT": "PRODUCTS",
+    "COMPONENT": "COMPONENTS",
+    "IMP": "IMPORT",
+    "EXP": "EXPORT",
+    "MICROELEC": "MICROELECTRONICS",
+    "MICROELECTRONIC": "MICROELECTRONICS",
+    "DISTR": "DISTRIBUTION",
+    "DIST": "DISTRIBUTION",
+    "SHIPPING": "SHIPPING",
+    "SHPG": "SHIPPING",
+}
+
+#: Words that describe a line of business, not an identity (after abbreviation expansion).
+GENERIC_WORDS: frozenset[str] = frozenset(
+    [
+        "COMPANY",
+        "CORPORATION",
+        "TRADING",
+        "GROUP",
+        "INTERNATIONAL",
+        "TECHNOLOGY",
+        "ELECTRONICS",
+        "INDUSTRIES",
+        "SERVICES",
+        "MANUFACTURING",
+        "HOLDINGS",
+        "ENTERPRISES",
+        "DEVELOPMENT",
+        "SCIENCE",
+        "SEMICONDUCTOR",
+        "LOGISTICS",
+        "ENGINEERING",
+        "EQUIPMENT",
+        "SYSTEMS",
+        "SOLUTIONS",
+        "PRODUCTS",
+        "COMPONENTS",
+        "IMPORT",
+        "EXPORT",
+        "GLOBAL",
+        "WORLDWIDE",
+        "COMMERCIAL",
+        "INVESTMENT",
+        "MANAGEMENT",
+        "SUPPLY",
+        "SUPPLIES",
+        "MICROELECTRONICS",
+        "DISTRIBUTION",
+        "SHIPPING",
+        "INSTITUTE",
+        "LABORATORY",
+        "NATIONAL",
+        "GENERAL",
+        "UNITED",
+        "PARTNERS",
+        "ASSOCIATES",
+        "AGENCY",
+        "FIRM",
+        "BUSINESS",
+        "NETWORK",
+        "NETWORKS",
+        "CONSULTING",
+        "RESEARCH",
+        "PRODUCTION",
+        "INDUSTRIAL",
+        "MACHINERY",
+        "DEVICES",
+        "DEVICE",
+        "INSTRUMENTS",
+        "PRECISION",
+        "ENERGY",
+        "HIGH",
+        "NEW",
+        "OPTICAL",
+        "DIGITAL",
+        "SMART",
+        "BRANCH",
+        "OFFICE",
+        "TRANSPORT",
+        "FREIGHT",
+        "FORWARDING",
+        "EXPRESS",
+        "CHEMICAL",
+        "CHEMICALS",
+        "KEJI",
+        "DIANZI",
+        "MAOYI",
+        "JITUAN",
+        "GUOJI",
+        "SHIYE",
+        "FAZHAN",
+        "GONGYE",
+        "WULIU",
+        "JINCHUKOU",
+        "SHANGMAO",
+        "YOUXIAN",
+        "GONGSI",
+        "TORGOVYY",
+        "TORGOVYI",
+        "DOM",
+        "KOMPANIYA",
+        "GRUPPA",
+        "NPO",
+        "NPP",
+        "NPK",
+        "ZAVOD",
+        "TEKHNOLOGII",
+        "ELEKTRONIKA",
+        "OBEDINENIE",
+        "NAUCHNO",
+        "PROIZVODSTVENNOE",
+        "PREDPRIYATIE",
+    ]
+)
+
+#: Function words and name particles (never distinctive, for any kind).
+STOP_WORDS: frozenset[str] = frozenset(
+    [
+        "THE",
+        "AND",
+        "OF",
+        "FOR",
+        "A",
+        "AN",
+        "DE",
+        "DEL",
+        "DELLA",
+        "DA",
+        "DI",
+        "DU",
+        "DES",
+        "LA",
+        "LE",
+        "LES",
+        "EL",
+        "AL",
+        "Y",
+        "ET",
+        "UND",
+        "VON",
+        "VAN",
+        "DER",
+        "DEN",
+        "TEN",
+        "TER",
+    ]
+)
+
+ROMAN_NUMERALS: frozenset[str] = frozenset(
+    [
+        "II",
+        "III",
+        "IV",
+        "VI",
+        "VII",
+        "VIII",
+        "IX",
+        "XI",
+        "XII",
+        "XIII",
+        "XIV",
+        "XV",
+        "XVI",
+        "XVII",
+        "XVIII",
+        "XIX",
+        "XX",
+    ]
+)
+
+#: Titles and honorifics dropped from person names.
+PERSON_TITLES: frozenset[str] = frozenset(
+    [
+        "MR",
+        "MRS",
+        "MS",
+        "MISS",
+        "DR",
+        "PROF",
+        "SIR",
+        "GEN",
+        "COL",
+        "MAJ",
+        "CAPT",
+        "LT",
+        "ADM",
+        "SHEIKH",
+        "SHAIKH",
+        "HAJI",
+        "HAJJI",
+        "MULLAH",
+        "MAULANA",
+        "IMAM",
+        "JR",
+        "SR",
+        "II",
+        "III",
+    ]
+)
+
+# Chinese legal forms / generic words cut out in the native script (longest first).
+_CJK_WORDS: tuple[str, ...] = tuple(
+    sorted(
+        [
+            "股份有限公司",
+            "有限责任公司",
+            "有限責任公司",
+            "有限公司",
+            "无限公司",
+            "無限公司",
+            "集团",
+            "集團",
+            "公司",
+            "科技",
+            "技术",
+            "技術",
+            "电子",
+            "電子",
+            "贸易",
+            "貿易",
+            "国际",
+            "國際",
+            "实业",
+            "實業",
+            "发展",
+            "發展",
+            "工业",
+            "工業",
+            "物流",
+            "进出口",
+            "進出口",
+            "商贸",
+            "商貿",
+            "半导体",
+            "半導體",
+            "微电子",
+            "微電子",
+            "株式会社",
+            "有限会社",
+            "合同会社",
+        ],
+        key=len,
+        reverse=True,
+    )
+)
+_CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xAC00, 0xD7AF))
+_NON_ALNUM = re.compile(r"[^0-9A-Z]+")
+_APOSTROPHES = re.compile(r"['`\u2019\u2018\u02bc]")
+_DROP_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "So", "Sk", "Mn", "Me"})
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _CJK_RANGES)
+
+
+def detect_script(text: str) -> str:
+    """The script of the letters of ``text``: LATIN, CYRILLIC, GREEK, ARABIC, CJK, HANGUL …; MIXED; NONE."""
+    scripts: set[str] = set()
+    for ch in text[:MAX_NAME_CHARS]:
+        if not ch.isalpha():
+            continue
+        if _is_cjk(ch):
+            scripts.add("HANGUL" if 0xAC00 <= ord(ch) <= 0xD7AF else "CJK")
+            continue
+        name = unicodedata.name(ch, "")
+        scripts.add(name.split(" ")[0] if name else "UNKNOWN")
+    if not scripts:
+        return "NONE"
+    return scripts.pop() if len(scripts) == 1 else "MIXED"
+
+
+@lru_cache(maxsize=500_000)
+def fold(text: str) -> str:
+    """Upper-case ASCII words: NFKC, control/format/emoji characters dropped, transliterated.
+
+    ``fold("ООО «Ромашка»")`` → ``"OOO ROMASHKA"``; ``fold("S.A.")`` → ``"S A"``.
+    """
+    text = unicodedata.normalize("NFKC", text[:MAX_NAME_CHARS])
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in _DROP_CATEGORIES)
+    if any(_is_cjk(ch) for ch in text):
+        for word in _CJK_WORDS:
+            text = text.replace(word, f" {word} ")
+        # Each run of CJK characters is one word; transliterate runs without inner spaces.
+        text = " ".join(anyascii(part) for part in text.split())
+    text = anyascii(text).upper().replace("&", " AND ")
+    text = _APOSTROPHES.sub("", text)
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """A normalised name: what was written, and the parts that are compared."""
+
+    original: str
+    folded: str  # upper-case ASCII words
+    tokens: tuple[str, ...]  # canonical words without the legal form
+    distinctive: tuple[str, ...]  # tokens without legal forms, stop-words and generic words
+    legal_form: str | None  # class of the legal form (LIMITED, CORPORATION …) or None
+    phonetic: tuple[str, ...]  # metaphone key per distinctive token
+    script: str  # detected script of the original (LATIN, CYRILLIC, CJK, MIXED …)
+    kind: str = "company"
+    legal_form_text: str = ""  # the form as written, folded ("CO LTD", "OOO")
+    truncated: bool = False  # the original was longer than MAX_NAME_CHARS
+
+    @property
+    def numbers(self) -> tuple[str, ...]:
+        """Numbers in the name (digits, roman numerals): "… II CORP" is another company than "… CORP"."""
+        if self.kind == "person":
+            return ()
+        last = len(self.tokens) - 1
+        return tuple(
+            sorted(
+                t
+                for i, t in enumerate(self.tokens)
+                if t.isdigit() or t in ROMAN_NUMERALS or (t in ("I", "V", "X") and i == last and i > 0)
+            )
+        )
+
+    @property
+    def generic(self) -> tuple[str, ...]:
+        """Generic words of the name (TRADING, TECHNOLOGY …): weak context, never a match."""
+        return tuple(t for t in self.tokens if t in GENERIC_WORDS)
+
+
+_LEGAL_WORDS = frozenset(["LIMITED", "COMPANY", "CORPORATION", "INCORPORATED"])
+_PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[str, ...]:
+    """Long generic and legal words whose misspellings (TECHNOLOHY, LIITED) are corrected."""
+    words = GENERIC_WORDS | _LEGAL_WORDS | frozenset(ABBREVIATIONS.values())
+    return tuple(sorted(w for w in words if len(w) >= 6))
+
+
+@lru_cache(maxsize=500_000)
+def correct_generic(token: str) -> str:
+    """A long token one edit (two for 9+ letters) from a generic/legal word becomes that word."""
+    if len(token) < 6 or token in GENERIC_WORDS or token in _LEGAL_WORDS or not token.isalpha():
+        return token
+    allowed = 1 if len(token) < 9 else 2
+    hit = process.extractOne(token, _vocabulary(), scorer=Levenshtein.distance, score_cutoff=allowed)
+    return hit[0] if hit is not None else token
+
+
+@lru_cache(maxsize=1)
+def legal_forms() -> LegalForms:
+    """The legal-form table, loaded once."""
+    return LegalForms(fold)
+
+
+def _phonetic(token: str) -> str:
+    if token.isdigit() or len(token) < 2:
+        return token
+    return jellyfish.metaphone(token) or token
+
+
+@lru_cache(maxsize=500_000)
+def normalise_name(text: str, kind: str = "company") -> NameForm:
+    """Normalise one name of an entity of ``kind`` (company, person, vessel …).
+
+    Never raises on odd input: an empty, emoji-only or legal-form-only name gives a form
+    with no distinctive tokens, which can never match on its own.
+    """
+    text = text if isinstance(text, str) else ("" if text is None else str(text))
+    folded = fold(text)
+    if kind != "person" and ("(" in text or "[" in text):
+        # "TIAN DEVICES S A DE C V (SAPPHIRE)": a bracketed part moves to the front so that the
+        # legal form ends the name again (word order is not compared for companies).
+        head = " ".join(_PARENS.findall(text[:MAX_NAME_CHARS]))
+        raw_tokens = fold(head + " " + _PARENS.sub(" ", text)).split()
+    else:
+        raw_tokens = folded.split()
+    if kind == "person":
+        tokens = tuple(t for t in raw_tokens if t not in PERSON_TITLES)
+        legal_cls, legal_text = None, ""
+    else:
+        raw_tokens = [correct_generic(t) for t in raw_tokens]
+        stripped, legal_cls, legal_text = legal_forms().split(raw_tokens, kind)
+        tokens = tuple(ABBREVIATIONS.get(t, t) for t in stripped)
+    if kind == "person":
+        distinctive = tuple(t for t in tokens if t not in STOP_WORDS)
+    else:
+        distinctive = tuple(t for t in tokens if t not in GENERIC_WORDS and t not in STOP_WORDS)
+    return NameForm(
+        original=text,
+        folded=folded,
+        tokens=tokens,
+        distinctive=distinctive,
+        legal_form=legal_cls,
+        phonetic=tuple(_phonetic(t) for t in distinctive),
+        script=detect_script(text),
+        kind=kind,
+        legal_form_text=legal_text,
+        truncated=len(text) > MAX_NAME_CHARS,
+    )
+
+
+def normalise_address(raw: str | None, country: str | None = None) -> str:
+    """Canonical address key; the one implementation lives in :mod:`graph.addresses`."""
+    return _normalise_address(fold(raw) if raw else raw, country)

@@ -1,0 +1,256 @@
+"""Screening input and output files: checked, streamed in chunks, written atomically.
+
+Input is CSV or XLSX (never XLSM, never a workbook with external links). Column names are
+mapped to the canonical ones (``name``, ``country``, ``address``, ``id``, ``lei``, ``tax_id``,
+``role``). Output goes to ``OUTPUT.partial`` first and is renamed only when the run
+finished: a partial result is never left under the name of a complete one.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import zipfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from chipwatch.errors import InputFileError
+from graph.excel_safe import neutralise
+
+CANONICAL_COLUMNS = ("name", "country", "address", "id", "lei", "tax_id", "role")
+INPUT_FORMATS = {".csv": "csv", ".txt": "csv", ".xlsx": "xlsx"}
+OUTPUT_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json"}
+EXCEL_CELL_LIMIT = 32_767
+
+
+def input_format(path: Path) -> str:
+    """``csv`` or ``xlsx``, after checking that the file is what its name says."""
+    if not path.is_file():
+        raise InputFileError(path, "file not found")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsm", ".xlsb", ".xls"):
+        raise InputFileError(
+            path, f"{suffix} workbooks are not accepted (macros / legacy format); save as .xlsx or .csv"
+        )
+    fmt = INPUT_FORMATS.get(suffix)
+    if fmt is None:
+        raise InputFileError(path, f"unsupported file type {suffix or '(none)'}: give a .csv or .xlsx file")
+    head = path.open("rb").read(8192)
+    if fmt == "xlsx":
+        if not head.startswith(b"PK\x03\x04"):
+            raise InputFileError(path, "not an XLSX workbook (it is not a zip file)")
+        _check_workbook(path)
+    elif b"\x00" in head or head.startswith(b"PK\x03\x04"):
+        raise InputFileError(path, "not a text CSV file (binary content); save the sheet as CSV UTF-8")
+    return fmt
+
+
+def _check_workbook(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = zf.namelist()
+    except zipfile.BadZipFile as exc:
+        raise InputFileError(path, f"damaged XLSX workbook ({exc})") from exc
+    if any(n.lower().endswith("vbaproject.bin") for n in names):
+        raise InputFileError(path, "the workbook contains macros (vbaProject.bin); save it as a plain .xlsx")
+    if any("externallink" in n.lower() for n in names):
+        raise InputFileError(
+            path, "the workbook has external links to other files; remove them or export CSV"
+        )
+
+
+def column_map(columns: list[str], mapping: Mapping[str, str], path: Path) -> dict[str, str]:
+    """Input column → canonical column. ``mapping`` is canonical → input (from ``--map name=Company``)."""
+    lower = {str(c).strip().lower(): str(c) for c in columns}
+    renames: dict[str, str] = {}
+    for canonical, source in mapping.items():
+        if canonical not in CANONICAL_COLUMNS:
+            raise InputFileError(
+                path, f"--map {canonical}=…: unknown column; expected one of {CANONICAL_COLUMNS}"
+            )
+        found = lower.get(source.strip().lower())
+        if found is None:
+            raise InputFileError(path, f"--map {canonical}={source}: no such column", field=source)
+        renames[found] = canonical
+    for canonical in CANONICAL_COLUMNS:
+        if canonical not in renames.values() and canonical in lower and lower[canonical] not in renames:
+            renames[lower[canonical]] = canonical
+    if "name" not in renames.values():
+        shown = ", ".join(map(str, columns[:20])) or "(none)"
+        raise InputFileError(path, f"no 'name' column (columns are: {shown}); map one with --map name=COLUMN")
+    return renames
+
+
+def read_chunks(path: Path, mapping: Mapping[str, str], chunk_rows: int = 20_000) -> Iterator[pd.DataFrame]:
+    """Input rows in chunks of text columns (canonical names), each with ``_row`` = 1-based data row."""
+    fmt = input_format(path)
+    chunks = _csv_chunks(path, chunk_rows) if fmt == "csv" else _xlsx_chunks(path, chunk_rows)
+    renames: dict[str, str] | None = None
+    start = 0
+    for chunk in chunks:
+        if renames is None:
+            renames = column_map(list(chunk.columns), mapping, path)
+        chunk = chunk.rename(columns=renames)
+        chunk.insert(0, "_row", range(start + 1, start + len(chunk) + 1))
+        chunk.attrs["column_map"] = renames
+        start += len(chunk)
+        yield chunk
+    if renames is None:
+        raise InputFileError(path, "the file is empty (no header row)")
+
+
+def _csv_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
+    csv.field_size_limit(64 * 1024 * 1024)
+    try:
+        reader = pd.read_csv(
+            path,
+            dtype=str,
+            keep_default_na=False,
+            chunksize=chunk_rows,
+            encoding="utf-8-sig",
+            encoding_errors="replace",
+            skip_blank_lines=True,
+        )
+        yield from reader
+    except pd.errors.EmptyDataError:
+        return
+    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise InputFileError(path, f"unreadable CSV ({exc})") from exc
+
+
+def _xlsx_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    except Exception as exc:  # openpyxl raises many types for damaged workbooks
+        raise InputFileError(path, f"unreadable XLSX workbook ({type(exc).__name__}: {exc})") from exc
+    try:
+        rows = wb.worksheets[0].iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None:
+            return
+        columns = [str(h).strip() if h is not None else f"column_{i + 1}" for i, h in enumerate(header)]
+        batch: list[list[str]] = []
+        for values in rows:
+            cells = ["" if v is None else str(v) for v in values][: len(columns)]
+            if not any(c.strip() for c in cells):
+                continue  # an empty row
+            batch.append(cells + [""] * (len(columns) - len(cells)))
+            if len(batch) >= chunk_rows:
+                yield pd.DataFrame(batch, columns=columns)
+                batch = []
+        if batch:
+            yield pd.DataFrame(batch, columns=columns)
+    finally:
+        wb.close()
+
+
+excel_safe = neutralise  # a text cell that cannot run as a formula when opened in a spreadsheet
+
+
+class ResultWriter:
+    """Writes results chunk by chunk to ``OUTPUT.partial``; :meth:`commit` renames it into place."""
+
+    def __init__(self, path: Path, metadata: dict[str, Any]):
+        self.path = path
+        self.fmt = OUTPUT_FORMATS.get(path.suffix.lower())
+        if self.fmt is None:
+            raise InputFileError(path, "output must end in .csv, .xlsx or .json")
+        self.partial = path.with_name(path.name + ".partial")
+        self.metadata = metadata
+        self._first = True
+        self._fh: Any = None
+        self._wb: Any = None
+        if self.fmt == "xlsx":
+            import openpyxl
+
+            self._wb = openpyxl.Workbook(write_only=True)
+            self._results = self._wb.create_sheet("results")
+            self._matches = self._wb.create_sheet("matches")
+            self._matches.append(
+                ["input_row", "rank", "list", "entry_id", "matched_name", "alias_type", "score", "reasons"]
+            )
+        else:
+            self._fh = self.partial.open("w", encoding="utf-8", newline="")
+            if self.fmt == "json":
+                self._fh.write('{"results": [\n')
+
+    def write(self, frame: pd.DataFrame) -> None:
+        """Write one screened chunk; mapped input columns get their original names back."""
+        original = {v: k for k, v in frame.attrs.get("column_map", {}).items()}
+        frame = frame.rename(columns={**original, "_row": "input_row"})
+        flat = frame.drop(columns=["matches"])
+        if self.fmt == "csv":
+            flat.map(excel_safe).to_csv(self._fh, header=self._first, index=False)
+        elif self.fmt == "json":
+            for record in frame.to_dict("records"):
+                if not self._first:
+                    self._fh.write(",\n")
+                self._fh.write(json.dumps(_jsonable(record), ensure_ascii=False))
+                self._first = False
+        else:
+            if self._first:
+                self._results.append(list(flat.columns))
+            for values in flat.itertuples(index=False):
+                self._results.append([_cell(v) for v in values])
+            for row_no, matches in zip(frame["input_row"], frame["matches"], strict=True):
+                for rank, m in enumerate(matches or [], start=1):
+                    self._matches.append(
+                        [
+                            int(row_no),
+                            rank,
+                            _cell(m.get("list")),
+                            _cell(m["id"]),
+                            _cell(m["name"]),
+                            m["alias_type"],
+                            m["score"],
+                            _cell("; ".join(m["reasons"])),
+                        ]
+                    )
+        self._first = False
+
+    def commit(self, summary: dict[str, Any]) -> None:
+        meta = {**self.metadata, **summary}
+        if self.fmt == "json":
+            self._fh.write('\n], "run": ' + json.dumps(_jsonable(meta), ensure_ascii=False) + "}\n")
+        if self._fh is not None:
+            self._fh.close()
+        if self._wb is not None:
+            run = self._wb.create_sheet("run")
+            run.append(["key", "value"])
+            for key, value in meta.items():
+                run.append([key, _cell(json.dumps(value) if isinstance(value, dict | list) else value)])
+            self._wb.save(self.partial)
+        os.replace(self.partial, self.path)
+
+    def abort(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+        self.partial.unlink(missing_ok=True)
+
+
+def _cell(value: Any) -> Any:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, str):
+        value = excel_safe(value)
+        if len(value) > EXCEL_CELL_LIMIT:
+            return value[: EXCEL_CELL_LIMIT - 40] + " …[cut: cell over Excel's limit]"
+    return value
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, float) and value != value:
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value

@@ -1,0 +1,139 @@
+"""The prepared list index screening runs against: current list entries, loaded once.
+
+An entry frame has one row per ListEntry node (``id``, ``name``, ``aliases``, ``list``,
+``kind``, ``countries`` and the legal columns); every name and alias becomes one row of the
+blocking index, owned by its entry. Removed entries (``removed`` true or an ``end_date`` in the
+past with ``status == "removed"``) are left out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from chipwatch.errors import ChipwatchError
+from chipwatch.settings import Settings
+from graph.list_graph import list_graph_frames
+from graph.model import NodeKind
+from graph.resolve.candidates import BlockingConfig, CandidateIndex
+from graph.tables.lists import load_list_tables
+
+#: Columns copied from the entry into every match (missing ones are left empty).
+ENTRY_COLUMNS = (
+    "list",
+    "entity_kind",
+    "license_requirement",
+    "license_policy",
+    "legal_basis",
+    "start_date",
+    "source_url",
+)
+_FINGERPRINT_COLUMNS = ("name", "aliases", "list", "entity_kind", "countries", "programs", *ENTRY_COLUMNS[2:])
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, float) and np.isnan(value):
+        return []
+    return [str(v) for v in value if v is not None and str(v)]
+
+
+def entry_fingerprint(row: dict[str, Any]) -> str:
+    """A hash of what an officer saw when deciding about an entry; it changes when the entry does."""
+    payload = {c: _as_list(row.get(c)) for c in _FINGERPRINT_COLUMNS}
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
+
+
+@dataclass
+class ListIndex:
+    entries: pd.DataFrame  # one row per current entry, positional
+    names: list[str]  # one per indexed name
+    alias_kinds: list[str]  # "primary" or the alias kind, per indexed name
+    owner: np.ndarray  # entry row of each indexed name
+    countries: list[list[str]]  # per entry
+    fingerprints: list[str]  # per entry
+    blocking: CandidateIndex
+
+    @property
+    def ids(self) -> list[str]:
+        return self.entries["id"].astype(str).tolist()
+
+
+def current_entries(frame: pd.DataFrame) -> pd.DataFrame:
+    """Entries that are not removed."""
+    keep = pd.Series(True, index=frame.index)
+    if "removed" in frame.columns:
+        keep &= ~frame["removed"].fillna(False).astype(bool)
+    if "status" in frame.columns:
+        keep &= frame["status"].fillna("").astype(str).str.lower() != "removed"
+    return frame[keep].reset_index(drop=True)
+
+
+def build_index(entries: pd.DataFrame, config: BlockingConfig | None = None) -> ListIndex:
+    """Prepare a screening index from an entry frame (see module docstring for the columns)."""
+    entries = current_entries(entries)
+    names: list[str] = []
+    kinds: list[str] = []
+    owner: list[int] = []
+    records: list[dict[str, Any]] = [{str(k): v for k, v in r.items()} for r in entries.to_dict("records")]
+    for i, row in enumerate(records):
+        primary = str(row.get("name") or "")
+        if primary:
+            names.append(primary)
+            kinds.append("primary")
+            owner.append(i)
+        aliases = _as_list(row.get("aliases"))
+        alias_kinds = _as_list(row.get("alias_kinds"))
+        for j, alias in enumerate(aliases):
+            if alias and alias != primary:
+                names.append(alias)
+                kinds.append(alias_kinds[j] if j < len(alias_kinds) else "alias")
+                owner.append(i)
+    owner_arr = np.asarray(owner, dtype=np.int64)
+    return ListIndex(
+        entries=entries,
+        names=names,
+        alias_kinds=kinds,
+        owner=owner_arr,
+        countries=[_as_list(r.get("countries")) for r in records],
+        fingerprints=[entry_fingerprint(r) for r in records],
+        blocking=CandidateIndex(names, owner_arr, config or BlockingConfig(top_k=12)),
+    )
+
+
+def latest_entries(settings: Settings) -> pd.DataFrame:
+    """``list_entries`` rows of the newest version of every feed in the workspace's list tables."""
+    tables = load_list_tables(settings)
+    versions = tables.versions
+    if versions.empty:
+        return tables.entries.iloc[0:0]
+    latest = versions.sort_values("seq").groupby("feed").tail(1)["version_id"]
+    return tables.entries[tables.entries["version_id"].isin(set(latest))]
+
+
+def load_entries(settings: Settings) -> pd.DataFrame:
+    """The current list entries as ListEntry node rows (``id``, ``name``, ``aliases``, ``alias_kinds`` …)."""
+    current = latest_entries(settings)
+    if current.empty:
+        raise ChipwatchError(
+            f"no list entries in the workspace {settings.workspace}: "
+            "ingest a list first (chipwatch ingest lists …)"
+        )
+    return list_graph_frames(current.reset_index(drop=True)).nodes[NodeKind.LIST_ENTRY]
+
+
+def fingerprints_by_id(index: ListIndex) -> dict[str, str]:
+    return dict(zip(index.ids, index.fingerprints, strict=True))
+
+
+def aligned(values: Sequence[Any], positions: np.ndarray) -> list[Any]:
+    return [values[int(p)] for p in positions]

@@ -1,0 +1,82 @@
+"""After a list update: re-screen the stored counterparties against what changed.
+
+The index holds only the entries added or changed in the newest version of each feed (from
+the ``list_diffs`` table), so every hit is a new or changed exposure; the counterparties are
+the workspace's companies and shipment parties as stored in the trade tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from chipwatch.settings import Settings
+from graph.list_graph import list_graph_frames
+from graph.model import NodeKind
+from graph.screening.files import ResultWriter
+from graph.screening.index import build_index, latest_entries
+from graph.screening.run import _audit_event
+from graph.screening.screen import Screener, Thresholds, counterparty_decisions
+from graph.tables.lists import load_list_tables
+from graph.tables.trade import load_trade_tables
+
+
+@dataclass
+class RescreenSummary:
+    changed_entries: int
+    counterparties: int
+    exposures: int
+
+
+def changed_entry_ids(settings: Settings) -> set[str]:
+    """Entries added or changed by the newest version of each feed."""
+    tables = load_list_tables(settings)
+    if tables.versions.empty or tables.diffs.empty:
+        return set()
+    latest = set(tables.versions.sort_values("seq").groupby("feed").tail(1)["version_id"])
+    d = tables.diffs
+    d = d[d["new_version_id"].isin(latest) & d["change"].isin(["added", "changed"])]
+    return set(d["node_id"].astype(str))
+
+
+def counterparty_base(settings: Settings) -> pd.DataFrame:
+    """Companies and shipment parties of the workspace as screening rows (name, country, id, role)."""
+    trade = load_trade_tables(settings)
+    companies = trade.companies[["node_id", "name", "country"]].rename(columns={"node_id": "id"})
+    parties = trade.parties[["party_id", "name", "country"]].rename(columns={"party_id": "id"})
+    base = pd.concat(
+        [companies.assign(role="company"), parties.assign(role="shipment party")], ignore_index=True
+    )
+    base = base.fillna("").astype(str)
+    base.insert(0, "_row", range(1, len(base) + 1))
+    return base
+
+
+def rescreen(settings: Settings, output: Path, thresholds: Thresholds | None = None) -> RescreenSummary:
+    """Write the new or changed exposures to ``output`` and return counts."""
+    thresholds = thresholds or Thresholds()
+    changed = changed_entry_ids(settings)
+    current = latest_entries(settings)
+    current = current[current["node_id"].isin(changed)].reset_index(drop=True)
+    base = counterparty_base(settings)
+    writer = ResultWriter(output, {"kind": "rescreen", "changed_entries": len(current)})
+    exposures = 0
+    try:
+        if len(current) and len(base):
+            entries = list_graph_frames(current).nodes[NodeKind.LIST_ENTRY]
+            screener = Screener(build_index(entries), thresholds, counterparty_decisions(settings))
+            for start in range(0, len(base), 20_000):
+                result = screener.screen(base.iloc[start : start + 20_000])
+                hits = result[result["disposition"].isin(["review", "block"])]
+                exposures += len(hits)
+                if len(hits):
+                    writer.write(hits)
+        summary = RescreenSummary(len(current), len(base), exposures)
+        writer.commit(summary.__dict__)
+    except BaseException:
+        writer.abort()
+        raise
+    _audit_event(settings, "rescreen_run", {**summary.__dict__, "output": str(output)})
+    return summary

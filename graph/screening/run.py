@@ -1,0 +1,115 @@
+"""One screening run over a file: stream in, screen chunk by chunk, write, audit.
+
+The audit record is appended only after the result file is in place, so the log never
+claims a run that did not finish; on any failure the partial output is removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from chipwatch.settings import Settings
+from graph import audit
+from graph.screening.files import ResultWriter, read_chunks
+from graph.screening.screen import Screener, Thresholds
+
+Progress = Callable[[int], object]
+
+
+@dataclass
+class ScreenSummary:
+    input: str
+    output: str
+    rows: int = 0
+    empty_names: int = 0
+    duplicate_rows: int = 0
+    dispositions: dict[str, int] = field(default_factory=dict)
+    list_entries: int = 0
+    input_sha256: str = ""
+    output_sha256: str = ""
+    started: str = ""
+    finished: str = ""
+    thresholds: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def list_versions(entries: pd.DataFrame) -> list[str]:
+    for col in ("list_version", "source"):
+        if col in entries.columns:
+            return sorted({str(v) for v in entries[col].dropna().unique()})
+    return []
+
+
+def screen_file(
+    settings: Settings,
+    input_path: Path,
+    output_path: Path,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    thresholds: Thresholds | None = None,
+    screener: Screener | None = None,
+    progress: Progress | None = None,
+    chunk_rows: int = 20_000,
+) -> ScreenSummary:
+    """Screen ``input_path`` into ``output_path`` (CSV, XLSX or JSON by suffix)."""
+    thresholds = thresholds or Thresholds()
+    screener = screener or Screener.for_settings(settings, thresholds)
+    summary = ScreenSummary(
+        input=str(input_path),
+        output=str(output_path),
+        started=datetime.now(UTC).isoformat(timespec="seconds"),
+        input_sha256=sha256_file(input_path),
+        list_entries=len(screener.index.entries),
+        thresholds={k: float(v) for k, v in asdict(screener.thresholds).items()},
+    )
+    versions = list_versions(screener.index.entries)
+    writer = ResultWriter(output_path, {"input_sha256": summary.input_sha256, "list_versions": versions})
+    counts: Counter[str] = Counter()
+    seen: set[int] = set()
+    try:
+        for chunk in read_chunks(input_path, mapping or {}, chunk_rows):
+            data_cols = [c for c in chunk.columns if c != "_row"]
+            for h in pd.util.hash_pandas_object(chunk[data_cols], index=False):
+                key = int(h)
+                if key in seen:
+                    summary.duplicate_rows += 1
+                seen.add(key)
+            result = screener.screen(chunk)
+            counts.update(result["disposition"].astype(str))
+            summary.empty_names += int((chunk["name"].astype(str).str.strip() == "").sum())
+            summary.rows += len(chunk)
+            writer.write(result)
+            if progress is not None:
+                progress(len(chunk))
+        summary.dispositions = dict(sorted(counts.items()))
+        summary.finished = datetime.now(UTC).isoformat(timespec="seconds")
+        writer.commit({k: v for k, v in summary.as_dict().items() if k not in ("output_sha256",)})
+    except BaseException:
+        writer.abort()
+        raise
+    summary.output_sha256 = sha256_file(output_path)
+    _audit_event(settings, "screening_run", {**summary.as_dict(), "list_versions": versions})
+    return summary
+
+
+def _audit_event(settings: Settings, event: str, payload: dict[str, Any]) -> None:
+    """Append to the audit log (only ever called after the run's output is in place)."""
+    audit.append(settings, event, payload)

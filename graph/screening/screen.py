@@ -1,0 +1,285 @@
+"""Batch screening of counterparties against the current list entries.
+
+:func:`screen` is the library entry point: a DataFrame of counterparties in (a ``name``
+column, optional ``country``, ``address``, ``id``, ``lei``, ``tax_id``, ``role``), the same
+rows out with the best list matches, the reasons, the graph context and a disposition hint.
+:class:`Screener` holds the prepared index so that a file is screened chunk by chunk against
+one index built once.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from chipwatch.errors import ChipwatchError
+from chipwatch.settings import Settings
+from graph.resolve.review import Decision, counterparty_id, load_decisions, optional_store
+from graph.screening.index import ENTRY_COLUMNS, ListIndex, build_index, load_entries
+from graph.screening.scoring import explain, score_pairs
+
+MAX_NAME_CHARS = 1000  # longer names are cut for matching (the cell itself is kept)
+
+#: Columns added to every row (the CSV keeps the input columns and adds these).
+RESULT_COLUMNS = (
+    "disposition",
+    "risk_score",
+    "top_match_source",
+    "top_match_id",
+    "top_match_name",
+    "top_match_alias_type",
+    "top_match_score",
+    "top_match_reasons",
+    "top_match_license_requirement",
+    "top_match_license_policy",
+    "top_match_legal_basis",
+    "top_match_start_date",
+    "top_match_source_url",
+    "match_count",
+    "ownership_status",
+    "red_flags",
+    "screen_notes",
+)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Disposition thresholds on the top match score: ``block`` ≥ block > ``review`` ≥ review."""
+
+    review: float = 0.72
+    block: float = 0.92
+    report: float = 0.6  # matches below this are not listed at all
+    max_matches: int = 5
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.report <= self.review <= self.block <= 1.0:
+            raise ChipwatchError(
+                f"thresholds must satisfy 0 < report ≤ review ≤ block ≤ 1, got "
+                f"report={self.report}, review={self.review}, block={self.block}"
+            )
+
+    def disposition(self, score: float) -> str:
+        if score >= self.block:
+            return "block"
+        if score >= self.review:
+            return "review"
+        return "clear"
+
+
+@dataclass
+class Screener:
+    index: ListIndex
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    decisions: dict[str, dict[str, tuple[Decision, str]]] = field(default_factory=dict)
+    risk_hook: Any = None  # callable(matched_ids) -> {entry id: {ownership_status, red_flags, risk_score}}
+    _columns_cache: dict[str, list[str | None]] | None = field(default=None, repr=False)
+
+    @classmethod
+    def for_settings(
+        cls, settings: Settings, thresholds: Thresholds | None = None, entries: pd.DataFrame | None = None
+    ) -> Screener:
+        frame = load_entries(settings) if entries is None else entries
+        return cls(
+            index=build_index(frame),
+            thresholds=thresholds or Thresholds(),
+            decisions=counterparty_decisions(settings),
+            risk_hook=_risk_hook(settings),
+        )
+
+    def matches(self, names: list[str], countries: list[str]) -> list[list[dict[str, Any]]]:
+        """The reported matches of each (name, country), best first, remembered false positives removed."""
+        idx = self.index
+        cand = idx.blocking.query([n[:MAX_NAME_CHARS] for n in names])
+        out: list[list[dict[str, Any]]] = [[] for _ in names]
+        if len(cand) == 0:
+            return out
+        entry_rows = idx.owner[cand.target]
+        scores = score_pairs(
+            [names[int(q)] for q in cand.query],
+            [idx.names[int(t)] for t in cand.target],
+            cand.similarity,
+            [countries[int(q)] for q in cand.query],
+            [idx.countries[int(e)] for e in entry_rows],
+            idx.blocking.token_weight,
+        )
+        pairs = pd.DataFrame(
+            {
+                "q": cand.query,
+                "t": cand.target,
+                "e": entry_rows,
+                "score": scores.score,
+                "name_sim": scores.name_similarity,
+                "block_sim": cand.similarity,
+                "country": scores.country,
+            }
+        )
+        pairs = pairs[pairs["score"] >= self.thresholds.report]
+        pairs = pairs.sort_values(["q", "score", "e"], ascending=[True, False, True], kind="stable")
+        pairs = pairs.drop_duplicates(["q", "e"])
+        ids = idx.entries["id"].astype(str).to_numpy()
+        columns = [pairs[c].to_numpy() for c in ("q", "t", "e", "score", "name_sim", "block_sim", "country")]
+        for q, t, entry_row, pair_score, name_sim, block_sim, country in zip(*columns, strict=True):
+            if len(out[q]) >= self.thresholds.max_matches:
+                continue
+            entry_id = str(ids[entry_row])
+            remembered = self.decisions.get(counterparty_id(names[q], countries[q]), {}).get(entry_id)
+            score = float(pair_score)
+            name = idx.names[t]
+            alias_kind = idx.alias_kinds[t]
+            reasons = explain(names[q], name, alias_kind, float(name_sim), float(block_sim), int(country))
+            if remembered is not None and remembered[1] == idx.fingerprints[entry_row]:
+                if remembered[0] is Decision.REJECT:
+                    continue  # an officer marked this hit a false positive; the entry has not changed since
+                score = 1.0
+                reasons.insert(0, "confirmed as the same party by a reviewer")
+            elif remembered is not None and remembered[0] is Decision.REJECT:
+                reasons.insert(0, "marked a false positive earlier, but the list entry has changed since")
+            if alias_kind == "weak":
+                score = min(score, self.thresholds.block - 0.01)  # a weak alias never blocks on its own
+                reasons.append("weak alias: never a block on its own")
+            match = {"id": entry_id, "name": name, "alias_type": alias_kind, "score": round(score, 4)}
+            match["reasons"] = reasons
+            for col, values in self._entry_columns().items():
+                match[col] = values[entry_row]
+            out[q].append(match)
+        for lst in out:
+            lst.sort(key=lambda m: (-m["score"], m["id"]))
+        return out
+
+    def _entry_columns(self) -> dict[str, list[str | None]]:
+        if self._columns_cache is None:
+            entries = self.index.entries
+            self._columns_cache = {
+                col: [_text(v) for v in entries[col]] if col in entries.columns else [None] * len(entries)
+                for col in ENTRY_COLUMNS
+            }
+        return self._columns_cache
+
+    def screen(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """Screen one chunk; returns the input columns + RESULT_COLUMNS + ``matches`` (list of dicts)."""
+        if "name" not in frame.columns:
+            raise ChipwatchError(
+                f"no 'name' column to screen; columns are: {', '.join(map(str, frame.columns))}"
+            )
+        names = frame["name"].fillna("").astype(str).str.strip()
+        countries = (
+            frame["country"].fillna("").astype(str).str.strip().str.upper()
+            if "country" in frame.columns
+            else pd.Series("", index=frame.index)
+        )
+        keys = list(zip(names.tolist(), countries.tolist(), strict=True))
+        unique = list(dict.fromkeys(k for k in keys if k[0]))
+        position = {k: i for i, k in enumerate(unique)}
+        found = self.matches([k[0] for k in unique], [k[1] for k in unique])
+        risk = self._risk({m["id"] for lst in found for m in lst})
+        rows: list[dict[str, Any]] = []
+        for key in keys:
+            rows.append(self._row(key, found[position[key]] if key in position else None, risk))
+        result = pd.DataFrame(rows, index=frame.index)
+        out = frame.copy()
+        for col in result.columns:
+            out[col] = result[col]
+        out.attrs = dict(frame.attrs)
+        return out
+
+    def _risk(self, matched: set[str]) -> dict[str, dict[str, Any]]:
+        if self.risk_hook is None or not matched:
+            return {}
+        return dict(self.risk_hook(sorted(matched)))
+
+    def _row(
+        self, key: tuple[str, str], matches: list[dict[str, Any]] | None, risk: dict[str, Any]
+    ) -> dict[str, Any]:
+        row: dict[str, Any] = dict.fromkeys(RESULT_COLUMNS)
+        notes: list[str] = []
+        if matches is None:
+            row.update(disposition="review", match_count=0, matches=[])
+            row["screen_notes"] = "row has no name: it cannot be screened"
+            return row
+        if len(key[0]) > MAX_NAME_CHARS:
+            notes.append(f"name is {len(key[0])} characters; the first {MAX_NAME_CHARS} were screened")
+        if key[0][:1] in ("=", "+", "-", "@"):
+            notes.append("name looks like a spreadsheet formula; screened as text")
+        top = matches[0] if matches else None
+        row["disposition"] = self.thresholds.disposition(top["score"]) if top else "clear"
+        row["match_count"] = len(matches)
+        row["matches"] = matches
+        if top:
+            row.update(
+                top_match_source=top.get("list"),
+                top_match_id=top["id"],
+                top_match_name=top["name"],
+                top_match_alias_type=top["alias_type"],
+                top_match_score=top["score"],
+                top_match_reasons="; ".join(top["reasons"]),
+                top_match_license_requirement=top.get("license_requirement"),
+                top_match_license_policy=top.get("license_policy"),
+                top_match_legal_basis=top.get("legal_basis"),
+                top_match_start_date=top.get("start_date"),
+                top_match_source_url=top.get("source_url"),
+            )
+            context = risk.get(top["id"])
+            if context:
+                row["ownership_status"] = context.get("ownership_status")
+                flags = context.get("red_flags")
+                row["red_flags"] = json.dumps(flags) if isinstance(flags, list | dict) else flags
+                row["risk_score"] = context.get("risk_score")
+        row["screen_notes"] = "; ".join(notes) or None
+        return row
+
+
+def _text(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT:
+        return None
+    return str(value) or None
+
+
+def counterparty_decisions(settings: Settings) -> dict[str, dict[str, tuple[Decision, str]]]:
+    """Review decisions on (counterparty, list entry) pairs, with the entry fingerprint decided on."""
+    out: dict[str, dict[str, tuple[Decision, str]]] = {}
+    for (a, b), judgement in load_decisions(settings).items():
+        cp, entry = (a, b) if a.startswith("cp:") else (b, a)
+        if cp.startswith("cp:"):
+            out.setdefault(cp, {})[entry] = (
+                judgement.decision,
+                str(judgement.context.get("entry_fingerprint", "")),
+            )
+    return out
+
+
+def _risk_hook(settings: Settings) -> Any:
+    """``graph.risk.context.risk_context`` bound to the store, when the risk engine is installed."""
+    if (
+        importlib.util.find_spec("graph.risk") is None
+        or importlib.util.find_spec("graph.risk.context") is None
+    ):
+        return None
+    risk_module = importlib.import_module("graph.risk.context")
+
+    def hook(matched_ids: list[str]) -> dict[str, dict[str, Any]]:
+        store = optional_store(settings)
+        if store is None:
+            return {}
+        try:
+            return dict(risk_module.risk_context(store, matched_ids))
+        finally:
+            store.close()
+
+    return hook
+
+
+def screen(
+    frame: pd.DataFrame,
+    settings: Settings,
+    thresholds: Thresholds | None = None,
+    *,
+    entries: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Screen counterparties against the current list entries of the workspace (or ``entries``)."""
+    return Screener.for_settings(settings, thresholds, entries).screen(frame)

@@ -1,0 +1,66 @@
+"""``chipwatch compare``: one pair (text and JSON) and the bulk CSV mode on real pairs."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from chipwatch.cli import cli
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "resolve" / "pairs_sample.csv"
+
+
+def test_compare_prints_score_decision_reasons() -> None:
+    result = CliRunner().invoke(
+        cli,
+        [
+            "compare",
+            "Shenzhen Huaxin Electronic Technology Co., Ltd.",
+            "SHENZHEN HUAXIN ELEC TECH CO",
+            "--country-a",
+            "CN",
+            "--country-b",
+            "CN",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "decision  match" in result.output
+    assert "country" in result.output and "name" in result.output
+
+
+def test_compare_json() -> None:
+    result = CliRunner().invoke(cli, ["compare", "LLC", "Trading Company", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["decision"] == "no"
+    assert 0 <= data["score"] < 0.5
+    assert data["reasons"][0]["feature"] == "name"
+
+
+def test_compare_bulk(tmp_path: Path) -> None:
+    src = tmp_path / "pairs.csv"
+    with FIXTURE.open(encoding="utf-8", newline="") as fh, src.open("w", encoding="utf-8", newline="") as out:
+        rows = list(csv.DictReader(fh))
+        w = csv.writer(out)
+        w.writerow(["name_a", "name_b", "kind"])
+        for r in rows:
+            w.writerow([r["name_a"], r["name_b"], r["kind"]])
+    dest = tmp_path / "out.csv"
+    result = CliRunner().invoke(cli, ["compare", "--pairs", str(src), "--out", str(dest)])
+    assert result.exit_code == 0, result.output
+    with dest.open(encoding="utf-8", newline="") as fh:
+        got = list(csv.DictReader(fh))
+    assert len(got) == len(rows)
+    assert {g["decision"] for g in got} <= {"match", "possible", "no"}
+    assert all(0.0 <= float(g["score"]) <= 1.0 and g["reasons"] for g in got)
+
+
+def test_compare_bulk_bad_kind_names_row_and_field(tmp_path: Path) -> None:
+    src = tmp_path / "pairs.csv"
+    src.write_text("name_a,name_b,kind\nAcme,Acme Ltd,company\nX,Y,planet\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["compare", "--pairs", str(src), "--out", str(tmp_path / "o.csv")])
+    assert result.exit_code != 0
+    assert "row 3" in str(result.exception) and "kind" in str(result.exception)

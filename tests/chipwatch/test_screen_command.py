@@ -1,0 +1,152 @@
+"""The screen, rescreen, resolve and review commands end to end on real lists in a temp workspace."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from chipwatch.cli import cli
+from chipwatch.settings import Settings
+from graph import audit
+from ingest.lists.pipeline import ingest_list_files
+
+ROOT = Path(__file__).resolve().parents[2]
+TINY_CSL = ROOT / "tests" / "fixtures" / "screening" / "consolidated_2025_tiny.csv"
+COMPANIES_HOUSE = ROOT / "tests" / "fixtures" / "companies" / "uk_companies_house_basic_sample_2021-01.csv"
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    ws = tmp_path_factory.mktemp("screen-ws")
+    ingest_list_files(Settings(workspace=ws), [TINY_CSL])
+    return ws
+
+
+@pytest.fixture()
+def counterparties(tmp_path: Path) -> Path:
+    path = tmp_path / "customers.csv"
+    ch = pd.read_csv(COMPANIES_HOUSE, dtype=str, keep_default_na=False)["CompanyName"].str.strip().head(5)
+    rows = [
+        {"Customer": "Rosneft Trade Ltd", "Country": "CY", "Ref": "A1"},
+        {
+            "Customer": "China Electronics Technology Group Corp 13th Research Institute",
+            "Country": "CN",
+            "Ref": "A2",
+        },
+        {"Customer": "SME BANK", "Country": "RU", "Ref": "A3"},
+        {"Customer": "", "Country": "", "Ref": "A4"},
+        {"Customer": "SME BANK", "Country": "RU", "Ref": "A3"},  # duplicate row
+        *({"Customer": name, "Country": "GB", "Ref": f"C{i}"} for i, name in enumerate(ch)),
+    ]
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+def _run(workspace: Path, args: list[str]):
+    return CliRunner().invoke(cli, args, env={"CHIPWATCH_WORKSPACE": str(workspace)}, catch_exceptions=False)
+
+
+def test_screen_csv_keeps_rows_and_columns_and_audits(
+    workspace: Path, counterparties: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "result.csv"
+    before = len(audit.read(Settings(workspace=workspace)))
+    result = _run(workspace, ["screen", str(counterparties), "--out", str(out), "--map", "name=Customer"])
+    assert result.exit_code == 0, result.output
+    assert "screened 10 rows against 13 list entries" in result.output and "1 duplicate rows" in result.output
+    frame = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert len(frame) == 10
+    required = {
+        "disposition",
+        "risk_score",
+        "top_match_source",
+        "top_match_id",
+        "top_match_name",
+        "top_match_score",
+        "top_match_reasons",
+    }
+    assert {"Customer", "Country", "Ref"} | required <= set(frame.columns)
+    by_ref = frame.drop_duplicates("Ref").set_index("Ref")
+    assert by_ref.loc["A1", "top_match_name"] == "ROSNEFT TRADE LIMITED"
+    assert by_ref.loc["A1", "disposition"] in ("review", "block")
+    assert by_ref.loc["A2", "top_match_source"] == "US_EL"
+    assert by_ref.loc["A3", "disposition"] == "block"
+    assert by_ref.loc["A4", "disposition"] == "review"
+    assert (frame[frame["Ref"].str.startswith("C")]["disposition"] == "clear").all()
+    records = audit.read(Settings(workspace=workspace))
+    assert len(records) == before + 1 and records[-1].event == "screening_run"
+    assert records[-1].payload["rows"] == 10 and records[-1].payload["list_versions"]
+    assert audit.verify(Settings(workspace=workspace)).ok
+
+
+def test_screen_xlsx_and_json_outputs(workspace: Path, counterparties: Path, tmp_path: Path) -> None:
+    xlsx, js = tmp_path / "r.xlsx", tmp_path / "r.json"
+    assert (
+        _run(
+            workspace, ["screen", str(counterparties), "--out", str(xlsx), "--map", "name=Customer"]
+        ).exit_code
+        == 0
+    )
+    wb = openpyxl.load_workbook(xlsx)
+    assert wb.sheetnames == ["results", "matches", "run"]
+    assert wb["matches"].max_row > 1
+    assert (
+        _run(workspace, ["screen", str(counterparties), "--out", str(js), "--map", "name=Customer"]).exit_code
+        == 0
+    )
+    doc = json.loads(js.read_text(encoding="utf-8"))
+    assert len(doc["results"]) == 10 and doc["run"]["rows"] == 10
+    assert doc["results"][0]["matches"][0]["reasons"]
+
+
+def test_bad_input_leaves_no_output_and_no_audit_record(workspace: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Firm,Country\nACME,GB\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    before = len(audit.read(Settings(workspace=workspace)))
+    result = CliRunner().invoke(
+        cli, ["screen", str(bad), "--out", str(out)], env={"CHIPWATCH_WORKSPACE": str(workspace)}
+    )
+    assert result.exit_code != 0
+    assert "no 'name' column" in str(result.exception)
+    assert not out.exists() and not (tmp_path / "out.csv.partial").exists()
+    assert len(audit.read(Settings(workspace=workspace))) == before
+
+
+def test_review_decide_and_resolve(workspace: Path) -> None:
+    result = _run(workspace, ["resolve"])
+    assert result.exit_code == 0, result.output
+    assert "records: 13 list entries" in result.output and "links made" in result.output
+    result = _run(
+        workspace, ["review", "decide", "list:US_SSI:x", "list:US_SSI:y", "reject", "--note", "different"]
+    )
+    assert result.exit_code == 0 and "reject" in result.output
+    assert _run(workspace, ["review"]).exit_code == 0
+
+
+def test_rescreen_reports_only_exposures_to_new_or_changed_entries(tmp_path: Path) -> None:
+    from ingest.trade.load import ingest_trade_file
+
+    ws = tmp_path / "ws"
+    settings = Settings(workspace=ws)
+    companies = tmp_path / "companies.csv"
+    companies.write_text(
+        "company_id,name,country\n1,Rosneft Trade Ltd,CY\n2,Acme Widgets Ltd,GB\n3,SME Bank JSC,RU\n",
+        encoding="utf-8",
+    )
+    ingest_trade_file(settings, "companies", companies)
+    ingest_list_files(settings, [ROOT / "tests" / "fixtures" / "screening" / "csl_2019-12_sample.csv"])
+    ingest_list_files(settings, [TINY_CSL])  # the newer version: adds ROSNEFT TRADE LIMITED, SME BANK …
+    out = tmp_path / "exposures.csv"
+    result = _run(ws, ["rescreen", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "3 counterparties re-screened; 2 new or changed exposures" in result.output
+    frame = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert sorted(frame["name"]) == ["Rosneft Trade Ltd", "SME Bank JSC"]
+    assert set(frame["top_match_source"]) == {"US_SSI"}
+    assert audit.read(settings)[-1].event == "rescreen_run"

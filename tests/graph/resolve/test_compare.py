@@ -1,0 +1,167 @@
+"""compare(): labelled cases, bad input, symmetry, and batch scores equal to compare scores."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graph.resolve import DEFAULT_THRESHOLDS, Decision, Record, compare, prepare, score_pairs
+
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "resolve" / "pairs_sample.csv"
+
+
+def rec(name: str, kind: str = "company", country: str | None = None, **kw: object) -> Record:
+    return Record(id=name[:20], kind=kind, names=(name,), country=country, **kw)  # type: ignore[arg-type]
+
+
+# (name a, name b, kind, expected decision)
+CASES = [
+    (
+        "Shenzhen Huaxin Electronic Technology Co., Ltd.",
+        "SHENZHEN HUAXIN ELEC TECH CO",
+        "company",
+        Decision.MATCH,
+    ),
+    (
+        "深圳华信电子科技有限公司",
+        "Shenzhen Huaxin Electronic Technology Co., Ltd.",
+        "company",
+        Decision.MATCH,
+    ),
+    ("ООО «Ромашка»", "Romashka LLC", "company", Decision.MATCH),
+    ("Huawei Technologies Co., Ltd.", "HUAWEI TECH CO LTD", "company", Decision.MATCH),
+    ("Daehanview Instruments Co., Ltd.", "DAEHANVIEW INSTRMENTS CO LTD", "company", Decision.MATCH),
+    (
+        "RIM GROUP PROPERTIES OF NEW YORK CORP.",
+        "RIM GROUP PROPERTIES OF NEW YORK II CORP.",
+        "company",
+        Decision.POSSIBLE,
+    ),
+    ("Vector Instruments Sdn. Bhd.", "Vector Instruments GmbH", "company", Decision.POSSIBLE),
+    ("Acme Trading Company", "Zenith Trading Company", "company", Decision.NO),
+    ("LLC", "LLC", "company", Decision.NO),
+    ("Trading Company", "Trading Company Ltd", "company", Decision.NO),
+    ("Mohammed Ali HASSAN", "HASSAN, Mohammed Ali", "person", Decision.MATCH),
+    ("John SMITH", "James SMITH", "person", Decision.NO),
+    ("MV Ocean Star", "OCEAN STAR", "vessel", Decision.MATCH),
+    ("BICENTENARIO VIII", "BICENTENARIO VII", "vessel", Decision.POSSIBLE),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "kind", "expected"), CASES)
+def test_labelled_cases(a: str, b: str, kind: str, expected: Decision) -> None:
+    match = compare(rec(a, kind), rec(b, kind))
+    if expected == Decision.POSSIBLE:  # "not a match": possible or no
+        assert match.decision != Decision.MATCH, match.reasons
+    else:
+        assert match.decision == expected, match.reasons
+    assert 0.0 <= match.score <= 1.0
+    assert match.reasons[0].feature == "name"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("", ""),
+        ("x", "x"),
+        ("LLC", "LLC"),
+        ("Trading Company", "Trading Company"),
+        ("😀", "😀"),
+        ("\u200f\u200f", "\u200f"),
+        ("A" * 10_000, "A" * 10_000),
+        ("Huaxin 华信 Ромашка", "Huaxin 华信 Ромашка"),
+    ],
+)
+def test_bad_input_never_a_false_certain_match(a: str, b: str) -> None:
+    match = compare(rec(a), rec(b))
+    assert match.score < 1.0
+    assert match.reasons and match.reasons[0].detail
+    if not a.strip("\u200f😀x"):
+        assert match.decision == Decision.NO
+
+
+def test_generic_only_names_say_why() -> None:
+    match = compare(rec("Trading Company"), rec("Trading Company Ltd"))
+    assert "no distinctive word" in match.reasons[0].detail
+
+
+def test_identifiers_are_strong_evidence_both_ways() -> None:
+    same = compare(
+        rec("Huaxin", identifiers={"LEI": "5493001KJTIIGC8Y1R12"}),
+        rec("Huaxin Microsystems", identifiers={"LEI": "5493001KJTIIGC8Y1R12"}),
+    )
+    other = compare(
+        rec("Huaxin Ltd", identifiers={"LEI": "5493001KJTIIGC8Y1R12"}),
+        rec("Huaxin Limited", identifiers={"LEI": "213800ABCDEFGH123456"}),
+    )
+    assert same.score > compare(rec("Huaxin"), rec("Huaxin Microsystems")).score
+    assert same.decision != Decision.NO
+    assert other.decision != Decision.MATCH
+    assert any(r.feature == "identifiers" and r.contribution < 0 for r in other.reasons)
+
+
+def test_country_conflict_lowers_the_score() -> None:
+    base = compare(rec("Huaxin Electronics", country="CN"), rec("Huaxin Elec", country="CN"))
+    conflict = compare(rec("Huaxin Electronics", country="CN"), rec("Huaxin Elec", country="RU"))
+    assert conflict.score < base.score
+
+
+def test_weak_alias_never_matches_alone() -> None:
+    a = Record("a", "company", ("Zenith Microsystems", "ZM"), weak=frozenset({1}))
+    b = Record("b", "company", ("ZM",))
+    assert compare(a, b).decision != Decision.MATCH
+
+
+def test_thresholds_are_ordered() -> None:
+    assert 0 < DEFAULT_THRESHOLDS.possible < DEFAULT_THRESHOLDS.match < 1
+
+
+def _fixture_pairs() -> list[dict[str, str]]:
+    with FIXTURE.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_batch_scores_equal_compare_on_real_pairs() -> None:
+    rows = _fixture_pairs()
+    left = prepare([Record(f"a{i}", r["kind"], (r["name_a"],)) for i, r in enumerate(rows)])
+    right = prepare([Record(f"b{i}", r["kind"], (r["name_b"],)) for i, r in enumerate(rows)])
+    idx = np.arange(len(rows))
+    scored = score_pairs(left, right, np.column_stack([idx, idx]))
+    for i, r in enumerate(rows):
+        m = compare(Record("x", r["kind"], (r["name_a"],)), Record("y", r["kind"], (r["name_b"],)))
+        assert scored.score[i] == pytest.approx(m.score, abs=1e-9)
+        assert scored.decision_of(i) == m.decision
+
+
+def test_real_pairs_mostly_right() -> None:
+    rows = _fixture_pairs()
+    right = sum(
+        (
+            compare(Record("x", r["kind"], (r["name_a"],)), Record("y", r["kind"], (r["name_b"],))).decision
+            == Decision.MATCH
+        )
+        == (r["label"] == "1")
+        for r in rows
+    )
+    assert right / len(rows) >= 0.6
+
+
+def test_multi_name_records_align_the_best_names() -> None:
+    a = Record("a", "company", ("Alpha Holdings", "Huaxin Microsystems Co Ltd"))
+    b = Record("b", "company", ("HUAXIN MICROSYSTEMS",))
+    match = compare(a, b)
+    assert match.decision == Decision.MATCH
+    assert "Huaxin Microsystems Co Ltd" in match.reasons[0].detail
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=30), st.text(max_size=30), st.sampled_from(["company", "person", "vessel"]))
+def test_compare_is_symmetric(a: str, b: str, kind: str) -> None:
+    assert compare(rec(a, kind), rec(b, kind)).score == pytest.approx(
+        compare(rec(b, kind), rec(a, kind)).score
+    )

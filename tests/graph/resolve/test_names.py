@@ -1,0 +1,118 @@
+"""Name normalisation: labelled cases, legal forms from the real ISO 20275 table, odd input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graph.resolve.legal_forms import CORPORATION, LIMITED, agreement
+from graph.resolve.names import detect_script, fold, normalise_address, normalise_name
+
+# (name, kind, distinctive tokens, legal-form class)
+CASES = [
+    ("Shenzhen Huaxin Electronic Technology Co., Ltd.", "company", ("SHENZHEN", "HUAXIN"), LIMITED),
+    ("SHENZHEN HUAXIN ELEC TECH CO", "company", ("SHENZHEN", "HUAXIN"), "COMPANY"),
+    ("深圳华信电子科技有限公司", "company", ("SHENZHENHUAXIN",), LIMITED),
+    ("ООО «Ромашка»", "company", ("ROMASHKA",), LIMITED),
+    ("Romashka LLC", "company", ("ROMASHKA",), LIMITED),
+    ("PJSC Rostelecom", "company", ("ROSTELECOM",), CORPORATION),
+    ("Siemens Aktiengesellschaft", "company", ("SIEMENS",), CORPORATION),
+    ("Bosch GmbH", "company", ("BOSCH",), LIMITED),
+    ("ACME INTL TRDG GRP SVCS", "company", ("ACME",), None),
+    ("Acme Srvces Comp", "company", ("ACME",), None),
+    ("Daehanview Instrments Co., Ltd.", "company", ("DAEHANVIEW",), LIMITED),
+    ("TIAN DEVICES LTD (SAPPHIRE)", "company", ("SAPPHIRE", "TIAN"), LIMITED),
+    ("RHEIN VANTAGE TRADNG CO LTD", "company", ("RHEIN", "VANTAGE"), LIMITED),
+    ("LLC", "company", (), LIMITED),
+    ("Trading Company", "company", (), "COMPANY"),
+    ("MV Ocean Star", "vessel", ("OCEAN", "STAR"), "VESSEL"),
+    ("Dr. John van der Berg", "person", ("JOHN", "BERG"), None),
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "distinctive", "legal"), CASES)
+def test_normalise_name_cases(name: str, kind: str, distinctive: tuple[str, ...], legal: str | None) -> None:
+    form = normalise_name(name, kind)
+    assert tuple(sorted(form.distinctive)) == tuple(sorted(distinctive))
+    assert form.legal_form == legal
+
+
+def test_generic_words_are_kept_apart_not_distinctive() -> None:
+    form = normalise_name("Huawei Technologies Trading Company Limited")
+    assert form.distinctive == ("HUAWEI",)
+    assert set(form.generic) == {"TECHNOLOGY", "TRADING"}
+    assert form.legal_form_text == "COMPANY LIMITED"
+
+
+def test_phonetic_keys_follow_distinctive_tokens() -> None:
+    form = normalise_name("Mikhail Petrov", "person")
+    assert len(form.phonetic) == len(form.distinctive) == 2
+    assert normalise_name("Mikhail Petrof", "person").phonetic == form.phonetic
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("Huaxin", "LATIN"),
+        ("Ромашка", "CYRILLIC"),
+        ("华信", "CJK"),
+        ("Ρόδος", "GREEK"),
+        ("شركة", "ARABIC"),
+        ("Huaxin Ромашка", "MIXED"),
+        ("123", "NONE"),
+    ],
+)
+def test_detect_script(text: str, script: str) -> None:
+    assert detect_script(text) == script
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "x",
+        "😀😀",
+        "\u200f\u202e\u200b",
+        "A" * 10_000,
+        "Huaxin 华信 Ромашка 😀 \u200f",
+        "\x00\x1a",
+        "((()))",
+    ],
+)
+def test_odd_input_never_crashes(text: str) -> None:
+    for kind in ("company", "person", "vessel"):
+        form = normalise_name(text, kind)
+        assert len(form.folded) <= 400
+        assert all(t.isascii() for t in form.tokens)
+
+
+def test_long_names_are_cut_and_flagged() -> None:
+    assert normalise_name("HUAXIN " * 2000).truncated
+
+
+def test_rtl_marks_and_emoji_are_dropped() -> None:
+    assert normalise_name("\u200fHuaxin 😀 Ltd").distinctive == ("HUAXIN",)
+
+
+def test_legal_form_agreement() -> None:
+    assert agreement(LIMITED, LIMITED) == 1
+    assert agreement(LIMITED, CORPORATION) == 0  # often written interchangeably
+    assert agreement(LIMITED, "PARTNERSHIP") == -1
+    assert agreement(None, LIMITED) == 0
+
+
+def test_address_uses_the_one_normaliser() -> None:
+    a = normalise_address("Flat 5, 12 Nathan Road, Kowloon, Hong Kong", "HK")
+    b = normalise_address("FLAT 5 12 NATHAN RD KOWLOON", "HK")
+    assert a == b == "FLAT 5 12 NATHAN RD KOWLOON"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_normalising_twice_changes_nothing(text: str) -> None:
+    once = normalise_name(text)
+    twice = normalise_name(" ".join(once.tokens))
+    assert fold(once.folded) == once.folded
+    assert twice.distinctive == once.distinctive

@@ -1,0 +1,137 @@
+"""Screening files: type checks, column mapping, hostile workbooks, chunked reading, atomic output."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from chipwatch.errors import InputFileError
+from graph.screening.files import ResultWriter, input_format, read_chunks
+
+from .conftest import COMPANIES_HOUSE
+
+
+def _xlsx(path: Path, rows: list[list[object]]) -> Path:
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+    return path
+
+
+def test_real_companies_house_csv_reads_with_a_mapped_name_column() -> None:
+    chunks = list(read_chunks(COMPANIES_HOUSE, {"name": "CompanyName"}, chunk_rows=10))
+    assert [len(c) for c in chunks] == [10, 10, 10, 1]
+    assert chunks[0]["name"].iloc[0] == "! LIMITED"
+    assert chunks[-1]["_row"].tolist() == [31]
+    assert chunks[0].attrs["column_map"] == {"CompanyName": "name"}
+
+
+def test_missing_name_column_is_a_clear_error() -> None:
+    with pytest.raises(InputFileError, match=r"no 'name' column .*CompanyName.*--map name=COLUMN"):
+        list(read_chunks(COMPANIES_HOUSE, {}))
+
+
+def test_unknown_mapping_target_names_the_column(tmp_path: Path) -> None:
+    with pytest.raises(InputFileError, match="no such column"):
+        list(read_chunks(COMPANIES_HOUSE, {"name": "Firm"}))
+
+
+@pytest.mark.parametrize(
+    ("filename", "content", "message"),
+    [
+        ("list.pdf", b"%PDF-1.7", "unsupported file type"),
+        ("list.csv", b"PK\x03\x04binary", "not a text CSV"),
+        ("list.csv", b"name\x00\x00", "not a text CSV"),
+        ("list.xlsx", b"name,country\n", "not an XLSX workbook"),
+        ("list.xlsm", b"PK\x03\x04", "macros"),
+    ],
+)
+def test_wrong_file_types_are_refused(tmp_path: Path, filename: str, content: bytes, message: str) -> None:
+    path = tmp_path / filename
+    path.write_bytes(content)
+    with pytest.raises(InputFileError, match=message):
+        input_format(path)
+
+
+@pytest.mark.parametrize(
+    ("member", "message"),
+    [("xl/vbaProject.bin", "macros"), ("xl/externalLinks/externalLink1.xml", "external links")],
+)
+def test_workbooks_with_macros_or_external_links_are_refused(
+    tmp_path: Path, member: str, message: str
+) -> None:
+    path = _xlsx(tmp_path / "in.xlsx", [["name"], ["ACME"]])
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr(member, b"<x/>")
+    with pytest.raises(InputFileError, match=message):
+        list(read_chunks(path, {}))
+
+
+def test_xlsx_empty_rows_are_skipped_and_formulas_read_as_text(tmp_path: Path) -> None:
+    path = _xlsx(
+        tmp_path / "in.xlsx", [["Name", "Country"], ["ACME", "GB"], [None, None], ['=HYPERLINK("x")', "US"]]
+    )
+    (chunk,) = list(read_chunks(path, {}))
+    assert chunk["name"].tolist() == ["ACME", '=HYPERLINK("x")']
+    assert chunk["country"].tolist() == ["GB", "US"]
+
+
+def test_five_megabyte_cell_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    path.write_text("name,note\nACME," + "x" * 5_000_000 + "\n", encoding="utf-8")
+    (chunk,) = list(read_chunks(path, {}))
+    assert len(chunk["note"].iloc[0]) == 5_000_000
+
+
+def test_empty_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(InputFileError, match="empty"):
+        list(read_chunks(path, {}))
+
+
+def _frame() -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {"_row": [1], "name": ["=cmd|' /C calc'!A0"], "disposition": ["clear"], "matches": [[]]}
+    )
+    frame.attrs["column_map"] = {"Company": "name"}
+    return frame
+
+
+def test_writer_is_excel_safe_and_restores_column_names(tmp_path: Path) -> None:
+    out = tmp_path / "out.xlsx"
+    writer = ResultWriter(out, {"input_sha256": "abc"})
+    writer.write(_frame())
+    writer.commit({"rows": 1})
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["results", "matches", "run"]
+    results = list(wb["results"].values)
+    assert results[0][:2] == ("input_row", "Company")
+    assert results[1][1] == "'=cmd|' /C calc'!A0"
+    assert all(
+        not (isinstance(c.value, str) and c.value.startswith("=")) for row in wb["results"] for c in row
+    )
+
+
+def test_failed_run_leaves_no_output(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    writer = ResultWriter(out, {})
+    writer.write(_frame())
+    writer.abort()
+    assert not out.exists() and not (tmp_path / "out.json.partial").exists()
+
+
+def test_json_output_holds_results_and_run(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    writer = ResultWriter(out, {"list_versions": ["v1"]})
+    writer.write(_frame())
+    writer.commit({"rows": 1})
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["run"] == {"list_versions": ["v1"], "rows": 1}
+    assert doc["results"][0]["Company"].startswith("=cmd")  # JSON is data, not a spreadsheet

@@ -1,0 +1,143 @@
+"""Screening against the real May 2022 CSL: right hits, clean negatives, dispositions, remembered FPs."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from chipwatch.errors import ChipwatchError
+from chipwatch.settings import Settings
+from graph.ids import normalise_key_text
+from graph.resolve.review import counterparty_id, decide
+from graph.screening.index import ListIndex, build_index, entry_fingerprint
+from graph.screening.screen import RESULT_COLUMNS, Screener, Thresholds
+
+from .conftest import TINY_CSL, csl_entries
+
+
+@pytest.fixture(scope="module")
+def screener(full_index: ListIndex) -> Screener:
+    return Screener(full_index)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_name"),
+    [
+        ("HUAWEI TECHNOLOGIES CO., LTD.", "HUAWEI"),
+        ("Semiconductor Manufacturing International Corp", "SEMICONDUCTOR MANUFACTURING INTERNATIONAL"),
+        ("ROSOBORONEXPORT", "ROSOBORONEXPORT"),
+        ("Рособоронэкспорт", "ROSOBORONE"),  # Cyrillic spelling of a Latin entry (EXPORT or EKSPORT)
+        ("BANK MELLI IRAN", "BANK MELLI"),
+        ("Moscow Institute Physics & Tech", "MOSCOW INSTITUTE OF PHYSICS"),
+    ],
+)
+def test_listed_names_are_found(screener: Screener, query: str, expected_name: str) -> None:
+    row = screener.screen(pd.DataFrame({"name": [query]})).iloc[0]
+    assert row["disposition"] in ("review", "block")
+    assert expected_name in row["top_match_name"].upper()
+    assert row["top_match_source"].startswith("US_")
+    assert "similar" in row["top_match_reasons"]
+
+
+def test_noisy_real_names_hit_their_entry_at_review(screener: Screener, full_csl: pd.DataFrame) -> None:
+    rng = random.Random(11)
+    rows = full_csl[full_csl["name"].str.len() >= 10].sample(300, random_state=3)
+    queries = []
+    for name in rows["name"]:
+        tokens = name.replace(",", " ").split()
+        if len(tokens) > 2:
+            tokens[0], tokens[1] = tokens[1], tokens[0]
+        q = " ".join(tokens).upper().replace("LIMITED", "LTD").replace("COMPANY", "CO")
+        i = rng.randrange(2, len(q) - 1)
+        queries.append(q[:i] + q[i + 1 :])  # one dropped character
+    out = screener.screen(pd.DataFrame({"name": queries}))
+    ok = (out["disposition"] != "clear") & (out["top_match_id"].to_numpy() == rows["id"].to_numpy())
+    # several CSL entries share a name (SDN and Entity List copies, "LERCH, Gotthard" / "Gotthard Lerch"):
+    # a non-clear hit on any entry carrying the same words counts
+    same_name = [
+        ok_
+        or (
+            disp != "clear"
+            and set(normalise_key_text(top).split()) == set(normalise_key_text(expected).split())
+        )
+        for top, expected, ok_, disp in zip(
+            out["top_match_name"], rows["name"], ok, out["disposition"], strict=True
+        )
+    ]
+    assert sum(same_name) / len(rows) >= 0.95
+
+
+def test_clean_companies_house_names_are_clear(screener: Screener, companies_house_names: list[str]) -> None:
+    out = screener.screen(pd.DataFrame({"name": companies_house_names, "country": "GB"}))
+    assert (out["disposition"] == "clear").all(), out[out["disposition"] != "clear"][
+        ["name", "top_match_name"]
+    ]
+
+
+@pytest.mark.parametrize("name", ["LLC", "Trading Company", "CO., LTD.", "International Group Holdings"])
+def test_generic_names_never_match(screener: Screener, name: str) -> None:
+    assert screener.screen(pd.DataFrame({"name": [name]})).iloc[0]["disposition"] == "clear"
+
+
+def test_output_keeps_input_columns_and_adds_results(screener: Screener) -> None:
+    frame = pd.DataFrame(
+        {"name": ["ROSOBORONEXPORT", "", '=HYPERLINK("x")', "ROSOBORONEXPORT"], "my_ref": [1, 2, 3, 4]}
+    )
+    out = screener.screen(frame)
+    assert list(out.columns[:2]) == ["name", "my_ref"] and set(RESULT_COLUMNS) <= set(out.columns)
+    assert out["my_ref"].tolist() == [1, 2, 3, 4] and len(out) == 4
+    assert out.iloc[1]["disposition"] == "review" and "no name" in out.iloc[1]["screen_notes"]
+    assert "formula" in out.iloc[2]["screen_notes"]
+    assert out.iloc[0]["top_match_id"] == out.iloc[3]["top_match_id"]
+    matches = out.iloc[0]["matches"]
+    assert matches and {"id", "name", "alias_type", "score", "reasons", "list", "legal_basis"} <= set(
+        matches[0]
+    )
+    assert out["risk_score"].isna().all()  # no risk engine context for these rows
+
+
+def test_thresholds_drive_the_disposition(full_index: ListIndex) -> None:
+    frame = pd.DataFrame({"name": ["ROSOBORONEXPORT"]})
+    assert (
+        Screener(full_index, Thresholds(review=0.7, block=0.9)).screen(frame).iloc[0]["disposition"]
+        == "block"
+    )
+    strict = Thresholds(review=0.7, block=1.0)
+    assert Screener(full_index, strict).screen(frame).iloc[0]["disposition"] in ("review", "block")
+    with pytest.raises(ChipwatchError):
+        Thresholds(review=0.9, block=0.8)
+
+
+def test_removed_entries_are_not_screened() -> None:
+    entries = csl_entries(TINY_CSL)
+    target = entries.iloc[0]
+    entries.loc[0, "status"] = "removed"
+    out = Screener(build_index(entries)).screen(pd.DataFrame({"name": [target["name"]]}))
+    assert out.iloc[0]["top_match_id"] != target["id"]
+
+
+def test_false_positive_is_remembered_until_the_entry_changes(tmp_path: Path) -> None:
+    settings = Settings(workspace=tmp_path)
+    entries = csl_entries(TINY_CSL)
+    entry = entries.iloc[0]
+    query = pd.DataFrame({"name": [entry["name"]], "country": [""]})
+    first = Screener.for_settings(settings, entries=entries).screen(query).iloc[0]
+    assert first["top_match_id"] == entry["id"]
+    decide(
+        settings,
+        counterparty_id(entry["name"], ""),
+        entry["id"],
+        "reject",
+        note="our customer is a different firm",
+        context={"entry_fingerprint": entry_fingerprint(entry.to_dict())},
+    )
+    again = Screener.for_settings(settings, entries=entries).screen(query).iloc[0]
+    assert again["top_match_id"] != entry["id"]
+    changed = entries.copy()
+    changed.at[0, "aliases"] = [*entry["aliases"], "A NEW ALIAS"]
+    after = Screener.for_settings(settings, entries=changed).screen(query).iloc[0]
+    assert after["top_match_id"] == entry["id"]
+    assert "changed since" in after["top_match_reasons"]
