@@ -28,7 +28,7 @@ browser:
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy chipwatch graph ingest app.py pages
+	$(BIN)/mypy chipwatch graph ingest app.py $(wildcard pages)
 
 unit: setup
 	$(BIN)/pytest
