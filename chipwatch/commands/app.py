@@ -33,6 +33,14 @@ def streamlit_command(address: str, port: int, max_upload_mb: int) -> list[str]:
     ]
 
 
+def serve(address: str, port: int, max_upload_mb: int) -> None:
+    """Run Streamlit in the foreground until it exits (Ctrl-C stops it)."""
+    cmd = streamlit_command(address, port, max_upload_mb)
+    click.echo(f"Serving chipwatch on http://{address}:{port}")
+    # The child inherits CHIPWATCH_* so the app reads the same settings module.
+    raise SystemExit(subprocess.call(cmd, env=os.environ.copy()))
+
+
 def register(group: click.Group) -> None:
     @group.command("app")
     @click.option("--address", default=None, help="Bind address (default: CHIPWATCH_APP_ADDRESS, 127.0.0.1).")
@@ -40,10 +48,5 @@ def register(group: click.Group) -> None:
     def app_command(address: str | None, port: int | None) -> None:
         """Start the Streamlit app on the workspace's graph."""
         settings = load_settings()
-        cmd = streamlit_command(
-            address or settings.app_address, port or settings.app_port, settings.max_upload_mb
-        )
-        where = f"http://{cmd[8]}:{cmd[10]}"
-        click.echo(f"Serving chipwatch on {where} (workspace {settings.workspace})")
-        # The child inherits CHIPWATCH_* so the app reads the same settings module.
-        raise SystemExit(subprocess.call(cmd, env=os.environ.copy()))
+        click.echo(f"Workspace {settings.workspace}")
+        serve(address or settings.app_address, port or settings.app_port, settings.max_upload_mb)
