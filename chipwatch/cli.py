@@ -16,6 +16,13 @@ COMMAND_MODULES: tuple[str, ...] = (
     "neo4j",
     "ingest",
     "generate",
+    "lists",
+    "screen",
+    "resolve",
+    "audit",
+    "compare",
+    "risk",
+    "demo",
 )
 
 

@@ -1,0 +1,157 @@
+"""The entity report: one party's list hits, cluster, ownership, flags and score.
+
+Found by node id, or by name (case-insensitive: exact first, then the names containing the
+query). The report reads what ``chipwatch risk`` stored plus the owners/owned edges around it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from chipwatch.errors import ChipwatchError
+from graph.model import EdgeKind, NodeKind
+from graph.risk.context import risk_context
+from graph.risk.paths import ENTITY_KINDS, cluster_members
+from graph.store import GraphStore
+
+
+class EntityNotFoundError(ChipwatchError):
+    """No node matches the id or name given."""
+
+
+@dataclass(frozen=True)
+class EntityReport:
+    node_id: str
+    name: str
+    kind: str
+    country: str | None
+    cluster: list[dict[str, Any]]  # id, name, kind
+    list_hits: list[dict[str, Any]]  # entry id, list, name, programs, licence requirement
+    owners: list[dict[str, Any]]
+    owned: list[dict[str, Any]]
+    risk: dict[str, Any]  # risk_context of the node
+    other_matches: list[str]
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def find_entity(store: GraphStore, query: str) -> tuple[str, list[str]]:
+    """The node id for ``query`` (an id, or a name) and other candidates for a name query."""
+    if store.node(query) is not None:
+        return query, []
+    q = " ".join(query.split()).casefold()
+    exact: list[str] = []
+    partial: list[str] = []
+    for kind in ENTITY_KINDS:
+        frame = store.nodes_frame(kind, ["name"])
+        names = frame["name"].fillna("").astype(str).str.casefold()
+        exact += frame.loc[names == q, "id"].tolist()
+        partial += frame.loc[names.str.contains(q, regex=False) & (names != q), "id"].tolist()
+    hits = sorted(exact) + sorted(partial)
+    if not hits:
+        raise EntityNotFoundError(f"no company, trade party or list entry with id or name {query!r}")
+    return hits[0], hits[1:11]
+
+
+def _ends(store: GraphStore, node_id: str, outgoing: bool) -> list[dict[str, Any]]:
+    out = []
+    for e in store.neighbours(node_id, [EdgeKind.OWNS], direction="both"):
+        if (e.source == node_id) != outgoing:
+            continue
+        other = e.target if outgoing else e.source
+        node = store.node(other)
+        out.append(
+            {
+                "id": other,
+                "name": node.name if node else other,
+                "pct": e.props.get("pct"),
+                "as_of": e.props.get("as_of"),
+            }
+        )
+    return out
+
+
+def entity_report(store: GraphStore, query: str) -> EntityReport:
+    node_id, others = find_entity(store, query)
+    node = store.node(node_id)
+    assert node is not None
+    members = cluster_members(store, node_id)
+    cluster: list[dict[str, Any]] = []
+    hits: list[dict[str, Any]] = []
+    owners: list[dict[str, Any]] = []
+    owned: list[dict[str, Any]] = []
+    for m in members:
+        n = store.node(m)
+        if n is None:
+            continue
+        cluster.append({"id": m, "name": n.name, "kind": n.kind.value})
+        if n.kind is NodeKind.LIST_ENTRY and n.props.get("status", "active") != "removed":
+            hits.append(
+                {
+                    "entry": m,
+                    "list": n.props.get("list"),
+                    "name": n.name,
+                    "programs": list(n.props.get("programs") or []),
+                    "license_requirement": n.props.get("license_requirement"),
+                    "source_url": n.props.get("source_url"),
+                }
+            )
+        owners += _ends(store, m, outgoing=False)
+        owned += _ends(store, m, outgoing=True)
+    country = node.props.get("country")
+    if country is None and node.props.get("countries"):
+        country = next(iter(node.props["countries"]))
+    return EntityReport(
+        node_id=node_id,
+        name=node.name,
+        kind=node.kind.value,
+        country=country,
+        cluster=cluster,
+        list_hits=hits,
+        owners=owners,
+        owned=owned,
+        risk=risk_context(store, [node_id])[node_id],
+        other_matches=others,
+    )
+
+
+def format_report(r: EntityReport) -> str:
+    """The report as plain text for the terminal."""
+    lines = [f"{r.name}  [{r.kind}] {r.node_id}  country: {r.country or '-'}"]
+    risk = r.risk
+    if not risk.get("computed"):
+        lines.append("risk: not computed yet (run `chipwatch risk`)")
+    else:
+        lines.append(f"risk score: {risk['risk_score']:.1f} ({risk['risk_level']}), as of {risk['as_of']}")
+        for b in risk["breakdown"]:
+            lines.append(f"  {b['source']}: weight {b['weight']}")
+    lines.append(
+        f"cluster ({len(r.cluster)}): " + "; ".join(f"{c['name']} [{c['kind']}]" for c in r.cluster[:10])
+    )
+    lines.append(f"list hits ({len(r.list_hits)}):")
+    lines += [
+        f"  {h['list']}: {h['name']} ({h['entry']}) {h.get('license_requirement') or ''}".rstrip()
+        for h in r.list_hits
+    ]
+    own = risk.get("ownership", {}) if risk.get("computed") else {}
+    for regime, st in sorted(own.get("regimes", {}).items()):
+        lines.append(f"ownership {regime}: {st['status']} (blocked stake {st['blocked_pct']:g} %)")
+    if own.get("suspended_regimes"):
+        lines.append("suspended on this date: " + ", ".join(own["suspended_regimes"]))
+    if own.get("ultimate_parent"):
+        lines.append(
+            f"ultimate parent: {own['ultimate_parent']} ({own.get('ultimate_parent_country') or '?'})"
+        )
+    if own.get("completeness"):
+        lines.append(f"known ownership: {own.get('known_stakes_pct', 0):g} % ({own['completeness']})")
+    lines.append("owners: " + ("; ".join(f"{o['name']} {o['pct']} %" for o in r.owners) or "-"))
+    lines.append("owns: " + ("; ".join(f"{o['name']} {o['pct']} %" for o in r.owned) or "-"))
+    for f in risk.get("flags", []) if risk.get("computed") else []:
+        lines.append(f"flag {f['flag']} — {f['legal_source']}")
+        lines.append(f"  evidence: {json.dumps(f['evidence'], ensure_ascii=False)[:400]}")
+    if r.other_matches:
+        lines.append("other matches: " + ", ".join(r.other_matches))
+    return "\n".join(lines)

@@ -1,0 +1,113 @@
+"""Flags from list data: resolved to a list entry, at a listed address, UVL, a listed party nearby."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from graph.model import NodeKind
+from graph.risk.flags.base import FLAG_COLUMNS, FlagContext, empty, evidence, per_cluster
+
+
+def listed_name_match(ctx: FlagContext) -> pd.DataFrame:
+    """Resolved (SAME_AS, auto or confirmed) to an active list entry: listed under a name variant."""
+    f = ctx.frames
+    others = f.entities[f.entities["kind"] != NodeKind.LIST_ENTRY.value]
+    hit = f.listings[f.listings["cluster"].isin(set(others["cluster"]))]
+    min_score = float(ctx.params("LISTED_NAME_MATCH").get("min_link_score", 0.0))
+    links = f.same_as[pd.to_numeric(f.same_as["score"], errors="coerce").fillna(1.0) >= min_score]
+    link_by_entry = pd.concat(
+        [
+            links.rename(columns={"source": "entry", "target": "other"}),
+            links.rename(columns={"target": "entry", "source": "other"}),
+        ]
+    )
+    link_by_entry = link_by_entry[link_by_entry["entry"].isin(set(hit["entry_id"]))]
+    scores = link_by_entry.groupby("entry")[["other", "score", "method"]].apply(
+        lambda g: g.head(5).to_dict("records")
+    )
+    return per_cluster(
+        "LISTED_NAME_MATCH",
+        hit,
+        "cluster",
+        lambda g: evidence(
+            [
+                {"entry": e, "list": lst, "name": n, "links": scores.get(e, [])}
+                for e, lst, n in zip(g["entry_id"], g["list"], g["name"], strict=True)
+            ]
+        ),
+    )
+
+
+def uvl_party(ctx: FlagContext) -> pd.DataFrame:
+    """Resolved to an entry of the BIS Unverified List (15 CFR 744.15)."""
+    hit = ctx.frames.listings[ctx.frames.listings["list"] == "US_UVL"]
+    return per_cluster(
+        "UVL_PARTY",
+        hit,
+        "cluster",
+        lambda g: evidence([{"entry": e, "name": n} for e, n in zip(g["entry_id"], g["name"], strict=True)]),
+    )
+
+
+def listed_address_match(ctx: FlagContext) -> pd.DataFrame:
+    """Located at the normalised address of an active list entry (address-only entries included)."""
+    f = ctx.frames
+    entries = set(f.listings["entry_id"])
+    at_list = f.located[f.located["entity"].isin(entries)]
+    shared = set(f.located.loc[~f.located["entity"].isin(entries), "address"])
+    at_list = at_list[at_list["address"].isin(shared)]
+    if at_list.empty:
+        return empty()
+    listed_addr = at_list.groupby("address")["entity"].agg(list)
+    listed_clusters = at_list.groupby("address")["cluster"].agg(set)
+    near = f.located[f.located["address"].isin(set(listed_addr.index)) & ~f.located["entity"].isin(entries)]
+    near = near[[c not in listed_clusters[a] for c, a in zip(near["cluster"], near["address"], strict=True)]]
+    names = pd.Series(f.addresses["name"].to_numpy(), index=f.addresses["id"].to_numpy())
+    return per_cluster(
+        "LISTED_ADDRESS_MATCH",
+        near,
+        "cluster",
+        lambda g: evidence(
+            [
+                {"address": a, "line": names.get(a), "entries": listed_addr[a][:5]}
+                for a in pd.unique(g["address"])
+            ]
+        ),
+    )
+
+
+def listed_within_n_hops(ctx: FlagContext) -> pd.DataFrame:
+    """A listed party within ``max_hops`` over trade (either way) and ownership edges (shortest path)."""
+    max_hops = int(ctx.params("LISTED_WITHIN_N_HOPS").get("max_hops", 2))
+    s = ctx.shipments
+    f = ctx.frames
+    pairs = pd.concat(
+        [
+            s[["shipper", "consignee"]].set_axis(["a", "b"], axis=1),
+            f.owns[["owner", "owned"]].set_axis(["a", "b"], axis=1),
+        ],
+        ignore_index=True,
+    ).dropna()
+    pairs = pairs[pairs["a"] != pairs["b"]].drop_duplicates()
+    both = pd.concat([pairs, pairs.set_axis(["b", "a"], axis=1)], ignore_index=True).drop_duplicates()
+    listed = set(ctx.listed_clusters.index)
+    frontier = pd.DataFrame({"node": sorted(listed), "origin": sorted(listed)})
+    seen = set(listed)
+    found: list[pd.DataFrame] = []
+    for hop in range(1, max_hops + 1):
+        step = both.merge(frontier, left_on="a", right_on="node")[["b", "origin"]]
+        step = step[~step["b"].isin(seen)].drop_duplicates("b").rename(columns={"b": "node"})
+        if step.empty:
+            break
+        step["hops"] = hop
+        found.append(step)
+        seen |= set(step["node"])
+        frontier = step[["node", "origin"]]
+    if not found:
+        return empty()
+    near = pd.concat(found, ignore_index=True)
+    rows = [
+        (n, "LISTED_WITHIN_N_HOPS", evidence([{"listed": o, "hops": int(h)}], max_hops=max_hops))
+        for n, o, h in zip(near["node"], near["origin"], near["hops"], strict=True)
+    ]
+    return pd.DataFrame(rows, columns=FLAG_COLUMNS)

@@ -1,0 +1,102 @@
+"""Flags from ownership and officers: owned by listed parties, minority stakes, shared officers, D:5."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from graph.risk.flags.base import FLAG_COLUMNS, FlagContext, empty, evidence, per_cluster
+
+
+def owned_by_listed(ctx: FlagContext) -> pd.DataFrame:
+    """Blocked by the ownership fixed point under at least one regime in force (see ``ownership.py``)."""
+    st = ctx.ownership.status
+    hit = st[st["status"] == "owned"]
+    return per_cluster(
+        "OWNED_BY_LISTED",
+        hit,
+        "cluster",
+        lambda g: evidence(
+            [
+                {"regime": r, "blocked_pct": float(b), "round": int(n), **json.loads(j)}
+                for r, b, n, j in zip(
+                    g["regime"], g["blocked_pct"], g["round"], g["reasons_json"], strict=True
+                )
+            ]
+        ),
+    )
+
+
+def listed_minority_stake(ctx: FlagContext) -> pd.DataFrame:
+    """A listed party holds at least ``min_pct`` (25 %) — a significant stake below the blocking threshold."""
+    min_pct = float(ctx.params("LISTED_MINORITY_STAKE").get("min_pct", 25.0))
+    o = ctx.frames.owns
+    listed = ctx.listed_clusters
+    hit = o[o["owner"].isin(set(listed.index)) & (o["pct"] >= min_pct) & (o["owner"] != o["owned"])]
+    return per_cluster(
+        "LISTED_MINORITY_STAKE",
+        hit,
+        "owned",
+        lambda g: evidence(
+            [
+                {"owner": w, "pct": float(p), "lists": listed[w]}
+                for w, p in zip(g["owner"], g["pct"], strict=True)
+            ],
+            min_pct=min_pct,
+        ),
+    )
+
+
+def shared_officer(ctx: FlagContext) -> pd.DataFrame:
+    """An officer of a listed party is also an officer here, or one person is an officer of at
+    least ``min_companies`` companies (a nominee director)."""
+    min_companies = int(ctx.params("SHARED_OFFICER").get("min_companies", 5))
+    off = ctx.frames.officers
+    if off.empty:
+        return empty()
+    per_person = off.groupby("person")["cluster"].nunique()
+    listed = set(ctx.listed_clusters.index)
+    listed_persons = set(off.loc[off["cluster"].isin(listed), "person"])
+    nominee = set(per_person[per_person >= min_companies].index)
+    hit = off[off["person"].isin(nominee | listed_persons)]
+    hit = hit[~(hit["cluster"].isin(listed) & ~hit["person"].isin(nominee))]
+    rows = []
+    for cluster, g in hit.groupby("cluster", sort=True):
+        items = []
+        for person in sorted(set(g["person"])):
+            others = sorted(set(off.loc[off["person"] == person, "cluster"]) - {cluster})
+            items.append(
+                {
+                    "person": person,
+                    "companies": int(per_person[person]),
+                    "listed_companies": sorted(set(others) & listed)[:5],
+                    "others": others[:5],
+                }
+            )
+        rows.append((cluster, "SHARED_OFFICER", evidence(items, min_companies=min_companies)))
+    return pd.DataFrame(rows, columns=FLAG_COLUMNS)
+
+
+def ultimate_parent_d5(ctx: FlagContext) -> pd.DataFrame:
+    """The ultimate parent (controlling stakes walked to the top) is headquartered in D:5 or Macau,
+    while the entity itself is elsewhere (15 CFR 744.23 / 734.9 advanced-computing rules)."""
+    parents = ctx.ownership.parents
+    d5 = ctx.ref.advanced_computing_d5
+    if parents.empty:
+        return empty()
+    own_country = parents["cluster"].map(ctx.country)
+    hit = parents[parents["parent_country"].isin(d5) & ~own_country.isin(d5) & ~parents["cycle"].astype(bool)]
+    return per_cluster(
+        "ULTIMATE_PARENT_D5",
+        hit,
+        "cluster",
+        lambda g: evidence(
+            [
+                {"ultimate_parent": u, "country": c, "direct_parent": p, "depth": int(d)}
+                for u, c, p, d in zip(
+                    g["ultimate_parent"], g["parent_country"], g["parent"], g["depth"], strict=True
+                )
+            ]
+        ),
+    )

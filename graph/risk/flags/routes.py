@@ -1,0 +1,93 @@
+"""Flags on how goods move: through a hub to a restricted destination; in and straight out again.
+
+Both pair each outbound shipment with the latest matching inbound one before it
+(``pandas.merge_asof``), so a party with 100,000 shipments costs a sort, not a cross product.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from graph.risk.flags.base import FLAG_COLUMNS, FlagContext, empty, evidence
+
+
+def _pairs(ctx: FlagContext, by: list[str], max_days: int, hubs_only: bool) -> pd.DataFrame:
+    s = ctx.chpl.dropna(subset=["day"])
+    inbound = s[s["consignee"].notna()][["consignee", "hs6", "day", "id", "quantity", "origin_country"]]
+    inbound = inbound.rename(
+        columns={"consignee": "cluster", "id": "in_id", "quantity": "in_qty", "day": "in_day"}
+    )
+    outbound = s[s["restricted"] & s["shipper"].notna()][
+        ["shipper", "hs6", "day", "id", "quantity", "destination_country"]
+    ]
+    outbound = outbound.rename(columns={"shipper": "cluster", "id": "out_id", "quantity": "out_qty"})
+    if "hs6" not in by:
+        inbound = inbound.rename(columns={"hs6": "in_hs6"})
+    if hubs_only:
+        hub_of = ctx.country
+        hubs = set(ctx.ref.hubs)
+        inbound = inbound[inbound["cluster"].map(hub_of).isin(hubs)]
+        outbound = outbound[outbound["cluster"].map(hub_of).isin(hubs)]
+    if inbound.empty or outbound.empty:
+        return pd.DataFrame()
+    inbound = inbound.assign(in_at=inbound["in_day"]).sort_values("in_day")
+    outbound = outbound.sort_values("day")
+    pairs = pd.merge_asof(
+        outbound,
+        inbound,
+        left_on="day",
+        right_on="in_day",
+        by=by,
+        direction="backward",
+        tolerance=pd.Timedelta(days=max_days),
+    ).dropna(subset=["in_id"])
+    pairs["days"] = (pairs["day"] - pairs["in_at"]).dt.days
+    return pairs
+
+
+def _rows(flag: str, pairs: pd.DataFrame, **extra: object) -> pd.DataFrame:
+    if pairs.empty:
+        return empty()
+    rows = []
+    for cluster, g in pairs.groupby("cluster", sort=True):
+        items = [
+            {"in": i, "out": o, "hs6": h, "days": int(d), "to": t, "qty_in": qi, "qty_out": qo}
+            for i, o, h, d, t, qi, qo in zip(
+                g["in_id"],
+                g["out_id"],
+                g["hs6"],
+                g["days"],
+                g["destination_country"],
+                g["in_qty"],
+                g["out_qty"],
+                strict=True,
+            )
+        ]
+        rows.append((cluster, flag, evidence(items, **extra)))
+    return pd.DataFrame(rows, columns=FLAG_COLUMNS)
+
+
+def transshipment_route(ctx: FlagContext) -> pd.DataFrame:
+    """A party in a transshipment hub (FinCEN/BIS) receives CHPL goods and, within ``max_days``,
+    ships CHPL goods to a restricted destination whose hub it is (D:5, E:1, E:2, Macau)."""
+    max_days = int(ctx.params("TRANSSHIPMENT_ROUTE").get("max_days", 180))
+    pairs = _pairs(ctx, ["cluster"], max_days, hubs_only=True)
+    if pairs.empty:
+        return empty()
+    hub = pairs["cluster"].map(ctx.country)
+    serves = [
+        t in ctx.ref.hubs.get(h, frozenset()) or t in {"RU", "BY"}
+        for h, t in zip(hub, pairs["destination_country"], strict=True)
+    ]
+    return _rows("TRANSSHIPMENT_ROUTE", pairs[serves], max_days=max_days)
+
+
+def pass_through_reexport(ctx: FlagContext) -> pd.DataFrame:
+    """Imports HS code X and exports X to a restricted destination within ``max_days``, similar quantity."""
+    p = ctx.params("PASS_THROUGH_REEXPORT")
+    pairs = _pairs(ctx, ["cluster", "hs6"], int(p.get("max_days", 90)), hubs_only=False)
+    if pairs.empty:
+        return empty()
+    ratio = pairs["out_qty"] / pairs["in_qty"]
+    ok = ratio.between(float(p.get("min_qty_ratio", 0.5)), float(p.get("max_qty_ratio", 1.5)))
+    return _rows("PASS_THROUGH_REEXPORT", pairs[ok], max_days=int(p.get("max_days", 90)))

@@ -1,0 +1,89 @@
+"""Flags on who trades what: new companies, post-control buyers, forwarders, off-line-of-business goods."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from graph.risk.flags.base import FlagContext, empty, evidence, per_cluster, shipment_items
+
+
+def _traded_chpl(ctx: FlagContext) -> pd.DataFrame:
+    """CHPL shipments per cluster in either role (columns of shipments plus ``cluster``, ``role``)."""
+    s = ctx.chpl
+    return pd.concat(
+        [s.assign(cluster=s["shipper"], role="shipper"), s.assign(cluster=s["consignee"], role="consignee")],
+        ignore_index=True,
+    ).dropna(subset=["cluster"])
+
+
+def new_company_chpl(ctx: FlagContext) -> pd.DataFrame:
+    """Incorporated after ``incorporated_after`` (2022-02-24) and trading CHPL goods."""
+    after = str(ctx.params("NEW_COMPANY_CHPL").get("incorporated_after", "2022-02-24"))
+    inc = ctx.companies.dropna(subset=["incorporation_date"]).groupby("cluster")["incorporation_date"].min()
+    new = inc[inc > after]
+    traded = _traded_chpl(ctx)
+    hit = traded[traded["cluster"].isin(set(new.index))].sort_values(["cluster", "date"])
+    return per_cluster(
+        "NEW_COMPANY_CHPL",
+        hit,
+        "cluster",
+        lambda g: evidence(shipment_items(g), incorporated=new[g["cluster"].iloc[0]], shipments=len(g)),
+    )
+
+
+def post_control_buyer(ctx: FlagContext) -> pd.DataFrame:
+    """First purchase of 854231/847150/847180 after the October 2022 advanced-computing controls."""
+    p = ctx.params("POST_CONTROL_BUYER")
+    s = ctx.shipments
+    adv = s[s["hs6"].isin(set(p.get("hs6", ["854231", "847150", "847180"]))) & s["consignee"].notna()]
+    first = adv.sort_values(["consignee", "date"]).drop_duplicates("consignee")
+    hit = first[first["date"].fillna("") > str(p.get("controls_date", "2022-10-07"))]
+    return per_cluster(
+        "POST_CONTROL_BUYER",
+        hit,
+        "consignee",
+        lambda g: evidence(shipment_items(g), first_purchase=g["date"].iloc[0]),
+    )
+
+
+def _keyword_hits(ctx: FlagContext, keywords: list[str], columns: tuple[str, ...]) -> pd.Series:
+    """Cluster → first keyword found in any member's ``columns`` (lower-cased substring)."""
+    e = ctx.frames.entities
+    text = pd.Series("", index=e.index)
+    for col in columns:
+        text = text + " " + e[col].fillna("").astype(str).str.lower()
+    found = pd.Series(None, index=e.index, dtype=object)
+    for kw in keywords:
+        found = found.mask(found.isna() & text.str.contains(kw, regex=False), kw)
+    hit = pd.DataFrame({"cluster": e["cluster"], "kw": found}).dropna()
+    return hit.drop_duplicates("cluster").set_index("cluster")["kw"]
+
+
+def forwarder_consignee(ctx: FlagContext) -> pd.DataFrame:
+    """A freight forwarder / logistics / courier company (by business type or name) receives CHPL goods."""
+    kws = [str(k) for k in ctx.params("FORWARDER_CONSIGNEE").get("keywords", [])]
+    fwd = _keyword_hits(ctx, kws, ("business_type", "name"))
+    s = ctx.chpl
+    hit = s[s["consignee"].isin(set(fwd.index))]
+    return per_cluster(
+        "FORWARDER_CONSIGNEE",
+        hit,
+        "consignee",
+        lambda g: evidence(shipment_items(g), keyword=fwd[g["consignee"].iloc[0]], shipments=len(g)),
+    )
+
+
+def line_of_business(ctx: FlagContext) -> pd.DataFrame:
+    """The declared business type is unrelated to electronics, yet the party trades CHPL goods."""
+    kws = [str(k) for k in ctx.params("LINE_OF_BUSINESS").get("non_electronics_keywords", [])]
+    off = _keyword_hits(ctx, kws, ("business_type",))
+    if off.empty:
+        return empty()
+    traded = _traded_chpl(ctx)
+    hit = traded[traded["cluster"].isin(set(off.index))]
+    return per_cluster(
+        "LINE_OF_BUSINESS",
+        hit,
+        "cluster",
+        lambda g: evidence(shipment_items(g), business_keyword=off[g["cluster"].iloc[0]], shipments=len(g)),
+    )

@@ -1,0 +1,182 @@
+"""The risk engine's input: every table it needs, read from the store in bulk (one call per kind).
+
+Entities are Company, TradeParty and ListEntry nodes. Accepted SAME_AS edges (decision ``auto``
+or ``confirmed``; edges without a decision count as accepted) join them into clusters — the
+resolved real-world parties — and every fact is attached to a cluster: a company's registry
+data, its trade party's shipments and its list entries together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from graph.model import EdgeKind, NodeKind
+from graph.store import GraphStore
+
+ACCEPTED = ("auto", "confirmed")
+COMPANY_COLS = ("name", "country", "incorporation_date", "business_type", "website", "email", "phone")
+SHIPMENT_COLS = (
+    "date",
+    "shipper_party_id",
+    "consignee_party_id",
+    "hs6",
+    "chpl_tier",
+    "origin_country",
+    "destination_country",
+    "value_usd",
+    "quantity",
+)
+
+
+@dataclass(frozen=True)
+class RiskFrames:
+    entities: pd.DataFrame  # id, kind, name, country, cluster, + company columns, list, status
+    listings: pd.DataFrame  # cluster, entry_id, list, name, programs, license_requirement (active entries)
+    shipments: pd.DataFrame  # id + SHIPMENT_COLS + shipper, consignee (clusters), tier
+    owns: pd.DataFrame  # owner, owned (clusters), pct, source_id, target_id
+    officers: pd.DataFrame  # person, cluster
+    located: pd.DataFrame  # cluster, entity, address
+    addresses: pd.DataFrame  # id, name, country
+    same_as: pd.DataFrame  # source, target, score, method (accepted only)
+
+    def cluster_of(self, node_ids: pd.Series) -> pd.Series:
+        mapping = pd.Series(self.entities["cluster"].to_numpy(), index=self.entities["id"].to_numpy())
+        return node_ids.map(mapping)
+
+    @property
+    def clusters(self) -> pd.DataFrame:
+        """One row per cluster: cluster, name, country (a company's first, else party, else list)."""
+        order = {NodeKind.COMPANY.value: 0, NodeKind.TRADE_PARTY.value: 1, NodeKind.LIST_ENTRY.value: 2}
+        ent = self.entities.assign(_o=self.entities["kind"].map(order))
+        ent = ent.sort_values(["cluster", "_o", "id"], kind="stable")
+        return (
+            ent.groupby("cluster", sort=True)
+            .agg(name=("name", "first"), country=("country", "first"), members=("id", "size"))
+            .reset_index()
+        )
+
+
+def group_lists(keys: pd.Series, values: pd.Series) -> pd.Series:
+    """key → sorted distinct values, without a Python call per group (``groupby.agg(list)`` is slow)."""
+    pairs = pd.DataFrame({"k": keys.to_numpy(), "v": values.to_numpy()}).dropna().drop_duplicates()
+    pairs = pairs.sort_values(["k", "v"], kind="stable")
+    k = pairs["k"].to_numpy()
+    v = pairs["v"].to_numpy()
+    if len(k) == 0:
+        return pd.Series(dtype=object)
+    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+    chunks = np.split(v, starts[1:])
+    return pd.Series([c.tolist() for c in chunks], index=k[starts], dtype=object)
+
+
+def _frame(store: GraphStore, kind: NodeKind, columns: tuple[str, ...]) -> pd.DataFrame:
+    frame = store.nodes_frame(kind, columns)
+    for col in columns:
+        if col not in frame.columns:
+            frame[col] = None
+    return frame
+
+
+def _edges(store: GraphStore, kind: EdgeKind, columns: tuple[str, ...] = ()) -> pd.DataFrame:
+    frame = store.edges_frame(kind, columns)
+    for col in columns:
+        if col not in frame.columns:
+            frame[col] = None
+    return frame
+
+
+def _first_country(values: object) -> object:
+    if isinstance(values, list | tuple | np.ndarray) and len(values):
+        return values[0]
+    return None
+
+
+def clusters(ids: pd.Series, same_as: pd.DataFrame) -> pd.Series:
+    """Cluster id per entity: the smallest member id of its SAME_AS connected component."""
+    index = pd.Index(ids.to_numpy())
+    src = index.get_indexer(same_as["source"])
+    dst = index.get_indexer(same_as["target"])
+    ok = (src >= 0) & (dst >= 0)
+    n = len(index)
+    graph = coo_matrix((np.ones(int(ok.sum()), dtype=np.int8), (src[ok], dst[ok])), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    frame = pd.DataFrame({"id": index, "label": labels})
+    rep = frame.groupby("label")["id"].min()
+    return pd.Series(rep.loc[labels].to_numpy(), index=index)
+
+
+def load_frames(store: GraphStore) -> RiskFrames:
+    companies = _frame(store, NodeKind.COMPANY, COMPANY_COLS).assign(kind=NodeKind.COMPANY.value)
+    parties = _frame(store, NodeKind.TRADE_PARTY, ("name", "country")).assign(kind=NodeKind.TRADE_PARTY.value)
+    entries = _frame(
+        store, NodeKind.LIST_ENTRY, ("name", "list", "status", "countries", "programs", "license_requirement")
+    ).assign(kind=NodeKind.LIST_ENTRY.value)
+    entries["country"] = entries["countries"].map(_first_country)
+    entities = pd.concat(
+        [companies, parties, entries.drop(columns=["countries", "programs", "license_requirement"])],
+        ignore_index=True,
+    )
+    same_as = _edges(store, EdgeKind.SAME_AS, ("score", "method", "decision"))
+    accepted = same_as["decision"].isna() | same_as["decision"].isin(ACCEPTED)
+    same_as = same_as[accepted].reset_index(drop=True)
+    entities["cluster"] = clusters(entities["id"], same_as).to_numpy()
+    cmap = pd.Series(entities["cluster"].to_numpy(), index=entities["id"].to_numpy())
+
+    active = entries[entries["status"].fillna("active") != "removed"]
+    listings = pd.DataFrame(
+        {
+            "cluster": active["id"].map(cmap).to_numpy(),
+            "entry_id": active["id"].to_numpy(),
+            "list": active["list"].to_numpy(),
+            "name": active["name"].to_numpy(),
+            "programs": active["programs"].to_numpy(),
+            "license_requirement": active["license_requirement"].to_numpy(),
+        }
+    )
+
+    ships = _frame(store, NodeKind.SHIPMENT, SHIPMENT_COLS)
+    ships["shipper"] = ships["shipper_party_id"].map(cmap)
+    ships["consignee"] = ships["consignee_party_id"].map(cmap)
+    ships["hs6"] = ships["hs6"].astype(object).where(ships["hs6"].notna(), None)
+    ships["value_usd"] = pd.to_numeric(ships["value_usd"], errors="coerce")
+    ships["quantity"] = pd.to_numeric(ships["quantity"], errors="coerce")
+
+    owns_raw = _edges(store, EdgeKind.OWNS, ("pct",))
+    owns = pd.DataFrame(
+        {
+            "owner": owns_raw["source"].map(cmap).fillna(owns_raw["source"]).to_numpy(),
+            "owned": owns_raw["target"].map(cmap).fillna(owns_raw["target"]).to_numpy(),
+            "pct": pd.to_numeric(owns_raw["pct"], errors="coerce").fillna(0.0).to_numpy(),
+            "source_id": owns_raw["source"].to_numpy(),
+            "target_id": owns_raw["target"].to_numpy(),
+        }
+    )
+    off = _edges(store, EdgeKind.OFFICER_OF)
+    officers = pd.DataFrame(
+        {"person": off["source"].to_numpy(), "cluster": off["target"].map(cmap).to_numpy()}
+    )
+    officers = officers.dropna().drop_duplicates()
+    loc = _edges(store, EdgeKind.LOCATED_AT)
+    located = pd.DataFrame(
+        {
+            "cluster": loc["source"].map(cmap).to_numpy(),
+            "entity": loc["source"].to_numpy(),
+            "address": loc["target"].to_numpy(),
+        }
+    ).dropna()
+    addresses = _frame(store, NodeKind.ADDRESS, ("name", "country"))
+    return RiskFrames(
+        entities=entities.reset_index(drop=True),
+        listings=listings,
+        shipments=ships,
+        owns=owns,
+        officers=officers,
+        located=located,
+        addresses=addresses,
+        same_as=same_as[["source", "target", "score", "method"]],
+    )

@@ -1,0 +1,229 @@
+"""Ownership status per regime, computed as a fixed point over the ownership graph.
+
+The rule (OFAC FAQ 401, and the same shape for the BIS Affiliates rule, the EU and the UK): an
+entity is blocked when the stakes held in it by blocked owners reach the regime's threshold.
+Owners blocked by this rule count with their **whole** stake — percentages are never multiplied
+down a chain. Worked example (DOMAIN.md): X (listed) owns 50 % of A and 10 % of B, A owns 40 %
+of B → A is blocked (50 %), so B has 40 + 10 = 50 % blocked ownership → B is blocked.
+
+:func:`blocked_by_ownership` repeats "mark blocked where the summed (or, for regimes that do not
+aggregate, the largest) blocked stake reaches the threshold" until nothing changes. Every round
+blocks at least one new entity, so it stops after at most as many rounds as there are owned
+entities — cycles and self-ownership cannot make it loop. Each derived status keeps its reasons:
+the round, the blocked stake and each blocked owner with its stake and why that owner is blocked.
+
+Input is a table of stakes between clusters (``owner``, ``owned``, ``pct``). The same owner→owned
+stake recorded twice (two sources, or two records of one resolved party) counts once, at its
+largest value; self-ownership is ignored for status and reported.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from graph.risk.frames import group_lists
+from graph.risk.reference import Regime
+
+
+@dataclass(frozen=True)
+class OwnershipResult:
+    #: cluster, regime, status (listed|owned), blocked_pct, round, reasons_json
+    status: pd.DataFrame
+    #: cluster, parent (direct controlling owner), ultimate_parent, parent_country, depth, cycle
+    parents: pd.DataFrame
+    #: owned cluster, total_pct, owners, state (complete|incomplete|over_100), self_owned
+    completeness: pd.DataFrame
+
+
+def clean_stakes(owns: pd.DataFrame) -> pd.DataFrame:
+    """One row per (owner, owned) pair, largest recorded stake, no self-ownership, pct >= 0."""
+    stakes = owns.loc[owns["owner"] != owns["owned"], ["owner", "owned", "pct"]]
+    stakes = stakes[stakes["pct"] > 0]
+    return stakes.groupby(["owner", "owned"], sort=True, as_index=False).agg(pct=("pct", "max"))
+
+
+def blocked_by_ownership(stakes: pd.DataFrame, seeds: pd.DataFrame, regime: Regime) -> pd.DataFrame:
+    """Fixed point for one regime.
+
+    ``stakes``: ``clean_stakes`` output. ``seeds``: cluster, lists (the listed clusters whose
+    lists are among ``regime.owner_lists``). Returns cluster, regime, status, blocked_pct,
+    round, reasons_json for seeds (status ``listed``) and derived entities (``owned``).
+    """
+    seed_ids = pd.unique(seeds["cluster"])
+    rows: list[pd.DataFrame] = [
+        pd.DataFrame(
+            {
+                "cluster": seeds["cluster"].to_numpy(),
+                "regime": regime.name,
+                "status": "listed",
+                "blocked_pct": 100.0,
+                "round": 0,
+                "reasons_json": [
+                    json.dumps({"listed_on": lists}, ensure_ascii=False) for lists in seeds["lists"]
+                ],
+            }
+        )
+    ]
+    blocked = set(seed_ids.tolist())
+    live = stakes[~stakes["owned"].isin(blocked)]
+    owner_mask = live["owner"].isin(blocked).to_numpy()
+    round_no = 0
+    while True:
+        round_no += 1
+        hits = live[owner_mask]
+        if hits.empty:
+            break
+        grouped = hits.groupby("owned", sort=True)["pct"]
+        total = grouped.sum() if regime.aggregate else grouped.max()
+        reached = total[[regime.reached(float(v)) for v in total.to_numpy()]]
+        if reached.empty:
+            break
+        new = set(reached.index.tolist())
+        chosen = hits[hits["owned"].isin(new)].sort_values(
+            ["owned", "pct", "owner"], ascending=[True, False, True]
+        )
+        reasons = {
+            owned: json.dumps(
+                {
+                    "rule": f"{regime.name}: blocked owners hold "
+                    f"{'>' if regime.strict else '>='} {regime.threshold_pct:g} %"
+                    + (" (aggregated)" if regime.aggregate else " (largest single owner)"),
+                    "owners": [{"id": o, "pct": float(p)} for o, p in zip(g["owner"], g["pct"], strict=True)],
+                },
+                ensure_ascii=False,
+            )
+            for owned, g in chosen.groupby("owned", sort=True)
+        }
+        rows.append(
+            pd.DataFrame(
+                {
+                    "cluster": reached.index.to_numpy(),
+                    "regime": regime.name,
+                    "status": "owned",
+                    "blocked_pct": reached.to_numpy().astype(float),
+                    "round": round_no,
+                    "reasons_json": [reasons[c] for c in reached.index],
+                }
+            )
+        )
+        blocked |= new
+        keep = ~live["owned"].isin(new).to_numpy()
+        owner_mask = owner_mask[keep] | live["owner"].isin(new).to_numpy()[keep]
+        live = live[keep]
+    return pd.concat(rows, ignore_index=True)
+
+
+def ultimate_parents(stakes: pd.DataFrame, countries: pd.Series, control_pct: float = 50.0) -> pd.DataFrame:
+    """Walk controlling stakes (largest owner, above ``control_pct``) to the top.
+
+    Pointer jumping: each round replaces a node's ancestor by its ancestor's ancestor, so a chain
+    of length L takes log2(L) rounds. A node whose walk never reaches a top (an ownership cycle)
+    is marked ``cycle`` and has no ultimate parent.
+    """
+    ctrl = stakes[stakes["pct"] > control_pct].sort_values(
+        ["owned", "pct", "owner"], ascending=[True, False, True]
+    )
+    ctrl = ctrl.drop_duplicates("owned")
+    if ctrl.empty:
+        return pd.DataFrame(
+            columns=["cluster", "parent", "ultimate_parent", "parent_country", "depth", "cycle"]
+        )
+    nodes = pd.Index(pd.unique(np.concatenate([ctrl["owned"].to_numpy(), ctrl["owner"].to_numpy()])))
+    n = len(nodes)
+    parent = np.arange(n)
+    child_idx = nodes.get_indexer(ctrl["owned"])
+    parent[child_idx] = nodes.get_indexer(ctrl["owner"])
+    has_parent = parent != np.arange(n)
+    anc = parent.copy()
+    depth = has_parent.astype(np.int64)
+    for _ in range(64):
+        nxt = anc[anc]
+        if np.array_equal(nxt, anc):
+            break
+        depth = depth + np.where(anc != nxt, depth[anc], 0)
+        anc = nxt
+    top = ~has_parent[anc]
+    owned = has_parent
+    out = pd.DataFrame(
+        {
+            "cluster": nodes[owned],
+            "parent": nodes[parent[owned]],
+            "ultimate_parent": np.where(top[owned], nodes[anc[owned]], None),
+            "depth": depth[owned],
+            "cycle": ~top[owned],
+        }
+    )
+    out["parent_country"] = out["ultimate_parent"].map(countries)
+    return out.sort_values("cluster").reset_index(drop=True)
+
+
+def completeness(owns: pd.DataFrame) -> pd.DataFrame:
+    """Per owned cluster: the known stakes' total and whether they fall short of or exceed 100 %."""
+    self_owned = set(owns.loc[owns["owner"] == owns["owned"], "owned"])
+    stakes = clean_stakes(owns)
+    agg = (
+        stakes.groupby("owned", sort=True)
+        .agg(total_pct=("pct", "sum"), owners=("owner", "size"))
+        .reset_index()
+    )
+    extra = sorted(self_owned - set(agg["owned"]))
+    if extra:
+        agg = pd.concat(
+            [agg, pd.DataFrame({"owned": extra, "total_pct": 0.0, "owners": 0})], ignore_index=True
+        )
+    agg["state"] = np.select(
+        [agg["total_pct"] > 100.0 + 1e-6, agg["total_pct"] < 100.0 - 1e-6],
+        ["over_100", "incomplete"],
+        "complete",
+    )
+    agg["self_owned"] = agg["owned"].isin(self_owned)
+    return agg.rename(columns={"owned": "cluster"})
+
+
+def ownership_status(
+    owns: pd.DataFrame,
+    listings: pd.DataFrame,
+    regimes: tuple[Regime, ...],
+    countries: pd.Series,
+    control_pct: float = 50.0,
+) -> OwnershipResult:
+    """Status per regime for every cluster that is listed or blocked by ownership, plus parents."""
+    stakes = clean_stakes(owns)
+    frames = []
+    for regime in regimes:
+        on = listings[listings["list"].isin(regime.owner_lists)]
+        grouped = group_lists(on["cluster"], on["list"])
+        seeds = pd.DataFrame({"cluster": grouped.index, "lists": grouped.to_numpy()})
+        frames.append(blocked_by_ownership(stakes, seeds, regime))
+    cols = ["cluster", "regime", "status", "blocked_pct", "round", "reasons_json"]
+    status = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
+    return OwnershipResult(status, ultimate_parents(stakes, countries, control_pct), completeness(owns))
+
+
+def reason_chain(
+    status: pd.DataFrame, cluster: str, regime: str, max_depth: int = 20
+) -> list[dict[str, object]]:
+    """The chain of reasons behind one cluster's status: it, then each blocked owner's, depth first."""
+    by_key = {
+        (c, r): (s, j)
+        for c, r, s, j in status[["cluster", "regime", "status", "reasons_json"]].itertuples(index=False)
+    }
+    out: list[dict[str, object]] = []
+    seen: set[str] = set()
+
+    def visit(node: str, depth: int) -> None:
+        if node in seen or depth > max_depth or (node, regime) not in by_key:
+            return
+        seen.add(node)
+        st, js = by_key[(node, regime)]
+        reason = json.loads(js)
+        out.append({"id": node, "status": st, "depth": depth, **reason})
+        for owner in reason.get("owners", []):
+            visit(str(owner["id"]), depth + 1)
+
+    visit(cluster, 0)
+    return out

@@ -1,0 +1,220 @@
+"""``compute_risk``: ownership, flags and scores over the whole workspace, written back to the store.
+
+Every Company, TradeParty and ListEntry node gets ``risk_score`` (0–100), ``risk_level``
+(clear|review|block), ``flags_json`` (each fired flag with its legal source, parameters and
+evidence), ``ownership_json`` (status per regime, ultimate parent, completeness), ``risk_as_of``
+and ``risk_cluster``. Nodes of one SAME_AS cluster share one result: the cluster is the resolved
+party. Everything is read in bulk (one frame per node/edge kind) and computed over tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import pandas as pd
+
+from chipwatch.errors import ChipwatchError
+from chipwatch.settings import Settings
+from graph.model import NodeKind
+from graph.risk.flags import compute_flags
+from graph.risk.flags.base import FlagContext
+from graph.risk.frames import RiskFrames, load_frames
+from graph.risk.ownership import OwnershipResult, ownership_status
+from graph.risk.reference import Reference, earliest_date, load_reference
+from graph.risk.score import score_frame
+from graph.store import GraphStore
+from graph.trade_graph import records
+
+Progress = Callable[[str, int, int], None]
+STEPS = ("read", "ownership", "flags", "score", "write")
+
+
+class AsOfError(ChipwatchError):
+    """The ``--as-of`` date is before anything the reference tables or the workspace hold."""
+
+
+@dataclass(frozen=True)
+class RiskSummary:
+    as_of: str
+    clusters: int
+    levels: dict[str, int]
+    flags: dict[str, int]
+    regimes_in_force: list[str]
+    regimes_suspended: list[str]
+    nodes_written: int
+    seconds: float
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RiskResult:
+    frames: RiskFrames
+    ownership: OwnershipResult
+    flags: pd.DataFrame
+    scores: pd.DataFrame
+    ref: Reference
+
+
+def _check_as_of(as_of: dt.date, frames: RiskFrames | None = None) -> None:
+    first = earliest_date()
+    if as_of < first:
+        raise AsOfError(
+            f"--as-of {as_of.isoformat()} is before any reference data (the country-group and ownership "
+            f"tables start on {first.isoformat()}); choose a date on or after it"
+        )
+    if frames is not None and not frames.shipments.empty:
+        dates = frames.shipments["date"].dropna()
+        if len(dates) and str(dates.min()) > as_of.isoformat():
+            raise AsOfError(
+                f"--as-of {as_of.isoformat()} is before any shipment in the workspace (the first is "
+                f"{dates.min()}); choose a later date"
+            )
+
+
+def analyse(store: GraphStore, as_of: dt.date, progress: Progress | None = None) -> RiskResult:
+    """Everything, computed but not written."""
+    tick = progress or (lambda _s, _i, _n: None)
+    _check_as_of(as_of)
+    tick("read", 0, len(STEPS))
+    frames = load_frames(store)
+    _check_as_of(as_of, frames)
+    day = as_of.isoformat()
+    frames = replace(frames, shipments=frames.shipments[frames.shipments["date"].fillna("") <= day])
+    ref = load_reference(as_of)
+    tick("ownership", 1, len(STEPS))
+    clusters = frames.clusters
+    countries = pd.Series(clusters["country"].to_numpy(), index=clusters["cluster"].to_numpy())
+    control = float(ref.flag_params("ULTIMATE_PARENT_D5").get("control_pct", 50.0))
+    own = ownership_status(frames.owns, frames.listings, ref.regimes, countries, control)
+    tick("flags", 2, len(STEPS))
+    ctx = FlagContext(frames, ref, own)
+    flags = compute_flags(ctx)
+    tick("score", 3, len(STEPS))
+    listed = ctx.listed_clusters
+    scores = score_frame(listed, flags, pd.Index(clusters["cluster"]), ref.weights)
+    return RiskResult(frames, own, flags, scores, ref)
+
+
+def _flags_json(flags: pd.DataFrame) -> pd.Series:
+    if flags.empty:
+        return pd.Series(dtype=object)
+    f = flags.sort_values(["cluster", "flag"])
+    recs = [
+        (c, {"flag": n, "legal_source": s, "parameters": json.loads(p), "evidence": json.loads(e)})
+        for c, n, s, p, e in zip(
+            f["cluster"], f["flag"], f["legal_source"], f["parameters_json"], f["evidence_json"], strict=True
+        )
+    ]
+    out: dict[str, list[dict[str, Any]]] = {}
+    for c, r in recs:
+        out.setdefault(c, []).append(r)
+    return pd.Series(
+        {c: json.dumps(v, ensure_ascii=False, default=str) for c, v in out.items()}, dtype=object
+    )
+
+
+def _ownership_json(res: RiskResult) -> pd.Series:
+    own = res.ownership
+    doc: dict[str, dict[str, Any]] = {}
+    st = own.status
+    for c, r, s, b in zip(st["cluster"], st["regime"], st["status"], st["blocked_pct"], strict=True):
+        doc.setdefault(str(c), {}).setdefault("regimes", {})[str(r)] = {"status": s, "blocked_pct": float(b)}
+    for row in own.parents.itertuples(index=False):
+        d = doc.setdefault(str(row.cluster), {})
+        d["parent"] = row.parent
+        d["ultimate_parent"] = row.ultimate_parent
+        d["ultimate_parent_country"] = row.parent_country if isinstance(row.parent_country, str) else None
+        d["ownership_cycle"] = bool(row.cycle)
+    for row in own.completeness.itertuples(index=False):
+        d = doc.setdefault(str(row.cluster), {})
+        d["known_stakes_pct"] = float(str(row.total_pct))
+        d["owners"] = int(str(row.owners))
+        d["completeness"] = row.state
+        if row.self_owned:
+            d["self_owned"] = True
+    suspended = [r.name for r in res.ref.regimes_all if r.status != "in_force"]
+    if suspended:
+        for d in doc.values():
+            d["suspended_regimes"] = suspended
+    return pd.Series({c: json.dumps(v, default=str) for c, v in doc.items()}, dtype=object)
+
+
+def write_results(store: GraphStore, res: RiskResult) -> int:
+    """Risk properties on every entity node (clean ones too, so stale results are overwritten)."""
+    scores = res.scores.set_index("cluster")
+    flags = _flags_json(res.flags)
+    owner = _ownership_json(res)
+    ent = res.frames.entities[["id", "kind", "cluster"]]
+    cl = ent["cluster"]
+    table = pd.DataFrame(
+        {
+            "id": ent["id"].to_numpy(),
+            "risk_score": cl.map(scores["risk_score"]).fillna(0.0).to_numpy(),
+            "risk_level": cl.map(scores["risk_level"]).fillna("clear").to_numpy(),
+            "flags_json": cl.map(flags).fillna("[]").to_numpy(),
+            "ownership_json": cl.map(owner).fillna("{}").to_numpy(),
+            "risk_breakdown_json": cl.map(scores["breakdown_json"]).fillna("[]").to_numpy(),
+            "risk_cluster": cl.to_numpy(),
+            "risk_as_of": res.ref.as_of.isoformat(),
+        }
+    )
+    written = 0
+    for kind in sorted(set(ent["kind"])):
+        part = table[(ent["kind"] == kind).to_numpy()]
+        written += store.upsert_nodes(NodeKind(str(kind)), records(part))
+    return written
+
+
+def compute_risk_on(
+    store: GraphStore, as_of: dt.date, progress: Progress | None = None
+) -> tuple[RiskSummary, RiskResult]:
+    started = time.perf_counter()
+    res = analyse(store, as_of, progress)
+    if progress:
+        progress("write", 4, len(STEPS))
+    written = write_results(store, res)
+    store.flush()
+    if progress:
+        progress("done", len(STEPS), len(STEPS))
+    levels = res.scores["risk_level"].value_counts().to_dict()
+    notes = []
+    incomplete = int((res.ownership.completeness["state"] == "incomplete").sum())
+    over = int((res.ownership.completeness["state"] == "over_100").sum())
+    if incomplete:
+        notes.append(f"{incomplete} owned entities have known stakes below 100 % (ownership incomplete)")
+    if over:
+        notes.append(f"{over} owned entities have stakes summing above 100 % (check the ownership data)")
+    cycles = int(res.ownership.parents["cycle"].sum()) if not res.ownership.parents.empty else 0
+    if cycles:
+        notes.append(f"{cycles} entities sit in ownership cycles (no ultimate parent)")
+    summary = RiskSummary(
+        as_of=as_of.isoformat(),
+        clusters=len(res.scores),
+        levels={str(k): int(v) for k, v in levels.items()},
+        flags={str(k): int(v) for k, v in res.flags["flag"].value_counts().sort_index().items()},
+        regimes_in_force=[r.name for r in res.ref.regimes],
+        regimes_suspended=[r.name for r in res.ref.regimes_all if r.status != "in_force"],
+        nodes_written=written,
+        seconds=round(time.perf_counter() - started, 2),
+        notes=notes,
+    )
+    return summary, res
+
+
+def compute_risk(
+    settings: Settings, as_of: dt.date | None = None, progress: Progress | None = None
+) -> RiskSummary:
+    """Compute risk over the workspace's store and write it back; returns the summary."""
+    from graph.stores import open_store
+
+    store = open_store(settings)
+    try:
+        summary, _ = compute_risk_on(store, as_of or dt.date.today(), progress)
+    finally:
+        store.close()
+    return summary

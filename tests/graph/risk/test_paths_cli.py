@@ -1,0 +1,150 @@
+"""Diversion paths (networkx and Neo4j give the same ranking), the CLI verbs and --as-of checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from chipwatch.cli import cli
+from chipwatch.settings import Settings
+from graph.risk.paths import PathIndex, diversion_paths
+from graph.risk.reference import load_reference
+from graph.risk.run import compute_risk_on
+from graph.store import GraphStore
+from graph.stores import NetworkxStore, open_store
+from tests.graph.risk.conftest import build_world
+
+AS_OF = dt.date(2026, 6, 1)
+
+
+def ranked(store: GraphStore) -> list[tuple[float, list[str]]]:
+    compute_risk_on(store, AS_OF)
+    index = PathIndex.build(store, load_reference(AS_OF))
+    found = diversion_paths(index, source="party:sup", to="restricted", max_hops=3, top=20, as_of=AS_OF)
+    return [(p.score, [h["node_id"] for h in p.hops]) for p in found]
+
+
+def test_transshipment_path_ranks_first(world: GraphStore) -> None:
+    paths = ranked(world)
+    assert paths[0][1] == ["party:sup", "party:hub", "party:ru"]
+    assert paths[0][0] > max(s for s, nodes in paths if nodes[-1] == "party:cn")
+
+
+def test_hs_filter_and_listed_target(world: GraphStore) -> None:
+    compute_risk_on(world, AS_OF)
+    index = PathIndex.build(world, load_reference(AS_OF))
+    listed = diversion_paths(index, source="party:sup", to="listed", max_hops=3, as_of=AS_OF)
+    ends = {p.hops[-1]["node_id"] for p in listed}
+    assert {"list:US_EL:E1", "list:US_UVL:U1"} <= ends
+    assert not diversion_paths(
+        index, source="party:sup", hs="8471", to="listed", max_hops=2, as_of=AS_OF
+    ) or all(
+        h["via"]["hs6"].startswith("8471")
+        for p in diversion_paths(index, source="party:sup", hs="8471", to="listed")
+        for h in p.hops[1:]
+        if h["via"]["edge"] == "TRADES_WITH"
+    )
+    hop = listed[0].hops[1]["via"]
+    assert hop["edge"] in {"TRADES_WITH", "SAME_AS"}
+
+
+def test_paths_identical_on_networkx_and_neo4j(neo4j_settings: Settings) -> None:
+    neo = open_store(neo4j_settings)
+    try:
+        neo.clear()
+        build_world(neo)
+        assert ranked(neo) == ranked(build_world(NetworkxStore()))
+    finally:
+        neo.clear()
+        neo.close()
+
+
+def _workspace(tmp_path: Path) -> dict[str, str]:
+    store = build_world(NetworkxStore(tmp_path / "graph"))
+    store.flush()
+    return {"CHIPWATCH_WORKSPACE": str(tmp_path), "CHIPWATCH_STORE": "networkx"}
+
+
+def test_cli_risk_entity_paths(tmp_path: Path) -> None:
+    env = _workspace(tmp_path)
+    runner = CliRunner()
+    out = runner.invoke(cli, ["risk", "--as-of", "2026-01-01"], env=env)
+    assert out.exit_code == 0, out.output
+    assert "suspended on this date: BIS_AFFILIATES" in out.output
+    out = runner.invoke(cli, ["entity", "Alpha Trade B", "--json"], env=env)
+    report = json.loads(out.output)
+    assert report["node_id"] == "co:t:B" and report["risk"]["risk_level"] == "block"
+    assert report["risk"]["ownership"]["regimes"]["OFAC"] == {"status": "owned", "blocked_pct": 50.0}
+    out = runner.invoke(
+        cli, ["paths", "--from", "party:sup", "--max-hops", "3", "--top", "3", "--json"], env=env
+    )
+    paths = json.loads(out.output)
+    assert [h["node_id"] for h in paths[0]["hops"]] == ["party:sup", "party:hub", "party:ru"]
+    assert paths[0]["hops"][1]["via"]["evidence"][0]["shipment_id"] == "T00000"
+
+
+def test_as_of_before_any_data_is_a_clear_message(tmp_path: Path) -> None:
+    env = _workspace(tmp_path)
+    from chipwatch.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        import os
+
+        os.environ.update(env)
+        main(["risk", "--as-of", "2010-01-01"])
+    assert exc.value.code == 2
+
+
+def test_hub_with_100k_trade_edges_stays_bounded() -> None:
+    import time
+
+    from graph.model import EdgeKind, NodeKind
+
+    store = NetworkxStore()
+    n = 100_000
+    store.upsert_nodes(
+        NodeKind.TRADE_PARTY,
+        [
+            {"id": "party:hub", "name": "HUB", "country": "AE"},
+            {"id": "party:src", "name": "SRC", "country": "US"},
+        ],
+    )
+    store.upsert_nodes(
+        NodeKind.TRADE_PARTY,
+        ({"id": f"party:c{i}", "name": f"C{i}", "country": "RU" if i % 2 else "DE"} for i in range(n)),
+    )
+    store.upsert_edges(
+        EdgeKind.TRADES_WITH,
+        [
+            {
+                "source": "party:src",
+                "target": "party:hub",
+                "key": "854231",
+                "count": 1,
+                "value_usd": 1.0,
+                "last": "2025-01-01",
+            }
+        ],
+    )
+    store.upsert_edges(
+        EdgeKind.TRADES_WITH,
+        (
+            {
+                "source": "party:hub",
+                "target": f"party:c{i}",
+                "key": "854231",
+                "count": 1,
+                "value_usd": 1.0,
+                "last": "2025-01-01",
+            }
+            for i in range(n)
+        ),
+    )
+    index = PathIndex.build(store, load_reference(AS_OF))
+    start = time.perf_counter()
+    found = diversion_paths(index, source="party:src", max_hops=5, top=10, as_of=AS_OF)
+    assert len(found) == 10 and time.perf_counter() - start < 60
