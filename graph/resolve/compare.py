@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from graph.resolve.align import describe_alignment
 from graph.resolve.features import (
     AliasKind,
     KindParams,
@@ -109,6 +110,9 @@ def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> 
             f"aligned {name_a!r} with {name_b!r}: distinctive words "
             f"{' '.join(form_a.distinctive)!r} vs {' '.join(form_b.distinctive)!r}, similarity {sim:.2f}"
         )
+        if a.kind == "person" and b.kind == "person":
+            words = describe_alignment(" ".join(form_a.distinctive), " ".join(form_b.distinctive))
+            detail += f"; words aligned: {words}"
         if bool(f.weak[0]):
             detail += "; a weak alias, which cannot make a match on its own"
         if form_a.truncated or form_b.truncated:

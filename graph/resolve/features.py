@@ -32,6 +32,8 @@ from types import MappingProxyType
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from graph.resolve.align import align_person
+from graph.resolve.countries import country_code
 from graph.resolve.legal_forms import agreement
 from graph.resolve.names import fold, legal_forms, normalise_address, normalise_name
 
@@ -64,13 +66,19 @@ class Record:
 class KindParams:
     slope: float  # log-odds per unit of name similarity
     centre: float  # name similarity at which, alone, the odds are even
+    #: Weight of the subset similarity (rapidfuzz ``token_set_ratio``: 1.0 when one name's
+    #: distinctive words are all among the other's, "OLEG USACHEV" in "OLEG LEONIDOVICH
+    #: USACHEV"); 0 disables it.
+    subset_discount: float = 0.0
+    #: The subset similarity counts only when both names have at least this many distinctive words.
+    subset_min_tokens: int = 2
 
 
 #: Per-kind calibration (tuned on the dev split of benchmarks/resolution_eval.py).
 KIND_PARAMS: dict[str, KindParams] = {
-    "company": KindParams(slope=22.0, centre=0.74),
-    "person": KindParams(slope=22.0, centre=0.72),
-    "vessel": KindParams(slope=22.0, centre=0.82),
+    "company": KindParams(slope=22.0, centre=0.74, subset_discount=0.94, subset_min_tokens=1),
+    "person": KindParams(slope=22.0, centre=0.68),
+    "vessel": KindParams(slope=22.0, centre=0.78),
 }
 DEFAULT_PARAMS = KindParams(slope=22.0, centre=0.86)
 
@@ -117,16 +125,13 @@ class PreparedRecords:
     generic: np.ndarray  # int64, per name: interned id of the sorted generic words
     legal: np.ndarray  # int64, per name: interned id of "class|form as written" ('' → 0)
     numbers: np.ndarray  # int64, per name: interned id of the sorted numbers
+    ntok: np.ndarray  # int64, per name: number of distinctive tokens
     weak: np.ndarray  # bool, per name
     empty: np.ndarray  # bool, per name: no distinctive word
     short: np.ndarray  # bool, per name: distinctive part <= SHORT_NAME_CHARS letters
 
     def __len__(self) -> int:
         return len(self.records)
-
-
-def _fold_country(value: str | None) -> str:
-    return fold(value) if value else ""
 
 
 # Strings compared as wholes (generic words, legal forms, numbers) are interned to ints so that
@@ -154,6 +159,18 @@ def _per_distinct(ids_a: np.ndarray, ids_b: np.ndarray, func: Callable[[str, str
         [func(_STRINGS[int(u // base)], _STRINGS[int(u % base)]) for u in uniq], dtype=np.float64
     )
     return values[inverse.reshape(-1)]
+
+
+def _per_distinct_text(a: np.ndarray, b: np.ndarray, func: Callable[[str, str], float]) -> np.ndarray:
+    """``func(a[i], b[i])`` for object arrays of strings, once per distinct pair (float32)."""
+    cache: dict[tuple[str, str], float] = {}
+    out = np.empty(len(a), dtype=np.float32)
+    for i, key in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
+        got = cache.get(key)
+        if got is None:
+            got = cache[key] = func(key[0], key[1])
+        out[i] = got
+    return out
 
 
 def _legal_agreement(a: str, b: str) -> float:
@@ -203,7 +220,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     return PreparedRecords(
         records=tuple(records),
         kind=np.array([r.kind for r in records], dtype=object),
-        country=np.array([_fold_country(r.country) for r in records], dtype=object),
+        country=np.array([country_code(r.country) for r in records], dtype=object),
         address=np.array([normalise_address(r.address) if r.address else "" for r in records], dtype=object),
         has_ids=np.array([bool(r.identifiers) for r in records], dtype=bool),
         start=start,
@@ -214,6 +231,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         generic=np.array(generic, dtype=np.int64),
         legal=np.array(legal, dtype=np.int64),
         numbers=np.array(numbers, dtype=np.int64),
+        ntok=np.array([len(c.split()) for c in core], dtype=np.int64),
         weak=np.array(weak, dtype=bool),
         empty=np.array([len(j) < 2 for j in joined], dtype=bool),  # nothing, or one character
         short=np.array([0 < len(j) <= SHORT_NAME_CHARS for j in joined], dtype=bool),
@@ -240,11 +258,28 @@ class PairFeatures:
     kind: np.ndarray  # object: kind whose calibration applies
 
 
-def _ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def _ratio(a: np.ndarray, b: np.ndarray, scorer: Callable[..., float] = fuzz.ratio) -> np.ndarray:
     if len(a) == 0:
         return np.zeros(0, dtype=np.float32)
-    out = process.cpdist(a, b, scorer=fuzz.ratio, workers=-1, dtype=np.float32)
+    out = process.cpdist(a, b, scorer=scorer, workers=-1, dtype=np.float32)
     return np.asarray(out, dtype=np.float32) / np.float32(100.0)
+
+
+def _params_columns(kinds: np.ndarray) -> dict[str, np.ndarray]:
+    """Per-pair calibration columns (slope, centre, subset discount, subset minimum)."""
+    n = len(kinds)
+    cols: dict[str, np.ndarray] = {
+        "slope": np.full(n, DEFAULT_PARAMS.slope, dtype=np.float32),
+        "centre": np.full(n, DEFAULT_PARAMS.centre, dtype=np.float32),
+        "subset_discount": np.full(n, DEFAULT_PARAMS.subset_discount, dtype=np.float32),
+        "subset_min_tokens": np.full(n, DEFAULT_PARAMS.subset_min_tokens, dtype=np.int64),
+    }
+    for kind, params in KIND_PARAMS.items():
+        mask = kinds == kind
+        if mask.any():
+            for key, col in cols.items():
+                col[mask] = getattr(params, key)
+    return cols
 
 
 def _identifier_agreement(a: Mapping[str, str], b: Mapping[str, str]) -> int:
@@ -278,6 +313,23 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     sim = _ratio(left.core[name_a], right.core[name_b])
     sim = np.maximum(sim, _ratio(left.joined[name_a], right.joined[name_b]))
     sim = np.maximum(sim, PHONETIC_DISCOUNT * _ratio(left.phon[name_a], right.phon[name_b]))
+    # Subset credit: one name's distinctive words all (fuzzily) among the other's.
+    ka, kb = left.kind[ia], right.kind[ib]
+    pair_kind = np.where(ka != kb, "", ka)
+    params = _params_columns(pair_kind[owner])
+    nta, ntb = left.ntok[name_a], right.ntok[name_b]
+    subset_ok = (
+        (params["subset_discount"] > 0) & (np.minimum(nta, ntb) >= params["subset_min_tokens"]) & (nta != ntb)
+    )
+    if subset_ok.any():
+        idx = np.flatnonzero(subset_ok)
+        subset = _ratio(left.core[name_a[idx]], right.core[name_b[idx]], fuzz.token_set_ratio)
+        sim[idx] = np.maximum(sim[idx], params["subset_discount"][idx] * subset)
+    # Persons: word-by-word alignment (order, initials, skeletons, extra words) replaces the
+    # whole-string similarities, which cannot tell JOHN SMITH from JAMES SMITH.
+    person = np.flatnonzero(pair_kind[owner] == "person")
+    if len(person):
+        sim[person] = _per_distinct_text(left.core[name_a[person]], right.core[name_b[person]], align_person)
     empty = left.empty[name_a] | right.empty[name_b]
     sim = np.where(empty, np.float32(0.0), sim).astype(np.float32)
     weak = left.weak[name_a] | right.weak[name_b]
@@ -324,9 +376,8 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
             / 100.0
         )
 
-    ka, kb = left.kind[ia], right.kind[ib]
     kind_conflict = ka != kb
-    kind = np.where(kind_conflict, "", ka)
+    kind = pair_kind
     return PairFeatures(
         name_sim=sim[first] if n else np.zeros(0, dtype=np.float32),
         best_a=local_a[first],
@@ -375,13 +426,8 @@ class Contributions:
 
 def contributions(f: PairFeatures) -> Contributions:
     """Turn feature columns into log-odds contributions (the one place weights apply)."""
-    n = len(f.name_sim)
-    slope = np.full(n, DEFAULT_PARAMS.slope, dtype=np.float32)
-    centre = np.full(n, DEFAULT_PARAMS.centre, dtype=np.float32)
-    for kind, params in KIND_PARAMS.items():
-        mask = f.kind == kind
-        slope[mask] = params.slope
-        centre[mask] = params.centre
+    params = _params_columns(f.kind)
+    slope, centre = params["slope"], params["centre"]
     name = slope * (f.name_sim - centre)
     name = np.where(f.weak, np.minimum(name, WEIGHTS["weak_alias_cap"]), name)
     name = np.where(f.empty, np.float32(WEIGHTS["empty_name"]), name)

@@ -463,6 +463,26 @@ def legal_forms() -> LegalForms:
     return LegalForms(fold)
 
 
+_SKELETON_DROP = str.maketrans({c: None for c in "AEIOUYW"})
+
+
+@lru_cache(maxsize=200_000)
+def consonant_skeleton(token: str) -> str:
+    """First letter plus the consonants, repeats collapsed: MUHAMMAD, MOHAMMED → MHMD.
+
+    Romanisations of Arabic and Cyrillic names mostly differ in their vowels (EVGENI / EVGENY,
+    LADIN / LADEN); Q is written K.
+    """
+    if not token:
+        return token
+    rest = token[1:].replace("Q", "K").translate(_SKELETON_DROP)
+    out = [token[0].replace("Q", "K")]
+    for ch in rest:
+        if ch != out[-1]:
+            out.append(ch)
+    return "".join(out)
+
+
 def _phonetic(token: str) -> str:
     if token.isdigit() or len(token) < 2:
         return token

@@ -48,6 +48,21 @@ CASES = [
     ("Trading Company", "Trading Company Ltd", "company", Decision.NO),
     ("Mohammed Ali HASSAN", "HASSAN, Mohammed Ali", "person", Decision.MATCH),
     ("John SMITH", "James SMITH", "person", Decision.NO),
+    # Real OFAC / UN / CSL alias pairs (word order, initials, transliterations, subsets).
+    ("Evgeni Viktorovich BUSHMIN", "Evgeny BUSHMIN", "person", Decision.MATCH),
+    ("Oleg USACHEV", "Oleg Leonidovich USACHEV", "person", Decision.MATCH),
+    ("Usama BIN LADIN", "Osama BIN LADEN", "person", Decision.MATCH),
+    ("KIM TONG CHOL", "Chol Tong KIM", "person", Decision.MATCH),
+    ("J. SMITH", "John SMITH", "person", Decision.MATCH),
+    ("Muhammad HAMSHO", "Muhammad HASSAN", "person", Decision.NO),
+    (
+        "SHERVUD PREMER, OOO",
+        "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU 'SHERVUD PREMER'",
+        "company",
+        Decision.MATCH,
+    ),
+    ("Phytium Technology", "Tianjin Phytium Information Technology", "company", Decision.MATCH),
+    ("TiMi Tech.", "TiMi Technologies Co., Ltd.", "company", Decision.MATCH),
     ("MV Ocean Star", "OCEAN STAR", "vessel", Decision.MATCH),
     ("BICENTENARIO VIII", "BICENTENARIO VII", "vessel", Decision.POSSIBLE),
 ]
@@ -165,3 +180,37 @@ def test_compare_is_symmetric(a: str, b: str, kind: str) -> None:
     assert compare(rec(a, kind), rec(b, kind)).score == pytest.approx(
         compare(rec(b, kind), rec(a, kind)).score
     )
+
+
+def test_country_codes_and_names_agree() -> None:
+    """ "CN" and "China" (and "CHN", "PRC") are one country: agreement, not a conflict."""
+    for code, name in [
+        ("CN", "China"),
+        ("CHN", "People's Republic of China"),
+        ("RU", "Russia"),
+        ("AE", "UAE"),
+    ]:
+        match = compare(rec("Huaxin Microsystems", country=code), rec("HUAXIN MICROSYSTEMS", country=name))
+        country = [r for r in match.reasons if r.feature == "country"]
+        assert country and country[0].value == 1.0, match.reasons
+    differ = compare(
+        rec("Huaxin Microsystems", country="CN"), rec("HUAXIN MICROSYSTEMS", country="Hong Kong")
+    )
+    assert [r.value for r in differ.reasons if r.feature == "country"] == [-1.0]
+
+
+def test_person_alignment_says_which_words_were_compared() -> None:
+    match = compare(rec("Evgeni Viktorovich BUSHMIN", "person"), rec("Evgeny BUSHMIN", "person"))
+    assert "EVGENI~EVGENY" in match.reasons[0].detail
+    assert "VIKTOROVICH (no partner)" in match.reasons[0].detail
+    assert match.reasons[0].contribution > 0
+
+
+def test_batch_equals_compare_for_persons_and_subsets() -> None:
+    pairs = [(a, b, k) for a, b, k, _ in CASES]
+    left = prepare([Record(f"a{i}", k, (a,)) for i, (a, _, k) in enumerate(pairs)])
+    right = prepare([Record(f"b{i}", k, (b,)) for i, (_, b, k) in enumerate(pairs)])
+    idx = np.arange(len(pairs))
+    scored = score_pairs(left, right, np.column_stack([idx, idx]))
+    for i, (a, b, k) in enumerate(pairs):
+        assert scored.score[i] == pytest.approx(compare(rec(a, k), rec(b, k)).score, abs=1e-9)

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graph.resolve.align import align_person
 from graph.resolve.legal_forms import CORPORATION, LIMITED, agreement
-from graph.resolve.names import detect_script, fold, normalise_address, normalise_name
+from graph.resolve.names import consonant_skeleton, detect_script, fold, normalise_address, normalise_name
 
 # (name, kind, distinctive tokens, legal-form class)
 CASES = [
@@ -116,3 +117,28 @@ def test_normalising_twice_changes_nothing(text: str) -> None:
     twice = normalise_name(" ".join(once.tokens))
     assert fold(once.folded) == once.folded
     assert twice.distinctive == once.distinctive
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("MUHAMMAD", "MOHAMMED"), ("EVGENI", "EVGENY"), ("LADIN", "LADEN"), ("QASIM", "KASIM")],
+)
+def test_consonant_skeleton_joins_romanisations(a: str, b: str) -> None:
+    assert consonant_skeleton(a) == consonant_skeleton(b)
+
+
+def test_consonant_skeleton_keeps_different_names_apart() -> None:
+    assert consonant_skeleton("SALEH") != consonant_skeleton("SALIM")
+    assert consonant_skeleton("JOHN") != consonant_skeleton("JAMES")
+
+
+def test_person_alignment() -> None:
+    assert align_person("CHOL KIM TONG", "KIM TONG CHOL") == 1.0  # order is free
+    assert align_person("J SMITH", "JOHN SMITH") >= 0.9  # an initial
+    assert align_person("BUSHMIN EVGENI", "BUSHMIN EVGENY VIKTOROVICH") >= 0.9  # variant + patronymic
+    assert align_person("JOHN SMITH", "JAMES SMITH") < 0.6  # another given name
+    assert align_person("ALI HAMSHO MUHAMMAD", "HAMSHO MUHAMMAD") < align_person(
+        "HAMSHO MUHAMMAD", "HAMSHO MUHAMMAD"
+    )
+    assert align_person("A B", "C D") == align_person("C D", "A B")
+    assert align_person("", "JOHN") == 0.0
