@@ -1,0 +1,4 @@
+"""Streamlit helpers for the chipwatch app: cached store, sign-in, tables, graph drawing.
+
+Pages in ``pages/`` stay thin and call these plus the library (``graph.*``).
+"""

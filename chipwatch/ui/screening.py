@@ -1,0 +1,48 @@
+"""Screening an uploaded file: saved into the workspace, screened by ``screen_file`` (audited)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from chipwatch.errors import InputFileError
+from chipwatch.settings import Settings
+from graph.screening.run import ScreenSummary, screen_file
+
+ALLOWED_SUFFIXES = (".csv", ".xlsx")
+
+
+@dataclass(frozen=True)
+class UploadRun:
+    summary: ScreenSummary
+    output: Path
+    results: pd.DataFrame
+
+
+def uploads_dir(settings: Settings) -> Path:
+    return settings.workspace / "screening" / "uploads"
+
+
+def safe_name(name: str) -> str:
+    """A file name without directories or odd characters (the user chose it)."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(name).name).strip("._") or "upload"
+    return stem[:80]
+
+
+def screen_upload(settings: Settings, name: str, data: bytes) -> UploadRun:
+    """Save ``data`` as ``name`` under the workspace, screen it into a CSV beside it, read it back."""
+    clean = safe_name(name)
+    if Path(clean).suffix.lower() not in ALLOWED_SUFFIXES:
+        raise InputFileError(Path(name), "unsupported file type: upload a .csv or .xlsx file")
+    run_dir = uploads_dir(settings) / uuid.uuid4().hex[:12]
+    run_dir.mkdir(parents=True, exist_ok=True)
+    source = run_dir / clean
+    source.write_bytes(data)
+    output = run_dir / (Path(clean).stem + "_screened.csv")
+    summary = screen_file(settings, source, output)
+    results = pd.read_csv(output, dtype=str, keep_default_na=False, comment=None)
+    return UploadRun(summary, output, results)

@@ -1,0 +1,104 @@
+"""Explore: fuzzy search → entity page (list hits, aliases, SAME_AS, ownership, flags, risk, trade)."""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+from streamlit_agraph import Config, agraph
+
+from chipwatch.ui import keys
+from chipwatch.ui.entity import aliases, list_details, same_as_links, trade_partners
+from chipwatch.ui.graphdraw import agraph_elements, expanded_subgraph, neighbourhood, subgraph_dot
+from chipwatch.ui.store import display_name, guarded, store
+from graph.risk.entity import entity_report, find_entity
+
+st.header("Explore")
+query = st.text_input("Search a company, trade party or list entry (name or id)", key=keys.SEARCH)
+if not query.strip():
+    st.caption("Type part of a name, e.g. a supplier or a listed party.")
+    st.stop()
+
+with guarded():
+    g = store()
+    first, others = find_entity(g, query.strip())
+    options = [first, *others]
+    labels = {o: f"{display_name(g, o)}  ({o})" for o in options}
+    picked = st.selectbox(
+        f"{len(options)} match(es)", options, format_func=lambda o: labels[o], key=keys.ENTITY_PICK
+    )
+    report = entity_report(g, picked)
+
+st.subheader(f"{report.name}")
+st.caption(f"{report.kind} · {report.node_id} · country {report.country or '-'}")
+
+risk = report.risk
+if not risk.get("computed"):
+    st.info("Risk not computed yet: run `chipwatch risk`.")
+else:
+    st.metric("Risk score", f"{risk['risk_score']:.1f} · {risk.get('risk_level')}")
+
+st.markdown("**List hits**")
+if report.list_hits:
+    for hit in report.list_hits:
+        details = list_details(g, hit["entry"])
+        st.markdown(f"- **{hit['list']}** — {hit['name']} (`{hit['entry']}`)")
+        st.json({**{k: v for k, v in hit.items() if v not in (None, "", [])}, **details}, expanded=False)
+else:
+    st.write("None in its cluster.")
+
+alias_list = aliases(g, report.node_id)
+if alias_list:
+    st.markdown("**Aliases:** " + "; ".join(alias_list))
+
+st.markdown("**SAME_AS links (scores and reasons)**")
+st.dataframe(same_as_links(g, report.node_id), hide_index=True, width="stretch")
+st.caption("Cluster: " + "; ".join(f"{c['name']} [{c['kind']}]" for c in report.cluster[:20]))
+
+st.markdown("**Ownership**")
+c1, c2 = st.columns(2)
+for col, title, rows in ((c1, "Owners", report.owners), (c2, "Owned", report.owned)):
+    col.write(title)
+    if rows:
+        col.dataframe(rows, width="stretch")
+    else:
+        col.caption("none recorded")
+if risk.get("computed") and risk.get("ownership"):
+    st.json(risk["ownership"], expanded=False)
+
+if risk.get("computed"):
+    st.markdown("**Red flags**")
+    if risk["flags"]:
+        for f in risk["flags"]:
+            st.markdown(f"- **{f.get('flag')}** ({f.get('legal_source', '')})")
+            st.json(f.get("evidence", {}), expanded=False)
+    else:
+        st.write("No flags.")
+    st.markdown("**Risk breakdown**")
+    st.dataframe(risk["breakdown"], width="stretch")
+
+st.markdown("**Trade partners**")
+st.dataframe(trade_partners(g, report.node_id), hide_index=True, width="stretch")
+
+st.markdown("**Neighbourhood**")
+view = st.radio(
+    "View", ["Interactive (click a node to expand)", "Static"], horizontal=True, key=keys.GRAPH_VIEW
+)
+hops = st.radio("Hops", [1, 2], horizontal=True, key=keys.GRAPH_HOPS)
+expanded: dict[str, list[str]] = st.session_state.setdefault(keys.GRAPH_EXPANDED, {})
+opened = expanded.setdefault(report.node_id, [])
+started = time.perf_counter()
+if view == "Static":
+    sub = neighbourhood(g, report.node_id, hops=int(hops))
+    st.graphviz_chart(subgraph_dot(sub, report.node_id))
+else:
+    sub = expanded_subgraph(g, report.node_id, opened, hops=int(hops))
+    a_nodes, a_edges = agraph_elements(sub, report.node_id)
+    clicked = agraph(a_nodes, a_edges, Config(width=1100, height=520, directed=True, physics=True))
+    if clicked and clicked != report.node_id and clicked not in opened:
+        opened.append(str(clicked))
+        st.rerun()
+    if opened and st.button("Collapse the graph", key=keys.GRAPH_COLLAPSE):
+        opened.clear()
+        st.rerun()
+st.caption(f"{len(sub.nodes)} nodes, {len(sub.edges)} edges in {time.perf_counter() - started:.2f} s")

@@ -1,0 +1,53 @@
+"""Lists: versions per feed and the differences between two of them; newly exposed counterparties."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from chipwatch.ui import keys
+from chipwatch.ui.lists import newly_exposed
+from chipwatch.ui.store import guarded, settings, store
+from graph.lists.diff import version_diff
+from graph.lists.versions import feed_versions
+from graph.tables.lists import load_list_tables
+
+st.header("Lists")
+with guarded():
+    tables = load_list_tables(settings())
+if tables.versions.empty:
+    st.info("No lists loaded yet: run `chipwatch ingest lists`.")
+    st.stop()
+
+feeds = sorted(tables.versions["feed"].dropna().unique())
+feed = st.selectbox("Feed", feeds, key=keys.LISTS_FEED)
+versions = feed_versions(tables.versions, feed)
+st.subheader("Versions")
+st.dataframe(
+    versions[["seq", "version_id", "published", "ingested_at", "rows_accepted", "rows_rejected", "sha256"]],
+    hide_index=True,
+    width="stretch",
+)
+ids = versions["version_id"].astype(str).tolist()
+st.subheader("Differences")
+if len(ids) < 2:
+    st.info("Only one version of this feed: everything in it is new.")
+    old_id, new_id = None, None
+else:
+    c1, c2 = st.columns(2)
+    old_id = c1.selectbox("Old version", ids, index=len(ids) - 2, key=keys.LISTS_OLD)
+    new_id = c2.selectbox("New version", ids, index=len(ids) - 1, key=keys.LISTS_NEW)
+with guarded():
+    diff = version_diff(tables, feed, old_id, new_id)
+counts = diff.counts()
+cols = st.columns(3)
+for col, change in zip(cols, ("added", "removed", "changed"), strict=True):
+    col.metric(change.capitalize(), counts.get(change, 0))
+st.dataframe(
+    diff.rows[["change", "list", "name", "node_id", "fields_json"]], hide_index=True, width="stretch"
+)
+st.subheader("Counterparties newly exposed by this update")
+exposed = newly_exposed(store(), diff.rows)
+if exposed.empty:
+    st.write("None of our companies or trade parties is linked to an added or changed entry.")
+else:
+    st.dataframe(exposed, hide_index=True, width="stretch")

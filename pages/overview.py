@@ -1,0 +1,63 @@
+"""Overview: list versions (dates, staleness, counts, hashes), graph counts, top risks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from chipwatch.ui.store import cached_risk_frame, guarded, settings, store
+from graph.tables.lists import load_list_tables
+
+STALE_DAYS = 30
+
+st.header("Overview")
+with guarded():
+    s = settings()
+    tables = load_list_tables(s)
+    counts = store().counts()
+    risks = cached_risk_frame()
+
+st.subheader("List versions")
+versions = tables.versions
+if versions.empty:
+    st.info("No lists loaded yet: run `chipwatch ingest lists`.")
+else:
+    shown = versions[
+        ["feed", "seq", "published", "ingested_at", "rows_accepted", "rows_rejected", "sha256", "path"]
+    ].copy()
+    shown["sha256"] = shown["sha256"].astype(str).str[:16] + "…"
+    st.dataframe(shown, hide_index=True, width="stretch")
+    latest = versions.sort_values("seq").groupby("feed").tail(1)
+    now = dt.datetime.now(dt.UTC)
+    for _, row in latest.iterrows():
+        stamp = pd.to_datetime(row["published"], utc=True, errors="coerce")
+        if pd.isna(stamp):
+            st.warning(
+                f"{row['feed']}: the file carries no publication date (ingested {row['ingested_at']}) "
+                "— check that the list is current."
+            )
+        elif (now - stamp.to_pydatetime()).days > STALE_DAYS:
+            st.warning(
+                f"{row['feed']}: latest version published {stamp.date()}, "
+                f"{(now - stamp.to_pydatetime()).days} days ago — update the lists."
+            )
+
+st.subheader("Graph")
+cols = st.columns(4)
+cols[0].metric("Companies", counts.get("Company", 0))
+cols[1].metric("Trade parties", counts.get("TradeParty", 0))
+cols[2].metric("Shipments", counts.get("Shipment", 0))
+cols[3].metric("List entries", counts.get("ListEntry", 0))
+cols = st.columns(4)
+cols[0].metric("SAME_AS links", counts.get("SAME_AS", 0))
+cols[1].metric("Ownership links", counts.get("OWNS", 0))
+cols[2].metric("Trade links", counts.get("TRADES_WITH", 0))
+cols[3].metric("Officer links", counts.get("OFFICER_OF", 0))
+
+st.subheader("Top risks")
+if risks.empty:
+    st.info("Risk not computed yet: run `chipwatch risk`.")
+else:
+    st.dataframe(risks.head(20), hide_index=True, width="stretch")

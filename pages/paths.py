@@ -1,0 +1,59 @@
+"""Diversion paths: from a supplier or a country (HS filter, target type) → ranked paths."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from chipwatch.ui import keys
+from chipwatch.ui.graphdraw import path_dot
+from chipwatch.ui.store import guarded, path_index, store
+from graph.risk.entity import find_entity
+from graph.risk.paths import diversion_paths
+
+st.header("Diversion paths")
+mode = st.radio("Start from", ["Supplier", "Country"], horizontal=True, key=keys.PATH_MODE)
+if mode == "Supplier":
+    source = st.text_input("Supplier (name or id)", key=keys.PATH_SOURCE)
+    country = ""
+else:
+    country = st.text_input("Country (ISO code, e.g. TW)", key=keys.PATH_COUNTRY)
+    source = ""
+hs = st.text_input("HS code prefix (optional, e.g. 8542)", key=keys.PATH_HS)
+to = st.selectbox("Ending at", ["restricted", "listed"], key=keys.PATH_TO)
+if not st.button("Find paths", key=keys.PATH_RUN) and not (source or country):
+    st.stop()
+if not (source.strip() or country.strip()):
+    st.info("Give a supplier or a country.")
+    st.stop()
+
+with guarded():
+    node_id = find_entity(store(), source.strip())[0] if source.strip() else None
+    found = diversion_paths(
+        path_index(),
+        source=node_id,
+        country=country.strip().upper() or None,
+        hs=hs.strip() or None,
+        to="listed" if to == "listed" else "restricted",
+    )
+
+if not found:
+    st.info("No path found to a target of that kind.")
+    st.stop()
+if found[0].truncated:
+    st.warning("The search was cut at its path limit; results are the riskiest of those found.")
+dicts = [p.as_dict() for p in found]
+st.graphviz_chart(path_dot(dicts[:5]))
+for rank, p in enumerate(dicts, 1):
+    names = " → ".join(str(h.get("name")) for h in p["hops"])
+    with st.expander(f"#{rank} · risk {p['score']:.1f} · {names}", expanded=rank == 1):
+        st.caption("Components: " + ", ".join(f"{k} {v:.2f}" for k, v in p["components"].items()))
+        for hop in p["hops"][1:]:
+            via = hop.get("via", {})
+            st.markdown(
+                f"- **{via.get('edge')}** → {hop.get('name')} "
+                f"({hop.get('kind')}, {hop.get('country') or '-'})"
+                + (f" · HS {via['hs6']} · {via.get('shipments')} shipments" if via.get("hs6") else "")
+            )
+            if via.get("evidence"):
+                st.dataframe(pd.DataFrame(via["evidence"]), hide_index=True, width="stretch")

@@ -1,0 +1,44 @@
+"""Risk list: filters (score, level, country, flag) → table → CSV/XLSX export (Excel-safe)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from chipwatch.ui import keys
+from chipwatch.ui.store import cached_risk_frame, guarded
+from chipwatch.ui.tables import filter_risk, table_bytes
+
+st.header("Risk list")
+with guarded():
+    frame = cached_risk_frame()
+if frame.empty:
+    st.info("Risk not computed yet: run `chipwatch risk`.")
+    st.stop()
+
+c1, c2, c3, c4 = st.columns(4)
+min_score = c1.slider("Minimum score", 0.0, 100.0, 1.0, step=1.0, key=keys.RISK_MIN)
+levels = c2.multiselect("Level", sorted(frame["risk_level"].dropna().unique()), key=keys.RISK_LEVEL)
+countries = c3.multiselect("Country", sorted(frame["country"].dropna().unique()), key=keys.RISK_COUNTRY)
+all_flags = sorted({f for cell in frame["flags"] for f in cell.split(", ") if f})
+flag = c4.selectbox("Flag", ["(any)", *all_flags], key=keys.RISK_FLAG)
+
+shown = filter_risk(
+    frame,
+    min_score=min_score,
+    levels=levels,
+    countries=countries,
+    flag=None if flag == "(any)" else flag,
+)
+st.caption(f"{len(shown)} of {len(frame)} scored entities")
+st.dataframe(shown, hide_index=True, width="stretch")
+d1, d2 = st.columns(2)
+d1.download_button(
+    "Export CSV", table_bytes(shown, "csv"), file_name="risk_list.csv", mime="text/csv", key=keys.RISK_DL_CSV
+)
+d2.download_button(
+    "Export XLSX",
+    lambda: table_bytes(shown, "xlsx"),  # built only when clicked
+    file_name="risk_list.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key=keys.RISK_DL_XLSX,
+)

@@ -1,0 +1,45 @@
+"""Screening: upload CSV/XLSX → results table with filters → download CSV/XLSX (audited run)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from chipwatch.ui import keys
+from chipwatch.ui.screening import UploadRun, screen_upload
+from chipwatch.ui.store import guarded, settings
+from chipwatch.ui.tables import table_bytes
+
+st.header("Screening")
+st.write("Upload counterparties (a `name` column; optional `country`, `address`, `id`).")
+upload = st.file_uploader("Counterparty file", type=["csv", "xlsx"], key=keys.SCREEN_UPLOAD)
+if upload is not None and st.button("Screen", key=keys.SCREEN_RUN):
+    with st.spinner("Screening…"), guarded():
+        st.session_state[keys.SCREEN_RESULT] = screen_upload(settings(), upload.name, upload.getvalue())
+
+run: UploadRun | None = st.session_state.get(keys.SCREEN_RESULT)
+if run is None:
+    st.stop()
+
+s = run.summary
+st.success(f"Screened {s.rows} rows against {s.list_entries} list entries: {s.dispositions}")
+st.caption(f"Input SHA-256 {s.input_sha256} · output SHA-256 {s.output_sha256} · recorded in the audit log")
+frame = run.results
+options = sorted(frame["disposition"].unique()) if "disposition" in frame.columns else []
+chosen = st.multiselect("Disposition", options, default=options, key=keys.SCREEN_FILTER)
+shown = frame[frame["disposition"].isin(chosen)] if options else frame
+st.dataframe(shown, hide_index=True, width="stretch")
+c1, c2 = st.columns(2)
+c1.download_button(
+    "Download CSV",
+    run.output.read_bytes(),
+    file_name=run.output.name,
+    mime="text/csv",
+    key=keys.SCREEN_DL_CSV,
+)
+c2.download_button(
+    "Download XLSX",
+    lambda: table_bytes(shown, "xlsx"),  # built only when clicked
+    file_name=run.output.with_suffix(".xlsx").name,
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key=keys.SCREEN_DL_XLSX,
+)

@@ -1,0 +1,52 @@
+"""One small workspace for every app test: two CSL versions + the bundled demo world, resolved and
+scored (a few seconds). ``app_workspace`` points ``CHIPWATCH_WORKSPACE`` at it for the session."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from chipwatch.settings import PROJECT_ROOT, Settings
+from graph.resolve.run import resolve
+from graph.risk.run import compute_risk
+from ingest.lists.pipeline import ingest_list_files
+from ingest.trade.graph_sync import ingest_demo_world
+
+LIST_FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "lists_pipeline"
+GROUND_TRUTH = PROJECT_ROOT / "data" / "demo_world" / "ground_truth.json"
+AS_OF = dt.date(2026, 11, 1)
+
+
+@pytest.fixture(scope="session")
+def app_workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    workspace = tmp_path_factory.mktemp("app-workspace")
+    settings = Settings(workspace=workspace)
+    ingest_list_files(settings, [LIST_FIXTURES / "csl_v1.csv"])
+    ingest_list_files(settings, [LIST_FIXTURES / "csl_v2.csv"])
+    ingest_demo_world(settings)
+    resolve(settings)
+    compute_risk(settings, AS_OF)
+    old = {k: os.environ.get(k) for k in ("CHIPWATCH_WORKSPACE", "CHIPWATCH_STORE")}
+    os.environ["CHIPWATCH_WORKSPACE"] = str(workspace)
+    os.environ["CHIPWATCH_STORE"] = "networkx"
+    try:
+        yield workspace
+    finally:
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@pytest.fixture(scope="session")
+def planted() -> dict[str, str]:
+    """The first planted diversion party of the demo world: name and node id."""
+    truth = json.loads(GROUND_TRUTH.read_text(encoding="utf-8"))
+    party = truth["schemes"][0]["parties"][0]
+    return {"name": party["name"], "node_id": party["node_id"], "country": party["country"]}

@@ -1,0 +1,200 @@
+"""Every page of the app through ``streamlit.testing.v1.AppTest`` on the small session workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from chipwatch.settings import PROJECT_ROOT, Settings
+from chipwatch.ui import keys
+from chipwatch.ui.auth import check_password, hash_password
+from graph import audit
+from graph.resolve.review import load_decisions
+
+APP = str(PROJECT_ROOT / "app.py")
+UPLOAD = PROJECT_ROOT / "tests" / "fixtures" / "app" / "counterparties.csv"
+TIMEOUT = 60
+
+
+@pytest.fixture
+def at(app_workspace: Path) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    app.run()
+    assert not app.exception
+    return app
+
+
+def _page(at: AppTest, page: str) -> AppTest:
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def _texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [h.value for h in at.header] + [s.value for s in at.subheader]
+    return "\n".join(map(str, parts))
+
+
+def test_overview_shows_versions_counts_and_top_risks(at: AppTest) -> None:
+    assert at.header[0].value == "Overview"
+    versions = at.dataframe[0].value
+    assert list(versions["feed"]) == ["csl", "csl"]
+    assert versions["sha256"].str.endswith("…").all()
+    metrics = {m.label: m.value for m in at.metric}
+    assert int(metrics["Companies"]) >= 2500  # demo world + companies named by list rows
+    assert int(metrics["Shipments"]) == 16000
+    top = at.dataframe[1].value
+    assert len(top) == 20
+    assert top["risk_score"].is_monotonic_decreasing
+    # The CSL fixture carries no publication date: the officer is told to check it is current.
+    assert any(w.value.startswith("csl: the file carries no publication date") for w in at.warning)
+
+
+def test_explore_finds_planted_entity(at: AppTest, planted: dict[str, str]) -> None:
+    _page(at, "explore")
+    at.text_input(key=keys.SEARCH).input(planted["name"][:12]).run()
+    assert not at.exception
+    assert at.selectbox(key=keys.ENTITY_PICK).value == planted["node_id"]
+    assert at.subheader[0].value == planted["name"]
+    text = _texts(at)
+    assert "Red flags" in text and "Trade partners" in text
+    assert f"{planted['country']}" in at.caption[0].value
+    same_as = at.dataframe[0].value
+    assert set(same_as.columns) >= {"score", "reasons"}
+    assert len(same_as) >= 1 and same_as["reasons"].str.len().gt(0).all()
+    assert at.metric[0].label == "Risk score"
+    assert "edges in" in at.caption[-1].value  # the interactive graph was built
+    at.radio(key=keys.GRAPH_VIEW).set_value("Static").run()
+    assert len(at.get("graphviz_chart")) == 1
+    assert planted["node_id"] in at.get("graphviz_chart")[0].proto.spec
+
+
+def test_explore_unknown_name_is_a_message_not_a_traceback(at: AppTest) -> None:
+    _page(at, "explore")
+    at.text_input(key=keys.SEARCH).input("zzzz no such company qqq").run()
+    assert not at.exception
+    assert "no company, trade party or list entry" in at.error[0].value
+
+
+def test_diversion_paths_from_planted_supplier(at: AppTest, planted: dict[str, str]) -> None:
+    _page(at, "paths")
+    at.text_input(key=keys.PATH_SOURCE).input(planted["node_id"])
+    at.button(key=keys.PATH_RUN).click().run()
+    assert not at.exception and not at.error
+    expanders = at.expander
+    assert len(expanders) >= 1
+    assert expanders[0].label.startswith("#1 · risk ")
+    assert planted["name"].casefold() in expanders[0].label.casefold()
+    shipments = at.dataframe[0].value  # the shipments behind the first trade hop
+    assert len(shipments) >= 1 and shipments["hs_code"].str.startswith("8542").all()
+    assert len(at.get("graphviz_chart")) == 1
+
+
+def test_screening_upload_results_and_audit(at: AppTest, app_workspace: Path) -> None:
+    _page(at, "screening")
+    before = len(audit.read(Settings(workspace=app_workspace)))
+    at.file_uploader(key=keys.SCREEN_UPLOAD).upload(UPLOAD.name, UPLOAD.read_bytes(), "text/csv").run()
+    at.button(key=keys.SCREEN_RUN).click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "Screened 4 rows" in at.success[0].value
+    results = at.dataframe[0].value
+    by_id = dict(zip(results["id"], results["disposition"], strict=True))
+    assert by_id["C1"] in {"block", "review"}  # Atlas Sanatgaran is on the UVL
+    assert by_id["C3"] == "clear"
+    assert not results["name"].str.startswith("=").any()  # formula neutralised
+    assert len(at.get("download_button")) == 2
+    records = audit.read(Settings(workspace=app_workspace))
+    assert len(records) == before + 1 and records[-1].event == "screening_run"
+
+
+def test_risk_list_filters(at: AppTest) -> None:
+    _page(at, "risk_list")
+    full = at.dataframe[0].value
+    assert full["risk_score"].min() >= 1.0
+    at.multiselect(key=keys.RISK_LEVEL).set_value(["block"]).run()
+    blocked = at.dataframe[0].value
+    assert 0 < len(blocked) < len(full)
+    assert set(blocked["risk_level"]) == {"block"}
+    assert len(at.get("download_button")) == 2
+
+
+def test_review_confirm_records_decision(at: AppTest, app_workspace: Path) -> None:
+    settings = Settings(workspace=app_workspace)
+    _page(at, "review")
+    queued = int(at.caption[0].value.split()[0])
+    assert queued > 0
+    assert at.table[0].value.columns.tolist() == ["field", "record A", "record B"]
+    at.text_input(key=keys.REVIEW_NOTE).input("same registry number")
+    at.button(key=keys.REVIEW_REJECT).click().run()
+    assert not at.exception
+    assert at.success[0].value.startswith("Recorded reject")
+    assert int(at.caption[0].value.split()[0]) == queued - 1
+    decisions = load_decisions(settings)
+    assert any(j.note == "same registry number" for j in decisions.values())
+    assert audit.read(settings)[-1].event == "review_decision"
+
+
+def test_lists_versions_and_diff(at: AppTest) -> None:
+    _page(at, "lists")
+    metrics = {m.label: int(m.value) for m in at.metric}
+    assert metrics == {"Added": 1, "Removed": 1, "Changed": 1}
+    diff = at.dataframe[1].value
+    assert set(diff["change"]) == {"added", "removed", "changed"}
+    assert "Atlas Sanatgaran" in set(diff["name"])
+
+
+def test_sign_in_required_when_hash_configured(app_workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHIPWATCH_APP_PASSWORD_HASH", hash_password("s3cret-pass"))
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert app.title[0].value == "chipwatch — sign in"
+    assert not app.header  # no page rendered before sign-in
+    app.text_input(key=keys.PASSWORD).input("wrong")
+    app.button(key=keys.SIGNIN_BUTTON).click().run()
+    assert app.error[0].value == "Wrong password."
+    app.text_input(key=keys.PASSWORD).input("s3cret-pass")
+    app.button(key=keys.SIGNIN_BUTTON).click().run()
+    assert not app.exception
+    assert app.header[0].value == "Overview"
+
+
+def test_check_password() -> None:
+    s = Settings().with_(
+        app_password_hash=__import__("chipwatch.settings").settings.Secret(hash_password("pw"))
+    )
+    assert check_password(s, "pw")
+    assert not check_password(s, "pW")
+    assert not check_password(s, "")
+    assert not check_password(Settings(), "pw")  # no hash configured: sign-in off, nothing matches
+
+
+def test_explore_listed_entity_shows_list_hit_and_expands_graph(at: AppTest) -> None:
+    _page(at, "explore")
+    at.text_input(key=keys.SEARCH).input("Atlas Sanatgaran").run()
+    assert not at.exception and not at.error
+    text = _texts(at)
+    assert "**List hits**" in text and "Atlas Sanatgaran" in text
+    assert "None in its cluster." not in text
+    at.radio(key=keys.GRAPH_VIEW).set_value("Static").run()
+    one_hop = at.get("graphviz_chart")[0].proto.spec.count("->")
+    at.radio(key=keys.GRAPH_HOPS).set_value(2).run()
+    assert at.get("graphviz_chart")[0].proto.spec.count("->") >= one_hop
+
+
+def test_expanding_a_node_adds_its_neighbours(app_workspace: Path, planted: dict[str, str]) -> None:
+    from chipwatch.ui.graphdraw import agraph_elements, expanded_subgraph, neighbourhood
+    from graph.stores import open_store
+
+    store = open_store(Settings(workspace=app_workspace))
+    centre = planted["node_id"]
+    base = neighbourhood(store, centre)
+    other = next(n.id for n in base.nodes if n.id != centre)
+    grown = expanded_subgraph(store, centre, [other])
+    assert {n.id for n in base.nodes} < {n.id for n in grown.nodes} or len(grown.edges) >= len(base.edges)
+    assert {n.id for n in neighbourhood(store, other).nodes} <= {n.id for n in grown.nodes}
+    nodes, edges = agraph_elements(grown, centre)
+    assert len(nodes) == len(grown.nodes) and len(edges) == len(grown.edges)
+    assert next(n for n in nodes if n.id == centre).size == 30
