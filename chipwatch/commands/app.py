@@ -30,6 +30,9 @@ def streamlit_command(address: str, port: int, max_upload_mb: int) -> list[str]:
         "false",
         "--client.showErrorDetails",
         "false",
+        # "minimal" hides the Deploy button, which offers to publish the app to Streamlit's cloud.
+        "--client.toolbarMode",
+        "minimal",
     ]
 
 
