@@ -129,7 +129,9 @@ class NetworkxStore:
     def _upsert_nodes(self, kind: NodeKind, rows: Iterable[Mapping[str, Any]]) -> int:
         prepared = node_rows(kind, rows, STORE)
         kind_of = self._kind_of
-        clash = [(i, kind_of[i]) for i, _ in prepared if kind_of.get(i, kind) is not kind]
+        fresh = dict(prepared)  # C-level; shorter than ``prepared`` when an id repeats in the call
+        known = fresh.keys() & kind_of.keys()
+        clash = sorted((i, kind_of[i]) for i in known if kind_of[i] is not kind)
         if clash:
             node_id, other = clash[0]
             raise StoreError(
@@ -138,6 +140,11 @@ class NetworkxStore:
                 store=STORE,
             )
         table = self._nodes[kind]
+        if not known and len(fresh) == len(prepared):
+            # Bulk case (all ids new, none repeated): two dict updates instead of a loop.
+            table.rows.update(fresh)
+            kind_of.update(dict.fromkeys(fresh, kind))
+            return len(prepared)
         for node_id, props in prepared:
             current = table.get(node_id)
             if current is None:
@@ -154,12 +161,18 @@ class NetworkxStore:
     def _upsert_edges(self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]]) -> int:
         prepared = edge_rows(kind, rows, STORE)
         kind_of = self._kind_of
-        missing = sorted({x for s, t, _, _ in prepared for x in (s, t) if x not in kind_of})
+        ends = {s for s, _, _, _ in prepared}
+        ends.update([t for _, t, _, _ in prepared])
+        missing = sorted(ends.difference(kind_of))
         if missing:
             raise missing_ends_error(kind, missing, len(missing), STORE)
         table = self._edges[kind]
         if kind in self._adjacency_stale or len(prepared) > len(table) // 4:
             self._adjacency_stale.add(kind)
+            fresh = {(s, t, k): p for s, t, k, p in prepared}
+            if len(fresh) == len(prepared) and table.rows.keys().isdisjoint(fresh):
+                table.rows.update(fresh)  # bulk case: every identity new and none repeated
+                return len(prepared)
             for s, t, k, props in prepared:
                 current = table.get((s, t, k))
                 if current is None:

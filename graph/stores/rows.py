@@ -75,6 +75,7 @@ def _required_str(row: Mapping[str, Any], field: str, what: str, row_no: int, st
 
 
 _PLAIN = frozenset({str, int, bool})
+_PLAIN_OR_FLOAT = _PLAIN | {float}
 
 
 def _props_fast(
@@ -84,12 +85,17 @@ def _props_fast(
     props = dict(row)
     for name in reserved:
         props.pop(name, None)
-    for value in props.values():
-        tv = type(value)
-        if tv in _PLAIN or (tv is float and value == value):
-            continue
-        return clean_props(props, frozenset(), what=what, row_no=row_no, store=store)
-    return props
+    values = props.values()
+    types = set(map(type, values))  # one C-level pass instead of a Python loop per value
+    if types <= _PLAIN:
+        return props
+    if types <= _PLAIN_OR_FLOAT:
+        for value in values:
+            if value != value:  # NaN: the only scalar unequal to itself
+                break
+        else:
+            return props
+    return clean_props(props, frozenset(), what=what, row_no=row_no, store=store)
 
 
 def node_rows(kind: NodeKind, rows: Iterable[Mapping[str, Any]], store: str) -> list[tuple[str, dict]]:
