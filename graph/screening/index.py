@@ -19,9 +19,11 @@ import pandas as pd
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings
+from graph.ids import normalise_key_text
 from graph.list_graph import list_graph_frames
 from graph.model import NodeKind
-from graph.resolve.candidates import BlockingConfig, CandidateIndex
+from graph.resolve.candidates import BlockingConfig, CandidateIndex, Candidates
+from graph.screening.scoring import skeleton
 from graph.tables.lists import load_list_tables
 
 #: Columns copied from the entry into every match (missing ones are left empty).
@@ -53,6 +55,25 @@ def entry_fingerprint(row: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
 
+def translit_form(name: str) -> str:
+    """A name with every word folded to its transliteration skeleton (PANAKEA and PANACEA block alike)."""
+    return " ".join(skeleton(t) for t in normalise_key_text(name[:1000]).split())
+
+
+class TranslitBlocking:
+    """The blocking index over transliteration skeletons: both sides are folded the same way."""
+
+    def __init__(self, names: Sequence[str], owner: np.ndarray, config: BlockingConfig):
+        self.index = CandidateIndex([translit_form(n) for n in names], owner, config)
+
+    def query(self, names: Sequence[str], top_k: int | None = None) -> Candidates:
+        return self.index.query([translit_form(n) for n in names], top_k)
+
+    def token_weight(self, token: str) -> float:
+        """The rarity (IDF) of a word's skeleton among the list names."""
+        return self.index.token_weight(skeleton(token))
+
+
 @dataclass
 class ListIndex:
     entries: pd.DataFrame  # one row per current entry, positional
@@ -61,7 +82,7 @@ class ListIndex:
     owner: np.ndarray  # entry row of each indexed name
     countries: list[list[str]]  # per entry
     fingerprints: list[str]  # per entry
-    blocking: CandidateIndex
+    blocking: TranslitBlocking
 
     @property
     def ids(self) -> list[str]:
@@ -106,7 +127,7 @@ def build_index(entries: pd.DataFrame, config: BlockingConfig | None = None) -> 
         owner=owner_arr,
         countries=[_as_list(r.get("countries")) for r in records],
         fingerprints=[entry_fingerprint(r) for r in records],
-        blocking=CandidateIndex(names, owner_arr, config or BlockingConfig(top_k=12)),
+        blocking=TranslitBlocking(names, owner_arr, config or BlockingConfig(top_k=12)),
     )
 
 

@@ -16,9 +16,11 @@ from functools import lru_cache
 import jellyfish
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from graph.ids import normalise_key_text
+from graph.resolve.names import GENERIC_WORDS as RESOLVE_GENERIC_WORDS
+from graph.resolve.names import STOP_WORDS
 
 #: Legal forms and generic trade words: compared never as distinctive words (one string, split once).
 _GENERIC_WORDS = """
@@ -28,30 +30,72 @@ SDN SL SPA SRL TOO ZAO CJSC AND THE OF DE DI DU LA LE EL AL FOR
 TRADING TRADE TECH TECHNOLOGY TECHNOLOGIES INTERNATIONAL INTL INDUSTRIAL INDUSTRY INDUSTRIES
 ELECTRONIC ELECTRONICS ELEC ENTERPRISE ENTERPRISES HOLDING HOLDINGS SERVICES SERVICE SVCS
 IMPORT EXPORT IMP EXP MFG MANUFACTURING DEVELOPMENT SCIENCE SCIENTIFIC
+CENTER CENTRE CENTR MICROSYSTEMS MICROELECTRONIC
 """
-GENERIC_TOKENS = frozenset(_GENERIC_WORDS.split())
+#: Shared with the resolver (RESEARCH, SYSTEMS, SEMICONDUCTOR, COMPONENTS …): business words, not identities.
+GENERIC_TOKENS = frozenset(_GENERIC_WORDS.split()) | RESOLVE_GENERIC_WORDS | (STOP_WORDS - {"A", "Y"})
 NAME_WEIGHT = 0.75  # share of the score from the fuzzy comparison of distinctive tokens
 BLOCK_WEIGHT = 0.25  # share from the rare-key overlap
 LIFT_GATE = 0.5
 RARE_CHECK_FROM = 0.6
 PHONETIC_DISCOUNT = 0.92
 PHONETIC_MIN_CHARS = 8
+TRANSLIT_DISCOUNT = 0.97  # spelling that differs only by transliteration convention (C/K, KH/H, W/V …)
+TRANSLIT_GATE = 0.85
+BLOCK_SLACK = 0.05
+FULL_TIEBREAK = 0.02
+RARE_SHARE = 0.7
+WORD_MATCH_MIN = 0.8
+QUERY_EXTRA_FLOOR = 0.3
+RARE_LIFT = 0.95
+RARE_LIFT_FROM = 0.85  # how much the rarity-weighted alignment decides near the thresholds
 COUNTRY_AGREE = 0.03
 COUNTRY_CONFLICT = -0.05
 
 
-_LONG_GENERIC = tuple(sorted(t for t in GENERIC_TOKENS if len(t) >= 6))
+_VOWELS = frozenset("AEIOUY")
+_DOUBLES = tuple(c + c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_TRANSLIT_LETTERS = str.maketrans({"C": "K", "W": "V", "Y": "I", "J": "I", "X": "KS"})
+
+
+@lru_cache(maxsize=500_000)
+def skeleton(token: str) -> str:
+    """A word with the usual transliteration ambiguities folded away.
+
+    C/K, KH/H (and CH, which romanises back as KH), PH/F, W/V, Y/J/I, X/KS and doubled letters:
+    CHITRON / KKHITRON, PANACEA / PANAKEA, YUSUF / IUSUF, MIKHAIL / MIHAIL all meet. Words without
+    a vowel are acronyms (CJNG, CSSC) and stay as they are.
+    """
+    if not _VOWELS.intersection(token):
+        return token
+    t = token.replace("PH", "F").translate(_TRANSLIT_LETTERS)
+    for _ in range(2):
+        for d in _DOUBLES:
+            if d in t:
+                t = t.replace(d, d[0])
+        t = t.replace("KH", "H")
+    return t
+
+
+_GENERIC_SKELETONS = frozenset(skeleton(t) for t in GENERIC_TOKENS)
+_LONG_GENERIC = tuple(sorted(t for t in _GENERIC_SKELETONS if len(t) >= 6))
+_MID_GENERIC = tuple(sorted(t for t in _GENERIC_SKELETONS if len(t) in (5, 6)))
 
 
 @lru_cache(maxsize=200_000)
 def is_generic(token: str) -> bool:
-    """A generic word, or a misspelling of a long one (TRDING, TECHOLOGY): it must not look distinctive."""
+    """A generic word, or a misspelling/transliteration of one (TRDING, TEKHNOLOGY): never distinctive."""
     if token in GENERIC_TOKENS:
         return True
-    if len(token) < 6:
+    skel = skeleton(token)
+    if skel in _GENERIC_SKELETONS:
+        return True
+    if len(skel) < 4:
         return False
-    allowed = 1 if len(token) < 9 else 2
-    hit = process.extractOne(token, _LONG_GENERIC, scorer=Levenshtein.distance, score_cutoff=allowed)
+    if len(skel) < 6:  # GOUP, TRDE: one edit from a generic word of five letters or more
+        return process.extractOne(skel, _MID_GENERIC, scorer=OSA.distance, score_cutoff=1) is not None
+    allowed = 1 if len(skel) < 9 else 2
+    hit = process.extractOne(skel, _LONG_GENERIC, scorer=OSA.distance, score_cutoff=allowed)
     return hit is not None
 
 
@@ -74,10 +118,16 @@ def phonetic(name: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def distinctive(name: str) -> str:
-    """Upper-case ASCII tokens of a name without generic words (empty if nothing else is left)."""
-    return " ".join(
-        t for t in _collapse_initials(normalise_key_text(name[:1000]).split()) if not is_generic(t)
-    )
+    """Upper-case ASCII tokens of a name without generic words (all of them if only generic ones)."""
+    tokens = _collapse_initials(normalise_key_text(name[:1000]).split())
+    kept = [t for t in tokens if not is_generic(t)]
+    return " ".join(kept or tokens)
+
+
+@lru_cache(maxsize=200_000)
+def translit_key(name: str) -> str:
+    """The distinctive words as transliteration skeletons (see :func:`skeleton`)."""
+    return " ".join(skeleton(t) for t in distinctive(name).split())
 
 
 def _collapse_initials(tokens: list[str]) -> list[str]:
@@ -109,19 +159,49 @@ def aligned_tokens(a: str, b: str) -> float:
     return min(forward, backward) / 100.0
 
 
+def _word_match(x: str, y: str) -> float:
+    sim = fuzz.ratio(x, y) / 100.0
+    return sim if sim >= WORD_MATCH_MIN else 0.0
+
+
+def _merged_words(ta: list[str], tb: list[str], best_a: list[float], best_b: list[float]) -> None:
+    """Words run together by a lost space (KHANALI = KHAN + ALI): an unmatched word of ``ta`` may match
+    two words of ``tb`` joined, in either order; both sides' best similarities are raised in place."""
+    for i, x in enumerate(ta):
+        if best_a[i] > 0 or len(x) < 5:
+            continue
+        for j, y in enumerate(tb):
+            for k, z in enumerate(tb):
+                if j == k or abs(len(y) + len(z) - len(x)) > 2:
+                    continue
+                sim = _word_match(x, y + z)
+                if sim > best_a[i]:
+                    best_a[i] = sim
+                    best_b[j] = max(best_b[j], sim)
+                    best_b[k] = max(best_b[k], sim)
+
+
 def rare_alignment(a: str, b: str, weight: Callable[[str], float]) -> float:
     """Rarity-weighted word alignment: a shared common word (SEMICONDUCTOR) says little, rare ones much."""
-    ta, tb = a.split()[:12], b.split()[:12]
+    ta, tb = list(dict.fromkeys(a.split()))[:12], list(dict.fromkeys(b.split()))[:12]  # LI LI: one LI
     if not ta or not tb:
         return 0.0
-    sims = [[fuzz.ratio(x, y) / 100.0 for y in tb] for x in ta]
+    # A word either matches (a typo at most) or it does not: FENG is no 67 % of SHENG.
+    sims = [[_word_match(x, y) for y in tb] for x in ta]
     wa = [weight(x) for x in ta]
     wb = [weight(y) for y in tb]
     if sum(wa) <= 0 or sum(wb) <= 0:
         return 0.0
-    forward = sum(max(row) * w for row, w in zip(sims, wa, strict=True)) / sum(wa)
-    backward = sum(max(col) * w for col, w in zip(zip(*sims, strict=True), wb, strict=True)) / sum(wb)
+    best_a = [max(row) for row in sims]
+    best_b = [max(col) for col in zip(*sims, strict=True)]
+    _merged_words(ta, tb, best_a, best_b)
+    _merged_words(tb, ta, best_b, best_a)
+    forward = sum(s * w for s, w in zip(best_a, wa, strict=True)) / sum(wa)
+    backward = sum(s * w for s, w in zip(best_b, wb, strict=True)) / sum(wb)
     joined = fuzz.ratio("".join(ta), "".join(tb)) / 100.0  # JAMALNEHME / JAMAL NEHME
+    # The list name's rare words must all be there; an extra word in the query (a typo, a branch,
+    # a middle name) counts against the match less.
+    forward = QUERY_EXTRA_FLOOR + (1.0 - QUERY_EXTRA_FLOOR) * forward
     return max(min(forward, backward), joined if joined >= 0.9 else 0.0)
 
 
@@ -161,6 +241,11 @@ def score_pairs(
             [min(len(x), len(y)) >= PHONETIC_MIN_CHARS for x, y in zip(a, b, strict=True)], dtype=bool
         ) & (phon >= 0.9)
         name_sim = np.where(long_enough, np.maximum(name_sim, PHONETIC_DISCOUNT * phon), name_sim)
+        ka = [translit_key(n) for n in query_names]
+        kb = [translit_key(n) for n in target_names]
+        skel = process.cpdist(ka, kb, scorer=fuzz.token_sort_ratio, dtype=np.float32) / 100.0
+        skel = np.maximum(skel, process.cpdist(ka, kb, scorer=fuzz.ratio, dtype=np.float32) / 100.0)
+        name_sim = np.where(skel >= TRANSLIT_GATE, np.maximum(name_sim, TRANSLIT_DISCOUNT * skel), name_sim)
         name_sim = name_sim.astype(np.float32)
         lifted = np.maximum(name_sim, 0.5 * name_sim + 0.5 * full)
         # Reordered words with typos defeat sorted-token comparison; align word by word where it matters.
@@ -172,8 +257,11 @@ def score_pairs(
         if token_weight is not None:
             # Pairs near a threshold must agree on their *rare* words, not just on long common ones.
             for k in np.flatnonzero(name_sim >= RARE_CHECK_FROM).tolist():
-                rare = rare_alignment(a[k], b[k], token_weight)
-                name_sim[k] = min(name_sim[k], 0.5 * name_sim[k] + 0.5 * rare)
+                rare = rare_alignment(ka[k], kb[k], token_weight)
+                checked = min(name_sim[k], (1 - RARE_SHARE) * name_sim[k] + RARE_SHARE * rare)
+                # ... and where every rare word of both names has its partner (merged words included),
+                # the alignment may vouch for a pair the whole-string comparison scored low.
+                name_sim[k] = max(checked, RARE_LIFT * rare) if rare >= RARE_LIFT_FROM else checked
     else:
         name_sim = np.zeros(0, np.float32)
     empty = np.array([not x or not y for x, y in zip(a, b, strict=True)], dtype=bool)
@@ -183,7 +271,12 @@ def score_pairs(
         if qc and len(tcs):
             country[i] = 1 if qc in tcs else -1
     adjust = np.where(country == 1, COUNTRY_AGREE, np.where(country == -1, COUNTRY_CONFLICT, 0.0))
-    score = NAME_WEIGHT * name_sim + BLOCK_WEIGHT * np.asarray(blocking_similarity, np.float32) + adjust
+    # The key overlap may confirm the name comparison but never outvote it (shared common words).
+    block = np.minimum(np.asarray(blocking_similarity, np.float32), name_sim + BLOCK_SLACK)
+    score = NAME_WEIGHT * name_sim + BLOCK_WEIGHT * block + adjust
+    if a:
+        # Among names equal on their distinctive words, the one whose generic words agree too ranks first.
+        score = score - FULL_TIEBREAK * (1.0 - full)
     return PairScores(np.clip(score, 0.0, 1.0).astype(np.float32), name_sim, country)
 
 
