@@ -7,24 +7,6 @@ import pandas as pd
 
 from ingest.synthetic import vocab
 
-COMPANY_COLUMNS = (
-    "company_id",
-    "name",
-    "aliases",
-    "country",
-    "address",
-    "city",
-    "postal_code",
-    "incorporation_date",
-    "registration_id",
-    "lei",
-    "tax_id",
-    "business_type",
-    "website",
-    "email",
-    "phone",
-    "source",
-)
 SOURCE = "synthetic"
 _LEI_ALPHABET = np.array(list("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 

@@ -9,31 +9,6 @@ import pycountry
 from ingest.synthetic import vocab
 from ingest.synthetic.companies import random_dates
 
-SHIPMENT_COLUMNS = (
-    "shipment_id",
-    "date",
-    "shipper_name",
-    "shipper_address",
-    "shipper_country",
-    "consignee_name",
-    "consignee_address",
-    "consignee_country",
-    "notify_name",
-    "notify_address",
-    "notify_country",
-    "hs_code",
-    "description",
-    "manufacturer",
-    "origin_country",
-    "dispatch_country",
-    "destination_country",
-    "port_of_loading",
-    "port_of_discharge",
-    "value_usd",
-    "quantity",
-    "weight_kg",
-    "incoterms",
-)
 FIRST_DAY, LAST_DAY = "2019-01-01", "2026-09-30"
 #: Kilograms per unit by HS-4 (rough, for plausible weights).
 UNIT_WEIGHT = {

@@ -19,11 +19,15 @@ from ingest.normalize.countries import to_iso2
 from ingest.normalize.parties import party_ids
 from ingest.synthetic import vocab
 from ingest.synthetic.builder import SchemeBuilder
-from ingest.synthetic.companies import COMPANY_COLUMNS, dedupe_names, make_companies, make_officers
+from ingest.synthetic.companies import dedupe_names, make_companies, make_officers
 from ingest.synthetic.listed import load_listed_pool
 from ingest.synthetic.schemes import PLANTERS, Context
-from ingest.synthetic.trade import SHIPMENT_COLUMNS, legit_shipments
+from ingest.synthetic.trade import legit_shipments
 from ingest.synthetic.typologies import FLAG_DESCRIPTIONS, Typology
+
+# The generator writes exactly the canonical inputs the ingest reads: one column list each.
+from ingest.trade.registry import COMPANY_COLUMNS
+from ingest.trade.shipments import SHIPMENT_COLUMNS
 
 FORMAT = "chipwatch-ground-truth/1"
 OWNERSHIP_COLUMNS = (
