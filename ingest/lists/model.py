@@ -115,3 +115,10 @@ class ReadResult:
     rows_read: int = 0
     published: date | None = None  # the publication date the file itself states, if any
     format: str = ""  # reader name, e.g. "csl-csv", "ofac-csv", "un-xml"
+
+    def add(self, item: ListEntry | RejectedRow) -> None:
+        """Keep a parsed record: an entry, or the reason it was refused."""
+        if isinstance(item, RejectedRow):
+            self.rejected.append(item)
+        else:
+            self.entries.append(item)

@@ -92,8 +92,5 @@ def read(path: Path) -> ReadResult:
             multi={k: _strings(rec.get(k)) for k in MULTI},
             raw_ref=f"{path.name}:results[{number - 1}] row {number}",
         )
-        if isinstance(item, RejectedRow):
-            result.rejected.append(item)
-        else:
-            result.entries.append(item)
+        result.add(item)
     return result

@@ -173,10 +173,7 @@ def read(path: Path) -> ReadResult:
         _fold(ent, get)
     for ent in entities.values():
         item = _entry(path, ent)
-        if isinstance(item, RejectedRow):
-            result.rejected.append(item)
-        else:
-            result.entries.append(item)
+        result.add(item)
     if not result.rows_read:
         raise InputFileError(path, "header only: no data rows", row=2)
     return result

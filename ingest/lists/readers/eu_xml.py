@@ -210,10 +210,7 @@ def read(path: Path) -> ReadResult:
         result.rows_read += 1
         ref = f"{path.name}:/export/sanctionEntity[logicalId={elem.get('logicalId')}]"
         item = entry_from(elem, ref)
-        if isinstance(item, RejectedRow):
-            result.rejected.append(item)
-        else:
-            result.entries.append(item)
+        result.add(item)
     if not result.rows_read:
         raise InputFileError(path, "no sanctionEntity records", field="sanctionEntity")
     return result

@@ -123,10 +123,7 @@ def read(path: Path) -> ReadResult:
         result.rows_read += 1
         ref = f"{path.name}:/sdnList/sdnEntry[uid={safe.child_text(elem, 'uid')}]"
         item = entry_from(elem, list_source, ref)
-        if isinstance(item, RejectedRow):
-            result.rejected.append(item)
-        else:
-            result.entries.append(item)
+        result.add(item)
     if not result.rows_read:
         raise InputFileError(path, "sdnList holds no sdnEntry", field="sdnEntry")
     return result

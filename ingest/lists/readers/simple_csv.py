@@ -176,10 +176,7 @@ def read_layout(path: Path, layout: Layout) -> ReadResult:
                 item = RejectedRow(line, "id", f"duplicate of row {first_row[key]} (id {item.source_id})")
             else:
                 first_row[key] = line
-        if isinstance(item, RejectedRow):
-            result.rejected.append(item)
-        else:
-            result.entries.append(item)
+        result.add(item)
     if not result.rows_read:
         raise InputFileError(path, "header only: no data rows", row=header_line + 1)
     return result

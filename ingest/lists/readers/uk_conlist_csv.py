@@ -164,10 +164,7 @@ def read(path: Path) -> ReadResult:
         _fold(groups.setdefault(gid, _Group(gid, line)), get)
     for group in groups.values():
         item = _entry(path, group)
-        if isinstance(item, RejectedRow):
-            result.rejected.append(item)
-        else:
-            result.entries.append(item)
+        result.add(item)
     if not result.rows_read:
         raise InputFileError(path, "header only: no data rows", row=header_line + 1)
     return result

@@ -169,10 +169,7 @@ def read(path: Path) -> ReadResult:
     for elem in safe.children(root, "Designation"):
         result.rows_read += 1
         item = entry_from(elem, f"{path.name}:/{ROOT}/Designation[UniqueID={_text(elem, 'UniqueID')}]")
-        if isinstance(item, RejectedRow):
-            result.rejected.append(item)
-        else:
-            result.entries.append(item)
+        result.add(item)
     if not result.rows_read:
         raise InputFileError(path, "no Designation records", field="Designation")
     return result

@@ -138,10 +138,7 @@ def read(path: Path) -> ReadResult:
                 result.rows_read += 1
                 ref = f"{path.name}:/{ROOT}/{group}/{tag}[DATAID={_text(elem, 'DATAID')}]"
                 item = entry_from(elem, ref)
-                if isinstance(item, RejectedRow):
-                    result.rejected.append(item)
-                else:
-                    result.entries.append(item)
+                result.add(item)
     if not result.rows_read:
         raise InputFileError(path, "no INDIVIDUAL or ENTITY records", field="INDIVIDUALS")
     return result
