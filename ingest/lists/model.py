@@ -115,6 +115,9 @@ class ReadResult:
     rows_read: int = 0
     published: date | None = None  # the publication date the file itself states, if any
     format: str = ""  # reader name, e.g. "csl-csv", "ofac-csv", "un-xml"
+    #: The dataset the whole file says it is (e.g. an OpenSanctions dataset), when the format
+    #: carries one; it names the feed, so two datasets in one format keep separate versions.
+    collection: str | None = None
 
     def add(self, item: ListEntry | RejectedRow) -> None:
         """Keep a parsed record: an entry, or the reason it was refused."""

@@ -2,8 +2,11 @@
 
 A *feed* is what one published file covers: ``csl`` (the Consolidated Screening List, many
 ListSources in one file), ``ofac-sdn``, ``ofac-nonsdn``, ``un``, ``bis-dpl``, ``eu``, ``uk``,
-``ftm`` … A file in the simple CSV layout is a feed named after the lists it carries
-(``us-1260h``). Versions and diffs are per feed.
+``uk-ofsi`` (the retired OFSI ConList: other ids than the FCDO list, so never diffed against it),
+``ftm`` … A file that names its dataset gets it in the feed (an OpenSanctions per-dataset export
+is ``ftm-eu-fsf``), so two datasets in one format never diff as each other's removal. A file in
+the simple CSV layout is a feed named after the lists it carries (``us-1260h``). Versions and
+diffs are per feed.
 """
 
 from __future__ import annotations
@@ -26,8 +29,8 @@ FORMAT_FEEDS: tuple[tuple[str, str], ...] = (
     ("un", "un"),
     ("bis-dpl", "bis-dpl"),
     ("eu", "eu"),
+    ("uk-conlist", "uk-ofsi"),
     ("uk", "uk"),
-    ("ofsi", "uk"),
     ("ftm", "ftm"),
 )
 
@@ -44,7 +47,7 @@ def feed_for(result: ReadResult) -> str:
         return "ofac-sdn" if ListSource.US_SDN in lists else "ofac-nonsdn"
     for prefix, feed in FORMAT_FEEDS:
         if fmt.startswith(prefix):
-            return feed
+            return f"{feed}-{slug(result.collection)}" if result.collection else feed
     return "+".join(slug(x.value) for x in lists) or slug(fmt or "unknown")
 
 

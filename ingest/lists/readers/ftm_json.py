@@ -296,6 +296,21 @@ def _attachments(
     return sanctions, documents
 
 
+def _collection(entities: dict[str, dict[str, Any]]) -> str | None:
+    """The dataset every entity of the file belongs to (a per-dataset export), else None.
+
+    A merged collection (e.g. OpenSanctions ``default``) has no dataset common to all its
+    entities; it is then one feed, ``ftm``, unless the user names one with ``--feed``.
+    """
+    common: set[str] | None = None
+    for ent in entities.values():
+        datasets = {str(d) for d in ent.get("datasets") or []}
+        common = datasets if common is None else common & datasets
+        if not common:
+            return None
+    return min(common) if common else None
+
+
 def read(path: Path) -> ReadResult:
     entities, line_of, rejected, read_count = _load(path)
     canonical = _canonical_ids(entities)
@@ -304,7 +319,9 @@ def read(path: Path) -> ReadResult:
         for prop in ("entity", "holder", "addressEntity", *(p for r in RELATIONS.values() for p in r[1:3])):
             if prop in props and isinstance(props[prop], list):
                 props[prop] = [canonical.get(str(v), str(v)) for v in props[prop]]
-    result = ReadResult(format=FORMAT, rejected=rejected, rows_read=read_count)
+    result = ReadResult(
+        format=FORMAT, rejected=rejected, rows_read=read_count, collection=_collection(entities)
+    )
     sanctions, documents = _attachments(entities)
     address_of = {i: a for i, e in entities.items() if e["schema"] == "Address" and (a := _address(e))}
     for ent_id, ent in entities.items():

@@ -320,3 +320,26 @@ def test_a_company_at_a_listed_address_shares_the_address_node(settings: Setting
         store.close()
     assert "co:csv:C1" in located_here
     assert any(s.startswith("list:US_UVL:") for s in located_here)
+
+
+LISTS_FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "lists"
+
+
+def test_each_ftm_dataset_and_each_uk_publication_is_its_own_feed(settings: Settings) -> None:
+    # A per-dataset OpenSanctions export (every entity in eu_fsf) and a merged collection must not
+    # diff against each other: loading the second would report the first's entries as removed.
+    ftm = LISTS_FIXTURES / "ftm"
+    first = ingest_list_files(settings, [ftm / "t1_entities.ftm.json"]).files[0]
+    second = ingest_list_files(settings, [ftm / "zala_entities.ftm.json"]).files[0]
+    assert (first.feed, second.feed) == ("ftm-eu-fsf", "ftm")
+    assert second.seq == 1 and second.previous_version_id is None
+    assert second.changes.get("removed", 0) == 0
+    graph = _graph_state(settings)[NodeKind.LIST_ENTRY.value]
+    t1_nodes = graph[graph["list_version"] == first.version_id]
+    assert len(t1_nodes) == first.rows_accepted and (t1_nodes["status"] == "active").all()
+
+    uk = LISTS_FIXTURES / "uk"
+    conlist = ingest_list_files(settings, [uk / "ConList_excerpt.csv"]).files[0]
+    fcdo = ingest_list_files(settings, [uk / "uk_sanctions_list_sample_2026.xml"]).files[0]
+    assert (conlist.feed, fcdo.feed) == ("uk-ofsi", "uk")
+    assert fcdo.previous_version_id is None and fcdo.changes.get("removed", 0) == 0
