@@ -121,7 +121,7 @@ def test_bad_column_rows_give_the_row_error_and_write_nothing() -> None:
     with pytest.raises(StoreError, match="Company node row 2, field 'id': missing"):
         store.upsert_nodes(NodeKind.COMPANY, ColumnRows.from_frame(bad_id))
     nested = pd.DataFrame({"id": ["co:a"], "meta": [{"k": 1}]})
-    with pytest.raises(StoreError, match="row 1, field 'meta'.*meta_json"):
+    with pytest.raises(StoreError, match=r"row 1, field 'meta'.*meta_json"):
         store.upsert_nodes(NodeKind.COMPANY, ColumnRows.from_frame(nested))
     store.upsert_nodes(NodeKind.COMPANY, ColumnRows.from_frame(_nodes()))
     dangling = pd.DataFrame({"source": ["co:a", "co:x"], "target": ["co:b", "co:y"]})
