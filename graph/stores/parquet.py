@@ -67,11 +67,13 @@ def _table(head: dict[str, list[str]], rows: list[Any], names: list[str], block:
     positions = np.fromiter((r if type(r) is int else -1 for r in rows), dtype=np.int64, count=n)
     dict_rows = (positions < 0).nonzero()[0].tolist()
     gather = pa.array(np.where(positions < 0, 0, positions))
+    # The common case after a bulk write or a reload: every row still in place, in order.
+    in_place = not dict_rows and bool((positions == np.arange(n)).all())
     extra = sorted({k for i in dict_rows for k in rows[i]} - set(names))
     columns: dict[str, tuple[pa.Array | pa.ChunkedArray, bool]] = {}
     for name, values in [*zip(names, block, strict=True), *((e, None) for e in extra)]:
         if isinstance(values, pa.ChunkedArray) and not dict_rows:
-            taken = values.take(gather)
+            taken = values if in_place and len(values) == n else values.take(gather)
             if taken.null_count < n:
                 columns[name] = (taken, False)
             continue
