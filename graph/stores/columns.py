@@ -13,11 +13,13 @@ path would store.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from typing import Any, TypeAlias, TypeGuard
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 Column: TypeAlias = "pa.ChunkedArray | list[Any]"
 
@@ -75,6 +77,53 @@ def _column(series: pd.Series) -> Column:
     return _python_values(series)
 
 
+_PLAIN = frozenset({str, int, bool, type(None)})
+
+
+def all_nonempty_str(values: list[Any]) -> bool:
+    return set(map(type, values)) == {str} and "" not in values
+
+
+def _scalar_list(value: list[Any]) -> bool:
+    return set(map(type, value)) <= {str, int, float, bool}
+
+
+def clean_columns(rows: ColumnRows, reserved: frozenset[str]) -> tuple[list[str], list[Column]] | None:
+    """Property columns a store may take as they are (all-absent ones dropped), checked once per
+    column; None if some value needs the row-by-row checks (numpy values, nested data, a NaN
+    not marked absent), whose error then names the row."""
+    names: list[str] = []
+    columns: list[Column] = []
+    for name, values in zip(rows.names, rows.columns, strict=True):
+        if name in reserved:
+            continue
+        if is_arrow(values):
+            if values.null_count == len(values):
+                continue
+            if not plain_arrow_type(values.type):
+                return None
+            if pa.types.is_floating(values.type) and pc.any(pc.is_nan(values)).as_py():
+                return None
+            names.append(name)
+            columns.append(values)
+            continue
+        types = set(map(type, values))
+        if types == {type(None)}:
+            continue
+        if not types <= _PLAIN:
+            if types <= _PLAIN | {float}:
+                if any(v != v for v in values):  # NaN, the only value unequal to itself
+                    return None
+            elif types <= _PLAIN | {list}:
+                if not all(_scalar_list(v) for v in values if type(v) is list):
+                    return None
+            else:
+                return None
+        names.append(name)
+        columns.append(values)
+    return names, columns
+
+
 class ColumnRows:
     """Equal-length columns (Arrow arrays or lists with ``None`` = absent) that iterate as row
     dicts without the absent keys."""
@@ -103,22 +152,39 @@ class ColumnRows:
             return None
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self.dicts())
+
+    def dicts(self, names: list[str] | None = None) -> list[dict[str, Any]]:
+        """One dict per row (of ``names``, default all) without its absent values.
+
+        Built column by column: complete columns are zipped into the dicts in C, and only
+        columns with gaps are added value by value.
+        """
+        wanted = self.names if names is None else names
         full_names: list[str] = []
         full: list[list[Any]] = []
         sparse: list[tuple[str, list[Any]]] = []
-        for name, column in zip(self.names, self.columns, strict=True):
-            values = as_list(column)
+        for name in wanted:
+            values = as_list(self.columns[self.names.index(name)])
             if None in values:  # C-level scan; nothing but None compares equal to None
                 sparse.append((name, values))
             else:
                 full_names.append(name)
                 full.append(values)
-        if not full:
-            full = [[None] * self.length]
-        for i, vals in enumerate(zip(*full, strict=True)):
-            row = dict(zip(full_names, vals, strict=False))
+        # The cyclic collector would rescan the growing heap again and again while a million
+        # dicts (which hold no cycles) are created; pause it for the build.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            if full:
+                out = [dict(zip(full_names, vals, strict=True)) for vals in zip(*full, strict=True)]
+            else:
+                out = [{} for _ in range(self.length)]
             for name, values in sparse:
-                value = values[i]
-                if value is not None:
-                    row[name] = value
-            yield row
+                for row, value in zip(out, values, strict=True):
+                    if value is not None:
+                        row[name] = value
+        finally:
+            if was_enabled:
+                gc.enable()
+        return out

@@ -22,14 +22,12 @@ from typing import Any
 
 import networkx as nx
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from chipwatch.errors import StoreError
 from graph.model import SYMMETRIC_EDGE_KINDS, Edge, EdgeKind, Node, NodeKind, Path, Subgraph
 from graph.store import Direction
 from graph.stores import parquet
-from graph.stores.columns import Column, ColumnRows, as_list, is_arrow, plain_arrow_type
+from graph.stores.columns import ColumnRows, all_nonempty_str, as_list, clean_columns
 from graph.stores.records import Records
 from graph.stores.rows import (
     EDGE_RESERVED,
@@ -65,52 +63,6 @@ def _bulk() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-_PLAIN = frozenset({str, int, bool, type(None)})
-
-
-def _all_nonempty_str(values: list[Any]) -> bool:
-    return set(map(type, values)) == {str} and "" not in values
-
-
-def _prop_columns(rows: ColumnRows, reserved: frozenset[str]) -> tuple[list[str], list[Column]] | None:
-    """Property columns ready to store (all-absent ones dropped), or None if a value needs the
-    row path's checks (numpy values, nested data, NaN the writer did not mark absent)."""
-    names: list[str] = []
-    columns: list[Column] = []
-    for name, values in zip(rows.names, rows.columns, strict=True):
-        if name in reserved:
-            continue
-        if is_arrow(values):
-            if values.null_count == len(values):
-                continue
-            if not plain_arrow_type(values.type):
-                return None
-            if pa.types.is_floating(values.type) and pc.any(pc.is_nan(values)).as_py():
-                return None
-            names.append(name)
-            columns.append(values)
-            continue
-        types = set(map(type, values))
-        if types == {type(None)}:
-            continue
-        if not types <= _PLAIN:
-            if types <= _PLAIN | {float}:
-                if any(v != v for v in values):  # NaN, the only value unequal to itself
-                    return None
-            elif types <= _PLAIN | {list}:
-                if not all(_scalar_list(v) for v in values if type(v) is list):
-                    return None
-            else:
-                return None
-        names.append(name)
-        columns.append(values)
-    return names, columns
-
-
-def _scalar_list(value: list[Any]) -> bool:
-    return set(map(type, value)) <= {str, int, float, bool}
 
 
 class NetworkxStore:
@@ -191,12 +143,12 @@ class NetworkxStore:
         if id_column is None or not rows.length:
             return None
         ids = as_list(id_column)
-        if not _all_nonempty_str(ids):
+        if not all_nonempty_str(ids):
             return None
         fresh = dict.fromkeys(ids, kind)
         if len(fresh) != len(ids) or not self._kind_of.keys().isdisjoint(fresh):
             return None
-        props = _prop_columns(rows, NODE_RESERVED)
+        props = clean_columns(rows, NODE_RESERVED)
         if props is None:
             return None
         self._nodes[kind].extend(ids, *props)
@@ -246,7 +198,7 @@ class NetworkxStore:
         if columns[0] is None or columns[1] is None or not n:
             return None
         sources, targets = as_list(columns[0]), as_list(columns[1])
-        if not (_all_nonempty_str(sources) and _all_nonempty_str(targets)):
+        if not (all_nonempty_str(sources) and all_nonempty_str(targets)):
             return None
         keys = [""] * n if columns[2] is None else as_list(columns[2])
         if set(map(type, keys)) != {str}:
@@ -258,7 +210,7 @@ class NetworkxStore:
         fresh = dict.fromkeys(idents)
         if len(fresh) != n or not table.rows.keys().isdisjoint(fresh):
             return None
-        props = _prop_columns(rows, EDGE_RESERVED)
+        props = clean_columns(rows, EDGE_RESERVED)
         if props is None:
             return None
         ends = set(sources)

@@ -16,6 +16,7 @@ import pandas as pd
 
 from chipwatch.errors import StoreError
 from graph.model import EdgeKind, NodeKind
+from graph.stores.columns import ColumnRows, all_nonempty_str, as_list, clean_columns
 
 NODE_RESERVED = frozenset({"id"})
 EDGE_RESERVED = frozenset({"source", "target", "key"})
@@ -93,8 +94,38 @@ def _checked(props: dict[str, Any], *, what: str, row_no: int, store: str) -> di
     return clean_props(props, frozenset(), what=what, row_no=row_no, store=store)
 
 
+def _column_node_rows(rows: ColumnRows) -> list[tuple[str, dict]] | None:
+    """``node_rows`` for rows given as columns, checked once per column (None: use the row loop)."""
+    id_column = rows.column("id")
+    ids = as_list(id_column) if id_column is not None else None
+    props = clean_columns(rows, NODE_RESERVED)
+    if ids is None or props is None or not all_nonempty_str(ids):
+        return None
+    clean = ColumnRows(*props, rows.length)
+    return list(zip(ids, clean.dicts(), strict=True))
+
+
+def _column_edge_rows(rows: ColumnRows) -> list[tuple[str, str, str, dict]] | None:
+    ends = [rows.column(name) for name in ("source", "target", "key")]
+    if ends[0] is None or ends[1] is None:
+        return None
+    sources, targets = as_list(ends[0]), as_list(ends[1])
+    keys = [""] * rows.length if ends[2] is None else as_list(ends[2])
+    props = clean_columns(rows, EDGE_RESERVED)
+    if props is None or not (all_nonempty_str(sources) and all_nonempty_str(targets)):
+        return None
+    if set(map(type, keys)) - {str}:
+        return None
+    clean = ColumnRows(*props, rows.length)
+    return list(zip(sources, targets, keys, clean.dicts(), strict=True))
+
+
 def node_rows(kind: NodeKind, rows: Iterable[Mapping[str, Any]], store: str) -> list[tuple[str, dict]]:
     """(id, props) for each row; a row without an ``id`` is an error naming the row."""
+    if isinstance(rows, ColumnRows) and rows.length:
+        checked = _column_node_rows(rows)
+        if checked is not None:
+            return checked
     what = f"{kind.value} node"
     out: list[tuple[str, dict]] = []
     append = out.append
@@ -120,6 +151,10 @@ def edge_rows(
     kind: EdgeKind, rows: Iterable[Mapping[str, Any]], store: str
 ) -> list[tuple[str, str, str, dict]]:
     """(source, target, key, props) for each row."""
+    if isinstance(rows, ColumnRows) and rows.length:
+        checked = _column_edge_rows(rows)
+        if checked is not None:
+            return checked
     what = f"{kind.value} edge"
     out: list[tuple[str, str, str, dict]] = []
     append = out.append

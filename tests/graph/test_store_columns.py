@@ -14,6 +14,7 @@ from chipwatch.errors import StoreError
 from graph.model import EdgeKind, NodeKind
 from graph.stores import NetworkxStore
 from graph.stores.columns import ColumnRows
+from graph.stores.rows import edge_rows, node_rows
 
 
 def _nodes() -> pd.DataFrame:
@@ -129,3 +130,20 @@ def test_bad_column_rows_give_the_row_error_and_write_nothing() -> None:
         store.upsert_edges(EdgeKind.OWNS, ColumnRows.from_frame(dangling))
     assert store.counts()[EdgeKind.OWNS.value] == 0
     assert store.counts()[NodeKind.COMPANY.value] == 3
+
+
+def test_row_checks_on_columns_give_what_dict_rows_give() -> None:
+    nodes, edges = ColumnRows.from_frame(_nodes()), ColumnRows.from_frame(_edges())
+    assert node_rows(NodeKind.COMPANY, nodes, "neo4j") == node_rows(
+        NodeKind.COMPANY, _as_dicts(_nodes()), "neo4j"
+    )
+    assert edge_rows(EdgeKind.TRADES_WITH, edges, "neo4j") == edge_rows(
+        EdgeKind.TRADES_WITH, _as_dicts(_edges()), "neo4j"
+    )
+    # A NaN the writer did not mark absent (a hand-built column) is dropped, as in a dict row.
+    raw = ColumnRows(["id", "score"], [["co:a", "co:b"], [1.0, math.nan]], 2)
+    assert node_rows(NodeKind.COMPANY, raw, "neo4j") == [("co:a", {"score": 1.0}), ("co:b", {})]
+    with pytest.raises(StoreError, match="TRADES_WITH edge row 2, field 'target': missing"):
+        edge_rows(
+            EdgeKind.TRADES_WITH, ColumnRows(["source", "target"], [["a", "b"], ["c", None]], 2), "neo4j"
+        )
