@@ -77,6 +77,7 @@ def _required_str(row: Mapping[str, Any], field: str, what: str, row_no: int, st
 
 _PLAIN = frozenset({str, int, bool})
 _PLAIN_OR_FLOAT = _PLAIN | {float}
+_NUMBERS = frozenset({int, float, bool})  # math.isnan takes each of them, in C
 
 
 def _checked(props: dict[str, Any], *, what: str, row_no: int, store: str) -> dict[str, Any]:
@@ -135,7 +136,8 @@ def node_rows(kind: NodeKind, rows: Iterable[Mapping[str, Any]], store: str) -> 
         node_id = props.pop("id", None)
         if type(node_id) is not str or not node_id:
             node_id = _required_str(row, "id", what, i, store)
-        if not set(map(type, props.values())) <= plain:
+        types = set(map(type, props.values()))
+        if not types <= plain and not (types <= _NUMBERS and not any(map(math.isnan, props.values()))):
             props = _checked(props, what=what, row_no=i, store=store)
         append((node_id, props))
     return out
@@ -171,7 +173,8 @@ def edge_rows(
             target = _required_str(row, "target", what, i, store)
         if type(key) is not str:
             key = edge_key(key)
-        if not set(map(type, props.values())) <= plain:
+        types = set(map(type, props.values()))
+        if not types <= plain and not (types <= _NUMBERS and not any(map(math.isnan, props.values()))):
             props = _checked(props, what=what, row_no=i, store=store)
         append((source, target, key, props))
     return out
