@@ -30,6 +30,8 @@ class Context:
         self.suppliers = legit[legit["role"].isin(["maker", "distributor"])].reset_index(drop=True)
         self.listed = listed
         self._listed_cursor = 0
+        self._pools: dict[tuple[tuple[str, ...] | None, tuple[str, ...] | None], pd.DataFrame] = {}
+        self._street: pd.DataFrame | None = None
         self.count = 0
 
     def supplier(self) -> dict[str, Any]:
@@ -39,11 +41,15 @@ class Context:
     def listed_party(
         self, countries: tuple[str, ...] | None = None, sources: tuple[str, ...] | None = None
     ) -> dict[str, Any]:
-        pool = self.listed
-        if countries:
-            pool = pool[pool["country"].isin(countries)]
-        if sources:
-            pool = pool[pool["list_source"].isin(sources)]
+        key = (countries, sources)
+        pool = self._pools.get(key)
+        if pool is None:  # filtered once per (countries, sources), not once per scheme
+            pool = self.listed
+            if countries:
+                pool = pool[pool["country"].isin(countries)]
+            if sources:
+                pool = pool[pool["list_source"].isin(sources)]
+            self._pools[key] = pool
         row = pool.iloc[self._listed_cursor % len(pool)]
         self._listed_cursor += 1 + int(self.b.rng.integers(0, 7))
         return dict(row)
@@ -51,6 +57,16 @@ class Context:
     def planted(self, typology: T) -> int:
         """How many schemes of ``typology`` are already planted (to rotate variants evenly)."""
         return sum(1 for s in self.b.schemes if s["typology"] == typology.value)
+
+    def street_addresses(self) -> pd.DataFrame:
+        """Listed parties with a street address (a number in it) in a country the world knows."""
+        if self._street is None:
+            listed = self.listed
+            self._street = listed[
+                listed["address"].str.contains(r"\d", na=False)
+                & listed["country"].isin(list(vocab.COUNTRIES))
+            ]
+        return self._street
 
     def end_user(self, country: str | None = None) -> dict[str, Any]:
         country = country or self.b.pick(vocab.RESTRICTED)
@@ -424,10 +440,7 @@ def listed_name_variant(ctx: Context) -> None:
 
 def address_only(ctx: Context) -> None:
     b = ctx.b
-    pool = ctx.listed[
-        ctx.listed["address"].str.contains(r"\d", na=False)
-        & ctx.listed["country"].isin(list(vocab.COUNTRIES))
-    ]
+    pool = ctx.street_addresses()
     listed = dict(pool.iloc[int(b.rng.integers(0, len(pool)))])
     written = clerk_address(listed["address"], b.rng)
     front = as_party(
