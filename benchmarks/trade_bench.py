@@ -39,7 +39,7 @@ def run_once(companies: int, shipments: int, store_kind: str, root: Path) -> dic
     t0 = time.perf_counter()
     write_world(companies, shipments, 1, root / "world")
     times["generate"] = time.perf_counter() - t0
-    print(f"  generate {times['generate']:.1f} s", flush=True)
+    print(f"  generate {times['generate']:.1f} s (peak RSS so far {peak_rss_mb():,.0f} MB)", flush=True)
     settings = load_settings().with_(workspace=root / "ws", store=StoreKind(store_kind))
     if store_kind == "neo4j" and not settings.neo4j_uri:
         ts = time.perf_counter()
@@ -60,7 +60,10 @@ def _ingest(
     for kind in ("companies", "ownership", "officers", "shipments"):
         tk = time.perf_counter()
         ingest_trade_file(settings, kind, root / "world" / f"{kind}.csv", today=dt.date(2026, 11, 1))
-        print(f"  ingest {kind} {time.perf_counter() - tk:.1f} s", flush=True)
+        print(
+            f"  ingest {kind} {time.perf_counter() - tk:.1f} s (peak RSS so far {peak_rss_mb():,.0f} MB)",
+            flush=True,
+        )
     times["ingest_tables"] = time.perf_counter() - t
     t = time.perf_counter()
     tables = load_trade_tables(settings)
@@ -74,6 +77,10 @@ def _ingest(
         finally:
             store.close()
         times["graph_" + store_kind] = time.perf_counter() - t
+        print(
+            f"  graph {times['graph_' + store_kind]:.1f} s (peak RSS so far {peak_rss_mb():,.0f} MB)",
+            flush=True,
+        )
     else:
         frames = trade_graph_frames(tables)
         n = sum(sum(1 for _ in records(f)) for f in [*frames.nodes.values(), *frames.edges.values()])

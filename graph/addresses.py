@@ -116,6 +116,11 @@ _COUNTRY_TAILS: tuple[tuple[str, ...], ...] = tuple(
     )
 )
 _COUNTRY_TAILS = tuple(sorted(_COUNTRY_TAILS, key=len, reverse=True))
+#: The tails by their last word (longest first within each), so a line is compared only with
+#: tails that can match it rather than all of them.
+_TAILS_BY_LAST: dict[str, tuple[tuple[str, ...], ...]] = {
+    last: tuple(t for t in _COUNTRY_TAILS if t[-1] == last) for last in {t[-1] for t in _COUNTRY_TAILS}
+}
 
 
 @lru_cache(maxsize=262_144)
@@ -127,7 +132,7 @@ def normalise_address(raw: str | None, country: str | None = None) -> str:
     changed = True
     while changed and tokens:
         changed = False
-        for tail in _COUNTRY_TAILS:
+        for tail in _TAILS_BY_LAST.get(tokens[-1], ()):
             if len(tokens) > len(tail) and tuple(tokens[-len(tail) :]) == tail:
                 tokens = tokens[: -len(tail)]
                 changed = True

@@ -27,8 +27,11 @@ from chipwatch.errors import StoreError
 from graph.model import SYMMETRIC_EDGE_KINDS, Edge, EdgeKind, Node, NodeKind, Path, Subgraph
 from graph.store import Direction
 from graph.stores import parquet
+from graph.stores.columns import ColumnRows, all_nonempty_str, as_list, clean_columns
 from graph.stores.records import Records
 from graph.stores.rows import (
+    EDGE_RESERVED,
+    NODE_RESERVED,
     check_hops,
     check_limit,
     edge_rows,
@@ -124,7 +127,33 @@ class NetworkxStore:
 
     def upsert_nodes(self, kind: NodeKind, rows: Iterable[Mapping[str, Any]]) -> int:
         with _bulk():
+            if isinstance(rows, ColumnRows):
+                written = self._upsert_node_columns(kind, rows)
+                if written is not None:
+                    return written
             return self._upsert_nodes(kind, rows)
+
+    def _upsert_node_columns(self, kind: NodeKind, rows: ColumnRows) -> int | None:
+        """All-new, distinct, well-formed rows as columns: appended without a dict per row.
+
+        None when the rows need the row-by-row path (repeated or known ids, odd values): that
+        path then merges them or raises its usual error naming the row.
+        """
+        id_column = rows.column("id")
+        if id_column is None or not rows.length:
+            return None
+        ids = as_list(id_column)
+        if not all_nonempty_str(ids):
+            return None
+        fresh = dict.fromkeys(ids, kind)
+        if len(fresh) != len(ids) or not self._kind_of.keys().isdisjoint(fresh):
+            return None
+        props = clean_columns(rows, NODE_RESERVED)
+        if props is None:
+            return None
+        self._nodes[kind].extend(ids, *props)
+        self._kind_of.update(fresh)
+        return rows.length
 
     def _upsert_nodes(self, kind: NodeKind, rows: Iterable[Mapping[str, Any]]) -> int:
         prepared = node_rows(kind, rows, STORE)
@@ -156,7 +185,42 @@ class NetworkxStore:
 
     def upsert_edges(self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]]) -> int:
         with _bulk():
+            if isinstance(rows, ColumnRows):
+                written = self._upsert_edge_columns(kind, rows)
+                if written is not None:
+                    return written
             return self._upsert_edges(kind, rows)
+
+    def _upsert_edge_columns(self, kind: EdgeKind, rows: ColumnRows) -> int | None:
+        """Edge counterpart of :meth:`_upsert_node_columns` (adjacency is rebuilt on first read)."""
+        columns = [rows.column(name) for name in ("source", "target", "key")]
+        n = rows.length
+        if columns[0] is None or columns[1] is None or not n:
+            return None
+        sources, targets = as_list(columns[0]), as_list(columns[1])
+        if not (all_nonempty_str(sources) and all_nonempty_str(targets)):
+            return None
+        keys = [""] * n if columns[2] is None else as_list(columns[2])
+        if set(map(type, keys)) != {str}:
+            return None
+        table = self._edges[kind]
+        if kind not in self._adjacency_stale and n <= len(table) // 4:
+            return None  # a small write into a big table: keep the adjacency current row by row
+        idents = list(zip(sources, targets, keys, strict=True))
+        fresh = dict.fromkeys(idents)
+        if len(fresh) != n or not table.rows.keys().isdisjoint(fresh):
+            return None
+        props = clean_columns(rows, EDGE_RESERVED)
+        if props is None:
+            return None
+        ends = set(sources)
+        ends.update(targets)
+        missing = sorted(ends.difference(self._kind_of))
+        if missing:
+            raise missing_ends_error(kind, missing, len(missing), STORE)
+        table.extend(idents, *props)
+        self._adjacency_stale.add(kind)
+        return n
 
     def _upsert_edges(self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]]) -> int:
         prepared = edge_rows(kind, rows, STORE)

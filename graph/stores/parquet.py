@@ -25,6 +25,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -54,17 +55,48 @@ def _column(values: list[Any]) -> tuple[pa.Array, bool]:
     return pa.array(encoded, type=pa.string()), True
 
 
-def _table(head: dict[str, list[str]], props: list[Mapping[str, Any]]) -> pa.Table:
-    names = sorted({k for p in props for k in p})
+def _table(head: dict[str, list[str]], rows: list[Any], names: list[str], block: list[Any]) -> pa.Table:
+    """One kind's rows as an Arrow table: ``head`` columns, then one column per property.
+
+    ``rows`` holds, per output row, either a props dict or an int position in the ``block``
+    columns (rows never read or updated since a bulk write or a load). Block columns that are
+    still Arrow arrays are gathered in C and never become Python objects; only dict rows are
+    read one by one.
+    """
+    n = len(rows)
+    positions = np.fromiter((r if type(r) is int else -1 for r in rows), dtype=np.int64, count=n)
+    dict_rows = (positions < 0).nonzero()[0].tolist()
+    gather = pa.array(np.where(positions < 0, 0, positions))
+    # The common case after a bulk write or a reload: every row still in place, in order.
+    in_place = not dict_rows and bool((positions == np.arange(n)).all())
+    extra = sorted({k for i in dict_rows for k in rows[i]} - set(names))
+    columns: dict[str, tuple[pa.Array | pa.ChunkedArray, bool]] = {}
+    for name, values in [*zip(names, block, strict=True), *((e, None) for e in extra)]:
+        if isinstance(values, pa.ChunkedArray) and not dict_rows:
+            taken = values if in_place and len(values) == n else values.take(gather)
+            if taken.null_count < n:
+                columns[name] = (taken, False)
+            continue
+        if isinstance(values, pa.ChunkedArray):
+            values = values.to_pylist()
+        if values:
+            # fromiter, not np.array: a list value (aliases) must stay one object
+            picked = np.fromiter(values, dtype=object, count=len(values))[gather.to_numpy()]
+            if dict_rows:
+                picked[dict_rows] = None
+        else:
+            picked = np.full(n, None, dtype=object)
+        for i in dict_rows:
+            picked[i] = rows[i].get(name)
+        if (picked != None).any():  # noqa: E711 — element-wise on an object array
+            columns[name] = _column(picked.tolist())
+    prop_names = sorted(columns)
     arrays = [pa.array(v, type=pa.string()) for v in head.values()]
-    json_cols: list[str] = []
-    for name in names:
-        array, is_json = _column([p.get(name) for p in props])
-        arrays.append(array)
-        if is_json:
-            json_cols.append(name)
-    schema_names = [*head, *names]
-    table = pa.Table.from_arrays(arrays, names=schema_names)
+    arrays += [columns[name][0] for name in prop_names]
+    table = pa.Table.from_arrays(arrays, names=[*head, *prop_names])
+    # Rows sorted by their identity (UTF-8 byte order = code point order = Python's sort).
+    table = table.sort_by([(h, "ascending") for h in head])
+    json_cols = [name for name in prop_names if columns[name][1]]
     return table.replace_schema_metadata({_JSON_META: json.dumps(json_cols).encode()})
 
 
@@ -90,24 +122,23 @@ def write_graph(
         for kind, table in nodes.items():
             if not table:
                 continue
-            ids = sorted(table)
             path = tmp / "nodes" / f"{kind.value}.parquet"
-            pq.write_table(_table({"id": ids}, [table[i] for i in ids]), path)
+            ids = list(table.rows)
+            pq.write_table(_table({"id": ids}, list(table.rows.values()), *table.block()), path)
             _fsync(path)
             manifest["nodes"][kind.value] = len(ids)
         for ekind, etable in edges.items():
             if not etable:
                 continue
-            idents = sorted(etable)
-            head = {
-                "source": [i[0] for i in idents],
-                "target": [i[1] for i in idents],
-                "key": [i[2] for i in idents],
-            }
+            idents = list(etable.rows)
+            sources = [i[0] for i in idents]
+            targets = [i[1] for i in idents]
+            keys = [i[2] for i in idents]
+            head = {"source": sources, "target": targets, "key": keys}
             path = tmp / "edges" / f"{ekind.value}.parquet"
-            pq.write_table(_table(head, [etable[i] for i in idents]), path)
+            pq.write_table(_table(head, list(etable.rows.values()), *etable.block()), path)
             _fsync(path)
-            manifest["edges"][ekind.value] = len(idents)
+            manifest["edges"][ekind.value] = len(sources)
         final = directory / version
         os.rename(tmp, final)
         pointer = directory / f".{CURRENT}.tmp"
@@ -137,13 +168,15 @@ def _read(path: Path) -> tuple[pa.Table, set[str]]:
     return table, json_cols
 
 
-def _props(table: pa.Table, skip: int, json_cols: set[str], path: Path) -> tuple[list[str], list[list[Any]]]:
-    """Property names and their columns as Python lists (JSON columns decoded)."""
+def _props(table: pa.Table, skip: int, json_cols: set[str], path: Path) -> tuple[list[str], list[Any]]:
+    """Property names and their columns: Arrow arrays (the store converts them when a row is
+    first read) or, for JSON columns, decoded Python lists."""
     names = table.column_names[skip:]
-    columns: list[list[Any]] = []
+    columns: list[Any] = []
     for name in names:
-        values = table.column(name).to_pylist()
+        values: Any = table.column(name)
         if name in json_cols:
+            values = values.to_pylist()
             try:
                 values = [None if v is None else json.loads(v) for v in values]
             except ValueError as exc:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from chipwatch.errors import StoreError
 from graph.model import EdgeKind, NodeKind
+from graph.stores.columns import ColumnRows, all_nonempty_str, as_list, clean_columns
 
 NODE_RESERVED = frozenset({"id"})
 EDGE_RESERVED = frozenset({"source", "target", "key"})
@@ -76,15 +77,11 @@ def _required_str(row: Mapping[str, Any], field: str, what: str, row_no: int, st
 
 _PLAIN = frozenset({str, int, bool})
 _PLAIN_OR_FLOAT = _PLAIN | {float}
+_NUMBERS = frozenset({int, float, bool})  # math.isnan takes each of them, in C
 
 
-def _props_fast(
-    row: Mapping[str, Any], reserved: tuple[str, ...], *, what: str, row_no: int, store: str
-) -> dict[str, Any]:
-    """``clean_props`` without per-value calls when every value is a plain scalar (the bulk case)."""
-    props = dict(row)
-    for name in reserved:
-        props.pop(name, None)
+def _checked(props: dict[str, Any], *, what: str, row_no: int, store: str) -> dict[str, Any]:
+    """``props`` (reserved names already removed) as storable values."""
     values = props.values()
     types = set(map(type, values))  # one C-level pass instead of a Python loop per value
     if types <= _PLAIN:
@@ -98,17 +95,51 @@ def _props_fast(
     return clean_props(props, frozenset(), what=what, row_no=row_no, store=store)
 
 
+def _column_node_rows(rows: ColumnRows) -> list[tuple[str, dict]] | None:
+    """``node_rows`` for rows given as columns, checked once per column (None: use the row loop)."""
+    id_column = rows.column("id")
+    ids = as_list(id_column) if id_column is not None else None
+    props = clean_columns(rows, NODE_RESERVED)
+    if ids is None or props is None or not all_nonempty_str(ids):
+        return None
+    clean = ColumnRows(*props, rows.length)
+    return list(zip(ids, clean.dicts(), strict=True))
+
+
+def _column_edge_rows(rows: ColumnRows) -> list[tuple[str, str, str, dict]] | None:
+    ends = [rows.column(name) for name in ("source", "target", "key")]
+    if ends[0] is None or ends[1] is None:
+        return None
+    sources, targets = as_list(ends[0]), as_list(ends[1])
+    keys = [""] * rows.length if ends[2] is None else as_list(ends[2])
+    props = clean_columns(rows, EDGE_RESERVED)
+    if props is None or not (all_nonempty_str(sources) and all_nonempty_str(targets)):
+        return None
+    if set(map(type, keys)) - {str}:
+        return None
+    clean = ColumnRows(*props, rows.length)
+    return list(zip(sources, targets, keys, clean.dicts(), strict=True))
+
+
 def node_rows(kind: NodeKind, rows: Iterable[Mapping[str, Any]], store: str) -> list[tuple[str, dict]]:
     """(id, props) for each row; a row without an ``id`` is an error naming the row."""
+    if isinstance(rows, ColumnRows) and rows.length:
+        checked = _column_node_rows(rows)
+        if checked is not None:
+            return checked
     what = f"{kind.value} node"
     out: list[tuple[str, dict]] = []
     append = out.append
-    reserved = tuple(NODE_RESERVED)
+    plain = _PLAIN
     for i, row in enumerate(rows, start=1):
-        node_id = row.get("id")
+        props = dict(row)
+        node_id = props.pop("id", None)
         if type(node_id) is not str or not node_id:
             node_id = _required_str(row, "id", what, i, store)
-        append((node_id, _props_fast(row, reserved, what=what, row_no=i, store=store)))
+        types = set(map(type, props.values()))
+        if not types <= plain and not (types <= _NUMBERS and not any(map(math.isnan, props.values()))):
+            props = _checked(props, what=what, row_no=i, store=store)
+        append((node_id, props))
     return out
 
 
@@ -122,21 +153,30 @@ def edge_rows(
     kind: EdgeKind, rows: Iterable[Mapping[str, Any]], store: str
 ) -> list[tuple[str, str, str, dict]]:
     """(source, target, key, props) for each row."""
+    if isinstance(rows, ColumnRows) and rows.length:
+        checked = _column_edge_rows(rows)
+        if checked is not None:
+            return checked
     what = f"{kind.value} edge"
     out: list[tuple[str, str, str, dict]] = []
     append = out.append
-    reserved = tuple(EDGE_RESERVED)
+    plain = _PLAIN
     for i, row in enumerate(rows, start=1):
-        source = row.get("source")
-        target = row.get("target")
+        # One dict copy per row, the three ends popped off it: the bulk case in a few C calls.
+        props = dict(row)
+        source = props.pop("source", None)
+        target = props.pop("target", None)
+        key = props.pop("key", "")
         if type(source) is not str or not source:
             source = _required_str(row, "source", what, i, store)
         if type(target) is not str or not target:
             target = _required_str(row, "target", what, i, store)
-        key = row.get("key", "")
         if type(key) is not str:
             key = edge_key(key)
-        append((source, target, key, _props_fast(row, reserved, what=what, row_no=i, store=store)))
+        types = set(map(type, props.values()))
+        if not types <= plain and not (types <= _NUMBERS and not any(map(math.isnan, props.values()))):
+            props = _checked(props, what=what, row_no=i, store=store)
+        append((source, target, key, props))
     return out
 
 

@@ -169,7 +169,12 @@ def _conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
         if col in NUMERIC:
             out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64")
         elif col != "aliases":
-            out[col] = out[col].astype(object).where(out[col].notna() & (out[col].astype(str) != ""), None)
+            # Empty text is absent, like null; compared on the object array (no string copy).
+            values = out[col].to_numpy(dtype=object)
+            absent = ~(pd.notna(values) & (values != ""))
+            kept = values.copy()
+            kept[absent] = None
+            out[col] = pd.Series(kept, index=out.index, dtype="object")
     return out
 
 

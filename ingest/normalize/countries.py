@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import pycountry
 
@@ -114,9 +115,18 @@ def to_iso2(value: object) -> str | None:
 
 
 def countries_to_iso2(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """(iso2 column with None where unknown, boolean mask of non-empty values that were unknown)."""
-    mapping = {v: to_iso2(v) for v in pd.unique(values.dropna())}
-    iso = values.map(mapping).astype(object)
-    iso = iso.where(iso.notna(), None)
-    given = values.notna() & (values.astype(str).str.strip() != "")
-    return iso, given & iso.isna()
+    """(iso2 column with None where unknown, boolean mask of non-empty values that were unknown).
+
+    Looked up once per distinct value and spread to the rows by factorised codes.
+    """
+    codes, uniques = pd.factorize(values.astype(object).where(values.notna(), None))
+    iso_list: list[str | None] = []
+    unknown_list: list[bool] = []
+    for value in uniques.tolist():
+        iso = to_iso2(value)
+        iso_list.append(iso)
+        unknown_list.append(iso is None and str(value).strip() != "")
+    rows = np.where(codes < 0, len(iso_list), codes)
+    iso_col = np.array([*iso_list, None], dtype=object)[rows]
+    unknown = np.array([*unknown_list, False], dtype=bool)[rows]
+    return pd.Series(iso_col, index=values.index, dtype="object"), pd.Series(unknown, index=values.index)

@@ -7,10 +7,12 @@ in provenance (customs data is messy; dropping rows would hide shipments).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 CHPL_PATH = Path(__file__).resolve().parents[2] / "data" / "reference" / "chpl.csv"
@@ -41,19 +43,33 @@ def _valid(digits: str) -> bool:
 
 
 def normalise_hs(values: pd.Series) -> HsColumns:
-    """Digits-only HS codes with the HS-6 prefix and CHPL tier (computed per distinct value)."""
+    """Digits-only HS codes with the HS-6 prefix and CHPL tier.
+
+    Worked out once per distinct value and spread to the rows by factorised codes (a million
+    shipments hold a few hundred distinct codes).
+    """
     tiers = chpl_tiers()
-    raw = values.astype(object).where(values.notna(), None)
-    distinct = pd.unique(raw.dropna())
-    digits_map: dict[object, str | None] = {}
-    for value in distinct:
-        digits = "".join(ch for ch in str(value) if ch.isdigit())
-        digits_map[value] = digits if digits and _valid(digits) else None
-    hs_code = raw.map(digits_map).astype(object)
-    hs_code = hs_code.where(hs_code.notna(), None)
-    hs6 = hs_code.str.slice(0, 6).astype(object)
-    hs6 = hs6.where(hs6.notna(), None)
-    tier = hs6.map(tiers).astype(object)
-    tier = tier.where(tier.notna(), None)
-    given = raw.notna() & (raw.astype(str).str.strip() != "")
-    return HsColumns(hs_code=hs_code, hs6=hs6, chpl_tier=tier, unknown=given & hs_code.isna())
+    codes, uniques = pd.factorize(values.astype(object).where(values.notna(), None))
+    digit_list: list[str | None] = []
+    given_list: list[bool] = []
+    for value in uniques.tolist():
+        text = str(value)
+        digits = "".join(ch for ch in text if ch.isdigit())
+        digit_list.append(digits if digits and _valid(digits) else None)
+        given_list.append(text.strip() != "")
+    hs6_list = [d[:6] if d else None for d in digit_list]
+    tier_list = [tiers.get(h) if h else None for h in hs6_list]
+
+    def spread(per_value: Sequence[object], missing: object) -> np.ndarray:
+        table = np.array([*per_value, missing], dtype="object")
+        return table[np.where(codes < 0, len(per_value), codes)]
+
+    index = values.index
+    hs_code = pd.Series(spread(digit_list, None), index=index, dtype="object")
+    given = pd.Series(spread(given_list, False).astype(bool), index=index)
+    return HsColumns(
+        hs_code=hs_code,
+        hs6=pd.Series(spread(hs6_list, None), index=index, dtype="object"),
+        chpl_tier=pd.Series(spread(tier_list, None), index=index, dtype="object"),
+        unknown=given & hs_code.isna(),
+    )

@@ -43,12 +43,16 @@ Files
               "country": "RU",
               # only where relevant:
               "list_entry_id": "list:US_EL:<CSL _id>", "list_name": "...",
-              "list_address": "...", "variant_ops": ["uppercase", "abbreviate", "typo", ...]
+              "list_address": "...", "variant_ops": ["uppercase", "abbreviate", "typo", ...],
+              # listed names written in another script: "script": "Cyrl" (variant_ops
+              # ["uppercase", "cyrillic_script"]) or "Hani" (variant_ops ["chinese_script"],
+              # "list_alias": the UN list's Chinese-script alias the name is written as)
             }
           ],
           "path": ["co:synthetic:SYN…", "co:synthetic:SYS…", "party:…"],  # supplier → end
           "shipment_ids": ["SX0000029", ...],
-          # typology extras: "legs" (pass_through: import/export ids, days, quantities),
+          # typology extras: "legs" (pass_through: import/export ids, days, quantities; the
+          # schemes' destinations rotate through RU, BY, CN, IR, MO),
           # "regimes" + "variant" (listed_ownership: two_listed_owners | indirect_faq401),
           # "ownership_chain" (d5_parent: parent → intermediate → subsidiary node ids),
           # "shared_address" + "shared_officer" (shell_cluster)
@@ -60,7 +64,8 @@ Files
 Parties with role ``supplier`` are innocent legitimate companies (they also appear under
 ``legitimate``); every other scheme party should be flagged. ``legitimate.party_ids`` are the
 trade parties of legitimate companies, for false-positive rates. List entry ids follow the
-list ingest convention ``list:{ListSource}:{CSL _id}`` for the bundled CSL of May 2022.
+list ingest convention ``list:{ListSource}:{CSL _id}`` for the bundled CSL of May 2022 and, for
+Chinese-script names, ``list:UN:{reference number}`` for the bundled UN consolidated list.
 """
 
 from ingest.synthetic.world import WorldSummary, build_world, write_world

@@ -30,16 +30,20 @@ def digits(rng: np.random.Generator, width: int, n: int) -> pd.Series:
 
 
 def postal_codes(rng: np.random.Generator, pattern: str, n: int) -> pd.Series:
-    """Fill a pattern like ``"#### AA"`` ("#" digit, "A" letter) n times."""
-    out = pd.Series([""] * n, dtype=object)
+    """Fill a pattern like ``"#### AA"`` ("#" digit, "A" letter) n times.
+
+    Joined in plain Python: the batches are small (one country's share of a pool), where a
+    pandas string operation per pattern character costs more than the strings themselves.
+    """
+    parts: list[list[str]] = []
     for ch in pattern:
         if ch == "#":
-            out = out + pd.Series(rng.integers(0, 10, n)).astype(str)
+            parts.append([str(d) for d in rng.integers(0, 10, n).tolist()])
         elif ch == "A":
-            out = out + pd.Series(_pick(rng, list("ABCDEFGHJKLMNPRSTUVWXYZ"), n))
+            parts.append(_pick(rng, list("ABCDEFGHJKLMNPRSTUVWXYZ"), n).tolist())
         else:
-            out = out + ch
-    return out
+            parts.append([ch] * n)
+    return pd.Series(["".join(p) for p in zip(*parts, strict=True)] if parts else [""] * n, dtype=object)
 
 
 def lei_codes(rng: np.random.Generator, n: int) -> list[str]:
@@ -78,14 +82,12 @@ def make_companies(
     frame["company_id"] = prefix + pd.Series(np.arange(id_start, id_start + n)).astype(str).str.zfill(7)
     stem = _stems(rng, n)
     sector = pd.Series(_pick(rng, vocab.SECTOR_WORDS[role], n))
-    cities = pd.Series([""] * n, dtype=object)
-    streets = pd.Series([""] * n, dtype=object)
-    forms = pd.Series([""] * n, dtype=object)
-    postal = pd.Series([""] * n, dtype=object)
-    phone = pd.Series([""] * n, dtype=object)
-    tld = pd.Series([""] * n, dtype=object)
+    # numpy arrays, filled per country: a masked numpy assignment costs microseconds, a pandas one
+    # a fraction of a millisecond, and the pools call this for every country.
+    cities, streets, forms, postal, phone, tld = (np.full(n, "", dtype=object) for _ in range(6))
+    country_codes = frame["country"].to_numpy()
     for code in pd.unique(frame["country"]):
-        mask = (frame["country"] == code).to_numpy()
+        mask = country_codes == code
         k = int(mask.sum())
         prof = vocab.COUNTRIES[code]
         cities[mask] = _pick(rng, prof["cities"], k)  # type: ignore[arg-type]
@@ -94,7 +96,7 @@ def make_companies(
         postal[mask] = postal_codes(rng, str(prof["postal"]), k).to_numpy()
         phone[mask] = str(prof["phone"])
         tld[mask] = str(prof["tld"])
-    frame["name"] = stem + " " + sector + " " + forms
+    frame["name"] = stem + " " + sector + " " + pd.Series(forms)
     number = pd.Series(rng.integers(1, 400, n)).astype(str)
     floor = pd.Series(rng.integers(1, 30, n)).astype(str)
     with_floor = rng.random(n) < 0.4
@@ -111,9 +113,9 @@ def make_companies(
     frame["tax_id"] = pd.Series(np.where(rng.random(n) < 0.5, digits(rng, 10, n), ""), dtype=object)
     frame["business_type"] = business_type or vocab.BUSINESS_TYPES[role]
     slug = stem.str.lower().str.replace(r"[^a-z0-9]+", "", regex=True)
-    frame["website"] = "www." + slug + "." + tld
-    frame["email"] = "info@" + slug + "." + tld
-    frame["phone"] = phone + " " + digits(rng, 9, n)
+    frame["website"] = "www." + slug + "." + pd.Series(tld)
+    frame["email"] = "info@" + slug + "." + pd.Series(tld)
+    frame["phone"] = pd.Series(phone) + " " + digits(rng, 9, n)
     frame["aliases"] = ""
     frame["source"] = SOURCE
     frame["role"] = role

@@ -1,20 +1,27 @@
 """Real listed parties (Entity List / SDN entities from the bundled CSL) and the ways shipping
 clerks write their names: abbreviations, reordered tokens, typos, other romanisations, legal
-form dropped. The planted schemes use them so resolution is tested on real list names.
+form dropped, and original scripts — Russian names keyed in Cyrillic, Chinese names as the
+original-script aliases the bundled UN list publishes. The planted schemes use them so
+resolution is tested on real list names.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from ingest.lists.model import EntityKind
+from ingest.lists.readers import un_xml
 from ingest.normalize.countries import to_iso2
 
 CSL_PATH = Path(__file__).resolve().parents[2] / "data" / "lists" / "csl" / "consolidated_2022-05.csv.gz"
+UN_PATH = Path(__file__).resolve().parents[2] / "data" / "lists" / "un" / "UN_consolidated.xml"
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 #: CSL ``source`` prefix → ListSource value used in ``list:{ListSource}:{source_id}`` ids.
 CSL_SOURCES = {
@@ -75,6 +82,65 @@ ROMANISE_ZH: tuple[tuple[str, str], ...] = (
 RU_LIKE = {"RU", "BY", "KZ", "AM", "KG", "UA", "UZ", "GE"}
 
 
+#: Latin (BGN-style romanisation, as the lists publish Russian names) → Cyrillic, longest first.
+#: Legal forms become their Russian abbreviations; letters Russian lacks get their usual stand-ins.
+TO_CYRILLIC_WORDS: dict[str, str] = {
+    "LIMITED LIABILITY COMPANY": "ООО",
+    "JOINT STOCK COMPANY": "АО",
+    "LLC": "ООО",
+    "JSC": "АО",
+    "OJSC": "ОАО",
+    "CJSC": "ЗАО",
+    "PJSC": "ПАО",
+}
+#: Context rules applied before the letter table (patterns on the upper-case Latin text).
+TO_CYRILLIC_CONTEXT: tuple[tuple[str, str], ...] = (
+    (r"YY\b", "ЫЙ"),  # NOVYY
+    (r"(?<=[AEIOU])Y(?![AEIOU])", "Й"),  # ROSSIYSKIY
+    (r"\bE", "Э"),  # a word-initial E is Э: ELKOMTEKH
+    (r"TECH", "ТЕХ"),  # English loan words as Russian writes them: TECHNOMAR → ТЕХНОМАР
+    (r"\bCOMPANY\b", "КОМПАНИ"),
+)
+TO_CYRILLIC: tuple[tuple[str, str], ...] = (
+    ("SHCH", "Щ"),
+    ("KH", "Х"),
+    ("ZH", "Ж"),
+    ("TS", "Ц"),
+    ("CH", "Ч"),
+    ("SH", "Ш"),
+    ("YU", "Ю"),
+    ("YA", "Я"),
+    ("YE", "Е"),
+    ("YO", "Ё"),
+    ("A", "А"),
+    ("B", "Б"),
+    ("V", "В"),
+    ("G", "Г"),
+    ("D", "Д"),
+    ("E", "Е"),
+    ("Z", "З"),
+    ("I", "И"),
+    ("Y", "Ы"),
+    ("K", "К"),
+    ("L", "Л"),
+    ("M", "М"),
+    ("N", "Н"),
+    ("O", "О"),
+    ("P", "П"),
+    ("R", "Р"),
+    ("S", "С"),
+    ("T", "Т"),
+    ("U", "У"),
+    ("F", "Ф"),
+    ("C", "К"),
+    ("H", "Х"),
+    ("J", "ДЖ"),
+    ("Q", "К"),
+    ("W", "В"),
+    ("X", "КС"),
+)
+
+
 @dataclass(frozen=True)
 class ListedParty:
     entry_id: str
@@ -112,6 +178,63 @@ def load_listed_pool(path: Path = CSL_PATH) -> pd.DataFrame:
         .sort_values("entry_id")
         .reset_index(drop=True)
     )
+
+
+def to_cyrillic(name: str) -> str:
+    """A romanised Russian name written back in Cyrillic, the way a Russian clerk keys it.
+
+    ``"OOO TEKHNOLOGII"`` → ``"ООО ТЕХНОЛОГИИ"``; legal forms become Russian abbreviations
+    (``LLC`` → ``ООО``). Transliterating it back (e.g. ``anyascii``) gives the BGN spelling again.
+    """
+    text = " ".join(re.sub(r"[.,\"']", " ", name.upper()).split())
+    for latin, cyr in TO_CYRILLIC_WORDS.items():
+        text = re.sub(rf"\b{latin}\b", cyr, text)
+    for pattern, cyr in TO_CYRILLIC_CONTEXT:
+        text = re.sub(pattern, cyr, text)
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        for latin, cyr in TO_CYRILLIC:
+            if text.startswith(latin, i):
+                out.append(cyr)
+                i += len(latin)
+                break
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class ScriptAlias:
+    """A listed entity with an alias published in Chinese script (bundled UN list)."""
+
+    entry_id: str
+    name: str  # primary (Latin) list name
+    alias: str  # the alias in Han characters, as published
+    address: str | None
+    country: str | None
+
+
+@lru_cache(maxsize=2)
+def load_han_aliases(path: Path = UN_PATH) -> tuple[ScriptAlias, ...]:
+    """Entities of the bundled UN list with a Chinese-script alias, in list order."""
+    found = []
+    for entry in un_xml.read(path).entries:
+        if entry.kind is not EntityKind.COMPANY:
+            continue
+        address = entry.addresses[0] if entry.addresses else None
+        country = address.country if address else (entry.countries[0] if entry.countries else None)
+        if address and "HONG KONG" in address.raw.upper():
+            country = "HK"
+        for alias in entry.aliases:
+            if _HAN.search(alias.name):
+                found.append(
+                    ScriptAlias(
+                        entry.node_id, entry.name, alias.name, address.raw if address else None, country
+                    )
+                )
+    return tuple(sorted(found, key=lambda a: a.entry_id))
 
 
 def _typo(text: str, rng: np.random.Generator) -> str:

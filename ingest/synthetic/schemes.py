@@ -14,7 +14,7 @@ import pandas as pd
 
 from ingest.synthetic import vocab
 from ingest.synthetic.builder import SchemeBuilder, as_party, party_ref
-from ingest.synthetic.listed import clerk_address, clerk_variant
+from ingest.synthetic.listed import clerk_address, clerk_variant, load_han_aliases, to_cyrillic
 from ingest.synthetic.typologies import PlantedFlag as F
 from ingest.synthetic.typologies import Typology as T
 
@@ -30,6 +30,8 @@ class Context:
         self.suppliers = legit[legit["role"].isin(["maker", "distributor"])].reset_index(drop=True)
         self.listed = listed
         self._listed_cursor = 0
+        self._pools: dict[tuple[tuple[str, ...] | None, tuple[str, ...] | None], pd.DataFrame] = {}
+        self._street: pd.DataFrame | None = None
         self.count = 0
 
     def supplier(self) -> dict[str, Any]:
@@ -39,14 +41,32 @@ class Context:
     def listed_party(
         self, countries: tuple[str, ...] | None = None, sources: tuple[str, ...] | None = None
     ) -> dict[str, Any]:
-        pool = self.listed
-        if countries:
-            pool = pool[pool["country"].isin(countries)]
-        if sources:
-            pool = pool[pool["list_source"].isin(sources)]
+        key = (countries, sources)
+        pool = self._pools.get(key)
+        if pool is None:  # filtered once per (countries, sources), not once per scheme
+            pool = self.listed
+            if countries:
+                pool = pool[pool["country"].isin(countries)]
+            if sources:
+                pool = pool[pool["list_source"].isin(sources)]
+            self._pools[key] = pool
         row = pool.iloc[self._listed_cursor % len(pool)]
         self._listed_cursor += 1 + int(self.b.rng.integers(0, 7))
         return dict(row)
+
+    def planted(self, typology: T) -> int:
+        """How many schemes of ``typology`` are already planted (to rotate variants evenly)."""
+        return sum(1 for s in self.b.schemes if s["typology"] == typology.value)
+
+    def street_addresses(self) -> pd.DataFrame:
+        """Listed parties with a street address (a number in it) in a country the world knows."""
+        if self._street is None:
+            listed = self.listed
+            self._street = listed[
+                listed["address"].str.contains(r"\d", na=False)
+                & listed["country"].isin(list(vocab.COUNTRIES))
+            ]
+        return self._street
 
     def end_user(self, country: str | None = None) -> dict[str, Any]:
         country = country or self.b.pick(vocab.RESTRICTED)
@@ -225,7 +245,9 @@ def forwarder_consignee(ctx: Context) -> None:
 def pass_through(ctx: Context) -> None:
     b = ctx.b
     hub = _hub_company(ctx, "distributor", b.pick(vocab.HUBS), new=False)
-    supplier, end = ctx.supplier(), ctx.end_user()
+    # Destinations rotate, so any world with five or more of these schemes reaches all of them.
+    destination = vocab.RESTRICTED[ctx.planted(T.PASS_THROUGH) % len(vocab.RESTRICTED)]
+    supplier, end = ctx.supplier(), ctx.end_user(destination)
     ships, legs = [], []
     for _ in range(int(b.rng.integers(2, 5))):
         d_in = b.date_between("2022-06-01", "2026-05-31")
@@ -341,10 +363,37 @@ def d5_parent(ctx: Context) -> None:
     )
 
 
-def listed_name_variant(ctx: Context) -> None:
+#: Every fourth listed-name scheme writes the name in Cyrillic, and another fourth in Chinese
+#: script (a UN list alias), so resolution has to transliterate.
+SCRIPT_ROTATION = ("latin", "cyrillic", "latin", "han")
+
+
+def _listed_as_written(ctx: Context, script: str) -> tuple[dict[str, Any], str, list[str], dict[str, Any]]:
+    """(listed party, name as written, clerk operations, extra ground-truth fields)."""
     b = ctx.b
+    han = [a for a in load_han_aliases() if a.country in vocab.COUNTRIES]
+    if script == "han" and han:
+        alias = han[ctx.planted(T.LISTED_NAME_VARIANT) // len(SCRIPT_ROTATION) % len(han)]
+        listed: dict[str, Any] = {
+            "entry_id": alias.entry_id,
+            "list_source": "UN",
+            "name": alias.name,
+            "country": alias.country,
+            "address": alias.address,
+        }
+        return listed, alias.alias, ["chinese_script"], {"script": "Hani", "list_alias": alias.alias}
+    if script == "cyrillic":
+        listed = ctx.listed_party(("RU", "BY"), ("US_EL", "US_SDN", "US_MEU"))
+        return listed, to_cyrillic(listed["name"]), ["uppercase", "cyrillic_script"], {"script": "Cyrl"}
     listed = ctx.listed_party(("RU", "CN", "IR", "BY", "HK", "AE", "TR"), ("US_EL", "US_SDN", "US_MEU"))
     written, ops = clerk_variant(listed["name"], listed["country"], b.rng)
+    return listed, written, ops, {}
+
+
+def listed_name_variant(ctx: Context) -> None:
+    b = ctx.b
+    script = SCRIPT_ROTATION[ctx.planted(T.LISTED_NAME_VARIANT) % len(SCRIPT_ROTATION)]
+    listed, written, ops, extra = _listed_as_written(ctx, script)
     address = (
         clerk_address(listed["address"], b.rng)
         if b.rng.random() < 0.5
@@ -373,7 +422,12 @@ def listed_name_variant(ctx: Context) -> None:
         for _ in range(int(b.rng.integers(1, 4)))
     ]
     ref = party_ref(
-        party, "listed_consignee", list_entry_id=listed["entry_id"], list_name=listed["name"], variant_ops=ops
+        party,
+        "listed_consignee",
+        list_entry_id=listed["entry_id"],
+        list_name=listed["name"],
+        variant_ops=ops,
+        **extra,
     )
     ctx.record(
         T.LISTED_NAME_VARIANT,
@@ -386,10 +440,7 @@ def listed_name_variant(ctx: Context) -> None:
 
 def address_only(ctx: Context) -> None:
     b = ctx.b
-    pool = ctx.listed[
-        ctx.listed["address"].str.contains(r"\d", na=False)
-        & ctx.listed["country"].isin(list(vocab.COUNTRIES))
-    ]
+    pool = ctx.street_addresses()
     listed = dict(pool.iloc[int(b.rng.integers(0, len(pool)))])
     written = clerk_address(listed["address"], b.rng)
     front = as_party(

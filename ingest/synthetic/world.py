@@ -12,10 +12,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 
 from graph.addresses import normalise_address
 from graph.ids import byname_company_id, party_id
-from ingest.normalize.countries import to_iso2
+from ingest.normalize.countries import countries_to_iso2, to_iso2
 from ingest.normalize.parties import party_ids
 from ingest.synthetic import vocab
 from ingest.synthetic.builder import SchemeBuilder
@@ -155,8 +157,12 @@ def _ground_truth(
             if ref["role"] == "listed_owner":  # known only by name in ownership.csv
                 ref["node_id"] = byname_company_id(ref["name"], ref["country"])
         scheme["path"] = [ref["node_id"] or ref["party_id"] for ref in scheme.pop("path_parties")]
-    iso = {col: ships[f"{col}_country"].map(to_iso2) for col in ("shipper", "consignee", "notify")}
-    all_parties = pd.concat([party_ids(ships[f"{c}_name"], ships[f"{c}_address"], iso[c]) for c in iso])
+    roles = ("shipper", "consignee", "notify")
+    all_parties = party_ids(
+        pd.concat([ships[f"{c}_name"] for c in roles], ignore_index=True),
+        pd.concat([ships[f"{c}_address"] for c in roles], ignore_index=True),
+        countries_to_iso2(pd.concat([ships[f"{c}_country"] for c in roles], ignore_index=True))[0],
+    )
     scheme_parties = {
         ref["party_id"] for s in builder.schemes for ref in s["parties"] if ref["role"] != "supplier"
     }
@@ -194,6 +200,17 @@ def _atomic_write(path: Path, writer: Any) -> None:
         raise
 
 
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """The frame as UTF-8 CSV (strings quoted, ``\\n`` line ends), written by Arrow in C.
+
+    pandas' ``to_csv`` formats a million shipments in Python (~25 s); Arrow takes ~1 s.
+    """
+    table = pa.Table.from_pandas(
+        frame.astype({c: str for c in frame.columns if frame[c].dtype == object}), preserve_index=False
+    )
+    pacsv.write_csv(table, path, pacsv.WriteOptions(quoting_style="needed"))
+
+
 def write_world(companies: int, shipments: int, seed: int, out_dir: Path) -> WorldSummary:
     """Build and write the world; same arguments → byte-identical files."""
     tables, truth = build_world(companies, shipments, seed)
@@ -201,7 +218,7 @@ def write_world(companies: int, shipments: int, seed: int, out_dir: Path) -> Wor
     digests = {}
     for name, frame in tables.items():
         path = out_dir / f"{name}.csv"
-        _atomic_write(path, lambda p, f=frame: f.to_csv(p, index=False, lineterminator="\n"))
+        _atomic_write(path, lambda p, f=frame: write_csv(f, p))
         digests[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
     truth["files"] = digests
     text = json.dumps(truth, indent=1, sort_keys=True, ensure_ascii=False) + "\n"

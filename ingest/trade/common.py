@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from graph.ids import byname_company_id
@@ -26,11 +28,19 @@ class Canonical:
     tables: dict[str, pd.DataFrame]
     warnings: list[pd.DataFrame] = field(default_factory=list)
 
-    def warn(self, mask: pd.Series, field_name: str, reason: str | pd.Series) -> None:
+    def warn(
+        self, mask: pd.Series, field_name: str, reason: str | pd.Series | Callable[[pd.Series], pd.Series]
+    ) -> None:
+        """Warn about the rows in ``mask``. ``reason`` may be a function giving the texts of just
+        those rows (called with ``mask``), so no per-row text is built when no row needs one."""
         rows = mask.to_numpy().nonzero()[0]
         if len(rows) == 0:
             return
-        reasons = reason[mask].to_numpy() if isinstance(reason, pd.Series) else reason
+        reasons: np.ndarray | str
+        if callable(reason):
+            reasons = reason(mask).to_numpy()
+        else:
+            reasons = reason[mask].to_numpy() if isinstance(reason, pd.Series) else reason
         self.warnings.append(pd.DataFrame({"row": rows + 1, "field": field_name, "reason": reasons}))
 
     def warnings_frame(self) -> pd.DataFrame:
@@ -72,7 +82,7 @@ def strict_country(path: Path, values: pd.Series, column: str) -> pd.Series:
 
 def lenient_country(out: Canonical, values: pd.Series, column: str) -> pd.Series:
     iso, unknown = countries_to_iso2(values.where(values != "", None))
-    out.warn(unknown, column, "unknown country: " + values.astype(str))
+    out.warn(unknown, column, lambda rows: "unknown country: " + values[rows].astype(str))
     return iso
 
 
@@ -91,7 +101,12 @@ def resolve_company_ids(
         preferred = known[known["source"] == source]
         for frame in (known.drop_duplicates("company_id", keep=False), preferred):
             lookup.update(zip(frame["company_id"].astype(str), frame["node_id"], strict=True))
-    by_id = ids.map(lambda v: lookup.get(v, f"co:{source}:{v}") if v else None)
-    distinct = {(n, c): byname_company_id(n, c) for n, c in dict.fromkeys(zip(names, countries, strict=True))}
-    by_name = pd.Series([distinct[(n, c)] for n, c in zip(names, countries, strict=True)], index=ids.index)
-    return by_id.where(ids != "", by_name).astype(object)
+    # Plain lists: iterating Arrow-backed pandas strings element by element is several times slower.
+    id_list, name_list, country_list = ids.tolist(), names.tolist(), countries.tolist()
+    pairs = list(zip(name_list, country_list, strict=True))
+    distinct = {pair: byname_company_id(*pair) for pair in dict.fromkeys(pairs)}
+    resolved = [
+        distinct[pair] if v == "" else (lookup.get(v, f"co:{source}:{v}") if v else None)
+        for v, pair in zip(id_list, pairs, strict=True)
+    ]
+    return pd.Series(resolved, index=ids.index, dtype="object")

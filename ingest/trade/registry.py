@@ -167,10 +167,11 @@ def officers(path: Path, frame: pd.DataFrame, source: str, known: pd.DataFrame, 
     company = resolve_company_ids(
         frame["company_id"], frame["company_name"], pd.Series([None] * len(frame)), known, source
     )
-    distinct = {k: person_id(*k) for k in dict.fromkeys(zip(frame["person_name"], country, strict=True))}
+    people = list(zip(frame["person_name"].tolist(), country.tolist(), strict=True))
+    distinct = {k: person_id(*k) for k in dict.fromkeys(people)}
     out.tables["officers"] = pd.DataFrame(
         {
-            "person_node_id": [distinct[k] for k in zip(frame["person_name"], country, strict=True)],
+            "person_node_id": [distinct[k] for k in people],
             "person_name": frame["person_name"],
             "person_country": country,
             "company_node_id": company,

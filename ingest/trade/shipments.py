@@ -57,13 +57,20 @@ def shipments(path: Path, frame: pd.DataFrame, today: dt.date) -> Canonical:
 
     # Duplicate ids: identical rows are one shipment; differing rows keep the last, with a warning.
     dup_any = frame["shipment_id"].duplicated(keep="last")
-    identical = frame.duplicated(keep="last")
-    out.warn(
-        dup_any & ~identical, "shipment_id", "duplicate shipment id with different content; last row kept"
-    )
+    if dup_any.any():  # whole-row comparison only among rows whose id repeats
+        repeated = frame["shipment_id"].duplicated(keep=False)
+        identical = pd.Series(False, index=frame.index)
+        identical[repeated] = frame[repeated].duplicated(keep="last")
+        out.warn(
+            dup_any & ~identical, "shipment_id", "duplicate shipment id with different content; last row kept"
+        )
 
     hs = normalise_hs(frame["hs_code"].where(frame["hs_code"] != "", None))
-    out.warn(hs.unknown, "hs_code", "unknown HS code " + frame["hs_code"].astype(str) + "; loaded without HS")
+    out.warn(
+        hs.unknown,
+        "hs_code",
+        lambda rows: "unknown HS code " + frame["hs_code"][rows].astype(str) + "; loaded without HS",
+    )
     countries = {
         c: lenient_country(out, frame[c], c)
         for c in (
@@ -76,13 +83,20 @@ def shipments(path: Path, frame: pd.DataFrame, today: dt.date) -> Canonical:
         )
     }
 
+    # One id computation for all three roles: a party that ships and receives is hashed once.
+    names = pd.concat([frame[f"{r}_name"] for r in ROLES], ignore_index=True)
+    addrs = pd.concat([frame[f"{r}_address"] for r in ROLES], ignore_index=True)
+    where = pd.concat([countries[f"{r}_country"] for r in ROLES], ignore_index=True)
+    every_id = party_ids(names.where(names != "", None), addrs, where).to_numpy()
     parties = []
     ids = {}
-    for role in ROLES:
+    for k, role in enumerate(ROLES):
         name = frame[f"{role}_name"]
         addr = frame[f"{role}_address"]
         country = countries[f"{role}_country"]
-        ids[role] = party_ids(name.where(name != "", None), addr, country)
+        ids[role] = pd.Series(
+            every_id[k * len(frame) : (k + 1) * len(frame)], index=frame.index, dtype="object"
+        )
         part = pd.DataFrame({"party_id": ids[role], "name": name, "address": addr, "country": country})
         parties.append(part[part["party_id"].notna()].drop_duplicates("party_id"))
     party_table = pd.concat(parties, ignore_index=True).drop_duplicates("party_id")

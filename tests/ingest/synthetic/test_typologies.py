@@ -7,16 +7,19 @@ are exactly what ``chipwatch generate`` writes for the arguments in its README.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from rapidfuzz import fuzz
 
+from graph.ids import normalise_key_text
 from ingest.normalize.countries import to_iso2
 from ingest.normalize.hs import chpl_tiers, normalise_hs
 from ingest.synthetic import write_world
-from ingest.synthetic.listed import clerk_variant, load_listed_pool
+from ingest.synthetic.listed import clerk_variant, load_han_aliases, load_listed_pool, to_cyrillic
 from ingest.synthetic.vocab import HUBS, RESTRICTED
 
 DEMO = Path(__file__).resolve().parents[3] / "data" / "demo_world"
@@ -91,7 +94,7 @@ def test_pass_through_reaches_every_restricted_destination(truth, ships):
         for leg in scheme["legs"]:
             destinations.add(to_iso2(ships.loc[leg["export"], "destination_country"]))
             assert ships.loc[leg["import"], "hs_code"][:4] == ships.loc[leg["export"], "hs_code"][:4]
-    assert destinations <= set(RESTRICTED) and len(destinations) >= 3
+    assert destinations == set(RESTRICTED)
 
 
 def test_ultimate_parent_in_d5(truth, companies):
@@ -104,8 +107,36 @@ def test_ultimate_parent_in_d5(truth, companies):
 def test_listed_name_variants_are_real_names_written_differently(truth):
     for scheme in schemes(truth, "listed_name_variant"):
         (party,) = role(scheme, "listed_consignee")
-        assert party["name_as_written"] != party["list_name"] and len(party["variant_ops"]) >= 2
+        assert party["name_as_written"] != party["list_name"]
+        # A Chinese-script name is the published alias as written; every other variant is re-keyed.
+        assert len(party["variant_ops"]) >= 2 or party["variant_ops"] == ["chinese_script"]
         assert party["list_entry_id"].startswith("list:")
+
+
+def test_some_listed_names_are_written_in_cyrillic_and_chinese_script(truth, ships):
+    parties = [role(s, "listed_consignee")[0] for s in schemes(truth, "listed_name_variant")]
+    cyrillic = [p for p in parties if p.get("script") == "Cyrl"]
+    han = [p for p in parties if p.get("script") == "Hani"]
+    assert cyrillic and han
+    for party in cyrillic:
+        written = party["name_as_written"]
+        assert re.search("[А-Я]", written) and not re.search("[A-Z]", written), written
+        # transliterated back it is a close spelling of the listed (romanised) name
+        back = normalise_key_text(written)
+        assert fuzz.ratio(back, normalise_key_text(party["list_name"])) >= 80, (written, back)
+    aliases = {a.entry_id: a.alias for a in load_han_aliases()}
+    for party in han:
+        assert party["list_entry_id"].startswith("list:UN:")
+        assert party["name_as_written"] == party["list_alias"] == aliases[party["list_entry_id"]]
+    written = set(ships["consignee_name"])
+    assert all(p["name_as_written"] in written for p in cyrillic + han)
+
+
+def test_cyrillic_transliteration_round_trips_through_anyascii():
+    assert to_cyrillic("Limited Liability Company Elkomtekh") == "ООО ЭЛКОМТЕХ"
+    assert to_cyrillic("JSC Rossiyskiy Novyy Zavod") == "АО РОССИЙСКИЙ НОВЫЙ ЗАВОД"
+    for name in ("OOO KHIMPROM", "AO SHCHUKA", "ZHUKOVSKIY TSENTR"):
+        assert normalise_key_text(to_cyrillic(name)) == name
 
 
 def test_address_only_fronts_sit_at_a_listed_address(truth, companies):

@@ -1,0 +1,149 @@
+"""Rows handed over as columns (``ColumnRows``) store exactly what the same rows as dicts store."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from chipwatch.errors import StoreError
+from graph.model import EdgeKind, NodeKind
+from graph.stores import NetworkxStore
+from graph.stores.columns import ColumnRows
+from graph.stores.rows import edge_rows, node_rows
+
+
+def _nodes() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "id": ["co:a", "co:b", "co:c"],
+            "name": ["A", "B ünïcode", "') DETACH DELETE n //"],
+            "score": [1.5, math.nan, 3.0],
+            "count": [1, 2, 3],
+            "flag": [True, False, True],
+            "aliases": [np.array(["A1", "A2"]), np.array([], dtype=object), None],
+            "note": [None, None, None],
+        }
+    )
+
+
+def _edges() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "source": ["co:a", "co:a", "co:b"],
+            "target": ["co:b", "co:b", "co:c"],
+            "key": ["854231", "847150", ""],
+            "count": [2, 1, 7],
+            "value_usd": [10.0, math.nan, 2.5],
+        }
+    )
+
+
+def _as_dicts(frame: pd.DataFrame) -> list[dict[str, object]]:
+    return [dict(row) for row in ColumnRows.from_frame(frame)]
+
+
+def _snapshot(store: NetworkxStore) -> tuple[object, ...]:
+    return (
+        [(n.id, dict(n.props)) for n in store.nodes(NodeKind.COMPANY)],
+        [(e.identity, dict(e.props)) for e in store.neighbours("co:b")],
+        store.counts(),
+    )
+
+
+def test_iterating_gives_row_dicts_without_absent_values() -> None:
+    rows = _as_dicts(_nodes())
+    assert rows[0] == {
+        "id": "co:a",
+        "name": "A",
+        "score": 1.5,
+        "count": 1,
+        "flag": True,
+        "aliases": ["A1", "A2"],
+    }
+    assert rows[1]["aliases"] == [] and "score" not in rows[1] and "note" not in rows[1]
+    assert all(type(r["count"]) is int and type(r["flag"]) is bool for r in rows)
+
+
+def test_columns_and_dicts_store_the_same_graph(tmp_path: Path) -> None:
+    by_columns, by_dicts = NetworkxStore(tmp_path / "a"), NetworkxStore(tmp_path / "b")
+    assert by_columns.upsert_nodes(NodeKind.COMPANY, ColumnRows.from_frame(_nodes())) == 3
+    assert by_columns.upsert_edges(EdgeKind.TRADES_WITH, ColumnRows.from_frame(_edges())) == 3
+    by_dicts.upsert_nodes(NodeKind.COMPANY, _as_dicts(_nodes()))
+    by_dicts.upsert_edges(EdgeKind.TRADES_WITH, _as_dicts(_edges()))
+    assert _snapshot(by_columns) == _snapshot(by_dicts)
+    node = by_columns.node("co:a")
+    assert node is not None and node.props["aliases"] == ["A1", "A2"]
+    by_columns.flush()
+    by_dicts.flush()
+    assert _snapshot(NetworkxStore(tmp_path / "a")) == _snapshot(NetworkxStore(tmp_path / "b"))
+
+
+def test_bulk_columns_stay_arrow_until_a_row_is_read(tmp_path: Path) -> None:
+    store = NetworkxStore(tmp_path)
+    store.upsert_nodes(NodeKind.COMPANY, ColumnRows.from_frame(_nodes()[["id", "name", "score"]]))
+    names, columns = store._nodes[NodeKind.COMPANY].block()
+    assert names == ["name", "score"] and all(isinstance(c, pa.ChunkedArray) for c in columns)
+    store.flush()  # written straight from the Arrow columns
+    again = NetworkxStore(tmp_path)
+    assert isinstance(again._nodes[NodeKind.COMPANY].block()[1][0], pa.ChunkedArray)
+    node = again.node("co:b")
+    assert node is not None and node.props == {"name": "B ünïcode"}
+
+
+def test_repeated_or_known_ids_merge_like_dict_rows() -> None:
+    store = NetworkxStore()
+    store.upsert_nodes(NodeKind.COMPANY, [{"id": "co:a", "name": "old", "country": "CN"}])
+    frame = pd.DataFrame({"id": ["co:a", "co:z", "co:z"], "name": ["A", "Z1", "Z2"]})
+    assert store.upsert_nodes(NodeKind.COMPANY, ColumnRows.from_frame(frame)) == 3
+    a, z = store.node("co:a"), store.node("co:z")
+    assert a is not None and a.props == {"name": "A", "country": "CN"}
+    assert z is not None and z.props == {"name": "Z2"}
+    assert store.counts()[NodeKind.COMPANY.value] == 2
+
+
+def test_bulk_after_bulk_appends_and_keeps_both() -> None:
+    store = NetworkxStore()
+    store.upsert_nodes(NodeKind.COMPANY, ColumnRows.from_frame(_nodes()))
+    more = pd.DataFrame({"id": ["co:d", "co:e"], "name": ["D", "E"], "country": ["HK", None]})
+    store.upsert_nodes(NodeKind.COMPANY, ColumnRows.from_frame(more))
+    d, b = store.node("co:d"), store.node("co:b")
+    assert d is not None and d.props == {"name": "D", "country": "HK"}
+    assert b is not None and b.props["name"] == "B ünïcode" and "country" not in b.props
+
+
+def test_bad_column_rows_give_the_row_error_and_write_nothing() -> None:
+    store = NetworkxStore()
+    bad_id = pd.DataFrame({"id": ["co:a", ""], "name": ["A", "B"]})
+    with pytest.raises(StoreError, match="Company node row 2, field 'id': missing"):
+        store.upsert_nodes(NodeKind.COMPANY, ColumnRows.from_frame(bad_id))
+    nested = pd.DataFrame({"id": ["co:a"], "meta": [{"k": 1}]})
+    with pytest.raises(StoreError, match=r"row 1, field 'meta'.*meta_json"):
+        store.upsert_nodes(NodeKind.COMPANY, ColumnRows.from_frame(nested))
+    store.upsert_nodes(NodeKind.COMPANY, ColumnRows.from_frame(_nodes()))
+    dangling = pd.DataFrame({"source": ["co:a", "co:x"], "target": ["co:b", "co:y"]})
+    with pytest.raises(StoreError, match="'co:x', 'co:y'"):
+        store.upsert_edges(EdgeKind.OWNS, ColumnRows.from_frame(dangling))
+    assert store.counts()[EdgeKind.OWNS.value] == 0
+    assert store.counts()[NodeKind.COMPANY.value] == 3
+
+
+def test_row_checks_on_columns_give_what_dict_rows_give() -> None:
+    nodes, edges = ColumnRows.from_frame(_nodes()), ColumnRows.from_frame(_edges())
+    assert node_rows(NodeKind.COMPANY, nodes, "neo4j") == node_rows(
+        NodeKind.COMPANY, _as_dicts(_nodes()), "neo4j"
+    )
+    assert edge_rows(EdgeKind.TRADES_WITH, edges, "neo4j") == edge_rows(
+        EdgeKind.TRADES_WITH, _as_dicts(_edges()), "neo4j"
+    )
+    # A NaN the writer did not mark absent (a hand-built column) is dropped, as in a dict row.
+    raw = ColumnRows(["id", "score"], [["co:a", "co:b"], [1.0, math.nan]], 2)
+    assert node_rows(NodeKind.COMPANY, raw, "neo4j") == [("co:a", {"score": 1.0}), ("co:b", {})]
+    with pytest.raises(StoreError, match="TRADES_WITH edge row 2, field 'target': missing"):
+        edge_rows(
+            EdgeKind.TRADES_WITH, ColumnRows(["source", "target"], [["a", "b"], ["c", None]], 2), "neo4j"
+        )
