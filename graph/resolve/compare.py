@@ -134,10 +134,12 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
     if form_a.legal_form and form_b.legal_form:
         legal = int(f.legal[0])
         word = {
+            2: "the same legal form",
             1: "same legal-form type",
             0: "compatible legal forms",
             -1: "different legal-form types",
             -2: "legal forms of different jurisdictions",
+            -3: "different legal forms (two legal persons, such as sibling companies)",
         }[legal]
         detail = (
             f"{word}: {form_a.legal_form_text} ({form_a.legal_form}) vs "

@@ -7,6 +7,7 @@ import json
 import pandas as pd
 import pytest
 
+from graph.resolve import Record
 from graph.resolve.link import ConstrainedClusters, LinkThresholds, link
 from graph.resolve.review import Decision, Judgement
 from graph.resolve.run import _similarity
@@ -35,7 +36,7 @@ def _pairs(rows: list[tuple[str, str, float]]) -> pd.DataFrame:
 
 @pytest.fixture()
 def sim():
-    return _similarity(NAMES)
+    return _similarity({i: Record(i, "company", tuple(names)) for i, names in NAMES.items()})
 
 
 def test_thresholds_split_links_queue_and_nothing(sim) -> None:
