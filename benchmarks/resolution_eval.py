@@ -202,11 +202,18 @@ def main() -> None:
         report(title, rep, dev, us_ours, us_wratio, None if args.no_logic else us_logic)
     rep = rep_all[(rep_all.label == 0) | rep_all.variant] if args.variants_only else rep_all
     aliases = rep_all[rep_all.relation == "alias"]
-    print("\nrecall on aliases sharing no informative word (not name variants):")
+    print(
+        "\nrecall on aliases sharing no informative word (not name variants; "
+        "baselines at their all-pairs dev threshold):"
+    )
     for kind in KINDS:
         sub = aliases[aliases.kind == kind]
         if len(sub):
             line = f"  {kind:<8} n={len(sub):>5}  chipwatch {sub.ours_match.mean():.3f}"
+            dsub = dev_all[dev_all.kind == kind]
+            for col, name in [("wratio", "WRatio")] + ([] if args.no_logic else [("logic", "logic-v2")]):
+                thr = best_threshold(dsub[col].to_numpy(), dsub.label.to_numpy())
+                line += f"  {name} {np.mean(sub[col].to_numpy() >= thr):.3f}"
             print(line)
     if args.by_source:
         print("\nper source (chipwatch): positives → recall, negatives → false-positive rate")

@@ -34,6 +34,23 @@ EXTRA_PATRONYMIC_COST = 0.02
 _PATRONYMIC_ENDINGS = ("OVICH", "EVICH", "OVNA", "EVNA", "ICHNA", "OGLU", "OGLY", "ZADE")
 
 
+#: Name elements so common on the lists that sharing them says little (MUHAMMAD, AHMAD, ABD …):
+#: they weigh like an initial in the alignment. None: weigh every word by its length.
+COMMON_WEIGHT: float | None = 2.0
+_COMMON_NAME_WORDS = """
+MUHAMMAD MOHAMMAD MOHAMMED MUHAMMED MOHAMED MOHAMAD MOHD AHMAD AHMED ALI ABD ABDUL ABDEL ABU BIN
+IBN BINT HAJI HAJJI HASAN HASSAN HUSAIN HUSSAIN HUSSEIN HUSAYN IBRAHIM YUSUF OMAR UMAR MAHMOUD
+MAHMUD KHALID KHALED SAYED SAYYID SAID SAYID ABDULLAH ABDALLAH RAHMAN
+"""
+COMMON_NAME_WORDS = frozenset(_COMMON_NAME_WORDS.split())
+
+
+def _weight(word: str) -> float:
+    if COMMON_WEIGHT is not None and word in COMMON_NAME_WORDS:
+        return COMMON_WEIGHT
+    return max(2, len(word))
+
+
 def _extra_cost(word: str) -> float:
     return EXTRA_PATRONYMIC_COST if word.endswith(_PATRONYMIC_ENDINGS) else EXTRA_WORD_COST
 
@@ -89,7 +106,7 @@ def align_person(core_a: str, core_b: str) -> float:
     pairs = align_words(core_a, core_b)
     # Each word of ta appears once in pairs (with its partner or alone); initials weigh
     # like two letters.
-    score = sum(max(2, len(w)) * sim for w, _, sim in pairs if w) / sum(max(2, len(w)) for w in ta)
+    score = sum(_weight(w) * sim for w, _, sim in pairs if w) / sum(_weight(w) for w in ta)
     score -= sum(_extra_cost(t) for w, t, _ in pairs if not w)
     if len(ta) == 1 and len(tb) > 1:
         score -= 0.1  # one word found inside a longer name is weak evidence

@@ -73,7 +73,7 @@ class KindParams:
 #: aligned word by word), so that a score means the same probability whatever the kind.
 KIND_PARAMS: dict[str, KindParams] = {
     "company": KindParams(slope=18.0, centre=0.72),
-    "person": KindParams(slope=22.0, centre=0.68),
+    "person": KindParams(slope=15.0, centre=0.64),
     "vessel": KindParams(slope=15.0, centre=0.72),
 }
 DEFAULT_PARAMS = KindParams(slope=22.0, centre=0.86)
@@ -85,7 +85,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "short_name": -1.5,  # distinctive part of <= 3 letters
         "legal_same": 0.3,  # the same legal form, however written (LTD / LIMITED, OOO / LLC)
         "legal_agree": 0.3,
-        "legal_family": -3.0,  # two different written forms (LLC vs FZE): two legal persons
+        "legal_family": -5.0,  # two written forms of different families (LLC vs FZE): two legal persons
         "legal_conflict": -1.0,
         "jurisdiction_conflict": -7.0,  # legal forms of disjoint jurisdictions (GmbH vs Sdn Bhd)
         "number_conflict": -7.0,  # different numbers ("… II CORP" vs "… III CORP")
