@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import resource
 import sys
 import time
@@ -175,6 +176,9 @@ def main() -> None:
         "--variants-only", action="store_true", help="print only the name-variant table (skip all pairs)"
     )
     parser.add_argument("--no-logic", action="store_true", help="skip the logic-v2 baseline")
+    parser.add_argument(
+        "--calibration", action="store_true", help="share of true pairs per score band and kind"
+    )
     parser.add_argument("--errors", type=int, default=0, help="print N worst errors of chipwatch per kind")
     args = parser.parse_args()
 
@@ -215,6 +219,24 @@ def main() -> None:
                 thr = best_threshold(dsub[col].to_numpy(), dsub.label.to_numpy())
                 line += f"  {name} {np.mean(sub[col].to_numpy() >= thr):.3f}"
             print(line)
+    if args.calibration:
+        # A calibrated score means the same whatever the kind: the share of true pairs in a
+        # score band should be alike across kinds (on this set's mix of positives and negatives).
+        bands = [0.0, 0.2, 0.5, 0.8, 0.9, 0.97, 1.0001]
+        print("\ncalibration (all pairs): share of true pairs per score band [n]")
+        print(
+            f"{'kind':<8} "
+            + " ".join(f"{lo:.2f}-{min(hi, 1):.2f}".rjust(16) for lo, hi in itertools.pairwise(bands))
+        )
+        for kind in KINDS:
+            sub = rep_all[rep_all.kind == kind]
+            cells = []
+            for lo, hi in itertools.pairwise(bands):
+                band = sub[(sub.ours >= lo) & (sub.ours < hi)]
+                cells.append(
+                    f"{band.label.mean() if len(band) else float('nan'):.2f} [{len(band):>5}]".rjust(16)
+                )
+            print(f"{kind:<8} " + " ".join(cells))
     if args.by_source:
         print("\nper source (chipwatch): positives → recall, negatives → false-positive rate")
         for (kind, source, label), g in rep.groupby(["kind", "source", "label"]):
