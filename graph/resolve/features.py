@@ -105,6 +105,7 @@ PHONETIC_DISCOUNT = 0.9
 #: The subset ratio (rapidfuzz ``token_set_ratio``: 1.0 when one name's distinctive words are
 #: all among the other's, "OLEG USACHEV" in "OLEG LEONIDOVICH USACHEV") counts at this discount.
 SUBSET_DISCOUNT = 0.94
+SUBSET_NEEDS_GENERIC_AGREEMENT = True
 #: Similarity factor of two one-word names whose first letters differ (C / K / Q count as one).
 FIRST_LETTER_FACTOR = 0.5
 ADDRESS_FLOOR = 0.7
@@ -319,6 +320,13 @@ def _name_similarity(
     sim = np.maximum(sim, np.float32(PHONETIC_DISCOUNT) * _ratio(left.phon[name_a], right.phon[name_b]))
     nta, ntb = left.ntok[name_a], right.ntok[name_b]
     subset = np.flatnonzero((nta != ntb) & (np.minimum(nta, ntb) >= 1))
+    if len(subset) and SUBSET_NEEDS_GENERIC_AGREEMENT:
+        # "MICROPOWER DAEHAN MANUFACTURING" ⊃ "MICROPOWER TECHNOLOGY" is a sibling, not a
+        # shortened name: no subset credit when the line-of-business words disagree.
+        conflict = _per_distinct(
+            left.generic[name_a[subset]], right.generic[name_b[subset]], _generic_conflict
+        )
+        subset = subset[conflict == 0]
     if len(subset):
         sub = _ratio(left.core[name_a[subset]], right.core[name_b[subset]], fuzz.token_set_ratio)
         sim[subset] = np.maximum(sim[subset], np.float32(SUBSET_DISCOUNT) * sub)
