@@ -228,6 +228,8 @@ SIBLING_CASES = [
     ),
     ("33RD LIGHT INFANTRY DIVISION", "77TH LIGHT INFANTRY DIVISION", "company"),
     ("Kamal Trading LLC", "Jamal Trading LLC", "company"),
+    # Demo-world siblings: one name inside the other, but another line of business.
+    ("MICROPOWER DAEHAN MANUFACTURING PTE. LTD.", "Micropower Technology Pte. Ltd.", "company"),
     ("KAMAL", "JAMAL", "vessel"),
 ]
 
