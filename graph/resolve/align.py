@@ -23,6 +23,8 @@ from graph.resolve.names import consonant_skeleton
 INITIAL_CREDIT = 0.9
 #: Credit of two words with the same consonant skeleton ("MUHAMMAD" ~ "MOHAMMED").
 SKELETON_CREDIT = 0.92
+#: Credit of two words that differ only by romanisation system (CHIN / JIN); 0 disables it.
+ROMANISATION_CREDIT = 0.9
 #: Below this word similarity two words are not aligned at all.
 MIN_WORD_SIM = 0.6
 #: A name written together on one side counts only when the letters agree this closely.
@@ -55,8 +57,25 @@ def _extra_cost(word: str) -> float:
     return EXTRA_PATRONYMIC_COST if word.endswith(_PATRONYMIC_ENDINGS) else EXTRA_WORD_COST
 
 
+#: Letters written differently by romanisation systems (Korean McCune-Reischauer vs Revised,
+#: Wade-Giles vs pinyin, Thai, Arabic): CH/J, K/G, P/B, T/D, PH/F, KH/H, Q/K, W/V, EE/I, OO/U.
+_ROMAN_PAIRS = (("PH", "F"), ("KH", "H"), ("CH", "J"), ("EE", "I"), ("OO", "U"), ("OU", "U"))
+_ROMAN_LETTERS = str.maketrans({"Q": "K", "G": "K", "B": "P", "D": "T", "W": "V", "Y": "I"})
+
+
+@lru_cache(maxsize=200_000)
+def romanisation_key(word: str) -> str:
+    """``CHIN`` and ``JIN``, ``TONG`` and ``DONG``, ``VAREE`` and ``WARI`` share a key."""
+    for old, new in _ROMAN_PAIRS:
+        word = word.replace(old, new)
+    word = word.translate(_ROMAN_LETTERS)
+    out = [c for i, c in enumerate(word) if i == 0 or c != word[i - 1]]
+    return "".join(out)
+
+
 def word_similarity(a: str, b: str) -> float:
-    """Similarity of two name words in [0, 1]: equal, initial, consonant skeleton, edit ratio."""
+    """Similarity of two name words in [0, 1]: equal, initial, consonant skeleton, romanisation
+    variant, edit ratio."""
     if a == b:
         return 1.0
     if len(a) == 1 or len(b) == 1:
@@ -64,6 +83,8 @@ def word_similarity(a: str, b: str) -> float:
     best = fuzz.ratio(a, b) / 100.0
     if len(a) >= 4 and len(b) >= 4 and consonant_skeleton(a) == consonant_skeleton(b):
         best = max(best, SKELETON_CREDIT)
+    if ROMANISATION_CREDIT and romanisation_key(a) == romanisation_key(b):
+        best = max(best, ROMANISATION_CREDIT)
     return best
 
 

@@ -315,3 +315,15 @@ def test_a_name_never_scores_higher_against_noise_than_against_itself(a: str, ki
     own = compare(rec(a, kind), rec(a, kind)).score
     assert own < 1.0
     assert own >= compare(rec(a, kind), rec(a + " Xq", kind)).score - 1e-9
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Tok Jin RI", "To'k-chin RI"),  # Korean: Revised vs McCune-Reischauer
+        ("Chol Song JO", "Ch'o'l-so'ng CHO"),
+        ("Varee KRADUMPORN", "Wari KRADUMPHON"),  # Thai: two romanisations
+    ],
+)
+def test_romanisation_variants_of_a_person_match(a: str, b: str) -> None:
+    assert compare(rec(a, "person"), rec(b, "person")).decision == Decision.MATCH
