@@ -65,10 +65,17 @@ _ROMAN_LETTERS = str.maketrans({"Q": "K", "G": "K", "B": "P", "D": "T", "W": "V"
 
 @lru_cache(maxsize=200_000)
 def romanisation_key(word: str) -> str:
-    """``CHIN`` and ``JIN``, ``TONG`` and ``DONG``, ``VAREE`` and ``WARI`` share a key."""
+    """``CHIN`` and ``JIN``, ``TONG`` and ``DONG``, ``VAREE`` and ``WARI``, ``UBAYDAH`` and
+    ``OBEIDAH`` share a key: romanisation folds, then the consonant skeleton (a leading vowel
+    written A, a leading AL- article dropped)."""
     for old, new in _ROMAN_PAIRS:
         word = word.replace(old, new)
     word = word.translate(_ROMAN_LETTERS)
+    if len(word) >= 3:
+        if len(word) >= 5 and word.startswith("AL"):
+            word = word[2:]  # ALAGHA / AL-AGHA
+        head = "A" if word[0] in "AEIOU" else word[0]  # UBAYDAH / OBEIDAH
+        return consonant_skeleton(head + word[1:])
     out = [c for i, c in enumerate(word) if i == 0 or c != word[i - 1]]
     return "".join(out)
 

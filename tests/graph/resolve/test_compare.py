@@ -323,6 +323,7 @@ def test_a_name_never_scores_higher_against_noise_than_against_itself(a: str, ki
         ("Tok Jin RI", "To'k-chin RI"),  # Korean: Revised vs McCune-Reischauer
         ("Chol Song JO", "Ch'o'l-so'ng CHO"),
         ("Varee KRADUMPORN", "Wari KRADUMPHON"),  # Thai: two romanisations
+        ("Abu Ubaydah Khayri Hafiz AL-AGHA", "Abu Obeidah Kheiri ALAGHA"),  # Arabic
     ],
 )
 def test_romanisation_variants_of_a_person_match(a: str, b: str) -> None:
