@@ -105,7 +105,10 @@ PHONETIC_DISCOUNT = 0.9
 #: The subset ratio (rapidfuzz ``token_set_ratio``: 1.0 when one name's distinctive words are
 #: all among the other's, "OLEG USACHEV" in "OLEG LEONIDOVICH USACHEV") counts at this discount.
 SUBSET_DISCOUNT = 0.94
-SUBSET_NEEDS_GENERIC_AGREEMENT = True
+#: Below this token-sorted ratio the joined and phonetic views are not computed (they never
+#: lift such a pair to a match), nor, below SUBSET_LOOK, the subset view.
+SECOND_LOOK = 0.3
+SUBSET_LOOK = 0.2
 #: Similarity factor of two one-word names whose first letters differ (C / K / Q count as one).
 FIRST_LETTER_FACTOR = 0.5
 ADDRESS_FLOOR = 0.7
@@ -316,20 +319,31 @@ def _name_similarity(
     ratio of their metaphone keys (transliterations) and, when the word counts differ, a
     discounted subset ratio (one name's words all among the other's)."""
     sim = _ratio(left.core[name_a], right.core[name_b])
-    sim = np.maximum(sim, _ratio(left.joined[name_a], right.joined[name_b]))
-    sim = np.maximum(sim, np.float32(PHONETIC_DISCOUNT) * _ratio(left.phon[name_a], right.phon[name_b]))
+    # The other views can only lift pairs whose sorted words already agree somewhat; most
+    # candidate pairs from blocking (and all random ones) stop here, which keeps the batch fast.
+    look = np.flatnonzero(sim >= SECOND_LOOK)
+    if len(look):
+        la, lb = name_a[look], name_b[look]
+        other = np.maximum(
+            _ratio(left.joined[la], right.joined[lb]),
+            np.float32(PHONETIC_DISCOUNT) * _ratio(left.phon[la], right.phon[lb]),
+        )
+        sim[look] = np.maximum(sim[look], other)
     nta, ntb = left.ntok[name_a], right.ntok[name_b]
-    subset = np.flatnonzero((nta != ntb) & (np.minimum(nta, ntb) >= 1))
-    if len(subset) and SUBSET_NEEDS_GENERIC_AGREEMENT:
+    subset = np.flatnonzero((nta != ntb) & (np.minimum(nta, ntb) >= 1) & (sim >= SUBSET_LOOK))
+    if len(subset):
+        credit = np.float32(SUBSET_DISCOUNT) * _ratio(
+            left.core[name_a[subset]], right.core[name_b[subset]], fuzz.token_set_ratio
+        )
+        lifts = credit > sim[subset]
+        subset, credit = subset[lifts], credit[lifts]
         # "MICROPOWER DAEHAN MANUFACTURING" ⊃ "MICROPOWER TECHNOLOGY" is a sibling, not a
         # shortened name: no subset credit when the line-of-business words disagree.
         conflict = _per_distinct(
             left.generic[name_a[subset]], right.generic[name_b[subset]], _generic_conflict
         )
-        subset = subset[conflict == 0]
-    if len(subset):
-        sub = _ratio(left.core[name_a[subset]], right.core[name_b[subset]], fuzz.token_set_ratio)
-        sim[subset] = np.maximum(sim[subset], np.float32(SUBSET_DISCOUNT) * sub)
+        agree = conflict == 0
+        sim[subset[agree]] = credit[agree]
     # One-word names that differ in their first letter are other names, not typos (KAMAL /
     # JAMAL): typos rarely hit the first letter. C, K and Q count as one (transliteration).
     one_word = (nta == 1) & (ntb == 1)
