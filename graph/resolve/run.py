@@ -10,7 +10,7 @@ across lists, company ↔ company across registries.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -168,25 +168,24 @@ def score_task(
     return pd.DataFrame(rows, columns=cols)
 
 
-def _similarity(records: dict[str, Record]) -> Callable[[str, str], float]:
-    """The anti-chaining guard's pair score: the same resolution scorer, on two records by id."""
-    prepared: dict[str, PreparedRecords] = {}
-
-    def one(node_id: str) -> PreparedRecords | None:
-        got = prepared.get(node_id)
-        if got is None and node_id in records:
-            got = prepared[node_id] = prepare([records[node_id]])
-        return got
-
+def _similarity(groups: Sequence[Records]) -> Callable[[str, str], float]:
+    """The anti-chaining guard's pair score: the same resolution scorer, on two records by id
+    (records are prepared once per group, so a check costs one single-pair ``score_pairs``)."""
+    where: dict[str, tuple[Records, int]] = {}
+    for group in groups:
+        for i, node_id in enumerate(group.ids):
+            where.setdefault(node_id, (group, i))
     cache: dict[tuple[str, str], float] = {}
 
     def sim(a: str, b: str) -> float:
         key = (a, b) if a <= b else (b, a)
         got = cache.get(key)
         if got is None:
-            pa, pb = one(key[0]), one(key[1])
-            pair = np.zeros((1, 2), dtype=np.int64)
-            got = cache[key] = float(score_pairs(pa, pb, pair).score[0]) if pa and pb else 1.0
+            if key[0] not in where or key[1] not in where:
+                return 1.0  # nothing known against it
+            (ga, ia), (gb, ib) = where[key[0]], where[key[1]]
+            pair = np.array([[ia, ib]], dtype=np.int64)
+            got = cache[key] = float(score_pairs(ga.prepared, gb.prepared, pair).score[0])
         return got
 
     return sim
@@ -239,8 +238,9 @@ def resolve(
     if pairs is None:
         pairs = pd.DataFrame(columns=["source", "target", "score", "method", "reasons_json"])
     touched = set(pairs["source"]) | set(pairs["target"])
-    by_id = {r.id: r for group in (lists, comps, prts) for r in group.records if r.id in touched}
-    result = link(pairs, _similarity(by_id), load_decisions(settings), t, nodes=sorted(touched))
+    result = link(
+        pairs, _similarity((lists, comps, prts)), load_decisions(settings), t, nodes=sorted(touched)
+    )
     step("link")
     written = _write(settings, result, write_store)
     step("write")

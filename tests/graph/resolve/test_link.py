@@ -10,7 +10,7 @@ import pytest
 from graph.resolve import Record
 from graph.resolve.link import ConstrainedClusters, LinkThresholds, link
 from graph.resolve.review import Decision, Judgement
-from graph.resolve.run import _similarity
+from graph.resolve.run import Records, _similarity
 
 # Real names: Entity List / SDN entries of the May 2022 CSL and look-alike trade spellings.
 NAMES = {
@@ -36,7 +36,8 @@ def _pairs(rows: list[tuple[str, str, float]]) -> pd.DataFrame:
 
 @pytest.fixture()
 def sim():
-    return _similarity({i: Record(i, "company", tuple(names)) for i, names in NAMES.items()})
+    records = [Record(i, "company", tuple(names)) for i, names in NAMES.items()]
+    return _similarity([Records(ids=list(NAMES), group=[""] * len(NAMES), records=records)])
 
 
 def test_thresholds_split_links_queue_and_nothing(sim) -> None:
