@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from graph.resolve.compare import DEFAULT_THRESHOLDS, Decision, Match, Thresholds, compare
+from graph.resolve.compare import DEFAULT_THRESHOLDS, LEGAL_WORDS, Decision, Match, Thresholds, compare
 from graph.resolve.features import (
     Contributions,
     PairFeatures,
@@ -93,15 +93,6 @@ def score_pairs(
     return ScoredPairs(left, right, pairs, score, decisions(score, thresholds), tuple(chunks))
 
 
-_LEGAL_WORDS = {
-    2: "the same legal form",
-    1: "same legal-form type",
-    -1: "different legal-form types",
-    -2: "legal forms of different jurisdictions",
-    -3: "different legal forms",
-}
-
-
 def brief_reasons(scored: ScoredPairs, f: PairFeatures, c: Contributions, k: int, i: int) -> list[str]:
     """Short reasons (one line per feature that contributed) for row ``k`` of a chunk = pair ``i``."""
     a, b = scored.records(i)
@@ -115,7 +106,7 @@ def brief_reasons(scored: ScoredPairs, f: PairFeatures, c: Contributions, k: int
     if bool(f.weak[k]):
         out.append("a weak alias, which cannot make a match on its own")
     if c.legal[k]:
-        out.append(f"{_LEGAL_WORDS.get(int(f.legal[k]), 'legal forms')} ({float(c.legal[k]):+.1f})")
+        out.append(f"{LEGAL_WORDS.get(int(f.legal[k]), 'legal forms')} ({float(c.legal[k]):+.1f})")
     if c.numbers[k]:
         out.append(f"numbers in the names differ ({float(c.numbers[k]):+.1f})")
     if c.generic[k]:

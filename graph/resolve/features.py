@@ -2,8 +2,8 @@
 
 Both :func:`graph.resolve.compare.compare` (one pair, with reasons) and
 :func:`graph.resolve.batch.score_pairs` (millions of pairs) call :func:`pair_features` and
-:func:`combine`, so a batch score is the same number as the explained score, by
-construction.
+:func:`contributions` (``score = sigmoid(total)``), so a batch score is the same number as
+the explained score, by construction.
 
 The score is a logistic function of a sum of evidence (log-odds):
 
@@ -384,7 +384,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     sim = np.where(empty, np.float32(0.0), sim).astype(np.float32)
     weak = left.weak[name_a] | right.weak[name_b]
     # Rank name pairs: strong pairs first at equal similarity, so a weak alias only wins
-    # when it is strictly better — and its contribution is capped in combine().
+    # when it is strictly better — and its contribution is capped in contributions().
     rank = sim - np.where(weak, np.float32(1e-4), np.float32(0.0))
     if n:
         best_rank = np.maximum.reduceat(rank, offsets) if len(rank) else np.zeros(n, dtype=np.float32)
@@ -510,9 +510,3 @@ def contributions(f: PairFeatures) -> Contributions:
         address=address.astype(np.float64),
         kind=np.where(f.kind_conflict, w["kind_conflict"], 0.0),
     )
-
-
-def combine(f: PairFeatures) -> np.ndarray:
-    """Scores in [0, 1] (float64) for feature columns: ``sigmoid(sum of contributions)``."""
-    z = contributions(f).total()
-    return 1.0 / (1.0 + np.exp(-z))
