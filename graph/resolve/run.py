@@ -168,25 +168,31 @@ def score_task(
     return pd.DataFrame(rows, columns=cols)
 
 
-def _similarity(groups: Sequence[Records]) -> Callable[[str, str], float]:
-    """The anti-chaining guard's pair score: the same resolution scorer, on two records by id
-    (records are prepared once per group, so a check costs one single-pair ``score_pairs``)."""
-    where: dict[str, tuple[Records, int]] = {}
-    for group in groups:
+def _similarity(groups: Sequence[Records]) -> Callable[[Sequence[tuple[str, str]]], list[float]]:
+    """The anti-chaining guard's pair scores: the same resolution scorer, on records by id
+    (prepared once per group; each batch of checks is one ``score_pairs`` call per pair of groups)."""
+    where: dict[str, tuple[int, int]] = {}
+    for g, group in enumerate(groups):
         for i, node_id in enumerate(group.ids):
-            where.setdefault(node_id, (group, i))
+            where.setdefault(node_id, (g, i))
     cache: dict[tuple[str, str], float] = {}
 
-    def sim(a: str, b: str) -> float:
-        key = (a, b) if a <= b else (b, a)
-        got = cache.get(key)
-        if got is None:
+    def sim(pairs: Sequence[tuple[str, str]]) -> list[float]:
+        keys = [(a, b) if a <= b else (b, a) for a, b in pairs]
+        todo: dict[tuple[int, int], list[tuple[tuple[str, str], int, int]]] = {}
+        for key in dict.fromkeys(keys):
+            if key in cache:
+                continue
             if key[0] not in where or key[1] not in where:
-                return 1.0  # nothing known against it
+                cache[key] = 1.0  # nothing known against it
+                continue
             (ga, ia), (gb, ib) = where[key[0]], where[key[1]]
-            pair = np.array([[ia, ib]], dtype=np.int64)
-            got = cache[key] = float(score_pairs(ga.prepared, gb.prepared, pair).score[0])
-        return got
+            todo.setdefault((ga, gb), []).append((key, ia, ib))
+        for (ga, gb), items in todo.items():
+            index = np.array([[ia, ib] for _, ia, ib in items], dtype=np.int64)
+            scores = score_pairs(groups[ga].prepared, groups[gb].prepared, index).score
+            cache.update((key, float(s)) for (key, _, _), s in zip(items, scores, strict=True))
+        return [cache[key] for key in keys]
 
     return sim
 

@@ -136,7 +136,7 @@ def test_rejected_pair_blocks_a_chain_through_a_third_record(sim) -> None:
 
 
 def test_union_find_is_order_independent_for_compatible_links() -> None:
-    uf = ConstrainedClusters(lambda a, b: 1.0, 0.5)
+    uf = ConstrainedClusters(lambda pairs: [1.0] * len(pairs), 0.5)
     for a, b in [("co:a", "co:b"), ("co:c", "co:d"), ("co:b", "co:c")]:
         assert uf.union(a, b) is None
     assert len({uf.find(x) for x in ("co:a", "co:b", "co:c", "co:d")}) == 1
