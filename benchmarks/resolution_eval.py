@@ -13,12 +13,14 @@ Methods, all on names only (no countries, so that a country cannot stand in for 
 * **logic-v2** — nomenklatura's ``LogicV2`` matcher on FollowTheMoney entities
   (Company / Person / Vessel with the ``name`` property).
 
-The per-kind calibration in ``graph.resolve.features.KIND_PARAMS`` (centre, subset
-discount) and the person-alignment costs in ``graph.resolve.align`` were fitted on
-``--split dev --variants-only`` only. ``--variants-only`` drops positives whose two names share
-no word at all (acronyms, former vessel names, nicknames such as "Mullah Radio"): no name
-matcher can find those, so it is the honest headline for name scoring; the all-pairs figure
-is reported beside it.
+The per-kind calibration in ``graph.resolve.features`` and the person-alignment costs in
+``graph.resolve.align`` were fitted on ``--split dev`` only. Two tables are printed: first the
+*name-variant* pairs (every negative, and the positives whose ``relation`` is ``variant``:
+the names share an informative word — see ``eval_pairs/build_pairs.py`` for the rule), the
+headline for name scoring; then *all pairs*, including the positives that are aliases sharing
+no informative word (acronyms, translations, former vessel names, nicknames such as "Mullah
+Radio"), which no name matcher can be expected to find from spelling. Labels and relations
+come from the pairs file and are the same for every method.
 
 Both baselines get the threshold that maximises their F1 on the *dev* split, per kind — a
 generous setting for them. Scores of logic-v2 are cached in ``eval_pairs/logic_v2_cache.csv``
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import resource
 import sys
 import time
@@ -143,16 +146,39 @@ def best_threshold(scores: np.ndarray, label: np.ndarray) -> float:
     return float(grid[int(np.argmax(f1s))])
 
 
+def report(
+    title: str, rep: pd.DataFrame, dev: pd.DataFrame, us_ours: float, us_wratio: float, us_logic: float | None
+) -> None:
+    print(f"\n{title}: pairs={len(rep)}")
+    print(f"{'kind':<8} {'method':<10} {'thr':>5} {'n':>6} {'P':>6} {'R':>6} {'F1':>6} {'µs/pair':>8}")
+    for kind in KINDS:
+        sub, dsub = rep[rep.kind == kind], dev[dev.kind == kind]
+        label = sub.label.to_numpy()
+        p, r, f = prf(label, sub.ours_match.to_numpy())
+        print(
+            f"{kind:<8} {'chipwatch':<10} {DEFAULT_THRESHOLDS.match:>5.2f} {len(sub):>6} "
+            f"{p:>6.3f} {r:>6.3f} {f:>6.3f} {us_ours:>8.1f}"
+        )
+        methods = [("wratio", "WRatio", us_wratio)]
+        if us_logic is not None:
+            methods.append(("logic", "logic-v2", us_logic))
+        for col, name, us in methods:
+            thr = best_threshold(dsub[col].to_numpy(), dsub.label.to_numpy())
+            p, r, f = prf(label, sub[col].to_numpy() >= thr)
+            print(f"{'':<8} {name:<10} {thr:>5.2f} {len(sub):>6} {p:>6.3f} {r:>6.3f} {f:>6.3f} {us:>8.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=("test", "dev"), default="test")
     parser.add_argument("--by-source", action="store_true", help="recall / false-positive rate per source")
     parser.add_argument(
-        "--variants-only",
-        action="store_true",
-        help="keep only positives whose two names share a word (drop aliases such as a former vessel name)",
+        "--variants-only", action="store_true", help="print only the name-variant table (skip all pairs)"
     )
     parser.add_argument("--no-logic", action="store_true", help="skip the logic-v2 baseline")
+    parser.add_argument(
+        "--calibration", action="store_true", help="share of true pairs per score band and kind"
+    )
     parser.add_argument("--errors", type=int, default=0, help="print N worst errors of chipwatch per kind")
     args = parser.parse_args()
 
@@ -164,37 +190,53 @@ def main() -> None:
     us_logic = float("nan")
     if not args.no_logic:
         df["logic"], us_logic = logic_v2(df)
-    df["variant"] = [
-        bool(set(fold(a).split()) & set(fold(b).split())) for a, b in zip(df.name_a, df.name_b, strict=True)
-    ]
-    if args.variants_only:
-        df = df[(df.label == 0) | df.variant]
-    dev = df[df.split == "dev"]
-    rep = df[df.split == args.split]
-
-    subset = "name-variant positives + all negatives" if args.variants_only else "all pairs"
+    df["variant"] = df.relation != "alias"
+    dev_all = df[df.split == "dev"]
+    rep_all = df[df.split == args.split]
     print(
-        f"split={args.split} ({subset})  pairs={len(rep)}  "
-        f"chipwatch thresholds match={DEFAULT_THRESHOLDS.match} "
-        f"possible={DEFAULT_THRESHOLDS.possible}"
+        f"split={args.split}  chipwatch thresholds match={DEFAULT_THRESHOLDS.match} "
+        f"possible={DEFAULT_THRESHOLDS.possible}; baselines at their best dev threshold per kind"
     )
-    print(f"{'kind':<8} {'method':<10} {'thr':>5} {'n':>6} {'P':>6} {'R':>6} {'F1':>6} {'µs/pair':>8}")
+    tables = [("name-variant positives + all negatives", True)]
+    if not args.variants_only:
+        tables.append(("all pairs (incl. aliases sharing no informative word)", False))
+    for title, variants in tables:
+        dev = dev_all[(dev_all.label == 0) | dev_all.variant] if variants else dev_all
+        rep = rep_all[(rep_all.label == 0) | rep_all.variant] if variants else rep_all
+        report(title, rep, dev, us_ours, us_wratio, None if args.no_logic else us_logic)
+    rep = rep_all[(rep_all.label == 0) | rep_all.variant] if args.variants_only else rep_all
+    aliases = rep_all[rep_all.relation == "alias"]
+    print(
+        "\nrecall on aliases sharing no informative word (not name variants; "
+        "baselines at their all-pairs dev threshold):"
+    )
     for kind in KINDS:
-        sub, dsub = rep[rep.kind == kind], dev[dev.kind == kind]
-        label = sub.label.to_numpy()
-        p, r, f = prf(label, sub.ours_match.to_numpy())
+        sub = aliases[aliases.kind == kind]
+        if len(sub):
+            line = f"  {kind:<8} n={len(sub):>5}  chipwatch {sub.ours_match.mean():.3f}"
+            dsub = dev_all[dev_all.kind == kind]
+            for col, name in [("wratio", "WRatio")] + ([] if args.no_logic else [("logic", "logic-v2")]):
+                thr = best_threshold(dsub[col].to_numpy(), dsub.label.to_numpy())
+                line += f"  {name} {np.mean(sub[col].to_numpy() >= thr):.3f}"
+            print(line)
+    if args.calibration:
+        # A calibrated score means the same whatever the kind: the share of true pairs in a
+        # score band should be alike across kinds (on this set's mix of positives and negatives).
+        bands = [0.0, 0.2, 0.5, 0.8, 0.9, 0.97, 1.0001]
+        print("\ncalibration (all pairs): share of true pairs per score band [n]")
         print(
-            f"{kind:<8} {'chipwatch':<10} {DEFAULT_THRESHOLDS.match:>5.2f} {len(sub):>6} "
-            f"{p:>6.3f} {r:>6.3f} {f:>6.3f} "
-            f"{us_ours:>8.1f}"
+            f"{'kind':<8} "
+            + " ".join(f"{lo:.2f}-{min(hi, 1):.2f}".rjust(16) for lo, hi in itertools.pairwise(bands))
         )
-        methods = [("wratio", "WRatio", us_wratio)] + (
-            [] if args.no_logic else [("logic", "logic-v2", us_logic)]
-        )
-        for col, name, us in methods:
-            thr = best_threshold(dsub[col].to_numpy(), dsub.label.to_numpy())
-            p, r, f = prf(label, sub[col].to_numpy() >= thr)
-            print(f"{'':<8} {name:<10} {thr:>5.2f} {len(sub):>6} {p:>6.3f} {r:>6.3f} {f:>6.3f} {us:>8.1f}")
+        for kind in KINDS:
+            sub = rep_all[rep_all.kind == kind]
+            cells = []
+            for lo, hi in itertools.pairwise(bands):
+                band = sub[(sub.ours >= lo) & (sub.ours < hi)]
+                cells.append(
+                    f"{band.label.mean() if len(band) else float('nan'):.2f} [{len(band):>5}]".rjust(16)
+                )
+            print(f"{kind:<8} " + " ".join(cells))
     if args.by_source:
         print("\nper source (chipwatch): positives → recall, negatives → false-positive rate")
         for (kind, source, label), g in rep.groupby(["kind", "source", "label"]):

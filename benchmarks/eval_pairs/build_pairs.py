@@ -18,6 +18,37 @@ Hard negatives (different entries of one publication, never the same id)
     generic words), for every source; for persons also a random entry sharing the surname.
 Pairs whose names are identical after case folding are dropped (trivial for every
 method). The split is by a hash of the entity group: ``dev`` (tune) / ``test`` (report).
+
+Labelling rules (by evidence, applied before any method is run; the same labels for every
+method). Two *different entries* of the lists are not always two different parties: the
+same company is listed twice (the Entity List names "Huawei Tech Investment" once per
+country; a CSL source repeats an entry after a re-designation). A candidate negative is
+therefore labelled by what the two entries say about themselves:
+
+  N1  the entries share an identifier (the CSL ``ids`` column: tax id, registration
+      number, USCC, LEI … — same scheme and same value) → label 1, source ``*_same_party``;
+  N2  their names are the same after normalisation (:func:`name_key`: case, punctuation,
+      word order and the spelling of the legal form — LTD / LIMITED, CO / COMPANY …) and
+      their countries are compatible (equal, or unknown on a side) → label 1, ``*_same_party``;
+  N3  otherwise → label 0. Same-name entries in *different* countries stay 0 (the Entity
+      List's "Huawei Tech Investment Co., Ltd." in Argentina and "… Co., Limited" in Hong
+      Kong are two subsidiaries); no name-only method can separate them, and they stay in.
+Synthetic-world negatives are ground truth (two company ids of the generator) and are never
+relabelled.
+
+Each positive also gets a ``relation`` (same rule for every method):
+
+  * ``variant`` — the two names share an *informative* word: a folded word of 3+ characters
+    that is not among the most common words of the corpus (held by more than
+    ``COMMON_WORD_SHARE`` of all list names: LTD, COMPANY, TRADING, RESEARCH, INSTITUTE,
+    AND …), equal or within one edit per five letters (rapidfuzz ratio >= 80); or the two
+    names written without spaces are that close (``SHENZHENHUAXIN``). Planted clerk noise
+    is a variant by construction.
+  * ``alias`` — anything else: an acronym, a nickname, a translation, a former vessel name
+    ("ROSNEFT TRADE LIMITED" / "TNK TRADE LIMITED"). No name matcher can be expected to find
+    those from spelling alone; they are reported separately and kept in the all-pairs table.
+Negatives get ``relation=negative``. ``country_a`` / ``country_b`` hold the entries' first
+country (ISO alpha-2 where known) for the rule N2 and for ``resolution_eval.py --countries``.
 """
 
 from __future__ import annotations
@@ -26,9 +57,11 @@ import csv
 import gzip
 import hashlib
 import json
+import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -41,8 +74,11 @@ OUT = Path(__file__).resolve().parent / "pairs.csv"
 SEED = 20_275
 MAX_PER_BUCKET = 2_500  # per (kind, source, label): keeps the baselines' run time bounded
 CROSS_CAP = 600  # CSL-vs-OFAC person rows differ mostly in name order: keep them from dominating
+COMMON_WORD_SHARE = 0.003  # a word in more than this share of all list names is not informative
+VARIANT_WORD_RATIO = 80  # two informative words "agree" at this rapidfuzz ratio (one edit in five)
 
 sys.path.insert(0, str(ROOT))
+from graph.resolve.countries import country_code  # noqa: E402  (ISO lookup only)
 from ingest.synthetic.listed import clerk_variant  # noqa: E402
 
 
@@ -64,7 +100,25 @@ def _null(v: str | None) -> str:
 
 # --- readers -------------------------------------------------------------------------------
 
-Entry = tuple[str, str, list[str]]  # (group id, kind, names: primary first)
+
+@dataclass
+class Entry:
+    """One list entry: its group id, kind, names (primary first) and the evidence it carries."""
+
+    group: str
+    kind: str
+    names: list[str]
+    countries: set[str] = field(default_factory=set)  # ISO alpha-2 (or folded name when unknown)
+    ids: set[str] = field(default_factory=set)  # "SCHEME:VALUE", folded
+    #: Negatives from this source are generator ground truth, never relabelled.
+    ground_truth: bool = False
+
+    def __iter__(self) -> Iterator[object]:  # group, kind, names = entry
+        return iter((self.group, self.kind, self.names))
+
+
+def _countries(*values: str) -> set[str]:
+    return {country_code(v) for v in values if v and v.strip() and v.strip() != "-0-"} - {""}
 
 
 def ofac_entries() -> list[Entry]:
@@ -78,14 +132,18 @@ def ofac_entries() -> list[Entry]:
             kind = kinds.get(_null(row[2]).lower())
             if kind is None:
                 continue
-            entries[row[0].strip()] = (f"ofac:{row[0].strip()}", kind, [_null(row[1])])
+            entries[row[0].strip()] = Entry(f"ofac:{row[0].strip()}", kind, [_null(row[1])])
     with (folder / "alt.csv").open(encoding="latin-1", newline="") as fh:
         for row in csv.reader(fh):
             if len(row) < 4 or row[0].strip() not in entries:
                 continue
             alias = _null(row[3])
             if alias:
-                entries[row[0].strip()][2].append(alias)
+                entries[row[0].strip()].names.append(alias)
+    with (folder / "add.csv").open(encoding="latin-1", newline="") as fh:
+        for row in csv.reader(fh):
+            if len(row) >= 5 and row[0].strip() in entries:
+                entries[row[0].strip()].countries |= _countries(_null(row[4]))
     return list(entries.values())
 
 
@@ -116,6 +174,29 @@ def csl_rows() -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+_ID_TYPES = re.compile(r"(NO\.?|NUMBER|CODE|\bID\b|LEI|IMO|REGISTRATION|IDENTIFICATION)", re.IGNORECASE)
+
+
+def csl_ids(value: str) -> set[str]:
+    """Identifiers of a CSL row ("CN, 91110000100001043E, Unified Social Credit Code (USCC); …"):
+    only numbered schemes (tax id, registration number, USCC, LEI, IMO …), not gender or dates."""
+    out: set[str] = set()
+    for part in value.split(";"):
+        bits = [b.strip() for b in part.split(",")]
+        if len(bits) < 2:
+            continue
+        scheme, number = bits[-1], bits[-2]
+        digits = sum(ch.isdigit() for ch in number)
+        if _ID_TYPES.search(scheme) and digits >= 4 and len(number) >= 5:
+            out.add(f"{_fold(scheme)}:{_fold(number).replace(' ', '')}")
+    return out
+
+
+def _csl_countries(addresses: str) -> set[str]:
+    # Each address ends with its ISO alpha-2 code: "…, Beijing, 100010, CN; Iquique, CL".
+    return _countries(*(a.rsplit(",", 1)[-1] for a in addresses.split(";") if a.strip()))
+
+
 def csl_entries(rows: list[dict[str, str]]) -> list[Entry]:
     out: list[Entry] = []
     for row in rows:
@@ -126,13 +207,21 @@ def csl_entries(rows: list[dict[str, str]]) -> list[Entry]:
         if kind is None:
             continue
         names = [row["name"].strip()] + [a.strip() for a in row["alt_names"].split(";") if a.strip()]
-        out.append((f"csl:{src.split(' ')[0]}:{row['_id']}", kind, names))
+        out.append(
+            Entry(
+                f"csl:{src.split(' ')[0]}:{row['_id']}",
+                kind,
+                names,
+                _csl_countries(row["addresses"]),
+                csl_ids(row.get("ids", "")),
+            )
+        )
     return out
 
 
 def csl_ofac_cross(rows: list[dict[str, str]], ofac: list[Entry]) -> list[tuple[str, str, str, str]]:
     """(group, kind, csl name, ofac name): one SDN entity in two publications, written differently."""
-    by_num = {g.split(":")[1]: (kind, names[0]) for g, kind, names in ofac}
+    by_num = {e.group.split(":")[1]: (e.kind, e.names[0]) for e in ofac}
     out = []
     for row in rows:
         if not row["source"].startswith("Specially Designated") or row["entity_number"] not in by_num:
@@ -160,7 +249,9 @@ def un_entries() -> list[Entry]:
             ]
             name = " ".join(p for p in parts if p)
             aliases = [(a.findtext("ALIAS_NAME") or "").strip() for a in node.iter(alias_tag)]
-            out.append((f"un:{node.findtext('DATAID')}", kind, [name] + [a for a in aliases if a]))
+            countries = _countries(*((c.text or "") for c in node.iter("COUNTRY")))
+            names = [name] + [a for a in aliases if a]
+            out.append(Entry(f"un:{node.findtext('DATAID')}", kind, names, countries))
     return out
 
 
@@ -180,19 +271,24 @@ def gleif_entries() -> list[Entry]:
             items = (ent.get(key) or {}).get(inner) or []
             items = items if isinstance(items, list) else [items]
             names += [i["$"] for i in items if i.get("$")]
-        out.append((f"lei:{rec['LEI']['$']}", "company", names))
+        country = ((ent.get("LegalAddress") or {}).get("Country") or {}).get("$", "")
+        lei = rec["LEI"]["$"]
+        out.append(Entry(f"lei:{lei}", "company", names, _countries(country), {f"LEI:{lei}"}))
     return out
 
 
 def synthetic_companies() -> list[Entry]:
     path = ROOT / "data" / "demo_world" / "companies.csv"
     with path.open(encoding="utf-8", newline="") as fh:
-        return [(f"syn:{r['company_id']}", "company", [r["name"]]) for r in csv.DictReader(fh)]
+        return [
+            Entry(f"syn:{r['company_id']}", "company", [r["name"]], _countries(r["country"]), set(), True)
+            for r in csv.DictReader(fh)
+        ]
 
 
 # --- pair generation -----------------------------------------------------------------------
 
-Pair = tuple[str, str, str, int, str, str]  # kind, a, b, label, source, group
+Pair = tuple[str, str, str, int, str, str, str]  # kind, a, b, label, source, group, group of b
 
 
 def alias_positives(entries: list[Entry], source: str) -> Iterator[Pair]:
@@ -200,7 +296,7 @@ def alias_positives(entries: list[Entry], source: str) -> Iterator[Pair]:
         primary = _ofac_person_display(names[0]) if source == "ofac" and kind == "person" else names[0]
         for alias in names[1:]:
             alias = _ofac_person_display(alias) if source == "ofac" and kind == "person" else alias
-            yield kind, primary, alias, 1, f"{source}_alias", group
+            yield kind, primary, alias, 1, f"{source}_alias", group, group
 
 
 def noise_positives(entries: list[Entry], source: str, n: int, rng: np.random.Generator) -> Iterator[Pair]:
@@ -208,11 +304,12 @@ def noise_positives(entries: list[Entry], source: str, n: int, rng: np.random.Ge
     for i in sorted(int(p) for p in picks):
         group, kind, names = entries[i]
         variant, _ops = clerk_variant(names[0], None, rng)
-        yield kind, names[0], variant, 1, f"{source}_noise", group
+        yield kind, names[0], variant, 1, f"{source}_noise", group, group
 
 
 def nearest_negatives(entries: list[Entry], source: str, rng: np.random.Generator) -> Iterator[Pair]:
-    """Each entry's primary name ↔ the most similar primary name of a *different* entry."""
+    """Each entry's primary name ↔ the most similar primary name of a *different* entry
+    (labelled 0 here; :func:`label_by_evidence` relabels the same party listed twice)."""
     by_kind: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for group, kind, names in entries:
         if source == "ofac" and kind == "person":
@@ -231,7 +328,7 @@ def nearest_negatives(entries: list[Entry], source: str, rng: np.random.Generato
             sims[row, i] = 0
             for j in np.argsort(sims[row], kind="stable")[::-1][:3]:
                 if folded[j] != folded[i] and items[j][0] != items[i][0]:
-                    yield kind, items[i][1], items[j][1], 0, f"{source}_nearest", items[i][0]
+                    yield kind, items[i][1], items[j][1], 0, f"{source}_nearest", items[i][0], items[j][0]
                     break
         if kind == "person":  # same surname, different person
             surname: dict[str, list[int]] = defaultdict(list)
@@ -242,7 +339,65 @@ def nearest_negatives(entries: list[Entry], source: str, rng: np.random.Generato
                 if len(members) >= 2:
                     i, j = members[0], members[1 + int(rng.integers(0, len(members) - 1))]
                     if folded[i] != folded[j]:
-                        yield kind, items[i][1], items[j][1], 0, f"{source}_surname", items[i][0]
+                        yield kind, items[i][1], items[j][1], 0, f"{source}_surname", items[i][0], items[j][0]
+
+
+# --- labelling by evidence (rules N1-N3 and the relation, see the module docstring) ---------
+
+#: Spellings of one legal form (and "&"): rule N2 compares names with these made equal.
+_LEGAL_SPELLINGS = {
+    "LIMITED": "LTD",
+    "COMPANY": "CO",
+    "CORPORATION": "CORP",
+    "INCORPORATED": "INC",
+    "AND": "&",
+    "TECHNOLOGY": "TECH",
+    "TECHNOLOGIES": "TECH",
+    "INTERNATIONAL": "INTL",
+}
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """Case, punctuation, word order and legal-form spelling removed: the N2 "same name"."""
+    words = " ".join("".join(c if c.isalnum() or c == "&" else " " for c in name.upper()).split()).split()
+    return tuple(sorted(_LEGAL_SPELLINGS.get(w, w) for w in words))
+
+
+def _compatible(a: set[str], b: set[str]) -> bool:
+    return not a or not b or bool(a & b)
+
+
+def same_party(a: Entry, b: Entry, name_a: str, name_b: str) -> str:
+    """Why two different entries are one party ("id" / "name+country"), or "" (rules N1-N3)."""
+    if a.ground_truth or b.ground_truth:
+        return ""
+    if a.ids & b.ids:
+        return "id"
+    if a.kind != "person" and name_key(name_a) == name_key(name_b) and _compatible(a.countries, b.countries):
+        return "name+country"
+    return ""
+
+
+def common_words(entries: list[Entry]) -> frozenset[str]:
+    """Folded words held by more than ``COMMON_WORD_SHARE`` of all names (not informative)."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for e in entries:
+        for n in e.names:
+            counts.update(set(_fold(n).upper().split()))
+            total += 1
+    return frozenset(w for w, c in counts.items() if c > COMMON_WORD_SHARE * total)
+
+
+def is_variant(a: str, b: str, common: frozenset[str]) -> bool:
+    """The two names share an informative word (equal or one edit in five), or are the same
+    letters written together: a spelling variant rather than an unrelated alias."""
+    wa = [w for w in _fold(a).upper().split() if len(w) >= 3 and w not in common]
+    wb = [w for w in _fold(b).upper().split() if len(w) >= 3 and w not in common]
+    if any(fuzz.ratio(x, y) >= VARIANT_WORD_RATIO for x in wa for y in wb):
+        return True
+    ja, jb = _fold(a).replace(" ", ""), _fold(b).replace(" ", "")
+    return fuzz.ratio(ja, jb) >= VARIANT_WORD_RATIO
 
 
 def _split(group: str) -> str:
@@ -264,16 +419,16 @@ def build(out: Path = OUT) -> int:
         if source != "csl":
             pairs += nearest_negatives(entries, source, rng)
     # CSL negatives within one source list: the same company is often on two CSL sources.
-    for src in sorted({g.split(":")[1] for g, _, _ in csl}):
-        pairs += nearest_negatives([e for e in csl if e[0].split(":")[1] == src], "csl", rng)
+    for src in sorted({e.group.split(":")[1] for e in csl}):
+        pairs += nearest_negatives([e for e in csl if e.group.split(":")[1] == src], "csl", rng)
     for group, kind, a, b in csl_ofac_cross(rows, ofac):
         pairs.append(
-            (kind, a, _ofac_person_display(b) if kind == "person" else b, 1, "csl_ofac_cross", group)
+            (kind, a, _ofac_person_display(b) if kind == "person" else b, 1, "csl_ofac_cross", group, group)
         )
-    companies_ofac = [e for e in ofac if e[1] == "company"]
-    vessels = [e for e in ofac if e[1] == "vessel"]
+    companies_ofac = [e for e in ofac if e.kind == "company"]
+    vessels = [e for e in ofac if e.kind == "vessel"]
     pairs += noise_positives(companies_ofac, "ofac", 1500, rng)
-    pairs += noise_positives([e for e in csl if e[1] == "company"], "csl", 1500, rng)
+    pairs += noise_positives([e for e in csl if e.kind == "company"], "csl", 1500, rng)
     pairs += noise_positives(vessels, "ofac_vessel", 400, rng)
     pairs += noise_positives(syn, "synthetic", 1500, rng)
     pairs += nearest_negatives(syn, "synthetic", rng)
@@ -281,7 +436,7 @@ def build(out: Path = OUT) -> int:
     seen: set[tuple[str, str, str]] = set()
     buckets: dict[tuple[str, str, int], list[Pair]] = defaultdict(list)
     for p in pairs:
-        kind, a, b, label, source, group = p
+        kind, a, b, label, source, group, _group_b = p
         fa, fb = _fold(a), _fold(b)
         if not fa or not fb or fa == fb:
             continue
@@ -298,11 +453,33 @@ def build(out: Path = OUT) -> int:
             keep = sorted(int(i) for i in rng.choice(len(items), size=cap, replace=False))
             items = [items[i] for i in keep]
         out_rows += items
+    # Labels by evidence, after sampling: the pairs are the same whatever the rules say.
+    by_group = {e.group: e for e in (*ofac, *csl, *un, *gleif, *syn)}
+    common = common_words([*ofac, *csl, *un, *gleif])
     with out.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["pair_id", "kind", "name_a", "name_b", "label", "source", "group", "split"])
-        for n, (kind, a, b, label, source, group) in enumerate(out_rows):
-            w.writerow([n, kind, a, b, label, source, group, _split(group)])
+        w.writerow(
+            [
+                *("pair_id", "kind", "name_a", "name_b", "label", "source", "group", "split"),
+                *("relation", "evidence", "country_a", "country_b"),
+            ]
+        )
+        for n, (kind, a, b, label, source, group, group_b) in enumerate(out_rows):
+            ea, eb = by_group.get(group), by_group.get(group_b)
+            evidence = ""
+            if label == 0 and ea is not None and eb is not None:
+                evidence = same_party(ea, eb, a, b)
+                if evidence:
+                    label, source = 1, source.rsplit("_", 1)[0] + "_same_party"
+            if label == 0:
+                relation = "negative"
+            elif source.endswith("_noise") or is_variant(a, b, common):
+                relation = "variant"
+            else:
+                relation = "alias"
+            ca = min(ea.countries) if ea is not None and ea.countries else ""
+            cb = min(eb.countries) if eb is not None and eb.countries else ""
+            w.writerow([n, kind, a, b, label, source, group, _split(group), relation, evidence, ca, cb])
     return len(out_rows)
 
 

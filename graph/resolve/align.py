@@ -23,6 +23,8 @@ from graph.resolve.names import consonant_skeleton
 INITIAL_CREDIT = 0.9
 #: Credit of two words with the same consonant skeleton ("MUHAMMAD" ~ "MOHAMMED").
 SKELETON_CREDIT = 0.92
+#: Credit of two words that differ only by romanisation system (CHIN / JIN); 0 disables it.
+ROMANISATION_CREDIT = 0.9
 #: Below this word similarity two words are not aligned at all.
 MIN_WORD_SIM = 0.6
 #: A name written together on one side counts only when the letters agree this closely.
@@ -34,12 +36,53 @@ EXTRA_PATRONYMIC_COST = 0.02
 _PATRONYMIC_ENDINGS = ("OVICH", "EVICH", "OVNA", "EVNA", "ICHNA", "OGLU", "OGLY", "ZADE")
 
 
+#: Name elements so common on the lists that sharing them says little (MUHAMMAD, AHMAD, ABD …):
+#: they weigh like an initial in the alignment. None: weigh every word by its length.
+COMMON_WEIGHT: float | None = 2.0
+_COMMON_NAME_WORDS = """
+MUHAMMAD MOHAMMAD MOHAMMED MUHAMMED MOHAMED MOHAMAD MOHD AHMAD AHMED ALI ABD ABDUL ABDEL ABU BIN
+IBN BINT HAJI HAJJI HASAN HASSAN HUSAIN HUSSAIN HUSSEIN HUSAYN IBRAHIM YUSUF OMAR UMAR MAHMOUD
+MAHMUD KHALID KHALED SAYED SAYYID SAID SAYID ABDULLAH ABDALLAH RAHMAN
+"""
+COMMON_NAME_WORDS = frozenset(_COMMON_NAME_WORDS.split())
+
+
+def _weight(word: str) -> float:
+    if COMMON_WEIGHT is not None and word in COMMON_NAME_WORDS:
+        return COMMON_WEIGHT
+    return max(2, len(word))
+
+
 def _extra_cost(word: str) -> float:
     return EXTRA_PATRONYMIC_COST if word.endswith(_PATRONYMIC_ENDINGS) else EXTRA_WORD_COST
 
 
+#: Letters written differently by romanisation systems (Korean McCune-Reischauer vs Revised,
+#: Wade-Giles vs pinyin, Thai, Arabic): CH/J, K/G, P/B, T/D, PH/F, KH/H, Q/K, W/V, EE/I, OO/U.
+_ROMAN_PAIRS = (("PH", "F"), ("KH", "H"), ("CH", "J"), ("EE", "I"), ("OO", "U"), ("OU", "U"))
+_ROMAN_LETTERS = str.maketrans({"Q": "K", "G": "K", "B": "P", "D": "T", "W": "V", "Y": "I"})
+
+
+@lru_cache(maxsize=200_000)
+def romanisation_key(word: str) -> str:
+    """``CHIN`` and ``JIN``, ``TONG`` and ``DONG``, ``VAREE`` and ``WARI``, ``UBAYDAH`` and
+    ``OBEIDAH`` share a key: romanisation folds, then the consonant skeleton (a leading vowel
+    written A, a leading AL- article dropped)."""
+    for old, new in _ROMAN_PAIRS:
+        word = word.replace(old, new)
+    word = word.translate(_ROMAN_LETTERS)
+    if len(word) >= 3:
+        if len(word) >= 5 and word.startswith("AL"):
+            word = word[2:]  # ALAGHA / AL-AGHA
+        head = "A" if word[0] in "AEIOU" else word[0]  # UBAYDAH / OBEIDAH
+        return consonant_skeleton(head + word[1:])
+    out = [c for i, c in enumerate(word) if i == 0 or c != word[i - 1]]
+    return "".join(out)
+
+
 def word_similarity(a: str, b: str) -> float:
-    """Similarity of two name words in [0, 1]: equal, initial, consonant skeleton, edit ratio."""
+    """Similarity of two name words in [0, 1]: equal, initial, consonant skeleton, romanisation
+    variant, edit ratio."""
     if a == b:
         return 1.0
     if len(a) == 1 or len(b) == 1:
@@ -47,6 +90,8 @@ def word_similarity(a: str, b: str) -> float:
     best = fuzz.ratio(a, b) / 100.0
     if len(a) >= 4 and len(b) >= 4 and consonant_skeleton(a) == consonant_skeleton(b):
         best = max(best, SKELETON_CREDIT)
+    if ROMANISATION_CREDIT and romanisation_key(a) == romanisation_key(b):
+        best = max(best, ROMANISATION_CREDIT)
     return best
 
 
@@ -89,7 +134,7 @@ def align_person(core_a: str, core_b: str) -> float:
     pairs = align_words(core_a, core_b)
     # Each word of ta appears once in pairs (with its partner or alone); initials weigh
     # like two letters.
-    score = sum(max(2, len(w)) * sim for w, _, sim in pairs if w) / sum(max(2, len(w)) for w in ta)
+    score = sum(_weight(w) * sim for w, _, sim in pairs if w) / sum(_weight(w) for w in ta)
     score -= sum(_extra_cost(t) for w, t, _ in pairs if not w)
     if len(ta) == 1 and len(tb) > 1:
         score -= 0.1  # one word found inside a longer name is weak evidence

@@ -15,10 +15,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from graph.resolve.compare import DEFAULT_THRESHOLDS, Decision, Match, Thresholds, compare
-from graph.resolve.features import PreparedRecords, Record, combine, pair_features, prepare
+from graph.resolve.compare import DEFAULT_THRESHOLDS, LEGAL_WORDS, Decision, Match, Thresholds, compare
+from graph.resolve.features import (
+    Contributions,
+    PairFeatures,
+    PreparedRecords,
+    Record,
+    contributions,
+    pair_features,
+    prepare,
+)
 
-__all__ = ["PreparedRecords", "ScoredPairs", "prepare", "score_pairs"]
+__all__ = ["PreparedRecords", "ScoredPairs", "brief_reasons", "prepare", "score_pairs"]
 
 #: Decision codes in :attr:`ScoredPairs.decision`.
 DECISION_CODES: tuple[Decision, ...] = (Decision.NO, Decision.POSSIBLE, Decision.MATCH)
@@ -33,6 +41,8 @@ class ScoredPairs:
     pairs: np.ndarray  # int64 (n, 2)
     score: np.ndarray  # float64 in [0, 1]
     decision: np.ndarray  # int8: 0 no, 1 possible, 2 match (see DECISION_CODES)
+    #: Per chunk: (first pair, its feature columns, their log-odds contributions).
+    chunks: tuple[tuple[int, PairFeatures, Contributions], ...] = ()
 
     def __len__(self) -> int:
         return int(self.pairs.shape[0])
@@ -42,6 +52,13 @@ class ScoredPairs:
 
     def records(self, i: int) -> tuple[Record, Record]:
         return self.left.records[int(self.pairs[i, 0])], self.right.records[int(self.pairs[i, 1])]
+
+    def brief(self, i: int) -> list[str]:
+        """The reasons of pair ``i`` in words, from the batch's own feature columns (cheap)."""
+        for first, f, c in reversed(self.chunks):
+            if i >= first:
+                return brief_reasons(self, f, c, i - first, i)
+        return [reason.detail for reason in self.explain(i).reasons]
 
     def explain(self, i: int) -> Match:
         """The full :class:`Match` (with reasons) of pair ``i``, computed on demand by ``compare``."""
@@ -65,9 +82,45 @@ def score_pairs(
 ) -> ScoredPairs:
     """Score record pairs in chunks (bounded memory); identical to ``compare`` pair by pair."""
     pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
-    parts = [
-        combine(pair_features(left, right, pairs[s : s + chunk_size]))
-        for s in range(0, pairs.shape[0], chunk_size)
-    ]
+    chunks = []
+    parts = []
+    for s in range(0, pairs.shape[0], chunk_size):
+        f = pair_features(left, right, pairs[s : s + chunk_size])
+        c = contributions(f)
+        chunks.append((s, f, c))
+        parts.append(1.0 / (1.0 + np.exp(-c.total())))
     score = np.concatenate(parts) if parts else np.zeros(0, dtype=np.float64)
-    return ScoredPairs(left, right, pairs, score, decisions(score, thresholds))
+    return ScoredPairs(left, right, pairs, score, decisions(score, thresholds), tuple(chunks))
+
+
+def brief_reasons(scored: ScoredPairs, f: PairFeatures, c: Contributions, k: int, i: int) -> list[str]:
+    """Short reasons (one line per feature that contributed) for row ``k`` of a chunk = pair ``i``."""
+    a, b = scored.records(i)
+    name_a = (a.names or ("",))[int(f.best_a[k])]
+    name_b = (b.names or ("",))[int(f.best_b[k])]
+    if bool(f.empty[k]):
+        out = [f"{name_a!r} / {name_b!r}: a name without a distinctive word cannot identify anyone"]
+    else:
+        sim = float(f.name_sim[k])
+        out = [f"name {name_a!r} ~ {name_b!r}: similarity {sim:.2f} ({float(c.name[k]):+.1f})"]
+    if bool(f.weak[k]):
+        out.append("a weak alias, which cannot make a match on its own")
+    if c.legal[k]:
+        out.append(f"{LEGAL_WORDS.get(int(f.legal[k]), 'legal forms')} ({float(c.legal[k]):+.1f})")
+    if c.numbers[k]:
+        out.append(f"numbers in the names differ ({float(c.numbers[k]):+.1f})")
+    if c.generic[k]:
+        out.append(f"line-of-business words differ ({float(c.generic[k]):+.1f})")
+    if c.short[k]:
+        out.append(f"short distinctive part: weak evidence ({float(c.short[k]):+.1f})")
+    if f.country[k]:
+        word = "agrees" if int(f.country[k]) > 0 else "differs"
+        out.append(f"country {word}: {a.country} vs {b.country} ({float(c.country[k]):+.1f})")
+    if f.identifiers[k]:
+        word = "an identifier is equal" if int(f.identifiers[k]) > 0 else "identifiers of one scheme differ"
+        out.append(f"{word} ({float(c.identifiers[k]):+.1f})")
+    if c.address[k]:
+        out.append(f"addresses agree: similarity {float(f.address_sim[k]):.2f} ({float(c.address[k]):+.1f})")
+    if c.kind[k]:
+        out.append(f"different kinds: {a.kind} vs {b.kind} ({float(c.kind[k]):+.1f})")
+    return out

@@ -84,6 +84,17 @@ class Match:
         }
 
 
+#: The legal-form feature's values in words (see ``features._legal_agreement``).
+LEGAL_WORDS: dict[int, str] = {
+    2: "the same legal form",
+    1: "same legal-form type",
+    0: "compatible legal forms",
+    -1: "different legal-form types",
+    -2: "legal forms of different jurisdictions",
+    -3: "different legal forms (two legal persons, such as sibling companies)",
+}
+
+
 def decide(score: float, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Decision:
     if score >= thresholds.match:
         return Decision.MATCH
@@ -133,12 +144,7 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
     form_b = normalise_name((b.names or ("",))[int(f.best_b[0])], b.kind)
     if form_a.legal_form and form_b.legal_form:
         legal = int(f.legal[0])
-        word = {
-            1: "same legal-form type",
-            0: "compatible legal forms",
-            -1: "different legal-form types",
-            -2: "legal forms of different jurisdictions",
-        }[legal]
+        word = LEGAL_WORDS[legal]
         detail = (
             f"{word}: {form_a.legal_form_text} ({form_a.legal_form}) vs "
             f"{form_b.legal_form_text} ({form_b.legal_form})"

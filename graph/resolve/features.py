@@ -2,8 +2,8 @@
 
 Both :func:`graph.resolve.compare.compare` (one pair, with reasons) and
 :func:`graph.resolve.batch.score_pairs` (millions of pairs) call :func:`pair_features` and
-:func:`combine`, so a batch score is the same number as the explained score, by
-construction.
+:func:`contributions` (``score = sigmoid(total)``), so a batch score is the same number as
+the explained score, by construction.
 
 The score is a logistic function of a sum of evidence (log-odds):
 
@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 
 from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
-from graph.resolve.legal_forms import agreement
+from graph.resolve.legal_forms import agreement, family
 from graph.resolve.names import fold, legal_forms, normalise_address, normalise_name
 
 #: Aliases per record kept for scoring (OFAC entries can carry dozens).
@@ -66,19 +66,15 @@ class Record:
 class KindParams:
     slope: float  # log-odds per unit of name similarity
     centre: float  # name similarity at which, alone, the odds are even
-    #: Weight of the subset similarity (rapidfuzz ``token_set_ratio``: 1.0 when one name's
-    #: distinctive words are all among the other's, "OLEG USACHEV" in "OLEG LEONIDOVICH
-    #: USACHEV"); 0 disables it.
-    subset_discount: float = 0.0
-    #: The subset similarity counts only when both names have at least this many distinctive words.
-    subset_min_tokens: int = 2
 
 
-#: Per-kind calibration (tuned on the dev split of benchmarks/resolution_eval.py).
+#: Per-kind calibration (fitted on the dev split of benchmarks/resolution_eval.py): the name
+#: similarity at which the odds are even differs per kind (person names are short and
+#: aligned word by word), so that a score means the same probability whatever the kind.
 KIND_PARAMS: dict[str, KindParams] = {
-    "company": KindParams(slope=22.0, centre=0.74, subset_discount=0.94, subset_min_tokens=1),
-    "person": KindParams(slope=22.0, centre=0.68),
-    "vessel": KindParams(slope=22.0, centre=0.78),
+    "company": KindParams(slope=18.0, centre=0.72),
+    "person": KindParams(slope=15.0, centre=0.64),
+    "vessel": KindParams(slope=15.0, centre=0.72),
 }
 DEFAULT_PARAMS = KindParams(slope=22.0, centre=0.86)
 
@@ -87,23 +83,34 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
     {
         "empty_name": -8.0,  # no distinctive word on one side
         "short_name": -1.5,  # distinctive part of <= 3 letters
+        "legal_same": 0.3,  # the same legal form, however written (LTD / LIMITED, OOO / LLC)
         "legal_agree": 0.3,
+        "legal_family": -5.0,  # two written forms of different families (LLC vs FZE): two legal persons
         "legal_conflict": -1.0,
-        "jurisdiction_conflict": -5.0,  # legal forms of disjoint jurisdictions (GmbH vs Sdn Bhd)
-        "number_conflict": -3.0,  # different numbers ("… II CORP" vs "… III CORP")
-        "number_missing": -3.5,  # a number on one side only
+        "jurisdiction_conflict": -7.0,  # legal forms of disjoint jurisdictions (GmbH vs Sdn Bhd)
+        "number_conflict": -7.0,  # different numbers ("… II CORP" vs "… III CORP")
+        "number_missing": -6.0,  # a number on one side only
         "country_agree": 0.5,
         "country_conflict": -1.5,
         "identifier_agree": 7.0,
-        "identifier_conflict": -5.0,
+        "identifier_conflict": -8.0,
         "address_max": 1.5,  # at address similarity 1.0, linear from 0.7
-        "generic_conflict": -0.4,
+        "generic_conflict": -1.0,
         "kind_conflict": -3.0,
         "weak_alias_cap": 1.0,  # a weak-alias name contribution never exceeds this
     }
 )
-PHONETIC_DISCOUNT = 0.9
 SHORT_NAME_CHARS = 3
+PHONETIC_DISCOUNT = 0.9
+#: The subset ratio (rapidfuzz ``token_set_ratio``: 1.0 when one name's distinctive words are
+#: all among the other's, "OLEG USACHEV" in "OLEG LEONIDOVICH USACHEV") counts at this discount.
+SUBSET_DISCOUNT = 0.94
+#: Below this token-sorted ratio the joined and phonetic views are not computed (they never
+#: lift such a pair to a match), nor, below SUBSET_LOOK, the subset view.
+SECOND_LOOK = 0.3
+SUBSET_LOOK = 0.2
+#: Similarity factor of two one-word names whose first letters differ (C / K / Q count as one).
+FIRST_LETTER_FACTOR = 0.5
 ADDRESS_FLOOR = 0.7
 
 
@@ -120,8 +127,8 @@ class PreparedRecords:
     start: np.ndarray  # int64, per record
     count: np.ndarray  # int64, per record
     core: np.ndarray  # object, per name: distinctive tokens sorted, space-joined
-    joined: np.ndarray  # object, per name: distinctive tokens as written, no spaces
     phon: np.ndarray  # object, per name: metaphone keys sorted, space-joined
+    joined: np.ndarray  # object, per name: distinctive tokens as written, no spaces
     generic: np.ndarray  # int64, per name: interned id of the sorted generic words
     legal: np.ndarray  # int64, per name: interned id of "class|form as written" ('' → 0)
     numbers: np.ndarray  # int64, per name: interned id of the sorted numbers
@@ -129,6 +136,7 @@ class PreparedRecords:
     weak: np.ndarray  # bool, per name
     empty: np.ndarray  # bool, per name: no distinctive word
     short: np.ndarray  # bool, per name: distinctive part <= SHORT_NAME_CHARS letters
+    first: np.ndarray  # <U1, per name: first letter of the distinctive part, C and Q written K
 
     def __len__(self) -> int:
         return len(self.records)
@@ -173,12 +181,22 @@ def _per_distinct_text(a: np.ndarray, b: np.ndarray, func: Callable[[str, str], 
     return out
 
 
+def _first_letter(word: str) -> str:
+    head = word[:1]
+    return "K" if head in ("C", "Q") else head
+
+
 def _legal_agreement(a: str, b: str) -> float:
+    """+2 same form (family), +1 same class, 0, -1 other class, -2 disjoint jurisdictions,
+    -3 two different written forms (LLC vs FZE, PLC vs SAS: two legal persons)."""
     if not a or not b:
         return 0.0
     (cls_a, _, text_a), (cls_b, _, text_b) = a.partition("|"), b.partition("|")
     if legal_forms().jurisdiction_conflict(text_a, text_b):
         return -2.0
+    fam_a, fam_b = family(text_a), family(text_b)
+    if fam_a is not None and fam_b is not None:
+        return 2.0 if fam_a == fam_b else -3.0
     return float(agreement(cls_a or None, cls_b or None))
 
 
@@ -195,8 +213,8 @@ def _number_agreement(a: str, b: str) -> float:
 def prepare(records: Sequence[Record]) -> PreparedRecords:
     """Normalise every name of every record once and lay the results out column-wise."""
     core: list[str] = []
-    joined: list[str] = []
     phon: list[str] = []
+    joined: list[str] = []
     generic: list[int] = []
     legal: list[int] = []
     numbers: list[int] = []
@@ -209,8 +227,8 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         for i, name in enumerate(names):
             form = normalise_name(name or "", rec.kind)
             core.append(" ".join(sorted(form.distinctive)))
-            joined.append("".join(form.distinctive))
             phon.append(" ".join(sorted(form.phonetic)))
+            joined.append("".join(form.distinctive))
             generic.append(_intern(" ".join(sorted(set(form.generic)))))
             legal.append(_intern(f"{form.legal_form}|{form.legal_form_text}" if form.legal_form else ""))
             numbers.append(_intern(" ".join(form.numbers)))
@@ -226,8 +244,8 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         start=start,
         count=count,
         core=np.array(core, dtype=object),
-        joined=joined_arr,
         phon=np.array(phon, dtype=object),
+        joined=joined_arr,
         generic=np.array(generic, dtype=np.int64),
         legal=np.array(legal, dtype=np.int64),
         numbers=np.array(numbers, dtype=np.int64),
@@ -235,6 +253,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         weak=np.array(weak, dtype=bool),
         empty=np.array([len(j) < 2 for j in joined], dtype=bool),  # nothing, or one character
         short=np.array([0 < len(j) <= SHORT_NAME_CHARS for j in joined], dtype=bool),
+        first=np.array([_first_letter(j) for j in joined], dtype="<U1"),
     )
 
 
@@ -248,7 +267,7 @@ class PairFeatures:
     weak: np.ndarray  # bool: the aligned pair uses a weak alias
     empty: np.ndarray  # bool: aligned names have no distinctive word on one side
     short: np.ndarray  # bool
-    legal: np.ndarray  # int8 +1 same class / 0 / -1 other class / -2 disjoint jurisdictions
+    legal: np.ndarray  # int8 +2 same form, +1 same class, 0, -1 other class, -2 jurisdictions, -3 forms
     generic_conflict: np.ndarray  # bool
     numbers: np.ndarray  # int8 0 same or none / -1 on one side only / -2 different
     country: np.ndarray  # int8 +1 / 0 / -1
@@ -266,13 +285,11 @@ def _ratio(a: np.ndarray, b: np.ndarray, scorer: Callable[..., float] = fuzz.rat
 
 
 def _params_columns(kinds: np.ndarray) -> dict[str, np.ndarray]:
-    """Per-pair calibration columns (slope, centre, subset discount, subset minimum)."""
+    """Per-pair calibration columns (slope, centre)."""
     n = len(kinds)
     cols: dict[str, np.ndarray] = {
         "slope": np.full(n, DEFAULT_PARAMS.slope, dtype=np.float32),
         "centre": np.full(n, DEFAULT_PARAMS.centre, dtype=np.float32),
-        "subset_discount": np.full(n, DEFAULT_PARAMS.subset_discount, dtype=np.float32),
-        "subset_min_tokens": np.full(n, DEFAULT_PARAMS.subset_min_tokens, dtype=np.int64),
     }
     for kind, params in KIND_PARAMS.items():
         mask = kinds == kind
@@ -294,6 +311,46 @@ def _identifier_agreement(a: Mapping[str, str], b: Mapping[str, str]) -> int:
     return 0
 
 
+def _name_similarity(
+    left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray
+) -> np.ndarray:
+    """Companies, vessels: the best of the token-sorted ratio of the distinctive words, the
+    ratio of the words written together (SHENZHENHUAXIN vs SHENZHEN HUAXIN), a discounted
+    ratio of their metaphone keys (transliterations) and, when the word counts differ, a
+    discounted subset ratio (one name's words all among the other's)."""
+    sim = _ratio(left.core[name_a], right.core[name_b])
+    # The other views can only lift pairs whose sorted words already agree somewhat; most
+    # candidate pairs from blocking (and all random ones) stop here, which keeps the batch fast.
+    look = np.flatnonzero(sim >= SECOND_LOOK)
+    if len(look):
+        la, lb = name_a[look], name_b[look]
+        other = np.maximum(
+            _ratio(left.joined[la], right.joined[lb]),
+            np.float32(PHONETIC_DISCOUNT) * _ratio(left.phon[la], right.phon[lb]),
+        )
+        sim[look] = np.maximum(sim[look], other)
+    nta, ntb = left.ntok[name_a], right.ntok[name_b]
+    subset = np.flatnonzero((nta != ntb) & (np.minimum(nta, ntb) >= 1) & (sim >= SUBSET_LOOK))
+    if len(subset):
+        credit = np.float32(SUBSET_DISCOUNT) * _ratio(
+            left.core[name_a[subset]], right.core[name_b[subset]], fuzz.token_set_ratio
+        )
+        lifts = credit > sim[subset]
+        subset, credit = subset[lifts], credit[lifts]
+        # "MICROPOWER DAEHAN MANUFACTURING" ⊃ "MICROPOWER TECHNOLOGY" is a sibling, not a
+        # shortened name: no subset credit when the line-of-business words disagree.
+        conflict = _per_distinct(
+            left.generic[name_a[subset]], right.generic[name_b[subset]], _generic_conflict
+        )
+        agree = conflict == 0
+        sim[subset[agree]] = credit[agree]
+    # One-word names that differ in their first letter are other names, not typos (KAMAL /
+    # JAMAL): typos rarely hit the first letter. C, K and Q count as one (transliteration).
+    one_word = (nta == 1) & (ntb == 1)
+    first_differs = one_word & (left.first[name_a] != right.first[name_b])
+    return np.where(first_differs, sim * np.float32(FIRST_LETTER_FACTOR), sim).astype(np.float32)
+
+
 def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarray) -> PairFeatures:
     """Feature columns for record pairs ``(left[pairs[:, 0]], right[pairs[:, 1]])``."""
     pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
@@ -310,31 +367,24 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     name_a = left.start[ia][owner] + local_a
     name_b = right.start[ib][owner] + local_b
 
-    sim = _ratio(left.core[name_a], right.core[name_b])
-    sim = np.maximum(sim, _ratio(left.joined[name_a], right.joined[name_b]))
-    sim = np.maximum(sim, PHONETIC_DISCOUNT * _ratio(left.phon[name_a], right.phon[name_b]))
-    # Subset credit: one name's distinctive words all (fuzzily) among the other's.
     ka, kb = left.kind[ia], right.kind[ib]
     pair_kind = np.where(ka != kb, "", ka)
-    params = _params_columns(pair_kind[owner])
-    nta, ntb = left.ntok[name_a], right.ntok[name_b]
-    subset_ok = (
-        (params["subset_discount"] > 0) & (np.minimum(nta, ntb) >= params["subset_min_tokens"]) & (nta != ntb)
-    )
-    if subset_ok.any():
-        idx = np.flatnonzero(subset_ok)
-        subset = _ratio(left.core[name_a[idx]], right.core[name_b[idx]], fuzz.token_set_ratio)
-        sim[idx] = np.maximum(sim[idx], params["subset_discount"][idx] * subset)
+    # Companies, vessels: whole-string similarities of the distinctive words.
+    is_person = pair_kind[owner] == "person"
+    other = np.flatnonzero(~is_person)
+    sim = np.zeros(len(name_a), dtype=np.float32)
+    if len(other):
+        sim[other] = _name_similarity(left, right, name_a[other], name_b[other])
     # Persons: word-by-word alignment (order, initials, skeletons, extra words) replaces the
     # whole-string similarities, which cannot tell JOHN SMITH from JAMES SMITH.
-    person = np.flatnonzero(pair_kind[owner] == "person")
+    person = np.flatnonzero(is_person)
     if len(person):
         sim[person] = _per_distinct_text(left.core[name_a[person]], right.core[name_b[person]], align_person)
     empty = left.empty[name_a] | right.empty[name_b]
     sim = np.where(empty, np.float32(0.0), sim).astype(np.float32)
     weak = left.weak[name_a] | right.weak[name_b]
     # Rank name pairs: strong pairs first at equal similarity, so a weak alias only wins
-    # when it is strictly better — and its contribution is capped in combine().
+    # when it is strictly better — and its contribution is capped in contributions().
     rank = sim - np.where(weak, np.float32(1e-4), np.float32(0.0))
     if n:
         best_rank = np.maximum.reduceat(rank, offsets) if len(rank) else np.zeros(n, dtype=np.float32)
@@ -433,8 +483,14 @@ def contributions(f: PairFeatures) -> Contributions:
     name = np.where(f.empty, np.float32(WEIGHTS["empty_name"]), name)
     w = WEIGHTS
     legal = np.select(
-        [f.legal > 0, f.legal == -1, f.legal < -1],
-        [w["legal_agree"], w["legal_conflict"], w["jurisdiction_conflict"]],
+        [f.legal == 2, f.legal == 1, f.legal == -1, f.legal == -2, f.legal == -3],
+        [
+            w["legal_same"],
+            w["legal_agree"],
+            w["legal_conflict"],
+            w["jurisdiction_conflict"],
+            w["legal_family"],
+        ],
         0.0,
     )
     numbers = np.select([f.numbers == -1, f.numbers < -1], [w["number_missing"], w["number_conflict"]], 0.0)
@@ -454,9 +510,3 @@ def contributions(f: PairFeatures) -> Contributions:
         address=address.astype(np.float64),
         kind=np.where(f.kind_conflict, w["kind_conflict"], 0.0),
     )
-
-
-def combine(f: PairFeatures) -> np.ndarray:
-    """Scores in [0, 1] (float64) for feature columns: ``sigmoid(sum of contributions)``."""
-    z = contributions(f).total()
-    return 1.0 / (1.0 + np.exp(-z))

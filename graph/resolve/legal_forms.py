@@ -442,3 +442,50 @@ def agreement(a: str | None, b: str | None) -> int:
     if frozenset({a, b}) in COMPATIBLE:
         return 0
     return -1
+
+
+#: Legal forms that are one form written differently or translated ("LLC" = "OOO" = "Limited
+#: Liability Company"; "AO" = "JSC" = "OAO" after a re-registration). Keys are the folded form
+#: with spaces removed. Two *written* forms of different families say "two legal persons"
+#: (the sibling "ADOON GENERAL TRADING LLC" and "… FZE"); a clerk drops or abbreviates a form,
+#: he does not turn a GmbH into a PLC. Forms not listed (CO, COMPANY, nonprofit words …) have
+#: no family and never conflict.
+FAMILIES: dict[str, str] = {
+    form: family
+    for family, forms in {
+        "LTD": "LTD LIMITED COLTD COLIMITED COMPANYLIMITED COMPANYLTD LTDCO LIMITEDCOMPANY",
+        "PRIVATE": "PVTLTD PRIVATELIMITED PVT PVTLIMITED",
+        "PTE": "PTELTD PTE PTELIMITED",
+        "LLC": "LLC LIMITEDLIABILITYCOMPANY OOO OBSHCHESTVOSOGRANICHENNOIOTVETSTVENNOSTYU "
+        "OBSHCHESTVOSOGRANICHENNOYOTVETSTVENNOSTYU TOO TOV FLLC",
+        "JSC": "JSC AO OAO OJSC ZAO CJSC PAO PJSC NAO JOINTSTOCKCOMPANY OPENJOINTSTOCKCOMPANY "
+        "CLOSEDJOINTSTOCKCOMPANY PUBLICJOINTSTOCKCOMPANY AKTSIONERNOEOBSHCHESTVO "
+        "OTKRYTOEAKTSIONERNOEOBSHCHESTVO ZAKRYTOEAKTSIONERNOEOBSHCHESTVO "
+        "PUBLICHNOEAKTSIONERNOEOBSHCHESTVO JCS",
+        "CORP": "CORP CORPORATION INC INCORPORATED",
+        "SA": "SA SAS SADECV DECV SAL SAC CA SAPIDECV SOCIEDADANONIMA SPA",
+        "LTDA": "LTDA CIALTDA SRL SARL SDERL SDERLDECV",
+        "GMBH": "GMBH GMBHANDCOKG GMBHCOKG ANDCOKG KG",
+        "AG": "AG",
+        "BV": "BV",
+        "NV": "NV",
+        "SDNBHD": "SDNBHD",
+        "BHD": "BHD BERHAD",
+        "FREEZONE": "FZE FZCO FZC FZLLC",
+        "PLC": "PLC PUBLICLIMITEDCOMPANY",
+        "AB": "AB",
+        "AS": "AS APS",
+        "OY": "OY OYJ",
+        "SPZOO": "SPZOO",
+        "OOD": "OOD EOOD",
+        "LLP": "LLP",
+        "LP": "LP",
+        "LTDSTI": "LTDSTI",
+    }.items()
+    for form in forms.split()
+}
+
+
+def family(form_text: str) -> str | None:
+    """The family of a written legal form (see :data:`FAMILIES`), None when it has none."""
+    return FAMILIES.get(form_text.replace(" ", "")) if form_text else None

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -40,8 +40,9 @@ class LinkResult:
     refused: int = 0  # links refused by the anti-chaining guard
 
 
-#: Pair similarity used by the guard: (id_a, id_b) -> score in [0, 1].
-Similarity = Callable[[str, str], float]
+#: Pair similarity used by the guard: a batch of (id_a, id_b) -> one score in [0, 1] each
+#: (batched so that a merge's checks are one vectorised scoring call).
+Similarity = Callable[[Sequence[tuple[str, str]]], Sequence[float]]
 
 
 def _priority(node_id: str) -> tuple[int, str]:
@@ -78,7 +79,7 @@ class ConstrainedClusters:
     def conflict(self, a: str, b: str) -> str | None:
         """Why the clusters of ``a`` and ``b`` must stay apart, or None."""
         ra, rb = self.find(a), self.find(b)
-        checks = 0
+        checks: list[tuple[str, str]] = []
         for x in self.members[ra]:
             for y in self.members[rb]:
                 if pair_key(x, y) in self.cannot_link:
@@ -86,11 +87,12 @@ class ConstrainedClusters:
                 lx, ly = _list_of(x), _list_of(y)
                 if lx is not None and lx == ly:
                     return f"{x} and {y} are two entries of the same list"
-                if checks < self.max_checks and (x, y) != (a, b):
-                    checks += 1
-                    sim = self.similarity(x, y)
-                    if sim < self.different:
-                        return f"{x} and {y} compare as clearly different ({sim:.2f})"
+                if len(checks) < self.max_checks and (x, y) != (a, b):
+                    checks.append((x, y))
+        if checks:
+            for (x, y), sim in zip(checks, self.similarity(checks), strict=True):
+                if sim < self.different:
+                    return f"{x} and {y} compare as clearly different ({sim:.2f})"
         return None
 
     def union(self, a: str, b: str) -> str | None:

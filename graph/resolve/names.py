@@ -422,13 +422,14 @@ class NameForm:
         if self.kind == "person":
             return ()
         last = len(self.tokens) - 1
-        return tuple(
-            sorted(
-                t
-                for i, t in enumerate(self.tokens)
-                if t.isdigit() or t in ROMAN_NUMERALS or (t in ("I", "V", "X") and i == last and i > 0)
-            )
-        )
+        out = []
+        for i, t in enumerate(self.tokens):
+            ordinal = _ORDINAL.fullmatch(t)
+            if ordinal:  # "760TH", "2ND": the 760th institute is not the 726th
+                out.append(ordinal.group(1))
+            elif t in ROMAN_NUMERALS or (t in ("I", "V", "X") and i == last and i > 0):
+                out.append(t)
+        return tuple(sorted(out))
 
     @property
     def generic(self) -> tuple[str, ...]:
@@ -436,6 +437,7 @@ class NameForm:
         return tuple(t for t in self.tokens if t in GENERIC_WORDS)
 
 
+_ORDINAL = re.compile(r"0*(\d+)(?:ST|ND|RD|TH)?")
 _LEGAL_WORDS = frozenset(["LIMITED", "COMPANY", "CORPORATION", "INCORPORATED"])
 _PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 

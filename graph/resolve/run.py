@@ -10,56 +10,77 @@ across lists, company ↔ company across registries.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
 
 from chipwatch.settings import Settings
 from graph.model import EdgeKind, NodeKind
+from graph.resolve.batch import score_pairs
 from graph.resolve.candidates import BlockingConfig, CandidateIndex
+from graph.resolve.features import PreparedRecords, Record, prepare
 from graph.resolve.link import LinkResult, LinkThresholds, link
 from graph.resolve.review import load_decisions, optional_store, queue_path
 from graph.screening.index import _as_list, latest_entries
-from graph.screening.scoring import distinctive, explain, score_pairs
 from graph.tables.trade import load_trade_tables
 
 STAGES = ("load", "party-company", "company-list", "list-list", "company-company", "link", "write")
 Progress = Callable[[str], None]
+#: Kinds the scorer is calibrated for; anything else a list calls an entity is scored as a company.
+_SCORED_KINDS = frozenset({"company", "person", "vessel"})
 
 
 @dataclass
 class Records:
-    """Records of one kind group: one row per name (primary and aliases) → record position."""
+    """Records of one kind group for the one resolution scorer (:mod:`graph.resolve`), plus one
+    row per name (primary and aliases) → record position for the blocking index."""
 
     ids: list[str]
-    countries: list[list[str]]
-    lei: list[str]
     group: list[str]  # list code for list entries, registry source for companies
+    records: list[Record] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     owner: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, frame: pd.DataFrame, id_col: str, group_col: str | None) -> Records:
+        ids = frame[id_col].astype(str).tolist()
         rec = cls(
-            ids=frame[id_col].astype(str).tolist(),
-            countries=[_as_list(c) for c in frame["countries"]]
-            if "countries" in frame
-            else [[]] * len(frame),
-            lei=frame["lei"].fillna("").astype(str).tolist() if "lei" in frame else [""] * len(frame),
+            ids=ids,
             group=frame[group_col].fillna("").astype(str).tolist() if group_col else [""] * len(frame),
         )
-        aliases = frame["aliases"] if "aliases" in frame else [None] * len(frame)
-        for i, (name, extra) in enumerate(zip(frame["name"].fillna("").astype(str), aliases, strict=True)):
-            for n in dict.fromkeys([name, *_as_list(extra)]):
-                if n.strip():
-                    rec.names.append(n)
-                    rec.owner.append(i)
+        n = len(frame)
+        countries = [_as_list(c) for c in frame["countries"]] if "countries" in frame else [[]] * n
+        lei = frame["lei"].fillna("").astype(str).tolist() if "lei" in frame else [""] * n
+        kinds = frame["entity_kind"].fillna("").astype(str).tolist() if "entity_kind" in frame else [""] * n
+        aliases = frame["aliases"] if "aliases" in frame else [None] * n
+        alias_kinds = frame["alias_kinds"] if "alias_kinds" in frame else [None] * n
+        names_col = frame["name"].fillna("").astype(str)
+        for i, (name, extra, extra_kinds) in enumerate(zip(names_col, aliases, alias_kinds, strict=True)):
+            weak_of = dict(zip(_as_list(extra), _as_list(extra_kinds), strict=False))
+            names = [x for x in dict.fromkeys([name, *_as_list(extra)]) if x.strip()]
+            for x in names:
+                rec.names.append(x)
+                rec.owner.append(i)
+            kind = kinds[i] if kinds[i] in _SCORED_KINDS else "company"
+            rec.records.append(
+                Record(
+                    id=ids[i],
+                    kind=kind,
+                    names=tuple(names),
+                    country=countries[i][0] if countries[i] else None,
+                    identifiers={"LEI": lei[i]} if lei[i] else {},
+                    weak=frozenset(k for k, x in enumerate(names) if weak_of.get(x) == "weak"),
+                )
+            )
         return rec
+
+    @cached_property
+    def prepared(self) -> PreparedRecords:
+        return prepare(self.records)
 
 
 @dataclass
@@ -113,62 +134,65 @@ def score_task(
     cross_group: bool,
     top_k: int,
 ) -> pd.DataFrame:
-    """Scored record pairs (source=query id, target=target id) at or above ``review``."""
+    """Scored record pairs (source=query id, target=target id) at or above ``review``.
+
+    Blocking proposes name pairs; they become distinct record pairs, scored by the resolution
+    scorer (``graph.resolve.score_pairs``, the numbers of ``chipwatch compare``)."""
+    cols = ["source", "target", "score", "method", "reasons_json"]
     cand = index.query(query.names, top_k=top_k)
     if len(cand) == 0:
-        return pd.DataFrame(columns=["source", "target", "score", "method", "reasons_json"])
+        return pd.DataFrame(columns=cols)
     q_rec = np.asarray(query.owner, dtype=np.int64)[cand.query]
     t_rec = np.asarray(target.owner, dtype=np.int64)[cand.target]
     keep = np.ones(len(cand), dtype=bool)
-    if cross_group:  # the same record, or two records of one list / one registry, are not linked here
-        keep &= np.array(
-            [query.group[a] != target.group[b] for a, b in zip(q_rec, t_rec, strict=True)], dtype=bool
-        )
-    qn = [query.names[int(i)] for i in cand.query[keep]]
-    tn = [target.names[int(i)] for i in cand.target[keep]]
-    q_rec, t_rec, sim = q_rec[keep], t_rec[keep], cand.similarity[keep]
-    scores = score_pairs(
-        qn, tn, sim, [(query.countries[a] or [""])[0] for a in q_rec], [target.countries[b] for b in t_rec]
-    )
-    frame = pd.DataFrame({"q": q_rec, "t": t_rec, "score": scores.score, "i": np.arange(len(q_rec))})
-    lei_q = np.array([query.lei[a] for a in q_rec], dtype=object)
-    lei_t = np.array([target.lei[b] for b in t_rec], dtype=object)
-    both = (lei_q != "") & (lei_t != "")
-    frame.loc[both & (lei_q == lei_t), "score"] = 1.0
-    frame.loc[both & (lei_q != lei_t), "score"] = np.minimum(frame.loc[both & (lei_q != lei_t), "score"], 0.5)
-    frame = frame[frame["score"] >= review]
-    frame = frame.sort_values("score", ascending=False, kind="stable").drop_duplicates(["q", "t"])
-    rows = []
-    for q, t, score, i in frame.itertuples(index=False):
-        reasons = explain(
-            qn[i], tn[i], "name", float(scores.name_similarity[i]), float(sim[i]), int(scores.country[i])
-        )
-        if both[i]:
-            reasons.append("same LEI" if lei_q[i] == lei_t[i] else "LEIs differ: strong evidence against")
-        rows.append(
-            {
-                "source": query.ids[q],
-                "target": target.ids[t],
-                "score": round(float(score), 4),
-                "method": method,
-                "reasons_json": json.dumps(reasons),
-            }
-        )
-    return pd.DataFrame(rows, columns=["source", "target", "score", "method", "reasons_json"])
+    if cross_group:  # two records of one list / one registry are not linked here
+        q_group = np.asarray(query.group, dtype=object)[q_rec]
+        t_group = np.asarray(target.group, dtype=object)[t_rec]
+        keep &= q_group != t_group
+    if query is target:  # each unordered pair once, never a record with itself
+        keep &= q_rec < t_rec
+    pairs = np.unique(np.column_stack([q_rec[keep], t_rec[keep]]), axis=0)
+    if len(pairs) == 0:
+        return pd.DataFrame(columns=cols)
+    scored = score_pairs(query.prepared, target.prepared, pairs)
+    rows = [
+        {
+            "source": query.ids[int(pairs[i, 0])],
+            "target": target.ids[int(pairs[i, 1])],
+            "score": round(float(scored.score[i]), 4),
+            "method": method,
+            "reasons_json": json.dumps(scored.brief(int(i))),
+        }
+        for i in np.flatnonzero(scored.score >= review)
+    ]
+    return pd.DataFrame(rows, columns=cols)
 
 
-def _similarity(names_by_id: dict[str, list[str]]) -> Callable[[str, str], float]:
-    @lru_cache(maxsize=100_000)
-    def sim(a: str, b: str) -> float:
-        best = 0.0
-        for x in names_by_id.get(a, [])[:10]:
-            for y in names_by_id.get(b, [])[:10]:
-                dx, dy = distinctive(x), distinctive(y)
-                if dx and dy:
-                    best = max(
-                        best, fuzz.token_sort_ratio(dx, dy) / 100.0, fuzz.token_set_ratio(dx, dy) / 100.0
-                    )
-        return best
+def _similarity(groups: Sequence[Records]) -> Callable[[Sequence[tuple[str, str]]], list[float]]:
+    """The anti-chaining guard's pair scores: the same resolution scorer, on records by id
+    (prepared once per group; each batch of checks is one ``score_pairs`` call per pair of groups)."""
+    where: dict[str, tuple[int, int]] = {}
+    for g, group in enumerate(groups):
+        for i, node_id in enumerate(group.ids):
+            where.setdefault(node_id, (g, i))
+    cache: dict[tuple[str, str], float] = {}
+
+    def sim(pairs: Sequence[tuple[str, str]]) -> list[float]:
+        keys = [(a, b) if a <= b else (b, a) for a, b in pairs]
+        todo: dict[tuple[int, int], list[tuple[tuple[str, str], int, int]]] = {}
+        for key in dict.fromkeys(keys):
+            if key in cache:
+                continue
+            if key[0] not in where or key[1] not in where:
+                cache[key] = 1.0  # nothing known against it
+                continue
+            (ga, ia), (gb, ib) = where[key[0]], where[key[1]]
+            todo.setdefault((ga, gb), []).append((key, ia, ib))
+        for (ga, gb), items in todo.items():
+            index = np.array([[ia, ib] for _, ia, ib in items], dtype=np.int64)
+            scores = score_pairs(groups[ga].prepared, groups[gb].prepared, index).score
+            cache.update((key, float(s)) for (key, _, _), s in zip(items, scores, strict=True))
+        return [cache[key] for key in keys]
 
     return sim
 
@@ -219,12 +243,10 @@ def resolve(
     pairs = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else None
     if pairs is None:
         pairs = pd.DataFrame(columns=["source", "target", "score", "method", "reasons_json"])
-    names_by_id: dict[str, list[str]] = {}
-    for rec in (lists, comps, prts):
-        for name, owner in zip(rec.names, rec.owner, strict=True):
-            names_by_id.setdefault(rec.ids[owner], []).append(name)
     touched = set(pairs["source"]) | set(pairs["target"])
-    result = link(pairs, _similarity(names_by_id), load_decisions(settings), t, nodes=sorted(touched))
+    result = link(
+        pairs, _similarity((lists, comps, prts)), load_decisions(settings), t, nodes=sorted(touched)
+    )
     step("link")
     written = _write(settings, result, write_store)
     step("write")

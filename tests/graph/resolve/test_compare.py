@@ -214,3 +214,117 @@ def test_batch_equals_compare_for_persons_and_subsets() -> None:
     scored = score_pairs(left, right, np.column_stack([idx, idx]))
     for i, (a, b, k) in enumerate(pairs):
         assert scored.score[i] == pytest.approx(compare(rec(a, k), rec(b, k)).score, abs=1e-9)
+
+
+# Remaining errors of the previous scorer (each was a "match"): a legal form of another family,
+# another ordinal, a one-word name that differs in its first letter.
+SIBLING_CASES = [
+    ("ADOON GENERAL TRADING L.L.C.", "ADOON GENERAL TRADING FZE", "company"),
+    ("SMILEWALLET S.A.S.", "SMILEWALLET, LLC", "company"),
+    (
+        "China State Shipbuilding Corporation, Limited (CSSC) 760th Research Institut",
+        "China State Shipbuilding Corporation, Limited (CSSC) 726th Research Institute",
+        "company",
+    ),
+    ("33RD LIGHT INFANTRY DIVISION", "77TH LIGHT INFANTRY DIVISION", "company"),
+    ("Kamal Trading LLC", "Jamal Trading LLC", "company"),
+    # Demo-world siblings: one name inside the other, but another line of business.
+    ("MICROPOWER DAEHAN MANUFACTURING PTE. LTD.", "Micropower Technology Pte. Ltd.", "company"),
+    ("KAMAL", "JAMAL", "vessel"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), SIBLING_CASES)
+def test_siblings_and_one_letter_names_are_not_matches(a: str, b: str, kind: str) -> None:
+    assert compare(rec(a, kind), rec(b, kind)).decision != Decision.MATCH
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("OOO Romashka", "Romashka LLC"),  # one form, translated
+        ("RT-AVTO, OAO", "RT-AVTO OJSC"),  # one form, two transliterations
+        ("Petropars Ltd.", "PETROPARS LIMITED"),
+        ("Kral Aviation Services Ltd.", "KRAL AVIATION SERVICES CO LTD"),
+    ],
+)
+def test_one_legal_form_written_differently_agrees(a: str, b: str) -> None:
+    match = compare(rec(a), rec(b))
+    assert match.decision == Decision.MATCH
+    legal = [r for r in match.reasons if r.feature == "legal_form"]
+    assert legal and legal[0].value == 2 and "the same legal form" in legal[0].detail
+
+
+# Bad input against a real name, per kind: (a, b, kind, a phrase the first reason must contain).
+NO_DISTINCTIVE = "no distinctive word"
+BAD_INPUT = [
+    ("", "Huawei Technologies Co., Ltd.", "company", NO_DISTINCTIVE),
+    ("", "", "person", NO_DISTINCTIVE),
+    ("H", "Huawei", "company", NO_DISTINCTIVE),
+    ("J", "J", "person", NO_DISTINCTIVE),
+    ("LLC", "Acme LLC", "company", NO_DISTINCTIVE),
+    ("Co., Ltd.", "Co., Ltd.", "company", NO_DISTINCTIVE),
+    ("Trading Company", "Global Trading Company", "company", NO_DISTINCTIVE),
+    ("The Company", "The Company", "company", NO_DISTINCTIVE),
+    ("😀😀😀", "😀😀😀", "company", NO_DISTINCTIVE),
+    ("\u200f\u202e\u200e", "\u200f", "vessel", NO_DISTINCTIVE),
+    ("🚢", "MV 🚢", "vessel", NO_DISTINCTIVE),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "kind", "phrase"), BAD_INPUT)
+def test_bad_input_says_why_and_never_matches(a: str, b: str, kind: str, phrase: str) -> None:
+    match = compare(rec(a, kind), rec(b, kind))
+    assert match.decision == Decision.NO
+    assert phrase in match.reasons[0].detail
+    batch = score_pairs(prepare([rec(a, kind)]), prepare([rec(b, kind)]), np.array([[0, 0]]))
+    assert batch.score[0] == pytest.approx(match.score)
+
+
+def test_over_long_name_is_cut_and_says_so() -> None:
+    long_name = "Huaxin Microsystems " + "Z" * 10_000
+    match = compare(rec(long_name), rec("Huaxin Microsystems Co Ltd"))
+    assert match.score < 1.0
+    assert "over-long name was cut" in match.reasons[0].detail
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # Right-to-left and zero-width marks are not letters: the names are the same.
+        ("\u200fHuaxin Microsystems\u200f", "HUAXIN MICROSYSTEMS", Decision.MATCH),
+        ("Hua\u200bxin Micro\u200dsystems", "HUAXIN MICROSYSTEMS", Decision.MATCH),
+        # Emoji around a real name are dropped, the name still compares.
+        ("🚀 Huaxin Microsystems 🚀", "Huaxin Microsystems Co., Ltd.", Decision.MATCH),
+        # Mixed scripts are transliterated word by word, never a false certain match.
+        ("Ромашка Trading LLC", "ROMASHKA TRADING LLC", Decision.MATCH),
+        ("Ромашка Trading LLC", "Lyutik Trading LLC", Decision.NO),
+    ],
+)
+def test_marks_emoji_and_mixed_scripts(a: str, b: str, expected: Decision) -> None:
+    match = compare(rec(a), rec(b))
+    assert match.decision == expected
+    assert match.score < 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=40), st.sampled_from(["company", "person", "vessel"]))
+def test_a_name_never_scores_higher_against_noise_than_against_itself(a: str, kind: str) -> None:
+    # Idempotence of the scoring: a name compared with itself is at least as similar as with
+    # any other name, and never a certain (1.0) match.
+    own = compare(rec(a, kind), rec(a, kind)).score
+    assert own < 1.0
+    assert own >= compare(rec(a, kind), rec(a + " Xq", kind)).score - 1e-9
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Tok Jin RI", "To'k-chin RI"),  # Korean: Revised vs McCune-Reischauer
+        ("Chol Song JO", "Ch'o'l-so'ng CHO"),
+        ("Varee KRADUMPORN", "Wari KRADUMPHON"),  # Thai: two romanisations
+        ("Abu Ubaydah Khayri Hafiz AL-AGHA", "Abu Obeidah Kheiri ALAGHA"),  # Arabic
+    ],
+)
+def test_romanisation_variants_of_a_person_match(a: str, b: str) -> None:
+    assert compare(rec(a, "person"), rec(b, "person")).decision == Decision.MATCH

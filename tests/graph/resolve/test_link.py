@@ -7,9 +7,10 @@ import json
 import pandas as pd
 import pytest
 
+from graph.resolve import Record
 from graph.resolve.link import ConstrainedClusters, LinkThresholds, link
 from graph.resolve.review import Decision, Judgement
-from graph.resolve.run import _similarity
+from graph.resolve.run import Records, _similarity
 
 # Real names: Entity List / SDN entries of the May 2022 CSL and look-alike trade spellings.
 NAMES = {
@@ -35,7 +36,8 @@ def _pairs(rows: list[tuple[str, str, float]]) -> pd.DataFrame:
 
 @pytest.fixture()
 def sim():
-    return _similarity(NAMES)
+    records = [Record(i, "company", tuple(names)) for i, names in NAMES.items()]
+    return _similarity([Records(ids=list(NAMES), group=[""] * len(NAMES), records=records)])
 
 
 def test_thresholds_split_links_queue_and_nothing(sim) -> None:
@@ -134,7 +136,7 @@ def test_rejected_pair_blocks_a_chain_through_a_third_record(sim) -> None:
 
 
 def test_union_find_is_order_independent_for_compatible_links() -> None:
-    uf = ConstrainedClusters(lambda a, b: 1.0, 0.5)
+    uf = ConstrainedClusters(lambda pairs: [1.0] * len(pairs), 0.5)
     for a, b in [("co:a", "co:b"), ("co:c", "co:d"), ("co:b", "co:c")]:
         assert uf.union(a, b) is None
     assert len({uf.find(x) for x in ("co:a", "co:b", "co:c", "co:d")}) == 1

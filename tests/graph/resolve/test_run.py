@@ -1,0 +1,67 @@
+"""``resolve`` over the bundled demo world: linking uses the one resolution scorer (graph.resolve)."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from chipwatch.settings import Settings
+from graph.resolve import Record, prepare, score_pairs
+from graph.resolve.review import queue_path
+from graph.resolve.run import clusters_path, resolve
+from graph.tables.trade import load_trade_tables
+from ingest.trade.graph_sync import ingest_demo_world
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    settings = Settings(workspace=tmp_path_factory.mktemp("resolve-demo"))
+    ingest_demo_world(settings)
+    resolve(settings)
+    return settings
+
+
+def _cluster_of(settings: Settings, node_id: str) -> set[str]:
+    clusters = pd.read_parquet(clusters_path(settings))
+    canonical = clusters.loc[clusters["id"] == node_id, "canonical_id"]
+    if canonical.empty:
+        return {node_id}
+    return set(clusters.loc[clusters["canonical_id"] == canonical.iloc[0], "id"])
+
+
+def _party_id(settings: Settings, name: str) -> str:
+    parties = load_trade_tables(settings).parties
+    return str(parties.loc[parties["name"] == name, "party_id"].iloc[0])
+
+
+def test_other_legal_form_and_line_of_business_is_not_linked_automatically(demo: Settings) -> None:
+    # "Truesemi Semiconductor Supply Limited" (HK) and the trade party "TRUESEMI INDUSTRIES S.A."
+    # (PL) share only the word TRUESEMI: another legal form, another line of business.
+    supply = "co:synthetic:SYN0000119"
+    industries_party = _party_id(demo, "TRUESEMI INDUSTRIES S.A.")
+    assert industries_party not in _cluster_of(demo, supply)
+    # ... while the party does join the company it names.
+    assert industries_party in _cluster_of(demo, "co:synthetic:SYN0001979")
+
+
+def test_link_scores_are_the_resolution_scorer_scores(demo: Settings) -> None:
+    # The queue's scores are graph.resolve.score_pairs numbers (the ones `chipwatch compare` prints).
+    queue = pd.read_parquet(queue_path(demo))
+    assert len(queue)
+    trade = load_trade_tables(demo)
+    names = dict(zip(trade.companies["node_id"], trade.companies["name"], strict=True))
+    names.update(zip(trade.parties["party_id"], trade.parties["name"], strict=True))
+    countries = dict(zip(trade.companies["node_id"], trade.companies["country"], strict=True))
+    countries.update(zip(trade.parties["party_id"], trade.parties["country"], strict=True))
+    row = queue.iloc[0]
+
+    def record(node_id: str) -> Record:
+        country = countries.get(node_id)
+        return Record(node_id, "company", (names[node_id],), country if isinstance(country, str) else None)
+
+    left, right = prepare([record(row["source"])]), prepare([record(row["target"])])
+    expected = float(score_pairs(left, right, [[0, 0]]).score[0])
+    assert row["score"] == pytest.approx(expected, abs=1e-4)
+    assert json.loads(row["reasons_json"])[0].startswith("name ")
