@@ -38,6 +38,7 @@ import pandas as pd
 from chipwatch.settings import Settings
 from graph.ids import normalise_key_text
 from graph.screening.scoring import distinctive
+from graph.screening.index import load_entries
 from graph.screening.screen import Screener, Thresholds
 from ingest.lists.pipeline import ingest_bundled_lists, ingest_list_files
 from ingest.synthetic.vocab import FIRST_NAMES, LAST_NAMES, NAME_HEADS, NAME_TAILS, SECTOR_WORDS
@@ -165,6 +166,11 @@ def main() -> None:
     ap.add_argument(
         "--split", choices=["test", "dev"], default="test", help="dev: for tuning; test: to report"
     )
+    ap.add_argument("--show-failures", type=int, default=5, help="print up to N misses and false reviews")
+    ap.add_argument("--quality-only", action="store_true", help="skip the throughput and baseline runs")
+    ap.add_argument(
+        "--entries-cache", type=Path, help="pickle of the ingested entries (reused when present; tuning only)"
+    )
     args = ap.parse_args()
     dev = args.split == "dev"
     rng = random.Random(21 if dev else 20)
@@ -172,14 +178,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(workspace=Path(tmp))
         t0 = time.perf_counter()
-        ingest_bundled_lists(settings)
-        if args.extra_lists:
-            ingest_list_files(settings, args.extra_lists)
+        cached = None
+        if args.entries_cache and args.entries_cache.exists():
+            cached = pd.read_pickle(args.entries_cache)
+        else:
+            ingest_bundled_lists(settings)
+            if args.extra_lists:
+                ingest_list_files(settings, args.extra_lists)
+            if args.entries_cache:
+                load_entries(settings).to_pickle(args.entries_cache)
         print(
             f"lists ingested in {time.perf_counter() - t0:.1f}s (extra: {[p.name for p in args.extra_lists]})"
         )
         t0 = time.perf_counter()
-        screener = Screener.for_settings(settings, Thresholds())
+        screener = Screener.for_settings(settings, Thresholds(), cached)
         print(
             f"index: {len(screener.index.entries)} entries, {len(screener.index.names)} names, "
             f"built in {time.perf_counter() - t0:.1f}s; RSS {peak_rss_mb():.0f} MB"
@@ -217,6 +229,12 @@ def main() -> None:
         f"({len(ok) / dt:.0f} rows/s)"
     )
     print("  by noise: " + ", ".join(f"{k} {v:.0%}" for k, v in by_op.items()))
+    misses = [i for i, good in enumerate(ok) if not good][: args.show_failures]
+    for i in misses:
+        print(
+            f"    miss [{pos[i][1]}] {pos[i][0]!r} (from {picks['name'].iat[i]!r}) -> "
+            f"{out['top_match_name'].iat[i]!r} {out['top_match_score'].iat[i]} {out['disposition'].iat[i]}"
+        )
 
     # quality: clean negatives, checked first: neither the name nor its distinctive words are a list name
     listed_distinctive = {distinctive(n) for n in screener.index.names}
@@ -234,9 +252,11 @@ def main() -> None:
         f"{1000 * false_review / len(negatives):.2f}"
         " per 1,000"
     )
-    for row in neg[neg["disposition"] != "clear"].head(5).itertuples():
+    for row in neg[neg["disposition"] != "clear"].head(args.show_failures).itertuples():
         print(f"    {row.name!r} -> {row.top_match_name!r} {row.top_match_score}")
 
+    if args.quality_only:
+        return
     # throughput
     n_pos = args.rows // 10
     base = [noisy(n, rng)[0] for n in entries["name"].sample(n_pos, replace=True, random_state=9)]

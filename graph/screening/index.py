@@ -21,8 +21,9 @@ from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings
 from graph.ids import normalise_key_text
 from graph.list_graph import list_graph_frames
-from graph.model import NodeKind
+from graph.model import EdgeKind, NodeKind
 from graph.resolve.candidates import BlockingConfig, CandidateIndex, Candidates
+from graph.screening.addresses import AddressIndex
 from graph.screening.scoring import skeleton
 from graph.tables.lists import load_list_tables
 
@@ -36,6 +37,7 @@ ENTRY_COLUMNS = (
     "start_date",
     "source_url",
 )
+ADDRESS_ONLY_KIND = "address"  # ingest.lists.model.EntityKind.ADDRESS_ONLY
 _FINGERPRINT_COLUMNS = ("name", "aliases", "list", "entity_kind", "countries", "programs", *ENTRY_COLUMNS[2:])
 
 
@@ -83,6 +85,7 @@ class ListIndex:
     countries: list[list[str]]  # per entry
     fingerprints: list[str]  # per entry
     blocking: TranslitBlocking
+    addresses: AddressIndex | None = None  # street-level addresses of the entries (when the frame has them)
 
     @property
     def ids(self) -> list[str]:
@@ -120,6 +123,18 @@ def build_index(entries: pd.DataFrame, config: BlockingConfig | None = None) -> 
                 kinds.append(alias_kinds[j] if j < len(alias_kinds) else "alias")
                 owner.append(i)
     owner_arr = np.asarray(owner, dtype=np.int64)
+    lines: list[str] = []
+    line_countries: list[str | None] = []
+    line_owner: list[int] = []
+    address_only: list[bool] = []
+    for i, row in enumerate(records):
+        line_list = _as_list(row.get("addresses"))
+        country_list = _as_list(row.get("address_countries"))
+        for j, line in enumerate(line_list):
+            lines.append(line)
+            line_countries.append(country_list[j] if j < len(country_list) else None)
+            line_owner.append(i)
+            address_only.append(str(row.get("entity_kind") or "") == ADDRESS_ONLY_KIND)
     return ListIndex(
         entries=entries,
         names=names,
@@ -128,6 +143,7 @@ def build_index(entries: pd.DataFrame, config: BlockingConfig | None = None) -> 
         countries=[_as_list(r.get("countries")) for r in records],
         fingerprints=[entry_fingerprint(r) for r in records],
         blocking=TranslitBlocking(names, owner_arr, config or BlockingConfig(top_k=12)),
+        addresses=AddressIndex(lines, line_countries, line_owner, address_only) if lines else None,
     )
 
 
@@ -149,7 +165,25 @@ def load_entries(settings: Settings) -> pd.DataFrame:
             f"no list entries in the workspace {settings.workspace}: "
             "ingest a list first (chipwatch ingest lists …)"
         )
-    return list_graph_frames(current.reset_index(drop=True)).nodes[NodeKind.LIST_ENTRY]
+    frames = list_graph_frames(current.reset_index(drop=True))
+    entries = frames.nodes[NodeKind.LIST_ENTRY]
+    return with_addresses(entries, frames.nodes[NodeKind.ADDRESS], frames.edges[EdgeKind.LOCATED_AT])
+
+
+def with_addresses(entries: pd.DataFrame, addresses: pd.DataFrame, located: pd.DataFrame) -> pd.DataFrame:
+    """``entries`` with ``addresses`` (published lines) and ``address_countries`` list columns."""
+    addr = addresses.set_index("id")
+    lines: dict[str, list[str]] = {}
+    countries: dict[str, list[str]] = {}
+    for entry, address in zip(located["source"], located["target"], strict=True):
+        if address in addr.index:
+            lines.setdefault(entry, []).append(str(addr.at[address, "name"]))
+            country = addr.at[address, "country"]
+            countries.setdefault(entry, []).append(str(country) if isinstance(country, str) else "")
+    out = entries.copy()
+    out["addresses"] = [lines.get(e, []) for e in out["id"]]
+    out["address_countries"] = [countries.get(e, []) for e in out["id"]]
+    return out
 
 
 def fingerprints_by_id(index: ListIndex) -> dict[str, str]:
