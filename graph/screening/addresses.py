@@ -48,7 +48,9 @@ def address_key(raw: str) -> str:
 def numbers(key: str) -> frozenset[str]:
     """The designators of an address key: numbers (leading zeros dropped, ``07`` = ``7``) and the
     single letters that name a unit or block (``Unit D``, ``Block B``)."""
-    return frozenset(t.lstrip("0") or "0" if t.isdigit() else t for t in key.split() if t.isdigit() or len(t) == 1)
+    return frozenset(
+        t.lstrip("0") or "0" if t.isdigit() else t for t in key.split() if t.isdigit() or len(t) == 1
+    )
 
 
 def street_level(key: str) -> bool:
@@ -84,7 +86,9 @@ class AddressIndex:
         always: Sequence[bool],
     ):
         keep = [
-            i for i, (line, a) in enumerate(zip(lines, always, strict=True)) if a or street_level(address_key(line))
+            i
+            for i, (line, a) in enumerate(zip(lines, always, strict=True))
+            if a or street_level(address_key(line))
         ]
         self.lines = [lines[i] for i in keep]
         self.keys = [address_key(lines[i]) for i in keep]
@@ -92,7 +96,9 @@ class AddressIndex:
         self.owner = np.asarray([owner[i] for i in keep], dtype=np.int64)
         self._numbers = [numbers(k) for k in self.keys]
         self._blocking = (
-            CandidateIndex(self.keys, None, BlockingConfig(top_k=8, min_similarity=0.3)) if self.keys else None
+            CandidateIndex(self.keys, None, BlockingConfig(top_k=8, min_similarity=0.3))
+            if self.keys
+            else None
         )
 
     def __len__(self) -> int:

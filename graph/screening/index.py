@@ -24,7 +24,7 @@ from graph.list_graph import list_graph_frames
 from graph.model import EdgeKind, NodeKind
 from graph.resolve.candidates import BlockingConfig, CandidateIndex, Candidates
 from graph.screening.addresses import AddressIndex
-from graph.screening.scoring import skeleton
+from graph.screening.scoring import JOINED_MIN_CHARS, skeleton
 from graph.tables.lists import load_list_tables
 
 #: Columns copied from the entry into every match (missing ones are left empty).
@@ -37,6 +37,7 @@ ENTRY_COLUMNS = (
     "start_date",
     "source_url",
 )
+JOINED_SIMILARITY = 0.8  # key overlap credited to a pair found by its joined letters
 ADDRESS_ONLY_KIND = "address"  # ingest.lists.model.EntityKind.ADDRESS_ONLY
 _FINGERPRINT_COLUMNS = ("name", "aliases", "list", "entity_kind", "countries", "programs", *ENTRY_COLUMNS[2:])
 
@@ -63,13 +64,44 @@ def translit_form(name: str) -> str:
 
 
 class TranslitBlocking:
-    """The blocking index over transliteration skeletons: both sides are folded the same way."""
+    """The blocking index over transliteration skeletons: both sides are folded the same way.
+
+    Names whose letters are the same once the spaces are gone (MEHRB ANK / MEHR BANK, SONGI
+    TRADINGCOMPANY) are candidates too, whatever the key overlap: a space lost or moved by a typo
+    breaks every word key and trigram at the seam, and a short name has few others.
+    """
 
     def __init__(self, names: Sequence[str], owner: np.ndarray, config: BlockingConfig):
-        self.index = CandidateIndex([translit_form(n) for n in names], owner, config)
+        forms = [translit_form(n) for n in names]
+        self.index = CandidateIndex(forms, owner, config)
+        self._joined: dict[str, list[int]] = {}
+        for row, form in enumerate(forms):
+            key = form.replace(" ", "")
+            if len(key) >= JOINED_MIN_CHARS:
+                self._joined.setdefault(key, []).append(row)
 
     def query(self, names: Sequence[str], top_k: int | None = None) -> Candidates:
-        return self.index.query([translit_form(n) for n in names], top_k)
+        forms = [translit_form(n) for n in names]
+        found = self.index.query(forms, top_k)
+        extra = [(q, t) for q, f in enumerate(forms) for t in self._joined.get(f.replace(" ", ""), ())]
+        if not extra:
+            return found
+        pairs = pd.DataFrame(
+            {
+                "query": np.concatenate([found.query, np.asarray([q for q, _ in extra], dtype=np.int64)]),
+                "target": np.concatenate([found.target, np.asarray([t for _, t in extra], dtype=np.int64)]),
+                "similarity": np.concatenate(
+                    [found.similarity, np.full(len(extra), JOINED_SIMILARITY, dtype=np.float32)]
+                ),
+            }
+        )
+        pairs = pairs.sort_values(["query", "similarity"], ascending=[True, False], kind="stable")
+        pairs = pairs.drop_duplicates(["query", "target"])
+        return Candidates(
+            query=pairs["query"].to_numpy(np.int64),
+            target=pairs["target"].to_numpy(np.int64),
+            similarity=pairs["similarity"].to_numpy(np.float32),
+        )
 
     def token_weight(self, token: str) -> float:
         """The rarity (IDF) of a word's skeleton among the list names."""

@@ -278,7 +278,9 @@ def _clean(frame: pd.DataFrame, column: str) -> pd.Series:
     return frame[column].fillna("").astype(str).str.strip()
 
 
-def _merge(matches: list[dict[str, Any]], by_address: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+def _merge(
+    matches: list[dict[str, Any]], by_address: list[dict[str, Any]], limit: int
+) -> list[dict[str, Any]]:
     """Name and address matches of one row: an entry matched both ways keeps one match with both reasons."""
     out = [dict(m, reasons=list(m["reasons"])) for m in matches]
     seen = {m["id"]: m for m in out}

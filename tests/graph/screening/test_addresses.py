@@ -12,7 +12,6 @@ from graph.screening.addresses import address_key, numbers, similarity
 from graph.screening.screen import Screener
 from ingest.lists.pipeline import ingest_list_files
 
-
 ROOT = Path(__file__).resolve().parents[3]
 WITH_ADDRESSES = ROOT / "tests" / "fixtures" / "screening" / "consolidated_2025_tiny_with_addresses.csv"
 
@@ -28,7 +27,10 @@ def test_address_only_entries_carry_their_address_into_the_index(screener: Scree
     entries = screener.index.entries
     only = entries[entries["entity_kind"] == "address"]
     assert len(only) == 4  # no name: the address stands in for it
-    assert all(any(line.startswith(name[:8]) for line in lines) for name, lines in zip(only["name"], only["addresses"]))
+    assert all(
+        any(line.startswith(name[:8]) for line in lines)
+        for name, lines in zip(only["name"], only["addresses"])
+    )
     assert screener.index.addresses is not None and len(screener.index.addresses) >= 4
 
 
