@@ -19,12 +19,11 @@ import pandas as pd
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings
-from graph.ids import normalise_key_text
 from graph.list_graph import list_graph_frames
 from graph.model import EdgeKind, NodeKind
 from graph.resolve.candidates import BlockingConfig, CandidateIndex, Candidates
 from graph.screening.addresses import AddressIndex
-from graph.screening.scoring import JOINED_MIN_CHARS, skeleton
+from graph.screening.scoring import JOINED_MIN_CHARS, folded, skeleton
 from graph.tables.lists import load_list_tables
 
 #: Columns copied from the entry into every match (missing ones are left empty).
@@ -60,7 +59,7 @@ def entry_fingerprint(row: dict[str, Any]) -> str:
 
 def translit_form(name: str) -> str:
     """A name with every word folded to its transliteration skeleton (PANAKEA and PANACEA block alike)."""
-    return " ".join(skeleton(t) for t in normalise_key_text(name[:1000]).split())
+    return " ".join(skeleton(t) for t in folded(name).split())
 
 
 class TranslitBlocking:
@@ -74,6 +73,7 @@ class TranslitBlocking:
     def __init__(self, names: Sequence[str], owner: np.ndarray, config: BlockingConfig):
         forms = [translit_form(n) for n in names]
         self.index = CandidateIndex(forms, owner, config)
+        self._weights: dict[str, float] = {}  # token → weight, filled as queries meet words
         self._joined: dict[str, list[int]] = {}
         for row, form in enumerate(forms):
             key = form.replace(" ", "")
@@ -105,7 +105,10 @@ class TranslitBlocking:
 
     def token_weight(self, token: str) -> float:
         """The rarity (IDF) of a word's skeleton among the list names."""
-        return self.index.token_weight(skeleton(token))
+        weight = self._weights.get(token)
+        if weight is None:
+            weight = self._weights[token] = self.index.token_weight(skeleton(token))
+        return weight
 
 
 @dataclass

@@ -138,7 +138,7 @@ def phonetic(name: str) -> str:
 @lru_cache(maxsize=200_000)
 def distinctive(name: str) -> str:
     """Upper-case ASCII tokens of a name without generic words (all of them if only generic ones)."""
-    tokens = _collapse_initials(normalise_key_text(name[:1000]).split())
+    tokens = _collapse_initials(folded(name).split())
     kept = [t for t in tokens if not is_generic(t)]
     return " ".join(kept or tokens)
 
@@ -153,8 +153,20 @@ def translit_key(name: str) -> str:
 def joined_keys(name: str) -> tuple[str, str]:
     """The skeletons of the distinctive words, and of all words, run together: a space lost or
     moved by a typo (MEHRB ANK, SONGI TRADINGCOMPANY) leaves one of them unchanged."""
-    full = "".join(skeleton(t) for t in normalise_key_text(name[:1000]).split())
+    full = "".join(skeleton(t) for t in folded(name).split())
     return translit_key(name).replace(" ", ""), full
+
+
+def _same_letters_pairs(query_names: Sequence[str], target_names: Sequence[str]) -> np.ndarray:
+    """:func:`same_letters` for aligned pairs, computed once per distinct name and compared as arrays."""
+    keys = {n: joined_keys(n) for n in {*query_names, *target_names}}
+    out = np.zeros(len(query_names), dtype=bool)
+    for part in (0, 1):
+        qa = np.array([keys[n][part] for n in query_names], dtype=object)
+        tb = np.array([keys[n][part] for n in target_names], dtype=object)
+        long_enough = np.array([len(k) >= JOINED_MIN_CHARS for k in qa], dtype=bool)
+        out |= long_enough & (qa == tb)
+    return out
 
 
 def same_letters(a: str, b: str) -> bool:
@@ -166,7 +178,7 @@ def same_letters(a: str, b: str) -> bool:
 @lru_cache(maxsize=200_000)
 def sector_words(name: str) -> frozenset[str]:
     """The generic words that say what a company does (TRADING, ELECTRONICS), legal forms left out."""
-    tokens = normalise_key_text(name[:1000]).split()
+    tokens = folded(name).split()
     return frozenset(
         _SECTOR_ABBREVIATIONS.get(t, t)
         for t in tokens
@@ -331,9 +343,7 @@ def score_pairs(
         skel = np.maximum(skel, process.cpdist(ka, kb, scorer=fuzz.ratio, dtype=np.float32) / 100.0)
         name_sim = np.where(skel >= TRANSLIT_GATE, np.maximum(name_sim, TRANSLIT_DISCOUNT * skel), name_sim)
         # The same letters with a space lost or moved (MEHRB ANK / MEHR BANK): a typo, not another name.
-        joined = np.array(
-            [same_letters(p, q) for p, q in zip(query_names, target_names, strict=True)], dtype=bool
-        )
+        joined = _same_letters_pairs(query_names, target_names)
         name_sim = np.where(joined, np.maximum(name_sim, TRANSLIT_DISCOUNT), name_sim)
         name_sim = name_sim.astype(np.float32)
         lifted = np.maximum(name_sim, 0.5 * name_sim + 0.5 * full)
