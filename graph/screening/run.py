@@ -18,7 +18,7 @@ import pandas as pd
 
 from chipwatch.settings import Settings
 from graph import audit
-from graph.screening.files import ResultWriter, read_chunks
+from graph.screening.files import ResultWriter, input_format, read_chunks
 from graph.screening.screen import Screener, Thresholds
 
 Progress = Callable[[int], object]
@@ -71,6 +71,7 @@ def screen_file(
 ) -> ScreenSummary:
     """Screen ``input_path`` into ``output_path`` (CSV, XLSX or JSON by suffix)."""
     thresholds = thresholds or Thresholds()
+    input_format(input_path)  # a wrong, macro-laden or linked file fails before anything is prepared
     screener = screener or Screener.for_settings(settings, thresholds)
     summary = ScreenSummary(
         input=str(input_path),
