@@ -167,6 +167,7 @@ def main() -> None:
         "--split", choices=["test", "dev"], default="test", help="dev: for tuning; test: to report"
     )
     ap.add_argument("--show-failures", type=int, default=5, help="print up to N misses and false reviews")
+    ap.add_argument("--synthetic-negatives", type=int, default=5000, help="synthetic clean names to add")
     ap.add_argument("--sweep", action="store_true", help="print quality at other review thresholds (dev)")
     ap.add_argument("--quality-only", action="store_true", help="skip the throughput and baseline runs")
     ap.add_argument(
@@ -252,7 +253,9 @@ def main() -> None:
         words = frozenset(translit_key(name).split())
         return any(listed <= words for w in words for listed in by_word.get(w, ()))
 
-    candidates = real_negatives()[int(dev) :: 2] + synthetic_names(5000, rng, numbered=False)
+    candidates = real_negatives()[int(dev) :: 2] + synthetic_names(
+        args.synthetic_negatives, rng, numbered=False
+    )
     negatives = [
         n
         for n in candidates
