@@ -247,3 +247,16 @@ def test_file_that_breaks_after_chunks_were_written_leaves_no_partial_result(
     assert "broken.csv" in str(result.exception) and "line 252" in str(result.exception)
     assert not out.exists() and not (tmp_path / "out.csv.partial").exists()
     assert _audit_count(workspace) == before
+
+
+def test_duplicate_rows_are_counted_across_chunks(workspace: Path, tmp_path: Path) -> None:
+    src = tmp_path / "dups.csv"
+    rows = [f"Customer {i} Ltd,GB" for i in range(150)]
+    rows[120] = rows[5]  # a duplicate in the second chunk of a row of the first
+    rows[7] = rows[6]  # and one within the first chunk
+    src.write_text("name,country\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "dups-out.csv"
+    result = _run(workspace, ["screen", str(src), "--out", str(out), "--chunk-rows", "100"])
+    assert result.exit_code == 0, result.output
+    assert "screened 150 rows" in result.output and "(2 duplicate rows" in result.output
+    assert len(pd.read_csv(out, dtype=str)) == 150  # counted, never dropped: one result per input row
