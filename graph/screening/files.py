@@ -8,6 +8,7 @@ finished: a partial result is never left under the name of a complete one.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
@@ -231,6 +232,11 @@ class ResultWriter:
     def abort(self) -> None:
         if self._fh is not None:
             self._fh.close()
+        if self._wb is not None:
+            # A write-only workbook streams its sheets to temporary files that only saving closes;
+            # a failure here would hide the error that aborted the run, so it is suppressed.
+            with contextlib.suppress(Exception):
+                self._wb.save(self.partial)
         self.partial.unlink(missing_ok=True)
 
 

@@ -19,11 +19,11 @@ import pandas as pd
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings
-from graph.ids import normalise_key_text
 from graph.list_graph import list_graph_frames
-from graph.model import NodeKind
+from graph.model import EdgeKind, NodeKind
 from graph.resolve.candidates import BlockingConfig, CandidateIndex, Candidates
-from graph.screening.scoring import skeleton
+from graph.screening.addresses import AddressIndex
+from graph.screening.scoring import JOINED_MIN_CHARS, folded, skeleton
 from graph.tables.lists import load_list_tables
 
 #: Columns copied from the entry into every match (missing ones are left empty).
@@ -36,6 +36,8 @@ ENTRY_COLUMNS = (
     "start_date",
     "source_url",
 )
+JOINED_SIMILARITY = 0.8  # key overlap credited to a pair found by its joined letters
+ADDRESS_ONLY_KIND = "address"  # ingest.lists.model.EntityKind.ADDRESS_ONLY
 _FINGERPRINT_COLUMNS = ("name", "aliases", "list", "entity_kind", "countries", "programs", *ENTRY_COLUMNS[2:])
 
 
@@ -57,21 +59,56 @@ def entry_fingerprint(row: dict[str, Any]) -> str:
 
 def translit_form(name: str) -> str:
     """A name with every word folded to its transliteration skeleton (PANAKEA and PANACEA block alike)."""
-    return " ".join(skeleton(t) for t in normalise_key_text(name[:1000]).split())
+    return " ".join(skeleton(t) for t in folded(name).split())
 
 
 class TranslitBlocking:
-    """The blocking index over transliteration skeletons: both sides are folded the same way."""
+    """The blocking index over transliteration skeletons: both sides are folded the same way.
+
+    Names whose letters are the same once the spaces are gone (MEHRB ANK / MEHR BANK, SONGI
+    TRADINGCOMPANY) are candidates too, whatever the key overlap: a space lost or moved by a typo
+    breaks every word key and trigram at the seam, and a short name has few others.
+    """
 
     def __init__(self, names: Sequence[str], owner: np.ndarray, config: BlockingConfig):
-        self.index = CandidateIndex([translit_form(n) for n in names], owner, config)
+        forms = [translit_form(n) for n in names]
+        self.index = CandidateIndex(forms, owner, config)
+        self._weights: dict[str, float] = {}  # token → weight, filled as queries meet words
+        self._joined: dict[str, list[int]] = {}
+        for row, form in enumerate(forms):
+            key = form.replace(" ", "")
+            if len(key) >= JOINED_MIN_CHARS:
+                self._joined.setdefault(key, []).append(row)
 
     def query(self, names: Sequence[str], top_k: int | None = None) -> Candidates:
-        return self.index.query([translit_form(n) for n in names], top_k)
+        forms = [translit_form(n) for n in names]
+        found = self.index.query(forms, top_k)
+        extra = [(q, t) for q, f in enumerate(forms) for t in self._joined.get(f.replace(" ", ""), ())]
+        if not extra:
+            return found
+        pairs = pd.DataFrame(
+            {
+                "query": np.concatenate([found.query, np.asarray([q for q, _ in extra], dtype=np.int64)]),
+                "target": np.concatenate([found.target, np.asarray([t for _, t in extra], dtype=np.int64)]),
+                "similarity": np.concatenate(
+                    [found.similarity, np.full(len(extra), JOINED_SIMILARITY, dtype=np.float32)]
+                ),
+            }
+        )
+        pairs = pairs.sort_values(["query", "similarity"], ascending=[True, False], kind="stable")
+        pairs = pairs.drop_duplicates(["query", "target"])
+        return Candidates(
+            query=pairs["query"].to_numpy(np.int64),
+            target=pairs["target"].to_numpy(np.int64),
+            similarity=pairs["similarity"].to_numpy(np.float32),
+        )
 
     def token_weight(self, token: str) -> float:
         """The rarity (IDF) of a word's skeleton among the list names."""
-        return self.index.token_weight(skeleton(token))
+        weight = self._weights.get(token)
+        if weight is None:
+            weight = self._weights[token] = self.index.token_weight(skeleton(token))
+        return weight
 
 
 @dataclass
@@ -83,6 +120,7 @@ class ListIndex:
     countries: list[list[str]]  # per entry
     fingerprints: list[str]  # per entry
     blocking: TranslitBlocking
+    addresses: AddressIndex | None = None  # street-level addresses of the entries (when the frame has them)
 
     @property
     def ids(self) -> list[str]:
@@ -120,6 +158,18 @@ def build_index(entries: pd.DataFrame, config: BlockingConfig | None = None) -> 
                 kinds.append(alias_kinds[j] if j < len(alias_kinds) else "alias")
                 owner.append(i)
     owner_arr = np.asarray(owner, dtype=np.int64)
+    lines: list[str] = []
+    line_countries: list[str | None] = []
+    line_owner: list[int] = []
+    address_only: list[bool] = []
+    for i, row in enumerate(records):
+        line_list = _as_list(row.get("addresses"))
+        country_list = _as_list(row.get("address_countries"))
+        for j, line in enumerate(line_list):
+            lines.append(line)
+            line_countries.append(country_list[j] if j < len(country_list) else None)
+            line_owner.append(i)
+            address_only.append(str(row.get("entity_kind") or "") == ADDRESS_ONLY_KIND)
     return ListIndex(
         entries=entries,
         names=names,
@@ -128,6 +178,7 @@ def build_index(entries: pd.DataFrame, config: BlockingConfig | None = None) -> 
         countries=[_as_list(r.get("countries")) for r in records],
         fingerprints=[entry_fingerprint(r) for r in records],
         blocking=TranslitBlocking(names, owner_arr, config or BlockingConfig(top_k=12)),
+        addresses=AddressIndex(lines, line_countries, line_owner, address_only) if lines else None,
     )
 
 
@@ -149,7 +200,25 @@ def load_entries(settings: Settings) -> pd.DataFrame:
             f"no list entries in the workspace {settings.workspace}: "
             "ingest a list first (chipwatch ingest lists …)"
         )
-    return list_graph_frames(current.reset_index(drop=True)).nodes[NodeKind.LIST_ENTRY]
+    frames = list_graph_frames(current.reset_index(drop=True))
+    entries = frames.nodes[NodeKind.LIST_ENTRY]
+    return with_addresses(entries, frames.nodes[NodeKind.ADDRESS], frames.edges[EdgeKind.LOCATED_AT])
+
+
+def with_addresses(entries: pd.DataFrame, addresses: pd.DataFrame, located: pd.DataFrame) -> pd.DataFrame:
+    """``entries`` with ``addresses`` (published lines) and ``address_countries`` list columns."""
+    addr = addresses.set_index("id")
+    lines: dict[str, list[str]] = {}
+    countries: dict[str, list[str]] = {}
+    for entry, address in zip(located["source"], located["target"], strict=True):
+        if address in addr.index:
+            lines.setdefault(entry, []).append(str(addr.at[address, "name"]))
+            country = addr.at[address, "country"]
+            countries.setdefault(entry, []).append(str(country) if isinstance(country, str) else "")
+    out = entries.copy()
+    out["addresses"] = [lines.get(e, []) for e in out["id"]]
+    out["address_countries"] = [countries.get(e, []) for e in out["id"]]
+    return out
 
 
 def fingerprints_by_id(index: ListIndex) -> dict[str, str]:

@@ -14,11 +14,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from chipwatch.settings import Settings
 from graph import audit
-from graph.screening.files import ResultWriter, read_chunks
+from graph.screening.files import ResultWriter, input_format, read_chunks
 from graph.screening.screen import Screener, Thresholds
 
 Progress = Callable[[int], object]
@@ -71,6 +72,7 @@ def screen_file(
 ) -> ScreenSummary:
     """Screen ``input_path`` into ``output_path`` (CSV, XLSX or JSON by suffix)."""
     thresholds = thresholds or Thresholds()
+    input_format(input_path)  # a wrong, macro-laden or linked file fails before anything is prepared
     screener = screener or Screener.for_settings(settings, thresholds)
     summary = ScreenSummary(
         input=str(input_path),
@@ -83,15 +85,15 @@ def screen_file(
     versions = list_versions(screener.index.entries)
     writer = ResultWriter(output_path, {"input_sha256": summary.input_sha256, "list_versions": versions})
     counts: Counter[str] = Counter()
-    seen: set[int] = set()
+    seen = np.empty(0, dtype=np.uint64)  # sorted row hashes seen so far
     try:
         for chunk in read_chunks(input_path, mapping or {}, chunk_rows):
             data_cols = [c for c in chunk.columns if c != "_row"]
-            for h in pd.util.hash_pandas_object(chunk[data_cols], index=False):
-                key = int(h)
-                if key in seen:
-                    summary.duplicate_rows += 1
-                seen.add(key)
+            hashes = pd.util.hash_pandas_object(chunk[data_cols], index=False).to_numpy(np.uint64)
+            fresh = np.unique(hashes)
+            earlier = int(np.isin(fresh, seen, assume_unique=True).sum())
+            summary.duplicate_rows += len(hashes) - len(fresh) + earlier
+            seen = np.union1d(seen, fresh)  # 8 bytes per distinct row: a million rows take 8 MB
             result = screener.screen(chunk)
             counts.update(result["disposition"].astype(str))
             summary.empty_names += int((chunk["name"].astype(str).str.strip() == "").sum())

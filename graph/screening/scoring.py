@@ -23,17 +23,31 @@ from graph.resolve.names import GENERIC_WORDS as RESOLVE_GENERIC_WORDS
 from graph.resolve.names import STOP_WORDS
 
 #: Legal forms and generic trade words: compared never as distinctive words (one string, split once).
-_GENERIC_WORDS = """
-AB AG AO AS BHD BV CO COMPANY CORP CORPORATION CV DOO EOOD FZCO FZE GMBH GROUP GRP INC
+_LEGAL_WORDS = """
+AB AG AO AS BHD BV CO COMPANY CORP CORPORATION CV DOO EOOD FZCO FZE FZC GMBH INC
 INCORPORATED JSC KG LLC LLP LP LTD LIMITED OAO OJSC OOO PAO PJSC PLC PTE PTY PVT SA SAS SARL
-SDN SL SPA SRL TOO ZAO CJSC AND THE OF DE DI DU LA LE EL AL FOR
-TRADING TRADE TECH TECHNOLOGY TECHNOLOGIES INTERNATIONAL INTL INDUSTRIAL INDUSTRY INDUSTRIES
+SDN SL SPA SRL TOO ZAO CJSC OOD OY AD EAD NV KFT SRO AND THE OF DE DI DU LA LE EL AL FOR
+"""
+_GENERIC_WORDS = (
+    _LEGAL_WORDS
+    + """
+GROUP GRP TRADING TRADE TECH TECHNOLOGY TECHNOLOGIES INTERNATIONAL INTL INDUSTRIAL INDUSTRY INDUSTRIES
 ELECTRONIC ELECTRONICS ELEC ENTERPRISE ENTERPRISES HOLDING HOLDINGS SERVICES SERVICE SVCS
 IMPORT EXPORT IMP EXP MFG MANUFACTURING DEVELOPMENT SCIENCE SCIENTIFIC
 CENTER CENTRE CENTR MICROSYSTEMS MICROELECTRONIC
 """
+)
 #: Shared with the resolver (RESEARCH, SYSTEMS, SEMICONDUCTOR, COMPONENTS …): business words, not identities.
 GENERIC_TOKENS = frozenset(_GENERIC_WORDS.split()) | RESOLVE_GENERIC_WORDS | (STOP_WORDS - {"A", "Y"})
+#: Legal forms and articles: they say nothing about what a company does (LLC and Co., Ltd. never conflict).
+LEGAL_TOKENS = frozenset(_LEGAL_WORDS.split()) | STOP_WORDS
+#: Known abbreviations of sector words that are not prefixes of them.
+_SECTOR_ABBREVIATIONS = {"INTL": "INTERNATIONAL", "SVCS": "SERVICES", "MFG": "MANUFACTURING", "GRP": "GROUP"}
+SECTOR_CONFLICT_SINGLE = 0.2  # one-word distinctive core: the sector words are half of what identifies it
+SECTOR_CONFLICT = 0.05
+SECTOR_CHECK_FROM = 0.6
+EXTENSION_PENALTY = 0.1
+JOINED_MIN_CHARS = 6
 NAME_WEIGHT = 0.75  # share of the score from the fuzzy comparison of distinctive tokens
 BLOCK_WEIGHT = 0.25  # share from the rare-key overlap
 LIFT_GATE = 0.5
@@ -48,6 +62,8 @@ RARE_SHARE = 0.7
 WORD_MATCH_MIN = 0.8
 QUERY_EXTRA_FLOOR = 0.3
 RARE_LIFT = 0.95
+MIN_WORD_WEIGHT = 1.0
+UNPARTNERED_CAP = 0.6
 RARE_LIFT_FROM = 0.85  # how much the rarity-weighted alignment decides near the thresholds
 COUNTRY_AGREE = 0.03
 COUNTRY_CONFLICT = -0.05
@@ -64,10 +80,10 @@ def skeleton(token: str) -> str:
 
     C/K, KH/H (and CH, which romanises back as KH), PH/F, W/V, Y/J/I, X/KS and doubled letters:
     CHITRON / KKHITRON, PANACEA / PANAKEA, YUSUF / IUSUF, MIKHAIL / MIHAIL all meet. Words without
-    a vowel are acronyms (CJNG, CSSC) and stay as they are.
+    a vowel are acronyms (CJNG, CSSC): they keep their letters, only C and K meet (LLC / ЛЛК → LLK).
     """
     if not _VOWELS.intersection(token):
-        return token
+        return token.replace("C", "K")  # LLC / ЛЛК, JSC / JСК: the letters stay, C and K meet
     t = token.replace("PH", "F").translate(_TRANSLIT_LETTERS)
     for _ in range(2):
         for d in _DOUBLES:
@@ -79,17 +95,20 @@ def skeleton(token: str) -> str:
 
 _GENERIC_SKELETONS = frozenset(skeleton(t) for t in GENERIC_TOKENS)
 _LONG_GENERIC = tuple(sorted(t for t in _GENERIC_SKELETONS if len(t) >= 6))
+_SHORT_GENERIC_LETTERS = frozenset("".join(sorted(t)) for t in GENERIC_TOKENS if 2 <= len(t) <= 4)
 _MID_GENERIC = tuple(sorted(t for t in _GENERIC_SKELETONS if len(t) in (5, 6)))
 
 
 @lru_cache(maxsize=200_000)
 def is_generic(token: str) -> bool:
-    """A generic word, or a misspelling/transliteration of one (TRDING, TEKHNOLOGY): never distinctive."""
+    """A generic word or a misspelling or transliteration of one (TRDING, TEKHNOLOGY, LDT)."""
     if token in GENERIC_TOKENS:
         return True
     skel = skeleton(token)
     if skel in _GENERIC_SKELETONS:
         return True
+    if len(token) <= 4 and "".join(sorted(token)) in _SHORT_GENERIC_LETTERS:
+        return True  # two letters of a legal form swapped (LDT, ICN, YO): no name is spelt like that
     if len(skel) < 4:
         return False
     if len(skel) < 6:  # GOUP, TRDE: one edit from a generic word of five letters or more
@@ -119,7 +138,7 @@ def phonetic(name: str) -> str:
 @lru_cache(maxsize=200_000)
 def distinctive(name: str) -> str:
     """Upper-case ASCII tokens of a name without generic words (all of them if only generic ones)."""
-    tokens = _collapse_initials(normalise_key_text(name[:1000]).split())
+    tokens = _collapse_initials(folded(name).split())
     kept = [t for t in tokens if not is_generic(t)]
     return " ".join(kept or tokens)
 
@@ -128,6 +147,73 @@ def distinctive(name: str) -> str:
 def translit_key(name: str) -> str:
     """The distinctive words as transliteration skeletons (see :func:`skeleton`)."""
     return " ".join(skeleton(t) for t in distinctive(name).split())
+
+
+@lru_cache(maxsize=200_000)
+def joined_keys(name: str) -> tuple[str, str]:
+    """The skeletons of the distinctive words, and of all words, run together: a space lost or
+    moved by a typo (MEHRB ANK, SONGI TRADINGCOMPANY) leaves one of them unchanged."""
+    full = "".join(skeleton(t) for t in folded(name).split())
+    return translit_key(name).replace(" ", ""), full
+
+
+def _same_letters_pairs(query_names: Sequence[str], target_names: Sequence[str]) -> np.ndarray:
+    """:func:`same_letters` for aligned pairs, computed once per distinct name and compared as arrays."""
+    keys = {n: joined_keys(n) for n in {*query_names, *target_names}}
+    out = np.zeros(len(query_names), dtype=bool)
+    for part in (0, 1):
+        qa = np.array([keys[n][part] for n in query_names], dtype=object)
+        tb = np.array([keys[n][part] for n in target_names], dtype=object)
+        long_enough = np.array([len(k) >= JOINED_MIN_CHARS for k in qa], dtype=bool)
+        out |= long_enough & (qa == tb)
+    return out
+
+
+def same_letters(a: str, b: str) -> bool:
+    """Two names that differ only in where their spaces are (see :func:`joined_keys`)."""
+    (da, fa), (db, fb) = joined_keys(a), joined_keys(b)
+    return (len(da) >= JOINED_MIN_CHARS and da == db) or (len(fa) >= JOINED_MIN_CHARS and fa == fb)
+
+
+@lru_cache(maxsize=200_000)
+def sector_words(name: str) -> frozenset[str]:
+    """The generic words that say what a company does (TRADING, ELECTRONICS), legal forms left out."""
+    tokens = folded(name).split()
+    return frozenset(
+        _SECTOR_ABBREVIATIONS.get(t, t)
+        for t in tokens
+        if t not in LEGAL_TOKENS and len(t) > 1 and is_generic(t)
+    )
+
+
+def _same_sector_word(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    short, long_ = sorted((x, y), key=len)
+    if long_.startswith(short[: max(3, min(len(short), 5))]):  # IND / INDUSTRIAL, TRADE / TRADING
+        return True
+    return fuzz.ratio(x, y) >= 80  # a typo in a sector word (TECHNOLGY)
+
+
+def sector_conflict(a: str, b: str) -> bool:
+    """Both names say what they do, and no word of one agrees with a word of the other
+    (FUSION DEVICES / FUSSION ELECTRONICS): evidence against the two being one party."""
+    sa, sb = sector_words(a), sector_words(b)
+    if not sa or not sb:
+        return False
+    return not any(_same_sector_word(x, y) for x in sa for y in sb)
+
+
+def extends(a: str, b: str) -> bool:
+    """One one-word name is the other with letters added at the end (GALAX / GALAXY, TIAN / TIANMA,
+    ATLAS / ATLASSYS): a suffix makes another word or brand, where a typo slips inside a word."""
+    if " " in a or " " in b or a == b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 3 or not long_.startswith(short):
+        return False
+    # One letter more at the end of a short word is as likely a slip (PALM / PAL) as another word.
+    return len(long_) - len(short) >= 2 or len(short) >= 5
 
 
 def _collapse_initials(tokens: list[str]) -> list[str]:
@@ -161,6 +247,8 @@ def aligned_tokens(a: str, b: str) -> float:
 
 def _word_match(x: str, y: str) -> float:
     sim = fuzz.ratio(x, y) / 100.0
+    if sim < WORD_MATCH_MIN and len(x) == len(y) >= 4 and sorted(x) == sorted(y) and OSA.distance(x, y) == 1:
+        return WORD_MATCH_MIN  # two letters swapped (CHLO / CHOL, ABNK / BANK): one slip of the fingers
     return sim if sim >= WORD_MATCH_MIN else 0.0
 
 
@@ -188,8 +276,9 @@ def rare_alignment(a: str, b: str, weight: Callable[[str], float]) -> float:
         return 0.0
     # A word either matches (a typo at most) or it does not: FENG is no 67 % of SHENG.
     sims = [[_word_match(x, y) for y in tb] for x in ta]
-    wa = [weight(x) for x in ta]
-    wb = [weight(y) for y in tb]
+    # A word too common to block on (BANK, YI) still names the party: it counts, if little.
+    wa = [max(weight(x), MIN_WORD_WEIGHT) for x in ta]
+    wb = [max(weight(y), MIN_WORD_WEIGHT) for y in tb]
     if sum(wa) <= 0 or sum(wb) <= 0:
         return 0.0
     best_a = [max(row) for row in sims]
@@ -202,6 +291,13 @@ def rare_alignment(a: str, b: str, weight: Callable[[str], float]) -> float:
     # The list name's rare words must all be there; an extra word in the query (a typo, a branch,
     # a middle name) counts against the match less.
     forward = QUERY_EXTRA_FLOOR + (1.0 - QUERY_EXTRA_FLOOR) * forward
+    if joined < 0.9 and min(best_b) <= 0.0:
+        # A word of the list name has no partner. Left out (a patronymic, a second given name), the
+        # rest may still carry the match — unless only one word agrees (TIAN TRADING / TIAN YI) or the
+        # query has a word of its own in its place (OMAR LOPEZ HERNANDEZ / JUAN LOPEZ HERNANDEZ).
+        matched = sum(1 for x in best_b if x > 0.0)
+        replaced = min(best_a) <= 0.0
+        backward = min(backward, UNPARTNERED_CAP if matched < 2 or replaced else RARE_LIFT_FROM - 0.01)
     return max(min(forward, backward), joined if joined >= 0.9 else 0.0)
 
 
@@ -246,6 +342,9 @@ def score_pairs(
         skel = process.cpdist(ka, kb, scorer=fuzz.token_sort_ratio, dtype=np.float32) / 100.0
         skel = np.maximum(skel, process.cpdist(ka, kb, scorer=fuzz.ratio, dtype=np.float32) / 100.0)
         name_sim = np.where(skel >= TRANSLIT_GATE, np.maximum(name_sim, TRANSLIT_DISCOUNT * skel), name_sim)
+        # The same letters with a space lost or moved (MEHRB ANK / MEHR BANK): a typo, not another name.
+        joined = _same_letters_pairs(query_names, target_names)
+        name_sim = np.where(joined, np.maximum(name_sim, TRANSLIT_DISCOUNT), name_sim)
         name_sim = name_sim.astype(np.float32)
         lifted = np.maximum(name_sim, 0.5 * name_sim + 0.5 * full)
         # Reordered words with typos defeat sorted-token comparison; align word by word where it matters.
@@ -274,6 +373,12 @@ def score_pairs(
     # The key overlap may confirm the name comparison but never outvote it (shared common words).
     block = np.minimum(np.asarray(blocking_similarity, np.float32), name_sim + BLOCK_SLACK)
     score = NAME_WEIGHT * name_sim + BLOCK_WEIGHT * block + adjust
+    for k in np.flatnonzero(score >= SECTOR_CHECK_FROM).tolist():
+        single = len(b[k].split()) == 1 or len(a[k].split()) == 1
+        if sector_conflict(query_names[k], target_names[k]):
+            score[k] -= SECTOR_CONFLICT_SINGLE if single else SECTOR_CONFLICT
+        if single and extends(a[k], b[k]):
+            score[k] -= EXTENSION_PENALTY
     if a:
         # Among names equal on their distinctive words, the one whose generic words agree too ranks first.
         score = score - FULL_TIEBREAK * (1.0 - full)

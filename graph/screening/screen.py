@@ -167,26 +167,61 @@ class Screener:
             raise ChipwatchError(
                 f"no 'name' column to screen; columns are: {', '.join(map(str, frame.columns))}"
             )
-        names = frame["name"].fillna("").astype(str).str.strip()
-        countries = (
-            frame["country"].fillna("").astype(str).str.strip().str.upper()
-            if "country" in frame.columns
-            else pd.Series("", index=frame.index)
-        )
+        names = _clean(frame, "name")
+        countries = _clean(frame, "country").str.upper()
         keys = list(zip(names.tolist(), countries.tolist(), strict=True))
         unique = list(dict.fromkeys(k for k in keys if k[0]))
         position = {k: i for i, k in enumerate(unique)}
         found = self.matches([k[0] for k in unique], [k[1] for k in unique])
-        risk = self._risk({m["id"] for lst in found for m in lst})
-        rows: list[dict[str, Any]] = []
-        for key in keys:
-            rows.append(self._row(key, found[position[key]] if key in position else None, risk))
+        by_address = self.address_matches(_clean(frame, "address").tolist(), countries.tolist())
+        per_row: list[list[dict[str, Any]] | None] = []
+        for i, key in enumerate(keys):
+            matches = found[position[key]] if key in position else None
+            if i in by_address:
+                matches = _merge(matches or [], by_address[i], self.thresholds.max_matches)
+            per_row.append(matches)
+        risk = self._risk({m["id"] for lst in per_row if lst for m in lst})
+        rows = [self._row(key, matches, risk) for key, matches in zip(keys, per_row, strict=True)]
         result = pd.DataFrame(rows, index=frame.index)
         out = frame.copy()
         for col in result.columns:
             out[col] = result[col]
         out.attrs = dict(frame.attrs)
         return out
+
+    def address_matches(self, addresses: list[str], countries: list[str]) -> dict[int, list[dict[str, Any]]]:
+        """Matches by address (row position → matches), each at least at ``review``; never a block alone."""
+        index = self.index.addresses
+        if index is None or not any(addresses):
+            return {}
+        keys = list(dict.fromkeys((a, c) for a, c in zip(addresses, countries, strict=True) if a))
+        hits = index.match([k[0] for k in keys], [k[1] for k in keys])
+        by_key: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        ids = self.index.ids
+        names = self.index.entries["name"].astype(str).tolist()
+        # Ceiling below block: an office address is shared by innocent tenants too, so a person decides.
+        ceiling = max(self.thresholds.review, self.thresholds.block - 0.01)
+        for hit in hits:
+            key = keys[hit.query]
+            score = min(max(self.thresholds.review, hit.similarity), ceiling)
+            match = {
+                "id": ids[hit.entry],
+                "name": names[hit.entry],
+                "alias_type": "address",
+                "score": round(score, 4),
+                "reasons": [
+                    f"address match: '{key[0][:200]}' ~ listed address '{hit.line}' "
+                    f"({hit.similarity:.0%} similar, every number of the listed address present)"
+                ],
+            }
+            for col, values in self._entry_columns().items():
+                match[col] = values[hit.entry]
+            by_key.setdefault(key, []).append(match)
+        return {
+            i: by_key[(a, c)]
+            for i, (a, c) in enumerate(zip(addresses, countries, strict=True))
+            if (a, c) in by_key
+        }
 
     def _risk(self, matched: set[str]) -> dict[str, dict[str, Any]]:
         if self.risk_hook is None or not matched:
@@ -202,6 +237,8 @@ class Screener:
             row.update(disposition="review", match_count=0, matches=[])
             row["screen_notes"] = "row has no name: it cannot be screened"
             return row
+        if not key[0]:
+            notes.append("row has no name: screened by address only")
         if len(key[0]) > MAX_NAME_CHARS:
             notes.append(f"name is {len(key[0])} characters; the first {MAX_NAME_CHARS} were screened")
         if key[0][:1] in ("=", "+", "-", "@"):
@@ -232,6 +269,33 @@ class Screener:
                 row["risk_score"] = context.get("risk_score")
         row["screen_notes"] = "; ".join(notes) or None
         return row
+
+
+def _clean(frame: pd.DataFrame, column: str) -> pd.Series:
+    """A text column stripped, empty where missing (or where the input has no such column)."""
+    if column not in frame.columns:
+        return pd.Series("", index=frame.index)
+    return frame[column].fillna("").astype(str).str.strip()
+
+
+def _merge(
+    matches: list[dict[str, Any]], by_address: list[dict[str, Any]], limit: int
+) -> list[dict[str, Any]]:
+    """Name and address matches of one row: an entry matched both ways keeps one match with both reasons."""
+    out = [dict(m, reasons=list(m["reasons"])) for m in matches]
+    seen = {m["id"]: m for m in out}
+    for hit in by_address:
+        same = seen.get(hit["id"])
+        if same is None:
+            out.append(hit)
+            seen[hit["id"]] = hit
+            continue
+        same["reasons"].extend(hit["reasons"])
+        same["score"] = max(same["score"], hit["score"])
+    out.sort(key=lambda m: (-m["score"], m["id"]))
+    # An address hit is never cut by the limit: it is the only way to find an address-only entry.
+    kept = out[:limit] + [m for m in out[limit:] if m["alias_type"] == "address"]
+    return kept
 
 
 def _text(value: Any) -> str | None:

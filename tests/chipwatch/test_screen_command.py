@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -150,3 +151,112 @@ def test_rescreen_reports_only_exposures_to_new_or_changed_entries(tmp_path: Pat
     assert sorted(frame["name"]) == ["Rosneft Trade Ltd", "SME Bank JSC"]
     assert set(frame["top_match_source"]) == {"US_SSI"}
     assert audit.read(settings)[-1].event == "rescreen_run"
+
+
+def _audit_count(workspace: Path) -> int:
+    return len(audit.read(Settings(workspace=workspace)))
+
+
+def test_blank_rows_five_megabyte_cells_and_formulas_are_screened_and_reported(
+    workspace: Path, tmp_path: Path
+) -> None:
+    src = tmp_path / "messy.csv"
+    big = "SME BANK " + "x" * 5_000_000
+    src.write_text(
+        "name,country,note\n"
+        "\n"  # a blank line
+        ",,\n"  # a row of empty cells
+        f"{big},RU,huge\n"
+        '=HYPERLINK("http://evil";"ROSNEFT TRADE LIMITED"),CY,formula\n'
+        "Acme Widgets Ltd,GB,plain\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "messy-out.csv"
+    before = _audit_count(workspace)
+    result = _run(workspace, ["screen", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "screened 4 rows" in result.output and "1 without a name" in result.output
+    frame = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert frame["note"].tolist() == ["", "huge", "formula", "plain"]  # the blank line is not a row
+    empty, huge, formula, plain = (frame.iloc[i] for i in range(4))
+    assert empty["disposition"] == "review" and "no name" in empty["screen_notes"]
+    assert len(huge["name"]) == len(big)  # the cell is kept whole in the output ...
+    assert "the first 1000 were screened" in huge["screen_notes"]  # ... and its head was screened
+    assert formula["name"].startswith("'=")  # neutralised: opens as text in a spreadsheet
+    assert "formula" in formula["screen_notes"]
+    assert plain["disposition"] == "clear"
+    assert _audit_count(workspace) == before + 1
+
+
+@pytest.mark.parametrize(
+    ("filename", "content", "message"),
+    [
+        ("list.pdf", b"%PDF-1.7\n", "unsupported file type .pdf"),
+        ("renamed.csv", b"PK\x03\x04" + b"\x00" * 64, "not a text CSV"),
+        ("book.xlsm", b"PK\x03\x04", "macros"),
+    ],
+)
+def test_wrong_file_types_fail_clearly_without_output_or_audit(
+    workspace: Path, tmp_path: Path, filename: str, content: bytes, message: str
+) -> None:
+    src = tmp_path / filename
+    src.write_bytes(content)
+    out = tmp_path / "out.csv"
+    before = _audit_count(workspace)
+    result = CliRunner().invoke(
+        cli, ["screen", str(src), "--out", str(out)], env={"CHIPWATCH_WORKSPACE": str(workspace)}
+    )
+    assert result.exit_code != 0
+    assert message in str(result.exception) and filename in str(result.exception)
+    assert not out.exists() and not (tmp_path / "out.csv.partial").exists()
+    assert _audit_count(workspace) == before
+
+
+def test_xlsx_with_external_links_fails_without_output_or_audit(workspace: Path, tmp_path: Path) -> None:
+    src = tmp_path / "linked.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["name"])
+    wb.active.append(["ACME"])
+    wb.save(src)
+    with zipfile.ZipFile(src, "a") as zf:
+        zf.writestr("xl/externalLinks/externalLink1.xml", b"<externalLink/>")
+    out = tmp_path / "out.xlsx"
+    before = _audit_count(workspace)
+    result = CliRunner().invoke(
+        cli, ["screen", str(src), "--out", str(out)], env={"CHIPWATCH_WORKSPACE": str(workspace)}
+    )
+    assert result.exit_code != 0 and "external links" in str(result.exception)
+    assert not out.exists() and _audit_count(workspace) == before
+
+
+def test_file_that_breaks_after_chunks_were_written_leaves_no_partial_result(
+    workspace: Path, tmp_path: Path
+) -> None:
+    # 250 good rows (two chunks of 100 already screened and written), then a line with a stray field
+    src = tmp_path / "broken.csv"
+    rows = [f"Customer {i} Ltd,GB" for i in range(250)]
+    src.write_text("name,country\n" + "\n".join(rows) + "\nACME,GB,extra,fields\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    before = _audit_count(workspace)
+    result = CliRunner().invoke(
+        cli,
+        ["screen", str(src), "--out", str(out), "--chunk-rows", "100"],
+        env={"CHIPWATCH_WORKSPACE": str(workspace)},
+    )
+    assert result.exit_code != 0
+    assert "broken.csv" in str(result.exception) and "line 252" in str(result.exception)
+    assert not out.exists() and not (tmp_path / "out.csv.partial").exists()
+    assert _audit_count(workspace) == before
+
+
+def test_duplicate_rows_are_counted_across_chunks(workspace: Path, tmp_path: Path) -> None:
+    src = tmp_path / "dups.csv"
+    rows = [f"Customer {i} Ltd,GB" for i in range(150)]
+    rows[120] = rows[5]  # a duplicate in the second chunk of a row of the first
+    rows[7] = rows[6]  # and one within the first chunk
+    src.write_text("name,country\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "dups-out.csv"
+    result = _run(workspace, ["screen", str(src), "--out", str(out), "--chunk-rows", "100"])
+    assert result.exit_code == 0, result.output
+    assert "screened 150 rows" in result.output and "(2 duplicate rows" in result.output
+    assert len(pd.read_csv(out, dtype=str)) == 150  # counted, never dropped: one result per input row

@@ -6,7 +6,15 @@ import pandas as pd
 import pytest
 
 from graph.screening.index import ListIndex
-from graph.screening.scoring import distinctive, is_generic, rare_alignment, skeleton
+from graph.screening.scoring import (
+    distinctive,
+    extends,
+    is_generic,
+    rare_alignment,
+    same_letters,
+    sector_conflict,
+    skeleton,
+)
 from graph.screening.screen import Screener
 
 
@@ -18,9 +26,37 @@ def test_transliteration_variants_share_a_skeleton(a: str, b: str) -> None:
     assert skeleton(a) == skeleton(b)
 
 
-def test_acronyms_keep_their_letters() -> None:
-    assert skeleton("CJNG") == "CJNG"
+def test_acronyms_keep_their_letters_only_c_and_k_meet() -> None:
+    assert skeleton("CJNG") == "KJNG"
     assert skeleton("KING") != skeleton("CJNG")
+    # LLC written in Cyrillic letters (ЛЛК) and back: a legal form, not a distinctive word
+    assert skeleton("LLC") == skeleton("LLK") and is_generic("LLK") and is_generic("JSK")
+
+
+def test_swapped_letters_of_a_legal_form_are_generic_but_other_words_are_not() -> None:
+    assert all(is_generic(w) for w in ("LDT", "ICN", "YO", "ODO"))
+    assert not is_generic("SLAAR")  # holds the letters of SARL, but is a given name (SALAR)
+    assert distinctive("Robosense Technology Co LDT") == "ROBOSENSE"
+
+
+def test_one_shared_word_does_not_vouch_for_a_two_word_list_name() -> None:
+    def weight(token: str) -> float:
+        return {"TIAN": 10.0, "YI": 0.0}.get(token, 8.0)
+
+    assert rare_alignment("TIAN", "TIAN YI", weight) <= 0.6  # YI has no partner, only TIAN agrees
+    assert rare_alignment("OMAR LOPEZ HERNANDEZ", "JUANO LOPEZ HERNANDEZ", weight) <= 0.6  # OMAR for JUANO
+    assert rare_alignment("SERGEI IVANOV", "IVANOV SERGEI SERGEEVICH", weight) >= 0.6  # a patronymic left out
+
+
+def test_sector_words_and_suffixes_tell_one_word_names_apart() -> None:
+    assert sector_conflict("Fusion Devices LLC", "Fussion Electronics Co., Ltd.")
+    assert not sector_conflict("Joza Ind", "JOZA INDUSTRIAL CO.")  # an abbreviation agrees
+    assert not sector_conflict("Fusion Ltd", "Fussion Electronics Co., Ltd.")  # only one side says
+    assert extends("GALAX", "GALAXY") and extends("TIAN", "TIANMA")
+    assert not extends("PAL", "PALM")  # one letter on a short word: as likely a slip
+    assert same_letters("MEHRB ANK", "MEHR BANK") and same_letters(
+        "SONGI TRADINGCOMPANY", "SONGI TRADING COMPANY"
+    )
 
 
 def test_generic_words_and_their_misspellings_are_not_distinctive() -> None:
@@ -48,6 +84,34 @@ def test_shared_generic_words_do_not_raise_a_review(screener: Screener) -> None:
     names = ["Alpen Research Center Ltd", "Cedar Research Center Pte Ltd", "Crestnet Electronic Components"]
     out = screener.screen(pd.DataFrame({"name": names}))
     assert (out["disposition"] == "clear").all(), out[["name", "top_match_name", "top_match_score"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "not_expected"),
+    [
+        ("Fusion Devices LLC", "Fussion Electronics"),  # real CSL entry, another sector
+        ("Galaxy Components Inc.", "GALAX INC."),  # real CSL entry, a longer word
+        ("Tian Trading GmbH", "Tian Yi"),  # one of two words
+    ],
+)
+def test_near_names_of_other_parties_are_clear(screener: Screener, query: str, not_expected: str) -> None:
+    out = screener.screen(pd.DataFrame({"name": [query]})).iloc[0]
+    assert out["disposition"] == "clear", (out["top_match_name"], out["top_match_score"])
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("MEHRB ANK", "MEHR BANK"),
+        ("AECC HARBIN DONGAN ENGINE CO LDT", "AECC Harbin Dongan Engine"),
+        ("KASB INTL ЛЛК", "KASB"),
+    ],
+)
+def test_moved_spaces_and_mangled_legal_forms_still_match(
+    screener: Screener, query: str, expected: str
+) -> None:
+    out = screener.screen(pd.DataFrame({"name": [query]})).iloc[0]
+    assert out["disposition"] != "clear" and expected.upper() in out["top_match_name"].upper()
 
 
 def test_cyrillic_spelling_with_a_typo_is_found(screener: Screener) -> None:
