@@ -31,6 +31,7 @@ FLAGS: dict[str, Callable[[FlagContext], pd.DataFrame]] = {
     "LISTED_MINORITY_STAKE": ownership.listed_minority_stake,
     "SHARED_OFFICER": ownership.shared_officer,
     "ULTIMATE_PARENT_D5": ownership.ultimate_parent_d5,
+    "D5_PARENT_OF_FOREIGN": ownership.d5_parent_of_foreign,
     "FREEMAIL_OR_NO_WEB": contact.freemail_or_no_web,
     "PHONE_COUNTRY_MISMATCH": contact.phone_country_mismatch,
 }

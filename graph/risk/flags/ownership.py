@@ -100,3 +100,28 @@ def ultimate_parent_d5(ctx: FlagContext) -> pd.DataFrame:
             ]
         ),
     )
+
+
+def d5_parent_of_foreign(ctx: FlagContext) -> pd.DataFrame:
+    """Headquartered in D:5 or Macau and the ultimate parent of entities outside them: the
+    companies through which the parent can buy what 15 CFR 744.23 controls for it (the rule reaches
+    such subsidiaries wherever they sit, so the parent is the party behind each of their orders)."""
+    parents = ctx.ownership.parents
+    d5 = ctx.ref.advanced_computing_d5
+    if parents.empty:
+        return empty()
+    own_country = parents["cluster"].map(ctx.country)
+    hit = parents[parents["parent_country"].isin(d5) & ~own_country.isin(d5) & ~parents["cycle"].astype(bool)]
+    hit = hit.assign(country=own_country[hit.index])
+    return per_cluster(
+        "D5_PARENT_OF_FOREIGN",
+        hit,
+        "ultimate_parent",
+        lambda g: evidence(
+            [
+                {"controlled": c, "country": k, "depth": int(d)}
+                for c, k, d in zip(g["cluster"], g["country"], g["depth"], strict=True)
+            ],
+            parent_country=g["parent_country"].iloc[0],
+        ),
+    )

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from graph.ids import byname_company_id
 from graph.model import EdgeKind, NodeKind
 from graph.store import GraphStore
 from graph.stores import NetworkxStore
@@ -20,6 +21,7 @@ def company(cid: str, name: str, country: str, **props: Any) -> dict[str, Any]:
     return {"id": f"co:t:{cid}", "name": name, "country": country, **props}
 
 
+BYNAME_OWNER = byname_company_id("Omega Industries", "IR")
 COMPANIES = [
     company("X", "ALPHA HOLDINGS", "RU"),
     company("A", "Alpha Trade A", "AE", incorporation_date="2015-01-01"),
@@ -60,6 +62,9 @@ COMPANIES = [
     company("GS", "Global Sub", "SG", incorporation_date="1995-01-01"),
     *[company(f"MASS{i}", f"Shell {i} Ltd", "HK", incorporation_date="2023-03-01") for i in range(5)],
     *[company(f"PARK{i}", f"Park Tenant {i}", "DE", incorporation_date="2001-03-01") for i in range(5)],
+    company("OWNED", "Omega Trading FZE", "AE", incorporation_date="2016-01-01"),
+    # an owner known only by name in an ownership file: the listed "OMEGA INDUSTRIES" (IR)
+    {"id": BYNAME_OWNER, "name": "Omega Industries", "country": "IR", "source": "byname"},
 ]
 LIST_ENTRIES = [
     {
@@ -76,6 +81,13 @@ LIST_ENTRIES = [
         "list": "US_UVL",
         "status": "active",
         "countries": ["AE"],
+    },
+    {
+        "id": "list:US_SDN:O1",
+        "name": "OMEGA INDUSTRIES",
+        "list": "US_SDN",
+        "status": "active",
+        "countries": ["IR"],
     },
 ]
 PARTIES = [
@@ -114,6 +126,7 @@ OWNS = [
     ("co:t:P", "co:t:M", 80.0),
     ("co:t:M", "co:t:S", 100.0),
     ("co:t:GP", "co:t:GS", 100.0),
+    (BYNAME_OWNER, "co:t:OWNED", 60.0),
 ]
 
 

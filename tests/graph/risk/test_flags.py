@@ -31,6 +31,7 @@ CASES = [
     ("LISTED_MINORITY_STAKE", "co:t:MIN", "co:t:GS"),
     ("SHARED_OFFICER", "co:t:MASS1", "co:t:PARK1"),
     ("ULTIMATE_PARENT_D5", "co:t:S", "co:t:GS"),
+    ("D5_PARENT_OF_FOREIGN", "co:t:P", "co:t:GP"),
     ("FREEMAIL_OR_NO_WEB", "co:t:NEW", "co:t:LEGIT"),
     ("PHONE_COUNTRY_MISMATCH", "co:t:NEW", "co:t:LEGIT"),
 ]
@@ -74,3 +75,26 @@ def test_evidence_names_the_facts(flags: dict) -> None:
     ofac = next(i for i in owned if i["regime"] == "OFAC")
     assert ofac["blocked_pct"] == 50.0
     assert {o["id"]: o["pct"] for o in ofac["owners"]} == {"co:t:A": 40.0, "co:t:X": 10.0}
+
+
+def test_owner_named_only_by_name_counts_as_the_listed_party(flags: dict) -> None:
+    """An ownership row names its owner "Omega Industries" (IR), the exact name and country of an
+    SDN entry: the stake is a listed party's, so the owned company is blocked (OFAC 50 %)."""
+    owned = flags[("co:t:OWNED", "OWNED_BY_LISTED")]["items"]
+    assert {i["regime"] for i in owned} == {"OFAC"} and owned[0]["owners"][0]["pct"] == 60.0
+
+
+def test_ultimate_parent_country_is_the_owning_company_s(world: GraphStore) -> None:
+    """Resolution merged the CN parent with a US company (a wrong link sorting first by id): the
+    parent's country stays the one of the company the ownership record names."""
+    from graph.model import EdgeKind, NodeKind
+
+    world.upsert_nodes(NodeKind.COMPANY, [{"id": "co:a:FIRST", "name": "First Corp", "country": "US"}])
+    world.upsert_edges(
+        EdgeKind.SAME_AS, [{"source": "co:a:FIRST", "target": "co:t:P", "score": 0.9, "decision": "auto"}]
+    )
+    res = analyse(world, AS_OF)
+    parents = res.ownership.parents.set_index("cluster")
+    assert parents.loc["co:t:S", "ultimate_parent"] == "co:a:FIRST"
+    assert parents.loc["co:t:S", "parent_country"] == "CN"
+    assert "co:t:S" in set(res.flags.loc[res.flags["flag"] == "ULTIMATE_PARENT_D5", "cluster"])
