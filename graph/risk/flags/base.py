@@ -79,7 +79,8 @@ def shipment_items(frame: pd.DataFrame) -> list[dict[str, Any]]:
     cols = [
         c for c in ("id", "date", "hs6", "destination_country", "value_usd", "quantity") if c in frame.columns
     ]
-    return [{str(k): v for k, v in r.items()} for r in frame[cols].head(MAX_EVIDENCE).to_dict("records")]
+    head = frame.head(MAX_EVIDENCE)  # column lists, not to_dict: this runs once per flagged party
+    return [dict(zip(cols, row, strict=True)) for row in zip(*(head[c].tolist() for c in cols), strict=True)]
 
 
 def per_cluster(

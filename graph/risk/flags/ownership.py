@@ -7,6 +7,7 @@ import json
 import pandas as pd
 
 from graph.risk.flags.base import FLAG_COLUMNS, FlagContext, empty, evidence, per_cluster
+from graph.risk.frames import member
 
 
 def owned_by_listed(ctx: FlagContext) -> pd.DataFrame:
@@ -33,7 +34,7 @@ def listed_minority_stake(ctx: FlagContext) -> pd.DataFrame:
     min_pct = float(ctx.params("LISTED_MINORITY_STAKE").get("min_pct", 25.0))
     o = ctx.frames.owns
     listed = ctx.listed_clusters
-    hit = o[o["owner"].isin(set(listed.index)) & (o["pct"] >= min_pct) & (o["owner"] != o["owned"])]
+    hit = o[member(o["owner"], set(listed.index)) & (o["pct"] >= min_pct) & (o["owner"] != o["owned"])]
     return per_cluster(
         "LISTED_MINORITY_STAKE",
         hit,
@@ -57,10 +58,10 @@ def shared_officer(ctx: FlagContext) -> pd.DataFrame:
         return empty()
     per_person = off.groupby("person")["cluster"].nunique()
     listed = set(ctx.listed_clusters.index)
-    listed_persons = set(off.loc[off["cluster"].isin(listed), "person"])
+    listed_persons = set(off.loc[member(off["cluster"], listed), "person"])
     nominee = set(per_person[per_person >= min_companies].index)
-    hit = off[off["person"].isin(nominee | listed_persons)]
-    hit = hit[~(hit["cluster"].isin(listed) & ~hit["person"].isin(nominee))]
+    hit = off[member(off["person"], nominee | listed_persons)]
+    hit = hit[~(member(hit["cluster"], listed) & ~member(hit["person"], nominee))]
     rows = []
     for cluster, g in hit.groupby("cluster", sort=True):
         items = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from graph.risk.flags.base import FlagContext, empty, evidence, per_cluster, shipment_items
+from graph.risk.frames import member
 
 
 def _traded_chpl(ctx: FlagContext) -> pd.DataFrame:
@@ -22,7 +23,7 @@ def new_company_chpl(ctx: FlagContext) -> pd.DataFrame:
     inc = ctx.companies.dropna(subset=["incorporation_date"]).groupby("cluster")["incorporation_date"].min()
     new = inc[inc > after]
     traded = _traded_chpl(ctx)
-    hit = traded[traded["cluster"].isin(set(new.index))].sort_values(["cluster", "date"])
+    hit = traded[member(traded["cluster"], set(new.index))].sort_values(["cluster", "date"])
     return per_cluster(
         "NEW_COMPANY_CHPL",
         hit,
@@ -64,7 +65,7 @@ def forwarder_consignee(ctx: FlagContext) -> pd.DataFrame:
     kws = [str(k) for k in ctx.params("FORWARDER_CONSIGNEE").get("keywords", [])]
     fwd = _keyword_hits(ctx, kws, ("business_type", "name"))
     s = ctx.chpl
-    hit = s[s["consignee"].isin(set(fwd.index))]
+    hit = s[member(s["consignee"], set(fwd.index))]
     return per_cluster(
         "FORWARDER_CONSIGNEE",
         hit,
@@ -80,7 +81,7 @@ def line_of_business(ctx: FlagContext) -> pd.DataFrame:
     if off.empty:
         return empty()
     traded = _traded_chpl(ctx)
-    hit = traded[traded["cluster"].isin(set(off.index))]
+    hit = traded[member(traded["cluster"], set(off.index))]
     return per_cluster(
         "LINE_OF_BUSINESS",
         hit,
