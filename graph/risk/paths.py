@@ -368,7 +368,8 @@ def diversion_paths(
     info = _node_info(store, {n for p in found for n in p.nodes})
     day = as_of or ref.as_of
     scorer = PathScorer(info, ref, day)
-    scored = sorted(((scorer.parts(p), p) for p in found), key=lambda x: (-x[0][0], x[1].sort_key()))
+    # GraphStore.paths returns paths in Path.sort_key order and sorted() is stable: ties keep it
+    scored = sorted(((scorer.parts(p), p) for p in found), key=lambda x: -x[0][0])
     out: list[ScoredPath] = []
     seen: set[tuple[tuple[str, str, str], ...]] = set()
     per_first: dict[str, int] = {}

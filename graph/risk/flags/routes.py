@@ -18,7 +18,7 @@ def _pairs(ctx: FlagContext, by: list[str], max_days: int, hubs_only: bool) -> p
         columns={"consignee": "cluster", "id": "in_id", "quantity": "in_qty", "day": "in_day"}
     )
     outbound = s[s["restricted"] & s["shipper"].notna()][
-        ["shipper", "hs6", "day", "id", "quantity", "destination_country"]
+        ["shipper", "consignee", "hs6", "day", "id", "quantity", "destination_country"]
     ]
     outbound = outbound.rename(columns={"shipper": "cluster", "id": "out_id", "quantity": "out_qty"})
     if "hs6" not in by:
@@ -63,6 +63,8 @@ def _rows(flag: str, pairs: pd.DataFrame, **extra: object) -> pd.DataFrame:
                 strict=True,
             )
         ]
+        if "hub" in g.columns:  # the route's consignee: name the hub the goods came through
+            items = [{**item, "via_hub": h} for item, h in zip(items, g["hub"], strict=True)]
         rows.append((cluster, flag, evidence(items, **extra)))
     return pd.DataFrame(rows, columns=FLAG_COLUMNS)
 
@@ -79,7 +81,14 @@ def transshipment_route(ctx: FlagContext) -> pd.DataFrame:
         t in ctx.ref.hubs.get(h, frozenset()) or t in {"RU", "BY"}
         for h, t in zip(hub, pairs["destination_country"], strict=True)
     ]
-    return _rows("TRANSSHIPMENT_ROUTE", pairs[serves], max_days=max_days)
+    routed = pairs[serves]
+    hubs = _rows("TRANSSHIPMENT_ROUTE", routed, max_days=max_days, role="hub")
+    # the consignee at the end of the route is a party to it too (the goods' destination)
+    ends = routed.dropna(subset=["consignee"])
+    ends = ends[ends["consignee"] != ends["cluster"]].assign(hub=ends["cluster"], cluster=ends["consignee"])
+    return pd.concat(
+        [hubs, _rows("TRANSSHIPMENT_ROUTE", ends, max_days=max_days, role="consignee")]
+    ).drop_duplicates(["cluster", "flag"])
 
 
 def pass_through_reexport(ctx: FlagContext) -> pd.DataFrame:

@@ -98,3 +98,11 @@ def test_ultimate_parent_country_is_the_owning_company_s(world: GraphStore) -> N
     assert parents.loc["co:t:S", "ultimate_parent"] == "co:a:FIRST"
     assert parents.loc["co:t:S", "parent_country"] == "CN"
     assert "co:t:S" in set(res.flags.loc[res.flags["flag"] == "ULTIMATE_PARENT_D5", "cluster"])
+
+
+def test_transshipment_route_names_its_consignee_too(flags: dict) -> None:
+    """The Russian buyer at the end of sup → HK hub → RU is a party to the route, not only the hub."""
+    end = flags[("party:ru", "TRANSSHIPMENT_ROUTE")]
+    assert end["role"] == "consignee" and end["items"][0]["via_hub"] == "co:t:NEW"
+    assert flags[("co:t:NEW", "TRANSSHIPMENT_ROUTE")]["role"] == "hub"
+    assert ("party:cn", "TRANSSHIPMENT_ROUTE") not in flags  # bought straight from the supplier
