@@ -106,7 +106,9 @@ def analyse(store: GraphStore, as_of: dt.date, progress: Progress | None = None)
     control = float(ref.flag_params("ULTIMATE_PARENT_D5").get("control_pct", 50.0))
     own = ownership_status(frames.owns, frames.listings, ref.regimes, countries, control)
     tick("flags", 2, len(STEPS))
-    ctx = FlagContext(frames, ref, own)
+    suspended = tuple(r for r in ref.regimes_all if r.status != "in_force")
+    held = ownership_status(frames.owns, frames.listings, suspended, countries, control).status
+    ctx = FlagContext(frames, ref, own, suspended=held)
     flags = compute_flags(ctx)
     tick("score", 3, len(STEPS))
     listed = ctx.listed_clusters

@@ -31,6 +31,9 @@ class FlagContext:
     ref: Reference
     ownership: OwnershipResult
     cache: dict[str, Any] = field(default_factory=dict)
+    #: ownership status under the regimes suspended on the as-of date (same columns as
+    #: ``ownership.status``); empty when none is suspended
+    suspended: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def params(self, flag: str) -> dict[str, Any]:
         return self.ref.flag_params(flag)

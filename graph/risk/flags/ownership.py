@@ -29,6 +29,28 @@ def owned_by_listed(ctx: FlagContext) -> pd.DataFrame:
     )
 
 
+def owned_by_listed_suspended_rule(ctx: FlagContext) -> pd.DataFrame:
+    """Blocked by the ownership fixed point under a regime that is *suspended* on the as-of date
+    (the BIS Affiliates rule from 2025-11-10 to 2026-11-09): not a block, but the party sits
+    where the rule bites when it resumes, so it needs review (unless blocked in force anyway)."""
+    st = ctx.suspended
+    if st.empty:
+        return empty()
+    blocked = set(ctx.ownership.status.loc[ctx.ownership.status["status"] == "owned", "cluster"])
+    hit = st[(st["status"] == "owned") & ~member(st["cluster"], blocked)]
+    return per_cluster(
+        "OWNED_BY_LISTED_SUSPENDED_RULE",
+        hit,
+        "cluster",
+        lambda g: evidence(
+            [
+                {"regime": r, "status": "suspended", "blocked_pct": float(b), **json.loads(j)}
+                for r, b, j in zip(g["regime"], g["blocked_pct"], g["reasons_json"], strict=True)
+            ]
+        ),
+    )
+
+
 def listed_minority_stake(ctx: FlagContext) -> pd.DataFrame:
     """A listed party holds at least ``min_pct`` (25 %) — a significant stake below the blocking threshold."""
     min_pct = float(ctx.params("LISTED_MINORITY_STAKE").get("min_pct", 25.0))

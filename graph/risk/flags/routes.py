@@ -81,14 +81,26 @@ def transshipment_route(ctx: FlagContext) -> pd.DataFrame:
         t in ctx.ref.hubs.get(h, frozenset()) or t in {"RU", "BY"}
         for h, t in zip(hub, pairs["destination_country"], strict=True)
     ]
-    routed = pairs[serves]
-    hubs = _rows("TRANSSHIPMENT_ROUTE", routed, max_days=max_days, role="hub")
-    # the consignee at the end of the route is a party to it too (the goods' destination)
-    ends = routed.dropna(subset=["consignee"])
-    ends = ends[ends["consignee"] != ends["cluster"]].assign(hub=ends["cluster"], cluster=ends["consignee"])
-    return pd.concat(
-        [hubs, _rows("TRANSSHIPMENT_ROUTE", ends, max_days=max_days, role="consignee")]
-    ).drop_duplicates(["cluster", "flag"])
+    return _rows("TRANSSHIPMENT_ROUTE", pairs[serves], max_days=max_days)
+
+
+def transshipment_consignee(ctx: FlagContext) -> pd.DataFrame:
+    """The consignee at the end of a transshipment route: it received, in a restricted
+    destination, CHPL goods that a hub party had itself received within ``max_days`` before.
+    Weighed less than the hub's flag: ordinary buyers in China also buy from regional hubs."""
+    max_days = int(ctx.params("TRANSSHIPMENT_ROUTE").get("max_days", 180))
+    pairs = _pairs(ctx, ["cluster"], max_days, hubs_only=True)
+    if pairs.empty:
+        return empty()
+    hub = pairs["cluster"].map(ctx.country)
+    serves = [
+        t in ctx.ref.hubs.get(h, frozenset()) or t in {"RU", "BY"}
+        for h, t in zip(hub, pairs["destination_country"], strict=True)
+    ]
+    ends = pairs[serves].dropna(subset=["consignee"])
+    ends = ends[ends["consignee"] != ends["cluster"]]
+    ends = ends.assign(hub=ends["cluster"], cluster=ends["consignee"])
+    return _rows("TRANSSHIPMENT_CONSIGNEE", ends, max_days=max_days)
 
 
 def pass_through_reexport(ctx: FlagContext) -> pd.DataFrame:

@@ -22,6 +22,7 @@ def company(cid: str, name: str, country: str, **props: Any) -> dict[str, Any]:
 
 
 BYNAME_OWNER = byname_company_id("Omega Industries", "IR")
+MEU_OWNER = byname_company_id("Delta Aero", "CN")
 COMPANIES = [
     company("X", "ALPHA HOLDINGS", "RU"),
     company("A", "Alpha Trade A", "AE", incorporation_date="2015-01-01"),
@@ -65,6 +66,9 @@ COMPANIES = [
     company("OWNED", "Omega Trading FZE", "AE", incorporation_date="2016-01-01"),
     # an owner known only by name in an ownership file: the listed "OMEGA INDUSTRIES" (IR)
     {"id": BYNAME_OWNER, "name": "Omega Industries", "country": "IR", "source": "byname"},
+    # 60 % held by a Military End-User: blocked only under the BIS Affiliates rule
+    company("DSUB", "Delta Components LLC", "KZ", incorporation_date="2014-01-01"),
+    {"id": MEU_OWNER, "name": "Delta Aero", "country": "CN", "source": "byname"},
 ]
 LIST_ENTRIES = [
     {
@@ -82,6 +86,7 @@ LIST_ENTRIES = [
         "status": "active",
         "countries": ["AE"],
     },
+    {"id": "list:US_MEU:D1", "name": "DELTA AERO", "list": "US_MEU", "status": "active", "countries": ["CN"]},
     {
         "id": "list:US_SDN:O1",
         "name": "OMEGA INDUSTRIES",
@@ -127,6 +132,7 @@ OWNS = [
     ("co:t:M", "co:t:S", 100.0),
     ("co:t:GP", "co:t:GS", 100.0),
     (BYNAME_OWNER, "co:t:OWNED", 60.0),
+    (MEU_OWNER, "co:t:DSUB", 60.0),
 ]
 
 

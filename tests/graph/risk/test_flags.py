@@ -24,10 +24,12 @@ CASES = [
     ("FORWARDER_CONSIGNEE", "co:t:FWD", "co:t:LEGIT"),
     ("LINE_OF_BUSINESS", "co:t:FOOD", "co:t:LEGIT"),
     ("TRANSSHIPMENT_ROUTE", "co:t:NEW", "co:t:LEGIT"),
+    ("TRANSSHIPMENT_CONSIGNEE", "party:ru", "party:cn"),
     ("PASS_THROUGH_REEXPORT", "co:t:NEW", "co:t:LEGIT"),
     ("SUDDEN_CHANGE", "party:jump", "co:t:LEGIT"),
     ("PRICE_ANOMALY", "party:odd", "co:t:LEGIT"),
     ("OWNED_BY_LISTED", "co:t:B", "co:t:MIN"),
+    ("OWNED_BY_LISTED_SUSPENDED_RULE", "co:t:DSUB", "co:t:B"),  # B is blocked by OFAC anyway
     ("LISTED_MINORITY_STAKE", "co:t:MIN", "co:t:GS"),
     ("SHARED_OFFICER", "co:t:MASS1", "co:t:PARK1"),
     ("ULTIMATE_PARENT_D5", "co:t:S", "co:t:GS"),
@@ -102,7 +104,17 @@ def test_ultimate_parent_country_is_the_owning_company_s(world: GraphStore) -> N
 
 def test_transshipment_route_names_its_consignee_too(flags: dict) -> None:
     """The Russian buyer at the end of sup → HK hub → RU is a party to the route, not only the hub."""
-    end = flags[("party:ru", "TRANSSHIPMENT_ROUTE")]
-    assert end["role"] == "consignee" and end["items"][0]["via_hub"] == "co:t:NEW"
-    assert flags[("co:t:NEW", "TRANSSHIPMENT_ROUTE")]["role"] == "hub"
-    assert ("party:cn", "TRANSSHIPMENT_ROUTE") not in flags  # bought straight from the supplier
+    end = flags[("party:ru", "TRANSSHIPMENT_CONSIGNEE")]
+    assert end["items"][0]["via_hub"] == "co:t:NEW"
+    assert ("co:t:NEW", "TRANSSHIPMENT_CONSIGNEE") not in flags
+
+
+def test_suspended_rule_flags_instead_of_blocking(world: GraphStore) -> None:
+    """During the Affiliates-rule suspension the MEU-owned company is flagged for review, not
+    blocked by ownership; once the rule is in force again it is."""
+    during = analyse(world, dt.date(2026, 6, 1))
+    held = during.flags[(during.flags["cluster"] == "co:t:DSUB")]["flag"].tolist()
+    assert "OWNED_BY_LISTED_SUSPENDED_RULE" in held and "OWNED_BY_LISTED" not in held
+    after = analyse(world, dt.date(2026, 11, 10))
+    owned = after.flags[(after.flags["cluster"] == "co:t:DSUB")]["flag"].tolist()
+    assert "OWNED_BY_LISTED" in owned and "OWNED_BY_LISTED_SUSPENDED_RULE" not in owned
