@@ -18,9 +18,11 @@ def _traded_chpl(ctx: FlagContext) -> pd.DataFrame:
 
 
 def new_company_chpl(ctx: FlagContext) -> pd.DataFrame:
-    """Incorporated after ``incorporated_after`` (2022-02-24) and trading CHPL goods."""
+    """Incorporated after ``incorporated_after`` (2022-02-24) and trading CHPL goods. A party whose
+    registry records disagree counts when any of them is that recent (the newest one is the
+    evidence): the risk is in the recent record, whether or not it was merged with an older one."""
     after = str(ctx.params("NEW_COMPANY_CHPL").get("incorporated_after", "2022-02-24"))
-    inc = ctx.companies.dropna(subset=["incorporation_date"]).groupby("cluster")["incorporation_date"].min()
+    inc = ctx.companies.dropna(subset=["incorporation_date"]).groupby("cluster")["incorporation_date"].max()
     new = inc[inc > after]
     traded = _traded_chpl(ctx)
     hit = traded[member(traded["cluster"], set(new.index))].sort_values(["cluster", "date"])

@@ -118,3 +118,27 @@ def test_suspended_rule_flags_instead_of_blocking(world: GraphStore) -> None:
     after = analyse(world, dt.date(2026, 11, 10))
     owned = after.flags[(after.flags["cluster"] == "co:t:DSUB")]["flag"].tolist()
     assert "OWNED_BY_LISTED" in owned and "OWNED_BY_LISTED_SUSPENDED_RULE" not in owned
+
+
+def test_new_company_counts_when_merged_with_an_older_record(world: GraphStore) -> None:
+    """Resolution joined the 2023 Hong Kong trader with a 2001 record: the recent registry record
+    still makes it a new company trading CHPL goods (min over the records would hide it)."""
+    from graph.model import EdgeKind, NodeKind
+
+    world.upsert_nodes(
+        NodeKind.COMPANY,
+        [
+            {
+                "id": "co:a:OLD",
+                "name": "Bright Star Trading",
+                "country": "HK",
+                "incorporation_date": "2001-01-01",
+            }
+        ],
+    )
+    world.upsert_edges(
+        EdgeKind.SAME_AS, [{"source": "co:a:OLD", "target": "co:t:NEW", "score": 0.9, "decision": "auto"}]
+    )
+    res = analyse(world, AS_OF)
+    hit = res.flags[(res.flags["cluster"] == "co:a:OLD") & (res.flags["flag"] == "NEW_COMPANY_CHPL")]
+    assert json.loads(hit["evidence_json"].iloc[0])["incorporated"] == "2023-01-15"
