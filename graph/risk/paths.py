@@ -30,8 +30,14 @@ Targets (each end hop carries ``target``: why it is one):
   goods stops at a party that needs review;
 * ``any`` — all three: every diversion path of a supplier in one ranking.
 
+Ranking: paths are scored, then paths that differ only by SAME_AS hops (the same trade and
+ownership steps between the same resolved parties) count once, and the top K takes at most
+``per_counterparty`` routes through each direct counterparty before filling up with the rest.
+
 The search deepens one hop at a time and stops deepening once ``search_limit`` paths are found,
-so a hub node with 100,000 trade edges cannot make a query unbounded.
+so a hub node with 100,000 trade edges cannot make a query unbounded. The index passes the same
+target set object to every query, so the networkx store reuses its hops-to-target map across
+queries instead of a reverse BFS over the whole graph per query.
 """
 
 from __future__ import annotations
