@@ -101,15 +101,22 @@ def shared_officer(ctx: FlagContext) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=FLAG_COLUMNS)
 
 
+def _d5_controlled(ctx: FlagContext) -> pd.DataFrame:
+    """``ownership.parents`` rows of entities outside D:5/Macau whose ultimate parent is in them
+    (with ``country``, the entity's own); cycles have no ultimate parent and are left out."""
+    parents = ctx.ownership.parents
+    if parents.empty:
+        return parents.assign(country=None)
+    d5 = ctx.ref.advanced_computing_d5
+    own_country = parents["cluster"].map(ctx.country)
+    hit = parents["parent_country"].isin(d5) & ~own_country.isin(d5) & ~parents["cycle"].astype(bool)
+    return parents[hit].assign(country=own_country[hit])
+
+
 def ultimate_parent_d5(ctx: FlagContext) -> pd.DataFrame:
     """The ultimate parent (controlling stakes walked to the top) is headquartered in D:5 or Macau,
     while the entity itself is elsewhere (15 CFR 744.23 / 734.9 advanced-computing rules)."""
-    parents = ctx.ownership.parents
-    d5 = ctx.ref.advanced_computing_d5
-    if parents.empty:
-        return empty()
-    own_country = parents["cluster"].map(ctx.country)
-    hit = parents[parents["parent_country"].isin(d5) & ~own_country.isin(d5) & ~parents["cycle"].astype(bool)]
+    hit = _d5_controlled(ctx)
     return per_cluster(
         "ULTIMATE_PARENT_D5",
         hit,
@@ -129,13 +136,7 @@ def d5_parent_of_foreign(ctx: FlagContext) -> pd.DataFrame:
     """Headquartered in D:5 or Macau and the ultimate parent of entities outside them: the
     companies through which the parent can buy what 15 CFR 744.23 controls for it (the rule reaches
     such subsidiaries wherever they sit, so the parent is the party behind each of their orders)."""
-    parents = ctx.ownership.parents
-    d5 = ctx.ref.advanced_computing_d5
-    if parents.empty:
-        return empty()
-    own_country = parents["cluster"].map(ctx.country)
-    hit = parents[parents["parent_country"].isin(d5) & ~own_country.isin(d5) & ~parents["cycle"].astype(bool)]
-    hit = hit.assign(country=own_country[hit.index])
+    hit = _d5_controlled(ctx)
     return per_cluster(
         "D5_PARENT_OF_FOREIGN",
         hit,

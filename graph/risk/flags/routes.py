@@ -69,35 +69,35 @@ def _rows(flag: str, pairs: pd.DataFrame, **extra: object) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=FLAG_COLUMNS)
 
 
-def transshipment_route(ctx: FlagContext) -> pd.DataFrame:
-    """A party in a transshipment hub (FinCEN/BIS) receives CHPL goods and, within ``max_days``,
-    ships CHPL goods to a restricted destination whose hub it is (D:5, E:1, E:2, Macau)."""
+def _routed(ctx: FlagContext) -> tuple[pd.DataFrame, int]:
+    """In-then-out pairs of hub parties whose outbound goes to a destination the hub serves."""
     max_days = int(ctx.params("TRANSSHIPMENT_ROUTE").get("max_days", 180))
     pairs = _pairs(ctx, ["cluster"], max_days, hubs_only=True)
     if pairs.empty:
-        return empty()
+        return pairs, max_days
     hub = pairs["cluster"].map(ctx.country)
     serves = [
         t in ctx.ref.hubs.get(h, frozenset()) or t in {"RU", "BY"}
         for h, t in zip(hub, pairs["destination_country"], strict=True)
     ]
-    return _rows("TRANSSHIPMENT_ROUTE", pairs[serves], max_days=max_days)
+    return pairs[serves], max_days
+
+
+def transshipment_route(ctx: FlagContext) -> pd.DataFrame:
+    """A party in a transshipment hub (FinCEN/BIS) receives CHPL goods and, within ``max_days``,
+    ships CHPL goods to a restricted destination whose hub it is (D:5, E:1, E:2, Macau)."""
+    routed, max_days = _routed(ctx)
+    return _rows("TRANSSHIPMENT_ROUTE", routed, max_days=max_days)
 
 
 def transshipment_consignee(ctx: FlagContext) -> pd.DataFrame:
     """The consignee at the end of a transshipment route: it received, in a restricted
     destination, CHPL goods that a hub party had itself received within ``max_days`` before.
     Weighed less than the hub's flag: ordinary buyers in China also buy from regional hubs."""
-    max_days = int(ctx.params("TRANSSHIPMENT_ROUTE").get("max_days", 180))
-    pairs = _pairs(ctx, ["cluster"], max_days, hubs_only=True)
-    if pairs.empty:
+    routed, max_days = _routed(ctx)
+    if routed.empty:
         return empty()
-    hub = pairs["cluster"].map(ctx.country)
-    serves = [
-        t in ctx.ref.hubs.get(h, frozenset()) or t in {"RU", "BY"}
-        for h, t in zip(hub, pairs["destination_country"], strict=True)
-    ]
-    ends = pairs[serves].dropna(subset=["consignee"])
+    ends = routed.dropna(subset=["consignee"])
     ends = ends[ends["consignee"] != ends["cluster"]]
     ends = ends.assign(hub=ends["cluster"], cluster=ends["consignee"])
     return _rows("TRANSSHIPMENT_CONSIGNEE", ends, max_days=max_days)
