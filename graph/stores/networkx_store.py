@@ -41,6 +41,9 @@ from graph.stores.rows import (
 STORE = "networkx"
 #: A path search that finds more than this many paths is refused rather than eating the memory.
 MAX_PATHS = 500_000
+#: paths(): how many target sets keep their hops-to-target map (one per kind of query, e.g.
+#: listed / restricted / any); each map holds at most one entry per node.
+DIST_CACHE_SIZE = 4
 
 Ident = tuple[str, str, str, str]  # Edge.identity: (kind value, source, target, key)
 Adjacency = dict[str, set[tuple[str, str]]]
@@ -75,8 +78,8 @@ class NetworkxStore:
         self._out: dict[EdgeKind, Adjacency] = {k: {} for k in EdgeKind}
         self._in: dict[EdgeKind, Adjacency] = {k: {} for k in EdgeKind}
         self._adjacency_stale: set[EdgeKind] = set()
-        #: paths(): hops-to-target map of the last target set, kept across calls (see _target_dist)
-        self._dist_cache: tuple[Any, dict[str, int], list[str], int] | None = None
+        #: paths(): hops-to-target maps of the last few target sets, kept across calls (_target_dist)
+        self._dist_cache: dict[Any, tuple[dict[str, int], list[str], int, frozenset[str]]] = {}
         if directory is not None:
             with _bulk():
                 parquet.read_graph(directory, self._load_nodes, self._load_edges)
@@ -157,7 +160,7 @@ class NetworkxStore:
         return len(prepared)
 
     def upsert_edges(self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]]) -> int:
-        self._dist_cache = None
+        self._dist_cache.clear()
         with _bulk():
             return self._upsert_edges(kind, rows)
 
@@ -196,7 +199,7 @@ class NetworkxStore:
         return len(prepared)
 
     def delete_edges(self, kind: EdgeKind, identities: Iterable[tuple[str, str, str]]) -> int:
-        self._dist_cache = None
+        self._dist_cache.clear()
         table = self._edges[kind]
         out, inn = self._adjacency(kind)
         deleted = 0
@@ -230,7 +233,7 @@ class NetworkxStore:
         return deleted
 
     def clear(self) -> None:
-        self._dist_cache = None
+        self._dist_cache.clear()
         self._kind_of.clear()
         for kind in NodeKind:
             self._nodes[kind].clear()
@@ -364,10 +367,12 @@ class NetworkxStore:
         edges, so it is kept for the next call with the same targets and extended when that call
         asks for more hops: repeated queries (one per supplier, deepening one hop at a time) then
         cost their own walk, not a BFS over the whole graph each. Any edge write drops it."""
-        key = (target_set, tuple((k, both) for k, _, _, both in plan))  # same set object: O(1) ==
-        cached = self._dist_cache
-        if cached is not None and cached[0] == key:
-            _, dist, frontier, depth = cached
+        # keyed by the set object's identity: hashing or comparing 100,000 ids per query would cost
+        # what the cache saves; the set is kept in the value so the id cannot be reused meanwhile
+        key = (id(target_set), tuple((k, both) for k, _, _, both in plan))
+        cached = self._dist_cache.pop(key, None)
+        if cached is not None and cached[3] is target_set:
+            dist, frontier, depth, _ = cached
         else:
             dist, frontier, depth = dict.fromkeys(target_set, 0), list(target_set), 0
         for d in range(depth + 1, max_hops + 1):
@@ -378,7 +383,9 @@ class NetworkxStore:
                         dist[prev] = d
                         nxt.append(prev)
             frontier = nxt
-        self._dist_cache = (key, dist, frontier, max(depth, max_hops))
+        self._dist_cache[key] = (dist, frontier, max(depth, max_hops), target_set)
+        while len(self._dist_cache) > DIST_CACHE_SIZE:  # oldest first (dicts keep insertion order)
+            del self._dist_cache[next(iter(self._dist_cache))]
         return dist
 
     def subgraph(
