@@ -88,7 +88,7 @@ def test_cli_risk_entity_paths(tmp_path: Path) -> None:
     assert paths[0]["hops"][1]["via"]["evidence"][0]["shipment_id"] == "T00000"
 
 
-def test_as_of_before_any_data_is_a_clear_message(tmp_path: Path) -> None:
+def test_as_of_before_any_data_is_a_clear_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     env = _workspace(tmp_path)
     from chipwatch.cli import main
 
@@ -98,6 +98,8 @@ def test_as_of_before_any_data_is_a_clear_message(tmp_path: Path) -> None:
         os.environ.update(env)
         main(["risk", "--as-of", "2010-01-01"])
     assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "--as-of 2010-01-01 is before any reference data" in err and "Traceback" not in err
 
 
 def test_hub_with_100k_trade_edges_stays_bounded() -> None:
