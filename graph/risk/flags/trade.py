@@ -49,8 +49,8 @@ def post_control_buyer(ctx: FlagContext) -> pd.DataFrame:
     )
 
 
-def _keyword_hits(ctx: FlagContext, keywords: list[str], columns: tuple[str, ...]) -> pd.Series:
-    """Cluster → first keyword found in any member's ``columns`` (lower-cased substring)."""
+def _node_keywords(ctx: FlagContext, keywords: list[str], columns: tuple[str, ...]) -> pd.Series:
+    """Entity node id → first keyword found in its own ``columns`` (lower-cased substring)."""
     e = ctx.frames.entities
     text = pd.Series("", index=e.index)
     for col in columns:
@@ -58,21 +58,42 @@ def _keyword_hits(ctx: FlagContext, keywords: list[str], columns: tuple[str, ...
     found = pd.Series(None, index=e.index, dtype=object)
     for kw in keywords:
         found = found.mask(found.isna() & text.str.contains(kw, regex=False), kw)
-    hit = pd.DataFrame({"cluster": e["cluster"], "kw": found}).dropna()
-    return hit.drop_duplicates("cluster").set_index("cluster")["kw"]
+    return pd.Series(found.to_numpy(), index=e["id"].to_numpy()).dropna()
+
+
+def _keyword_hits(ctx: FlagContext, keywords: list[str], columns: tuple[str, ...]) -> pd.Series:
+    """Cluster → first keyword found in any member's ``columns``."""
+    found = _node_keywords(ctx, keywords, columns)
+    hit = pd.DataFrame(
+        {"cluster": ctx.frames.cluster_of(pd.Series(found.index)).to_numpy(), "kw": found.to_numpy()}
+    )
+    return hit.dropna().drop_duplicates("cluster").set_index("cluster")["kw"]
 
 
 def forwarder_consignee(ctx: FlagContext) -> pd.DataFrame:
-    """A freight forwarder / logistics / courier company (by business type or name) receives CHPL goods."""
+    """A freight forwarder / logistics / courier company (by business type or name) receives CHPL goods.
+
+    Judged on the consignee as written on the bill of lading: its own name, or the registry record
+    resolution linked it to directly — not on every member of its cluster, so one wrong link in a
+    large cluster does not turn a manufacturer's purchases into a forwarder's."""
     kws = [str(k) for k in ctx.params("FORWARDER_CONSIGNEE").get("keywords", [])]
-    fwd = _keyword_hits(ctx, kws, ("business_type", "name"))
+    own = _node_keywords(ctx, kws, ("business_type", "name"))
+    links = ctx.frames.same_as
+    pairs = pd.concat(
+        [links[["source", "target"]], links[["target", "source"]].set_axis(["source", "target"], axis=1)]
+    )
+    linked = pairs[member(pairs["target"], set(own.index))]
+    fwd = pd.concat([own, pd.Series(linked["target"].map(own).to_numpy(), index=linked["source"].to_numpy())])
+    fwd = fwd[~fwd.index.duplicated()]
     s = ctx.chpl
-    hit = s[member(s["consignee"], set(fwd.index))]
+    hit = s[member(s["consignee_party_id"], set(fwd.index))]
+    kw_of = pd.Series(hit["consignee_party_id"].map(fwd).to_numpy(), index=hit["consignee"].to_numpy())
+    kw_of = kw_of[~kw_of.index.duplicated()]
     return per_cluster(
         "FORWARDER_CONSIGNEE",
         hit,
         "consignee",
-        lambda g: evidence(shipment_items(g), keyword=fwd[g["consignee"].iloc[0]], shipments=len(g)),
+        lambda g: evidence(shipment_items(g), keyword=kw_of[g["consignee"].iloc[0]], shipments=len(g)),
     )
 
 

@@ -142,3 +142,20 @@ def test_new_company_counts_when_merged_with_an_older_record(world: GraphStore) 
     res = analyse(world, AS_OF)
     hit = res.flags[(res.flags["cluster"] == "co:a:OLD") & (res.flags["flag"] == "NEW_COMPANY_CHPL")]
     assert json.loads(hit["evidence_json"].iloc[0])["incorporated"] == "2023-01-15"
+
+
+def test_forwarder_is_judged_on_the_consignee_not_its_whole_cluster(world: GraphStore) -> None:
+    """A wrong SAME_AS link puts a cargo company into the German manufacturer's cluster: the
+    manufacturer's purchases (consignee "MULLER ELEKTRONIK GMBH") are still not a forwarder's."""
+    from graph.model import EdgeKind, NodeKind
+
+    world.upsert_nodes(
+        NodeKind.COMPANY,
+        [{"id": "co:t:CARGO", "name": "Muller Cargo", "country": "DE", "business_type": "cargo services"}],
+    )
+    world.upsert_edges(
+        EdgeKind.SAME_AS, [{"source": "co:t:CARGO", "target": "co:t:LEGIT", "score": 0.9, "decision": "auto"}]
+    )
+    res = analyse(world, AS_OF)
+    fired = set(res.flags.loc[res.flags["flag"] == "FORWARDER_CONSIGNEE", "cluster"])
+    assert "co:t:CARGO" not in fired and "co:t:FWD" in fired
