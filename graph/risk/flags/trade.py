@@ -73,15 +73,21 @@ def _keyword_hits(ctx: FlagContext, keywords: list[str], columns: tuple[str, ...
 def forwarder_consignee(ctx: FlagContext) -> pd.DataFrame:
     """A freight forwarder / logistics / courier company (by business type or name) receives CHPL goods.
 
-    Judged on the consignee as written on the bill of lading: its own name, or the registry record
-    resolution linked it to directly — not on every member of its cluster, so one wrong link in a
-    large cluster does not turn a manufacturer's purchases into a forwarder's."""
+    Judged on the consignee as written on the bill of lading: its own name, or the registry
+    record(s) resolution linked it to most confidently — not on every member of its cluster, so
+    one wrong link ("BLUESTAR MANUFACTURING GMBH" to "Bluestar Shipping Sdn. Bhd." at 0.94 next to
+    its own record at 1.0) does not turn a manufacturer's purchases into a forwarder's."""
     kws = [str(k) for k in ctx.params("FORWARDER_CONSIGNEE").get("keywords", [])]
     own = _node_keywords(ctx, kws, ("business_type", "name"))
-    links = ctx.frames.same_as
+    links = ctx.frames.same_as.assign(score=pd.to_numeric(ctx.frames.same_as["score"], errors="coerce"))
     pairs = pd.concat(
-        [links[["source", "target"]], links[["target", "source"]].set_axis(["source", "target"], axis=1)]
-    )
+        [
+            links[["source", "target", "score"]],
+            links[["target", "source", "score"]].set_axis(["source", "target", "score"], axis=1),
+        ]
+    ).fillna({"score": 1.0})
+    # only each party's most confident link(s): a weaker second link is the kind resolution gets wrong
+    pairs = pairs[pairs["score"] >= pairs.groupby("source")["score"].transform("max")]
     linked = pairs[member(pairs["target"], set(own.index))]
     fwd = pd.concat([own, pd.Series(linked["target"].map(own).to_numpy(), index=linked["source"].to_numpy())])
     fwd = fwd[~fwd.index.duplicated()]

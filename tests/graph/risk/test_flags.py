@@ -154,7 +154,12 @@ def test_forwarder_is_judged_on_the_consignee_not_its_whole_cluster(world: Graph
         [{"id": "co:t:CARGO", "name": "Muller Cargo", "country": "DE", "business_type": "cargo services"}],
     )
     world.upsert_edges(
-        EdgeKind.SAME_AS, [{"source": "co:t:CARGO", "target": "co:t:LEGIT", "score": 0.9, "decision": "auto"}]
+        EdgeKind.SAME_AS,
+        [
+            {"source": "co:t:CARGO", "target": "co:t:LEGIT", "score": 0.9, "decision": "auto"},
+            # and a weaker direct link from the consignee itself (its own record scores 0.97)
+            {"source": "co:t:CARGO", "target": "party:legit", "score": 0.94, "decision": "auto"},
+        ],
     )
     res = analyse(world, AS_OF)
     fired = set(res.flags.loc[res.flags["flag"] == "FORWARDER_CONSIGNEE", "cluster"])
