@@ -110,5 +110,8 @@ def pass_through_reexport(ctx: FlagContext) -> pd.DataFrame:
     if pairs.empty:
         return empty()
     ratio = pairs["out_qty"] / pairs["in_qty"]
-    ok = ratio.between(float(p.get("min_qty_ratio", 0.5)), float(p.get("max_qty_ratio", 1.5)))
-    return _rows("PASS_THROUGH_REEXPORT", pairs[ok], max_days=int(p.get("max_days", 90)))
+    ok = pairs[ratio.between(float(p.get("min_qty_ratio", 0.5)), float(p.get("max_qty_ratio", 1.5)))]
+    # a pattern, not a coincidence: a distributor that buys X and sells X to China once in a while
+    # is ordinary; the same in-and-out again and again is the pass-through
+    ok = ok[ok.groupby("cluster")["out_id"].transform("size") >= int(p.get("min_pairs", 1))]
+    return _rows("PASS_THROUGH_REEXPORT", ok, max_days=int(p.get("max_days", 90)))

@@ -179,6 +179,9 @@ def shipments() -> list[dict[str, Any]]:
         *[("sup", "odd", f"2024-01-{d:02d}", "854232", 100, 1000, "TR") for d in range(1, 26)],
         ("sup", "odd", "2024-02-01", "854232", 100, 10000, "TR"),
         ("sup", "cn", "2024-03-01", "854231", 100, 1000, "CN"),
+        # a second leg of the pass-through: the pattern repeats (PASS_THROUGH_REEXPORT min_pairs)
+        ("sup", "hub", "2023-06-01", "854231", 800, 8000, "HK"),
+        ("hub", "ru", "2023-07-01", "854231", 780, 7800, "RU"),
     ]
     return [_ship(i, *r) for i, r in enumerate(rows)]
 

@@ -164,3 +164,15 @@ def test_forwarder_is_judged_on_the_consignee_not_its_whole_cluster(world: Graph
     res = analyse(world, AS_OF)
     fired = set(res.flags.loc[res.flags["flag"] == "FORWARDER_CONSIGNEE", "cluster"])
     assert "co:t:CARGO" not in fired and "co:t:FWD" in fired
+
+
+def test_one_in_and_out_is_not_yet_a_pass_through(world: GraphStore) -> None:
+    """min_pairs = 2: the hub's two legs fire; a single in-and-out (the second leg removed) does not."""
+    from graph.model import NodeKind
+
+    assert ("co:t:NEW", "PASS_THROUGH_REEXPORT") in {
+        (c, f) for c, f in analyse(world, AS_OF).flags[["cluster", "flag"]].itertuples(index=False)
+    }
+    world.delete_nodes(NodeKind.SHIPMENT, ["ship:T00061", "ship:T00062"])  # type: ignore[attr-defined]
+    res = analyse(world, AS_OF)
+    assert "co:t:NEW" not in set(res.flags.loc[res.flags["flag"] == "PASS_THROUGH_REEXPORT", "cluster"])
