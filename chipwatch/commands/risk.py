@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import cast
 
 import click
 from tqdm import tqdm
 
 from chipwatch.settings import load_settings
 from graph.risk.entity import entity_report, find_entity, format_report
-from graph.risk.paths import PathIndex, diversion_paths
+from graph.risk.paths import TARGETS, PathIndex, Target, diversion_paths
 from graph.risk.reference import load_reference
 from graph.risk.run import STEPS, compute_risk
 
@@ -54,7 +55,13 @@ def register(group: click.Group) -> None:
     @click.option("--from-country", "country", help="Start from every party in this ISO-2 country.")
     @click.option("--hs", help="Only trade hops whose HS-6 code starts with these digits (e.g. 8542).")
     @click.option(
-        "--to", "to", type=click.Choice(["listed", "restricted"]), default="restricted", show_default=True
+        "--to",
+        "to",
+        type=click.Choice(list(TARGETS)),
+        default="restricted",
+        show_default=True,
+        help="listed parties (incl. resolved and ownership-blocked), restricted destinations (incl. "
+        "a D:5/Macau ultimate parent), flagged parties (review or block), or any of them.",
     )
     @click.option("--max-hops", type=click.IntRange(1, 8), default=5, show_default=True)
     @click.option("--top", type=click.IntRange(1, 1000), default=20, show_default=True)
@@ -83,7 +90,7 @@ def register(group: click.Group) -> None:
                 source=node_id,
                 country=country,
                 hs=hs,
-                to="listed" if to == "listed" else "restricted",
+                to=cast(Target, to),
                 max_hops=max_hops,
                 top=top,
                 as_of=day,
@@ -98,6 +105,8 @@ def register(group: click.Group) -> None:
         for rank, p in enumerate(found, 1):
             chain = " -> ".join(f"{h.get('name', h['node_id'])} ({h.get('country') or '-'})" for h in p.hops)
             click.echo(f"{rank:>3}. risk {p.score:5.1f}  {chain}")
+            if p.hops[-1].get("target"):
+                click.echo("       ends at: " + "; ".join(p.hops[-1]["target"]))
             for h in p.hops[1:]:
                 via = h["via"]
                 if via["edge"] == "TRADES_WITH":

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from graph.risk.frames import group_lists
+from graph.risk.frames import group_lists, member
 from graph.risk.reference import Regime
 
 
@@ -69,8 +69,8 @@ def blocked_by_ownership(stakes: pd.DataFrame, seeds: pd.DataFrame, regime: Regi
         )
     ]
     blocked = set(seed_ids.tolist())
-    live = stakes[~stakes["owned"].isin(blocked)]
-    owner_mask = live["owner"].isin(blocked).to_numpy()
+    live = stakes[~member(stakes["owned"], blocked)]
+    owner_mask = member(live["owner"], blocked)
     round_no = 0
     while True:
         round_no += 1
@@ -83,7 +83,7 @@ def blocked_by_ownership(stakes: pd.DataFrame, seeds: pd.DataFrame, regime: Regi
         if reached.empty:
             break
         new = set(reached.index.tolist())
-        chosen = hits[hits["owned"].isin(new)].sort_values(
+        chosen = hits[member(hits["owned"], new)].sort_values(
             ["owned", "pct", "owner"], ascending=[True, False, True]
         )
         reasons = {
@@ -111,8 +111,8 @@ def blocked_by_ownership(stakes: pd.DataFrame, seeds: pd.DataFrame, regime: Regi
             )
         )
         blocked |= new
-        keep = ~live["owned"].isin(new).to_numpy()
-        owner_mask = owner_mask[keep] | live["owner"].isin(new).to_numpy()[keep]
+        keep = ~member(live["owned"], new)
+        owner_mask = owner_mask[keep] | member(live["owner"], new)[keep]
         live = live[keep]
     return pd.concat(rows, ignore_index=True)
 
@@ -180,7 +180,7 @@ def completeness(owns: pd.DataFrame) -> pd.DataFrame:
         ["over_100", "incomplete"],
         "complete",
     )
-    agg["self_owned"] = agg["owned"].isin(self_owned)
+    agg["self_owned"] = member(agg["owned"], self_owned)
     return agg.rename(columns={"owned": "cluster"})
 
 

@@ -16,10 +16,28 @@ Path risk (weights in ``risk_weights.toml`` ``[paths]``)::
 * recency — ``exp(-years since the path's latest shipment / recency_years)``;
 * value — ``min(1, log10(1 + smallest hop value in USD) / 7)``.
 
-Targets: ``listed`` — active ListEntry nodes and parties blocked by ownership (``ownership_json``
-from ``chipwatch risk``); ``restricted`` — parties and companies in D:5, E:1, E:2 or Macau.
+Targets (each end hop carries ``target``: why it is one):
+
+* ``listed`` — active ListEntry nodes; parties resolved to one (their cluster holds an active
+  entry: a path to a name variant of a listed party *is* a path to that party); parties blocked
+  by ownership under a regime in force (``ownership_json`` from ``chipwatch risk``);
+* ``restricted`` — parties and companies located in D:5, E:1, E:2 or Macau, and those whose
+  ultimate parent is headquartered in D:5 or Macau (15 CFR 744.23 reaches them wherever they
+  sit, so for advanced chips they are a restricted destination);
+* ``flagged`` — parties ``chipwatch risk`` put at ``review`` or ``block``: unresolved red flags
+  (15 CFR 732 Supp. 3: do not proceed until they are resolved) — a new company buying CHPL goods,
+  a forwarder as consignee, a party at a listed party's address: where the visible trail of the
+  goods stops at a party that needs review;
+* ``any`` — all three: every diversion path of a supplier in one ranking.
+
+Ranking: paths are scored, then paths that differ only by SAME_AS hops (the same trade and
+ownership steps between the same resolved parties) count once, and the top K takes at most
+``per_counterparty`` routes through each direct counterparty before filling up with the rest.
+
 The search deepens one hop at a time and stops deepening once ``search_limit`` paths are found,
-so a hub node with 100,000 trade edges cannot make a query unbounded.
+so a hub node with 100,000 trade edges cannot make a query unbounded. The index passes the same
+target set object to every query, so the networkx store reuses its hops-to-target map across
+queries instead of a reverse BFS over the whole graph per query.
 """
 
 from __future__ import annotations
@@ -36,7 +54,8 @@ from graph.model import Edge, EdgeKind, NodeKind, Path
 from graph.risk.reference import Reference, load_reference
 from graph.store import GraphStore
 
-Target = Literal["listed", "restricted"]
+Target = Literal["listed", "restricted", "flagged", "any"]
+TARGETS = ("listed", "restricted", "flagged", "any")
 PATH_EDGES = (EdgeKind.TRADES_WITH, EdgeKind.OWNS, EdgeKind.SAME_AS)
 ENTITY_KINDS = (NodeKind.COMPANY, NodeKind.TRADE_PARTY, NodeKind.LIST_ENTRY)
 MAX_SAMPLE_SHIPMENTS = 5
@@ -59,39 +78,87 @@ class ScoredPath:
 
 @dataclass
 class PathIndex:
-    """Targets and node facts read once per store (a query then costs one traversal)."""
+    """Targets and node facts read once per store (a query then costs one traversal).
+
+    ``why`` holds, per target node, the reasons it is one (shown on a path's last hop)."""
 
     store: GraphStore
     ref: Reference
     listed: frozenset[str] = field(default_factory=frozenset)
     restricted: frozenset[str] = field(default_factory=frozenset)
+    flagged: frozenset[str] = field(default_factory=frozenset)
     country_nodes: dict[str, list[str]] = field(default_factory=dict)
+    why: dict[str, list[str]] = field(default_factory=dict)
+    _any: frozenset[str] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        # one object per target kind, so the store can keep its per-target-set search state
+        self._any = self.listed | self.restricted | self.flagged
+
+    def targets(self, to: Target) -> frozenset[str]:
+        return {"listed": self.listed, "restricted": self.restricted, "flagged": self.flagged}.get(
+            to, self._any
+        )
 
     @classmethod
     def build(cls, store: GraphStore, ref: Reference | None = None) -> PathIndex:
         ref = ref or load_reference(dt.date.today())
-        listed: set[str] = set()
-        restricted: set[str] = set()
+        why: dict[str, list[str]] = {}
+        kinds: dict[str, set[str]] = {"listed": set(), "restricted": set(), "flagged": set()}
         by_country: dict[str, list[str]] = {}
+
+        def add(kind: str, ids: Iterable[str], reason: str | Iterable[str]) -> None:
+            ids = list(ids)
+            kinds[kind].update(ids)
+            reasons = [reason] * len(ids) if isinstance(reason, str) else list(reason)
+            for i, r in zip(ids, reasons, strict=True):
+                why.setdefault(i, []).append(r)
+
+        cols = ["status", "country", "ownership_json", "risk_level", "risk_breakdown_json"]
         for kind in ENTITY_KINDS:
-            cols = (
-                ["status", "ownership_json"] if kind is NodeKind.LIST_ENTRY else ["country", "ownership_json"]
-            )
             frame = store.nodes_frame(kind, cols)
             for col in cols:
                 if col not in frame.columns:
                     frame[col] = None
             if kind is NodeKind.LIST_ENTRY:
-                listed.update(frame.loc[frame["status"].fillna("active") != "removed", "id"])
+                add("listed", frame.loc[frame["status"].fillna("active") != "removed", "id"], "list entry")
                 continue
-            blocked = (
-                frame["ownership_json"].fillna("").astype(str).str.contains('"status": "owned"', regex=False)
+            own = frame["ownership_json"].fillna("").astype(str)
+            blocked = own.str.contains('"status": "owned"', regex=False)
+            add("listed", frame.loc[blocked, "id"], "blocked by ownership (50 % rule)")
+            breakdown = frame["risk_breakdown_json"].fillna("").astype(str)
+            resolved = breakdown.str.contains('"source": "list:', regex=False)
+            add("listed", frame.loc[resolved, "id"], "resolved to a list entry")
+            located = frame["country"].isin(ref.restricted)
+            add(
+                "restricted",
+                frame.loc[located, "id"],
+                (f"located in {c}" for c in frame.loc[located, "country"]),
             )
-            listed.update(frame.loc[blocked, "id"])
-            restricted.update(frame.loc[frame["country"].isin(ref.restricted), "id"])
+            parent = own.str.extract(r'"ultimate_parent_country": "([A-Z]{2})"', expand=False)
+            d5 = parent.isin(ref.advanced_computing_d5) & ~located
+            add(
+                "restricted",
+                frame.loc[d5, "id"],
+                (f"ultimate parent headquartered in {c} (15 CFR 744.23)" for c in parent[d5]),
+            )
+            level = frame["risk_level"].isin(["review", "block"])
+            add(
+                "flagged",
+                frame.loc[level, "id"],
+                (f"risk level {lv}" for lv in frame.loc[level, "risk_level"]),
+            )
             for c, ids in frame.dropna(subset=["country"]).groupby("country")["id"]:
                 by_country.setdefault(str(c), []).extend(ids.tolist())
-        return cls(store, ref, frozenset(listed), frozenset(restricted), by_country)
+        return cls(
+            store,
+            ref,
+            frozenset(kinds["listed"]),
+            frozenset(kinds["restricted"]),
+            frozenset(kinds["flagged"]),
+            by_country,
+            why,
+        )
 
 
 def cluster_members(store: GraphStore, node_id: str, limit: int = 200) -> list[str]:
@@ -118,31 +185,68 @@ def _tier_weight(ref: Reference, weights: dict[str, Any], hs6: str) -> tuple[str
     return tier, float(tiers.get(tier or "none", tiers.get("none", 0.1)))
 
 
+class PathScorer:
+    """:func:`score_path` for many paths of one query: weights read once, per-edge facts cached
+    (the same edges recur in many paths)."""
+
+    def __init__(self, info: dict[str, dict[str, Any]], ref: Reference, as_of: dt.date):
+        w = ref.weights.get("paths", {})
+        self.info, self.ref, self.as_of = info, ref, as_of
+        self.recency_years = float(w.get("recency_years", 2.0))
+        self.hop_decay = float(w.get("hop_decay", 0.9))
+        self.w = [float(w.get(f"w_{k}", 0.0)) for k in PARTS]
+        self.weights = w
+        self._edges: dict[tuple[str, str, str, str], tuple[float, str, float]] = {}
+
+    def _edge(self, e: Edge) -> tuple[float, str, float]:
+        key = e.identity
+        got = self._edges.get(key)
+        if got is None:
+            got = (
+                _tier_weight(self.ref, self.weights, e.key)[1],
+                str(e.props.get("last") or ""),
+                float(e.props.get("value_usd") or 0.0),
+            )
+            self._edges[key] = got
+        return got
+
+    def parts(self, path: Path) -> tuple[float, tuple[float, ...], float]:
+        """(score, component values in PARTS order, hop decay)."""
+        info = self.info
+        trade = [self._edge(e) for e in path.edges if e.kind is EdgeKind.TRADES_WITH]
+        goods = sum(t[0] for t in trade) / len(trade) if trade else 0.0
+        hubs = self.ref.hubs
+        hub = 1.0 if any(info.get(n, {}).get("country") in hubs for n in path.nodes[1:-1]) else 0.0
+        flags = (
+            max((float(info.get(n, {}).get("risk_score") or 0.0) for n in path.nodes[1:]), default=0.0)
+            / 100.0
+        )
+        last = max((t[1] for t in trade), default="")
+        if last:
+            years = max((self.as_of - dt.date.fromisoformat(last[:10])).days, 0) / 365.25
+            recency = math.exp(-years / self.recency_years)
+        else:
+            recency = 0.0
+        value = min(1.0, math.log10(1.0 + min(t[2] for t in trade)) / 7.0) if trade else 0.0
+        decay = self.hop_decay ** max(len(trade) - 1, 0)
+        values = (goods, hub, flags, recency, value)
+        total = sum(w * v for w, v in zip(self.w, values, strict=True))
+        return round(100.0 * decay * total, 2), values, decay
+
+
+PARTS = ("goods", "hub", "flags", "recency", "value")
+
+
 def score_path(
     path: Path, info: dict[str, dict[str, Any]], ref: Reference, as_of: dt.date
 ) -> tuple[float, dict[str, float]]:
     """Path risk and its components (see the module doc)."""
-    w = ref.weights.get("paths", {})
-    trade = [e for e in path.edges if e.kind is EdgeKind.TRADES_WITH]
-    goods = sum(_tier_weight(ref, w, e.key)[1] for e in trade) / len(trade) if trade else 0.0
-    middle = path.nodes[1:-1]
-    hub = 1.0 if any(info.get(n, {}).get("country") in ref.hubs for n in middle) else 0.0
-    flags = (
-        max((float(info.get(n, {}).get("risk_score") or 0.0) for n in path.nodes[1:]), default=0.0) / 100.0
-    )
-    lasts = [str(e.props.get("last")) for e in trade if e.props.get("last")]
-    if lasts:
-        years = max((as_of - dt.date.fromisoformat(max(lasts)[:10])).days, 0) / 365.25
-        recency = math.exp(-years / float(w.get("recency_years", 2.0)))
-    else:
-        recency = 0.0
-    values = [float(e.props.get("value_usd") or 0.0) for e in trade]
-    value = min(1.0, math.log10(1.0 + min(values)) / 7.0) if values else 0.0
-    decay = float(w.get("hop_decay", 0.9)) ** max(len(trade) - 1, 0)
-    parts = {"goods": goods, "hub": hub, "flags": flags, "recency": recency, "value": value}
-    total = sum(float(w.get(f"w_{k}", 0.0)) * v for k, v in parts.items())
-    comps = {k: round(v, 4) for k, v in parts.items()} | {"hop_decay": round(decay, 4)}
-    return round(100.0 * decay * total, 2), comps
+    score, values, decay = PathScorer(info, ref, as_of).parts(path)
+    return score, _components(values, decay)
+
+
+def _components(values: tuple[float, ...], decay: float) -> dict[str, float]:
+    return {k: round(v, 4) for k, v in zip(PARTS, values, strict=True)} | {"hop_decay": round(decay, 4)}
 
 
 def _hs_ok(path: Path, hs: str | None) -> bool:
@@ -165,6 +269,7 @@ def _node_info(store: GraphStore, ids: Iterable[str]) -> dict[str, dict[str, Any
             "country": country,
             "risk_score": node.props.get("risk_score"),
             "list": node.props.get("list"),
+            "cluster": node.props.get("risk_cluster"),
         }
     return out
 
@@ -249,8 +354,8 @@ def diversion_paths(
         raise PathQueryError("give exactly one of an entity (--from) or a country (--from-country)")
     if hs is not None and not hs.isdigit():
         raise PathQueryError(f"--hs {hs!r}: expected digits of an HS code, e.g. 8542 or 854231")
-    if to not in ("listed", "restricted"):
-        raise PathQueryError(f"--to {to!r}: expected listed or restricted")
+    if to not in TARGETS:
+        raise PathQueryError(f"--to {to!r}: expected one of {', '.join(TARGETS)}")
     if source is not None:
         if store.node(source) is None:
             raise PathQueryError(f"no node {source!r} in the graph")
@@ -259,22 +364,60 @@ def diversion_paths(
         sources = sorted(index.country_nodes.get(str(country).upper(), []))
         if not sources:
             raise PathQueryError(f"no company or trade party in country {country!r}")
-    targets = index.listed if to == "listed" else index.restricted
-    targets = targets - set(sources)
+    # The index's own set object (not a copy without the sources): the store keeps its search
+    # state per target set across queries. A path never ends at its start, so this is the same.
+    targets = index.targets(to)
     limit = int(ref.weights.get("paths", {}).get("search_limit", 5000))
     found, truncated = _search(store, sources, targets, max_hops, limit)
-    found = [p for p in found if _hs_ok(p, hs)]
+    starts = set(sources)
+    found = [p for p in found if _hs_ok(p, hs) and p.nodes[-1] not in starts]
     info = _node_info(store, {n for p in found for n in p.nodes})
     day = as_of or ref.as_of
-    scored = sorted(
-        ((score_path(p, info, ref, day), p) for p in found), key=lambda x: (-x[0][0], x[1].sort_key())
-    )[:top]
-    out = []
-    for (score, comps), p in scored:
+    scorer = PathScorer(info, ref, day)
+    # GraphStore.paths returns paths in Path.sort_key order and sorted() is stable: ties keep it
+    scored = sorted(((scorer.parts(p), p) for p in found), key=lambda x: -x[0][0])
+    out: list[ScoredPath] = []
+    seen: set[tuple[tuple[str, str, str], ...]] = set()
+    per_first: dict[str, int] = {}
+    cap = int(ref.weights.get("paths", {}).get("per_counterparty", 3))
+    chosen: list[tuple[float, tuple[float, ...], float, Path]] = []
+    later: list[tuple[float, tuple[float, ...], float, Path]] = []
+    for (score, values, decay), p in scored:
+        # SAME_AS hops stay inside one resolved party (a trade party → its company → its list
+        # entry), so two paths with the same trade and ownership steps are one route: keep the
+        # better-ranked. Then at most ``per_counterparty`` routes through each direct counterparty
+        # come first, so that one risky customer with many onward partners does not fill the
+        # whole top K; the rest fill the list only when there are not K such routes.
+        route = _route(p, info)
+        if route in seen:
+            continue
+        seen.add(route)
+        first = route[0][2] if route else p.nodes[-1]
+        if per_first.get(first, 0) >= cap:
+            later.append((score, values, decay, p))
+            continue
+        per_first[first] = per_first.get(first, 0) + 1
+        chosen.append((score, values, decay, p))
+        if len(chosen) >= top:
+            break
+    for score, values, decay, p in (chosen + later)[:top]:
         hops: list[dict[str, Any]] = [dict(info.get(p.nodes[0], {"node_id": p.nodes[0]}))]
         for i, e in enumerate(p.edges):
             hop = dict(info.get(p.nodes[i + 1], {"node_id": p.nodes[i + 1]}))
             hop["via"] = _via(store, e, p.nodes[i], ref)
             hops.append(hop)
-        out.append(ScoredPath(score, comps, tuple(hops), truncated))
+        hops[-1]["target"] = index.why.get(p.nodes[-1], [])
+        out.append(ScoredPath(score, _components(values, decay), tuple(hops), truncated))
     return out
+
+
+def _route(path: Path, info: dict[str, dict[str, Any]]) -> tuple[tuple[str, str, str], ...]:
+    """The path as resolved parties: its trade and ownership steps between clusters (SAME_AS hops
+    only move within one party; HS codes do not make another route)."""
+
+    def party(n: str) -> str:
+        return str(info.get(n, {}).get("cluster") or n)
+
+    return tuple(
+        (e.kind.value, party(e.source), party(e.target)) for e in path.edges if e.kind is not EdgeKind.SAME_AS
+    )

@@ -76,6 +76,21 @@ def _check_as_of(as_of: dt.date, frames: RiskFrames | None = None) -> None:
             )
 
 
+def owner_countries(frames: RiskFrames) -> pd.Series:
+    """Cluster → country, where a cluster that owns something takes the country of the node the
+    ownership records name as owner (its registry country), not of whichever member sorts first:
+    a cluster that resolution merged across countries must not move a parent out of D:5."""
+    clusters = frames.clusters
+    countries = pd.Series(clusters["country"].to_numpy(), index=clusters["cluster"].to_numpy())
+    ent = pd.Series(frames.entities["country"].to_numpy(), index=frames.entities["id"].to_numpy())
+    named = pd.DataFrame(
+        {"cluster": frames.owns["owner"].to_numpy(), "country": frames.owns["source_id"].map(ent).to_numpy()}
+    ).dropna()
+    named = named.sort_values(["cluster", "country"], kind="stable").drop_duplicates("cluster")
+    countries.update(pd.Series(named["country"].to_numpy(), index=named["cluster"].to_numpy()))
+    return countries
+
+
 def analyse(store: GraphStore, as_of: dt.date, progress: Progress | None = None) -> RiskResult:
     """Everything, computed but not written."""
     tick = progress or (lambda _s, _i, _n: None)
@@ -87,16 +102,17 @@ def analyse(store: GraphStore, as_of: dt.date, progress: Progress | None = None)
     frames = replace(frames, shipments=frames.shipments[frames.shipments["date"].fillna("") <= day])
     ref = load_reference(as_of)
     tick("ownership", 1, len(STEPS))
-    clusters = frames.clusters
-    countries = pd.Series(clusters["country"].to_numpy(), index=clusters["cluster"].to_numpy())
+    countries = owner_countries(frames)
     control = float(ref.flag_params("ULTIMATE_PARENT_D5").get("control_pct", 50.0))
     own = ownership_status(frames.owns, frames.listings, ref.regimes, countries, control)
     tick("flags", 2, len(STEPS))
-    ctx = FlagContext(frames, ref, own)
+    suspended = tuple(r for r in ref.regimes_all if r.status != "in_force")
+    held = ownership_status(frames.owns, frames.listings, suspended, countries, control).status
+    ctx = FlagContext(frames, ref, own, suspended=held)
     flags = compute_flags(ctx)
     tick("score", 3, len(STEPS))
     listed = ctx.listed_clusters
-    scores = score_frame(listed, flags, pd.Index(clusters["cluster"]), ref.weights)
+    scores = score_frame(listed, flags, pd.Index(frames.clusters["cluster"]), ref.weights)
     return RiskResult(frames, own, flags, scores, ref)
 
 

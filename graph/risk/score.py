@@ -81,11 +81,11 @@ def score_frame(
     score = (100.0 * (1.0 - np.exp(keep))).round(1).reindex(clusters, fill_value=0.0)
     levels = weights.get("levels", {})
     contrib = contrib.sort_values(["cluster", "source"])
-    item = [
-        json.dumps({"source": s, "weight": w})
-        for s, w in zip(contrib["source"], contrib["weight"], strict=True)
-    ]
-    breakdown = "[" + pd.Series(item, index=contrib.index).groupby(contrib["cluster"]).agg(", ".join) + "]"
+    # the JSON of each item built column-wise (sources are list codes and flag names: plain
+    # ASCII; json.dumps keeps the escaping honest should one ever need it)
+    source = contrib["source"].astype(object).map(json.dumps)
+    item = '{"source": ' + source + ', "weight": ' + contrib["weight"].map(repr) + "}"
+    breakdown = "[" + item.groupby(contrib["cluster"]).agg(", ".join) + "]"
     return pd.DataFrame(
         {
             "cluster": clusters,

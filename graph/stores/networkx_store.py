@@ -44,6 +44,9 @@ from graph.stores.rows import (
 STORE = "networkx"
 #: A path search that finds more than this many paths is refused rather than eating the memory.
 MAX_PATHS = 500_000
+#: paths(): how many target sets keep their hops-to-target map (one per kind of query, e.g.
+#: listed / restricted / any); each map holds at most one entry per node.
+DIST_CACHE_SIZE = 4
 
 Ident = tuple[str, str, str, str]  # Edge.identity: (kind value, source, target, key)
 Adjacency = dict[str, set[tuple[str, str]]]
@@ -78,6 +81,8 @@ class NetworkxStore:
         self._out: dict[EdgeKind, Adjacency] = {k: {} for k in EdgeKind}
         self._in: dict[EdgeKind, Adjacency] = {k: {} for k in EdgeKind}
         self._adjacency_stale: set[EdgeKind] = set()
+        #: paths(): hops-to-target maps of the last few target sets, kept across calls (_target_dist)
+        self._dist_cache: dict[Any, tuple[dict[str, int], list[str], int, frozenset[str]]] = {}
         if directory is not None:
             with _bulk():
                 parquet.read_graph(directory, self._load_nodes, self._load_edges)
@@ -184,6 +189,7 @@ class NetworkxStore:
         return len(prepared)
 
     def upsert_edges(self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]]) -> int:
+        self._dist_cache.clear()
         with _bulk():
             if isinstance(rows, ColumnRows):
                 written = self._upsert_edge_columns(kind, rows)
@@ -257,6 +263,7 @@ class NetworkxStore:
         return len(prepared)
 
     def delete_edges(self, kind: EdgeKind, identities: Iterable[tuple[str, str, str]]) -> int:
+        self._dist_cache.clear()
         table = self._edges[kind]
         out, inn = self._adjacency(kind)
         deleted = 0
@@ -290,6 +297,7 @@ class NetworkxStore:
         return deleted
 
     def clear(self) -> None:
+        self._dist_cache.clear()
         self._kind_of.clear()
         for kind in NodeKind:
             self._nodes[kind].clear()
@@ -370,19 +378,10 @@ class NetworkxStore:
         limit = check_limit(limit, STORE)
         with _bulk():
             plan = self._plan(edge_kinds, direction)
-        target_set = {t for t in targets if t in self._kind_of}
-        # Hops from each node to the nearest target (reverse BFS): prunes every branch that
-        # cannot reach a target within the hops left.
-        dist: dict[str, int] = dict.fromkeys(target_set, 0)
-        frontier = list(target_set)
-        for d in range(1, max_hops + 1):
-            nxt = []
-            for node in frontier:
-                for prev, _ in self._steps(node, plan, reverse=True):
-                    if prev not in dist:
-                        dist[prev] = d
-                        nxt.append(prev)
-            frontier = nxt
+        # A target that is not a node is never reached, so the set needs no filtering; a caller's
+        # frozenset is used as is (and then identifies the cached distances in O(1)).
+        target_set = targets if isinstance(targets, frozenset) else frozenset(targets)
+        dist = self._target_dist(target_set, plan, max_hops)
         found: list[tuple[int, tuple[str, ...], tuple[Ident, ...]]] = []
         steps = self._steps
 
@@ -411,10 +410,47 @@ class NetworkxStore:
             if source in self._kind_of and dist.get(source, max_hops + 1) <= max_hops:
                 walk(source, max_hops, [source], [], {source})
         found.sort()
-        return [
-            Path(nodes, tuple(self._edge(EdgeKind(i[0]), i[1], i[2], i[3]) for i in idents))
-            for _, nodes, idents in found[:limit]
-        ]
+        made: dict[Ident, Edge] = {}  # one Edge per identity: the same edges recur in many paths
+
+        def edge(i: Ident) -> Edge:
+            e = made.get(i)
+            if e is None:
+                e = made[i] = self._edge(EdgeKind(i[0]), i[1], i[2], i[3])
+            return e
+
+        return [Path(nodes, tuple(edge(i) for i in idents)) for _, nodes, idents in found[:limit]]
+
+    def _target_dist(
+        self,
+        target_set: frozenset[str],
+        plan: list[tuple[EdgeKind, Adjacency, Adjacency, bool]],
+        max_hops: int,
+    ) -> dict[str, int]:
+        """Hops from each node to the nearest target (reverse BFS), to prune every branch that
+        cannot reach a target within the hops left. The map depends only on the targets and the
+        edges, so it is kept for the next call with the same targets and extended when that call
+        asks for more hops: repeated queries (one per supplier, deepening one hop at a time) then
+        cost their own walk, not a BFS over the whole graph each. Any edge write drops it."""
+        # keyed by the set object's identity: hashing or comparing 100,000 ids per query would cost
+        # what the cache saves; the set is kept in the value so the id cannot be reused meanwhile
+        key = (id(target_set), tuple((k, both) for k, _, _, both in plan))
+        cached = self._dist_cache.pop(key, None)
+        if cached is not None and cached[3] is target_set:
+            dist, frontier, depth, _ = cached
+        else:
+            dist, frontier, depth = dict.fromkeys(target_set, 0), list(target_set), 0
+        for d in range(depth + 1, max_hops + 1):
+            nxt = []
+            for node in frontier:
+                for prev, _ in self._steps(node, plan, reverse=True):
+                    if prev not in dist:
+                        dist[prev] = d
+                        nxt.append(prev)
+            frontier = nxt
+        self._dist_cache[key] = (dist, frontier, max(depth, max_hops), target_set)
+        while len(self._dist_cache) > DIST_CACHE_SIZE:  # oldest first (dicts keep insertion order)
+            del self._dist_cache[next(iter(self._dist_cache))]
+        return dist
 
     def subgraph(
         self, node_id: str, *, hops: int = 1, edge_kinds: Collection[EdgeKind] = (), limit: int = 500

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from graph.risk.flags.base import FlagContext, empty, evidence, per_cluster
+from graph.risk.frames import member
 
 
 def mass_registration_address(ctx: FlagContext) -> pd.DataFrame:
@@ -20,13 +21,13 @@ def mass_registration_address(ctx: FlagContext) -> pd.DataFrame:
     crowded = counts[counts >= int(p.get("min_companies", 5))]
     if crowded.empty:
         return empty()
-    at = at[at["address"].isin(set(crowded.index))].drop_duplicates(["address", "cluster"])
+    at = at[member(at["address"], set(crowded.index))].drop_duplicates(["address", "cluster"])
     s = ctx.chpl
     risky_trade = set(s.loc[s["restricted"], "shipper"]) | set(s.loc[s["restricted"], "consignee"])
     listed = set(ctx.listed_clusters.index)
     at = at.assign(
-        listed=at["cluster"].isin(listed),
-        chpl_restricted=at["cluster"].isin(risky_trade),
+        listed=member(at["cluster"], listed),
+        chpl_restricted=member(at["cluster"], risky_trade),
         recent=at["incorporation_date"].fillna("") > str(p.get("recent_after", "2022-02-24")),
     )
     signals = at.groupby("address").agg(
@@ -40,7 +41,7 @@ def mass_registration_address(ctx: FlagContext) -> pd.DataFrame:
         | (signals["chpl_restricted"] > 0)
         | (signals["recent"] >= float(p.get("min_recent_share", 0.5)))
     ]
-    hit = at[at["address"].isin(set(signals.index))]
+    hit = at[member(at["address"], set(signals.index))]
     names = pd.Series(f.addresses["name"].to_numpy(), index=f.addresses["id"].to_numpy())
 
     def make(g: pd.DataFrame) -> str:

@@ -31,6 +31,9 @@ class FlagContext:
     ref: Reference
     ownership: OwnershipResult
     cache: dict[str, Any] = field(default_factory=dict)
+    #: ownership status under the regimes suspended on the as-of date (same columns as
+    #: ``ownership.status``); empty when none is suspended
+    suspended: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def params(self, flag: str) -> dict[str, Any]:
         return self.ref.flag_params(flag)
@@ -79,7 +82,8 @@ def shipment_items(frame: pd.DataFrame) -> list[dict[str, Any]]:
     cols = [
         c for c in ("id", "date", "hs6", "destination_country", "value_usd", "quantity") if c in frame.columns
     ]
-    return [{str(k): v for k, v in r.items()} for r in frame[cols].head(MAX_EVIDENCE).to_dict("records")]
+    head = frame.head(MAX_EVIDENCE)  # column lists, not to_dict: this runs once per flagged party
+    return [dict(zip(cols, row, strict=True)) for row in zip(*(head[c].tolist() for c in cols), strict=True)]
 
 
 def per_cluster(

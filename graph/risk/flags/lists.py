@@ -6,13 +6,14 @@ import pandas as pd
 
 from graph.model import NodeKind
 from graph.risk.flags.base import FLAG_COLUMNS, FlagContext, empty, evidence, per_cluster
+from graph.risk.frames import member
 
 
 def listed_name_match(ctx: FlagContext) -> pd.DataFrame:
     """Resolved (SAME_AS, auto or confirmed) to an active list entry: listed under a name variant."""
     f = ctx.frames
     others = f.entities[f.entities["kind"] != NodeKind.LIST_ENTRY.value]
-    hit = f.listings[f.listings["cluster"].isin(set(others["cluster"]))]
+    hit = f.listings[member(f.listings["cluster"], set(others["cluster"]))]
     min_score = float(ctx.params("LISTED_NAME_MATCH").get("min_link_score", 0.0))
     links = f.same_as[pd.to_numeric(f.same_as["score"], errors="coerce").fillna(1.0) >= min_score]
     link_by_entry = pd.concat(
@@ -21,7 +22,7 @@ def listed_name_match(ctx: FlagContext) -> pd.DataFrame:
             links.rename(columns={"target": "entry", "source": "other"}),
         ]
     )
-    link_by_entry = link_by_entry[link_by_entry["entry"].isin(set(hit["entry_id"]))]
+    link_by_entry = link_by_entry[member(link_by_entry["entry"], set(hit["entry_id"]))]
     scores = link_by_entry.groupby("entry")[["other", "score", "method"]].apply(
         lambda g: g.head(5).to_dict("records")
     )
@@ -53,14 +54,16 @@ def listed_address_match(ctx: FlagContext) -> pd.DataFrame:
     """Located at the normalised address of an active list entry (address-only entries included)."""
     f = ctx.frames
     entries = set(f.listings["entry_id"])
-    at_list = f.located[f.located["entity"].isin(entries)]
-    shared = set(f.located.loc[~f.located["entity"].isin(entries), "address"])
-    at_list = at_list[at_list["address"].isin(shared)]
+    at_list = f.located[member(f.located["entity"], entries)]
+    shared = set(f.located.loc[~member(f.located["entity"], entries), "address"])
+    at_list = at_list[member(at_list["address"], shared)]
     if at_list.empty:
         return empty()
     listed_addr = at_list.groupby("address")["entity"].agg(list)
     listed_clusters = at_list.groupby("address")["cluster"].agg(set)
-    near = f.located[f.located["address"].isin(set(listed_addr.index)) & ~f.located["entity"].isin(entries)]
+    near = f.located[
+        member(f.located["address"], set(listed_addr.index)) & ~member(f.located["entity"], entries)
+    ]
     near = near[[c not in listed_clusters[a] for c, a in zip(near["cluster"], near["address"], strict=True)]]
     names = pd.Series(f.addresses["name"].to_numpy(), index=f.addresses["id"].to_numpy())
     return per_cluster(
@@ -96,7 +99,7 @@ def listed_within_n_hops(ctx: FlagContext) -> pd.DataFrame:
     found: list[pd.DataFrame] = []
     for hop in range(1, max_hops + 1):
         step = both.merge(frontier, left_on="a", right_on="node")[["b", "origin"]]
-        step = step[~step["b"].isin(seen)].drop_duplicates("b").rename(columns={"b": "node"})
+        step = step[~member(step["b"], seen)].drop_duplicates("b").rename(columns={"b": "node"})
         if step.empty:
             break
         step["hops"] = hop

@@ -7,6 +7,7 @@ import json
 import pandas as pd
 
 from graph.risk.flags.base import FLAG_COLUMNS, FlagContext, empty, evidence, per_cluster
+from graph.risk.frames import member
 
 
 def owned_by_listed(ctx: FlagContext) -> pd.DataFrame:
@@ -28,12 +29,34 @@ def owned_by_listed(ctx: FlagContext) -> pd.DataFrame:
     )
 
 
+def owned_by_listed_suspended_rule(ctx: FlagContext) -> pd.DataFrame:
+    """Blocked by the ownership fixed point under a regime that is *suspended* on the as-of date
+    (the BIS Affiliates rule from 2025-11-10 to 2026-11-09): not a block, but the party sits
+    where the rule bites when it resumes, so it needs review (unless blocked in force anyway)."""
+    st = ctx.suspended
+    if st.empty:
+        return empty()
+    blocked = set(ctx.ownership.status.loc[ctx.ownership.status["status"] == "owned", "cluster"])
+    hit = st[(st["status"] == "owned") & ~member(st["cluster"], blocked)]
+    return per_cluster(
+        "OWNED_BY_LISTED_SUSPENDED_RULE",
+        hit,
+        "cluster",
+        lambda g: evidence(
+            [
+                {"regime": r, "status": "suspended", "blocked_pct": float(b), **json.loads(j)}
+                for r, b, j in zip(g["regime"], g["blocked_pct"], g["reasons_json"], strict=True)
+            ]
+        ),
+    )
+
+
 def listed_minority_stake(ctx: FlagContext) -> pd.DataFrame:
     """A listed party holds at least ``min_pct`` (25 %) — a significant stake below the blocking threshold."""
     min_pct = float(ctx.params("LISTED_MINORITY_STAKE").get("min_pct", 25.0))
     o = ctx.frames.owns
     listed = ctx.listed_clusters
-    hit = o[o["owner"].isin(set(listed.index)) & (o["pct"] >= min_pct) & (o["owner"] != o["owned"])]
+    hit = o[member(o["owner"], set(listed.index)) & (o["pct"] >= min_pct) & (o["owner"] != o["owned"])]
     return per_cluster(
         "LISTED_MINORITY_STAKE",
         hit,
@@ -57,10 +80,10 @@ def shared_officer(ctx: FlagContext) -> pd.DataFrame:
         return empty()
     per_person = off.groupby("person")["cluster"].nunique()
     listed = set(ctx.listed_clusters.index)
-    listed_persons = set(off.loc[off["cluster"].isin(listed), "person"])
+    listed_persons = set(off.loc[member(off["cluster"], listed), "person"])
     nominee = set(per_person[per_person >= min_companies].index)
-    hit = off[off["person"].isin(nominee | listed_persons)]
-    hit = hit[~(hit["cluster"].isin(listed) & ~hit["person"].isin(nominee))]
+    hit = off[member(off["person"], nominee | listed_persons)]
+    hit = hit[~(member(hit["cluster"], listed) & ~member(hit["person"], nominee))]
     rows = []
     for cluster, g in hit.groupby("cluster", sort=True):
         items = []
@@ -78,15 +101,22 @@ def shared_officer(ctx: FlagContext) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=FLAG_COLUMNS)
 
 
+def _d5_controlled(ctx: FlagContext) -> pd.DataFrame:
+    """``ownership.parents`` rows of entities outside D:5/Macau whose ultimate parent is in them
+    (with ``country``, the entity's own); cycles have no ultimate parent and are left out."""
+    parents = ctx.ownership.parents
+    if parents.empty:
+        return parents.assign(country=None)
+    d5 = ctx.ref.advanced_computing_d5
+    own_country = parents["cluster"].map(ctx.country)
+    hit = parents["parent_country"].isin(d5) & ~own_country.isin(d5) & ~parents["cycle"].astype(bool)
+    return parents[hit].assign(country=own_country[hit])
+
+
 def ultimate_parent_d5(ctx: FlagContext) -> pd.DataFrame:
     """The ultimate parent (controlling stakes walked to the top) is headquartered in D:5 or Macau,
     while the entity itself is elsewhere (15 CFR 744.23 / 734.9 advanced-computing rules)."""
-    parents = ctx.ownership.parents
-    d5 = ctx.ref.advanced_computing_d5
-    if parents.empty:
-        return empty()
-    own_country = parents["cluster"].map(ctx.country)
-    hit = parents[parents["parent_country"].isin(d5) & ~own_country.isin(d5) & ~parents["cycle"].astype(bool)]
+    hit = _d5_controlled(ctx)
     return per_cluster(
         "ULTIMATE_PARENT_D5",
         hit,
@@ -98,5 +128,24 @@ def ultimate_parent_d5(ctx: FlagContext) -> pd.DataFrame:
                     g["ultimate_parent"], g["parent_country"], g["parent"], g["depth"], strict=True
                 )
             ]
+        ),
+    )
+
+
+def d5_parent_of_foreign(ctx: FlagContext) -> pd.DataFrame:
+    """Headquartered in D:5 or Macau and the ultimate parent of entities outside them: the
+    companies through which the parent can buy what 15 CFR 744.23 controls for it (the rule reaches
+    such subsidiaries wherever they sit, so the parent is the party behind each of their orders)."""
+    hit = _d5_controlled(ctx)
+    return per_cluster(
+        "D5_PARENT_OF_FOREIGN",
+        hit,
+        "ultimate_parent",
+        lambda g: evidence(
+            [
+                {"controlled": c, "country": k, "depth": int(d)}
+                for c, k, d in zip(g["cluster"], g["country"], g["depth"], strict=True)
+            ],
+            parent_country=g["parent_country"].iloc[0],
         ),
     )

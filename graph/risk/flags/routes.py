@@ -18,7 +18,7 @@ def _pairs(ctx: FlagContext, by: list[str], max_days: int, hubs_only: bool) -> p
         columns={"consignee": "cluster", "id": "in_id", "quantity": "in_qty", "day": "in_day"}
     )
     outbound = s[s["restricted"] & s["shipper"].notna()][
-        ["shipper", "hs6", "day", "id", "quantity", "destination_country"]
+        ["shipper", "consignee", "hs6", "day", "id", "quantity", "destination_country"]
     ]
     outbound = outbound.rename(columns={"shipper": "cluster", "id": "out_id", "quantity": "out_qty"})
     if "hs6" not in by:
@@ -63,23 +63,44 @@ def _rows(flag: str, pairs: pd.DataFrame, **extra: object) -> pd.DataFrame:
                 strict=True,
             )
         ]
+        if "hub" in g.columns:  # the route's consignee: name the hub the goods came through
+            items = [{**item, "via_hub": h} for item, h in zip(items, g["hub"], strict=True)]
         rows.append((cluster, flag, evidence(items, **extra)))
     return pd.DataFrame(rows, columns=FLAG_COLUMNS)
 
 
-def transshipment_route(ctx: FlagContext) -> pd.DataFrame:
-    """A party in a transshipment hub (FinCEN/BIS) receives CHPL goods and, within ``max_days``,
-    ships CHPL goods to a restricted destination whose hub it is (D:5, E:1, E:2, Macau)."""
+def _routed(ctx: FlagContext) -> tuple[pd.DataFrame, int]:
+    """In-then-out pairs of hub parties whose outbound goes to a destination the hub serves."""
     max_days = int(ctx.params("TRANSSHIPMENT_ROUTE").get("max_days", 180))
     pairs = _pairs(ctx, ["cluster"], max_days, hubs_only=True)
     if pairs.empty:
-        return empty()
+        return pairs, max_days
     hub = pairs["cluster"].map(ctx.country)
     serves = [
         t in ctx.ref.hubs.get(h, frozenset()) or t in {"RU", "BY"}
         for h, t in zip(hub, pairs["destination_country"], strict=True)
     ]
-    return _rows("TRANSSHIPMENT_ROUTE", pairs[serves], max_days=max_days)
+    return pairs[serves], max_days
+
+
+def transshipment_route(ctx: FlagContext) -> pd.DataFrame:
+    """A party in a transshipment hub (FinCEN/BIS) receives CHPL goods and, within ``max_days``,
+    ships CHPL goods to a restricted destination whose hub it is (D:5, E:1, E:2, Macau)."""
+    routed, max_days = _routed(ctx)
+    return _rows("TRANSSHIPMENT_ROUTE", routed, max_days=max_days)
+
+
+def transshipment_consignee(ctx: FlagContext) -> pd.DataFrame:
+    """The consignee at the end of a transshipment route: it received, in a restricted
+    destination, CHPL goods that a hub party had itself received within ``max_days`` before.
+    Weighed less than the hub's flag: ordinary buyers in China also buy from regional hubs."""
+    routed, max_days = _routed(ctx)
+    if routed.empty:
+        return empty()
+    ends = routed.dropna(subset=["consignee"])
+    ends = ends[ends["consignee"] != ends["cluster"]]
+    ends = ends.assign(hub=ends["cluster"], cluster=ends["consignee"])
+    return _rows("TRANSSHIPMENT_CONSIGNEE", ends, max_days=max_days)
 
 
 def pass_through_reexport(ctx: FlagContext) -> pd.DataFrame:
@@ -89,5 +110,8 @@ def pass_through_reexport(ctx: FlagContext) -> pd.DataFrame:
     if pairs.empty:
         return empty()
     ratio = pairs["out_qty"] / pairs["in_qty"]
-    ok = ratio.between(float(p.get("min_qty_ratio", 0.5)), float(p.get("max_qty_ratio", 1.5)))
-    return _rows("PASS_THROUGH_REEXPORT", pairs[ok], max_days=int(p.get("max_days", 90)))
+    ok = pairs[ratio.between(float(p.get("min_qty_ratio", 0.5)), float(p.get("max_qty_ratio", 1.5)))]
+    # a pattern, not a coincidence: a distributor that buys X and sells X to China once in a while
+    # is ordinary; the same in-and-out again and again is the pass-through
+    ok = ok[ok.groupby("cluster")["out_id"].transform("size") >= int(p.get("min_pairs", 1))]
+    return _rows("PASS_THROUGH_REEXPORT", ok, max_days=int(p.get("max_days", 90)))

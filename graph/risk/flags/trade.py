@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from graph.risk.flags.base import FlagContext, empty, evidence, per_cluster, shipment_items
+from graph.risk.frames import member
 
 
 def _traded_chpl(ctx: FlagContext) -> pd.DataFrame:
@@ -17,12 +18,14 @@ def _traded_chpl(ctx: FlagContext) -> pd.DataFrame:
 
 
 def new_company_chpl(ctx: FlagContext) -> pd.DataFrame:
-    """Incorporated after ``incorporated_after`` (2022-02-24) and trading CHPL goods."""
+    """Incorporated after ``incorporated_after`` (2022-02-24) and trading CHPL goods. A party whose
+    registry records disagree counts when any of them is that recent (the newest one is the
+    evidence): the risk is in the recent record, whether or not it was merged with an older one."""
     after = str(ctx.params("NEW_COMPANY_CHPL").get("incorporated_after", "2022-02-24"))
-    inc = ctx.companies.dropna(subset=["incorporation_date"]).groupby("cluster")["incorporation_date"].min()
+    inc = ctx.companies.dropna(subset=["incorporation_date"]).groupby("cluster")["incorporation_date"].max()
     new = inc[inc > after]
     traded = _traded_chpl(ctx)
-    hit = traded[traded["cluster"].isin(set(new.index))].sort_values(["cluster", "date"])
+    hit = traded[member(traded["cluster"], set(new.index))].sort_values(["cluster", "date"])
     return per_cluster(
         "NEW_COMPANY_CHPL",
         hit,
@@ -46,8 +49,8 @@ def post_control_buyer(ctx: FlagContext) -> pd.DataFrame:
     )
 
 
-def _keyword_hits(ctx: FlagContext, keywords: list[str], columns: tuple[str, ...]) -> pd.Series:
-    """Cluster → first keyword found in any member's ``columns`` (lower-cased substring)."""
+def _node_keywords(ctx: FlagContext, keywords: list[str], columns: tuple[str, ...]) -> pd.Series:
+    """Entity node id → first keyword found in its own ``columns`` (lower-cased substring)."""
     e = ctx.frames.entities
     text = pd.Series("", index=e.index)
     for col in columns:
@@ -55,21 +58,48 @@ def _keyword_hits(ctx: FlagContext, keywords: list[str], columns: tuple[str, ...
     found = pd.Series(None, index=e.index, dtype=object)
     for kw in keywords:
         found = found.mask(found.isna() & text.str.contains(kw, regex=False), kw)
-    hit = pd.DataFrame({"cluster": e["cluster"], "kw": found}).dropna()
-    return hit.drop_duplicates("cluster").set_index("cluster")["kw"]
+    return pd.Series(found.to_numpy(), index=e["id"].to_numpy()).dropna()
+
+
+def _keyword_hits(ctx: FlagContext, keywords: list[str], columns: tuple[str, ...]) -> pd.Series:
+    """Cluster → first keyword found in any member's ``columns``."""
+    found = _node_keywords(ctx, keywords, columns)
+    hit = pd.DataFrame(
+        {"cluster": ctx.frames.cluster_of(pd.Series(found.index)).to_numpy(), "kw": found.to_numpy()}
+    )
+    return hit.dropna().drop_duplicates("cluster").set_index("cluster")["kw"]
 
 
 def forwarder_consignee(ctx: FlagContext) -> pd.DataFrame:
-    """A freight forwarder / logistics / courier company (by business type or name) receives CHPL goods."""
+    """A freight forwarder / logistics / courier company (by business type or name) receives CHPL goods.
+
+    Judged on the consignee as written on the bill of lading: its own name, or the registry
+    record(s) resolution linked it to most confidently — not on every member of its cluster, so
+    one wrong link ("BLUESTAR MANUFACTURING GMBH" to "Bluestar Shipping Sdn. Bhd." at 0.94 next to
+    its own record at 1.0) does not turn a manufacturer's purchases into a forwarder's."""
     kws = [str(k) for k in ctx.params("FORWARDER_CONSIGNEE").get("keywords", [])]
-    fwd = _keyword_hits(ctx, kws, ("business_type", "name"))
+    own = _node_keywords(ctx, kws, ("business_type", "name"))
+    links = ctx.frames.same_as.assign(score=pd.to_numeric(ctx.frames.same_as["score"], errors="coerce"))
+    pairs = pd.concat(
+        [
+            links[["source", "target", "score"]],
+            links[["target", "source", "score"]].set_axis(["source", "target", "score"], axis=1),
+        ]
+    ).fillna({"score": 1.0})
+    # only each party's most confident link(s): a weaker second link is the kind resolution gets wrong
+    pairs = pairs[pairs["score"] >= pairs.groupby("source")["score"].transform("max")]
+    linked = pairs[member(pairs["target"], set(own.index))]
+    fwd = pd.concat([own, pd.Series(linked["target"].map(own).to_numpy(), index=linked["source"].to_numpy())])
+    fwd = fwd[~fwd.index.duplicated()]
     s = ctx.chpl
-    hit = s[s["consignee"].isin(set(fwd.index))]
+    hit = s[member(s["consignee_party_id"], set(fwd.index))]
+    kw_of = pd.Series(hit["consignee_party_id"].map(fwd).to_numpy(), index=hit["consignee"].to_numpy())
+    kw_of = kw_of[~kw_of.index.duplicated()]
     return per_cluster(
         "FORWARDER_CONSIGNEE",
         hit,
         "consignee",
-        lambda g: evidence(shipment_items(g), keyword=fwd[g["consignee"].iloc[0]], shipments=len(g)),
+        lambda g: evidence(shipment_items(g), keyword=kw_of[g["consignee"].iloc[0]], shipments=len(g)),
     )
 
 
@@ -80,7 +110,7 @@ def line_of_business(ctx: FlagContext) -> pd.DataFrame:
     if off.empty:
         return empty()
     traded = _traded_chpl(ctx)
-    hit = traded[traded["cluster"].isin(set(off.index))]
+    hit = traded[member(traded["cluster"], set(off.index))]
     return per_cluster(
         "LINE_OF_BUSINESS",
         hit,

