@@ -128,13 +128,21 @@ def _write_xlsx(path: Path, sheets: Mapping[str, pd.DataFrame]) -> None:
     # (which styles and binds every cell) and with memory bounded by one row.
     book = Workbook(write_only=True)
     taken: set[str] = set()
-    for name, frame in sheets.items():
-        safe = make_safe(frame, cell=_xlsx_cell)
-        sheet = book.create_sheet(_sheet_name(name, taken))
-        sheet.append(list(safe.columns))
-        columns = [safe[c].tolist() for c in safe.columns]
-        for row in zip(*columns, strict=True):
-            sheet.append([_plain(v) for v in row])
+    try:
+        for name, frame in sheets.items():
+            safe = make_safe(frame, cell=_xlsx_cell)
+            sheet = book.create_sheet(_sheet_name(name, taken))
+            sheet.append(list(safe.columns))
+            columns = [safe[c].tolist() for c in safe.columns]
+            for row in zip(*columns, strict=True):
+                sheet.append([_plain(v) for v in row])
+    except BaseException:
+        # Write-only sheets stream into temporary files until saved: remove them now, not at exit.
+        for ws in book.worksheets:
+            with contextlib.suppress(Exception):
+                ws.close()
+                ws._writer.cleanup()
+        raise
     book.save(path)
 
 
