@@ -40,6 +40,11 @@ def _dumps(value: Any) -> str:
     return orjson.dumps(value, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS, default=str).decode()
 
 
+def _table(rows: list[dict[str, Any]], empty_columns: list[str]) -> pd.DataFrame:
+    """``rows`` as a frame, with headers even when nothing was kept."""
+    return pd.DataFrame(rows) if rows else pd.DataFrame(columns=empty_columns)
+
+
 def entities_frame(rl: RiskList) -> pd.DataFrame:
     """One row per entity; nested data as readable text plus JSON columns holding all of it."""
     generated = rl.metadata["generated_at"]
@@ -80,9 +85,7 @@ def entities_frame(rl: RiskList) -> pd.DataFrame:
                 "generated_at": generated,
             }
         )
-    if not rows:
-        return pd.DataFrame(columns=["id", "kind", "name", "risk_score", "risk_level"])
-    return pd.DataFrame(rows)
+    return _table(rows, ["id", "kind", "name", "risk_score", "risk_level"])
 
 
 def hits_frame(rl: RiskList) -> pd.DataFrame:
@@ -102,9 +105,7 @@ def hits_frame(rl: RiskList) -> pd.DataFrame:
         for e in rl.entities
         for h in e["list_hits"]
     ]
-    return (
-        pd.DataFrame(rows) if rows else pd.DataFrame(columns=["entity_id", "entity_name", "list", "entry_id"])
-    )
+    return _table(rows, ["entity_id", "entity_name", "list", "entry_id"])
 
 
 def flags_frame(rl: RiskList) -> pd.DataFrame:
@@ -122,9 +123,7 @@ def flags_frame(rl: RiskList) -> pd.DataFrame:
         for e in rl.entities
         for f in e["flags"]
     ]
-    return (
-        pd.DataFrame(rows) if rows else pd.DataFrame(columns=["entity_id", "entity_name", "flag", "evidence"])
-    )
+    return _table(rows, ["entity_id", "entity_name", "flag", "evidence"])
 
 
 def metadata_frame(rl: RiskList) -> pd.DataFrame:
