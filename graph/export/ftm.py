@@ -119,7 +119,8 @@ def entity_record(entity: dict[str, Any]) -> dict[str, Any]:
     props: dict[str, list[str]] = {}
     _put(props, "name", entity["name"])
     _put(props, "alias", [a for a in entity["aliases"] if a != entity["name"]])
-    _put(props, "country", [c.lower() for c in entity["countries"]])
+    # FtM country values are lower-case ISO codes; anything else would be dropped by FtM's cleaning.
+    _put(props, "country", [c.lower() for c in entity["countries"] if len(c) == 2 and c.isalpha()])
     _put(props, "topics", topics(entity))
     _put(props, "program", [p for h in hits for p in h["programs"]])
     _put(props, "sourceUrl", [h["source_url"] for h in hits])
