@@ -78,10 +78,10 @@ def _reference(as_of: str | None) -> Reference | None:
         return None
 
 
-def _ownership_status(own: dict[str, Any], regimes: list[str]) -> dict[str, str]:
-    """regime → ``listed`` / ``owned (blocked 60 %)`` / ``suspended`` / ``clear``."""
+def _ownership_status(own: dict[str, Any], regimes: list[str], suspended: set[str]) -> dict[str, str]:
+    """regime → ``listed`` / ``owned (blocked 60 %)`` / ``suspended`` (on the as-of date) / ``clear``."""
     found = own.get("regimes", {})
-    suspended = set(own.get("suspended_regimes", []))
+    suspended = suspended | set(own.get("suspended_regimes", []))
     out = {}
     for regime in regimes:
         st = found.get(regime)
@@ -163,6 +163,7 @@ def build_risk_list(
     as_of_values = sorted({str(v) for v in table["risk_as_of"].dropna()})
     ref = _reference(as_of_values[-1] if as_of_values else None)
     regimes = sorted({r.name for r in ref.regimes_all}) if ref else []
+    suspended = {r.name for r in ref.regimes_all if r.status != "in_force"} if ref else set()
     details = _details(store, set(kept["id"]))
     entries = active_entries(store)
     hits = list_hits(store, kept, entries, vt)
@@ -177,7 +178,7 @@ def build_risk_list(
         for f in flags:
             spec = ref.flags.get(f.get("flag")) if ref else None
             f["description"] = spec.description if spec else None
-        status = _ownership_status(own, regimes)
+        status = _ownership_status(own, regimes, suspended)
         entity_hits = hits.get(rid, [])
         facts = {c: _clean(d.get(c)) for c in (*COMPANY_COLUMNS, "remarks") if _clean(d.get(c)) is not None}
         entities.append(

@@ -10,6 +10,7 @@ from chipwatch.settings import Settings
 from graph.audit import file_sha256
 from graph.export.risk_list import build_risk_list
 from graph.export.risk_table import RiskFilter, RiskNotComputedError
+from graph.risk.run import compute_risk_on
 from graph.stores import NetworkxStore, open_store
 from graph.tables.lists import load_list_tables
 from tests.graph.export.conftest import (
@@ -21,6 +22,7 @@ from tests.graph.export.conftest import (
     MEU_ENTRY,
     OWNED_COMPANY,
 )
+from tests.graph.risk.conftest import build_world
 
 NOW = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
 
@@ -97,3 +99,13 @@ def test_hostile_values_are_kept_exactly_in_the_data(risk_list) -> None:
 def test_no_risk_results_is_a_clear_error() -> None:
     with pytest.raises(RiskNotComputedError, match="run `chipwatch risk` first"):
         build_risk_list(NetworkxStore(), RiskFilter())
+
+
+def test_regime_suspended_on_the_as_of_date_says_so() -> None:
+    store = build_world(NetworkxStore())
+    compute_risk_on(store, dt.date(2026, 6, 1))  # BIS Affiliates rule suspended 2025-11-10..2026-11-09
+    rl = build_risk_list(store, RiskFilter(min_score=1), now=NOW)
+    owned = _entity(rl, "co:t:A")  # 50 % owned by the SDN-listed ALPHA HOLDINGS
+    assert owned["ownership_status"]["BIS_AFFILIATES"] == "suspended"
+    assert owned["ownership_status"]["OFAC"] == "owned (blocked 50 %)"
+    assert all(e["ownership_status"]["BIS_AFFILIATES"] == "suspended" for e in rl.entities)
