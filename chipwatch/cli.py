@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "audit",
     "compare",
     "risk",
+    "export",
     "demo",
 )
 

@@ -13,18 +13,22 @@ failed write never leaves half a file under the final name.
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
+import datetime as dt
 import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from openpyxl import Workbook
+
+from graph.audit import file_sha256
 
 DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 #: Excel refuses cells longer than this; longer text is cut and marked.
@@ -108,16 +112,46 @@ def _json_records(df: pd.DataFrame) -> list[dict[str, Any]]:
     return list(json.loads(text))
 
 
+def _plain(value: Any) -> Any:
+    """A cell value openpyxl writes as is: missing values (NaN, NaT, NA) become empty cells."""
+    if value is None or (not isinstance(value, str | bytes | list | tuple | dict) and pd.isna(value)):
+        return None
+    if isinstance(value, dt.datetime | dt.time) and value.tzinfo is not None:
+        raise ValueError(
+            "Excel does not support timezones in datetimes: convert them to naive (e.g. UTC) first"
+        )
+    return value
+
+
+def _write_xlsx(path: Path, sheets: Mapping[str, pd.DataFrame]) -> None:
+    # openpyxl's write-only mode streams rows to disk: about twice as fast as pandas.to_excel
+    # (which styles and binds every cell) and with memory bounded by one row.
+    book = Workbook(write_only=True)
+    taken: set[str] = set()
+    try:
+        for name, frame in sheets.items():
+            safe = make_safe(frame, cell=_xlsx_cell)
+            sheet = book.create_sheet(_sheet_name(name, taken))
+            sheet.append(list(safe.columns))
+            columns = [safe[c].tolist() for c in safe.columns]
+            for row in zip(*columns, strict=True):
+                sheet.append([_plain(v) for v in row])
+    except BaseException:
+        # Write-only sheets stream into temporary files until saved: remove them now, not at exit.
+        for ws in book.worksheets:
+            with contextlib.suppress(Exception):
+                ws.close()
+                ws._writer.cleanup()
+        raise
+    book.save(path)
+
+
 def _write_tmp(path: Path, fmt: TableFormat, df: pd.DataFrame, sheets: Mapping[str, pd.DataFrame]) -> None:
     if fmt is TableFormat.CSV:
         # CRLF rows (RFC 4180): the csv module then quotes any cell holding \r or \n.
         make_safe(df).to_csv(path, index=False, encoding="utf-8", lineterminator="\r\n")
     elif fmt is TableFormat.XLSX:
-        taken: set[str] = set()
-        with pd.ExcelWriter(path, engine="openpyxl") as writer:
-            for name, frame in sheets.items():
-                safe = make_safe(frame, cell=_xlsx_cell)
-                safe.to_excel(writer, sheet_name=_sheet_name(name, taken), index=False)
+        _write_xlsx(path, sheets)
     else:
         data: Any = {name: _json_records(frame) for name, frame in sheets.items()}
         if len(sheets) == 1:
@@ -150,15 +184,26 @@ def write_table(
             ) from None
     fmt = TableFormat(fmt)
     all_sheets: dict[str, pd.DataFrame] = {sheet: df, **dict(sheets or {})}
+    with atomic_output(path) as tmp:
+        _write_tmp(tmp, fmt, df, all_sheets)
+        digest = file_sha256(tmp)  # of the bytes that are renamed into place
+    return WrittenTable(path=path, fmt=fmt, rows=len(df), sha256=digest)
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` to write into; renamed onto ``path`` only if the block succeeds.
+
+    On any error the temporary file is removed and ``path`` is untouched, so a reader never finds
+    half a file under the final name.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        _write_tmp(tmp, fmt, df, all_sheets)
-        digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
+        yield tmp
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return WrittenTable(path=path, fmt=fmt, rows=len(df), sha256=digest)

@@ -1,12 +1,16 @@
-"""Risk list: filters (score, level, country, flag) → table → CSV/XLSX export (Excel-safe)."""
+"""Risk list: filters (score, level, country, flag) → table → CSV/XLSX export.
+
+The downloads are the same export as ``chipwatch export risk-list`` (Excel-safe, with list hits,
+flags, evidence and provenance), built only when clicked and recorded in the audit log."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from chipwatch.ui import keys
-from chipwatch.ui.store import cached_risk_frame, guarded
-from chipwatch.ui.tables import filter_risk, table_bytes
+from chipwatch.ui.store import cached_risk_frame, guarded, settings, store
+from graph.export.risk_table import RiskFilter, filter_table
+from graph.export.run import risk_list_bytes
 
 st.header("Risk list")
 with guarded():
@@ -22,22 +26,26 @@ countries = c3.multiselect("Country", sorted(frame["country"].dropna().unique())
 all_flags = sorted({f for cell in frame["flags"] for f in cell.split(", ") if f})
 flag = c4.selectbox("Flag", ["(any)", *all_flags], key=keys.RISK_FLAG)
 
-shown = filter_risk(
-    frame,
+flt = RiskFilter(
     min_score=min_score,
-    levels=levels,
-    countries=countries,
-    flag=None if flag == "(any)" else flag,
+    levels=tuple(levels),
+    countries=tuple(countries),
+    flags=() if flag == "(any)" else (flag,),
 )
+shown = filter_table(frame, flt)
 st.caption(f"{len(shown)} of {len(frame)} scored entities")
 st.dataframe(shown, hide_index=True, width="stretch")
 d1, d2 = st.columns(2)
 d1.download_button(
-    "Export CSV", table_bytes(shown, "csv"), file_name="risk_list.csv", mime="text/csv", key=keys.RISK_DL_CSV
+    "Export CSV",
+    lambda: risk_list_bytes(settings(), flt, "csv", store=store(), table=frame),  # built only when clicked
+    file_name="risk_list.csv",
+    mime="text/csv",
+    key=keys.RISK_DL_CSV,
 )
 d2.download_button(
     "Export XLSX",
-    lambda: table_bytes(shown, "xlsx"),  # built only when clicked
+    lambda: risk_list_bytes(settings(), flt, "xlsx", store=store(), table=frame),
     file_name="risk_list.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key=keys.RISK_DL_XLSX,

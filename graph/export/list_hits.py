@@ -1,0 +1,163 @@
+"""List hits per entity: the active list entries of its resolved cluster, with how it was matched
+and the list version each entry came from (feed, version id, SHA-256, publication date).
+
+An entity is "on" a list when a ListEntry of that list is in its SAME_AS cluster (``risk_cluster``,
+as ``chipwatch risk`` stored it). The match is the direct SAME_AS link between the entity and the
+entry when there is one (score, method, resolution reasons); otherwise the entry's strongest
+link inside the cluster, marked ``via`` the record it links to.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pandas as pd
+
+from graph.export.risk_table import as_list, read_kind
+from graph.model import EdgeKind, NodeKind
+from graph.store import GraphStore
+
+ENTRY_COLUMNS = (
+    "name",
+    "list",
+    "source_id",
+    "status",
+    "programs",
+    "license_requirement",
+    "license_policy",
+    "legal_basis",
+    "start_date",
+    "source_url",
+    "list_version",
+    "feed",
+    "risk_cluster",
+)
+#: A Federal Register citation as the lists write it: "85 F.R. 34495", "85 FR 34495".
+_FR = re.compile(r"\b\d{1,3}\s*F\.?\s?R\.?\s*\d{1,6}\b")
+ACCEPTED = ("auto", "confirmed")
+
+
+def _text(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _count(value: Any) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def fr_notices(legal_basis: str | None) -> list[str]:
+    """The Federal Register citations inside a legal-basis text (``[]`` for a statute or nothing)."""
+    return _FR.findall(legal_basis or "")
+
+
+def version_table(versions: pd.DataFrame) -> dict[str, dict[str, Any]]:
+    """version id → feed, version id, sha256, published, ingested_at, file, rows accepted."""
+    out: dict[str, dict[str, Any]] = {}
+    for row in versions.itertuples(index=False):
+        out[str(row.version_id)] = {
+            "feed": _text(row.feed),
+            "version_id": str(row.version_id),
+            "sha256": _text(row.sha256),
+            "published": _text(row.published),
+            "ingested_at": _text(row.ingested_at),
+            "file": _text(str(row.path).rsplit("/", 1)[-1]) if _text(row.path) else None,
+            "rows_accepted": _count(row.rows_accepted),
+        }
+    return out
+
+
+def active_entries(store: GraphStore) -> pd.DataFrame:
+    """Every active ListEntry with the columns a hit reports and its cluster."""
+    entries = read_kind(store, NodeKind.LIST_ENTRY, ENTRY_COLUMNS)
+    entries = entries[entries["status"].fillna("active") != "removed"].copy()
+    entries["cluster"] = entries["risk_cluster"].fillna(entries["id"])
+    return entries.reset_index(drop=True)
+
+
+def _links(store: GraphStore) -> tuple[dict[tuple[str, str], dict[str, Any]], dict[str, dict[str, Any]]]:
+    """Accepted SAME_AS links by unordered pair, and each node's strongest accepted link."""
+    edges = store.edges_frame(EdgeKind.SAME_AS, ("score", "method", "reasons_json", "decision"))
+    for col in ("score", "method", "reasons_json", "decision"):
+        if col not in edges.columns:
+            edges[col] = None
+    edges = edges[edges["decision"].isna() | edges["decision"].isin(ACCEPTED)]
+    edges = edges.sort_values("score", ascending=True, kind="stable")  # strongest last wins below
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    best: dict[str, dict[str, Any]] = {}
+    for src, dst, score, method, reasons, decision in zip(
+        edges["source"],
+        edges["target"],
+        edges["score"],
+        edges["method"],
+        edges["reasons_json"],
+        edges["decision"],
+        strict=True,
+    ):
+        link = {
+            "score": float(score) if pd.notna(score) else None,
+            "method": _text(method),
+            "decision": _text(decision) or "auto",
+            "reasons": json.loads(reasons) if isinstance(reasons, str) and reasons else [],
+        }
+        pairs[(min(src, dst), max(src, dst))] = link
+        best[src] = {**link, "via": dst}
+        best[dst] = {**link, "via": src}
+    return pairs, best
+
+
+def list_hits(
+    store: GraphStore, entities: pd.DataFrame, entries: pd.DataFrame, versions: dict[str, dict[str, Any]]
+) -> dict[str, list[dict[str, Any]]]:
+    """entity id → its list hits (``entities``: id, cluster; ``entries``: :func:`active_entries`).
+    Entities without hits are absent."""
+    pairs = entities[["id", "cluster"]].merge(
+        entries.rename(columns={"id": "entry_id"}), on="cluster", how="inner"
+    )
+    if pairs.empty:
+        return {}
+    links, best = _links(store)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for row in pairs.sort_values(["id", "list", "entry_id"]).itertuples(index=False):
+        entity, entry = str(row.id), str(row.entry_id)
+        if entity == entry:
+            match: dict[str, Any] = {
+                "score": 1.0,
+                "method": "self",
+                "reasons": ["the entity is this list entry"],
+            }
+        else:
+            direct = links.get((min(entity, entry), max(entity, entry)))
+            match = dict(direct) if direct else dict(best.get(entry, {"reasons": []}))
+            if not direct:
+                match["reasons"] = [
+                    "resolved to the same party through other records",
+                    *match.get("reasons", []),
+                ]
+        version = versions.get(str(row.list_version), {})
+        legal = _text(row.legal_basis)
+        out.setdefault(entity, []).append(
+            {
+                "list": _text(row.list),
+                "entry_id": entry,
+                "source_id": _text(row.source_id),
+                "matched_name": _text(row.name),
+                "programs": as_list(row.programs),
+                "license_requirement": _text(row.license_requirement),
+                "license_policy": _text(row.license_policy),
+                "fr_notice": fr_notices(legal),
+                "legal_basis": legal,
+                "start_date": _text(row.start_date),
+                "source_url": _text(row.source_url),
+                "feed": _text(row.feed) or version.get("feed"),
+                "list_version": _text(row.list_version),
+                "list_sha256": version.get("sha256"),
+                "list_published": version.get("published"),
+                "match": match,
+            }
+        )
+    return out
