@@ -4,8 +4,11 @@ Values always travel as ``$parameters``. Labels and relationship types are splic
 only from :class:`NodeKind` / :class:`EdgeKind` values (checked against the enums here), and the
 only other spliced token is a hop bound that :func:`graph.stores.rows.check_hops` validated.
 
-Every node carries its kind's label plus :data:`NODE_LABEL`, whose unique ``id`` constraint makes
-ids unique across kinds and gives id lookups an index when the kind is not known.
+Every node carries its kind's label plus :data:`NODE_LABEL`. Ids are unique per kind through one
+unique constraint per kind label; :data:`NODE_LABEL` has a plain RANGE index on ``id`` for lookups
+when the kind is not known (edge ends, ``node()``). It is deliberately not a unique constraint: a
+second uniqueness check on every new node made bulk loads 2-5x slower (benchmarks/store_bench.py),
+so the store refuses an id that exists under another kind with :data:`KIND_CLASHES` instead.
 """
 
 from __future__ import annotations
@@ -17,7 +20,12 @@ from graph.store import Direction
 from graph.stores.rows import MAX_HOPS
 
 NODE_LABEL = "Node"
-FULLTEXT_INDEX = "node_names"
+NODE_ID_INDEX = "node_id_lookup"
+#: ``_ec``: eventually consistent (updated after commit by a background thread, not inside every
+#: write); :data:`FULLTEXT_SEARCH` waits for it to catch up first. Older workspaces have the
+#: synchronous ``node_names`` index, which :func:`schema_statements` replaces.
+FULLTEXT_INDEX = "node_names_ec"
+_RETIRED = ("DROP CONSTRAINT node_id IF EXISTS", "DROP INDEX node_names IF EXISTS")
 
 
 def label(kind: NodeKind) -> str:
@@ -31,7 +39,8 @@ def rel_type(kind: EdgeKind) -> str:
 def schema_statements() -> list[str]:
     """Constraints and indexes, all ``IF NOT EXISTS`` (safe to run on every open)."""
     statements = [
-        f"CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:{NODE_LABEL}) REQUIRE n.id IS UNIQUE",
+        *_RETIRED,
+        f"CREATE INDEX {NODE_ID_INDEX} IF NOT EXISTS FOR (n:{NODE_LABEL}) ON (n.id)",
     ]
     statements += [
         f"CREATE CONSTRAINT {kind.value.lower()}_id IF NOT EXISTS "
@@ -40,14 +49,50 @@ def schema_statements() -> list[str]:
     ]
     labels = "|".join(label(k) for k in NodeKind)
     statements.append(
-        f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [n.name, n.aliases]"
+        f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [n.name, n.aliases] "
+        "OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}}"
     )
     return statements
 
 
+#: After creating indexes: they are populated in the background, and until they are online a
+#: lookup by id falls back to a label scan.
+AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
+
+
+#: Which of ``$ids`` exist already, with their labels (a write splits its rows on this).
+EXISTING_NODES = f"UNWIND $ids AS id MATCH (n:{NODE_LABEL} {{id: id}}) RETURN n.id AS id, labels(n) AS labels"
+
+
+def kind_clashes(kind: NodeKind) -> str:
+    """Ids among ``$ids`` stored under another kind than ``kind`` (first 6 by id, for the message)."""
+    return (
+        "UNWIND $ids AS id "
+        f"MATCH (n:{NODE_LABEL} {{id: id}}) WHERE NOT n:{label(kind)} "
+        "RETURN id, labels(n) AS labels ORDER BY id LIMIT 6"
+    )
+
+
+def create_nodes(kind: NodeKind) -> str:
+    """New nodes (ids checked absent in this transaction): CREATE skips MERGE's read-lock-reread."""
+    return (
+        "UNWIND $rows AS row "
+        f"CREATE (n:{label(kind)}:{NODE_LABEL} {{id: row.id}}) SET n += row.props "
+        "RETURN count(*) AS written"
+    )
+
+
+def update_nodes(kind: NodeKind) -> str:
+    """Existing nodes of ``kind``: properties given replace those stored, others are kept."""
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (n:{label(kind)} {{id: row.id}}) SET n += row.props "
+        "RETURN count(*) AS written"
+    )
+
+
 def upsert_nodes(kind: NodeKind) -> str:
-    # MERGE on the kind's label; a new node also gets :Node, whose unique constraint then refuses
-    # an id that already exists under another kind (the whole transaction rolls back).
+    """MERGE every row: the fallback when a concurrent writer created some of the ids meanwhile."""
     # ``+= row.props`` sits in ON CREATE / ON MATCH rather than a trailing SET: the planner cannot
     # tell that the map never holds ``id``, and a trailing SET makes it add an Eager operator
     # that buffers the whole batch between the MERGE and the SET (see EXPLAIN).
@@ -149,6 +194,8 @@ def count_edges(kind: EdgeKind) -> str:
 #: Runs in an auto-commit transaction (``CALL … IN TRANSACTIONS`` needs one): deletes in chunks
 #: so clearing a large graph does not need one huge transaction.
 CLEAR = f"MATCH (n:{NODE_LABEL}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS"
+
+FULLTEXT_REFRESH = "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()"
 
 FULLTEXT_SEARCH = (
     f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $text) YIELD node, score "

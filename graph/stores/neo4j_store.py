@@ -51,6 +51,13 @@ class _MissingEnds(Exception):
         self.missing = missing
 
 
+class _KindClash(Exception):
+    """Raised inside a write transaction: some ids exist under another kind (rolls it back)."""
+
+    def __init__(self, clashes: list[dict[str, Any]]):
+        self.clashes = clashes
+
+
 def _public_uri(uri: str) -> str:
     """``uri`` without any user:password@ part."""
     parts = urlsplit(uri)
@@ -109,6 +116,9 @@ class Neo4jStore:
                 max_transaction_retry_time=max_retry_time,
                 connection_timeout=connection_timeout,
                 connection_acquisition_timeout=connection_timeout * 2,
+                # Reads of a kind nothing was written to yet ("relationship type does not exist")
+                # are normal here; the server's notifications would only flood the log.
+                notifications_min_severity="OFF",
             )
         except (DriverError, Neo4jError, ValueError) as exc:
             raise StoreError(f"cannot use Neo4j URI {self.uri}: {self._clean(exc)}", store=STORE) from exc
@@ -117,6 +127,7 @@ class Neo4jStore:
                 self._driver.verify_connectivity()
             for statement in cypher.schema_statements():
                 self._run(statement)
+            self._run(cypher.AWAIT_INDEXES, seconds=300)
         except BaseException:
             self._driver.close()
             raise
@@ -202,18 +213,65 @@ class Neo4jStore:
     # --- writes --------------------------------------------------------------------------------
 
     def upsert_nodes(self, kind: NodeKind, rows: Iterable[Mapping[str, Any]]) -> int:
-        params = [{"id": i, "props": p} for i, p in node_rows(kind, rows, STORE)]
-        query = cypher.upsert_nodes(kind)
+        prepared = node_rows(kind, rows, STORE)
+        merged: dict[str, dict[str, Any]] = {}
+        for node_id, props in prepared:  # a repeated id: later values win, as with repeated MERGEs
+            merged[node_id] = {**merged[node_id], **props} if node_id in merged else props
+        params = [{"id": i, "props": p} for i, p in merged.items()]
+        query = cypher.create_nodes(kind)
+        try:
+            for chunk in self._chunks(params):
+                try:
+                    self._write(query, self._split_node_writes(kind, chunk))
+                except StoreError as exc:
+                    if not isinstance(exc.__cause__, ConstraintError):
+                        raise
+                    # Another writer created some of these ids after our check: MERGE instead.
+                    self._write(cypher.upsert_nodes(kind), self._merge_node_writes(kind, chunk))
+        except _KindClash as exc:
+            first = exc.clashes[0]
+            raise StoreError(
+                f"node {first['id']!r} exists as {_kind_of(first['labels']).value}, cannot write it as "
+                f"{kind.value} ({len(exc.clashes)} such rows); nothing of this call was written",
+                store=STORE,
+            ) from None
+        return len(prepared)
 
-        def work(chunk: list[dict[str, Any]]) -> Callable[[neo4j.ManagedTransaction], int]:
-            def run(tx: neo4j.ManagedTransaction) -> int:
-                return sum(
-                    tx.run(query, rows=batch).single(strict=True)["written"] for batch in self._batches(chunk)
-                )
+    def _split_node_writes(
+        self, kind: NodeKind, chunk: list[dict[str, Any]]
+    ) -> Callable[[neo4j.ManagedTransaction], None]:
+        """Per batch: one read finds the ids that exist; new rows are CREATEd, the others updated."""
+        create, update = cypher.create_nodes(kind), cypher.update_nodes(kind)
 
-            return run
+        def run(tx: neo4j.ManagedTransaction) -> None:
+            for batch in self._batches(chunk):
+                labels = {
+                    r["id"]: r["labels"] for r in tx.run(cypher.EXISTING_NODES, ids=[r["id"] for r in batch])
+                }
+                clashes = [{"id": i, "labels": ls} for i, ls in labels.items() if kind.value not in ls]
+                if clashes:
+                    raise _KindClash(sorted(clashes, key=lambda c: c["id"]))
+                fresh = [r for r in batch if r["id"] not in labels] if labels else batch
+                if fresh:
+                    tx.run(create, rows=fresh).consume()
+                if labels:
+                    tx.run(update, rows=[r for r in batch if r["id"] in labels]).consume()
 
-        return sum(self._write(query, work(chunk)) for chunk in self._chunks(params))
+        return run
+
+    def _merge_node_writes(
+        self, kind: NodeKind, chunk: list[dict[str, Any]]
+    ) -> Callable[[neo4j.ManagedTransaction], None]:
+        merge, clashes = cypher.upsert_nodes(kind), cypher.kind_clashes(kind)
+
+        def run(tx: neo4j.ManagedTransaction) -> None:
+            for batch in self._batches(chunk):
+                found = tx.run(clashes, ids=[r["id"] for r in batch]).data()
+                if found:
+                    raise _KindClash(found)
+                tx.run(merge, rows=batch).consume()
+
+        return run
 
     def upsert_edges(self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]]) -> int:
         params = [
@@ -380,5 +438,6 @@ class Neo4jStore:
 
     def search_names(self, query: str, limit: int = 20) -> list[tuple[str, float]]:
         """(node id, score) from the full-text index on ``name``/``aliases`` (Lucene query syntax)."""
+        self._run(cypher.FULLTEXT_REFRESH)  # the index is eventually consistent: catch up first
         found = self._read(cypher.FULLTEXT_SEARCH, text=query, limit=limit)
         return [(r["id"], float(r["score"])) for r in found]

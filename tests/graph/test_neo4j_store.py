@@ -134,3 +134,53 @@ def test_server_killed_mid_load_is_a_store_error_and_keeps_the_previous_graph(tm
             after.close()
     finally:
         neo4j_server.stop(base)
+
+
+def test_opening_replaces_the_old_schema_and_keeps_ids_unique_across_kinds(store: Neo4jStore) -> None:
+    # A workspace created before: a unique constraint on :Node(id) and a synchronous full-text index.
+    for statement in (
+        "DROP INDEX node_id_lookup IF EXISTS",
+        "DROP INDEX node_names_ec IF EXISTS",
+        "CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE",
+        "CREATE FULLTEXT INDEX node_names IF NOT EXISTS FOR (n:Company|Person) ON EACH [n.name, n.aliases]",
+    ):
+        store._run(statement)
+    store.close()
+    reopened = Neo4jStore(store.uri, store.user, store._password, store.database)
+    try:
+        constraints = {r["name"] for r in reopened._run("SHOW CONSTRAINTS YIELD name")}
+        indexes = {
+            r["name"]: r for r in reopened._run("SHOW INDEXES YIELD name, type, labelsOrTypes, options")
+        }
+        assert "node_id" not in constraints and "company_id" in constraints
+        assert indexes["node_id_lookup"]["type"] == "RANGE" and indexes["node_id_lookup"][
+            "labelsOrTypes"
+        ] == ["Node"]
+        assert "node_names" not in indexes
+        assert indexes["node_names_ec"]["options"]["indexConfig"]["fulltext.eventually_consistent"] is True
+        reopened.upsert_nodes(NodeKind.COMPANY, [{"id": "co:s:1", "name": "Sigma Chips"}])
+        with pytest.raises(StoreError, match="'co:s:1' exists as Company, cannot write it as Person"):
+            reopened.upsert_nodes(NodeKind.PERSON, [{"id": "co:s:2"}, {"id": "co:s:1"}])
+        assert reopened.counts()["Person"] == 0
+        assert [i for i, _ in reopened.search_names("sigma")] == ["co:s:1"]
+    finally:
+        reopened.close()
+
+
+def test_repeated_ids_in_one_call_and_mixed_new_and_existing_rows(store: Neo4jStore) -> None:
+    store.batch_size = 3  # new and existing ids spread over several batches of one transaction
+    store.upsert_nodes(NodeKind.COMPANY, [{"id": f"co:m:{i}", "name": f"M{i}", "v": i} for i in range(4)])
+    rows = [{"id": f"co:m:{i}", "v": 10 + i} for i in range(2, 7)]
+    rows += [{"id": "co:m:6", "extra": "x"}, {"id": "co:m:0", "v": 99, "name": None}]
+    assert store.upsert_nodes(NodeKind.COMPANY, rows) == len(rows)
+    got = {n.id: dict(n.props) for n in store.nodes(NodeKind.COMPANY)}
+    assert got == {
+        "co:m:0": {"name": "M0", "v": 99},
+        "co:m:1": {"name": "M1", "v": 1},
+        "co:m:2": {"name": "M2", "v": 12},
+        "co:m:3": {"name": "M3", "v": 13},
+        "co:m:4": {"v": 14},
+        "co:m:5": {"v": 15},
+        "co:m:6": {"v": 16, "extra": "x"},
+    }
+    assert store.counts()["Company"] == 7
