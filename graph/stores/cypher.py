@@ -55,20 +55,26 @@ def schema_statements() -> list[str]:
     return statements
 
 
+#: Write-path lookups name the index: a query first planned while the graph is empty (right after
+#: ``clear()``) could otherwise keep a label-scan plan, one scan per row, until Neo4j replans it.
+_SEEK_N = f"USING INDEX n:{NODE_LABEL}(id)"
+
 #: After creating indexes: they are populated in the background, and until they are online a
 #: lookup by id falls back to a label scan.
 AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
 
 
 #: Which of ``$ids`` exist already, with their labels (a write splits its rows on this).
-EXISTING_NODES = f"UNWIND $ids AS id MATCH (n:{NODE_LABEL} {{id: id}}) RETURN n.id AS id, labels(n) AS labels"
+EXISTING_NODES = (
+    f"UNWIND $ids AS id MATCH (n:{NODE_LABEL} {{id: id}}) {_SEEK_N} RETURN n.id AS id, labels(n) AS labels"
+)
 
 
 def kind_clashes(kind: NodeKind) -> str:
     """Ids among ``$ids`` stored under another kind than ``kind`` (first 6 by id, for the message)."""
     return (
         "UNWIND $ids AS id "
-        f"MATCH (n:{NODE_LABEL} {{id: id}}) WHERE NOT n:{label(kind)} "
+        f"MATCH (n:{NODE_LABEL} {{id: id}}) {_SEEK_N} WHERE NOT n:{label(kind)} "
         "RETURN id, labels(n) AS labels ORDER BY id LIMIT 6"
     )
 
@@ -86,7 +92,7 @@ def update_nodes(kind: NodeKind) -> str:
     """Existing nodes of ``kind``: properties given replace those stored, others are kept."""
     return (
         "UNWIND $rows AS row "
-        f"MATCH (n:{label(kind)} {{id: row.id}}) SET n += row.props "
+        f"MATCH (n:{label(kind)} {{id: row.id}}) USING INDEX n:{label(kind)}(id) SET n += row.props "
         "RETURN count(*) AS written"
     )
 
@@ -108,17 +114,17 @@ def upsert_nodes(kind: NodeKind) -> str:
 def upsert_edges(kind: EdgeKind) -> str:
     return (
         "UNWIND $rows AS row "
-        f"MATCH (s:{NODE_LABEL} {{id: row.source}}) "
-        f"MATCH (t:{NODE_LABEL} {{id: row.target}}) "
+        f"MATCH (s:{NODE_LABEL} {{id: row.source}}) USING INDEX s:{NODE_LABEL}(id) "
+        f"MATCH (t:{NODE_LABEL} {{id: row.target}}) USING INDEX t:{NODE_LABEL}(id) "
         f"MERGE (s)-[r:{rel_type(kind)} {{key: row.key}}]->(t) "
-        "SET r += row.props "
+        "ON CREATE SET r += row.props ON MATCH SET r += row.props "  # no Eager: see upsert_nodes
         "RETURN count(*) AS written"
     )
 
 
 MISSING_NODES = (
     "UNWIND $ids AS id "
-    f"OPTIONAL MATCH (n:{NODE_LABEL} {{id: id}}) "
+    f"OPTIONAL MATCH (n:{NODE_LABEL} {{id: id}}) {_SEEK_N} "
     "WITH id, n WHERE n IS NULL "
     "RETURN id ORDER BY id LIMIT 6"
 )

@@ -18,7 +18,7 @@ from chipwatch import neo4j_server
 from chipwatch.errors import Neo4jAuthError, StoreError
 from chipwatch.settings import Secret, Settings, StoreKind
 from graph.model import EdgeKind, NodeKind
-from graph.stores import open_store
+from graph.stores import cypher, open_store
 from graph.stores.neo4j_store import Neo4jStore
 
 
@@ -184,3 +184,32 @@ def test_repeated_ids_in_one_call_and_mixed_new_and_existing_rows(store: Neo4jSt
         "co:m:6": {"v": 16, "extra": "x"},
     }
     assert store.counts()["Company"] == 7
+
+
+def _operators(plan: dict) -> list[str]:
+    return [
+        plan["operatorType"].split("@")[0],
+        *(op for c in plan.get("children", []) for op in _operators(c)),
+    ]
+
+
+def test_write_plans_seek_the_id_index_and_stream(store: Neo4jStore) -> None:
+    # Planned on an empty graph (right after clear): no label scan per row, no Eager buffering.
+    queries = [
+        cypher.EXISTING_NODES,
+        cypher.kind_clashes(NodeKind.COMPANY),
+        cypher.create_nodes(NodeKind.COMPANY),
+        cypher.update_nodes(NodeKind.COMPANY),
+        cypher.upsert_nodes(NodeKind.COMPANY),
+        cypher.upsert_edges(EdgeKind.OWNS),
+    ]
+    for query in queries:
+        params = {
+            "ids": ["co:x"],
+            "rows": [{"id": "co:x", "source": "a", "target": "b", "key": "", "props": {}}],
+        }
+        with store._driver.session(database=store.database) as session:
+            plan = session.run(f"EXPLAIN {query}", params).consume().plan
+        ops = _operators(plan)
+        assert "Eager" not in ops, (query, ops)
+        assert not {"NodeByLabelScan", "AllNodesScan"} & set(ops), (query, ops)
