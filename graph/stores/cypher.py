@@ -70,15 +70,6 @@ EXISTING_NODES = (
 )
 
 
-def kind_clashes(kind: NodeKind) -> str:
-    """Ids among ``$ids`` stored under another kind than ``kind`` (first 6 by id, for the message)."""
-    return (
-        "UNWIND $ids AS id "
-        f"MATCH (n:{NODE_LABEL} {{id: id}}) {_SEEK_N} WHERE NOT n:{label(kind)} "
-        "RETURN id, labels(n) AS labels ORDER BY id LIMIT 6"
-    )
-
-
 def create_nodes(kind: NodeKind) -> str:
     """New nodes (ids checked absent in this transaction): CREATE skips MERGE's read-lock-reread."""
     return (
@@ -118,6 +109,25 @@ def upsert_edges(kind: EdgeKind) -> str:
         f"MATCH (t:{NODE_LABEL} {{id: row.target}}) USING INDEX t:{NODE_LABEL}(id) "
         f"MERGE (s)-[r:{rel_type(kind)} {{key: row.key}}]->(t) "
         "ON CREATE SET r += row.props ON MATCH SET r += row.props "  # no Eager: see upsert_nodes
+        "RETURN count(*) AS written"
+    )
+
+
+def sources_without(kind: EdgeKind) -> str:
+    """Which of ``$ids`` exist and have no outgoing edge of ``kind`` (every edge from them is new)."""
+    return (
+        f"UNWIND $ids AS id MATCH (n:{NODE_LABEL} {{id: id}}) {_SEEK_N} "
+        f"WHERE NOT (n)-[:{rel_type(kind)}]->() RETURN id"
+    )
+
+
+def create_edges(kind: EdgeKind) -> str:
+    """Edges known to be new (see :func:`sources_without`): CREATE skips MERGE's check and locks."""
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (s:{NODE_LABEL} {{id: row.source}}) USING INDEX s:{NODE_LABEL}(id) "
+        f"MATCH (t:{NODE_LABEL} {{id: row.target}}) USING INDEX t:{NODE_LABEL}(id) "
+        f"CREATE (s)-[r:{rel_type(kind)} {{key: row.key}}]->(t) SET r += row.props "
         "RETURN count(*) AS written"
     )
 

@@ -167,6 +167,37 @@ def test_opening_replaces_the_old_schema_and_keeps_ids_unique_across_kinds(store
         reopened.close()
 
 
+def test_edges_new_and_existing_sources_repeated_rows_in_several_batches(store: Neo4jStore) -> None:
+    store.batch_size = 2
+    store.upsert_nodes(NodeKind.COMPANY, [{"id": f"co:e:{i}"} for i in range(5)])
+    store.upsert_edges(EdgeKind.OWNS, [{"source": "co:e:0", "target": "co:e:1", "pct": 1.0}])
+    rows = [
+        {"source": "co:e:0", "target": "co:e:1", "pct": 2.0},  # exists: updated
+        {"source": "co:e:0", "target": "co:e:2", "pct": 3.0},  # source has OWNS edges, edge new
+        {"source": "co:e:3", "target": "co:e:4", "pct": 4.0},  # source without OWNS edges
+        {"source": "co:e:3", "target": "co:e:4", "as_of": "2024"},  # repeated in the same call
+        {"source": "co:e:3", "target": "co:e:4", "key": "b"},  # another key: another edge
+        {"source": "co:e:4", "target": "co:e:0"},
+    ]
+    assert store.upsert_edges(EdgeKind.OWNS, rows) == len(rows)
+    assert store.upsert_edges(EdgeKind.OWNS, rows) == len(rows)  # again: changes nothing
+    frame = store.edges_frame(EdgeKind.OWNS)
+    got = {(r.source, r.target, r.key): (r.pct, r.as_of) for r in frame.itertuples()}
+    assert {k: tuple(None if v != v else v for v in vs) for k, vs in got.items()} == {
+        ("co:e:0", "co:e:1", ""): (2.0, None),
+        ("co:e:0", "co:e:2", ""): (3.0, None),
+        ("co:e:3", "co:e:4", ""): (4.0, "2024"),
+        ("co:e:3", "co:e:4", "b"): (None, None),
+        ("co:e:4", "co:e:0", ""): (None, None),
+    }
+    with pytest.raises(StoreError, match="co:e:ghost"):
+        store.upsert_edges(
+            EdgeKind.OWNS,
+            [{"source": "co:e:2", "target": "co:e:3"}, {"source": "co:e:ghost", "target": "co:e:1"}],
+        )
+    assert store.counts()["OWNS"] == 5
+
+
 def test_repeated_ids_in_one_call_and_mixed_new_and_existing_rows(store: Neo4jStore) -> None:
     store.batch_size = 3  # new and existing ids spread over several batches of one transaction
     store.upsert_nodes(NodeKind.COMPANY, [{"id": f"co:m:{i}", "name": f"M{i}", "v": i} for i in range(4)])
@@ -197,11 +228,12 @@ def test_write_plans_seek_the_id_index_and_stream(store: Neo4jStore) -> None:
     # Planned on an empty graph (right after clear): no label scan per row, no Eager buffering.
     queries = [
         cypher.EXISTING_NODES,
-        cypher.kind_clashes(NodeKind.COMPANY),
         cypher.create_nodes(NodeKind.COMPANY),
         cypher.update_nodes(NodeKind.COMPANY),
         cypher.upsert_nodes(NodeKind.COMPANY),
         cypher.upsert_edges(EdgeKind.OWNS),
+        cypher.sources_without(EdgeKind.OWNS),
+        cypher.create_edges(EdgeKind.OWNS),
     ]
     for query in queries:
         params = {
