@@ -71,25 +71,20 @@ EXISTING_NODES = (
 
 
 def create_nodes(kind: NodeKind) -> str:
-    """New nodes (ids checked absent in this transaction): CREATE skips MERGE's read-lock-reread."""
-    return (
-        "UNWIND $rows AS row "
-        f"CREATE (n:{label(kind)}:{NODE_LABEL} {{id: row.id}}) SET n += row.props "
-        "RETURN count(*) AS written"
-    )
+    """New nodes (ids checked absent in this transaction); ``row.props`` holds the ``id`` too.
 
-
-def update_nodes(kind: NodeKind) -> str:
-    """Existing nodes of ``kind``: properties given replace those stored, others are kept."""
+    CREATE skips MERGE's lock-and-recheck. ``SET n = row.props`` rather than ``CREATE (n {id: ..})
+    SET n += ..``: the latter makes the planner add an Eager operator (see EXPLAIN).
+    """
     return (
-        "UNWIND $rows AS row "
-        f"MATCH (n:{label(kind)} {{id: row.id}}) USING INDEX n:{label(kind)}(id) SET n += row.props "
+        f"UNWIND $rows AS row CREATE (n:{label(kind)}:{NODE_LABEL}) SET n = row.props "
         "RETURN count(*) AS written"
     )
 
 
 def upsert_nodes(kind: NodeKind) -> str:
-    """MERGE every row: the fallback when a concurrent writer created some of the ids meanwhile."""
+    """MERGE every row: for ids that exist (a MATCH followed by ``SET n += ..`` would plan an Eager),
+    and for every row when a concurrent writer created some of the ids after the existence read."""
     # ``+= row.props`` sits in ON CREATE / ON MATCH rather than a trailing SET: the planner cannot
     # tell that the map never holds ``id``, and a trailing SET makes it add an Eager operator
     # that buffers the whole batch between the MERGE and the SET (see EXPLAIN).

@@ -256,17 +256,17 @@ class Neo4jStore:
     def _split_node_writes(
         self, kind: NodeKind, chunk: list[dict[str, Any]]
     ) -> Callable[[neo4j.ManagedTransaction], None]:
-        """Per batch: one read finds the ids that exist; new rows are CREATEd, the others updated."""
-        create, update = cypher.create_nodes(kind), cypher.update_nodes(kind)
+        """Per batch: one read finds the ids that exist; new rows are CREATEd, the others MERGEd."""
+        create, merge = cypher.create_nodes(kind), cypher.upsert_nodes(kind)
 
         def run(tx: neo4j.ManagedTransaction) -> None:
             for batch in self._batches(chunk):
                 existing = self._existing(tx, kind, batch)
-                fresh = [r for r in batch if r["id"] not in existing] if existing else batch
+                fresh = [{"props": {**r["props"], "id": r["id"]}} for r in batch if r["id"] not in existing]
                 if fresh:
                     tx.run(create, rows=fresh).consume()
                 if existing:
-                    tx.run(update, rows=[r for r in batch if r["id"] in existing]).consume()
+                    tx.run(merge, rows=[r for r in batch if r["id"] in existing]).consume()
 
         return run
 
