@@ -6,7 +6,7 @@
 
 Targets (issue 3): < 10 s total into tables + networkx; < 30 s into Neo4j. Each run starts from an
 empty workspace (and, for Neo4j, an empty database). Prints per-run times, the median, and
-peak RSS of this process.
+peak RSS of this process and of the Neo4j JVM it started.
 """
 
 from __future__ import annotations
@@ -83,6 +83,9 @@ def bench(kind: StoreKind, runs: int, base: Path) -> tuple[list[float], list[flo
         if kind is StoreKind.NEO4J:
             from chipwatch import neo4j_server
 
+            jvm = neo4j_server.peak_rss_mb(server_settings)
+            if jvm is not None:
+                print(f"  [neo4j] Neo4j JVM peak RSS {jvm:.0f} MB")
             neo4j_server.stop(server_settings)
     return times, cpus
 

@@ -5,7 +5,8 @@
 Targets (issue 2): Neo4j >= 50k nodes+edges/s, networkx >= 300k/s, reload of a 1M-edge networkx
 store < 5 s (``--reload-nodes 350000`` gives ~1.05M edges). With ``--store neo4j`` and no
 CHIPWATCH_NEO4J_URI, a throwaway local Neo4j is started in a temporary workspace.
-Prints rows/s, query p50/p95 and peak RSS (psutil, this process; the Neo4j JVM is separate).
+Prints rows/s (each of ``--runs`` loads into an empty store, then their median), query p50/p95,
+peak RSS of this process and, for a Neo4j this script started, of the Neo4j JVM.
 The networkx store is timed twice: rows as dicts (the protocol's general form) and the same rows
 as columns (``ColumnRows``, what bulk ingest hands over).
 """
@@ -140,7 +141,7 @@ def bench_networkx(n: int, reload_n: int) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def bench_neo4j(n: int) -> None:
+def bench_neo4j(n: int, runs: int) -> None:
     settings = load_settings().with_(store=StoreKind.NEO4J)
     started: Settings | None = None
     if not settings.neo4j_uri:
@@ -151,12 +152,18 @@ def bench_neo4j(n: int) -> None:
         settings = neo4j_server.effective_neo4j_settings(started)
     try:
         store = Neo4jStore.from_settings(settings)
-        store.clear()
-        rate = load(store, n)
+        rates = []
+        for _ in range(runs):
+            store.clear()
+            rates.append(load(store, n))
+            print(f"neo4j: run {len(rates)}: {rates[-1]:,.0f} rows/s", flush=True)
         p50, p95, found = queries(store, n)
+        jvm = neo4j_server.peak_rss_mb(started) if started is not None else None
         print(
-            f"neo4j: upsert {4 * n:,} rows: {rate:,.0f} rows/s; 1000 paths(max_hops=4): "
-            f"p50 {p50:.2f} ms p95 {p95:.2f} ms ({found} paths); RSS (python) {rss_mb():,.0f} MB",
+            f"neo4j: upsert {4 * n:,} rows: median {statistics.median(rates):,.0f} rows/s over {runs} "
+            f"runs; 1000 paths(max_hops=4): p50 {p50:.2f} ms p95 {p95:.2f} ms ({found} paths); "
+            f"RSS (python) {rss_mb():,.0f} MB"
+            + (f"; Neo4j JVM peak RSS {jvm:,.0f} MB" if jvm is not None else ""),
             flush=True,
         )
         store.clear()
@@ -172,12 +179,13 @@ def main() -> None:
     parser.add_argument("--nodes", type=int, default=100_000)
     parser.add_argument("--reload-nodes", type=int, default=350_000, help="networkx reload test: 3x edges")
     parser.add_argument("--store", choices=["networkx", "neo4j", "both"], default="both")
+    parser.add_argument("--runs", type=int, default=3, help="Neo4j loads (median reported)")
     args = parser.parse_args()
     print(f"cpus {os.cpu_count()}, load average {os.getloadavg()[0]:.1f}", flush=True)
     if args.store in ("networkx", "both"):
         bench_networkx(args.nodes, args.reload_nodes)
     if args.store in ("neo4j", "both"):
-        bench_neo4j(args.nodes)
+        bench_neo4j(args.nodes, args.runs)
     print(f"peak RSS {_ru_maxrss_mb():,.0f} MB (this process)")
 
 

@@ -18,13 +18,16 @@ LAUNCHER_DIR = PROJECT_ROOT / "neo4j-launcher"
 BUILD_SCRIPT = PROJECT_ROOT / "scripts" / "build-neo4j-launcher.sh"
 BUILD_COMMAND = f"bash {BUILD_SCRIPT.relative_to(PROJECT_ROOT)}"
 MAIN_CLASS = "org.chipwatch.neo4j.Launcher"
-PAGE_CACHE_MB = 256
+#: Enough to keep a few million nodes and edges cached; a bulk load does not need more.
+PAGE_CACHE_MB = 512
 MIN_JAVA = 17
-#: Small on purpose: CI runs the server next to pytest on 2 cores. The --add-opens flags are the
-#: ones Neo4j's own start script passes; without them the page cache falls back to a slower mode.
+#: Modest on purpose: CI runs the server next to pytest on 2 cores. 2 GB rather than 1 GB of heap
+#: because one upsert call is one transaction, whose state (up to ``Neo4jStore.max_tx_rows`` rows)
+#: lives on the heap until commit. The --add-opens flags are the ones Neo4j's own start script
+#: passes; without them the page cache falls back to a slower mode.
 JVM_OPTIONS: tuple[str, ...] = (
-    "-Xms256m",
-    "-Xmx1g",
+    "-Xms512m",
+    "-Xmx2g",
     "-XX:+UseG1GC",
     "-XX:+ExitOnOutOfMemoryError",
     "-XX:-OmitStackTraceInFastThrow",

@@ -396,3 +396,21 @@ def effective_neo4j_settings(settings: Settings) -> Settings:
     if conn is None:
         return settings
     return settings.with_(neo4j_uri=conn.uri, neo4j_user=conn.user, neo4j_password=conn.password)
+
+
+def peak_rss_mb(settings: Settings) -> float | None:
+    """Peak resident memory of this workspace's running server (Linux ``VmHWM``), for benchmarks.
+
+    None when no server runs or the platform has no ``/proc``.
+    """
+    pid = status(settings).pid
+    if pid is None:
+        return None
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return None

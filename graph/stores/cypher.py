@@ -4,8 +4,11 @@ Values always travel as ``$parameters``. Labels and relationship types are splic
 only from :class:`NodeKind` / :class:`EdgeKind` values (checked against the enums here), and the
 only other spliced token is a hop bound that :func:`graph.stores.rows.check_hops` validated.
 
-Every node carries its kind's label plus :data:`NODE_LABEL`, whose unique ``id`` constraint makes
-ids unique across kinds and gives id lookups an index when the kind is not known.
+Every node carries its kind's label plus :data:`NODE_LABEL`. Ids are unique per kind through one
+unique constraint per kind label; :data:`NODE_LABEL` has a plain RANGE index on ``id`` for lookups
+when the kind is not known (edge ends, ``node()``). It is deliberately not a unique constraint: a
+second uniqueness check on every new node made bulk loads 2-5x slower (benchmarks/store_bench.py),
+so the store refuses an id that exists under another kind with :data:`KIND_CLASHES` instead.
 """
 
 from __future__ import annotations
@@ -17,7 +20,12 @@ from graph.store import Direction
 from graph.stores.rows import MAX_HOPS
 
 NODE_LABEL = "Node"
-FULLTEXT_INDEX = "node_names"
+NODE_ID_INDEX = "node_id_lookup"
+#: ``_ec``: eventually consistent (updated after commit by a background thread, not inside every
+#: write); :data:`FULLTEXT_SEARCH` waits for it to catch up first. Older workspaces have the
+#: synchronous ``node_names`` index, which :func:`schema_statements` replaces.
+FULLTEXT_INDEX = "node_names_ec"
+_RETIRED = ("DROP CONSTRAINT node_id IF EXISTS", "DROP INDEX node_names IF EXISTS")
 
 
 def label(kind: NodeKind) -> str:
@@ -31,7 +39,8 @@ def rel_type(kind: EdgeKind) -> str:
 def schema_statements() -> list[str]:
     """Constraints and indexes, all ``IF NOT EXISTS`` (safe to run on every open)."""
     statements = [
-        f"CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:{NODE_LABEL}) REQUIRE n.id IS UNIQUE",
+        *_RETIRED,
+        f"CREATE INDEX {NODE_ID_INDEX} IF NOT EXISTS FOR (n:{NODE_LABEL}) ON (n.id)",
     ]
     statements += [
         f"CREATE CONSTRAINT {kind.value.lower()}_id IF NOT EXISTS "
@@ -40,14 +49,42 @@ def schema_statements() -> list[str]:
     ]
     labels = "|".join(label(k) for k in NodeKind)
     statements.append(
-        f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [n.name, n.aliases]"
+        f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [n.name, n.aliases] "
+        "OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}}"
     )
     return statements
 
 
+#: Write-path lookups name the index: a query first planned while the graph is empty (right after
+#: ``clear()``) could otherwise keep a label-scan plan, one scan per row, until Neo4j replans it.
+_SEEK_N = f"USING INDEX n:{NODE_LABEL}(id)"
+
+#: After creating indexes: they are populated in the background, and until they are online a
+#: lookup by id falls back to a label scan.
+AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
+
+
+#: Which of ``$ids`` exist already, with their labels (a write splits its rows on this).
+EXISTING_NODES = (
+    f"UNWIND $ids AS id MATCH (n:{NODE_LABEL} {{id: id}}) {_SEEK_N} RETURN n.id AS id, labels(n) AS labels"
+)
+
+
+def create_nodes(kind: NodeKind) -> str:
+    """New nodes (ids checked absent in this transaction); ``row.props`` holds the ``id`` too.
+
+    CREATE skips MERGE's lock-and-recheck. ``SET n = row.props`` rather than ``CREATE (n {id: ..})
+    SET n += ..``: the latter makes the planner add an Eager operator (see EXPLAIN).
+    """
+    return (
+        f"UNWIND $rows AS row CREATE (n:{label(kind)}:{NODE_LABEL}) SET n = row.props "
+        "RETURN count(*) AS written"
+    )
+
+
 def upsert_nodes(kind: NodeKind) -> str:
-    # MERGE on the kind's label; a new node also gets :Node, whose unique constraint then refuses
-    # an id that already exists under another kind (the whole transaction rolls back).
+    """MERGE every row: for ids that exist (a MATCH followed by ``SET n += ..`` would plan an Eager),
+    and for every row when a concurrent writer created some of the ids after the existence read."""
     # ``+= row.props`` sits in ON CREATE / ON MATCH rather than a trailing SET: the planner cannot
     # tell that the map never holds ``id``, and a trailing SET makes it add an Eager operator
     # that buffers the whole batch between the MERGE and the SET (see EXPLAIN).
@@ -63,17 +100,36 @@ def upsert_nodes(kind: NodeKind) -> str:
 def upsert_edges(kind: EdgeKind) -> str:
     return (
         "UNWIND $rows AS row "
-        f"MATCH (s:{NODE_LABEL} {{id: row.source}}) "
-        f"MATCH (t:{NODE_LABEL} {{id: row.target}}) "
+        f"MATCH (s:{NODE_LABEL} {{id: row.source}}) USING INDEX s:{NODE_LABEL}(id) "
+        f"MATCH (t:{NODE_LABEL} {{id: row.target}}) USING INDEX t:{NODE_LABEL}(id) "
         f"MERGE (s)-[r:{rel_type(kind)} {{key: row.key}}]->(t) "
-        "SET r += row.props "
+        "ON CREATE SET r += row.props ON MATCH SET r += row.props "  # no Eager: see upsert_nodes
+        "RETURN count(*) AS written"
+    )
+
+
+def sources_without(kind: EdgeKind) -> str:
+    """Which of ``$ids`` exist and have no outgoing edge of ``kind`` (every edge from them is new)."""
+    return (
+        f"UNWIND $ids AS id MATCH (n:{NODE_LABEL} {{id: id}}) {_SEEK_N} "
+        f"WHERE NOT (n)-[:{rel_type(kind)}]->() RETURN id"
+    )
+
+
+def create_edges(kind: EdgeKind) -> str:
+    """Edges known to be new (see :func:`sources_without`): CREATE skips MERGE's check and locks."""
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (s:{NODE_LABEL} {{id: row.source}}) USING INDEX s:{NODE_LABEL}(id) "
+        f"MATCH (t:{NODE_LABEL} {{id: row.target}}) USING INDEX t:{NODE_LABEL}(id) "
+        f"CREATE (s)-[r:{rel_type(kind)} {{key: row.key}}]->(t) SET r += row.props "
         "RETURN count(*) AS written"
     )
 
 
 MISSING_NODES = (
     "UNWIND $ids AS id "
-    f"OPTIONAL MATCH (n:{NODE_LABEL} {{id: id}}) "
+    f"OPTIONAL MATCH (n:{NODE_LABEL} {{id: id}}) {_SEEK_N} "
     "WITH id, n WHERE n IS NULL "
     "RETURN id ORDER BY id LIMIT 6"
 )
@@ -149,6 +205,8 @@ def count_edges(kind: EdgeKind) -> str:
 #: Runs in an auto-commit transaction (``CALL … IN TRANSACTIONS`` needs one): deletes in chunks
 #: so clearing a large graph does not need one huge transaction.
 CLEAR = f"MATCH (n:{NODE_LABEL}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS"
+
+FULLTEXT_REFRESH = "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()"
 
 FULLTEXT_SEARCH = (
     f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $text) YIELD node, score "

@@ -86,7 +86,7 @@ def test_unbuilt_launcher_is_refused_without_build(monkeypatch: pytest.MonkeyPat
 
 def test_launcher_command_carries_no_password(tmp_path: Path) -> None:
     cmd = neo4j_launcher.launcher_command("java", tmp_path, 7687, watch_pid=1)
-    assert "-Xmx1g" in cmd and neo4j_launcher.MAIN_CLASS in cmd
+    assert "-Xmx2g" in cmd and neo4j_launcher.MAIN_CLASS in cmd
     assert not any("pass" in part.lower() for part in cmd)
 
 

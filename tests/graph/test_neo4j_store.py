@@ -18,7 +18,7 @@ from chipwatch import neo4j_server
 from chipwatch.errors import Neo4jAuthError, StoreError
 from chipwatch.settings import Secret, Settings, StoreKind
 from graph.model import EdgeKind, NodeKind
-from graph.stores import open_store
+from graph.stores import cypher, open_store
 from graph.stores.neo4j_store import Neo4jStore
 
 
@@ -134,3 +134,114 @@ def test_server_killed_mid_load_is_a_store_error_and_keeps_the_previous_graph(tm
             after.close()
     finally:
         neo4j_server.stop(base)
+
+
+def test_opening_replaces_the_old_schema_and_keeps_ids_unique_across_kinds(store: Neo4jStore) -> None:
+    # A workspace created before: a unique constraint on :Node(id) and a synchronous full-text index.
+    for statement in (
+        "DROP INDEX node_id_lookup IF EXISTS",
+        "DROP INDEX node_names_ec IF EXISTS",
+        "CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE",
+        "CREATE FULLTEXT INDEX node_names IF NOT EXISTS FOR (n:Company|Person) ON EACH [n.name, n.aliases]",
+    ):
+        store._run(statement)
+    store.close()
+    reopened = Neo4jStore(store.uri, store.user, store._password, store.database)
+    try:
+        constraints = {r["name"] for r in reopened._run("SHOW CONSTRAINTS YIELD name")}
+        indexes = {
+            r["name"]: r for r in reopened._run("SHOW INDEXES YIELD name, type, labelsOrTypes, options")
+        }
+        assert "node_id" not in constraints and "company_id" in constraints
+        assert indexes["node_id_lookup"]["type"] == "RANGE" and indexes["node_id_lookup"][
+            "labelsOrTypes"
+        ] == ["Node"]
+        assert "node_names" not in indexes
+        assert indexes["node_names_ec"]["options"]["indexConfig"]["fulltext.eventually_consistent"] is True
+        reopened.upsert_nodes(NodeKind.COMPANY, [{"id": "co:s:1", "name": "Sigma Chips"}])
+        with pytest.raises(StoreError, match="'co:s:1' exists as Company, cannot write it as Person"):
+            reopened.upsert_nodes(NodeKind.PERSON, [{"id": "co:s:2"}, {"id": "co:s:1"}])
+        assert reopened.counts()["Person"] == 0
+        assert [i for i, _ in reopened.search_names("sigma")] == ["co:s:1"]
+    finally:
+        reopened.close()
+
+
+def test_edges_new_and_existing_sources_repeated_rows_in_several_batches(store: Neo4jStore) -> None:
+    store.batch_size = 2
+    store.upsert_nodes(NodeKind.COMPANY, [{"id": f"co:e:{i}"} for i in range(5)])
+    store.upsert_edges(EdgeKind.OWNS, [{"source": "co:e:0", "target": "co:e:1", "pct": 1.0}])
+    rows = [
+        {"source": "co:e:0", "target": "co:e:1", "pct": 2.0},  # exists: updated
+        {"source": "co:e:0", "target": "co:e:2", "pct": 3.0},  # source has OWNS edges, edge new
+        {"source": "co:e:3", "target": "co:e:4", "pct": 4.0},  # source without OWNS edges
+        {"source": "co:e:3", "target": "co:e:4", "as_of": "2024"},  # repeated in the same call
+        {"source": "co:e:3", "target": "co:e:4", "key": "b"},  # another key: another edge
+        {"source": "co:e:4", "target": "co:e:0"},
+    ]
+    assert store.upsert_edges(EdgeKind.OWNS, rows) == len(rows)
+    assert store.upsert_edges(EdgeKind.OWNS, rows) == len(rows)  # again: changes nothing
+    frame = store.edges_frame(EdgeKind.OWNS)
+    got = {(r.source, r.target, r.key): (r.pct, r.as_of) for r in frame.itertuples()}
+    assert {k: tuple(None if v != v else v for v in vs) for k, vs in got.items()} == {
+        ("co:e:0", "co:e:1", ""): (2.0, None),
+        ("co:e:0", "co:e:2", ""): (3.0, None),
+        ("co:e:3", "co:e:4", ""): (4.0, "2024"),
+        ("co:e:3", "co:e:4", "b"): (None, None),
+        ("co:e:4", "co:e:0", ""): (None, None),
+    }
+    with pytest.raises(StoreError, match="co:e:ghost"):
+        store.upsert_edges(
+            EdgeKind.OWNS,
+            [{"source": "co:e:2", "target": "co:e:3"}, {"source": "co:e:ghost", "target": "co:e:1"}],
+        )
+    assert store.counts()["OWNS"] == 5
+
+
+def test_repeated_ids_in_one_call_and_mixed_new_and_existing_rows(store: Neo4jStore) -> None:
+    store.batch_size = 3  # new and existing ids spread over several batches of one transaction
+    store.upsert_nodes(NodeKind.COMPANY, [{"id": f"co:m:{i}", "name": f"M{i}", "v": i} for i in range(4)])
+    rows = [{"id": f"co:m:{i}", "v": 10 + i} for i in range(2, 7)]
+    rows += [{"id": "co:m:6", "extra": "x"}, {"id": "co:m:0", "v": 99, "name": None}]
+    assert store.upsert_nodes(NodeKind.COMPANY, rows) == len(rows)
+    got = {n.id: dict(n.props) for n in store.nodes(NodeKind.COMPANY)}
+    assert got == {
+        "co:m:0": {"name": "M0", "v": 99},
+        "co:m:1": {"name": "M1", "v": 1},
+        "co:m:2": {"name": "M2", "v": 12},
+        "co:m:3": {"name": "M3", "v": 13},
+        "co:m:4": {"v": 14},
+        "co:m:5": {"v": 15},
+        "co:m:6": {"v": 16, "extra": "x"},
+    }
+    assert store.counts()["Company"] == 7
+
+
+def _operators(plan: dict) -> list[str]:
+    return [
+        plan["operatorType"].split("@")[0],
+        *(op for c in plan.get("children", []) for op in _operators(c)),
+    ]
+
+
+def test_write_plans_seek_the_id_index_and_stream(store: Neo4jStore) -> None:
+    # Planned on an empty graph (right after clear): no label scan per row, and no Eager buffering
+    # of a batch in the node writes (relationship writes that SET a map always plan one).
+    queries = [
+        cypher.EXISTING_NODES,
+        cypher.create_nodes(NodeKind.COMPANY),
+        cypher.upsert_nodes(NodeKind.COMPANY),
+        cypher.upsert_edges(EdgeKind.OWNS),
+        cypher.sources_without(EdgeKind.OWNS),
+        cypher.create_edges(EdgeKind.OWNS),
+    ]
+    for query in queries:
+        params = {
+            "ids": ["co:x"],
+            "rows": [{"id": "co:x", "source": "a", "target": "b", "key": "", "props": {}}],
+        }
+        with store._driver.session(database=store.database) as session:
+            plan = session.run(f"EXPLAIN {query}", params).consume().plan
+        ops = _operators(plan)
+        assert "Eager" not in ops or "]->(t)" in query, (query, ops)
+        assert not {"NodeByLabelScan", "AllNodesScan"} & set(ops), (query, ops)
