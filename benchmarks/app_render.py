@@ -71,7 +71,10 @@ def main() -> None:
             for step, seconds in render_probe.visit_pages(page).items():
                 samples.setdefault(step, []).append(seconds)
             opened = render_probe.open_entity(page, app.url, party["name"][:12], party["name"])
-            opened["graph expand (click)"] = render_probe.click_graph_node(page, clicked, len(expanded))
+            try:
+                opened["graph expand (click)"] = render_probe.click_graph_node(page, clicked, len(expanded))
+            except TimeoutError as exc:  # reported, so one failed click does not lose the run
+                print(f"run {run + 1}: {exc}", flush=True)
             for step, seconds in opened.items():
                 samples.setdefault(step, []).append(seconds)
             context.close()
