@@ -69,6 +69,7 @@ def free_port() -> int:
 class ServedApp:
     url: str
     process: subprocess.Popen[bytes]
+    port: int
 
     def peak_rss_mb(self) -> float:
         """Peak resident memory of the Streamlit server processes (Linux ``VmHWM``), in MB."""
@@ -96,10 +97,12 @@ def _process_tree(root: int) -> list[int]:
 
 
 @contextmanager
-def serve_app(workspace: Path, store: str = "networkx", port: int | None = None) -> Iterator[ServedApp]:
-    """``chipwatch app`` on 127.0.0.1 against ``workspace``, stopped (process group) on exit."""
+def serve_app(
+    workspace: Path, store: str = "networkx", port: int | None = None, env: dict[str, str] | None = None
+) -> Iterator[ServedApp]:
+    """``chipwatch app`` (default address) against ``workspace``, stopped (process group) on exit."""
     port = port or free_port()
-    env = {**os.environ, "CHIPWATCH_WORKSPACE": str(workspace), "CHIPWATCH_STORE": store}
+    env = {**os.environ, **(env or {}), "CHIPWATCH_WORKSPACE": str(workspace), "CHIPWATCH_STORE": store}
     cmd = [sys.executable, "-m", "chipwatch.cli", "app", "--port", str(port)]
     proc = subprocess.Popen(
         cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
@@ -118,7 +121,7 @@ def serve_app(workspace: Path, store: str = "networkx", port: int | None = None)
                 out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
                 raise RuntimeError(f"chipwatch app did not come up on {url}:\n{out[-2000:]}")
             time.sleep(0.3)
-        yield ServedApp(url, proc)
+        yield ServedApp(url, proc, port)
     finally:
         os.killpg(proc.pid, 15)
         try:

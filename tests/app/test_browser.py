@@ -30,6 +30,7 @@ pytestmark = pytest.mark.browser
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 UPLOAD = PROJECT_ROOT / "tests" / "fixtures" / "app" / "counterparties.csv"
 STEP_TIMEOUT_MS = 30_000
+UPLOAD_LIMIT_MB = 7  # set through CHIPWATCH_MAX_UPLOAD_MB; the uploader must show it
 
 
 def _in_ci() -> bool:
@@ -47,9 +48,25 @@ def chromium_path() -> str:
     return path
 
 
+def _listening_addresses(port: int) -> set[str]:
+    """Local addresses with a listening TCP socket on ``port`` (``/proc/net/tcp*``, hex notation)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.rsplit(":", 1)
+            if state == "0A" and int(hex_port, 16) == port:  # 0A = LISTEN
+                found.add(address)
+    return found
+
+
 @pytest.fixture(scope="module")
 def served_app(app_workspace: Path, chromium_path: str) -> Iterator[str]:
-    with render_probe.serve_app(app_workspace) as app:
+    env = {"CHIPWATCH_MAX_UPLOAD_MB": str(UPLOAD_LIMIT_MB)}
+    env |= {k: "" for k in ("CHIPWATCH_APP_ADDRESS", "CHIPWATCH_APP_PASSWORD_HASH")}  # the defaults
+    with render_probe.serve_app(app_workspace, env=env) as app:
+        # Bound to loopback only by default: 127.0.0.1 as /proc/net/tcp writes it, nothing else.
+        assert _listening_addresses(app.port) == {"0100007F"}
         yield app.url
 
 
@@ -111,6 +128,7 @@ def test_browser_walkthrough(
         page.screenshot(path=str(ARTIFACTS / "paths_planted.png"), full_page=True)
         # Screening: upload, screen, download the CSV and check it.
         page.goto(f"{served_app}/screening")
+        expect(page.get_by_text(f"{UPLOAD_LIMIT_MB}MB per file")).to_be_visible()
         page.locator("input[type='file']").set_input_files(str(UPLOAD))
         page.get_by_role("button", name="Screen", exact=True).click()
         expect(page.get_by_text("Screened 4 rows")).to_be_visible()
