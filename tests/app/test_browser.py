@@ -102,6 +102,7 @@ def test_browser_walkthrough(
         assert after == expanded  # exactly the centre's and the clicked node's neighbourhoods
         expect(page.get_by_text(f"{len(expanded)} nodes, ")).to_be_visible()
         expect(page.get_by_role("button", name="Collapse the graph")).to_be_visible()
+        page.mouse.move(0, 0)  # no node tooltip over the screenshot
         graph.screenshot(path=str(ARTIFACTS / "entity_graph_expanded.png"))
         # Collapse: back to the centre's neighbourhood, not re-expanded by the click remembered.
         page.get_by_role("button", name="Collapse the graph").click()
