@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+# Imported with the app, not on the first visit to Screening: the screening engine's import
+# (rapidfuzz, the Excel writer, ~0.6 s) belongs to loading the app, not to rendering a page.
+import chipwatch.ui.screening  # noqa: F401
 from chipwatch.errors import ChipwatchError
 from chipwatch.ui import keys
 from chipwatch.ui.auth import check_password, sign_in_required

@@ -5,11 +5,17 @@ from __future__ import annotations
 import time
 
 import streamlit as st
-from streamlit_agraph import Config, agraph
 
 from chipwatch.ui import keys
 from chipwatch.ui.entity import aliases, list_details, same_as_links, trade_partners
-from chipwatch.ui.graphdraw import agraph_elements, expanded_subgraph, neighbourhood, subgraph_dot
+from chipwatch.ui.graphdraw import (
+    agraph_config,
+    agraph_elements,
+    expanded_subgraph,
+    interactive_graph,
+    neighbourhood,
+    subgraph_dot,
+)
 from chipwatch.ui.store import display_name, guarded, store
 from graph.risk.entity import entity_report, find_entity
 
@@ -94,11 +100,15 @@ if view == "Static":
 else:
     sub = expanded_subgraph(g, report.node_id, opened, hops=int(hops))
     a_nodes, a_edges = agraph_elements(sub, report.node_id)
-    clicked = agraph(a_nodes, a_edges, Config(width=1100, height=520, directed=True, physics=True))
+    generation = st.session_state.get(keys.GRAPH_GENERATION, 0)
+    clicked = interactive_graph(
+        a_nodes, a_edges, agraph_config(), key=f"{keys.GRAPH}:{report.node_id}:{hops}:{generation}"
+    )
     if clicked and clicked != report.node_id and clicked not in opened:
-        opened.append(str(clicked))
+        opened.append(clicked)
         st.rerun()
     if opened and st.button("Collapse the graph", key=keys.GRAPH_COLLAPSE):
         opened.clear()
+        st.session_state[keys.GRAPH_GENERATION] = generation + 1  # a new graph: forget its last click
         st.rerun()
 st.caption(f"{len(sub.nodes)} nodes, {len(sub.edges)} edges in {time.perf_counter() - started:.2f} s")

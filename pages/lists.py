@@ -5,15 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from chipwatch.ui import keys
-from chipwatch.ui.lists import newly_exposed
-from chipwatch.ui.store import guarded, settings, store
-from graph.lists.diff import version_diff
+from chipwatch.ui.lists import feed_update
+from chipwatch.ui.store import guarded, list_tables
 from graph.lists.versions import feed_versions
-from graph.tables.lists import load_list_tables
 
 st.header("Lists")
 with guarded():
-    tables = load_list_tables(settings())
+    tables = list_tables()
 if tables.versions.empty:
     st.info("No lists loaded yet: run `chipwatch ingest lists`.")
     st.stop()
@@ -37,7 +35,8 @@ else:
     old_id = c1.selectbox("Old version", ids, index=len(ids) - 2, key=keys.LISTS_OLD)
     new_id = c2.selectbox("New version", ids, index=len(ids) - 1, key=keys.LISTS_NEW)
 with guarded():
-    diff = version_diff(tables, feed, old_id, new_id)
+    update = feed_update(feed, old_id, new_id)
+diff = update.diff
 counts = diff.counts()
 cols = st.columns(3)
 for col, change in zip(cols, ("added", "removed", "changed"), strict=True):
@@ -46,7 +45,7 @@ st.dataframe(
     diff.rows[["change", "list", "name", "node_id", "fields_json"]], hide_index=True, width="stretch"
 )
 st.subheader("Counterparties newly exposed by this update")
-exposed = newly_exposed(store(), diff.rows)
+exposed = update.exposed
 if exposed.empty:
     st.write("None of our companies or trade parties is linked to an added or changed entry.")
 else:

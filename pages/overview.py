@@ -7,20 +7,17 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from chipwatch.ui.store import cached_risk_frame, guarded, settings, store
-from graph.tables.lists import load_list_tables
+from chipwatch.ui.store import cached_risk_frame, guarded, list_versions, store
 
 STALE_DAYS = 30
 
 st.header("Overview")
 with guarded():
-    s = settings()
-    tables = load_list_tables(s)
+    versions = list_versions()
     counts = store().counts()
     risks = cached_risk_frame()
 
 st.subheader("List versions")
-versions = tables.versions
 if versions.empty:
     st.info("No lists loaded yet: run `chipwatch ingest lists`.")
 else:

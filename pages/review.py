@@ -6,7 +6,7 @@ import streamlit as st
 
 from chipwatch.ui import keys
 from chipwatch.ui.review import reasons, side_by_side
-from chipwatch.ui.store import display_name, guarded, settings, store
+from chipwatch.ui.store import display_name, guarded, note_flushed, settings, store
 from graph.resolve.review import Decision, decide, pending_queue
 
 st.header("Review")
@@ -53,5 +53,6 @@ if choice is not None:
             store=g,
         )
         g.flush()
+        note_flushed(g)  # the open store already holds the decision: no reload for the next render
     st.session_state[keys.REVIEW_DONE] = f"Recorded {j.decision.value} for {j.a} ↔ {j.b}."
     st.rerun()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from chipwatch.ui import keys
-from chipwatch.ui.store import cached_risk_frame, guarded, settings, store
+from chipwatch.ui.store import cached_risk_flags, cached_risk_frame, guarded, settings, store
 from graph.export.risk_table import RiskFilter, filter_table
 from graph.export.run import risk_list_bytes
 
@@ -23,8 +23,7 @@ c1, c2, c3, c4 = st.columns(4)
 min_score = c1.slider("Minimum score", 0.0, 100.0, 1.0, step=1.0, key=keys.RISK_MIN)
 levels = c2.multiselect("Level", sorted(frame["risk_level"].dropna().unique()), key=keys.RISK_LEVEL)
 countries = c3.multiselect("Country", sorted(frame["country"].dropna().unique()), key=keys.RISK_COUNTRY)
-all_flags = sorted({f for cell in frame["flags"] for f in cell.split(", ") if f})
-flag = c4.selectbox("Flag", ["(any)", *all_flags], key=keys.RISK_FLAG)
+flag = c4.selectbox("Flag", ["(any)", *cached_risk_flags()], key=keys.RISK_FLAG)
 
 flt = RiskFilter(
     min_score=min_score,

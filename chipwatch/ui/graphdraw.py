@@ -5,6 +5,7 @@ Nodes are shaped by kind and filled by risk level; edges are labelled with their
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -135,3 +136,30 @@ def agraph_elements(sub: Subgraph, centre: str) -> tuple[list[Any], list[Any]]:
     ]
     edges = [AEdge(source=e.source, target=e.target, label=e.kind.value) for e in sub.edges]
     return nodes, edges
+
+
+def agraph_config(height: int = 520) -> Any:
+    """``streamlit_agraph`` options: directed, physics on, as wide as the component's frame.
+
+    (A fixed pixel width wider than the frame hides the nodes drawn beyond its right edge.)
+    """
+    from streamlit_agraph import Config
+
+    config = Config(height=height, directed=True, physics=True)
+    config.width = "100%"
+    return config
+
+
+def interactive_graph(nodes: list[Any], edges: list[Any], config: Any, key: str) -> str | None:
+    """Draw ``streamlit_agraph``'s vis.js graph; the id of the node last clicked, or ``None``.
+
+    The package's ``agraph()`` takes no key, so the component's identity follows its data: every
+    expansion replaced the iframe (reloading vis.js, laying out from scratch) and a collapse back
+    to the first graph returned that graph's old click. With a key the frame stays and vis.js
+    adds the new nodes to the drawn network; the caller changes the key to start afresh.
+    """
+    from streamlit_agraph import _agraph
+
+    data = json.dumps({"nodes": [n.to_dict() for n in nodes], "edges": [e.to_dict() for e in edges]})
+    value = _agraph(data=data, config=json.dumps(config.__dict__), key=key, default=None)
+    return None if value is None else str(value)

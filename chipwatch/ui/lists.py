@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from dataclasses import dataclass
 
+import pandas as pd
+import streamlit as st
+
+from chipwatch.ui.store import graph_stamp, list_tables, settings, store, tables_stamp
+from graph.lists.diff import VersionDiff, version_diff
 from graph.model import NodeKind
 from graph.risk.paths import cluster_members
 from graph.store import GraphStore
+from graph.tables.lists import ListTables
 
 EXPOSED_KINDS = {NodeKind.COMPANY, NodeKind.TRADE_PARTY}
 
@@ -35,3 +41,35 @@ def newly_exposed(store: GraphStore, diff: pd.DataFrame) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows, columns=["counterparty", "id", "kind", "entry", "entry_id", "change"])
+
+
+@dataclass(frozen=True)
+class FeedUpdate:
+    """A feed's diff between two versions and the counterparties it newly exposes."""
+
+    diff: VersionDiff
+    exposed: pd.DataFrame
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _feed_update(
+    _tables: ListTables,
+    _g: GraphStore,
+    states: tuple[str, str],
+    feed: str,
+    old_id: str | None,
+    new_id: str | None,
+) -> FeedUpdate:
+    diff = version_diff(_tables, feed, old_id, new_id)
+    return FeedUpdate(diff, newly_exposed(_g, diff.rows))
+
+
+def feed_update(feed: str, old_id: str | None, new_id: str | None) -> FeedUpdate:
+    """The Lists page's diff and exposure, computed once per state of the tables and the graph.
+
+    (A first version's diff is every entry, compared row by row; a pick of the selectboxes
+    should not redo it.)
+    """
+    s = settings()
+    states = (tables_stamp(s), graph_stamp(s))
+    return _feed_update(list_tables(), store(), states, feed, old_id, new_id)

@@ -1,19 +1,32 @@
-"""Settings and the graph store for the app, opened once per process (``st.cache_resource``)."""
+"""Settings, the graph store and the workspace-derived tables the pages share.
+
+Everything here is opened or computed once per server process and shared by all sessions, keyed by
+the workspace's *state*: the embedded store's ``CURRENT`` manifest and the list tables' files.
+When ``chipwatch ingest`` / ``resolve`` / ``risk`` rewrites them, the next page render reopens or
+recomputes instead of serving the old graph. (Neo4j is live: its store is opened once.)
+Cached frames are shared objects: pages filter them, never modify them in place.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 import pandas as pd
 import streamlit as st
 
 from chipwatch.errors import ChipwatchError
-from chipwatch.settings import Settings, load_settings
+from chipwatch.settings import Settings, StoreKind, load_settings
 from chipwatch.ui.tables import risk_frame
 from graph.risk.paths import PathIndex
 from graph.store import GraphStore
 from graph.stores import open_store
+from graph.stores.parquet import CURRENT
+from graph.tables.lists import ListTables, list_table_path, load_list_tables, read_list_table
+
+LIST_TABLES = ("list_entries", "list_relations", "list_versions", "list_rejected", "list_diffs")
 
 
 def settings() -> Settings:
@@ -21,22 +34,75 @@ def settings() -> Settings:
     return load_settings()
 
 
-@st.cache_resource(show_spinner="Opening the graph store…")
-def _store(workspace: str, kind: str) -> GraphStore:
+def graph_stamp(s: Settings) -> str:
+    """The stored graph's state: ``CURRENT``'s mtime and size (a write swaps the file atomically).
+
+    Constant for Neo4j, whose store reads the live database.
+    """
+    if s.store is StoreKind.NEO4J:
+        return "live"
+    try:
+        stat = (s.graph_dir / CURRENT).stat()
+    except FileNotFoundError:
+        return "empty"
+    return f"{stat.st_mtime_ns}:{stat.st_size}"
+
+
+def tables_stamp(s: Settings, names: tuple[str, ...] = LIST_TABLES) -> str:
+    """The list tables' state: each file's mtime and size (tables are replaced by a rename)."""
+    parts = []
+    for name in names:
+        try:
+            stat = list_table_path(s, name).stat()
+        except FileNotFoundError:
+            parts.append(f"{name}:-")
+            continue
+        parts.append(f"{name}:{stat.st_mtime_ns}:{stat.st_size}")
+    return ";".join(parts)
+
+
+@dataclass
+class _Opened:
+    """The process's open store for one workspace and the graph state it was read at."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    store: GraphStore | None = None
+    stamp: str = ""
+
+
+@st.cache_resource(show_spinner=False)
+def _opened(workspace: str, kind: str) -> _Opened:
     # Keyed by workspace and store kind only: credentials never become part of a cache key.
-    s = load_settings()
-    return open_store(s)
+    return _Opened()
 
 
 def store() -> GraphStore:
-    """The workspace's store, shared by every session of this server process."""
+    """The workspace's store, shared by every session; reopened when the stored graph changed."""
     s = settings()
-    return _store(str(s.workspace), s.store.value)
+    opened = _opened(str(s.workspace), s.store.value)
+    stamp = graph_stamp(s)
+    with opened.lock:  # one session opens it; the others wait instead of loading it again
+        if opened.store is None or opened.stamp != stamp:
+            with st.spinner("Opening the graph store…"):
+                # The previous store is not closed: a session may still be reading it mid-run;
+                # it is freed when the last reference goes.
+                opened.store = open_store(s)
+            opened.stamp = stamp
+        return opened.store
+
+
+def note_flushed(g: GraphStore) -> None:
+    """The app flushed ``g`` itself: its memory already is the new state, so keep it open."""
+    s = settings()
+    opened = _opened(str(s.workspace), s.store.value)
+    with opened.lock:
+        if opened.store is g:
+            opened.stamp = graph_stamp(s)
 
 
 def reset_store() -> None:
-    """Forget the cached store (e.g. after the workspace was re-ingested)."""
-    _store.clear()
+    """Forget the open store (the next render opens it again)."""
+    _opened.clear()
 
 
 @contextmanager
@@ -49,15 +115,16 @@ def guarded() -> Iterator[None]:
         st.stop()
 
 
-@st.cache_resource(show_spinner="Indexing path targets…")
-def _path_index(workspace: str, kind: str) -> PathIndex:
-    return PathIndex.build(_store(workspace, kind))
+@st.cache_resource(show_spinner="Indexing path targets…", max_entries=2)
+def _path_index(_g: GraphStore, workspace: str, kind: str, stamp: str) -> PathIndex:
+    return PathIndex.build(_g)
 
 
 def path_index() -> PathIndex:
-    """Targets and node facts for diversion paths, built once per store."""
+    """Targets and node facts for diversion paths, built once per state of the graph."""
+    g = store()
     s = settings()
-    return _path_index(str(s.workspace), s.store.value)
+    return _path_index(g, str(s.workspace), s.store.value, graph_stamp(s))
 
 
 def display_name(g: GraphStore, node_id: str) -> str:
@@ -66,18 +133,47 @@ def display_name(g: GraphStore, node_id: str) -> str:
     return node.name if node is not None else node_id
 
 
-def _graph_stamp(s: Settings) -> float:
-    """Latest modification time of the embedded store's files (0 for Neo4j or an empty workspace)."""
-    files = list(s.graph_dir.glob("*")) if s.graph_dir.is_dir() else []
-    return max((f.stat().st_mtime for f in files), default=0.0)
-
-
-@st.cache_data(ttl=300, show_spinner=False)
-def _risk_frame(workspace: str, kind: str, stamp: float) -> pd.DataFrame:
-    return risk_frame(_store(workspace, kind))
+# cache_resource, not cache_data: the frame is shared, not copied (a pickle round trip) per render.
+@st.cache_resource(show_spinner=False, max_entries=2, ttl=300)
+def _risk_frame(_g: GraphStore, workspace: str, kind: str, stamp: str) -> pd.DataFrame:
+    return risk_frame(_g)
 
 
 def cached_risk_frame() -> pd.DataFrame:
-    """The risk table, recomputed when the stored graph changes (or after five minutes)."""
+    """The risk table, recomputed when the stored graph changes (and every five minutes on Neo4j)."""
+    g = store()
     s = settings()
-    return _risk_frame(str(s.workspace), s.store.value, _graph_stamp(s))
+    return _risk_frame(g, str(s.workspace), s.store.value, graph_stamp(s))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2, ttl=300)
+def _risk_flags(_frame: pd.DataFrame, workspace: str, kind: str, stamp: str) -> list[str]:
+    return sorted({f for cell in _frame["flags"] for f in cell.split(", ") if f})
+
+
+def cached_risk_flags() -> list[str]:
+    """The flag names present in the risk table (its filter's options)."""
+    s = settings()
+    return _risk_flags(cached_risk_frame(), str(s.workspace), s.store.value, graph_stamp(s))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _list_tables(workspace: str, stamp: str) -> ListTables:
+    return load_list_tables(settings())
+
+
+def list_tables() -> ListTables:
+    """Every list table (entries included), read again when one of the files changes."""
+    s = settings()
+    return _list_tables(str(s.workspace), tables_stamp(s))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _list_versions(workspace: str, stamp: str) -> pd.DataFrame:
+    return read_list_table(settings(), "list_versions")
+
+
+def list_versions() -> pd.DataFrame:
+    """Only the versions table (small): what the Overview needs, without reading the entries."""
+    s = settings()
+    return _list_versions(str(s.workspace), tables_stamp(s, ("list_versions",)))

@@ -85,6 +85,23 @@ class Records(Generic[K]):
             self.rows[key] = value
         return value
 
+    def column(self, keys: list[K], name: str) -> list[Any]:
+        """One property of each record (``None`` when absent) without building the records' dicts.
+
+        A frame of a few columns over many loaded records would otherwise materialise every
+        property of every record first.
+        """
+        loaded = self._columns[self._names.index(name)] if name in self._names else None
+        rows = self.rows
+        out: list[Any] = []
+        for key in keys:
+            value = rows[key]
+            if type(value) is int:
+                out.append(None if loaded is None else loaded[value])
+            else:
+                out.append(value.get(name))
+        return out
+
     def __getitem__(self, key: K) -> dict[str, Any]:
         value = self.get(key)
         if value is None:

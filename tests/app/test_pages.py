@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,10 @@ from chipwatch.settings import PROJECT_ROOT, Settings
 from chipwatch.ui import keys
 from chipwatch.ui.auth import check_password, hash_password
 from graph import audit
+from graph.model import NodeKind
 from graph.resolve.review import load_decisions
+from graph.stores import open_store
+from graph.stores.parquet import CURRENT
 
 APP = str(PROJECT_ROOT / "app.py")
 UPLOAD = PROJECT_ROOT / "tests" / "fixtures" / "app" / "counterparties.csv"
@@ -198,3 +203,58 @@ def test_expanding_a_node_adds_its_neighbours(app_workspace: Path, planted: dict
     nodes, edges = agraph_elements(grown, centre)
     assert len(nodes) == len(grown.nodes) and len(edges) == len(grown.edges)
     assert next(n for n in nodes if n.id == centre).size == 30
+
+
+def _all_text(app: AppTest) -> str:
+    return "\n".join(
+        str(e.value) for kind in ("error", "markdown", "caption", "exception") for e in app.get(kind)
+    )
+
+
+def test_unreachable_neo4j_is_a_message_without_credentials(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))  # bound, never listening: connections are refused at once
+    port = closed.getsockname()[1]
+    monkeypatch.setenv("CHIPWATCH_WORKSPACE", str(tmp_path))
+    monkeypatch.setenv("CHIPWATCH_STORE", "neo4j")
+    monkeypatch.setenv("CHIPWATCH_NEO4J_URI", f"bolt://127.0.0.1:{port}")
+    monkeypatch.setenv("CHIPWATCH_NEO4J_PASSWORD", "hunter2-not-shown")
+    try:
+        app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    finally:
+        closed.close()
+    assert not app.exception  # no traceback element
+    assert "Neo4j" in app.error[0].value
+    assert "hunter2" not in _all_text(app)
+    assert "Traceback" not in _all_text(app)
+
+
+def test_corrupt_graph_is_a_message_naming_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = Settings(workspace=tmp_path)
+    settings.graph_dir.mkdir(parents=True)
+    (settings.graph_dir / CURRENT).write_text("{not json", encoding="utf-8")
+    monkeypatch.setenv("CHIPWATCH_WORKSPACE", str(tmp_path))
+    monkeypatch.setenv("CHIPWATCH_STORE", "networkx")
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not app.exception
+    assert str(settings.graph_dir / CURRENT) in app.error[0].value
+    assert "Traceback" not in _all_text(app)
+
+
+def test_store_reopens_after_the_graph_is_rewritten(app_workspace: Path, tmp_path: Path) -> None:
+    """A page rendered after an ingest shows the new graph, not the one the process opened first."""
+    workspace = tmp_path / "ws"
+    shutil.copytree(app_workspace, workspace)
+    env = {"CHIPWATCH_WORKSPACE": str(workspace), "CHIPWATCH_STORE": "networkx"}
+    with pytest.MonkeyPatch.context() as mp:
+        for k, v in env.items():
+            mp.setenv(k, v)
+        app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+        before = int({m.label: m.value for m in app.metric}["Companies"])
+        store = open_store(Settings(workspace=workspace))
+        store.upsert_nodes(NodeKind.COMPANY, [{"id": "co:test:new", "name": "Newly Ingested Co"}])
+        store.flush()  # what `chipwatch ingest` does in another process
+        app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+        assert int({m.label: m.value for m in app.metric}["Companies"]) == before + 1

@@ -163,3 +163,19 @@ def test_to_networkx(tmp_path: Path) -> None:
     graph = store.to_networkx([EdgeKind.TRADES_WITH])
     assert graph.number_of_nodes() == 10 and graph.number_of_edges() == 10
     assert graph.edges["co:p:0", "co:p:1", ("TRADES_WITH", "854231")]["count"] == 0
+
+
+def test_columns_of_a_reloaded_store_without_materialising_every_record(tmp_path: Path) -> None:
+    store = NetworkxStore(tmp_path)
+    _fill(store, 50)
+    store.flush()
+    reopened = NetworkxStore(tmp_path)
+    reopened.upsert_nodes(NodeKind.COMPANY, [{"id": "co:p:3", "name": "Renamed"}])  # one dict record
+    frame = reopened.nodes_frame(NodeKind.COMPANY, ["name", "missing", "n"])
+    assert list(frame.columns) == ["id", "name", "missing", "n"]
+    by_id = frame.set_index("id")
+    assert by_id.loc["co:p:3", "name"] == "Renamed" and by_id.loc["co:p:3", "n"] == 3
+    assert by_id.loc["co:p:7", "name"] == "Co 7" and by_id["missing"].isna().all()
+    # The other loaded records were read column-wise: still row numbers, not dicts.
+    records = reopened._nodes[NodeKind.COMPANY]
+    assert sum(type(v) is int for v in records.rows.values()) == 49
