@@ -91,7 +91,12 @@ class Records(Generic[K]):
         A frame of a few columns over many loaded records would otherwise materialise every
         property of every record first.
         """
-        loaded = self._columns[self._names.index(name)] if name in self._names else None
+        loaded: list[Any] | None = None
+        if name in self._names:
+            i = self._names.index(name)
+            if type(self._columns[i]) is not list:  # still Arrow: convert this column alone
+                self._columns[i] = _as_list(self._columns[i])
+            loaded = self._columns[i]
         rows = self.rows
         out: list[Any] = []
         for key in keys:

@@ -147,3 +147,14 @@ def test_row_checks_on_columns_give_what_dict_rows_give() -> None:
         edge_rows(
             EdgeKind.TRADES_WITH, ColumnRows(["source", "target"], [["a", "b"], ["c", None]], 2), "neo4j"
         )
+
+
+def test_reading_one_column_of_arrow_backed_records_gives_python_values(tmp_path: Path) -> None:
+    # nodes_frame(kind, columns) reads column-wise; a bulk-written (Arrow) column must come back
+    # as plain Python values, not Arrow scalars that pandas cannot order or compare.
+    store = NetworkxStore(tmp_path)
+    store.upsert_nodes(NodeKind.COMPANY, ColumnRows.from_frame(_nodes()[["id", "name", "score"]]))
+    for reader in (store, (store.flush(), NetworkxStore(tmp_path))[1]):
+        frame = reader.nodes_frame(NodeKind.COMPANY, ["name", "score"])
+        assert all(type(v) is str for v in frame["name"].dropna())
+        assert frame["name"].dropna().min() == min(_nodes()["name"].dropna())
