@@ -69,7 +69,9 @@ def test_entities_carry_names_topics_and_risk_notes(lines) -> None:
     by_ref = {r["referents"][0]: r for r in lines if r["schema"] != "Sanction"}
     listed = by_ref[LISTED_COMPANY]
     assert listed["schema"] == "Company" and listed["id"] == ftm_id(LISTED_COMPANY)
-    assert listed["properties"]["topics"] == ["export.control"] and listed["target"] is True
+    # Listed (export.control) and, as the CN parent of a HK company, flagged D5_PARENT_OF_FOREIGN.
+    assert listed["properties"]["topics"] == ["export.control", "export.risk"] and listed["target"] is True
+    assert "flag:D5_PARENT_OF_FOREIGN" in listed["properties"]["keywords"]
     assert "chipwatch risk score 100" in listed["properties"]["notes"][0]
     owned = by_ref[OWNED_COMPANY]
     assert "export.control.linked" in owned["properties"]["topics"]  # BIS Affiliates rule
