@@ -54,7 +54,7 @@ def test_list_hit_of_a_resolved_company_carries_the_listing_and_the_match(risk_l
     assert hit["start_date"] == "2020-12-23"
     assert hit["list_sha256"] == file_sha256(CSL) and hit["list_version"].startswith("csl@")
     assert hit["match"]["method"] == "company-list" and hit["match"]["score"] > 0.8
-    assert any("AEROSPACE" in r for r in hit["match"]["reasons"])
+    assert any("Academy of Aerospace Solid Propulsion" in r for r in hit["match"]["reasons"])
     assert company["ownership_status"]["BIS_AFFILIATES"] == "listed"
     assert any(r.startswith("on US_MEU: Academy") for r in company["reasons"])
 
