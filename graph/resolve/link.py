@@ -120,6 +120,42 @@ class ConstrainedClusters:
         return pd.DataFrame(rows, columns=["id", "canonical_id", "size"]).sort_values("id", ignore_index=True)
 
 
+#: Components up to this size get every member pair scored up front (see :func:`_prewarm`).
+PREWARM_MAX_COMPONENT = 64
+
+
+def _prewarm(similarity: Similarity, edges: Iterable[tuple[str, str]]) -> None:
+    """Score, in one batch, every member pair the guard may check: the pairs inside each
+    connected component of the links about to merge (components of 3 to
+    ``PREWARM_MAX_COMPONENT`` records; larger ones are checked lazily). A caching similarity
+    then answers each merge's checks without a scoring call of its own."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+    groups: dict[str, list[str]] = {}
+    for x in parent:
+        groups.setdefault(find(x), []).append(x)
+    batch = [
+        (x, y)
+        for group in groups.values()
+        if 2 < len(group) <= PREWARM_MAX_COMPONENT
+        for i, x in enumerate(group)
+        for y in group[i + 1 :]
+    ]
+    if batch:
+        similarity(batch)
+
+
 def link(
     pairs: pd.DataFrame,
     similarity: Similarity,
@@ -166,6 +202,7 @@ def link(
     refused = 0
     demoted: dict[object, str] = {}
     merging = order[order["_o"] < 2]
+    _prewarm(similarity, zip(merging["source"].astype(str), merging["target"].astype(str), strict=True))
     for idx, a, b, decision in zip(
         merging.index, merging["source"], merging["target"], merging["decision"], strict=True
     ):

@@ -75,7 +75,7 @@ def test_two_entries_of_one_list_never_cluster(sim) -> None:
         _pairs(
             [("list:US_EL:hikvision", "co:gleif:huawei", 0.99), ("co:gleif:huawei", "list:US_EL:dahua", 0.99)]
         ),
-        lambda a, b: 1.0,
+        lambda pairs: [1.0] * len(pairs),
     )
     canon = dict(zip(result.clusters["id"], result.clusters["canonical_id"], strict=True))
     assert canon["list:US_EL:hikvision"] != canon["list:US_EL:dahua"]
