@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pandas as pd
 import streamlit as st
 
@@ -9,7 +11,7 @@ from chipwatch.ui import keys
 from chipwatch.ui.graphdraw import path_dot
 from chipwatch.ui.store import guarded, path_index, store
 from graph.risk.entity import find_entity
-from graph.risk.paths import diversion_paths
+from graph.risk.paths import Target, diversion_paths
 
 st.header("Diversion paths")
 mode = st.radio("Start from", ["Supplier", "Country"], horizontal=True, key=keys.PATH_MODE)
@@ -20,7 +22,8 @@ else:
     country = st.text_input("Country (ISO code, e.g. TW)", key=keys.PATH_COUNTRY)
     source = ""
 hs = st.text_input("HS code prefix (optional, e.g. 8542)", key=keys.PATH_HS)
-to = st.selectbox("Ending at", ["restricted", "listed"], key=keys.PATH_TO)
+targets = list(get_args(Target))
+to = st.selectbox("Ending at", targets, index=targets.index("restricted"), key=keys.PATH_TO)
 if not st.button("Find paths", key=keys.PATH_RUN) and not (source or country):
     st.stop()
 if not (source.strip() or country.strip()):
@@ -34,7 +37,7 @@ with guarded():
         source=node_id,
         country=country.strip().upper() or None,
         hs=hs.strip() or None,
-        to="listed" if to == "listed" else "restricted",
+        to=to,
     )
 
 if not found:
@@ -53,6 +56,7 @@ for rank, p in enumerate(dicts, 1):
             st.markdown(
                 f"- **{via.get('edge')}** → {hop.get('name')} "
                 f"({hop.get('kind')}, {hop.get('country') or '-'})"
+                + (" · target: " + "; ".join(map(str, hop["target"])) if hop.get("target") else "")
                 + (f" · HS {via['hs6']} · {via.get('shipments')} shipments" if via.get("hs6") else "")
             )
             if via.get("evidence"):

@@ -97,6 +97,12 @@ def test_diversion_paths_from_planted_supplier(at: AppTest, planted: dict[str, s
     shipments = at.dataframe[0].value  # the shipments behind the first trade hop
     assert len(shipments) >= 1 and shipments["hs_code"].str.startswith("8542").all()
     assert len(at.get("graphviz_chart")) == 1
+    # Every target kind the library offers can be chosen, and the last hop says why it is one.
+    assert at.selectbox(key=keys.PATH_TO).options == ["listed", "restricted", "flagged", "any"]
+    at.selectbox(key=keys.PATH_TO).select("any")
+    at.button(key=keys.PATH_RUN).click().run()
+    assert not at.exception and not at.error
+    assert any("target: " in m.value for m in at.markdown)
 
 
 def test_screening_upload_results_and_audit(at: AppTest, app_workspace: Path) -> None:
