@@ -39,33 +39,31 @@ def _party_id(settings: Settings, name: str) -> str:
     return str(parties.loc[parties["name"] == name, "party_id"].iloc[0])
 
 
+#: Rows (CSV text, the bundled world's column order) of a world where two HK/PL companies share one
+#: distinctive word and a bill of lading names one of them.
+SMALL_WORLD = {
+    "ownership": "",
+    "officers": "",
+    "companies": (
+        '"C1","Truesemi Semiconductor Supply Limited","","HK","Floor 2, 131 Nathan Road","Wan Chai",'
+        '"","1983-06-09","","","","electronic components distributor","","","","synthetic"\n'
+        '"C2","Truesemi Industries S.A.","","PL","ul. Prosta 12","Warszawa","00-850","2001-02-03",'
+        '"","","","industrial machinery","","","","synthetic"\n'
+    ),
+    "shipments": (
+        '"S1","2024-03-01","TRUESEMI INDUSTRIES S.A.","UL. PROSTA 12, WARSZAWA","PL",'
+        '"Truesemi Semiconductor Supply Limited","Floor 2, 131 Nathan Road, Wan Chai","HK","","","",'
+        '"8479.89","MACHINES","Truesemi Industries S.A.","PL","PL","HK","Gdansk","Hong Kong",'
+        "1000,1,10,FOB\n"
+    ),
+}
+
+
 def _small_world(directory: Path) -> Path:
-    """Two HK/PL companies sharing one distinctive word and a bill of lading naming one of them."""
-    demo = DEMO_WORLD_DIR  # headers from the bundled world
     directory.mkdir(parents=True, exist_ok=True)
-    for kind in ("ownership", "officers"):
-        header = (demo / f"{kind}.csv").read_text(encoding="utf-8").splitlines()[0]
-        (directory / f"{kind}.csv").write_text(header + "\n", encoding="utf-8")
-    companies = (demo / "companies.csv").read_text(encoding="utf-8").splitlines()[0]
-    (directory / "companies.csv").write_text(
-        companies
-        + "\n"
-        + '"C1","Truesemi Semiconductor Supply Limited","","HK","Floor 2, 131 Nathan Road","Wan Chai",'
-        + '"","1983-06-09","","","","electronic components distributor","","","","synthetic"\n'
-        + '"C2","Truesemi Industries S.A.","","PL","ul. Prosta 12","Warszawa","00-850","2001-02-03",'
-        + '"","","","industrial machinery","","","","synthetic"\n',
-        encoding="utf-8",
-    )
-    shipments = (demo / "shipments.csv").read_text(encoding="utf-8").splitlines()[0]
-    (directory / "shipments.csv").write_text(
-        shipments
-        + "\n"
-        + '"S1","2024-03-01","TRUESEMI INDUSTRIES S.A.","UL. PROSTA 12, WARSZAWA","PL",'
-        + '"Truesemi Semiconductor Supply Limited","Floor 2, 131 Nathan Road, Wan Chai","HK","","","",'
-        + '"8479.89","MACHINES","Truesemi Industries S.A.","PL","PL","HK","Gdansk","Hong Kong",'
-        + "1000,1,10,FOB\n",
-        encoding="utf-8",
-    )
+    for kind, rows in SMALL_WORLD.items():
+        header = (DEMO_WORLD_DIR / f"{kind}.csv").read_text(encoding="utf-8").splitlines()[0]
+        (directory / f"{kind}.csv").write_text(header + "\n" + rows, encoding="utf-8")
     return directory
 
 
