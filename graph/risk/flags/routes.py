@@ -70,9 +70,9 @@ def _rows(flag: str, pairs: pd.DataFrame, **extra: object) -> pd.DataFrame:
 
 
 def _routed(ctx: FlagContext) -> tuple[pd.DataFrame, int]:
-    """In-then-out pairs of hub parties whose outbound goes to a destination the hub serves."""
+    """In-then-out pairs (same HS-6) of hub parties whose outbound goes to a destination the hub serves."""
     max_days = int(ctx.params("TRANSSHIPMENT_ROUTE").get("max_days", 180))
-    pairs = _pairs(ctx, ["cluster"], max_days, hubs_only=True)
+    pairs = _pairs(ctx, ["cluster", "hs6"], max_days, hubs_only=True)
     if pairs.empty:
         return pairs, max_days
     hub = pairs["cluster"].map(ctx.country)
@@ -85,7 +85,9 @@ def _routed(ctx: FlagContext) -> tuple[pd.DataFrame, int]:
 
 def transshipment_route(ctx: FlagContext) -> pd.DataFrame:
     """A party in a transshipment hub (FinCEN/BIS) receives CHPL goods and, within ``max_days``,
-    ships CHPL goods to a restricted destination whose hub it is (D:5, E:1, E:2, Macau)."""
+    ships the same goods (HS-6 code) on to a restricted destination whose hub it is (D:5, E:1,
+    E:2, Macau). Other goods out are not the goods that came in: a regional distributor that buys
+    memories and sells processors to China is not a route for either."""
     routed, max_days = _routed(ctx)
     return _rows("TRANSSHIPMENT_ROUTE", routed, max_days=max_days)
 

@@ -18,14 +18,18 @@ def _traded_chpl(ctx: FlagContext) -> pd.DataFrame:
 
 
 def new_company_chpl(ctx: FlagContext) -> pd.DataFrame:
-    """Incorporated after ``incorporated_after`` (2022-02-24) and trading CHPL goods. A party whose
-    registry records disagree counts when any of them is that recent (the newest one is the
-    evidence): the risk is in the recent record, whether or not it was merged with an older one."""
+    """Incorporated after ``incorporated_after`` (2022-02-24) and trading CHPL goods since. A party
+    whose registry records disagree counts when any of them is that recent (the newest one is the
+    evidence): the risk is in the recent record, whether or not it was merged with an older one.
+    Only CHPL shipments on or after that incorporation count: trade dated before it is not the new
+    company's (it belongs to an older record the party was merged with)."""
     after = str(ctx.params("NEW_COMPANY_CHPL").get("incorporated_after", "2022-02-24"))
     inc = ctx.companies.dropna(subset=["incorporation_date"]).groupby("cluster")["incorporation_date"].max()
     new = inc[inc > after]
     traded = _traded_chpl(ctx)
-    hit = traded[member(traded["cluster"], set(new.index))].sort_values(["cluster", "date"])
+    hit = traded[member(traded["cluster"], set(new.index))]
+    hit = hit[hit["date"].fillna("").to_numpy() >= hit["cluster"].map(new).astype(str).to_numpy()]
+    hit = hit.sort_values(["cluster", "date"])
     return per_cluster(
         "NEW_COMPANY_CHPL",
         hit,
@@ -34,13 +38,33 @@ def new_company_chpl(ctx: FlagContext) -> pd.DataFrame:
     )
 
 
+def _advanced_computing_scope(ctx: FlagContext, groups: list[str]) -> frozenset[str]:
+    """Countries where a first purchase of advanced chips after the controls is a diversion
+    signal: those the advanced-computing licence requirements name (``groups``, D:1/D:4/D:5, and
+    Macau, 15 CFR 742.6(a)(6) and 744.23) and the FinCEN/BIS transshipment hubs."""
+    scope = set(ctx.ref.advanced_computing_d5) | set(ctx.ref.hubs)
+    for g in groups:
+        scope |= ctx.ref.country_groups.get(g, frozenset())
+    return frozenset(scope)
+
+
 def post_control_buyer(ctx: FlagContext) -> pd.DataFrame:
-    """First purchase of 854231/847150/847180 after the October 2022 advanced-computing controls."""
+    """First purchase of 854231/847150/847180 after the October 2022 advanced-computing controls,
+    delivered where the controls bite (:func:`_advanced_computing_scope`; a first purchase in
+    Germany or Japan needs no licence and is ordinary trade), by a party that existed before the
+    controls (a company incorporated after them cannot have bought earlier: that fact is
+    NEW_COMPANY_CHPL's, and is not counted twice)."""
     p = ctx.params("POST_CONTROL_BUYER")
+    controls = str(p.get("controls_date", "2022-10-07"))
     s = ctx.shipments
     adv = s[s["hs6"].isin(set(p.get("hs6", ["854231", "847150", "847180"]))) & s["consignee"].notna()]
     first = adv.sort_values(["consignee", "date"]).drop_duplicates("consignee")
-    hit = first[first["date"].fillna("") > str(p.get("controls_date", "2022-10-07"))]
+    hit = first[first["date"].fillna("") > controls]
+    scope = _advanced_computing_scope(ctx, [str(g) for g in p.get("licence_groups", ["D:1", "D:4", "D:5"])])
+    where = hit["destination_country"].fillna(hit["consignee"].map(ctx.country))
+    hit = hit[where.isin(scope).to_numpy()]
+    inc = ctx.companies.dropna(subset=["incorporation_date"]).groupby("cluster")["incorporation_date"].max()
+    hit = hit[~member(hit["consignee"], set(inc[inc > controls].index))]
     return per_cluster(
         "POST_CONTROL_BUYER",
         hit,

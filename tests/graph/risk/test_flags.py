@@ -20,7 +20,8 @@ CASES = [
     ("LISTED_WITHIN_N_HOPS", "party:sup", "party:isl2"),
     ("MASS_REGISTRATION_ADDRESS", "co:t:MASS0", "co:t:PARK0"),
     ("NEW_COMPANY_CHPL", "co:t:NEW", "co:t:LEGIT"),
-    ("POST_CONTROL_BUYER", "co:t:NEW", "co:t:LEGIT"),
+    # the 2023 HK trader is NEW_COMPANY_CHPL's (incorporated after the controls); the RU buyer is this one
+    ("POST_CONTROL_BUYER", "party:ru", "co:t:LEGIT"),
     ("FORWARDER_CONSIGNEE", "co:t:FWD", "co:t:LEGIT"),
     ("LINE_OF_BUSINESS", "co:t:FOOD", "co:t:LEGIT"),
     ("TRANSSHIPMENT_ROUTE", "co:t:NEW", "co:t:LEGIT"),
