@@ -21,7 +21,7 @@ import pandas as pd
 from chipwatch.settings import Settings
 from graph.model import EdgeKind, NodeKind
 from graph.resolve.batch import score_pairs
-from graph.resolve.candidates import BlockingConfig, CandidateIndex
+from graph.resolve.candidates import BlockingConfig, CandidateIndex, exact_key_pairs
 from graph.resolve.features import PreparedRecords, Record, prepare
 from graph.resolve.link import LinkResult, LinkThresholds, link
 from graph.resolve.review import load_decisions, optional_store, queue_path
@@ -140,11 +140,14 @@ def score_task(
     scorer (``graph.resolve.score_pairs``, the numbers of ``chipwatch compare``)."""
     cols = ["source", "target", "score", "method", "reasons_json"]
     cand = index.query(query.names, top_k=top_k)
-    if len(cand) == 0:
+    exact_q, exact_t = exact_key_pairs(query.names, target.names)
+    if len(cand) == 0 and len(exact_q) == 0:
         return pd.DataFrame(columns=cols)
-    q_rec = np.asarray(query.owner, dtype=np.int64)[cand.query]
-    t_rec = np.asarray(target.owner, dtype=np.int64)[cand.target]
-    keep = np.ones(len(cand), dtype=bool)
+    owner_q = np.asarray(query.owner, dtype=np.int64)
+    owner_t = np.asarray(target.owner, dtype=np.int64)
+    q_rec = np.concatenate([owner_q[cand.query], owner_q[exact_q]])
+    t_rec = np.concatenate([owner_t[cand.target], owner_t[exact_t]])
+    keep = np.ones(len(q_rec), dtype=bool)
     if cross_group:  # two records of one list / one registry are not linked here
         q_group = np.asarray(query.group, dtype=object)[q_rec]
         t_group = np.asarray(target.group, dtype=object)[t_rec]
