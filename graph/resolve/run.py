@@ -28,7 +28,16 @@ from graph.resolve.review import load_decisions, optional_store, queue_path
 from graph.screening.index import _as_list, latest_entries
 from graph.tables.trade import load_trade_tables
 
-STAGES = ("load", "party-company", "company-list", "list-list", "company-company", "link", "write")
+STAGES = (
+    "load",
+    "party-company",
+    "company-list",
+    "party-list",
+    "list-list",
+    "company-company",
+    "link",
+    "write",
+)
 Progress = Callable[[str], None]
 #: Kinds the scorer is calibrated for; anything else a list calls an entity is scored as a company.
 _SCORED_KINDS = frozenset({"company", "person", "vessel"})
@@ -234,10 +243,15 @@ def resolve(
                 score_task(comps, lists, list_index, "company-list", t.review, cross_group=False, top_k=5)
             )
         step("company-list")
+        if prts.names:  # a bill-of-lading party written as a listed name, with no registry record
+            parts.append(
+                score_task(prts, lists, list_index, "party-list", t.review, cross_group=False, top_k=5)
+            )
+        step("party-list")
         parts.append(score_task(lists, lists, list_index, "list-list", t.review, cross_group=True, top_k=5))
         step("list-list")
     else:
-        step("company-list"), step("list-list")
+        step("company-list"), step("party-list"), step("list-list")
     if comp_index is not None:
         parts.append(
             score_task(comps, comps, comp_index, "company-company", t.review, cross_group=True, top_k=5)
