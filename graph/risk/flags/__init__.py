@@ -26,6 +26,7 @@ FLAGS: dict[str, Callable[[FlagContext], pd.DataFrame]] = {
     "TRANSSHIPMENT_ROUTE": routes.transshipment_route,
     "TRANSSHIPMENT_CONSIGNEE": routes.transshipment_consignee,
     "PASS_THROUGH_REEXPORT": routes.pass_through_reexport,
+    "PASS_THROUGH_CONSIGNEE": routes.pass_through_consignee,
     "SUDDEN_CHANGE": activity.sudden_change,
     "PRICE_ANOMALY": activity.price_anomaly,
     "OWNED_BY_LISTED": ownership.owned_by_listed,

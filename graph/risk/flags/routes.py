@@ -105,15 +105,34 @@ def transshipment_consignee(ctx: FlagContext) -> pd.DataFrame:
     return _rows("TRANSSHIPMENT_CONSIGNEE", ends, max_days=max_days)
 
 
-def pass_through_reexport(ctx: FlagContext) -> pd.DataFrame:
-    """Imports HS code X and exports X to a restricted destination within ``max_days``, similar quantity."""
+def _pass_through_pairs(ctx: FlagContext) -> tuple[pd.DataFrame, int]:
     p = ctx.params("PASS_THROUGH_REEXPORT")
-    pairs = _pairs(ctx, ["cluster", "hs6"], int(p.get("max_days", 90)), hubs_only=False)
+    max_days = int(p.get("max_days", 90))
+    pairs = _pairs(ctx, ["cluster", "hs6"], max_days, hubs_only=False)
     if pairs.empty:
-        return empty()
+        return pairs, max_days
     ratio = pairs["out_qty"] / pairs["in_qty"]
     ok = pairs[ratio.between(float(p.get("min_qty_ratio", 0.5)), float(p.get("max_qty_ratio", 1.5)))]
     # a pattern, not a coincidence: a distributor that buys X and sells X to China once in a while
     # is ordinary; the same in-and-out again and again is the pass-through
     ok = ok[ok.groupby("cluster")["out_id"].transform("size") >= int(p.get("min_pairs", 1))]
-    return _rows("PASS_THROUGH_REEXPORT", ok, max_days=int(p.get("max_days", 90)))
+    return ok, max_days
+
+
+def pass_through_reexport(ctx: FlagContext) -> pd.DataFrame:
+    """Imports HS code X and exports X to a restricted destination within ``max_days``, similar quantity."""
+    ok, max_days = _pass_through_pairs(ctx)
+    return _rows("PASS_THROUGH_REEXPORT", ok, max_days=max_days)
+
+
+def pass_through_consignee(ctx: FlagContext) -> pd.DataFrame:
+    """The consignee, in a restricted destination, of a pass-through re-export (the parameters are
+    PASS_THROUGH_REEXPORT's): the party the goods were passed through to. Weighed like the
+    transshipment consignee: the evidence is the shipper's pattern, not the buyer's own."""
+    ok, max_days = _pass_through_pairs(ctx)
+    if ok.empty:
+        return empty()
+    ends = ok.dropna(subset=["consignee"])
+    ends = ends[ends["consignee"] != ends["cluster"]]
+    ends = ends.assign(hub=ends["cluster"], cluster=ends["consignee"])
+    return _rows("PASS_THROUGH_CONSIGNEE", ends, max_days=max_days)

@@ -27,6 +27,7 @@ CASES = [
     ("TRANSSHIPMENT_ROUTE", "co:t:NEW", "co:t:LEGIT"),
     ("TRANSSHIPMENT_CONSIGNEE", "party:ru", "party:cn"),
     ("PASS_THROUGH_REEXPORT", "co:t:NEW", "co:t:LEGIT"),
+    ("PASS_THROUGH_CONSIGNEE", "party:ru", "party:cn"),
     ("SUDDEN_CHANGE", "party:jump", "co:t:LEGIT"),
     ("PRICE_ANOMALY", "party:odd", "co:t:LEGIT"),
     ("OWNED_BY_LISTED", "co:t:B", "co:t:MIN"),
