@@ -22,6 +22,7 @@ FLAGS: dict[str, Callable[[FlagContext], pd.DataFrame]] = {
     "NEW_COMPANY_CHPL": trade.new_company_chpl,
     "POST_CONTROL_BUYER": trade.post_control_buyer,
     "FORWARDER_CONSIGNEE": trade.forwarder_consignee,
+    "FORWARDER_DELIVERED": trade.forwarder_delivered,
     "LINE_OF_BUSINESS": trade.line_of_business,
     "TRANSSHIPMENT_ROUTE": routes.transshipment_route,
     "TRANSSHIPMENT_CONSIGNEE": routes.transshipment_consignee,

@@ -94,13 +94,12 @@ def _keyword_hits(ctx: FlagContext, keywords: list[str], columns: tuple[str, ...
     return hit.dropna().drop_duplicates("cluster").set_index("cluster")["kw"]
 
 
-def forwarder_consignee(ctx: FlagContext) -> pd.DataFrame:
-    """A freight forwarder / logistics / courier company (by business type or name) receives CHPL goods.
-
-    Judged on the consignee as written on the bill of lading: its own name, or the registry
-    record(s) resolution linked it to most confidently — not on every member of its cluster, so
-    one wrong link ("BLUESTAR MANUFACTURING GMBH" to "Bluestar Shipping Sdn. Bhd." at 0.94 next to
-    its own record at 1.0) does not turn a manufacturer's purchases into a forwarder's."""
+def _forwarder_parties(ctx: FlagContext) -> pd.Series:
+    """Party node id → forwarder keyword: by its own name / business type, or that of the
+    registry record(s) resolution linked it to most confidently — not every member of its
+    cluster (see :func:`forwarder_consignee`)."""
+    if "forwarders" in ctx.cache:
+        return ctx.cache["forwarders"]  # type: ignore[no-any-return]
     kws = [str(k) for k in ctx.params("FORWARDER_CONSIGNEE").get("keywords", [])]
     own = _node_keywords(ctx, kws, ("business_type", "name"))
     links = ctx.frames.same_as.assign(score=pd.to_numeric(ctx.frames.same_as["score"], errors="coerce"))
@@ -115,6 +114,18 @@ def forwarder_consignee(ctx: FlagContext) -> pd.DataFrame:
     linked = pairs[member(pairs["target"], set(own.index))]
     fwd = pd.concat([own, pd.Series(linked["target"].map(own).to_numpy(), index=linked["source"].to_numpy())])
     fwd = fwd[~fwd.index.duplicated()]
+    ctx.cache["forwarders"] = fwd
+    return fwd
+
+
+def forwarder_consignee(ctx: FlagContext) -> pd.DataFrame:
+    """A freight forwarder / logistics / courier company (by business type or name) receives CHPL goods.
+
+    Judged on the consignee as written on the bill of lading: its own name, or the registry
+    record(s) resolution linked it to most confidently — not on every member of its cluster, so
+    one wrong link ("BLUESTAR MANUFACTURING GMBH" to "Bluestar Shipping Sdn. Bhd." at 0.94 next to
+    its own record at 1.0) does not turn a manufacturer's purchases into a forwarder's."""
+    fwd = _forwarder_parties(ctx)
     s = ctx.chpl
     hit = s[member(s["consignee_party_id"], set(fwd.index))]
     kw_of = pd.Series(hit["consignee_party_id"].map(fwd).to_numpy(), index=hit["consignee"].to_numpy())
@@ -140,4 +151,27 @@ def line_of_business(ctx: FlagContext) -> pd.DataFrame:
         hit,
         "cluster",
         lambda g: evidence(shipment_items(g), business_keyword=off[g["cluster"].iloc[0]], shipments=len(g)),
+    )
+
+
+def forwarder_delivered(ctx: FlagContext) -> pd.DataFrame:
+    """A freight forwarder / logistics company (as :func:`forwarder_consignee` judges it) shipped
+    CHPL goods to this party in a restricted destination: the party behind the forwarder, which
+    the forwarder-as-consignee red flag asks about ("no end-user behind it" — here is one)."""
+    fwd = _forwarder_parties(ctx)
+    s = ctx.chpl
+    hit = s[s["restricted"] & member(s["shipper_party_id"], set(fwd.index)) & s["consignee"].notna()]
+    hit = hit[hit["consignee"] != hit["shipper"]]
+    kw_of = pd.Series(hit["shipper_party_id"].map(fwd).to_numpy(), index=hit["consignee"].to_numpy())
+    kw_of = kw_of[~kw_of.index.duplicated()]
+    return per_cluster(
+        "FORWARDER_DELIVERED",
+        hit,
+        "consignee",
+        lambda g: evidence(
+            shipment_items(g),
+            forwarder=g["shipper"].iloc[0],
+            keyword=kw_of[g["consignee"].iloc[0]],
+            shipments=len(g),
+        ),
     )

@@ -23,6 +23,7 @@ CASES = [
     # the 2023 HK trader is NEW_COMPANY_CHPL's (incorporated after the controls); the RU buyer is this one
     ("POST_CONTROL_BUYER", "party:ru", "co:t:LEGIT"),
     ("FORWARDER_CONSIGNEE", "co:t:FWD", "co:t:LEGIT"),
+    ("FORWARDER_DELIVERED", "party:ru", "party:cn"),
     ("LINE_OF_BUSINESS", "co:t:FOOD", "co:t:LEGIT"),
     ("TRANSSHIPMENT_ROUTE", "co:t:NEW", "co:t:LEGIT"),
     ("TRANSSHIPMENT_CONSIGNEE", "party:ru", "party:cn"),
