@@ -70,15 +70,26 @@ def _rows(flag: str, pairs: pd.DataFrame, **extra: object) -> pd.DataFrame:
 
 
 def _routed(ctx: FlagContext) -> tuple[pd.DataFrame, int]:
-    """In-then-out pairs (same HS-6) of hub parties whose outbound goes to a destination the hub serves."""
-    max_days = int(ctx.params("TRANSSHIPMENT_ROUTE").get("max_days", 180))
+    """In-then-out pairs (same HS-6) of hub parties whose outbound goes to a destination the hub
+    serves. The CHPL is the list of goods Russia's military needs: any CHPL code counts on the way
+    to ``any_chpl_to`` (RU, BY). The hubs the table names for China (HK, MO, SG; MY, TH) come from
+    the advanced-chip diversion cases, so on the way to other destinations only the
+    advanced-computing codes (``advanced_hs6``) count: a Singapore distributor selling memories
+    to Chinese OEMs is ordinary trade, selling them processors bought weeks before is the case.
+    The quantity out must not exceed ``max_qty_ratio`` times the quantity in."""
+    p = ctx.params("TRANSSHIPMENT_ROUTE")
+    max_days = int(p.get("max_days", 180))
+    any_chpl_to = {str(c) for c in p.get("any_chpl_to", ["RU", "BY"])}
+    advanced = {str(h) for h in p.get("advanced_hs6", ["854231", "847150", "847180"])}
     pairs = _pairs(ctx, ["cluster", "hs6"], max_days, hubs_only=True)
     if pairs.empty:
         return pairs, max_days
+    # the goods out must be coverable by the goods in: 164 units in, 3,192 out is other stock
+    pairs = pairs[(pairs["out_qty"] <= float(p.get("max_qty_ratio", 1.2)) * pairs["in_qty"]).to_numpy()]
     hub = pairs["cluster"].map(ctx.country)
     serves = [
-        t in ctx.ref.hubs.get(h, frozenset()) or t in {"RU", "BY"}
-        for h, t in zip(hub, pairs["destination_country"], strict=True)
+        t in any_chpl_to or (t in ctx.ref.hubs.get(h, frozenset()) and hs in advanced)
+        for h, t, hs in zip(hub, pairs["destination_country"], pairs["hs6"], strict=True)
     ]
     return pairs[serves], max_days
 

@@ -161,3 +161,36 @@ def test_transshipment_needs_the_same_goods_in_and_out(world: GraphStore) -> Non
     )
     assert "party:sgd" not in _fired(world, "TRANSSHIPMENT_ROUTE")
     assert "co:t:NEW" in _fired(world, "TRANSSHIPMENT_ROUTE")
+
+
+def test_a_hub_selling_memories_to_china_is_no_route_processors_are(world: GraphStore) -> None:
+    """Singapore is a hub for China because of the advanced-chip cases: memories (854232) bought
+    and sold on to a Chinese OEM are ordinary distribution; processors (854231) are the route.
+    To Russia any CHPL code counts."""
+    _party(world, "mem", "MEMORY DISTRIBUTION PTE", "SG")
+    _party(world, "cpu", "PROCESSOR DISTRIBUTION PTE", "SG")
+    _add_shipments(
+        world,
+        [
+            ("sup", "mem", "2024-01-10", "854232", 100, "SG"),
+            ("mem", "cn", "2024-02-10", "854232", 100, "CN"),
+            ("sup", "cpu", "2024-01-10", "854231", 100, "SG"),
+            ("cpu", "cn", "2024-02-10", "854231", 100, "CN"),
+        ],
+    )
+    fired = _fired(world, "TRANSSHIPMENT_ROUTE")
+    assert "party:cpu" in fired and "party:mem" not in fired
+
+
+def test_more_out_than_in_is_other_stock_not_a_route(world: GraphStore) -> None:
+    """164 processors in, 3,192 out to China six weeks later: the goods out are not (only) the
+    goods that came in (max_qty_ratio 1.2)."""
+    _party(world, "stock", "BIG STOCK PTE", "SG")
+    _add_shipments(
+        world,
+        [
+            ("sup", "stock", "2024-01-10", "854231", 164, "SG"),
+            ("stock", "cn", "2024-02-20", "854231", 3192, "CN"),
+        ],
+    )
+    assert "party:stock" not in _fired(world, "TRANSSHIPMENT_ROUTE")
