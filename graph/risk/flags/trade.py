@@ -98,8 +98,9 @@ def _forwarder_parties(ctx: FlagContext) -> pd.Series:
     """Party node id → forwarder keyword: by its own name / business type, or that of the
     registry record(s) resolution linked it to most confidently — not every member of its
     cluster (see :func:`forwarder_consignee`)."""
-    if "forwarders" in ctx.cache:
-        return ctx.cache["forwarders"]  # type: ignore[no-any-return]
+    cached: pd.Series | None = ctx.cache.get("forwarders")
+    if cached is not None:
+        return cached
     kws = [str(k) for k in ctx.params("FORWARDER_CONSIGNEE").get("keywords", [])]
     own = _node_keywords(ctx, kws, ("business_type", "name"))
     links = ctx.frames.same_as.assign(score=pd.to_numeric(ctx.frames.same_as["score"], errors="coerce"))
