@@ -108,12 +108,16 @@ def transshipment_consignee(ctx: FlagContext) -> pd.DataFrame:
     destination, CHPL goods that a hub party had itself received within ``max_days`` before.
     Weighed less than the hub's flag: ordinary buyers in China also buy from regional hubs."""
     routed, max_days = _routed(ctx)
-    if routed.empty:
-        return empty()
-    ends = routed.dropna(subset=["consignee"])
+    return _rows("TRANSSHIPMENT_CONSIGNEE", _consignees(routed), max_days=max_days)
+
+
+def _consignees(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The in-and-out pairs re-keyed on the outbound's consignee, the shipper named as ``hub``."""
+    if pairs.empty:
+        return pairs
+    ends = pairs.dropna(subset=["consignee"])
     ends = ends[ends["consignee"] != ends["cluster"]]
-    ends = ends.assign(hub=ends["cluster"], cluster=ends["consignee"])
-    return _rows("TRANSSHIPMENT_CONSIGNEE", ends, max_days=max_days)
+    return ends.assign(hub=ends["cluster"], cluster=ends["consignee"])
 
 
 def _pass_through_pairs(ctx: FlagContext) -> tuple[pd.DataFrame, int]:
@@ -141,9 +145,4 @@ def pass_through_consignee(ctx: FlagContext) -> pd.DataFrame:
     PASS_THROUGH_REEXPORT's): the party the goods were passed through to. Weighed like the
     transshipment consignee: the evidence is the shipper's pattern, not the buyer's own."""
     ok, max_days = _pass_through_pairs(ctx)
-    if ok.empty:
-        return empty()
-    ends = ok.dropna(subset=["consignee"])
-    ends = ends[ends["consignee"] != ends["cluster"]]
-    ends = ends.assign(hub=ends["cluster"], cluster=ends["consignee"])
-    return _rows("PASS_THROUGH_CONSIGNEE", ends, max_days=max_days)
+    return _rows("PASS_THROUGH_CONSIGNEE", _consignees(ok), max_days=max_days)

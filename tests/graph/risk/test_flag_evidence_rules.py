@@ -44,27 +44,11 @@ def test_a_common_name_in_five_companies_at_five_addresses_is_no_nominee(world: 
 
 def _add_shipments(world: GraphStore, rows: list[tuple[str, str, str, str, float, str]]) -> None:
     """Shipments (shipper, consignee, date, hs6, quantity, destination) as ingest writes them."""
-    from tests.graph.risk.conftest import TIERS
+    from tests.graph.risk.conftest import _ship
 
+    ships = [_ship(900 + i, s, c, d, h, q, 10.0 * q, t) for i, (s, c, d, h, q, t) in enumerate(rows)]
     world.upsert_nodes(
-        NodeKind.SHIPMENT,
-        [
-            {
-                "id": f"ship:E{i:03d}",
-                "name": f"E{i:03d}",
-                "shipment_id": f"E{i:03d}",
-                "date": date,
-                "shipper_party_id": f"party:{shipper}",
-                "consignee_party_id": f"party:{consignee}",
-                "hs6": hs6,
-                "hs_code": hs6,
-                "chpl_tier": TIERS.get(hs6),
-                "destination_country": dest,
-                "value_usd": 10.0 * qty,
-                "quantity": qty,
-            }
-            for i, (shipper, consignee, date, hs6, qty, dest) in enumerate(rows)
-        ],
+        NodeKind.SHIPMENT, [{**x, "id": x["node_id"], "name": x["shipment_id"]} for x in ships]
     )
 
 
