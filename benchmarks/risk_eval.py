@@ -16,6 +16,13 @@ Prints the whole risk computation time, then per typology (n = planted schemes):
 
 then the share of legitimate companies at ``review`` or ``block``, path query (``to="any"``)
 median and p95 over every scheme's supplier, and peak RSS (resource.getrusage).
+
+``--misses FILE`` writes what fell short, as JSON, and prints a summary of it: per missed
+scheme the planted path, its rank among the supplier's paths (or why it was not found) and
+the top paths that outrank it with their score components; per unflagged planted party the
+flags the generator planted and the flags its cluster does carry; per legitimate company at
+``review`` or above its score and the flags that put it there (with the flag combinations
+counted).
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ import json
 import resource
 import statistics
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -66,6 +73,53 @@ def contains(paths: Iterable[ScoredPath], steps: list[set[str]], cmap: Mapping[s
     return False
 
 
+def rank_of(paths: list[ScoredPath], steps: list[set[str]], cmap: Mapping[str, str]) -> int | None:
+    """1-based rank of the first path that starts with the planted steps, else None."""
+    for i, p in enumerate(paths, start=1):
+        if contains([p], steps, cmap):
+            return i
+    return None
+
+
+def _brief(path: ScoredPath, cmap: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "score": path.score,
+        "components": path.components,
+        "nodes": [
+            f"{h.get('name')} [{h.get('country')}] risk={h.get('risk_score')}"
+            + (f" via {h['via'].get('edge')} {h['via'].get('hs6', '')}" if "via" in h else "")
+            for h in path.hops
+        ],
+        "clusters": collapsed(path, cmap),
+        "target": path.hops[-1].get("target"),
+    }
+
+
+def missed_path(
+    index: PathIndex,
+    source: str,
+    scheme: Mapping[str, Any],
+    steps: list[set[str]],
+    cmap: Mapping[str, str],
+    as_of: dt.date,
+    top: int,
+) -> dict[str, Any]:
+    """Why a planted path is not in the top K: its rank in a long ranking and what outranks it."""
+    ranking = diversion_paths(index, source=source, to="any", max_hops=5, top=2000, as_of=as_of)
+    rank = rank_of(ranking, steps, cmap)
+    return {
+        "scheme": scheme["scheme_id"],
+        "typology": scheme["typology"],
+        "planted": [p.get("name") for p in scheme.get("path_parties", [])],
+        "planted_clusters": [sorted(s) for s in steps],
+        "rank": rank,
+        "paths_ranked": len(ranking),
+        "truncated": bool(ranking and ranking[0].truncated),
+        "planted_path": _brief(ranking[rank - 1], cmap) if rank else None,
+        "above": [_brief(p, cmap) for p in ranking[: min(top, 10)]],
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("ground_truth")
@@ -76,6 +130,7 @@ def main() -> None:
         action="store_true",
         help="skip the listed|restricted column (two more queries a scheme)",
     )
+    ap.add_argument("--misses", help="write the missed paths, unflagged parties and legitimate reviews here")
     args = ap.parse_args()
     with open(args.ground_truth, encoding="utf-8") as fh:
         truth = json.load(fh)
@@ -95,13 +150,28 @@ def main() -> None:
     parties: dict[str, int] = defaultdict(int)
     hit_parties: dict[str, int] = defaultdict(int)
     timings: list[float] = []
+    flags_of = res.flags.groupby("cluster")["flag"].agg(sorted).to_dict()
+    misses: dict[str, list[dict[str, Any]]] = {"paths": [], "unflagged": [], "legitimate": []}
     for scheme in truth["schemes"]:
         typ = scheme["typology"]
         for p in scheme["parties"]:
             if p["role"] == "supplier":
                 continue
             parties[typ] += 1
-            hit_parties[typ] += any(cmap.get(i) in flagged for i in _ids(p))
+            hit = any(cmap.get(i) in flagged for i in _ids(p))
+            hit_parties[typ] += hit
+            if args.misses and not hit:
+                misses["unflagged"].append(
+                    {
+                        "scheme": scheme["scheme_id"],
+                        "typology": typ,
+                        "role": p["role"],
+                        "name": p.get("name"),
+                        "ids": _ids(p),
+                        "clusters": sorted({c for c in (cmap.get(i) for i in _ids(p)) if c}),
+                        "planted_flags": scheme["flags"],
+                    }
+                )
         supplier = next(p for p in scheme["parties"] if p["role"] == "supplier")
         source = next(
             (i for i in (supplier.get("party_id"), supplier.get("node_id")) if i and store.node(i)), None
@@ -115,6 +185,8 @@ def main() -> None:
         paths = diversion_paths(index, source=source, to="any", max_hops=5, top=args.top, as_of=as_of)
         timings.append(time.perf_counter() - t)
         found[typ].append(contains(paths, steps, cmap))
+        if args.misses and not found[typ][-1]:
+            misses["paths"].append(missed_path(index, source, scheme, steps, cmap, as_of, args.top))
         strict[typ].append(
             not args.no_strict
             and any(
@@ -128,6 +200,25 @@ def main() -> None:
         )
     legit = [cmap.get(n) for n in truth["legitimate"]["node_ids"]]
     above = sum(level.get(c) in ("review", "block") for c in legit if c)
+    if args.misses:
+        score = dict(zip(res.scores["cluster"], res.scores["risk_score"], strict=True))
+        for n, c in zip(truth["legitimate"]["node_ids"], legit, strict=True):
+            if c and level.get(c) in ("review", "block"):
+                misses["legitimate"].append(
+                    {"node_id": n, "cluster": c, "score": score.get(c), "flags": flags_of.get(c, [])}
+                )
+        with open(args.misses, "w", encoding="utf-8") as fh:
+            json.dump(misses, fh, indent=1, ensure_ascii=False, default=str)
+        combos = Counter(" + ".join(m["flags"]) or "(lists only)" for m in misses["legitimate"])
+        print(f"misses written to {args.misses}; legitimate at review, by flag combination:")
+        for combo, n in combos.most_common(15):
+            print(f"  {n:5d}  {combo}")
+        print("missed paths by typology and rank (None: not among the supplier's ranked paths):")
+        for m in misses["paths"]:
+            print(f"  {m['typology']:20s} {m['scheme']} rank={m['rank']} of {m['paths_ranked']}")
+        print("unflagged planted parties by typology and role:")
+        for (t, r), n in Counter((m["typology"], m["role"]) for m in misses["unflagged"]).most_common():
+            print(f"  {n:5d}  {t} / {r}")
     print(
         f"{'typology':22s} {'n':>4s} {'path top-20':>12s} {'listed|restricted':>18s} {'parties flagged':>16s}"
     )
