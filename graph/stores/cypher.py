@@ -64,6 +64,9 @@ _SEEK_N = f"USING INDEX n:{NODE_LABEL}(id)"
 AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
 
 
+#: The server's transaction memory limits (``$names``), to size write transactions by.
+MEMORY_LIMITS = "SHOW SETTINGS YIELD name, value WHERE name IN $names RETURN name, value"
+
 #: Which of ``$ids`` exist already, with their labels (a write splits its rows on this).
 EXISTING_NODES = (
     f"UNWIND $ids AS id MATCH (n:{NODE_LABEL} {{id: id}}) {_SEEK_N} RETURN n.id AS id, labels(n) AS labels"

@@ -3,9 +3,13 @@
 Writes: one ``upsert_*`` call is one managed write transaction (``session.execute_write``) that
 runs ``UNWIND $rows`` batches of :attr:`Neo4jStore.batch_size` rows, so a call either lands
 whole or not at all: an edge whose end node is missing, a refused value or a server that dies
-mid-load rolls the transaction back and leaves the previous graph as it was. Calls larger than
-:attr:`Neo4jStore.max_tx_rows` are split into several such transactions (each all-or-nothing)
-so one call cannot exhaust the server's transaction memory.
+mid-load rolls the transaction back and leaves the previous graph as it was. A call whose
+estimated transaction memory passes :attr:`Neo4jStore.max_tx_bytes` is split into several such
+transactions (each all-or-nothing; a failure leaves the earlier ones committed), so one call
+cannot exhaust the server's transaction memory: the bound is a share of the server's own limits
+(``db.memory.transaction.max``, ``dbms.memory.transaction.total.max``) read at open, and the
+estimate counts rows, properties and characters (:mod:`graph.stores.tx_size`), because a fixed row
+count that suits four-property rows overflows with 24-property shipments.
 
 Inside the transaction each batch first reads which rows are new: nodes whose id does not exist and
 edges whose source has no edge of that kind yet are CREATEd, the rest updated / MERGEd. CREATE
@@ -34,7 +38,7 @@ from chipwatch.errors import Neo4jAuthError, StoreError
 from chipwatch.settings import Secret, Settings
 from graph.model import SYMMETRIC_EDGE_KINDS, Edge, EdgeKind, Node, NodeKind, Path, Subgraph
 from graph.store import Direction
-from graph.stores import cypher
+from graph.stores import cypher, tx_size
 from graph.stores.rows import (
     check_hops,
     check_limit,
@@ -80,6 +84,11 @@ def _kind_of(labels: Iterable[str]) -> NodeKind:
     raise StoreError(f"node without a kind label: {sorted(labels)}", store=STORE)
 
 
+def _props(row: Mapping[str, Any]) -> Mapping[str, Any]:
+    props: Mapping[str, Any] = row["props"]
+    return props
+
+
 def _edge(record: Mapping[str, Any]) -> Edge:
     props = dict(record["props"])
     props.pop("key", None)
@@ -104,7 +113,7 @@ class Neo4jStore:
         *,
         credentials_from: str = "CHIPWATCH_NEO4J_USER/CHIPWATCH_NEO4J_PASSWORD",
         batch_size: int = 10_000,
-        max_tx_rows: int = 200_000,
+        max_tx_bytes: int | None = None,
         max_retry_time: float = 15.0,
         connection_timeout: float = 10.0,
     ):
@@ -112,7 +121,9 @@ class Neo4jStore:
         self.user = user
         self.database = database
         self.batch_size = batch_size
-        self.max_tx_rows = max_tx_rows
+        #: Estimated transaction memory one write transaction may hold (see :mod:`tx_size`);
+        #: None: derived from the server's limits once connected.
+        self.max_tx_bytes = max_tx_bytes or tx_size.DEFAULT_BUDGET
         self._password = password
         self._secrets = [x for x in (password.reveal(), urlsplit(uri).password) if x]
         self._credentials_from = credentials_from
@@ -135,6 +146,8 @@ class Neo4jStore:
             for statement in cypher.schema_statements():
                 self._run(statement)
             self._run(cypher.AWAIT_INDEXES, seconds=300)
+            if max_tx_bytes is None:
+                self.max_tx_bytes = self._tx_budget()
         except BaseException:
             self._driver.close()
             raise
@@ -189,8 +202,14 @@ class Neo4jStore:
                 store=STORE,
             ) from exc
         except (Neo4jError, DriverError, OSError) as exc:
+            hint = ""
+            if isinstance(exc, Neo4jError) and "MemoryPoolOutOfMemoryError" in (exc.code or ""):
+                hint = (
+                    f"; the transaction outgrew the server's memory limit (this store sizes them to "
+                    f"{self.max_tx_bytes:,} estimated bytes: lower max_tx_bytes). Nothing of it was committed"
+                )
             raise StoreError(
-                f"Neo4j at {self.uri} failed: {self._clean(exc)}", query=query, store=STORE
+                f"Neo4j at {self.uri} failed: {self._clean(exc)}{hint}", query=query, store=STORE
             ) from exc
 
     def _run(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
@@ -209,9 +228,18 @@ class Neo4jStore:
         with self._guard(query), self._driver.session(database=self.database) as session:
             return session.execute_write(work)
 
-    def _chunks(self, rows: list[T]) -> Iterator[list[T]]:
-        for start in range(0, len(rows), self.max_tx_rows):
-            yield rows[start : start + self.max_tx_rows]
+    def _tx_budget(self) -> int:
+        """The transaction budget from the server's memory limits, or the default if it won't say."""
+        try:
+            found = self._run(cypher.MEMORY_LIMITS, names=list(tx_size.LIMIT_SETTINGS))
+        except StoreError as exc:  # e.g. a user without the privilege to SHOW SETTINGS
+            log.info("Neo4j did not show its transaction memory limits (%s); assuming the defaults", exc)
+            return tx_size.DEFAULT_BUDGET
+        return tx_size.budget({r["name"]: str(r["value"]) for r in found})
+
+    def _chunks(self, rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+        """``rows`` cut into transactions of at most :attr:`max_tx_bytes` estimated bytes each."""
+        return tx_size.chunks(rows, _props, self.max_tx_bytes)
 
     def _batches(self, rows: list[T]) -> Iterator[list[T]]:
         for start in range(0, len(rows), self.batch_size):
