@@ -1,0 +1,101 @@
+"""Diversion-path query latency on a loaded store (issue 7: p95 < 300 ms networkx, < 500 ms Neo4j).
+
+Used by ``trade_bench.py --paths N`` after its load, and on its own against a workspace whose
+graph is already synced::
+
+    CHIPWATCH_WORKSPACE=ws [CHIPWATCH_STORE=neo4j] .venv/bin/python benchmarks/paths_timing.py \\
+        world/ground_truth.json --paths 300
+
+Each query is what ``chipwatch paths --from X --to any --max-hops 5 --top 20`` runs
+(:func:`graph.risk.paths.diversion_paths`, the store's bounded traversal plus scoring and the
+evidence of every hop). Sources: every planted scheme's supplier first, then trade parties of
+the supplier countries in a seeded order, up to N. The path index (targets) is built once and
+timed apart, as the app and ``risk_eval.py`` do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import time
+from pathlib import Path
+
+from chipwatch.settings import Settings, load_settings
+from graph.model import NodeKind
+from graph.risk.paths import PathIndex, diversion_paths
+from graph.store import GraphStore
+from graph.stores import open_store
+
+SUPPLIER_COUNTRIES = ("US", "TW", "KR", "JP", "NL", "DE")
+
+
+def pick_sources(store: GraphStore, truth_path: Path, n: int, seed: int = 1) -> list[str]:
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    picked: list[str] = []
+    for scheme in truth["schemes"]:
+        supplier = next(p for p in scheme["parties"] if p["role"] == "supplier")
+        for node_id in (supplier.get("party_id"), supplier.get("node_id")):
+            if node_id and node_id not in picked and store.node(node_id) is not None:
+                picked.append(node_id)
+                break
+    parties = store.nodes_frame(NodeKind.TRADE_PARTY, ["country"])
+    pool = sorted(set(parties.loc[parties["country"].isin(SUPPLIER_COUNTRIES), "id"]) - set(picked))
+    random.Random(seed).shuffle(pool)
+    return (picked + pool)[:n]
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def time_path_queries(settings: Settings, truth_path: Path, n: int) -> dict[str, float]:
+    """p50/p95/max (ms) of ``n`` path queries on ``settings``' store; prints them."""
+    store = open_store(settings)
+    try:
+        t = time.perf_counter()
+        index = PathIndex.build(store)
+        index_s = time.perf_counter() - t
+        sources = pick_sources(store, truth_path, n)
+        timings: list[float] = []
+        found = reached = 0
+        for source in sources:
+            t = time.perf_counter()
+            n = len(diversion_paths(index, source=source, to="any", max_hops=5, top=20))
+            timings.append((time.perf_counter() - t) * 1000)
+            found, reached = found + n, reached + (n > 0)
+    finally:
+        store.close()
+    out = {
+        "path_index_build": index_s * 1000,
+        "path_query_p50": statistics.median(timings),
+        "path_query_p95": percentile(timings, 0.95),
+        "path_query_max": max(timings),
+    }
+    print(
+        f"  paths ({settings.store.value}): {len(timings)} suppliers ({reached} with a path), "
+        f"{found} paths; index "
+        f"{index_s:.1f} s; query p50 {out['path_query_p50']:.0f} ms, p95 {out['path_query_p95']:.0f} ms, "
+        f"max {out['path_query_max']:.0f} ms",
+        flush=True,
+    )
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("ground_truth", type=Path)
+    parser.add_argument("--paths", type=int, default=300)
+    args = parser.parse_args()
+    settings = load_settings()
+    if settings.store.value == "neo4j":
+        from chipwatch import neo4j_server
+
+        settings = neo4j_server.effective_neo4j_settings(settings)
+    time_path_queries(settings, args.ground_truth, args.paths)
+
+
+if __name__ == "__main__":
+    main()
