@@ -20,7 +20,9 @@ import json
 import random
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from chipwatch.settings import Settings, load_settings
 from graph.model import NodeKind
@@ -51,8 +53,24 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+class _Counted:
+    """Wraps a store method: time spent in it and calls made (to split traversal from the rest)."""
+
+    def __init__(self, fn: Callable[..., Any]):
+        self.fn, self.seconds, self.calls = fn, 0.0, 0
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        t = time.perf_counter()
+        try:
+            return self.fn(*args, **kwargs)
+        finally:
+            self.seconds += time.perf_counter() - t
+            self.calls += 1
+
+
 def time_path_queries(settings: Settings, truth_path: Path, n: int) -> dict[str, float]:
-    """p50/p95/max (ms) of ``n`` path queries on ``settings``' store; prints them."""
+    """p50/p95/max (ms) of ``n`` path queries on ``settings``' store; prints them, and how much of
+    the total went to the traversal (``store.paths``) and to per-node reads (``node``/``neighbours``)."""
     store = open_store(settings)
     try:
         t = time.perf_counter()
@@ -61,6 +79,9 @@ def time_path_queries(settings: Settings, truth_path: Path, n: int) -> dict[str,
         sources = pick_sources(store, truth_path, n)
         timings: list[float] = []
         found = reached = 0
+        traversal, reads = _Counted(store.paths), _Counted(store.node)
+        neighbours = _Counted(store.neighbours)
+        store.paths, store.node, store.neighbours = traversal, reads, neighbours  # type: ignore[method-assign]
         for source in sources:
             t = time.perf_counter()
             n = len(diversion_paths(index, source=source, to="any", max_hops=5, top=20))
@@ -68,6 +89,13 @@ def time_path_queries(settings: Settings, truth_path: Path, n: int) -> dict[str,
             found, reached = found + n, reached + (n > 0)
     finally:
         store.close()
+    total = sum(timings) / 1000
+    print(
+        f"  paths ({settings.store.value}): of {total:.1f} s in queries, {traversal.seconds:.1f} s in "
+        f"{traversal.calls} store.paths calls, {reads.seconds:.1f} s in {reads.calls} store.node calls, "
+        f"{neighbours.seconds:.1f} s in {neighbours.calls} store.neighbours calls",
+        flush=True,
+    )
     out = {
         "path_index_build": index_s * 1000,
         "path_query_p50": statistics.median(timings),
