@@ -133,13 +133,7 @@ def _assert_readers_refuse(settings: Settings, load_id: str, tmp_path: Path) -> 
 
 
 def _cli(settings: Settings, args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    env = {"CHIPWATCH_WORKSPACE": str(settings.workspace), "CHIPWATCH_STORE": settings.store.value}
-    if settings.neo4j_uri:
-        env |= {
-            "CHIPWATCH_NEO4J_URI": settings.neo4j_uri,
-            "CHIPWATCH_NEO4J_USER": settings.neo4j_user,
-            "CHIPWATCH_NEO4J_PASSWORD": settings.neo4j_password.reveal(),
-        }
+    env = _settings_env(settings)
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:
@@ -159,11 +153,12 @@ def _cli(settings: Settings, args: list[str], capsys: pytest.CaptureFixture[str]
 
 def _child_env(settings: Settings) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHIPWATCH_")}
-    env |= {
-        "PYTHONPATH": str(ROOT),
-        "CHIPWATCH_WORKSPACE": str(settings.workspace),
-        "CHIPWATCH_STORE": settings.store.value,
-    }
+    return env | {"PYTHONPATH": str(ROOT)} | _settings_env(settings)
+
+
+def _settings_env(settings: Settings) -> dict[str, str]:
+    """``settings`` as the CHIPWATCH_* variables the CLI reads."""
+    env = {"CHIPWATCH_WORKSPACE": str(settings.workspace), "CHIPWATCH_STORE": settings.store.value}
     if settings.neo4j_uri:
         env |= {
             "CHIPWATCH_NEO4J_URI": settings.neo4j_uri,
