@@ -16,6 +16,7 @@ timed apart, as the app and ``risk_eval.py`` do.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import random
 import statistics
@@ -66,6 +67,47 @@ class _Counted:
         finally:
             self.seconds += time.perf_counter() - t
             self.calls += 1
+
+
+def _load_builder(path: Path) -> Callable[..., str]:
+    """``paths`` from another version of ``graph/stores/cypher.py`` (e.g. ``git show main:…``)."""
+    spec = importlib.util.spec_from_file_location("baseline_cypher", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    builder: Callable[..., str] = module.paths
+    return builder
+
+
+def compare_cypher(settings: Settings, truth_path: Path, n: int, baseline: Path) -> None:
+    """Neo4j only: the first ``n`` queries with the current path Cypher and with ``baseline``'s;
+    prints both p50/p95 and checks that both return the same paths."""
+    from graph.stores import cypher
+
+    store = open_store(settings)
+    current = cypher.paths
+    try:
+        index = PathIndex.build(store)
+        sources = pick_sources(store, truth_path, n)
+        results: dict[str, list[list[dict[str, Any]]]] = {}
+        for name, builder in (("current", current), ("baseline", _load_builder(baseline))):
+            cypher.paths = builder  # type: ignore[assignment]
+            timings, results[name] = [], []
+            for source in sources:
+                t = time.perf_counter()
+                found = diversion_paths(index, source=source, to="any", max_hops=5, top=20)
+                timings.append((time.perf_counter() - t) * 1000)
+                results[name].append([p.as_dict() for p in found])
+            print(
+                f"  paths cypher {name}: {len(sources)} suppliers, p50 {statistics.median(timings):.0f} ms, "
+                f"p95 {percentile(timings, 0.95):.0f} ms, max {max(timings):.0f} ms",
+                flush=True,
+            )
+    finally:
+        cypher.paths = current
+        store.close()
+    same = results["current"] == results["baseline"]
+    print(f"  paths cypher current == baseline for every supplier: {same}", flush=True)
 
 
 def time_path_queries(settings: Settings, truth_path: Path, n: int) -> dict[str, float]:

@@ -31,7 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.paths_timing import time_path_queries
+from benchmarks.paths_timing import compare_cypher, time_path_queries
 from chipwatch import neo4j_server
 from chipwatch.settings import Settings, StoreKind, load_settings
 from graph.tables.trade import load_trade_tables
@@ -59,7 +59,14 @@ def jvm_peak_rss_mb(settings: Settings) -> float | None:
     return None
 
 
-def run_once(companies: int, shipments: int, store_kind: str, root: Path, paths: int = 0) -> dict[str, float]:
+def run_once(
+    companies: int,
+    shipments: int,
+    store_kind: str,
+    root: Path,
+    paths: int = 0,
+    baseline: Path | None = None,
+) -> dict[str, float]:
     times: dict[str, float] = {}
     t0 = time.perf_counter()
     write_world(companies, shipments, 1, root / "world")
@@ -75,6 +82,8 @@ def run_once(companies: int, shipments: int, store_kind: str, root: Path, paths:
         result = _ingest(settings, times, t0, root, store_kind)
         if paths:
             result |= time_path_queries(settings, root / "world" / "ground_truth.json", paths)
+        if baseline is not None and store_kind == "neo4j":
+            compare_cypher(settings, root / "world" / "ground_truth.json", 60, baseline)
         return result
     finally:
         if store_kind == "neo4j" and not load_settings().neo4j_uri:
@@ -134,6 +143,11 @@ def main() -> None:
     parser.add_argument("--companies", type=int, default=None)
     parser.add_argument("--shipments", type=int, default=None)
     parser.add_argument("--paths", type=int, default=0, help="then time N diversion-path queries")
+    parser.add_argument(
+        "--compare-cypher",
+        type=Path,
+        help="Neo4j: also time 60 path queries with the paths() of this older cypher.py",
+    )
     args = parser.parse_args()
     companies, shipments = (5_000, 50_000) if args.small else (100_000, 1_000_000)
     companies, shipments = args.companies or companies, args.shipments or shipments
@@ -141,7 +155,9 @@ def main() -> None:
     results: list[dict[str, float]] = []
     for _ in range(args.runs):
         with tempfile.TemporaryDirectory() as tmp:
-            results.append(run_once(companies, shipments, args.store, Path(tmp), args.paths))
+            results.append(
+                run_once(companies, shipments, args.store, Path(tmp), args.paths, args.compare_cypher)
+            )
     print(
         f"trade_bench: {companies:,} companies, {shipments:,} shipments, store={args.store}, runs={args.runs}"
     )
