@@ -83,7 +83,7 @@ def run_once(
         if paths:
             result |= time_path_queries(settings, root / "world" / "ground_truth.json", paths)
         if baseline is not None and store_kind == "neo4j":
-            compare_cypher(settings, root / "world" / "ground_truth.json", 60, baseline)
+            compare_cypher(settings, root / "world" / "ground_truth.json", 40, baseline)
         return result
     finally:
         if store_kind == "neo4j" and not load_settings().neo4j_uri:
@@ -146,7 +146,7 @@ def main() -> None:
     parser.add_argument(
         "--compare-cypher",
         type=Path,
-        help="Neo4j: also time 60 path queries with the paths() of this older cypher.py",
+        help="Neo4j: also time 40 path queries with the paths() of this older cypher.py",
     )
     args = parser.parse_args()
     companies, shipments = (5_000, 50_000) if args.small else (100_000, 1_000_000)
