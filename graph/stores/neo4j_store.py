@@ -275,7 +275,8 @@ class Neo4jStore:
     @staticmethod
     def _existing(tx: neo4j.ManagedTransaction, kind: NodeKind, batch: list[dict[str, Any]]) -> set[str]:
         """Ids of ``batch`` that exist (as ``kind``); :class:`_KindClash` if some exist as another kind."""
-        labels = {r["id"]: r["labels"] for r in tx.run(cypher.EXISTING_NODES, ids=[r["id"] for r in batch])}
+        found = tx.run(cypher.EXISTING_NODES, ids=[r["id"] for r in batch]).single(strict=True)["found"]
+        labels = dict(found)
         clashes = [{"id": i, "labels": ls} for i, ls in labels.items() if kind.value not in ls]
         if clashes:
             raise _KindClash(sorted(clashes, key=lambda c: c["id"]))
@@ -290,7 +291,7 @@ class Neo4jStore:
         def run(tx: neo4j.ManagedTransaction) -> None:
             for batch in self._batches(chunk):
                 existing = self._existing(tx, kind, batch)
-                fresh = [{"props": {**r["props"], "id": r["id"]}} for r in batch if r["id"] not in existing]
+                fresh = [{**r["props"], "id": r["id"]} for r in batch if r["id"] not in existing]
                 if fresh:
                     tx.run(create, rows=fresh).consume()
                 if existing:
@@ -317,25 +318,31 @@ class Neo4jStore:
             merged[s, t, k] = {**merged[s, t, k], **p} if (s, t, k) in merged else p
         params = [{"source": s, "target": t, "key": k, "props": p} for (s, t, k), p in merged.items()]
         query = cypher.upsert_edges(kind)
-        create, bare_sources = cypher.create_edges(kind), cypher.sources_without(kind)
+        create, ends = cypher.create_edges(kind), cypher.edge_ends(kind)
 
         def work(chunk: list[dict[str, Any]]) -> Callable[[neo4j.ManagedTransaction], int]:
             def run(tx: neo4j.ManagedTransaction) -> int:
                 written = 0
                 for batch in self._batches(chunk):
+                    ids = sorted({x for r in batch for x in (r["source"], r["target"])})
+                    found = tx.run(ends, ids=ids).single(strict=True)["found"]
+                    element = {f[0]: f[1] for f in found}
+                    if len(element) < len(ids):
+                        raise _MissingEnds(sorted(set(ids).difference(element)))
                     # A source with no edge of this kind yet cannot hold any of the batch's edges:
                     # those are CREATEd (the bulk case); the rest are MERGEd.
-                    sources = sorted({r["source"] for r in batch})
-                    bare = {r["id"] for r in tx.run(bare_sources, ids=sources)}
-                    fresh = [r for r in batch if r["source"] in bare]
-                    rest = [r for r in batch if r["source"] not in bare] if bare else batch
+                    bare = {f[0] for f in found if f[2]}
+                    fresh: list[list[Any]] = []
+                    rest: list[list[Any]] = []
+                    for r in batch:
+                        row = [element[r["source"]], element[r["target"]], r["key"], r["props"]]
+                        (fresh if r["source"] in bare else rest).append(row)
                     n = 0
                     if fresh:
                         n += tx.run(create, rows=fresh).single(strict=True)["written"]
                     if rest:
                         n += tx.run(query, rows=rest).single(strict=True)["written"]
-                    if n < len(batch):
-                        ids = sorted({x for r in batch for x in (r["source"], r["target"])})
+                    if n < len(batch):  # an end node deleted by another writer since the read
                         missing = [r["id"] for r in tx.run(cypher.MISSING_NODES, ids=ids)]
                         raise _MissingEnds(missing)
                     written += n
