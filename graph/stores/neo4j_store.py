@@ -84,6 +84,22 @@ def _kind_of(labels: Iterable[str]) -> NodeKind:
     raise StoreError(f"node without a kind label: {sorted(labels)}", store=STORE)
 
 
+def _outcome(done: int, total: int, nothing: str = "nothing of this call was written") -> str:
+    """What a call that failed after ``done`` of its ``total`` rows left behind."""
+    if not done:
+        return nothing
+    return (
+        f"nothing of the failing transaction was written, but this call was larger than one "
+        f"transaction (max_tx_bytes) and its first {done:,} of {total:,} rows, written by earlier "
+        "transactions, stay committed"
+    )
+
+
+def _partial(exc: StoreError, done: int, total: int) -> StoreError:
+    """``exc`` saying that earlier transactions of the call committed ``done`` rows."""
+    return StoreError(f"{str(exc).removeprefix(f'[{STORE}] ')}\n  ({_outcome(done, total)})", store=STORE)
+
+
 def _props(row: Mapping[str, Any]) -> Mapping[str, Any]:
     props: Mapping[str, Any] = row["props"]
     return props
@@ -197,7 +213,7 @@ class Neo4jStore:
         except ConstraintError as exc:
             raise StoreError(
                 f"Neo4j refused the write ({self._clean(exc)}); a node id may already exist under "
-                "another kind. Nothing of this call was committed",
+                "another kind. Nothing of the failing transaction was committed",
                 query=query,
                 store=STORE,
             ) from exc
@@ -254,6 +270,7 @@ class Neo4jStore:
             merged[node_id] = {**merged[node_id], **props} if node_id in merged else props
         params = [{"id": i, "props": p} for i, p in merged.items()]
         query = cypher.create_nodes(kind)
+        done = 0
         try:
             for chunk in self._chunks(params):
                 try:
@@ -263,13 +280,18 @@ class Neo4jStore:
                         raise
                     # Another writer created some of these ids after our check: MERGE instead.
                     self._write(cypher.upsert_nodes(kind), self._merge_node_writes(kind, chunk))
+                done += len(chunk)
         except _KindClash as exc:
             first = exc.clashes[0]
             raise StoreError(
                 f"node {first['id']!r} exists as {_kind_of(first['labels']).value}, cannot write it as "
-                f"{kind.value} ({len(exc.clashes)} such rows); nothing of this call was written",
+                f"{kind.value} ({len(exc.clashes)} such rows); {_outcome(done, len(params))}",
                 store=STORE,
             ) from None
+        except StoreError as exc:
+            if done:
+                raise _partial(exc, done, len(params)) from exc
+            raise
         return len(prepared)
 
     @staticmethod
@@ -350,11 +372,18 @@ class Neo4jStore:
 
             return run
 
+        done = 0
         try:
             for chunk in self._chunks(params):
                 self._write(query, work(chunk))
+                done += len(chunk)
         except _MissingEnds as exc:
-            raise missing_ends_error(kind, exc.missing, len(exc.missing), STORE) from None
+            outcome = _outcome(done, len(params), "nothing was written")
+            raise missing_ends_error(kind, exc.missing, len(exc.missing), STORE, outcome) from None
+        except StoreError as exc:
+            if done:
+                raise _partial(exc, done, len(params)) from exc
+            raise
         return len(prepared)
 
     def delete_edges(self, kind: EdgeKind, identities: Iterable[tuple[str, str, str]]) -> int:
