@@ -84,6 +84,22 @@ def _kind_of(labels: Iterable[str]) -> NodeKind:
     raise StoreError(f"node without a kind label: {sorted(labels)}", store=STORE)
 
 
+def _outcome(done: int, total: int, nothing: str = "nothing of this call was written") -> str:
+    """What a call that failed after ``done`` of its ``total`` rows left behind."""
+    if not done:
+        return nothing
+    return (
+        f"nothing of the failing transaction was written, but this call was larger than one "
+        f"transaction (max_tx_bytes) and its first {done:,} of {total:,} rows, written by earlier "
+        "transactions, stay committed"
+    )
+
+
+def _partial(exc: StoreError, done: int, total: int) -> StoreError:
+    """``exc`` saying that earlier transactions of the call committed ``done`` rows."""
+    return StoreError(f"{str(exc).removeprefix(f'[{STORE}] ')}\n  ({_outcome(done, total)})", store=STORE)
+
+
 def _props(row: Mapping[str, Any]) -> Mapping[str, Any]:
     props: Mapping[str, Any] = row["props"]
     return props
@@ -197,7 +213,7 @@ class Neo4jStore:
         except ConstraintError as exc:
             raise StoreError(
                 f"Neo4j refused the write ({self._clean(exc)}); a node id may already exist under "
-                "another kind. Nothing of this call was committed",
+                "another kind. Nothing of the failing transaction was committed",
                 query=query,
                 store=STORE,
             ) from exc
@@ -254,6 +270,7 @@ class Neo4jStore:
             merged[node_id] = {**merged[node_id], **props} if node_id in merged else props
         params = [{"id": i, "props": p} for i, p in merged.items()]
         query = cypher.create_nodes(kind)
+        done = 0
         try:
             for chunk in self._chunks(params):
                 try:
@@ -263,19 +280,25 @@ class Neo4jStore:
                         raise
                     # Another writer created some of these ids after our check: MERGE instead.
                     self._write(cypher.upsert_nodes(kind), self._merge_node_writes(kind, chunk))
+                done += len(chunk)
         except _KindClash as exc:
             first = exc.clashes[0]
             raise StoreError(
                 f"node {first['id']!r} exists as {_kind_of(first['labels']).value}, cannot write it as "
-                f"{kind.value} ({len(exc.clashes)} such rows); nothing of this call was written",
+                f"{kind.value} ({len(exc.clashes)} such rows); {_outcome(done, len(params))}",
                 store=STORE,
             ) from None
+        except StoreError as exc:
+            if done:
+                raise _partial(exc, done, len(params)) from exc
+            raise
         return len(prepared)
 
     @staticmethod
     def _existing(tx: neo4j.ManagedTransaction, kind: NodeKind, batch: list[dict[str, Any]]) -> set[str]:
         """Ids of ``batch`` that exist (as ``kind``); :class:`_KindClash` if some exist as another kind."""
-        labels = {r["id"]: r["labels"] for r in tx.run(cypher.EXISTING_NODES, ids=[r["id"] for r in batch])}
+        found = tx.run(cypher.EXISTING_NODES, ids=[r["id"] for r in batch]).single(strict=True)["found"]
+        labels = dict(found)
         clashes = [{"id": i, "labels": ls} for i, ls in labels.items() if kind.value not in ls]
         if clashes:
             raise _KindClash(sorted(clashes, key=lambda c: c["id"]))
@@ -290,7 +313,7 @@ class Neo4jStore:
         def run(tx: neo4j.ManagedTransaction) -> None:
             for batch in self._batches(chunk):
                 existing = self._existing(tx, kind, batch)
-                fresh = [{"props": {**r["props"], "id": r["id"]}} for r in batch if r["id"] not in existing]
+                fresh = [{**r["props"], "id": r["id"]} for r in batch if r["id"] not in existing]
                 if fresh:
                     tx.run(create, rows=fresh).consume()
                 if existing:
@@ -317,25 +340,31 @@ class Neo4jStore:
             merged[s, t, k] = {**merged[s, t, k], **p} if (s, t, k) in merged else p
         params = [{"source": s, "target": t, "key": k, "props": p} for (s, t, k), p in merged.items()]
         query = cypher.upsert_edges(kind)
-        create, bare_sources = cypher.create_edges(kind), cypher.sources_without(kind)
+        create, ends = cypher.create_edges(kind), cypher.edge_ends(kind)
 
         def work(chunk: list[dict[str, Any]]) -> Callable[[neo4j.ManagedTransaction], int]:
             def run(tx: neo4j.ManagedTransaction) -> int:
                 written = 0
                 for batch in self._batches(chunk):
+                    ids = sorted({x for r in batch for x in (r["source"], r["target"])})
+                    found = tx.run(ends, ids=ids).single(strict=True)["found"]
+                    element = {f[0]: f[1] for f in found}
+                    if len(element) < len(ids):
+                        raise _MissingEnds(sorted(set(ids).difference(element)))
                     # A source with no edge of this kind yet cannot hold any of the batch's edges:
                     # those are CREATEd (the bulk case); the rest are MERGEd.
-                    sources = sorted({r["source"] for r in batch})
-                    bare = {r["id"] for r in tx.run(bare_sources, ids=sources)}
-                    fresh = [r for r in batch if r["source"] in bare]
-                    rest = [r for r in batch if r["source"] not in bare] if bare else batch
+                    bare = {f[0] for f in found if f[2]}
+                    fresh: list[list[Any]] = []
+                    rest: list[list[Any]] = []
+                    for r in batch:
+                        row = [element[r["source"]], element[r["target"]], r["key"], r["props"]]
+                        (fresh if r["source"] in bare else rest).append(row)
                     n = 0
                     if fresh:
                         n += tx.run(create, rows=fresh).single(strict=True)["written"]
                     if rest:
                         n += tx.run(query, rows=rest).single(strict=True)["written"]
-                    if n < len(batch):
-                        ids = sorted({x for r in batch for x in (r["source"], r["target"])})
+                    if n < len(batch):  # an end node deleted by another writer since the read
                         missing = [r["id"] for r in tx.run(cypher.MISSING_NODES, ids=ids)]
                         raise _MissingEnds(missing)
                     written += n
@@ -343,11 +372,18 @@ class Neo4jStore:
 
             return run
 
+        done = 0
         try:
             for chunk in self._chunks(params):
                 self._write(query, work(chunk))
+                done += len(chunk)
         except _MissingEnds as exc:
-            raise missing_ends_error(kind, exc.missing, len(exc.missing), STORE) from None
+            outcome = _outcome(done, len(params), "nothing was written")
+            raise missing_ends_error(kind, exc.missing, len(exc.missing), STORE, outcome) from None
+        except StoreError as exc:
+            if done:
+                raise _partial(exc, done, len(params)) from exc
+            raise
         return len(prepared)
 
     def delete_edges(self, kind: EdgeKind, identities: Iterable[tuple[str, str, str]]) -> int:

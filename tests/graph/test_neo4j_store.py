@@ -18,7 +18,7 @@ from chipwatch import neo4j_server
 from chipwatch.errors import Neo4jAuthError, StoreError
 from chipwatch.settings import Secret, Settings, StoreKind
 from graph.model import EdgeKind, NodeKind
-from graph.stores import cypher, open_store
+from graph.stores import cypher, open_store, tx_size
 from graph.stores.neo4j_store import Neo4jStore
 
 
@@ -232,7 +232,7 @@ def test_write_plans_seek_the_id_index_and_stream(store: Neo4jStore) -> None:
         cypher.create_nodes(NodeKind.COMPANY),
         cypher.upsert_nodes(NodeKind.COMPANY),
         cypher.upsert_edges(EdgeKind.OWNS),
-        cypher.sources_without(EdgeKind.OWNS),
+        cypher.edge_ends(EdgeKind.OWNS),
         cypher.create_edges(EdgeKind.OWNS),
     ]
     for query in queries:
@@ -245,6 +245,8 @@ def test_write_plans_seek_the_id_index_and_stream(store: Neo4jStore) -> None:
         ops = _operators(plan)
         assert "Eager" not in ops or "]->(t)" in query, (query, ops)
         assert not {"NodeByLabelScan", "AllNodesScan"} & set(ops), (query, ops)
+        if "(s)-[r:" in query:  # edge writes find their ends by elementId, not one index seek per end
+            assert ops.count("NodeByElementIdSeek") == 2 and "NodeIndexSeek" not in ops, (query, ops)
 
 
 def _shipment(i: int) -> dict[str, object]:
@@ -285,3 +287,18 @@ def test_wide_rows_are_cut_into_transactions_within_the_servers_memory_limit(tmp
             store.close()
     finally:
         neo4j_server.stop(base)
+
+
+def test_a_call_larger_than_one_transaction_says_what_stayed_committed(store: Neo4jStore) -> None:
+    store.upsert_nodes(NodeKind.COMPANY, [{"id": f"co:p:{i}"} for i in range(30)])
+    store.max_tx_bytes = 10 * (tx_size.ROW_BYTES + tx_size.PROP_BYTES)  # 10 one-property rows each
+    edges = [{"source": f"co:p:{i}", "target": f"co:p:{i + 1}", "pct": 1.0} for i in range(29)]
+    edges.append({"source": "co:p:0", "target": "co:p:ghost", "pct": 1.0})  # in the third transaction
+    with pytest.raises(StoreError, match=r"co:p:ghost.*first 20 of 30 rows.*stay committed"):
+        store.upsert_edges(EdgeKind.OWNS, edges)
+    assert store.counts()["OWNS"] == 20  # the two earlier transactions, nothing of the third
+    # Under the bound a call is still one transaction: nothing of it is written.
+    store.max_tx_bytes = 10**9
+    with pytest.raises(StoreError, match=r"co:p:ghost.*; nothing was written$"):
+        store.upsert_edges(EdgeKind.OWNS, [{"source": "co:p:0", "target": "co:p:5"}, edges[-1]])
+    assert store.counts()["OWNS"] == 20
