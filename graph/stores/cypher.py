@@ -223,8 +223,15 @@ def paths(max_hops: int, edge_kinds: Collection[EdgeKind], direction: Direction)
     """Simple paths of 1..max_hops edges from ``$sources`` to ``$targets``, best ``$limit`` first.
 
     The pattern is directed when every allowed kind is walked one way only, undirected when all
-    are walked both ways, and otherwise undirected with a per-step check that a directed kind is
-    walked from its start node. Node uniqueness (a simple path) is checked per step as well.
+    are walked both ways, and otherwise a quantified path pattern whose step predicate lets a
+    directed kind be walked only from its start node. Node uniqueness (a simple path) is checked
+    per step of the matched path.
+
+    The mixed case (diversion paths: TRADES_WITH and OWNS one way, SAME_AS both ways) used to be
+    an undirected variable-length pattern filtered afterwards, so Neo4j expanded every directed
+    edge backwards too before discarding those paths; inside a quantified path pattern the
+    predicate is applied to each step as it is expanded. ``benchmarks/trade_bench.py --store neo4j
+    --paths N --compare-cypher OLD_cypher.py`` times both forms and checks they give the same paths.
     """
     if isinstance(max_hops, bool) or not isinstance(max_hops, int) or not 1 <= max_hops <= MAX_HOPS:
         raise ValueError(f"max_hops must be an int in 1..{MAX_HOPS}")
@@ -233,19 +240,16 @@ def paths(max_hops: int, edge_kinds: Collection[EdgeKind], direction: Direction)
     both_ways = {k for k in kinds if direction == "both" or k in SYMMETRIC_EDGE_KINDS}
     rel = f"[{':' + types if types else ''}*1..{max_hops}]"
     if not both_ways:
-        pattern, step_check = f"-{rel}->", ""
+        pattern = f"-{rel}->"
     elif both_ways == set(kinds):
-        pattern, step_check = f"-{rel}-", ""
-    else:
         pattern = f"-{rel}-"
-        step_check = (
-            "AND all(i IN range(0, length(p) - 1) WHERE type(relationships(p)[i]) IN $symmetric "
-            "OR startNode(relationships(p)[i]) = nodes(p)[i]) "
-        )
+    else:
+        # Own variable names: the comprehensions below reuse ``r`` and must not see these lists.
+        typed = f"[step{':' + types if types else ''}]"
+        pattern = f" ((x)-{typed}-() WHERE type(step) IN $symmetric OR startNode(step) = x){{1,{max_hops}}} "
     return (
         f"MATCH p = (s:{NODE_LABEL}){pattern}(t:{NODE_LABEL}) "
         "WHERE s.id IN $sources AND t.id IN $targets "
-        f"{step_check}"
         "AND all(i IN range(1, length(p)) WHERE NOT nodes(p)[i] IN nodes(p)[0..i]) "
         "WITH p, [n IN nodes(p) | n.id] AS ids, "
         "[r IN relationships(p) | [type(r), startNode(r).id, endNode(r).id, r.key]] AS idents "
