@@ -4,10 +4,20 @@
     .venv/bin/python benchmarks/trade_bench.py --small    # 5,000 / 50,000
     .venv/bin/python benchmarks/trade_bench.py --store neo4j   # starts the workspace's local Neo4j
     .venv/bin/python benchmarks/trade_bench.py --companies 20000 --shipments 200000
+    .venv/bin/python benchmarks/trade_bench.py --store neo4j --paths 300   # then path query p50/p95
 
-Target: networkx store, full size, generate + ingest < 2 min with peak RSS < 4 GB.
-The graph stage runs only when ``graph.stores`` exists; otherwise graph rows are built
-(``trade_graph_frames``) but not written.
+Targets (issue 4): full size, generate + ingest < 2 min with peak RSS < 4 GB on networkx,
+< 6 min on Neo4j. The graph stage is the journaled sync the CLI runs
+(``ingest.trade.graph_sync.run_trade_sync``), timed per kind; with Neo4j the server's peak RSS
+(its JVM's VmHWM) is printed too. The graph stage runs only when ``graph.stores`` exists;
+otherwise graph rows are built (``trade_graph_frames``) but not written.
+
+``--paths N`` (issue 7: p95 < 300 ms on networkx, < 500 ms on Neo4j at 100k/1M): after the load,
+the diversion-path query ``chipwatch paths --from X --to any --max-hops 5 --top 20`` issues
+(``graph.risk.paths.diversion_paths``) for N suppliers — every planted scheme's supplier, then
+trade parties in the supplier countries, in a seeded order — on the store just loaded; prints
+p50/p95 per query. No ``chipwatch risk`` has run, so the targets are the restricted
+destinations (no list entries or flags are loaded).
 """
 
 from __future__ import annotations
@@ -21,12 +31,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.paths_timing import compare_cypher, time_path_queries
 from chipwatch import neo4j_server
 from chipwatch.settings import Settings, StoreKind, load_settings
 from graph.tables.trade import load_trade_tables
-from graph.trade_graph import records, trade_graph_frames, write_trade_graph
+from graph.trade_graph import records, trade_graph_frames
 from ingest.synthetic import write_world
-from ingest.trade.graph_sync import store_opener
+from ingest.trade.graph_sync import run_trade_sync, store_opener
 from ingest.trade.load import ingest_trade_file
 
 
@@ -34,7 +45,28 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_once(companies: int, shipments: int, store_kind: str, root: Path) -> dict[str, float]:
+def jvm_peak_rss_mb(settings: Settings) -> float | None:
+    """The local Neo4j server's peak RSS (VmHWM), or None when it is not ours / not running."""
+    pid = neo4j_server.status(settings).pid
+    if pid is None:
+        return None
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def run_once(
+    companies: int,
+    shipments: int,
+    store_kind: str,
+    root: Path,
+    paths: int = 0,
+    baseline: Path | None = None,
+) -> dict[str, float]:
     times: dict[str, float] = {}
     t0 = time.perf_counter()
     write_world(companies, shipments, 1, root / "world")
@@ -47,9 +79,17 @@ def run_once(companies: int, shipments: int, store_kind: str, root: Path) -> dic
         settings = neo4j_server.effective_neo4j_settings(settings)
         times["neo4j_server_start(in total)"] = time.perf_counter() - ts
     try:
-        return _ingest(settings, times, t0, root, store_kind)
+        result = _ingest(settings, times, t0, root, store_kind)
+        if paths:
+            result |= time_path_queries(settings, root / "world" / "ground_truth.json", paths)
+        if baseline is not None and store_kind == "neo4j":
+            compare_cypher(settings, root / "world" / "ground_truth.json", 40, baseline)
+        return result
     finally:
         if store_kind == "neo4j" and not load_settings().neo4j_uri:
+            jvm = jvm_peak_rss_mb(settings)
+            if jvm is not None:
+                print(f"  Neo4j server (JVM) peak RSS {jvm:,.0f} MB", flush=True)
             neo4j_server.stop(settings)
 
 
@@ -66,14 +106,20 @@ def _ingest(
         )
     times["ingest_tables"] = time.perf_counter() - t
     t = time.perf_counter()
-    tables = load_trade_tables(settings)
     open_store = store_opener()
     if open_store is not None:
         store = open_store(settings)
+        tk = time.perf_counter()
+
+        def kind_done(kind: str, rows: int) -> None:
+            nonlocal tk
+            print(f"    {kind:<14} {rows:>9,} rows {time.perf_counter() - tk:6.1f} s", flush=True)
+            tk = time.perf_counter()
+
         try:
             store.clear()
-            write_trade_graph(store, tables)
-            store.flush()
+            tk = time.perf_counter()
+            run_trade_sync(settings, store=store, reason="trade_bench", on_kind=kind_done)
         finally:
             store.close()
         times["graph_" + store_kind] = time.perf_counter() - t
@@ -82,7 +128,7 @@ def _ingest(
             flush=True,
         )
     else:
-        frames = trade_graph_frames(tables)
+        frames = trade_graph_frames(load_trade_tables(settings))
         n = sum(sum(1 for _ in records(f)) for f in [*frames.nodes.values(), *frames.edges.values()])
         times[f"graph_rows_only({n} rows)"] = time.perf_counter() - t
     times["total"] = time.perf_counter() - t0
@@ -96,6 +142,12 @@ def main() -> None:
     parser.add_argument("--store", choices=["networkx", "neo4j"], default="networkx")
     parser.add_argument("--companies", type=int, default=None)
     parser.add_argument("--shipments", type=int, default=None)
+    parser.add_argument("--paths", type=int, default=0, help="then time N diversion-path queries")
+    parser.add_argument(
+        "--compare-cypher",
+        type=Path,
+        help="Neo4j: also time 40 path queries with the paths() of this older cypher.py",
+    )
     args = parser.parse_args()
     companies, shipments = (5_000, 50_000) if args.small else (100_000, 1_000_000)
     companies, shipments = args.companies or companies, args.shipments or shipments
@@ -103,12 +155,15 @@ def main() -> None:
     results: list[dict[str, float]] = []
     for _ in range(args.runs):
         with tempfile.TemporaryDirectory() as tmp:
-            results.append(run_once(companies, shipments, args.store, Path(tmp)))
+            results.append(
+                run_once(companies, shipments, args.store, Path(tmp), args.paths, args.compare_cypher)
+            )
     print(
         f"trade_bench: {companies:,} companies, {shipments:,} shipments, store={args.store}, runs={args.runs}"
     )
     for key in results[0]:
-        print(f"  {key:<40} median {statistics.median(r[key] for r in results):8.1f} s")
+        unit = "ms" if key.startswith("path_") else "s"
+        print(f"  {key:<40} median {statistics.median(r[key] for r in results):8.1f} {unit}")
     print(f"  CPU time of this process {time.process_time() - cpu0:,.1f} s; load average {os.getloadavg()}")
     print(f"  peak RSS {peak_rss_mb():,.0f} MB (this process; Neo4j's JVM not included)")
 

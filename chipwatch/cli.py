@@ -15,6 +15,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app",
     "neo4j",
     "ingest",
+    "graph_sync",
     "generate",
     "lists",
     "screen",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 
 from chipwatch.errors import JavaNotFoundError, Neo4jServerError
@@ -22,9 +23,10 @@ MAIN_CLASS = "org.chipwatch.neo4j.Launcher"
 PAGE_CACHE_MB = 512
 MIN_JAVA = 17
 #: Modest on purpose: CI runs the server next to pytest on 2 cores. 2 GB rather than 1 GB of heap
-#: because one upsert call is one transaction, whose state (up to ``Neo4jStore.max_tx_rows`` rows)
-#: lives on the heap until commit. The --add-opens flags are the ones Neo4j's own start script
-#: passes; without them the page cache falls back to a slower mode.
+#: because a write transaction's state lives on the heap until commit (the store sizes its
+#: transactions to a share of the 1.4 GiB transaction limit that 2 GB gives). The --add-opens
+#: flags are the ones Neo4j's own start script passes; without them the page cache falls back to
+#: a slower mode.
 JVM_OPTIONS: tuple[str, ...] = (
     "-Xms512m",
     "-Xmx2g",
@@ -87,12 +89,24 @@ def unavailable_reason() -> str | None:
     return None
 
 
-def launcher_command(java: str, home: Path, port: int, watch_pid: int | None = None) -> list[str]:
-    """The JVM command line. It carries no password: the launcher reads that from standard input."""
+def launcher_command(
+    java: str,
+    home: Path,
+    port: int,
+    watch_pid: int | None = None,
+    neo4j_settings: Mapping[str, str] | None = None,
+) -> list[str]:
+    """The JVM command line. It carries no password: the launcher reads that from standard input.
+
+    ``neo4j_settings`` are extra Neo4j settings (name -> value), e.g. a lower transaction memory
+    limit for a test.
+    """
     target = LAUNCHER_DIR / "target"
     classpath = f"{target / 'classes'}:{target / 'lib' / '*'}"
     cmd = [java, *JVM_OPTIONS, "-cp", classpath, MAIN_CLASS, "--home", str(home), "--port", str(port)]
     cmd += ["--page-cache-mb", str(PAGE_CACHE_MB)]
     if watch_pid is not None:
         cmd += ["--watch-pid", str(watch_pid)]
+    for name, value in (neo4j_settings or {}).items():
+        cmd += ["--setting", f"{name}={value}"]
     return cmd

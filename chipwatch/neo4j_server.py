@@ -26,7 +26,7 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -238,12 +238,18 @@ def status(settings: Settings) -> ServerStatus:
 
 
 def start(
-    settings: Settings, timeout: float = 180.0, *, build: bool = True, watch_pid: int | None = None
+    settings: Settings,
+    timeout: float = 180.0,
+    *,
+    build: bool = True,
+    watch_pid: int | None = None,
+    neo4j_settings: Mapping[str, str] | None = None,
 ) -> ServerStatus:
     """Start this workspace's Neo4j (or find it running) and wait until Bolt logs us in.
 
     ``build=False`` refuses to run Maven when the launcher is missing; ``watch_pid`` makes the
-    server stop itself when that process ends (test sessions use their own pid).
+    server stop itself when that process ends (test sessions use their own pid);
+    ``neo4j_settings`` are extra Neo4j settings for a server started here (not one already running).
     """
     java = find_java()
     paths = _paths(settings)
@@ -267,7 +273,7 @@ def start(
         password = conn.password if conn else Secret(secrets.token_urlsafe(24))
         conn = Connection(uri=f"bolt://127.0.0.1:{port}", user=USER, password=password)
         _write_connection(paths, conn)
-        proc = _spawn(java, paths, port, password, watch_pid)
+        proc = _spawn(java, paths, port, password, watch_pid, neo4j_settings)
         try:
             _wait_ready(proc, paths, conn, time.monotonic() + timeout)
         except BaseException:
@@ -278,11 +284,16 @@ def start(
 
 
 def _spawn(
-    java: str, paths: _Paths, port: int, password: Secret, watch_pid: int | None
+    java: str,
+    paths: _Paths,
+    port: int,
+    password: Secret,
+    watch_pid: int | None,
+    neo4j_settings: Mapping[str, str] | None,
 ) -> subprocess.Popen[bytes]:
     if paths.log.exists():
         os.replace(paths.log, paths.log.with_suffix(".log.1"))
-    cmd = launcher_command(java, paths.home, port, watch_pid)
+    cmd = launcher_command(java, paths.home, port, watch_pid, neo4j_settings)
     with open(paths.log, "ab") as out:
         # A new session: Ctrl-C in the terminal that ran `chipwatch neo4j start` must not kill it.
         proc = subprocess.Popen(

@@ -3,11 +3,14 @@
 Nodes: Company (registry and name-only), Person, TradeParty, Address, Country, Shipment.
 Edges: LOCATED_AT, IN_COUNTRY, OWNS, OFFICER_OF, SHIPPER_OF/CONSIGNEE_OF/NOTIFY_OF and the
 aggregated TRADES_WITH (shipper party → consignee party, key = HS-6) that path search walks.
-Row building is pure (:func:`trade_graph_frames`); :func:`write_trade_graph` only writes.
+Row building is pure (:func:`trade_graph_frames`); :func:`write_graph_frames` only writes. The
+journaled sync that wraps them (a load interrupted mid-way is detected and completed) is
+:func:`ingest.trade.graph_sync.run_trade_sync`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -190,11 +193,30 @@ def records(frame: pd.DataFrame) -> ColumnRows:
 
 def write_trade_graph(store: GraphStore, tables: TradeTables) -> dict[str, int]:
     """Upsert every trade node and edge: one call per kind, nodes before edges."""
-    frames = trade_graph_frames(tables)
+    return write_graph_frames(store, trade_graph_frames(tables))
+
+
+def frame_kinds(frames: GraphFrames) -> tuple[str, ...]:
+    """The kinds :func:`write_graph_frames` writes, in its order (nodes first: edges need their ends)."""
+    return tuple(k.value for k in (*frames.nodes, *frames.edges))
+
+
+def write_graph_frames(
+    store: GraphStore, frames: GraphFrames, kind_done: Callable[[str, int], None] | None = None
+) -> dict[str, int]:
+    """Upsert ``frames`` one call per kind in :func:`frame_kinds` order, emptying ``frames``.
+
+    ``kind_done(kind, rows)`` is called after each kind's call returned (the sync journal records
+    progress with it). Each frame is dropped once written: at a million shipments the frames are a
+    large share of RAM.
+    """
     written: dict[str, int] = {}
-    # Each frame is dropped once written: at a million shipments the frames are a large share of RAM.
     for node_kind in list(frames.nodes):
         written[node_kind.value] = store.upsert_nodes(node_kind, records(frames.nodes.pop(node_kind)))
+        if kind_done is not None:
+            kind_done(node_kind.value, written[node_kind.value])
     for edge_kind in list(frames.edges):
         written[edge_kind.value] = store.upsert_edges(edge_kind, records(frames.edges.pop(edge_kind)))
+        if kind_done is not None:
+            kind_done(edge_kind.value, written[edge_kind.value])
     return written

@@ -8,15 +8,19 @@ import click
 
 from chipwatch.settings import Settings, load_settings
 from ingest.trade.formats import InputFormat
-from ingest.trade.graph_sync import store_opener, sync_trade_graph
+from ingest.trade.graph_sync import run_trade_sync, store_opener
 from ingest.trade.load import TradeKind, ingest_trade_file
 
 
-def _graph_summary(settings: Settings) -> str:
+def _graph_summary(settings: Settings, reason: str) -> str:
     if store_opener() is None:
         return "graph store not available yet; tables updated only"
-    written = sync_trade_graph(settings)
-    return f"graph ({settings.store.value}): " + ", ".join(f"{n} {k}" for k, n in written.items() if n)
+    outcome = run_trade_sync(settings, reason=reason)
+    lines = [f"note: {note}" for note in outcome.notes()]
+    lines.append(
+        f"graph ({settings.store.value}): " + ", ".join(f"{n} {k}" for k, n in outcome.written.items() if n)
+    )
+    return "\n".join(lines)
 
 
 def _command(kind: TradeKind) -> click.Command:
@@ -54,7 +58,7 @@ def _command(kind: TradeKind) -> click.Command:
         if len(report.warnings) > 20:
             click.echo(f"  … {len(report.warnings) - 20} more warnings in the trade_warnings table")
         if not no_graph:
-            click.echo(_graph_summary(settings))
+            click.echo(_graph_summary(settings, f"ingest {kind.value} {path}"))
 
     run.help = f"Load {kind.value} from PATH (canonical CSV/XLSX/Parquet, or a registry format)."
     return run

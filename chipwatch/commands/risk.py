@@ -14,6 +14,7 @@ from graph.risk.entity import entity_report, find_entity, format_report
 from graph.risk.paths import TARGETS, PathIndex, Target, diversion_paths
 from graph.risk.reference import load_reference
 from graph.risk.run import STEPS, compute_risk
+from graph.sync_journal import require_synced
 
 
 def _date(value: str | None) -> dt.date:
@@ -81,7 +82,9 @@ def register(group: click.Group) -> None:
         from graph.stores import open_store
 
         day = _date(as_of)
-        store = open_store(load_settings())
+        settings = load_settings()
+        require_synced(settings)
+        store = open_store(settings)
         try:
             node_id = find_entity(store, source)[0] if source else None
             index = PathIndex.build(store, load_reference(day))
@@ -128,7 +131,9 @@ def register(group: click.Group) -> None:
         """One entity's list hits, cluster, ownership statuses, flags and score."""
         from graph.stores import open_store
 
-        store = open_store(load_settings())
+        settings = load_settings()
+        require_synced(settings)
+        store = open_store(settings)
         try:
             report = entity_report(store, query)
         finally:

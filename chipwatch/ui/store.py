@@ -24,6 +24,7 @@ from graph.risk.paths import PathIndex
 from graph.store import GraphStore
 from graph.stores import open_store
 from graph.stores.parquet import CURRENT
+from graph.sync_journal import require_synced
 from graph.tables.lists import ListTables, list_table_path, load_list_tables, read_list_table
 
 LIST_TABLES = ("list_entries", "list_relations", "list_versions", "list_rejected", "list_diffs")
@@ -79,6 +80,7 @@ def _opened(workspace: str, kind: str) -> _Opened:
 def store() -> GraphStore:
     """The workspace's store, shared by every session; reopened when the stored graph changed."""
     s = settings()
+    require_synced(s)  # never show a half-written graph as if it were the whole one
     opened = _opened(str(s.workspace), s.store.value)
     stamp = graph_stamp(s)
     with opened.lock:  # one session opens it; the others wait instead of loading it again

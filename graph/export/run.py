@@ -26,6 +26,7 @@ from graph.export.ftm import write_ftm
 from graph.export.risk_list import RiskList, build_risk_list
 from graph.export.risk_table import RiskFilter
 from graph.store import GraphStore
+from graph.sync_journal import require_synced
 from graph.tables.lists import load_list_tables
 
 
@@ -124,6 +125,7 @@ def export_risk_list(
     out = Path(out)
     kind = export_format(out, fmt)
     check_writable(out)
+    require_synced(settings)  # an export of a half-written graph would look complete
     own_store = store is None
     if store is None:
         from graph.stores import open_store

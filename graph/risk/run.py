@@ -227,7 +227,9 @@ def compute_risk(
 ) -> RiskSummary:
     """Compute risk over the workspace's store and write it back; returns the summary."""
     from graph.stores import open_store
+    from graph.sync_journal import require_synced
 
+    require_synced(settings)  # scores over a half-written graph would clear parties wrongly
     store = open_store(settings)
     try:
         summary, _ = compute_risk_on(store, as_of or dt.date.today(), progress)

@@ -64,22 +64,24 @@ _SEEK_N = f"USING INDEX n:{NODE_LABEL}(id)"
 AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
 
 
-#: Which of ``$ids`` exist already, with their labels (a write splits its rows on this).
+#: The server's transaction memory limits (``$names``), to size write transactions by.
+MEMORY_LIMITS = "SHOW SETTINGS YIELD name, value WHERE name IN $names RETURN name, value"
+
+#: Which of ``$ids`` exist already, with their labels (a write splits its rows on this), as one
+#: record ``found`` = ``[[id, labels], ...]``: one Bolt record per row cost the client more CPU
+#: than the rest of the write.
 EXISTING_NODES = (
-    f"UNWIND $ids AS id MATCH (n:{NODE_LABEL} {{id: id}}) {_SEEK_N} RETURN n.id AS id, labels(n) AS labels"
+    f"UNWIND $ids AS id MATCH (n:{NODE_LABEL} {{id: id}}) {_SEEK_N} RETURN collect([id, labels(n)]) AS found"
 )
 
 
 def create_nodes(kind: NodeKind) -> str:
-    """New nodes (ids checked absent in this transaction); ``row.props`` holds the ``id`` too.
+    """New nodes (ids checked absent in this transaction); each row is the property map, ``id`` too.
 
-    CREATE skips MERGE's lock-and-recheck. ``SET n = row.props`` rather than ``CREATE (n {id: ..})
+    CREATE skips MERGE's lock-and-recheck. ``SET n = row`` rather than ``CREATE (n {id: ..})
     SET n += ..``: the latter makes the planner add an Eager operator (see EXPLAIN).
     """
-    return (
-        f"UNWIND $rows AS row CREATE (n:{label(kind)}:{NODE_LABEL}) SET n = row.props "
-        "RETURN count(*) AS written"
-    )
+    return f"UNWIND $rows AS row CREATE (n:{label(kind)}:{NODE_LABEL}) SET n = row RETURN count(*) AS written"
 
 
 def upsert_nodes(kind: NodeKind) -> str:
@@ -97,32 +99,35 @@ def upsert_nodes(kind: NodeKind) -> str:
     )
 
 
+def edge_ends(kind: EdgeKind) -> str:
+    """The nodes of ``$ids`` (every source and target of a batch), found once per batch, as one
+    record ``found`` = ``[[id, elementId, no outgoing edge of kind yet], ...]``.
+
+    The writes then find each end by elementId (a direct record lookup) instead of two index seeks
+    per edge, and an edge from a node without edges of ``kind`` is known to be new (CREATE).
+    """
+    return (
+        f"UNWIND $ids AS id MATCH (n:{NODE_LABEL} {{id: id}}) {_SEEK_N} "
+        f"RETURN collect([id, elementId(n), NOT (n)-[:{rel_type(kind)}]->()]) AS found"
+    )
+
+
+#: Edge rows are lists ``[source elementId, target elementId, key, props]``: smaller to send than maps.
+_ENDS = "UNWIND $rows AS row MATCH (s) WHERE elementId(s) = row[0] MATCH (t) WHERE elementId(t) = row[1] "
+
+
 def upsert_edges(kind: EdgeKind) -> str:
     return (
-        "UNWIND $rows AS row "
-        f"MATCH (s:{NODE_LABEL} {{id: row.source}}) USING INDEX s:{NODE_LABEL}(id) "
-        f"MATCH (t:{NODE_LABEL} {{id: row.target}}) USING INDEX t:{NODE_LABEL}(id) "
-        f"MERGE (s)-[r:{rel_type(kind)} {{key: row.key}}]->(t) "
-        "ON CREATE SET r += row.props ON MATCH SET r += row.props "  # no Eager: see upsert_nodes
+        f"{_ENDS}MERGE (s)-[r:{rel_type(kind)} {{key: row[2]}}]->(t) "
+        "ON CREATE SET r += row[3] ON MATCH SET r += row[3] "  # no Eager: see upsert_nodes
         "RETURN count(*) AS written"
     )
 
 
-def sources_without(kind: EdgeKind) -> str:
-    """Which of ``$ids`` exist and have no outgoing edge of ``kind`` (every edge from them is new)."""
-    return (
-        f"UNWIND $ids AS id MATCH (n:{NODE_LABEL} {{id: id}}) {_SEEK_N} "
-        f"WHERE NOT (n)-[:{rel_type(kind)}]->() RETURN id"
-    )
-
-
 def create_edges(kind: EdgeKind) -> str:
-    """Edges known to be new (see :func:`sources_without`): CREATE skips MERGE's check and locks."""
+    """Edges known to be new (see :func:`edge_ends`): CREATE skips MERGE's check and locks."""
     return (
-        "UNWIND $rows AS row "
-        f"MATCH (s:{NODE_LABEL} {{id: row.source}}) USING INDEX s:{NODE_LABEL}(id) "
-        f"MATCH (t:{NODE_LABEL} {{id: row.target}}) USING INDEX t:{NODE_LABEL}(id) "
-        f"CREATE (s)-[r:{rel_type(kind)} {{key: row.key}}]->(t) SET r += row.props "
+        f"{_ENDS}CREATE (s)-[r:{rel_type(kind)} {{key: row[2]}}]->(t) SET r += row[3] "
         "RETURN count(*) AS written"
     )
 
@@ -218,8 +223,15 @@ def paths(max_hops: int, edge_kinds: Collection[EdgeKind], direction: Direction)
     """Simple paths of 1..max_hops edges from ``$sources`` to ``$targets``, best ``$limit`` first.
 
     The pattern is directed when every allowed kind is walked one way only, undirected when all
-    are walked both ways, and otherwise undirected with a per-step check that a directed kind is
-    walked from its start node. Node uniqueness (a simple path) is checked per step as well.
+    are walked both ways, and otherwise a quantified path pattern whose step predicate lets a
+    directed kind be walked only from its start node. Node uniqueness (a simple path) is checked
+    per step of the matched path.
+
+    The mixed case (diversion paths: TRADES_WITH and OWNS one way, SAME_AS both ways) used to be
+    an undirected variable-length pattern filtered afterwards, so Neo4j expanded every directed
+    edge backwards too before discarding those paths; inside a quantified path pattern the
+    predicate is applied to each step as it is expanded. ``benchmarks/trade_bench.py --store neo4j
+    --paths N --compare-cypher OLD_cypher.py`` times both forms and checks they give the same paths.
     """
     if isinstance(max_hops, bool) or not isinstance(max_hops, int) or not 1 <= max_hops <= MAX_HOPS:
         raise ValueError(f"max_hops must be an int in 1..{MAX_HOPS}")
@@ -228,19 +240,16 @@ def paths(max_hops: int, edge_kinds: Collection[EdgeKind], direction: Direction)
     both_ways = {k for k in kinds if direction == "both" or k in SYMMETRIC_EDGE_KINDS}
     rel = f"[{':' + types if types else ''}*1..{max_hops}]"
     if not both_ways:
-        pattern, step_check = f"-{rel}->", ""
+        pattern = f"-{rel}->"
     elif both_ways == set(kinds):
-        pattern, step_check = f"-{rel}-", ""
-    else:
         pattern = f"-{rel}-"
-        step_check = (
-            "AND all(i IN range(0, length(p) - 1) WHERE type(relationships(p)[i]) IN $symmetric "
-            "OR startNode(relationships(p)[i]) = nodes(p)[i]) "
-        )
+    else:
+        # Own variable names: the comprehensions below reuse ``r`` and must not see these lists.
+        typed = f"[step{':' + types if types else ''}]"
+        pattern = f" ((x)-{typed}-() WHERE type(step) IN $symmetric OR startNode(step) = x){{1,{max_hops}}} "
     return (
         f"MATCH p = (s:{NODE_LABEL}){pattern}(t:{NODE_LABEL}) "
         "WHERE s.id IN $sources AND t.id IN $targets "
-        f"{step_check}"
         "AND all(i IN range(1, length(p)) WHERE NOT nodes(p)[i] IN nodes(p)[0..i]) "
         "WITH p, [n IN nodes(p) | n.id] AS ids, "
         "[r IN relationships(p) | [type(r), startNode(r).id, endNode(r).id, r.key]] AS idents "

@@ -3,9 +3,13 @@
 Writes: one ``upsert_*`` call is one managed write transaction (``session.execute_write``) that
 runs ``UNWIND $rows`` batches of :attr:`Neo4jStore.batch_size` rows, so a call either lands
 whole or not at all: an edge whose end node is missing, a refused value or a server that dies
-mid-load rolls the transaction back and leaves the previous graph as it was. Calls larger than
-:attr:`Neo4jStore.max_tx_rows` are split into several such transactions (each all-or-nothing)
-so one call cannot exhaust the server's transaction memory.
+mid-load rolls the transaction back and leaves the previous graph as it was. A call whose
+estimated transaction memory passes :attr:`Neo4jStore.max_tx_bytes` is split into several such
+transactions (each all-or-nothing; a failure leaves the earlier ones committed), so one call
+cannot exhaust the server's transaction memory: the bound is a share of the server's own limits
+(``db.memory.transaction.max``, ``dbms.memory.transaction.total.max``) read at open, and the
+estimate counts rows, properties and characters (:mod:`graph.stores.tx_size`), because a fixed row
+count that suits four-property rows overflows with 24-property shipments.
 
 Inside the transaction each batch first reads which rows are new: nodes whose id does not exist and
 edges whose source has no edge of that kind yet are CREATEd, the rest updated / MERGEd. CREATE
@@ -34,7 +38,7 @@ from chipwatch.errors import Neo4jAuthError, StoreError
 from chipwatch.settings import Secret, Settings
 from graph.model import SYMMETRIC_EDGE_KINDS, Edge, EdgeKind, Node, NodeKind, Path, Subgraph
 from graph.store import Direction
-from graph.stores import cypher
+from graph.stores import cypher, tx_size
 from graph.stores.rows import (
     check_hops,
     check_limit,
@@ -80,6 +84,27 @@ def _kind_of(labels: Iterable[str]) -> NodeKind:
     raise StoreError(f"node without a kind label: {sorted(labels)}", store=STORE)
 
 
+def _outcome(done: int, total: int, nothing: str = "nothing of this call was written") -> str:
+    """What a call that failed after ``done`` of its ``total`` rows left behind."""
+    if not done:
+        return nothing
+    return (
+        f"nothing of the failing transaction was written, but this call was larger than one "
+        f"transaction (max_tx_bytes) and its first {done:,} of {total:,} rows, written by earlier "
+        "transactions, stay committed"
+    )
+
+
+def _partial(exc: StoreError, done: int, total: int) -> StoreError:
+    """``exc`` saying that earlier transactions of the call committed ``done`` rows."""
+    return StoreError(f"{str(exc).removeprefix(f'[{STORE}] ')}\n  ({_outcome(done, total)})", store=STORE)
+
+
+def _props(row: Mapping[str, Any]) -> Mapping[str, Any]:
+    props: Mapping[str, Any] = row["props"]
+    return props
+
+
 def _edge(record: Mapping[str, Any]) -> Edge:
     props = dict(record["props"])
     props.pop("key", None)
@@ -104,7 +129,7 @@ class Neo4jStore:
         *,
         credentials_from: str = "CHIPWATCH_NEO4J_USER/CHIPWATCH_NEO4J_PASSWORD",
         batch_size: int = 10_000,
-        max_tx_rows: int = 200_000,
+        max_tx_bytes: int | None = None,
         max_retry_time: float = 15.0,
         connection_timeout: float = 10.0,
     ):
@@ -112,7 +137,9 @@ class Neo4jStore:
         self.user = user
         self.database = database
         self.batch_size = batch_size
-        self.max_tx_rows = max_tx_rows
+        #: Estimated transaction memory one write transaction may hold (see :mod:`tx_size`);
+        #: None: derived from the server's limits once connected.
+        self.max_tx_bytes = max_tx_bytes or tx_size.DEFAULT_BUDGET
         self._password = password
         self._secrets = [x for x in (password.reveal(), urlsplit(uri).password) if x]
         self._credentials_from = credentials_from
@@ -135,6 +162,8 @@ class Neo4jStore:
             for statement in cypher.schema_statements():
                 self._run(statement)
             self._run(cypher.AWAIT_INDEXES, seconds=300)
+            if max_tx_bytes is None:
+                self.max_tx_bytes = self._tx_budget()
         except BaseException:
             self._driver.close()
             raise
@@ -184,13 +213,19 @@ class Neo4jStore:
         except ConstraintError as exc:
             raise StoreError(
                 f"Neo4j refused the write ({self._clean(exc)}); a node id may already exist under "
-                "another kind. Nothing of this call was committed",
+                "another kind. Nothing of the failing transaction was committed",
                 query=query,
                 store=STORE,
             ) from exc
         except (Neo4jError, DriverError, OSError) as exc:
+            hint = ""
+            if isinstance(exc, Neo4jError) and "MemoryPoolOutOfMemoryError" in (exc.code or ""):
+                hint = (
+                    f"; the transaction outgrew the server's memory limit (this store sizes them to "
+                    f"{self.max_tx_bytes:,} estimated bytes: lower max_tx_bytes). Nothing of it was committed"
+                )
             raise StoreError(
-                f"Neo4j at {self.uri} failed: {self._clean(exc)}", query=query, store=STORE
+                f"Neo4j at {self.uri} failed: {self._clean(exc)}{hint}", query=query, store=STORE
             ) from exc
 
     def _run(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
@@ -209,9 +244,18 @@ class Neo4jStore:
         with self._guard(query), self._driver.session(database=self.database) as session:
             return session.execute_write(work)
 
-    def _chunks(self, rows: list[T]) -> Iterator[list[T]]:
-        for start in range(0, len(rows), self.max_tx_rows):
-            yield rows[start : start + self.max_tx_rows]
+    def _tx_budget(self) -> int:
+        """The transaction budget from the server's memory limits, or the default if it won't say."""
+        try:
+            found = self._run(cypher.MEMORY_LIMITS, names=list(tx_size.LIMIT_SETTINGS))
+        except StoreError as exc:  # e.g. a user without the privilege to SHOW SETTINGS
+            log.info("Neo4j did not show its transaction memory limits (%s); assuming the defaults", exc)
+            return tx_size.DEFAULT_BUDGET
+        return tx_size.budget({r["name"]: str(r["value"]) for r in found})
+
+    def _chunks(self, rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+        """``rows`` cut into transactions of at most :attr:`max_tx_bytes` estimated bytes each."""
+        return tx_size.chunks(rows, _props, self.max_tx_bytes)
 
     def _batches(self, rows: list[T]) -> Iterator[list[T]]:
         for start in range(0, len(rows), self.batch_size):
@@ -226,6 +270,7 @@ class Neo4jStore:
             merged[node_id] = {**merged[node_id], **props} if node_id in merged else props
         params = [{"id": i, "props": p} for i, p in merged.items()]
         query = cypher.create_nodes(kind)
+        done = 0
         try:
             for chunk in self._chunks(params):
                 try:
@@ -235,19 +280,25 @@ class Neo4jStore:
                         raise
                     # Another writer created some of these ids after our check: MERGE instead.
                     self._write(cypher.upsert_nodes(kind), self._merge_node_writes(kind, chunk))
+                done += len(chunk)
         except _KindClash as exc:
             first = exc.clashes[0]
             raise StoreError(
                 f"node {first['id']!r} exists as {_kind_of(first['labels']).value}, cannot write it as "
-                f"{kind.value} ({len(exc.clashes)} such rows); nothing of this call was written",
+                f"{kind.value} ({len(exc.clashes)} such rows); {_outcome(done, len(params))}",
                 store=STORE,
             ) from None
+        except StoreError as exc:
+            if done:
+                raise _partial(exc, done, len(params)) from exc
+            raise
         return len(prepared)
 
     @staticmethod
     def _existing(tx: neo4j.ManagedTransaction, kind: NodeKind, batch: list[dict[str, Any]]) -> set[str]:
         """Ids of ``batch`` that exist (as ``kind``); :class:`_KindClash` if some exist as another kind."""
-        labels = {r["id"]: r["labels"] for r in tx.run(cypher.EXISTING_NODES, ids=[r["id"] for r in batch])}
+        found = tx.run(cypher.EXISTING_NODES, ids=[r["id"] for r in batch]).single(strict=True)["found"]
+        labels = dict(found)
         clashes = [{"id": i, "labels": ls} for i, ls in labels.items() if kind.value not in ls]
         if clashes:
             raise _KindClash(sorted(clashes, key=lambda c: c["id"]))
@@ -262,7 +313,7 @@ class Neo4jStore:
         def run(tx: neo4j.ManagedTransaction) -> None:
             for batch in self._batches(chunk):
                 existing = self._existing(tx, kind, batch)
-                fresh = [{"props": {**r["props"], "id": r["id"]}} for r in batch if r["id"] not in existing]
+                fresh = [{**r["props"], "id": r["id"]} for r in batch if r["id"] not in existing]
                 if fresh:
                     tx.run(create, rows=fresh).consume()
                 if existing:
@@ -289,25 +340,31 @@ class Neo4jStore:
             merged[s, t, k] = {**merged[s, t, k], **p} if (s, t, k) in merged else p
         params = [{"source": s, "target": t, "key": k, "props": p} for (s, t, k), p in merged.items()]
         query = cypher.upsert_edges(kind)
-        create, bare_sources = cypher.create_edges(kind), cypher.sources_without(kind)
+        create, ends = cypher.create_edges(kind), cypher.edge_ends(kind)
 
         def work(chunk: list[dict[str, Any]]) -> Callable[[neo4j.ManagedTransaction], int]:
             def run(tx: neo4j.ManagedTransaction) -> int:
                 written = 0
                 for batch in self._batches(chunk):
+                    ids = sorted({x for r in batch for x in (r["source"], r["target"])})
+                    found = tx.run(ends, ids=ids).single(strict=True)["found"]
+                    element = {f[0]: f[1] for f in found}
+                    if len(element) < len(ids):
+                        raise _MissingEnds(sorted(set(ids).difference(element)))
                     # A source with no edge of this kind yet cannot hold any of the batch's edges:
                     # those are CREATEd (the bulk case); the rest are MERGEd.
-                    sources = sorted({r["source"] for r in batch})
-                    bare = {r["id"] for r in tx.run(bare_sources, ids=sources)}
-                    fresh = [r for r in batch if r["source"] in bare]
-                    rest = [r for r in batch if r["source"] not in bare] if bare else batch
+                    bare = {f[0] for f in found if f[2]}
+                    fresh: list[list[Any]] = []
+                    rest: list[list[Any]] = []
+                    for r in batch:
+                        row = [element[r["source"]], element[r["target"]], r["key"], r["props"]]
+                        (fresh if r["source"] in bare else rest).append(row)
                     n = 0
                     if fresh:
                         n += tx.run(create, rows=fresh).single(strict=True)["written"]
                     if rest:
                         n += tx.run(query, rows=rest).single(strict=True)["written"]
-                    if n < len(batch):
-                        ids = sorted({x for r in batch for x in (r["source"], r["target"])})
+                    if n < len(batch):  # an end node deleted by another writer since the read
                         missing = [r["id"] for r in tx.run(cypher.MISSING_NODES, ids=ids)]
                         raise _MissingEnds(missing)
                     written += n
@@ -315,11 +372,18 @@ class Neo4jStore:
 
             return run
 
+        done = 0
         try:
             for chunk in self._chunks(params):
                 self._write(query, work(chunk))
+                done += len(chunk)
         except _MissingEnds as exc:
-            raise missing_ends_error(kind, exc.missing, len(exc.missing), STORE) from None
+            outcome = _outcome(done, len(params), "nothing was written")
+            raise missing_ends_error(kind, exc.missing, len(exc.missing), STORE, outcome) from None
+        except StoreError as exc:
+            if done:
+                raise _partial(exc, done, len(params)) from exc
+            raise
         return len(prepared)
 
     def delete_edges(self, kind: EdgeKind, identities: Iterable[tuple[str, str, str]]) -> int:

@@ -180,11 +180,13 @@ def edge_rows(
     return out
 
 
-def missing_ends_error(kind: EdgeKind, missing: list[str], total: int, store: str) -> StoreError:
+def missing_ends_error(
+    kind: EdgeKind, missing: list[str], total: int, store: str, outcome: str = "nothing was written"
+) -> StoreError:
     shown = ", ".join(repr(m) for m in missing[:5])
     more = f" and {total - 5} more" if total > 5 else ""
     return StoreError(
-        f"{kind.value} edges refer to nodes that do not exist: {shown}{more}; nothing was written",
+        f"{kind.value} edges refer to nodes that do not exist: {shown}{more}; {outcome}",
         store=store,
     )
 

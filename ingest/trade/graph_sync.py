@@ -2,8 +2,16 @@
 
 The store comes from ``graph.stores.open_store(settings)`` (networkx or Neo4j, by
 ``CHIPWATCH_STORE``); writes are idempotent upserts, so syncing twice changes nothing. Tables are
-updated before the graph: if the graph write fails, the tables hold the new rows and the store
-keeps its last flushed state — running the sync again completes it.
+updated before the graph and are the source of truth.
+
+Every sync is journaled (:mod:`graph.sync_journal`): a load id is recorded before the first graph
+write and marked complete only after the last kind is written and the store flushed. On Neo4j a
+large sync is many transactions, so a killed server or process, or a row the server refuses,
+leaves some kinds written and others not; on networkx the flush is atomic, so the graph on disk is
+the previous sync's — either way the graph does not match the tables, and the journal says so.
+The next sync (any ``chipwatch ingest`` of trade files, or ``chipwatch graph-sync``) reports the
+interrupted load and rolls forward: it writes every kind again from the tables. Readers refuse
+while a sync is interrupted (:func:`graph.sync_journal.require_synced`).
 """
 
 from __future__ import annotations
@@ -16,8 +24,9 @@ from typing import Any
 
 from chipwatch.settings import Settings
 from graph.store import GraphStore
+from graph.sync_journal import SyncRecord, journaled_sync
 from graph.tables.trade import load_trade_tables
-from graph.trade_graph import write_trade_graph
+from graph.trade_graph import frame_kinds, trade_graph_frames, write_graph_frames
 from ingest.trade.load import IngestReport, TradeKind, ingest_trade_file
 
 DEMO_WORLD_DIR = Path(__file__).resolve().parents[2] / "data" / "demo_world"
@@ -35,23 +44,67 @@ def store_opener() -> Callable[[Settings], GraphStore] | None:
     return opener
 
 
-def sync_trade_graph(settings: Settings, *, store: GraphStore | None = None) -> dict[str, int]:
-    """Upsert every trade table's nodes and edges into ``store`` (default: the configured one).
+@dataclass(frozen=True)
+class SyncOutcome:
+    load_id: str
+    written: dict[str, int]  # rows written per node/edge kind
+    recovered: SyncRecord | None  # an earlier sync that had not finished, completed by this one
 
-    Returns rows written per node/edge kind. Raises ``RuntimeError`` when no store is available.
+    def notes(self) -> list[str]:
+        if self.recovered is None:
+            return []
+        r = self.recovered
+        return [
+            f"graph sync of load {r.load_id} ({r.reason}, started {r.started_at}) did not finish "
+            f"({len(r.done)} of {len(r.kinds)} kinds written); load {self.load_id} completed the graph "
+            "from the tables"
+        ]
+
+
+def run_trade_sync(
+    settings: Settings,
+    *,
+    store: GraphStore | None = None,
+    reason: str = "graph sync",
+    on_kind: Callable[[str, int], None] | None = None,
+) -> SyncOutcome:
+    """Upsert every trade table's nodes and edges into ``store`` (default: the configured one),
+    journaled; flushes the store before the sync counts as complete.
+
+    Raises ``RuntimeError`` when no store is available, :class:`graph.sync_journal.GraphSyncBusy`
+    when another sync of this workspace's store is running, and the store's error when a write
+    fails (the journal then reports the sync as not finished until a later one completes it).
+    ``on_kind(kind, rows)`` is called after each kind is written (progress, benchmarks).
     """
-    if store is not None:
-        return write_trade_graph(store, load_trade_tables(settings))
-    opener = store_opener()
-    if opener is None:
-        raise RuntimeError("graph.stores is not available: the tables were updated, the graph was not")
-    opened = opener(settings)
+    own = store is None
+    if store is None:
+        opener = store_opener()
+        if opener is None:
+            raise RuntimeError("graph.stores is not available: the tables were updated, the graph was not")
+        store = opener(settings)
     try:
-        written = write_trade_graph(opened, load_trade_tables(settings))
-        opened.flush()
+        frames = trade_graph_frames(load_trade_tables(settings))
+        with journaled_sync(settings, reason, frame_kinds(frames)) as journal:
+
+            def done(kind: str, rows: int) -> None:
+                journal.kind_done(kind, rows)
+                if on_kind is not None:
+                    on_kind(kind, rows)
+
+            written = write_graph_frames(store, frames, done)
+            store.flush()
+            journal.complete()
     finally:
-        opened.close()
-    return written
+        if own:
+            store.close()
+    return SyncOutcome(journal.record.load_id, written, journal.interrupted)
+
+
+def sync_trade_graph(
+    settings: Settings, *, store: GraphStore | None = None, reason: str = "graph sync"
+) -> dict[str, int]:
+    """:func:`run_trade_sync`, returning only the rows written per node/edge kind."""
+    return run_trade_sync(settings, store=store, reason=reason).written
 
 
 @dataclass(frozen=True)
@@ -80,5 +133,6 @@ def ingest_demo_world(
         ingest_trade_file(settings, kind, directory / f"{kind.value}.csv", source="synthetic", today=today)
         for kind in LOAD_ORDER
     )
-    written = sync_trade_graph(settings) if graph and store_opener() is not None else None
+    load = graph and store_opener() is not None
+    written = sync_trade_graph(settings, reason=f"demo world {directory}") if load else None
     return DemoLoad(reports, written)

@@ -18,7 +18,7 @@ from chipwatch import neo4j_server
 from chipwatch.errors import Neo4jAuthError, StoreError
 from chipwatch.settings import Secret, Settings, StoreKind
 from graph.model import EdgeKind, NodeKind
-from graph.stores import cypher, open_store
+from graph.stores import cypher, open_store, tx_size
 from graph.stores.neo4j_store import Neo4jStore
 
 
@@ -108,7 +108,7 @@ def test_server_killed_mid_load_is_a_store_error_and_keeps_the_previous_graph(tm
     try:
         settings = neo4j_server.effective_neo4j_settings(base)
         store = Neo4jStore.from_settings(settings)
-        store.max_tx_rows = 10_000_000
+        store.max_tx_bytes = 2**62  # one transaction for the whole call
         store.upsert_nodes(NodeKind.COMPANY, [{"id": f"co:k:{i}", "name": f"Kept {i}"} for i in range(100)])
         pid = neo4j_server.status(base).pid
         assert pid is not None
@@ -232,7 +232,7 @@ def test_write_plans_seek_the_id_index_and_stream(store: Neo4jStore) -> None:
         cypher.create_nodes(NodeKind.COMPANY),
         cypher.upsert_nodes(NodeKind.COMPANY),
         cypher.upsert_edges(EdgeKind.OWNS),
-        cypher.sources_without(EdgeKind.OWNS),
+        cypher.edge_ends(EdgeKind.OWNS),
         cypher.create_edges(EdgeKind.OWNS),
     ]
     for query in queries:
@@ -245,3 +245,60 @@ def test_write_plans_seek_the_id_index_and_stream(store: Neo4jStore) -> None:
         ops = _operators(plan)
         assert "Eager" not in ops or "]->(t)" in query, (query, ops)
         assert not {"NodeByLabelScan", "AllNodesScan"} & set(ops), (query, ops)
+        if "(s)-[r:" in query:  # edge writes find their ends by elementId, not one index seek per end
+            assert ops.count("NodeByElementIdSeek") == 2 and "NodeIndexSeek" not in ops, (query, ops)
+
+
+def _shipment(i: int) -> dict[str, object]:
+    """A row as wide as a real shipment: 24 properties."""
+    row: dict[str, object] = {"id": f"sh:w:{i}", "name": f"S{i:09d}", "value_usd": 1234.5 + i}
+    row.update({f"field_{j}": f"value {j} of shipment {i}" for j in range(21)})
+    return row
+
+
+@pytest.mark.slow
+def test_wide_rows_are_cut_into_transactions_within_the_servers_memory_limit(tmp_path: Path) -> None:
+    # A server whose transactions may hold 16 MiB: 4,000 shipment rows in one transaction need
+    # ~50 MB of it and fail (MemoryPoolOutOfMemoryError); sized by bytes they fit.
+    base = Settings(workspace=tmp_path, store=StoreKind.NEO4J)
+    neo4j_server.start(
+        base,
+        timeout=240,
+        build=False,
+        watch_pid=os.getpid(),
+        neo4j_settings={"db.memory.transaction.max": "16m"},
+    )
+    try:
+        store = Neo4jStore.from_settings(neo4j_server.effective_neo4j_settings(base))
+        try:
+            assert store.max_tx_bytes == int(0.3 * 16 * 2**20)  # read from the server
+            rows = [_shipment(i) for i in range(4000)]
+            assert store.upsert_nodes(NodeKind.SHIPMENT, rows) == 4000
+            edges = [
+                {"source": f"sh:w:{i}", "target": f"sh:w:{(i * 7) % 4000}", **_shipment(i)}
+                for i in range(4000)
+            ]
+            for edge in edges:
+                del edge["id"]
+            assert store.upsert_edges(EdgeKind.TRADES_WITH, edges) == 4000
+            assert store.counts()["Shipment"] == 4000 and store.counts()["TRADES_WITH"] == 4000
+            assert store.node("sh:w:3999").props["field_20"] == "value 20 of shipment 3999"
+        finally:
+            store.close()
+    finally:
+        neo4j_server.stop(base)
+
+
+def test_a_call_larger_than_one_transaction_says_what_stayed_committed(store: Neo4jStore) -> None:
+    store.upsert_nodes(NodeKind.COMPANY, [{"id": f"co:p:{i}"} for i in range(30)])
+    store.max_tx_bytes = 10 * (tx_size.ROW_BYTES + tx_size.PROP_BYTES)  # 10 one-property rows each
+    edges = [{"source": f"co:p:{i}", "target": f"co:p:{i + 1}", "pct": 1.0} for i in range(29)]
+    edges.append({"source": "co:p:0", "target": "co:p:ghost", "pct": 1.0})  # in the third transaction
+    with pytest.raises(StoreError, match=r"co:p:ghost.*first 20 of 30 rows.*stay committed"):
+        store.upsert_edges(EdgeKind.OWNS, edges)
+    assert store.counts()["OWNS"] == 20  # the two earlier transactions, nothing of the third
+    # Under the bound a call is still one transaction: nothing of it is written.
+    store.max_tx_bytes = 10**9
+    with pytest.raises(StoreError, match=r"co:p:ghost.*; nothing was written$"):
+        store.upsert_edges(EdgeKind.OWNS, [{"source": "co:p:0", "target": "co:p:5"}, edges[-1]])
+    assert store.counts()["OWNS"] == 20

@@ -6,8 +6,10 @@ import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -23,9 +25,13 @@ import org.neo4j.graphdb.QueryExecutionException;
 /**
  * Runs one embedded Neo4j Community DBMS for one chipwatch workspace.
  *
- * <p>Usage: {@code Launcher --home DIR --port N [--page-cache-mb M] [--watch-pid PID]}, with the
+ * <p>Usage: {@code Launcher --home DIR --port N [--page-cache-mb M] [--watch-pid PID]
+ * [--setting NAME=VALUE]...}, with the
  * password of user {@code neo4j} as the first line on standard input. The password is never an
  * argument because arguments are visible to every user of the machine (ps, /proc).
+ *
+ * <p>{@code --setting} passes any Neo4j setting through (e.g. a lower
+ * {@code db.memory.transaction.max} in tests); the fixed settings below (Bolt address, auth, page cache, logs) still apply.
  *
  * <p>Bolt listens on 127.0.0.1 only, with authentication on. Prints {@code READY bolt://...} once the
  * password is set and the port accepts connections; SIGTERM shuts the DBMS down cleanly.
@@ -41,6 +47,7 @@ public final class Launcher {
         int port = -1;
         long pageCacheMb = 256;
         long watchPid = -1;
+        Map<String, String> extra = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -48,16 +55,38 @@ public final class Launcher {
                 case "--port" -> port = Integer.parseInt(require(value, "--port"));
                 case "--page-cache-mb" -> pageCacheMb = Long.parseLong(require(value, "--page-cache-mb"));
                 case "--watch-pid" -> watchPid = Long.parseLong(require(value, "--watch-pid"));
+                case "--setting" -> {
+                    String pair = require(value, "--setting");
+                    int eq = pair.indexOf('=');
+                    if (eq <= 0) {
+                        fail("--setting needs NAME=VALUE, got " + pair);
+                    }
+                    extra.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
                 default -> fail("unknown argument " + args[i]);
             }
             i++;
         }
         if (home == null || port <= 0 || port > 65535) {
-            fail("usage: Launcher --home DIR --port N [--page-cache-mb M] [--watch-pid PID] < password");
+            fail("usage: Launcher --home DIR --port N [--page-cache-mb M] [--watch-pid PID] "
+                    + "[--setting NAME=VALUE]... < password");
         }
         String password = readPassword();
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        if (!extra.isEmpty()) {
+            // The embedded builder takes raw NAME=VALUE settings only from a properties file.
+            Path file = Files.createTempFile("chipwatch-neo4j-", ".conf");
+            try {
+                StringBuilder text = new StringBuilder();
+                extra.forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
+                Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
+                builder.loadPropertiesFromFile(file);
+            } finally {
+                Files.delete(file);
+            }
+        }
+        DatabaseManagementService dbms = builder
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
