@@ -18,6 +18,29 @@ benchmarks/store_bench.py). Repeated rows of one call are folded first (later va
 MERGE they replace would have done. One transaction per call, rather than one per batch, was kept
 by measurement: per-batch commits were not faster, and they would leave a failed call half-written.
 
+Speed (issue 2 asks 50k nodes+edges/s on the 2-core machine; figures from store_bench.py and
+neo4j_ceiling.py, which a reviewer can re-run):
+- An edge batch's read resolves every source and target id once to its elementId, and the writes
+  find their ends by elementId (a direct record lookup) rather than by two index seeks per edge;
+  edge rows travel as lists, node rows as the bare property map. Both reads answer with ONE
+  collected record: one Bolt record per row had cost the client ~40 us CPU per edge row, now ~16.
+- Kept as they were, after measuring: the RANGE index on ``:Node(id)`` (edge ends have no known
+  kind, and it cost ~0 us of the ~45 us JVM CPU per new node next to the per-kind uniqueness
+  constraint at ~+10-20 us and the eventually consistent full-text index at ~+8 us); G1 (Parallel
+  GC and ``MaxTenuringThreshold=1`` were within the noise of a loaded machine); on-heap
+  transaction state (``db.tx_state.memory_allocation=OFF_HEAP`` likewise).
+- Not tried: several transactions in parallel. Creating an edge locks its end nodes until commit
+  (``ForsetiClient.acquireExclusive`` in the JFR profile), so two transactions over random edges
+  of one graph would wait on each other, and it would end "one call, one transaction" below the
+  size bound; the ceiling below bounds what it could gain.
+- The ceiling (benchmarks/neo4j_ceiling.py; 20k nodes + 60k edges, warm JVM, load average ~3.5):
+  a plain ``UNWIND $rows CREATE`` with no constraint or index, edges by elementId and no reads,
+  costs the JVM ~36 us CPU per row and the client ~6 us: one server core allows ~28k rows/s,
+  both cores fully in parallel at most ~47k. The store costs the JVM ~55 us per new node (the
+  uniqueness constraint, id and full-text indexes, the existence read) and ~55-80 us per edge.
+  50k/s through the driver is beyond this 2-core machine; see the report of issue 2 for the
+  100k-node store_bench figures.
+
 Errors: every driver error is re-raised as :class:`StoreError` (or :class:`Neo4jAuthError`)
 naming the server and the statement, never the password.
 """
