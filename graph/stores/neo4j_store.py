@@ -33,13 +33,16 @@ neo4j_ceiling.py, which a reviewer can re-run):
   (``ForsetiClient.acquireExclusive`` in the JFR profile), so two transactions over random edges
   of one graph would wait on each other, and it would end "one call, one transaction" below the
   size bound; the ceiling below bounds what it could gain.
-- The ceiling (benchmarks/neo4j_ceiling.py; 20k nodes + 60k edges, warm JVM, load average ~3.5):
-  a plain ``UNWIND $rows CREATE`` with no constraint or index, edges by elementId and no reads,
-  costs the JVM ~36 us CPU per row and the client ~6 us: one server core allows ~28k rows/s,
-  both cores fully in parallel at most ~47k. The store costs the JVM ~55 us per new node (the
-  uniqueness constraint, id and full-text indexes, the existence read) and ~55-80 us per edge.
-  50k/s through the driver is beyond this 2-core machine; see the report of issue 2 for the
-  100k-node store_bench figures.
+- Measured (load average 1-2 while others worked): store_bench.py --nodes 100000 --runs 3, the
+  median went from 9,870 rows/s (main) to 9,502 (runs 9,131-14,286): within the noise. The
+  client CPU saved is hidden behind the JVM's: the JVM spends ~67 us CPU (all its threads: query,
+  GC, JIT, index updates) per stored row, the client ~16 us.
+- The ceiling (benchmarks/neo4j_ceiling.py --nodes 50000, warm run): a plain ``UNWIND $rows
+  CREATE`` with no constraint or index, edges by elementId and no reads, made 23,677 rows/s with
+  the JVM at ~57 us and the client at ~8 us CPU per row, so even with both cores busy and nothing
+  else running it cannot pass ~2,000,000 / 65 = ~31k rows/s. 50k/s through the driver is beyond
+  this 2-core machine for any write path; young-generation GC alone took ~20 s of pauses in a
+  190 s JFR recording of loads (large transactions keep their state live on the heap).
 
 Errors: every driver error is re-raised as :class:`StoreError` (or :class:`Neo4jAuthError`)
 naming the server and the statement, never the password.
