@@ -18,6 +18,32 @@ benchmarks/store_bench.py). Repeated rows of one call are folded first (later va
 MERGE they replace would have done. One transaction per call, rather than one per batch, was kept
 by measurement: per-batch commits were not faster, and they would leave a failed call half-written.
 
+Speed (issue 2 asks 50k nodes+edges/s on the 2-core machine; figures from store_bench.py and
+neo4j_ceiling.py, which a reviewer can re-run):
+- An edge batch's read resolves every source and target id once to its elementId, and the writes
+  find their ends by elementId (a direct record lookup) rather than by two index seeks per edge;
+  edge rows travel as lists, node rows as the bare property map. Both reads answer with ONE
+  collected record: one Bolt record per row had cost the client ~40 us CPU per edge row, now ~16.
+- Kept as they were, after measuring: the RANGE index on ``:Node(id)`` (edge ends have no known
+  kind, and it cost ~0 us of the ~45 us JVM CPU per new node next to the per-kind uniqueness
+  constraint at ~+10-20 us and the eventually consistent full-text index at ~+8 us); G1 (Parallel
+  GC and ``MaxTenuringThreshold=1`` were within the noise of a loaded machine); on-heap
+  transaction state (``db.tx_state.memory_allocation=OFF_HEAP`` likewise).
+- Not tried: several transactions in parallel. Creating an edge locks its end nodes until commit
+  (``ForsetiClient.acquireExclusive`` in the JFR profile), so two transactions over random edges
+  of one graph would wait on each other, and it would end "one call, one transaction" below the
+  size bound; the ceiling below bounds what it could gain.
+- Measured (load average 1-2 while others worked): store_bench.py --nodes 100000 --runs 3, the
+  median went from 9,870 rows/s (main) to 9,502 (runs 9,131-14,286): within the noise. The
+  client CPU saved is hidden behind the JVM's: the JVM spends ~67 us CPU (all its threads: query,
+  GC, JIT, index updates) per stored row, the client ~16 us.
+- The ceiling (benchmarks/neo4j_ceiling.py --nodes 50000, warm run): a plain ``UNWIND $rows
+  CREATE`` with no constraint or index, edges by elementId and no reads, made 23,677 rows/s with
+  the JVM at ~57 us and the client at ~8 us CPU per row, so even with both cores busy and nothing
+  else running it cannot pass ~2,000,000 / 65 = ~31k rows/s. 50k/s through the driver is beyond
+  this 2-core machine for any write path; young-generation GC alone took ~20 s of pauses in a
+  190 s JFR recording of loads (large transactions keep their state live on the heap).
+
 Errors: every driver error is re-raised as :class:`StoreError` (or :class:`Neo4jAuthError`)
 naming the server and the statement, never the password.
 """
