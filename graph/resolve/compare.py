@@ -22,9 +22,11 @@ from graph.resolve.features import (
     PairFeatures,
     Record,
     contributions,
+    lone_words,
     pair_features,
     prepare,
 )
+from graph.resolve.legal_forms import family, translated
 from graph.resolve.names import normalise_name
 
 __all__ = [
@@ -149,11 +151,22 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             f"{word}: {form_a.legal_form_text} ({form_a.legal_form}) vs "
             f"{form_b.legal_form_text} ({form_b.legal_form})"
         )
+        fam_a, fam_b = family(form_a.legal_form_text), family(form_b.legal_form_text)
+        if fam_a and fam_b and fam_a != fam_b and translated(fam_a, fam_b):
+            detail += f" ({fam_a} and {fam_b} are one form rendered two ways, not two legal persons)"
         reasons.append(Reason("legal_form", float(legal), float(c.legal[0]), detail))
     if f.numbers[0]:
         nums_a, nums_b = " ".join(form_a.numbers) or "(none)", " ".join(form_b.numbers) or "(none)"
         detail = f"numbers differ: {nums_a} vs {nums_b}"
         reasons.append(Reason("numbers", float(f.numbers[0]), float(c.numbers[0]), detail))
+    if f.unpaired[0]:
+        lone_a, lone_b = lone_words(" ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive)))
+        detail = (
+            f"each name keeps a distinctive word the other lacks ({' '.join(lone_a)} vs "
+            f"{' '.join(lone_b)}): a shared stem with different distinguishing words names "
+            "sibling entities, not two spellings of one"
+        )
+        reasons.append(Reason("unpaired_words", -1.0, float(c.unpaired[0]), detail))
     if c.generic[0]:
         reasons.append(
             Reason("generic_words", -1.0, float(c.generic[0]), "line-of-business words differ, none shared")
