@@ -160,7 +160,8 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         detail = f"numbers differ: {nums_a} vs {nums_b}"
         reasons.append(Reason("numbers", float(f.numbers[0]), float(c.numbers[0]), detail))
     if f.unpaired[0]:
-        lone_a, lone_b = lone_words(" ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive)))
+        core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
+        lone_a, lone_b = lone_words(core_a, core_b)
         detail = (
             f"each name keeps a distinctive word the other lacks ({' '.join(lone_a)} vs "
             f"{' '.join(lone_b)}): a shared stem with different distinguishing words names "
