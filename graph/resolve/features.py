@@ -20,6 +20,9 @@ The score is a logistic function of a sum of evidence (log-odds):
 * **address** — similar normalised addresses (+).
 * **generic words** — both have line-of-business words and share none (−, small).
 * **short names** — a distinctive part of three letters or fewer is weak evidence (−).
+* **unpaired words** (companies, vessels) — the names share a distinctive word but each keeps
+  one with no counterpart on the other side (GAZPROM TRANSGAZ SAMARA / … SURGUT): sibling
+  entities, not two spellings of one (−).
 """
 
 from __future__ import annotations
