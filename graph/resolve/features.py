@@ -120,8 +120,10 @@ ADDRESS_FLOOR = 0.7
 #: rapidfuzz ratio; below it, a word left on *each* side is a different name ("GAZPROM
 #: TRANSGAZ SAMARA" / "… SARATOV"): see :func:`_unpaired_words`.
 WORD_PARTNER = 0.6
-#: Below this name similarity the unpaired-words check is skipped (it can only lower a score).
-UNPAIRED_LOOK = 0.5
+#: Below this name similarity the unpaired-words check is skipped: it can only lower a score,
+#: and such a pair is already "no" at every threshold (and "clearly different" for the
+#: linking guard), so the per-pair Python work is spent only where it can change a decision.
+UNPAIRED_LOOK = 0.7
 
 
 @dataclass(frozen=True)
