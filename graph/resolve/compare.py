@@ -26,7 +26,6 @@ from graph.resolve.features import (
     pair_features,
     prepare,
 )
-from graph.resolve.legal_forms import family, translated
 from graph.resolve.names import normalise_name
 
 __all__ = [
@@ -151,9 +150,6 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             f"{word}: {form_a.legal_form_text} ({form_a.legal_form}) vs "
             f"{form_b.legal_form_text} ({form_b.legal_form})"
         )
-        fam_a, fam_b = family(form_a.legal_form_text), family(form_b.legal_form_text)
-        if fam_a and fam_b and fam_a != fam_b and translated(fam_a, fam_b):
-            detail += f" ({fam_a} and {fam_b} are one form rendered two ways, not two legal persons)"
         reasons.append(Reason("legal_form", float(legal), float(c.legal[0]), detail))
     if f.numbers[0]:
         nums_a, nums_b = " ".join(form_a.numbers) or "(none)", " ".join(form_b.numbers) or "(none)"

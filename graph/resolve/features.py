@@ -37,7 +37,7 @@ from rapidfuzz import fuzz, process
 
 from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
-from graph.resolve.legal_forms import agreement, family, translated
+from graph.resolve.legal_forms import agreement, family
 from graph.resolve.names import fold, legal_forms, normalise_address, normalise_name
 
 #: Aliases per record kept for scoring (OFAC entries can carry dozens).
@@ -208,11 +208,7 @@ def _legal_agreement(a: str, b: str) -> float:
         return -2.0
     fam_a, fam_b = family(text_a), family(text_b)
     if fam_a is not None and fam_b is not None:
-        if fam_a == fam_b:
-            return 2.0
-        # LTD / LLC / CORP: one form translated two ways is one company; compared as classes.
-        if not translated(fam_a, fam_b):
-            return -3.0
+        return 2.0 if fam_a == fam_b else -3.0
     return float(agreement(cls_a or None, cls_b or None))
 
 

@@ -489,17 +489,3 @@ FAMILIES: dict[str, str] = {
 def family(form_text: str) -> str | None:
     """The family of a written legal form (see :data:`FAMILIES`), None when it has none."""
     return FAMILIES.get(form_text.replace(" ", "")) if form_text else None
-
-
-#: Families that translate one another in English-language lists, so that two of them written
-#: for one name are one company rendered twice, not two legal persons: a Russian OOO is
-#: rendered "LLC" or "Ltd." (TRANSNEFT FINANS OOO / TRANSNEFT FINANCE LIMITED), a Chinese
-#: 有限公司 "Co., Ltd." or "Corporation" (CHINA NORTH INDUSTRIES GROUP CORPORATION [LIMITED]).
-TRANSLATED_FAMILIES: frozenset[frozenset[str]] = frozenset(
-    {frozenset({"LTD", "LLC"}), frozenset({"LTD", "CORP"})}
-)
-
-
-def translated(family_a: str, family_b: str) -> bool:
-    """The two families are renderings of one form (see :data:`TRANSLATED_FAMILIES`)."""
-    return frozenset({family_a, family_b}) in TRANSLATED_FAMILIES
