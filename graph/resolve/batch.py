@@ -109,6 +109,8 @@ def brief_reasons(scored: ScoredPairs, f: PairFeatures, c: Contributions, k: int
         out.append(f"{LEGAL_WORDS.get(int(f.legal[k]), 'legal forms')} ({float(c.legal[k]):+.1f})")
     if c.numbers[k]:
         out.append(f"numbers in the names differ ({float(c.numbers[k]):+.1f})")
+    if c.unpaired[k]:
+        out.append(f"each name keeps a distinctive word the other lacks ({float(c.unpaired[k]):+.1f})")
     if c.generic[k]:
         out.append(f"line-of-business words differ ({float(c.generic[k]):+.1f})")
     if c.short[k]:

@@ -22,6 +22,7 @@ from graph.resolve.features import (
     PairFeatures,
     Record,
     contributions,
+    lone_words,
     pair_features,
     prepare,
 )
@@ -154,6 +155,15 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         nums_a, nums_b = " ".join(form_a.numbers) or "(none)", " ".join(form_b.numbers) or "(none)"
         detail = f"numbers differ: {nums_a} vs {nums_b}"
         reasons.append(Reason("numbers", float(f.numbers[0]), float(c.numbers[0]), detail))
+    if f.unpaired[0]:
+        core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
+        lone_a, lone_b = lone_words(core_a, core_b)
+        detail = (
+            f"each name keeps a distinctive word the other lacks ({' '.join(lone_a)} vs "
+            f"{' '.join(lone_b)}): a shared stem with different distinguishing words names "
+            "sibling entities, not two spellings of one"
+        )
+        reasons.append(Reason("unpaired_words", -1.0, float(c.unpaired[0]), detail))
     if c.generic[0]:
         reasons.append(
             Reason("generic_words", -1.0, float(c.generic[0]), "line-of-business words differ, none shared")

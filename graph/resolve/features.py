@@ -20,6 +20,9 @@ The score is a logistic function of a sum of evidence (log-odds):
 * **address** — similar normalised addresses (+).
 * **generic words** — both have line-of-business words and share none (−, small).
 * **short names** — a distinctive part of three letters or fewer is weak evidence (−).
+* **unpaired words** (companies, vessels) — the names share a distinctive word but each keeps
+  one with no counterpart on the other side (GAZPROM TRANSGAZ SAMARA / … SURGUT): sibling
+  entities, not two spellings of one (−).
 """
 
 from __future__ import annotations
@@ -97,6 +100,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "address_max": 1.5,  # at address similarity 1.0, linear from 0.7
         "generic_conflict": -1.0,
         "kind_conflict": -3.0,
+        "unpaired_words": -3.0,  # each name keeps a distinctive word the other lacks
         "weak_alias_cap": 1.0,  # a weak-alias name contribution never exceeds this
     }
 )
@@ -112,6 +116,14 @@ SUBSET_LOOK = 0.2
 #: Similarity factor of two one-word names whose first letters differ (C / K / Q count as one).
 FIRST_LETTER_FACTOR = 0.5
 ADDRESS_FLOOR = 0.7
+#: Two distinctive words are each other's counterpart (a typo or a spelling variant) at this
+#: rapidfuzz ratio; below it, a word left on *each* side is a different name ("GAZPROM
+#: TRANSGAZ SAMARA" / "… SARATOV"): see :func:`_unpaired_words`.
+WORD_PARTNER = 0.6
+#: Below this name similarity the unpaired-words check is skipped: it can only lower a score,
+#: and such a pair is already "no" at every threshold (and "clearly different" for the
+#: linking guard), so the per-pair Python work is spent only where it can change a decision.
+UNPAIRED_LOOK = 0.7
 
 
 @dataclass(frozen=True)
@@ -204,6 +216,43 @@ def _generic_conflict(a: str, b: str) -> float:
     return float(bool(a) and bool(b) and not (set(a.split()) & set(b.split())))
 
 
+def _partners(word: str, other: str) -> bool:
+    """``other`` may be another writing of ``word``: a typo or transliteration (rapidfuzz
+    ratio >= WORD_PARTNER), a cut word (COMM / COMMUNICATION, AIR / AIRLINES) or, for a word
+    of four letters or fewer, an initialism starting with the same letter (JSC / JOINT)."""
+    if fuzz.ratio(word, other) >= WORD_PARTNER * 100:
+        return True
+    short, long_ = (word, other) if len(word) <= len(other) else (other, word)
+    return long_.startswith(short) or (len(short) <= 4 and short[0] == long_[0])
+
+
+def lone_words(core_a: str, core_b: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The distinctive words of each name with no counterpart on the other side, when the names
+    share a distinctive word and *each* keeps such a word ("HUAWEI CLOUD PERU" / "HUAWEI CLOUD
+    RUSSIA" → ``(("PERU",), ("RUSSIA",))``); ``((), ())`` otherwise.
+
+    Counterparts are found by :func:`_partners`; words of one or two letters (initials,
+    particles) never count, nor do the leftovers when written together they agree ("XI AN" /
+    "XIAN"). One name's words all found in the other (a shortened name) is not this."""
+    words_a, words_b = set(core_a.split()), set(core_b.split())
+    shared = words_a & words_b
+    rest_a, rest_b = sorted(words_a - shared), sorted(words_b - shared)
+    if not shared or not rest_a or not rest_b:
+        return (), ()
+    if fuzz.ratio("".join(rest_a), "".join(rest_b)) >= WORD_PARTNER * 100:
+        return (), ()
+    alone_a = tuple(w for w in rest_a if len(w) > 2 and not any(_partners(w, o) for o in rest_b))
+    alone_b = tuple(w for w in rest_b if len(w) > 2 and not any(_partners(w, o) for o in rest_a))
+    return (alone_a, alone_b) if alone_a and alone_b else ((), ())
+
+
+def _unpaired_words(core_a: str, core_b: str) -> float:
+    """1.0 when each name keeps a distinctive word the other lacks (see :func:`lone_words`): a
+    shared stem with different distinguishing words names sibling entities ("GAZPROM TRANSGAZ
+    SAMARA" / "… SURGUT", "KHORASAN STEEL" / "KHOUZESTAN STEEL"), not two spellings of one."""
+    return float(bool(lone_words(core_a, core_b)[0]))
+
+
 def _number_agreement(a: str, b: str) -> float:
     if a == b:
         return 0.0
@@ -275,6 +324,7 @@ class PairFeatures:
     address_sim: np.ndarray  # float32, 0 when either address is unknown
     kind_conflict: np.ndarray  # bool
     kind: np.ndarray  # object: kind whose calibration applies
+    unpaired: np.ndarray  # bool: each side keeps a distinctive word unmatched on the other
 
 
 def _ratio(a: np.ndarray, b: np.ndarray, scorer: Callable[..., float] = fuzz.ratio) -> np.ndarray:
@@ -426,14 +476,26 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
             / 100.0
         )
 
+    best_sim = sim[first] if n else np.zeros(0, dtype=np.float32)
+    best_empty = empty[first]
+    # Companies, vessels (persons are aligned word by word already): only pairs that could
+    # still be linked are checked, once per distinct pair of names.
+    unpaired = np.zeros(n, dtype=bool)
+    check = np.flatnonzero((pair_kind != "person") & ~best_empty & (best_sim >= UNPAIRED_LOOK))
+    if len(check):
+        unpaired[check] = (
+            _per_distinct_text(left.core[best_name_a[check]], right.core[best_name_b[check]], _unpaired_words)
+            > 0
+        )
+
     kind_conflict = ka != kb
     kind = pair_kind
     return PairFeatures(
-        name_sim=sim[first] if n else np.zeros(0, dtype=np.float32),
+        name_sim=best_sim,
         best_a=local_a[first],
         best_b=local_b[first],
         weak=weak[first],
-        empty=empty[first],
+        empty=best_empty,
         short=left.short[best_name_a] | right.short[best_name_b],
         legal=legal,
         generic_conflict=generic_conflict,
@@ -443,6 +505,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         address_sim=address_sim,
         kind_conflict=np.asarray(kind_conflict, dtype=bool),
         kind=kind,
+        unpaired=unpaired,
     )
 
 
@@ -459,10 +522,12 @@ class Contributions:
     identifiers: np.ndarray
     address: np.ndarray
     kind: np.ndarray
+    unpaired: np.ndarray
 
     def total(self) -> np.ndarray:
         return (
             self.name
+            + self.unpaired
             + self.short
             + self.legal
             + self.generic
@@ -509,4 +574,5 @@ def contributions(f: PairFeatures) -> Contributions:
         identifiers=ids,
         address=address.astype(np.float64),
         kind=np.where(f.kind_conflict, w["kind_conflict"], 0.0),
+        unpaired=np.where(f.unpaired, w["unpaired_words"], 0.0),
     )

@@ -28,6 +28,9 @@ from rapidfuzz.distance import Levenshtein
 from graph.addresses import normalise_address as _normalise_address
 from graph.resolve.legal_forms import LegalForms
 
+#: A name made only of generic words identifies an entity from this many distinct words on.
+GENERIC_NAME_WORDS = 3
+
 #: Names longer than this are cut (a 10,000-character "name" is an error, not a company).
 MAX_NAME_CHARS = 400
 
@@ -427,7 +430,11 @@ class NameForm:
             ordinal = _ORDINAL.fullmatch(t)
             if ordinal:  # "760TH", "2ND": the 760th institute is not the 726th
                 out.append(ordinal.group(1))
-            elif t in ROMAN_NUMERALS or (t in ("I", "V", "X") and i == last and i > 0):
+            elif (t in ROMAN_NUMERALS and (t not in _SYLLABLE_NUMERALS or i == last)) or (
+                t in ("I", "V", "X") and i == last and i > 0 and len(self.tokens[i - 1]) > 1
+            ):
+                # A lone I / V / X after single letters is debris of a legal form ("S A DE C V"),
+                # and XI inside a name is a Chinese syllable (XI AN), not a number.
                 out.append(t)
         return tuple(sorted(out))
 
@@ -437,6 +444,8 @@ class NameForm:
         return tuple(t for t in self.tokens if t in GENERIC_WORDS)
 
 
+#: Roman numerals that are also syllables of romanised names: numbers only at the end.
+_SYLLABLE_NUMERALS = frozenset(["XI"])
 _ORDINAL = re.compile(r"0*(\d+)(?:ST|ND|RD|TH)?")
 _LEGAL_WORDS = frozenset(["LIMITED", "COMPANY", "CORPORATION", "INCORPORATED"])
 _PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
@@ -518,6 +527,12 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         distinctive = tuple(t for t in tokens if t not in STOP_WORDS)
     else:
         distinctive = tuple(t for t in tokens if t not in GENERIC_WORDS and t not in STOP_WORDS)
+        words = tuple(t for t in tokens if t not in STOP_WORDS)
+        if not distinctive and len(set(words)) >= GENERIC_NAME_WORDS:
+            # "SEMICONDUCTOR MANUFACTURING INTERNATIONAL CORPORATION": a name made only of
+            # line-of-business words is still a name when it has enough of them; it is then
+            # compared whole (one or two such words, "TRADING COMPANY", still identify nobody).
+            distinctive = words
     return NameForm(
         original=text,
         folded=folded,
