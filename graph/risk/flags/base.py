@@ -83,8 +83,10 @@ def shipment_items(frame: pd.DataFrame) -> list[dict[str, Any]]:
     cols = [
         c for c in ("id", "date", "hs6", "destination_country", "value_usd", "quantity") if c in frame.columns
     ]
-    head = frame.head(MAX_EVIDENCE)  # column lists, not to_dict: this runs once per flagged party
-    return [dict(zip(cols, row, strict=True)) for row in zip(*(head[c].tolist() for c in cols), strict=True)]
+    # column lists of the first rows, not head()/to_dict: this runs once per flagged party
+    n = min(len(frame), MAX_EVIDENCE)
+    values = [frame[c].to_numpy()[:n].tolist() for c in cols]
+    return [dict(zip(cols, row, strict=True)) for row in zip(*values, strict=True)]
 
 
 def per_cluster(
