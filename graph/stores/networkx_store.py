@@ -552,7 +552,8 @@ class NetworkxStore:
         frame = _columns_frame(head, table, idents, columns)
         if frame is not None:
             return frame
-        return edges_frame_from(*head.values(), [table[i] for i in idents], columns)
+        props = [table[i] for i in idents]
+        return edges_frame_from(head["source"], head["target"], head["key"], props, columns)
 
     def counts(self) -> dict[str, int]:
         out = {k.value: len(self._nodes[k]) for k in NodeKind}
