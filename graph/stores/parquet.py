@@ -185,10 +185,19 @@ def _props(table: pa.Table, skip: int, json_cols: set[str], path: Path) -> tuple
     return names, columns
 
 
+def _strings(column: pa.ChunkedArray) -> list[str]:
+    """A text column as Python strings, one object per distinct value: an edge kind's ends
+    repeat (a million shipments name ~100,000 parties), and a copy per row of every end of
+    millions of edges costs hundreds of megabytes."""
+    as_object = {pa.string(): np.dtype(object), pa.large_string(): np.dtype(object)}.get
+    values: list[str] = column.to_pandas(types_mapper=as_object, deduplicate_objects=True).tolist()
+    return values
+
+
 def _head(table: pa.Table, names: tuple[str, ...], path: Path) -> list[list[str]]:
     if tuple(table.column_names[: len(names)]) != names:
         raise WorkspaceCorruptError(f"{path}: expected leading columns {names}", store=STORE)
-    return [table.column(n).to_pylist() for n in names]
+    return [_strings(table.column(n)) for n in names]
 
 
 def read_graph(

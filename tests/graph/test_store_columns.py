@@ -210,3 +210,18 @@ def test_column_rows_for_known_ids_merge_column_by_column(tmp_path: Path) -> Non
     mixed = pd.DataFrame({"id": ["co:a", "co:new"], "name": ["A3", "N"]})  # known and new: row by row
     store.upsert_nodes(NodeKind.COMPANY, ColumnRows.from_frame(mixed))
     assert [store.node(i).props["name"] for i in ("co:a", "co:new")] == ["A3", "N"]  # type: ignore[union-attr]
+
+
+def test_reloaded_edge_ends_share_one_string_per_distinct_id(tmp_path: Path) -> None:
+    # A million shipments name ~100,000 parties: a string object per edge end would cost hundreds of MB.
+    store = NetworkxStore(tmp_path)
+    ships = pd.DataFrame({"id": [f"ship:{i}" for i in range(50)]})
+    store.upsert_nodes(NodeKind.SHIPMENT, ColumnRows.from_frame(ships))
+    store.upsert_nodes(NodeKind.TRADE_PARTY, ColumnRows.from_frame(pd.DataFrame({"id": ["party:a"]})))
+    edges = pd.DataFrame({"source": ["party:a"] * 50, "target": ships["id"]})
+    store.upsert_edges(EdgeKind.SHIPPER_OF, ColumnRows.from_frame(edges))
+    store.flush()
+    again = NetworkxStore(tmp_path)
+    sources = [s for s, _, _ in again._edges[EdgeKind.SHIPPER_OF]]
+    assert len(sources) == 50 and all(s is sources[0] for s in sources)
+    assert {e.target for e in again.neighbours("party:a", [EdgeKind.SHIPPER_OF])} == set(ships["id"])
