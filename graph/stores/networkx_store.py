@@ -118,11 +118,22 @@ class NetworkxStore:
         self._adjacency_stale: set[EdgeKind] = set()
         #: paths(): hops-to-target maps of the last few target sets, kept across calls (_target_dist)
         self._dist_cache: dict[Any, tuple[dict[str, int], list[str], int, frozenset[str]]] = {}
+        #: per kind not modified since it was read (or flushed), the file that holds it: flush
+        #: links it into the new version instead of writing it again
+        self._files: dict[NodeKind | EdgeKind, FsPath] = {}
         if directory is not None:
             with _bulk():
-                parquet.read_graph(directory, self._load_nodes, self._load_edges)
+                root = parquet.read_graph(directory, self._load_nodes, self._load_edges)
+            self._remember_files(root)
 
     # --- loading -------------------------------------------------------------------------------
+
+    def _remember_files(self, root: FsPath | None) -> None:
+        self._files = {}
+        if root is not None:
+            kinds: list[NodeKind | EdgeKind] = [k for k in NodeKind if self._nodes[k]]
+            kinds += [k for k in EdgeKind if self._edges[k]]
+            self._files = {k: parquet.kind_file(root, k) for k in kinds}
 
     def _load_nodes(self, kind: NodeKind, ids: list[str], props: tuple[list[str], list[list[Any]]]) -> None:
         self._nodes[kind].load(ids, *props)
@@ -166,6 +177,7 @@ class NetworkxStore:
     # --- writes --------------------------------------------------------------------------------
 
     def upsert_nodes(self, kind: NodeKind, rows: Iterable[Mapping[str, Any]]) -> int:
+        self._files.pop(kind, None)
         with _bulk():
             if isinstance(rows, ColumnRows):
                 written = self._upsert_node_columns(kind, rows)
@@ -235,6 +247,7 @@ class NetworkxStore:
 
     def upsert_edges(self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]]) -> int:
         self._dist_cache.clear()
+        self._files.pop(kind, None)
         with _bulk():
             if isinstance(rows, ColumnRows):
                 written = self._upsert_edge_columns(kind, rows)
@@ -309,6 +322,7 @@ class NetworkxStore:
 
     def delete_edges(self, kind: EdgeKind, identities: Iterable[tuple[str, str, str]]) -> int:
         self._dist_cache.clear()
+        self._files.pop(kind, None)
         table = self._edges[kind]
         out, inn = self._adjacency(kind)
         deleted = 0
@@ -327,6 +341,7 @@ class NetworkxStore:
     def delete_nodes(self, kind: NodeKind, ids: Iterable[str]) -> int:
         """Delete nodes of ``kind`` and every edge touching them (an extension of the protocol)."""
         table = self._nodes[kind]
+        self._files.pop(kind, None)
         deleted = 0
         for node_id in ids:
             if node_id not in table:
@@ -343,6 +358,7 @@ class NetworkxStore:
 
     def clear(self) -> None:
         self._dist_cache.clear()
+        self._files.clear()
         self._kind_of.clear()
         for kind in NodeKind:
             self._nodes[kind].clear()
@@ -354,7 +370,8 @@ class NetworkxStore:
 
     def flush(self) -> None:
         if self.directory is not None:
-            parquet.write_graph(self.directory, self._nodes, self._edges)
+            root = parquet.write_graph(self.directory, self._nodes, self._edges, self._files)
+            self._remember_files(root)
 
     def close(self) -> None:
         """Release memory. Does not flush: unflushed writes are dropped (see the module doc)."""
