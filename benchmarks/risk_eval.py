@@ -18,6 +18,13 @@ typology (n = planted schemes):
 
 then the share of legitimate companies at ``review`` or ``block``, path query (``to="any"``)
 median and p95 over every scheme's supplier, and peak RSS (resource.getrusage).
+
+``--misses FILE`` writes what fell short, as JSON, and prints a summary of it: per missed
+scheme the planted path, its rank among the supplier's paths (or why it was not found) and
+the top paths that outrank it with their score components; per unflagged planted party the
+flags the generator planted and the flags its cluster does carry; per legitimate company at
+``review`` or above its score and the flags that put it there (with the flag combinations
+counted).
 """
 
 from __future__ import annotations
@@ -28,14 +35,15 @@ import json
 import resource
 import statistics
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from chipwatch.settings import load_settings
 from graph.risk.paths import ENTITY_KINDS, PathIndex, ScoredPath, diversion_paths
 from graph.risk.reference import load_reference
-from graph.risk.run import compute_risk_on
+from graph.risk.run import RiskResult, compute_risk_on
 from graph.store import GraphStore
 from graph.stores import open_store
 
@@ -70,25 +78,93 @@ def contains(paths: Iterable[ScoredPath], steps: list[set[str]], cmap: Mapping[s
     return False
 
 
-def stored_results(
-    store: GraphStore, as_of: dt.date
-) -> tuple[dict[str, str], set[str], dict[str, str]] | None:
-    """(node → cluster, flagged clusters, cluster → level) as ``chipwatch risk`` stored them for
-    ``as_of``, or None when some entity holds no result for that date (then the eval computes)."""
-    cmap: dict[str, str] = {}
-    flagged: set[str] = set()
-    level: dict[str, str] = {}
+def rank_of(paths: list[ScoredPath], steps: list[set[str]], cmap: Mapping[str, str]) -> int | None:
+    """1-based rank of the first path that starts with the planted steps, else None."""
+    for i, p in enumerate(paths, start=1):
+        if contains([p], steps, cmap):
+            return i
+    return None
+
+
+def _brief(path: ScoredPath, cmap: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "score": path.score,
+        "components": path.components,
+        "nodes": [
+            f"{h.get('name')} [{h.get('country')}] risk={h.get('risk_score')}"
+            + (f" via {h['via'].get('edge')} {h['via'].get('hs6', '')}" if "via" in h else "")
+            for h in path.hops
+        ],
+        "clusters": collapsed(path, cmap),
+        "target": path.hops[-1].get("target"),
+    }
+
+
+def missed_path(
+    index: PathIndex,
+    source: str,
+    scheme: Mapping[str, Any],
+    steps: list[set[str]],
+    cmap: Mapping[str, str],
+    as_of: dt.date,
+    top: int,
+) -> dict[str, Any]:
+    """Why a planted path is not in the top K: its rank in a long ranking and what outranks it."""
+    ranking = diversion_paths(index, source=source, to="any", max_hops=5, top=2000, as_of=as_of)
+    rank = rank_of(ranking, steps, cmap)
+    return {
+        "scheme": scheme["scheme_id"],
+        "typology": scheme["typology"],
+        "planted": [p.get("name") for p in scheme.get("path_parties", [])],
+        "planted_clusters": [sorted(s) for s in steps],
+        "rank": rank,
+        "paths_ranked": len(ranking),
+        "truncated": bool(ranking and ranking[0].truncated),
+        "planted_path": _brief(ranking[rank - 1], cmap) if rank else None,
+        "above": [_brief(p, cmap) for p in ranking[: min(top, 10)]],
+    }
+
+
+@dataclass(frozen=True)
+class Results:
+    cmap: dict[str, str]  # entity node → cluster
+    flagged: set[str]  # clusters with a flag
+    level: dict[str, str]  # cluster → risk level
+    score: dict[str, float]  # cluster → risk score
+    flags_of: dict[str, list[str]]  # cluster → its flags, sorted (only with --misses when stored)
+
+
+def computed(res: RiskResult) -> Results:
+    return Results(
+        dict(zip(res.frames.entities["id"], res.frames.entities["cluster"], strict=True)),
+        set(res.flags["cluster"]),
+        dict(zip(res.scores["cluster"], res.scores["risk_level"], strict=True)),
+        dict(zip(res.scores["cluster"], res.scores["risk_score"], strict=True)),
+        res.flags.groupby("cluster")["flag"].agg(sorted).to_dict(),
+    )
+
+
+def stored_results(store: GraphStore, as_of: dt.date, flag_names: bool) -> Results | None:
+    """What ``chipwatch risk`` stored for ``as_of`` (the same as :func:`computed`), or None when
+    some entity holds no result for that date (then the eval computes them)."""
+    cols = ["risk_cluster", "risk_level", "risk_score", "flags_json", "risk_as_of"]
+    out = Results({}, set(), {}, {}, {})
     for kind in ENTITY_KINDS:
-        frame = store.nodes_frame(kind, ["risk_cluster", "risk_level", "flags_json", "risk_as_of"])
-        for col in ("risk_cluster", "risk_level", "flags_json", "risk_as_of"):
+        frame = store.nodes_frame(kind, cols)
+        for col in cols:
             if col not in frame.columns:
                 frame[col] = None
         if not frame.empty and not (frame["risk_as_of"] == as_of.isoformat()).all():
             return None
-        cmap.update(zip(frame["id"], frame["risk_cluster"], strict=True))
-        flagged.update(frame.loc[frame["flags_json"] != "[]", "risk_cluster"])
-        level.update(zip(frame["risk_cluster"], frame["risk_level"], strict=True))
-    return cmap, flagged, level
+        out.cmap.update(zip(frame["id"], frame["risk_cluster"], strict=True))
+        some = frame[frame["flags_json"] != "[]"]
+        out.flagged.update(some["risk_cluster"])
+        out.level.update(zip(frame["risk_cluster"], frame["risk_level"], strict=True))
+        out.score.update(zip(frame["risk_cluster"], frame["risk_score"], strict=True))
+        if flag_names:
+            for c, text in zip(some["risk_cluster"], some["flags_json"], strict=True):
+                out.flags_of[c] = sorted(f["flag"] for f in json.loads(text))
+    return out
 
 
 def main() -> None:
@@ -106,23 +182,22 @@ def main() -> None:
         action="store_true",
         help="skip the listed|restricted column (two more queries a scheme)",
     )
+    ap.add_argument("--misses", help="write the missed paths, unflagged parties and legitimate reviews here")
     args = ap.parse_args()
     with open(args.ground_truth, encoding="utf-8") as fh:
         truth = json.load(fh)
     as_of = dt.date.fromisoformat(args.as_of)
     store = open_store(load_settings())
-    got = None if args.recompute else stored_results(store, as_of)
+    got = None if args.recompute else stored_results(store, as_of, bool(args.misses))
     if got is None:
         t = time.perf_counter()
         summary, res = compute_risk_on(store, as_of)
         print(f"risk computation: {time.perf_counter() - t:.1f} s; {summary.clusters} clusters")
-        flagged = set(res.flags["cluster"])
-        cmap = dict(zip(res.frames.entities["id"], res.frames.entities["cluster"], strict=True))
-        level = dict(zip(res.scores["cluster"], res.scores["risk_level"], strict=True))
+        got = computed(res)
         del res, summary  # the frames are not needed for the path queries
     else:
-        cmap, flagged, level = got
         print(f"risk results as of {as_of} read from the store (chipwatch risk ran; --recompute to redo)")
+    cmap, flagged, level = got.cmap, got.flagged, got.level
     t = time.perf_counter()
     index = PathIndex.build(store, load_reference(as_of))
     print(f"path index: {time.perf_counter() - t:.1f} s")
@@ -131,13 +206,28 @@ def main() -> None:
     parties: dict[str, int] = defaultdict(int)
     hit_parties: dict[str, int] = defaultdict(int)
     timings: list[float] = []
+    flags_of = got.flags_of
+    misses: dict[str, list[dict[str, Any]]] = {"paths": [], "unflagged": [], "legitimate": []}
     for scheme in truth["schemes"]:
         typ = scheme["typology"]
         for p in scheme["parties"]:
             if p["role"] == "supplier":
                 continue
             parties[typ] += 1
-            hit_parties[typ] += any(cmap.get(i) in flagged for i in _ids(p))
+            hit = any(cmap.get(i) in flagged for i in _ids(p))
+            hit_parties[typ] += hit
+            if args.misses and not hit:
+                misses["unflagged"].append(
+                    {
+                        "scheme": scheme["scheme_id"],
+                        "typology": typ,
+                        "role": p["role"],
+                        "name": p.get("name"),
+                        "ids": _ids(p),
+                        "clusters": sorted({c for c in (cmap.get(i) for i in _ids(p)) if c}),
+                        "planted_flags": scheme["flags"],
+                    }
+                )
         supplier = next(p for p in scheme["parties"] if p["role"] == "supplier")
         source = next(
             (i for i in (supplier.get("party_id"), supplier.get("node_id")) if i and store.node(i)), None
@@ -151,6 +241,8 @@ def main() -> None:
         paths = diversion_paths(index, source=source, to="any", max_hops=5, top=args.top, as_of=as_of)
         timings.append(time.perf_counter() - t)
         found[typ].append(contains(paths, steps, cmap))
+        if args.misses and not found[typ][-1]:
+            misses["paths"].append(missed_path(index, source, scheme, steps, cmap, as_of, args.top))
         strict[typ].append(
             not args.no_strict
             and any(
@@ -164,6 +256,25 @@ def main() -> None:
         )
     legit = [cmap.get(n) for n in truth["legitimate"]["node_ids"]]
     above = sum(level.get(c) in ("review", "block") for c in legit if c)
+    if args.misses:
+        score = got.score
+        for n, c in zip(truth["legitimate"]["node_ids"], legit, strict=True):
+            if c and level.get(c) in ("review", "block"):
+                misses["legitimate"].append(
+                    {"node_id": n, "cluster": c, "score": score.get(c), "flags": flags_of.get(c, [])}
+                )
+        with open(args.misses, "w", encoding="utf-8") as fh:
+            json.dump(misses, fh, indent=1, ensure_ascii=False, default=str)
+        combos = Counter(" + ".join(m["flags"]) or "(lists only)" for m in misses["legitimate"])
+        print(f"misses written to {args.misses}; legitimate at review, by flag combination:")
+        for combo, n in combos.most_common(15):
+            print(f"  {n:5d}  {combo}")
+        print("missed paths by typology and rank (None: not among the supplier's ranked paths):")
+        for m in misses["paths"]:
+            print(f"  {m['typology']:20s} {m['scheme']} rank={m['rank']} of {m['paths_ranked']}")
+        print("unflagged planted parties by typology and role:")
+        for (t, r), n in Counter((m["typology"], m["role"]) for m in misses["unflagged"]).most_common():
+            print(f"  {n:5d}  {t} / {r}")
     print(
         f"{'typology':22s} {'n':>4s} {'path top-20':>12s} {'listed|restricted':>18s} {'parties flagged':>16s}"
     )

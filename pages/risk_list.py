@@ -1,7 +1,8 @@
 """Risk list: filters (score, level, country, flag) → table → CSV/XLSX export.
 
 The downloads are the same export as ``chipwatch export risk-list`` (Excel-safe, with list hits,
-flags, evidence and provenance), built only when clicked and recorded in the audit log."""
+flags, evidence and provenance), built only when clicked and recorded in the audit log. The table
+shows the ``RISK_LIST_SHOWN_ROWS`` highest-scored matches; the downloads hold every match."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import streamlit as st
 
 from chipwatch.ui import keys
 from chipwatch.ui.store import cached_risk_flags, cached_risk_frame, guarded, settings, store
+from chipwatch.ui.tables import RISK_LIST_SHOWN_ROWS, country_options
 from graph.export.risk_table import RiskFilter, filter_table
 from graph.export.run import risk_list_bytes
 
@@ -22,7 +24,7 @@ if frame.empty:
 c1, c2, c3, c4 = st.columns(4)
 min_score = c1.slider("Minimum score", 0.0, 100.0, 1.0, step=1.0, key=keys.RISK_MIN)
 levels = c2.multiselect("Level", sorted(frame["risk_level"].dropna().unique()), key=keys.RISK_LEVEL)
-countries = c3.multiselect("Country", sorted(frame["country"].dropna().unique()), key=keys.RISK_COUNTRY)
+countries = c3.multiselect("Country", country_options(frame), key=keys.RISK_COUNTRY)
 flag = c4.selectbox("Flag", ["(any)", *cached_risk_flags()], key=keys.RISK_FLAG)
 
 flt = RiskFilter(
@@ -32,8 +34,14 @@ flt = RiskFilter(
     flags=() if flag == "(any)" else (flag,),
 )
 shown = filter_table(frame, flt)
-st.caption(f"{len(shown)} of {len(frame)} scored entities")
-st.dataframe(shown, hide_index=True, width="stretch")
+if len(shown) > RISK_LIST_SHOWN_ROWS:
+    st.caption(
+        f"{len(shown)} of {len(frame)} scored entities match; the {RISK_LIST_SHOWN_ROWS:,} highest "
+        "scores are shown, the exports hold all of them"
+    )
+else:
+    st.caption(f"{len(shown)} of {len(frame)} scored entities")
+st.dataframe(shown.head(RISK_LIST_SHOWN_ROWS), hide_index=True, width="stretch")
 d1, d2 = st.columns(2)
 d1.download_button(
     "Export CSV",

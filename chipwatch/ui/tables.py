@@ -11,6 +11,16 @@ from graph.excel_safe import write_table
 from graph.export.risk_table import risk_table
 from graph.store import GraphStore
 
+#: Rows of the risk list sent to the browser. The table is sorted by score, so these are the riskiest;
+#: a 100k-company workspace scores tens of thousands of entities, and sending them all made the page
+#: slow without helping anyone read it. The downloads always hold every match.
+RISK_LIST_SHOWN_ROWS = 1_000
+
+
+def country_options(frame: pd.DataFrame) -> list[str]:
+    """Every country of the risk table's ``countries`` cells (a list entry's address countries too)."""
+    return sorted({c for cell in frame["countries"] for c in str(cell).split(", ") if c})
+
 
 def risk_frame(store: GraphStore) -> pd.DataFrame:
     """Every scored entity (:func:`graph.export.risk_table.risk_table`); empty before ``chipwatch risk``."""

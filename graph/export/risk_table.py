@@ -4,6 +4,9 @@ Entities are Company, TradeParty and ListEntry nodes carrying ``risk_score``. Ev
 in bulk (one ``nodes_frame`` per kind). ``lists`` names the active list entries in the entity's
 resolved cluster (``risk_cluster``) — the lists it is on, directly or through resolution — so
 the list filter selects a company resolved to an Entity List entry as well as the entry itself.
+A list entry's ``countries`` are its own (citizenship, nationality, flag) followed by the countries
+of its listed addresses: the Entity List names most companies by address only, and an officer
+asking for ``--country CN`` means the Chinese entries among them too.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import pandas as pd
 import pycountry
 
 from chipwatch.errors import ChipwatchError
-from graph.model import NodeKind
+from graph.model import EdgeKind, NodeKind
 from graph.risk.flags import FLAGS
 from graph.risk.frames import group_lists
 from graph.store import GraphStore
@@ -101,6 +104,28 @@ def flag_names(raw: object) -> str:
     return ", ".join(n for n in names if n)
 
 
+def _address_countries(store: GraphStore) -> pd.Series:
+    """list entry id → sorted countries of the addresses it is LOCATED_AT (bulk: one read per kind)."""
+    located = store.edges_frame(EdgeKind.LOCATED_AT, ())
+    addresses = read_kind(store, NodeKind.ADDRESS, ("country",))
+    if located.empty or addresses.empty:
+        return pd.Series(dtype=object)
+    located = located[["source", "target"]].astype(object)
+    addresses = addresses[["id", "country"]]
+    joined = located.merge(addresses, left_on="target", right_on="id").dropna(subset=["country"])
+    return joined.groupby("source")["country"].agg(lambda cs: sorted(set(cs)))
+
+
+def _entry_countries(frame: pd.DataFrame, by_address: pd.Series) -> pd.Series:
+    own = frame["countries"].map(as_list)
+    extra = frame["id"].map(by_address).map(lambda e: e if isinstance(e, list) else [])
+    return pd.Series(
+        [list(dict.fromkeys([*o, *e])) for o, e in zip(own, extra, strict=True)],
+        index=frame.index,
+        dtype=object,
+    )
+
+
 def _cluster_lists(entries: pd.DataFrame) -> pd.Series:
     """cluster → "US_EL, US_SDN": the lists of the active entries in each resolved cluster."""
     active = entries[entries["status"].fillna("active") != "removed"]
@@ -116,7 +141,7 @@ def risk_table(store: GraphStore) -> pd.DataFrame:
         frame = read_kind(store, kind, (*_READ, *extra))
         if kind is NodeKind.LIST_ENTRY:
             cluster_lists = _cluster_lists(frame)
-            countries = frame["countries"].map(as_list)
+            countries = _entry_countries(frame, _address_countries(store))
         else:
             countries = frame["country"].map(lambda c: [c] if isinstance(c, str) and c else [])
         frame = frame.assign(countries=countries, kind=kind.value)

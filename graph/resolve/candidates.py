@@ -200,3 +200,28 @@ def _top_k(sims: sp.coo_matrix, k: int, min_similarity: float, offset: int) -> C
 
 def _empty() -> Candidates:
     return Candidates(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32))
+
+
+def exact_key_pairs(
+    query_names: Sequence[str], index_names: Sequence[str], max_per_key: int = 20
+) -> tuple[np.ndarray, np.ndarray]:
+    """(query row, index row) for every pair of names with the same normalised key.
+
+    The TF-IDF top-k can miss an identical name: when many index names share the same
+    distinctive words ("SAKURA NETWORKS JSC" in VN, "Sakura Networks Co." in TW …) they tie and
+    the tie is broken by row, so the one record that is the same name may fall outside the top
+    k. An identical normalised name is always worth scoring; a key held by more than
+    ``max_per_key`` index names is too common to say anything and is left to the top-k."""
+    by_key: dict[str, list[int]] = {}
+    for j, name in enumerate(index_names):
+        key = normalise_key_text(name[:1000])
+        if key:
+            by_key.setdefault(key, []).append(j)
+    q: list[int] = []
+    t: list[int] = []
+    for i, name in enumerate(query_names):
+        rows = by_key.get(normalise_key_text(name[:1000]))
+        if rows and len(rows) <= max_per_key:
+            q.extend([i] * len(rows))
+            t.extend(rows)
+    return np.asarray(q, dtype=np.int64), np.asarray(t, dtype=np.int64)

@@ -21,14 +21,23 @@ import pandas as pd
 from chipwatch.settings import Settings
 from graph.model import EdgeKind, NodeKind
 from graph.resolve.batch import score_pairs
-from graph.resolve.candidates import BlockingConfig, CandidateIndex
+from graph.resolve.candidates import BlockingConfig, CandidateIndex, exact_key_pairs
 from graph.resolve.features import PreparedRecords, Record, prepare
 from graph.resolve.link import LinkResult, LinkThresholds, link
 from graph.resolve.review import load_decisions, optional_store, queue_path
 from graph.screening.index import _as_list, latest_entries
 from graph.tables.trade import load_trade_tables
 
-STAGES = ("load", "party-company", "company-list", "list-list", "company-company", "link", "write")
+STAGES = (
+    "load",
+    "party-company",
+    "company-list",
+    "party-list",
+    "list-list",
+    "company-company",
+    "link",
+    "write",
+)
 Progress = Callable[[str], None]
 #: Kinds the scorer is calibrated for; anything else a list calls an entity is scored as a company.
 _SCORED_KINDS = frozenset({"company", "person", "vessel"})
@@ -140,11 +149,14 @@ def score_task(
     scorer (``graph.resolve.score_pairs``, the numbers of ``chipwatch compare``)."""
     cols = ["source", "target", "score", "method", "reasons_json"]
     cand = index.query(query.names, top_k=top_k)
-    if len(cand) == 0:
+    exact_q, exact_t = exact_key_pairs(query.names, target.names)
+    if len(cand) == 0 and len(exact_q) == 0:
         return pd.DataFrame(columns=cols)
-    q_rec = np.asarray(query.owner, dtype=np.int64)[cand.query]
-    t_rec = np.asarray(target.owner, dtype=np.int64)[cand.target]
-    keep = np.ones(len(cand), dtype=bool)
+    owner_q = np.asarray(query.owner, dtype=np.int64)
+    owner_t = np.asarray(target.owner, dtype=np.int64)
+    q_rec = np.concatenate([owner_q[cand.query], owner_q[exact_q]])
+    t_rec = np.concatenate([owner_t[cand.target], owner_t[exact_t]])
+    keep = np.ones(len(q_rec), dtype=bool)
     if cross_group:  # two records of one list / one registry are not linked here
         q_group = np.asarray(query.group, dtype=object)[q_rec]
         t_group = np.asarray(target.group, dtype=object)[t_rec]
@@ -231,10 +243,15 @@ def resolve(
                 score_task(comps, lists, list_index, "company-list", t.review, cross_group=False, top_k=5)
             )
         step("company-list")
+        if prts.names:  # a bill-of-lading party written as a listed name, with no registry record
+            parts.append(
+                score_task(prts, lists, list_index, "party-list", t.review, cross_group=False, top_k=5)
+            )
+        step("party-list")
         parts.append(score_task(lists, lists, list_index, "list-list", t.review, cross_group=True, top_k=5))
         step("list-list")
     else:
-        step("company-list"), step("list-list")
+        step("company-list"), step("party-list"), step("list-list")
     if comp_index is not None:
         parts.append(
             score_task(comps, comps, comp_index, "company-company", t.review, cross_group=True, top_k=5)

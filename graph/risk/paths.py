@@ -7,11 +7,13 @@ comes back, so both stores give the same ranking.
 
 Path risk (weights in ``risk_weights.toml`` ``[paths]``)::
 
-    risk = 100 * hop_decay ** (trade_hops - 1) * (w_goods * goods + w_hub * hub + w_flags * flags
-                                                 + w_recency * recency + w_value * value)
+    risk = 100 * hop_decay ** (steps - 1) * (w_goods * goods + w_hub * hub + w_flags * flags
+                                            + w_recency * recency + w_value * value)
 
+* steps — TRADES_WITH and OWNS hops (SAME_AS hops stay inside one resolved party);
 * goods — mean over TRADES_WITH hops of the CHPL tier weight of the HS-6 code moved;
-* hub — 1 when an intermediary sits in a FinCEN/BIS transshipment hub country;
+* hub — 1 when an intermediary (a resolved party other than the start and the end) sits in a
+  FinCEN/BIS transshipment hub country;
 * flags — the highest ``risk_score`` (from ``chipwatch risk``) among the nodes after the start, / 100;
 * recency — ``exp(-years since the path's latest shipment / recency_years)``;
 * value — ``min(1, log10(1 + smallest hop value in USD) / 7)``.
@@ -214,9 +216,21 @@ class PathScorer:
         """(score, component values in PARTS order, hop decay)."""
         info = self.info
         trade = [self._edge(e) for e in path.edges if e.kind is EdgeKind.TRADES_WITH]
+        steps = sum(1 for e in path.edges if e.kind is not EdgeKind.SAME_AS)
         goods = sum(t[0] for t in trade) / len(trade) if trade else 0.0
         hubs = self.ref.hubs
-        hub = 1.0 if any(info.get(n, {}).get("country") in hubs for n in path.nodes[1:-1]) else 0.0
+
+        def party(n: str) -> str:
+            return str(info.get(n, {}).get("cluster") or n)
+
+        # intermediaries are the parties between the start and the end: a SAME_AS hop from the
+        # end's trade party to its own registry record is not a hub the goods went through
+        ends = {party(path.nodes[0]), party(path.nodes[-1])}
+        hub = (
+            1.0
+            if any(info.get(n, {}).get("country") in hubs and party(n) not in ends for n in path.nodes[1:-1])
+            else 0.0
+        )
         flags = (
             max((float(info.get(n, {}).get("risk_score") or 0.0) for n in path.nodes[1:]), default=0.0)
             / 100.0
@@ -228,7 +242,9 @@ class PathScorer:
         else:
             recency = 0.0
         value = min(1.0, math.log10(1.0 + min(t[2] for t in trade)) / 7.0) if trade else 0.0
-        decay = self.hop_decay ** max(len(trade) - 1, 0)
+        # every trade or ownership step away from the supplier's own shipment weakens the path:
+        # a detour up to the supplier's owner and down to a sibling is not the supplier's goods
+        decay = self.hop_decay ** max(steps - 1, 0)
         values = (goods, hub, flags, recency, value)
         total = sum(w * v for w, v in zip(self.w, values, strict=True))
         return round(100.0 * decay * total, 2), values, decay

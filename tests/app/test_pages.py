@@ -10,9 +10,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from chipwatch.settings import PROJECT_ROOT, Settings
-from chipwatch.ui import keys
+from chipwatch.ui import keys, tables
 from chipwatch.ui.auth import check_password, hash_password
 from graph import audit
+from graph.export.risk_table import risk_table
 from graph.model import NodeKind
 from graph.resolve.review import load_decisions
 from graph.stores import open_store
@@ -131,6 +132,27 @@ def test_risk_list_filters(at: AppTest) -> None:
     assert 0 < len(blocked) < len(full)
     assert set(blocked["risk_level"]) == {"block"}
     assert len(at.get("download_button")) == 2
+
+
+def test_risk_list_sends_only_the_highest_scores(at: AppTest, app_workspace: Path, monkeypatch) -> None:
+    store = open_store(Settings(workspace=app_workspace))
+    try:
+        table = risk_table(store)
+    finally:
+        store.close()
+    cap = 5  # the page reads the cap on every run; the bundled workspace scores far fewer than 1,000
+    monkeypatch.setattr(tables, "RISK_LIST_SHOWN_ROWS", cap)
+    _page(at, "risk_list")
+    at.slider(key=keys.RISK_MIN).set_value(0.0).run()
+    shown = at.dataframe[0].value
+    assert list(shown["id"]) == list(table["id"].head(cap))
+    assert at.caption[0].value == (
+        f"{len(table)} of {len(table)} scored entities match; the {cap:,} highest scores are shown, "
+        "the exports hold all of them"
+    )
+    # the country choices are every country the filter can match (a list entry's address countries too)
+    countries = {c for cell in table["countries"] for c in cell.split(", ") if c}
+    assert at.multiselect(key=keys.RISK_COUNTRY).options == sorted(countries)
 
 
 def test_review_confirm_records_decision(at: AppTest, app_workspace: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from chipwatch.cli import main
 from chipwatch.settings import Settings
 from graph import audit
-from tests.graph.export.conftest import LISTED_COMPANY, build_export_workspace
+from tests.graph.export.conftest import LISTED_COMPANY, MEU_ENTRY, build_export_workspace
 
 
 @pytest.fixture(scope="module")
@@ -44,10 +44,11 @@ def test_csv_and_ftm_exports(export_settings: Settings, tmp_path: Path, monkeypa
         capsys,
     )
     assert code == 0, err
-    assert "exported 1 entity (risk as of 2026-11-15) as csv" in stdout and "SHA-256" in stdout
+    assert "exported 2 entities (risk as of 2026-11-15) as csv" in stdout and "SHA-256" in stdout
     with out.open(newline="", encoding="utf-8") as fh:
         ids = {row["id"] for row in csv.DictReader(fh)}
-    assert ids == {LISTED_COMPANY}  # the MEU entry itself names no country: --country CN leaves it out
+    # the MEU entry names no nationality; its listed address in Xian puts it in CN
+    assert ids == {LISTED_COMPANY, MEU_ENTRY}
     ftm = tmp_path / "risk.jsonl"
     code, stdout, err = _run(
         ws,

@@ -9,7 +9,8 @@ from graph.risk.flags.base import FLAG_COLUMNS, FlagContext, empty, evidence, pe
 
 def sudden_change(ctx: FlagContext) -> pd.DataFrame:
     """CHPL shipments per year after the pivot date reach ``min_ratio`` times the rate before —
-    or the party traded before the pivot but no CHPL goods, and started afterwards."""
+    or the party traded before the pivot (at least ``min_before`` shipments) but no CHPL goods,
+    and started afterwards."""
     p = ctx.params("SUDDEN_CHANGE")
     pivot = pd.Timestamp(str(p.get("pivot", "2022-02-24")))
     s = ctx.shipments.dropna(subset=["day"])
@@ -37,7 +38,8 @@ def sudden_change(ctx: FlagContext) -> pd.DataFrame:
     rate_after = agg["chpl_after"] / span_after
     enough = agg["chpl_after"] >= int(p.get("min_after", 5))
     jump = (agg["chpl_before"] > 0) & (rate_after >= float(p.get("min_ratio", 5.0)) * rate_before)
-    new_mix = (agg["chpl_before"] == 0) & (agg["total_before"] > 0)
+    # a change needs a baseline: a party with one shipment before the pivot has no "before"
+    new_mix = (agg["chpl_before"] == 0) & (agg["total_before"] >= int(p.get("min_before", 5)))
     hit = agg[enough & (jump | new_mix)]
     rows = [
         (

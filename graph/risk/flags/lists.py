@@ -82,7 +82,7 @@ def listed_address_match(ctx: FlagContext) -> pd.DataFrame:
 
 def listed_within_n_hops(ctx: FlagContext) -> pd.DataFrame:
     """A listed party within ``max_hops`` over trade (either way) and ownership edges (shortest path)."""
-    max_hops = int(ctx.params("LISTED_WITHIN_N_HOPS").get("max_hops", 2))
+    max_hops = int(ctx.params("LISTED_WITHIN_N_HOPS").get("max_hops", 1))
     s = ctx.shipments
     f = ctx.frames
     pairs = pd.concat(

@@ -73,38 +73,65 @@ def listed_minority_stake(ctx: FlagContext) -> pd.DataFrame:
 
 def shared_officer(ctx: FlagContext) -> pd.DataFrame:
     """An officer of a listed party is also an officer here, or one person is an officer of at
-    least ``min_companies`` companies (a nominee director)."""
-    min_companies = int(ctx.params("SHARED_OFFICER").get("min_companies", 5))
+    least ``min_companies`` companies registered at one address (a nominee director).
+
+    A registry names an officer by name and country only, so "one person in many companies" on
+    its own joins every holder of a common name ("Wang Wei" in CN): the nominee pattern of the
+    FinCEN/BIS alerts is one person behind a batch of shells *at one address*, and the shared
+    address is what makes the name one person. ``same_address = false`` restores the bare count.
+    """
+    p = ctx.params("SHARED_OFFICER")
+    min_companies = int(p.get("min_companies", 5))
     off = ctx.frames.officers
     if off.empty:
         return empty()
     per_person = off.groupby("person")["cluster"].nunique()
     listed = set(ctx.listed_clusters.index)
     listed_persons = set(off.loc[member(off["cluster"], listed), "person"])
-    nominee = set(per_person[per_person >= min_companies].index)
-    hit = off[member(off["person"], nominee | listed_persons)]
+    if bool(p.get("same_address", True)):
+        at = off.merge(ctx.frames.located[["cluster", "address"]].drop_duplicates(), on="cluster")
+        per_address = at.groupby(["person", "address"])["cluster"].nunique()
+        batches = per_address[per_address >= min_companies].reset_index()[["person", "address"]]
+        nominee_rows = at.merge(batches, on=["person", "address"])[["person", "cluster", "address"]]
+    else:
+        nominee_rows = off[member(off["person"], set(per_person[per_person >= min_companies].index))]
+        nominee_rows = nominee_rows.assign(address=None)
+    nominee = set(nominee_rows["person"])
+    hit = pd.concat(
+        [nominee_rows[["person", "cluster"]], off[member(off["person"], listed_persons)]]
+    ).drop_duplicates()
     hit = hit[~(member(hit["cluster"], listed) & ~member(hit["person"], nominee))]
-    if hit.empty:
-        return empty()
+    shared_at = (
+        nominee_rows.dropna(subset=["address"]).groupby("person")["address"].agg(lambda a: sorted(set(a))[:3])
+    )
     # each person's companies once (sorted), not a scan of every officer row per flagged party
+    # (minutes at 100k companies)
     mine = off[member(off["person"], set(hit["person"]))]
     clusters_of = group_lists(mine["person"], mine["cluster"]).to_dict()
     companies = {str(k): int(v) for k, v in per_person.items()}
-    pairs = hit[["cluster", "person"]].drop_duplicates().sort_values(["cluster", "person"])
+    shared = shared_at.to_dict()
+    pairs = hit[["cluster", "person"]].sort_values(["cluster", "person"])
     rows = []
     for cluster, persons in group_lists(pairs["cluster"], pairs["person"]).items():
         items = []
         for person in persons:
             others = [c for c in clusters_of[person] if c != cluster]
-            items.append(
-                {
-                    "person": person,
-                    "companies": companies[person],
-                    "listed_companies": [c for c in others if c in listed][:5],
-                    "others": others[:5],
-                }
+            item = {
+                "person": person,
+                "companies": companies[person],
+                "listed_companies": [c for c in others if c in listed][:5],
+                "others": others[:5],
+            }
+            if person in shared:
+                item["shared_address"] = shared[person]
+            items.append(item)
+        rows.append(
+            (
+                cluster,
+                "SHARED_OFFICER",
+                evidence(items, min_companies=min_companies, same_address=bool(p.get("same_address", True))),
             )
-        rows.append((cluster, "SHARED_OFFICER", evidence(items, min_companies=min_companies)))
+        )
     return pd.DataFrame(rows, columns=FLAG_COLUMNS)
 
 

@@ -69,22 +69,35 @@ def _rows(flag: str, pairs: pd.DataFrame, **extra: object) -> pd.DataFrame:
 
 
 def _routed(ctx: FlagContext) -> tuple[pd.DataFrame, int]:
-    """In-then-out pairs of hub parties whose outbound goes to a destination the hub serves."""
-    max_days = int(ctx.params("TRANSSHIPMENT_ROUTE").get("max_days", 180))
-    pairs = _pairs(ctx, ["cluster"], max_days, hubs_only=True)
+    """In-then-out pairs (same HS-6) of hub parties whose outbound goes to a destination the hub
+    serves. The CHPL is the list of goods Russia's military needs: any CHPL code counts on the way
+    to ``any_chpl_to`` (RU, BY). The hubs the table names for China (HK, MO, SG; MY, TH) come from
+    the advanced-chip diversion cases, so on the way to other destinations only the
+    advanced-computing codes (``advanced_hs6``) count: a Singapore distributor selling memories
+    to Chinese OEMs is ordinary trade, selling them processors bought weeks before is the case.
+    The quantity out must not exceed ``max_qty_ratio`` times the quantity in."""
+    p = ctx.params("TRANSSHIPMENT_ROUTE")
+    max_days = int(p.get("max_days", 180))
+    any_chpl_to = {str(c) for c in p.get("any_chpl_to", ["RU", "BY"])}
+    advanced = {str(h) for h in p.get("advanced_hs6", ["854231", "847150", "847180"])}
+    pairs = _pairs(ctx, ["cluster", "hs6"], max_days, hubs_only=True)
     if pairs.empty:
         return pairs, max_days
+    # the goods out must be coverable by the goods in: 164 units in, 3,192 out is other stock
+    pairs = pairs[(pairs["out_qty"] <= float(p.get("max_qty_ratio", 1.2)) * pairs["in_qty"]).to_numpy()]
     hub = pairs["cluster"].map(ctx.country)
     serves = [
-        t in ctx.ref.hubs.get(h, frozenset()) or t in {"RU", "BY"}
-        for h, t in zip(hub, pairs["destination_country"], strict=True)
+        t in any_chpl_to or (t in ctx.ref.hubs.get(h, frozenset()) and hs in advanced)
+        for h, t, hs in zip(hub, pairs["destination_country"], pairs["hs6"], strict=True)
     ]
     return pairs[serves], max_days
 
 
 def transshipment_route(ctx: FlagContext) -> pd.DataFrame:
     """A party in a transshipment hub (FinCEN/BIS) receives CHPL goods and, within ``max_days``,
-    ships CHPL goods to a restricted destination whose hub it is (D:5, E:1, E:2, Macau)."""
+    ships the same goods (HS-6 code) on to a restricted destination whose hub it is (D:5, E:1,
+    E:2, Macau). Other goods out are not the goods that came in: a regional distributor that buys
+    memories and sells processors to China is not a route for either."""
     routed, max_days = _routed(ctx)
     return _rows("TRANSSHIPMENT_ROUTE", routed, max_days=max_days)
 
@@ -94,23 +107,41 @@ def transshipment_consignee(ctx: FlagContext) -> pd.DataFrame:
     destination, CHPL goods that a hub party had itself received within ``max_days`` before.
     Weighed less than the hub's flag: ordinary buyers in China also buy from regional hubs."""
     routed, max_days = _routed(ctx)
-    if routed.empty:
-        return empty()
-    ends = routed.dropna(subset=["consignee"])
-    ends = ends[ends["consignee"] != ends["cluster"]]
-    ends = ends.assign(hub=ends["cluster"], cluster=ends["consignee"])
-    return _rows("TRANSSHIPMENT_CONSIGNEE", ends, max_days=max_days)
+    return _rows("TRANSSHIPMENT_CONSIGNEE", _consignees(routed), max_days=max_days)
 
 
-def pass_through_reexport(ctx: FlagContext) -> pd.DataFrame:
-    """Imports HS code X and exports X to a restricted destination within ``max_days``, similar quantity."""
-    p = ctx.params("PASS_THROUGH_REEXPORT")
-    pairs = _pairs(ctx, ["cluster", "hs6"], int(p.get("max_days", 90)), hubs_only=False)
+def _consignees(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The in-and-out pairs re-keyed on the outbound's consignee, the shipper named as ``hub``."""
     if pairs.empty:
-        return empty()
+        return pairs
+    ends = pairs.dropna(subset=["consignee"])
+    ends = ends[ends["consignee"] != ends["cluster"]]
+    return ends.assign(hub=ends["cluster"], cluster=ends["consignee"])
+
+
+def _pass_through_pairs(ctx: FlagContext) -> tuple[pd.DataFrame, int]:
+    p = ctx.params("PASS_THROUGH_REEXPORT")
+    max_days = int(p.get("max_days", 90))
+    pairs = _pairs(ctx, ["cluster", "hs6"], max_days, hubs_only=False)
+    if pairs.empty:
+        return pairs, max_days
     ratio = pairs["out_qty"] / pairs["in_qty"]
     ok = pairs[ratio.between(float(p.get("min_qty_ratio", 0.5)), float(p.get("max_qty_ratio", 1.5)))]
     # a pattern, not a coincidence: a distributor that buys X and sells X to China once in a while
     # is ordinary; the same in-and-out again and again is the pass-through
     ok = ok[ok.groupby("cluster")["out_id"].transform("size") >= int(p.get("min_pairs", 1))]
-    return _rows("PASS_THROUGH_REEXPORT", ok, max_days=int(p.get("max_days", 90)))
+    return ok, max_days
+
+
+def pass_through_reexport(ctx: FlagContext) -> pd.DataFrame:
+    """Imports HS code X and exports X to a restricted destination within ``max_days``, similar quantity."""
+    ok, max_days = _pass_through_pairs(ctx)
+    return _rows("PASS_THROUGH_REEXPORT", ok, max_days=max_days)
+
+
+def pass_through_consignee(ctx: FlagContext) -> pd.DataFrame:
+    """The consignee, in a restricted destination, of a pass-through re-export (the parameters are
+    PASS_THROUGH_REEXPORT's): the party the goods were passed through to. Weighed like the
+    transshipment consignee: the evidence is the shipper's pattern, not the buyer's own."""
+    ok, max_days = _pass_through_pairs(ctx)
+    return _rows("PASS_THROUGH_CONSIGNEE", _consignees(ok), max_days=max_days)

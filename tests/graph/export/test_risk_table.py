@@ -34,6 +34,13 @@ def test_table_is_sorted_and_lists_follow_resolution(table) -> None:
     assert by_id.at[OWNED_COMPANY, "lists"] == ""
     # list entries get their country from the list
     assert by_id.at["list:CUSTOM:HOSTILE-1", "country"] == "CN"
+    # an address-only Entity List / MEU entry gets the country of its listed address
+    assert by_id.at[MEU_ENTRY, "countries"] == "CN"
+
+
+def test_country_filter_finds_entries_listed_by_address_only(table) -> None:
+    kept = filter_table(table, check_filter(table, RiskFilter(countries=("cn",))))
+    assert MEU_ENTRY in set(kept["id"])
 
 
 def test_filters_combine(table) -> None:

@@ -182,6 +182,8 @@ def shipments() -> list[dict[str, Any]]:
         # a second leg of the pass-through: the pattern repeats (PASS_THROUGH_REEXPORT min_pairs)
         ("sup", "hub", "2023-06-01", "854231", 800, 8000, "HK"),
         ("hub", "ru", "2023-07-01", "854231", 780, 7800, "RU"),
+        # the forwarder delivers other chips than it received to the RU buyer (FORWARDER_DELIVERED)
+        ("fwd", "ru", "2024-09-01", "854231", 40, 400, "RU"),
     ]
     return [_ship(i, *r) for i, r in enumerate(rows)]
 
