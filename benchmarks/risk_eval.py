@@ -140,7 +140,7 @@ def computed(res: RiskResult) -> Results:
         set(res.flags["cluster"]),
         dict(zip(res.scores["cluster"], res.scores["risk_level"], strict=True)),
         dict(zip(res.scores["cluster"], res.scores["risk_score"], strict=True)),
-        res.flags.groupby("cluster")["flag"].agg(sorted).to_dict(),
+        {str(c): list(f) for c, f in res.flags.groupby("cluster")["flag"].agg(sorted).items()},
     )
 
 
