@@ -3,7 +3,9 @@
 Usage: CHIPWATCH_WORKSPACE=<ws with the world ingested, lists ingested, `chipwatch resolve` run>
        .venv/bin/python benchmarks/risk_eval.py GROUND_TRUTH.json [--as-of 2026-11-01]
 
-Prints the whole risk computation time, then per typology (n = planted schemes):
+Reads the results ``chipwatch risk --as-of`` stored in the workspace (computes them first, and
+prints the time, when they are missing or of another date, or with ``--recompute``), then per
+typology (n = planted schemes):
 
 * ``path top-20`` — share of schemes whose planted path (supplier → … → end, as in the ground
   truth) is the start of one of the top-20 diversion paths of its supplier (``to="any"``: listed,
@@ -35,11 +37,14 @@ import statistics
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from chipwatch.settings import load_settings
-from graph.risk.paths import PathIndex, ScoredPath, diversion_paths
-from graph.risk.run import compute_risk_on
+from graph.risk.paths import ENTITY_KINDS, PathIndex, ScoredPath, diversion_paths
+from graph.risk.reference import load_reference
+from graph.risk.run import RiskResult, compute_risk_on
+from graph.store import GraphStore
 from graph.stores import open_store
 
 
@@ -120,11 +125,58 @@ def missed_path(
     }
 
 
+@dataclass(frozen=True)
+class Results:
+    cmap: dict[str, str]  # entity node → cluster
+    flagged: set[str]  # clusters with a flag
+    level: dict[str, str]  # cluster → risk level
+    score: dict[str, float]  # cluster → risk score
+    flags_of: dict[str, list[str]]  # cluster → its flags, sorted (only with --misses when stored)
+
+
+def computed(res: RiskResult) -> Results:
+    return Results(
+        dict(zip(res.frames.entities["id"], res.frames.entities["cluster"], strict=True)),
+        set(res.flags["cluster"]),
+        dict(zip(res.scores["cluster"], res.scores["risk_level"], strict=True)),
+        dict(zip(res.scores["cluster"], res.scores["risk_score"], strict=True)),
+        {str(c): list(f) for c, f in res.flags.groupby("cluster")["flag"].agg(sorted).items()},
+    )
+
+
+def stored_results(store: GraphStore, as_of: dt.date, flag_names: bool) -> Results | None:
+    """What ``chipwatch risk`` stored for ``as_of`` (the same as :func:`computed`), or None when
+    some entity holds no result for that date (then the eval computes them)."""
+    cols = ["risk_cluster", "risk_level", "risk_score", "flags_json", "risk_as_of"]
+    out = Results({}, set(), {}, {}, {})
+    for kind in ENTITY_KINDS:
+        frame = store.nodes_frame(kind, cols)
+        for col in cols:
+            if col not in frame.columns:
+                frame[col] = None
+        if not frame.empty and not (frame["risk_as_of"] == as_of.isoformat()).all():
+            return None
+        out.cmap.update(zip(frame["id"], frame["risk_cluster"], strict=True))
+        some = frame[frame["flags_json"] != "[]"]
+        out.flagged.update(some["risk_cluster"])
+        out.level.update(zip(frame["risk_cluster"], frame["risk_level"], strict=True))
+        out.score.update(zip(frame["risk_cluster"], frame["risk_score"], strict=True))
+        if flag_names:
+            for c, text in zip(some["risk_cluster"], some["flags_json"], strict=True):
+                out.flags_of[c] = sorted(f["flag"] for f in json.loads(text))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("ground_truth")
     ap.add_argument("--as-of", default="2026-11-01")
     ap.add_argument("--top", type=int, default=20)
+    ap.add_argument(
+        "--recompute",
+        action="store_true",
+        help="compute risk even when the workspace holds results as of --as-of",
+    )
     ap.add_argument(
         "--no-strict",
         action="store_true",
@@ -136,21 +188,25 @@ def main() -> None:
         truth = json.load(fh)
     as_of = dt.date.fromisoformat(args.as_of)
     store = open_store(load_settings())
+    got = None if args.recompute else stored_results(store, as_of, bool(args.misses))
+    if got is None:
+        t = time.perf_counter()
+        summary, res = compute_risk_on(store, as_of)
+        print(f"risk computation: {time.perf_counter() - t:.1f} s; {summary.clusters} clusters")
+        got = computed(res)
+        del res, summary  # the frames are not needed for the path queries
+    else:
+        print(f"risk results as of {as_of} read from the store (chipwatch risk ran; --recompute to redo)")
+    cmap, flagged, level = got.cmap, got.flagged, got.level
     t = time.perf_counter()
-    summary, res = compute_risk_on(store, as_of)
-    print(f"risk computation: {time.perf_counter() - t:.1f} s; {summary.clusters} clusters")
-    flagged = set(res.flags["cluster"])
-    cmap = dict(zip(res.frames.entities["id"], res.frames.entities["cluster"], strict=True))
-    level = dict(zip(res.scores["cluster"], res.scores["risk_level"], strict=True))
-    t = time.perf_counter()
-    index = PathIndex.build(store, res.ref)
+    index = PathIndex.build(store, load_reference(as_of))
     print(f"path index: {time.perf_counter() - t:.1f} s")
     found: dict[str, list[bool]] = defaultdict(list)
     strict: dict[str, list[bool]] = defaultdict(list)
     parties: dict[str, int] = defaultdict(int)
     hit_parties: dict[str, int] = defaultdict(int)
     timings: list[float] = []
-    flags_of = res.flags.groupby("cluster")["flag"].agg(sorted).to_dict()
+    flags_of = got.flags_of
     misses: dict[str, list[dict[str, Any]]] = {"paths": [], "unflagged": [], "legitimate": []}
     for scheme in truth["schemes"]:
         typ = scheme["typology"]
@@ -201,7 +257,7 @@ def main() -> None:
     legit = [cmap.get(n) for n in truth["legitimate"]["node_ids"]]
     above = sum(level.get(c) in ("review", "block") for c in legit if c)
     if args.misses:
-        score = dict(zip(res.scores["cluster"], res.scores["risk_score"], strict=True))
+        score = got.score
         for n, c in zip(truth["legitimate"]["node_ids"], legit, strict=True):
             if c and level.get(c) in ("review", "block"):
                 misses["legitimate"].append(

@@ -76,6 +76,20 @@ def group_lists(keys: pd.Series, values: pd.Series) -> pd.Series:
     return pd.Series([c.tolist() for c in chunks], index=k[starts], dtype=object)
 
 
+def join_groups(keys: pd.Series, texts: pd.Series, sep: str = ", ") -> pd.Series:
+    """key → its texts joined by ``sep`` in their order, for keys already sorted (contiguous);
+    ``groupby.agg(sep.join)`` calls Python once per group through pandas' slow path."""
+    k = keys.to_numpy(dtype=object)
+    if len(k) == 0:
+        return pd.Series(dtype=object)
+    v = texts.to_numpy(dtype=object).tolist()
+    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]]).tolist()
+    ends = [*starts[1:], len(v)]
+    return pd.Series(
+        [sep.join(v[a:b]) for a, b in zip(starts, ends, strict=True)], index=k[starts], dtype=object
+    )
+
+
 def _frame(store: GraphStore, kind: NodeKind, columns: tuple[str, ...]) -> pd.DataFrame:
     frame = store.nodes_frame(kind, columns)
     for col in columns:

@@ -16,6 +16,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from graph.risk.frames import join_groups
+
 
 @dataclass(frozen=True)
 class Score:
@@ -85,7 +87,7 @@ def score_frame(
     # ASCII; json.dumps keeps the escaping honest should one ever need it)
     source = contrib["source"].astype(object).map(json.dumps)
     item = '{"source": ' + source + ', "weight": ' + contrib["weight"].map(repr) + "}"
-    breakdown = "[" + item.groupby(contrib["cluster"]).agg(", ".join) + "]"
+    breakdown = "[" + join_groups(contrib["cluster"], item) + "]"
     return pd.DataFrame(
         {
             "cluster": clusters,

@@ -68,6 +68,41 @@ def _bulk() -> Iterator[None]:
             gc.enable()
 
 
+def _columns_frame(
+    head: dict[str, list[str]], table: Records[Any], keys: list[Any], columns: Collection[str]
+) -> pd.DataFrame | None:
+    """A ``nodes_frame``/``edges_frame`` read column by column, without a dict per record.
+
+    Columns still held as Arrow arrays (a reload or a bulk write) are gathered in C and handed to
+    pandas as they are; the others are read record by record (:meth:`Records.column`). Asked for
+    every column (``columns`` empty), this works only while no record is a dict yet: the columns
+    are then exactly the loaded ones (those with a value in some record, sorted, like
+    ``nodes_frame_from``); otherwise None, and the caller reads the records.
+    """
+    positions = table.positions(keys)
+    if columns:
+        wanted = [c for c in columns if c not in head]
+    elif positions is None:
+        return None
+    else:
+        wanted = sorted(table.block()[0])
+    data: dict[str, Any] = dict(head)
+    for name in wanted:
+        arrow = table.gather(name, positions) if positions is not None else None
+        if arrow is None:
+            values: Any = table.column(keys, name)
+            if not columns and all(v is None for v in values):
+                continue
+            data[name] = values
+        elif not columns and arrow.null_count == len(arrow):
+            continue
+        else:
+            # pandas' own conversion: the same dtypes as from the Python values (str, float64
+            # with NaN for absent numbers, object for booleans with gaps)
+            data[name] = arrow.to_pandas()
+    return pd.DataFrame(data, columns=list(data))
+
+
 class NetworkxStore:
     """In-memory graph; ``directory`` (the workspace's ``graph/`` folder) makes it persistent."""
 
@@ -83,11 +118,22 @@ class NetworkxStore:
         self._adjacency_stale: set[EdgeKind] = set()
         #: paths(): hops-to-target maps of the last few target sets, kept across calls (_target_dist)
         self._dist_cache: dict[Any, tuple[dict[str, int], list[str], int, frozenset[str]]] = {}
+        #: per kind not modified since it was read (or flushed), the file that holds it: flush
+        #: links it into the new version instead of writing it again
+        self._files: dict[NodeKind | EdgeKind, FsPath] = {}
         if directory is not None:
             with _bulk():
-                parquet.read_graph(directory, self._load_nodes, self._load_edges)
+                root = parquet.read_graph(directory, self._load_nodes, self._load_edges)
+            self._remember_files(root)
 
     # --- loading -------------------------------------------------------------------------------
+
+    def _remember_files(self, root: FsPath | None) -> None:
+        self._files = {}
+        if root is not None:
+            kinds: list[NodeKind | EdgeKind] = [k for k in NodeKind if self._nodes[k]]
+            kinds += [k for k in EdgeKind if self._edges[k]]
+            self._files = {k: parquet.kind_file(root, k) for k in kinds}
 
     def _load_nodes(self, kind: NodeKind, ids: list[str], props: tuple[list[str], list[list[Any]]]) -> None:
         self._nodes[kind].load(ids, *props)
@@ -131,6 +177,7 @@ class NetworkxStore:
     # --- writes --------------------------------------------------------------------------------
 
     def upsert_nodes(self, kind: NodeKind, rows: Iterable[Mapping[str, Any]]) -> int:
+        self._files.pop(kind, None)
         with _bulk():
             if isinstance(rows, ColumnRows):
                 written = self._upsert_node_columns(kind, rows)
@@ -139,10 +186,11 @@ class NetworkxStore:
             return self._upsert_nodes(kind, rows)
 
     def _upsert_node_columns(self, kind: NodeKind, rows: ColumnRows) -> int | None:
-        """All-new, distinct, well-formed rows as columns: appended without a dict per row.
+        """Distinct, well-formed rows as columns, either all new (appended) or all known as this
+        kind (merged): without a dict per row.
 
-        None when the rows need the row-by-row path (repeated or known ids, odd values): that
-        path then merges them or raises its usual error naming the row.
+        None when the rows need the row-by-row path (repeated ids, a mix of new and known ones,
+        odd values): that path then merges them or raises its usual error naming the row.
         """
         id_column = rows.column("id")
         if id_column is None or not rows.length:
@@ -151,13 +199,22 @@ class NetworkxStore:
         if not all_nonempty_str(ids):
             return None
         fresh = dict.fromkeys(ids, kind)
-        if len(fresh) != len(ids) or not self._kind_of.keys().isdisjoint(fresh):
+        if len(fresh) != len(ids):
             return None
+        table = self._nodes[kind]
+        if self._kind_of.keys().isdisjoint(fresh):
+            props = clean_columns(rows, NODE_RESERVED)
+            if props is None:
+                return None
+            table.extend(ids, *props)
+            self._kind_of.update(fresh)
+            return rows.length
+        if not table.rows.keys() >= fresh.keys():
+            return None  # some new, some known (or of another kind): row by row
         props = clean_columns(rows, NODE_RESERVED)
         if props is None:
             return None
-        self._nodes[kind].extend(ids, *props)
-        self._kind_of.update(fresh)
+        table.update(ids, *props)  # every id known as this kind: merged column by column
         return rows.length
 
     def _upsert_nodes(self, kind: NodeKind, rows: Iterable[Mapping[str, Any]]) -> int:
@@ -190,6 +247,7 @@ class NetworkxStore:
 
     def upsert_edges(self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]]) -> int:
         self._dist_cache.clear()
+        self._files.pop(kind, None)
         with _bulk():
             if isinstance(rows, ColumnRows):
                 written = self._upsert_edge_columns(kind, rows)
@@ -264,6 +322,7 @@ class NetworkxStore:
 
     def delete_edges(self, kind: EdgeKind, identities: Iterable[tuple[str, str, str]]) -> int:
         self._dist_cache.clear()
+        self._files.pop(kind, None)
         table = self._edges[kind]
         out, inn = self._adjacency(kind)
         deleted = 0
@@ -282,6 +341,7 @@ class NetworkxStore:
     def delete_nodes(self, kind: NodeKind, ids: Iterable[str]) -> int:
         """Delete nodes of ``kind`` and every edge touching them (an extension of the protocol)."""
         table = self._nodes[kind]
+        self._files.pop(kind, None)
         deleted = 0
         for node_id in ids:
             if node_id not in table:
@@ -298,6 +358,7 @@ class NetworkxStore:
 
     def clear(self) -> None:
         self._dist_cache.clear()
+        self._files.clear()
         self._kind_of.clear()
         for kind in NodeKind:
             self._nodes[kind].clear()
@@ -309,7 +370,8 @@ class NetworkxStore:
 
     def flush(self) -> None:
         if self.directory is not None:
-            parquet.write_graph(self.directory, self._nodes, self._edges)
+            root = parquet.write_graph(self.directory, self._nodes, self._edges, self._files)
+            self._remember_files(root)
 
     def close(self) -> None:
         """Release memory. Does not flush: unflushed writes are dropped (see the module doc)."""
@@ -491,21 +553,24 @@ class NetworkxStore:
     def nodes_frame(self, kind: NodeKind, columns: Collection[str] = ()) -> pd.DataFrame:
         table = self._nodes[kind]
         ids = sorted(table)
-        if columns:  # read just those columns (the app's tables ask for a few of many)
-            data = {c: table.column(ids, c) for c in columns if c != "id"}
-            return pd.DataFrame({"id": ids, **data}, columns=["id", *data])
+        frame = _columns_frame({"id": ids}, table, ids, columns)
+        if frame is not None:
+            return frame
         return nodes_frame_from(ids, [table[i] for i in ids], columns)
 
     def edges_frame(self, kind: EdgeKind, columns: Collection[str] = ()) -> pd.DataFrame:
         table = self._edges[kind]
         idents = sorted(table)
-        return edges_frame_from(
-            [i[0] for i in idents],
-            [i[1] for i in idents],
-            [i[2] for i in idents],
-            [table[i] for i in idents],
-            columns,
-        )
+        head = {
+            "source": [i[0] for i in idents],
+            "target": [i[1] for i in idents],
+            "key": [i[2] for i in idents],
+        }
+        frame = _columns_frame(head, table, idents, columns)
+        if frame is not None:
+            return frame
+        props = [table[i] for i in idents]
+        return edges_frame_from(head["source"], head["target"], head["key"], props, columns)
 
     def counts(self) -> dict[str, int]:
         out = {k.value: len(self._nodes[k]) for k in NodeKind}

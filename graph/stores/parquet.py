@@ -108,10 +108,31 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def _linked(source: Path | None, path: Path) -> bool:
+    """Hard-link an unchanged kind's file of the version it was read from into the new one
+    (files of a version are never modified, so sharing one is safe); False when there is none,
+    or it is gone (another writer's flush removed that version) or the filesystem refuses."""
+    if source is None:
+        return False
+    try:
+        os.link(source, path)
+    except OSError:
+        return False
+    return True
+
+
 def write_graph(
-    directory: Path, nodes: Mapping[NodeKind, NodeTable], edges: Mapping[EdgeKind, EdgeTable]
-) -> None:
-    """Write a complete new version and switch ``CURRENT`` to it atomically."""
+    directory: Path,
+    nodes: Mapping[NodeKind, NodeTable],
+    edges: Mapping[EdgeKind, EdgeTable],
+    unchanged: Mapping[NodeKind | EdgeKind, Path] | None = None,
+) -> Path:
+    """Write a complete new version and switch ``CURRENT`` to it atomically; returns its folder.
+
+    ``unchanged`` names, per kind not modified since it was read, the file it was read from:
+    that file is linked into the new version instead of written again (a risk run that updates
+    the entities need not rewrite a million shipments)."""
+    reuse = unchanged or {}
     directory.mkdir(parents=True, exist_ok=True)
     version = f"v-{time.time_ns()}-{os.getpid()}"
     tmp = directory / f".{version}.tmp"
@@ -124,21 +145,23 @@ def write_graph(
                 continue
             path = tmp / "nodes" / f"{kind.value}.parquet"
             ids = list(table.rows)
-            pq.write_table(_table({"id": ids}, list(table.rows.values()), *table.block()), path)
-            _fsync(path)
+            if not _linked(reuse.get(kind), path):
+                pq.write_table(_table({"id": ids}, list(table.rows.values()), *table.block()), path)
+                _fsync(path)
             manifest["nodes"][kind.value] = len(ids)
         for ekind, etable in edges.items():
             if not etable:
                 continue
-            idents = list(etable.rows)
-            sources = [i[0] for i in idents]
-            targets = [i[1] for i in idents]
-            keys = [i[2] for i in idents]
-            head = {"source": sources, "target": targets, "key": keys}
             path = tmp / "edges" / f"{ekind.value}.parquet"
-            pq.write_table(_table(head, list(etable.rows.values()), *etable.block()), path)
-            _fsync(path)
-            manifest["edges"][ekind.value] = len(sources)
+            if not _linked(reuse.get(ekind), path):
+                idents = list(etable.rows)
+                sources = [i[0] for i in idents]
+                targets = [i[1] for i in idents]
+                keys = [i[2] for i in idents]
+                head = {"source": sources, "target": targets, "key": keys}
+                pq.write_table(_table(head, list(etable.rows.values()), *etable.block()), path)
+                _fsync(path)
+            manifest["edges"][ekind.value] = len(etable)
         final = directory / version
         os.rename(tmp, final)
         pointer = directory / f".{CURRENT}.tmp"
@@ -152,6 +175,7 @@ def write_graph(
     for old in directory.iterdir():
         if old.name != version and (old.name.startswith("v-") or old.name.startswith(".v-")):
             shutil.rmtree(old, ignore_errors=True)
+    return final
 
 
 def _read(path: Path) -> tuple[pa.Table, set[str]]:
@@ -185,18 +209,33 @@ def _props(table: pa.Table, skip: int, json_cols: set[str], path: Path) -> tuple
     return names, columns
 
 
+def _strings(column: pa.ChunkedArray) -> list[str]:
+    """A text column as Python strings, one object per distinct value: an edge kind's ends
+    repeat (a million shipments name ~100,000 parties), and a copy per row of every end of
+    millions of edges costs hundreds of megabytes."""
+    as_object = {pa.string(): np.dtype(object), pa.large_string(): np.dtype(object)}.get
+    values: list[str] = column.to_pandas(types_mapper=as_object, deduplicate_objects=True).tolist()
+    return values
+
+
+def kind_file(root: Path, kind: NodeKind | EdgeKind) -> Path:
+    return root / ("nodes" if isinstance(kind, NodeKind) else "edges") / f"{kind.value}.parquet"
+
+
 def _head(table: pa.Table, names: tuple[str, ...], path: Path) -> list[list[str]]:
     if tuple(table.column_names[: len(names)]) != names:
         raise WorkspaceCorruptError(f"{path}: expected leading columns {names}", store=STORE)
-    return [table.column(n).to_pylist() for n in names]
+    return [_strings(table.column(n)) for n in names]
 
 
 def read_graph(
     directory: Path,
     on_nodes: Callable[[NodeKind, list[str], tuple[list[str], list[list[Any]]]], None],
     on_edges: Callable[[EdgeKind, list[str], list[str], list[str], tuple[list[str], list[list[Any]]]], None],
-) -> bool:
-    """Read the current version, handing each kind's columns to the callbacks. False if none exists."""
+) -> Path | None:
+    """Read the current version, handing each kind's columns to the callbacks; returns its
+    folder (the files stay as they are: a later write may link the unchanged ones), None if
+    none exists."""
     pointer = directory / CURRENT
     try:
         manifest = json.loads(pointer.read_text(encoding="utf-8"))
@@ -204,7 +243,7 @@ def read_graph(
         node_kinds = [NodeKind(k) for k in manifest["nodes"]]
         edge_kinds = [EdgeKind(k) for k in manifest["edges"]]
     except FileNotFoundError:
-        return False
+        return None
     except (ValueError, KeyError, TypeError) as exc:
         raise WorkspaceCorruptError(f"{pointer}: not a valid graph manifest ({exc})", store=STORE) from exc
     root = directory / version
@@ -218,4 +257,4 @@ def read_graph(
         table, json_cols = _read(path)
         sources, targets, keys = _head(table, ("source", "target", "key"), path)
         on_edges(ekind, sources, targets, keys, _props(table, 3, json_cols, path))
-    return True
+    return root

@@ -179,3 +179,36 @@ def test_columns_of_a_reloaded_store_without_materialising_every_record(tmp_path
     # The other loaded records were read column-wise: still row numbers, not dicts.
     records = reopened._nodes[NodeKind.COMPANY]
     assert sum(type(v) is int for v in records.rows.values()) == 49
+
+
+def _version_file(directory: Path, sub: str) -> Path:
+    version = json.loads((directory / CURRENT).read_text(encoding="utf-8"))["version"]
+    return directory / version / sub
+
+
+def test_flush_links_the_kinds_unchanged_since_the_load_and_writes_the_rest(tmp_path: Path) -> None:
+    # chipwatch risk updates the entities; the million shipments it only read are not rewritten.
+    store = NetworkxStore(tmp_path)
+    store.upsert_nodes(NodeKind.COMPANY, [{"id": "co:a", "name": "A"}, {"id": "co:b", "name": "B"}])
+    store.upsert_nodes(NodeKind.SHIPMENT, [{"id": "ship:1", "hs6": "854231"}])
+    store.upsert_edges(EdgeKind.SHIPPER_OF, [{"source": "co:a", "target": "ship:1"}])
+    store.flush()
+    ship_before = os.stat(_version_file(tmp_path, "nodes/Shipment.parquet")).st_ino
+    edge_before = os.stat(_version_file(tmp_path, "edges/SHIPPER_OF.parquet")).st_ino
+    company_before = os.stat(_version_file(tmp_path, "nodes/Company.parquet")).st_ino
+    again = NetworkxStore(tmp_path)
+    assert again.node("ship:1") is not None and again.neighbours("co:a")  # reads change nothing
+    again.upsert_nodes(NodeKind.COMPANY, [{"id": "co:a", "risk_score": 50.0}])
+    again.flush()
+    assert os.stat(_version_file(tmp_path, "nodes/Shipment.parquet")).st_ino == ship_before
+    assert os.stat(_version_file(tmp_path, "edges/SHIPPER_OF.parquet")).st_ino == edge_before
+    assert os.stat(_version_file(tmp_path, "nodes/Company.parquet")).st_ino != company_before
+    again.upsert_edges(EdgeKind.SHIPPER_OF, [{"source": "co:b", "target": "ship:1"}])
+    other = NetworkxStore(tmp_path)  # another writer flushes meanwhile: the linked version is gone
+    other.flush()
+    again.flush()
+    reread = NetworkxStore(tmp_path)
+    a, ship = reread.node("co:a"), reread.node("ship:1")
+    assert a is not None and a.props == {"name": "A", "risk_score": 50.0}
+    assert ship is not None and ship.props == {"hs6": "854231"}
+    assert {e.source for e in reread.neighbours("ship:1")} == {"co:a", "co:b"}

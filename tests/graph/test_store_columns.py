@@ -158,3 +158,70 @@ def test_reading_one_column_of_arrow_backed_records_gives_python_values(tmp_path
         frame = reader.nodes_frame(NodeKind.COMPANY, ["name", "score"])
         assert all(type(v) is str for v in frame["name"].dropna())
         assert frame["name"].dropna().min() == min(_nodes()["name"].dropna())
+
+
+def test_frames_of_reloaded_records_leave_the_columns_arrow_and_match_the_row_reads(tmp_path: Path) -> None:
+    # A frame of a million reloaded shipments must not turn the store's columns into Python values
+    # (memory held until the store closes, and a slow flush); it must give what row reads give.
+    store = NetworkxStore(tmp_path)
+    store.upsert_nodes(NodeKind.COMPANY, ColumnRows.from_frame(_nodes()))
+    store.upsert_edges(EdgeKind.TRADES_WITH, ColumnRows.from_frame(_edges()))
+    store.flush()
+    again = NetworkxStore(tmp_path)
+    picked = again.nodes_frame(NodeKind.COMPANY, ["score", "name", "flag", "aliases", "missing"])
+    every = again.edges_frame(EdgeKind.TRADES_WITH)
+    nodes, edges = again._nodes[NodeKind.COMPANY], again._edges[EdgeKind.TRADES_WITH]
+    for table, name in ((nodes, "name"), (nodes, "score"), (edges, "count")):
+        names, columns = table.block()
+        assert isinstance(columns[names.index(name)], pa.ChunkedArray)
+    rows = NetworkxStore(tmp_path)
+    for node_id in rows._kind_of:  # every record read once: the frames now come from the dicts
+        rows.node(node_id)
+    rows.neighbours("co:b")
+    pd.testing.assert_frame_equal(
+        picked, rows.nodes_frame(NodeKind.COMPANY, ["score", "name", "flag", "aliases", "missing"])
+    )
+    pd.testing.assert_frame_equal(every, rows.edges_frame(EdgeKind.TRADES_WITH))
+    assert list(every.columns) == ["source", "target", "key", "count", "value_usd"]
+    assert picked["name"].tolist() == ["A", "B ünïcode", "') DETACH DELETE n //"]
+    assert picked["flag"].tolist() == [True, False, True] and picked["missing"].isna().all()
+
+
+def test_column_rows_for_known_ids_merge_column_by_column(tmp_path: Path) -> None:
+    # ``chipwatch risk`` writes a few properties on every entity: merged into the loaded columns
+    # (None leaves a value as it was), the other columns untouched, and flushed like dict rows.
+    store = NetworkxStore(tmp_path)
+    store.upsert_nodes(NodeKind.COMPANY, ColumnRows.from_frame(_nodes()))
+    store.flush()
+    store = NetworkxStore(tmp_path)
+    assert store.node("co:c") is not None  # one record is a dict now, the others still rows
+    update = pd.DataFrame({"id": ["co:c", "co:a"], "name": ["C2", None], "risk": [0.5, 1.0]})
+    assert store.upsert_nodes(NodeKind.COMPANY, ColumnRows.from_frame(update)) == 2
+    names, columns = store._nodes[NodeKind.COMPANY].block()
+    assert isinstance(columns[names.index("score")], pa.ChunkedArray)
+    expected = {
+        "co:a": {"name": "A", "score": 1.5, "count": 1, "flag": True, "aliases": ["A1", "A2"], "risk": 1.0},
+        "co:b": {"name": "B ünïcode", "count": 2, "flag": False, "aliases": []},
+        "co:c": {"name": "C2", "score": 3.0, "count": 3, "flag": True, "risk": 0.5},
+    }
+    assert {n.id: n.props for n in store.nodes(NodeKind.COMPANY)} == expected
+    store.flush()
+    assert {n.id: n.props for n in NetworkxStore(tmp_path).nodes(NodeKind.COMPANY)} == expected
+    mixed = pd.DataFrame({"id": ["co:a", "co:new"], "name": ["A3", "N"]})  # known and new: row by row
+    store.upsert_nodes(NodeKind.COMPANY, ColumnRows.from_frame(mixed))
+    assert [store.node(i).props["name"] for i in ("co:a", "co:new")] == ["A3", "N"]  # type: ignore[union-attr]
+
+
+def test_reloaded_edge_ends_share_one_string_per_distinct_id(tmp_path: Path) -> None:
+    # A million shipments name ~100,000 parties: a string object per edge end would cost hundreds of MB.
+    store = NetworkxStore(tmp_path)
+    ships = pd.DataFrame({"id": [f"ship:{i}" for i in range(50)]})
+    store.upsert_nodes(NodeKind.SHIPMENT, ColumnRows.from_frame(ships))
+    store.upsert_nodes(NodeKind.TRADE_PARTY, ColumnRows.from_frame(pd.DataFrame({"id": ["party:a"]})))
+    edges = pd.DataFrame({"source": ["party:a"] * 50, "target": ships["id"]})
+    store.upsert_edges(EdgeKind.SHIPPER_OF, ColumnRows.from_frame(edges))
+    store.flush()
+    again = NetworkxStore(tmp_path)
+    sources = [s for s, _, _ in again._edges[EdgeKind.SHIPPER_OF]]
+    assert len(sources) == 50 and all(s is sources[0] for s in sources)
+    assert {e.target for e in again.neighbours("party:a", [EdgeKind.SHIPPER_OF])} == set(ships["id"])

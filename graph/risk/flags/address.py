@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from graph.risk.flags.base import FlagContext, empty, evidence, per_cluster
-from graph.risk.frames import member
+from graph.risk.frames import group_lists, member
 
 
 def mass_registration_address(ctx: FlagContext) -> pd.DataFrame:
@@ -43,12 +43,14 @@ def mass_registration_address(ctx: FlagContext) -> pd.DataFrame:
     ]
     hit = at[member(at["address"], set(signals.index))]
     names = pd.Series(f.addresses["name"].to_numpy(), index=f.addresses["id"].to_numpy())
+    # each address's companies once, not a scan of every registration per flagged company
+    crowd = group_lists(at["address"], at["cluster"])
 
     def make(g: pd.DataFrame) -> str:
         a = g["address"].iloc[0]
         sig = signals.loc[a]
         return evidence(
-            sorted(set(at.loc[at["address"] == a, "cluster"]))[:10],
+            crowd[a][:10],
             address=a,
             line=names.get(a),
             companies=int(sig["companies"]),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from graph.model import NodeKind
@@ -82,8 +83,10 @@ def shipment_items(frame: pd.DataFrame) -> list[dict[str, Any]]:
     cols = [
         c for c in ("id", "date", "hs6", "destination_country", "value_usd", "quantity") if c in frame.columns
     ]
-    head = frame.head(MAX_EVIDENCE)  # column lists, not to_dict: this runs once per flagged party
-    return [dict(zip(cols, row, strict=True)) for row in zip(*(head[c].tolist() for c in cols), strict=True)]
+    # column lists of the first rows, not head()/to_dict: this runs once per flagged party
+    n = min(len(frame), MAX_EVIDENCE)
+    values = [frame[c].to_numpy()[:n].tolist() for c in cols]
+    return [dict(zip(cols, row, strict=True)) for row in zip(*values, strict=True)]
 
 
 def per_cluster(
@@ -92,7 +95,17 @@ def per_cluster(
     """One flag row per value of ``by`` in ``grouped`` with evidence built from its rows."""
     if grouped.empty:
         return empty()
-    rows = [(c, flag, make(g)) for c, g in grouped.groupby(by, sort=True)]
+    # What ``groupby(by, sort=True)`` yields (keys sorted, NaN keys dropped, rows in their order),
+    # as slices of one stably sorted frame: a groupby takes a copy of every group. Arrow-backed
+    # text becomes Python objects once, so each group's columns are cheap numpy views.
+    g = grouped[grouped[by].notna()].sort_values(by, kind="stable")
+    g = g.astype({c: object for c in g.columns if isinstance(g[c].dtype, pd.StringDtype)})
+    keys = g[by].to_numpy()
+    if len(keys) == 0:
+        return empty()
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    ends = np.r_[starts[1:], len(keys)]
+    rows = [(keys[a], flag, make(g.iloc[a:b])) for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
     return pd.DataFrame(rows, columns=FLAG_COLUMNS)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from graph.model import NodeKind
@@ -91,26 +92,40 @@ def listed_within_n_hops(ctx: FlagContext) -> pd.DataFrame:
         ],
         ignore_index=True,
     ).dropna()
-    pairs = pairs[pairs["a"] != pairs["b"]].drop_duplicates()
+    pairs = pairs[pairs["a"] != pairs["b"]]
+    # the walk runs on integer codes of the parties: hashing and joining a million pairs of
+    # strings per hop cost seconds; rows keep their order, so every choice is the same
+    codes, uniques = pd.factorize(pd.concat([pairs["a"], pairs["b"]], ignore_index=True))
+    n = len(pairs)
+    pairs = pd.DataFrame({"a": codes[:n], "b": codes[n:]}).drop_duplicates()
     both = pd.concat([pairs, pairs.set_axis(["b", "a"], axis=1)], ignore_index=True).drop_duplicates()
     listed = set(ctx.listed_clusters.index)
-    frontier = pd.DataFrame({"node": sorted(listed), "origin": sorted(listed)})
-    seen = set(listed)
+    start = pd.Index(uniques).get_indexer(sorted(listed))
+    start = start[start >= 0]  # a listed party without trade or ownership reaches nobody
+    frontier = pd.DataFrame({"node": start, "origin": start})
+    seen = np.zeros(len(uniques), dtype=bool)
+    seen[start] = True
     found: list[pd.DataFrame] = []
     for hop in range(1, max_hops + 1):
         step = both.merge(frontier, left_on="a", right_on="node")[["b", "origin"]]
-        step = step[~member(step["b"], seen)].drop_duplicates("b").rename(columns={"b": "node"})
+        step = step[~seen[step["b"].to_numpy()]].drop_duplicates("b").rename(columns={"b": "node"})
         if step.empty:
             break
         step["hops"] = hop
         found.append(step)
-        seen |= set(step["node"])
+        seen[step["node"].to_numpy()] = True
         frontier = step[["node", "origin"]]
     if not found:
         return empty()
     near = pd.concat(found, ignore_index=True)
+    names = np.asarray(uniques, dtype=object)
     rows = [
         (n, "LISTED_WITHIN_N_HOPS", evidence([{"listed": o, "hops": int(h)}], max_hops=max_hops))
-        for n, o, h in zip(near["node"], near["origin"], near["hops"], strict=True)
+        for n, o, h in zip(
+            names[near["node"].to_numpy()].tolist(),
+            names[near["origin"].to_numpy()].tolist(),
+            near["hops"],
+            strict=True,
+        )
     ]
     return pd.DataFrame(rows, columns=FLAG_COLUMNS)

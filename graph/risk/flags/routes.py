@@ -48,24 +48,23 @@ def _pairs(ctx: FlagContext, by: list[str], max_days: int, hubs_only: bool) -> p
 def _rows(flag: str, pairs: pd.DataFrame, **extra: object) -> pd.DataFrame:
     if pairs.empty:
         return empty()
+    # groupby("cluster", sort=True) order from one stable sort and column lists: a groupby
+    # copies every group and reads each column of it through pandas
+    p = pairs[pairs["cluster"].notna()].sort_values("cluster", kind="stable")
+    names = ["in_id", "out_id", "hs6", "days", "destination_country", "in_qty", "out_qty"]
+    cols = [p[c].tolist() for c in names]
+    hubs = p["hub"].tolist() if "hub" in p.columns else None
+    keys = p["cluster"].tolist()
+    starts = [i for i in range(len(keys)) if i == 0 or keys[i] != keys[i - 1]]
     rows = []
-    for cluster, g in pairs.groupby("cluster", sort=True):
+    for a, b in zip(starts, [*starts[1:], len(keys)], strict=True):
         items = [
             {"in": i, "out": o, "hs6": h, "days": int(d), "to": t, "qty_in": qi, "qty_out": qo}
-            for i, o, h, d, t, qi, qo in zip(
-                g["in_id"],
-                g["out_id"],
-                g["hs6"],
-                g["days"],
-                g["destination_country"],
-                g["in_qty"],
-                g["out_qty"],
-                strict=True,
-            )
+            for i, o, h, d, t, qi, qo in zip(*(c[a:b] for c in cols), strict=True)
         ]
-        if "hub" in g.columns:  # the route's consignee: name the hub the goods came through
-            items = [{**item, "via_hub": h} for item, h in zip(items, g["hub"], strict=True)]
-        rows.append((cluster, flag, evidence(items, **extra)))
+        if hubs is not None:  # the route's consignee: name the hub the goods came through
+            items = [{**item, "via_hub": h} for item, h in zip(items, hubs[a:b], strict=True)]
+        rows.append((keys[a], flag, evidence(items, **extra)))
     return pd.DataFrame(rows, columns=FLAG_COLUMNS)
 
 
