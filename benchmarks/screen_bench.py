@@ -138,6 +138,16 @@ def synthetic_names(n: int, rng: random.Random, numbered: bool = True) -> list[s
     return sorted(out)
 
 
+def gleif_legal_name(rec: dict) -> str | None:
+    """The legal name of a GLEIF record, in the golden-copy LEI-CDF JSON layout (``Entity.LegalName.$``,
+    the bundled files) or the API layout (``attributes.entity.legalName.name``)."""
+    cdf = rec.get("Entity", {}).get("LegalName", {})
+    if isinstance(cdf, dict) and cdf.get("$"):
+        return str(cdf["$"])
+    api = rec.get("attributes", {}).get("entity", {}).get("legalName", {})
+    return str(api["name"]) if isinstance(api, dict) and api.get("name") else None
+
+
 def real_negatives() -> list[str]:
     names: list[str] = []
     for path in NEGATIVE_FILES:
@@ -149,9 +159,9 @@ def real_negatives() -> list[str]:
             data = json.loads(path.read_text(encoding="utf-8"))
             records = data.get("records", data) if isinstance(data, dict) else data
             for rec in records:
-                legal = rec.get("attributes", {}).get("entity", {}).get("legalName", {})
-                if legal.get("name"):
-                    names.append(legal["name"])
+                name = gleif_legal_name(rec)
+                if name:
+                    names.append(name)
             break
     return names
 
