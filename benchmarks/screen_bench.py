@@ -138,6 +138,16 @@ def synthetic_names(n: int, rng: random.Random, numbered: bool = True) -> list[s
     return sorted(out)
 
 
+def gleif_legal_name(rec: dict) -> str | None:
+    """The legal name of a GLEIF record, in the golden-copy LEI-CDF JSON layout (``Entity.LegalName.$``,
+    the bundled files) or the API layout (``attributes.entity.legalName.name``)."""
+    cdf = rec.get("Entity", {}).get("LegalName", {})
+    if isinstance(cdf, dict) and cdf.get("$"):
+        return str(cdf["$"])
+    api = rec.get("attributes", {}).get("entity", {}).get("legalName", {})
+    return str(api["name"]) if isinstance(api, dict) and api.get("name") else None
+
+
 def real_negatives() -> list[str]:
     names: list[str] = []
     for path in NEGATIVE_FILES:
@@ -149,9 +159,9 @@ def real_negatives() -> list[str]:
             data = json.loads(path.read_text(encoding="utf-8"))
             records = data.get("records", data) if isinstance(data, dict) else data
             for rec in records:
-                legal = rec.get("attributes", {}).get("entity", {}).get("legalName", {})
-                if legal.get("name"):
-                    names.append(legal["name"])
+                name = gleif_legal_name(rec)
+                if name:
+                    names.append(name)
             break
     return names
 
@@ -253,17 +263,24 @@ def main() -> None:
         words = frozenset(translit_key(name).split())
         return any(listed <= words for w in words for listed in by_word.get(w, ()))
 
-    candidates = real_negatives()[int(dev) :: 2] + synthetic_names(
-        args.synthetic_negatives, rng, numbered=False
+    def on_a_list(name: str) -> bool:
+        return (
+            normalise_key_text(name) in listed_names
+            or distinctive(name) in listed_distinctive
+            or holds_a_listed_name(name)
+        )
+
+    real = real_negatives()[int(dev) :: 2]
+    candidates = real + synthetic_names(args.synthetic_negatives, rng, numbered=False)
+    negatives = [n for n in candidates if not on_a_list(n)]
+    real_listed = [n for n in real if on_a_list(n)]
+    print(
+        f"negatives: {len(negatives)} of {len(candidates)} kept after the check against the lists "
+        f"(real names: {len(real) - len(real_listed)} of {len(real)} kept)"
     )
-    negatives = [
-        n
-        for n in candidates
-        if normalise_key_text(n) not in listed_names
-        and distinctive(n) not in listed_distinctive
-        and not holds_a_listed_name(n)
-    ]
-    print(f"negatives: {len(negatives)} of {len(candidates)} kept after the check against the lists")
+    if dev:  # the removed real names, to check the rule by eye (never on the reported split)
+        for name in real_listed[: args.show_failures]:
+            print(f"    on a list: {name!r}")
     neg = screener.screen(pd.DataFrame({"name": negatives}))
     false_review = int((neg["disposition"] != "clear").sum())
     print(

@@ -10,7 +10,7 @@ overlap, see :mod:`graph.resolve.candidates`) is blended in.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import jellyfish
@@ -67,6 +67,9 @@ UNPARTNERED_CAP = 0.6
 RARE_LIFT_FROM = 0.85  # how much the rarity-weighted alignment decides near the thresholds
 COUNTRY_AGREE = 0.03
 COUNTRY_CONFLICT = -0.05
+#: Ceiling for a pair with two independent differences (an extra word and a near miss): below the
+#: default ``review`` threshold (0.72), above ``report`` (0.6), so the match is still listed.
+TWO_DIFFERENCES_CAP = 0.70
 
 
 _VOWELS = frozenset("AEIOUY")
@@ -83,13 +86,14 @@ def skeleton(token: str) -> str:
     a vowel are acronyms (CJNG, CSSC): they keep their letters, only C and K meet (LLC / ЛЛК → LLK).
     """
     if not _VOWELS.intersection(token):
-        return token.replace("C", "K")  # LLC / ЛЛК, JSC / JСК: the letters stay, C and K meet
+        # LLC / ЛЛК, JSC / JСК: the letters stay, C and K meet; H written Х comes back KH (HK / ХК).
+        return token.replace("C", "K").replace("KH", "H")
     t = token.replace("PH", "F").translate(_TRANSLIT_LETTERS)
     for _ in range(2):
         for d in _DOUBLES:
             if d in t:
                 t = t.replace(d, d[0])
-        t = t.replace("KH", "H")
+        t = t.replace("KH", "H").replace("PH", "F")  # ПХ comes back PKH: P+KH → PH → F
     return t
 
 
@@ -105,7 +109,8 @@ def is_generic(token: str) -> bool:
     if token in GENERIC_TOKENS:
         return True
     skel = skeleton(token)
-    if skel in _GENERIC_SKELETONS:
+    if skel in _GENERIC_SKELETONS and (skel == token or skel not in STOP_WORDS):
+        # Folding may not make an article of a name: LEE (a surname) is no LE, though OOOO is OOO.
         return True
     if len(token) <= 4 and "".join(sorted(token)) in _SHORT_GENERIC_LETTERS:
         return True  # two letters of a legal form swapped (LDT, ICN, YO): no name is spelt like that
@@ -155,6 +160,19 @@ def joined_keys(name: str) -> tuple[str, str]:
     moved by a typo (MEHRB ANK, SONGI TRADINGCOMPANY) leaves one of them unchanged."""
     full = "".join(skeleton(t) for t in folded(name).split())
     return translit_key(name).replace(" ", ""), full
+
+
+@lru_cache(maxsize=200_000)
+def _letters(name: str) -> tuple[str, str]:
+    """The letters of a name sorted, as spelt and as transliteration skeletons."""
+    return "".join(sorted(folded(name).replace(" ", ""))), "".join(sorted(joined_keys(name)[1]))
+
+
+def rearranged(a: str, b: str) -> bool:
+    """The same letters, words reordered and a space moved (MSAS FZC MANAGED / MANAGED MSASF ZC):
+    an extra word here is a fragment of a split word, not a name part of its own."""
+    la, lb = _letters(a), _letters(b)
+    return any(len(x) >= JOINED_MIN_CHARS and x == y for x, y in zip(la, lb, strict=True))
 
 
 def _same_letters_pairs(query_names: Sequence[str], target_names: Sequence[str]) -> np.ndarray:
@@ -271,16 +289,62 @@ def _merged_words(ta: list[str], tb: list[str], best_a: list[float], best_b: lis
 
 def rare_alignment(a: str, b: str, weight: Callable[[str], float]) -> float:
     """Rarity-weighted word alignment: a shared common word (SEMICONDUCTOR) says little, rare ones much."""
+    return word_alignment(a, b, weight).score
+
+
+@dataclass(frozen=True)
+class Alignment:
+    score: float
+    extra: tuple[str, ...] = ()  # words of the query with no partner of their own in the list name
+    approximate: tuple[tuple[str, str], ...] = ()  # (query word, list word) that only resemble each other
+
+    def two_differences(self) -> str | None:
+        """The reason a pair with two independent differences is capped below ``review``, or None."""
+        if not self.extra or not self.approximate:
+            return None
+        x, y = self.approximate[0]
+        return (
+            f"two differences: '{' '.join(self.extra)}' has no counterpart in the listed name and "
+            f"'{x}' only resembles '{y}' (a different person or firm is likelier than a typo; "
+            f"score capped at {TWO_DIFFERENCES_CAP:.2f})"
+        )
+
+
+def _vowel_variant(x: str, y: str) -> bool:
+    """Same consonants in the same places, vowels differ (MOHAMAD / MUHAMAD, HOSEIN / HUSEIN): a
+    romanisation of unwritten vowels, not a second difference."""
+    return len(x) == len(y) and all(
+        p == q or (p in _VOWELS and q in _VOWELS) for p, q in zip(x, y, strict=True)
+    )
+
+
+def _one_to_one(ta: list[str], tb: list[str], sims: list[list[float]]) -> set[int]:
+    """Query words that lose, in a greedy one-to-one pairing, the partner they share with a better
+    match (LI and LEE both near LEI: only one of them is LEI)."""
+    pairs = sorted(
+        ((sims[i][j], i, j) for i in range(len(ta)) for j in range(len(tb)) if sims[i][j] > 0), reverse=True
+    )
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    for _, i, j in pairs:
+        if i not in taken_a and j not in taken_b:
+            taken_a.add(i)
+            taken_b.add(j)
+    return {i for i in range(len(ta)) if max(sims[i]) > 0 and i not in taken_a}
+
+
+def word_alignment(a: str, b: str, weight: Callable[[str], float]) -> Alignment:
+    """:func:`rare_alignment` with the words behind it: the query's extra words and the near misses."""
     ta, tb = list(dict.fromkeys(a.split()))[:12], list(dict.fromkeys(b.split()))[:12]  # LI LI: one LI
     if not ta or not tb:
-        return 0.0
+        return Alignment(0.0)
     # A word either matches (a typo at most) or it does not: FENG is no 67 % of SHENG.
     sims = [[_word_match(x, y) for y in tb] for x in ta]
     # A word too common to block on (BANK, YI) still names the party: it counts, if little.
     wa = [max(weight(x), MIN_WORD_WEIGHT) for x in ta]
     wb = [max(weight(y), MIN_WORD_WEIGHT) for y in tb]
     if sum(wa) <= 0 or sum(wb) <= 0:
-        return 0.0
+        return Alignment(0.0)
     best_a = [max(row) for row in sims]
     best_b = [max(col) for col in zip(*sims, strict=True)]
     _merged_words(ta, tb, best_a, best_b)
@@ -298,7 +362,23 @@ def rare_alignment(a: str, b: str, weight: Callable[[str], float]) -> float:
         matched = sum(1 for x in best_b if x > 0.0)
         replaced = min(best_a) <= 0.0
         backward = min(backward, UNPARTNERED_CAP if matched < 2 or replaced else RARE_LIFT_FROM - 0.01)
-    return max(min(forward, backward), joined if joined >= 0.9 else 0.0)
+    score = max(min(forward, backward), joined if joined >= 0.9 else 0.0)
+    if joined >= 0.9:
+        return Alignment(score)  # the same letters, spaced otherwise: one difference at most
+    shared = _one_to_one(ta, tb, sims)
+    extra = tuple(x for i, x in enumerate(ta) if best_a[i] <= 0.0 or i in shared)
+    approximate = tuple(
+        (x, y)
+        for i, x in enumerate(ta)
+        if i not in shared
+        for j, y in enumerate(tb)
+        if 0.0 < sims[i][j] < 1.0 and sims[i][j] == best_a[i] and x != y and not _vowel_variant(x, y)
+    )
+    # A word of either side matched only through two words run together, and not exactly.
+    merged = tuple(
+        (x, "+".join(tb)) for i, x in enumerate(ta) if 0.0 < best_a[i] < 1.0 and max(sims[i]) <= 0.0
+    )
+    return Alignment(score, extra, approximate + merged)
 
 
 @dataclass(frozen=True)
@@ -306,6 +386,7 @@ class PairScores:
     score: np.ndarray  # float32 in [0, 1]
     name_similarity: np.ndarray  # float32 in [0, 1]
     country: np.ndarray  # int8: 1 agree, -1 conflict, 0 unknown
+    rules: dict[int, list[str]] = field(default_factory=dict)  # pair → the reasons of rules that lowered it
 
 
 def score_pairs(
@@ -319,6 +400,7 @@ def score_pairs(
     """Score aligned pairs ``(query_names[i], target_names[i])``; all inputs have one row per pair."""
     a = [distinctive(n) for n in query_names]
     b = [distinctive(n) for n in target_names]
+    rules: dict[int, list[str]] = {}
     if a:
         sort = process.cpdist(a, b, scorer=fuzz.token_sort_ratio, dtype=np.float32) / 100.0
         plain = process.cpdist(a, b, scorer=fuzz.ratio, dtype=np.float32) / 100.0
@@ -356,7 +438,11 @@ def score_pairs(
         if token_weight is not None:
             # Pairs near a threshold must agree on their *rare* words, not just on long common ones.
             for k in np.flatnonzero(name_sim >= RARE_CHECK_FROM).tolist():
-                rare = rare_alignment(ka[k], kb[k], token_weight)
+                alignment = word_alignment(ka[k], kb[k], token_weight)
+                rare = alignment.score
+                reason = alignment.two_differences()
+                if reason and not rearranged(query_names[k], target_names[k]):
+                    rules.setdefault(k, []).append(reason)
                 checked = min(name_sim[k], (1 - RARE_SHARE) * name_sim[k] + RARE_SHARE * rare)
                 # ... and where every rare word of both names has its partner (merged words included),
                 # the alignment may vouch for a pair the whole-string comparison scored low.
@@ -382,11 +468,20 @@ def score_pairs(
     if a:
         # Among names equal on their distinctive words, the one whose generic words agree too ranks first.
         score = score - FULL_TIEBREAK * (1.0 - full)
-    return PairScores(np.clip(score, 0.0, 1.0).astype(np.float32), name_sim, country)
+    for k, reasons in rules.items():
+        if any(r.startswith("two differences") for r in reasons):
+            score[k] = min(score[k], TWO_DIFFERENCES_CAP)
+    return PairScores(np.clip(score, 0.0, 1.0).astype(np.float32), name_sim, country, rules)
 
 
 def explain(
-    query_name: str, target_name: str, alias_kind: str, name_sim: float, block_sim: float, country: int
+    query_name: str,
+    target_name: str,
+    alias_kind: str,
+    name_sim: float,
+    block_sim: float,
+    country: int,
+    rules: Sequence[str] = (),
 ) -> list[str]:
     """The reasons a user sees for one scored pair."""
     shared = sorted(set(distinctive(query_name).split()) & set(distinctive(target_name).split()))
@@ -399,4 +494,5 @@ def explain(
         reasons.append("country agrees")
     elif country == -1:
         reasons.append("country differs")
+    reasons.extend(rules)
     return reasons

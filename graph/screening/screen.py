@@ -117,14 +117,17 @@ class Screener:
                 "name_sim": scores.name_similarity,
                 "block_sim": cand.similarity,
                 "country": scores.country,
+                "pair": np.arange(len(cand.query)),
             }
         )
         pairs = pairs[pairs["score"] >= self.thresholds.report]
         pairs = pairs.sort_values(["q", "score", "e"], ascending=[True, False, True], kind="stable")
         pairs = pairs.drop_duplicates(["q", "e"])
         ids = idx.entries["id"].astype(str).to_numpy()
-        columns = [pairs[c].to_numpy() for c in ("q", "t", "e", "score", "name_sim", "block_sim", "country")]
-        for q, t, entry_row, pair_score, name_sim, block_sim, country in zip(*columns, strict=True):
+        columns = [
+            pairs[c].to_numpy() for c in ("q", "t", "e", "score", "name_sim", "block_sim", "country", "pair")
+        ]
+        for q, t, entry_row, pair_score, name_sim, block_sim, country, pair in zip(*columns, strict=True):
             if len(out[q]) >= self.thresholds.max_matches:
                 continue
             entry_id = str(ids[entry_row])
@@ -132,7 +135,15 @@ class Screener:
             score = float(pair_score)
             name = idx.names[t]
             alias_kind = idx.alias_kinds[t]
-            reasons = explain(names[q], name, alias_kind, float(name_sim), float(block_sim), int(country))
+            reasons = explain(
+                names[q],
+                name,
+                alias_kind,
+                float(name_sim),
+                float(block_sim),
+                int(country),
+                scores.rules.get(int(pair), ()),
+            )
             if remembered is not None and remembered[1] == idx.fingerprints[entry_row]:
                 if remembered[0] is Decision.REJECT:
                     continue  # an officer marked this hit a false positive; the entry has not changed since

@@ -11,9 +11,11 @@ from graph.screening.scoring import (
     extends,
     is_generic,
     rare_alignment,
+    rearranged,
     same_letters,
     sector_conflict,
     skeleton,
+    word_alignment,
 )
 from graph.screening.screen import Screener
 
@@ -119,3 +121,63 @@ def test_cyrillic_spelling_with_a_typo_is_found(screener: Screener) -> None:
     out = screener.screen(pd.DataFrame({"name": ["ХУАWЕИ ТЕКХНОЛОГИЕ"]})).iloc[0]
     assert out["disposition"] != "clear"
     assert "HUAWEI" in out["top_match_name"].upper()
+
+
+def test_a_doubled_letter_does_not_make_a_surname_an_article() -> None:
+    # LEE folds to the skeleton LE (the French article) but is a surname; OOOO is still the legal form OOO
+    assert not is_generic("LEE") and distinctive("Kenji Lee Miller") == "KENJI LEE MILLER"
+    assert is_generic("KO") and is_generic("OOOO")
+
+
+def test_h_and_ph_written_in_cyrillic_come_back_to_their_skeleton() -> None:
+    # Latin H written Х comes back KH, PH written ПХ comes back PKH
+    assert skeleton("KHK") == skeleton("HK") and skeleton("KHTTS") == skeleton("HTTS")
+    assert skeleton("PKHEAP") == skeleton("PHEAP")
+
+
+def test_an_extra_word_and_a_near_miss_are_two_differences() -> None:
+    def weight(_: str) -> float:
+        return 3.0
+
+    found = word_alignment("KENI LE MILER", "KEN MILER", weight)  # KENJI LEE MILLER / KEN MILLER
+    assert found.extra == ("LE",) and found.approximate == (("KENI", "KEN"),)
+    assert "two differences" in (found.two_differences() or "")
+    # LI and LE are both near LEI: only one of them can be LEI, the other is a name part of its own
+    assert word_alignment("LI ZHANG LE", "ZHANG LEI", weight).two_differences()
+    assert word_alignment("KEN LE MILER", "KEN MILER", weight).two_differences() is None  # a middle name
+    assert word_alignment("KEN MILR", "KEN MILER", weight).two_differences() is None  # a typo
+    # vowels of a romanised name vary (MOHAMMAD / MUHAMMAD): not a second difference
+    assert word_alignment("MUHAMAD ALI HAN", "MOHAMAD HAN", weight).two_differences() is None
+    assert rearranged("ZARON BIO TEC HASIA LIMITED", "ZARON BIO-TECH (ASIA) LIMITED")  # a moved space
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Kenji Lee Miller", "Ken Miller"),  # KENJI ~ KEN and LEE extra (ITAR debarred Ken Miller)
+        ("Pieter Lee Zhang", "Peter Zhang"),  # PIETER ~ PETER and LEE extra
+        ("Li Zhang Lee", "ZHANG, Lei"),  # LI and LEE both near LEI; one of them is a name of its own
+    ],
+)
+def test_two_differences_stay_listed_below_review(screener: Screener, query: str, listed: str) -> None:
+    out = screener.screen(pd.DataFrame({"name": [query]})).iloc[0]
+    assert out["disposition"] == "clear"
+    assert any(m["name"] == listed and "two differences" in " ".join(m["reasons"]) for m in out["matches"])
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Ken Lee Miller", "Ken Miller"),  # a middle name only
+        ("KEN MILER", "Ken Miller"),  # a typo only
+        ("Peter Zhnag", "Peter Zhang"),
+        ("KA CHIU LEE", "LEE, Ka Chiu"),  # LEE is a name part
+        ("ZARON BIO TEC HASIA LIMITED", "ZARON BIO-TECH (ASIA) LIMITED"),  # a space moved
+        ("ТРЙ ПХЕАП ПРОПЕРТЙ КО ЛТД", "TRY PHEAP PROPERTY CO."),  # Cyrillic spelling
+        ("JАДЕСХИНЕ ЕНГИНЕЕРИНГ ХК КО", "Jadeshine Engineering"),
+    ],
+)
+def test_noisy_listed_names_stay_hits(screener: Screener, query: str, expected: str) -> None:
+    out = screener.screen(pd.DataFrame({"name": [query]})).iloc[0]
+    assert out["disposition"] != "clear", (out["top_match_name"], out["top_match_score"])
+    assert out["top_match_name"].upper().startswith(expected.upper())
