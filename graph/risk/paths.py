@@ -291,15 +291,22 @@ def _node_info(store: GraphStore, ids: Iterable[str]) -> dict[str, dict[str, Any
 
 
 def _sample_shipments(store: GraphStore, edge: Edge) -> list[dict[str, Any]]:
-    """Up to five shipments behind one TRADES_WITH edge (read from the consignee's side, capped)."""
+    """Up to five shipments behind one TRADES_WITH edge (its HS-6 code), earliest first.
+
+    The shipments between the two parties are the ones the shipper sent (SHIPPER_OF) that the
+    consignee received (CONSIGNEE_OF): two neighbour reads and a set intersection. Only those
+    shipments are read, so a consignee with thousands of shipments costs no more than a small one
+    (each read is a round trip on Neo4j)."""
+    sent = {e.target for e in store.neighbours(edge.source, [EdgeKind.SHIPPER_OF], direction="out")}
+    between = [
+        e.target
+        for e in store.neighbours(edge.target, [EdgeKind.CONSIGNEE_OF], direction="out")
+        if e.target in sent
+    ]
     out: list[dict[str, Any]] = []
-    for e in store.neighbours(edge.target, [EdgeKind.CONSIGNEE_OF], direction="out")[:500]:
-        ship = store.node(e.target)
-        if (
-            ship is None
-            or ship.props.get("shipper_party_id") != edge.source
-            or ship.props.get("hs6") != edge.key
-        ):
+    for shipment_id in between:
+        ship = store.node(shipment_id)
+        if ship is None or ship.props.get("hs6") != edge.key:
             continue
         out.append(
             {

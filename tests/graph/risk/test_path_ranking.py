@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from graph.model import Edge, EdgeKind, Path
-from graph.risk.paths import score_path
+from graph.model import Edge, EdgeKind, NodeKind, Path
+from graph.risk.paths import MAX_SAMPLE_SHIPMENTS, _sample_shipments, score_path
 from graph.risk.reference import load_reference
+from graph.stores import NetworkxStore
 
 AS_OF = dt.date(2026, 6, 1)
 REF = load_reference(AS_OF)
@@ -60,3 +61,27 @@ def test_an_ownership_detour_decays_like_a_trade_hop() -> None:
     o_score, o_parts = score_path(detour, info, REF, AS_OF)
     assert d_parts["hop_decay"] == 1.0 and o_parts["hop_decay"] == 0.81
     assert o_score < d_score
+
+
+def test_shipment_evidence_is_found_behind_a_busy_consignee() -> None:
+    """A consignee with hundreds of shipments from others: the evidence of one trade edge is the
+    shipments of *that* shipper, however far down the consignee's list they sort."""
+    store = NetworkxStore()
+    parties = ("party:a", "party:b", "party:c")
+    store.upsert_nodes(NodeKind.TRADE_PARTY, [{"id": p, "name": p} for p in parties])
+    ships = [(f"ship:b{i:04d}", "party:b", "854231") for i in range(700)]
+    ships += [(f"ship:z{i}", "party:a", "854231" if i % 2 else "847150") for i in range(8)]
+    store.upsert_nodes(
+        NodeKind.SHIPMENT,
+        [
+            {"id": s, "name": s, "shipment_id": s, "hs6": hs, "date": f"2025-01-{i % 28 + 1:02d}"}
+            for i, (s, _, hs) in enumerate(ships)
+        ],
+    )
+    store.upsert_edges(EdgeKind.SHIPPER_OF, [{"source": p, "target": s} for s, p, _ in ships])
+    store.upsert_edges(EdgeKind.CONSIGNEE_OF, [{"source": "party:c", "target": s} for s, _, _ in ships])
+
+    evidence = _sample_shipments(store, Edge("party:a", "party:c", EdgeKind.TRADES_WITH, "854231"))
+
+    assert [e["shipment_id"] for e in evidence] == ["ship:z1", "ship:z3", "ship:z5", "ship:z7"]
+    assert len(evidence) <= MAX_SAMPLE_SHIPMENTS
