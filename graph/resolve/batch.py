@@ -2,7 +2,7 @@
 
 ``prepare`` normalises every name once (cached per distinct name) and stores the parts that
 are compared as numpy object columns. ``score_pairs`` expands record pairs to name pairs,
-runs rapidfuzz ``process.cpdist`` (C++, ``workers=-1`` uses every core) on the
+runs rapidfuzz ``process.cpdist`` (C++, every core for big batches, see ``cpdist_workers``) on the
 pre-sorted distinctive tokens, the tokens written together and the metaphone keys, keeps
 the best-aligned name pair per record pair with ``np.maximum.reduceat`` and combines the
 features in numpy. Python loops remain only for the rare pairs where both sides carry

@@ -327,10 +327,21 @@ class PairFeatures:
     unpaired: np.ndarray  # bool: each side keeps a distinctive word unmatched on the other
 
 
+#: Below this many pairs ``cpdist`` runs on the calling thread: starting its worker threads costs
+#: ~0.1 ms a call on an idle machine and far more on a busy one, and the anti-chaining guard scores
+#: tens of thousands of tiny batches (that overhead was most of the link stage's time).
+PARALLEL_MIN_PAIRS = 20_000
+
+
+def cpdist_workers(n: int) -> int:
+    """rapidfuzz ``workers`` for ``n`` pairs: every core for big batches, one thread for small ones."""
+    return -1 if n >= PARALLEL_MIN_PAIRS else 1
+
+
 def _ratio(a: np.ndarray, b: np.ndarray, scorer: Callable[..., float] = fuzz.ratio) -> np.ndarray:
     if len(a) == 0:
         return np.zeros(0, dtype=np.float32)
-    out = process.cpdist(a, b, scorer=scorer, workers=-1, dtype=np.float32)
+    out = process.cpdist(a, b, scorer=scorer, workers=cpdist_workers(len(a)), dtype=np.float32)
     return np.asarray(out, dtype=np.float32) / np.float32(100.0)
 
 
@@ -472,7 +483,13 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     both = np.flatnonzero((aa != "") & (ab != ""))
     if len(both):
         address_sim[both] = (
-            process.cpdist(aa[both], ab[both], scorer=fuzz.token_set_ratio, workers=-1, dtype=np.float32)
+            process.cpdist(
+                aa[both],
+                ab[both],
+                scorer=fuzz.token_set_ratio,
+                workers=cpdist_workers(len(both)),
+                dtype=np.float32,
+            )
             / 100.0
         )
 

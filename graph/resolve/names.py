@@ -372,8 +372,11 @@ def _is_cjk(ch: str) -> bool:
 
 def detect_script(text: str) -> str:
     """The script of the letters of ``text``: LATIN, CYRILLIC, GREEK, ARABIC, CJK, HANGUL …; MIXED; NONE."""
+    text = text[:MAX_NAME_CHARS]
+    if text.isascii():  # most names: every ASCII letter is Latin, so skip the per-character lookups
+        return "LATIN" if any(ch.isalpha() for ch in text) else "NONE"
     scripts: set[str] = set()
-    for ch in text[:MAX_NAME_CHARS]:
+    for ch in text:
         if not ch.isalpha():
             continue
         if _is_cjk(ch):
@@ -394,7 +397,7 @@ def fold(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text[:MAX_NAME_CHARS])
     text = "".join(ch for ch in text if unicodedata.category(ch) not in _DROP_CATEGORIES)
-    if any(_is_cjk(ch) for ch in text):
+    if not text.isascii() and any(_is_cjk(ch) for ch in text):
         for word in _CJK_WORDS:
             text = text.replace(word, f" {word} ")
         # Each run of CJK characters is one word; transliterate runs without inner spaces.
