@@ -210,7 +210,14 @@ def write_graph_frames(
     progress with it). Each frame is dropped once written: at a million shipments the frames are a
     large share of RAM.
     """
-    written: dict[str, int] = {}
+    bulk = getattr(store, "bulk_load", None)  # Neo4j: the offline importer, for a first load
+    written: dict[str, int] | None = bulk(frames.nodes, frames.edges) if bulk is not None else None
+    if written is not None:
+        if kind_done is not None:
+            for kind, rows in written.items():
+                kind_done(kind, rows)
+        return written
+    written = {}
     for node_kind in list(frames.nodes):
         written[node_kind.value] = store.upsert_nodes(node_kind, records(frames.nodes.pop(node_kind)))
         if kind_done is not None:

@@ -132,6 +132,9 @@ def create_edges(kind: EdgeKind) -> str:
     )
 
 
+#: Whether the database holds any node at all (the bulk import is only for an empty one).
+ANY_NODE = "MATCH (n) RETURN count(n) > 0 AS any LIMIT 1"
+
 MISSING_NODES = (
     "UNWIND $ids AS id "
     f"OPTIONAL MATCH (n:{NODE_LABEL} {{id: id}}) {_SEEK_N} "
