@@ -41,14 +41,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+
 from chipwatch import neo4j_server
 from chipwatch.errors import StoreError
 from chipwatch.neo4j_launcher import find_java, import_command
 from chipwatch.settings import Settings
 from graph.model import EdgeKind, NodeKind
 from graph.stores import cypher
-from graph.stores.columns import ColumnRows
-from graph.stores.rows import edge_rows, missing_ends_error, node_rows
+from graph.stores.columns import Column, ColumnRows, all_nonempty_str, as_list, clean_columns, is_arrow
+from graph.stores.rows import EDGE_RESERVED, NODE_RESERVED, edge_rows, missing_ends_error, node_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -216,48 +220,176 @@ def _fold_edges(prepared: list[tuple[str, str, str, dict]]) -> dict[tuple[str, s
 def prepare(
     directory: Path, nodes: dict[NodeKind, pd.DataFrame], edges: dict[EdgeKind, pd.DataFrame]
 ) -> _Prepared:
-    """Write the importer's CSV files for ``nodes`` and ``edges`` (emptied as they are written)."""
+    """Write the importer's CSV files for ``nodes`` and ``edges`` (emptied as they are written).
+
+    A kind whose columns pass the stores' column checks (:func:`clean_columns`) and holds no
+    repeated id is written column by column through Arrow; any other goes row by row through
+    the very functions the upserts use (repeated ids folded, later values winning).
+    """
     out = _Prepared()
     kind_of: dict[str, NodeKind] = {}
     for kind in list(nodes):
-        prepared = node_rows(kind, ColumnRows.from_frame(nodes.pop(kind)), STORE)
-        out.written[kind.value] = len(prepared)
-        merged = _fold_nodes(prepared)
-        del prepared
-        for node_id in merged:
-            other = kind_of.setdefault(node_id, kind)
-            if other is not kind:
-                clashes = sum(1 for i in merged if kind_of.get(i, kind) is not kind)
-                raise StoreError(
-                    f"node {node_id!r} exists as {other.value}, cannot write it as {kind.value} "
-                    f"({clashes} such rows); nothing was written",
-                    store=STORE,
-                )
-        out.nodes[kind], left = _write_csv(
-            directory / f"nodes-{kind.value}.csv",
-            ["id:ID"],
-            (([i], p) for i, p in merged.items()),
-            _column_types(merged.values()),
+        rows = ColumnRows.from_frame(nodes.pop(kind))
+        path = directory / f"nodes-{kind.value}.csv"
+        out.written[kind.value] = rows.length
+        columns = _node_columns(rows)
+        if columns is not None:
+            ids, names, values = columns
+            _claim(kind_of, kind, ids)
+            out.nodes[kind], left = _write_arrow(path, {"id:ID": ids}, names, values)
+            out.node_patches[kind] = [{"id": ids[i], **props} for i, props in left.items()]
+            continue
+        merged = _fold_nodes(node_rows(kind, rows, STORE))
+        del rows
+        _claim(kind_of, kind, list(merged))
+        out.nodes[kind], patches = _write_csv(
+            path, ["id:ID"], (([i], p) for i, p in merged.items()), _column_types(merged.values())
         )
-        out.node_patches[kind] = [{"id": ends[0], **props} for ends, props in left]
+        out.node_patches[kind] = [{"id": ends[0], **props} for ends, props in patches]
     for edge_kind in list(edges):
-        prepared_edges = edge_rows(edge_kind, ColumnRows.from_frame(edges.pop(edge_kind)), STORE)
-        out.written[edge_kind.value] = len(prepared_edges)
-        merged_edges = _fold_edges(prepared_edges)
-        del prepared_edges
-        missing = sorted({x for s, t, _ in merged_edges for x in (s, t) if x not in kind_of})
-        if missing:
-            raise missing_ends_error(edge_kind, missing[:6], len(missing), STORE)
-        out.edges[edge_kind], left = _write_csv(
-            directory / f"edges-{edge_kind.value}.csv",
+        rows = ColumnRows.from_frame(edges.pop(edge_kind))
+        path = directory / f"edges-{edge_kind.value}.csv"
+        out.written[edge_kind.value] = rows.length
+        edge_columns = _edge_columns(rows)
+        if edge_columns is not None:
+            (sources, targets, keys), names, values = edge_columns
+            _check_ends(edge_kind, kind_of, sources, targets)
+            head = {":START_ID": sources, ":END_ID": targets, "key:string": keys}
+            out.edges[edge_kind], left = _write_arrow(path, head, names, values)
+            out.edge_patches[edge_kind] = [
+                {"source": sources[i], "target": targets[i], "key": keys[i], **props}
+                for i, props in left.items()
+            ]
+            continue
+        merged_edges = _fold_edges(edge_rows(edge_kind, rows, STORE))
+        del rows
+        _check_ends(edge_kind, kind_of, [s for s, _, _ in merged_edges], [t for _, t, _ in merged_edges])
+        out.edges[edge_kind], patches = _write_csv(
+            path,
             [":START_ID", ":END_ID", "key:string"],
             (([s, t, k], p) for (s, t, k), p in merged_edges.items()),
             _column_types(merged_edges.values()),
         )
         out.edge_patches[edge_kind] = [
-            {"source": ends[0], "target": ends[1], "key": ends[2], **props} for ends, props in left
+            {"source": ends[0], "target": ends[1], "key": ends[2], **props} for ends, props in patches
         ]
     return out
+
+
+def _claim(kind_of: dict[str, NodeKind], kind: NodeKind, ids: list[str]) -> None:
+    """Record ``ids`` as ``kind``; an id already loaded as another kind is refused as upserts refuse it."""
+    clashes = [i for i in ids if i in kind_of]
+    if clashes:
+        raise StoreError(
+            f"node {clashes[0]!r} exists as {kind_of[clashes[0]].value}, cannot write it as "
+            f"{kind.value} ({len(clashes)} such rows); nothing was written",
+            store=STORE,
+        )
+    kind_of.update(dict.fromkeys(ids, kind))
+
+
+def _check_ends(kind: EdgeKind, kind_of: dict[str, NodeKind], sources: list[str], targets: list[str]) -> None:
+    missing = {x for x in sources if x not in kind_of} | {x for x in targets if x not in kind_of}
+    if missing:
+        raise missing_ends_error(kind, sorted(missing)[:6], len(missing), STORE)
+
+
+def _node_columns(rows: ColumnRows) -> tuple[list[str], list[str], list[Column]] | None:
+    """(ids, property names, property columns) when the column path applies (see :func:`prepare`)."""
+    id_column = rows.column("id")
+    if id_column is None:
+        return None
+    ids = as_list(id_column)
+    props = clean_columns(rows, NODE_RESERVED)
+    if props is None or not all_nonempty_str(ids) or len(set(ids)) != len(ids):
+        return None
+    return ids, *props
+
+
+def _edge_columns(
+    rows: ColumnRows,
+) -> tuple[tuple[list[str], list[str], list[str]], list[str], list[Column]] | None:
+    ends = [rows.column(name) for name in ("source", "target", "key")]
+    if ends[0] is None or ends[1] is None:
+        return None
+    sources, targets = as_list(ends[0]), as_list(ends[1])
+    keys = [""] * rows.length if ends[2] is None else as_list(ends[2])
+    props = clean_columns(rows, EDGE_RESERVED)
+    if props is None or not (all_nonempty_str(sources) and all_nonempty_str(targets)):
+        return None
+    if set(map(type, keys)) - {str} or len(set(zip(sources, targets, keys, strict=True))) != rows.length:
+        return None
+    return (sources, targets, keys), *props
+
+
+_ARROW_KINDS = (
+    (pa.types.is_boolean, "boolean"),
+    (pa.types.is_integer, "long"),
+    (pa.types.is_floating, "double"),
+    (pa.types.is_string, "string"),
+    (pa.types.is_large_string, "string"),
+)
+
+
+def _arrow_column(values: pa.ChunkedArray) -> tuple[str, pa.ChunkedArray] | None:
+    """(importer type, column) for an Arrow column the CSV carries as it is, else None."""
+    for test, kind in _ARROW_KINDS:
+        if test(values.type):
+            if kind == "double" and not pc.all(pc.is_finite(values)).as_py():
+                return None  # "inf" is no number to the importer
+            if kind == "long" and values.type != pa.int64():
+                try:
+                    values = values.cast(pa.int64())
+                except pa.ArrowInvalid:
+                    return None  # beyond a long
+            return kind, values
+    return None
+
+
+def _text(value: Any, kind: str) -> str:
+    """A value of the column's ``kind`` as the CSV text the importer reads back exactly."""
+    return repr(value) if kind == "double" else str(_cell(value, kind))
+
+
+def _python_column(values: list[Any]) -> tuple[str | None, pa.Array, dict[int, Any]]:
+    """(type, text column, {row: value left out}) for a column of Python values: the type is that
+    of its first value the CSV can carry; other values are left out for the patches."""
+    kind = next((k for k in map(csv_type, (v for v in values if v is not None)) if k is not None), None)
+    left: dict[int, Any] = {}
+    cells: list[str | None] = []
+    for i, value in enumerate(values):
+        if value is None:
+            cells.append(None)
+        elif kind is not None and csv_type(value) == kind:
+            cells.append(_text(value, kind))
+        else:
+            cells.append(None)
+            left[i] = value
+    return kind, pa.array(cells, pa.string()), left
+
+
+def _write_arrow(
+    path: Path, head: dict[str, list[str]], names: list[str], columns: list[Column]
+) -> tuple[_File, dict[int, dict[str, Any]]]:
+    """The CSV from whole columns; returns it and the values left out, as {row: props}."""
+    table: dict[str, Any] = {name: pa.array(values, pa.string()) for name, values in head.items()}
+    left: dict[int, dict[str, Any]] = {}
+    for name, values in zip(names, columns, strict=True):
+        arrow = _arrow_column(values) if is_arrow(values) else None
+        if arrow is not None:
+            table[f"{name}:{arrow[0]}"] = arrow[1]
+            continue
+        kind, cells, out = _python_column(as_list(values))
+        for i, value in out.items():
+            left.setdefault(i, {})[name] = value
+        if kind is not None:
+            table[f"{name}:{kind}"] = cells
+    frame = pa.table(table)
+    # Every value quoted (a quoted empty field is the empty string), absent ones as bare empty fields.
+    pa_csv.write_csv(frame, path, pa_csv.WriteOptions(quoting_style="all_valid"))
+    out_file = _File(path, rows=frame.num_rows)
+    out_file.multiline = _has_line_breaks_in_values(path, frame.num_rows + 1)
+    return out_file, left
 
 
 def importer_arguments(prepared: _Prepared, report: Path) -> list[str]:

@@ -44,6 +44,10 @@ neo4j_ceiling.py, which a reviewer can re-run):
   this 2-core machine for any write path; young-generation GC alone took ~20 s of pauses in a
   190 s JFR recording of loads (large transactions keep their state live on the heap).
 
+First loads: :meth:`Neo4jStore.bulk_load` writes a whole first load into the empty database of the
+workspace's own server with Neo4j's offline importer instead (:mod:`graph.stores.neo4j_import`):
+the ceiling above is the transactional path's, not the importer's.
+
 Errors: every driver error is re-raised as :class:`StoreError` (or :class:`Neo4jAuthError`)
 naming the server and the statement, never the password.
 """
@@ -441,7 +445,11 @@ class Neo4jStore:
         return len(prepared)
 
     def bulk_load(
-        self, nodes: dict[NodeKind, pd.DataFrame], edges: dict[EdgeKind, pd.DataFrame]
+        self,
+        nodes: dict[NodeKind, pd.DataFrame],
+        edges: dict[EdgeKind, pd.DataFrame],
+        *,
+        starting: Callable[[], None] | None = None,
     ) -> dict[str, int] | None:
         """Load every kind at once with Neo4j's offline importer, if this is the first load into
         the empty database of this workspace's own server (:mod:`graph.stores.neo4j_import`).
@@ -449,7 +457,7 @@ class Neo4jStore:
         Returns rows per kind, as ``upsert_nodes``/``upsert_edges`` would, and empties ``nodes``
         and ``edges``; None (and leaves them) when the importer does not apply: a server configured
         by URI, another database than ``neo4j``, a database holding nodes, or fewer than
-        :attr:`bulk_min_rows` rows.
+        :attr:`bulk_min_rows` rows. ``starting()`` is called once the importer is chosen.
         """
         from graph.stores import neo4j_import
 
@@ -458,6 +466,8 @@ class Neo4jStore:
         rows = sum(len(f) for f in nodes.values()) + sum(len(f) for f in edges.values())
         if rows < self.bulk_min_rows or self._run(cypher.ANY_NODE)[0]["any"]:
             return None
+        if starting is not None:
+            starting()
         return neo4j_import.bulk_load(self, self.local_server, nodes, edges)
 
     def delete_edges(self, kind: EdgeKind, identities: Iterable[tuple[str, str, str]]) -> int:

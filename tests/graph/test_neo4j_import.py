@@ -8,6 +8,7 @@ These tests start their own server (the import stops and restarts it), next to t
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import shutil
 from collections.abc import Iterator
@@ -23,7 +24,7 @@ from chipwatch.settings import Settings, StoreKind
 from graph.model import EdgeKind, NodeKind
 from graph.stores import neo4j_import, open_store
 from graph.stores.neo4j_store import Neo4jStore
-from graph.sync_journal import GraphSyncIncomplete, require_synced
+from graph.sync_journal import GraphSyncIncomplete, read, require_synced
 from graph.tables.trade import load_trade_tables
 from graph.trade_graph import GraphFrames, trade_graph_frames, write_graph_frames
 from ingest.synthetic import write_world
@@ -69,15 +70,13 @@ def own_server(neo4j_settings: Settings, tmp_path_factory: pytest.TempPathFactor
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def world(own_server: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """``own_server``'s workspace with a small synthetic world in its tables."""
     out = tmp_path_factory.mktemp("world")
     write_world(300, 3000, 7, out)
-    return out
-
-
-def _ingest(settings: Settings, world: Path) -> None:
     for kind in LOAD_ORDER:
-        ingest_trade_file(settings, kind, world / f"{kind.value}.csv", source="synthetic", today=TODAY)
+        ingest_trade_file(own_server, kind, out / f"{kind.value}.csv", source="synthetic", today=TODAY)
+    return own_server
 
 
 def _hostile(frames: GraphFrames) -> GraphFrames:
@@ -153,8 +152,8 @@ def _open(settings: Settings) -> Neo4jStore:
     return store
 
 
-def test_bulk_import_gives_the_graph_the_transactional_path_gives(own_server: Settings, world: Path) -> None:
-    _ingest(own_server, world)
+def test_bulk_import_gives_the_graph_the_transactional_path_gives(world: Settings) -> None:
+    own_server = world
     store = _open(own_server)
     try:
         assert store.local_server is not None
@@ -186,7 +185,8 @@ def test_bulk_import_gives_the_graph_the_transactional_path_gives(own_server: Se
     assert ("list", [("float", 0.1), ("float", 1e-300)]) in [c["weights"] for c in companies]
 
 
-def test_bulk_import_refuses_what_upserts_refuse(own_server: Settings, world: Path) -> None:
+def test_bulk_import_refuses_what_upserts_refuse(world: Settings) -> None:
+    own_server = world
     store = _open(own_server)
     try:
         store.clear()
@@ -204,8 +204,10 @@ def test_bulk_import_refuses_what_upserts_refuse(own_server: Settings, world: Pa
 
 
 def test_failed_import_leaves_the_database_empty_and_the_journal_rolls_forward(
-    own_server: Settings, world: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    world: Settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
+    own_server = world
+    caplog.set_level(logging.DEBUG)
     store = _open(own_server)
     password = store._password.reveal()
     try:
@@ -224,16 +226,23 @@ def test_failed_import_leaves_the_database_empty_and_the_journal_rolls_forward(
         assert store._run("MATCH (n) RETURN count(n) AS n")[0]["n"] == 0
         with pytest.raises(GraphSyncIncomplete, match="did not finish"):
             require_synced(own_server)
+        record = read(own_server)
+        assert record is not None and record.method == "import" and record.state == "running"
 
         monkeypatch.setattr(neo4j_import, "importer_arguments", real)
         outcome = run_trade_sync(own_server, store=store, reason="after the failure")
         assert outcome.recovered is not None and outcome.recovered.reason == "broken import"
         require_synced(own_server)
+        record = read(own_server)
+        assert record is not None and record.method == "import" and record.state == "complete"
+        assert record.written == outcome.written
         first = _dump(store)
         assert len(first[0]) == sum(v for k, v in outcome.written.items() if k in {n.value for n in NodeKind})
 
         rerun = run_trade_sync(own_server, store=store, reason="again")  # not empty: transactional
         assert rerun.recovered is None and rerun.written == outcome.written
+        record = read(own_server)
+        assert record is not None and record.method == "upsert" and record.state == "complete"
         assert _dump(store) == first
     finally:
         store.close()
