@@ -475,28 +475,50 @@ def bulk_load(
         prepared = prepare(files, nodes, edges)
         args = importer_arguments(prepared, work / "import.report")
         steps.done("CSV written")
-        with neo4j_server.offline(server) as home:
-            steps.done("server stopped")
-            _run_importer(home, args, work)
-            steps.done("import")
-        steps.done("server started")
-        # The server may have come back on another port if its old one was taken meanwhile.
-        conn = neo4j_server.read_connection(server)
-        if conn is None:
-            raise StoreError(f"the local Neo4j lost its connection file ({server.neo4j_dir})", store=STORE)
-        store.reconnect(conn.uri)
+        try:
+            with neo4j_server.offline(server) as home:
+                steps.done("server stopped")
+                _run_importer(home, args, work)
+                steps.done("import")
+            steps.done("server started")
+        finally:
+            # The server comes back on another port when its old one is not free yet (TIME_WAIT).
+            conn = neo4j_server.read_connection(server)
+            if conn is not None:
+                store.reconnect(conn.uri)
     store.ensure_schema()
     steps.done("constraints and indexes online")
     patched = 0
     for kind, rows in prepared.node_patches.items():
-        if rows:
-            patched += store.upsert_nodes(kind, rows)
+        rest: list[dict[str, Any]] = []
+        for props, ids in _same_props(rows).values():
+            if len(ids) >= SAME_PROPS_MIN:  # one parameter map for all: far cheaper than upserts
+                patched += store.set_node_props(kind, ids, props)
+            else:
+                rest += [{"id": i, **props} for i in ids]
+        if rest:
+            patched += store.upsert_nodes(kind, rest)
     for edge_kind, edge_rows_left in prepared.edge_patches.items():
         if edge_rows_left:
             patched += store.upsert_edges(edge_kind, edge_rows_left)
     steps.done(f"{patched:,} rows patched")
     log.info("Neo4j bulk import: %s", steps)
     return prepared.written
+
+
+#: Node patches shared by at least this many nodes are set with one parameter map for all of them.
+SAME_PROPS_MIN = 100
+
+
+def _same_props(rows: list[dict[str, Any]]) -> dict[str, tuple[dict[str, Any], list[str]]]:
+    """Patch rows grouped by identical properties (the usual patch: an empty list, the same for
+    every node that has one): ``repr`` of the sorted properties -> (properties, node ids)."""
+    groups: dict[str, tuple[dict[str, Any], list[str]]] = {}
+    for row in rows:
+        props = {k: v for k, v in row.items() if k != "id"}
+        key = repr(sorted((k, type(v).__name__, v) for k, v in props.items()))
+        groups.setdefault(key, (props, []))[1].append(row["id"])
+    return groups
 
 
 class _Steps:
