@@ -51,8 +51,8 @@ from chipwatch.neo4j_launcher import find_java, import_command
 from chipwatch.settings import Settings
 from graph.model import EdgeKind, NodeKind
 from graph.stores import cypher
-from graph.stores.columns import Column, ColumnRows, all_nonempty_str, as_list, clean_columns, is_arrow
-from graph.stores.rows import EDGE_RESERVED, NODE_RESERVED, edge_rows, missing_ends_error, node_rows
+from graph.stores.columns import Column, ColumnRows, as_list, is_arrow
+from graph.stores.rows import edge_columns, edge_rows, missing_ends_error, node_columns, node_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -296,30 +296,19 @@ def _check_ends(kind: EdgeKind, kind_of: dict[str, NodeKind], sources: list[str]
 
 def _node_columns(rows: ColumnRows) -> tuple[list[str], list[str], list[Column]] | None:
     """(ids, property names, property columns) when the column path applies (see :func:`prepare`)."""
-    id_column = rows.column("id")
-    if id_column is None:
+    checked = node_columns(rows)
+    if checked is None or len(set(checked[0])) != rows.length:
         return None
-    ids = as_list(id_column)
-    props = clean_columns(rows, NODE_RESERVED)
-    if props is None or not all_nonempty_str(ids) or len(set(ids)) != len(ids):
-        return None
-    return ids, *props
+    return checked[0], *checked[1]
 
 
 def _edge_columns(
     rows: ColumnRows,
 ) -> tuple[tuple[list[str], list[str], list[str]], list[str], list[Column]] | None:
-    ends = [rows.column(name) for name in ("source", "target", "key")]
-    if ends[0] is None or ends[1] is None:
+    checked = edge_columns(rows)
+    if checked is None or len(set(zip(*checked[:3], strict=True))) != rows.length:
         return None
-    sources, targets = as_list(ends[0]), as_list(ends[1])
-    keys = [""] * rows.length if ends[2] is None else as_list(ends[2])
-    props = clean_columns(rows, EDGE_RESERVED)
-    if props is None or not (all_nonempty_str(sources) and all_nonempty_str(targets)):
-        return None
-    if set(map(type, keys)) - {str} or len(set(zip(sources, targets, keys, strict=True))) != rows.length:
-        return None
-    return (sources, targets, keys), *props
+    return checked[:3], *checked[3]
 
 
 _ARROW_KINDS = (
