@@ -11,8 +11,9 @@ Targets (issue 4): full size, generate + ingest < 2 min with peak RSS < 4 GB on 
 (``ingest.trade.graph_sync.run_trade_sync``), timed per kind; with Neo4j the server's peak RSS
 (its JVM's VmHWM) is printed too. The Neo4j database starts empty, so a load of 500,000 rows or
 more goes through the offline importer (``graph/stores/neo4j_import.py``): every kind is then
-written at once (the first kind's line carries the whole time) and its steps are printed. The graph stage runs only when ``graph.stores`` exists;
-otherwise graph rows are built (``trade_graph_frames``) but not written.
+written at once (the first kind's line carries the whole time) and its steps are printed. The
+graph stage runs only when ``graph.stores`` exists; otherwise graph rows are built
+(``trade_graph_frames``) but not written.
 
 ``--paths N`` (issue 7: p95 < 300 ms on networkx, < 500 ms on Neo4j at 100k/1M): after the load,
 the diversion-path query ``chipwatch paths --from X --to any --max-hops 5 --top 20`` issues
