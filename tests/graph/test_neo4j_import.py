@@ -190,6 +190,14 @@ def test_bulk_import_refuses_what_upserts_refuse(world: Settings) -> None:
     store = _open(own_server)
     try:
         store.clear()
+        # The same server named by a URI (as a remote one would be) never takes the importer.
+        remote = Neo4jStore.from_settings(neo4j_server.effective_neo4j_settings(own_server))
+        remote.bulk_min_rows = 0
+        frames = trade_graph_frames(load_trade_tables(own_server))
+        try:
+            assert remote.local_server is None and remote.bulk_load(frames.nodes, frames.edges) is None
+        finally:
+            remote.close()
         frames = trade_graph_frames(load_trade_tables(own_server))
         frames.edges[EdgeKind.OWNS] = pd.concat(
             [frames.edges[EdgeKind.OWNS], pd.DataFrame({"source": ["company:nowhere"], "target": ["x"]})]
