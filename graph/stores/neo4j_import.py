@@ -10,20 +10,23 @@ It applies only when the store is this workspace's own server (not a URI the use
 the database is the default ``neo4j`` and it holds no node; everything else keeps the
 transactional ``UNWIND $rows`` path. Steps:
 
-1. Rows are cleaned and folded exactly as ``upsert_nodes``/``upsert_edges`` do (same functions),
-   and refused the same way (an id under two kinds, an edge to a missing node) before anything
-   is stopped.
-2. They are written as the importer's CSV: one file per kind, every string quoted (a quoted
-   empty field is the empty string, an unquoted one is "absent"), booleans as ``true``/``false``,
-   floats by ``repr`` (exact), lists joined by :data:`ARRAY_DELIMITER`. A value the format cannot
-   carry as the column's type — an empty list, a list holding the delimiter or an empty string,
-   a value whose type differs from the column's, a non-finite float — is left out of the CSV and
-   written after the import by the transactional upsert (a "patch"), so the graph is the same.
+1. Rows are cleaned and checked exactly as ``upsert_nodes``/``upsert_edges`` do (the same column
+   checks, or the same row functions with repeated ids folded), and refused the same way (an id
+   under two kinds, an edge to a missing node) before anything is stopped.
+2. They are written as the importer's CSV, one file per kind, column by column through Arrow
+   where the columns allow it: every value quoted (a quoted empty field is the empty string, an
+   unquoted empty one is "absent"), booleans as ``true``/``false``, floats in their shortest
+   exact form, lists joined by :data:`ARRAY_DELIMITER`. A value the format cannot carry as its
+   column's type — an empty list, a list holding the delimiter or an empty string, a value whose
+   type differs from the column's, a non-finite float — is left out of the CSV and written after
+   the import (a "patch"), so the graph is the same as the transactional path's.
 3. The server is stopped (the workspace lock held), the empty database's folders are moved
    aside, the importer runs, and the server starts again. A failed import puts the empty
    database back and raises :class:`StoreError` with the importer's last lines.
-4. The store re-creates its constraints and indexes (the importer writes none) and waits for them
-   to come online, then writes the patches.
+4. The store re-creates its constraints and indexes (the importer of the Community record format
+   cannot: "Record format batch import does not support schema changes") and waits for them to
+   come online, then writes the patches: one ``SET n += $props`` for every node sharing the same
+   patch (a hundred thousand empty alias lists), the ordinary upserts for the rest.
 """
 
 from __future__ import annotations
