@@ -19,6 +19,8 @@ LAUNCHER_DIR = PROJECT_ROOT / "neo4j-launcher"
 BUILD_SCRIPT = PROJECT_ROOT / "scripts" / "build-neo4j-launcher.sh"
 BUILD_COMMAND = f"bash {BUILD_SCRIPT.relative_to(PROJECT_ROOT)}"
 MAIN_CLASS = "org.chipwatch.neo4j.Launcher"
+#: ``neo4j-admin`` itself (its ``database import full`` comes with the ``neo4j`` artifact's jars).
+ADMIN_CLASS = "org.neo4j.cli.AdminTool"
 #: Enough to keep a few million nodes and edges cached; a bulk load does not need more.
 PAGE_CACHE_MB = 512
 MIN_JAVA = 17
@@ -89,6 +91,20 @@ def unavailable_reason() -> str | None:
     return None
 
 
+def _classpath() -> str:
+    target = LAUNCHER_DIR / "target"
+    return f"{target / 'classes'}:{target / 'lib' / '*'}"
+
+
+def import_command(java: str, args: list[str]) -> list[str]:
+    """``neo4j-admin ARGS`` on the launcher's class path (needs NEO4J_HOME/NEO4J_CONF in its environment).
+
+    Same JVM options as the server: the importer runs while the server is stopped, and keeps its
+    large caches off the heap (sized by itself from the free memory).
+    """
+    return [java, *JVM_OPTIONS, "-cp", _classpath(), ADMIN_CLASS, *args]
+
+
 def launcher_command(
     java: str,
     home: Path,
@@ -101,9 +117,7 @@ def launcher_command(
     ``neo4j_settings`` are extra Neo4j settings (name -> value), e.g. a lower transaction memory
     limit for a test.
     """
-    target = LAUNCHER_DIR / "target"
-    classpath = f"{target / 'classes'}:{target / 'lib' / '*'}"
-    cmd = [java, *JVM_OPTIONS, "-cp", classpath, MAIN_CLASS, "--home", str(home), "--port", str(port)]
+    cmd = [java, *JVM_OPTIONS, "-cp", _classpath(), MAIN_CLASS, "--home", str(home), "--port", str(port)]
     cmd += ["--page-cache-mb", str(PAGE_CACHE_MB)]
     if watch_pid is not None:
         cmd += ["--watch-pid", str(watch_pid)]

@@ -7,6 +7,8 @@ password, so several workspaces can run side by side. Files in ``settings.neo4j_
 - ``connection.json`` — uri, user, password (mode 0600); the only place the password is kept
 - ``neo4j.pid`` — pid of the JVM
 - ``neo4j.log`` — the launcher's output (the previous run's in ``neo4j.log.1``)
+- ``launch.json`` — the options the running server was started with (watched pid, extra Neo4j
+  settings; no credentials), so :func:`offline` can start it again the same way
 - ``dbms/`` — Neo4j's home: ``data/`` and Neo4j's own ``logs/``
 
 The password reaches the JVM on its standard input, never on its command line (which any user
@@ -30,6 +32,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import neo4j
 from neo4j.exceptions import AuthError, DriverError, Neo4jError
@@ -105,6 +108,10 @@ class _Paths:
     @property
     def log(self) -> Path:
         return self.root / "neo4j.log"
+
+    @property
+    def launch(self) -> Path:
+        return self.root / "launch.json"
 
     @property
     def home(self) -> Path:
@@ -255,32 +262,84 @@ def start(
     paths = _paths(settings)
     _prepare_dir(paths)
     with _locked(paths):
-        current = status(settings)
-        if current.state is ServerState.RUNNING:
-            return current
-        if current.state is ServerState.NOT_RESPONDING:
-            raise Neo4jServerError(
-                f"a Neo4j for this workspace (pid {current.pid}) is running but not answering on "
-                f"{current.uri}; run 'chipwatch neo4j stop' first. Log: {paths.log}"
-            )
-        if not launcher_built():
-            if not build:
-                raise Neo4jServerError(f"the Neo4j launcher is not built (run: {BUILD_COMMAND})")
-            log.info("building the Neo4j launcher: %s", build_launcher())
-        conn = read_connection(settings)
-        previous_port = int(conn.uri.rsplit(":", 1)[1]) if conn else None
-        port = _free_port(previous_port)
-        password = conn.password if conn else Secret(secrets.token_urlsafe(24))
-        conn = Connection(uri=f"bolt://127.0.0.1:{port}", user=USER, password=password)
-        _write_connection(paths, conn)
-        proc = _spawn(java, paths, port, password, watch_pid, neo4j_settings)
+        return _start_locked(settings, java, paths, timeout, build, watch_pid, neo4j_settings)
+
+
+def _start_locked(
+    settings: Settings,
+    java: str,
+    paths: _Paths,
+    timeout: float,
+    build: bool,
+    watch_pid: int | None,
+    neo4j_settings: Mapping[str, str] | None,
+) -> ServerStatus:
+    current = status(settings)
+    if current.state is ServerState.RUNNING:
+        return current
+    if current.state is ServerState.NOT_RESPONDING:
+        raise Neo4jServerError(
+            f"a Neo4j for this workspace (pid {current.pid}) is running but not answering on "
+            f"{current.uri}; run 'chipwatch neo4j stop' first. Log: {paths.log}"
+        )
+    if not launcher_built():
+        if not build:
+            raise Neo4jServerError(f"the Neo4j launcher is not built (run: {BUILD_COMMAND})")
+        log.info("building the Neo4j launcher: %s", build_launcher())
+    conn = read_connection(settings)
+    previous_port = int(conn.uri.rsplit(":", 1)[1]) if conn else None
+    port = _free_port(previous_port)
+    password = conn.password if conn else Secret(secrets.token_urlsafe(24))
+    conn = Connection(uri=f"bolt://127.0.0.1:{port}", user=USER, password=password)
+    _write_connection(paths, conn)
+    proc = _spawn(java, paths, port, password, watch_pid, neo4j_settings)
+    try:
+        _wait_ready(proc, paths, conn, time.monotonic() + timeout)
+    except BaseException:
+        _terminate(proc.pid, paths, grace=30.0)
+        raise
+    log.info("local Neo4j running at %s (pid %s)", conn.uri, proc.pid)
+    return status(settings)
+
+
+@contextlib.contextmanager
+def offline(settings: Settings, timeout: float = 300.0) -> Iterator[Path]:
+    """Stop this workspace's running server, yield its Neo4j home, then start it again.
+
+    For offline tools that need the database files to themselves (the bulk importer). The
+    workspace lock is held throughout, so no other process starts the server in between; the
+    server comes back with the options it was started with (watched pid, extra settings), also
+    when the body raises.
+    """
+    java = find_java()
+    paths = _paths(settings)
+    with _locked(paths):
+        pid = _read_pid(paths)
+        if pid is None or not _is_our_server(pid, paths):
+            raise Neo4jServerError(f"the local Neo4j of workspace {settings.workspace} is not running")
+        options = _read_launch(paths)
+        _terminate(pid, paths, grace=60.0)
         try:
-            _wait_ready(proc, paths, conn, time.monotonic() + timeout)
-        except BaseException:
-            _terminate(proc.pid, paths, grace=30.0)
-            raise
-        log.info("local Neo4j running at %s (pid %s)", conn.uri, proc.pid)
-        return status(settings)
+            yield paths.home
+        finally:
+            watch = options.get("watch_pid")
+            _start_locked(
+                settings,
+                java,
+                paths,
+                timeout,
+                False,
+                int(watch) if watch is not None else None,
+                {str(k): str(v) for k, v in dict(options.get("neo4j_settings") or {}).items()},
+            )
+
+
+def _read_launch(paths: _Paths) -> dict[str, Any]:
+    try:
+        raw = json.loads(paths.launch.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+    return raw if isinstance(raw, dict) else {}
 
 
 def _spawn(
@@ -311,6 +370,8 @@ def _spawn(
     except BrokenPipeError:
         pass  # the JVM died at once; _wait_ready reports its log
     _children[proc.pid] = proc
+    launch = {"watch_pid": watch_pid, "neo4j_settings": dict(neo4j_settings or {})}
+    paths.launch.write_text(json.dumps(launch) + "\n", encoding="utf-8")
     tmp = paths.pid.with_suffix(".tmp")
     tmp.write_text(f"{proc.pid}\n")
     os.replace(tmp, paths.pid)
@@ -407,6 +468,14 @@ def effective_neo4j_settings(settings: Settings) -> Settings:
     if conn is None:
         return settings
     return settings.with_(neo4j_uri=conn.uri, neo4j_user=conn.user, neo4j_password=conn.password)
+
+
+def serves(settings: Settings, uri: str | None) -> bool:
+    """True if ``uri`` is this workspace's own running server (the one :func:`start` started)."""
+    if not uri or status(settings).state is not ServerState.RUNNING:
+        return False
+    conn = read_connection(settings)
+    return conn is not None and conn.uri == uri
 
 
 def peak_rss_mb(settings: Settings) -> float | None:

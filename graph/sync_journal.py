@@ -88,6 +88,9 @@ class SyncRecord:
     finished_at: str | None = None
     written: dict[str, int] = field(default_factory=dict)
     recovers: str | None = None  # the interrupted load this sync completes
+    #: How the graph was written: ``upsert`` (transactional) or ``import`` (Neo4j's offline
+    #: importer, a first load into an empty local database; see docs/graph-sync.md).
+    method: str = "upsert"
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SyncRecord:
@@ -215,6 +218,11 @@ class SyncJournal:
         self.record = replace(
             self.record, done=(*self.record.done, kind), written={**self.record.written, kind: rows}
         )
+        _write(self.settings, self.record)
+
+    def method(self, method: str) -> None:
+        """Record how the graph is being written (before it is)."""
+        self.record = replace(self.record, method=method)
         _write(self.settings, self.record)
 
     def complete(self) -> None:

@@ -202,15 +202,31 @@ def frame_kinds(frames: GraphFrames) -> tuple[str, ...]:
 
 
 def write_graph_frames(
-    store: GraphStore, frames: GraphFrames, kind_done: Callable[[str, int], None] | None = None
+    store: GraphStore,
+    frames: GraphFrames,
+    kind_done: Callable[[str, int], None] | None = None,
+    importing: Callable[[], None] | None = None,
 ) -> dict[str, int]:
     """Upsert ``frames`` one call per kind in :func:`frame_kinds` order, emptying ``frames``.
 
     ``kind_done(kind, rows)`` is called after each kind's call returned (the sync journal records
     progress with it). Each frame is dropped once written: at a million shipments the frames are a
     large share of RAM.
+
+    A store with ``bulk_load`` (Neo4j) may instead load everything at once with its offline
+    importer (a first load into its empty local database); ``importing()`` is called before it
+    starts, and ``kind_done`` for every kind once it is done.
     """
-    written: dict[str, int] = {}
+    bulk = getattr(store, "bulk_load", None)
+    written: dict[str, int] | None = None
+    if bulk is not None:
+        written = bulk(frames.nodes, frames.edges, starting=importing)
+    if written is not None:
+        if kind_done is not None:
+            for kind, rows in written.items():
+                kind_done(kind, rows)
+        return written
+    written = {}
     for node_kind in list(frames.nodes):
         written[node_kind.value] = store.upsert_nodes(node_kind, records(frames.nodes.pop(node_kind)))
         if kind_done is not None:

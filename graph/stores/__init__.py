@@ -22,5 +22,9 @@ def open_store(settings: Settings) -> GraphStore:
         from chipwatch import neo4j_server
         from graph.stores.neo4j_store import Neo4jStore
 
-        return Neo4jStore.from_settings(neo4j_server.effective_neo4j_settings(settings))
+        effective = neo4j_server.effective_neo4j_settings(settings)
+        # The workspace's own server (whose database files are here): a first load into its empty
+        # database may use the offline importer.
+        local = settings if neo4j_server.serves(settings, effective.neo4j_uri) else None
+        return Neo4jStore.from_settings(effective, local_server=local)
     return NetworkxStore(settings.graph_dir)

@@ -99,6 +99,11 @@ def upsert_nodes(kind: NodeKind) -> str:
     )
 
 
+def set_node_props(kind: NodeKind) -> str:
+    """The same ``$props`` on every node of ``$ids`` (values the bulk import's CSV could not carry)."""
+    return f"UNWIND $ids AS id MATCH (n:{label(kind)} {{id: id}}) SET n += $props RETURN count(*) AS written"
+
+
 def edge_ends(kind: EdgeKind) -> str:
     """The nodes of ``$ids`` (every source and target of a batch), found once per batch, as one
     record ``found`` = ``[[id, elementId, no outgoing edge of kind yet], ...]``.
@@ -131,6 +136,9 @@ def create_edges(kind: EdgeKind) -> str:
         "RETURN count(*) AS written"
     )
 
+
+#: Whether the database holds any node at all (the bulk import is only for an empty one).
+ANY_NODE = "MATCH (n) RETURN count(n) > 0 AS any LIMIT 1"
 
 MISSING_NODES = (
     "UNWIND $ids AS id "

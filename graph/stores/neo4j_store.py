@@ -44,6 +44,10 @@ neo4j_ceiling.py, which a reviewer can re-run):
   this 2-core machine for any write path; young-generation GC alone took ~20 s of pauses in a
   190 s JFR recording of loads (large transactions keep their state live on the heap).
 
+First loads: :meth:`Neo4jStore.bulk_load` writes a whole first load into the empty database of the
+workspace's own server with Neo4j's offline importer instead (:mod:`graph.stores.neo4j_import`):
+the ceiling above is the transactional path's, not the importer's.
+
 Errors: every driver error is re-raised as :class:`StoreError` (or :class:`Neo4jAuthError`)
 naming the server and the statement, never the password.
 """
@@ -78,6 +82,10 @@ from graph.stores.rows import (
 log = logging.getLogger(__name__)
 STORE = "neo4j"
 T = TypeVar("T")
+#: See :meth:`Neo4jStore.bulk_load`. Stopping the server, importing and starting it again costs
+#: ~50 s on the 2-core machine (restart, JIT warm-up, index creation), which transactional
+#: writes of this many rows also take (~10k rows/s).
+BULK_MIN_ROWS = 500_000
 _SYMMETRIC = sorted(k.value for k in SYMMETRIC_EDGE_KINDS)
 
 
@@ -158,6 +166,7 @@ class Neo4jStore:
         max_tx_bytes: int | None = None,
         max_retry_time: float = 15.0,
         connection_timeout: float = 10.0,
+        local_server: Settings | None = None,
     ):
         self.uri = _public_uri(uri)
         self.user = user
@@ -166,36 +175,58 @@ class Neo4jStore:
         #: Estimated transaction memory one write transaction may hold (see :mod:`tx_size`);
         #: None: derived from the server's limits once connected.
         self.max_tx_bytes = max_tx_bytes or tx_size.DEFAULT_BUDGET
+        #: The workspace whose own local server this is (None: a server configured by URI); only
+        #: then may a first load into an empty database use the offline importer (:meth:`bulk_load`).
+        self.local_server = local_server
+        #: Below this many rows a bulk load stays transactional: stopping, importing and starting
+        #: the server costs more than it saves (see :meth:`bulk_load`).
+        self.bulk_min_rows = BULK_MIN_ROWS
         self._password = password
         self._secrets = [x for x in (password.reveal(), urlsplit(uri).password) if x]
         self._credentials_from = credentials_from
-        try:
-            self._driver = neo4j.GraphDatabase.driver(
-                uri,
-                auth=(user, password.reveal()),
-                max_transaction_retry_time=max_retry_time,
-                connection_timeout=connection_timeout,
-                connection_acquisition_timeout=connection_timeout * 2,
-                # Reads of a kind nothing was written to yet ("relationship type does not exist")
-                # are normal here; the server's notifications would only flood the log.
-                notifications_min_severity="OFF",
-            )
-        except (DriverError, Neo4jError, ValueError) as exc:
-            raise StoreError(f"cannot use Neo4j URI {self.uri}: {self._clean(exc)}", store=STORE) from exc
+        self._max_retry_time = max_retry_time
+        self._connection_timeout = connection_timeout
+        self._driver = self._connect(uri)
         try:
             with self._guard("verify connectivity"):
                 self._driver.verify_connectivity()
-            for statement in cypher.schema_statements():
-                self._run(statement)
-            self._run(cypher.AWAIT_INDEXES, seconds=300)
+            self.ensure_schema()
             if max_tx_bytes is None:
                 self.max_tx_bytes = self._tx_budget()
         except BaseException:
             self._driver.close()
             raise
 
+    def _connect(self, uri: str) -> neo4j.Driver:
+        try:
+            return neo4j.GraphDatabase.driver(
+                uri,
+                auth=(self.user, self._password.reveal()),
+                max_transaction_retry_time=self._max_retry_time,
+                connection_timeout=self._connection_timeout,
+                connection_acquisition_timeout=self._connection_timeout * 2,
+                # Reads of a kind nothing was written to yet ("relationship type does not exist")
+                # are normal here; the server's notifications would only flood the log.
+                notifications_min_severity="OFF",
+            )
+        except (DriverError, Neo4jError, ValueError) as exc:
+            raise StoreError(f"cannot use Neo4j URI {self.uri}: {self._clean(exc)}", store=STORE) from exc
+
+    def reconnect(self, uri: str) -> None:
+        """A new driver for ``uri`` (same user and password): the local server restarted, maybe on
+        another port."""
+        self._driver.close()
+        self.uri = _public_uri(uri)
+        self._driver = self._connect(uri)
+
+    def ensure_schema(self) -> None:
+        """Create the constraints and indexes (all ``IF NOT EXISTS``) and wait until they are online."""
+        for statement in cypher.schema_statements():
+            self._run(statement)
+        self._run(cypher.AWAIT_INDEXES, seconds=300)
+
     @classmethod
-    def from_settings(cls, settings: Settings) -> Neo4jStore:
+    def from_settings(cls, settings: Settings, *, local_server: Settings | None = None) -> Neo4jStore:
         if not settings.neo4j_uri:
             raise StoreError(
                 "no Neo4j to connect to: set CHIPWATCH_NEO4J_URI (with CHIPWATCH_NEO4J_USER and "
@@ -208,6 +239,7 @@ class Neo4jStore:
             settings.neo4j_password,
             settings.neo4j_database,
             credentials_from="CHIPWATCH_NEO4J_* settings or the workspace's neo4j/connection.json",
+            local_server=local_server,
         )
 
     # --- driver plumbing -----------------------------------------------------------------------
@@ -411,6 +443,45 @@ class Neo4jStore:
                 raise _partial(exc, done, len(params)) from exc
             raise
         return len(prepared)
+
+    def bulk_load(
+        self,
+        nodes: dict[NodeKind, pd.DataFrame],
+        edges: dict[EdgeKind, pd.DataFrame],
+        *,
+        starting: Callable[[], None] | None = None,
+    ) -> dict[str, int] | None:
+        """Load every kind at once with Neo4j's offline importer, if this is the first load into
+        the empty database of this workspace's own server (:mod:`graph.stores.neo4j_import`).
+
+        Returns rows per kind, as ``upsert_nodes``/``upsert_edges`` would, and empties ``nodes``
+        and ``edges``; None (and leaves them) when the importer does not apply: a server configured
+        by URI, another database than ``neo4j``, a database holding nodes, or fewer than
+        :attr:`bulk_min_rows` rows. ``starting()`` is called once the importer is chosen.
+        """
+        from graph.stores import neo4j_import
+
+        if self.local_server is None or self.database != neo4j_import.DATABASE:
+            return None
+        rows = sum(len(f) for f in nodes.values()) + sum(len(f) for f in edges.values())
+        if rows < self.bulk_min_rows or self._run(cypher.ANY_NODE)[0]["any"]:
+            return None
+        if starting is not None:
+            starting()
+        return neo4j_import.bulk_load(self, self.local_server, nodes, edges)
+
+    def set_node_props(self, kind: NodeKind, ids: list[str], props: Mapping[str, Any]) -> int:
+        """Set the same ``props`` on existing nodes ``ids`` of ``kind``, one transaction; returns
+        how many were found. For the bulk import's patches (e.g. a hundred thousand empty alias lists)."""
+        query = cypher.set_node_props(kind)
+        clean = dict(props)
+
+        def run(tx: neo4j.ManagedTransaction) -> int:
+            return sum(
+                tx.run(query, ids=b, props=clean).single(strict=True)["written"] for b in self._batches(ids)
+            )
+
+        return self._write(query, run) if ids else 0
 
     def delete_edges(self, kind: EdgeKind, identities: Iterable[tuple[str, str, str]]) -> int:
         rows = [{"source": s, "target": t, "key": k} for s, t, k in sorted(set(identities))]

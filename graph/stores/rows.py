@@ -16,7 +16,7 @@ import pandas as pd
 
 from chipwatch.errors import StoreError
 from graph.model import EdgeKind, NodeKind
-from graph.stores.columns import ColumnRows, all_nonempty_str, as_list, clean_columns
+from graph.stores.columns import Column, ColumnRows, all_nonempty_str, as_list, clean_columns
 
 NODE_RESERVED = frozenset({"id"})
 EDGE_RESERVED = frozenset({"source", "target", "key"})
@@ -95,18 +95,21 @@ def _checked(props: dict[str, Any], *, what: str, row_no: int, store: str) -> di
     return clean_props(props, frozenset(), what=what, row_no=row_no, store=store)
 
 
-def _column_node_rows(rows: ColumnRows) -> list[tuple[str, dict]] | None:
-    """``node_rows`` for rows given as columns, checked once per column (None: use the row loop)."""
+def node_columns(rows: ColumnRows) -> tuple[list[str], tuple[list[str], list[Column]]] | None:
+    """(ids, (property names, property columns)) checked once per column, or None when some value
+    needs the row-by-row checks (whose error names the row)."""
     id_column = rows.column("id")
     ids = as_list(id_column) if id_column is not None else None
     props = clean_columns(rows, NODE_RESERVED)
     if ids is None or props is None or not all_nonempty_str(ids):
         return None
-    clean = ColumnRows(*props, rows.length)
-    return list(zip(ids, clean.dicts(), strict=True))
+    return ids, props
 
 
-def _column_edge_rows(rows: ColumnRows) -> list[tuple[str, str, str, dict]] | None:
+def edge_columns(
+    rows: ColumnRows,
+) -> tuple[list[str], list[str], list[str], tuple[list[str], list[Column]]] | None:
+    """(sources, targets, keys, (property names, property columns)), as :func:`node_columns`."""
     ends = [rows.column(name) for name in ("source", "target", "key")]
     if ends[0] is None or ends[1] is None:
         return None
@@ -117,6 +120,24 @@ def _column_edge_rows(rows: ColumnRows) -> list[tuple[str, str, str, dict]] | No
         return None
     if set(map(type, keys)) - {str}:
         return None
+    return sources, targets, keys, props
+
+
+def _column_node_rows(rows: ColumnRows) -> list[tuple[str, dict]] | None:
+    """``node_rows`` for rows given as columns, checked once per column (None: use the row loop)."""
+    checked = node_columns(rows)
+    if checked is None:
+        return None
+    ids, props = checked
+    clean = ColumnRows(*props, rows.length)
+    return list(zip(ids, clean.dicts(), strict=True))
+
+
+def _column_edge_rows(rows: ColumnRows) -> list[tuple[str, str, str, dict]] | None:
+    checked = edge_columns(rows)
+    if checked is None:
+        return None
+    sources, targets, keys, props = checked
     clean = ColumnRows(*props, rows.length)
     return list(zip(sources, targets, keys, clean.dicts(), strict=True))
 

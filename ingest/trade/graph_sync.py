@@ -91,7 +91,7 @@ def run_trade_sync(
                 if on_kind is not None:
                     on_kind(kind, rows)
 
-            written = write_graph_frames(store, frames, done)
+            written = write_graph_frames(store, frames, done, lambda: journal.method("import"))
             store.flush()
             journal.complete()
     finally:
