@@ -192,29 +192,27 @@ def score_task(
 
 def _similarity(groups: Sequence[Records]) -> Callable[[Sequence[tuple[str, str]]], list[float]]:
     """The anti-chaining guard's pair scores: the same resolution scorer, on records by id
-    (prepared once per group; each batch of checks is one ``score_pairs`` call per pair of groups)."""
+    (prepared once per group; a batch is one ``score_pairs`` call per pair of groups). The
+    guard keeps the scores it needs (:mod:`graph.resolve.guard`)."""
     where: dict[str, tuple[int, int]] = {}
     for g, group in enumerate(groups):
         for i, node_id in enumerate(group.ids):
             where.setdefault(node_id, (g, i))
-    cache: dict[tuple[str, str], float] = {}
 
     def sim(pairs: Sequence[tuple[str, str]]) -> list[float]:
-        keys = [(a, b) if a <= b else (b, a) for a, b in pairs]
-        todo: dict[tuple[int, int], list[tuple[tuple[str, str], int, int]]] = {}
-        for key in dict.fromkeys(keys):
-            if key in cache:
-                continue
-            if key[0] not in where or key[1] not in where:
-                cache[key] = 1.0  # nothing known against it
-                continue
-            (ga, ia), (gb, ib) = where[key[0]], where[key[1]]
-            todo.setdefault((ga, gb), []).append((key, ia, ib))
+        out = [1.0] * len(pairs)  # a record nothing is known about: nothing against it
+        todo: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+        for k, (a, b) in enumerate(pairs):
+            key = (a, b) if a <= b else (b, a)
+            if key[0] in where and key[1] in where:
+                (ga, ia), (gb, ib) = where[key[0]], where[key[1]]
+                todo.setdefault((ga, gb), []).append((k, ia, ib))
         for (ga, gb), items in todo.items():
             index = np.array([[ia, ib] for _, ia, ib in items], dtype=np.int64)
             scores = score_pairs(groups[ga].prepared, groups[gb].prepared, index).score
-            cache.update((key, float(s)) for (key, _, _), s in zip(items, scores, strict=True))
-        return [cache[key] for key in keys]
+            for (k, _, _), s in zip(items, scores, strict=True):
+                out[k] = float(s)
+        return out
 
     return sim
 
