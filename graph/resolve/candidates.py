@@ -240,7 +240,7 @@ def _sorted_entries(
     are read back from the keys exactly."""
     col_bits = max(int(shape[1] - 1).bit_length(), 1)
     shift = 31 + col_bits
-    if int(shape[0] - 1).bit_length() + shift > 63:
+    if int(shape[0] - 1).bit_length() + shift > 63 or data.min() < 0:  # (never, for cosines)
         order = np.lexsort((col, -data, row))
         return row[order], col[order], data[order]
     top = np.int64(0x7FFFFFFF)
