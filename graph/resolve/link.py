@@ -15,12 +15,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
+from graph.resolve.guard import ConstrainedClusters, Similarity
 from graph.resolve.review import Decision, Judgement, pair_key
+
+__all__ = ["ConstrainedClusters", "LinkResult", "LinkThresholds", "Similarity", "link"]
 
 KIND_PRIORITY = {"list": 0, "co": 1, "person": 2, "party": 3}
 
@@ -40,120 +43,20 @@ class LinkResult:
     refused: int = 0  # links refused by the anti-chaining guard
 
 
-#: Pair similarity used by the guard: a batch of (id_a, id_b) -> one score in [0, 1] each
-#: (batched so that a merge's checks are one vectorised scoring call).
-Similarity = Callable[[Sequence[tuple[str, str]]], Sequence[float]]
-
-
 def _priority(node_id: str) -> tuple[int, str]:
     return (KIND_PRIORITY.get(node_id.split(":", 1)[0], 9), node_id)
 
 
-def _list_of(node_id: str) -> str | None:
-    """``US_EL`` for ``list:US_EL:123``; None for anything that is not a list entry."""
-    parts = node_id.split(":", 2)
-    return parts[1] if parts[0] == "list" and len(parts) == 3 else None
-
-
-@dataclass
-class ConstrainedClusters:
-    """Union-find whose merges must not join records that are known or found to be different."""
-
-    similarity: Similarity
-    different: float
-    cannot_link: set[tuple[str, str]] = field(default_factory=set)
-    max_checks: int = 400  # member pairs compared per merge (clusters of real data are small)
-    parent: dict[str, str] = field(default_factory=dict)
-    members: dict[str, list[str]] = field(default_factory=dict)
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        self.members.setdefault(x, [x])
-        root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
-        return root
-
-    def conflict(self, a: str, b: str) -> str | None:
-        """Why the clusters of ``a`` and ``b`` must stay apart, or None."""
-        ra, rb = self.find(a), self.find(b)
-        checks: list[tuple[str, str]] = []
-        for x in self.members[ra]:
-            for y in self.members[rb]:
-                if pair_key(x, y) in self.cannot_link:
-                    return f"{x} and {y} were rejected as different by a reviewer"
-                lx, ly = _list_of(x), _list_of(y)
-                if lx is not None and lx == ly:
-                    return f"{x} and {y} are two entries of the same list"
-                if len(checks) < self.max_checks and (x, y) != (a, b):
-                    checks.append((x, y))
-        if checks:
-            for (x, y), sim in zip(checks, self.similarity(checks), strict=True):
-                if sim < self.different:
-                    return f"{x} and {y} compare as clearly different ({sim:.2f})"
-        return None
-
-    def union(self, a: str, b: str) -> str | None:
-        """Merge; returns the reason when the merge is refused."""
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return None
-        reason = self.conflict(a, b)
-        if reason is not None:
-            return reason
-        if len(self.members[ra]) < len(self.members[rb]):
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.members[ra].extend(self.members.pop(rb))
-        return None
-
-    def frame(self) -> pd.DataFrame:
-        rows: list[dict[str, object]] = []
-        for root in list(self.members):
-            if self.find(root) != root:
-                continue
-            group = self.members[root]
-            canonical = min(group, key=_priority)
-            rows.extend({"id": m, "canonical_id": canonical, "size": len(group)} for m in group)
-        return pd.DataFrame(rows, columns=["id", "canonical_id", "size"]).sort_values("id", ignore_index=True)
-
-
-#: Components up to this size get every member pair scored up front (see :func:`_prewarm`).
-PREWARM_MAX_COMPONENT = 64
-
-
-def _prewarm(similarity: Similarity, edges: Iterable[tuple[str, str]]) -> None:
-    """Score, in one batch, every member pair the guard may check: the pairs inside each
-    connected component of the links about to merge (components of 3 to
-    ``PREWARM_MAX_COMPONENT`` records; larger ones are checked lazily). A caching similarity
-    then answers each merge's checks without a scoring call of its own."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in edges:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[rb] = ra
-    groups: dict[str, list[str]] = {}
-    for x in parent:
-        groups.setdefault(find(x), []).append(x)
-    batch = [
-        (x, y)
-        for group in groups.values()
-        if 2 < len(group) <= PREWARM_MAX_COMPONENT
-        for i, x in enumerate(group)
-        for y in group[i + 1 :]
-    ]
-    if batch:
-        similarity(batch)
+def cluster_frame(clusters: ConstrainedClusters) -> pd.DataFrame:
+    """One row per record: its cluster's canonical id and size."""
+    rows: list[dict[str, object]] = []
+    for root in list(clusters.members):
+        if clusters.find(root) != root:
+            continue
+        group = clusters.members[root]
+        canonical = min(group, key=_priority)
+        rows.extend({"id": m, "canonical_id": canonical, "size": len(group)} for m in group)
+    return pd.DataFrame(rows, columns=["id", "canonical_id", "size"]).sort_values("id", ignore_index=True)
 
 
 def link(
@@ -199,21 +102,23 @@ def link(
     # Confirmed links merge first (a human said so), then automatic links best first.
     order = pairs.assign(_o=pairs["decision"].map({"confirmed": 0, "auto": 1}).fillna(2))
     order = order.sort_values(["_o", "score"], ascending=[True, False], kind="stable")
-    refused = 0
-    demoted: dict[object, str] = {}
     merging = order[order["_o"] < 2]
-    _prewarm(similarity, zip(merging["source"].astype(str), merging["target"].astype(str), strict=True))
-    for idx, a, b, decision in zip(
-        merging.index, merging["source"], merging["target"], merging["decision"], strict=True
-    ):
-        reason = clusters.union(str(a), str(b))
-        if reason is not None and decision == "auto":
-            refused += 1
-            demoted[idx] = reason
-    for idx, reason in demoted.items():
-        pairs.at[idx, "decision"] = "review"
-        reasons = json.loads(str(pairs.at[idx, "reasons_json"] or "[]"))
-        pairs.at[idx, "reasons_json"] = json.dumps([*reasons, f"not linked automatically: {reason}"])
+    edges = list(zip(merging["source"].astype(str), merging["target"].astype(str), strict=True))
+    reasons = clusters.merge_all(edges)
+    demoted = [
+        (idx, reason)
+        for idx, reason, decision in zip(merging.index, reasons, merging["decision"], strict=True)
+        if reason is not None and decision == "auto"
+    ]
+    refused = len(demoted)
+    if demoted:  # one column write each (a cell-by-cell write is slow on Arrow-backed columns)
+        at = pd.Index([idx for idx, _ in demoted])
+        notes = [
+            json.dumps([*json.loads(str(old or "[]")), f"not linked automatically: {reason}"])
+            for old, (_, reason) in zip(pairs.loc[at, "reasons_json"], demoted, strict=True)
+        ]
+        pairs.loc[at, "decision"] = "review"
+        pairs.loc[at, "reasons_json"] = notes
     for s, o in zip(pairs["source"], pairs["target"], strict=True):
         clusters.find(str(s))
         clusters.find(str(o))
@@ -223,6 +128,6 @@ def link(
     return LinkResult(
         same_as=same_as.reset_index(drop=True),
         queue=queue.sort_values("score", ascending=False, kind="stable").reset_index(drop=True),
-        clusters=clusters.frame(),
+        clusters=cluster_frame(clusters),
         refused=refused,
     )

@@ -21,7 +21,7 @@ import pandas as pd
 from chipwatch.settings import Settings
 from graph.model import EdgeKind, NodeKind
 from graph.resolve.batch import score_pairs
-from graph.resolve.candidates import BlockingConfig, CandidateIndex, exact_key_pairs
+from graph.resolve.candidates import BlockingConfig, CandidateIndex, exact_key_pairs, key_texts
 from graph.resolve.features import PreparedRecords, Record, prepare
 from graph.resolve.link import LinkResult, LinkThresholds, link
 from graph.resolve.review import load_decisions, optional_store, queue_path
@@ -91,6 +91,14 @@ class Records:
     def prepared(self) -> PreparedRecords:
         return prepare(self.records)
 
+    @cached_property
+    def texts(self) -> list[str]:
+        """The names as blocking reads them (normalised once, read by every task)."""
+        return key_texts(self.names)
+
+    def index(self, config: BlockingConfig) -> CandidateIndex:
+        return CandidateIndex(self.names, self.owner, config, texts=self.texts)
+
 
 @dataclass
 class ResolveSummary:
@@ -148,8 +156,10 @@ def score_task(
     Blocking proposes name pairs; they become distinct record pairs, scored by the resolution
     scorer (``graph.resolve.score_pairs``, the numbers of ``chipwatch compare``)."""
     cols = ["source", "target", "score", "method", "reasons_json"]
-    cand = index.query(query.names, top_k=top_k)
-    exact_q, exact_t = exact_key_pairs(query.names, target.names)
+    cand = index.query(query.names, top_k=top_k, texts=query.texts)
+    exact_q, exact_t = exact_key_pairs(
+        query.names, target.names, query_texts=query.texts, index_texts=target.texts
+    )
     if len(cand) == 0 and len(exact_q) == 0:
         return pd.DataFrame(columns=cols)
     owner_q = np.asarray(query.owner, dtype=np.int64)
@@ -182,29 +192,27 @@ def score_task(
 
 def _similarity(groups: Sequence[Records]) -> Callable[[Sequence[tuple[str, str]]], list[float]]:
     """The anti-chaining guard's pair scores: the same resolution scorer, on records by id
-    (prepared once per group; each batch of checks is one ``score_pairs`` call per pair of groups)."""
+    (prepared once per group; a batch is one ``score_pairs`` call per pair of groups). The
+    guard keeps the scores it needs (:mod:`graph.resolve.guard`)."""
     where: dict[str, tuple[int, int]] = {}
     for g, group in enumerate(groups):
         for i, node_id in enumerate(group.ids):
             where.setdefault(node_id, (g, i))
-    cache: dict[tuple[str, str], float] = {}
 
     def sim(pairs: Sequence[tuple[str, str]]) -> list[float]:
-        keys = [(a, b) if a <= b else (b, a) for a, b in pairs]
-        todo: dict[tuple[int, int], list[tuple[tuple[str, str], int, int]]] = {}
-        for key in dict.fromkeys(keys):
-            if key in cache:
-                continue
-            if key[0] not in where or key[1] not in where:
-                cache[key] = 1.0  # nothing known against it
-                continue
-            (ga, ia), (gb, ib) = where[key[0]], where[key[1]]
-            todo.setdefault((ga, gb), []).append((key, ia, ib))
+        out = [1.0] * len(pairs)  # a record nothing is known about: nothing against it
+        todo: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+        for k, (a, b) in enumerate(pairs):
+            key = (a, b) if a <= b else (b, a)
+            if key[0] in where and key[1] in where:
+                (ga, ia), (gb, ib) = where[key[0]], where[key[1]]
+                todo.setdefault((ga, gb), []).append((k, ia, ib))
         for (ga, gb), items in todo.items():
             index = np.array([[ia, ib] for _, ia, ib in items], dtype=np.int64)
             scores = score_pairs(groups[ga].prepared, groups[gb].prepared, index).score
-            cache.update((key, float(s)) for (key, _, _), s in zip(items, scores, strict=True))
-        return [cache[key] for key in keys]
+            for (k, _, _), s in zip(items, scores, strict=True):
+                out[k] = float(s)
+        return out
 
     return sim
 
@@ -227,7 +235,7 @@ def resolve(
     blocking = BlockingConfig(top_k=5)
     parts: list[pd.DataFrame] = []
     if comps.names:
-        comp_index = CandidateIndex(comps.names, comps.owner, blocking)
+        comp_index = comps.index(blocking)
         if prts.names:
             parts.append(
                 score_task(prts, comps, comp_index, "party-company", t.review, cross_group=False, top_k=3)
@@ -237,7 +245,7 @@ def resolve(
         comp_index = None
         step("party-company")
     if lists.names:
-        list_index = CandidateIndex(lists.names, lists.owner, blocking)
+        list_index = lists.index(blocking)
         if comps.names:
             parts.append(
                 score_task(comps, lists, list_index, "company-list", t.review, cross_group=False, top_k=5)

@@ -8,8 +8,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+import scipy.sparse as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from graph.resolve.candidates import BlockingConfig, CandidateIndex, blocking_keys
+from graph.resolve.candidates import BlockingConfig, CandidateIndex, _top_k, blocking_keys
 
 FULL_CSL = Path(__file__).resolve().parents[3] / "data" / "lists" / "csl" / "consolidated_2022-05.csv.gz"
 
@@ -97,3 +100,33 @@ def test_blocking_keys_include_tokens_phonetics_and_trigrams() -> None:
     assert "t:HUAWEI" in keys and "t:TECH" in keys
     assert any(k.startswith("p:") for k in keys)
     assert "g:<HU" in keys and "g:EI>" in keys
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n_rows=st.integers(1, 40),
+    n_cols=st.sampled_from([1, 7, 300, 140_000]),
+    levels=st.integers(1, 6),
+    seed=st.integers(0, 2**31),
+)
+def test_top_k_keeps_the_rows_best_entries_as_lexsort_orders_them(
+    n_rows: int, n_cols: int, levels: int, seed: int
+) -> None:
+    # Few distinct similarities: many ties, which must go to the lowest column as with lexsort.
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 400))
+    cell = np.unique(rng.integers(0, n_rows * n_cols, n))  # one entry per cell, in row order
+    data = (rng.integers(1, levels + 1, len(cell)) / levels).astype(np.float32)
+    sims = sp.coo_matrix((data, (cell // n_cols, cell % n_cols)), shape=(n_rows, n_cols))
+    got = _top_k(sims, 3, 0.3, offset=10)
+    r, c, d = sims.row, sims.col, sims.data
+    keep = d >= 0.3
+    r, c, d = r[keep], c[keep], d[keep]
+    order = np.lexsort((c, -d, r))
+    ranked: dict[int, list[tuple[int, float]]] = {}
+    for a, b, x in zip(r[order].tolist(), c[order].tolist(), d[order].tolist(), strict=True):
+        if len(ranked.setdefault(a, [])) < 3:
+            ranked[a].append((b, x))
+    expected = [(a + 10, b, x) for a, rows in ranked.items() for b, x in rows]
+    got_rows = zip(got.query.tolist(), got.target.tolist(), got.similarity.tolist(), strict=True)
+    assert list(got_rows) == expected
