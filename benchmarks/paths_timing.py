@@ -136,8 +136,9 @@ def time_path_queries(
         answers: dict[str, list[dict[str, Any]]] = {}
         found = reached = 0
         traversal, reads = _Counted(store.paths), _Counted(store.node)
-        neighbours = _Counted(store.neighbours)
+        neighbours, batched = _Counted(store.neighbours), _Counted(store.nodes_by_id)
         store.paths, store.node, store.neighbours = traversal, reads, neighbours  # type: ignore[method-assign]
+        store.nodes_by_id = batched  # type: ignore[method-assign]
         for source in sources:
             t = time.perf_counter()
             got = diversion_paths(index, source=source, to="any", max_hops=5, top=20)
@@ -152,6 +153,7 @@ def time_path_queries(
     print(
         f"  paths ({settings.store.value}): of {total:.1f} s in queries, {traversal.seconds:.1f} s in "
         f"{traversal.calls} store.paths calls, {reads.seconds:.1f} s in {reads.calls} store.node calls, "
+        f"{batched.seconds:.1f} s in {batched.calls} store.nodes_by_id calls, "
         f"{neighbours.seconds:.1f} s in {neighbours.calls} store.neighbours calls",
         flush=True,
     )

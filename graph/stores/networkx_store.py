@@ -385,6 +385,14 @@ class NetworkxStore:
             return None
         return Node(node_id, kind, dict(self._nodes[kind][node_id]))
 
+    def nodes_by_id(self, node_ids: Iterable[str]) -> dict[str, Node]:
+        out: dict[str, Node] = {}
+        for node_id in sorted(set(node_ids)):
+            kind = self._kind_of.get(node_id)
+            if kind is not None:
+                out[node_id] = Node(node_id, kind, dict(self._nodes[kind][node_id]))
+        return out
+
     def nodes(self, kind: NodeKind) -> Iterator[Node]:
         table = self._nodes[kind]
         for node_id in sorted(table):
@@ -404,6 +412,11 @@ class NetworkxStore:
             if direction == "both" or kind in SYMMETRIC_EDGE_KINDS:
                 found.update((kind.value, s, node_id, k) for s, k in inn.get(node_id, ()))
         return [self._edge(EdgeKind(i[0]), i[1], i[2], i[3]) for i in sorted(found)]
+
+    def neighbours_of(
+        self, node_ids: Iterable[str], kinds: Collection[EdgeKind] = (), direction: Direction = "both"
+    ) -> dict[str, list[Edge]]:
+        return {n: self.neighbours(n, kinds, direction) for n in sorted(set(node_ids)) if n in self._kind_of}
 
     def _plan(
         self, kinds: Collection[EdgeKind], direction: Direction
