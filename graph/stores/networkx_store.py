@@ -461,12 +461,13 @@ class NetworkxStore:
         steps = self._steps
 
         def walk(node: str, budget: int, nodes: list[str], edges: list[Ident], seen: set[str]) -> None:
+            """Every path of exactly ``budget`` more hops from ``node`` to a target."""
             for nxt_node, ident in steps(node, plan):
                 if nxt_node in seen or dist.get(nxt_node, max_hops + 1) > budget - 1:
                     continue
                 nodes.append(nxt_node)
                 edges.append(ident)
-                if nxt_node in target_set:
+                if budget == 1 and nxt_node in target_set:
                     found.append((len(edges), tuple(nodes), tuple(edges)))
                     if len(found) > MAX_PATHS:
                         raise StoreError(
@@ -481,9 +482,17 @@ class NetworkxStore:
                 nodes.pop()
                 edges.pop()
 
-        for source in sorted(set(sources)):
-            if source in self._kind_of and dist.get(source, max_hops + 1) <= max_hops:
-                walk(source, max_hops, [source], [], {source})
+        # One depth at a time, fewest hops first: the answer is sorted by hops, so once ``limit``
+        # paths are found no longer path can be in it, and a hub a few hops further away (whose
+        # onward paths would be walked and sorted for nothing) is never expanded. Each depth walks
+        # the shorter prefixes again, which costs little next to the depth after it.
+        starts = [s for s in sorted(set(sources)) if s in self._kind_of]
+        for depth in range(1, max_hops + 1):
+            if len(found) >= limit:
+                break
+            for source in starts:
+                if dist.get(source, max_hops + 1) <= depth:
+                    walk(source, depth, [source], [], {source})
         found.sort()
         made: dict[Ident, Edge] = {}  # one Edge per identity: the same edges recur in many paths
 

@@ -242,13 +242,13 @@ def test_one_traversal_per_query_same_paths_as_deepening(monkeypatch: pytest.Mon
     _fan(fan, 12)
     ends = [f"party:c{i}" for i in range(12)] + [f"party:c{i}-{j}" for i in range(12) for j in range(12)]
     targets = frozenset(ends)
-    # the full depth holds 156 paths: over the store's bound, so the search deepens and stops at
-    # the depth that reaches the limit (2 hops: 12 paths), as before
+    # 156 paths within 5 hops, over the store's bound of 100; the search stops at the depth that
+    # reaches the limit (2 hops: 12 paths) without walking the next one, as deepening did
     monkeypatch.setattr(networkx_store, "MAX_PATHS", 100)
     found, truncated = _search(fan, ["party:src"], targets, 5, 10)
     assert truncated and [p.hops for p in found] == [2] * 10
     assert (found, truncated) == _deepen(fan, ["party:src"], targets, 5, 10)
     assert fan.paths(["party:src"], targets, max_hops=2, edge_kinds=PATH_EDGES, limit=10) == found
-    # when every depth is refused beyond the first, the paths of the last depth that ran are kept
+    # a depth over the bound is refused: the paths of the depth before it are kept, marked truncated
     monkeypatch.setattr(networkx_store, "MAX_PATHS", 11)
     assert _search(fan, ["party:src"], targets, 5, 20) == ([], True)
