@@ -39,9 +39,10 @@ ownership steps between the same resolved parties) count once, and the top K tak
 The search keeps the first ``search_limit`` paths, fewest hops first, in one store query (see
 :func:`_search`); when the store refuses the full depth, as through a hub node with 100,000 trade
 edges, it deepens one hop at a time and stops once ``search_limit`` paths are found, so such a
-node cannot make a query unbounded. The index passes the same
-target set object to every query, so the networkx store reuses its hops-to-target map across
-queries instead of a reverse BFS over the whole graph per query.
+node cannot make a query unbounded. The index passes the same target set object to every query,
+so the networkx store reuses its hops-to-target map across queries instead of a reverse BFS over
+the whole graph per query. Node facts and the shipment evidence of the top paths are read in
+batches (``nodes_by_id``, ``neighbours_of``): on Neo4j every read is a round trip.
 """
 
 from __future__ import annotations
