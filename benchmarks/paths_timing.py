@@ -92,7 +92,9 @@ def _load_builder(path: Path) -> Callable[..., str]:
 
 def compare_cypher(settings: Settings, truth_path: Path, n: int, baseline: Path) -> None:
     """Neo4j only: the first ``n`` queries with the current path Cypher and with ``baseline``'s;
-    prints both p50/p95 and checks that both return the same paths."""
+    prints both p50/p95 and checks that both return the same paths. The baseline must answer in
+    the current shape (one record of ``found`` and ``edges``, see ``cypher.paths``): a
+    ``cypher.py`` older than that shape cannot be read by today's ``Neo4jStore.paths``."""
     from graph.stores import cypher
 
     store = open_store(settings)
