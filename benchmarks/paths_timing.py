@@ -5,6 +5,15 @@ graph is already synced::
 
     CHIPWATCH_WORKSPACE=ws [CHIPWATCH_STORE=neo4j] .venv/bin/python benchmarks/paths_timing.py \\
         world/ground_truth.json --paths 300
+    .venv/bin/python benchmarks/paths_timing.py --workspace /tmp/w/ws --store neo4j \\
+        /tmp/w/world/ground_truth.json --paths 300 --runs 3 --dump neo4j.json
+
+(``trade_bench.py --keep DIR`` leaves such a world and workspace behind.) With ``--store neo4j``
+the workspace's local server is started when it is not running, and stopped again at the end, so
+each run costs the server start plus the queries, not a load. ``--runs R`` repeats the whole set
+of queries R times on one server (the first run also warms its page cache) and reports each run;
+``--dump FILE`` writes every query's paths as JSON, so two stores' answers can be compared with
+``cmp``.
 
 Each query is what ``chipwatch paths --from X --to any --max-hops 5 --top 20`` runs
 (:func:`graph.risk.paths.diversion_paths`, the store's bounded traversal plus scoring and the
@@ -18,14 +27,16 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import random
+import resource
 import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from chipwatch.settings import Settings, load_settings
+from chipwatch.settings import Settings, StoreKind, load_settings
 from graph.model import NodeKind
 from graph.risk.paths import PathIndex, diversion_paths
 from graph.store import GraphStore
@@ -81,7 +92,9 @@ def _load_builder(path: Path) -> Callable[..., str]:
 
 def compare_cypher(settings: Settings, truth_path: Path, n: int, baseline: Path) -> None:
     """Neo4j only: the first ``n`` queries with the current path Cypher and with ``baseline``'s;
-    prints both p50/p95 and checks that both return the same paths."""
+    prints both p50/p95 and checks that both return the same paths. The baseline must answer in
+    the current shape (one record of ``found`` and ``edges``, see ``cypher.paths``): a
+    ``cypher.py`` older than that shape cannot be read by today's ``Neo4jStore.paths``."""
     from graph.stores import cypher
 
     store = open_store(settings)
@@ -110,9 +123,13 @@ def compare_cypher(settings: Settings, truth_path: Path, n: int, baseline: Path)
     print(f"  paths cypher current == baseline for every supplier: {same}", flush=True)
 
 
-def time_path_queries(settings: Settings, truth_path: Path, n: int) -> dict[str, float]:
+def time_path_queries(
+    settings: Settings, truth_path: Path, n: int, dump: Path | None = None
+) -> dict[str, float]:
     """p50/p95/max (ms) of ``n`` path queries on ``settings``' store; prints them, and how much of
-    the total went to the traversal (``store.paths``) and to per-node reads (``node``/``neighbours``)."""
+    the total went to the traversal (``store.paths``) and to node reads (``node``, ``nodes_by_id``,
+    ``neighbours``, ``neighbours_of``; on networkx the batched reads call the single ones, which
+    are then counted twice)."""
     store = open_store(settings)
     try:
         t = time.perf_counter()
@@ -120,22 +137,30 @@ def time_path_queries(settings: Settings, truth_path: Path, n: int) -> dict[str,
         index_s = time.perf_counter() - t
         sources = pick_sources(store, truth_path, n)
         timings: list[float] = []
+        answers: dict[str, list[dict[str, Any]]] = {}
         found = reached = 0
         traversal, reads = _Counted(store.paths), _Counted(store.node)
-        neighbours = _Counted(store.neighbours)
+        neighbours, batched = _Counted(store.neighbours), _Counted(store.nodes_by_id)
+        around = _Counted(store.neighbours_of)
         store.paths, store.node, store.neighbours = traversal, reads, neighbours  # type: ignore[method-assign]
+        store.nodes_by_id, store.neighbours_of = batched, around  # type: ignore[method-assign]
         for source in sources:
             t = time.perf_counter()
-            n = len(diversion_paths(index, source=source, to="any", max_hops=5, top=20))
+            got = diversion_paths(index, source=source, to="any", max_hops=5, top=20)
             timings.append((time.perf_counter() - t) * 1000)
-            found, reached = found + n, reached + (n > 0)
+            found, reached = found + len(got), reached + bool(got)
+            answers[source] = [p.as_dict() for p in got]
     finally:
         store.close()
+    if dump is not None:
+        dump.write_text(json.dumps(answers, indent=1, sort_keys=True, default=str), encoding="utf-8")
     total = sum(timings) / 1000
     print(
         f"  paths ({settings.store.value}): of {total:.1f} s in queries, {traversal.seconds:.1f} s in "
         f"{traversal.calls} store.paths calls, {reads.seconds:.1f} s in {reads.calls} store.node calls, "
-        f"{neighbours.seconds:.1f} s in {neighbours.calls} store.neighbours calls",
+        f"{batched.seconds:.1f} s in {batched.calls} store.nodes_by_id calls, "
+        f"{neighbours.seconds:.1f} s in {neighbours.calls} store.neighbours calls, "
+        f"{around.seconds:.1f} s in {around.calls} store.neighbours_of calls",
         flush=True,
     )
     out = {
@@ -158,13 +183,38 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("ground_truth", type=Path)
     parser.add_argument("--paths", type=int, default=300)
+    parser.add_argument("--workspace", type=Path, help="default: CHIPWATCH_WORKSPACE")
+    parser.add_argument("--store", choices=["networkx", "neo4j"], help="default: CHIPWATCH_STORE")
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--dump", type=Path, help="write each query's paths (JSON) to this file")
     args = parser.parse_args()
     settings = load_settings()
+    if args.workspace is not None:
+        settings = settings.with_(workspace=args.workspace)
+    if args.store is not None:
+        settings = settings.with_(store=StoreKind(args.store))
+    started = False
     if settings.store.value == "neo4j":
         from chipwatch import neo4j_server
 
+        if not settings.neo4j_uri and neo4j_server.status(settings).pid is None:
+            neo4j_server.start(settings, timeout=300, build=False, watch_pid=os.getpid())
+            started = True
         settings = neo4j_server.effective_neo4j_settings(settings)
-    time_path_queries(settings, args.ground_truth, args.paths)
+    try:
+        for run in range(args.runs):
+            print(f"run {run + 1} of {args.runs}:", flush=True)
+            time_path_queries(settings, args.ground_truth, args.paths, dump=args.dump)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"  peak RSS {rss:,.0f} MB (this process)")
+        if settings.store.value == "neo4j":
+            jvm = neo4j_server.peak_rss_mb(settings)
+            if jvm is not None:
+                print(f"  Neo4j server (JVM) peak RSS {jvm:,.0f} MB")
+        print(f"  load average {os.getloadavg()}")
+    finally:
+        if started:
+            neo4j_server.stop(settings)
 
 
 if __name__ == "__main__":

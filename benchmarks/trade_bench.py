@@ -21,6 +21,15 @@ the diversion-path query ``chipwatch paths --from X --to any --max-hops 5 --top 
 trade parties in the supplier countries, in a seeded order — on the store just loaded; prints
 p50/p95 per query. No ``chipwatch risk`` has run, so the targets are the restricted
 destinations (no list entries or flags are loaded).
+
+``--keep DIR`` (one run) builds the world and workspace in ``DIR`` instead of a temporary directory
+and leaves them there (the Neo4j server is still stopped at the end; its data stays in the
+workspace), so that path queries can be timed again and again against the loaded graph without
+paying for the load each time::
+
+    .venv/bin/python benchmarks/trade_bench.py --store neo4j --keep /tmp/paths-neo
+    .venv/bin/python benchmarks/paths_timing.py --workspace /tmp/paths-neo/ws --store neo4j \\
+        /tmp/paths-neo/world/ground_truth.json --paths 300
 """
 
 from __future__ import annotations
@@ -150,6 +159,11 @@ def main() -> None:
     parser.add_argument("--shipments", type=int, default=None)
     parser.add_argument("--paths", type=int, default=0, help="then time N diversion-path queries")
     parser.add_argument(
+        "--keep",
+        type=Path,
+        help="build in this (new or empty) directory and keep the world and workspace (one run)",
+    )
+    parser.add_argument(
         "--compare-cypher",
         type=Path,
         help="Neo4j: also time 40 path queries with the paths() of this older cypher.py",
@@ -159,7 +173,12 @@ def main() -> None:
     companies, shipments = args.companies or companies, args.shipments or shipments
     cpu0 = time.process_time()
     results: list[dict[str, float]] = []
-    for _ in range(args.runs):
+    if args.keep is not None:
+        if args.runs != 1 or (args.keep.exists() and any(args.keep.iterdir())):
+            parser.error("--keep needs one run and a new or empty directory")
+        args.keep.mkdir(parents=True, exist_ok=True)
+        results.append(run_once(companies, shipments, args.store, args.keep, args.paths, args.compare_cypher))
+    for _ in range(args.runs if args.keep is None else 0):
         with tempfile.TemporaryDirectory() as tmp:
             results.append(
                 run_once(companies, shipments, args.store, Path(tmp), args.paths, args.compare_cypher)

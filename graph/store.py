@@ -38,6 +38,13 @@ class GraphStore(Protocol):
 
     def node(self, node_id: str) -> Node | None: ...
 
+    def nodes_by_id(self, node_ids: Iterable[str]) -> dict[str, Node]:
+        """The nodes of ``node_ids`` (any kinds) in one read, keyed by id, in id order; ids that
+        are not nodes are left out. One round trip on Neo4j instead of one ``node()`` per id.
+
+        (Not ``nodes(ids)``: :meth:`nodes` already lists every node of one kind.)"""
+        ...
+
     def nodes(self, kind: NodeKind) -> Iterator[Node]:
         """Every node of a kind, in id order."""
         ...
@@ -46,6 +53,13 @@ class GraphStore(Protocol):
         self, node_id: str, kinds: Collection[EdgeKind] = (), direction: Direction = "both"
     ) -> list[Edge]:
         """Edges touching ``node_id`` (of the given kinds; all when empty), sorted by identity."""
+        ...
+
+    def neighbours_of(
+        self, node_ids: Iterable[str], kinds: Collection[EdgeKind] = (), direction: Direction = "both"
+    ) -> dict[str, list[Edge]]:
+        """:meth:`neighbours` of many nodes in one read: for each id (in id order) that is a node,
+        its edges as :meth:`neighbours` lists them."""
         ...
 
     def paths(

@@ -36,10 +36,13 @@ Ranking: paths are scored, then paths that differ only by SAME_AS hops (the same
 ownership steps between the same resolved parties) count once, and the top K takes at most
 ``per_counterparty`` routes through each direct counterparty before filling up with the rest.
 
-The search deepens one hop at a time and stops deepening once ``search_limit`` paths are found,
-so a hub node with 100,000 trade edges cannot make a query unbounded. The index passes the same
-target set object to every query, so the networkx store reuses its hops-to-target map across
-queries instead of a reverse BFS over the whole graph per query.
+The search keeps the first ``search_limit`` paths, fewest hops first, in one store query (see
+:func:`_search`); when the store refuses the full depth, as through a hub node with 100,000 trade
+edges, it deepens one hop at a time and stops once ``search_limit`` paths are found, so such a
+node cannot make a query unbounded. The index passes the same target set object to every query,
+so the networkx store reuses its hops-to-target map across queries instead of a reverse BFS over
+the whole graph per query. Node facts and the shipment evidence of the top paths are read in
+batches (``nodes_by_id``, ``neighbours_of``): on Neo4j every read is a round trip.
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from chipwatch.errors import ChipwatchError, StoreError
-from graph.model import Edge, EdgeKind, NodeKind, Path
+from graph.model import Edge, EdgeKind, Node, NodeKind, Path
 from graph.risk.reference import Reference, load_reference
 from graph.store import GraphStore
 
@@ -61,6 +64,7 @@ TARGETS = ("listed", "restricted", "flagged", "any")
 PATH_EDGES = (EdgeKind.TRADES_WITH, EdgeKind.OWNS, EdgeKind.SAME_AS)
 ENTITY_KINDS = (NodeKind.COMPANY, NodeKind.TRADE_PARTY, NodeKind.LIST_ENTRY)
 MAX_SAMPLE_SHIPMENTS = 5
+SHIPMENT_FIELDS = ("shipment_id", "date", "hs_code", "value_usd", "quantity", "destination_country")
 
 
 class PathQueryError(ChipwatchError):
@@ -169,8 +173,9 @@ def cluster_members(store: GraphStore, node_id: str, limit: int = 200) -> list[s
     frontier = [node_id]
     while frontier and len(seen) < limit:
         nxt = []
+        ring = store.neighbours_of(frontier, [EdgeKind.SAME_AS])  # one read per ring
         for n in frontier:
-            for e in store.neighbours(n, [EdgeKind.SAME_AS]):
+            for e in ring.get(n, ()):
                 if e.props.get("decision", "auto") not in ("auto", "confirmed"):
                     continue
                 other = e.target if e.source == n else e.source
@@ -271,10 +276,7 @@ def _hs_ok(path: Path, hs: str | None) -> bool:
 
 def _node_info(store: GraphStore, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     out = {}
-    for n in ids:
-        node = store.node(n)
-        if node is None:
-            continue
+    for n, node in store.nodes_by_id(ids).items():  # one read, not one round trip per node
         country = node.props.get("country")
         if country is None and isinstance(node.props.get("countries"), list) and node.props["countries"]:
             country = node.props["countries"][0]
@@ -290,36 +292,50 @@ def _node_info(store: GraphStore, ids: Iterable[str]) -> dict[str, dict[str, Any
     return out
 
 
-def _sample_shipments(store: GraphStore, edge: Edge) -> list[dict[str, Any]]:
-    """Up to five shipments behind one TRADES_WITH edge (its HS-6 code), earliest first.
+class _Evidence:
+    """Sample shipments behind the TRADES_WITH edges of one query's top paths, read up front.
 
-    The shipments between the two parties are the ones the shipper sent (SHIPPER_OF) that the
-    consignee received (CONSIGNEE_OF): two neighbour reads and a set intersection. Only those
-    shipments are read, so a consignee with thousands of shipments costs no more than a small one
-    (each read is a round trip on Neo4j)."""
-    sent = {e.target for e in store.neighbours(edge.source, [EdgeKind.SHIPPER_OF], direction="out")}
-    between = [
-        e.target
-        for e in store.neighbours(edge.target, [EdgeKind.CONSIGNEE_OF], direction="out")
-        if e.target in sent
-    ]
+    The shipments between two parties are the ones the shipper sent (SHIPPER_OF) that the
+    consignee received (CONSIGNEE_OF). Each read is a round trip on Neo4j, and one per edge and
+    shipment made the evidence cost more than the path search, so the shipment edges of every
+    party involved come in one read and the shipments between them in a second."""
+
+    def __init__(self, store: GraphStore, edges: Iterable[Edge]):
+        trade = {e.identity: e for e in edges if e.kind is EdgeKind.TRADES_WITH}
+        ends = store.neighbours_of(
+            {n for e in trade.values() for n in (e.source, e.target)},
+            [EdgeKind.SHIPPER_OF, EdgeKind.CONSIGNEE_OF],
+            direction="out",
+        )
+
+        def shipments(node_id: str, kind: EdgeKind) -> list[str]:
+            return [e.target for e in ends.get(node_id, ()) if e.kind is kind]
+
+        between: dict[tuple[str, str, str, str], list[str]] = {}
+        for ident, e in trade.items():
+            sent = set(shipments(e.source, EdgeKind.SHIPPER_OF))
+            between[ident] = [s for s in shipments(e.target, EdgeKind.CONSIGNEE_OF) if s in sent]
+        ships = store.nodes_by_id({s for ids in between.values() for s in ids})
+        self._samples = {ident: _samples(trade[ident], ids, ships) for ident, ids in between.items()}
+
+    def samples(self, edge: Edge) -> list[dict[str, Any]]:
+        """Up to five shipments behind one TRADES_WITH edge (its HS-6 code), earliest first."""
+        return self._samples.get(edge.identity, [])
+
+
+def _samples(edge: Edge, between: list[str], ships: dict[str, Node]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    for shipment_id in between:
-        ship = store.node(shipment_id)
+    for shipment_id in between:  # in shipment id order: the first five of the edge's HS code
+        ship = ships.get(shipment_id)
         if ship is None or ship.props.get("hs6") != edge.key:
             continue
-        out.append(
-            {
-                k: ship.props.get(k)
-                for k in ("shipment_id", "date", "hs_code", "value_usd", "quantity", "destination_country")
-            }
-        )
+        out.append({k: ship.props.get(k) for k in SHIPMENT_FIELDS})
         if len(out) >= MAX_SAMPLE_SHIPMENTS:
             break
     return sorted(out, key=lambda s: str(s.get("date")))
 
 
-def _via(store: GraphStore, edge: Edge, walked_from: str, ref: Reference) -> dict[str, Any]:
+def _via(evidence: _Evidence, edge: Edge, walked_from: str, ref: Reference) -> dict[str, Any]:
     via: dict[str, Any] = {"edge": edge.kind.value, "reversed": edge.source != walked_from}
     if edge.kind is EdgeKind.TRADES_WITH:
         tier, _ = _tier_weight(ref, ref.weights.get("paths", {}), edge.key)
@@ -330,7 +346,7 @@ def _via(store: GraphStore, edge: Edge, walked_from: str, ref: Reference) -> dic
             "value_usd": edge.props.get("value_usd"),
             "first": edge.props.get("first"),
             "last": edge.props.get("last"),
-            "evidence": _sample_shipments(store, edge),
+            "evidence": evidence.samples(edge),
         }
     elif edge.kind is EdgeKind.OWNS:
         via |= {"pct": edge.props.get("pct"), "as_of": edge.props.get("as_of")}
@@ -347,7 +363,26 @@ def _via(store: GraphStore, edge: Edge, walked_from: str, ref: Reference) -> dic
 def _search(
     store: GraphStore, sources: Collection[str], targets: Collection[str], max_hops: int, limit: int
 ) -> tuple[list[Path], bool]:
-    """Deepen one hop at a time; stop once ``limit`` paths are found (or the store refuses)."""
+    """The first ``limit`` paths (in ``Path.sort_key`` order: fewest hops first) of at most
+    ``max_hops`` hops, and whether longer paths were left out because the limit was reached.
+
+    One store query: as the order puts every shorter path first, the first ``limit`` paths of
+    ``max_hops`` hops are the first ``limit`` of the shallowest depth that has ``limit`` paths,
+    which is what deepening one hop at a time and stopping there found, with one query (one
+    round trip on Neo4j) per depth. When the store refuses the full depth (networkx: too many
+    paths; Neo4j: the query ran out of time), e.g. through a node with 100,000 trade edges, the
+    search deepens one hop at a time and stops once ``limit`` paths are found or a depth is refused
+    (the paths of the previous depth are kept, marked truncated)."""
+    try:
+        found = store.paths(sources, targets, max_hops=max_hops, edge_kinds=PATH_EDGES, limit=limit)
+    except StoreError:
+        return _deepen(store, sources, targets, max_hops, limit)
+    return found, len(found) >= limit and found[-1].hops < max_hops
+
+
+def _deepen(
+    store: GraphStore, sources: Collection[str], targets: Collection[str], max_hops: int, limit: int
+) -> tuple[list[Path], bool]:
     found: list[Path] = []
     for hops in range(1, max_hops + 1):
         try:
@@ -423,11 +458,13 @@ def diversion_paths(
         chosen.append((score, values, decay, p))
         if len(chosen) >= top:
             break
-    for score, values, decay, p in (chosen + later)[:top]:
+    picked = (chosen + later)[:top]
+    evidence = _Evidence(store, (e for *_, p in picked for e in p.edges))
+    for score, values, decay, p in picked:
         hops: list[dict[str, Any]] = [dict(info.get(p.nodes[0], {"node_id": p.nodes[0]}))]
         for i, e in enumerate(p.edges):
             hop = dict(info.get(p.nodes[i + 1], {"node_id": p.nodes[i + 1]}))
-            hop["via"] = _via(store, e, p.nodes[i], ref)
+            hop["via"] = _via(evidence, e, p.nodes[i], ref)
             hops.append(hop)
         hops[-1]["target"] = index.why.get(p.nodes[-1], [])
         out.append(ScoredPath(score, _components(values, decay), tuple(hops), truncated))

@@ -172,6 +172,20 @@ NEIGHBOURS = (
     f"RETURN DISTINCT {_EDGE_RETURN}"
 )
 
+#: :data:`NEIGHBOURS` of every id in ``$ids`` as one record ``found`` = ``[[id, kind, source,
+#: target, key, props], ...]`` (one Bolt record per edge costs the client more than the read), and
+#: ``nodes`` = the ids that exist (a node without such edges still gets its empty list).
+NEIGHBOURS_OF = (
+    f"UNWIND $ids AS id MATCH (a:{NODE_LABEL} {{id: id}}) "
+    f"OPTIONAL MATCH (a)-[r]-(:{NODE_LABEL}) "
+    "WHERE ($kinds IS NULL OR type(r) IN $kinds) "
+    "AND ($both OR startNode(r) = a OR type(r) IN $symmetric) "
+    "WITH id, r "
+    "RETURN collect(DISTINCT id) AS nodes, "
+    "collect(CASE WHEN r IS NOT NULL THEN "
+    "[id, type(r), startNode(r).id, endNode(r).id, r.key, properties(r)] END) AS found"
+)
+
 EXPAND = (
     "UNWIND $frontier AS id "
     f"MATCH (:{NODE_LABEL} {{id: id}})-[r]-(b:{NODE_LABEL}) "
@@ -240,6 +254,14 @@ def paths(max_hops: int, edge_kinds: Collection[EdgeKind], direction: Direction)
     edge backwards too before discarding those paths; inside a quantified path pattern the
     predicate is applied to each step as it is expanded. ``benchmarks/trade_bench.py --store neo4j
     --paths N --compare-cypher OLD_cypher.py`` times both forms and checks they give the same paths.
+
+    Measured on the small world (benchmarks/paths_timing.py, PROFILE), two things cost more than
+    the expansion itself: the node-uniqueness test, which called ``nodes(p)`` twice per position
+    (it now compares the id list the sort needs anyway), and sending every path with the full
+    properties of each of its edges (2,000 paths of one supplier shared 92 distinct edges). The
+    answer is therefore ONE record: ``found`` = ``[[node ids], [edge elementIds]]`` per path, in
+    order, and ``edges`` = ``[elementId, type, source id, target id, key, properties]`` once per
+    distinct edge.
     """
     if isinstance(max_hops, bool) or not isinstance(max_hops, int) or not 1 <= max_hops <= MAX_HOPS:
         raise ValueError(f"max_hops must be an int in 1..{MAX_HOPS}")
@@ -258,11 +280,14 @@ def paths(max_hops: int, edge_kinds: Collection[EdgeKind], direction: Direction)
     return (
         f"MATCH p = (s:{NODE_LABEL}){pattern}(t:{NODE_LABEL}) "
         "WHERE s.id IN $sources AND t.id IN $targets "
-        "AND all(i IN range(1, length(p)) WHERE NOT nodes(p)[i] IN nodes(p)[0..i]) "
-        "WITH p, [n IN nodes(p) | n.id] AS ids, "
-        "[r IN relationships(p) | [type(r), startNode(r).id, endNode(r).id, r.key]] AS idents "
-        "ORDER BY length(p), ids, idents "
+        "WITH p, [n IN nodes(p) | n.id] AS ids "
+        "WHERE all(i IN range(1, size(ids) - 1) WHERE NOT ids[i] IN ids[0..i]) "
+        "WITH p, ids, [r IN relationships(p) | [type(r), startNode(r).id, endNode(r).id, r.key]] AS idents "
+        "ORDER BY size(ids), ids, idents "
         "LIMIT $limit "
-        "RETURN ids, [r IN relationships(p) | {kind: type(r), source: startNode(r).id, "
-        "target: endNode(r).id, key: r.key, props: properties(r)}] AS edges"
+        "WITH collect([ids, [r IN relationships(p) | elementId(r)]]) AS found, "
+        "collect(relationships(p)) AS rels "
+        "CALL (rels) { UNWIND rels AS rs UNWIND rs AS r WITH DISTINCT r RETURN "
+        "collect([elementId(r), type(r), startNode(r).id, endNode(r).id, r.key, properties(r)]) AS edges } "
+        "RETURN found, edges"
     )

@@ -145,6 +145,11 @@ def _edge(record: Mapping[str, Any]) -> Edge:
     return Edge(record["source"], record["target"], EdgeKind(record["kind"]), record["key"] or "", props)
 
 
+def _edge_of(kind: str, source: str, target: str, key: str | None, props: Mapping[str, Any]) -> Edge:
+    """An edge from a ``[type, source id, target id, key, properties]`` list of a collected answer."""
+    return Edge(source, target, EdgeKind(kind), key or "", {k: v for k, v in props.items() if k != "key"})
+
+
 def _node(record: Mapping[str, Any]) -> Node:
     props = dict(record["props"])
     props.pop("id", None)
@@ -167,6 +172,7 @@ class Neo4jStore:
         max_retry_time: float = 15.0,
         connection_timeout: float = 10.0,
         local_server: Settings | None = None,
+        paths_timeout: float = 20.0,
     ):
         self.uri = _public_uri(uri)
         self.user = user
@@ -181,6 +187,10 @@ class Neo4jStore:
         #: Below this many rows a bulk load stays transactional: stopping, importing and starting
         #: the server costs more than it saves (see :meth:`bulk_load`).
         self.bulk_min_rows = BULK_MIN_ROWS
+        #: Seconds the server may spend on one ``paths()`` query before refusing it (StoreError):
+        #: the number of paths within the hop bound grows with the degree of every node on the
+        #: way, and a caller (``graph.risk.paths``) then asks again with fewer hops.
+        self.paths_timeout = paths_timeout
         self._password = password
         self._secrets = [x for x in (password.reveal(), urlsplit(uri).password) if x]
         self._credentials_from = credentials_from
@@ -291,7 +301,8 @@ class Neo4jStore:
         with self._guard(query), self._driver.session(database=self.database) as session:
             return [r.data() for r in session.run(query, params)]
 
-    def _read(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
+    def _read(self, query: str, /, _timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
+        @neo4j.unit_of_work(timeout=_timeout)
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
             return [r.data() for r in tx.run(query, params)]
 
@@ -517,6 +528,13 @@ class Neo4jStore:
         found = self._read(cypher.NODE, id=node_id)
         return _node(found[0]) if found else None
 
+    def nodes_by_id(self, node_ids: Iterable[str]) -> dict[str, Node]:
+        ids = sorted(set(node_ids))
+        if not ids:
+            return {}
+        found = {r["id"]: _node(r) for r in self._read(cypher.NODES_BY_ID, ids=ids)}
+        return {i: found[i] for i in sorted(found)}
+
     def nodes(self, kind: NodeKind) -> Iterator[Node]:
         records = self._read(cypher.nodes_of_kind(kind))
         for r in sorted(records, key=lambda r: r["id"]):
@@ -538,6 +556,25 @@ class Neo4jStore:
         unique = {(r["kind"], r["source"], r["target"], r["key"] or ""): r for r in records}
         return [_edge(unique[i]) for i in sorted(unique)]
 
+    def neighbours_of(
+        self, node_ids: Iterable[str], kinds: Collection[EdgeKind] = (), direction: Direction = "both"
+    ) -> dict[str, list[Edge]]:
+        ids = sorted(set(node_ids))
+        if not ids:
+            return {}
+        (record,) = self._read(
+            cypher.NEIGHBOURS_OF,
+            ids=ids,
+            kinds=sorted(EdgeKind(k).value for k in kinds) or None,
+            both=direction == "both",
+            symmetric=_SYMMETRIC,
+        )
+        unique: dict[str, dict[tuple[str, str, str, str], Edge]] = {n: {} for n in record["nodes"]}
+        for at, kind, source, target, key, props in record["found"]:
+            edge = _edge_of(kind, source, target, key, props)
+            unique[at][edge.identity] = edge
+        return {n: [edges[i] for i in sorted(edges)] for n, edges in sorted(unique.items())}
+
     def paths(
         self,
         sources: Collection[str],
@@ -555,13 +592,16 @@ class Neo4jStore:
         query = cypher.paths(max_hops, edge_kinds, direction)
         records = self._read(
             query,
+            _timeout=self.paths_timeout,
             sources=sorted(set(sources)),
             targets=sorted(set(targets)),
             limit=limit,
             symmetric=_SYMMETRIC,
         )
+        (record,) = records
+        edges = {e[0]: _edge_of(*e[1:]) for e in record["edges"]}
+        found = [Path(tuple(ids), tuple(edges[r] for r in rels)) for ids, rels in record["found"]]
         # Cypher and Python order strings alike except around surrogates; the final order is Python's.
-        found = [Path(tuple(r["ids"]), tuple(_edge(e) for e in r["edges"])) for r in records]
         return sorted(found, key=Path.sort_key)
 
     def subgraph(

@@ -385,6 +385,14 @@ class NetworkxStore:
             return None
         return Node(node_id, kind, dict(self._nodes[kind][node_id]))
 
+    def nodes_by_id(self, node_ids: Iterable[str]) -> dict[str, Node]:
+        out: dict[str, Node] = {}
+        for node_id in sorted(set(node_ids)):
+            kind = self._kind_of.get(node_id)
+            if kind is not None:
+                out[node_id] = Node(node_id, kind, dict(self._nodes[kind][node_id]))
+        return out
+
     def nodes(self, kind: NodeKind) -> Iterator[Node]:
         table = self._nodes[kind]
         for node_id in sorted(table):
@@ -404,6 +412,11 @@ class NetworkxStore:
             if direction == "both" or kind in SYMMETRIC_EDGE_KINDS:
                 found.update((kind.value, s, node_id, k) for s, k in inn.get(node_id, ()))
         return [self._edge(EdgeKind(i[0]), i[1], i[2], i[3]) for i in sorted(found)]
+
+    def neighbours_of(
+        self, node_ids: Iterable[str], kinds: Collection[EdgeKind] = (), direction: Direction = "both"
+    ) -> dict[str, list[Edge]]:
+        return {n: self.neighbours(n, kinds, direction) for n in sorted(set(node_ids)) if n in self._kind_of}
 
     def _plan(
         self, kinds: Collection[EdgeKind], direction: Direction
@@ -448,12 +461,13 @@ class NetworkxStore:
         steps = self._steps
 
         def walk(node: str, budget: int, nodes: list[str], edges: list[Ident], seen: set[str]) -> None:
+            """Every path of exactly ``budget`` more hops from ``node`` to a target."""
             for nxt_node, ident in steps(node, plan):
                 if nxt_node in seen or dist.get(nxt_node, max_hops + 1) > budget - 1:
                     continue
                 nodes.append(nxt_node)
                 edges.append(ident)
-                if nxt_node in target_set:
+                if budget == 1 and nxt_node in target_set:
                     found.append((len(edges), tuple(nodes), tuple(edges)))
                     if len(found) > MAX_PATHS:
                         raise StoreError(
@@ -468,9 +482,17 @@ class NetworkxStore:
                 nodes.pop()
                 edges.pop()
 
-        for source in sorted(set(sources)):
-            if source in self._kind_of and dist.get(source, max_hops + 1) <= max_hops:
-                walk(source, max_hops, [source], [], {source})
+        # One depth at a time, fewest hops first: the answer is sorted by hops, so once ``limit``
+        # paths are found no longer path can be in it, and a hub a few hops further away (whose
+        # onward paths would be walked and sorted for nothing) is never expanded. Each depth walks
+        # the shorter prefixes again, which costs little next to the depth after it.
+        starts = [s for s in sorted(set(sources)) if s in self._kind_of]
+        for depth in range(1, max_hops + 1):
+            if len(found) >= limit:
+                break
+            for source in starts:
+                if dist.get(source, max_hops + 1) <= depth:
+                    walk(source, depth, [source], [], {source})
         found.sort()
         made: dict[Ident, Edge] = {}  # one Edge per identity: the same edges recur in many paths
 

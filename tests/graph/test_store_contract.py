@@ -138,6 +138,19 @@ def test_node_missing_and_nodes_in_id_order(loaded: GraphStore, reference: Netwo
     assert list(loaded.nodes(NodeKind.COMPANY)) == list(reference.nodes(NodeKind.COMPANY))
 
 
+def test_nodes_by_id_reads_many_kinds_at_once(loaded: GraphStore, reference: NetworkxStore) -> None:
+    ids = ["list:US_EL:1", "co:t:e", "co:t:nope", "country:RU", "co:t:e", HOSTILE]
+    got = loaded.nodes_by_id(ids)
+    assert list(got) == ["co:t:e", "country:RU", "list:US_EL:1"]  # id order; missing ids left out
+    assert got["co:t:e"] == loaded.node("co:t:e")
+    assert got["co:t:e"].props["name"] == "Echo 🚀 Chips"
+    assert got["list:US_EL:1"].kind is NodeKind.LIST_ENTRY
+    assert got["list:US_EL:1"].props["programs"] == ["EAR"]
+    assert got == reference.nodes_by_id(ids)
+    assert loaded.nodes_by_id([]) == {}
+    assert loaded.nodes_by_id(iter(["co:t:a"])) == {"co:t:a": reference.node("co:t:a")}
+
+
 def test_edges_need_existing_ends_and_fail_whole(loaded: GraphStore) -> None:
     rows = [
         {"source": "co:t:a", "target": "co:t:c", "key": "x"},
@@ -165,6 +178,20 @@ def test_neighbours_match_reference(
         got = loaded.neighbours(node_id, kinds, direction)  # type: ignore[arg-type]
         assert got == reference.neighbours(node_id, kinds, direction)  # type: ignore[arg-type]
         assert got == sorted(got, key=lambda e: e.identity)
+
+
+def test_neighbours_of_many_nodes_in_one_read(loaded: GraphStore, reference: NetworkxStore) -> None:
+    ids = ["co:t:b", "co:t:nope", "list:US_EL:1", "co:t:f", "co:t:b"]
+    for kinds, direction in [((), "both"), ((EdgeKind.TRADES_WITH, EdgeKind.SAME_AS), "out")]:
+        got = loaded.neighbours_of(ids, kinds, direction)  # type: ignore[arg-type]
+        assert list(got) == ["co:t:b", "co:t:f", "list:US_EL:1"]  # id order; missing ids left out
+        for node_id, edges in got.items():
+            assert edges == loaded.neighbours(node_id, kinds, direction)  # type: ignore[arg-type]
+        assert got == reference.neighbours_of(ids, kinds, direction)  # type: ignore[arg-type]
+    out = loaded.neighbours_of(ids, [EdgeKind.TRADES_WITH], "out")
+    assert [(e.target, e.key) for e in out["co:t:b"]] == [("co:t:d", "847150")]
+    assert out["co:t:f"] == [] and out["list:US_EL:1"] == []
+    assert loaded.neighbours_of([]) == {}
 
 
 def test_neighbours_out_keeps_symmetric_incoming(loaded: GraphStore) -> None:

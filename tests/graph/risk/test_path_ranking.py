@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from graph.model import Edge, EdgeKind, NodeKind, Path
-from graph.risk.paths import MAX_SAMPLE_SHIPMENTS, _sample_shipments, score_path
+from graph.risk.paths import MAX_SAMPLE_SHIPMENTS, _Evidence, score_path
 from graph.risk.reference import load_reference
 from graph.stores import NetworkxStore
 
@@ -81,7 +81,15 @@ def test_shipment_evidence_is_found_behind_a_busy_consignee() -> None:
     store.upsert_edges(EdgeKind.SHIPPER_OF, [{"source": p, "target": s} for s, p, _ in ships])
     store.upsert_edges(EdgeKind.CONSIGNEE_OF, [{"source": "party:c", "target": s} for s, _, _ in ships])
 
-    evidence = _sample_shipments(store, Edge("party:a", "party:c", EdgeKind.TRADES_WITH, "854231"))
+    # the edges of one query's top paths are read together: each gets its own shipments
+    a_c = Edge("party:a", "party:c", EdgeKind.TRADES_WITH, "854231")
+    b_c = Edge("party:b", "party:c", EdgeKind.TRADES_WITH, "854231")
+    a_c_other = Edge("party:a", "party:c", EdgeKind.TRADES_WITH, "847150")
+    reads = _Evidence(store, [a_c, b_c, a_c, a_c_other])
+    evidence = reads.samples(a_c)
 
     assert [e["shipment_id"] for e in evidence] == ["ship:z1", "ship:z3", "ship:z5", "ship:z7"]
     assert len(evidence) <= MAX_SAMPLE_SHIPMENTS
+    other = [e["shipment_id"] for e in reads.samples(a_c_other)]
+    assert other == ["ship:z0", "ship:z2", "ship:z4", "ship:z6"]
+    assert [e["shipment_id"] for e in reads.samples(b_c)] == [f"ship:b{i:04d}" for i in range(5)]

@@ -198,3 +198,57 @@ def test_paths_see_edges_written_after_an_earlier_query(world: GraphStore) -> No
     )
     after = diversion_paths(index, source="party:isl1", to="restricted", max_hops=3, as_of=AS_OF)
     assert before == [] and [h["node_id"] for h in after[0].hops] == ["party:isl1", "party:isl2", "party:ru"]
+
+
+def _fan(store: GraphStore, width: int) -> None:
+    """src -> hub -> width restricted parties (RU), each trading on with width more (RU)."""
+    from graph.model import NodeKind
+
+    ids = ["party:src", "party:hub"] + [f"party:c{i}" for i in range(width)]
+    ids += [f"party:c{i}-{j}" for i in range(width) for j in range(width)]
+    rows = [{"id": i, "name": i, "country": "US" if i == "party:src" else "RU"} for i in ids]
+    store.upsert_nodes(NodeKind.TRADE_PARTY, rows)
+    pairs = [("party:src", "party:hub")] + [("party:hub", f"party:c{i}") for i in range(width)]
+    pairs += [(f"party:c{i}", f"party:c{i}-{j}") for i in range(width) for j in range(width)]
+    store.upsert_edges(EdgeKind.TRADES_WITH, [{"source": s, "target": t, "key": "854231"} for s, t in pairs])
+
+
+def test_one_traversal_per_query_same_paths_as_deepening(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One store query per supplier (one round trip on Neo4j, where deepening cost one per hop);
+    its paths and truncation are those of deepening one hop at a time to the path limit."""
+    from graph.risk.paths import PATH_EDGES, _deepen, _search
+    from graph.stores import networkx_store
+
+    store = build_world(NetworkxStore())
+    compute_risk_on(store, AS_OF)
+    index = PathIndex.build(store, load_reference(AS_OF))
+    calls: list[int] = []
+    real = store.paths
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(int(kwargs["max_hops"]))  # type: ignore[call-overload]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "paths", counted)
+    assert diversion_paths(index, source="party:sup", to="any", max_hops=4, top=20, as_of=AS_OF)
+    assert calls == [4]
+    monkeypatch.setattr(store, "paths", real)
+    for limit in (1, 2, 3, 5, 50):  # cut inside a depth, at its end, and not at all
+        for to in ("restricted", "any"):
+            args = (store, ["party:sup"], index.targets(to), 4, limit)  # type: ignore[arg-type]
+            assert _search(*args) == _deepen(*args)
+
+    fan = NetworkxStore()
+    _fan(fan, 12)
+    ends = [f"party:c{i}" for i in range(12)] + [f"party:c{i}-{j}" for i in range(12) for j in range(12)]
+    targets = frozenset(ends)
+    # 156 paths within 5 hops, over the store's bound of 100; the search stops at the depth that
+    # reaches the limit (2 hops: 12 paths) without walking the next one, as deepening did
+    monkeypatch.setattr(networkx_store, "MAX_PATHS", 100)
+    found, truncated = _search(fan, ["party:src"], targets, 5, 10)
+    assert truncated and [p.hops for p in found] == [2] * 10
+    assert (found, truncated) == _deepen(fan, ["party:src"], targets, 5, 10)
+    assert fan.paths(["party:src"], targets, max_hops=2, edge_kinds=PATH_EDGES, limit=10) == found
+    # a depth over the bound is refused: the paths of the depth before it are kept, marked truncated
+    monkeypatch.setattr(networkx_store, "MAX_PATHS", 11)
+    assert _search(fan, ["party:src"], targets, 5, 20) == ([], True)
