@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA
 from graph.ids import normalise_key_text
 from graph.resolve.names import GENERIC_WORDS as RESOLVE_GENERIC_WORDS
 from graph.resolve.names import STOP_WORDS
+from graph.screening.name_rules import common_word_respelt, short_name_differs
 
 #: Legal forms and generic trade words: compared never as distinctive words (one string, split once).
 _LEGAL_WORDS = """
@@ -70,6 +71,8 @@ COUNTRY_CONFLICT = -0.05
 #: Ceiling for a pair with two independent differences (an extra word and a near miss): below the
 #: default ``review`` threshold (0.72), above ``report`` (0.6), so the match is still listed.
 TWO_DIFFERENCES_CAP = 0.70
+#: Reasons that cap a pair at TWO_DIFFERENCES_CAP (by their opening words).
+CAPPING_RULES = ("two differences", "short name", "common word respelt")
 
 
 _VOWELS = frozenset("AEIOUY")
@@ -468,8 +471,15 @@ def score_pairs(
     if a:
         # Among names equal on their distinctive words, the one whose generic words agree too ranks first.
         score = score - FULL_TIEBREAK * (1.0 - full)
+    for k in np.flatnonzero(score > TWO_DIFFERENCES_CAP).tolist():
+        # Names that agree only as two different firms' names do (see graph.screening.name_rules).
+        words_a, words_b = a[k].split(), b[k].split()
+        for rule in (short_name_differs, common_word_respelt):
+            reason = rule(words_a, words_b)
+            if reason:
+                rules.setdefault(k, []).append(f"{reason} (score capped at {TWO_DIFFERENCES_CAP:.2f})")
     for k, reasons in rules.items():
-        if any(r.startswith("two differences") for r in reasons):
+        if any(r.startswith(CAPPING_RULES) for r in reasons):
             score[k] = min(score[k], TWO_DIFFERENCES_CAP)
     return PairScores(np.clip(score, 0.0, 1.0).astype(np.float32), name_sim, country, rules)
 

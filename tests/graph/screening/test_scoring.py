@@ -6,7 +6,9 @@ import pandas as pd
 import pytest
 
 from graph.screening.index import ListIndex
+from graph.screening.name_rules import common_word_respelt, short_name_differs
 from graph.screening.scoring import (
+    TWO_DIFFERENCES_CAP,
     distinctive,
     extends,
     is_generic,
@@ -18,6 +20,7 @@ from graph.screening.scoring import (
     word_alignment,
 )
 from graph.screening.screen import Screener
+from graph.screening.words import is_common_word, zipf
 
 
 @pytest.mark.parametrize(
@@ -181,3 +184,47 @@ def test_noisy_listed_names_stay_hits(screener: Screener, query: str, expected: 
     out = screener.screen(pd.DataFrame({"name": [query]})).iloc[0]
     assert out["disposition"] != "clear", (out["top_match_name"], out["top_match_score"])
     assert out["top_match_name"].upper().startswith(expected.upper())
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "rule"),
+    [
+        ("AAI Corporation", "AAJ", "short name"),  # an IEEE-registered firm; AAJ is on the SDN list
+        ("ABA Electronics Technology Co., Ltd.", "ABBA", "short name"),
+        ("Fusion X Co., Ltd.", "Fussion Electronics Co., Ltd.", "common word respelt"),
+        ("Green House Co., Ltd.", "GURGEN HOUSE OOO", "common word respelt"),
+        ("Infinite Networks Ltd.", "INFINITY", "common word respelt"),  # two different English words
+        ("Agora", "AGOR LTD", "short name"),
+    ],
+)
+def test_names_that_agree_only_as_other_firms_do_stay_below_review(
+    screener: Screener, query: str, listed: str, rule: str
+) -> None:
+    out = screener.screen(pd.DataFrame({"name": [query]})).iloc[0]
+    assert out["disposition"] == "clear"
+    hit = [m for m in out["matches"] if m["name"] == listed]
+    assert hit and any(r.startswith(rule) for r in hit[0]["reasons"])
+    assert hit[0]["score"] <= TWO_DIFFERENCES_CAP
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("AAJ", "AAJ"),  # the short name itself
+        ("ABBA LLC", "ABBA"),
+        ("KSK", "CSC"),  # CSC written in Cyrillic (КСК) and back: a transliteration swap, not another name
+        ("Fussion Electronics", "Fussion Electronics Co., Ltd."),
+        ("Elektron", "Electron"),  # common word against its transliteration: how Cyrillic names come back
+    ],
+)
+def test_the_name_rules_leave_the_listed_spelling_and_its_transliteration_alone(
+    query: str, listed: str
+) -> None:
+    a, b = distinctive(query).split(), distinctive(listed).split()
+    assert short_name_differs(a, b) is None and common_word_respelt(a, b) is None
+
+
+def test_word_frequencies_tell_a_dictionary_word_from_a_coined_name() -> None:
+    assert is_common_word("FUSION") and is_common_word("GREEN") and is_common_word("COSMOS")
+    assert not is_common_word("FUSSION") and not is_common_word("GURGEN") and zipf("SYNERGI") == 0.0
+    assert zipf("THE") > zipf("FUSION") > zipf("AIRBORNE") > 3.0

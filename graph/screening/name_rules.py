@@ -1,0 +1,71 @@
+"""Rules that keep a pair below ``review`` when its names agree only in a way two different firms do.
+
+Each rule looks at the distinctive words of a scored pair (as spelt, generic words left out) and
+returns the reason a user sees, or None. A pair a rule fires on is capped below the default
+``review`` threshold (see :data:`graph.screening.scoring.TWO_DIFFERENCES_CAP`) and stays listed.
+
+- :func:`short_name_differs`: a name of four letters or fewer (AAJ, CSC, ELN) is an acronym or a
+  short brand; one letter more, less or different (AAI, CSK, ELNO) makes another name, where in a
+  long name it is a typo.
+- :func:`common_word_respelt`: a common English word (FUSION, GREEN) stands where the listed name
+  has a near-miss spelling that is no English word (FUSSION, GURGEN): a typo seldom turns a coined
+  name into a correct dictionary word, so the two are likelier different names. Spellings that differ
+  only by transliteration convention (ELECTRON / ELEKTRON, ALCON / ALKON) are exempt: that is how
+  Cyrillic names come back to Latin letters.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from graph.screening.words import COMMON_ZIPF, is_common_word
+
+SHORT_NAME_MAX = 4
+#: Two words pair up (the query's word stands for the listed one) from this similarity (0-100).
+RESPELT_MIN_RATIO = 70.0
+#: Letters that transliteration swaps without a change of name (Cyrillic К, В, Й back to Latin as K, V, I).
+_ACRONYM_SWAPS = str.maketrans({"C": "K", "Q": "K", "W": "V", "Y": "I"})
+#: In a longer word J too (Я, Ю come back as YA, IA or JA).
+_TRANSLIT_SWAPS = str.maketrans({"C": "K", "Q": "K", "W": "V", "Y": "I", "J": "I"})
+
+
+def acronym_key(word: str) -> str:
+    """A short word with only transliteration swaps folded (CSC / КСК, HK / ХК): no doubled letters
+    merged and no vowels ignored, since in three letters each letter is a third of the name."""
+    return word.replace("KH", "H").replace("X", "KS").translate(_ACRONYM_SWAPS)
+
+
+def short_name_differs(query_words: list[str], list_words: list[str]) -> str | None:
+    """One side's distinctive name is a single word of four letters or fewer, and the other side has no
+    word spelt the same (up to transliteration swaps)."""
+    for short, other, side in ((list_words, query_words, "listed"), (query_words, list_words, "screened")):
+        if len(short) != 1 or len(short[0]) > SHORT_NAME_MAX:
+            continue
+        word = short[0]
+        if acronym_key(word) not in {acronym_key(w) for w in other}:
+            return (
+                f"short name: the {side} name is the {len(word)}-letter word '{word}' and the other has no "
+                f"word spelt so ('{' '.join(other)}'); at this length one letter more, less or different "
+                "makes another name"
+            )
+    return None
+
+
+def common_word_respelt(query_words: list[str], list_words: list[str]) -> str | None:
+    """A word of the query is a common English word, and the listed word it stands for is spelt otherwise
+    and is no common word itself (or is another one)."""
+    query_set = set(query_words)
+    for listed in list_words:
+        if listed in query_set or len(listed) < 3:
+            continue
+        best = max(query_words, key=lambda w: fuzz.ratio(w, listed), default=None)
+        if best is None or fuzz.ratio(best, listed) < RESPELT_MIN_RATIO or best in list_words:
+            continue
+        if not is_common_word(best) or best.translate(_TRANSLIT_SWAPS) == listed.translate(_TRANSLIT_SWAPS):
+            continue
+        other = "another common word" if is_common_word(listed) else "not a common English word"
+        return (
+            f"common word respelt: '{best}' is a common English word (Zipf ≥ {COMMON_ZIPF}) and the listed "
+            f"'{listed}' is {other}; a typo seldom makes a dictionary word, so the names likelier differ"
+        )
+    return None
