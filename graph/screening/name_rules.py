@@ -11,7 +11,15 @@ returns the reason a user sees, or None. A pair a rule fires on is capped below 
   has a near-miss spelling that is no English word (FUSSION, GURGEN): a typo seldom turns a coined
   name into a correct dictionary word, so the two are likelier different names. Spellings that differ
   only by transliteration convention (ELECTRON / ELEKTRON, ALCON / ALKON) are exempt: that is how
-  Cyrillic names come back to Latin letters.
+  Cyrillic names come back to Latin letters; and so is a pair that shares a rare word spelt alike
+  (PETRO RAND / PETRO GRAND), where the rare word carries the match and the other one is a typo.
+
+- :func:`common_word_name_extended`: the listed name is one common English word (COSMOS) and the
+  screened name holds it beside words of its own (COSMOS WEB).
+- :func:`prefixed`: one one-word name is the other with a letter or two in front (ANDES / BANDES).
+
+No rule applies to names that hold the same letters with a space moved (SIN OZIM / SINO ZIM):
+the caller checks that first.
 """
 
 from __future__ import annotations
@@ -27,6 +35,10 @@ RESPELT_MIN_RATIO = 70.0
 _ACRONYM_SWAPS = str.maketrans({"C": "K", "Q": "K", "W": "V", "Y": "I"})
 #: In a longer word J too (Я, Ю come back as YA, IA or JA).
 _TRANSLIT_SWAPS = str.maketrans({"C": "K", "Q": "K", "W": "V", "Y": "I", "J": "I"})
+
+
+def _translit_form(word: str) -> str:
+    return word.replace("KH", "H").replace("PH", "F").replace("X", "KS").translate(_TRANSLIT_SWAPS)
 
 
 def acronym_key(word: str) -> str:
@@ -55,13 +67,15 @@ def common_word_respelt(query_words: list[str], list_words: list[str]) -> str | 
     """A word of the query is a common English word, and the listed word it stands for is spelt otherwise
     and is no common word itself (or is another one)."""
     query_set = set(query_words)
+    if any(len(w) >= 3 and not is_common_word(w) for w in query_set.intersection(list_words)):
+        return None  # a rare word spelt alike on both sides (PETRO RAND / PETRO GRAND): a typo is likelier
     for listed in list_words:
         if listed in query_set or len(listed) < 3:
             continue
         best = max(query_words, key=lambda w: fuzz.ratio(w, listed), default=None)
         if best is None or fuzz.ratio(best, listed) < RESPELT_MIN_RATIO or best in list_words:
             continue
-        if not is_common_word(best) or best.translate(_TRANSLIT_SWAPS) == listed.translate(_TRANSLIT_SWAPS):
+        if not is_common_word(best) or _translit_form(best) == _translit_form(listed):
             continue
         other = "another common word" if is_common_word(listed) else "not a common English word"
         return (
@@ -69,3 +83,33 @@ def common_word_respelt(query_words: list[str], list_words: list[str]) -> str | 
             f"'{listed}' is {other}; a typo seldom makes a dictionary word, so the names likelier differ"
         )
     return None
+
+
+def common_word_name_extended(query_words: list[str], list_words: list[str]) -> str | None:
+    """The listed name's only distinctive word is a common English word (COSMOS, MOTION, BUILDING), and
+    the screened name holds it beside words of its own (COSMOS WEB): the common word is no identity on
+    its own, and what the screened name adds is not in the listed one."""
+    if len(list_words) != 1 or len(query_words) < 2:
+        return None
+    word = list_words[0]
+    if word not in query_words or not is_common_word(word):
+        return None
+    extra = " ".join(w for w in query_words if w != word)
+    return (
+        f"common word name: the listed name's only distinctive word is the common English word '{word}', "
+        f"and the screened name adds '{extra}', which the listed name does not have"
+    )
+
+
+def prefixed(query_words: list[str], list_words: list[str]) -> str | None:
+    """One one-word name is the other with one or two letters put in front (ANDES / BANDES, ENSIS /
+    GENSIS): a typo slips inside a word, where a letter in front makes another name."""
+    if len(query_words) != 1 or len(list_words) != 1:
+        return None
+    short, long_ = sorted((query_words[0], list_words[0]), key=len)
+    if not 1 <= len(long_) - len(short) <= 2 or len(short) < 3 or not long_.endswith(short):
+        return None
+    return (
+        f"letters in front: '{long_}' is '{short}' with '{long_[: len(long_) - len(short)]}' put in front; "
+        "a typo slips inside a word, a prefix makes another name"
+    )

@@ -21,7 +21,12 @@ from rapidfuzz.distance import OSA
 from graph.ids import normalise_key_text
 from graph.resolve.names import GENERIC_WORDS as RESOLVE_GENERIC_WORDS
 from graph.resolve.names import STOP_WORDS
-from graph.screening.name_rules import common_word_respelt, short_name_differs
+from graph.screening.name_rules import (
+    common_word_name_extended,
+    common_word_respelt,
+    prefixed,
+    short_name_differs,
+)
 
 #: Legal forms and generic trade words: compared never as distinctive words (one string, split once).
 _LEGAL_WORDS = """
@@ -72,7 +77,8 @@ COUNTRY_CONFLICT = -0.05
 #: default ``review`` threshold (0.72), above ``report`` (0.6), so the match is still listed.
 TWO_DIFFERENCES_CAP = 0.70
 #: Reasons that cap a pair at TWO_DIFFERENCES_CAP (by their opening words).
-CAPPING_RULES = ("two differences", "short name", "common word respelt")
+CAPPING_RULES = ("two differences", "short name", "common word respelt", "common word name", "letters in front")
+NAME_RULES = (short_name_differs, common_word_respelt, common_word_name_extended, prefixed)
 
 
 _VOWELS = frozenset("AEIOUY")
@@ -473,8 +479,10 @@ def score_pairs(
         score = score - FULL_TIEBREAK * (1.0 - full)
     for k in np.flatnonzero(score > TWO_DIFFERENCES_CAP).tolist():
         # Names that agree only as two different firms' names do (see graph.screening.name_rules).
+        if same_letters(query_names[k], target_names[k]) or rearranged(query_names[k], target_names[k]):
+            continue  # a space lost or moved (AIRF REIGHT / AIR FREIGHT) splits words, not names
         words_a, words_b = a[k].split(), b[k].split()
-        for rule in (short_name_differs, common_word_respelt):
+        for rule in NAME_RULES:
             reason = rule(words_a, words_b)
             if reason:
                 rules.setdefault(k, []).append(f"{reason} (score capped at {TWO_DIFFERENCES_CAP:.2f})")

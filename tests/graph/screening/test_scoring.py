@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from graph.screening.index import ListIndex
-from graph.screening.name_rules import common_word_respelt, short_name_differs
 from graph.screening.scoring import (
+    NAME_RULES,
     TWO_DIFFERENCES_CAP,
     distinctive,
     extends,
@@ -195,6 +195,9 @@ def test_noisy_listed_names_stay_hits(screener: Screener, query: str, expected: 
         ("Green House Co., Ltd.", "GURGEN HOUSE OOO", "common word respelt"),
         ("Infinite Networks Ltd.", "INFINITY", "common word respelt"),  # two different English words
         ("Agora", "AGOR LTD", "short name"),
+        ("Bright Star Ltd", "BRIGHT", "common word name"),  # BRIGHT alone is no identity
+        ("E-Motion System, Inc.", "MOTION", "common word name"),
+        ("Andes Technology Corporation", "BANDES", "letters in front"),
     ],
 )
 def test_names_that_agree_only_as_other_firms_do_stay_below_review(
@@ -215,13 +218,17 @@ def test_names_that_agree_only_as_other_firms_do_stay_below_review(
         ("KSK", "CSC"),  # CSC written in Cyrillic (КСК) and back: a transliteration swap, not another name
         ("Fussion Electronics", "Fussion Electronics Co., Ltd."),
         ("Elektron", "Electron"),  # common word against its transliteration: how Cyrillic names come back
+        ("Petro Rand FZE", "PETRO GRAND FZE"),  # the rare PETRO spelt alike carries it: RAND is a typo
+        ("Bright", "BRIGHT"),
+        ("Apex Microsystems", "OOO APEX"),  # one distinctive word each, the same
+        ("Andes", "Andes"),
     ],
 )
 def test_the_name_rules_leave_the_listed_spelling_and_its_transliteration_alone(
     query: str, listed: str
 ) -> None:
     a, b = distinctive(query).split(), distinctive(listed).split()
-    assert short_name_differs(a, b) is None and common_word_respelt(a, b) is None
+    assert all(rule(a, b) is None for rule in NAME_RULES)
 
 
 def test_word_frequencies_tell_a_dictionary_word_from_a_coined_name() -> None:
