@@ -4,7 +4,7 @@ Each rule looks at the distinctive words of a scored pair (as spelt, generic wor
 returns the reason a user sees, or None. A pair a rule fires on is capped below the default
 ``review`` threshold (see :data:`graph.screening.scoring.TWO_DIFFERENCES_CAP`) and stays listed.
 
-- :func:`short_name_differs`: a name of four letters or fewer (AAJ, CSC, ELN) is an acronym or a
+- :func:`short_name_differs`: a listed name of four letters or fewer (a screened one of three) (AAJ, CSC, ELN) is an acronym or a
   short brand; one letter more, less or different (AAI, CSK, ELNO) makes another name, where in a
   long name it is a typo.
 - :func:`common_word_respelt`: a common English word (FUSION, GREEN) stands where the listed name
@@ -47,11 +47,16 @@ def acronym_key(word: str) -> str:
     return word.replace("KH", "H").replace("X", "KS").translate(_ACRONYM_SWAPS)
 
 
-def short_name_differs(query_words: list[str], list_words: list[str]) -> str | None:
+def short_name_differs(query_words: list[str], list_words: list[str], query_head: str = "") -> str | None:
     """One side's distinctive name is a single word of four letters or fewer, and the other side has no
     word spelt the same (up to transliteration swaps)."""
-    for short, other, side in ((list_words, query_words, "listed"), (query_words, list_words, "screened")):
-        if len(short) != 1 or len(short[0]) > SHORT_NAME_MAX:
+    for short, other, side, most in (
+        (list_words, query_words, "listed", SHORT_NAME_MAX),
+        # A screened word of four letters may be a five-letter listed word with a letter dropped (SOLID /
+        # SLID); from three letters down it is an acronym of its own.
+        (query_words, list_words, "screened", SHORT_NAME_MAX - 1),
+    ):
+        if len(short) != 1 or len(short[0]) > most:
             continue
         word = short[0]
         if acronym_key(word) not in {acronym_key(w) for w in other}:
@@ -63,7 +68,7 @@ def short_name_differs(query_words: list[str], list_words: list[str]) -> str | N
     return None
 
 
-def common_word_respelt(query_words: list[str], list_words: list[str]) -> str | None:
+def common_word_respelt(query_words: list[str], list_words: list[str], query_head: str = "") -> str | None:
     """A word of the query is a common English word, and the listed word it stands for is spelt otherwise
     and is no common word itself (or is another one)."""
     query_set = set(query_words)
@@ -85,7 +90,7 @@ def common_word_respelt(query_words: list[str], list_words: list[str]) -> str | 
     return None
 
 
-def common_word_name_extended(query_words: list[str], list_words: list[str]) -> str | None:
+def common_word_name_extended(query_words: list[str], list_words: list[str], query_head: str = "") -> str | None:
     """The listed name's only distinctive word is a common English word (COSMOS, MOTION, BUILDING), and
     the screened name holds it beside words of its own (COSMOS WEB): the common word is no identity on
     its own, and what the screened name adds is not in the listed one."""
@@ -101,13 +106,18 @@ def common_word_name_extended(query_words: list[str], list_words: list[str]) -> 
     )
 
 
-def prefixed(query_words: list[str], list_words: list[str]) -> str | None:
+def prefixed(query_words: list[str], list_words: list[str], query_head: str = "") -> str | None:
     """One one-word name is the other with one or two letters put in front (ANDES / BANDES, ENSIS /
-    GENSIS): a typo slips inside a word, where a letter in front makes another name."""
+    GENSIS): a typo slips inside a word, where a letter in front makes another name. ``query_head`` is
+    the first word of the screened name as written (generic words included)."""
     if len(query_words) != 1 or len(list_words) != 1:
         return None
     short, long_ = sorted((query_words[0], list_words[0]), key=len)
     if not 1 <= len(long_) - len(short) <= 2 or len(short) < 3 or not long_.endswith(short):
+        return None
+    if short == query_words[0] and query_head != short:
+        # Inside a screened name (TECHNOLOGY UTRON for YUTRON TECHNOLOGY) a dropped first letter is a
+        # typo like any other; the first letter of the whole name is the one a writer checks.
         return None
     return (
         f"letters in front: '{long_}' is '{short}' with '{long_[: len(long_) - len(short)]}' put in front; "

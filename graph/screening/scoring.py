@@ -482,8 +482,9 @@ def score_pairs(
         if same_letters(query_names[k], target_names[k]) or rearranged(query_names[k], target_names[k]):
             continue  # a space lost or moved (AIRF REIGHT / AIR FREIGHT) splits words, not names
         words_a, words_b = a[k].split(), b[k].split()
+        head = folded(query_names[k]).split()[:1]
         for rule in NAME_RULES:
-            reason = rule(words_a, words_b)
+            reason = rule(words_a, words_b, head[0] if head else "")
             if reason:
                 rules.setdefault(k, []).append(f"{reason} (score capped at {TWO_DIFFERENCES_CAP:.2f})")
     for k, reasons in rules.items():

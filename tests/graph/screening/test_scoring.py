@@ -19,6 +19,7 @@ from graph.screening.scoring import (
     skeleton,
     word_alignment,
 )
+from graph.screening.name_rules import prefixed, short_name_differs
 from graph.screening.screen import Screener
 from graph.screening.words import is_common_word, zipf
 
@@ -235,3 +236,11 @@ def test_word_frequencies_tell_a_dictionary_word_from_a_coined_name() -> None:
     assert is_common_word("FUSION") and is_common_word("GREEN") and is_common_word("COSMOS")
     assert not is_common_word("FUSSION") and not is_common_word("GURGEN") and zipf("SYNERGI") == 0.0
     assert zipf("THE") > zipf("FUSION") > zipf("AIRBORNE") > 3.0
+
+
+def test_a_dropped_first_letter_inside_a_screened_name_is_a_typo() -> None:
+    # YUTRON TECHNOLOGY reordered and its Y dropped: not the first letter of what was written
+    assert prefixed(["UTRON"], ["YUTRON"], query_head="TECHNOLOGY") is None
+    assert prefixed(["ANDES"], ["BANDES"], query_head="ANDES")
+    # a screened word of four letters may be a listed five-letter word with a letter dropped
+    assert short_name_differs(["SLID"], ["SOLID"]) is None and short_name_differs(["AGORA"], ["AGOR"])
