@@ -284,8 +284,17 @@ def main() -> None:
         f"{1000 * false_review / len(negatives):.2f}"
         " per 1,000"
     )
-    for row in neg[neg["disposition"] != "clear"].head(args.show_failures).itertuples():
-        print(f"    {row.name!r} -> {row.top_match_name!r} {row.top_match_score}")
+    real_kept = set(real) & set(negatives)
+    flagged = neg["disposition"] != "clear"
+    from_real = neg["name"].isin(real_kept)
+    print(
+        f"  of which real names: {int((flagged & from_real).sum())} in {len(real_kept)} = "
+        f"{1000 * (flagged & from_real).sum() / max(1, len(real_kept)):.2f} per 1,000; synthetic: "
+        f"{int((flagged & ~from_real).sum())} in {len(negatives) - len(real_kept)}"
+    )
+    for row in neg[flagged].head(args.show_failures).itertuples():
+        reasons = str(row.top_match_reasons).split("; ")
+        print(f"    {row.name!r} -> {row.top_match_name!r} {row.top_match_score} | {'; '.join(reasons[:2])}")
     if args.sweep:
         # what other review thresholds would give (dev only: the threshold is a tuned constant)
         right_entry = [
