@@ -167,7 +167,7 @@ def main() -> None:
     )
     ap.add_argument("--sweep", action="store_true", help="print quality at other review thresholds (dev)")
     ap.add_argument(
-        "--dump", type=Path, help="write the split's queries and negatives as JSON (to re-screen while tuning)"
+        "--dump", type=Path, help="write the split's queries and negatives as JSON (to re-screen in tuning)"
     )
     ap.add_argument("--quality-only", action="store_true", help="skip the throughput and baseline runs")
     ap.add_argument(

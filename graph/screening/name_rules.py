@@ -4,16 +4,15 @@ Each rule looks at the distinctive words of a scored pair (as spelt, generic wor
 returns the reason a user sees, or None. A pair a rule fires on is capped below the default
 ``review`` threshold (see :data:`graph.screening.scoring.TWO_DIFFERENCES_CAP`) and stays listed.
 
-- :func:`short_name_differs`: a listed name of four letters or fewer (a screened one of three) (AAJ, CSC, ELN) is an acronym or a
-  short brand; one letter more, less or different (AAI, CSK, ELNO) makes another name, where in a
-  long name it is a typo.
+- :func:`short_name_differs`: a listed name of four letters or fewer (a screened one of three:
+  AAJ, CSC, ELN) is an acronym or a short brand; one letter more, less or different (AAI, CSK,
+  ELNO) makes another name, where in a long name it is a typo.
 - :func:`common_word_respelt`: a common English word (FUSION, GREEN) stands where the listed name
   has a near-miss spelling that is no English word (FUSSION, GURGEN): a typo seldom turns a coined
   name into a correct dictionary word, so the two are likelier different names. Spellings that differ
   only by transliteration convention (ELECTRON / ELEKTRON, ALCON / ALKON) are exempt: that is how
   Cyrillic names come back to Latin letters; and so is a pair that shares a rare word spelt alike
   (PETRO RAND / PETRO GRAND), where the rare word carries the match and the other one is a typo.
-
 - :func:`common_word_name_extended`: the listed name is one common English word (COSMOS) and the
   screened name holds it beside words of its own (COSMOS WEB).
 - :func:`prefixed`: one one-word name is the other with a letter or two in front (ANDES / BANDES).
@@ -90,7 +89,9 @@ def common_word_respelt(query_words: list[str], list_words: list[str], query_hea
     return None
 
 
-def common_word_name_extended(query_words: list[str], list_words: list[str], query_head: str = "") -> str | None:
+def common_word_name_extended(
+    query_words: list[str], list_words: list[str], query_head: str = ""
+) -> str | None:
     """The listed name's only distinctive word is a common English word (COSMOS, MOTION, BUILDING), and
     the screened name holds it beside words of its own (COSMOS WEB): the common word is no identity on
     its own, and what the screened name adds is not in the listed one."""

@@ -77,7 +77,13 @@ COUNTRY_CONFLICT = -0.05
 #: default ``review`` threshold (0.72), above ``report`` (0.6), so the match is still listed.
 TWO_DIFFERENCES_CAP = 0.70
 #: Reasons that cap a pair at TWO_DIFFERENCES_CAP (by their opening words).
-CAPPING_RULES = ("two differences", "short name", "common word respelt", "common word name", "letters in front")
+CAPPING_RULES = (
+    "two differences",
+    "short name",
+    "common word respelt",
+    "common word name",
+    "letters in front",
+)
 NAME_RULES = (short_name_differs, common_word_respelt, common_word_name_extended, prefixed)
 
 

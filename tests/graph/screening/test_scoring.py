@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from graph.screening.index import ListIndex
+from graph.screening.name_rules import prefixed, short_name_differs
 from graph.screening.scoring import (
     NAME_RULES,
     TWO_DIFFERENCES_CAP,
@@ -19,7 +20,6 @@ from graph.screening.scoring import (
     skeleton,
     word_alignment,
 )
-from graph.screening.name_rules import prefixed, short_name_differs
 from graph.screening.screen import Screener
 from graph.screening.words import is_common_word, zipf
 
