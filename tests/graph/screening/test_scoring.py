@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from graph.screening.index import ListIndex
+from graph.screening.index import ListIndex, build_index
 from graph.screening.name_rules import prefixed, short_name_differs
 from graph.screening.scoring import (
     NAME_RULES,
@@ -244,3 +244,23 @@ def test_a_dropped_first_letter_inside_a_screened_name_is_a_typo() -> None:
     assert prefixed(["ANDES"], ["BANDES"], query_head="ANDES")
     # a screened word of four letters may be a listed five-letter word with a letter dropped
     assert short_name_differs(["SLID"], ["SOLID"]) is None and short_name_differs(["AGORA"], ["AGOR"])
+
+
+def test_a_weak_alias_reaches_review_only_word_for_word() -> None:
+    # SDN 18068 (data/lists/ofac/sdn.csv): OFAC's weak a.k.a.s 'INGENIERO' and 'EL BLANCO'
+    entry = pd.DataFrame(
+        {
+            "id": ["list:US_SDN:18068"],
+            "name": ["OLIVAS CHAIDEZ, Jose"],
+            "list": ["US_SDN"],
+            "aliases": [["INGENIERO", "EL BLANCO"]],
+            "alias_kinds": [["weak", "weak"]],
+            "countries": [["MX"]],
+        }
+    )
+    screener = Screener(build_index(entry))
+    out = screener.screen(pd.DataFrame({"name": ["Blankom", "El Blanco", "Ingeniero"]}))
+    assert out["disposition"].tolist() == ["clear", "review", "review"]
+    capped = out["matches"].iat[0][0]
+    assert capped["name"] == "EL BLANCO" and capped["score"] == TWO_DIFFERENCES_CAP
+    assert any(r.startswith("weak alias matched approximately") for r in capped["reasons"])
