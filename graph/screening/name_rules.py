@@ -116,6 +116,8 @@ def prefixed(query_words: list[str], list_words: list[str], query_head: str = ""
     short, long_ = sorted((query_words[0], list_words[0]), key=len)
     if not 1 <= len(long_) - len(short) <= 2 or len(short) < 3 or not long_.endswith(short):
         return None
+    if _translit_form(short) == _translit_form(long_):
+        return None  # Х comes back KH: KHESONG is HESONG
     if short == query_words[0] and query_head != short:
         # Inside a screened name (TECHNOLOGY UTRON for YUTRON TECHNOLOGY) a dropped first letter is a
         # typo like any other; the first letter of the whole name is the one a writer checks.

@@ -202,6 +202,17 @@ def _same_letters_pairs(query_names: Sequence[str], target_names: Sequence[str])
     return out
 
 
+def space_moved(a: str, b: str) -> bool:
+    """The same letters as spelt, only the spaces (and word order) differ: AIRF REIGHT / AIR FREIGHT,
+    SIN OZIM / SINO ZIM. Stricter than :func:`same_letters`, which folds doubled letters and
+    transliteration too (FUSION / FUSSION)."""
+    da, db = distinctive(a).replace(" ", ""), distinctive(b).replace(" ", "")
+    if len(da) >= JOINED_MIN_CHARS and da == db:
+        return True
+    spelt_a, spelt_b = _letters(a)[0], _letters(b)[0]
+    return len(spelt_a) >= JOINED_MIN_CHARS and spelt_a == spelt_b
+
+
 def same_letters(a: str, b: str) -> bool:
     """Two names that differ only in where their spaces are (see :func:`joined_keys`)."""
     (da, fa), (db, fb) = joined_keys(a), joined_keys(b)
@@ -485,7 +496,7 @@ def score_pairs(
         score = score - FULL_TIEBREAK * (1.0 - full)
     for k in np.flatnonzero(score > TWO_DIFFERENCES_CAP).tolist():
         # Names that agree only as two different firms' names do (see graph.screening.name_rules).
-        if same_letters(query_names[k], target_names[k]) or rearranged(query_names[k], target_names[k]):
+        if space_moved(query_names[k], target_names[k]):
             continue  # a space lost or moved (AIRF REIGHT / AIR FREIGHT) splits words, not names
         words_a, words_b = a[k].split(), b[k].split()
         head = folded(query_names[k]).split()[:1]

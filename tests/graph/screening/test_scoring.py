@@ -193,6 +193,11 @@ def test_noisy_listed_names_stay_hits(screener: Screener, query: str, expected: 
         ("AAI Corporation", "AAJ", "short name"),  # an IEEE-registered firm; AAJ is on the SDN list
         ("ABA Electronics Technology Co., Ltd.", "ABBA", "short name"),
         ("Fusion X Co., Ltd.", "Fussion Electronics Co., Ltd.", "common word respelt"),
+        (
+            "Fusion",
+            "Fussion Electronics Co., Ltd.",
+            "common word respelt",
+        ),  # a doubled letter is no moved space
         ("Green House Co., Ltd.", "GURGEN HOUSE OOO", "common word respelt"),
         ("Infinite Networks Ltd.", "INFINITY", "common word respelt"),  # two different English words
         ("Agora", "AGOR LTD", "short name"),
@@ -223,6 +228,7 @@ def test_names_that_agree_only_as_other_firms_do_stay_below_review(
         ("Bright", "BRIGHT"),
         ("Apex Microsystems", "OOO APEX"),  # one distinctive word each, the same
         ("Andes", "Andes"),
+        ("Khesong Trading", "HESONG TRADING COMPANY"),  # Х comes back KH: no letter put in front
     ],
 )
 def test_the_name_rules_leave_the_listed_spelling_and_its_transliteration_alone(
