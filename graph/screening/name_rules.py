@@ -15,6 +15,8 @@ returns the reason a user sees, or None. A pair a rule fires on is capped below 
   (PETRO RAND / PETRO GRAND), where the rare word carries the match and the other one is a typo.
 - :func:`common_word_name_extended`: the listed name is one common English word (COSMOS) and the
   screened name holds it beside words of its own (COSMOS WEB).
+- :func:`only_common_words_agree`: what both names hold is dictionary words or places
+  (COMMUNICATIONS, SHENZHEN) and their own words differ outright (SOCKET / SCOTT COMMUNICATIONS).
 - :func:`prefixed`: one one-word name is the other with a letter or two in front (ANDES / BANDES).
 
 No rule applies to names that hold the same letters with a space moved (SIN OZIM / SINO ZIM):
@@ -25,9 +27,13 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from graph.screening.words import COMMON_ZIPF, is_common_word
+from graph.screening.words import COMMON_ZIPF, is_common_word, zipf
 
 SHORT_NAME_MAX = 4
+#: In the frequency table at all (once per million words): a dictionary word or a well-known place.
+WORD_ZIPF = 3.0
+#: Two differing words this alike (0-100) may be one word with a typo (the scorer's word match).
+SAME_WORD_RATIO = 80.0
 #: Two words pair up (the query's word stands for the listed one) from this similarity (0-100).
 RESPELT_MIN_RATIO = 70.0
 #: Letters that transliteration swaps without a change of name (Cyrillic К, В, Й back to Latin as K, V, I).
@@ -125,4 +131,29 @@ def prefixed(query_words: list[str], list_words: list[str], query_head: str = ""
     return (
         f"letters in front: '{long_}' is '{short}' with '{long_[: len(long_) - len(short)]}' put in front; "
         "a typo slips inside a word, a prefix makes another name"
+    )
+
+
+def only_common_words_agree(
+    query_words: list[str], list_words: list[str], query_head: str = ""
+) -> str | None:
+    """The words both names hold are dictionary words or well-known places (COMMUNICATIONS, SHENZHEN),
+    and the words that would tell the firms apart differ outright (SOCKET / SCOTT, CUDY / DJI): SOCKET
+    COMMUNICATIONS and SCOTT COMMUNICATIONS share a trade, not a name. Words are compared with
+    transliteration swaps folded, so a Cyrillic spelling of the listed name still agrees word for word."""
+    qk = {_translit_form(w): w for w in query_words}
+    lk = {_translit_form(w): w for w in list_words}
+    shared = [k for k in lk if k in qk]
+    own_q = [k for k in qk if k not in lk]
+    own_l = [k for k in lk if k not in qk]
+    if not shared or not own_q or not own_l:
+        return None
+    if any(zipf(lk[k]) < WORD_ZIPF for k in shared):
+        return None  # a rare word spelt alike on both sides is a name, not a trade
+    if any(fuzz.ratio(x, y) >= SAME_WORD_RATIO for x in own_q for y in own_l):
+        return None  # the differing words resemble each other: a typo, not another firm
+    agree = " ".join(lk[k] for k in shared)
+    return (
+        f"only common words agree: '{agree}' is common English or a well-known place, and the listed "
+        f"'{' '.join(lk[k] for k in own_l)}' is unlike the screened '{' '.join(qk[k] for k in own_q)}'"
     )

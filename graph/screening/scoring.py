@@ -24,6 +24,7 @@ from graph.resolve.names import STOP_WORDS
 from graph.screening.name_rules import (
     common_word_name_extended,
     common_word_respelt,
+    only_common_words_agree,
     prefixed,
     short_name_differs,
 )
@@ -83,8 +84,15 @@ CAPPING_RULES = (
     "common word respelt",
     "common word name",
     "letters in front",
+    "only common words agree",
 )
-NAME_RULES = (short_name_differs, common_word_respelt, common_word_name_extended, prefixed)
+NAME_RULES = (
+    short_name_differs,
+    common_word_respelt,
+    common_word_name_extended,
+    prefixed,
+    only_common_words_agree,
+)
 
 
 _VOWELS = frozenset("AEIOUY")
@@ -498,7 +506,12 @@ def score_pairs(
         # Names that agree only as two different firms' names do (see graph.screening.name_rules).
         if space_moved(query_names[k], target_names[k]):
             continue  # a space lost or moved (AIRF REIGHT / AIR FREIGHT) splits words, not names
-        words_a, words_b = a[k].split(), b[k].split()
+        # A name made of generic words only (SEMICONDUCTOR MANUFACTURING INTERNATIONAL CORP) is the
+        # scorer's business: legal forms and trade words never make a name rule fire.
+        words_a = [w for w in a[k].split() if not is_generic(w)]
+        words_b = [w for w in b[k].split() if not is_generic(w)]
+        if not words_a or not words_b:
+            continue
         head = folded(query_names[k]).split()[:1]
         for rule in NAME_RULES:
             reason = rule(words_a, words_b, head[0] if head else "")

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from graph.screening.index import ListIndex, build_index
-from graph.screening.name_rules import prefixed, short_name_differs
+from graph.screening.name_rules import only_common_words_agree, prefixed, short_name_differs
 from graph.screening.scoring import (
     NAME_RULES,
     TWO_DIFFERENCES_CAP,
@@ -193,17 +193,16 @@ def test_noisy_listed_names_stay_hits(screener: Screener, query: str, expected: 
         ("AAI Corporation", "AAJ", "short name"),  # an IEEE-registered firm; AAJ is on the SDN list
         ("ABA Electronics Technology Co., Ltd.", "ABBA", "short name"),
         ("Fusion X Co., Ltd.", "Fussion Electronics Co., Ltd.", "common word respelt"),
-        (
-            "Fusion",
-            "Fussion Electronics Co., Ltd.",
-            "common word respelt",
-        ),  # a doubled letter is no moved space
+        # a doubled letter is no moved space
+        ("Fusion", "Fussion Electronics Co., Ltd.", "common word respelt"),
         ("Green House Co., Ltd.", "GURGEN HOUSE OOO", "common word respelt"),
         ("Infinite Networks Ltd.", "INFINITY", "common word respelt"),  # two different English words
         ("Agora", "AGOR LTD", "short name"),
         ("Bright Star Ltd", "BRIGHT", "common word name"),  # BRIGHT alone is no identity
         ("E-Motion System, Inc.", "MOTION", "common word name"),
         ("Andes Technology Corporation", "BANDES", "letters in front"),
+        # an IEEE-registered firm against an SDN name: they share a trade, not a name
+        ("Dayna Communications, Inc.", "CHINA COMMUNICATIONS GROUP CO. LTD", "only common words agree"),
     ],
 )
 def test_names_that_agree_only_as_other_firms_do_stay_below_review(
@@ -229,6 +228,8 @@ def test_names_that_agree_only_as_other_firms_do_stay_below_review(
         ("Apex Microsystems", "OOO APEX"),  # one distinctive word each, the same
         ("Andes", "Andes"),
         ("Khesong Trading", "HESONG TRADING COMPANY"),  # Х comes back KH: no letter put in front
+        ("Scot Communications", "SCOTT COMMUNICATIONS, INC."),  # SCOT / SCOTT: a typo, not another firm
+        ("Скотт Коммуникатионс", "SCOTT COMMUNICATIONS, INC."),  # Cyrillic: the same words
     ],
 )
 def test_the_name_rules_leave_the_listed_spelling_and_its_transliteration_alone(
@@ -270,3 +271,14 @@ def test_a_weak_alias_reaches_review_only_word_for_word() -> None:
     capped = out["matches"].iat[0][0]
     assert capped["name"] == "EL BLANCO" and capped["score"] == TWO_DIFFERENCES_CAP
     assert any(r.startswith("weak alias matched approximately") for r in capped["reasons"])
+
+
+def test_a_shared_trade_or_city_is_no_shared_name() -> None:
+    def words(name: str) -> list[str]:
+        return [w for w in distinctive(name).split() if not is_generic(w)]
+
+    cudy, dji = words("Shenzhen Cudy Technology Co., Ltd."), words("Shenzhen DJI Technology Co., Ltd.")
+    assert (only_common_words_agree(cudy, dji) or "").startswith("only common words agree")
+    assert only_common_words_agree(words("Socket Communications"), words("SCOTT COMMUNICATIONS, INC."))
+    # a rare word spelt alike is a name: HUAWEI carries the pair whatever else differs
+    assert only_common_words_agree(words("Shenzhen Huawei Cloud"), words("Shenzhen Huawei Digital")) is None
