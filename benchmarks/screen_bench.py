@@ -9,14 +9,18 @@
    company and person names, all distinct) three times; prints the median rows/s and peak RSS.
 3. Quality: noisy queries built from real list names (abbreviations, reordering, typos, missing
    legal forms, Cyrillic transliteration) must find their entry as the top hit at ``review``;
-   clean negatives (GLEIF and Companies House names checked against the lists first, plus synthetic
-   names) must stay ``clear``.
+   clean negatives must stay ``clear``: real company names (``data/fixtures/screen_negatives``: the
+   IEEE Registration Authority's ~29,000 registered organisations, mostly electronics and network
+   firms, plus GLEIF and Companies House names), each checked against the lists first, and
+   ``--synthetic-negatives`` synthetic names; about 24,000 per split.
 4. Baseline: the same queries' candidates (the same blocking) scored by nomenklatura ``logic-v2``,
    top hit at its own 0.7 threshold; quality and µs per pair side by side.
 
 Tuning and measuring use separate splits: ``--split dev`` draws positives from the other half of
 the list entries, the other half of the real negatives and other random seeds than the default
-``--split test``. Tune scorer constants on ``dev``; report ``test``.
+``--split test``. Tune scorer constants on ``dev``; report ``test``. The clean negatives go to a
+split by a hash of their distinctive words, so no name (up to case, punctuation and generic words)
+is in both.
 
 A top hit counts as right when it is the entry the query was made from, or an entry with the same
 name up to word order and legal form (the same party on two lists, or an exact namesake).
@@ -25,6 +29,7 @@ name up to word order and legal form (the same party on two lists, or an exact n
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import resource
@@ -45,14 +50,9 @@ from ingest.synthetic.vocab import FIRST_NAMES, LAST_NAMES, NAME_HEADS, NAME_TAI
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path("/work/shared/data")
-NEGATIVE_FILES = [
-    ROOT / "tests/fixtures/companies/uk_companies_house_basic_sample_2021-01.csv",
-    SHARED / "companies/uk_companies_house_basic_sample_2021-01.csv",
-]
-GLEIF_FILES = [
-    SHARED / "companies/golden_copy_lei2_intraday_2024-05-05.json",
-    ROOT / "tests/fixtures/companies/gleif_lei2_excerpt_2024-05-05.json",
-]
+#: Real company names for the clean negatives (IEEE RA organisations, GLEIF, Companies House; see its
+#: SOURCE.md): copied into the repository so that the benchmark never reads the shared data folder.
+NEGATIVE_NAMES = ROOT / "data/fixtures/screen_negatives/real_company_names.csv"
 ABBREV = {
     "LIMITED": "LTD",
     "COMPANY": "CO",
@@ -138,32 +138,17 @@ def synthetic_names(n: int, rng: random.Random, numbered: bool = True) -> list[s
     return sorted(out)
 
 
-def gleif_legal_name(rec: dict) -> str | None:
-    """The legal name of a GLEIF record, in the golden-copy LEI-CDF JSON layout (``Entity.LegalName.$``,
-    the bundled files) or the API layout (``attributes.entity.legalName.name``)."""
-    cdf = rec.get("Entity", {}).get("LegalName", {})
-    if isinstance(cdf, dict) and cdf.get("$"):
-        return str(cdf["$"])
-    api = rec.get("attributes", {}).get("entity", {}).get("legalName", {})
-    return str(api["name"]) if isinstance(api, dict) and api.get("name") else None
+def split_of(name: str) -> str:
+    """``dev`` or ``test`` for a clean negative, from a hash of its distinctive words: the same on every
+    run, and one name (up to case, punctuation and generic words) never lands in both splits."""
+    digest = hashlib.sha1(distinctive(name).encode()).digest()
+    return "dev" if digest[0] & 1 else "test"
 
 
 def real_negatives() -> list[str]:
-    names: list[str] = []
-    for path in NEGATIVE_FILES:
-        if path.exists():
-            names += pd.read_csv(path, dtype=str, keep_default_na=False)["CompanyName"].str.strip().tolist()
-            break
-    for path in GLEIF_FILES:
-        if path.exists():
-            data = json.loads(path.read_text(encoding="utf-8"))
-            records = data.get("records", data) if isinstance(data, dict) else data
-            for rec in records:
-                name = gleif_legal_name(rec)
-                if name:
-                    names.append(name)
-            break
-    return names
+    """The real company names of the fixture (one per normalised name), in file order."""
+    frame = pd.read_csv(NEGATIVE_NAMES, dtype=str, keep_default_na=False)
+    return frame["name"].tolist()
 
 
 def main() -> None:
@@ -177,8 +162,13 @@ def main() -> None:
         "--split", choices=["test", "dev"], default="test", help="dev: for tuning; test: to report"
     )
     ap.add_argument("--show-failures", type=int, default=5, help="print up to N misses and false reviews")
-    ap.add_argument("--synthetic-negatives", type=int, default=5000, help="synthetic clean names to add")
+    ap.add_argument(
+        "--synthetic-negatives", type=int, default=10_000, help="synthetic clean names to add (per split)"
+    )
     ap.add_argument("--sweep", action="store_true", help="print quality at other review thresholds (dev)")
+    ap.add_argument(
+        "--dump", type=Path, help="write the split's queries and negatives as JSON (to re-screen in tuning)"
+    )
     ap.add_argument("--quality-only", action="store_true", help="skip the throughput and baseline runs")
     ap.add_argument(
         "--entries-cache", type=Path, help="pickle of the ingested entries (reused when present; tuning only)"
@@ -270,8 +260,10 @@ def main() -> None:
             or holds_a_listed_name(name)
         )
 
-    real = real_negatives()[int(dev) :: 2]
-    candidates = real + synthetic_names(args.synthetic_negatives, rng, numbered=False)
+    real = [n for n in real_negatives() if split_of(n) == args.split]
+    synthetic = synthetic_names(3 * args.synthetic_negatives, random.Random(22), numbered=False)
+    synthetic = [n for n in synthetic if split_of(n) == args.split][: args.synthetic_negatives]
+    candidates = real + synthetic
     negatives = [n for n in candidates if not on_a_list(n)]
     real_listed = [n for n in real if on_a_list(n)]
     print(
@@ -281,6 +273,10 @@ def main() -> None:
     if dev:  # the removed real names, to check the rule by eye (never on the reported split)
         for name in real_listed[: args.show_failures]:
             print(f"    on a list: {name!r}")
+    if args.dump:
+        payload = {"positives": [[q, op, t] for (q, op), t in zip(pos, picks["id"], strict=True)]}
+        payload["negatives"] = negatives
+        args.dump.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
     neg = screener.screen(pd.DataFrame({"name": negatives}))
     false_review = int((neg["disposition"] != "clear").sum())
     print(
@@ -288,8 +284,17 @@ def main() -> None:
         f"{1000 * false_review / len(negatives):.2f}"
         " per 1,000"
     )
-    for row in neg[neg["disposition"] != "clear"].head(args.show_failures).itertuples():
-        print(f"    {row.name!r} -> {row.top_match_name!r} {row.top_match_score}")
+    real_kept = set(real) & set(negatives)
+    flagged = neg["disposition"] != "clear"
+    from_real = neg["name"].isin(real_kept)
+    print(
+        f"  of which real names: {int((flagged & from_real).sum())} in {len(real_kept)} = "
+        f"{1000 * (flagged & from_real).sum() / max(1, len(real_kept)):.2f} per 1,000; synthetic: "
+        f"{int((flagged & ~from_real).sum())} in {len(negatives) - len(real_kept)}"
+    )
+    for row in neg[flagged].head(args.show_failures).itertuples():
+        reasons = str(row.top_match_reasons).split("; ")
+        print(f"    {row.name!r} -> {row.top_match_name!r} {row.top_match_score} | {'; '.join(reasons[:2])}")
     if args.sweep:
         # what other review thresholds would give (dev only: the threshold is a tuned constant)
         right_entry = [

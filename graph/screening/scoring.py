@@ -21,6 +21,13 @@ from rapidfuzz.distance import OSA
 from graph.ids import normalise_key_text
 from graph.resolve.names import GENERIC_WORDS as RESOLVE_GENERIC_WORDS
 from graph.resolve.names import STOP_WORDS
+from graph.screening.name_rules import (
+    common_word_name_extended,
+    common_word_respelt,
+    only_common_words_agree,
+    prefixed,
+    short_name_differs,
+)
 
 #: Legal forms and generic trade words: compared never as distinctive words (one string, split once).
 _LEGAL_WORDS = """
@@ -70,6 +77,22 @@ COUNTRY_CONFLICT = -0.05
 #: Ceiling for a pair with two independent differences (an extra word and a near miss): below the
 #: default ``review`` threshold (0.72), above ``report`` (0.6), so the match is still listed.
 TWO_DIFFERENCES_CAP = 0.70
+#: Reasons that cap a pair at TWO_DIFFERENCES_CAP (by their opening words).
+CAPPING_RULES = (
+    "two differences",
+    "short name",
+    "common word respelt",
+    "common word name",
+    "letters in front",
+    "only common words agree",
+)
+NAME_RULES = (
+    short_name_differs,
+    common_word_respelt,
+    common_word_name_extended,
+    prefixed,
+    only_common_words_agree,
+)
 
 
 _VOWELS = frozenset("AEIOUY")
@@ -185,6 +208,17 @@ def _same_letters_pairs(query_names: Sequence[str], target_names: Sequence[str])
         long_enough = np.array([len(k) >= JOINED_MIN_CHARS for k in qa], dtype=bool)
         out |= long_enough & (qa == tb)
     return out
+
+
+def space_moved(a: str, b: str) -> bool:
+    """The same letters as spelt, only the spaces (and word order) differ: AIRF REIGHT / AIR FREIGHT,
+    SIN OZIM / SINO ZIM. Stricter than :func:`same_letters`, which folds doubled letters and
+    transliteration too (FUSION / FUSSION)."""
+    da, db = distinctive(a).replace(" ", ""), distinctive(b).replace(" ", "")
+    if len(da) >= JOINED_MIN_CHARS and da == db:
+        return True
+    spelt_a, spelt_b = _letters(a)[0], _letters(b)[0]
+    return len(spelt_a) >= JOINED_MIN_CHARS and spelt_a == spelt_b
 
 
 def same_letters(a: str, b: str) -> bool:
@@ -468,8 +502,23 @@ def score_pairs(
     if a:
         # Among names equal on their distinctive words, the one whose generic words agree too ranks first.
         score = score - FULL_TIEBREAK * (1.0 - full)
+    for k in np.flatnonzero(score > TWO_DIFFERENCES_CAP).tolist():
+        # Names that agree only as two different firms' names do (see graph.screening.name_rules).
+        if space_moved(query_names[k], target_names[k]):
+            continue  # a space lost or moved (AIRF REIGHT / AIR FREIGHT) splits words, not names
+        # A name made of generic words only (SEMICONDUCTOR MANUFACTURING INTERNATIONAL CORP) is the
+        # scorer's business: legal forms and trade words never make a name rule fire.
+        words_a = [w for w in a[k].split() if not is_generic(w)]
+        words_b = [w for w in b[k].split() if not is_generic(w)]
+        if not words_a or not words_b:
+            continue
+        head = folded(query_names[k]).split()[:1]
+        for rule in NAME_RULES:
+            reason = rule(words_a, words_b, head[0] if head else "")
+            if reason:
+                rules.setdefault(k, []).append(f"{reason} (score capped at {TWO_DIFFERENCES_CAP:.2f})")
     for k, reasons in rules.items():
-        if any(r.startswith("two differences") for r in reasons):
+        if any(r.startswith(CAPPING_RULES) for r in reasons):
             score[k] = min(score[k], TWO_DIFFERENCES_CAP)
     return PairScores(np.clip(score, 0.0, 1.0).astype(np.float32), name_sim, country, rules)
 

@@ -22,7 +22,7 @@ from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings
 from graph.resolve.review import Decision, counterparty_id, load_decisions, optional_store
 from graph.screening.index import ENTRY_COLUMNS, ListIndex, build_index, load_entries
-from graph.screening.scoring import explain, score_pairs
+from graph.screening.scoring import TWO_DIFFERENCES_CAP, PairScores, explain, score_pairs, translit_key
 
 MAX_NAME_CHARS = 1000  # longer names are cut for matching (the cell itself is kept)
 
@@ -108,6 +108,7 @@ class Screener:
             [idx.countries[int(e)] for e in entry_rows],
             idx.blocking.token_weight,
         )
+        _cap_approximate_weak_aliases(names, idx, cand.query, cand.target, scores)
         pairs = pd.DataFrame(
             {
                 "q": cand.query,
@@ -280,6 +281,24 @@ class Screener:
                 row["risk_score"] = context.get("risk_score")
         row["screen_notes"] = "; ".join(notes) or None
         return row
+
+
+def _cap_approximate_weak_aliases(
+    names: list[str], idx: ListIndex, query: np.ndarray, target: np.ndarray, scores: PairScores
+) -> None:
+    """A weak alias (OFAC's broad or generic a.k.a., e.g. a short or common word) reaches ``review``
+    only when the screened name's distinctive words are the alias's (up to transliteration): matched
+    approximately, it is what OFAC means by weak — likely to hit innocent names."""
+    kinds = idx.alias_kinds
+    for k in np.flatnonzero(scores.score > TWO_DIFFERENCES_CAP).tolist():
+        alias = idx.names[int(target[k])]
+        if kinds[int(target[k])] != "weak" or translit_key(names[int(query[k])]) == translit_key(alias):
+            continue
+        scores.score[k] = TWO_DIFFERENCES_CAP
+        scores.rules.setdefault(k, []).append(
+            f"weak alias matched approximately: '{alias}' is a weak (broad or generic) alias and the "
+            f"screened name is not it word for word (score capped at {TWO_DIFFERENCES_CAP:.2f})"
+        )
 
 
 def _clean(frame: pd.DataFrame, column: str) -> pd.Series:

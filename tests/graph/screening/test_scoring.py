@@ -5,8 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from graph.screening.index import ListIndex
+from graph.screening.index import ListIndex, build_index
+from graph.screening.name_rules import only_common_words_agree, prefixed, short_name_differs
 from graph.screening.scoring import (
+    NAME_RULES,
+    TWO_DIFFERENCES_CAP,
     distinctive,
     extends,
     is_generic,
@@ -18,6 +21,7 @@ from graph.screening.scoring import (
     word_alignment,
 )
 from graph.screening.screen import Screener
+from graph.screening.words import is_common_word, zipf
 
 
 @pytest.mark.parametrize(
@@ -181,3 +185,100 @@ def test_noisy_listed_names_stay_hits(screener: Screener, query: str, expected: 
     out = screener.screen(pd.DataFrame({"name": [query]})).iloc[0]
     assert out["disposition"] != "clear", (out["top_match_name"], out["top_match_score"])
     assert out["top_match_name"].upper().startswith(expected.upper())
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "rule"),
+    [
+        ("AAI Corporation", "AAJ", "short name"),  # an IEEE-registered firm; AAJ is on the SDN list
+        ("ABA Electronics Technology Co., Ltd.", "ABBA", "short name"),
+        ("Fusion X Co., Ltd.", "Fussion Electronics Co., Ltd.", "common word respelt"),
+        # a doubled letter is no moved space
+        ("Fusion", "Fussion Electronics Co., Ltd.", "common word respelt"),
+        ("Green House Co., Ltd.", "GURGEN HOUSE OOO", "common word respelt"),
+        ("Infinite Networks Ltd.", "INFINITY", "common word respelt"),  # two different English words
+        ("Agora", "AGOR LTD", "short name"),
+        ("Bright Star Ltd", "BRIGHT", "common word name"),  # BRIGHT alone is no identity
+        ("E-Motion System, Inc.", "MOTION", "common word name"),
+        ("Andes Technology Corporation", "BANDES", "letters in front"),
+        # an IEEE-registered firm against an SDN name: they share a trade, not a name
+        ("Dayna Communications, Inc.", "CHINA COMMUNICATIONS GROUP CO. LTD", "only common words agree"),
+    ],
+)
+def test_names_that_agree_only_as_other_firms_do_stay_below_review(
+    screener: Screener, query: str, listed: str, rule: str
+) -> None:
+    out = screener.screen(pd.DataFrame({"name": [query]})).iloc[0]
+    assert out["disposition"] == "clear"
+    hit = [m for m in out["matches"] if m["name"] == listed]
+    assert hit and any(r.startswith(rule) for r in hit[0]["reasons"])
+    assert hit[0]["score"] <= TWO_DIFFERENCES_CAP
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("AAJ", "AAJ"),  # the short name itself
+        ("ABBA LLC", "ABBA"),
+        ("KSK", "CSC"),  # CSC written in Cyrillic (КСК) and back: a transliteration swap, not another name
+        ("Fussion Electronics", "Fussion Electronics Co., Ltd."),
+        ("Elektron", "Electron"),  # common word against its transliteration: how Cyrillic names come back
+        ("Petro Rand FZE", "PETRO GRAND FZE"),  # the rare PETRO spelt alike carries it: RAND is a typo
+        ("Bright", "BRIGHT"),
+        ("Apex Microsystems", "OOO APEX"),  # one distinctive word each, the same
+        ("Andes", "Andes"),
+        ("Khesong Trading", "HESONG TRADING COMPANY"),  # Х comes back KH: no letter put in front
+        ("Scot Communications", "SCOTT COMMUNICATIONS, INC."),  # SCOT / SCOTT: a typo, not another firm
+        ("Скотт Коммуникатионс", "SCOTT COMMUNICATIONS, INC."),  # Cyrillic: the same words
+    ],
+)
+def test_the_name_rules_leave_the_listed_spelling_and_its_transliteration_alone(
+    query: str, listed: str
+) -> None:
+    a, b = distinctive(query).split(), distinctive(listed).split()
+    assert all(rule(a, b) is None for rule in NAME_RULES)
+
+
+def test_word_frequencies_tell_a_dictionary_word_from_a_coined_name() -> None:
+    assert is_common_word("FUSION") and is_common_word("GREEN") and is_common_word("COSMOS")
+    assert not is_common_word("FUSSION") and not is_common_word("GURGEN") and zipf("SYNERGI") == 0.0
+    assert zipf("THE") > zipf("FUSION") > zipf("AIRBORNE") > 3.0
+
+
+def test_a_dropped_first_letter_inside_a_screened_name_is_a_typo() -> None:
+    # YUTRON TECHNOLOGY reordered and its Y dropped: not the first letter of what was written
+    assert prefixed(["UTRON"], ["YUTRON"], query_head="TECHNOLOGY") is None
+    assert prefixed(["ANDES"], ["BANDES"], query_head="ANDES")
+    # a screened word of four letters may be a listed five-letter word with a letter dropped
+    assert short_name_differs(["SLID"], ["SOLID"]) is None and short_name_differs(["AGORA"], ["AGOR"])
+
+
+def test_a_weak_alias_reaches_review_only_word_for_word() -> None:
+    # SDN 18068 (data/lists/ofac/sdn.csv): OFAC's weak a.k.a.s 'INGENIERO' and 'EL BLANCO'
+    entry = pd.DataFrame(
+        {
+            "id": ["list:US_SDN:18068"],
+            "name": ["OLIVAS CHAIDEZ, Jose"],
+            "list": ["US_SDN"],
+            "aliases": [["INGENIERO", "EL BLANCO"]],
+            "alias_kinds": [["weak", "weak"]],
+            "countries": [["MX"]],
+        }
+    )
+    screener = Screener(build_index(entry))
+    out = screener.screen(pd.DataFrame({"name": ["Blankom", "El Blanco", "Ingeniero"]}))
+    assert out["disposition"].tolist() == ["clear", "review", "review"]
+    capped = out["matches"].iat[0][0]
+    assert capped["name"] == "EL BLANCO" and capped["score"] == TWO_DIFFERENCES_CAP
+    assert any(r.startswith("weak alias matched approximately") for r in capped["reasons"])
+
+
+def test_a_shared_trade_or_city_is_no_shared_name() -> None:
+    def words(name: str) -> list[str]:
+        return [w for w in distinctive(name).split() if not is_generic(w)]
+
+    cudy, dji = words("Shenzhen Cudy Technology Co., Ltd."), words("Shenzhen DJI Technology Co., Ltd.")
+    assert (only_common_words_agree(cudy, dji) or "").startswith("only common words agree")
+    assert only_common_words_agree(words("Socket Communications"), words("SCOTT COMMUNICATIONS, INC."))
+    # a rare word spelt alike is a name: HUAWEI carries the pair whatever else differs
+    assert only_common_words_agree(words("Shenzhen Huawei Cloud"), words("Shenzhen Huawei Digital")) is None

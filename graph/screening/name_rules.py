@@ -1,0 +1,159 @@
+"""Rules that keep a pair below ``review`` when its names agree only in a way two different firms do.
+
+Each rule looks at the distinctive words of a scored pair (as spelt, generic words left out) and
+returns the reason a user sees, or None. A pair a rule fires on is capped below the default
+``review`` threshold (see :data:`graph.screening.scoring.TWO_DIFFERENCES_CAP`) and stays listed.
+
+- :func:`short_name_differs`: a listed name of four letters or fewer (a screened one of three:
+  AAJ, CSC, ELN) is an acronym or a short brand; one letter more, less or different (AAI, CSK,
+  ELNO) makes another name, where in a long name it is a typo.
+- :func:`common_word_respelt`: a common English word (FUSION, GREEN) stands where the listed name
+  has a near-miss spelling that is no English word (FUSSION, GURGEN): a typo seldom turns a coined
+  name into a correct dictionary word, so the two are likelier different names. Spellings that differ
+  only by transliteration convention (ELECTRON / ELEKTRON, ALCON / ALKON) are exempt: that is how
+  Cyrillic names come back to Latin letters; and so is a pair that shares a rare word spelt alike
+  (PETRO RAND / PETRO GRAND), where the rare word carries the match and the other one is a typo.
+- :func:`common_word_name_extended`: the listed name is one common English word (COSMOS) and the
+  screened name holds it beside words of its own (COSMOS WEB).
+- :func:`only_common_words_agree`: what both names hold is dictionary words or places
+  (COMMUNICATIONS, SHENZHEN) and their own words differ outright (SOCKET / SCOTT COMMUNICATIONS).
+- :func:`prefixed`: one one-word name is the other with a letter or two in front (ANDES / BANDES).
+
+No rule applies to names that hold the same letters with a space moved (SIN OZIM / SINO ZIM):
+the caller checks that first.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from graph.screening.words import COMMON_ZIPF, is_common_word, zipf
+
+SHORT_NAME_MAX = 4
+#: In the frequency table at all (once per million words): a dictionary word or a well-known place.
+WORD_ZIPF = 3.0
+#: Two differing words this alike (0-100) may be one word with a typo (the scorer's word match).
+SAME_WORD_RATIO = 80.0
+#: Two words pair up (the query's word stands for the listed one) from this similarity (0-100).
+RESPELT_MIN_RATIO = 70.0
+#: Letters that transliteration swaps without a change of name (Cyrillic К, В, Й back to Latin as K, V, I).
+_ACRONYM_SWAPS = str.maketrans({"C": "K", "Q": "K", "W": "V", "Y": "I"})
+#: In a longer word J too (Я, Ю come back as YA, IA or JA).
+_TRANSLIT_SWAPS = str.maketrans({"C": "K", "Q": "K", "W": "V", "Y": "I", "J": "I"})
+
+
+def _translit_form(word: str) -> str:
+    return word.replace("KH", "H").replace("PH", "F").replace("X", "KS").translate(_TRANSLIT_SWAPS)
+
+
+def acronym_key(word: str) -> str:
+    """A short word with only transliteration swaps folded (CSC / КСК, HK / ХК): no doubled letters
+    merged and no vowels ignored, since in three letters each letter is a third of the name."""
+    return word.replace("KH", "H").replace("X", "KS").translate(_ACRONYM_SWAPS)
+
+
+def short_name_differs(query_words: list[str], list_words: list[str], query_head: str = "") -> str | None:
+    """One side's distinctive name is a single word of four letters or fewer, and the other side has no
+    word spelt the same (up to transliteration swaps)."""
+    for short, other, side, most in (
+        (list_words, query_words, "listed", SHORT_NAME_MAX),
+        # A screened word of four letters may be a five-letter listed word with a letter dropped (SOLID /
+        # SLID); from three letters down it is an acronym of its own.
+        (query_words, list_words, "screened", SHORT_NAME_MAX - 1),
+    ):
+        if len(short) != 1 or len(short[0]) > most:
+            continue
+        word = short[0]
+        if acronym_key(word) not in {acronym_key(w) for w in other}:
+            return (
+                f"short name: the {side} name is the {len(word)}-letter word '{word}' and the other has no "
+                f"word spelt so ('{' '.join(other)}'); at this length one letter more, less or different "
+                "makes another name"
+            )
+    return None
+
+
+def common_word_respelt(query_words: list[str], list_words: list[str], query_head: str = "") -> str | None:
+    """A word of the query is a common English word, and the listed word it stands for is spelt otherwise
+    and is no common word itself (or is another one)."""
+    query_set = set(query_words)
+    if any(len(w) >= 3 and not is_common_word(w) for w in query_set.intersection(list_words)):
+        return None  # a rare word spelt alike on both sides (PETRO RAND / PETRO GRAND): a typo is likelier
+    for listed in list_words:
+        if listed in query_set or len(listed) < 3:
+            continue
+        best = max(query_words, key=lambda w: fuzz.ratio(w, listed), default=None)
+        if best is None or fuzz.ratio(best, listed) < RESPELT_MIN_RATIO or best in list_words:
+            continue
+        if not is_common_word(best) or _translit_form(best) == _translit_form(listed):
+            continue
+        other = "another common word" if is_common_word(listed) else "not a common English word"
+        return (
+            f"common word respelt: '{best}' is a common English word (Zipf ≥ {COMMON_ZIPF}) and the listed "
+            f"'{listed}' is {other}; a typo seldom makes a dictionary word, so the names likelier differ"
+        )
+    return None
+
+
+def common_word_name_extended(
+    query_words: list[str], list_words: list[str], query_head: str = ""
+) -> str | None:
+    """The listed name's only distinctive word is a common English word (COSMOS, MOTION, BUILDING), and
+    the screened name holds it beside words of its own (COSMOS WEB): the common word is no identity on
+    its own, and what the screened name adds is not in the listed one."""
+    if len(list_words) != 1 or len(query_words) < 2:
+        return None
+    word = list_words[0]
+    if word not in query_words or not is_common_word(word):
+        return None
+    extra = " ".join(w for w in query_words if w != word)
+    return (
+        f"common word name: the listed name's only distinctive word is the common English word '{word}', "
+        f"and the screened name adds '{extra}', which the listed name does not have"
+    )
+
+
+def prefixed(query_words: list[str], list_words: list[str], query_head: str = "") -> str | None:
+    """One one-word name is the other with one or two letters put in front (ANDES / BANDES, ENSIS /
+    GENSIS): a typo slips inside a word, where a letter in front makes another name. ``query_head`` is
+    the first word of the screened name as written (generic words included)."""
+    if len(query_words) != 1 or len(list_words) != 1:
+        return None
+    short, long_ = sorted((query_words[0], list_words[0]), key=len)
+    if not 1 <= len(long_) - len(short) <= 2 or len(short) < 3 or not long_.endswith(short):
+        return None
+    if _translit_form(short) == _translit_form(long_):
+        return None  # Х comes back KH: KHESONG is HESONG
+    if short == query_words[0] and query_head != short:
+        # Inside a screened name (TECHNOLOGY UTRON for YUTRON TECHNOLOGY) a dropped first letter is a
+        # typo like any other; the first letter of the whole name is the one a writer checks.
+        return None
+    return (
+        f"letters in front: '{long_}' is '{short}' with '{long_[: len(long_) - len(short)]}' put in front; "
+        "a typo slips inside a word, a prefix makes another name"
+    )
+
+
+def only_common_words_agree(
+    query_words: list[str], list_words: list[str], query_head: str = ""
+) -> str | None:
+    """The words both names hold are dictionary words or well-known places (COMMUNICATIONS, SHENZHEN),
+    and the words that would tell the firms apart differ outright (SOCKET / SCOTT, CUDY / DJI): SOCKET
+    COMMUNICATIONS and SCOTT COMMUNICATIONS share a trade, not a name. Words are compared with
+    transliteration swaps folded, so a Cyrillic spelling of the listed name still agrees word for word."""
+    qk = {_translit_form(w): w for w in query_words}
+    lk = {_translit_form(w): w for w in list_words}
+    shared = [k for k in lk if k in qk]
+    own_q = [k for k in qk if k not in lk]
+    own_l = [k for k in lk if k not in qk]
+    if not shared or not own_q or not own_l:
+        return None
+    if any(zipf(lk[k]) < WORD_ZIPF for k in shared):
+        return None  # a rare word spelt alike on both sides is a name, not a trade
+    if any(fuzz.ratio(x, y) >= SAME_WORD_RATIO for x in own_q for y in own_l):
+        return None  # the differing words resemble each other: a typo, not another firm
+    agree = " ".join(lk[k] for k in shared)
+    return (
+        f"only common words agree: '{agree}' is common English or a well-known place, and the listed "
+        f"'{' '.join(lk[k] for k in own_l)}' is unlike the screened '{' '.join(qk[k] for k in own_q)}'"
+    )
