@@ -26,7 +26,8 @@ from graph.resolve.features import (
     pair_features,
     prepare,
 )
-from graph.resolve.names import normalise_name
+from graph.resolve.legal_forms import family, shortened
+from graph.resolve.names import NameForm, legal_forms, normalise_name
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -132,6 +133,27 @@ def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> 
     return Reason("name", round(sim, 4), round(contribution, 3), detail)
 
 
+def _legal_notes(form_a: NameForm, form_b: NameForm, legal: int) -> str:
+    """Why two written forms were not taken as two legal persons, when a rule said so."""
+    notes = []
+    for form in (form_a, form_b):
+        typo = legal_forms().typo_tail(form.folded.split())
+        if typo is not None:
+            notes.append(
+                f"{form.legal_form_text!r} taken as a legal form, one typo from {' '.join(typo[1])!r}"
+            )
+    fam_a, fam_b = family(form_a.legal_form_text), family(form_b.legal_form_text)
+    if legal == 1 and fam_a and fam_b and fam_a != fam_b:
+        notes.append("both names write a form of the same family (one adds another form)")
+    if (
+        legal == 0
+        and (fam_a is None or fam_a != fam_b)
+        and shortened(form_a.legal_form_text, form_b.legal_form_text)
+    ):
+        notes.append("one form is the other cut short, not a second legal person")
+    return "".join(f"; {n}" for n in notes)
+
+
 def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
     c = contributions(f)
     reasons = [_name_reason(a, b, f, float(c.name[0]))]
@@ -150,6 +172,7 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             f"{word}: {form_a.legal_form_text} ({form_a.legal_form}) vs "
             f"{form_b.legal_form_text} ({form_b.legal_form})"
         )
+        detail += _legal_notes(form_a, form_b, legal)
         reasons.append(Reason("legal_form", float(legal), float(c.legal[0]), detail))
     if f.numbers[0]:
         nums_a, nums_b = " ".join(form_a.numbers) or "(none)", " ".join(form_b.numbers) or "(none)"

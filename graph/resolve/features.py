@@ -37,7 +37,7 @@ from rapidfuzz import fuzz, process
 
 from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
-from graph.resolve.legal_forms import agreement, family
+from graph.resolve.legal_forms import agreement, family, shortened
 from graph.resolve.names import fold, legal_forms, normalise_address, normalise_name
 
 #: Aliases per record kept for scoring (OFAC entries can carry dozens).
@@ -199,16 +199,25 @@ def _first_letter(word: str) -> str:
 
 
 def _legal_agreement(a: str, b: str) -> float:
-    """+2 same form (family), +1 same class, 0, -1 other class, -2 disjoint jurisdictions,
+    """+2 same form (family), +1 same class or a family both names write ("CORPORATION LIMITED"
+    vs "CORPORATION"), 0 (also: one form cut short), -1 other class, -2 disjoint jurisdictions,
     -3 two different written forms (LLC vs FZE, PLC vs SAS: two legal persons)."""
     if not a or not b:
         return 0.0
-    (cls_a, _, text_a), (cls_b, _, text_b) = a.partition("|"), b.partition("|")
+    (cls_a, text_a, all_a), (cls_b, text_b, all_b) = a.split("|"), b.split("|")
+    fam_a, fam_b = family(text_a), family(text_b)
+    if (fam_a is None or fam_a != fam_b) and shortened(text_a, text_b):
+        # "DE C V" / "C V" vs "S A DE C V": one form cut short, not a second legal person.
+        return 0.0
     if legal_forms().jurisdiction_conflict(text_a, text_b):
         return -2.0
-    fam_a, fam_b = family(text_a), family(text_b)
     if fam_a is not None and fam_b is not None:
-        return 2.0 if fam_a == fam_b else -3.0
+        if fam_a == fam_b:
+            return 2.0
+        # "… CORPORATION LIMITED" vs "… CORPORATION": a form the other name also writes.
+        families_a = {family(t) for t in all_a.split(",")} - {None}
+        families_b = {family(t) for t in all_b.split(",")} - {None}
+        return 1.0 if families_a & families_b else -3.0
     return float(agreement(cls_a or None, cls_b or None))
 
 
@@ -279,7 +288,13 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             phon.append(" ".join(sorted(form.phonetic)))
             joined.append("".join(form.distinctive))
             generic.append(_intern(" ".join(sorted(set(form.generic)))))
-            legal.append(_intern(f"{form.legal_form}|{form.legal_form_text}" if form.legal_form else ""))
+            legal.append(
+                _intern(
+                    f"{form.legal_form}|{form.legal_form_text}|{','.join(form.legal_forms_all)}"
+                    if form.legal_form
+                    else ""
+                )
+            )
             numbers.append(_intern(" ".join(form.numbers)))
             weak.append(i in rec.weak)
         count[r] = len(core) - start[r]

@@ -420,6 +420,8 @@ class NameForm:
     script: str  # detected script of the original (LATIN, CYRILLIC, CJK, MIXED …)
     kind: str = "company"
     legal_form_text: str = ""  # the form as written, folded ("CO LTD", "OOO")
+    #: Every form stripped, outermost first ("CORPORATION LIMITED" → LIMITED, CORPORATION).
+    legal_forms_all: tuple[str, ...] = ()
     truncated: bool = False  # the original was longer than MAX_NAME_CHARS
 
     @property
@@ -519,12 +521,13 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         raw_tokens = fold(head + " " + _PARENS.sub(" ", text)).split()
     else:
         raw_tokens = folded.split()
+    legal_all: tuple[str, ...] = ()
     if kind == "person":
         tokens = tuple(t for t in raw_tokens if t not in PERSON_TITLES)
         legal_cls, legal_text = None, ""
     else:
         raw_tokens = [correct_generic(t) for t in raw_tokens]
-        stripped, legal_cls, legal_text = legal_forms().split(raw_tokens, kind)
+        stripped, legal_cls, legal_text, legal_all = legal_forms().split_forms(raw_tokens, kind)
         tokens = tuple(ABBREVIATIONS.get(t, t) for t in stripped)
     if kind == "person":
         distinctive = tuple(t for t in tokens if t not in STOP_WORDS)
@@ -546,6 +549,7 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         script=detect_script(text),
         kind=kind,
         legal_form_text=legal_text,
+        legal_forms_all=legal_all,
         truncated=len(text) > MAX_NAME_CHARS,
     )
 

@@ -100,3 +100,67 @@ def test_xi_inside_a_name_is_a_syllable_not_a_number() -> None:
     m = compare(rec(a), rec(b))
     assert m.decision == Decision.MATCH
     assert "numbers" not in features(m)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Karst, OOO", "Karst Ltd."),  # the Russian LLC rendered "Ltd." in an English alias
+        ("Atrilor, Ltd", "Atrilor LLC"),
+        ("LOTTERY BG OOD", "LOTTERY BG LTD."),  # the Bulgarian OOD, likewise
+    ],
+)
+def test_a_limited_liability_form_and_its_translation_are_one_form(a: str, b: str) -> None:
+    m = compare(rec(a), rec(b))
+    assert m.decision == Decision.MATCH
+    legal = next(r for r in m.reasons if r.feature == "legal_form")
+    assert legal.value == 2 and "the same legal form" in legal.detail
+
+
+def test_a_form_both_names_write_is_not_a_second_legal_person() -> None:
+    m = compare(
+        rec("CHINA STATE SHIPBUILDING CORPORATION LIMITED"), rec("CHINA STATE SHIPBUILDING CORPORATION")
+    )
+    assert m.decision == Decision.MATCH
+    legal = next(r for r in m.reasons if r.feature == "legal_form")
+    assert legal.value == 1 and "same family" in legal.detail
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("SANTA MARIA S.A. DE C.V.", "SANTA MARIA C.V."),
+        ("Optima Devices Sp. z o.o.", "OPTIMA DEVICES Z O O"),
+        ("Jet Systems Sdn. Bhd.", "JET SYSTEMS BHD"),
+    ],
+)
+def test_a_form_cut_short_is_the_same_form(a: str, b: str) -> None:
+    m = compare(rec(a), rec(b))
+    assert m.decision == Decision.MATCH
+    legal = next(r for r in m.reasons if r.feature == "legal_form")
+    assert legal.contribution >= 0 and "cut short" in legal.detail
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "written"),
+    [
+        ("GRUPO NUTRICIONAL ALHOMA, S.A. DE C.V.", "GRUPO NUTRICIONAL ALHOMA S A FE C V", "S A FE C V"),
+        ("Jet Systems Sdn. Bhd.", "JET SYSTEMS SDM BHD", "SDM BHD"),
+        ("Aurora Devices Pte. Ltd.", "AURORA DEVICES PTR LTD", "PTR LTD"),
+    ],
+)
+def test_a_typo_in_a_legal_form_leaves_the_name_clean(a: str, b: str, written: str) -> None:
+    form = normalise_name(b)
+    assert form.legal_form_text == written
+    assert form.distinctive == normalise_name(a).distinctive  # no debris such as "S FE" or "SDM"
+    m = compare(rec(a), rec(b))
+    assert m.decision == Decision.MATCH
+    legal = next(r for r in m.reasons if r.feature == "legal_form")
+    assert "one typo from" in legal.detail
+
+
+def test_short_distinctive_words_before_a_form_are_not_typos() -> None:
+    assert normalise_name("ABC CO LTD").distinctive == ("ABC",)
+    assert normalise_name("KSC PTE LTD").distinctive == ("KSC",)
+    assert normalise_name("KAB CO LTD").distinctive == ("KAB",)  # CO LTD is too short to correct
+    assert normalise_name("XYZ S A DE C V").distinctive == ("XYZ",)
