@@ -15,15 +15,17 @@ first so that ``深圳华信电子科技有限公司`` gives ``SHENZHENHUAXIN`` 
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import jellyfish
 from anyascii import anyascii
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from graph.addresses import normalise_address as _normalise_address
 from graph.resolve.legal_forms import LegalForms
@@ -228,6 +230,24 @@ GENERIC_WORDS: frozenset[str] = frozenset(
         "PREDPRIYATIE",
     ]
 )
+
+ORG_WORDS_TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "org_words.csv"
+
+
+@lru_cache(maxsize=1)
+def org_words() -> tuple[dict[str, str], frozenset[str]]:
+    """(organisational word → its English rendering, the renderings that are generic): the
+    translation table of ``data/reference/org_words.csv`` (ZAVOD → PLANT, SHERKAT → COMPANY)."""
+    words: dict[str, str] = {}
+    generic: set[str] = set()
+    with ORG_WORDS_TABLE.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            english = fold(row["english"])
+            words[fold(row["word"])] = english
+            if row["generic"].strip().lower() == "yes":
+                generic.add(english)
+    return words, frozenset(generic)
+
 
 #: Function words and name particles (never distinctive, for any kind).
 STOP_WORDS: frozenset[str] = frozenset(
@@ -445,8 +465,9 @@ class NameForm:
 
     @property
     def generic(self) -> tuple[str, ...]:
-        """Generic words of the name (TRADING, TECHNOLOGY …): weak context, never a match."""
-        return tuple(t for t in self.tokens if t in GENERIC_WORDS)
+        """Generic words of the name (TRADING, TECHNOLOGY, PLANT …): weak context, never a match."""
+        org_generic = org_words()[1]
+        return tuple(t for t in self.tokens if t in GENERIC_WORDS or t in org_generic)
 
 
 #: Roman numerals that are also syllables of romanised names: numbers only at the end.
@@ -458,18 +479,23 @@ _PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[str, ...]:
-    """Long generic and legal words whose misspellings (TECHNOLOHY, LIITED) are corrected."""
-    words = GENERIC_WORDS | _LEGAL_WORDS | frozenset(ABBREVIATIONS.values())
+    """Long generic and legal words whose misspellings (TECHNOLOHY, LIITED) are corrected; the
+    variant spellings that ABBREVIATIONS maps (INDUSTRY, TECHNOLOGIES) are words of it too."""
+    words = GENERIC_WORDS | _LEGAL_WORDS | frozenset(ABBREVIATIONS.values()) | frozenset(ABBREVIATIONS)
     return tuple(sorted(w for w in words if len(w) >= 6))
 
 
 @lru_cache(maxsize=500_000)
 def correct_generic(token: str) -> str:
-    """A long token one edit (two for 9+ letters) from a generic/legal word becomes that word."""
+    """A long token one edit (two for 9+ letters) from a generic/legal word becomes that word.
+
+    Two swapped neighbours count as one edit (RESEACRH, DEIVCES, SERVCIES): the commonest
+    typing slip of a clerk.
+    """
     if len(token) < 6 or token in GENERIC_WORDS or token in _LEGAL_WORDS or not token.isalpha():
         return token
     allowed = 1 if len(token) < 9 else 2
-    hit = process.extractOne(token, _vocabulary(), scorer=Levenshtein.distance, score_cutoff=allowed)
+    hit = process.extractOne(token, _vocabulary(), scorer=OSA.distance, score_cutoff=allowed)
     return hit[0] if hit is not None else token
 
 
@@ -528,11 +554,15 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
     else:
         raw_tokens = [correct_generic(t) for t in raw_tokens]
         stripped, legal_cls, legal_text, legal_all = legal_forms().split_forms(raw_tokens, kind)
-        tokens = tuple(ABBREVIATIONS.get(t, t) for t in stripped)
+        # Abbreviations to one spelling, then organisational words to their English rendering
+        # (a transliterated and a translated alias then share them: ZAVOD / PLANT).
+        translate, _ = org_words()
+        tokens = tuple(translate.get(w, w) for w in (ABBREVIATIONS.get(t, t) for t in stripped))
     if kind == "person":
         distinctive = tuple(t for t in tokens if t not in STOP_WORDS)
     else:
-        distinctive = tuple(t for t in tokens if t not in GENERIC_WORDS and t not in STOP_WORDS)
+        generic = GENERIC_WORDS | org_words()[1]
+        distinctive = tuple(t for t in tokens if t not in generic and t not in STOP_WORDS)
         words = tuple(t for t in tokens if t not in STOP_WORDS)
         if not distinctive and len(set(words)) >= GENERIC_NAME_WORDS:
             # "SEMICONDUCTOR MANUFACTURING INTERNATIONAL CORPORATION": a name made only of

@@ -164,3 +164,27 @@ def test_short_distinctive_words_before_a_form_are_not_typos() -> None:
     assert normalise_name("KSC PTE LTD").distinctive == ("KSC",)
     assert normalise_name("KAB CO LTD").distinctive == ("KAB",)  # CO LTD is too short to correct
     assert normalise_name("XYZ S A DE C V").distinctive == ("XYZ",)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Voronezh Scientific Research Institute Vega",
+            "Voronezhskiy Nauchno-Issledovatelskiy Institut Vega",
+        ),
+        ("SEPAHAN CEMENT", "SIMAN SEPAHAN"),  # Persian SIMAN: cement
+        ("DJSC Factory Krasnoe Znamya", "Krasnoe Znamya Zavod"),  # ZAVOD: plant, factory
+    ],
+)
+def test_a_translated_organisational_word_is_the_same_word(a: str, b: str) -> None:
+    m = compare(rec(a), rec(b))
+    assert m.decision == Decision.MATCH
+    assert "unpaired_words" not in features(m)
+
+
+def test_organisational_words_do_not_carry_a_match() -> None:
+    # INVERSIONES (investments) describes a business, like TRADING: the names differ.
+    assert normalise_name("INVERSIONES GRAN CRISOL LTDA.").distinctive == ("GRAN", "CRISOL")
+    m = compare(rec("INVERSIONES GRAN CRISOL LTDA."), rec("INVERSIONES ARIO LTDA."))
+    assert m.decision == Decision.NO
