@@ -25,6 +25,7 @@ from graph.resolve.features import (
     lone_words,
     pair_features,
     prepare,
+    scored_names,
 )
 from graph.resolve.legal_forms import family, shortened
 from graph.resolve.names import NameForm, legal_forms, normalise_name
@@ -105,11 +106,13 @@ def decide(score: float, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Decisio
     return Decision.NO
 
 
+def _aligned(a: Record, b: Record, f: PairFeatures, k: int = 0) -> tuple[tuple[str, int, str], ...]:
+    """The aligned names of pair ``k`` (text, index in the record's names, how it was derived)."""
+    return scored_names(a)[int(f.best_a[k])], scored_names(b)[int(f.best_b[k])]
+
+
 def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> Reason:
-    ia, ib = int(f.best_a[0]), int(f.best_b[0])
-    names_a = a.names or ("",)
-    names_b = b.names or ("",)
-    name_a, name_b = names_a[ia], names_b[ib]
+    (name_a, _, note_a), (name_b, _, note_b) = _aligned(a, b, f)
     form_a, form_b = normalise_name(name_a, a.kind), normalise_name(name_b, b.kind)
     sim = float(f.name_sim[0])
     if bool(f.empty[0]):
@@ -126,6 +129,9 @@ def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> 
         if a.kind == "person" and b.kind == "person":
             words = describe_alignment(" ".join(form_a.distinctive), " ".join(form_b.distinctive))
             detail += f"; words aligned: {words}"
+        for name, note in ((name_a, note_a), (name_b, note_b)):
+            if note:
+                detail += f"; {name!r} is a name written {note}"
         if bool(f.weak[0]):
             detail += "; a weak alias, which cannot make a match on its own"
         if form_a.truncated or form_b.truncated:
@@ -163,8 +169,8 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
                 "short_name", 1.0, float(c.short[0]), "distinctive part of 3 letters or fewer: weak evidence"
             )
         )
-    form_a = normalise_name((a.names or ("",))[int(f.best_a[0])], a.kind)
-    form_b = normalise_name((b.names or ("",))[int(f.best_b[0])], b.kind)
+    (name_a, _, _), (name_b, _, _) = _aligned(a, b, f)
+    form_a, form_b = normalise_name(name_a, a.kind), normalise_name(name_b, b.kind)
     if form_a.legal_form and form_b.legal_form:
         legal = int(f.legal[0])
         word = LEGAL_WORDS[legal]

@@ -35,6 +35,7 @@ from types import MappingProxyType
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from graph.resolve.acronyms import acronym_writings
 from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
 from graph.resolve.legal_forms import agreement, family, shortened
@@ -268,6 +269,17 @@ def _number_agreement(a: str, b: str) -> float:
     return -2.0 if a and b else -1.0
 
 
+def scored_names(rec: Record) -> tuple[tuple[str, int, str], ...]:
+    """The names a record is compared by, as ``(text, index in rec.names, note)``: its names
+    (at most MAX_NAMES_PER_RECORD), then the derived writings of those that spell out a bracketed
+    acronym (see :mod:`graph.resolve.acronyms`), whose note says how they were derived."""
+    names = tuple(rec.names[:MAX_NAMES_PER_RECORD]) or ("",)
+    out = [(name or "", i, "") for i, name in enumerate(names)]
+    for i, name in enumerate(names):
+        out += [(text, i, note) for text, note in acronym_writings(name or "", rec.kind)]
+    return tuple(out)
+
+
 def prepare(records: Sequence[Record]) -> PreparedRecords:
     """Normalise every name of every record once and lay the results out column-wise."""
     core: list[str] = []
@@ -281,9 +293,8 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
         start[r] = len(core)
-        names = tuple(rec.names[:MAX_NAMES_PER_RECORD]) or ("",)
-        for i, name in enumerate(names):
-            form = normalise_name(name or "", rec.kind)
+        for name, i, _ in scored_names(rec):
+            form = normalise_name(name, rec.kind)
             core.append(" ".join(sorted(form.distinctive)))
             phon.append(" ".join(sorted(form.phonetic)))
             joined.append("".join(form.distinctive))

@@ -188,3 +188,32 @@ def test_organisational_words_do_not_carry_a_match() -> None:
     assert normalise_name("INVERSIONES GRAN CRISOL LTDA.").distinctive == ("GRAN", "CRISOL")
     m = compare(rec("INVERSIONES GRAN CRISOL LTDA."), rec("INVERSIONES ARIO LTDA."))
     assert m.decision == Decision.NO
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "acronym"),
+    [
+        ("FORCES DEMOCRATIQUES DE LIBERATION DU RWANDA (FDLR)", "FDLR", "FDLR"),
+        ("Manufacturers Equipment Organization (MEO)", "MEO GMBH", "MEO"),
+        ("ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)-QODS FORCE", "IRGC QODS FORCE", "IRGC"),
+    ],
+)
+def test_a_name_that_spells_out_its_acronym_matches_the_acronym(a: str, b: str, acronym: str) -> None:
+    m = compare(rec(a), rec(b))
+    assert m.decision == Decision.MATCH
+    assert f"with its acronym {acronym} in place of" in m.reasons[0].detail
+    scored = score_pairs(prepare([rec(a)]), prepare([rec(b)]), np.array([[0, 0]]))
+    assert scored.score[0] == pytest.approx(m.score)
+    assert acronym in scored.brief(0)[0]
+
+
+def test_brackets_that_are_no_acronym_of_the_name_add_no_writing() -> None:
+    from graph.resolve.acronyms import acronym_writings
+
+    assert acronym_writings("Huawei Technologies R&D (UK)") == ()  # two letters: a country
+    assert acronym_writings("TIAN DEVICES S A DE C V (SAPPHIRE)") == ()  # a trade name
+    assert acronym_writings("FORCES DEMOCRATIQUES (FDLR)", "person") == ()
+    m = compare(
+        rec("China Aerospace Science and Industry Corporation (CASIC) 3rd Academy"), rec("CASIC 2nd Academy")
+    )
+    assert m.decision == Decision.NO  # the acronym writing keeps the numbers apart
