@@ -36,7 +36,7 @@ def _run_for(acronym: str, words: list[str]) -> tuple[int, int] | None:
 def acronym_writings(text: str, kind: str = "company") -> tuple[tuple[str, str], ...]:
     """Derived writings of a name that spells out its bracketed acronym, as ``(writing, note)``:
     ``("FORCES DEMOCRATIQUES DE LIBERATION DU RWANDA", …), ("FDLR", …)``; ``()`` for the rest."""
-    if kind == "person" or "(" not in text and "[" not in text:
+    if kind == "person" or ("(" not in text and "[" not in text):
         return ()
     out: list[tuple[str, str]] = []
     for group in _PARENS.finditer(text):
@@ -49,6 +49,6 @@ def acronym_writings(text: str, kind: str = "company") -> tuple[tuple[str, str],
             continue
         spelled = " ".join(rest[run[0] : run[1]])
         out.append((" ".join(rest), f"without its acronym {acronym} (it repeats {spelled})"))
-        short = rest[: run[0]] + [acronym] + rest[run[1] :]
+        short = [*rest[: run[0]], acronym, *rest[run[1] :]]
         out.append((" ".join(short), f"with its acronym {acronym} in place of {spelled}"))
     return tuple(out)
