@@ -553,6 +553,10 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         legal_cls, legal_text = None, ""
     else:
         raw_tokens = [correct_generic(t) for t in raw_tokens]
+        # "and OOO Forss Teknologii": a list's run-on "and" is no part of the name, and would
+        # hide the legal form written first.
+        while len(raw_tokens) > 1 and raw_tokens[0] in ("AND", "THE"):
+            raw_tokens = raw_tokens[1:]
         stripped, legal_cls, legal_text, legal_all = legal_forms().split_forms(raw_tokens, kind)
         # Abbreviations to one spelling, then organisational words to their English rendering
         # (a transliterated and a translated alias then share them: ZAVOD / PLANT).

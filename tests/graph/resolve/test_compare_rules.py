@@ -217,3 +217,8 @@ def test_brackets_that_are_no_acronym_of_the_name_add_no_writing() -> None:
         rec("China Aerospace Science and Industry Corporation (CASIC) 3rd Academy"), rec("CASIC 2nd Academy")
     )
     assert m.decision == Decision.NO  # the acronym writing keeps the numbers apart
+
+
+def test_a_leading_and_does_not_hide_a_legal_form() -> None:
+    form = normalise_name("and OOO Forss Teknologii")
+    assert form.legal_form_text == "OOO" and "OOO" not in form.distinctive
