@@ -174,7 +174,7 @@ def test_short_distinctive_words_before_a_form_are_not_typos() -> None:
             "Voronezhskiy Nauchno-Issledovatelskiy Institut Vega",
         ),
         ("SEPAHAN CEMENT", "SIMAN SEPAHAN"),  # Persian SIMAN: cement
-        ("DJSC Factory Krasnoe Znamya", "Krasnoe Znamya Zavod"),  # ZAVOD: plant, factory
+        ("Sherkat Sanaye Foulad Yazd", "Yazd Steel Industries Company"),  # Persian: steel industries
     ],
 )
 def test_a_translated_organisational_word_is_the_same_word(a: str, b: str) -> None:
@@ -222,3 +222,8 @@ def test_brackets_that_are_no_acronym_of_the_name_add_no_writing() -> None:
 def test_a_leading_and_does_not_hide_a_legal_form() -> None:
     form = normalise_name("and OOO Forss Teknologii")
     assert form.legal_form_text == "OOO" and "OOO" not in form.distinctive
+
+
+def test_two_swapped_letters_in_a_generic_word_are_one_typo() -> None:
+    assert normalise_name("ACME RESEACRH INSTITUTE").distinctive == ("ACME",)
+    assert normalise_name("SUNRISE DEIVCES LTD").distinctive == ("SUNRISE",)
