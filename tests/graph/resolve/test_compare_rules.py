@@ -227,3 +227,16 @@ def test_a_leading_and_does_not_hide_a_legal_form() -> None:
 def test_two_swapped_letters_in_a_generic_word_are_one_typo() -> None:
     assert normalise_name("ACME RESEACRH INSTITUTE").distinctive == ("ACME",)
     assert normalise_name("SUNRISE DEIVCES LTD").distinctive == ("SUNRISE",)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("QARI SAIFULLAH TOKHI", "Saifullah Tokhi Sahib"),
+        ("BOSCO TAGANDA", "General Bosco Taganda"),
+        ("ADAM KHAN ACHEKZAI", "Maulavi Adam Khan Achekzai"),
+    ],
+)
+def test_honorifics_are_not_person_names(a: str, b: str) -> None:
+    assert normalise_name(a, "person").distinctive == normalise_name(b, "person").distinctive
+    assert compare(rec(a, "person"), rec(b, "person")).decision == Decision.MATCH
