@@ -104,6 +104,8 @@ def brief_reasons(scored: ScoredPairs, f: PairFeatures, c: Contributions, k: int
     else:
         sim = float(f.name_sim[k])
         out = [f"name {name_a!r} ~ {name_b!r}: similarity {sim:.2f} ({float(c.name[k]):+.1f})"]
+    if bool(f.acronym[k]):
+        out.append("an acronym of one name read as words of the other")
     if bool(f.weak[k]):
         out.append("a weak alias, which cannot make a match on its own")
     if c.legal[k]:

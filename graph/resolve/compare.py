@@ -15,8 +15,10 @@ from typing import Any
 
 import numpy as np
 
+from graph.resolve.acronyms import collapse
 from graph.resolve.align import describe_alignment
 from graph.resolve.features import (
+    SUBSET_DISCOUNT,
     AliasKind,
     KindParams,
     PairFeatures,
@@ -160,9 +162,29 @@ def _legal_notes(form_a: NameForm, form_b: NameForm, legal: int) -> str:
     return "".join(f"; {n}" for n in notes)
 
 
+def _acronym_reason(a: Record, b: Record, f: PairFeatures) -> Reason:
+    (name_a, _, _), (name_b, _, _) = _aligned(a, b, f)
+    form_a, form_b = normalise_name(name_a, a.kind), normalise_name(name_b, b.kind)
+    hit = collapse(
+        " ".join(sorted(form_a.distinctive)),
+        form_a.folded,
+        " ".join(sorted(form_b.distinctive)),
+        form_b.folded,
+        SUBSET_DISCOUNT,
+    )
+    token, spelled = hit[:2] if hit is not None else ("?", "?")
+    detail = (
+        f"{token} is the initials of {spelled!r} in the other name: the names were compared with "
+        "the acronym in place of those words"
+    )
+    return Reason("acronym", 1.0, 0.0, detail)
+
+
 def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
     c = contributions(f)
     reasons = [_name_reason(a, b, f, float(c.name[0]))]
+    if f.acronym[0]:
+        reasons.append(_acronym_reason(a, b, f))
     if c.short[0]:
         reasons.append(
             Reason(

@@ -27,7 +27,7 @@ The score is a logistic function of a sum of evidence (log-odds):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
@@ -35,7 +35,7 @@ from types import MappingProxyType
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from graph.resolve.acronyms import acronym_writings
+from graph.resolve.acronyms import MAX_ACRONYM, MIN_ACRONYM, acronym_writings, collapsed_similarity
 from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
 from graph.resolve.legal_forms import agreement, family, shortened
@@ -125,6 +125,39 @@ WORD_PARTNER = 0.6
 #: and such a pair is already "no" at every threshold (and "clearly different" for the
 #: linking guard), so the per-pair Python work is spent only where it can change a decision.
 UNPAIRED_LOOK = 0.7
+#: At and above this name similarity the acronym check is skipped (the pair matches already).
+ACRONYM_TOP = 0.9
+
+
+#: Words per name kept as possible acronyms for the cheap letters test (:func:`_spells`).
+ACRONYM_SLOTS = 4
+
+
+def _letters_mask(letters: Iterable[str]) -> int:
+    mask = 0
+    for ch in letters:
+        if "A" <= ch <= "Z":
+            mask |= 1 << (ord(ch) - 65)
+    return mask
+
+
+def _acronym_masks(distinctive: Sequence[str]) -> list[int]:
+    """Letter masks of the words that may be acronyms (3 to 6 letters), ACRONYM_SLOTS at most."""
+    masks = [_letters_mask(w) for w in distinctive if MIN_ACRONYM <= len(w) <= MAX_ACRONYM and w.isalpha()][
+        :ACRONYM_SLOTS
+    ]
+    return masks + [0] * (ACRONYM_SLOTS - len(masks))
+
+
+def _spells(acro_mask: np.ndarray, initials_mask: np.ndarray) -> np.ndarray:
+    """Per name pair: some possible acronym of one name has all its letters among the first
+    letters of the other's words — necessary for it to spell them out, and cheap to test."""
+    inside = (acro_mask & ~initials_mask[:, None]) == 0
+    return np.any(inside & (acro_mask != 0), axis=1)
+
+
+def _collapsed(key_a: str, key_b: str) -> float:
+    return collapsed_similarity(key_a, key_b, SUBSET_DISCOUNT)
 
 
 @dataclass(frozen=True)
@@ -150,6 +183,9 @@ class PreparedRecords:
     empty: np.ndarray  # bool, per name: no distinctive word
     short: np.ndarray  # bool, per name: distinctive part <= SHORT_NAME_CHARS letters
     first: np.ndarray  # <U1, per name: first letter of the distinctive part, C and Q written K
+    acro_key: np.ndarray  # object, per name: "core<TAB>folded words in order" (acronym check)
+    acro_mask: np.ndarray  # int64 (names, ACRONYM_SLOTS): letters of words that may be acronyms
+    initials_mask: np.ndarray  # int64, per name: the first letters of its words
 
     def __len__(self) -> int:
         return len(self.records)
@@ -289,6 +325,9 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     legal: list[int] = []
     numbers: list[int] = []
     weak: list[bool] = []
+    acro_key: list[str] = []
+    acro_mask: list[list[int]] = []
+    initials_mask: list[int] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
@@ -308,6 +347,9 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             )
             numbers.append(_intern(" ".join(form.numbers)))
             weak.append(i in rec.weak)
+            acro_key.append(f"{core[-1]}\t{form.folded}")
+            acro_mask.append(_acronym_masks(form.distinctive))
+            initials_mask.append(_letters_mask(w[0] for w in form.folded.split()))
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
     return PreparedRecords(
@@ -329,6 +371,9 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         empty=np.array([len(j) < 2 for j in joined], dtype=bool),  # nothing, or one character
         short=np.array([0 < len(j) <= SHORT_NAME_CHARS for j in joined], dtype=bool),
         first=np.array([_first_letter(j) for j in joined], dtype="<U1"),
+        acro_key=np.array(acro_key, dtype=object),
+        acro_mask=np.array(acro_mask, dtype=np.int64).reshape(-1, ACRONYM_SLOTS),
+        initials_mask=np.array(initials_mask, dtype=np.int64),
     )
 
 
@@ -351,6 +396,7 @@ class PairFeatures:
     kind_conflict: np.ndarray  # bool
     kind: np.ndarray  # object: kind whose calibration applies
     unpaired: np.ndarray  # bool: each side keeps a distinctive word unmatched on the other
+    acronym: np.ndarray  # bool: the name similarity reads one name's acronym as the other's words
 
 
 #: Below this many pairs ``cpdist`` runs on the calling thread: starting its worker threads costs
@@ -467,6 +513,23 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     person = np.flatnonzero(is_person)
     if len(person):
         sim[person] = _per_distinct_text(left.core[name_a[person]], right.core[name_b[person]], align_person)
+    # Companies, vessels: a word of one name that is the initials of words of the other (CASIC /
+    # CHINA AEROSPACE SCIENCE AND INDUSTRY CORPORATION), only where it can change a decision.
+    acronym = np.zeros(len(name_a), dtype=bool)
+    band = np.flatnonzero(
+        ~is_person
+        & (sim >= SECOND_LOOK)
+        & (sim < ACRONYM_TOP)
+        & (
+            _spells(left.acro_mask[name_a], right.initials_mask[name_b])
+            | _spells(right.acro_mask[name_b], left.initials_mask[name_a])
+        )
+    )
+    if len(band):
+        alt = _per_distinct_text(left.acro_key[name_a[band]], right.acro_key[name_b[band]], _collapsed)
+        lifts = alt > sim[band]
+        sim[band[lifts]] = alt[lifts]
+        acronym[band[lifts]] = True
     empty = left.empty[name_a] | right.empty[name_b]
     sim = np.where(empty, np.float32(0.0), sim).astype(np.float32)
     weak = left.weak[name_a] | right.weak[name_b]
@@ -524,7 +587,11 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     # Companies, vessels (persons are aligned word by word already): only pairs that could
     # still be linked are checked, once per distinct pair of names.
     unpaired = np.zeros(n, dtype=bool)
-    check = np.flatnonzero((pair_kind != "person") & ~best_empty & (best_sim >= UNPAIRED_LOOK))
+    best_acronym = acronym[first] if n else np.zeros(0, dtype=bool)
+    # An acronym read as the other name's words leaves those words without a partner by design.
+    check = np.flatnonzero(
+        (pair_kind != "person") & ~best_empty & ~best_acronym & (best_sim >= UNPAIRED_LOOK)
+    )
     if len(check):
         unpaired[check] = (
             _per_distinct_text(left.core[best_name_a[check]], right.core[best_name_b[check]], _unpaired_words)
@@ -549,6 +616,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         kind_conflict=np.asarray(kind_conflict, dtype=bool),
         kind=kind,
         unpaired=unpaired,
+        acronym=best_acronym,
     )
 
 

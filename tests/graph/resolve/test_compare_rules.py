@@ -201,7 +201,7 @@ def test_organisational_words_do_not_carry_a_match() -> None:
 def test_a_name_that_spells_out_its_acronym_matches_the_acronym(a: str, b: str, acronym: str) -> None:
     m = compare(rec(a), rec(b))
     assert m.decision == Decision.MATCH
-    assert f"with its acronym {acronym} in place of" in m.reasons[0].detail
+    assert f"its acronym {acronym}" in m.reasons[0].detail  # the derived writing is named
     scored = score_pairs(prepare([rec(a)]), prepare([rec(b)]), np.array([[0, 0]]))
     assert scored.score[0] == pytest.approx(m.score)
     assert acronym in scored.brief(0)[0]
@@ -240,3 +240,31 @@ def test_two_swapped_letters_in_a_generic_word_are_one_typo() -> None:
 def test_honorifics_are_not_person_names(a: str, b: str) -> None:
     assert normalise_name(a, "person").distinctive == normalise_name(b, "person").distinctive
     assert compare(rec(a, "person"), rec(b, "person")).decision == Decision.MATCH
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "acronym"),
+    [
+        ("CASIC Second Academy", "China Aerospace Science and Industry Corporation Second Academy", "CASIC"),
+        ("PMC WAGNER", "PRIVATE MILITARY COMPANY 'WAGNER'", "PMC"),
+        ("Almaz-Antey MSDB", "Almaz-Antey Main System Design Bureau", "MSDB"),
+    ],
+)
+def test_an_acronym_of_the_other_names_words_matches(a: str, b: str, acronym: str) -> None:
+    m = compare(rec(a), rec(b))
+    assert m.decision == Decision.MATCH
+    assert "unpaired_words" not in features(m)
+    reason = next(r for r in m.reasons if r.feature == "acronym")
+    assert reason.detail.startswith(f"{acronym} is the initials of")
+    scored = score_pairs(prepare([rec(a)]), prepare([rec(b)]), np.array([[0, 0]]))
+    assert scored.score[0] == pytest.approx(m.score)
+    assert any("acronym" in line for line in scored.brief(0))
+
+
+def test_an_acronym_of_other_words_stays_apart() -> None:
+    # CASIC spells China Aerospace Science and Industry Corporation, not the Technology one.
+    m = compare(
+        rec("CASIC Second Academy"), rec("China Aerospace Science and Technology Corporation First Academy")
+    )
+    assert m.decision == Decision.NO
+    assert "acronym" not in features(m)
