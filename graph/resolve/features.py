@@ -43,6 +43,8 @@ from graph.resolve.names import fold, legal_forms, normalise_address, normalise_
 
 #: Aliases per record kept for scoring (OFAC entries can carry dozens).
 MAX_NAMES_PER_RECORD = 24
+#: Derived writings (acronym in place of its words, or left out) added per record at most.
+MAX_DERIVED_NAMES = 8
 
 
 class AliasKind(StrEnum):
@@ -308,12 +310,16 @@ def _number_agreement(a: str, b: str) -> float:
 def scored_names(rec: Record) -> tuple[tuple[str, int, str], ...]:
     """The names a record is compared by, as ``(text, index in rec.names, note)``: its names
     (at most MAX_NAMES_PER_RECORD), then the derived writings of those that spell out a bracketed
-    acronym (see :mod:`graph.resolve.acronyms`), whose note says how they were derived."""
+    acronym (see :mod:`graph.resolve.acronyms`; MAX_DERIVED_NAMES at most), whose note says how
+    they were derived."""
     names = tuple(rec.names[:MAX_NAMES_PER_RECORD]) or ("",)
     out = [(name or "", i, "") for i, name in enumerate(names)]
-    for i, name in enumerate(names):
-        out += [(text, i, note) for text, note in acronym_writings(name or "", rec.kind)]
-    return tuple(out)
+    derived = [
+        (text, i, note)
+        for i, name in enumerate(names)
+        for text, note in acronym_writings(name or "", rec.kind)
+    ]
+    return tuple(out + derived[:MAX_DERIVED_NAMES])
 
 
 def prepare(records: Sequence[Record]) -> PreparedRecords:
