@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from types import MappingProxyType
 
 import numpy as np
@@ -237,6 +238,9 @@ def _first_letter(word: str) -> str:
     return "K" if head in ("C", "Q") else head
 
 
+# Legal-form and generic-word strings come from small vocabularies, so the same two recur in
+# every batch: their comparisons are cached for the process (pure functions of the strings).
+@lru_cache(maxsize=200_000)
 def _legal_agreement(a: str, b: str) -> float:
     """+2 same form (family), +1 same class or a family both names write ("CORPORATION LIMITED"
     vs "CORPORATION"), 0 (also: one form cut short), -1 other class, -2 disjoint jurisdictions,
@@ -260,6 +264,7 @@ def _legal_agreement(a: str, b: str) -> float:
     return float(agreement(cls_a or None, cls_b or None))
 
 
+@lru_cache(maxsize=200_000)
 def _generic_conflict(a: str, b: str) -> float:
     return float(bool(a) and bool(b) and not (set(a.split()) & set(b.split())))
 
