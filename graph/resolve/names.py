@@ -473,13 +473,16 @@ class NameForm:
             ordinal = _ORDINAL.fullmatch(t)
             if ordinal:  # "760TH", "2ND": the 760th institute is not the 726th
                 out.append(ordinal.group(1))
+            elif t in ORDINAL_WORDS:  # "FIRST ACADEMY" is the "1ST ACADEMY"
+                out.append(ORDINAL_WORDS[t])
             elif (t in ROMAN_NUMERALS and (t not in _SYLLABLE_NUMERALS or i == last)) or (
                 t in ("I", "V", "X") and i == last and i > 0 and len(self.tokens[i - 1]) > 1
             ):
                 # A lone I / V / X after single letters is debris of a legal form ("S A DE C V"),
                 # and XI inside a name is a Chinese syllable (XI AN), not a number.
                 out.append(t)
-        return tuple(sorted(out))
+        # A number written twice ("CETC 29 … 29TH RESEARCH INSTITUTE") is one number.
+        return tuple(sorted(set(out)))
 
     @property
     def generic(self) -> tuple[str, ...]:
@@ -490,7 +493,20 @@ class NameForm:
 
 #: Roman numerals that are also syllables of romanised names: numbers only at the end.
 _SYLLABLE_NUMERALS = frozenset(["XI"])
-_ORDINAL = re.compile(r"0*(\d+)(?:ST|ND|RD|TH)?")
+_ORDINAL = re.compile(r"0*(\d+)(?:ST|ND|RD|TH|DN|TS|DR|HT)?")  # and the suffix typed swapped
+#: Ordinal words, numbers like the digits they stand for.
+ORDINAL_WORDS: dict[str, str] = {
+    "FIRST": "1",
+    "SECOND": "2",
+    "THIRD": "3",
+    "FOURTH": "4",
+    "FIFTH": "5",
+    "SIXTH": "6",
+    "SEVENTH": "7",
+    "EIGHTH": "8",
+    "NINTH": "9",
+    "TENTH": "10",
+}
 _LEGAL_WORDS = frozenset(["LIMITED", "COMPANY", "CORPORATION", "INCORPORATED"])
 _PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 

@@ -268,3 +268,19 @@ def test_an_acronym_of_other_words_stays_apart() -> None:
     )
     assert m.decision == Decision.NO
     assert "acronym" not in features(m)
+
+
+def test_a_number_written_twice_or_as_an_ordinal_word_is_one_number() -> None:
+    name = "China Electronics Technology Group Corporation 14th Research Institute (CETC 14)"
+    assert normalise_name(name).numbers == ("14",)
+    m = compare(rec(name), rec("CETC Research Institute 14"))
+    assert m.decision == Decision.MATCH and "numbers" not in features(m)
+    m = compare(
+        rec("BRANCH 1 OF THE SHIRAZ REVOLUTIONARY COURT"),
+        rec("FIRST BRANCH OF THE REVOLUTIONARY COURT OF SHIRAZ"),
+    )
+    assert m.decision == Decision.MATCH and "numbers" not in features(m)
+    assert (
+        compare(rec("CETC 29th Research Institute"), rec("CETC 39th Research Institute")).decision
+        == Decision.NO
+    )
