@@ -128,7 +128,9 @@ WORD_PARTNER = 0.6
 #: and such a pair is already "no" at every threshold (and "clearly different" for the
 #: linking guard), so the per-pair Python work is spent only where it can change a decision.
 UNPAIRED_LOOK = 0.7
-#: At and above this name similarity the acronym check is skipped (the pair matches already).
+#: The acronym check runs on name pairs of similarity in [ACRONYM_LOOK, ACRONYM_TOP): below, the
+#: names share too little for an acronym to lift them to a match; above, they match already.
+ACRONYM_LOOK = 0.5
 ACRONYM_TOP = 0.9
 
 
@@ -527,15 +529,12 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     # Companies, vessels: a word of one name that is the initials of words of the other (CASIC /
     # CHINA AEROSPACE SCIENCE AND INDUSTRY CORPORATION), only where it can change a decision.
     acronym = np.zeros(len(name_a), dtype=bool)
-    band = np.flatnonzero(
-        ~is_person
-        & (sim >= SECOND_LOOK)
-        & (sim < ACRONYM_TOP)
-        & (
-            _spells(left.acro_mask[name_a], right.initials_mask[name_b])
-            | _spells(right.acro_mask[name_b], left.initials_mask[name_a])
-        )
-    )
+    band = np.flatnonzero(~is_person & (sim >= ACRONYM_LOOK) & (sim < ACRONYM_TOP))
+    ba, bb = name_a[band], name_b[band]
+    band = band[
+        _spells(left.acro_mask[ba], right.initials_mask[bb])
+        | _spells(right.acro_mask[bb], left.initials_mask[ba])
+    ]
     if len(band):
         alt = _per_distinct_text(left.acro_key[name_a[band]], right.acro_key[name_b[band]], _collapsed)
         lifts = alt > sim[band]
