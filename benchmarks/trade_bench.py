@@ -88,8 +88,9 @@ def run_once(
     settings = load_settings().with_(workspace=root / "ws", store=StoreKind(store_kind))
     if store_kind == "neo4j" and not settings.neo4j_uri:
         ts = time.perf_counter()
+        # settings keep no URI: every store opened below reads the server's current one, since a
+        # bulk import restarts the server (usually on another port)
         neo4j_server.start(settings, timeout=300, build=False, watch_pid=os.getpid())
-        settings = neo4j_server.effective_neo4j_settings(settings)
         times["neo4j_server_start(in total)"] = time.perf_counter() - ts
     try:
         result = _ingest(settings, times, t0, root, store_kind)
