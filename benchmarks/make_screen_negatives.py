@@ -7,8 +7,14 @@ screening benchmark's clean negatives (see ``SOURCE.md`` beside the file).
 ``oui36.csv``, ``iab.csv``) as Debian's ``ieee-data`` package ships them in
 ``/usr/share/ieee-data``; ``FILE`` are the GLEIF golden-copy LEI-CDF JSON and the Companies House
 BasicCompanyData CSV. Names are written once each (the first source that has a name up to case,
-punctuation and spacing keeps it), sorted, so the file is the same on every run. Nothing is
-checked against the lists here: the benchmark does that, against the lists it ingests.
+punctuation and spacing keeps it, with its country), sorted, so the file is the same on every run.
+Nothing is checked against the lists here: the benchmark does that, against the lists it ingests.
+
+Countries (ISO 3166-1 alpha-2, the ``country`` column): an IEEE organisation's is the last line of
+its address block in the ``.txt`` listing beside each ``.csv`` (the CSV runs the address into one
+field with the postal code after the country, which is ambiguous for GB or CA postcodes); where one
+name is registered in several countries the most frequent wins (ties: the first listed). GLEIF: the
+legal address country. Companies House: GB. Unknown countries stay empty.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -26,21 +34,48 @@ OUT = Path(__file__).resolve().parents[1] / "data/fixtures/screen_negatives/real
 IEEE_FILES = ("oui.csv", "mam.csv", "oui36.csv", "iab.csv")
 
 
-def ieee_names(folder: Path) -> list[str]:
-    names: list[str] = []
+_COUNTRY = re.compile(r"[A-Z]{2}")
+
+
+def ieee_countries(txt: Path) -> dict[str, str]:
+    """Normalised organisation name → its most frequent registration country, from a ``.txt`` listing:
+    records of a ``(hex)`` line, a ``(base 16)`` line with the name, the address lines, the country
+    last (address lines may be blank, so a record ends at the next ``(hex)`` line, not a blank one)."""
+    seen: dict[str, Counter[str]] = {}
+    records: list[tuple[str, list[str]]] = []
+    for raw in txt.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.strip()
+        if "(base 16)" in line:
+            records.append((line.split("(base 16)", 1)[1].strip(), []))
+        elif "(hex)" in line:
+            records.append(("", []))  # closes the previous record
+        elif line and records:
+            records[-1][1].append(line)
+    for name, address in records:
+        if name and address and _COUNTRY.fullmatch(address[-1]):  # "Private" records have no address
+            seen.setdefault(normalise_key_text(name), Counter())[address[-1]] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in seen.items()}
+
+
+def ieee_names(folder: Path) -> list[tuple[str, str]]:
+    names: list[tuple[str, str]] = []
     for file in IEEE_FILES:
         frame = pd.read_csv(folder / file, dtype=str, keep_default_na=False)
-        names += frame["Organization Name"].str.strip().tolist()
+        countries = ieee_countries(folder / file.replace(".csv", ".txt"))
+        for name in frame["Organization Name"].str.strip():
+            names.append((name, countries.get(normalise_key_text(name), "")))
     return names
 
 
-def gleif_names(path: Path) -> list[str]:
-    """Legal names, other names and transliterated other names of every LEI-CDF record."""
+def gleif_names(path: Path) -> list[tuple[str, str]]:
+    """Legal names, other names and transliterated other names of every LEI-CDF record, with the
+    legal address country."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    names: list[str] = []
+    names: list[tuple[str, str]] = []
     for rec in data.get("records", data) if isinstance(data, dict) else data:
         entity = rec.get("Entity", {})
-        names.append(str(entity.get("LegalName", {}).get("$", "")))
+        country = str((entity.get("LegalAddress") or {}).get("Country", {}).get("$", "")).upper()
+        names.append((str(entity.get("LegalName", {}).get("$", "")), country))
         for key, inner in (
             ("OtherEntityNames", "OtherEntityName"),
             ("TransliteratedOtherEntityNames", "TransliteratedOtherEntityName"),
@@ -49,13 +84,13 @@ def gleif_names(path: Path) -> list[str]:
             values = block.get(inner, []) if isinstance(block, dict) else []
             for value in values if isinstance(values, list) else [values]:
                 if isinstance(value, dict) and value.get("$"):
-                    names.append(str(value["$"]))
+                    names.append((str(value["$"]), country))
     return names
 
 
-def companies_house_names(path: Path) -> list[str]:
+def companies_house_names(path: Path) -> list[tuple[str, str]]:
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return frame["CompanyName"].str.strip().tolist()
+    return [(name, "GB") for name in frame["CompanyName"].str.strip()]
 
 
 def main() -> None:
@@ -64,21 +99,21 @@ def main() -> None:
     ap.add_argument("--gleif", type=Path, required=True)
     ap.add_argument("--companies-house", type=Path, required=True)
     args = ap.parse_args()
-    rows: dict[str, tuple[str, str]] = {}
+    rows: dict[str, tuple[str, str, str]] = {}
     for source, names in (
         ("companies-house", companies_house_names(args.companies_house)),
         ("gleif", gleif_names(args.gleif)),
         ("ieee-ra", ieee_names(args.ieee)),
     ):
-        for name in names:
+        for name, country in names:
             key = normalise_key_text(name)
             # A name of one or two letters, or of digits only, is no company name to screen.
             if len(key.replace(" ", "")) >= 3 and not key.replace(" ", "").isdigit():
-                rows.setdefault(key, (source, " ".join(name.split())))
+                rows.setdefault(key, (source, " ".join(name.split()), country))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["source", "name"])
+        writer.writerow(["source", "name", "country"])
         writer.writerows(sorted(rows.values(), key=lambda r: (r[1], r[0])))
     print(f"{len(rows)} names -> {OUT}")
 

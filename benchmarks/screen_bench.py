@@ -24,6 +24,12 @@ is in both.
 
 A top hit counts as right when it is the entry the query was made from, or an entry with the same
 name up to word order and legal form (the same party on two lists, or an exact namesake).
+
+Quality is measured twice on the same queries: **name only** (no country; the headline, strict
+figure) and **with country**: a positive carries its list entry's country where the entry has one,
+except a seeded 25 % that carry a transshipment hub's instead (HK, AE, TR, SG, KZ, AM, …; a diverted
+party re-registers abroad); a real negative carries its own registration country (IEEE address,
+GLEIF legal address, Companies House GB), a synthetic one a country from a trade mix or none.
 """
 
 from __future__ import annotations
@@ -101,6 +107,13 @@ def name_key(name: object) -> str:
     return " ".join(sorted(t for t in tokens if t not in LEGAL))
 
 
+def _own(countries: object) -> list[str]:
+    """A list entry's countries (a list or an array, as the entries frame holds them) in upper case."""
+    if countries is None or isinstance(countries, str | float):
+        return [str(countries).upper()] if isinstance(countries, str) and countries else []
+    return [str(c).upper() for c in countries if isinstance(c, str) and c]  # type: ignore[attr-defined]
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -145,10 +158,31 @@ def split_of(name: str) -> str:
     return "dev" if digest[0] & 1 else "test"
 
 
-def real_negatives() -> list[str]:
-    """The real company names of the fixture (one per normalised name), in file order."""
+def real_negatives() -> dict[str, str]:
+    """The real company names of the fixture (one per normalised name) → their country, in file order."""
     frame = pd.read_csv(NEGATIVE_NAMES, dtype=str, keep_default_na=False)
-    return frame["name"].tolist()
+    return dict(zip(frame["name"], frame["country"], strict=True))
+
+
+#: Where diverted goods are re-exported from and listed parties re-register (BIS and OFAC advisories).
+HUBS = ("HK", "AE", "TR", "SG", "KZ", "AM", "KG", "GE", "UZ", "MY", "TH", "RS")
+HUB_SHARE = 0.25
+#: Countries for synthetic negatives (a trade mix; "" = the input file has no country).
+SYNTHETIC_COUNTRIES = ("US", "CN", "DE", "GB", "JP", "KR", "TW", "FR", "IT", "IN", "NL", "HK", "SG", "")
+SYNTHETIC_WEIGHTS = (20, 15, 8, 6, 6, 5, 5, 4, 4, 4, 3, 3, 2, 15)
+
+
+def positive_countries(entry_countries: list[object], rng: random.Random) -> list[str]:
+    """Each positive's country: its entry's first where it has one; a seeded HUB_SHARE carry a hub that
+    is none of the entry's countries (an entry without a country gets the hub too: unknown on the list)."""
+    out = []
+    for countries in entry_countries:
+        own = _own(countries)
+        if rng.random() < HUB_SHARE:
+            out.append(rng.choice([h for h in HUBS if h not in own]))
+        else:
+            out.append(own[0] if own else "")
+    return out
 
 
 def main() -> None:
@@ -198,7 +232,7 @@ def main() -> None:
             f"index: {len(screener.index.entries)} entries, {len(screener.index.names)} names, "
             f"built in {time.perf_counter() - t0:.1f}s; RSS {peak_rss_mb():.0f} MB"
         )
-    entries = screener.index.entries
+    entries = screener.index.entries.assign(countries=screener.index.countries)  # own + address countries
     entries = entries[entries["name"].astype(str).str.len() >= 6].reset_index(drop=True)
     names_of: dict[str, set[str]] = {}
     for i, name in zip(screener.index.owner, screener.index.names, strict=True):
@@ -210,33 +244,50 @@ def main() -> None:
     pool = halves.iloc[len(halves) // 2 :] if dev else halves.iloc[: len(halves) // 2]
     picks = pool.sample(min(args.positives, len(pool)), random_state=6 if dev else 5)
     pos = [noisy(n, rng) for n in picks["name"]]
-    t0 = time.perf_counter()
-    out = screener.screen(pd.DataFrame({"name": [q for q, _ in pos]}))
-    dt = time.perf_counter() - t0
+    pos_countries = positive_countries(
+        list(picks["countries"]) if "countries" in picks else [[]] * len(picks),
+        random.Random(31 if dev else 30),
+    )
 
     def correct(top_id: object, top_name: object, truth: str, disposition: str) -> bool:
         if disposition == "clear" or not isinstance(top_id, str):
             return False
         return top_id == truth or name_key(top_name) in names_of.get(truth, set())
 
-    ok = [
-        correct(a, b, t, d)
-        for a, b, t, d in zip(
-            out["top_match_id"], out["top_match_name"], picks["id"], out["disposition"], strict=True
-        )
-    ]
-    by_op = pd.DataFrame({"op": [o for _, o in pos], "ok": ok}).groupby("op")["ok"].mean()
-    print(
-        f"positives: {sum(ok)}/{len(ok)} = {sum(ok) / len(ok):.2%} top hit at review "
-        f"({len(ok) / dt:.0f} rows/s)"
-    )
-    print("  by noise: " + ", ".join(f"{k} {v:.0%}" for k, v in by_op.items()))
-    misses = [i for i, good in enumerate(ok) if not good][: args.show_failures]
-    for i in misses:
+    def positives(mode: str, countries: list[str] | None) -> pd.DataFrame:
+        frame = pd.DataFrame({"name": [q for q, _ in pos]})
+        if countries is not None:
+            frame["country"] = countries
+        t0 = time.perf_counter()
+        out = screener.screen(frame)
+        dt = time.perf_counter() - t0
+        ok = [
+            correct(a, b, t, d)
+            for a, b, t, d in zip(
+                out["top_match_id"], out["top_match_name"], picks["id"], out["disposition"], strict=True
+            )
+        ]
+        by_op = pd.DataFrame({"op": [o for _, o in pos], "ok": ok}).groupby("op")["ok"].mean()
         print(
-            f"    miss [{pos[i][1]}] {pos[i][0]!r} (from {picks['name'].iat[i]!r}) -> "
-            f"{out['top_match_name'].iat[i]!r} {out['top_match_score'].iat[i]} {out['disposition'].iat[i]}"
+            f"positives [{mode}]: {sum(ok)}/{len(ok)} = {sum(ok) / len(ok):.2%} top hit at review "
+            f"({len(ok) / dt:.0f} rows/s)"
         )
+        print("  by noise: " + ", ".join(f"{k} {v:.0%}" for k, v in by_op.items()))
+        if countries is not None:
+            hub = [c in HUBS and c not in _own(e) for c, e in zip(countries, picks["countries"], strict=True)]
+            hits = sum(o for o, h in zip(ok, hub, strict=True) if h)
+            print(f"  with a hub country not the entry's: {hits}/{sum(hub)} top hit at review")
+        misses = [i for i, good in enumerate(ok) if not good][: args.show_failures]
+        for i in misses:
+            print(
+                f"    miss [{pos[i][1]}] {pos[i][0]!r} {countries[i] if countries else ''} "
+                f"(from {picks['name'].iat[i]!r}) -> {out['top_match_name'].iat[i]!r} "
+                f"{out['top_match_score'].iat[i]} {out['disposition'].iat[i]}"
+            )
+        return out
+
+    out = positives("name only", None)
+    positives("with country", pos_countries)
 
     # quality: clean negatives, checked first: neither the name nor its distinctive words are a list name,
     # and the name does not hold every word of a listed name of two words or more (SERGEI IVANOV PARK holds
@@ -260,7 +311,8 @@ def main() -> None:
             or holds_a_listed_name(name)
         )
 
-    real = [n for n in real_negatives() if split_of(n) == args.split]
+    real_country = real_negatives()
+    real = [n for n in real_country if split_of(n) == args.split]
     synthetic = synthetic_names(3 * args.synthetic_negatives, random.Random(22), numbered=False)
     synthetic = [n for n in synthetic if split_of(n) == args.split][: args.synthetic_negatives]
     candidates = real + synthetic
@@ -277,24 +329,43 @@ def main() -> None:
         payload = {"positives": [[q, op, t] for (q, op), t in zip(pos, picks["id"], strict=True)]}
         payload["negatives"] = negatives
         args.dump.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-    neg = screener.screen(pd.DataFrame({"name": negatives}))
-    false_review = int((neg["disposition"] != "clear").sum())
-    print(
-        f"negatives: {false_review} false review/block in {len(negatives)} = "
-        f"{1000 * false_review / len(negatives):.2f}"
-        " per 1,000"
-    )
+    country_rng = random.Random(33 if dev else 32)
+    neg_countries = [
+        real_country[n]
+        if n in real_country
+        else country_rng.choices(SYNTHETIC_COUNTRIES, weights=SYNTHETIC_WEIGHTS)[0]
+        for n in negatives
+    ]
     real_kept = set(real) & set(negatives)
-    flagged = neg["disposition"] != "clear"
-    from_real = neg["name"].isin(real_kept)
-    print(
-        f"  of which real names: {int((flagged & from_real).sum())} in {len(real_kept)} = "
-        f"{1000 * (flagged & from_real).sum() / max(1, len(real_kept)):.2f} per 1,000; synthetic: "
-        f"{int((flagged & ~from_real).sum())} in {len(negatives) - len(real_kept)}"
-    )
-    for row in neg[flagged].head(args.show_failures).itertuples():
-        reasons = str(row.top_match_reasons).split("; ")
-        print(f"    {row.name!r} -> {row.top_match_name!r} {row.top_match_score} | {'; '.join(reasons[:2])}")
+
+    def false_reviews(mode: str, countries: list[str] | None) -> pd.DataFrame:
+        frame = pd.DataFrame({"name": negatives})
+        if countries is not None:
+            frame["country"] = countries
+        neg = screener.screen(frame)
+        false_review = int((neg["disposition"] != "clear").sum())
+        print(
+            f"negatives [{mode}]: {false_review} false review/block in {len(negatives)} = "
+            f"{1000 * false_review / len(negatives):.2f} per 1,000"
+        )
+        flagged = neg["disposition"] != "clear"
+        from_real = neg["name"].isin(real_kept)
+        print(
+            f"  of which real names: {int((flagged & from_real).sum())} in {len(real_kept)} = "
+            f"{1000 * (flagged & from_real).sum() / max(1, len(real_kept)):.2f} per 1,000; synthetic: "
+            f"{int((flagged & ~from_real).sum())} in {len(negatives) - len(real_kept)}"
+        )
+        for row in neg[flagged].head(args.show_failures).itertuples():
+            reasons = str(row.top_match_reasons).split("; ")
+            country = f" [{frame['country'].iat[row.Index]}]" if countries is not None else ""
+            print(
+                f"    {row.name!r}{country} -> {row.top_match_name!r} {row.top_match_score} | "
+                f"{'; '.join(reasons[:2])}"
+            )
+        return neg
+
+    neg = false_reviews("name only", None)
+    false_reviews("with country", neg_countries)
     if args.sweep:
         # what other review thresholds would give (dev only: the threshold is a tuned constant)
         right_entry = [

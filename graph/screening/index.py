@@ -175,11 +175,19 @@ def build_index(entries: pd.DataFrame, config: BlockingConfig | None = None) -> 
         names=names,
         alias_kinds=kinds,
         owner=owner_arr,
-        countries=[_as_list(r.get("countries")) for r in records],
+        countries=[_entry_countries(r) for r in records],
         fingerprints=[entry_fingerprint(r) for r in records],
         blocking=TranslitBlocking(names, owner_arr, config or BlockingConfig(top_k=12)),
         addresses=AddressIndex(lines, line_countries, line_owner, address_only) if lines else None,
     )
+
+
+def _entry_countries(row: dict[str, Any]) -> list[str]:
+    """An entry's countries: its own (nationality, registration) and its addresses' — the Entity List
+    gives only addresses, and a party listed at a Moscow address is a Russian counterparty."""
+    out = [str(c).upper() for c in _as_list(row.get("countries")) if c]
+    out += [str(c).upper() for c in _as_list(row.get("address_countries")) if c]
+    return list(dict.fromkeys(out))
 
 
 def latest_entries(settings: Settings) -> pd.DataFrame:

@@ -9,6 +9,7 @@ overlap, see :mod:`graph.resolve.candidates`) is blended in.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -85,6 +86,7 @@ CAPPING_RULES = (
     "common word name",
     "letters in front",
     "only common words agree",
+    "approximate name and country differs",
 )
 NAME_RULES = (
     short_name_differs,
@@ -517,10 +519,48 @@ def score_pairs(
             reason = rule(words_a, words_b, head[0] if head else "")
             if reason:
                 rules.setdefault(k, []).append(f"{reason} (score capped at {TWO_DIFFERENCES_CAP:.2f})")
+    for k in np.flatnonzero((score > TWO_DIFFERENCES_CAP) & (country == -1)).tolist():
+        reason = approximate_abroad(query_names[k], target_names[k], int(country[k]))
+        if reason:
+            rules.setdefault(k, []).append(reason)
     for k, reasons in rules.items():
         if any(r.startswith(CAPPING_RULES) for r in reasons):
             score[k] = min(score[k], TWO_DIFFERENCES_CAP)
     return PairScores(np.clip(score, 0.0, 1.0).astype(np.float32), name_sim, country, rules)
+
+
+def same_words(a: str, b: str) -> bool:
+    """Two names with the same distinctive words, spelt alike, in any order, or with only a space
+    lost or moved: the names are equal after normalisation (generic words and legal forms aside)."""
+    return sorted(distinctive(a).split()) == sorted(distinctive(b).split()) or space_moved(a, b)
+
+
+@lru_cache(maxsize=200_000)
+def written_in_latin(name: str) -> bool:
+    """Every letter of the name is a Latin one (accents allowed): its spelling is the party's own
+    choice, not a romanisation this tool made of Cyrillic, Arabic or Chinese."""
+    return all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in name[:1000])
+
+
+def approximate_abroad(query_name: str, target_name: str, country: int) -> str | None:
+    """The reason a pair whose names differ only by transliteration letters (MICRON / MIKRON,
+    NOVATEC / NOVATEK, JASCO / IASCO) and whose countries are known and differ is capped below
+    ``review``, or None.
+
+    A firm that writes its own name in Latin letters chose C or K; a list romanises a foreign name by
+    a convention. Two such spellings in two countries are likelier two firms than one party abroad.
+    Not capped: equal names (a listed party abroad under its own name is the diversion case), a query
+    written in another script (the letter difference is then this tool's own romanisation), and names
+    that differ otherwise (a typo, an edit: the other rules and the score decide those)."""
+    if country != -1 or same_words(query_name, target_name) or not written_in_latin(query_name):
+        return None
+    if sorted(translit_key(query_name).split()) != sorted(translit_key(target_name).split()):
+        return None
+    return (
+        f"approximate name and country differs: '{distinctive(query_name)}' is '{distinctive(target_name)}' "
+        f"only up to transliteration letters and the counterparty's country is none of the entry's "
+        f"(score capped at {TWO_DIFFERENCES_CAP:.2f})"
+    )
 
 
 def explain(
