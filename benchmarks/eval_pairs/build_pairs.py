@@ -400,28 +400,6 @@ def is_variant(a: str, b: str, common: frozenset[str]) -> bool:
     return fuzz.ratio(ja, jb) >= VARIANT_WORD_RATIO
 
 
-#: Labels corrected by a reviewer against the source list (group of a, group of b) → (evidence,
-#: note). Rules N1-N3 see ids and names only; these pairs are one party by what the list entries
-#: say otherwise. Each correction is listed in ``eval_pairs/SOURCE.md``.
-REVIEWED_SAME_PARTY: dict[tuple[str, str], tuple[str, str]] = {
-    (
-        "csl:Entity:071ef5553f28b300690132afe4e6caa9ba98a8c3",
-        "csl:Entity:7200dcd4b47e746f7d749750946839b765594446",
-    ): (
-        "review",
-        "Entity List rows 'Hia Soo Gan Benson Hia' (76 FR 67059) and 'Hia Soo Gan Benson' "
-        "(76 FR 67062), both 2011-10-31: the same five Singapore addresses and the same aliases "
-        "(Soo Gan Benson Hia; Thomas Yan) - one person listed twice",
-    ),
-}
-
-
-def reviewed_same_party(group_a: str, group_b: str) -> str:
-    """The reviewer's evidence that two entries are one party ("review"), or ""."""
-    hit = REVIEWED_SAME_PARTY.get((group_a, group_b)) or REVIEWED_SAME_PARTY.get((group_b, group_a))
-    return hit[0] if hit else ""
-
-
 def _split(group: str) -> str:
     digest = hashlib.sha1(group.encode("utf-8"), usedforsecurity=False).digest()
     return "dev" if digest[0] % 2 == 0 else "test"
@@ -490,7 +468,7 @@ def build(out: Path = OUT) -> int:
             ea, eb = by_group.get(group), by_group.get(group_b)
             evidence = ""
             if label == 0 and ea is not None and eb is not None:
-                evidence = same_party(ea, eb, a, b) or reviewed_same_party(group, group_b)
+                evidence = same_party(ea, eb, a, b)
                 if evidence:
                     label, source = 1, source.rsplit("_", 1)[0] + "_same_party"
             if label == 0:

@@ -24,7 +24,6 @@ from graph.resolve.features import (
     contributions,
     pair_features,
     prepare,
-    scored_names,
 )
 
 __all__ = ["PreparedRecords", "ScoredPairs", "brief_reasons", "prepare", "score_pairs"]
@@ -97,15 +96,13 @@ def score_pairs(
 def brief_reasons(scored: ScoredPairs, f: PairFeatures, c: Contributions, k: int, i: int) -> list[str]:
     """Short reasons (one line per feature that contributed) for row ``k`` of a chunk = pair ``i``."""
     a, b = scored.records(i)
-    name_a = scored_names(a)[int(f.best_a[k])][0]
-    name_b = scored_names(b)[int(f.best_b[k])][0]
+    name_a = (a.names or ("",))[int(f.best_a[k])]
+    name_b = (b.names or ("",))[int(f.best_b[k])]
     if bool(f.empty[k]):
         out = [f"{name_a!r} / {name_b!r}: a name without a distinctive word cannot identify anyone"]
     else:
         sim = float(f.name_sim[k])
         out = [f"name {name_a!r} ~ {name_b!r}: similarity {sim:.2f} ({float(c.name[k]):+.1f})"]
-    if bool(f.acronym[k]):
-        out.append("an acronym of one name read as words of the other")
     if bool(f.weak[k]):
         out.append("a weak alias, which cannot make a match on its own")
     if c.legal[k]:

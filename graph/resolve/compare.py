@@ -15,10 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from graph.resolve.acronyms import collapse
 from graph.resolve.align import describe_alignment
 from graph.resolve.features import (
-    SUBSET_DISCOUNT,
     AliasKind,
     KindParams,
     PairFeatures,
@@ -27,10 +25,8 @@ from graph.resolve.features import (
     lone_words,
     pair_features,
     prepare,
-    scored_names,
 )
-from graph.resolve.legal_forms import family, shortened
-from graph.resolve.names import NameForm, legal_forms, normalise_name
+from graph.resolve.names import normalise_name
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -108,13 +104,11 @@ def decide(score: float, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Decisio
     return Decision.NO
 
 
-def _aligned(a: Record, b: Record, f: PairFeatures, k: int = 0) -> tuple[tuple[str, int, str], ...]:
-    """The aligned names of pair ``k`` (text, index in the record's names, how it was derived)."""
-    return scored_names(a)[int(f.best_a[k])], scored_names(b)[int(f.best_b[k])]
-
-
 def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> Reason:
-    (name_a, _, note_a), (name_b, _, note_b) = _aligned(a, b, f)
+    ia, ib = int(f.best_a[0]), int(f.best_b[0])
+    names_a = a.names or ("",)
+    names_b = b.names or ("",)
+    name_a, name_b = names_a[ia], names_b[ib]
     form_a, form_b = normalise_name(name_a, a.kind), normalise_name(name_b, b.kind)
     sim = float(f.name_sim[0])
     if bool(f.empty[0]):
@@ -131,9 +125,6 @@ def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> 
         if a.kind == "person" and b.kind == "person":
             words = describe_alignment(" ".join(form_a.distinctive), " ".join(form_b.distinctive))
             detail += f"; words aligned: {words}"
-        for name, note in ((name_a, note_a), (name_b, note_b)):
-            if note:
-                detail += f"; {name!r} is a name written {note}"
         if bool(f.weak[0]):
             detail += "; a weak alias, which cannot make a match on its own"
         if form_a.truncated or form_b.truncated:
@@ -141,58 +132,17 @@ def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> 
     return Reason("name", round(sim, 4), round(contribution, 3), detail)
 
 
-def _legal_notes(form_a: NameForm, form_b: NameForm, legal: int) -> str:
-    """Why two written forms were not taken as two legal persons, when a rule said so."""
-    notes = []
-    for form in (form_a, form_b):
-        typo = legal_forms().typo_tail(form.folded.split())
-        if typo is not None:
-            notes.append(
-                f"{form.legal_form_text!r} taken as a legal form, one typo from {' '.join(typo[1])!r}"
-            )
-    fam_a, fam_b = family(form_a.legal_form_text), family(form_b.legal_form_text)
-    if legal == 1 and fam_a and fam_b and fam_a != fam_b:
-        notes.append("both names write a form of the same family (one adds another form)")
-    if (
-        legal == 0
-        and (fam_a is None or fam_a != fam_b)
-        and shortened(form_a.legal_form_text, form_b.legal_form_text)
-    ):
-        notes.append("one form is the other cut short, not a second legal person")
-    return "".join(f"; {n}" for n in notes)
-
-
-def _acronym_reason(a: Record, b: Record, f: PairFeatures) -> Reason:
-    (name_a, _, _), (name_b, _, _) = _aligned(a, b, f)
-    form_a, form_b = normalise_name(name_a, a.kind), normalise_name(name_b, b.kind)
-    hit = collapse(
-        " ".join(sorted(form_a.distinctive)),
-        form_a.folded,
-        " ".join(sorted(form_b.distinctive)),
-        form_b.folded,
-        SUBSET_DISCOUNT,
-    )
-    token, spelled = hit[:2] if hit is not None else ("?", "?")
-    detail = (
-        f"{token} is the initials of {spelled!r} in the other name: the names were compared with "
-        "the acronym in place of those words"
-    )
-    return Reason("acronym", 1.0, 0.0, detail)
-
-
 def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
     c = contributions(f)
     reasons = [_name_reason(a, b, f, float(c.name[0]))]
-    if f.acronym[0]:
-        reasons.append(_acronym_reason(a, b, f))
     if c.short[0]:
         reasons.append(
             Reason(
                 "short_name", 1.0, float(c.short[0]), "distinctive part of 3 letters or fewer: weak evidence"
             )
         )
-    (name_a, _, _), (name_b, _, _) = _aligned(a, b, f)
-    form_a, form_b = normalise_name(name_a, a.kind), normalise_name(name_b, b.kind)
+    form_a = normalise_name((a.names or ("",))[int(f.best_a[0])], a.kind)
+    form_b = normalise_name((b.names or ("",))[int(f.best_b[0])], b.kind)
     if form_a.legal_form and form_b.legal_form:
         legal = int(f.legal[0])
         word = LEGAL_WORDS[legal]
@@ -200,7 +150,6 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             f"{word}: {form_a.legal_form_text} ({form_a.legal_form}) vs "
             f"{form_b.legal_form_text} ({form_b.legal_form})"
         )
-        detail += _legal_notes(form_a, form_b, legal)
         reasons.append(Reason("legal_form", float(legal), float(c.legal[0]), detail))
     if f.numbers[0]:
         nums_a, nums_b = " ".join(form_a.numbers) or "(none)", " ".join(form_b.numbers) or "(none)"

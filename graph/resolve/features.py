@@ -27,25 +27,21 @@ The score is a logistic function of a sum of evidence (log-odds):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import lru_cache
 from types import MappingProxyType
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from graph.resolve.acronyms import MAX_ACRONYM, MIN_ACRONYM, acronym_writings, collapsed_similarity
 from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
-from graph.resolve.legal_forms import agreement, family, shortened
+from graph.resolve.legal_forms import agreement, family
 from graph.resolve.names import fold, legal_forms, normalise_address, normalise_name
 
 #: Aliases per record kept for scoring (OFAC entries can carry dozens).
 MAX_NAMES_PER_RECORD = 24
-#: Derived writings (acronym in place of its words, or left out) added per record at most.
-MAX_DERIVED_NAMES = 8
 
 
 class AliasKind(StrEnum):
@@ -128,41 +124,6 @@ WORD_PARTNER = 0.6
 #: and such a pair is already "no" at every threshold (and "clearly different" for the
 #: linking guard), so the per-pair Python work is spent only where it can change a decision.
 UNPAIRED_LOOK = 0.7
-#: The acronym check runs on name pairs of similarity in [ACRONYM_LOOK, ACRONYM_TOP): below, the
-#: names share too little for an acronym to lift them to a match; above, they match already.
-ACRONYM_LOOK = 0.5
-ACRONYM_TOP = 0.9
-
-
-#: Words per name kept as possible acronyms for the cheap letters test (:func:`_spells`).
-ACRONYM_SLOTS = 4
-
-
-def _letters_mask(letters: Iterable[str]) -> int:
-    mask = 0
-    for ch in letters:
-        if "A" <= ch <= "Z":
-            mask |= 1 << (ord(ch) - 65)
-    return mask
-
-
-def _acronym_masks(distinctive: Sequence[str]) -> list[int]:
-    """Letter masks of the words that may be acronyms (3 to 6 letters), ACRONYM_SLOTS at most."""
-    masks = [_letters_mask(w) for w in distinctive if MIN_ACRONYM <= len(w) <= MAX_ACRONYM and w.isalpha()][
-        :ACRONYM_SLOTS
-    ]
-    return masks + [0] * (ACRONYM_SLOTS - len(masks))
-
-
-def _spells(acro_mask: np.ndarray, initials_mask: np.ndarray) -> np.ndarray:
-    """Per name pair: some possible acronym of one name has all its letters among the first
-    letters of the other's words — necessary for it to spell them out, and cheap to test."""
-    inside = (acro_mask & ~initials_mask[:, None]) == 0
-    return np.any(inside & (acro_mask != 0), axis=1)
-
-
-def _collapsed(key_a: str, key_b: str) -> float:
-    return collapsed_similarity(key_a, key_b, SUBSET_DISCOUNT)
 
 
 @dataclass(frozen=True)
@@ -188,9 +149,6 @@ class PreparedRecords:
     empty: np.ndarray  # bool, per name: no distinctive word
     short: np.ndarray  # bool, per name: distinctive part <= SHORT_NAME_CHARS letters
     first: np.ndarray  # <U1, per name: first letter of the distinctive part, C and Q written K
-    acro_key: np.ndarray  # object, per name: "core<TAB>folded words in order" (acronym check)
-    acro_mask: np.ndarray  # int64 (names, ACRONYM_SLOTS): letters of words that may be acronyms
-    initials_mask: np.ndarray  # int64, per name: the first letters of its words
 
     def __len__(self) -> int:
         return len(self.records)
@@ -240,33 +198,20 @@ def _first_letter(word: str) -> str:
     return "K" if head in ("C", "Q") else head
 
 
-# Legal-form and generic-word strings come from small vocabularies, so the same two recur in
-# every batch: their comparisons are cached for the process (pure functions of the strings).
-@lru_cache(maxsize=200_000)
 def _legal_agreement(a: str, b: str) -> float:
-    """+2 same form (family), +1 same class or a family both names write ("CORPORATION LIMITED"
-    vs "CORPORATION"), 0 (also: one form cut short), -1 other class, -2 disjoint jurisdictions,
+    """+2 same form (family), +1 same class, 0, -1 other class, -2 disjoint jurisdictions,
     -3 two different written forms (LLC vs FZE, PLC vs SAS: two legal persons)."""
     if not a or not b:
         return 0.0
-    (cls_a, text_a, all_a), (cls_b, text_b, all_b) = a.split("|"), b.split("|")
-    fam_a, fam_b = family(text_a), family(text_b)
-    if (fam_a is None or fam_a != fam_b) and shortened(text_a, text_b):
-        # "DE C V" / "C V" vs "S A DE C V": one form cut short, not a second legal person.
-        return 0.0
+    (cls_a, _, text_a), (cls_b, _, text_b) = a.partition("|"), b.partition("|")
     if legal_forms().jurisdiction_conflict(text_a, text_b):
         return -2.0
+    fam_a, fam_b = family(text_a), family(text_b)
     if fam_a is not None and fam_b is not None:
-        if fam_a == fam_b:
-            return 2.0
-        # "… CORPORATION LIMITED" vs "… CORPORATION": a form the other name also writes.
-        families_a = {family(t) for t in all_a.split(",")} - {None}
-        families_b = {family(t) for t in all_b.split(",")} - {None}
-        return 1.0 if families_a & families_b else -3.0
+        return 2.0 if fam_a == fam_b else -3.0
     return float(agreement(cls_a or None, cls_b or None))
 
 
-@lru_cache(maxsize=200_000)
 def _generic_conflict(a: str, b: str) -> float:
     return float(bool(a) and bool(b) and not (set(a.split()) & set(b.split())))
 
@@ -314,21 +259,6 @@ def _number_agreement(a: str, b: str) -> float:
     return -2.0 if a and b else -1.0
 
 
-def scored_names(rec: Record) -> tuple[tuple[str, int, str], ...]:
-    """The names a record is compared by, as ``(text, index in rec.names, note)``: its names
-    (at most MAX_NAMES_PER_RECORD), then the derived writings of those that spell out a bracketed
-    acronym (see :mod:`graph.resolve.acronyms`; MAX_DERIVED_NAMES at most), whose note says how
-    they were derived."""
-    names = tuple(rec.names[:MAX_NAMES_PER_RECORD]) or ("",)
-    out = [(name or "", i, "") for i, name in enumerate(names)]
-    derived = [
-        (text, i, note)
-        for i, name in enumerate(names)
-        for text, note in acronym_writings(name or "", rec.kind)
-    ]
-    return tuple(out + derived[:MAX_DERIVED_NAMES])
-
-
 def prepare(records: Sequence[Record]) -> PreparedRecords:
     """Normalise every name of every record once and lay the results out column-wise."""
     core: list[str] = []
@@ -338,31 +268,20 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     legal: list[int] = []
     numbers: list[int] = []
     weak: list[bool] = []
-    acro_key: list[str] = []
-    acro_mask: list[list[int]] = []
-    initials_mask: list[int] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
         start[r] = len(core)
-        for name, i, _ in scored_names(rec):
-            form = normalise_name(name, rec.kind)
+        names = tuple(rec.names[:MAX_NAMES_PER_RECORD]) or ("",)
+        for i, name in enumerate(names):
+            form = normalise_name(name or "", rec.kind)
             core.append(" ".join(sorted(form.distinctive)))
             phon.append(" ".join(sorted(form.phonetic)))
             joined.append("".join(form.distinctive))
             generic.append(_intern(" ".join(sorted(set(form.generic)))))
-            legal.append(
-                _intern(
-                    f"{form.legal_form}|{form.legal_form_text}|{','.join(form.legal_forms_all)}"
-                    if form.legal_form
-                    else ""
-                )
-            )
+            legal.append(_intern(f"{form.legal_form}|{form.legal_form_text}" if form.legal_form else ""))
             numbers.append(_intern(" ".join(form.numbers)))
             weak.append(i in rec.weak)
-            acro_key.append(f"{core[-1]}\t{form.folded}")
-            acro_mask.append(_acronym_masks(form.distinctive))
-            initials_mask.append(_letters_mask(w[0] for w in form.folded.split()))
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
     return PreparedRecords(
@@ -384,9 +303,6 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         empty=np.array([len(j) < 2 for j in joined], dtype=bool),  # nothing, or one character
         short=np.array([0 < len(j) <= SHORT_NAME_CHARS for j in joined], dtype=bool),
         first=np.array([_first_letter(j) for j in joined], dtype="<U1"),
-        acro_key=np.array(acro_key, dtype=object),
-        acro_mask=np.array(acro_mask, dtype=np.int64).reshape(-1, ACRONYM_SLOTS),
-        initials_mask=np.array(initials_mask, dtype=np.int64),
     )
 
 
@@ -409,7 +325,6 @@ class PairFeatures:
     kind_conflict: np.ndarray  # bool
     kind: np.ndarray  # object: kind whose calibration applies
     unpaired: np.ndarray  # bool: each side keeps a distinctive word unmatched on the other
-    acronym: np.ndarray  # bool: the name similarity reads one name's acronym as the other's words
 
 
 #: Below this many pairs ``cpdist`` runs on the calling thread: starting its worker threads costs
@@ -526,20 +441,6 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     person = np.flatnonzero(is_person)
     if len(person):
         sim[person] = _per_distinct_text(left.core[name_a[person]], right.core[name_b[person]], align_person)
-    # Companies, vessels: a word of one name that is the initials of words of the other (CASIC /
-    # CHINA AEROSPACE SCIENCE AND INDUSTRY CORPORATION), only where it can change a decision.
-    acronym = np.zeros(len(name_a), dtype=bool)
-    band = np.flatnonzero(~is_person & (sim >= ACRONYM_LOOK) & (sim < ACRONYM_TOP))
-    ba, bb = name_a[band], name_b[band]
-    band = band[
-        _spells(left.acro_mask[ba], right.initials_mask[bb])
-        | _spells(right.acro_mask[bb], left.initials_mask[ba])
-    ]
-    if len(band):
-        alt = _per_distinct_text(left.acro_key[name_a[band]], right.acro_key[name_b[band]], _collapsed)
-        lifts = alt > sim[band]
-        sim[band[lifts]] = alt[lifts]
-        acronym[band[lifts]] = True
     empty = left.empty[name_a] | right.empty[name_b]
     sim = np.where(empty, np.float32(0.0), sim).astype(np.float32)
     weak = left.weak[name_a] | right.weak[name_b]
@@ -597,11 +498,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     # Companies, vessels (persons are aligned word by word already): only pairs that could
     # still be linked are checked, once per distinct pair of names.
     unpaired = np.zeros(n, dtype=bool)
-    best_acronym = acronym[first] if n else np.zeros(0, dtype=bool)
-    # An acronym read as the other name's words leaves those words without a partner by design.
-    check = np.flatnonzero(
-        (pair_kind != "person") & ~best_empty & ~best_acronym & (best_sim >= UNPAIRED_LOOK)
-    )
+    check = np.flatnonzero((pair_kind != "person") & ~best_empty & (best_sim >= UNPAIRED_LOOK))
     if len(check):
         unpaired[check] = (
             _per_distinct_text(left.core[best_name_a[check]], right.core[best_name_b[check]], _unpaired_words)
@@ -626,7 +523,6 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         kind_conflict=np.asarray(kind_conflict, dtype=bool),
         kind=kind,
         unpaired=unpaired,
-        acronym=best_acronym,
     )
 
 

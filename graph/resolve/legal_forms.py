@@ -21,9 +21,6 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 ELF_TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "elf-codes-1.4.1.csv"
 
 LIMITED = "LIMITED"
@@ -251,9 +248,6 @@ PREFIX_FORMS: frozenset[str] = frozenset(
 VESSEL_FORMS: frozenset[str] = frozenset({"MV", "M V", "MT", "M T", "SS", "MS", "M S", "FV", "RV", "MY"})
 
 MAX_FORM_TOKENS = 6
-#: A clerk's typo in a legal form is only corrected in forms of this many letters or more
-#: (shorter ones, "CO LTD", are too close to short distinctive words).
-TYPO_FORM_MIN = 6
 
 #: ELF long names that are ordinary words in business names, not forms.
 _NOT_FORMS = frozenset(
@@ -382,48 +376,25 @@ class LegalForms:
 
     def __init__(self, folder: Callable[[str], str]):
         self.table, self.countries = _load(folder)
-        # Multi-token forms of TYPO_FORM_MIN+ letters, squeezed, for the typo check.
-        keys = [k for k in self.table if len(k) >= 2 and len("".join(k)) >= TYPO_FORM_MIN]
-        self._typo_keys: list[tuple[str, ...]] = keys
-        self._typo_forms: list[str] = ["".join(k) for k in keys]
         self.prefixes = {tuple(folder(p).split()) for p in PREFIX_FORMS}
         self.vessel = {tuple(folder(p).split()) for p in VESSEL_FORMS}
 
     def split(self, tokens: Sequence[str], kind: str = "company") -> tuple[tuple[str, ...], str | None, str]:
-        """``(remaining tokens, class of the outermost form or None, form as written)``."""
-        toks, cls, text, _ = self.split_forms(tokens, kind)
-        return toks, cls, text
-
-    def split_forms(
-        self, tokens: Sequence[str], kind: str = "company"
-    ) -> tuple[tuple[str, ...], str | None, str, tuple[str, ...]]:
-        """``(remaining tokens, class of the outermost form or None, form as written, every form
-        stripped)``.
+        """``(remaining tokens, class of the outermost form or None, form as written)``.
 
         Strips every form at the end (``HUAXIN CO LTD`` → ``HUAXIN``) and the known prefix
-        forms at the start (``OOO ROMASHKA``). A name made only of forms keeps nothing. A tail
-        of short tokens one typo away from a form ("S A FE C V", "SDM BHD") is that form.
+        forms at the start (``OOO ROMASHKA``). A name made only of forms keeps nothing.
         """
         toks = tuple(tokens)
         found_cls: str | None = None
         found_text = ""
-        every: list[str] = []
         if kind == "vessel":
             for n in (2, 1):
                 if len(toks) > n and toks[:n] in self.vessel:
-                    return toks[n:], VESSEL, " ".join(toks[:n]), (" ".join(toks[:n]),)
-            return toks, None, "", ()
+                    return toks[n:], VESSEL, " ".join(toks[:n])
+            return toks, None, ""
         if kind not in ("company", "organization", "organisation", "entity", "party"):
-            return toks, None, "", ()
-        typo = self.typo_tail(toks)
-        if typo is not None:
-            # The class of the corrected form, but the text as written: which of two forms one
-            # typo away was meant (PTR LTD: PTE LTD or PTY LTD?) is unknown, so no family and no
-            # jurisdiction is claimed for it.
-            n, form = typo
-            found_cls, found_text = self.table[form], " ".join(toks[-n:])
-            every.append(found_text)
-            toks = toks[:-n]
+            return toks, None, ""
         changed = True
         while changed and toks:
             changed = False
@@ -433,7 +404,6 @@ class LegalForms:
                     cls = self.table[tail]
                     if found_cls is None or found_cls == GENERIC:
                         found_cls, found_text = cls, " ".join(tail)
-                    every.append(" ".join(tail))
                     toks = toks[:-n]
                     changed = True
                     break
@@ -442,33 +412,10 @@ class LegalForms:
                 if head in self.prefixes:
                     if found_cls is None or found_cls == GENERIC:
                         found_cls, found_text = self.table.get(head, OTHER), " ".join(head)
-                    every.append(" ".join(head))
                     toks = toks[n:]
                     changed = True
                     break
-        return toks, found_cls, found_text, tuple(every)
-
-    def typo_tail(self, toks: Sequence[str]) -> tuple[int, tuple[str, ...]] | None:
-        """``(token count, form)`` when the name ends in short tokens (3 letters or fewer) that
-        are one edit (a typo, a swap of neighbours) from a form of 6+ letters written in 2+ tokens
-        and no exact form covers them: "S A FE C V" → S A DE C V, "PTR LTD" → PTE LTD."""
-        toks = tuple(toks)
-        short = 0
-        while short < min(MAX_FORM_TOKENS, len(toks) - 1) and len(toks[-1 - short]) <= 3:
-            short += 1
-        for n in range(short, 1, -1):
-            tail = toks[-n:]
-            if tail in self.table:
-                return None  # an exact form covers the longest short tail: nothing to correct
-            squeezed = "".join(tail)
-            if len(squeezed) < TYPO_FORM_MIN:
-                continue
-            hit = process.extractOne(
-                squeezed, self._typo_forms, scorer=OSA.distance, score_cutoff=1, processor=None
-            )
-            if hit is not None:
-                return n, self._typo_keys[hit[2]]
-        return None
+        return toks, found_cls, found_text
 
     def jurisdictions(self, form_text: str) -> frozenset[str] | None:
         """Countries where a form is used, when that says something (None: used everywhere)."""
@@ -506,13 +453,11 @@ def agreement(a: str | None, b: str | None) -> int:
 FAMILIES: dict[str, str] = {
     form: family
     for family, forms in {
-        # The limited-liability company and its translations: the lists render a Russian OOO,
-        # a Bulgarian OOD or a Kazakh TOO as "LLC" or "Ltd." in English aliases.
-        "LTD": "LTD LIMITED COLTD COLIMITED COMPANYLIMITED COMPANYLTD LTDCO LIMITEDCOMPANY "
-        "LLC LIMITEDLIABILITYCOMPANY OOO OBSHCHESTVOSOGRANICHENNOIOTVETSTVENNOSTYU "
-        "OBSHCHESTVOSOGRANICHENNOYOTVETSTVENNOSTYU TOO TOV FLLC OOD EOOD",
+        "LTD": "LTD LIMITED COLTD COLIMITED COMPANYLIMITED COMPANYLTD LTDCO LIMITEDCOMPANY",
         "PRIVATE": "PVTLTD PRIVATELIMITED PVT PVTLIMITED",
         "PTE": "PTELTD PTE PTELIMITED",
+        "LLC": "LLC LIMITEDLIABILITYCOMPANY OOO OBSHCHESTVOSOGRANICHENNOIOTVETSTVENNOSTYU "
+        "OBSHCHESTVOSOGRANICHENNOYOTVETSTVENNOSTYU TOO TOV FLLC",
         "JSC": "JSC AO OAO OJSC ZAO CJSC PAO PJSC NAO JOINTSTOCKCOMPANY OPENJOINTSTOCKCOMPANY "
         "CLOSEDJOINTSTOCKCOMPANY PUBLICJOINTSTOCKCOMPANY AKTSIONERNOEOBSHCHESTVO "
         "OTKRYTOEAKTSIONERNOEOBSHCHESTVO ZAKRYTOEAKTSIONERNOEOBSHCHESTVO "
@@ -532,6 +477,7 @@ FAMILIES: dict[str, str] = {
         "AS": "AS APS",
         "OY": "OY OYJ",
         "SPZOO": "SPZOO",
+        "OOD": "OOD EOOD",
         "LLP": "LLP",
         "LP": "LP",
         "LTDSTI": "LTDSTI",
@@ -543,13 +489,3 @@ FAMILIES: dict[str, str] = {
 def family(form_text: str) -> str | None:
     """The family of a written legal form (see :data:`FAMILIES`), None when it has none."""
     return FAMILIES.get(form_text.replace(" ", "")) if form_text else None
-
-
-def shortened(form_a: str, form_b: str) -> bool:
-    """One written form is the other with its head cut off ("DE C V" / "S A DE C V", "BHD" /
-    "SDN BHD", "LIMITED" / "PRIVATE LIMITED"): a clerk's shortening of one form, not a second one."""
-    a, b = form_a.replace(" ", ""), form_b.replace(" ", "")
-    if not a or not b or a == b:
-        return False
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return long_.endswith(short)

@@ -15,17 +15,15 @@ first so that ``深圳华信电子科技有限公司`` gives ``SHENZHENHUAXIN`` 
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import jellyfish
 from anyascii import anyascii
 from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import Levenshtein
 
 from graph.addresses import normalise_address as _normalise_address
 from graph.resolve.legal_forms import LegalForms
@@ -231,24 +229,6 @@ GENERIC_WORDS: frozenset[str] = frozenset(
     ]
 )
 
-ORG_WORDS_TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "org_words.csv"
-
-
-@lru_cache(maxsize=1)
-def org_words() -> tuple[dict[str, str], frozenset[str]]:
-    """(organisational word → its English rendering, the renderings that are generic): the
-    translation table of ``data/reference/org_words.csv`` (ZAVOD → PLANT, SHERKAT → COMPANY)."""
-    words: dict[str, str] = {}
-    generic: set[str] = set()
-    with ORG_WORDS_TABLE.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            english = fold(row["english"])
-            words[fold(row["word"])] = english
-            if row["generic"].strip().lower() == "yes":
-                generic.add(english)
-    return words, frozenset(generic)
-
-
 #: Function words and name particles (never distinctive, for any kind).
 STOP_WORDS: frozenset[str] = frozenset(
     [
@@ -327,24 +307,6 @@ PERSON_TITLES: frozenset[str] = frozenset(
         "MULLAH",
         "MAULANA",
         "IMAM",
-        # Religious and military honorifics of the UN and OFAC aliases ("Qari Saifullah",
-        # "Hanafi Sahib", "Mawlawi Nanai", "General Taganda"): titles, not names.
-        "QARI",
-        "SAHIB",
-        "SAHEB",
-        "SAHAB",
-        "MAWLAWI",
-        "MAWLAVI",
-        "MAULAVI",
-        "MAULVI",
-        "MOLVI",
-        "MAWLANA",
-        "ALHAJ",
-        "ALHAJJ",
-        "SHAYKH",
-        "SHEIK",
-        "GENERAL",
-        "COMMANDER",
         "JR",
         "SR",
         "II",
@@ -458,8 +420,6 @@ class NameForm:
     script: str  # detected script of the original (LATIN, CYRILLIC, CJK, MIXED …)
     kind: str = "company"
     legal_form_text: str = ""  # the form as written, folded ("CO LTD", "OOO")
-    #: Every form stripped, outermost first ("CORPORATION LIMITED" → LIMITED, CORPORATION).
-    legal_forms_all: tuple[str, ...] = ()
     truncated: bool = False  # the original was longer than MAX_NAME_CHARS
 
     @property
@@ -473,63 +433,41 @@ class NameForm:
             ordinal = _ORDINAL.fullmatch(t)
             if ordinal:  # "760TH", "2ND": the 760th institute is not the 726th
                 out.append(ordinal.group(1))
-            elif t in ORDINAL_WORDS:  # "FIRST ACADEMY" is the "1ST ACADEMY"
-                out.append(ORDINAL_WORDS[t])
             elif (t in ROMAN_NUMERALS and (t not in _SYLLABLE_NUMERALS or i == last)) or (
                 t in ("I", "V", "X") and i == last and i > 0 and len(self.tokens[i - 1]) > 1
             ):
                 # A lone I / V / X after single letters is debris of a legal form ("S A DE C V"),
                 # and XI inside a name is a Chinese syllable (XI AN), not a number.
                 out.append(t)
-        # A number written twice ("CETC 29 … 29TH RESEARCH INSTITUTE") is one number.
-        return tuple(sorted(set(out)))
+        return tuple(sorted(out))
 
     @property
     def generic(self) -> tuple[str, ...]:
-        """Generic words of the name (TRADING, TECHNOLOGY, PLANT …): weak context, never a match."""
-        org_generic = org_words()[1]
-        return tuple(t for t in self.tokens if t in GENERIC_WORDS or t in org_generic)
+        """Generic words of the name (TRADING, TECHNOLOGY …): weak context, never a match."""
+        return tuple(t for t in self.tokens if t in GENERIC_WORDS)
 
 
 #: Roman numerals that are also syllables of romanised names: numbers only at the end.
 _SYLLABLE_NUMERALS = frozenset(["XI"])
-_ORDINAL = re.compile(r"0*(\d+)(?:ST|ND|RD|TH|DN|TS|DR|HT)?")  # and the suffix typed swapped
-#: Ordinal words, numbers like the digits they stand for.
-ORDINAL_WORDS: dict[str, str] = {
-    "FIRST": "1",
-    "SECOND": "2",
-    "THIRD": "3",
-    "FOURTH": "4",
-    "FIFTH": "5",
-    "SIXTH": "6",
-    "SEVENTH": "7",
-    "EIGHTH": "8",
-    "NINTH": "9",
-    "TENTH": "10",
-}
+_ORDINAL = re.compile(r"0*(\d+)(?:ST|ND|RD|TH)?")
 _LEGAL_WORDS = frozenset(["LIMITED", "COMPANY", "CORPORATION", "INCORPORATED"])
 _PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[str, ...]:
-    """Long generic and legal words whose misspellings (TECHNOLOHY, LIITED) are corrected; the
-    variant spellings that ABBREVIATIONS maps (INDUSTRY, TECHNOLOGIES) are words of it too."""
-    words = GENERIC_WORDS | _LEGAL_WORDS | frozenset(ABBREVIATIONS.values()) | frozenset(ABBREVIATIONS)
+    """Long generic and legal words whose misspellings (TECHNOLOHY, LIITED) are corrected."""
+    words = GENERIC_WORDS | _LEGAL_WORDS | frozenset(ABBREVIATIONS.values())
     return tuple(sorted(w for w in words if len(w) >= 6))
 
 
 @lru_cache(maxsize=500_000)
 def correct_generic(token: str) -> str:
-    """A long token one edit (two for 9+ letters) from a generic/legal word becomes that word.
-
-    Two swapped neighbours count as one edit (RESEACRH, DEIVCES, SERVCIES): the commonest
-    typing slip of a clerk.
-    """
+    """A long token one edit (two for 9+ letters) from a generic/legal word becomes that word."""
     if len(token) < 6 or token in GENERIC_WORDS or token in _LEGAL_WORDS or not token.isalpha():
         return token
     allowed = 1 if len(token) < 9 else 2
-    hit = process.extractOne(token, _vocabulary(), scorer=OSA.distance, score_cutoff=allowed)
+    hit = process.extractOne(token, _vocabulary(), scorer=Levenshtein.distance, score_cutoff=allowed)
     return hit[0] if hit is not None else token
 
 
@@ -581,26 +519,17 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         raw_tokens = fold(head + " " + _PARENS.sub(" ", text)).split()
     else:
         raw_tokens = folded.split()
-    legal_all: tuple[str, ...] = ()
     if kind == "person":
         tokens = tuple(t for t in raw_tokens if t not in PERSON_TITLES)
         legal_cls, legal_text = None, ""
     else:
         raw_tokens = [correct_generic(t) for t in raw_tokens]
-        # "and OOO Forss Teknologii": a list's run-on "and" is no part of the name, and would
-        # hide the legal form written first.
-        while len(raw_tokens) > 1 and raw_tokens[0] in ("AND", "THE"):
-            raw_tokens = raw_tokens[1:]
-        stripped, legal_cls, legal_text, legal_all = legal_forms().split_forms(raw_tokens, kind)
-        # Abbreviations to one spelling, then organisational words to their English rendering
-        # (a transliterated and a translated alias then share them: ZAVOD / PLANT).
-        translate, _ = org_words()
-        tokens = tuple(translate.get(w, w) for w in (ABBREVIATIONS.get(t, t) for t in stripped))
+        stripped, legal_cls, legal_text = legal_forms().split(raw_tokens, kind)
+        tokens = tuple(ABBREVIATIONS.get(t, t) for t in stripped)
     if kind == "person":
         distinctive = tuple(t for t in tokens if t not in STOP_WORDS)
     else:
-        generic = GENERIC_WORDS | org_words()[1]
-        distinctive = tuple(t for t in tokens if t not in generic and t not in STOP_WORDS)
+        distinctive = tuple(t for t in tokens if t not in GENERIC_WORDS and t not in STOP_WORDS)
         words = tuple(t for t in tokens if t not in STOP_WORDS)
         if not distinctive and len(set(words)) >= GENERIC_NAME_WORDS:
             # "SEMICONDUCTOR MANUFACTURING INTERNATIONAL CORPORATION": a name made only of
@@ -617,7 +546,6 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         script=detect_script(text),
         kind=kind,
         legal_form_text=legal_text,
-        legal_forms_all=legal_all,
         truncated=len(text) > MAX_NAME_CHARS,
     )
 
