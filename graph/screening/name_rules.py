@@ -43,6 +43,8 @@ _TRANSLIT_SWAPS = str.maketrans({"C": "K", "Q": "K", "W": "V", "Y": "I", "J": "I
 
 
 def _translit_form(word: str) -> str:
+    """The scorer's :func:`~graph.screening.scoring.skeleton` without its doubled-letter folding:
+    these rules must keep FUSSION apart from FUSION, which the skeleton makes one word."""
     return word.replace("KH", "H").replace("PH", "F").replace("X", "KS").translate(_TRANSLIT_SWAPS)
 
 
