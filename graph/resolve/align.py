@@ -18,6 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from graph.resolve.names import consonant_skeleton
+from graph.resolve.person_compounds import compound_forms
 
 #: Credit of an initial against a word that starts with it ("J" ~ "JOHN").
 INITIAL_CREDIT = 0.9
@@ -121,7 +122,17 @@ def align_words(core_a: str, core_b: str) -> tuple[tuple[str, str, float], ...]:
 
 @lru_cache(maxsize=200_000)
 def align_person(core_a: str, core_b: str) -> float:
-    """Alignment score in [0, 1] of two space-joined token lists (symmetric)."""
+    """Alignment score in [0, 1] of two space-joined token lists (symmetric); a compound given
+    name joined on one side and split on the other (MOHAMMADREZA / MOHAMMAD REZA) is compared
+    as one word when that aligns better (see :mod:`graph.resolve.person_compounds`)."""
+    score = _align_score(core_a, core_b)
+    merged_a, merged_b, merges = compound_forms(core_a, core_b)
+    if merges:
+        score = max(score, _align_score(merged_a, merged_b))
+    return score
+
+
+def _align_score(core_a: str, core_b: str) -> float:
     if core_a > core_b:
         core_a, core_b = core_b, core_a
     ta, tb = core_a.split(), core_b.split()
@@ -147,6 +158,10 @@ def align_person(core_a: str, core_b: str) -> float:
 def describe_alignment(core_a: str, core_b: str) -> str:
     """The alignment in words: ``EVGENI~EVGENY 0.92, BUSHMIN=BUSHMIN, VIKTOROVICH (no partner)``."""
     parts = []
+    merged_a, merged_b, merges = compound_forms(core_a, core_b)
+    if merges and _align_score(merged_a, merged_b) > _align_score(core_a, core_b):
+        core_a, core_b = merged_a, merged_b
+        parts = [f"{word} written as {x} {y}" for word, x, y in merges]
     for a, b, sim in align_words(core_a, core_b):
         if a and b:
             parts.append(f"{a}={b}" if a == b else f"{a}~{b} {sim:.2f}")

@@ -1,0 +1,53 @@
+"""Compound given names written as one word on one side and as two on the other.
+
+MOHAMMADREZA / MOHAMMAD REZA, SEIFALLAH / SEIF ALLAH, ABDULMALIK / ABDUL MALIK,
+KOSARAYANIFARD / KOSARYANI-FARD: Persian, Arabic and Malay name elements are joined or split
+at will by transliterators. Word by word, the joined form matches only one half of the split
+one; :func:`merge_compounds` rewrites the split side so that the two halves become one word
+again, which the alignment then compares with the joined word.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+#: A joined word and two words of the other name written together agree this closely.
+COMPOUND_MIN = 88
+#: Joined words shorter than this are not looked at (a short word is one name element).
+COMPOUND_MIN_CHARS = 6
+
+
+def _best_split(word: str, others: list[str]) -> tuple[int, int] | None:
+    best: tuple[float, int, int] | None = None
+    for i, x in enumerate(others):
+        for j, y in enumerate(others):
+            if i == j or len(x) < 2 or len(y) < 2 or len(x) + len(y) < len(word) - 3:
+                continue
+            r = fuzz.ratio(word, x + y, score_cutoff=COMPOUND_MIN)
+            if r and (best is None or r > best[0]):
+                best = (r, i, j)
+    return None if best is None else (best[1], best[2])
+
+
+def merge_compounds(ta: list[str], tb: list[str]) -> tuple[list[str], list[tuple[str, str, str]]]:
+    """``tb`` with every pair of its words that spells a long word of ``ta`` joined into one,
+    and the merges made as ``(word of ta, first half, second half)``."""
+    out = list(tb)
+    merges: list[tuple[str, str, str]] = []
+    for word in ta:
+        if len(word) < COMPOUND_MIN_CHARS or word in out:
+            continue
+        split = _best_split(word, out)
+        if split is not None:
+            i, j = split
+            merges.append((word, out[i], out[j]))
+            out = [t for k, t in enumerate(out) if k not in (i, j)] + [out[i] + out[j]]
+    return out, merges
+
+
+def compound_forms(core_a: str, core_b: str) -> tuple[str, str, list[tuple[str, str, str]]]:
+    """Both names (space-joined, sorted) with compounds merged on either side, and the merges."""
+    ta, tb = core_a.split(), core_b.split()
+    tb, merges_b = merge_compounds(ta, tb)
+    ta, merges_a = merge_compounds(tb, ta)
+    return " ".join(sorted(ta)), " ".join(sorted(tb)), merges_b + merges_a
