@@ -155,13 +155,20 @@ def _align_score(core_a: str, core_b: str) -> float:
     return max(0.0, min(1.0, score))
 
 
+def compounds_used(core_a: str, core_b: str) -> list[tuple[str, str, str]]:
+    """The compound merges (joined word, first half, second half) that :func:`align_person`
+    used for these names: empty when comparing the words as written scored as well."""
+    merged_a, merged_b, merges = compound_forms(core_a, core_b)
+    if merges and _align_score(merged_a, merged_b) > _align_score(core_a, core_b):
+        return merges
+    return []
+
+
 def describe_alignment(core_a: str, core_b: str) -> str:
     """The alignment in words: ``EVGENI~EVGENY 0.92, BUSHMIN=BUSHMIN, VIKTOROVICH (no partner)``."""
     parts = []
-    merged_a, merged_b, merges = compound_forms(core_a, core_b)
-    if merges and _align_score(merged_a, merged_b) > _align_score(core_a, core_b):
-        core_a, core_b = merged_a, merged_b
-        parts = [f"{word} written as {x} {y}" for word, x, y in merges]
+    if compounds_used(core_a, core_b):
+        core_a, core_b, _ = compound_forms(core_a, core_b)
     for a, b, sim in align_words(core_a, core_b):
         if a and b:
             parts.append(f"{a}={b}" if a == b else f"{a}~{b} {sim:.2f}")

@@ -39,7 +39,7 @@ from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
 from graph.resolve.legal_forms import agreement, family
 from graph.resolve.names import fold, legal_forms, normalise_address, normalise_name
-from graph.resolve.person_rules import DERIVED_SURNAME, ONSET_CONFLICT, person_conflicts, written_order
+from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
 
 #: Aliases per record kept for scoring (OFAC entries can carry dozens).
 MAX_NAMES_PER_RECORD = 24
@@ -612,6 +612,8 @@ def contributions(f: PairFeatures) -> Contributions:
         address=address.astype(np.float64),
         kind=np.where(f.kind_conflict, w["kind_conflict"], 0.0),
         unpaired=np.where(f.unpaired, w["unpaired_words"], 0.0),
-        person=np.where((f.person & ONSET_CONFLICT) > 0, w["person_onset"], 0.0)
-        + np.where((f.person & DERIVED_SURNAME) > 0, w["derived_surname"], 0.0),
+        person=sum(
+            (np.where((f.person & bit) > 0, w[name], 0.0) for bit, name in RULE_FEATURES.items()),
+            np.zeros(len(f.person), dtype=np.float64),
+        ),
     )

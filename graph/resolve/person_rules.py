@@ -33,6 +33,8 @@ from graph.resolve.names import consonant_skeleton, normalise_name
 #: Bits of :func:`person_conflicts`.
 ONSET_CONFLICT = 1
 DERIVED_SURNAME = 2
+#: The feature (and weight) name of each bit, as it appears in the reasons of ``compare``.
+RULE_FEATURES: dict[int, str] = {ONSET_CONFLICT: "person_onset", DERIVED_SURNAME: "derived_surname"}
 
 #: Letter groups that begin a name and are written as one sound (longest first).
 _ONSET_DIGRAPHS: dict[str, str] = {
