@@ -314,6 +314,40 @@ PERSON_TITLES: frozenset[str] = frozenset(
     ]
 )
 
+#: Honorifics that open a person name (religious, military, customary): dropped only in front of
+#: the name, where they are titles ("Qari Saifullah", "General Taganda"), never inside it, where
+#: some are name elements ("Isma'il Hafiz AL LAMI"); the suffix SAHIB (sir) only at the end.
+PERSON_HONORIFICS_BEFORE: frozenset[str] = frozenset(
+    [
+        "GENERAL",
+        "CHIEF",
+        "QARI",
+        "HAFIZ",
+        "HAFEZ",
+        "MAWLAWI",
+        "MAULAWI",
+        "MAULVI",
+        "MAWLANA",
+        "MUFTI",
+        "USTAD",
+        "USTADZ",
+        "ALHAJ",
+        "ALHAJJ",
+        "HADJ",
+    ]
+)
+PERSON_HONORIFICS_AFTER: frozenset[str] = frozenset(["SAHIB", "SAHEB", "SAHAB"])
+
+
+def _drop_honorifics(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    start, end = 0, len(tokens)
+    while end - start > 1 and tokens[start] in PERSON_HONORIFICS_BEFORE:
+        start += 1
+    while end - start > 1 and tokens[end - 1] in PERSON_HONORIFICS_AFTER:
+        end -= 1
+    return tokens[start:end]
+
+
 # Chinese legal forms / generic words cut out in the native script (longest first).
 _CJK_WORDS: tuple[str, ...] = tuple(
     sorted(
@@ -520,7 +554,7 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
     else:
         raw_tokens = folded.split()
     if kind == "person":
-        tokens = tuple(t for t in raw_tokens if t not in PERSON_TITLES)
+        tokens = _drop_honorifics(tuple(t for t in raw_tokens if t not in PERSON_TITLES))
         legal_cls, legal_text = None, ""
     else:
         raw_tokens = [correct_generic(t) for t in raw_tokens]

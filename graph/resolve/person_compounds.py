@@ -41,13 +41,20 @@ def merge_compounds(ta: list[str], tb: list[str]) -> tuple[list[str], list[tuple
         if split is not None:
             i, j = split
             merges.append((word, out[i], out[j]))
-            out = [t for k, t in enumerate(out) if k not in (i, j)] + [out[i] + out[j]]
+            # The joined word takes the place of its first half: word order stays meaningful.
+            joined = out[i] + out[j]
+            out = [joined if k == min(i, j) else t for k, t in enumerate(out) if k != max(i, j)]
     return out, merges
 
 
-def compound_forms(core_a: str, core_b: str) -> tuple[str, str, list[tuple[str, str, str]]]:
-    """Both names (space-joined, sorted) with compounds merged on either side, and the merges."""
+def compound_forms(
+    core_a: str, core_b: str, keep_order: bool = False
+) -> tuple[str, str, list[tuple[str, str, str]]]:
+    """Both names (space-joined; sorted unless ``keep_order``) with compounds merged on either
+    side, and the merges."""
     ta, tb = core_a.split(), core_b.split()
     tb, merges_b = merge_compounds(ta, tb)
     ta, merges_a = merge_compounds(tb, ta)
-    return " ".join(sorted(ta)), " ".join(sorted(tb)), merges_b + merges_a
+    if not keep_order:
+        ta, tb = sorted(ta), sorted(tb)
+    return " ".join(ta), " ".join(tb), merges_b + merges_a

@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 
 from graph.resolve.align import align_words
 from graph.resolve.names import consonant_skeleton, normalise_name
+from graph.resolve.person_compounds import compound_forms
 
 #: Bits of :func:`person_conflicts`.
 ONSET_CONFLICT = 1
@@ -138,7 +139,11 @@ def derived_surname(a: str, b: str) -> bool:
     stem = long_[:-1]
     if stem == short:
         return True
-    return len(short) >= 4 and abs(len(stem) - len(short)) <= 1 and consonant_skeleton(stem) == consonant_skeleton(short)
+    return (
+        len(short) >= 4
+        and abs(len(stem) - len(short)) <= 1
+        and consonant_skeleton(stem) == consonant_skeleton(short)
+    )
 
 
 def written_order(name: str) -> str:
@@ -151,6 +156,8 @@ def written_order(name: str) -> str:
 
 
 def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ...]:
+    # Compound names are compared as one word, as the alignment does (ABU BAKR / ABUBAKER).
+    ordered_a, ordered_b, _ = compound_forms(ordered_a, ordered_b, keep_order=True)
     last_a, last_b = ordered_a.rpartition(" ")[2], ordered_b.rpartition(" ")[2]
     out = []
     for a, b, _ in align_words(ordered_a, ordered_b):
