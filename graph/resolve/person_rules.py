@@ -112,7 +112,8 @@ def _strip_article(word: str) -> str:
 
 
 def _prefixed(short: str, long_: str) -> bool:
-    """``long_`` is ``short`` with something in front: ABDULRAHMAN / RAHMAN, UDDIN / DIN."""
+    """``long_`` is ``short`` with something in front: ABDULRAHMAN / RAHMAN, UDDIN / DIN (a
+    single letter in front is not a name element: SAMER / AMER, AMIN / MIN)."""
     if len(long_) <= len(short):
         return False
     return fuzz.ratio(long_[-len(short) :], short) >= _TAIL_MATCH
@@ -120,13 +121,13 @@ def _prefixed(short: str, long_: str) -> bool:
 
 def onset_conflict(a: str, b: str) -> bool:
     """Two name words whose first sounds can never be one romanised sound (RADIC / TADIC)."""
-    if a == b or len(a) == 1 or len(b) == 1:
+    if a == b or len(a) == 1 or len(b) == 1 or a[0] == b[0]:
         return False
     a, b = _strip_article(a), _strip_article(b)
     if a[0] == b[0]:
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) >= 3 and _prefixed(short, long_):
+    if len(short) >= 3 and len(long_) - len(short) >= 2 and _prefixed(short, long_):
         return False
     return not (_onset(a) & _onset(b))
 
