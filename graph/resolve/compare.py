@@ -27,7 +27,7 @@ from graph.resolve.features import (
     pair_features,
     prepare,
 )
-from graph.resolve.names import normalise_name
+from graph.resolve.names import normalise_name, person_honorifics
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
 
 __all__ = [
@@ -167,6 +167,10 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         )
         reasons.append(Reason("unpaired_words", -1.0, float(c.unpaired[0]), detail))
     if a.kind == "person" and b.kind == "person" and not bool(f.empty[0]):
+        titles = person_honorifics(form_a.original) + person_honorifics(form_b.original)
+        if titles:
+            detail = f"honorifics are titles, not names: {' '.join(titles)} not compared"
+            reasons.append(Reason("honorific", 1.0, 0.0, detail))
         core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
         for word, x, y in compounds_used(core_a, core_b):
             detail = (

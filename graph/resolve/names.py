@@ -339,13 +339,25 @@ PERSON_HONORIFICS_BEFORE: frozenset[str] = frozenset(
 PERSON_HONORIFICS_AFTER: frozenset[str] = frozenset(["SAHIB", "SAHEB", "SAHAB"])
 
 
-def _drop_honorifics(tokens: tuple[str, ...]) -> tuple[str, ...]:
+def _honorific_bounds(tokens: tuple[str, ...]) -> tuple[int, int]:
     start, end = 0, len(tokens)
     while end - start > 1 and tokens[start] in PERSON_HONORIFICS_BEFORE:
         start += 1
     while end - start > 1 and tokens[end - 1] in PERSON_HONORIFICS_AFTER:
         end -= 1
+    return start, end
+
+
+def _drop_honorifics(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    start, end = _honorific_bounds(tokens)
     return tokens[start:end]
+
+
+def person_honorifics(text: str) -> tuple[str, ...]:
+    """The honorifics :func:`normalise_name` drops from a person name ("General Taganda" → GENERAL)."""
+    tokens = tuple(t for t in fold(text).split() if t not in PERSON_TITLES)
+    start, end = _honorific_bounds(tokens)
+    return tokens[:start] + tokens[end:]
 
 
 # Chinese legal forms / generic words cut out in the native script (longest first).

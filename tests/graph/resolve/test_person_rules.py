@@ -111,7 +111,9 @@ def test_honorifics_before_or_after_a_name_are_dropped_inside_kept() -> None:
     assert normalise_name("Hottak Sahib", "person").distinctive == ("HOTTAK",)
     assert normalise_name("Isma'il Hafiz AL LAMI", "person").distinctive == ("ISMAIL", "HAFIZ", "LAMI")
     assert normalise_name("General", "person").distinctive == ("GENERAL",)  # never empties a name
-    assert compare(person("SYLVESTRE MUDACUMURA"), person("General Mudacumura")).decision == Decision.MATCH
+    m = compare(person("SYLVESTRE MUDACUMURA"), person("General Mudacumura"))
+    assert m.decision == Decision.MATCH
+    assert "GENERAL not compared" in reasons(m)["honorific"]
 
 
 def test_person_rules_are_the_same_in_the_batch() -> None:
