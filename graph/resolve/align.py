@@ -26,6 +26,8 @@ INITIAL_CREDIT = 0.9
 SKELETON_CREDIT = 0.92
 #: Credit of two words that differ only by romanisation system (CHIN / JIN); 0 disables it.
 ROMANISATION_CREDIT = 0.9
+#: Below this alignment score compound names are not looked for (they never lift such a pair).
+COMPOUND_LOOK = 0.4
 #: Below this word similarity two words are not aligned at all.
 MIN_WORD_SIM = 0.6
 #: A name written together on one side counts only when the letters agree this closely.
@@ -126,6 +128,8 @@ def align_person(core_a: str, core_b: str) -> float:
     name joined on one side and split on the other (MOHAMMADREZA / MOHAMMAD REZA) is compared
     as one word when that aligns better (see :mod:`graph.resolve.person_compounds`)."""
     score = _align_score(core_a, core_b)
+    if score < COMPOUND_LOOK or score >= 1.0:
+        return score  # nothing a compound could change (most pairs of a batch stop here)
     merged_a, merged_b, merges = compound_forms(core_a, core_b)
     if merges:
         score = max(score, _align_score(merged_a, merged_b))
@@ -158,8 +162,11 @@ def _align_score(core_a: str, core_b: str) -> float:
 def compounds_used(core_a: str, core_b: str) -> list[tuple[str, str, str]]:
     """The compound merges (joined word, first half, second half) that :func:`align_person`
     used for these names: empty when comparing the words as written scored as well."""
+    score = _align_score(core_a, core_b)
+    if score < COMPOUND_LOOK or score >= 1.0:
+        return []
     merged_a, merged_b, merges = compound_forms(core_a, core_b)
-    if merges and _align_score(merged_a, merged_b) > _align_score(core_a, core_b):
+    if merges and _align_score(merged_a, merged_b) > score:
         return merges
     return []
 

@@ -20,8 +20,11 @@ COMPOUND_MIN_CHARS = 6
 def _best_split(word: str, others: list[str]) -> tuple[int, int] | None:
     best: tuple[float, int, int] | None = None
     for i, x in enumerate(others):
+        # The first half starts the joined word (transliterators vary vowels, not first letters).
+        if len(x) < 2 or x[0] != word[0]:
+            continue
         for j, y in enumerate(others):
-            if i == j or len(x) < 2 or len(y) < 2 or len(x) + len(y) < len(word) - 3:
+            if i == j or len(y) < 2 or abs(len(x) + len(y) - len(word)) > 3:
                 continue
             r = fuzz.ratio(word, x + y, score_cutoff=COMPOUND_MIN)
             if r and (best is None or r > best[0]):
