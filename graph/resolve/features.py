@@ -23,6 +23,9 @@ The score is a logistic function of a sum of evidence (log-odds):
 * **unpaired words** (companies, vessels) — the names share a distinctive word but each keeps
   one with no counterpart on the other side (GAZPROM TRANSGAZ SAMARA / … SURGUT): sibling
   entities, not two spellings of one (−).
+* **person rules** (persons) — aligned words that start with sounds no romanisation confuses
+  (RADIC / TADIC), or a given name against the surname derived from it (BAGHER / BAGHERI):
+  two people (−); see :mod:`graph.resolve.person_rules`.
 """
 
 from __future__ import annotations
