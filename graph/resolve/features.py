@@ -23,6 +23,9 @@ The score is a logistic function of a sum of evidence (log-odds):
 * **unpaired words** (companies, vessels) — the names share a distinctive word but each keeps
   one with no counterpart on the other side (GAZPROM TRANSGAZ SAMARA / … SURGUT): sibling
   entities, not two spellings of one (−).
+* **person rules** (persons) — aligned words that start with sounds no romanisation confuses
+  (RADIC / TADIC), or a given name against the surname derived from it (BAGHER / BAGHERI):
+  two people (−); see :mod:`graph.resolve.person_rules`.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
 from graph.resolve.legal_forms import agreement, family
 from graph.resolve.names import fold, legal_forms, normalise_address, normalise_name
+from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
 
 #: Aliases per record kept for scoring (OFAC entries can carry dozens).
 MAX_NAMES_PER_RECORD = 24
@@ -102,6 +106,8 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "kind_conflict": -3.0,
         "unpaired_words": -3.0,  # each name keeps a distinctive word the other lacks
         "weak_alias_cap": 1.0,  # a weak-alias name contribution never exceeds this
+        "person_onset": -4.0,  # aligned person-name words start with different sounds (RADIC / TADIC)
+        "derived_surname": -4.0,  # a given name vs the surname made from it (BAGHER / BAGHERI)
     }
 )
 SHORT_NAME_CHARS = 3
@@ -124,6 +130,8 @@ WORD_PARTNER = 0.6
 #: and such a pair is already "no" at every threshold (and "clearly different" for the
 #: linking guard), so the per-pair Python work is spent only where it can change a decision.
 UNPAIRED_LOOK = 0.7
+#: The same for the person-name rules of :mod:`graph.resolve.person_rules`.
+PERSON_LOOK = 0.6
 
 
 @dataclass(frozen=True)
@@ -141,6 +149,7 @@ class PreparedRecords:
     core: np.ndarray  # object, per name: distinctive tokens sorted, space-joined
     phon: np.ndarray  # object, per name: metaphone keys sorted, space-joined
     joined: np.ndarray  # object, per name: distinctive tokens as written, no spaces
+    ordered: np.ndarray  # object, per name: person names only, distinctive tokens given names first
     generic: np.ndarray  # int64, per name: interned id of the sorted generic words
     legal: np.ndarray  # int64, per name: interned id of "class|form as written" ('' → 0)
     numbers: np.ndarray  # int64, per name: interned id of the sorted numbers
@@ -264,6 +273,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     core: list[str] = []
     phon: list[str] = []
     joined: list[str] = []
+    ordered: list[str] = []
     generic: list[int] = []
     legal: list[int] = []
     numbers: list[int] = []
@@ -278,6 +288,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             core.append(" ".join(sorted(form.distinctive)))
             phon.append(" ".join(sorted(form.phonetic)))
             joined.append("".join(form.distinctive))
+            ordered.append(written_order(name or "") if rec.kind == "person" else "")
             generic.append(_intern(" ".join(sorted(set(form.generic)))))
             legal.append(_intern(f"{form.legal_form}|{form.legal_form_text}" if form.legal_form else ""))
             numbers.append(_intern(" ".join(form.numbers)))
@@ -295,6 +306,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         core=np.array(core, dtype=object),
         phon=np.array(phon, dtype=object),
         joined=joined_arr,
+        ordered=np.array(ordered, dtype=object),
         generic=np.array(generic, dtype=np.int64),
         legal=np.array(legal, dtype=np.int64),
         numbers=np.array(numbers, dtype=np.int64),
@@ -325,6 +337,7 @@ class PairFeatures:
     kind_conflict: np.ndarray  # bool
     kind: np.ndarray  # object: kind whose calibration applies
     unpaired: np.ndarray  # bool: each side keeps a distinctive word unmatched on the other
+    person: np.ndarray  # int8: bits of graph.resolve.person_rules.person_conflicts (persons only)
 
 
 #: Below this many pairs ``cpdist`` runs on the calling thread: starting its worker threads costs
@@ -505,6 +518,13 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
             > 0
         )
 
+    person_rules = np.zeros(n, dtype=np.int8)
+    check = np.flatnonzero((pair_kind == "person") & ~best_empty & (best_sim >= PERSON_LOOK))
+    if len(check):
+        person_rules[check] = _per_distinct_text(
+            left.ordered[best_name_a[check]], right.ordered[best_name_b[check]], person_conflicts
+        ).astype(np.int8)
+
     kind_conflict = ka != kb
     kind = pair_kind
     return PairFeatures(
@@ -523,6 +543,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         kind_conflict=np.asarray(kind_conflict, dtype=bool),
         kind=kind,
         unpaired=unpaired,
+        person=person_rules,
     )
 
 
@@ -540,11 +561,13 @@ class Contributions:
     address: np.ndarray
     kind: np.ndarray
     unpaired: np.ndarray
+    person: np.ndarray
 
     def total(self) -> np.ndarray:
         return (
             self.name
             + self.unpaired
+            + self.person
             + self.short
             + self.legal
             + self.generic
@@ -592,4 +615,8 @@ def contributions(f: PairFeatures) -> Contributions:
         address=address.astype(np.float64),
         kind=np.where(f.kind_conflict, w["kind_conflict"], 0.0),
         unpaired=np.where(f.unpaired, w["unpaired_words"], 0.0),
+        person=sum(
+            (np.where((f.person & bit) > 0, w[name], 0.0) for bit, name in RULE_FEATURES.items()),
+            np.zeros(len(f.person), dtype=np.float64),
+        ),
     )

@@ -314,6 +314,52 @@ PERSON_TITLES: frozenset[str] = frozenset(
     ]
 )
 
+#: Honorifics that open a person name (religious, military, customary): dropped only in front of
+#: the name, where they are titles ("Qari Saifullah", "General Taganda"), never inside it, where
+#: some are name elements ("Isma'il Hafiz AL LAMI"); the suffix SAHIB (sir) only at the end.
+PERSON_HONORIFICS_BEFORE: frozenset[str] = frozenset(
+    [
+        "GENERAL",
+        "CHIEF",
+        "QARI",
+        "HAFIZ",
+        "HAFEZ",
+        "MAWLAWI",
+        "MAULAWI",
+        "MAULVI",
+        "MAWLANA",
+        "MUFTI",
+        "USTAD",
+        "USTADZ",
+        "ALHAJ",
+        "ALHAJJ",
+        "HADJ",
+    ]
+)
+PERSON_HONORIFICS_AFTER: frozenset[str] = frozenset(["SAHIB", "SAHEB", "SAHAB"])
+
+
+def _honorific_bounds(tokens: tuple[str, ...]) -> tuple[int, int]:
+    start, end = 0, len(tokens)
+    while end - start > 1 and tokens[start] in PERSON_HONORIFICS_BEFORE:
+        start += 1
+    while end - start > 1 and tokens[end - 1] in PERSON_HONORIFICS_AFTER:
+        end -= 1
+    return start, end
+
+
+def _drop_honorifics(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    start, end = _honorific_bounds(tokens)
+    return tokens[start:end]
+
+
+def person_honorifics(text: str) -> tuple[str, ...]:
+    """The honorifics :func:`normalise_name` drops from a person name ("General Taganda" → GENERAL)."""
+    tokens = tuple(t for t in fold(text).split() if t not in PERSON_TITLES)
+    start, end = _honorific_bounds(tokens)
+    return tokens[:start] + tokens[end:]
+
+
 # Chinese legal forms / generic words cut out in the native script (longest first).
 _CJK_WORDS: tuple[str, ...] = tuple(
     sorted(
@@ -520,7 +566,7 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
     else:
         raw_tokens = folded.split()
     if kind == "person":
-        tokens = tuple(t for t in raw_tokens if t not in PERSON_TITLES)
+        tokens = _drop_honorifics(tuple(t for t in raw_tokens if t not in PERSON_TITLES))
         legal_cls, legal_text = None, ""
     else:
         raw_tokens = [correct_generic(t) for t in raw_tokens]
