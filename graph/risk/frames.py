@@ -95,6 +95,8 @@ def _frame(store: GraphStore, kind: NodeKind, columns: tuple[str, ...]) -> pd.Da
     for col in columns:
         if col not in frame.columns:
             frame[col] = None
+    if frame.empty:  # no such nodes (a workspace without shipments): empty text, not float, columns
+        frame = frame.astype(object)
     return frame
 
 
