@@ -121,6 +121,19 @@ def test_removed_entries_are_not_screened() -> None:
     assert out.iloc[0]["top_match_id"] != target["id"]
 
 
+def _decide(settings: Settings, entry: pd.Series, verdict: str, fingerprint: str) -> None:
+    """An officer's decision on (the counterparty named as ``entry``, ``entry``)."""
+    note = "our customer is a different firm" if verdict == "reject" else "same firm"
+    decide(
+        settings,
+        counterparty_id(entry["name"], ""),
+        entry["id"],
+        verdict,
+        note=note,
+        context={"entry_fingerprint": fingerprint},
+    )
+
+
 def test_false_positive_is_remembered_until_the_entry_changes(tmp_path: Path) -> None:
     settings = Settings(workspace=tmp_path)
     entries = csl_entries(TINY_CSL)
@@ -128,14 +141,7 @@ def test_false_positive_is_remembered_until_the_entry_changes(tmp_path: Path) ->
     query = pd.DataFrame({"name": [entry["name"]], "country": [""]})
     first = Screener.for_settings(settings, entries=entries).screen(query).iloc[0]
     assert first["top_match_id"] == entry["id"]
-    decide(
-        settings,
-        counterparty_id(entry["name"], ""),
-        entry["id"],
-        "reject",
-        note="our customer is a different firm",
-        context={"entry_fingerprint": entry_fingerprint(entry.to_dict())},
-    )
+    _decide(settings, entry, "reject", entry_fingerprint(entry.to_dict()))
     again = Screener.for_settings(settings, entries=entries).screen(query).iloc[0]
     assert again["top_match_id"] != entry["id"]
     changed = entries.copy()
@@ -164,14 +170,7 @@ def test_a_context_entity_is_shown_but_never_blocks_on_its_own(tmp_path: Path) -
     # a reviewer confirmed the counterparty is that party: still not a listing
     fingerprint = entry_fingerprint(context.iloc[0].to_dict())
     assert fingerprint != entry_fingerprint(entry.to_dict())  # the flag is part of the entry
-    decide(
-        settings,
-        counterparty_id(entry["name"], ""),
-        entry["id"],
-        "confirm",
-        note="same firm",
-        context={"entry_fingerprint": fingerprint},
-    )
+    _decide(settings, entry, "confirm", fingerprint)
     confirmed = Screener.for_settings(settings, entries=context).screen(query).iloc[0]
     assert confirmed["disposition"] == "review"
     assert "confirmed as the same party by a reviewer" in confirmed["top_match_reasons"]
