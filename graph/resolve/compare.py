@@ -27,6 +27,7 @@ from graph.resolve.features import (
     pair_features,
     prepare,
 )
+from graph.resolve.form_variants import form_variant
 from graph.resolve.names import normalise_name, person_honorifics
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
 
@@ -89,6 +90,7 @@ class Match:
 
 #: The legal-form feature's values in words (see ``features._legal_agreement``).
 LEGAL_WORDS: dict[int, str] = {
+    3: "one legal form written two ways",
     2: "the same legal form",
     1: "same legal-form type",
     0: "compatible legal forms",
@@ -152,6 +154,11 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             f"{word}: {form_a.legal_form_text} ({form_a.legal_form}) vs "
             f"{form_b.legal_form_text} ({form_b.legal_form})"
         )
+        if legal == 3:
+            how = form_variant(
+                form_a.legal_form_text, form_a.legal_run, form_b.legal_form_text, form_b.legal_run
+            )
+            detail += f" ({how}: no conflict, the names agree)"
         reasons.append(Reason("legal_form", float(legal), float(c.legal[0]), detail))
     if f.numbers[0]:
         nums_a, nums_b = " ".join(form_a.numbers) or "(none)", " ".join(form_b.numbers) or "(none)"

@@ -26,6 +26,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from graph.addresses import normalise_address as _normalise_address
+from graph.resolve.form_typos import FormTypos
 from graph.resolve.legal_forms import LegalForms
 
 #: A name made only of generic words identifies an entity from this many distinct words on.
@@ -466,6 +467,7 @@ class NameForm:
     script: str  # detected script of the original (LATIN, CYRILLIC, CJK, MIXED …)
     kind: str = "company"
     legal_form_text: str = ""  # the form as written, folded ("CO LTD", "OOO")
+    legal_run: str = ""  # every legal-form word cut from the edges, in order ("CORPORATION LIMITED")
     truncated: bool = False  # the original was longer than MAX_NAME_CHARS
 
     @property
@@ -523,6 +525,12 @@ def legal_forms() -> LegalForms:
     return LegalForms(fold)
 
 
+@lru_cache(maxsize=1)
+def form_typos() -> FormTypos:
+    """The legal-form typo corrector (over the same table), built once."""
+    return FormTypos(legal_forms())
+
+
 _SKELETON_DROP = str.maketrans({c: None for c in "AEIOUYW"})
 
 
@@ -549,6 +557,15 @@ def _phonetic(token: str) -> str:
     return jellyfish.metaphone(token) or token
 
 
+def _cut_words(raw: list[str], kept: tuple[str, ...]) -> str:
+    """The words :meth:`LegalForms.split` cut from the edges of ``raw`` (it keeps one slice)."""
+    n = len(kept)
+    for i in range(len(raw) - n + 1):
+        if tuple(raw[i : i + n]) == kept:
+            return " ".join([*raw[:i], *raw[i + n :]])
+    return ""
+
+
 @lru_cache(maxsize=500_000)
 def normalise_name(text: str, kind: str = "company") -> NameForm:
     """Normalise one name of an entity of ``kind`` (company, person, vessel …).
@@ -568,9 +585,11 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
     if kind == "person":
         tokens = _drop_honorifics(tuple(t for t in raw_tokens if t not in PERSON_TITLES))
         legal_cls, legal_text = None, ""
+        legal_run = ""
     else:
-        raw_tokens = [correct_generic(t) for t in raw_tokens]
+        raw_tokens = form_typos().repair([correct_generic(t) for t in raw_tokens])
         stripped, legal_cls, legal_text = legal_forms().split(raw_tokens, kind)
+        legal_run = _cut_words(raw_tokens, stripped)
         tokens = tuple(ABBREVIATIONS.get(t, t) for t in stripped)
     if kind == "person":
         distinctive = tuple(t for t in tokens if t not in STOP_WORDS)
@@ -592,6 +611,7 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         script=detect_script(text),
         kind=kind,
         legal_form_text=legal_text,
+        legal_run=legal_run,
         truncated=len(text) > MAX_NAME_CHARS,
     )
 
