@@ -35,6 +35,7 @@ def view(name: str):  # type: ignore[no-untyped-def]
         ("TSENTR", "CENTER"),
         ("OKHRANA", "GUARD"),
         ("TICARET", "TRADING"),
+        ("OBORONNYE", "DEFENSE"),
         ("ZAVODSKOY", ""),  # not a listed ending: no translation
         ("TICARETI", ""),  # a word row matches the word only
         ("ONYX", ""),
