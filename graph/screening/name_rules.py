@@ -42,7 +42,7 @@ _ACRONYM_SWAPS = str.maketrans({"C": "K", "Q": "K", "W": "V", "Y": "I"})
 _TRANSLIT_SWAPS = str.maketrans({"C": "K", "Q": "K", "W": "V", "Y": "I", "J": "I"})
 
 
-def _translit_form(word: str) -> str:
+def translit_form(word: str) -> str:
     """The scorer's :func:`~graph.screening.scoring.skeleton` without its doubled-letter folding:
     these rules must keep FUSSION apart from FUSION, which the skeleton makes one word."""
     return word.replace("KH", "H").replace("PH", "F").replace("X", "KS").translate(_TRANSLIT_SWAPS)
@@ -87,7 +87,7 @@ def common_word_respelt(query_words: list[str], list_words: list[str], query_hea
         best = max(query_words, key=lambda w: fuzz.ratio(w, listed), default=None)
         if best is None or fuzz.ratio(best, listed) < RESPELT_MIN_RATIO or best in list_words:
             continue
-        if not is_common_word(best) or _translit_form(best) == _translit_form(listed):
+        if not is_common_word(best) or translit_form(best) == translit_form(listed):
             continue
         other = "another common word" if is_common_word(listed) else "not a common English word"
         return (
@@ -106,27 +106,35 @@ def common_word_name_extended(
     if len(list_words) != 1 or len(query_words) < 2:
         return None
     word = list_words[0]
-    if word not in query_words or not is_common_word(word):
+    # Any word of the frequency table (ETA, 3.4): a dictionary word or place is no identity on its own.
+    if word not in query_words or zipf(word) < WORD_ZIPF:
         return None
     extra = " ".join(w for w in query_words if w != word)
     return (
-        f"common word name: the listed name's only distinctive word is the common English word '{word}', "
+        f"common word name: the listed name's only distinctive word is the dictionary word '{word}', "
         f"and the screened name adds '{extra}', which the listed name does not have"
     )
 
 
 def prefixed(query_words: list[str], list_words: list[str], query_head: str = "") -> str | None:
-    """One one-word name is the other with one or two letters put in front (ANDES / BANDES, ENSIS /
-    GENSIS): a typo slips inside a word, where a letter in front makes another name. ``query_head`` is
-    the first word of the screened name as written (generic words included)."""
-    if len(query_words) != 1 or len(list_words) != 1:
+    """The one word in which two names differ is, in one of them, the other's with one or two letters
+    put in front (ANDES / BANDES, ENSIS / GENSIS, SHENZHEN UVISION / SHENZHEN VISION): a typo slips
+    inside a word, where a letter in front makes another name. ``query_head`` is the first word of the
+    screened name as written (generic words included)."""
+    # Words both names hold spelt alike (SHENZHEN UVISION / SHENZHEN VISION) leave the one that differs.
+    own_q = [w for w in query_words if w not in list_words]
+    own_l = [w for w in list_words if w not in query_words]
+    if len(own_q) != 1 or len(own_l) != 1 or len(set(query_words)) != len(set(list_words)):
         return None
-    short, long_ = sorted((query_words[0], list_words[0]), key=len)
+    query_word = own_q[0]
+    short, long_ = sorted((query_word, own_l[0]), key=len)
     if not 1 <= len(long_) - len(short) <= 2 or len(short) < 3 or not long_.endswith(short):
         return None
-    if _translit_form(short) == _translit_form(long_):
+    if translit_form(short) == translit_form(long_):
         return None  # Х comes back KH: KHESONG is HESONG
-    if short == query_words[0] and query_head != short:
+    if long_[0] == long_[1] == short[0]:
+        return None  # a doubled first letter (КХАМ comes back KKHAM): no letter put in front
+    if short == query_word and query_head != short:
         # Inside a screened name (TECHNOLOGY UTRON for YUTRON TECHNOLOGY) a dropped first letter is a
         # typo like any other; the first letter of the whole name is the one a writer checks.
         return None
@@ -143,8 +151,8 @@ def only_common_words_agree(
     and the words that would tell the firms apart differ outright (SOCKET / SCOTT, CUDY / DJI): SOCKET
     COMMUNICATIONS and SCOTT COMMUNICATIONS share a trade, not a name. Words are compared with
     transliteration swaps folded, so a Cyrillic spelling of the listed name still agrees word for word."""
-    qk = {_translit_form(w): w for w in query_words}
-    lk = {_translit_form(w): w for w in list_words}
+    qk = {translit_form(w): w for w in query_words}
+    lk = {translit_form(w): w for w in list_words}
     shared = [k for k in lk if k in qk]
     own_q = [k for k in qk if k not in lk]
     own_l = [k for k in lk if k not in qk]
@@ -158,4 +166,23 @@ def only_common_words_agree(
     return (
         f"only common words agree: '{agree}' is common English or a well-known place, and the listed "
         f"'{' '.join(lk[k] for k in own_l)}' is unlike the screened '{' '.join(qk[k] for k in own_q)}'"
+    )
+
+
+def listed_word_missing(query_words: list[str], list_words: list[str], query_head: str = "") -> str | None:
+    """Every word of the screened name is in the listed one, all of them dictionary words or places, and
+    the listed name has a word of its own the screened one lacks (BEIJING CLOUD / HUAWEI CLOUD BEIJING,
+    CARE / CAR CARE, DREAM / DREAM II): the shared words name a trade or a city, the missing one is
+    what tells the listed firm from others. The caller applies it to firm names only: a person's name
+    without a middle name or patronymic is how a listed person is often written."""
+    qk = {translit_form(w) for w in query_words}
+    lk = {translit_form(w): w for w in list_words}
+    missing = [w for k, w in lk.items() if k not in qk]
+    if not qk or not qk <= lk.keys() or not missing:
+        return None
+    if any(zipf(lk[k]) < WORD_ZIPF for k in qk):
+        return None  # a rare word spelt alike on both sides is a name, not a trade
+    return (
+        f"listed word missing: the screened name's words ('{' '.join(query_words)}') are all common "
+        f"English or well-known places, and the listed name's '{' '.join(missing)}' is not in it"
     )
