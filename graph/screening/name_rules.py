@@ -25,6 +25,8 @@ the caller checks that first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rapidfuzz import fuzz
 
 from graph.screening.words import COMMON_ZIPF, is_common_word, zipf
@@ -54,9 +56,14 @@ def acronym_key(word: str) -> str:
     return word.replace("KH", "H").replace("X", "KS").translate(_ACRONYM_SWAPS)
 
 
-def short_name_differs(query_words: list[str], list_words: list[str], query_head: str = "") -> str | None:
+def short_name_differs(
+    query_words: list[str],
+    list_words: list[str],
+    query_head: str = "",
+    key: Callable[[str], str] = acronym_key,
+) -> str | None:
     """One side's distinctive name is a single word of four letters or fewer, and the other side has no
-    word spelt the same (up to transliteration swaps)."""
+    word spelt the same (up to transliteration swaps; ``key`` folds them)."""
     for short, other, side, most in (
         (list_words, query_words, "listed", SHORT_NAME_MAX),
         # A screened word of four letters may be a five-letter listed word with a letter dropped (SOLID /
@@ -66,13 +73,31 @@ def short_name_differs(query_words: list[str], list_words: list[str], query_head
         if len(short) != 1 or len(short[0]) > most:
             continue
         word = short[0]
-        if acronym_key(word) not in {acronym_key(w) for w in other}:
+        if key(word) not in {key(w) for w in other}:
             return (
                 f"short name: the {side} name is the {len(word)}-letter word '{word}' and the other has no "
                 f"word spelt so ('{' '.join(other)}'); at this length one letter more, less or different "
                 "makes another name"
             )
     return None
+
+
+def short_name_spelt_otherwise(
+    query_words: list[str], list_words: list[str], query_head: str = ""
+) -> str | None:
+    """:func:`short_name_differs` where only a transliteration swap joins the two short names (MIC / MYC,
+    CEM / KEM, YSI / ISI, MAX / MACS). The caller applies it to a screened name written in Latin letters:
+    its C or K is then the firm's own choice, not this tool's romanisation of К, and in a name of three
+    or four letters one letter is a third or a quarter of it."""
+    if short_name_differs(query_words, list_words) is not None:
+        return None  # the plain rule already says so
+    if short_name_differs(query_words, list_words, key=str) is None:
+        return None  # the same letters: the listed short name itself
+    return (
+        f"short name spelt otherwise: '{' '.join(query_words)}' and '{' '.join(list_words)}' are short names "
+        "that agree only up to letters a transliteration swaps (C/K, Y/I, X/KS …); the screened name is "
+        "written in Latin letters, so its spelling is the firm's own and one letter makes another name"
+    )
 
 
 def common_word_respelt(query_words: list[str], list_words: list[str], query_head: str = "") -> str | None:

@@ -29,6 +29,7 @@ from graph.screening.name_rules import (
     only_common_words_agree,
     prefixed,
     short_name_differs,
+    short_name_spelt_otherwise,
     translit_form,
 )
 
@@ -534,7 +535,9 @@ def score_pairs(
         head = folded(query_names[k]).split()[:1]
         # A person written without a middle name is how listed people often appear: firm names only.
         firm = firm_name(query_names[k])
-        for rule in NAME_RULES if not firm else (*NAME_RULES, listed_word_missing):
+        latin = written_in_latin(query_names[k])
+        extra = (listed_word_missing,) * firm + (short_name_spelt_otherwise,) * latin
+        for rule in (*NAME_RULES, *extra):
             reason = rule(words_a, words_b, head[0] if head else "")
             if reason:
                 rules.setdefault(k, []).append(f"{reason} (score capped at {TWO_DIFFERENCES_CAP:.2f})")
