@@ -25,9 +25,11 @@ the caller checks that first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from graph.screening.words import COMMON_ZIPF, is_common_word, zipf
 
@@ -210,4 +212,26 @@ def listed_word_missing(query_words: list[str], list_words: list[str], query_hea
     return (
         f"listed word missing: the screened name's words ('{' '.join(query_words)}') are all common "
         f"English or well-known places, and the listed name's '{' '.join(missing)}' is not in it"
+    )
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def two_edits(query_words: list[str], list_words: list[str], query_head: str = "") -> str | None:
+    """Two one-word names two edits apart or more (a letter inserted, dropped, changed or two swapped),
+    counted after transliteration swaps and doubled letters (ORIONSTAR / INSTAR, CADCO / ADCOM,
+    OPTIUM / OPTIMA): a typo is one slip in a word; two in one name make another name. Like
+    ``two differences`` across words, within one word. The caller applies it to a screened name written
+    in Latin letters: this tool's romanisation of a Cyrillic one (КХ → KKH) adds differences of its own."""
+    if len(query_words) != 1 or len(list_words) != 1:
+        return None
+    q, listed = (translit_form(w) for w in (query_words[0], list_words[0]))
+    # A doubled letter dropped or added is one slip (SIBUGLEMET / SIBUGLEET), not one to count twice.
+    edits = min(OSA.distance(q, listed), OSA.distance(_DOUBLED.sub(r"\1", q), _DOUBLED.sub(r"\1", listed)))
+    if edits < 2:
+        return None
+    return (
+        f"two edits: '{query_words[0]}' and '{list_words[0]}' are {edits} edits apart (transliteration "
+        "letters and doubled letters aside); a typo is one slip in a word, two make another name"
     )

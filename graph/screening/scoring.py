@@ -31,6 +31,7 @@ from graph.screening.name_rules import (
     short_name_differs,
     short_name_spelt_otherwise,
     translit_form,
+    two_edits,
 )
 
 #: Legal forms and generic trade words: compared never as distinctive words (one string, split once).
@@ -91,6 +92,7 @@ CAPPING_RULES = (
     "only common words agree",
     "approximate name and country differs",
     "listed word missing",
+    "two edits",
 )
 NAME_RULES = (
     short_name_differs,
@@ -536,7 +538,7 @@ def score_pairs(
         # A person written without a middle name is how listed people often appear: firm names only.
         firm = firm_name(query_names[k])
         latin = written_in_latin(query_names[k])
-        extra = (listed_word_missing,) * firm + (short_name_spelt_otherwise,) * latin
+        extra = (listed_word_missing,) * firm + (short_name_spelt_otherwise, two_edits) * latin
         for rule in (*NAME_RULES, *extra):
             reason = rule(words_a, words_b, head[0] if head else "")
             if reason:
