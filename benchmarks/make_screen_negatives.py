@@ -39,7 +39,7 @@ IEEE_FILES = ("oui.csv", "mam.csv", "oui36.csv", "iab.csv")
 #: Never a name left out because it scores high: only a party a list names, checked against the list.
 LISTED = {
     # "lntelligent" with a lower-case L for the I: DoD 1260H list, us_dod_chinese_milcorps_sanctions.csv
-    "AUTEL LNTELLIGENT TECHNOLOGY CORP LTD": "1260H: Autel Intelligent Technology Corp., Ltd. (Autel Technology)",
+    "AUTEL LNTELLIGENT TECHNOLOGY CORP LTD": "1260H: Autel Intelligent Technology Corp., Ltd.",
     # Entity List 85 FR 34505 (2020-06-05): 'Intellifusion', Shenzhen Dayun Software Town, Longgang
     "SHENZHEN INTELLIFUSION TECHNOLOGIES CO LTD": "Entity List: Intellifusion (Longgang District, Shenzhen)",
 }
