@@ -133,12 +133,11 @@ def common_word_name_extended(
     if len(list_words) != 1 or len(query_words) < 2:
         return None
     word = list_words[0]
-    # Any word of the frequency table (ETA, 3.4): a dictionary word or place is no identity on its own.
-    if word not in query_words or zipf(word) < WORD_ZIPF:
+    if word not in query_words or not is_common_word(word):
         return None
     extra = " ".join(w for w in query_words if w != word)
     return (
-        f"common word name: the listed name's only distinctive word is the dictionary word '{word}', "
+        f"common word name: the listed name's only distinctive word is the common English word '{word}', "
         f"and the screened name adds '{extra}', which the listed name does not have"
     )
 

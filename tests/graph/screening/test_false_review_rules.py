@@ -12,7 +12,6 @@ from benchmarks.make_screen_negatives import OUT as NEGATIVES
 from graph.ids import normalise_key_text
 from graph.screening.index import build_index
 from graph.screening.name_rules import (
-    common_word_name_extended,
     listed_word_missing,
     prefixed,
     short_name_spelt_otherwise,
@@ -111,12 +110,6 @@ def test_a_letter_put_in_front_of_one_word_of_several() -> None:
     # Х comes back KH and КХ comes back KKH: a doubled first letter, no letter put in front
     assert prefixed(["TET", "KKHAM", "GEMS"], ["TET", "KHAM", "GEMS"], "TET") is None
     assert prefixed(["SHENZHEN", "UVISION", "X"], ["SHENZHEN", "VISION"], "SHENZHEN") is None
-
-
-def test_a_one_word_dictionary_name_extended_by_words_of_its_own() -> None:
-    # ETA is in the frequency table (Zipf 3.4) though below the common-word mark of 3.5
-    assert (common_word_name_extended(["ETA", "BETA"], ["ETA"]) or "").startswith("common word name")
-    assert common_word_name_extended(["SYRONICS", "BETA"], ["SYRONICS"]) is None  # a coined name
 
 
 def test_short_names_spelt_otherwise_and_two_edits() -> None:
