@@ -6,8 +6,10 @@ Edges: LOCATED_AT, IN_COUNTRY (entry â†’ country of nationality/seat, address â†
 HAS_IDENTIFIER, RELATED_TO (relationships the list publishes; ``key`` = the relation).
 
 Row building is pure (:func:`list_graph_frames`); :func:`write_list_graph` only writes.
-Entries dropped from a feed stay as nodes with ``status="removed"`` and ``removed_in`` (the
-version that dropped them) so history remains and screening can skip them.
+Current entries have ``status="active"``, or ``"context"`` when the publisher says the record is
+not itself listed (``graph.list_status``). Entries dropped from a feed stay as nodes with
+``status="removed"`` and ``removed_in`` (the version that dropped them) so history remains and
+screening can skip them.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import orjson
 import pandas as pd
 import pycountry
 
+from graph.list_status import REMOVED, entry_status
 from graph.model import EdgeKind, NodeKind
 from graph.store import GraphStore
 from graph.trade_graph import GraphFrames, records
@@ -39,6 +42,11 @@ def _country_name(code: str) -> str:
 
 def _loads(values: Iterable[object]) -> list[list]:
     return [orjson.loads(v) if isinstance(v, str) and v and v != "[]" else [] for v in values]
+
+
+def _column(entries: pd.DataFrame, column: str) -> list[object]:
+    """A column's values, or ``None`` for each row when the frame predates it."""
+    return entries[column].tolist() if column in entries.columns else [None] * len(entries)
 
 
 def _nested(entries: pd.DataFrame, column: str) -> list[list]:
@@ -86,7 +94,7 @@ def list_graph_frames(
             "feed": entries["feed"],
             "list_version": entries["version_id"],
             "source": entries["version_id"],
-            "status": "active",
+            "status": [entry_status(c) for c in _column(entries, "context")],
         }
     )
     addr_rows: list[tuple[str, str, str, str | None]] = []  # entry, address id, line, country
@@ -129,7 +137,7 @@ def list_graph_frames(
     list_nodes = node
     if removed is not None and len(removed):
         gone = pd.DataFrame(
-            {"id": removed["node_id"], "status": "removed", "removed_in": removed["removed_in"]}
+            {"id": removed["node_id"], "status": REMOVED, "removed_in": removed["removed_in"]}
         )
         list_nodes = pd.concat([node, gone], ignore_index=True)
     nodes = {

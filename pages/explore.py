@@ -52,6 +52,8 @@ if report.list_hits:
         st.json({**{k: v for k, v in hit.items() if v not in (None, "", [])}, **details}, expanded=False)
 else:
     st.write("None in its cluster.")
+for ctx in report.context_entries:  # in the cluster, but the publisher says: not itself listed
+    st.markdown(f"- context: {ctx['name']} (`{ctx['entry']}`) — {ctx['note']}")
 
 alias_list = aliases(g, report.node_id)
 if alias_list:

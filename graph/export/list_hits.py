@@ -1,4 +1,5 @@
-"""List hits per entity: the active list entries of its resolved cluster, with how it was matched
+"""List hits per entity: the listed entries of its resolved cluster (context entities, which
+their publisher says are not themselves listed, are no hit), with how it was matched
 and the list version each entry came from (feed, version id, SHA-256, publication date).
 
 An entity is "on" a list when a ListEntry of that list is in its SAME_AS cluster (``risk_cluster``,
@@ -16,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from graph.export.risk_table import as_list, read_kind
+from graph.list_status import listing_mask
 from graph.model import EdgeKind, NodeKind
 from graph.store import GraphStore
 
@@ -72,9 +74,10 @@ def version_table(versions: pd.DataFrame) -> dict[str, dict[str, Any]]:
 
 
 def active_entries(store: GraphStore) -> pd.DataFrame:
-    """Every active ListEntry with the columns a hit reports and its cluster."""
+    """Every listed ListEntry (not removed, not a context entity) with the columns a hit reports
+    and its cluster."""
     entries = read_kind(store, NodeKind.LIST_ENTRY, ENTRY_COLUMNS)
-    entries = entries[entries["status"].fillna("active") != "removed"].copy()
+    entries = entries[listing_mask(entries["status"])].copy()
     entries["cluster"] = entries["risk_cluster"].fillna(entries["id"])
     return entries.reset_index(drop=True)
 

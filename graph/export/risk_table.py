@@ -20,6 +20,7 @@ import pandas as pd
 import pycountry
 
 from chipwatch.errors import ChipwatchError
+from graph.list_status import listing_mask
 from graph.model import EdgeKind, NodeKind
 from graph.risk.flags import FLAGS
 from graph.risk.frames import group_lists
@@ -127,8 +128,9 @@ def _entry_countries(frame: pd.DataFrame, by_address: pd.Series) -> pd.Series:
 
 
 def _cluster_lists(entries: pd.DataFrame) -> pd.Series:
-    """cluster → "US_EL, US_SDN": the lists of the active entries in each resolved cluster."""
-    active = entries[entries["status"].fillna("active") != "removed"]
+    """cluster → "US_EL, US_SDN": the lists of the listed entries in each resolved cluster
+    (context entities are not listings)."""
+    active = entries[listing_mask(entries["status"])]
     return group_lists(active["risk_cluster"].fillna(active["id"]), active["list"]).map(", ".join)
 
 

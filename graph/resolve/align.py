@@ -18,6 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from graph.resolve.names import consonant_skeleton
+from graph.resolve.person_compounds import compound_forms
 
 #: Credit of an initial against a word that starts with it ("J" ~ "JOHN").
 INITIAL_CREDIT = 0.9
@@ -25,6 +26,8 @@ INITIAL_CREDIT = 0.9
 SKELETON_CREDIT = 0.92
 #: Credit of two words that differ only by romanisation system (CHIN / JIN); 0 disables it.
 ROMANISATION_CREDIT = 0.9
+#: Below this alignment score compound names are not looked for (they never lift such a pair).
+COMPOUND_LOOK = 0.4
 #: Below this word similarity two words are not aligned at all.
 MIN_WORD_SIM = 0.6
 #: A name written together on one side counts only when the letters agree this closely.
@@ -121,7 +124,19 @@ def align_words(core_a: str, core_b: str) -> tuple[tuple[str, str, float], ...]:
 
 @lru_cache(maxsize=200_000)
 def align_person(core_a: str, core_b: str) -> float:
-    """Alignment score in [0, 1] of two space-joined token lists (symmetric)."""
+    """Alignment score in [0, 1] of two space-joined token lists (symmetric); a compound given
+    name joined on one side and split on the other (MOHAMMADREZA / MOHAMMAD REZA) is compared
+    as one word when that aligns better (see :mod:`graph.resolve.person_compounds`)."""
+    score = _align_score(core_a, core_b)
+    if score < COMPOUND_LOOK or score >= 1.0:
+        return score  # nothing a compound could change (most pairs of a batch stop here)
+    merged_a, merged_b, merges = compound_forms(core_a, core_b)
+    if merges:
+        score = max(score, _align_score(merged_a, merged_b))
+    return score
+
+
+def _align_score(core_a: str, core_b: str) -> float:
     if core_a > core_b:
         core_a, core_b = core_b, core_a
     ta, tb = core_a.split(), core_b.split()
@@ -144,9 +159,23 @@ def align_person(core_a: str, core_b: str) -> float:
     return max(0.0, min(1.0, score))
 
 
+def compounds_used(core_a: str, core_b: str) -> list[tuple[str, str, str]]:
+    """The compound merges (joined word, first half, second half) that :func:`align_person`
+    used for these names: empty when comparing the words as written scored as well."""
+    score = _align_score(core_a, core_b)
+    if score < COMPOUND_LOOK or score >= 1.0:
+        return []
+    merged_a, merged_b, merges = compound_forms(core_a, core_b)
+    if merges and _align_score(merged_a, merged_b) > score:
+        return merges
+    return []
+
+
 def describe_alignment(core_a: str, core_b: str) -> str:
     """The alignment in words: ``EVGENI~EVGENY 0.92, BUSHMIN=BUSHMIN, VIKTOROVICH (no partner)``."""
     parts = []
+    if compounds_used(core_a, core_b):
+        core_a, core_b, _ = compound_forms(core_a, core_b)
     for a, b, sim in align_words(core_a, core_b):
         if a and b:
             parts.append(f"{a}={b}" if a == b else f"{a}~{b} {sim:.2f}")

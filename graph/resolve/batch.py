@@ -111,6 +111,8 @@ def brief_reasons(scored: ScoredPairs, f: PairFeatures, c: Contributions, k: int
         out.append(f"numbers in the names differ ({float(c.numbers[k]):+.1f})")
     if c.unpaired[k]:
         out.append(f"each name keeps a distinctive word the other lacks ({float(c.unpaired[k]):+.1f})")
+    if c.person[k]:
+        out.append(f"person-name words name different people ({float(c.person[k]):+.1f})")
     if c.generic[k]:
         out.append(f"line-of-business words differ ({float(c.generic[k]):+.1f})")
     if c.short[k]:

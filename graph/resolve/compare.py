@@ -15,8 +15,9 @@ from typing import Any
 
 import numpy as np
 
-from graph.resolve.align import describe_alignment
+from graph.resolve.align import compounds_used, describe_alignment
 from graph.resolve.features import (
+    WEIGHTS,
     AliasKind,
     KindParams,
     PairFeatures,
@@ -26,7 +27,9 @@ from graph.resolve.features import (
     pair_features,
     prepare,
 )
-from graph.resolve.names import normalise_name
+from graph.resolve.form_variants import form_variant
+from graph.resolve.names import normalise_name, person_honorifics
+from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -87,6 +90,7 @@ class Match:
 
 #: The legal-form feature's values in words (see ``features._legal_agreement``).
 LEGAL_WORDS: dict[int, str] = {
+    3: "one legal form written two ways",
     2: "the same legal form",
     1: "same legal-form type",
     0: "compatible legal forms",
@@ -150,6 +154,11 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             f"{word}: {form_a.legal_form_text} ({form_a.legal_form}) vs "
             f"{form_b.legal_form_text} ({form_b.legal_form})"
         )
+        if legal == 3:
+            how = form_variant(
+                form_a.legal_form_text, form_a.legal_run, form_b.legal_form_text, form_b.legal_run
+            )
+            detail += f" ({how}: no conflict, the names agree)"
         reasons.append(Reason("legal_form", float(legal), float(c.legal[0]), detail))
     if f.numbers[0]:
         nums_a, nums_b = " ".join(form_a.numbers) or "(none)", " ".join(form_b.numbers) or "(none)"
@@ -164,6 +173,24 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             "sibling entities, not two spellings of one"
         )
         reasons.append(Reason("unpaired_words", -1.0, float(c.unpaired[0]), detail))
+    if a.kind == "person" and b.kind == "person" and not bool(f.empty[0]):
+        titles = person_honorifics(form_a.original) + person_honorifics(form_b.original)
+        if titles:
+            detail = f"honorifics are titles, not names: {' '.join(titles)} not compared"
+            reasons.append(Reason("honorific", 1.0, 0.0, detail))
+        core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
+        for word, x, y in compounds_used(core_a, core_b):
+            detail = (
+                f"{word} is {x} {y} written as one word (name elements are joined or split "
+                "at will): compared as one word, in the name similarity above"
+            )
+            reasons.append(Reason("compound_name", 1.0, 0.0, detail))
+    if f.person[0]:
+        order_a = written_order((a.names or ("",))[int(f.best_a[0])])
+        order_b = written_order((b.names or ("",))[int(f.best_b[0])])
+        for bit, detail in describe_conflicts(order_a, order_b):
+            name = RULE_FEATURES[bit]
+            reasons.append(Reason(name, -1.0, WEIGHTS[name], detail))
     if c.generic[0]:
         reasons.append(
             Reason("generic_words", -1.0, float(c.generic[0]), "line-of-business words differ, none shared")

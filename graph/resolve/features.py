@@ -23,6 +23,9 @@ The score is a logistic function of a sum of evidence (log-odds):
 * **unpaired words** (companies, vessels) — the names share a distinctive word but each keeps
   one with no counterpart on the other side (GAZPROM TRANSGAZ SAMARA / … SURGUT): sibling
   entities, not two spellings of one (−).
+* **person rules** (persons) — aligned words that start with sounds no romanisation confuses
+  (RADIC / TADIC), or a given name against the surname derived from it (BAGHER / BAGHERI):
+  two people (−); see :mod:`graph.resolve.person_rules`.
 """
 
 from __future__ import annotations
@@ -37,8 +40,11 @@ from rapidfuzz import fuzz, process
 
 from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
+from graph.resolve.form_variants import form_variant
 from graph.resolve.legal_forms import agreement, family
 from graph.resolve.names import fold, legal_forms, normalise_address, normalise_name
+from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
+from graph.resolve.romanise import roman_key
 
 #: Aliases per record kept for scoring (OFAC entries can carry dozens).
 MAX_NAMES_PER_RECORD = 24
@@ -90,6 +96,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "legal_agree": 0.3,
         "legal_family": -5.0,  # two written forms of different families (LLC vs FZE): two legal persons
         "legal_conflict": -1.0,
+        "legal_variant": 0.0,  # two written forms that are one (OOO / LLC, CORPORATION LIMITED / CORPORATION)
         "jurisdiction_conflict": -7.0,  # legal forms of disjoint jurisdictions (GmbH vs Sdn Bhd)
         "number_conflict": -7.0,  # different numbers ("… II CORP" vs "… III CORP")
         "number_missing": -6.0,  # a number on one side only
@@ -102,10 +109,15 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "kind_conflict": -3.0,
         "unpaired_words": -3.0,  # each name keeps a distinctive word the other lacks
         "weak_alias_cap": 1.0,  # a weak-alias name contribution never exceeds this
+        "person_onset": -4.0,  # aligned person-name words start with different sounds (RADIC / TADIC)
+        "derived_surname": -4.0,  # a given name vs the surname made from it (BAGHER / BAGHERI)
     }
 )
 SHORT_NAME_CHARS = 3
 PHONETIC_DISCOUNT = 0.9
+#: Two romanisations of one name (:mod:`graph.resolve.romanise`: HSIN / XIN, FAKTORING /
+#: FACTORING), i.e. equal romanisation keys, have this similarity.
+ROMAN_DISCOUNT = 0.95
 #: The subset ratio (rapidfuzz ``token_set_ratio``: 1.0 when one name's distinctive words are
 #: all among the other's, "OLEG USACHEV" in "OLEG LEONIDOVICH USACHEV") counts at this discount.
 SUBSET_DISCOUNT = 0.94
@@ -116,6 +128,9 @@ SUBSET_LOOK = 0.2
 #: Similarity factor of two one-word names whose first letters differ (C / K / Q count as one).
 FIRST_LETTER_FACTOR = 0.5
 ADDRESS_FLOOR = 0.7
+#: Two written forms that are one form (see :mod:`graph.resolve.form_variants`) lift a family
+#: conflict only when the distinctive words written together agree at least this much.
+FORM_VARIANT_NAME_RATIO = 0.9
 #: Two distinctive words are each other's counterpart (a typo or a spelling variant) at this
 #: rapidfuzz ratio; below it, a word left on *each* side is a different name ("GAZPROM
 #: TRANSGAZ SAMARA" / "… SARATOV"): see :func:`_unpaired_words`.
@@ -124,6 +139,8 @@ WORD_PARTNER = 0.6
 #: and such a pair is already "no" at every threshold (and "clearly different" for the
 #: linking guard), so the per-pair Python work is spent only where it can change a decision.
 UNPAIRED_LOOK = 0.7
+#: The same for the person-name rules of :mod:`graph.resolve.person_rules`.
+PERSON_LOOK = 0.6
 
 
 @dataclass(frozen=True)
@@ -141,14 +158,17 @@ class PreparedRecords:
     core: np.ndarray  # object, per name: distinctive tokens sorted, space-joined
     phon: np.ndarray  # object, per name: metaphone keys sorted, space-joined
     joined: np.ndarray  # object, per name: distinctive tokens as written, no spaces
+    roman: np.ndarray  # object, per name: romanisation keys of the sorted distinctive words
+    ordered: np.ndarray  # object, per name: person names only, distinctive tokens given names first
     generic: np.ndarray  # int64, per name: interned id of the sorted generic words
     legal: np.ndarray  # int64, per name: interned id of "class|form as written" ('' → 0)
+    legal_run: np.ndarray  # int64, per name: interned id of "form as written|every form word cut"
     numbers: np.ndarray  # int64, per name: interned id of the sorted numbers
     ntok: np.ndarray  # int64, per name: number of distinctive tokens
     weak: np.ndarray  # bool, per name
     empty: np.ndarray  # bool, per name: no distinctive word
     short: np.ndarray  # bool, per name: distinctive part <= SHORT_NAME_CHARS letters
-    first: np.ndarray  # <U1, per name: first letter of the distinctive part, C and Q written K
+    first: np.ndarray  # <U1, per name: first letter of the romanisation key (C, Q written K …)
 
     def __len__(self) -> int:
         return len(self.records)
@@ -218,9 +238,10 @@ def _generic_conflict(a: str, b: str) -> float:
 
 def _partners(word: str, other: str) -> bool:
     """``other`` may be another writing of ``word``: a typo or transliteration (rapidfuzz
-    ratio >= WORD_PARTNER), a cut word (COMM / COMMUNICATION, AIR / AIRLINES) or, for a word
-    of four letters or fewer, an initialism starting with the same letter (JSC / JOINT)."""
-    if fuzz.ratio(word, other) >= WORD_PARTNER * 100:
+    ratio >= WORD_PARTNER, or one romanisation key: HSIN / XIN), a cut word (COMM /
+    COMMUNICATION, AIR / AIRLINES) or, for a word of four letters or fewer, an initialism
+    starting with the same letter (JSC / JOINT)."""
+    if fuzz.ratio(word, other) >= WORD_PARTNER * 100 or roman_key(word) == roman_key(other):
         return True
     short, long_ = (word, other) if len(word) <= len(other) else (other, word)
     return long_.startswith(short) or (len(short) <= 4 and short[0] == long_[0])
@@ -253,6 +274,30 @@ def _unpaired_words(core_a: str, core_b: str) -> float:
     return float(bool(lone_words(core_a, core_b)[0]))
 
 
+def _form_variant(a: str, b: str) -> float:
+    (form_a, _, run_a), (form_b, _, run_b) = a.partition("|"), b.partition("|")
+    return float(bool(form_variant(form_a, run_a, form_b, run_b)))
+
+
+def _lift_form_variants(
+    left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray, legal: np.ndarray
+) -> np.ndarray:
+    """``legal`` with the family conflicts (-3) of one form written two ways (a translation, or
+    the form written in full: :mod:`graph.resolve.form_variants`) set to +3 — only where the
+    names agree: the same line-of-business words and the distinctive words written together at
+    least ``FORM_VARIANT_NAME_RATIO`` alike (no subset credit: "OPTIMA, OOO" is not
+    "Optima Components Co., Ltd.")."""
+    todo = np.flatnonzero((legal == -3) & (left.generic[name_a] == right.generic[name_b]))
+    if len(todo) == 0:
+        return legal
+    same = _per_distinct(left.legal_run[name_a[todo]], right.legal_run[name_b[todo]], _form_variant) > 0
+    todo = todo[same]
+    close = _ratio(left.joined[name_a[todo]], right.joined[name_b[todo]]) >= FORM_VARIANT_NAME_RATIO
+    out = legal.copy()
+    out[todo[close]] = 3
+    return out
+
+
 def _number_agreement(a: str, b: str) -> float:
     if a == b:
         return 0.0
@@ -264,8 +309,10 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     core: list[str] = []
     phon: list[str] = []
     joined: list[str] = []
+    ordered: list[str] = []
     generic: list[int] = []
     legal: list[int] = []
+    legal_run: list[int] = []
     numbers: list[int] = []
     weak: list[bool] = []
     start = np.zeros(len(records), dtype=np.int64)
@@ -278,12 +325,15 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             core.append(" ".join(sorted(form.distinctive)))
             phon.append(" ".join(sorted(form.phonetic)))
             joined.append("".join(form.distinctive))
+            ordered.append(written_order(name or "") if rec.kind == "person" else "")
             generic.append(_intern(" ".join(sorted(set(form.generic)))))
             legal.append(_intern(f"{form.legal_form}|{form.legal_form_text}" if form.legal_form else ""))
+            legal_run.append(_intern(f"{form.legal_form_text}|{form.legal_run}" if form.legal_form else ""))
             numbers.append(_intern(" ".join(form.numbers)))
             weak.append(i in rec.weak)
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
+    roman = [" ".join(sorted(roman_key(t) for t in c.split())) for c in core]
     return PreparedRecords(
         records=tuple(records),
         kind=np.array([r.kind for r in records], dtype=object),
@@ -295,14 +345,17 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         core=np.array(core, dtype=object),
         phon=np.array(phon, dtype=object),
         joined=joined_arr,
+        roman=np.array(roman, dtype=object),
+        ordered=np.array(ordered, dtype=object),
         generic=np.array(generic, dtype=np.int64),
         legal=np.array(legal, dtype=np.int64),
+        legal_run=np.array(legal_run, dtype=np.int64),
         numbers=np.array(numbers, dtype=np.int64),
         ntok=np.array([len(c.split()) for c in core], dtype=np.int64),
         weak=np.array(weak, dtype=bool),
         empty=np.array([len(j) < 2 for j in joined], dtype=bool),  # nothing, or one character
         short=np.array([0 < len(j) <= SHORT_NAME_CHARS for j in joined], dtype=bool),
-        first=np.array([_first_letter(j) for j in joined], dtype="<U1"),
+        first=np.array([_first_letter(r) for r in roman], dtype="<U1"),
     )
 
 
@@ -316,7 +369,8 @@ class PairFeatures:
     weak: np.ndarray  # bool: the aligned pair uses a weak alias
     empty: np.ndarray  # bool: aligned names have no distinctive word on one side
     short: np.ndarray  # bool
-    legal: np.ndarray  # int8 +2 same form, +1 same class, 0, -1 other class, -2 jurisdictions, -3 forms
+    legal: np.ndarray  # int8 +3 one form written two ways, +2 same form, +1 same class, 0, -1 other
+    # class, -2 jurisdictions, -3 forms
     generic_conflict: np.ndarray  # bool
     numbers: np.ndarray  # int8 0 same or none / -1 on one side only / -2 different
     country: np.ndarray  # int8 +1 / 0 / -1
@@ -325,6 +379,7 @@ class PairFeatures:
     kind_conflict: np.ndarray  # bool
     kind: np.ndarray  # object: kind whose calibration applies
     unpaired: np.ndarray  # bool: each side keeps a distinctive word unmatched on the other
+    person: np.ndarray  # int8: bits of graph.resolve.person_rules.person_conflicts (persons only)
 
 
 #: Below this many pairs ``cpdist`` runs on the calling thread: starting its worker threads costs
@@ -389,6 +444,10 @@ def _name_similarity(
             _ratio(left.joined[la], right.joined[lb]),
             np.float32(PHONETIC_DISCOUNT) * _ratio(left.phon[la], right.phon[lb]),
         )
+        # One romanisation key (HSENONVISION / XENONVISION): equal keys only — a ratio of keys
+        # over a smaller alphabet would lift unrelated short names (YU LONG / ION LONG).
+        same_key = (left.roman[la] == right.roman[lb]) & (left.roman[la] != "")
+        other = np.maximum(other, np.where(same_key, np.float32(ROMAN_DISCOUNT), np.float32(0.0)))
         sim[look] = np.maximum(sim[look], other)
     nta, ntb = left.ntok[name_a], right.ntok[name_b]
     subset = np.flatnonzero((nta != ntb) & (np.minimum(nta, ntb) >= 1) & (sim >= SUBSET_LOOK))
@@ -461,6 +520,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     best_name_b = name_b[first]
 
     legal = _per_distinct(left.legal[best_name_a], right.legal[best_name_b], _legal_agreement).astype(np.int8)
+    legal = _lift_form_variants(left, right, best_name_a, best_name_b, legal)
     generic_conflict = _per_distinct(
         left.generic[best_name_a], right.generic[best_name_b], _generic_conflict
     ).astype(bool)
@@ -505,6 +565,13 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
             > 0
         )
 
+    person_rules = np.zeros(n, dtype=np.int8)
+    check = np.flatnonzero((pair_kind == "person") & ~best_empty & (best_sim >= PERSON_LOOK))
+    if len(check):
+        person_rules[check] = _per_distinct_text(
+            left.ordered[best_name_a[check]], right.ordered[best_name_b[check]], person_conflicts
+        ).astype(np.int8)
+
     kind_conflict = ka != kb
     kind = pair_kind
     return PairFeatures(
@@ -523,6 +590,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         kind_conflict=np.asarray(kind_conflict, dtype=bool),
         kind=kind,
         unpaired=unpaired,
+        person=person_rules,
     )
 
 
@@ -540,11 +608,13 @@ class Contributions:
     address: np.ndarray
     kind: np.ndarray
     unpaired: np.ndarray
+    person: np.ndarray
 
     def total(self) -> np.ndarray:
         return (
             self.name
             + self.unpaired
+            + self.person
             + self.short
             + self.legal
             + self.generic
@@ -565,8 +635,9 @@ def contributions(f: PairFeatures) -> Contributions:
     name = np.where(f.empty, np.float32(WEIGHTS["empty_name"]), name)
     w = WEIGHTS
     legal = np.select(
-        [f.legal == 2, f.legal == 1, f.legal == -1, f.legal == -2, f.legal == -3],
+        [f.legal == 3, f.legal == 2, f.legal == 1, f.legal == -1, f.legal == -2, f.legal == -3],
         [
+            w["legal_variant"],
             w["legal_same"],
             w["legal_agree"],
             w["legal_conflict"],
@@ -592,4 +663,8 @@ def contributions(f: PairFeatures) -> Contributions:
         address=address.astype(np.float64),
         kind=np.where(f.kind_conflict, w["kind_conflict"], 0.0),
         unpaired=np.where(f.unpaired, w["unpaired_words"], 0.0),
+        person=sum(
+            (np.where((f.person & bit) > 0, w[name], 0.0) for bit, name in RULE_FEATURES.items()),
+            np.zeros(len(f.person), dtype=np.float64),
+        ),
     )

@@ -26,6 +26,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from graph.addresses import normalise_address as _normalise_address
+from graph.resolve.form_typos import FormTypos
 from graph.resolve.legal_forms import LegalForms
 
 #: A name made only of generic words identifies an entity from this many distinct words on.
@@ -314,6 +315,52 @@ PERSON_TITLES: frozenset[str] = frozenset(
     ]
 )
 
+#: Honorifics that open a person name (religious, military, customary): dropped only in front of
+#: the name, where they are titles ("Qari Saifullah", "General Taganda"), never inside it, where
+#: some are name elements ("Isma'il Hafiz AL LAMI"); the suffix SAHIB (sir) only at the end.
+PERSON_HONORIFICS_BEFORE: frozenset[str] = frozenset(
+    [
+        "GENERAL",
+        "CHIEF",
+        "QARI",
+        "HAFIZ",
+        "HAFEZ",
+        "MAWLAWI",
+        "MAULAWI",
+        "MAULVI",
+        "MAWLANA",
+        "MUFTI",
+        "USTAD",
+        "USTADZ",
+        "ALHAJ",
+        "ALHAJJ",
+        "HADJ",
+    ]
+)
+PERSON_HONORIFICS_AFTER: frozenset[str] = frozenset(["SAHIB", "SAHEB", "SAHAB"])
+
+
+def _honorific_bounds(tokens: tuple[str, ...]) -> tuple[int, int]:
+    start, end = 0, len(tokens)
+    while end - start > 1 and tokens[start] in PERSON_HONORIFICS_BEFORE:
+        start += 1
+    while end - start > 1 and tokens[end - 1] in PERSON_HONORIFICS_AFTER:
+        end -= 1
+    return start, end
+
+
+def _drop_honorifics(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    start, end = _honorific_bounds(tokens)
+    return tokens[start:end]
+
+
+def person_honorifics(text: str) -> tuple[str, ...]:
+    """The honorifics :func:`normalise_name` drops from a person name ("General Taganda" → GENERAL)."""
+    tokens = tuple(t for t in fold(text).split() if t not in PERSON_TITLES)
+    start, end = _honorific_bounds(tokens)
+    return tokens[:start] + tokens[end:]
+
+
 # Chinese legal forms / generic words cut out in the native script (longest first).
 _CJK_WORDS: tuple[str, ...] = tuple(
     sorted(
@@ -420,6 +467,7 @@ class NameForm:
     script: str  # detected script of the original (LATIN, CYRILLIC, CJK, MIXED …)
     kind: str = "company"
     legal_form_text: str = ""  # the form as written, folded ("CO LTD", "OOO")
+    legal_run: str = ""  # every legal-form word cut from the edges, in order ("CORPORATION LIMITED")
     truncated: bool = False  # the original was longer than MAX_NAME_CHARS
 
     @property
@@ -477,6 +525,12 @@ def legal_forms() -> LegalForms:
     return LegalForms(fold)
 
 
+@lru_cache(maxsize=1)
+def form_typos() -> FormTypos:
+    """The legal-form typo corrector (over the same table), built once."""
+    return FormTypos(legal_forms())
+
+
 _SKELETON_DROP = str.maketrans({c: None for c in "AEIOUYW"})
 
 
@@ -503,6 +557,15 @@ def _phonetic(token: str) -> str:
     return jellyfish.metaphone(token) or token
 
 
+def _cut_words(raw: list[str], kept: tuple[str, ...]) -> str:
+    """The words :meth:`LegalForms.split` cut from the edges of ``raw`` (it keeps one slice)."""
+    n = len(kept)
+    for i in range(len(raw) - n + 1):
+        if tuple(raw[i : i + n]) == kept:
+            return " ".join([*raw[:i], *raw[i + n :]])
+    return ""
+
+
 @lru_cache(maxsize=500_000)
 def normalise_name(text: str, kind: str = "company") -> NameForm:
     """Normalise one name of an entity of ``kind`` (company, person, vessel …).
@@ -520,11 +583,13 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
     else:
         raw_tokens = folded.split()
     if kind == "person":
-        tokens = tuple(t for t in raw_tokens if t not in PERSON_TITLES)
+        tokens = _drop_honorifics(tuple(t for t in raw_tokens if t not in PERSON_TITLES))
         legal_cls, legal_text = None, ""
+        legal_run = ""
     else:
-        raw_tokens = [correct_generic(t) for t in raw_tokens]
+        raw_tokens = form_typos().repair([correct_generic(t) for t in raw_tokens])
         stripped, legal_cls, legal_text = legal_forms().split(raw_tokens, kind)
+        legal_run = _cut_words(raw_tokens, stripped)
         tokens = tuple(ABBREVIATIONS.get(t, t) for t in stripped)
     if kind == "person":
         distinctive = tuple(t for t in tokens if t not in STOP_WORDS)
@@ -546,6 +611,7 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         script=detect_script(text),
         kind=kind,
         legal_form_text=legal_text,
+        legal_run=legal_run,
         truncated=len(text) > MAX_NAME_CHARS,
     )
 

@@ -1,5 +1,8 @@
 """The entity report: one party's list hits, cluster, ownership, flags and score.
 
+List entries of the cluster that are context entities (``graph.list_status``) are reported
+apart, as context, never as list hits.
+
 Found by node id, or by name (case-insensitive: exact first, then the names containing the
 query). The report reads what ``chipwatch risk`` stored plus the owners/owned edges around it.
 """
@@ -7,10 +10,11 @@ query). The report reads what ``chipwatch risk`` stored plus the owners/owned ed
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from chipwatch.errors import ChipwatchError
+from graph.list_status import CONTEXT, CONTEXT_NOTE, is_listing
 from graph.model import EdgeKind, NodeKind
 from graph.risk.context import risk_context
 from graph.risk.paths import ENTITY_KINDS, cluster_members
@@ -33,6 +37,8 @@ class EntityReport:
     owned: list[dict[str, Any]]
     risk: dict[str, Any]  # risk_context of the node
     other_matches: list[str]
+    #: list entries of the cluster that their publisher says are not themselves listed
+    context_entries: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -81,6 +87,7 @@ def entity_report(store: GraphStore, query: str) -> EntityReport:
     members = cluster_members(store, node_id)
     cluster: list[dict[str, Any]] = []
     hits: list[dict[str, Any]] = []
+    context: list[dict[str, Any]] = []
     owners: list[dict[str, Any]] = []
     owned: list[dict[str, Any]] = []
     for m in members:
@@ -88,7 +95,10 @@ def entity_report(store: GraphStore, query: str) -> EntityReport:
         if n is None:
             continue
         cluster.append({"id": m, "name": n.name, "kind": n.kind.value})
-        if n.kind is NodeKind.LIST_ENTRY and n.props.get("status", "active") != "removed":
+        status = n.props.get("status")
+        if n.kind is NodeKind.LIST_ENTRY and status == CONTEXT:
+            context.append({"entry": m, "list": n.props.get("list"), "name": n.name, "note": CONTEXT_NOTE})
+        elif n.kind is NodeKind.LIST_ENTRY and is_listing(status):
             hits.append(
                 {
                     "entry": m,
@@ -115,6 +125,7 @@ def entity_report(store: GraphStore, query: str) -> EntityReport:
         owned=owned,
         risk=risk_context(store, [node_id])[node_id],
         other_matches=others,
+        context_entries=context,
     )
 
 
@@ -136,6 +147,7 @@ def format_report(r: EntityReport) -> str:
         f"  {h['list']}: {h['name']} ({h['entry']}) {h.get('license_requirement') or ''}".rstrip()
         for h in r.list_hits
     ]
+    lines += [f"  context: {c['name']} ({c['entry']}): {c['note']}" for c in r.context_entries]
     own = risk.get("ownership", {}) if risk.get("computed") else {}
     for regime, st in sorted(own.get("regimes", {}).items()):
         lines.append(f"ownership {regime}: {st['status']} (blocked stake {st['blocked_pct']:g} %)")

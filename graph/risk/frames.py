@@ -17,6 +17,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from graph.ids import normalise_key_text
+from graph.list_status import listing_mask
 from graph.model import EdgeKind, NodeKind
 from graph.store import GraphStore
 
@@ -38,7 +39,7 @@ SHIPMENT_COLS = (
 @dataclass(frozen=True)
 class RiskFrames:
     entities: pd.DataFrame  # id, kind, name, country, cluster, + company columns, list, status
-    listings: pd.DataFrame  # cluster, entry_id, list, name, programs, license_requirement (active entries)
+    listings: pd.DataFrame  # cluster, entry_id, list, name, programs, license_requirement (listings only)
     shipments: pd.DataFrame  # id + SHIPMENT_COLS + shipper, consignee (clusters), tier
     owns: pd.DataFrame  # owner, owned (clusters), pct, source_id, target_id
     officers: pd.DataFrame  # person, cluster
@@ -95,6 +96,8 @@ def _frame(store: GraphStore, kind: NodeKind, columns: tuple[str, ...]) -> pd.Da
     for col in columns:
         if col not in frame.columns:
             frame[col] = None
+    if frame.empty:  # no such nodes (a workspace without shipments): empty text, not float, columns
+        frame = frame.astype(object)
     return frame
 
 
@@ -128,8 +131,8 @@ def clusters(ids: pd.Series, same_as: pd.DataFrame) -> pd.Series:
 
 def byname_owner_links(companies: pd.DataFrame, entries: pd.DataFrame) -> pd.DataFrame:
     """Links from owners named only by name in ownership records (``co:byname:…`` companies) to
-    the active list entries with the same normalised primary name or alias, where the countries
-    agree (or the entry gives none).
+    the listed entries (not context entities) with the same normalised primary name or alias,
+    where the countries agree (or the entry gives none).
 
     Resolution pairs registry companies, trade parties and list entries, but an owner that exists
     only as a name in an ownership file is none of those; without this link a listed owner's
@@ -139,7 +142,7 @@ def byname_owner_links(companies: pd.DataFrame, entries: pd.DataFrame) -> pd.Dat
     """
     cols = ["source", "target", "score", "method", "decision"]
     byname = companies[companies["id"].astype(str).str.startswith("co:byname:")]
-    active = entries[entries["status"].fillna("active") != "removed"]
+    active = entries[listing_mask(entries["status"])]
     if byname.empty or active.empty:
         return pd.DataFrame(columns=cols)
     owners = pd.DataFrame(
@@ -198,7 +201,7 @@ def load_frames(store: GraphStore) -> RiskFrames:
     entities["cluster"] = clusters(entities["id"], same_as).to_numpy()
     cmap = pd.Series(entities["cluster"].to_numpy(), index=entities["id"].to_numpy())
 
-    active = entries[entries["status"].fillna("active") != "removed"]
+    active = entries[listing_mask(entries["status"])]  # context entities are never a listing
     listings = pd.DataFrame(
         {
             "cluster": active["id"].map(cmap).to_numpy(),

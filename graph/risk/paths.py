@@ -20,8 +20,10 @@ Path risk (weights in ``risk_weights.toml`` ``[paths]``)::
 
 Targets (each end hop carries ``target``: why it is one):
 
-* ``listed`` — active ListEntry nodes; parties resolved to one (their cluster holds an active
-  entry: a path to a name variant of a listed party *is* a path to that party); parties blocked
+* ``listed`` — listed ListEntry nodes (not removed, not context entities — those stay in paths as
+  nodes, with ``context`` on their hop saying they are not themselves listed); parties resolved
+  to one (their cluster holds a listed entry: a path to a name variant of a listed party *is* a
+  path to that party); parties blocked
   by ownership under a regime in force (``ownership_json`` from ``chipwatch risk``);
 * ``restricted`` — parties and companies located in D:5, E:1, E:2 or Macau, and those whose
   ultimate parent is headquartered in D:5 or Macau (15 CFR 744.23 reaches them wherever they
@@ -55,6 +57,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from chipwatch.errors import ChipwatchError, StoreError
+from graph.list_status import CONTEXT, CONTEXT_NOTE, listing_mask
 from graph.model import Edge, EdgeKind, Node, NodeKind, Path
 from graph.risk.reference import Reference, load_reference
 from graph.store import GraphStore
@@ -127,7 +130,7 @@ class PathIndex:
                 if col not in frame.columns:
                     frame[col] = None
             if kind is NodeKind.LIST_ENTRY:
-                add("listed", frame.loc[frame["status"].fillna("active") != "removed", "id"], "list entry")
+                add("listed", frame.loc[listing_mask(frame["status"]), "id"], "list entry")
                 continue
             own = frame["ownership_json"].fillna("").astype(str)
             blocked = own.str.contains('"status": "owned"', regex=False)
@@ -289,6 +292,8 @@ def _node_info(store: GraphStore, ids: Iterable[str]) -> dict[str, dict[str, Any
             "list": node.props.get("list"),
             "cluster": node.props.get("risk_cluster"),
         }
+        if node.kind is NodeKind.LIST_ENTRY and node.props.get("status") == CONTEXT:
+            out[n]["context"] = CONTEXT_NOTE  # on the path as context, not as a listed party
     return out
 
 

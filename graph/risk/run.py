@@ -179,8 +179,9 @@ def write_results(store: GraphStore, res: RiskResult) -> int:
             "id": ent["id"].to_numpy(),
             "risk_score": cl.map(scores["risk_score"]).fillna(0.0).to_numpy(),
             "risk_level": cl.map(scores["risk_level"]).fillna("clear").to_numpy(),
-            "flags_json": cl.map(flags).fillna("[]").to_numpy(),
-            "ownership_json": cl.map(owner).fillna("{}").to_numpy(),
+            # object first: with no flag or ownership at all the mapped column is float
+            "flags_json": cl.map(flags).astype(object).fillna("[]").to_numpy(),
+            "ownership_json": cl.map(owner).astype(object).fillna("{}").to_numpy(),
             "risk_breakdown_json": cl.map(scores["breakdown_json"]).fillna("[]").to_numpy(),
             "risk_cluster": cl.to_numpy(),
             "risk_as_of": res.ref.as_of.isoformat(),

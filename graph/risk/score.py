@@ -78,7 +78,8 @@ def score_frame(
         ],
         ignore_index=True,
     ).drop_duplicates(["cluster", "source"])
-    contrib["log_keep"] = np.log1p(-contrib["weight"].clip(0.0, 0.999999))
+    # float even when empty: a workspace with no listing and no fired flag has no contribution
+    contrib["log_keep"] = np.log1p(-contrib["weight"].astype(float).clip(0.0, 0.999999))
     keep = contrib.groupby("cluster")["log_keep"].sum()
     score = (100.0 * (1.0 - np.exp(keep))).round(1).reindex(clusters, fill_value=0.0)
     levels = weights.get("levels", {})

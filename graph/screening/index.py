@@ -2,8 +2,9 @@
 
 An entry frame has one row per ListEntry node (``id``, ``name``, ``aliases``, ``list``,
 ``kind``, ``countries`` and the legal columns); every name and alias becomes one row of the
-blocking index, owned by its entry. Removed entries (``removed`` true or an ``end_date`` in the
-past with ``status == "removed"``) are left out.
+blocking index, owned by its entry. Removed entries (``removed`` true or ``status == "removed"``)
+are left out; context entities (``status == "context"``: not themselves listed) are kept, marked in
+``ListIndex.context``, so a hit on one is shown for what it is (``graph.list_status``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -20,6 +21,7 @@ import pandas as pd
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings
 from graph.list_graph import list_graph_frames
+from graph.list_status import current_mask, is_listing
 from graph.model import EdgeKind, NodeKind
 from graph.resolve.candidates import BlockingConfig, CandidateIndex, Candidates
 from graph.screening.addresses import AddressIndex
@@ -53,7 +55,9 @@ def _as_list(value: Any) -> list[str]:
 
 def entry_fingerprint(row: dict[str, Any]) -> str:
     """A hash of what an officer saw when deciding about an entry; it changes when the entry does."""
-    payload = {c: _as_list(row.get(c)) for c in _FINGERPRINT_COLUMNS}
+    payload: dict[str, Any] = {c: _as_list(row.get(c)) for c in _FINGERPRINT_COLUMNS}
+    if not is_listing(row.get("status")):  # only then: every other entry keeps its stored fingerprint
+        payload["context"] = True
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -121,6 +125,7 @@ class ListIndex:
     fingerprints: list[str]  # per entry
     blocking: TranslitBlocking
     addresses: AddressIndex | None = None  # street-level addresses of the entries (when the frame has them)
+    context: list[bool] = field(default_factory=list)  # per entry: a context entity, not a listing
 
     @property
     def ids(self) -> list[str]:
@@ -128,12 +133,12 @@ class ListIndex:
 
 
 def current_entries(frame: pd.DataFrame) -> pd.DataFrame:
-    """Entries that are not removed."""
+    """Entries that are not removed (listings and context entities)."""
     keep = pd.Series(True, index=frame.index)
     if "removed" in frame.columns:
         keep &= ~frame["removed"].fillna(False).astype(bool)
     if "status" in frame.columns:
-        keep &= frame["status"].fillna("").astype(str).str.lower() != "removed"
+        keep &= current_mask(frame["status"])
     return frame[keep].reset_index(drop=True)
 
 
@@ -179,6 +184,7 @@ def build_index(entries: pd.DataFrame, config: BlockingConfig | None = None) -> 
         fingerprints=[entry_fingerprint(r) for r in records],
         blocking=TranslitBlocking(names, owner_arr, config or BlockingConfig(top_k=12)),
         addresses=AddressIndex(lines, line_countries, line_owner, address_only) if lines else None,
+        context=[not is_listing(r.get("status")) for r in records],
     )
 
 

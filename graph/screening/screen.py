@@ -3,6 +3,8 @@
 :func:`screen` is the library entry point: a DataFrame of counterparties in (a ``name``
 column, optional ``country``, ``address``, ``id``, ``lei``, ``tax_id``, ``role``), the same
 rows out with the best list matches, the reasons, the graph context and a disposition hint.
+A match on a context entity (its publisher says it is not itself listed) is shown with that
+reason and ``entry_status == "context"``, and on its own makes a row ``review`` at most.
 :class:`Screener` holds the prepared index so that a file is screened chunk by chunk against
 one index built once.
 """
@@ -20,6 +22,7 @@ import pandas as pd
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings
+from graph.list_status import ACTIVE, CONTEXT, CONTEXT_NOTE
 from graph.resolve.review import Decision, counterparty_id, load_decisions, optional_store
 from graph.screening.index import ENTRY_COLUMNS, ListIndex, build_index, load_entries
 from graph.screening.scoring import TWO_DIFFERENCES_CAP, PairScores, explain, score_pairs, translit_key
@@ -155,14 +158,30 @@ class Screener:
             if alias_kind == "weak":
                 score = min(score, self.thresholds.block - 0.01)  # a weak alias never blocks on its own
                 reasons.append("weak alias: never a block on its own")
+            if self._is_context(entry_row):  # even confirmed as this party: it is not itself listed
+                score = min(score, self.thresholds.block - 0.01)
+                reasons.append(CONTEXT_NOTE)
             match = {"id": entry_id, "name": name, "alias_type": alias_kind, "score": round(score, 4)}
             match["reasons"] = reasons
+            match["entry_status"] = CONTEXT if self._is_context(entry_row) else ACTIVE
             for col, values in self._entry_columns().items():
                 match[col] = values[entry_row]
             out[q].append(match)
         for lst in out:
             lst.sort(key=lambda m: (-m["score"], m["id"]))
         return out
+
+    def _is_context(self, entry_row: int) -> bool:
+        return bool(self.index.context) and self.index.context[int(entry_row)]
+
+    def _disposition(self, matches: list[dict[str, Any]]) -> str:
+        """The highest hint of the row's matches; a context entity's is ``review`` at most."""
+        levels = ("clear", "review", "block")
+        best = 0
+        for m in matches:
+            level = levels.index(self.thresholds.disposition(m["score"]))
+            best = max(best, min(level, 1) if m.get("entry_status") == CONTEXT else level)
+        return levels[best]
 
     def _entry_columns(self) -> dict[str, list[str | None]]:
         if self._columns_cache is None:
@@ -216,6 +235,7 @@ class Screener:
         for hit in hits:
             key = keys[hit.query]
             score = min(max(self.thresholds.review, hit.similarity), ceiling)
+            context = self._is_context(hit.entry)
             match = {
                 "id": ids[hit.entry],
                 "name": names[hit.entry],
@@ -223,8 +243,10 @@ class Screener:
                 "score": round(score, 4),
                 "reasons": [
                     f"address match: '{key[0][:200]}' ~ listed address '{hit.line}' "
-                    f"({hit.similarity:.0%} similar, every number of the listed address present)"
+                    f"({hit.similarity:.0%} similar, every number of the listed address present)",
+                    *([CONTEXT_NOTE] if context else []),
                 ],
+                "entry_status": CONTEXT if context else ACTIVE,
             }
             for col, values in self._entry_columns().items():
                 match[col] = values[hit.entry]
@@ -256,7 +278,7 @@ class Screener:
         if key[0][:1] in ("=", "+", "-", "@"):
             notes.append("name looks like a spreadsheet formula; screened as text")
         top = matches[0] if matches else None
-        row["disposition"] = self.thresholds.disposition(top["score"]) if top else "clear"
+        row["disposition"] = self._disposition(matches)
         row["match_count"] = len(matches)
         row["matches"] = matches
         if top:

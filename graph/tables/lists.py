@@ -41,6 +41,7 @@ CONTENT_FIELDS: tuple[str, ...] = (
     "end_date",
     "source_url",
     "remarks",
+    "context",  # True: the publisher says the entry is not itself listed (else empty)
 )
 
 LIST_SCHEMAS: dict[str, tuple[str, ...]] = {

@@ -79,6 +79,10 @@ class ListEntry:
     remarks: str | None = None
     birth_dates: tuple[str, ...] = ()  # ISO dates or years, as precise as published
     raw_ref: str = ""  # where the raw record is: "file.csv:row 123", "file.xml:/sdnEntry[uid=36]"
+    #: The publisher gives this record only as context of listed parties and says it is not itself
+    #: listed (an OpenSanctions FtM entity with ``target: false``: an owner, relative, subsidiary,
+    #: registry record). Kept so relations have both ends; never a listing downstream.
+    context: bool = False
 
     @property
     def node_id(self) -> str:

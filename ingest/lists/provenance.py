@@ -132,6 +132,8 @@ def entry_rows(entries: Iterable[ListEntry], *, version: str, feed: str) -> pd.D
                 "source_url": e.source_url,
                 "remarks": e.remarks,
                 "raw_ref": e.raw_ref,
+                # empty unless set, like the rows written before the field existed (same digest)
+                "context": True if e.context else None,
             }
         )
     frame = conform("list_entries", pd.DataFrame(rows))
@@ -151,7 +153,16 @@ def entry_rows(entries: Iterable[ListEntry], *, version: str, feed: str) -> pd.D
 
 
 def content_digest(frame: pd.DataFrame) -> pd.Series:
-    """A hash of each row's content fields (equal content ⇔ equal digest)."""
-    text = frame[list(CONTENT_FIELDS)].astype(object).where(frame[list(CONTENT_FIELDS)].notna(), "\x00")
-    hashed = pd.util.hash_pandas_object(text.astype(str), index=False)
+    """A hash of each row's content fields (equal content ⇔ equal digest).
+
+    ``context`` enters only the rows where it is set: the digests of every other entry stay those
+    stored before the field existed, so a workspace's next list version does not diff as all changed.
+    """
+    fields = [f for f in CONTENT_FIELDS if f != "context"]
+    text = frame[fields].astype(object).where(frame[fields].notna(), "\x00").astype(str)
+    hashed = pd.util.hash_pandas_object(text, index=False)
+    flagged = frame["context"].notna().to_numpy() if "context" in frame.columns else None
+    if flagged is not None and flagged.any():
+        marked = text[flagged].assign(context=frame.loc[flagged, "context"].astype(str))
+        hashed[flagged] = pd.util.hash_pandas_object(marked, index=False).to_numpy()
     return hashed.map(lambda h: f"{int(h):016x}").astype(object)

@@ -5,7 +5,8 @@ Every line is one entity ``{"id", "schema", "properties": {prop: [values]}, "dat
 * ``Person``, ``Company``, ``Organization``, ``LegalEntity``, ``PublicBody``, ``Vessel`` and
   ``Airplane`` become :class:`ListEntry` (``source_id`` = the FtM id). Entities with
   ``target: false`` are context (owners, subsidiaries, registry records): they are kept so the
-  relations have both ends, with no programme and a remark saying they are not themselves listed.
+  relations have both ends, with ``context=True``, no programme and a remark saying they are not
+  themselves listed (downstream they are never a listing: ``graph.list_status``).
 * ``Sanction`` entities attach their programmes, authority (legal basis), dates and source URL to
   the sanctioned ``entity``; ``Address`` entities become the addresses of whoever points at them;
   ``Passport`` / ``Identification`` become identifiers of their ``holder``.
@@ -229,7 +230,8 @@ def _entry(
             end = max(d for d in sanctions.ends if d)
         url = url or next(iter(sanctions.urls), None)
         legal = "; ".join(sanctions.authorities) or None
-    if not ent.get("target", True):
+    context = not ent.get("target", True)
+    if context:
         programs = []
     return ListEntry(
         list=ListSource.FTM,
@@ -248,6 +250,7 @@ def _entry(
         remarks=" | ".join(remarks),
         birth_dates=tuple(dict.fromkeys(_props(ent, "birthDate"))),
         raw_ref=ref,
+        context=context,
     )
 
 

@@ -121,6 +121,19 @@ def test_removed_entries_are_not_screened() -> None:
     assert out.iloc[0]["top_match_id"] != target["id"]
 
 
+def _decide(settings: Settings, entry: pd.Series, verdict: str, fingerprint: str) -> None:
+    """An officer's decision on (the counterparty named as ``entry``, ``entry``)."""
+    note = "our customer is a different firm" if verdict == "reject" else "same firm"
+    decide(
+        settings,
+        counterparty_id(entry["name"], ""),
+        entry["id"],
+        verdict,
+        note=note,
+        context={"entry_fingerprint": fingerprint},
+    )
+
+
 def test_false_positive_is_remembered_until_the_entry_changes(tmp_path: Path) -> None:
     settings = Settings(workspace=tmp_path)
     entries = csl_entries(TINY_CSL)
@@ -128,14 +141,7 @@ def test_false_positive_is_remembered_until_the_entry_changes(tmp_path: Path) ->
     query = pd.DataFrame({"name": [entry["name"]], "country": [""]})
     first = Screener.for_settings(settings, entries=entries).screen(query).iloc[0]
     assert first["top_match_id"] == entry["id"]
-    decide(
-        settings,
-        counterparty_id(entry["name"], ""),
-        entry["id"],
-        "reject",
-        note="our customer is a different firm",
-        context={"entry_fingerprint": entry_fingerprint(entry.to_dict())},
-    )
+    _decide(settings, entry, "reject", entry_fingerprint(entry.to_dict()))
     again = Screener.for_settings(settings, entries=entries).screen(query).iloc[0]
     assert again["top_match_id"] != entry["id"]
     changed = entries.copy()
@@ -143,3 +149,33 @@ def test_false_positive_is_remembered_until_the_entry_changes(tmp_path: Path) ->
     after = Screener.for_settings(settings, entries=changed).screen(query).iloc[0]
     assert after["top_match_id"] == entry["id"]
     assert "changed since" in after["top_match_reasons"]
+
+
+def test_a_context_entity_is_shown_but_never_blocks_on_its_own(tmp_path: Path) -> None:
+    """An entry its publisher says is not itself listed (status ``context``): a hit on it is
+    reported with that reason and is ``review`` at most — even word for word, even confirmed by a
+    reviewer — while a listed entry of the same name still blocks; a change of the flag is a
+    change of the entry for remembered decisions."""
+    settings = Settings(workspace=tmp_path)
+    entries = csl_entries(TINY_CSL)
+    entry = entries.iloc[0]
+    context = entries.assign(status=["context"] + ["active"] * (len(entries) - 1))
+    query = pd.DataFrame({"name": [entry["name"]], "country": [""]})
+    listed = Screener.for_settings(settings, entries=entries).screen(query).iloc[0]
+    assert (listed["top_match_id"], listed["disposition"]) == (entry["id"], "block")
+    row = Screener.for_settings(settings, entries=context).screen(query).iloc[0]
+    assert (row["top_match_id"], row["disposition"]) == (entry["id"], "review")
+    assert "context entity, not itself listed (FtM target=false)" in row["top_match_reasons"]
+    assert row["matches"][0]["entry_status"] == "context" and row["top_match_score"] < 0.92
+    # a reviewer confirmed the counterparty is that party: still not a listing
+    fingerprint = entry_fingerprint(context.iloc[0].to_dict())
+    assert fingerprint != entry_fingerprint(entry.to_dict())  # the flag is part of the entry
+    _decide(settings, entry, "confirm", fingerprint)
+    confirmed = Screener.for_settings(settings, entries=context).screen(query).iloc[0]
+    assert confirmed["disposition"] == "review"
+    assert "confirmed as the same party by a reviewer" in confirmed["top_match_reasons"]
+    # the same name also listed elsewhere: the listing decides the row
+    twin = context.iloc[[0]].assign(id="list:US_SDN:TWIN", list="US_SDN", status="active")
+    both = Screener.for_settings(settings, entries=pd.concat([context, twin], ignore_index=True))
+    out = both.screen(query).iloc[0]
+    assert (out["top_match_id"], out["disposition"]) == ("list:US_SDN:TWIN", "block")

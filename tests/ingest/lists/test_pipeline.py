@@ -18,9 +18,11 @@ from graph.addresses import address_id
 from graph.list_graph import list_graph_frames
 from graph.lists.diff import diff_entries, version_diff
 from graph.model import EdgeKind, NodeKind
+from graph.screening.rescreen import changed_entry_ids
 from graph.stores import open_store
 from graph.tables.lists import LIST_SCHEMAS, list_table_path, load_list_tables
 from ingest.lists.pipeline import bundled_list_paths, ingest_list_files
+from ingest.lists.provenance import content_digest
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "lists_pipeline"
 V1, V2 = FIXTURES / "csl_v1.csv", FIXTURES / "csl_v2.csv"
@@ -343,3 +345,39 @@ def test_each_ftm_dataset_and_each_uk_publication_is_its_own_feed(settings: Sett
     fcdo = ingest_list_files(settings, [uk / "uk_sanctions_list_sample_2026.xml"]).files[0]
     assert (conlist.feed, fcdo.feed) == ("uk-ofsi", "uk")
     assert fcdo.previous_version_id is None and fcdo.changes.get("removed", 0) == 0
+
+
+def test_ftm_context_flag_is_stored_diffed_and_becomes_the_node_status(
+    settings: Settings, tmp_path: Path
+) -> None:
+    zala = LISTS_FIXTURES / "ftm" / "zala_entities.ftm.json"
+    izhtelekom, aeroscan = "list:FTM:NK-56Edov9bas9puzaChH5pBy", "list:FTM:NK-iE6m5ryPeTAMZozfECVSL7"
+    ingest_list_files(settings, [zala])
+    rows = load_list_tables(settings).entries.set_index("node_id")
+    context = set(rows.index[rows["context"].notna()])
+    assert context == {izhtelekom, "list:FTM:NK-9Xa4Kg7Y7nfccE7VcZt6Q6", "list:FTM:ru-inn-5920040846"}
+    assert rows.loc[list(context), "context"].tolist() == [True] * 3
+    # entries without the flag keep the digest they had before the field existed
+    legacy = content_digest(rows.reset_index().drop(columns="context"))
+    same = (legacy == rows["digest"].reset_index(drop=True)).to_numpy()
+    assert same.tolist() == [n not in context for n in rows.index]
+    graph = _graph_state(settings)[NodeKind.LIST_ENTRY.value].set_index("id")
+    assert set(graph.index[graph["status"] == "context"]) == context
+    assert (graph.drop(index=list(context))["status"] == "active").all()
+
+    # the next export: ИЖТЕЛЕКОМ is now a target itself, Aeroscan only context: both changed
+    lines = []
+    for line in zala.read_text(encoding="utf-8").splitlines():
+        ent = json.loads(line)
+        if ent["id"] in (izhtelekom.rsplit(":", 1)[1], aeroscan.rsplit(":", 1)[1]):
+            ent["target"] = not ent.get("target", True)
+        lines.append(json.dumps(ent, ensure_ascii=False))
+    v2 = tmp_path / "zala_v2.ftm.json"
+    v2.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = ingest_list_files(settings, [v2])
+    assert report.files[0].changes == {"added": 0, "removed": 0, "changed": 2}
+    fields = {r.node_id: json.loads(r.fields_json) for r in report.diffs.itertuples()}
+    assert "context" in fields[izhtelekom] and {"context", "programs"} <= set(fields[aeroscan])
+    assert changed_entry_ids(settings) == {izhtelekom, aeroscan}  # rescreen looks at both again
+    graph = _graph_state(settings)[NodeKind.LIST_ENTRY.value].set_index("id")
+    assert (graph.at[izhtelekom, "status"], graph.at[aeroscan, "status"]) == ("active", "context")

@@ -258,6 +258,10 @@ def test_ftm_zala_sanctions_ownership_addresses() -> None:
 
     context = _by_id(result, "ru-inn-5920040846")  # target=false: kept as an end, not listed
     assert context.programs == () and "not itself listed" in (context.remarks or "")
+    # the publisher's "not itself listed" is a field, not only a remark: exactly the target=false ones
+    flagged = {e.source_id for e in result.entries if e.context}
+    assert flagged == {"ru-inn-5920040846", "NK-56Edov9bas9puzaChH5pBy", "NK-9Xa4Kg7Y7nfccE7VcZt6Q6"}
+    assert not any(e.context for e in read_list_file(FTM_T1).entries)  # all targets
 
 
 # --- other US lists and the simple CSV ----------------------------------------------------------

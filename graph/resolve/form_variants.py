@@ -1,0 +1,51 @@
+"""Two written legal forms that are one form: a translation, or the same form written in full.
+
+:mod:`graph.resolve.legal_forms` treats two written forms of different families as two legal
+persons ("ADOON GENERAL TRADING LLC" / "… FZE", "HARBOR NETWORKS LLC" / "… PTE LTD"). Two
+cases are not that, and the lists are full of them:
+
+* **translation** — the Russian / Bulgarian limited-liability company (OOO, TOO, OOD,
+  "Obshchestvo s ogranichennoi otvetstvennostyu") is published in English as "LLC" or "Ltd"
+  ("VTB FAKTORING OOO" / "VTB FACTORING LTD", "ATRILOR LLC" / "ATRILOR, LTD");
+* **written in full** — one side's run of form words contains the other's ("CHINA STATE
+  SHIPBUILDING CORPORATION LIMITED" / "… CORPORATION").
+
+Either only says "no conflict": the caller (``features.pair_features``) still requires the
+names themselves to agree (see ``FORM_VARIANT_NAME_RATIO``) and their line-of-business words
+to be the same, so that a one-word list name ("OPTIMA, OOO") does not absorb a registry
+company with more words ("Optima Components Co., Ltd.").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from graph.resolve.legal_forms import family
+
+#: Families that are one limited-liability company in different languages.
+LIMITED_LIABILITY: frozenset[str] = frozenset({"LTD", "LLC", "OOD"})
+
+#: Spellings of one form word, so that "CORP." is found in "CORPORATION LIMITED".
+_SPELLING = {"CORP": "CORPORATION", "LTD": "LIMITED", "CO": "COMPANY", "INC": "INCORPORATED"}
+
+
+def _words(run: str) -> tuple[str, ...]:
+    return tuple(_SPELLING.get(w, w) for w in run.split())
+
+
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    n = len(short)
+    return 0 < n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+@lru_cache(maxsize=65_536)
+def form_variant(form_a: str, run_a: str, form_b: str, run_b: str) -> str:
+    """Why the written forms ``form_a`` / ``form_b`` (with the runs of form words they were cut
+    from) are one legal form: ``"translation"``, ``"written in full"``, or ``""``."""
+    fam_a, fam_b = family(form_a), family(form_b)
+    if fam_a in LIMITED_LIABILITY and fam_b in LIMITED_LIABILITY:
+        return "translation"
+    words_a, words_b = _words(run_a), _words(run_b)
+    if _contains(words_a, words_b) or _contains(words_b, words_a):
+        return "written in full"
+    return ""

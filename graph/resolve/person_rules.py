@@ -1,0 +1,204 @@
+"""Person-name rules that tell two people apart where spelling similarity says "alike".
+
+The word-by-word alignment of :mod:`graph.resolve.align` pairs each word of one name with
+its most similar word of the other, and gives the pair credit for its spelling similarity.
+That is right for transliterations (MUHAMMAD / MOHAMMED, QADHAFI / GADDAFI) but wrong for
+two *different* names a letter apart: RADIC / TADIC, KAMAL / JAMAL, SAM / NAM, YONG / TONG.
+Romanisation changes how a sound is written (K, Q, G, C; J, CH, DJ, ZH; T, D, TH; P, B, F,
+V, W), rarely which sound a name starts with, so:
+
+* **onset conflict** — an aligned word pair whose first sounds belong to no common class
+  (R / T, K / J, S / N, Y / T, S / a vowel) names two people. Exceptions: one word is the
+  other with a prefix or a glued article (ABDULRAHMAN / RAHMAN, ELKADDAFI / GADDAFI).
+* **derived surname** — a given name and the surname made from it with the suffix -I
+  (Persian and Arabic *nisba*): "Mohammad Bagher SHIRINKAR" / "Mohammad BAGHERI", "Muhammad
+  EHSAN" / "Ehsan MOHAMMADI". The two words align as spellings of one another, but one closes
+  its name (the surname) and the other does not; written in the same place (BEHZAD / BEHZADI,
+  both surnames) they are spelling variants and the rule stays silent. Word places come from
+  :func:`written_order` ("SURNAME, Given" is read as "Given SURNAME").
+
+Each rule is a bit in the code returned by :func:`person_conflicts`; the scorer turns a bit
+into a log-odds contribution and :func:`describe_conflicts` into words.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from graph.resolve.align import align_words
+from graph.resolve.names import consonant_skeleton, normalise_name
+from graph.resolve.person_compounds import compound_forms
+
+#: Bits of :func:`person_conflicts`.
+ONSET_CONFLICT = 1
+DERIVED_SURNAME = 2
+#: The feature (and weight) name of each bit, as it appears in the reasons of ``compare``.
+RULE_FEATURES: dict[int, str] = {ONSET_CONFLICT: "person_onset", DERIVED_SURNAME: "derived_surname"}
+
+#: Letter groups that begin a name and are written as one sound (longest first).
+_ONSET_DIGRAPHS: dict[str, str] = {
+    "TCH": "CH",
+    "DZH": "J",
+    "DJ": "J",
+    "DZ": "J",
+    "ZH": "J",
+    "CH": "CH",
+    "SH": "S",
+    "TS": "S",
+    "XH": "J",
+    "KH": "K",
+    "GH": "K",
+    "PH": "P",
+    "TH": "TH",
+    "DH": "T",
+    "HS": "S",  # Burmese HSAN / SAN
+    "HT": "T",  # Burmese HTUN / TUN
+    "NT": "T",  # Kinyarwanda NTAGANDA / TAGANDA
+    "ND": "T",
+    "MB": "P",
+    "MP": "P",
+}
+#: Sound classes a first letter (or digraph) may stand for in some romanisation.
+_ONSET_CLASSES: dict[str, frozenset[str]] = {
+    "Y": frozenset("VJ"),  # YELENA / ELENA, YUSUF / JUSUF
+    "W": frozenset("VP"),  # WALDEMAR / VALDEMAR, WAEL / OUAEL
+    "H": frozenset("VKG"),  # HAMDOUNI / AMDOUNI, KHALID / HALID, HENADZ / GENNADY
+    "K": frozenset("K"),
+    "Q": frozenset("K"),
+    "C": frozenset("KSV"),  # CARLOS / KARLOS, CECILIA / SESILIA, Somali CALI / ALI
+    "G": frozenset("KJG"),  # GADDAFI / QADHAFI, GAMAL / JAMAL
+    "X": frozenset("SKJ"),
+    "J": frozenset("J"),
+    "CH": frozenset("JSK"),  # CHANG / JANG, CHAFIQ / SHAFIQ, CHRISTOS / KHRISTOS
+    "Z": frozenset("SJ"),  # ZADRAN / JADRAN, ZAKHARY / SACHARY
+    "S": frozenset("S"),
+    "TH": frozenset("TS"),  # THARWAT / TARWAT, THABIT / SABIT
+    "T": frozenset("T"),
+    "D": frozenset("T"),
+    "B": frozenset("P"),
+    "P": frozenset("P"),
+    "F": frozenset("P"),
+    "V": frozenset("PV"),
+    "L": frozenset("L"),
+    "R": frozenset("L"),  # Korean RI / LI, Kinyarwanda LUGERERO / RUGERERO
+    "M": frozenset("M"),
+    "N": frozenset("N"),
+}
+_VOWELS = frozenset("AEIOU")
+#: Articles written glued to a name (ELKADDAFI, ALSAYED, ALOUSTA).
+_GLUED_ARTICLES = ("AL", "EL")
+#: A word whose tail matches the other word this closely is that word with a prefix
+#: (ABDURAZAK / RAZZAK, CHARIAPAPORN / ARPAPORN).
+_TAIL_MATCH = 80
+
+
+def _onset(word: str) -> frozenset[str]:
+    for n in (3, 2):
+        head = _ONSET_DIGRAPHS.get(word[:n])
+        if head is not None:
+            return _ONSET_CLASSES.get(head, frozenset(head))
+    first = word[0]
+    if first in _VOWELS:
+        return frozenset("V")
+    return _ONSET_CLASSES.get(first, frozenset(first))
+
+
+def _strip_article(word: str) -> str:
+    if len(word) >= 5 and word.startswith(_GLUED_ARTICLES):
+        return word[2:]
+    return word
+
+
+def _prefixed(short: str, long_: str) -> bool:
+    """``long_`` is ``short`` with something in front: ABDULRAHMAN / RAHMAN, UDDIN / DIN (a
+    single letter in front is not a name element: SAMER / AMER, AMIN / MIN)."""
+    if len(long_) <= len(short):
+        return False
+    return fuzz.ratio(long_[-len(short) :], short) >= _TAIL_MATCH
+
+
+def onset_conflict(a: str, b: str) -> bool:
+    """Two name words whose first sounds can never be one romanised sound (RADIC / TADIC)."""
+    if a == b or len(a) == 1 or len(b) == 1 or a[0] == b[0]:
+        return False
+    a, b = _strip_article(a), _strip_article(b)
+    if a[0] == b[0]:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 3 and len(long_) - len(short) >= 2 and _prefixed(short, long_):
+        return False
+    return not (_onset(a) & _onset(b))
+
+
+def derived_surname(a: str, b: str) -> bool:
+    """``b`` is ``a`` with the suffix -I (or the reverse): BAGHER / BAGHERI, MUHAMMAD / MOHAMMADI."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 3 or len(long_) <= len(short) or long_[-1] not in "IY" or short[-1] in "IY":
+        return False
+    stem = long_[:-1]
+    if stem == short:
+        return True
+    return (
+        len(short) >= 4
+        and abs(len(stem) - len(short)) <= 1
+        and consonant_skeleton(stem) == consonant_skeleton(short)
+    )
+
+
+def written_order(name: str) -> str:
+    """The distinctive words of a person name, space-joined, given names first: a name written
+    "SURNAME, Given" (lists and registries do) is read as "Given SURNAME"."""
+    head, comma, tail = name.partition(",")
+    if comma and tail.strip():
+        name = f"{tail} {head}"
+    return " ".join(normalise_name(name, "person").distinctive)
+
+
+def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ...]:
+    # Compound names are compared as one word, as the alignment does (ABU BAKR / ABUBAKER).
+    ordered_a, ordered_b, _ = compound_forms(ordered_a, ordered_b, keep_order=True)
+    last_a, last_b = ordered_a.rpartition(" ")[2], ordered_b.rpartition(" ")[2]
+    out = []
+    for a, b, _ in align_words(ordered_a, ordered_b):
+        if not a or not b or a == b:
+            continue
+        if onset_conflict(a, b):
+            out.append((ONSET_CONFLICT, a, b))
+        elif derived_surname(a, b) and (a == last_a) != (b == last_b):
+            out.append((DERIVED_SURNAME, a, b))
+    return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def person_conflicts(ordered_a: str, ordered_b: str) -> int:
+    """Bit code of the rules that fire on two person names (distinctive words in
+    :func:`written_order`, space-joined)."""
+    code = 0
+    for bit, _, _ in _conflicts(ordered_a, ordered_b):
+        code |= bit
+    return code
+
+
+_RULE_WORDS = {
+    ONSET_CONFLICT: (
+        "aligned words start with sounds no romanisation confuses ({}): two different names, "
+        "not two spellings of one"
+    ),
+    DERIVED_SURNAME: (
+        "a given name on one side is the surname made from it on the other ({}): a relative "
+        "or namesake, not the same person"
+    ),
+}
+
+
+def describe_conflicts(ordered_a: str, ordered_b: str) -> list[tuple[int, str]]:
+    """``(bit, words)`` per rule that fires, for the reasons of :func:`graph.resolve.compare.compare`."""
+    found = _conflicts(ordered_a, ordered_b)
+    out = []
+    for bit, template in _RULE_WORDS.items():
+        words = ", ".join(f"{a} / {b}" for b_, a, b in found if b_ == bit)
+        if words:
+            out.append((bit, template.format(words)))
+    return out
