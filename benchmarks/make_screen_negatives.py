@@ -8,7 +8,10 @@ screening benchmark's clean negatives (see ``SOURCE.md`` beside the file).
 ``/usr/share/ieee-data``; ``FILE`` are the GLEIF golden-copy LEI-CDF JSON and the Companies House
 BasicCompanyData CSV. Names are written once each (the first source that has a name up to case,
 punctuation and spacing keeps it, with its country), sorted, so the file is the same on every run.
-Nothing is checked against the lists here: the benchmark does that, against the lists it ingests.
+Nothing is checked against the lists here: the benchmark does that, against the lists it ingests —
+except :data:`LISTED`, names a check by hand found to be listed parties that the benchmark's check
+cannot see (a misspelt word, a listed name without the legal name's city). They are left out here;
+``--drop-listed-only`` removes them from the existing file without the sources.
 
 Countries (ISO 3166-1 alpha-2, the ``country`` column): an IEEE organisation's is the last line of
 its address block in the ``.txt`` listing beside each ``.csv`` (the CSV runs the address into one
@@ -32,6 +35,14 @@ from graph.ids import normalise_key_text
 
 OUT = Path(__file__).resolve().parents[1] / "data/fixtures/screen_negatives/real_company_names.csv"
 IEEE_FILES = ("oui.csv", "mam.csv", "oui36.csv", "iab.csv")
+#: Normalised names of listed parties (found by hand, see SOURCE.md) → the list entry that names them.
+#: Never a name left out because it scores high: only a party a list names, checked against the list.
+LISTED = {
+    # "lntelligent" with a lower-case L for the I: DoD 1260H list, us_dod_chinese_milcorps_sanctions.csv
+    "AUTEL LNTELLIGENT TECHNOLOGY CORP LTD": "1260H: Autel Intelligent Technology Corp., Ltd.",
+    # Entity List 85 FR 34505 (2020-06-05): 'Intellifusion', Shenzhen Dayun Software Town, Longgang
+    "SHENZHEN INTELLIFUSION TECHNOLOGIES CO LTD": "Entity List: Intellifusion (Longgang District, Shenzhen)",
+}
 
 
 _COUNTRY = re.compile(r"[A-Z]{2}")
@@ -93,12 +104,26 @@ def companies_house_names(path: Path) -> list[tuple[str, str]]:
     return [(name, "GB") for name in frame["CompanyName"].str.strip()]
 
 
+def drop_listed(path: Path = OUT) -> int:
+    """Remove the :data:`LISTED` names from an existing file; the number of rows removed."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    keep = ~frame["name"].map(normalise_key_text).isin(LISTED)
+    frame[keep].to_csv(path, index=False, lineterminator="\r\n")
+    return int((~keep).sum())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--ieee", type=Path, required=True)
-    ap.add_argument("--gleif", type=Path, required=True)
-    ap.add_argument("--companies-house", type=Path, required=True)
+    ap.add_argument("--ieee", type=Path)
+    ap.add_argument("--gleif", type=Path)
+    ap.add_argument("--companies-house", type=Path)
+    ap.add_argument("--drop-listed-only", action="store_true", help="only remove LISTED from the file")
     args = ap.parse_args()
+    if args.drop_listed_only:
+        print(f"{drop_listed()} listed names removed from {OUT}")
+        return
+    if not (args.ieee and args.gleif and args.companies_house):
+        ap.error("--ieee, --gleif and --companies-house are required to rebuild the file")
     rows: dict[str, tuple[str, str, str]] = {}
     for source, names in (
         ("companies-house", companies_house_names(args.companies_house)),
@@ -108,6 +133,8 @@ def main() -> None:
         for name, country in names:
             key = normalise_key_text(name)
             # A name of one or two letters, or of digits only, is no company name to screen.
+            if key in LISTED:
+                continue
             if len(key.replace(" ", "")) >= 3 and not key.replace(" ", "").isdigit():
                 rows.setdefault(key, (source, " ".join(name.split()), country))
     OUT.parent.mkdir(parents=True, exist_ok=True)

@@ -31,6 +31,7 @@ from graph.resolve.form_variants import form_variant
 from graph.resolve.names import GENERIC_WORDS, normalise_name, person_honorifics
 from graph.resolve.org_translate import org_view
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
+from graph.resolve.siblings import other_words, pack, sibling_evidence
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -200,6 +201,13 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         for bit, detail in describe_conflicts(order_a, order_b):
             name = RULE_FEATURES[bit]
             reasons.append(Reason(name, -1.0, WEIGHTS[name], detail))
+    if f.sibling[0]:
+        found = sibling_evidence(
+            pack(" ".join(sorted(form_a.distinctive)), other_words(form_a)),
+            pack(" ".join(sorted(form_b.distinctive)), other_words(form_b)),
+        )
+        detail = found.describe() if found else "sibling entities by the rarity of their words"
+        reasons.append(Reason("sibling_words", -1.0, float(c.sibling[0]), detail))
     if c.generic[0]:
         reasons.append(
             Reason("generic_words", -1.0, float(c.generic[0]), "line-of-business words differ, none shared")

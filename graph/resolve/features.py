@@ -26,6 +26,9 @@ The score is a logistic function of a sum of evidence (log-odds):
 * **person rules** (persons) — aligned words that start with sounds no romanisation confuses
   (RADIC / TADIC), or a given name against the surname derived from it (BAGHER / BAGHERI):
   two people (−); see :mod:`graph.resolve.person_rules`.
+* **sibling words** (companies) — one name alone keeps a word rare in the bundled lists next to
+  a shared stem common there, or both keep coined words that differ by a swapped part
+  (:mod:`graph.resolve.siblings`, which reads a static table of list word counts) (−).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from types import MappingProxyType
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from graph.resolve import siblings
 from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
 from graph.resolve.form_variants import form_variant
@@ -109,6 +113,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "generic_conflict": -1.0,
         "kind_conflict": -3.0,
         "unpaired_words": -3.0,  # each name keeps a distinctive word the other lacks
+        "sibling_words": -3.0,  # a rare extra word, or a coined word swapped (graph.resolve.siblings)
         "weak_alias_cap": 1.0,  # a weak-alias name contribution never exceeds this
         "person_onset": -4.0,  # aligned person-name words start with different sounds (RADIC / TADIC)
         "derived_surname": -4.0,  # a given name vs the surname made from it (BAGHER / BAGHERI)
@@ -176,6 +181,7 @@ class PreparedRecords:
     empty: np.ndarray  # bool, per name: no distinctive word
     short: np.ndarray  # bool, per name: distinctive part <= SHORT_NAME_CHARS letters
     first: np.ndarray  # <U1, per name: first letter of the romanisation key (C, Q written K …)
+    words: np.ndarray  # object, per name: every word as written (siblings.other_words)
 
     def __len__(self) -> int:
         return len(self.records)
@@ -351,6 +357,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     numbers: list[int] = []
     weak: list[bool] = []
     org: list[OrgView] = []
+    words: list[str] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
@@ -368,6 +375,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             numbers.append(_intern(" ".join(form.numbers)))
             weak.append(i in rec.weak)
             org.append(org_view(form.tokens if rec.kind != "person" else (), GENERIC_WORDS))
+            words.append(siblings.other_words(form))
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
     roman = [" ".join(sorted(roman_key(t) for t in c.split())) for c in core]
@@ -396,6 +404,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         empty=np.array([len(j) < 2 for j in joined], dtype=bool),  # nothing, or one character
         short=np.array([0 < len(j) <= SHORT_NAME_CHARS for j in joined], dtype=bool),
         first=np.array([_first_letter(r) for r in roman], dtype="<U1"),
+        words=np.array(words, dtype=object),
     )
 
 
@@ -421,6 +430,7 @@ class PairFeatures:
     unpaired: np.ndarray  # bool: each side keeps a distinctive word unmatched on the other
     person: np.ndarray  # int8: bits of graph.resolve.person_rules.person_conflicts (persons only)
     translation: np.ndarray  # bool: the aligned names are one name in two languages (org_translate)
+    sibling: np.ndarray  # bool: sibling evidence from word rarity (graph.resolve.siblings)
 
 
 #: Below this many pairs ``cpdist`` runs on the calling thread: starting its worker threads costs
@@ -612,6 +622,17 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
             > 0
         )
 
+    sibling = np.zeros(n, dtype=bool)
+    # Companies only: the word counts come from the lists' company entries.
+    check = check[~unpaired[check] & (pair_kind[check] == "company")]
+    if len(check):
+        sibling[check] = (
+            _per_distinct_text(
+                _packed(left, best_name_a[check]), _packed(right, best_name_b[check]), siblings.is_sibling
+            )
+            > 0
+        )
+
     person_rules = np.zeros(n, dtype=np.int8)
     check = np.flatnonzero((pair_kind == "person") & ~best_empty & (best_sim >= PERSON_LOOK))
     if len(check):
@@ -639,6 +660,18 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         unpaired=unpaired,
         person=person_rules,
         translation=translation,
+        sibling=sibling,
+    )
+
+
+def _packed(prep: PreparedRecords, names: np.ndarray) -> np.ndarray:
+    """Names as :func:`graph.resolve.siblings.pack` lays them out."""
+    return np.array(
+        [
+            siblings.pack(c, w)
+            for c, w in zip(prep.core[names].tolist(), prep.words[names].tolist(), strict=True)
+        ],
+        dtype=object,
     )
 
 
@@ -657,12 +690,14 @@ class Contributions:
     kind: np.ndarray
     unpaired: np.ndarray
     person: np.ndarray
+    sibling: np.ndarray
 
     def total(self) -> np.ndarray:
         return (
             self.name
             + self.unpaired
             + self.person
+            + self.sibling
             + self.short
             + self.legal
             + self.generic
@@ -715,4 +750,5 @@ def contributions(f: PairFeatures) -> Contributions:
             (np.where((f.person & bit) > 0, w[name], 0.0) for bit, name in RULE_FEATURES.items()),
             np.zeros(len(f.person), dtype=np.float64),
         ),
+        sibling=np.where(f.sibling, w["sibling_words"], 0.0),
     )

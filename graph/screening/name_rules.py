@@ -25,7 +25,11 @@ the caller checks that first.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from graph.screening.words import COMMON_ZIPF, is_common_word, zipf
 
@@ -42,7 +46,7 @@ _ACRONYM_SWAPS = str.maketrans({"C": "K", "Q": "K", "W": "V", "Y": "I"})
 _TRANSLIT_SWAPS = str.maketrans({"C": "K", "Q": "K", "W": "V", "Y": "I", "J": "I"})
 
 
-def _translit_form(word: str) -> str:
+def translit_form(word: str) -> str:
     """The scorer's :func:`~graph.screening.scoring.skeleton` without its doubled-letter folding:
     these rules must keep FUSSION apart from FUSION, which the skeleton makes one word."""
     return word.replace("KH", "H").replace("PH", "F").replace("X", "KS").translate(_TRANSLIT_SWAPS)
@@ -54,9 +58,14 @@ def acronym_key(word: str) -> str:
     return word.replace("KH", "H").replace("X", "KS").translate(_ACRONYM_SWAPS)
 
 
-def short_name_differs(query_words: list[str], list_words: list[str], query_head: str = "") -> str | None:
+def short_name_differs(
+    query_words: list[str],
+    list_words: list[str],
+    query_head: str = "",
+    key: Callable[[str], str] = acronym_key,
+) -> str | None:
     """One side's distinctive name is a single word of four letters or fewer, and the other side has no
-    word spelt the same (up to transliteration swaps)."""
+    word spelt the same (up to transliteration swaps; ``key`` folds them)."""
     for short, other, side, most in (
         (list_words, query_words, "listed", SHORT_NAME_MAX),
         # A screened word of four letters may be a five-letter listed word with a letter dropped (SOLID /
@@ -66,13 +75,31 @@ def short_name_differs(query_words: list[str], list_words: list[str], query_head
         if len(short) != 1 or len(short[0]) > most:
             continue
         word = short[0]
-        if acronym_key(word) not in {acronym_key(w) for w in other}:
+        if key(word) not in {key(w) for w in other}:
             return (
                 f"short name: the {side} name is the {len(word)}-letter word '{word}' and the other has no "
                 f"word spelt so ('{' '.join(other)}'); at this length one letter more, less or different "
                 "makes another name"
             )
     return None
+
+
+def short_name_spelt_otherwise(
+    query_words: list[str], list_words: list[str], query_head: str = ""
+) -> str | None:
+    """:func:`short_name_differs` where only a transliteration swap joins the two short names (MIC / MYC,
+    CEM / KEM, YSI / ISI, MAX / MACS). The caller applies it to a screened name written in Latin letters:
+    its C or K is then the firm's own choice, not this tool's romanisation of К, and in a name of three
+    or four letters one letter is a third or a quarter of it."""
+    if short_name_differs(query_words, list_words) is not None:
+        return None  # the plain rule already says so
+    if short_name_differs(query_words, list_words, key=str) is None:
+        return None  # the same letters: the listed short name itself
+    return (
+        f"short name spelt otherwise: '{' '.join(query_words)}' and '{' '.join(list_words)}' are short names "
+        "that agree only up to letters a transliteration swaps (C/K, Y/I, X/KS …); the screened name is "
+        "written in Latin letters, so its spelling is the firm's own and one letter makes another name"
+    )
 
 
 def common_word_respelt(query_words: list[str], list_words: list[str], query_head: str = "") -> str | None:
@@ -87,7 +114,7 @@ def common_word_respelt(query_words: list[str], list_words: list[str], query_hea
         best = max(query_words, key=lambda w: fuzz.ratio(w, listed), default=None)
         if best is None or fuzz.ratio(best, listed) < RESPELT_MIN_RATIO or best in list_words:
             continue
-        if not is_common_word(best) or _translit_form(best) == _translit_form(listed):
+        if not is_common_word(best) or translit_form(best) == translit_form(listed):
             continue
         other = "another common word" if is_common_word(listed) else "not a common English word"
         return (
@@ -116,17 +143,24 @@ def common_word_name_extended(
 
 
 def prefixed(query_words: list[str], list_words: list[str], query_head: str = "") -> str | None:
-    """One one-word name is the other with one or two letters put in front (ANDES / BANDES, ENSIS /
-    GENSIS): a typo slips inside a word, where a letter in front makes another name. ``query_head`` is
-    the first word of the screened name as written (generic words included)."""
-    if len(query_words) != 1 or len(list_words) != 1:
+    """The one word in which two names differ is, in one of them, the other's with one or two letters
+    put in front (ANDES / BANDES, ENSIS / GENSIS, SHENZHEN UVISION / SHENZHEN VISION): a typo slips
+    inside a word, where a letter in front makes another name. ``query_head`` is the first word of the
+    screened name as written (generic words included)."""
+    # Words both names hold spelt alike (SHENZHEN UVISION / SHENZHEN VISION) leave the one that differs.
+    own_q = [w for w in query_words if w not in list_words]
+    own_l = [w for w in list_words if w not in query_words]
+    if len(own_q) != 1 or len(own_l) != 1 or len(set(query_words)) != len(set(list_words)):
         return None
-    short, long_ = sorted((query_words[0], list_words[0]), key=len)
+    query_word = own_q[0]
+    short, long_ = sorted((query_word, own_l[0]), key=len)
     if not 1 <= len(long_) - len(short) <= 2 or len(short) < 3 or not long_.endswith(short):
         return None
-    if _translit_form(short) == _translit_form(long_):
+    if translit_form(short) == translit_form(long_):
         return None  # Х comes back KH: KHESONG is HESONG
-    if short == query_words[0] and query_head != short:
+    if long_[0] == long_[1] == short[0]:
+        return None  # a doubled first letter (КХАМ comes back KKHAM): no letter put in front
+    if short == query_word and query_head != short:
         # Inside a screened name (TECHNOLOGY UTRON for YUTRON TECHNOLOGY) a dropped first letter is a
         # typo like any other; the first letter of the whole name is the one a writer checks.
         return None
@@ -143,8 +177,8 @@ def only_common_words_agree(
     and the words that would tell the firms apart differ outright (SOCKET / SCOTT, CUDY / DJI): SOCKET
     COMMUNICATIONS and SCOTT COMMUNICATIONS share a trade, not a name. Words are compared with
     transliteration swaps folded, so a Cyrillic spelling of the listed name still agrees word for word."""
-    qk = {_translit_form(w): w for w in query_words}
-    lk = {_translit_form(w): w for w in list_words}
+    qk = {translit_form(w): w for w in query_words}
+    lk = {translit_form(w): w for w in list_words}
     shared = [k for k in lk if k in qk]
     own_q = [k for k in qk if k not in lk]
     own_l = [k for k in lk if k not in qk]
@@ -158,4 +192,45 @@ def only_common_words_agree(
     return (
         f"only common words agree: '{agree}' is common English or a well-known place, and the listed "
         f"'{' '.join(lk[k] for k in own_l)}' is unlike the screened '{' '.join(qk[k] for k in own_q)}'"
+    )
+
+
+def listed_word_missing(query_words: list[str], list_words: list[str], query_head: str = "") -> str | None:
+    """Every word of the screened name is in the listed one, all of them dictionary words or places, and
+    the listed name has a word of its own the screened one lacks (BEIJING CLOUD / HUAWEI CLOUD BEIJING,
+    CARE / CAR CARE, DREAM / DREAM II): the shared words name a trade or a city, the missing one is
+    what tells the listed firm from others. The caller applies it to firm names only: a person's name
+    without a middle name or patronymic is how a listed person is often written."""
+    qk = {translit_form(w) for w in query_words}
+    lk = {translit_form(w): w for w in list_words}
+    missing = [w for k, w in lk.items() if k not in qk]
+    if not qk or not qk <= lk.keys() or not missing:
+        return None
+    if any(zipf(lk[k]) < WORD_ZIPF for k in qk):
+        return None  # a rare word spelt alike on both sides is a name, not a trade
+    return (
+        f"listed word missing: the screened name's words ('{' '.join(query_words)}') are all common "
+        f"English or well-known places, and the listed name's '{' '.join(missing)}' is not in it"
+    )
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def two_edits(query_words: list[str], list_words: list[str], query_head: str = "") -> str | None:
+    """Two one-word names two edits apart or more (a letter inserted, dropped, changed or two swapped),
+    counted after transliteration swaps and doubled letters (ORIONSTAR / INSTAR, CADCO / ADCOM,
+    OPTIUM / OPTIMA): a typo is one slip in a word; two in one name make another name. Like
+    ``two differences`` across words, within one word. The caller applies it to a screened name written
+    in Latin letters: this tool's romanisation of a Cyrillic one (КХ → KKH) adds differences of its own."""
+    if len(query_words) != 1 or len(list_words) != 1:
+        return None
+    q, listed = (translit_form(w) for w in (query_words[0], list_words[0]))
+    # A doubled letter dropped or added is one slip (SIBUGLEMET / SIBUGLEET), not one to count twice.
+    edits = min(OSA.distance(q, listed), OSA.distance(_DOUBLED.sub(r"\1", q), _DOUBLED.sub(r"\1", listed)))
+    if edits < 2:
+        return None
+    return (
+        f"two edits: '{query_words[0]}' and '{list_words[0]}' are {edits} edits apart (transliteration "
+        "letters and doubled letters aside); a typo is one slip in a word, two make another name"
     )

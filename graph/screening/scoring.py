@@ -25,9 +25,13 @@ from graph.resolve.names import STOP_WORDS
 from graph.screening.name_rules import (
     common_word_name_extended,
     common_word_respelt,
+    listed_word_missing,
     only_common_words_agree,
     prefixed,
     short_name_differs,
+    short_name_spelt_otherwise,
+    translit_form,
+    two_edits,
 )
 
 #: Legal forms and generic trade words: compared never as distinctive words (one string, split once).
@@ -87,6 +91,8 @@ CAPPING_RULES = (
     "letters in front",
     "only common words agree",
     "approximate name and country differs",
+    "listed word missing",
+    "two edits",
 )
 NAME_RULES = (
     short_name_differs,
@@ -268,6 +274,16 @@ def extends(a: str, b: str) -> bool:
         return False
     # One letter more at the end of a short word is as likely a slip (PALM / PAL) as another word.
     return len(long_) - len(short) >= 2 or len(short) >= 5
+
+
+#: Articles and particles of names (AL, EL, DE, LA …): generic, but in people's names as much as in firms'.
+_PARTICLES = frozenset(["AND", "THE", "OF", "DE", "DI", "DU", "LA", "LE", "EL", "AL", "FOR"]) | STOP_WORDS
+
+
+@lru_cache(maxsize=200_000)
+def firm_name(name: str) -> bool:
+    """The name holds a legal form or a trade word (LTD, TECHNOLOGIES, TRADING): a firm's, not a person's."""
+    return any(t not in _PARTICLES and is_generic(t) for t in folded(name).split())
 
 
 def _collapse_initials(tokens: list[str]) -> list[str]:
@@ -499,8 +515,12 @@ def score_pairs(
         single = len(b[k].split()) == 1 or len(a[k].split()) == 1
         if sector_conflict(query_names[k], target_names[k]):
             score[k] -= SECTOR_CONFLICT_SINGLE if single else SECTOR_CONFLICT
-        if single and extends(a[k], b[k]):
+        if single and (extends(a[k], b[k]) or extends(*map(translit_form, (a[k], b[k])))):
             score[k] -= EXTENSION_PENALTY
+            rules.setdefault(k, []).append(
+                f"letters added at the end: '{a[k]}' / '{b[k]}' (up to transliteration letters) is one word "
+                f"with a suffix, which makes another word or brand (score lowered by {EXTENSION_PENALTY:.2f})"
+            )
     if a:
         # Among names equal on their distinctive words, the one whose generic words agree too ranks first.
         score = score - FULL_TIEBREAK * (1.0 - full)
@@ -515,7 +535,11 @@ def score_pairs(
         if not words_a or not words_b:
             continue
         head = folded(query_names[k]).split()[:1]
-        for rule in NAME_RULES:
+        # A person written without a middle name is how listed people often appear: firm names only.
+        firm = firm_name(query_names[k])
+        latin = written_in_latin(query_names[k])
+        extra = (listed_word_missing,) * firm + (short_name_spelt_otherwise, two_edits) * latin
+        for rule in (*NAME_RULES, *extra):
             reason = rule(words_a, words_b, head[0] if head else "")
             if reason:
                 rules.setdefault(k, []).append(f"{reason} (score capped at {TWO_DIFFERENCES_CAP:.2f})")
@@ -542,6 +566,13 @@ def written_in_latin(name: str) -> bool:
     return all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in name[:1000])
 
 
+def _vowel_frame(word: str) -> str:
+    """A transliteration skeleton with its vowels masked (ALAMAR / ALAMIR, SERONIKS / SIRONIKS): the
+    vowels a list's romanisation of Arabic, Persian or Cyrillic writes by convention (see
+    :func:`_vowel_variant`)."""
+    return "".join("*" if c in _VOWELS else c for c in word)
+
+
 def approximate_abroad(query_name: str, target_name: str, country: int) -> str | None:
     """The reason a pair whose names differ only by transliteration letters (MICRON / MIKRON,
     NOVATEC / NOVATEK, JASCO / IASCO) and whose countries are known and differ is capped below
@@ -554,11 +585,13 @@ def approximate_abroad(query_name: str, target_name: str, country: int) -> str |
     that differ otherwise (a typo, an edit: the other rules and the score decide those)."""
     if country != -1 or same_words(query_name, target_name) or not written_in_latin(query_name):
         return None
-    if sorted(translit_key(query_name).split()) != sorted(translit_key(target_name).split()):
+    if sorted(map(_vowel_frame, translit_key(query_name).split())) != sorted(
+        map(_vowel_frame, translit_key(target_name).split())
+    ):
         return None
     return (
         f"approximate name and country differs: '{distinctive(query_name)}' is '{distinctive(target_name)}' "
-        f"only up to transliteration letters and the counterparty's country is none of the entry's "
+        f"only up to transliteration letters or vowels and the counterparty's country is none of the entry's "
         f"(score capped at {TWO_DIFFERENCES_CAP:.2f})"
     )
 

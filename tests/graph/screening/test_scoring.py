@@ -266,11 +266,15 @@ def test_a_weak_alias_reaches_review_only_word_for_word() -> None:
         }
     )
     screener = Screener(build_index(entry))
-    out = screener.screen(pd.DataFrame({"name": ["Blankom", "El Blanco", "Ingeniero"]}))
-    assert out["disposition"].tolist() == ["clear", "review", "review"]
+    out = screener.screen(pd.DataFrame({"name": ["Blanca", "El Blanco", "Ingeniero", "Blankom"]}))
+    assert out["disposition"].tolist() == ["clear", "review", "review", "clear"]
     capped = out["matches"].iat[0][0]
     assert capped["name"] == "EL BLANCO" and capped["score"] == TWO_DIFFERENCES_CAP
     assert any(r.startswith("weak alias matched approximately") for r in capped["reasons"])
+    # BLANKOM is BLANCO (up to C/K) with a letter added at the end: lowered below the cap already
+    lowered = out["matches"].iat[3][0]
+    assert lowered["score"] < TWO_DIFFERENCES_CAP
+    assert any(r.startswith("letters added at the end") for r in lowered["reasons"])
 
 
 def test_a_shared_trade_or_city_is_no_shared_name() -> None:
