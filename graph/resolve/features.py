@@ -46,7 +46,8 @@ from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
 from graph.resolve.form_variants import form_variant
 from graph.resolve.legal_forms import agreement, family
-from graph.resolve.names import fold, legal_forms, normalise_address, normalise_name
+from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_address, normalise_name
+from graph.resolve.org_translate import OrgView, org_view, same_by_translation
 from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
 from graph.resolve.romanise import roman_key
 
@@ -123,6 +124,9 @@ PHONETIC_DISCOUNT = 0.9
 #: Two romanisations of one name (:mod:`graph.resolve.romanise`: HSIN / XIN, FAKTORING /
 #: FACTORING), i.e. equal romanisation keys, have this similarity.
 ROMAN_DISCOUNT = 0.95
+#: One name in two languages (:mod:`graph.resolve.org_translate`: every organisational word
+#: paired after translation, the names proper agreeing on their own) has this similarity.
+TRANSLATION_SIM = 0.95
 #: The subset ratio (rapidfuzz ``token_set_ratio``: 1.0 when one name's distinctive words are
 #: all among the other's, "OLEG USACHEV" in "OLEG LEONIDOVICH USACHEV") counts at this discount.
 SUBSET_DISCOUNT = 0.94
@@ -164,6 +168,9 @@ class PreparedRecords:
     phon: np.ndarray  # object, per name: metaphone keys sorted, space-joined
     joined: np.ndarray  # object, per name: distinctive tokens as written, no spaces
     roman: np.ndarray  # object, per name: romanisation keys of the sorted distinctive words
+    org: np.ndarray  # object, per name: OrgView (organisational words translated, the rest)
+    org_key: np.ndarray  # object, per name: OrgView.org ('' for persons)
+    org_trans: np.ndarray  # bool, per name: a word of the name was translated
     ordered: np.ndarray  # object, per name: person names only, distinctive tokens given names first
     generic: np.ndarray  # int64, per name: interned id of the sorted generic words
     legal: np.ndarray  # int64, per name: interned id of "class|form as written" ('' → 0)
@@ -286,19 +293,26 @@ def _form_variant(a: str, b: str) -> float:
 
 
 def _lift_form_variants(
-    left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray, legal: np.ndarray
+    left: PreparedRecords,
+    right: PreparedRecords,
+    name_a: np.ndarray,
+    name_b: np.ndarray,
+    legal: np.ndarray,
+    translation: np.ndarray,
 ) -> np.ndarray:
     """``legal`` with the family conflicts (-3) of one form written two ways (a translation, or
     the form written in full: :mod:`graph.resolve.form_variants`) set to +3 — only where the
     names agree: the same line-of-business words and the distinctive words written together at
     least ``FORM_VARIANT_NAME_RATIO`` alike (no subset credit: "OPTIMA, OOO" is not
-    "Optima Components Co., Ltd.")."""
-    todo = np.flatnonzero((legal == -3) & (left.generic[name_a] == right.generic[name_b]))
+    "Optima Components Co., Ltd."). One name in two languages (``translation``) agrees already."""
+    agree = (left.generic[name_a] == right.generic[name_b]) | translation
+    todo = np.flatnonzero((legal == -3) & agree)
     if len(todo) == 0:
         return legal
     same = _per_distinct(left.legal_run[name_a[todo]], right.legal_run[name_b[todo]], _form_variant) > 0
     todo = todo[same]
     close = _ratio(left.joined[name_a[todo]], right.joined[name_b[todo]]) >= FORM_VARIANT_NAME_RATIO
+    close |= translation[todo]
     out = legal.copy()
     out[todo[close]] = 3
     return out
@@ -308,6 +322,27 @@ def _number_agreement(a: str, b: str) -> float:
     if a == b:
         return 0.0
     return -2.0 if a and b else -1.0
+
+
+def _objects(items: list[OrgView]) -> np.ndarray:
+    out = np.empty(len(items), dtype=object)
+    out[:] = items
+    return out
+
+
+def _translations(
+    left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray
+) -> np.ndarray:
+    """Per name pair: one name in two languages (:func:`org_translate.same_by_translation`).
+    Equal organisational words after translation are tested column-wise first; the names
+    proper only on those few pairs."""
+    key_a, key_b = left.org_key[name_a], right.org_key[name_b]
+    some = left.org_trans[name_a] | right.org_trans[name_b]
+    todo = np.flatnonzero((key_a == key_b) & (key_a != "") & some)
+    out = np.zeros(len(name_a), dtype=bool)
+    for k in todo:
+        out[k] = same_by_translation(left.org[name_a[k]], right.org[name_b[k]])
+    return out
 
 
 def prepare(records: Sequence[Record]) -> PreparedRecords:
@@ -321,6 +356,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     legal_run: list[int] = []
     numbers: list[int] = []
     weak: list[bool] = []
+    org: list[OrgView] = []
     words: list[str] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
@@ -338,6 +374,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             legal_run.append(_intern(f"{form.legal_form_text}|{form.legal_run}" if form.legal_form else ""))
             numbers.append(_intern(" ".join(form.numbers)))
             weak.append(i in rec.weak)
+            org.append(org_view(form.tokens if rec.kind != "person" else (), GENERIC_WORDS))
             words.append(siblings.other_words(form))
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
@@ -354,6 +391,9 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         phon=np.array(phon, dtype=object),
         joined=joined_arr,
         roman=np.array(roman, dtype=object),
+        org=_objects(org),
+        org_key=np.array([v.org for v in org], dtype=object),
+        org_trans=np.array([v.translated for v in org], dtype=bool),
         ordered=np.array(ordered, dtype=object),
         generic=np.array(generic, dtype=np.int64),
         legal=np.array(legal, dtype=np.int64),
@@ -389,6 +429,7 @@ class PairFeatures:
     kind: np.ndarray  # object: kind whose calibration applies
     unpaired: np.ndarray  # bool: each side keeps a distinctive word unmatched on the other
     person: np.ndarray  # int8: bits of graph.resolve.person_rules.person_conflicts (persons only)
+    translation: np.ndarray  # bool: the aligned names are one name in two languages (org_translate)
     sibling: np.ndarray  # bool: sibling evidence from word rarity (graph.resolve.siblings)
 
 
@@ -503,8 +544,11 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     is_person = pair_kind[owner] == "person"
     other = np.flatnonzero(~is_person)
     sim = np.zeros(len(name_a), dtype=np.float32)
+    translated = np.zeros(len(name_a), dtype=bool)
     if len(other):
         sim[other] = _name_similarity(left, right, name_a[other], name_b[other])
+        translated[other] = _translations(left, right, name_a[other], name_b[other])
+        sim = np.where(translated, np.maximum(sim, np.float32(TRANSLATION_SIM)), sim).astype(np.float32)
     # Persons: word-by-word alignment (order, initials, skeletons, extra words) replaces the
     # whole-string similarities, which cannot tell JOHN SMITH from JAMES SMITH.
     person = np.flatnonzero(is_person)
@@ -530,10 +574,12 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     best_name_b = name_b[first]
 
     legal = _per_distinct(left.legal[best_name_a], right.legal[best_name_b], _legal_agreement).astype(np.int8)
-    legal = _lift_form_variants(left, right, best_name_a, best_name_b, legal)
-    generic_conflict = _per_distinct(
-        left.generic[best_name_a], right.generic[best_name_b], _generic_conflict
-    ).astype(bool)
+    translation = translated[first] & ~empty[first]
+    legal = _lift_form_variants(left, right, best_name_a, best_name_b, legal, translation)
+    generic_conflict = (
+        _per_distinct(left.generic[best_name_a], right.generic[best_name_b], _generic_conflict).astype(bool)
+        & ~translation
+    )
     numbers = _per_distinct(left.numbers[best_name_a], right.numbers[best_name_b], _number_agreement).astype(
         np.int8
     )
@@ -568,7 +614,8 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     # Companies, vessels (persons are aligned word by word already): only pairs that could
     # still be linked are checked, once per distinct pair of names.
     unpaired = np.zeros(n, dtype=bool)
-    check = np.flatnonzero((pair_kind != "person") & ~best_empty & (best_sim >= UNPAIRED_LOOK))
+    # A translation pairs every word already (GLOBALNYE RESURSY / GLOBAL RESOURCES).
+    check = np.flatnonzero((pair_kind != "person") & ~best_empty & ~translation & (best_sim >= UNPAIRED_LOOK))
     if len(check):
         unpaired[check] = (
             _per_distinct_text(left.core[best_name_a[check]], right.core[best_name_b[check]], _unpaired_words)
@@ -612,6 +659,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         kind=kind,
         unpaired=unpaired,
         person=person_rules,
+        translation=translation,
         sibling=sibling,
     )
 
