@@ -8,8 +8,13 @@ ASALUYEH). The key folds each of these pairs to one letter so that two romanisat
 word compare as equal, where a plain edit ratio sees several edits (HSENONVISION /
 XENONVISION is two edits in twelve letters, and a first letter that differs).
 
-The key is only ever compared as a whole (``features._name_similarity`` takes a slightly
-discounted ratio of the keys); it is not a word to show to anyone.
+The key is only ever compared as a whole: equal keys give the name similarity
+``features.ROMAN_DISCOUNT`` (a ratio of keys would lift unrelated short names), and
+``features._partners`` reads equal keys as one word. It is not a word to show to anyone.
+
+Person names have their own, looser key (:func:`graph.resolve.align.romanisation_key`: it also
+folds G/K, B/P, D/T for Korean and Thai romanisations, and drops vowels); on company words those
+folds would make different brands one word, so the two keys stay apart.
 """
 
 from __future__ import annotations
