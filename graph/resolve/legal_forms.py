@@ -311,7 +311,6 @@ _SUPPLEMENT_COUNTRIES: dict[str, frozenset[str]] = {
         for f in ("OOO", "ZAO", "OAO", "PAO", "AO", "CHAO", "NAO", "TOO", "FGUP", "GUP", "FGUE", "FSUE")
     },
     **{f: frozenset({"AE"}) for f in ("FZE", "FZCO", "FZC", "FZLLC")},
-    **{f: frozenset({"TR"}) for f in ("LIMITEDSIRKETI", "LTDSIRKETI", "ANONIMSIRKETI")},
     "SDNBHD": frozenset({"MY"}),
     "BHD": frozenset({"MY"}),
     "PTELTD": frozenset({"SG", "MY"}),
@@ -492,13 +491,16 @@ FAMILIES: dict[str, str] = {
         "OOD": "OOD EOOD",
         "LLP": "LLP",
         "LP": "LP",
-        "LTDSTI": "LTDSTI LIMITEDSIRKETI LTDSIRKETI",
+        "LTDSTI": "LTDSTI",
     }.items()
     for form in forms.split()
 }
-FAMILIES.update({"ANONIMSIRKETI": "AS"})
+#: "Limited Sirketi" is "Limited Company" word for word; "Anonim Sirketi" is the A.S.
+FAMILIES.update({"LIMITEDSIRKETI": "LTD", "LTDSIRKETI": "LTD", "ANONIMSIRKETI": "AS"})
 #: The OBSCHESTVO spellings of the Russian forms are in their families.
-FAMILIES.update({k.replace("OBSHCHESTVO", "OBSCHESTVO"): v for k, v in FAMILIES.items() if "OBSHCHESTVO" in k})
+FAMILIES.update(
+    {k.replace("OBSHCHESTVO", "OBSCHESTVO"): v for k, v in FAMILIES.items() if "OBSHCHESTVO" in k}
+)
 
 
 def family(form_text: str) -> str | None:

@@ -72,7 +72,8 @@ def find(words: Sequence[tuple[str, str]]) -> list[Match]:
     found: list[Match] = []
     i = 0
     while i < len(words):
-        candidates = table.get(words[i][0], ()) + (table.get(words[i][1], ()) if words[i][1] != words[i][0] else ())
+        english, written = words[i]
+        candidates = table.get(english, ()) + (table.get(written, ()) if written != english else ())
         hit = None
         for phrase in sorted(candidates, key=lambda p: -len(p.words)):
             n = len(phrase.words)

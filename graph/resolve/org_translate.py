@@ -1,9 +1,9 @@
 """One name in two languages: "NPO ELEKTRONNYE SISTEMY" is "NPO Electronic Systems".
 
-The lists publish Russian (and Spanish, Persian, Turkish) organisations both transliterated and
-translated: "RT - GLOBALNYE RESURSY OOO" / "RT GLOBAL RESOURCES", "90 EKSPERIMENTALNY ZAVOD"
-/ "90 EXPERIMENTAL PLANT". The organisational and line-of-business words are translated
-(``data/reference/org_words.csv``), the names proper are not.
+The lists publish Russian (and Chinese, Turkish, Persian, Arabic, Spanish) organisations both
+transliterated and translated: "RT - GLOBALNYE RESURSY OOO" / "RT GLOBAL RESOURCES",
+"90 EKSPERIMENTALNY ZAVOD" / "90 EXPERIMENTAL PLANT". The organisational and line-of-business
+words are translated (``data/reference/org_words.csv``), the names proper are not.
 
 A translation is all-or-nothing (the reverted ``f1`` branch let translated generic words
 lend weight to partial matches, and "Onyx Components Ltd" became "Onyx Construction
@@ -16,6 +16,12 @@ Company"). :func:`same_by_translation` holds only when
   VORONEZHSKIY read as VORONEZH), and present; a name
   made only of organisational words needs ``MIN_ORG_ONLY_WORDS`` of them ("CENTRAL BANK OF
   THE RUSSIAN FEDERATION" / "TSENTRALNY BANK ROSSISKOI FEDERATSII").
+
+Organisation types are one word whichever way they are written (:mod:`org_abbrev`: OKB =
+OPYTNOE KONSTRUKTORSKOE BYURO = EXPERIMENTAL DESIGN BUREAU). The one exception to "every word
+paired": a type written as an abbreviation or in the local language that the table marks
+omittable may be missing from the other name (:func:`left_out`: "JSC VO TEKHNOPROMEXPORT" /
+"TECHNOPROMEXPORT OJSC"), the names proper then needing ``MIN_OMIT_REST_CHARS`` letters.
 """
 
 from __future__ import annotations
@@ -208,3 +214,28 @@ def _alike(a: str, b: str) -> bool:
         # Russian romanisation as KH (TEKHNOPROMEKSPORT): names proper only, never org words.
         or ("CH" in a + b and roman_key(a.replace("CH", "KH")) == roman_key(b.replace("CH", "KH")))
     )
+
+
+def explain(a: OrgView, b: OrgView) -> list[tuple[str, str]]:
+    """``(feature, detail)`` reasons for two names :func:`same_by_translation` holds for: the
+    translation itself, each type abbreviation read, and the type words one name leaves out."""
+    out = [
+        (
+            "translation",
+            f"one name in two languages: organisational words {a.written!r} vs {b.written!r} "
+            f"are {a.org!r} / {b.org!r} in English, and the names proper {a.rest!r} / {b.rest!r} "
+            "agree on their own (in the name similarity above)",
+        )
+    ]
+    for seen in dict.fromkeys(a.abbreviated + b.abbreviated):
+        out.append(("org_abbreviation", f"organisation type {seen}: one type written two ways"))
+    missing = left_out(a, b)
+    if missing:
+        out.append(
+            (
+                "org_words_left_out",
+                f"organisation type {missing} is written by one name only, in the local language or "
+                "abbreviated; the other leaves it out (no English word is ever dropped)",
+            )
+        )
+    return out
