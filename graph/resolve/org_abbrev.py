@@ -8,9 +8,13 @@ of :mod:`graph.resolve.org_translate`, so a transliterated phrase matches throug
 words — to one *concept* (the abbreviation), so all three spellings become one organisational
 word.
 
-Some types are often left out altogether: "JSC VO TEKHNOPROMEXPORT" is "TECHNOPROMEXPORT
-OJSC", "AKTSIONERNY KOMMERCHESKI BANK EVROFINANS MOSNARBANK" is "EVROFINANCE MOSNARBANK".
-Rows marked ``omittable`` name such types; a row with no concept keeps its words and only
+Some types are often left out altogether: "OAO VNESHNEEKONOMICHESKOE OBEDINENIE
+TEKHNOPROMEKSPORT" is "TECHNOPROMEXPORT OJSC", "AKTSIONERNY KOMMERCHESKI BANK EVROFINANS
+MOSNARBANK" is "EVROFINANCE MOSNARBANK". Rows marked ``omittable`` name such types — only the
+foreign-trade association (VO), the joint-stock commercial bank (AKB) and the scientific
+production association / enterprise / corporation (NPO, NPP, NPK); a design bureau, an
+institute or a plant is a body of its own beside the firm of the same name (MZ MAYAK is not
+the Mayak association), so those are never left out; a row with no concept keeps its words and only
 marks them omittable (the Turkish company-type phrases "IC VE DIS TICARET", domestic and foreign
 trade, and "SANAYI VE TICARET", industry and trade). Only a type *written* as an abbreviation
 or in the local language may be left out on the other side: English words are never dropped

@@ -134,7 +134,9 @@ def org_view(tokens: tuple[str, ...], generic: frozenset[str]) -> OrgView:
         if match is not None:
             phrase, span = match.phrase, words[match.start : match.end]
             as_written = " ".join(dict.fromkeys(t for _, t, _ in span))
-            local = any(w != t or t in org_abbrev.concepts() for w, t, _ in span)
+            # Written in the local language, or as an abbreviation of three letters or more: two
+            # Latin letters (KB, VO, MZ) start too many names ("KB HOME") to be left out.
+            local = any(w != t or (t in org_abbrev.concepts() and len(t) >= 3) for w, t, _ in span)
             if phrase.concept:
                 found = [phrase.concept]
                 if as_written != phrase.concept:

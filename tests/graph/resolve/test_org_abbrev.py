@@ -83,7 +83,7 @@ def test_type_abbreviation_matches_and_says_so(a: str, b: str, abbreviation: str
             "VO",
         ),
         ("EVROFINANCE MOSNARBANK", "AKTSIONERNY KOMMERCHESKI BANK EVROFINANS MOSNARBANK", "AKB"),
-        ("JSC VO TEKHNOPROMEXPORT", "TECHNOPROMEXPORT OJSC", "VO"),
+        ("JSC NPO TEKHNOPROMEXPORT", "TECHNOPROMEXPORT OJSC", "NPO"),
         # Turkish company-type phrase "ic ve dis ticaret" (domestic and foreign trade); "Limited
         # Sirketi" is "Limited Company" (no jurisdiction conflict).
         (
@@ -117,6 +117,11 @@ def test_local_type_words_may_be_left_out(a: str, b: str, left_out: str) -> None
         ("ZAYNABIYOUN BRIGADE", "LIWA ZAYNABIYOUN"),
         ("NATIONAL LIBERATION ARMY", "EJERCITO DE LIBERACION NACIONAL"),
         ("NOVATEK SEVERO-ZAPAD, OOO", "LIMITED LIABILITY COMPANY 'NOVATEK NORTH-WEST'"),
+        (
+            "STATE SECURITY COMMITTEE OF THE REPUBLIC OF BELARUS",
+            "KAMITET DZYARZHAUNAI BIASPEKI RESPUBLIKI BELARUS",
+        ),
+        ("MINSK SPECIAL PURPOSE POLICE UNIT", "MINSK OTRYAD MILITSII OSOBOVO NAZNACHENIYA"),
     ],
 )
 def test_more_languages_translate(a: str, b: str) -> None:
@@ -140,6 +145,14 @@ def test_more_languages_translate(a: str, b: str) -> None:
         ("VO TEKHNOPROMEXPORT", "TEKHNOPROMEXPORT SERVICES"),
         # A type that is part of the name is never left out (a private military company).
         ("CHVK VAGNER", "VAGNER GMBH"),
+        # A type that names a different body than the bare name is never left out (the design
+        # bureau, the plant, the institute of a firm: MZ MAYAK is not the Mayak association).
+        ("OKB SUKHOI", "SUKHOI COMPANY"),
+        ("MZ MAYAK", "MAYAK OAO"),
+        ("NII ETALON", "ETALON LLC"),
+        # A two-letter abbreviation is never left out: it starts too many names.
+        ("KB FINANCIAL GROUP", "FINANCIAL GROUP INC"),
+        ("JSC VO TEKHNOPROMEXPORT", "TECHNOPROMEXPORT OJSC"),
         # Names proper too short to stand alone.
         ("NPO AB", "AB"),
         # The reverted f1 branch's false links stay apart.
