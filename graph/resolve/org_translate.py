@@ -55,9 +55,9 @@ _ENDINGS = frozenset(
 #: A Russian adjective made from a place name (VORONEZHSKIY, ULYANOVSKI) is the place name
 #: (VORONEZH): the names proper are also compared with this ending cut.
 _PLACE_ADJECTIVE = re.compile(r"(?<=[A-Z]{4})SK(?:IY|II|IJ|IE|I|Y|OE|OYE|AYA|OGO|OI|OY)$")
-#: Russian and Turkish "and" (… TEKHNOLOGII I KOMPOZITSIONNYE MATERIALY, IC VE DIS TICARET): no
-#: word, like English AND.
-_SKIP = frozenset({"I", "AND", "OF", "THE", "DE", "DEL", "LA", "Y", "ET", "E", "VE"})
+#: Russian, Turkish and Persian "and" (… TEKHNOLOGII I KOMPOZITSIONNYE MATERIALY, IC VE DIS
+#: TICARET, NAFT VA GAS): no word, like English AND.
+_SKIP = frozenset({"I", "AND", "OF", "THE", "DE", "DEL", "LA", "Y", "ET", "E", "VE", "VA"})
 
 
 @dataclass(frozen=True)
