@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from graph.resolve.arabic_compounds import element_part, is_abd_short_form
 from graph.resolve.names import consonant_skeleton
 from graph.resolve.person_compounds import compound_forms
 
@@ -51,6 +52,9 @@ COMMON_NAME_WORDS = frozenset(_COMMON_NAME_WORDS.split())
 
 
 def _weight(word: str) -> float:
+    part = element_part(word)
+    if part is not word:  # ABD-RAHMAN weighs as ABD and RAHMAN written apart did
+        return _weight("ABD") + _weight(part)
     if COMMON_WEIGHT is not None and word in COMMON_NAME_WORDS:
         return COMMON_WEIGHT
     return max(2, len(word))
@@ -83,9 +87,26 @@ def romanisation_key(word: str) -> str:
     return "".join(out)
 
 
+#: Credit factor of an Arabic ABD element against its part written alone (ABD-RAHIM / RAHIM) or
+#: against a short form of any ABD element (ABD-RAHIM / ABDO).
+ABD_DROPPED_CREDIT = 0.85
+
+
 def word_similarity(a: str, b: str) -> float:
     """Similarity of two name words in [0, 1]: equal, initial, consonant skeleton, romanisation
-    variant, edit ratio."""
+    variant, edit ratio; Arabic ABD elements by their parts (:mod:`graph.resolve.arabic_compounds`)."""
+    if a == b:
+        return 1.0
+    part_a, part_b = element_part(a), element_part(b)
+    if part_a is not a or part_b is not b:
+        if is_abd_short_form(part_a) or is_abd_short_form(part_b):
+            return ABD_DROPPED_CREDIT  # ABDO for ABD-RAHIM
+        factor = 1.0 if (part_a is not a) == (part_b is not b) else ABD_DROPPED_CREDIT
+        return factor * _plain_similarity(part_a, part_b)
+    return _plain_similarity(a, b)
+
+
+def _plain_similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
     if len(a) == 1 or len(b) == 1:

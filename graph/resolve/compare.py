@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from graph.resolve.align import compounds_used, describe_alignment
+from graph.resolve.arabic_compounds import rewritten
 from graph.resolve.features import (
     WEIGHTS,
     AliasKind,
@@ -129,7 +130,7 @@ def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> 
             f"{' '.join(form_a.distinctive)!r} vs {' '.join(form_b.distinctive)!r}, similarity {sim:.2f}"
         )
         if a.kind == "person" and b.kind == "person":
-            words = describe_alignment(" ".join(form_a.distinctive), " ".join(form_b.distinctive))
+            words = describe_alignment(written_order(name_a), written_order(name_b))
             detail += f"; words aligned: {words}"
         if bool(f.weak[0]):
             detail += "; a weak alias, which cannot make a match on its own"
@@ -188,7 +189,17 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         if titles:
             detail = f"honorifics are titles, not names: {' '.join(titles)} not compared"
             reasons.append(Reason("honorific", 1.0, 0.0, detail))
-        core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
+        rewrites = rewritten(form_a.tokens) + rewritten(form_b.tokens)
+        if rewrites:
+            detail = ", ".join(f"{was} as {word}" for was, word in rewrites) + (
+                ": Arabic compound name elements (ABD AL-X, X AL-DIN, X ALLAH) are one word, "
+                "however their article is written or where they are split; an ABD element is "
+                "compared by its part"
+            )
+            reasons.append(Reason("arabic_compound", 1.0, 0.0, detail))
+        order_a = written_order((a.names or ("",))[int(f.best_a[0])])
+        order_b = written_order((b.names or ("",))[int(f.best_b[0])])
+        core_a, core_b = " ".join(sorted(order_a.split())), " ".join(sorted(order_b.split()))
         for word, x, y in compounds_used(core_a, core_b):
             detail = (
                 f"{word} is {x} {y} written as one word (name elements are joined or split "

@@ -117,6 +117,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "weak_alias_cap": 1.0,  # a weak-alias name contribution never exceeds this
         "person_onset": -4.0,  # aligned person-name words start with different sounds (RADIC / TADIC)
         "derived_surname": -4.0,  # a given name vs the surname made from it (BAGHER / BAGHERI)
+        "syllable_conflict": -4.0,  # Korean / Chinese names with another syllable (KYONG HAK / KYONG HYOK)
     }
 )
 SHORT_NAME_CHARS = 3
@@ -365,10 +366,11 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         names = tuple(rec.names[:MAX_NAMES_PER_RECORD]) or ("",)
         for i, name in enumerate(names):
             form = normalise_name(name or "", rec.kind)
-            core.append(" ".join(sorted(form.distinctive)))
+            order = written_order(name or "") if rec.kind == "person" else ""
+            core.append(" ".join(sorted(order.split() if rec.kind == "person" else form.distinctive)))
             phon.append(" ".join(sorted(form.phonetic)))
             joined.append("".join(form.distinctive))
-            ordered.append(written_order(name or "") if rec.kind == "person" else "")
+            ordered.append(order)
             generic.append(_intern(" ".join(sorted(set(form.generic)))))
             legal.append(_intern(f"{form.legal_form}|{form.legal_form_text}" if form.legal_form else ""))
             legal_run.append(_intern(f"{form.legal_form_text}|{form.legal_run}" if form.legal_form else ""))

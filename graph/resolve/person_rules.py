@@ -16,6 +16,9 @@ V, W), rarely which sound a name starts with, so:
   its name (the surname) and the other does not; written in the same place (BEHZAD / BEHZADI,
   both surnames) they are spelling variants and the rule stays silent. Word places come from
   :func:`written_order` ("SURNAME, Given" is read as "Given SURNAME").
+* **syllable conflict** — two Korean or Chinese names whose syllables do not pair one to one
+  up to romanisation (KYONG HAK / KYONG HYOK, MIN CHOL / CHOL): see
+  :mod:`graph.resolve.syllable_names`.
 
 Each rule is a bit in the code returned by :func:`person_conflicts`; the scorer turns a bit
 into a log-odds contribution and :func:`describe_conflicts` into words.
@@ -28,14 +31,21 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from graph.resolve.align import align_words
-from graph.resolve.names import consonant_skeleton, normalise_name
+from graph.resolve.arabic_compounds import compound_words, element_part, is_abd_short_form
+from graph.resolve.names import NameForm, consonant_skeleton, normalise_name
 from graph.resolve.person_compounds import compound_forms
+from graph.resolve.syllable_names import syllable_conflict, unpaired_syllables
 
 #: Bits of :func:`person_conflicts`.
 ONSET_CONFLICT = 1
 DERIVED_SURNAME = 2
+SYLLABLE_CONFLICT = 4
 #: The feature (and weight) name of each bit, as it appears in the reasons of ``compare``.
-RULE_FEATURES: dict[int, str] = {ONSET_CONFLICT: "person_onset", DERIVED_SURNAME: "derived_surname"}
+RULE_FEATURES: dict[int, str] = {
+    ONSET_CONFLICT: "person_onset",
+    DERIVED_SURNAME: "derived_surname",
+    SYLLABLE_CONFLICT: "syllable_conflict",
+}
 
 #: Letter groups that begin a name and are written as one sound (longest first).
 _ONSET_DIGRAPHS: dict[str, str] = {
@@ -147,22 +157,37 @@ def derived_surname(a: str, b: str) -> bool:
     )
 
 
+def person_words(form: NameForm) -> tuple[str, ...]:
+    """The distinctive words of a person name as the person rules and the alignment compare
+    them: each Arabic compound element as one word (:mod:`graph.resolve.arabic_compounds`)."""
+    return compound_words(form.tokens)
+
+
 def written_order(name: str) -> str:
-    """The distinctive words of a person name, space-joined, given names first: a name written
-    "SURNAME, Given" (lists and registries do) is read as "Given SURNAME"."""
+    """The distinctive words of a person name (:func:`person_words`), space-joined, given names
+    first: a name written "SURNAME, Given" (lists and registries do) is read as "Given SURNAME"."""
     head, comma, tail = name.partition(",")
     if comma and tail.strip():
         name = f"{tail} {head}"
-    return " ".join(normalise_name(name, "person").distinctive)
+    return " ".join(person_words(normalise_name(name, "person")))
 
 
 def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ...]:
+    out = []
+    if syllable_conflict(ordered_a, ordered_b):
+        out.append((SYLLABLE_CONFLICT, *unpaired_syllables(ordered_a, ordered_b)))
     # Compound names are compared as one word, as the alignment does (ABU BAKR / ABUBAKER).
     ordered_a, ordered_b, _ = compound_forms(ordered_a, ordered_b, keep_order=True)
     last_a, last_b = ordered_a.rpartition(" ")[2], ordered_b.rpartition(" ")[2]
-    out = []
     for a, b, _ in align_words(ordered_a, ordered_b):
         if not a or not b or a == b:
+            continue
+        # ABD-RAHMAN / ABD-MANAN differ as RAHMAN / MANAN do; ABDO is short for any ABD element.
+        part_a, part_b = element_part(a), element_part(b)
+        if (part_a is not a and is_abd_short_form(b)) or (part_b is not b and is_abd_short_form(a)):
+            continue
+        a, b = part_a, part_b
+        if a == b:
             continue
         if onset_conflict(a, b):
             out.append((ONSET_CONFLICT, a, b))
@@ -190,6 +215,10 @@ _RULE_WORDS = {
         "a given name on one side is the surname made from it on the other ({}): a relative "
         "or namesake, not the same person"
     ),
+    SYLLABLE_CONFLICT: (
+        "Korean or Chinese names whose syllables differ beyond romanisation ({}): each syllable "
+        "is a name element, so these are two given names"
+    ),
 }
 
 
@@ -198,7 +227,7 @@ def describe_conflicts(ordered_a: str, ordered_b: str) -> list[tuple[int, str]]:
     found = _conflicts(ordered_a, ordered_b)
     out = []
     for bit, template in _RULE_WORDS.items():
-        words = ", ".join(f"{a} / {b}" for b_, a, b in found if b_ == bit)
+        words = ", ".join(f"{a or '(none)'} / {b or '(none)'}" for b_, a, b in found if b_ == bit)
         if words:
             out.append((bit, template.format(words)))
     return out
