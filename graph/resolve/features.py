@@ -118,6 +118,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "person_onset": -4.0,  # aligned person-name words start with different sounds (RADIC / TADIC)
         "derived_surname": -4.0,  # a given name vs the surname made from it (BAGHER / BAGHERI)
         "syllable_conflict": -4.0,  # Korean / Chinese names with another syllable (KYONG HAK / KYONG HYOK)
+        "first_name_differs": -4.0,  # one family part, two first given names (BASHAR / AYMAN SABAWI …)
     }
 )
 SHORT_NAME_CHARS = 3

@@ -16,6 +16,9 @@ V, W), rarely which sound a name starts with, so:
   its name (the surname) and the other does not; written in the same place (BEHZAD / BEHZADI,
   both surnames) they are spelling variants and the rule stays silent. Word places come from
   :func:`written_order` ("SURNAME, Given" is read as "Given SURNAME").
+* **first name differs** — the first given names find no partner while later words (the
+  family part) do: BASHAR / AYMAN SABAWI IBRAHIM HASAN AL-TIKRITI are brothers. See
+  :func:`different_first_names`.
 * **syllable conflict** — two Korean or Chinese names whose syllables do not pair one to one
   up to romanisation (KYONG HAK / KYONG HYOK, MIN CHOL / CHOL): see
   :mod:`graph.resolve.syllable_names`.
@@ -40,11 +43,13 @@ from graph.resolve.syllable_names import syllable_conflict, unpaired_syllables
 ONSET_CONFLICT = 1
 DERIVED_SURNAME = 2
 SYLLABLE_CONFLICT = 4
+FIRST_NAME_DIFFERS = 8
 #: The feature (and weight) name of each bit, as it appears in the reasons of ``compare``.
 RULE_FEATURES: dict[int, str] = {
     ONSET_CONFLICT: "person_onset",
     DERIVED_SURNAME: "derived_surname",
     SYLLABLE_CONFLICT: "syllable_conflict",
+    FIRST_NAME_DIFFERS: "first_name_differs",
 }
 
 #: Letter groups that begin a name and are written as one sound (longest first).
@@ -179,21 +184,43 @@ def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ..
     # Compound names are compared as one word, as the alignment does (ABU BAKR / ABUBAKER).
     ordered_a, ordered_b, _ = compound_forms(ordered_a, ordered_b, keep_order=True)
     last_a, last_b = ordered_a.rpartition(" ")[2], ordered_b.rpartition(" ")[2]
-    for a, b, _ in align_words(ordered_a, ordered_b):
-        if not a or not b or a == b:
+    pairs = align_words(ordered_a, ordered_b)
+    for word_a, word_b, _ in pairs:
+        if not word_a or not word_b or word_a == word_b:
             continue
         # ABD-RAHMAN / ABD-MANAN differ as RAHMAN / MANAN do; ABDO is short for any ABD element.
-        part_a, part_b = element_part(a), element_part(b)
-        if (part_a is not a and is_abd_short_form(b)) or (part_b is not b and is_abd_short_form(a)):
+        a, b = element_part(word_a), element_part(word_b)
+        if (a is not word_a and is_abd_short_form(b)) or (b is not word_b and is_abd_short_form(a)):
             continue
-        a, b = part_a, part_b
         if a == b:
             continue
         if onset_conflict(a, b):
             out.append((ONSET_CONFLICT, a, b))
-        elif derived_surname(a, b) and (a == last_a) != (b == last_b):
+        elif derived_surname(a, b) and (word_a == last_a) != (word_b == last_b):
             out.append((DERIVED_SURNAME, a, b))
+    first = different_first_names(ordered_a.split(), ordered_b.split(), pairs)
+    if first is not None:
+        out.append((FIRST_NAME_DIFFERS, *first))
     return tuple(out)
+
+
+def different_first_names(
+    words_a: list[str], words_b: list[str], pairs: tuple[tuple[str, str, float], ...]
+) -> tuple[str, str] | None:
+    """The first words of two person names (in :func:`written_order`) when neither found a
+    partner in the alignment ``pairs`` but some later word did: the names share the family part
+    (surname, patronymic, father's and grandfather's names) and differ in the bearer's own given
+    name — siblings (Bashar / Ayman SABAWI IBRAHIM HASAN AL-TIKRITI, Artem / Maksim VIKTOROVICH
+    YAKUBETS, Diosde / Dimas GONZALEZ RODRIGUEZ), not one person. Initials are no given name."""
+    if len(words_a) < 2 or len(words_b) < 2:
+        return None
+    first_a, first_b = words_a[0], words_b[0]
+    if len(first_a) == 1 or len(first_b) == 1:
+        return None
+    paired = [(a, b) for a, b, _ in pairs if a and b]
+    if not paired or any(first_a == a or first_b == b for a, b in paired):
+        return None
+    return first_a, first_b
 
 
 @lru_cache(maxsize=200_000)
@@ -218,6 +245,10 @@ _RULE_WORDS = {
     SYLLABLE_CONFLICT: (
         "Korean or Chinese names whose syllables differ beyond romanisation ({}): each syllable "
         "is a name element, so these are two given names"
+    ),
+    FIRST_NAME_DIFFERS: (
+        "the names share their family part but not the first given name ({}): siblings or "
+        "other relatives, not one person"
     ),
 }
 
