@@ -1,7 +1,8 @@
 """Word-by-word alignment of two person names: token order, initials, transliterations.
 
 ``align_person("KIM TONG CHOL", "CHOL KIM TONG")`` is 1.0 (order is free),
-``"J SMITH"`` vs ``"JOHN SMITH"`` gives the initial near-full credit, ``"EVGENI BUSHMIN"``
+``"J SMITH"`` vs ``"JOHN SMITH"`` gives the initial near-full credit (and a contraction: MD,
+MHD for MOHAMMED, MG for MAUNG), ``"EVGENI BUSHMIN"``
 vs ``"EVGENY VIKTOROVICH BUSHMIN"`` is a near match (a variant plus one extra word: a
 patronymic or middle name written on one side only), and ``"JOHN SMITH"`` vs
 ``"JAMES SMITH"`` is low: a given name on one side that matches nothing on the other is
@@ -106,11 +107,24 @@ def word_similarity(a: str, b: str) -> float:
     return _plain_similarity(a, b)
 
 
+def is_contraction(short: str, long_: str) -> bool:
+    """``short`` is ``long_`` contracted: first and last letters kept, some consonants between
+    and no vowel, as MD, MHD for MOHAMMED, MG for MAUNG, WM for WILLIAM."""
+    if not 2 <= len(short) <= 4 or len(long_) < len(short) + 2:
+        return False
+    if short[0] != long_[0] or short[-1] != long_[-1] or any(c in "AEIOUY" for c in short[1:]):
+        return False
+    letters = iter(long_)
+    return all(c in letters for c in short)  # a subsequence
+
+
 def _plain_similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
     if len(a) == 1 or len(b) == 1:
         return INITIAL_CREDIT if a[0] == b[0] else 0.0
+    if is_contraction(a, b) or is_contraction(b, a):
+        return INITIAL_CREDIT
     best = fuzz.ratio(a, b) / 100.0
     if len(a) >= 4 and len(b) >= 4 and consonant_skeleton(a) == consonant_skeleton(b):
         best = max(best, SKELETON_CREDIT)

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from graph.resolve.align import compounds_used, describe_alignment
+from graph.resolve.align import align_words, compounds_used, describe_alignment, is_contraction
 from graph.resolve.arabic_compounds import rewritten
 from graph.resolve.features import (
     WEIGHTS,
@@ -200,6 +200,17 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         order_a = written_order((a.names or ("",))[int(f.best_a[0])])
         order_b = written_order((b.names or ("",))[int(f.best_b[0])])
         core_a, core_b = " ".join(sorted(order_a.split())), " ".join(sorted(order_b.split()))
+        contracted = [
+            (x, y)
+            for x, y, _ in align_words(order_a, order_b)
+            if x and y and (is_contraction(x, y) or is_contraction(y, x))
+        ]
+        if contracted:
+            detail = ", ".join(f"{x} / {y}" for x, y in contracted) + (
+                ": a contraction (first and last letters kept, no vowel between) is the word it "
+                "shortens, credited like an initial"
+            )
+            reasons.append(Reason("contraction", 1.0, 0.0, detail))
         for word, x, y in compounds_used(core_a, core_b):
             detail = (
                 f"{word} is {x} {y} written as one word (name elements are joined or split "
