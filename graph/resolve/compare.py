@@ -33,6 +33,7 @@ from graph.resolve.names import GENERIC_WORDS, normalise_name, person_honorifics
 from graph.resolve.org_translate import org_view
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
 from graph.resolve.siblings import other_words, pack, sibling_evidence
+from graph.resolve.slavic_names import same_slavic_name
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -200,6 +201,14 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         order_a = written_order((a.names or ("",))[int(f.best_a[0])])
         order_b = written_order((b.names or ("",))[int(f.best_b[0])])
         core_a, core_b = " ".join(sorted(order_a.split())), " ".join(sorted(order_b.split()))
+        aligned = [(x, y) for x, y, _ in align_words(order_a, order_b) if x and y and x != y]
+        slavic = [(x, y) for x, y in aligned if same_slavic_name(x, y)]
+        if slavic:
+            detail = ", ".join(f"{x} / {y}" for x, y in slavic) + (
+                ": one East Slavic given name (or patronymic) in its Russian, Ukrainian or "
+                "Belarusian form, not two names"
+            )
+            reasons.append(Reason("slavic_name", 1.0, 0.0, detail))
         contracted = [
             (x, y)
             for x, y, _ in align_words(order_a, order_b)
