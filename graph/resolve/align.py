@@ -19,9 +19,9 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from graph.resolve.arabic_compounds import element_part, is_abd_short_form
+from graph.resolve.given_names import same_given_name
 from graph.resolve.names import consonant_skeleton
 from graph.resolve.person_compounds import compound_forms
-from graph.resolve.slavic_names import same_slavic_name
 
 #: Credit of an initial against a word that starts with it ("J" ~ "JOHN").
 INITIAL_CREDIT = 0.9
@@ -126,7 +126,7 @@ def _plain_similarity(a: str, b: str) -> float:
         return INITIAL_CREDIT if a[0] == b[0] else 0.0
     if is_contraction(a, b) or is_contraction(b, a):
         return INITIAL_CREDIT
-    if same_slavic_name(a, b):
+    if same_given_name(a, b):
         return SKELETON_CREDIT  # MYKOLA / NIKOLAI, YAUGENAVICH / YEVGENEVICH: one name
     best = fuzz.ratio(a, b) / 100.0
     if len(a) >= 4 and len(b) >= 4 and consonant_skeleton(a) == consonant_skeleton(b):

@@ -29,11 +29,11 @@ from graph.resolve.features import (
     prepare,
 )
 from graph.resolve.form_variants import form_variant
+from graph.resolve.given_names import same_given_name
 from graph.resolve.names import GENERIC_WORDS, normalise_name, person_honorifics
 from graph.resolve.org_translate import org_view
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
 from graph.resolve.siblings import other_words, pack, sibling_evidence
-from graph.resolve.slavic_names import same_slavic_name
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -202,13 +202,13 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         order_b = written_order((b.names or ("",))[int(f.best_b[0])])
         core_a, core_b = " ".join(sorted(order_a.split())), " ".join(sorted(order_b.split()))
         aligned = [(x, y) for x, y, _ in align_words(order_a, order_b) if x and y and x != y]
-        slavic = [(x, y) for x, y in aligned if same_slavic_name(x, y)]
-        if slavic:
-            detail = ", ".join(f"{x} / {y}" for x, y in slavic) + (
-                ": one East Slavic given name (or patronymic) in its Russian, Ukrainian or "
-                "Belarusian form, not two names"
+        forms = [(x, y) for x, y in aligned if same_given_name(x, y)]
+        if forms:
+            detail = ", ".join(f"{x} / {y}" for x, y in forms) + (
+                ": one given name in two forms (Russian, Ukrainian or Belarusian; Arabic or "
+                "European; a familiar form) or patronymics of one, not two names"
             )
-            reasons.append(Reason("slavic_name", 1.0, 0.0, detail))
+            reasons.append(Reason("given_name_forms", 1.0, 0.0, detail))
         contracted = [
             (x, y)
             for x, y, _ in align_words(order_a, order_b)

@@ -35,9 +35,9 @@ from rapidfuzz import fuzz
 
 from graph.resolve.align import align_words
 from graph.resolve.arabic_compounds import compound_words, element_part, is_abd_short_form
+from graph.resolve.given_names import same_given_name
 from graph.resolve.names import NameForm, consonant_skeleton, normalise_name
 from graph.resolve.person_compounds import compound_forms
-from graph.resolve.slavic_names import same_slavic_name
 from graph.resolve.syllable_names import syllable_conflict, unpaired_syllables
 
 #: Bits of :func:`person_conflicts`.
@@ -193,7 +193,7 @@ def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ..
         a, b = element_part(word_a), element_part(word_b)
         if (a is not word_a and is_abd_short_form(b)) or (b is not word_b and is_abd_short_form(a)):
             continue
-        if a == b or same_slavic_name(a, b):  # MYKOLA / NIKOLAI: one name in two languages
+        if a == b or same_given_name(a, b):  # MYKOLA / NIKOLAI: one name in two languages
             continue
         if onset_conflict(a, b):
             out.append((ONSET_CONFLICT, a, b))

@@ -13,6 +13,7 @@ import pytest
 from graph.resolve import Decision, Match, Record, compare, prepare, score_pairs
 from graph.resolve.align import is_contraction
 from graph.resolve.arabic_compounds import compound_words
+from graph.resolve.given_names import same_given_name, slavic_key
 from graph.resolve.names import normalise_name
 from graph.resolve.syllable_names import is_syllabic_name, syllable_conflict, word_readings
 
@@ -202,3 +203,35 @@ def test_structure_rules_are_the_same_in_the_batch() -> None:
     for i, (a, b) in enumerate(pairs):
         assert scored.score[i] == pytest.approx(compare(person(a), person(b)).score)
     assert scored.score[4] > 0.99  # "SURNAME, Given" is read in written order before compounds
+
+
+# --- East Slavic given names ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "words"),
+    [
+        ("Igor Nikolayevich BEZLER", "Igor Mykolaiovych BEZLER", "NIKOLAYEVICH / MYKOLAIOVYCH"),
+        ("Sergei Yevgenevich ZUBKOV", "Siarhei Yaugenavich ZUBKOU", "SERGEI / SIARHEI"),
+        ("Mykola Yanovych AZAROV", "Nikolai Yanovich AZAROV", "MYKOLA / NIKOLAI"),
+        ("Vladimir Anatolyevich TYURIN", "Volodya TYURIN", "VLADIMIR / VOLODYA"),  # a familiar form
+        ("Eduardo GONZALEZ QUIRARTE", "Lalo GONZALEZ QUIRARTE", "EDUARDO / LALO"),
+        ("Yusuf FINYANUS", "Joseph FENYANUS", "YUSUF / JOSEPH"),  # Arabic and European forms
+    ],
+)
+def test_one_given_name_in_two_forms_matches(a: str, b: str, words: str) -> None:
+    m = compare(person(a), person(b))
+    assert m.decision == Decision.MATCH
+    assert words in reasons(m)["given_name_forms"]
+    assert "person_onset" not in reasons(m)
+
+
+def test_slavic_keys() -> None:
+    assert slavic_key("RYHORAVICH") == slavic_key("GRIGORYEVICH") == slavic_key("HRYHOROVYCH") == "GRIGORY+P"
+    assert slavic_key("IHAR") == slavic_key("IGOR")
+    assert slavic_key("SERGEYEVICH") != slavic_key("SERGEI")  # a patronymic is not the given name
+    assert slavic_key("MAGOMEDOVICH") == ""  # not in the table: left to the spelling rules
+    assert same_given_name("BETO", "ALBERTO") and same_given_name("BETO", "ROBERTO")
+    assert not same_given_name("ALBERTO", "ROBERTO")
+    m = compare(person("Igor Sergeyevich IVANOV"), person("Igor Nikolayevich IVANOV"))
+    assert m.decision == Decision.NO  # two patronymics: two fathers
