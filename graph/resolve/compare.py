@@ -34,6 +34,7 @@ from graph.resolve.names import GENERIC_WORDS, normalise_name, person_honorifics
 from graph.resolve.org_translate import org_view
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
 from graph.resolve.siblings import other_words, pack, sibling_evidence
+from graph.resolve.syllable_names import same_syllables
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -201,6 +202,13 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         order_a = written_order((a.names or ("",))[int(f.best_a[0])])
         order_b = written_order((b.names or ("",))[int(f.best_b[0])])
         core_a, core_b = " ".join(sorted(order_a.split())), " ".join(sorted(order_b.split()))
+        if same_syllables(order_a, order_b) and order_a != order_b:
+            detail = (
+                f"{order_a} / {order_b}: Korean or Chinese names of the same syllables in two "
+                "romanisations (pinyin / Wade-Giles, McCune-Reischauer / Revised), however the "
+                "words are split: one name (in the name similarity above)"
+            )
+            reasons.append(Reason("same_syllables", 1.0, 0.0, detail))
         aligned = [(x, y) for x, y, _ in align_words(order_a, order_b) if x and y and x != y]
         forms = [(x, y) for x, y in aligned if same_given_name(x, y)]
         if forms:

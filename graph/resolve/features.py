@@ -50,6 +50,7 @@ from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_addr
 from graph.resolve.org_translate import OrgView, org_view, same_by_translation
 from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
 from graph.resolve.romanise import roman_key
+from graph.resolve.syllable_names import is_syllabic_name, same_syllables
 
 #: Aliases per record kept for scoring (OFAC entries can carry dozens).
 MAX_NAMES_PER_RECORD = 24
@@ -129,6 +130,9 @@ ROMAN_DISCOUNT = 0.95
 #: One name in two languages (:mod:`graph.resolve.org_translate`: every organisational word
 #: paired after translation, the names proper agreeing on their own) has this similarity.
 TRANSLATION_SIM = 0.95
+#: Korean or Chinese person names of the same syllables in two romanisations
+#: (:func:`graph.resolve.syllable_names.same_syllables`) have this similarity.
+SYLLABLE_SIM = 0.95
 #: The subset ratio (rapidfuzz ``token_set_ratio``: 1.0 when one name's distinctive words are
 #: all among the other's, "OLEG USACHEV" in "OLEG LEONIDOVICH USACHEV") counts at this discount.
 SUBSET_DISCOUNT = 0.94
@@ -184,6 +188,7 @@ class PreparedRecords:
     short: np.ndarray  # bool, per name: distinctive part <= SHORT_NAME_CHARS letters
     first: np.ndarray  # <U1, per name: first letter of the romanisation key (C, Q written K …)
     words: np.ndarray  # object, per name: every word as written (siblings.other_words)
+    syllabic: np.ndarray  # bool, per name: a Korean or Chinese person name in romanised syllables
 
     def __len__(self) -> int:
         return len(self.records)
@@ -408,6 +413,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         short=np.array([0 < len(j) <= SHORT_NAME_CHARS for j in joined], dtype=bool),
         first=np.array([_first_letter(r) for r in roman], dtype="<U1"),
         words=np.array(words, dtype=object),
+        syllabic=np.array([bool(o) and is_syllabic_name(o) for o in ordered], dtype=bool),
     )
 
 
@@ -557,6 +563,14 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     person = np.flatnonzero(is_person)
     if len(person):
         sim[person] = _per_distinct_text(left.core[name_a[person]], right.core[name_b[person]], align_person)
+        # Korean / Chinese names of the same syllables in two romanisations (ZHOU JIANGUO / CHOU
+        # CHIEN-KUO): one name, however the words are split (graph.resolve.syllable_names).
+        syl = person[left.syllabic[name_a[person]] & right.syllabic[name_b[person]]]
+        if len(syl):
+            same = (
+                _per_distinct_text(left.ordered[name_a[syl]], right.ordered[name_b[syl]], same_syllables) > 0
+            )
+            sim[syl] = np.where(same, np.maximum(sim[syl], np.float32(SYLLABLE_SIM)), sim[syl])
     empty = left.empty[name_a] | right.empty[name_b]
     sim = np.where(empty, np.float32(0.0), sim).astype(np.float32)
     weak = left.weak[name_a] | right.weak[name_b]

@@ -38,7 +38,7 @@ from graph.resolve.arabic_compounds import compound_words, element_part, is_abd_
 from graph.resolve.given_names import same_given_name
 from graph.resolve.names import NameForm, consonant_skeleton, normalise_name
 from graph.resolve.person_compounds import compound_forms
-from graph.resolve.syllable_names import syllable_conflict, unpaired_syllables
+from graph.resolve.syllable_names import same_syllables, syllable_conflict, unpaired_syllables
 
 #: Bits of :func:`person_conflicts`.
 ONSET_CONFLICT = 1
@@ -179,7 +179,9 @@ def written_order(name: str) -> str:
 
 
 def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ...]:
-    out = []
+    out: list[tuple[int, str, str]] = []
+    if same_syllables(ordered_a, ordered_b):
+        return ()  # one Korean or Chinese name in two romanisations, however split
     if syllable_conflict(ordered_a, ordered_b):
         out.append((SYLLABLE_CONFLICT, *unpaired_syllables(ordered_a, ordered_b)))
     # Compound names are compared as one word, as the alignment does (ABU BAKR / ABUBAKER).

@@ -12,7 +12,10 @@ and MIN / MUN as spellings (same consonants), is wrong for these names, and:
   Korean or Chinese surname, and their syllables, each reduced to a romanisation-free key
   (:func:`syllable_key`: initial sound class, glide, vowel class, final), do not pair one to
   one: a syllable of one name has no counterpart in the other (KYONG HAK / KYONG HYOK, MIN CHOL
-  / CHOL, MINGGUO / MINGFU).
+  / CHOL, MINGGUO / MINGFU);
+* **same syllables** — and when they do pair one to one, the two names are one name in two
+  romanisations (pinyin ZHOU JIANGUO / Wade-Giles CHOU CHIEN-KUO), however differently the
+  words are split: the name similarity is lifted to ``SYLLABLE_SIM`` of :mod:`graph.resolve.features`.
 
 The keys fold only what romanisation systems vary: K / G, T / D, P / B, CH / J / TS / Z / Q,
 S / SH / X / HS, R / L (and R, L or Y dropped before I: RI / LI / YI / I), O / EO / U / OO /
@@ -45,7 +48,9 @@ _INITIAL = "TCH|KK|TT|PP|SS|JJ|CH|SH|ZH|TS|TZ|HS|K|G|N|D|T|R|L|M|B|P|S|J|H|F|Q|X
 _NUCLEUS = "AE|AI|AO|AU|EO|EU|EI|OE|OI|OO|OU|UI|EE|A|E|I|O|U"
 #: One romanised syllable: initial, glide (written Y or W, or a leading I / U / O of a vowel
 #: group: XIAN, GUO, KOAN), vowel, final.
-_SYLLABLE = re.compile(f"({_INITIAL})?([YW]|I(?=[AEOU])|U(?=[AEIO])|O(?=A))?({_NUCLEUS})(NG|N|M|K|T|L|P|R)?")
+_SYLLABLE = re.compile(
+    f"({_INITIAL})?([YW]|I(?=[AEOU])|U(?=[AEIO])|O(?=A))?({_NUCLEUS})(NG|N|M|K|T|L|P|R|H)?"
+)
 
 _INITIAL_CLASS = {
     "K": "K", "G": "K", "KK": "K",
@@ -63,49 +68,66 @@ _VOWEL_CLASS = {
     "OE": "WE", "OI": "WE",
     "AO": "AO", "AU": "AO",
 }  # fmt: skip
-_FINAL_CLASS = {"NG": "N", "N": "N", "M": "M", "K": "K", "T": "L", "L": "L", "R": "L", "P": "P"}
+#: (Wade-Giles writes a silent final H: CHIH, HSUEH.)
+_FINAL_CLASS = {"NG": "N", "N": "N", "M": "M", "K": "K", "T": "L", "L": "L", "R": "L", "P": "P", "H": ""}
 #: A joined word of at most this many syllables is split (TONGCHOL, MINGGUO, LINNA).
 _MAX_SYLLABLES = 2
 
 
-def syllable_key(initial: str, glide: str, vowel: str, final: str) -> str:
-    """Romanisation-free key of one syllable (see the module docstring)."""
+#: The stricter vowel classes of :func:`same_syllables`: a match must not join two names that
+#: differ by a vowel or a final (CHEN / CHANG, SUN / SONG, ZHANG / ZHENG are other surnames).
+_STRICT_VOWEL = {
+    "O": "O", "EO": "O", "OU": "O", "U": "U", "OO": "U", "EU": "U",
+    "A": "A", "AI": "AI", "AE": "E", "E": "E", "EI": "EI",
+    "I": "I", "EE": "I", "UI": "UI", "OE": "WE", "OI": "WE", "AO": "AO", "AU": "AO",
+}  # fmt: skip
+
+
+def syllable_key(initial: str, glide: str, vowel: str, final: str, strict: bool = False) -> str:
+    """Romanisation-free key of one syllable (see the module docstring); ``strict`` keeps the
+    vowels and finals that name other syllables (A / E, N / NG) apart."""
     head = _INITIAL_CLASS.get(initial, initial)
     glide = {"I": "Y", "U": "W", "O": "W"}.get(glide, glide)
-    klass = _VOWEL_CLASS.get(vowel, vowel)
+    klass = (_STRICT_VOWEL if strict else _VOWEL_CLASS).get(vowel, vowel)
     if klass == "WE":
         glide, klass = "", "WE"  # CHOE / CHOI / CHWE
     if head in ("L", "") and (glide == "Y" or klass == "I"):
         head = ""  # RI / LI / YI / I, RYU / YU
         if klass == "I":
             glide = ""
-    return f"{head}{glide}{klass}{_FINAL_CLASS.get(final, '')}"
+    if not strict:
+        return f"{head}{glide}{klass}{_FINAL_CLASS.get(final, '')}"
+    if final == "NG" and klass == "U":
+        klass = "O"  # pinyin ZHONG / Wade-Giles CHUNG, Korean SONG / SUNG
+    if final == "N" and glide == "Y" and klass == "A":
+        klass = "E"  # pinyin JIAN / Wade-Giles CHIEN
+    return f"{head}{glide}{klass}{'' if final == 'H' else final}"
 
 
-def _as_syllable(text: str) -> str | None:
+def _as_syllable(text: str, strict: bool) -> str | None:
     m = _SYLLABLE.fullmatch(text)
     if m is None:
         return None
-    return syllable_key(*(g or "" for g in m.groups()))
+    return syllable_key(*(g or "" for g in m.groups()), strict=strict)
 
 
 @lru_cache(maxsize=50_000)
-def word_readings(word: str) -> tuple[tuple[str, ...], ...]:
+def word_readings(word: str, strict: bool = False) -> tuple[tuple[str, ...], ...]:
     """Every reading of ``word`` as one or two romanised syllables, as keys (empty: not syllabic)."""
     out: list[tuple[str, ...]] = []
-    one = _as_syllable(word)
+    one = _as_syllable(word, strict)
     if one is not None:
         out.append((one,))
     if _MAX_SYLLABLES >= 2:
         for cut in range(1, len(word)):
-            first, second = _as_syllable(word[:cut]), _as_syllable(word[cut:])
+            first, second = _as_syllable(word[:cut], strict), _as_syllable(word[cut:], strict)
             if first is not None and second is not None:
                 out.append((first, second))
     return tuple(dict.fromkeys(out))
 
 
-def _readings(words: list[str]) -> list[Counter[str]] | None:
-    per_word = [word_readings(w) for w in words]
+def _readings(words: list[str], strict: bool = False) -> list[Counter[str]] | None:
+    per_word = [word_readings(w, strict) for w in words]
     if not all(per_word):
         return None
     return [Counter(itertools.chain.from_iterable(combo)) for combo in itertools.product(*per_word)]
@@ -119,15 +141,27 @@ def is_syllabic_name(ordered: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def _same_syllables(ordered_a: str, ordered_b: str, strict: bool) -> bool:
+    readings_a, readings_b = _readings(ordered_a.split(), strict), _readings(ordered_b.split(), strict)
+    if readings_a is None or readings_b is None:
+        return False
+    return any(ra == rb for ra in readings_a for rb in readings_b)
+
+
 def syllable_conflict(ordered_a: str, ordered_b: str) -> bool:
     """Two Korean or Chinese names whose syllables do not pair one to one under every way of
     splitting their joined words (see the module docstring)."""
     if not (is_syllabic_name(ordered_a) and is_syllabic_name(ordered_b)):
         return False
-    readings_a, readings_b = _readings(ordered_a.split()), _readings(ordered_b.split())
-    if readings_a is None or readings_b is None:
-        return False
-    return not any(ra == rb for ra in readings_a for rb in readings_b)
+    return not _same_syllables(ordered_a, ordered_b, False)
+
+
+def same_syllables(ordered_a: str, ordered_b: str) -> bool:
+    """Two Korean or Chinese names made of the same syllables, up to romanisation, joins and
+    order: ZHOU JIANGUO / CHOU CHIEN KUO (pinyin / Wade-Giles), KIM JONG UN / KIM CHONG-UN. The
+    syllables are read with the stricter keys (``strict``): CHEN WEI / CHANG WEI are not one."""
+    both = is_syllabic_name(ordered_a) and is_syllabic_name(ordered_b)
+    return both and _same_syllables(ordered_a, ordered_b, True)
 
 
 def unpaired_syllables(ordered_a: str, ordered_b: str) -> tuple[str, str]:

@@ -69,6 +69,27 @@ def test_romanisations_of_one_korean_or_chinese_name_match(a: str, b: str) -> No
     assert "syllable_conflict" not in reasons(m)
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Jianguo ZHOU", "Chien-kuo CHOU"),  # pinyin / Wade-Giles, syllables split otherwise
+        ("Qinghua XU", "Ching-hua HSU"),
+        ("Xiaoming ZHANG", "Hsiao-ming CHANG"),
+    ],
+)
+def test_one_chinese_name_in_two_romanisations_matches(a: str, b: str) -> None:
+    m = compare(person(a), person(b))
+    assert m.decision == Decision.MATCH
+    assert "same syllables" in reasons(m)["same_syllables"]
+
+
+@pytest.mark.parametrize(("a", "b"), [("Wei CHEN", "Wei ZHANG"), ("Wei SUN", "Wei SONG")])
+def test_other_chinese_surnames_are_no_romanisation(a: str, b: str) -> None:
+    m = compare(person(a), person(b))
+    assert m.decision == Decision.NO
+    assert "same_syllables" not in reasons(m)
+
+
 def test_syllable_readings() -> None:
     def key(word: str) -> tuple[str, ...]:
         return word_readings(word)[0]  # read as one syllable
