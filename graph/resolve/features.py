@@ -24,8 +24,13 @@ The score is a logistic function of a sum of evidence (log-odds):
   one with no counterpart on the other side (GAZPROM TRANSGAZ SAMARA / … SURGUT): sibling
   entities, not two spellings of one (−).
 * **person rules** (persons) — aligned words that start with sounds no romanisation confuses
-  (RADIC / TADIC), or a given name against the surname derived from it (BAGHER / BAGHERI):
-  two people (−); see :mod:`graph.resolve.person_rules`.
+  (RADIC / TADIC), a given name against the surname derived from it (BAGHER / BAGHERI), Korean
+  or Chinese names with another syllable (KYONG HAK / KYONG HYOK), one family part with two
+  first given names (BASHAR / AYMAN SABAWI IBRAHIM …): two people (−); see
+  :mod:`graph.resolve.person_rules`. Person words are compared with Arabic compound elements
+  whole (:mod:`graph.resolve.arabic_compounds`), given names in their other forms
+  (:mod:`graph.resolve.given_names`), and Korean / Chinese names of the same syllables in two
+  romanisations are one name (:mod:`graph.resolve.syllable_names`).
 * **sibling words** (companies) — one name alone keeps a word rare in the bundled lists next to
   a shared stem common there, or both keep coined words that differ by a swapped part
   (:mod:`graph.resolve.siblings`, which reads a static table of list word counts) (−).

@@ -19,9 +19,9 @@ and MIN / MUN as spellings (same consonants), is wrong for these names, and:
 
 The keys fold only what romanisation systems vary: K / G, T / D, P / B, CH / J / TS / Z / Q,
 S / SH / X / HS, R / L (and R, L or Y dropped before I: RI / LI / YI / I), O / EO / U / OO /
-OU / EU (SONG / SEONG / SUNG, CHOL / CHUL), A / AE / E, I / EE, OE / OI, N / NG, and a written
-glide (YO / YEO / YU, KWANG / GWANG). Names with a word that is no romanised syllable (ERIC,
-NEIL) or with no known surname are left to the other rules.
+OU / EU (SONG / SEONG / SUNG, CHOL / CHUL), A / AE (PAK / PAEK), E / EI, I / EE, OE / OI,
+N / NG, and a written glide (YO / YEO / YU, KWANG / GWANG). Names with a word that is no
+romanised syllable (ERIC, NEIL) or with no known surname are left to the other rules.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ _INITIAL_CLASS = {
 }  # fmt: skip
 _VOWEL_CLASS = {
     "O": "O", "EO": "O", "U": "O", "OO": "O", "OU": "O", "EU": "O",
-    "A": "A", "AE": "A", "E": "A", "AI": "A", "EI": "A",
+    "A": "A", "AE": "A", "E": "E", "AI": "A", "EI": "E",
     "I": "I", "EE": "I", "UI": "I",
     "OE": "WE", "OI": "WE",
     "AO": "AO", "AU": "AO",
