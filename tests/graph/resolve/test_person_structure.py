@@ -7,23 +7,15 @@ the same number."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
-from graph.resolve import Decision, Match, Record, compare, prepare, score_pairs
+from graph.resolve import Decision, compare
 from graph.resolve.align import is_contraction
 from graph.resolve.arabic_compounds import compound_words
 from graph.resolve.given_names import same_given_name, slavic_key
 from graph.resolve.names import normalise_name
 from graph.resolve.syllable_names import is_syllabic_name, syllable_conflict, word_readings
-
-
-def person(name: str) -> Record:
-    return Record(id=name[:20], kind="person", names=(name,))
-
-
-def reasons(m: Match) -> dict[str, str]:
-    return {r.feature: r.detail for r in m.reasons}
+from tests.graph.resolve.person_pairs import batch_equals_compare, person, reasons
 
 
 def words(name: str) -> tuple[str, ...]:
@@ -217,12 +209,7 @@ def test_structure_rules_are_the_same_in_the_batch() -> None:
         ("Khin Maung YI", "Khin Mg YEE"),
         ("HADI, Abdul", "Abdul HADI"),
     ]
-    left = prepare([person(a) for a, _ in pairs])
-    right = prepare([person(b) for _, b in pairs])
-    idx = np.arange(len(pairs), dtype=np.int64)
-    scored = score_pairs(left, right, np.column_stack([idx, idx]))
-    for i, (a, b) in enumerate(pairs):
-        assert scored.score[i] == pytest.approx(compare(person(a), person(b)).score)
+    scored = batch_equals_compare(pairs)
     assert scored.score[4] > 0.99  # "SURNAME, Given" is read in written order before compounds
 
 
