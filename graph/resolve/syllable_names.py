@@ -108,7 +108,8 @@ def _as_syllable(text: str, strict: bool) -> str | None:
     m = _SYLLABLE.fullmatch(text)
     if m is None:
         return None
-    return syllable_key(*(g or "" for g in m.groups()), strict=strict)
+    initial, glide, vowel, final = (g or "" for g in m.groups())
+    return syllable_key(initial, glide, vowel, final, strict=strict)
 
 
 @lru_cache(maxsize=50_000)
