@@ -15,7 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from graph.resolve.align import compounds_used, describe_alignment
+from graph.resolve.align import align_words, compounds_used, describe_alignment, is_contraction
+from graph.resolve.arabic_compounds import rewritten
 from graph.resolve.features import (
     WEIGHTS,
     AliasKind,
@@ -28,10 +29,12 @@ from graph.resolve.features import (
     prepare,
 )
 from graph.resolve.form_variants import form_variant
+from graph.resolve.given_names import same_given_name
 from graph.resolve.names import GENERIC_WORDS, normalise_name, person_honorifics
 from graph.resolve.org_translate import explain, org_view
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
 from graph.resolve.siblings import other_words, pack, sibling_evidence
+from graph.resolve.syllable_names import same_syllables
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -129,7 +132,7 @@ def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> 
             f"{' '.join(form_a.distinctive)!r} vs {' '.join(form_b.distinctive)!r}, similarity {sim:.2f}"
         )
         if a.kind == "person" and b.kind == "person":
-            words = describe_alignment(" ".join(form_a.distinctive), " ".join(form_b.distinctive))
+            words = describe_alignment(written_order(name_a), written_order(name_b))
             detail += f"; words aligned: {words}"
         if bool(f.weak[0]):
             detail += "; a weak alias, which cannot make a match on its own"
@@ -183,7 +186,43 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         if titles:
             detail = f"honorifics are titles, not names: {' '.join(titles)} not compared"
             reasons.append(Reason("honorific", 1.0, 0.0, detail))
-        core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
+        rewrites = rewritten(form_a.tokens) + rewritten(form_b.tokens)
+        if rewrites:
+            detail = ", ".join(f"{was} as {word}" for was, word in rewrites) + (
+                ": Arabic compound name elements (ABD AL-X, X AL-DIN, X ALLAH) are one word, "
+                "however their article is written or where they are split; an ABD element is "
+                "compared by its part"
+            )
+            reasons.append(Reason("arabic_compound", 1.0, 0.0, detail))
+        order_a = written_order((a.names or ("",))[int(f.best_a[0])])
+        order_b = written_order((b.names or ("",))[int(f.best_b[0])])
+        core_a, core_b = " ".join(sorted(order_a.split())), " ".join(sorted(order_b.split()))
+        if same_syllables(order_a, order_b) and order_a != order_b:
+            detail = (
+                f"{order_a} / {order_b}: Korean or Chinese names of the same syllables in two "
+                "romanisations (pinyin / Wade-Giles, McCune-Reischauer / Revised), however the "
+                "words are split: one name (in the name similarity above)"
+            )
+            reasons.append(Reason("same_syllables", 1.0, 0.0, detail))
+        aligned = [(x, y) for x, y, _ in align_words(order_a, order_b) if x and y and x != y]
+        forms = [(x, y) for x, y in aligned if same_given_name(x, y)]
+        if forms:
+            detail = ", ".join(f"{x} / {y}" for x, y in forms) + (
+                ": one given name in two forms (Russian, Ukrainian or Belarusian; Arabic or "
+                "European; a familiar form) or patronymics of one, not two names"
+            )
+            reasons.append(Reason("given_name_forms", 1.0, 0.0, detail))
+        contracted = [
+            (x, y)
+            for x, y, _ in align_words(order_a, order_b)
+            if x and y and (is_contraction(x, y) or is_contraction(y, x))
+        ]
+        if contracted:
+            detail = ", ".join(f"{x} / {y}" for x, y in contracted) + (
+                ": a contraction (first and last letters kept, no vowel between) is the word it "
+                "shortens, credited like an initial"
+            )
+            reasons.append(Reason("contraction", 1.0, 0.0, detail))
         for word, x, y in compounds_used(core_a, core_b):
             detail = (
                 f"{word} is {x} {y} written as one word (name elements are joined or split "

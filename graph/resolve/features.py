@@ -24,8 +24,13 @@ The score is a logistic function of a sum of evidence (log-odds):
   one with no counterpart on the other side (GAZPROM TRANSGAZ SAMARA / … SURGUT): sibling
   entities, not two spellings of one (−).
 * **person rules** (persons) — aligned words that start with sounds no romanisation confuses
-  (RADIC / TADIC), or a given name against the surname derived from it (BAGHER / BAGHERI):
-  two people (−); see :mod:`graph.resolve.person_rules`.
+  (RADIC / TADIC), a given name against the surname derived from it (BAGHER / BAGHERI), Korean
+  or Chinese names with another syllable (KYONG HAK / KYONG HYOK), one family part with two
+  first given names (BASHAR / AYMAN SABAWI IBRAHIM …): two people (−); see
+  :mod:`graph.resolve.person_rules`. Person words are compared with Arabic compound elements
+  whole (:mod:`graph.resolve.arabic_compounds`), given names in their other forms
+  (:mod:`graph.resolve.given_names`), and Korean / Chinese names of the same syllables in two
+  romanisations are one name (:mod:`graph.resolve.syllable_names`).
 * **sibling words** (companies) — one name alone keeps a word rare in the bundled lists next to
   a shared stem common there, or both keep coined words that differ by a swapped part
   (:mod:`graph.resolve.siblings`, which reads a static table of list word counts) (−).
@@ -50,6 +55,7 @@ from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_addr
 from graph.resolve.org_translate import OrgView, org_view, same_by_translation
 from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
 from graph.resolve.romanise import roman_key
+from graph.resolve.syllable_names import is_syllabic_name, same_syllables
 
 #: Aliases per record kept for scoring (OFAC entries can carry dozens).
 MAX_NAMES_PER_RECORD = 24
@@ -117,6 +123,8 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "weak_alias_cap": 1.0,  # a weak-alias name contribution never exceeds this
         "person_onset": -4.0,  # aligned person-name words start with different sounds (RADIC / TADIC)
         "derived_surname": -4.0,  # a given name vs the surname made from it (BAGHER / BAGHERI)
+        "syllable_conflict": -4.0,  # Korean / Chinese names with another syllable (KYONG HAK / KYONG HYOK)
+        "first_name_differs": -4.0,  # one family part, two first given names (BASHAR / AYMAN SABAWI …)
     }
 )
 SHORT_NAME_CHARS = 3
@@ -127,6 +135,9 @@ ROMAN_DISCOUNT = 0.95
 #: One name in two languages (:mod:`graph.resolve.org_translate`: every organisational word
 #: paired after translation, the names proper agreeing on their own) has this similarity.
 TRANSLATION_SIM = 0.95
+#: Korean or Chinese person names of the same syllables in two romanisations
+#: (:func:`graph.resolve.syllable_names.same_syllables`) have this similarity.
+SYLLABLE_SIM = 0.95
 #: The subset ratio (rapidfuzz ``token_set_ratio``: 1.0 when one name's distinctive words are
 #: all among the other's, "OLEG USACHEV" in "OLEG LEONIDOVICH USACHEV") counts at this discount.
 SUBSET_DISCOUNT = 0.94
@@ -183,6 +194,7 @@ class PreparedRecords:
     short: np.ndarray  # bool, per name: distinctive part <= SHORT_NAME_CHARS letters
     first: np.ndarray  # <U1, per name: first letter of the romanisation key (C, Q written K …)
     words: np.ndarray  # object, per name: every word as written (siblings.other_words)
+    syllabic: np.ndarray  # bool, per name: a Korean or Chinese person name in romanised syllables
 
     def __len__(self) -> int:
         return len(self.records)
@@ -368,10 +380,11 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         names = tuple(rec.names[:MAX_NAMES_PER_RECORD]) or ("",)
         for i, name in enumerate(names):
             form = normalise_name(name or "", rec.kind)
-            core.append(" ".join(sorted(form.distinctive)))
+            order = written_order(name or "") if rec.kind == "person" else ""
+            core.append(" ".join(sorted(order.split() if rec.kind == "person" else form.distinctive)))
             phon.append(" ".join(sorted(form.phonetic)))
             joined.append("".join(form.distinctive))
-            ordered.append(written_order(name or "") if rec.kind == "person" else "")
+            ordered.append(order)
             generic.append(_intern(" ".join(sorted(set(form.generic)))))
             legal.append(_intern(f"{form.legal_form}|{form.legal_form_text}" if form.legal_form else ""))
             legal_run.append(_intern(f"{form.legal_form_text}|{form.legal_run}" if form.legal_form else ""))
@@ -409,6 +422,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         short=np.array([0 < len(j) <= SHORT_NAME_CHARS for j in joined], dtype=bool),
         first=np.array([_first_letter(r) for r in roman], dtype="<U1"),
         words=np.array(words, dtype=object),
+        syllabic=np.array([bool(o) and is_syllabic_name(o) for o in ordered], dtype=bool),
     )
 
 
@@ -558,6 +572,14 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     person = np.flatnonzero(is_person)
     if len(person):
         sim[person] = _per_distinct_text(left.core[name_a[person]], right.core[name_b[person]], align_person)
+        # Korean / Chinese names of the same syllables in two romanisations (ZHOU JIANGUO / CHOU
+        # CHIEN-KUO): one name, however the words are split (graph.resolve.syllable_names).
+        syl = person[left.syllabic[name_a[person]] & right.syllabic[name_b[person]]]
+        if len(syl):
+            same = (
+                _per_distinct_text(left.ordered[name_a[syl]], right.ordered[name_b[syl]], same_syllables) > 0
+            )
+            sim[syl] = np.where(same, np.maximum(sim[syl], np.float32(SYLLABLE_SIM)), sim[syl])
     empty = left.empty[name_a] | right.empty[name_b]
     sim = np.where(empty, np.float32(0.0), sim).astype(np.float32)
     weak = left.weak[name_a] | right.weak[name_b]
