@@ -42,6 +42,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from graph.resolve import siblings
+from graph.resolve.acronyms import MAX_ACRONYM, MIN_ACRONYM, best_collapse, own_acronyms, run_words
 from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
 from graph.resolve.form_variants import form_variant
@@ -53,6 +54,8 @@ from graph.resolve.romanise import roman_key
 
 #: Aliases per record kept for scoring (OFAC entries can carry dozens).
 MAX_NAMES_PER_RECORD = 24
+#: Writings without a name's own bracketed acronym added per record at most (see scored_names).
+MAX_DERIVED_NAMES = 8
 
 
 class AliasKind(StrEnum):
@@ -150,6 +153,11 @@ WORD_PARTNER = 0.6
 UNPAIRED_LOOK = 0.7
 #: The same for the person-name rules of :mod:`graph.resolve.person_rules`.
 PERSON_LOOK = 0.6
+#: One name's acronym in place of the other's words it initials, the other words agreeing
+#: (:mod:`graph.resolve.acronyms`), counts at this discount of the collapsed names' ratio.
+ACRONYM_DISCOUNT = 0.95
+#: Words per name kept as possible acronyms for the cheap letters test of :func:`_acronym_sims`.
+ACRONYM_SLOTS = 4
 
 
 @dataclass(frozen=True)
@@ -182,6 +190,11 @@ class PreparedRecords:
     short: np.ndarray  # bool, per name: distinctive part <= SHORT_NAME_CHARS letters
     first: np.ndarray  # <U1, per name: first letter of the romanisation key (C, Q written K …)
     words: np.ndarray  # object, per name: every word as written (siblings.other_words)
+    acro_key: np.ndarray  # object, per name: "core<TAB>tokens in order" (companies, vessels; acronyms)
+    acro_mask: np.ndarray  # int64 (names, ACRONYM_SLOTS): letters of the words that may be acronyms
+    init_mask: np.ndarray  # int64, per name: the first letters of its words
+    origin: np.ndarray  # int64, per name: index in its record's ``names`` of the name it was read from
+    derived: np.ndarray  # bool, per name: a writing without the name's own bracketed acronym
 
     def __len__(self) -> int:
         return len(self.records)
@@ -345,6 +358,63 @@ def _translations(
     return out
 
 
+def _letters(letters: Sequence[str]) -> int:
+    mask = 0
+    for ch in letters:
+        if "A" <= ch <= "Z":
+            mask |= 1 << (ord(ch) - 65)
+    return mask
+
+
+def _acronym_masks(distinctive: Sequence[str]) -> list[int]:
+    """Letter masks of the distinctive words that may be acronyms, ACRONYM_SLOTS at most."""
+    masks = [_letters(w) for w in distinctive if MIN_ACRONYM <= len(w) <= MAX_ACRONYM and w.isalpha()]
+    return (masks + [0] * ACRONYM_SLOTS)[:ACRONYM_SLOTS]
+
+
+def _collapsed(key_a: str, key_b: str) -> float:
+    (core_a, seq_a), (core_b, seq_b) = key_a.split("\t"), key_b.split("\t")
+    hit = best_collapse(core_a, seq_a, core_b, seq_b)
+    return ACRONYM_DISCOUNT * hit.similarity if hit is not None else 0.0
+
+
+def _acronym_sims(
+    left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray, sim: np.ndarray
+) -> np.ndarray:
+    """Per name pair: the similarity of the names with one's acronyms in place of the other's
+    words they initial (:func:`graph.resolve.acronyms.best_collapse`), 0 where there is none.
+    Only pairs it could lift are read, and of those only pairs where some possible acronym of one
+    name has all its letters among the other's initials (a necessary condition, tested
+    column-wise) reach the Python rule."""
+    out = np.zeros(len(name_a), dtype=np.float32)
+    look = np.flatnonzero(sim < ACRONYM_DISCOUNT)
+    if len(look) == 0:
+        return out
+    la, lb = name_a[look], name_b[look]
+    ma, mb = left.acro_mask[la], right.acro_mask[lb]
+    ia, ib = left.init_mask[la], right.init_mask[lb]
+    fits = np.any((ma != 0) & ((ma & ~ib[:, None]) == 0), axis=1)
+    fits |= np.any((mb != 0) & ((mb & ~ia[:, None]) == 0), axis=1)
+    todo = look[fits]
+    if len(todo):
+        out[todo] = _per_distinct_text(left.acro_key[name_a[todo]], right.acro_key[name_b[todo]], _collapsed)
+    return out
+
+
+def scored_names(rec: Record) -> list[tuple[str, int, bool]]:
+    """The writings a record is compared by, as ``(text, index in rec.names, derived)``: its
+    names (MAX_NAMES_PER_RECORD at most), then, for companies and vessels, those that write their
+    own acronym in brackets once more without it (:func:`graph.resolve.acronyms.own_acronyms`;
+    MAX_DERIVED_NAMES at most). Both writings are kept: a noisy copy of the name may garble
+    the acronym so that only the writing with it still agrees."""
+    names = tuple(rec.names[:MAX_NAMES_PER_RECORD]) or ("",)
+    out = [(name or "", i, False) for i, name in enumerate(names)]
+    if rec.kind != "person":
+        extra = [(own_acronyms(text)[1], i, True) for text, i, _ in out if own_acronyms(text)[0]]
+        out.extend(extra[:MAX_DERIVED_NAMES])
+    return out
+
+
 def prepare(records: Sequence[Record]) -> PreparedRecords:
     """Normalise every name of every record once and lay the results out column-wise."""
     core: list[str] = []
@@ -358,13 +428,18 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     weak: list[bool] = []
     org: list[OrgView] = []
     words: list[str] = []
+    acro_key: list[str] = []
+    acro_mask: list[list[int]] = []
+    init_mask: list[int] = []
+    origin: list[int] = []
+    derived: list[bool] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
         start[r] = len(core)
-        names = tuple(rec.names[:MAX_NAMES_PER_RECORD]) or ("",)
-        for i, name in enumerate(names):
-            form = normalise_name(name or "", rec.kind)
+        for text, i, is_derived in scored_names(rec):
+            form = normalise_name(text, rec.kind)
+            name = rec.names[i] if rec.names else ""
             core.append(" ".join(sorted(form.distinctive)))
             phon.append(" ".join(sorted(form.phonetic)))
             joined.append("".join(form.distinctive))
@@ -376,6 +451,13 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             weak.append(i in rec.weak)
             org.append(org_view(form.tokens if rec.kind != "person" else (), GENERIC_WORDS))
             words.append(siblings.other_words(form))
+            person = rec.kind == "person"
+            seq = run_words(form.folded) if not person else ()
+            acro_key.append("" if person else f"{core[-1]}\t{' '.join(seq)}")
+            acro_mask.append([0] * ACRONYM_SLOTS if person else _acronym_masks(form.distinctive))
+            init_mask.append(_letters([t[0] for t in seq]))
+            origin.append(i)
+            derived.append(is_derived)
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
     roman = [" ".join(sorted(roman_key(t) for t in c.split())) for c in core]
@@ -405,6 +487,11 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         short=np.array([0 < len(j) <= SHORT_NAME_CHARS for j in joined], dtype=bool),
         first=np.array([_first_letter(r) for r in roman], dtype="<U1"),
         words=np.array(words, dtype=object),
+        acro_key=np.array(acro_key, dtype=object),
+        acro_mask=np.array(acro_mask, dtype=np.int64).reshape(-1, ACRONYM_SLOTS),
+        init_mask=np.array(init_mask, dtype=np.int64),
+        origin=np.array(origin, dtype=np.int64),
+        derived=np.array(derived, dtype=bool),
     )
 
 
@@ -431,6 +518,9 @@ class PairFeatures:
     person: np.ndarray  # int8: bits of graph.resolve.person_rules.person_conflicts (persons only)
     translation: np.ndarray  # bool: the aligned names are one name in two languages (org_translate)
     sibling: np.ndarray  # bool: sibling evidence from word rarity (graph.resolve.siblings)
+    acronym: np.ndarray  # bool: one aligned name initials words of the other (graph.resolve.acronyms)
+    own_acronym: np.ndarray  # int8 bits 1 (a) / 2 (b): an aligned name was read without its own
+    # bracketed acronym (features.scored_names)
 
 
 #: Below this many pairs ``cpdist`` runs on the calling thread: starting its worker threads costs
@@ -545,10 +635,14 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     other = np.flatnonzero(~is_person)
     sim = np.zeros(len(name_a), dtype=np.float32)
     translated = np.zeros(len(name_a), dtype=bool)
+    initialled = np.zeros(len(name_a), dtype=bool)
     if len(other):
         sim[other] = _name_similarity(left, right, name_a[other], name_b[other])
         translated[other] = _translations(left, right, name_a[other], name_b[other])
         sim = np.where(translated, np.maximum(sim, np.float32(TRANSLATION_SIM)), sim).astype(np.float32)
+        acr = _acronym_sims(left, right, name_a[other], name_b[other], sim[other])
+        initialled[other] = acr > sim[other]
+        sim[other] = np.maximum(sim[other], acr)
     # Persons: word-by-word alignment (order, initials, skeletons, extra words) replaces the
     # whole-string similarities, which cannot tell JOHN SMITH from JAMES SMITH.
     person = np.flatnonzero(is_person)
@@ -575,6 +669,10 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
 
     legal = _per_distinct(left.legal[best_name_a], right.legal[best_name_b], _legal_agreement).astype(np.int8)
     translation = translated[first] & ~empty[first]
+    acronym = initialled[first] & ~empty[first]
+    own_acronym = (
+        left.derived[best_name_a].astype(np.int8) | (right.derived[best_name_b].astype(np.int8) << 1)
+    ).astype(np.int8)
     legal = _lift_form_variants(left, right, best_name_a, best_name_b, legal, translation)
     generic_conflict = (
         _per_distinct(left.generic[best_name_a], right.generic[best_name_b], _generic_conflict).astype(bool)
@@ -614,8 +712,11 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     # Companies, vessels (persons are aligned word by word already): only pairs that could
     # still be linked are checked, once per distinct pair of names.
     unpaired = np.zeros(n, dtype=bool)
-    # A translation pairs every word already (GLOBALNYE RESURSY / GLOBAL RESOURCES).
-    check = np.flatnonzero((pair_kind != "person") & ~best_empty & ~translation & (best_sim >= UNPAIRED_LOOK))
+    # A translation pairs every word already (GLOBALNYE RESURSY / GLOBAL RESOURCES), and so does
+    # an acronym in place of the words it initials (the other words agree: acronyms.collapse).
+    check = np.flatnonzero(
+        (pair_kind != "person") & ~best_empty & ~translation & ~acronym & (best_sim >= UNPAIRED_LOOK)
+    )
     if len(check):
         unpaired[check] = (
             _per_distinct_text(left.core[best_name_a[check]], right.core[best_name_b[check]], _unpaired_words)
@@ -644,8 +745,8 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     kind = pair_kind
     return PairFeatures(
         name_sim=best_sim,
-        best_a=local_a[first],
-        best_b=local_b[first],
+        best_a=left.origin[best_name_a],
+        best_b=right.origin[best_name_b],
         weak=weak[first],
         empty=best_empty,
         short=left.short[best_name_a] | right.short[best_name_b],
@@ -661,6 +762,8 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         person=person_rules,
         translation=translation,
         sibling=sibling,
+        acronym=acronym,
+        own_acronym=own_acronym,
     )
 
 
