@@ -16,14 +16,19 @@ to names that agreed only in part, and the 100k precision gate failed):
   WAGNER" / "PRIVATE MILITARY COMPANY VEGA" do not. An acronym of three letters or fewer
   says little: it counts only beside other words that agree; a name that is an acronym alone
   needs ``MIN_ALONE`` letters ("FDLR" / "FORCES DEMOCRATIQUES DE LIBERATION DU RWANDA").
+  Russian initialisms whose letters are not the English initials (TSNII = CENTRAL SCIENTIFIC
+  RESEARCH INSTITUTE, OKB = EXPERIMENTAL DESIGN BUREAU) come from a table,
+  ``data/reference/initialisms.csv``, under the same conditions.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -56,14 +61,52 @@ def _spell(acronym: str, words: Sequence[str], k: int, j: int, budget: int) -> i
     if j >= len(words):
         return None
     word = words[j]
-    if word[:1] == acronym[k]:
+    # A function word is skipped first (BEIJING UNIVERSITY OF AERONAUTICS AND ASTRONAUTICS: the
+    # last A is ASTRONAUTICS, not AND), counted only when skipping it spells nothing.
+    if word in SKIP_WORDS:
+        end = _spell(acronym, words, k, j + 1, budget)
+        if end is not None:
+            return end
+    if word[:1] == acronym[k] and len(word) > 1:  # a single letter is an initial already (I.I. TOROPOV)
         end = _spell(acronym, words, k + 1, j + 1, budget)
         if end is not None:
             return end
-    if word in SKIP_WORDS:
-        return _spell(acronym, words, k, j + 1, budget)
     if budget and ABBREVIATIONS.get(word, word) in GENERIC_WORDS:
         return _spell(acronym, words, k, j + 1, budget - 1)
+    return None
+
+
+TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "initialisms.csv"
+
+
+@lru_cache(maxsize=1)
+def known_initialisms() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Acronym → the runs of words it stands for (``data/reference/initialisms.csv``: Russian
+    initialisms whose letters are not the English words' initials, TSNII = CENTRAL SCIENTIFIC
+    RESEARCH INSTITUTE), the words written as :func:`run_words` writes a name's."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    with TABLE.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            out.setdefault(row["acronym"], []).append(run_words(fold(row["words"])))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _known_run(acronym: str, words: Sequence[str]) -> tuple[int, int] | None:
+    """``(start, end)`` of a run of ``words`` that is one of the table's expansions of
+    ``acronym`` (function words between its words allowed), or None."""
+    for expansion in known_initialisms().get(acronym, ()):
+        for start, word in enumerate(words):
+            if word != expansion[0]:
+                continue
+            j, k = start + 1, 1
+            while k < len(expansion) and j < len(words):
+                if words[j] == expansion[k]:
+                    k += 1
+                elif words[j] not in SKIP_WORDS:
+                    break
+                j += 1
+            if k == len(expansion):
+                return start, j
     return None
 
 
@@ -74,7 +117,7 @@ def spelled_run(acronym: str, words: Sequence[str]) -> tuple[int, int] | None:
     if not (MIN_ACRONYM <= len(acronym) <= MAX_ACRONYM and acronym.isalpha()):
         return None
     for start, word in enumerate(words):
-        if word[:1] == acronym[0] and word not in SKIP_WORDS and word != acronym:
+        if word[:1] == acronym[0] and len(word) > 1 and word not in SKIP_WORDS and word != acronym:
             end = _spell(acronym, words, 1, start + 1, GENERIC_SKIPS)
             if end is not None:
                 return start, end
@@ -134,7 +177,7 @@ def collapse(core_x: str, core_y: str, seq_y: str) -> Collapse | None:
     for token in sorted(set(x), key=lambda w: (-len(w), w)):
         if token in y_core or token in words:
             continue
-        run = spelled_run(token, words)
+        run = spelled_run(token, words) or _known_run(token, words)
         if run is None or any(taken[run[0] : run[1]]):
             continue
         taken[run[0] : run[1]] = [True] * (run[1] - run[0])
@@ -170,3 +213,31 @@ def run_words(folded: str) -> tuple[str, ...]:
     forms too: KKBC is KOREA KWANGSON BANKING CORPORATION), abbreviations expanded and numbers
     written as digits, as in the distinctive words."""
     return canonical_numbers(tuple(ABBREVIATIONS.get(w, w) for w in folded.split()))
+
+
+def describe_own(name: str) -> str:
+    """Why :func:`own_acronyms` read ``name`` without its bracketed acronyms, in words."""
+    found, kept = own_acronyms(name)
+    parts = ", ".join(f"({o.acronym}) is the initials of {o.spelled}" for o in found)
+    return (
+        f"{parts}, written in the name itself: it repeats those words, so the name was also "
+        f"compared without it ({' '.join(kept.split())!r})"
+    )
+
+
+def describe_collapse(core_a: str, folded_a: str, core_b: str, folded_b: str) -> str:
+    """The reason for an acronym read across two names (:func:`best_collapse` on their forms)."""
+    hit = best_collapse(core_a, " ".join(run_words(folded_a)), core_b, " ".join(run_words(folded_b)))
+    if hit is None:  # not reached: the scorer found one on the same forms
+        return "one name's acronym stands for words of the other"
+    how = []
+    for acronym, spelled in zip(hit.acronyms, hit.spelled, strict=True):
+        table = spelled_run(acronym, spelled.split()) is None
+        source = " (a Russian initialism: data/reference/initialisms.csv)" if table else " (their initials)"
+        how.append(f"{acronym} stands for {spelled}{source}")
+    rest_x, rest_y = hit.rest
+    rest = f"the other words agree: {rest_x!r} / {rest_y!r}" if rest_x else "no other word on either side"
+    return (
+        f"{'; '.join(how)}: compared with the acronym in place of those words, and {rest} "
+        f"(similarity {hit.similarity:.2f} before the acronym discount)"
+    )

@@ -42,7 +42,14 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from graph.resolve import siblings
-from graph.resolve.acronyms import MAX_ACRONYM, MIN_ACRONYM, best_collapse, own_acronyms, run_words
+from graph.resolve.acronyms import (
+    MAX_ACRONYM,
+    MIN_ACRONYM,
+    best_collapse,
+    known_initialisms,
+    own_acronyms,
+    run_words,
+)
 from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
 from graph.resolve.form_variants import form_variant
@@ -193,6 +200,7 @@ class PreparedRecords:
     acro_key: np.ndarray  # object, per name: "core<TAB>tokens in order" (companies, vessels; acronyms)
     acro_mask: np.ndarray  # int64 (names, ACRONYM_SLOTS): letters of the words that may be acronyms
     init_mask: np.ndarray  # int64, per name: the first letters of its words
+    known: np.ndarray  # bool, per name: a distinctive word is in acronyms.known_initialisms (TSNII)
     origin: np.ndarray  # int64, per name: index in its record's ``names`` of the name it was read from
     derived: np.ndarray  # bool, per name: a writing without the name's own bracketed acronym
 
@@ -395,6 +403,7 @@ def _acronym_sims(
     ia, ib = left.init_mask[la], right.init_mask[lb]
     fits = np.any((ma != 0) & ((ma & ~ib[:, None]) == 0), axis=1)
     fits |= np.any((mb != 0) & ((mb & ~ia[:, None]) == 0), axis=1)
+    fits |= left.known[la] | right.known[lb]
     todo = look[fits]
     if len(todo):
         out[todo] = _per_distinct_text(left.acro_key[name_a[todo]], right.acro_key[name_b[todo]], _collapsed)
@@ -433,6 +442,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     init_mask: list[int] = []
     origin: list[int] = []
     derived: list[bool] = []
+    known: list[bool] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
@@ -453,9 +463,10 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             words.append(siblings.other_words(form))
             person = rec.kind == "person"
             seq = run_words(form.folded) if not person else ()
-            acro_key.append("" if person else f"{core[-1]}\t{' '.join(seq)}")
+            acro_key.append("\t" if person else f"{core[-1]}\t{' '.join(seq)}")
             acro_mask.append([0] * ACRONYM_SLOTS if person else _acronym_masks(form.distinctive))
             init_mask.append(_letters([t[0] for t in seq]))
+            known.append(not person and any(w in known_initialisms() for w in form.distinctive))
             origin.append(i)
             derived.append(is_derived)
         count[r] = len(core) - start[r]
@@ -490,6 +501,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         acro_key=np.array(acro_key, dtype=object),
         acro_mask=np.array(acro_mask, dtype=np.int64).reshape(-1, ACRONYM_SLOTS),
         init_mask=np.array(init_mask, dtype=np.int64),
+        known=np.array(known, dtype=bool),
         origin=np.array(origin, dtype=np.int64),
         derived=np.array(derived, dtype=bool),
     )

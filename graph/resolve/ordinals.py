@@ -100,3 +100,9 @@ def rewrites(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """The ``(as written, digits)`` pairs :func:`canonical_numbers` makes on ``tokens``, for the
     reason :func:`graph.resolve.compare.compare` gives."""
     return tuple((t, c) for t, c in zip(tokens, canonical_numbers(tokens), strict=True) if t != c)
+
+
+def describe(pairs: tuple[tuple[str, str], ...]) -> str:
+    """The reason for the numbers :func:`canonical_numbers` rewrote, in words."""
+    done = ", ".join(f"{written} = {digits}" for written, digits in dict.fromkeys(pairs))
+    return f"ordinals compared as numbers: {done} (an ordinal word only before a unit such as ACADEMY)"
