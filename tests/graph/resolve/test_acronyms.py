@@ -123,7 +123,7 @@ def test_the_writing_with_its_acronym_is_still_compared() -> None:
 def test_spelled_runs() -> None:
     words = run_words("PRIVATE MILITARY COMPANY WAGNER")
     assert spelled_run("PMC", words) == (0, 3)
-    assert spelled_run("FDLR", "FORCES DEMOCRATIQUES DE LIBERATION DU RWANDA".split()) == (0, 6)
+    assert spelled_run("FDLR", ["FORCES", "DEMOCRATIQUES", "DE", "LIBERATION", "DU", "RWANDA"]) == (0, 6)
     assert spelled_run("CASC", run_words("CHINA AEROSPACE SCIENCE AND TECHNOLOGY CORPORATION")) == (0, 6)
     assert spelled_run("II", ("I", "I", "TOROPOV")) is None  # single letters are initials already
     assert spelled_run("PCW", words) is None  # the order of the words
