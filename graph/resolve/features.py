@@ -45,6 +45,7 @@ from graph.resolve import siblings
 from graph.resolve.acronyms import (
     MAX_ACRONYM,
     MIN_ACRONYM,
+    MIN_ALONE,
     best_collapse,
     known_initialisms,
     own_acronyms,
@@ -163,6 +164,10 @@ PERSON_LOOK = 0.6
 #: One name's acronym in place of the other's words it initials, the other words agreeing
 #: (:mod:`graph.resolve.acronyms`), counts at this discount of the collapsed names' ratio.
 ACRONYM_DISCOUNT = 0.95
+#: The acronym rule reads name pairs of at least this similarity, or where one name has at most
+#: ACRONYM_ALONE_WORDS distinctive words (it may be acronyms alone): the rest never agree.
+ACRONYM_LOOK = 0.4
+ACRONYM_ALONE_WORDS = 2
 #: Words per name kept as possible acronyms for the cheap letters test of :func:`_acronym_sims`.
 ACRONYM_SLOTS = 4
 
@@ -198,8 +203,10 @@ class PreparedRecords:
     first: np.ndarray  # <U1, per name: first letter of the romanisation key (C, Q written K …)
     words: np.ndarray  # object, per name: every word as written (siblings.other_words)
     acro_key: np.ndarray  # object, per name: "core<TAB>tokens in order" (companies, vessels; acronyms)
-    acro_mask: np.ndarray  # int64 (names, ACRONYM_SLOTS): letters of the words that may be acronyms
-    init_mask: np.ndarray  # int64, per name: the first letters of its words
+    acro_mask: np.ndarray  # int32 (names, ACRONYM_SLOTS): letters of the words that may be acronyms
+    init_mask: np.ndarray  # int32, per name: the first letters of its words
+    acro_len: np.ndarray  # int8 (names, ACRONYM_SLOTS): letters of the words that may be acronyms
+    nwords: np.ndarray  # int8, per name: words in which an acronym's run is looked for (127 at most)
     known: np.ndarray  # bool, per name: a distinctive word is in acronyms.known_initialisms (TSNII)
     origin: np.ndarray  # int64, per name: index in its record's ``names`` of the name it was read from
     derived: np.ndarray  # bool, per name: a writing without the name's own bracketed acronym
@@ -374,16 +381,30 @@ def _letters(letters: Sequence[str]) -> int:
     return mask
 
 
-def _acronym_masks(distinctive: Sequence[str]) -> list[int]:
-    """Letter masks of the distinctive words that may be acronyms, ACRONYM_SLOTS at most."""
-    masks = [_letters(w) for w in distinctive if MIN_ACRONYM <= len(w) <= MAX_ACRONYM and w.isalpha()]
-    return (masks + [0] * ACRONYM_SLOTS)[:ACRONYM_SLOTS]
+def _acronym_slots(distinctive: Sequence[str]) -> list[str]:
+    """The distinctive words that may be acronyms, ACRONYM_SLOTS at most ("" fills)."""
+    words = [w for w in distinctive if MIN_ACRONYM <= len(w) <= MAX_ACRONYM and w.isalpha()]
+    return (words + [""] * ACRONYM_SLOTS)[:ACRONYM_SLOTS]
 
 
 def _collapsed(key_a: str, key_b: str) -> float:
     (core_a, seq_a), (core_b, seq_b) = key_a.split("\t"), key_b.split("\t")
     hit = best_collapse(core_a, seq_a, core_b, seq_b)
     return ACRONYM_DISCOUNT * hit.similarity if hit is not None else 0.0
+
+
+def _acronym_fits(
+    x: PreparedRecords, nx: np.ndarray, y: PreparedRecords, ny: np.ndarray, high: np.ndarray
+) -> np.ndarray:
+    """Per name pair: some possible acronym of name ``x[nx]`` has all its letters among the
+    initials of ``y[ny]`` and no more letters than it has words (or is a table initialism) —
+    necessary for :func:`graph.resolve.acronyms.collapse`, tested column-wise."""
+    masks, lengths = x.acro_mask[nx], x.acro_len[nx]
+    outside = ~y.init_mask[ny]
+    inside = (masks != 0) & ((masks & outside[:, None]) == 0) & (lengths <= y.nwords[ny][:, None])
+    alone = (x.ntok[nx] <= ACRONYM_ALONE_WORDS)[:, None] & (lengths >= MIN_ALONE)
+    fits = np.any(inside & (high[:, None] | alone), axis=1)
+    return fits | (x.known[nx] & (high | (x.ntok[nx] <= ACRONYM_ALONE_WORDS)))
 
 
 def _acronym_sims(
@@ -399,11 +420,11 @@ def _acronym_sims(
     if len(look) == 0:
         return out
     la, lb = name_a[look], name_b[look]
-    ma, mb = left.acro_mask[la], right.acro_mask[lb]
-    ia, ib = left.init_mask[la], right.init_mask[lb]
-    fits = np.any((ma != 0) & ((ma & ~ib[:, None]) == 0), axis=1)
-    fits |= np.any((mb != 0) & ((mb & ~ia[:, None]) == 0), axis=1)
-    fits |= left.known[la] | right.known[lb]
+    # Names that agree but for an acronym share their other words already (ACRONYM_LOOK); below
+    # that, only a name of acronyms alone ("FDLR", "IRGC QF") can agree, and one needs MIN_ALONE
+    # letters.
+    high = sim[look] >= ACRONYM_LOOK
+    fits = _acronym_fits(left, la, right, lb, high) | _acronym_fits(right, lb, left, la, high)
     todo = look[fits]
     if len(todo):
         out[todo] = _per_distinct_text(left.acro_key[name_a[todo]], right.acro_key[name_b[todo]], _collapsed)
@@ -440,6 +461,8 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     acro_key: list[str] = []
     acro_mask: list[list[int]] = []
     init_mask: list[int] = []
+    acro_len: list[list[int]] = []
+    nwords: list[int] = []
     origin: list[int] = []
     derived: list[bool] = []
     known: list[bool] = []
@@ -464,8 +487,11 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             person = rec.kind == "person"
             seq = run_words(form.folded) if not person else ()
             acro_key.append("\t" if person else f"{core[-1]}\t{' '.join(seq)}")
-            acro_mask.append([0] * ACRONYM_SLOTS if person else _acronym_masks(form.distinctive))
+            slots = [""] * ACRONYM_SLOTS if person else _acronym_slots(form.distinctive)
+            acro_mask.append([_letters(w) for w in slots])
+            acro_len.append([len(w) for w in slots])
             init_mask.append(_letters([t[0] for t in seq]))
+            nwords.append(len(seq))
             known.append(not person and any(w in known_initialisms() for w in form.distinctive))
             origin.append(i)
             derived.append(is_derived)
@@ -499,8 +525,10 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         first=np.array([_first_letter(r) for r in roman], dtype="<U1"),
         words=np.array(words, dtype=object),
         acro_key=np.array(acro_key, dtype=object),
-        acro_mask=np.array(acro_mask, dtype=np.int64).reshape(-1, ACRONYM_SLOTS),
-        init_mask=np.array(init_mask, dtype=np.int64),
+        acro_mask=np.array(acro_mask, dtype=np.int32).reshape(-1, ACRONYM_SLOTS),
+        init_mask=np.array(init_mask, dtype=np.int32),
+        acro_len=np.array(acro_len, dtype=np.int8).reshape(-1, ACRONYM_SLOTS),
+        nwords=np.array(np.minimum(nwords, 127), dtype=np.int8),
         known=np.array(known, dtype=bool),
         origin=np.array(origin, dtype=np.int64),
         derived=np.array(derived, dtype=bool),
