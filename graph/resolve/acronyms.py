@@ -208,6 +208,7 @@ def best_collapse(core_a: str, seq_a: str, core_b: str, seq_b: str) -> Collapse 
     return one
 
 
+@lru_cache(maxsize=200_000)
 def run_words(folded: str) -> tuple[str, ...]:
     """The words of a folded name in which :func:`collapse` finds runs: every word in order (legal
     forms too: KKBC is KOREA KWANGSON BANKING CORPORATION), abbreviations expanded and numbers

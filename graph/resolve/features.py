@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from types import MappingProxyType
 
 import numpy as np
@@ -373,7 +374,9 @@ def _translations(
     return out
 
 
-def _letters(letters: Sequence[str]) -> int:
+@lru_cache(maxsize=200_000)
+def _letters(letters: str) -> int:
+    """Bit mask of the letters A-Z in ``letters``."""
     mask = 0
     for ch in letters:
         if "A" <= ch <= "Z":
@@ -490,9 +493,9 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             slots = [""] * ACRONYM_SLOTS if person else _acronym_slots(form.distinctive)
             acro_mask.append([_letters(w) for w in slots])
             acro_len.append([len(w) for w in slots])
-            init_mask.append(_letters([t[0] for t in seq]))
+            init_mask.append(_letters("".join(t[0] for t in seq)))
             nwords.append(len(seq))
-            known.append(not person and any(w in known_initialisms() for w in form.distinctive))
+            known.append(not person and not known_initialisms().keys().isdisjoint(form.distinctive))
             origin.append(i)
             derived.append(is_derived)
         count[r] = len(core) - start[r]

@@ -69,6 +69,8 @@ UNIT_WORDS: frozenset[str] = frozenset(
 QUALIFIERS: frozenset[str] = frozenset({"RESEARCH", "SCIENCE", "DESIGN", "CENTRAL", "MAIN", "SPECIAL"})
 
 _DIGIT_ORDINAL = re.compile(r"0*(\d+)(?:ST|ND|RD|TH)")
+_DIGIT = re.compile(r"\d")
+_ORDINAL_WORDS = frozenset(ORDINAL_WORDS)
 
 
 @lru_cache(maxsize=200_000)
@@ -79,6 +81,8 @@ def _digit_ordinal(token: str) -> str | None:
 
 def canonical_numbers(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """``tokens`` with digit ordinals and unit-numbering ordinal words written as digits."""
+    if _ORDINAL_WORDS.isdisjoint(tokens) and _DIGIT.search(" ".join(tokens)) is None:
+        return tokens  # most names: no number at all
     out = list(tokens)
     for i, t in enumerate(tokens):
         digits = _digit_ordinal(t)
