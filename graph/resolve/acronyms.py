@@ -16,19 +16,17 @@ to names that agreed only in part, and the 100k precision gate failed):
   WAGNER" / "PRIVATE MILITARY COMPANY VEGA" do not. An acronym of three letters or fewer
   says little: it counts only beside other words that agree; a name that is an acronym alone
   needs ``MIN_ALONE`` letters ("FDLR" / "FORCES DEMOCRATIQUES DE LIBERATION DU RWANDA").
-  Russian initialisms whose letters are not the English initials (TSNII = CENTRAL SCIENTIFIC
-  RESEARCH INSTITUTE, OKB = EXPERIMENTAL DESIGN BUREAU) come from a table,
-  ``data/reference/initialisms.csv``, under the same conditions.
+
+Russian organisation-type initialisms whose letters are not the English initials (TSNII, OKB,
+MZ) are :mod:`graph.resolve.org_abbrev`'s table, not this rule.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -73,40 +71,6 @@ def _spell(acronym: str, words: Sequence[str], k: int, j: int, budget: int) -> i
             return end
     if budget and ABBREVIATIONS.get(word, word) in GENERIC_WORDS:
         return _spell(acronym, words, k, j + 1, budget - 1)
-    return None
-
-
-TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "initialisms.csv"
-
-
-@lru_cache(maxsize=1)
-def known_initialisms() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Acronym → the runs of words it stands for (``data/reference/initialisms.csv``: Russian
-    initialisms whose letters are not the English words' initials, TSNII = CENTRAL SCIENTIFIC
-    RESEARCH INSTITUTE), the words written as :func:`run_words` writes a name's."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    with TABLE.open(newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            out.setdefault(row["acronym"], []).append(run_words(fold(row["words"])))
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _known_run(acronym: str, words: Sequence[str]) -> tuple[int, int] | None:
-    """``(start, end)`` of a run of ``words`` that is one of the table's expansions of
-    ``acronym`` (function words between its words allowed), or None."""
-    for expansion in known_initialisms().get(acronym, ()):
-        for start, word in enumerate(words):
-            if word != expansion[0]:
-                continue
-            j, k = start + 1, 1
-            while k < len(expansion) and j < len(words):
-                if words[j] == expansion[k]:
-                    k += 1
-                elif words[j] not in SKIP_WORDS:
-                    break
-                j += 1
-            if k == len(expansion):
-                return start, j
     return None
 
 
@@ -177,7 +141,7 @@ def collapse(core_x: str, core_y: str, seq_y: str) -> Collapse | None:
     for token in sorted(set(x), key=lambda w: (-len(w), w)):
         if token in y_core or token in words:
             continue
-        run = spelled_run(token, words) or _known_run(token, words)
+        run = spelled_run(token, words)
         if run is None or any(taken[run[0] : run[1]]):
             continue
         taken[run[0] : run[1]] = [True] * (run[1] - run[0])
@@ -233,9 +197,7 @@ def describe_collapse(core_a: str, folded_a: str, core_b: str, folded_b: str) ->
         return "one name's acronym stands for words of the other"
     how = []
     for acronym, spelled in zip(hit.acronyms, hit.spelled, strict=True):
-        table = spelled_run(acronym, spelled.split()) is None
-        source = " (a Russian initialism: data/reference/initialisms.csv)" if table else " (their initials)"
-        how.append(f"{acronym} stands for {spelled}{source}")
+        how.append(f"{acronym} stands for {spelled} (their initials)")
     rest_x, rest_y = hit.rest
     rest = f"the other words agree: {rest_x!r} / {rest_y!r}" if rest_x else "no other word on either side"
     return (

@@ -48,7 +48,6 @@ from graph.resolve.acronyms import (
     MIN_ACRONYM,
     MIN_ALONE,
     best_collapse,
-    known_initialisms,
     own_acronyms,
     run_words,
 )
@@ -192,6 +191,7 @@ class PreparedRecords:
     org: np.ndarray  # object, per name: OrgView (organisational words translated, the rest)
     org_key: np.ndarray  # object, per name: OrgView.org ('' for persons)
     org_trans: np.ndarray  # bool, per name: a word of the name was translated
+    org_core: np.ndarray  # object, per name: OrgView.core (org without the words it may leave out)
     ordered: np.ndarray  # object, per name: person names only, distinctive tokens given names first
     generic: np.ndarray  # int64, per name: interned id of the sorted generic words
     legal: np.ndarray  # int64, per name: interned id of "class|form as written" ('' → 0)
@@ -208,7 +208,6 @@ class PreparedRecords:
     init_mask: np.ndarray  # int32, per name: the first letters of its words
     acro_len: np.ndarray  # int8 (names, ACRONYM_SLOTS): letters of the words that may be acronyms
     nwords: np.ndarray  # int8, per name: words in which an acronym's run is looked for (127 at most)
-    known: np.ndarray  # bool, per name: a distinctive word is in acronyms.known_initialisms (TSNII)
     origin: np.ndarray  # int64, per name: index in its record's ``names`` of the name it was read from
     derived: np.ndarray  # bool, per name: a writing without the name's own bracketed acronym
 
@@ -367,7 +366,9 @@ def _translations(
     proper only on those few pairs."""
     key_a, key_b = left.org_key[name_a], right.org_key[name_b]
     some = left.org_trans[name_a] | right.org_trans[name_b]
-    todo = np.flatnonzero((key_a == key_b) & (key_a != "") & some)
+    # Or one name leaves out optional organisational words of the other (equal cores).
+    left_out = (key_a != key_b) & (left.org_core[name_a] == right.org_core[name_b])
+    todo = np.flatnonzero(((key_a == key_b) & (key_a != "") & some) | left_out)
     out = np.zeros(len(name_a), dtype=bool)
     for k in todo:
         out[k] = same_by_translation(left.org[name_a[k]], right.org[name_b[k]])
@@ -400,14 +401,13 @@ def _acronym_fits(
     x: PreparedRecords, nx: np.ndarray, y: PreparedRecords, ny: np.ndarray, high: np.ndarray
 ) -> np.ndarray:
     """Per name pair: some possible acronym of name ``x[nx]`` has all its letters among the
-    initials of ``y[ny]`` and no more letters than it has words (or is a table initialism) —
+    initials of ``y[ny]`` and no more letters than it has words —
     necessary for :func:`graph.resolve.acronyms.collapse`, tested column-wise."""
     masks, lengths = x.acro_mask[nx], x.acro_len[nx]
     outside = ~y.init_mask[ny]
     inside = (masks != 0) & ((masks & outside[:, None]) == 0) & (lengths <= y.nwords[ny][:, None])
     alone = (x.ntok[nx] <= ACRONYM_ALONE_WORDS)[:, None] & (lengths >= MIN_ALONE)
-    fits = np.any(inside & (high[:, None] | alone), axis=1)
-    return fits | (x.known[nx] & (high | (x.ntok[nx] <= ACRONYM_ALONE_WORDS)))
+    return np.any(inside & (high[:, None] | alone), axis=1)
 
 
 def _acronym_sims(
@@ -468,7 +468,6 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     nwords: list[int] = []
     origin: list[int] = []
     derived: list[bool] = []
-    known: list[bool] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
@@ -495,7 +494,6 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             acro_len.append([len(w) for w in slots])
             init_mask.append(_letters("".join(t[0] for t in seq)))
             nwords.append(len(seq))
-            known.append(not person and not known_initialisms().keys().isdisjoint(form.distinctive))
             origin.append(i)
             derived.append(is_derived)
         count[r] = len(core) - start[r]
@@ -516,6 +514,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         org=_objects(org),
         org_key=np.array([v.org for v in org], dtype=object),
         org_trans=np.array([v.translated for v in org], dtype=bool),
+        org_core=np.array([v.core for v in org], dtype=object),
         ordered=np.array(ordered, dtype=object),
         generic=np.array(generic, dtype=np.int64),
         legal=np.array(legal, dtype=np.int64),
@@ -532,7 +531,6 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         init_mask=np.array(init_mask, dtype=np.int32),
         acro_len=np.array(acro_len, dtype=np.int8).reshape(-1, ACRONYM_SLOTS),
         nwords=np.array(np.minimum(nwords, 127), dtype=np.int8),
-        known=np.array(known, dtype=bool),
         origin=np.array(origin, dtype=np.int64),
         derived=np.array(derived, dtype=bool),
     )
