@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from graph.resolve.acronyms import describe_collapse, describe_own, own_acronyms
 from graph.resolve.align import align_words, compounds_used, describe_alignment, is_contraction
 from graph.resolve.arabic_compounds import rewritten
 from graph.resolve.features import (
@@ -30,7 +31,8 @@ from graph.resolve.features import (
 )
 from graph.resolve.form_variants import form_variant
 from graph.resolve.given_names import same_given_name
-from graph.resolve.names import GENERIC_WORDS, normalise_name, person_honorifics
+from graph.resolve.names import GENERIC_WORDS, NameForm, normalise_name, number_rewrites, person_honorifics
+from graph.resolve.ordinals import describe as describe_numbers
 from graph.resolve.org_translate import explain, org_view
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
 from graph.resolve.siblings import other_words, pack, sibling_evidence
@@ -113,12 +115,24 @@ def decide(score: float, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Decisio
     return Decision.NO
 
 
+def _aligned_forms(a: Record, b: Record, f: PairFeatures) -> tuple[NameForm, NameForm]:
+    """The forms of the aligned names as the scorer read them (a name written with its own
+    bracketed acronym may have been read without it: ``features.scored_names``)."""
+    forms = []
+    for rec, best, bit in ((a, f.best_a, 1), (b, f.best_b, 2)):
+        text = (rec.names or ("",))[int(best[0])]
+        if int(f.own_acronym[0]) & bit:
+            text = own_acronyms(text)[1]
+        forms.append(normalise_name(text, rec.kind))
+    return forms[0], forms[1]
+
+
 def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> Reason:
     ia, ib = int(f.best_a[0]), int(f.best_b[0])
     names_a = a.names or ("",)
     names_b = b.names or ("",)
     name_a, name_b = names_a[ia], names_b[ib]
-    form_a, form_b = normalise_name(name_a, a.kind), normalise_name(name_b, b.kind)
+    form_a, form_b = _aligned_forms(a, b, f)
     sim = float(f.name_sim[0])
     if bool(f.empty[0]):
         empty_side = name_a if not form_a.distinctive else name_b
@@ -141,6 +155,28 @@ def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> 
     return Reason("name", round(sim, 4), round(contribution, 3), detail)
 
 
+def _initialism_reasons(
+    a: Record, b: Record, f: PairFeatures, form_a: NameForm, form_b: NameForm
+) -> list[Reason]:
+    """Own bracketed acronyms, acronyms across the names and ordinals read as numbers
+    (:mod:`graph.resolve.acronyms`, :mod:`graph.resolve.ordinals`): evidence already in the name
+    similarity, so no contribution of their own."""
+    out = []
+    for rec, best, bit in ((a, f.best_a, 1), (b, f.best_b, 2)):
+        if int(f.own_acronym[0]) & bit:
+            detail = describe_own((rec.names or ("",))[int(best[0])])
+            out.append(Reason("own_acronym", 1.0, 0.0, detail))
+    if f.acronym[0]:
+        core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
+        detail = describe_collapse(core_a, form_a.folded, core_b, form_b.folded)
+        out.append(Reason("acronym", 1.0, 0.0, detail))
+    if a.kind != "person" and b.kind != "person" and not bool(f.empty[0]):
+        numbered = number_rewrites(form_a) + number_rewrites(form_b)
+        if numbered:
+            out.append(Reason("ordinal", 1.0, 0.0, describe_numbers(numbered)))
+    return out
+
+
 def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
     c = contributions(f)
     reasons = [_name_reason(a, b, f, float(c.name[0]))]
@@ -150,8 +186,7 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
                 "short_name", 1.0, float(c.short[0]), "distinctive part of 3 letters or fewer: weak evidence"
             )
         )
-    form_a = normalise_name((a.names or ("",))[int(f.best_a[0])], a.kind)
-    form_b = normalise_name((b.names or ("",))[int(f.best_b[0])], b.kind)
+    form_a, form_b = _aligned_forms(a, b, f)
     if form_a.legal_form and form_b.legal_form:
         legal = int(f.legal[0])
         word = LEGAL_WORDS[legal]
@@ -172,6 +207,7 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
     if f.translation[0]:
         view_a, view_b = org_view(form_a.tokens, GENERIC_WORDS), org_view(form_b.tokens, GENERIC_WORDS)
         reasons.extend(Reason(feature, 1.0, 0.0, detail) for feature, detail in explain(view_a, view_b))
+    reasons.extend(_initialism_reasons(a, b, f, form_a, form_b))
     if f.unpaired[0]:
         core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
         lone_a, lone_b = lone_words(core_a, core_b)
