@@ -32,6 +32,7 @@ from graph.resolve.names import GENERIC_WORDS, normalise_name, person_honorifics
 from graph.resolve.org_translate import org_view
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
 from graph.resolve.siblings import other_words, pack, sibling_evidence
+from graph.resolve.typo_words import single_slip
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -174,6 +175,15 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             "agree on their own (in the name similarity above)"
         )
         reasons.append(Reason("translation", 1.0, 0.0, detail))
+    if f.slip[0]:
+        core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
+        x, y = single_slip(core_a, core_b) or ("?", "?")
+        detail = (
+            f"the names differ only by one keying slip in one word ({x} vs {y}: a letter dropped, "
+            "neighbours swapped or a neighbouring key), with the same line-of-business words: "
+            "one name mistyped, counted in the name similarity above"
+        )
+        reasons.append(Reason("keying_slip", 1.0, 0.0, detail))
     if f.unpaired[0]:
         core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
         lone_a, lone_b = lone_words(core_a, core_b)

@@ -50,6 +50,7 @@ from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_addr
 from graph.resolve.org_translate import OrgView, org_view, same_by_translation
 from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
 from graph.resolve.romanise import roman_key
+from graph.resolve.typo_words import is_single_slip
 
 #: Aliases per record kept for scoring (OFAC entries can carry dozens).
 MAX_NAMES_PER_RECORD = 24
@@ -136,6 +137,10 @@ SECOND_LOOK = 0.3
 SUBSET_LOOK = 0.2
 #: Similarity factor of two one-word names whose first letters differ (C / K / Q count as one).
 FIRST_LETTER_FACTOR = 0.5
+#: Two names the same but for one keying slip in one word (:mod:`graph.resolve.typo_words`)
+#: have at least this similarity; the rule is only tried from SLIP_LOOK on.
+SLIP_SIM = 0.85
+SLIP_LOOK = 0.5
 ADDRESS_FLOOR = 0.7
 #: Two written forms that are one form (see :mod:`graph.resolve.form_variants`) lift a family
 #: conflict only when the distinctive words written together agree at least this much.
@@ -431,6 +436,7 @@ class PairFeatures:
     person: np.ndarray  # int8: bits of graph.resolve.person_rules.person_conflicts (persons only)
     translation: np.ndarray  # bool: the aligned names are one name in two languages (org_translate)
     sibling: np.ndarray  # bool: sibling evidence from word rarity (graph.resolve.siblings)
+    slip: np.ndarray  # bool: the aligned names differ by one keying slip (graph.resolve.typo_words)
 
 
 #: Below this many pairs ``cpdist`` runs on the calling thread: starting its worker threads costs
@@ -519,7 +525,36 @@ def _name_similarity(
     # JAMAL): typos rarely hit the first letter. C, K and Q count as one (transliteration).
     one_word = (nta == 1) & (ntb == 1)
     first_differs = one_word & (left.first[name_a] != right.first[name_b])
+    # The letters compared are those of the romanisation keys, but a key can move the first
+    # letter (KH → H: KOHAS / KHOAS): the words as written starting alike is no "other name".
+    moved = np.flatnonzero(first_differs)
+    if len(moved):
+        as_written = np.array(
+            [
+                _first_letter(a) == _first_letter(b)
+                for a, b in zip(left.core[name_a[moved]].tolist(), right.core[name_b[moved]].tolist(), strict=True)
+            ],
+            dtype=bool,
+        )
+        first_differs[moved[as_written]] = False
     return np.where(first_differs, sim * np.float32(FIRST_LETTER_FACTOR), sim).astype(np.float32)
+
+
+def _slips(
+    left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray, sim: np.ndarray
+) -> np.ndarray:
+    """Per name pair: the same distinctive words but for one keying slip in one word
+    (:func:`graph.resolve.typo_words.single_slip`) and the same line-of-business words."""
+    out = np.zeros(len(name_a), dtype=bool)
+    todo = np.flatnonzero(
+        (sim >= SLIP_LOOK)
+        & (sim < SLIP_SIM)
+        & (left.ntok[name_a] == right.ntok[name_b])
+        & (left.generic[name_a] == right.generic[name_b])
+    )
+    if len(todo):
+        out[todo] = _per_distinct_text(left.core[name_a[todo]], right.core[name_b[todo]], is_single_slip) > 0
+    return out
 
 
 def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarray) -> PairFeatures:
@@ -545,8 +580,11 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     other = np.flatnonzero(~is_person)
     sim = np.zeros(len(name_a), dtype=np.float32)
     translated = np.zeros(len(name_a), dtype=bool)
+    slipped = np.zeros(len(name_a), dtype=bool)
     if len(other):
         sim[other] = _name_similarity(left, right, name_a[other], name_b[other])
+        slipped[other] = _slips(left, right, name_a[other], name_b[other], sim[other])
+        sim = np.where(slipped, np.float32(SLIP_SIM), sim).astype(np.float32)
         translated[other] = _translations(left, right, name_a[other], name_b[other])
         sim = np.where(translated, np.maximum(sim, np.float32(TRANSLATION_SIM)), sim).astype(np.float32)
     # Persons: word-by-word alignment (order, initials, skeletons, extra words) replaces the
@@ -661,6 +699,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         person=person_rules,
         translation=translation,
         sibling=sibling,
+        slip=slipped[first] & ~best_empty,
     )
 
 
