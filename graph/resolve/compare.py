@@ -162,6 +162,9 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
                 form_a.legal_form_text, form_a.legal_run, form_b.legal_form_text, form_b.legal_run
             )
             detail += f" ({how}: no conflict, the names agree)"
+        for form in (form_a, form_b):
+            if form.legal_run and form.legal_run not in form.folded:
+                detail += f"; {form.original!r} keys its form with a typo, read as {form.legal_run!r}"
         reasons.append(Reason("legal_form", float(legal), float(c.legal[0]), detail))
     if f.numbers[0]:
         nums_a, nums_b = " ".join(form_a.numbers) or "(none)", " ".join(form_b.numbers) or "(none)"
