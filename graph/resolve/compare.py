@@ -31,6 +31,8 @@ from graph.resolve.form_variants import form_variant
 from graph.resolve.names import GENERIC_WORDS, normalise_name, person_honorifics
 from graph.resolve.org_translate import org_view
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
+from graph.resolve.dedications import dedication
+from graph.resolve.place_names import renamed
 from graph.resolve.siblings import other_words, pack, sibling_evidence
 from graph.resolve.typo_words import single_slip
 
@@ -178,6 +180,21 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             "agree on their own (in the name similarity above)"
         )
         reasons.append(Reason("translation", 1.0, 0.0, detail))
+    for variant, name in renamed(tuple(form_a.folded.split())) + renamed(tuple(form_b.folded.split())):
+        if name in form_a.tokens and name in form_b.tokens:
+            detail = (
+                f"{variant} is {name}: one city under two names (data/reference/place_names.csv), "
+                "compared under one spelling in the name similarity above"
+            )
+            reasons.append(Reason("place_name", 1.0, 0.0, detail))
+    for form in (form_a, form_b):
+        dropped = dedication(tuple(form.folded.split()))
+        if dropped and not bool(f.empty[0]):
+            detail = (
+                f"{form.original!r} carries a dedication: {' '.join(dropped)} (marker, initials, title) "
+                "not compared, the namesake's surname compared in the nominative"
+            )
+            reasons.append(Reason("dedication", 1.0, 0.0, detail))
     if f.slip[0]:
         core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
         x, y = single_slip(core_a, core_b) or ("?", "?")

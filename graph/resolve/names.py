@@ -26,8 +26,10 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from graph.addresses import normalise_address as _normalise_address
+from graph.resolve.dedications import drop_dedication
 from graph.resolve.form_typos import FormTypos
 from graph.resolve.legal_forms import LegalForms
+from graph.resolve.place_names import place_name
 
 #: A name made only of generic words identifies an entity from this many distinct words on.
 GENERIC_NAME_WORDS = 3
@@ -590,7 +592,7 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         raw_tokens = form_typos().repair([correct_generic(t) for t in raw_tokens])
         stripped, legal_cls, legal_text = legal_forms().split(raw_tokens, kind)
         legal_run = _cut_words(raw_tokens, stripped)
-        tokens = tuple(ABBREVIATIONS.get(t, t) for t in stripped)
+        tokens = drop_dedication(tuple(place_name(ABBREVIATIONS.get(t, t)) for t in stripped))
     if kind == "person":
         distinctive = tuple(t for t in tokens if t not in STOP_WORDS)
     else:
