@@ -28,13 +28,13 @@ from graph.resolve.features import (
     prepare,
 )
 from graph.resolve.form_variants import form_variant
-from graph.resolve.names import GENERIC_WORDS, normalise_name, person_honorifics
+from graph.resolve.names import GENERIC_WORDS, correct_generic, normalise_name, person_honorifics
 from graph.resolve.org_translate import org_view
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
 from graph.resolve.dedications import dedication
 from graph.resolve.place_names import renamed
 from graph.resolve.siblings import other_words, pack, sibling_evidence
-from graph.resolve.typo_words import single_slip
+from graph.resolve.typo_words import single_slip, swapped_form
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -164,6 +164,8 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
                 form_a.legal_form_text, form_a.legal_run, form_b.legal_form_text, form_b.legal_run
             )
             detail += f" ({how}: no conflict, the names agree)"
+        if swapped_form(form_a.legal_form_text, form_b.legal_form_text):
+            detail += " (one form with two neighbouring letters swapped: a keying slip, no conflict)"
         for form in (form_a, form_b):
             if form.legal_run and form.legal_run not in form.folded:
                 detail += f"; {form.original!r} keys its form with a typo, read as {form.legal_run!r}"
@@ -187,6 +189,14 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
                 "compared under one spelling in the name similarity above"
             )
             reasons.append(Reason("place_name", 1.0, 0.0, detail))
+    for form in (form_a, form_b):
+        fixed = [f"{t} as {correct_generic(t)}" for t in form.folded.split() if correct_generic(t) != t]
+        if fixed and a.kind != "person" and not bool(f.empty[0]):
+            detail = (
+                f"{form.original!r} misspells, cuts or romanises line-of-business or legal words, read "
+                f"{', '.join(fixed)}"
+            )
+            reasons.append(Reason("generic_spelling", 1.0, 0.0, detail))
     for form in (form_a, form_b):
         dropped = dedication(tuple(form.folded.split()))
         if dropped and not bool(f.empty[0]):

@@ -50,7 +50,7 @@ from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_addr
 from graph.resolve.org_translate import OrgView, org_view, same_by_translation
 from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
 from graph.resolve.romanise import roman_key
-from graph.resolve.typo_words import is_single_slip
+from graph.resolve.typo_words import is_single_slip, swapped_form
 
 #: Aliases per record kept for scoring (OFAC entries can carry dozens).
 MAX_NAMES_PER_RECORD = 24
@@ -242,6 +242,8 @@ def _legal_agreement(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
     (cls_a, _, text_a), (cls_b, _, text_b) = a.partition("|"), b.partition("|")
+    if swapped_form(text_a, text_b):  # SA / AS: a keying slip (graph.resolve.typo_words)
+        return 0.0
     if legal_forms().jurisdiction_conflict(text_a, text_b):
         return -2.0
     fam_a, fam_b = family(text_a), family(text_b)

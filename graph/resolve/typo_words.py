@@ -79,3 +79,13 @@ def single_slip(core_a: str, core_b: str) -> tuple[str, str] | None:
 def is_single_slip(core_a: str, core_b: str) -> float:
     """1.0 when :func:`single_slip` finds one (the batch column)."""
     return float(single_slip(core_a, core_b) is not None)
+
+
+def swapped_form(form_a: str, form_b: str) -> bool:
+    """Two written legal forms that are one form with two neighbouring letters swapped ("SA" /
+    "AS", "CIA" / "ICA"): a keying slip, not two legal persons. Spaces are ignored."""
+    a, b = form_a.replace(" ", ""), form_b.replace(" ", "")
+    if a == b or len(a) != len(b) or len(a) < 2:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
