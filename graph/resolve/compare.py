@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from graph.resolve.align import compounds_used, describe_alignment
+from graph.resolve.dedications import dedication
 from graph.resolve.features import (
     WEIGHTS,
     AliasKind,
@@ -31,7 +32,6 @@ from graph.resolve.form_variants import form_variant
 from graph.resolve.names import GENERIC_WORDS, correct_generic, normalise_name, person_honorifics
 from graph.resolve.org_translate import org_view
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
-from graph.resolve.dedications import dedication
 from graph.resolve.place_names import renamed
 from graph.resolve.siblings import other_words, pack, sibling_evidence
 from graph.resolve.typo_words import single_slip, swapped_form

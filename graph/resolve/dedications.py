@@ -20,7 +20,10 @@ TITLES: frozenset[str] = frozenset(
     {"ACADEMICIAN", "ACADEMIC", "AKADEMIK", "AKADEMIKA", "GENERAL", "GENERALA", "PROFESSOR", "PROFESSORA"}
 )
 #: Russian genitive endings of surnames → the nominative (RASPLETINA → RASPLETIN).
-_GENITIVE = ((re.compile(r"(?<=[A-Z]{3})(OV|EV|IN|YN)A$"), r"\1"), (re.compile(r"(?<=[A-Z]{3})SKOGO$"), "SKY"))
+_GENITIVE = (
+    (re.compile(r"(?<=[A-Z]{3})(OV|EV|IN|YN)A$"), r"\1"),
+    (re.compile(r"(?<=[A-Z]{3})SKOGO$"), "SKY"),
+)
 
 
 def _nominative(word: str) -> str:

@@ -531,12 +531,9 @@ def _name_similarity(
     # letter (KH → H: KOHAS / KHOAS): the words as written starting alike is no "other name".
     moved = np.flatnonzero(first_differs)
     if len(moved):
+        words_a, words_b = left.core[name_a[moved]].tolist(), right.core[name_b[moved]].tolist()
         as_written = np.array(
-            [
-                _first_letter(a) == _first_letter(b)
-                for a, b in zip(left.core[name_a[moved]].tolist(), right.core[name_b[moved]].tolist(), strict=True)
-            ],
-            dtype=bool,
+            [_first_letter(a) == _first_letter(b) for a, b in zip(words_a, words_b, strict=True)], dtype=bool
         )
         first_differs[moved[as_written]] = False
     return np.where(first_differs, sim * np.float32(FIRST_LETTER_FACTOR), sim).astype(np.float32)
