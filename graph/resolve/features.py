@@ -26,6 +26,10 @@ The score is a logistic function of a sum of evidence (log-odds):
 * **person rules** (persons) — aligned words that start with sounds no romanisation confuses
   (RADIC / TADIC), or a given name against the surname derived from it (BAGHER / BAGHERI):
   two people (−); see :mod:`graph.resolve.person_rules`.
+* **keying slip** (companies, vessels) — the names are the same but for one slip in one word
+  (a letter dropped, neighbours swapped, a neighbouring key: IFDK / IGDK) and have the same
+  line-of-business words: the name similarity is lifted to ``SLIP_SIM``
+  (:mod:`graph.resolve.typo_words`).
 * **sibling words** (companies) — one name alone keeps a word rare in the bundled lists next to
   a shared stem common there, or both keep coined words that differ by a swapped part
   (:mod:`graph.resolve.siblings`, which reads a static table of list word counts) (−).

@@ -119,7 +119,8 @@ def test_two_letters_of_a_form_swapped_are_no_conflict() -> None:
     assert swapped_form("S A", "A S") and swapped_form("CIA", "ICA")
     assert not swapped_form("LLC", "FZE") and not swapped_form("SA", "SA")
     # Other forms still say two legal persons.
-    assert compare(rec("KARIBU AFRICA SERVICES SA"), rec("KARIBU AFRICA SERVICES AB")).decision is not Decision.MATCH
+    other = compare(rec("KARIBU AFRICA SERVICES SA"), rec("KARIBU AFRICA SERVICES AB"))
+    assert other.decision is not Decision.MATCH
 
 
 # --- one city under two names ------------------------------------------------------------------
