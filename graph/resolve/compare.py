@@ -30,7 +30,7 @@ from graph.resolve.features import (
 )
 from graph.resolve.form_variants import form_variant
 from graph.resolve.names import GENERIC_WORDS, correct_generic, normalise_name, person_honorifics
-from graph.resolve.org_translate import org_view
+from graph.resolve.org_translate import explain, org_view
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
 from graph.resolve.place_names import renamed
 from graph.resolve.siblings import other_words, pack, sibling_evidence
@@ -176,12 +176,7 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         reasons.append(Reason("numbers", float(f.numbers[0]), float(c.numbers[0]), detail))
     if f.translation[0]:
         view_a, view_b = org_view(form_a.tokens, GENERIC_WORDS), org_view(form_b.tokens, GENERIC_WORDS)
-        detail = (
-            f"one name in two languages: organisational words {view_a.written!r} vs {view_b.written!r} "
-            f"are all {view_a.org!r} in English, and the names proper {view_a.rest!r} / {view_b.rest!r} "
-            "agree on their own (in the name similarity above)"
-        )
-        reasons.append(Reason("translation", 1.0, 0.0, detail))
+        reasons.extend(Reason(feature, 1.0, 0.0, detail) for feature, detail in explain(view_a, view_b))
     for variant, name in renamed(tuple(form_a.folded.split())) + renamed(tuple(form_b.folded.split())):
         if name in form_a.tokens and name in form_b.tokens:
             detail = (

@@ -180,6 +180,7 @@ class PreparedRecords:
     org: np.ndarray  # object, per name: OrgView (organisational words translated, the rest)
     org_key: np.ndarray  # object, per name: OrgView.org ('' for persons)
     org_trans: np.ndarray  # bool, per name: a word of the name was translated
+    org_core: np.ndarray  # object, per name: OrgView.core (org without the words it may leave out)
     ordered: np.ndarray  # object, per name: person names only, distinctive tokens given names first
     generic: np.ndarray  # int64, per name: interned id of the sorted generic words
     legal: np.ndarray  # int64, per name: interned id of "class|form as written" ('' → 0)
@@ -349,7 +350,9 @@ def _translations(
     proper only on those few pairs."""
     key_a, key_b = left.org_key[name_a], right.org_key[name_b]
     some = left.org_trans[name_a] | right.org_trans[name_b]
-    todo = np.flatnonzero((key_a == key_b) & (key_a != "") & some)
+    # Or one name leaves out optional organisational words of the other (equal cores).
+    left_out = (key_a != key_b) & (left.org_core[name_a] == right.org_core[name_b])
+    todo = np.flatnonzero(((key_a == key_b) & (key_a != "") & some) | left_out)
     out = np.zeros(len(name_a), dtype=bool)
     for k in todo:
         out[k] = same_by_translation(left.org[name_a[k]], right.org[name_b[k]])
@@ -405,6 +408,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         org=_objects(org),
         org_key=np.array([v.org for v in org], dtype=object),
         org_trans=np.array([v.translated for v in org], dtype=bool),
+        org_core=np.array([v.core for v in org], dtype=object),
         ordered=np.array(ordered, dtype=object),
         generic=np.array(generic, dtype=np.int64),
         legal=np.array(legal, dtype=np.int64),
