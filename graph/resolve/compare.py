@@ -18,6 +18,7 @@ import numpy as np
 from graph.resolve.acronyms import describe_collapse, describe_own, own_acronyms
 from graph.resolve.align import align_words, compounds_used, describe_alignment, is_contraction
 from graph.resolve.arabic_compounds import rewritten
+from graph.resolve.dedications import dedication
 from graph.resolve.features import (
     WEIGHTS,
     AliasKind,
@@ -31,12 +32,21 @@ from graph.resolve.features import (
 )
 from graph.resolve.form_variants import form_variant
 from graph.resolve.given_names import same_given_name
-from graph.resolve.names import GENERIC_WORDS, NameForm, normalise_name, number_rewrites, person_honorifics
+from graph.resolve.names import (
+    GENERIC_WORDS,
+    NameForm,
+    correct_generic,
+    normalise_name,
+    number_rewrites,
+    person_honorifics,
+)
 from graph.resolve.ordinals import describe as describe_numbers
 from graph.resolve.org_translate import explain, org_view
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
+from graph.resolve.place_names import renamed
 from graph.resolve.siblings import other_words, pack, sibling_evidence
 from graph.resolve.syllable_names import same_syllables
+from graph.resolve.typo_words import single_slip, swapped_form
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -199,6 +209,11 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
                 form_a.legal_form_text, form_a.legal_run, form_b.legal_form_text, form_b.legal_run
             )
             detail += f" ({how}: no conflict, the names agree)"
+        if swapped_form(form_a.legal_form_text, form_b.legal_form_text):
+            detail += " (one form with two neighbouring letters swapped: a keying slip, no conflict)"
+        for form in (form_a, form_b):
+            if form.legal_run and form.legal_run not in form.folded:
+                detail += f"; {form.original!r} keys its form with a typo, read as {form.legal_run!r}"
         reasons.append(Reason("legal_form", float(legal), float(c.legal[0]), detail))
     if f.numbers[0]:
         nums_a, nums_b = " ".join(form_a.numbers) or "(none)", " ".join(form_b.numbers) or "(none)"
@@ -208,6 +223,38 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         view_a, view_b = org_view(form_a.tokens, GENERIC_WORDS), org_view(form_b.tokens, GENERIC_WORDS)
         reasons.extend(Reason(feature, 1.0, 0.0, detail) for feature, detail in explain(view_a, view_b))
     reasons.extend(_initialism_reasons(a, b, f, form_a, form_b))
+    for variant, name in renamed(tuple(form_a.folded.split())) + renamed(tuple(form_b.folded.split())):
+        if name in form_a.tokens and name in form_b.tokens:
+            detail = (
+                f"{variant} is {name}: one city under two names (data/reference/place_names.csv), "
+                "compared under one spelling in the name similarity above"
+            )
+            reasons.append(Reason("place_name", 1.0, 0.0, detail))
+    for form in (form_a, form_b):
+        fixed = [f"{t} as {correct_generic(t)}" for t in form.folded.split() if correct_generic(t) != t]
+        if fixed and a.kind != "person" and not bool(f.empty[0]):
+            detail = (
+                f"{form.original!r} misspells, cuts or romanises line-of-business or legal words, read "
+                f"{', '.join(fixed)}"
+            )
+            reasons.append(Reason("generic_spelling", 1.0, 0.0, detail))
+    for form in (form_a, form_b):
+        dropped = dedication(tuple(form.folded.split()))
+        if dropped and not bool(f.empty[0]):
+            detail = (
+                f"{form.original!r} carries a dedication: {' '.join(dropped)} (marker, initials, title) "
+                "not compared, the namesake's surname compared in the nominative"
+            )
+            reasons.append(Reason("dedication", 1.0, 0.0, detail))
+    if f.slip[0]:
+        core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
+        x, y = single_slip(core_a, core_b) or ("?", "?")
+        detail = (
+            f"the names differ only by one keying slip in one word ({x} vs {y}: a letter dropped, "
+            "neighbours swapped or a neighbouring key), with the same line-of-business words: "
+            "one name mistyped, counted in the name similarity above"
+        )
+        reasons.append(Reason("keying_slip", 1.0, 0.0, detail))
     if f.unpaired[0]:
         core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
         lone_a, lone_b = lone_words(core_a, core_b)

@@ -31,6 +31,10 @@ The score is a logistic function of a sum of evidence (log-odds):
   whole (:mod:`graph.resolve.arabic_compounds`), given names in their other forms
   (:mod:`graph.resolve.given_names`), and Korean / Chinese names of the same syllables in two
   romanisations are one name (:mod:`graph.resolve.syllable_names`).
+* **keying slip** (companies, vessels) — the names are the same but for one slip in one word
+  (a letter dropped, neighbours swapped, a neighbouring key: IFDK / IGDK) and have the same
+  line-of-business words: the name similarity is lifted to ``SLIP_SIM``
+  (:mod:`graph.resolve.typo_words`).
 * **sibling words** (companies) — one name alone keeps a word rare in the bundled lists next to
   a shared stem common there, or both keep coined words that differ by a swapped part
   (:mod:`graph.resolve.siblings`, which reads a static table of list word counts) (−).
@@ -65,6 +69,7 @@ from graph.resolve.org_translate import OrgView, org_view, same_by_translation
 from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
 from graph.resolve.romanise import roman_key
 from graph.resolve.syllable_names import is_syllabic_name, same_syllables
+from graph.resolve.typo_words import is_single_slip, swapped_form
 
 #: Aliases per record kept for scoring (OFAC entries can carry dozens).
 MAX_NAMES_PER_RECORD = 24
@@ -158,6 +163,10 @@ SECOND_LOOK = 0.3
 SUBSET_LOOK = 0.2
 #: Similarity factor of two one-word names whose first letters differ (C / K / Q count as one).
 FIRST_LETTER_FACTOR = 0.5
+#: Two names the same but for one keying slip in one word (:mod:`graph.resolve.typo_words`)
+#: have at least this similarity; the rule is only tried from SLIP_LOOK on.
+SLIP_SIM = 0.85
+SLIP_LOOK = 0.5
 ADDRESS_FLOOR = 0.7
 #: Two written forms that are one form (see :mod:`graph.resolve.form_variants`) lift a family
 #: conflict only when the distinctive words written together agree at least this much.
@@ -277,6 +286,8 @@ def _legal_agreement(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
     (cls_a, _, text_a), (cls_b, _, text_b) = a.partition("|"), b.partition("|")
+    if swapped_form(text_a, text_b):  # SA / AS: a keying slip (graph.resolve.typo_words)
+        return 0.0
     if legal_forms().jurisdiction_conflict(text_a, text_b):
         return -2.0
     fam_a, fam_b = family(text_a), family(text_b)
@@ -576,6 +587,7 @@ class PairFeatures:
     acronym: np.ndarray  # bool: one aligned name initials words of the other (graph.resolve.acronyms)
     own_acronym: np.ndarray  # int8 bits 1 (a) / 2 (b): an aligned name was read without its own
     # bracketed acronym (features.scored_names)
+    slip: np.ndarray  # bool: the aligned names differ by one keying slip (graph.resolve.typo_words)
 
 
 #: Below this many pairs ``cpdist`` runs on the calling thread: starting its worker threads costs
@@ -664,7 +676,33 @@ def _name_similarity(
     # JAMAL): typos rarely hit the first letter. C, K and Q count as one (transliteration).
     one_word = (nta == 1) & (ntb == 1)
     first_differs = one_word & (left.first[name_a] != right.first[name_b])
+    # The letters compared are those of the romanisation keys, but a key can move the first
+    # letter (KH → H: KOHAS / KHOAS): the words as written starting alike is no "other name".
+    moved = np.flatnonzero(first_differs)
+    if len(moved):
+        words_a, words_b = left.core[name_a[moved]].tolist(), right.core[name_b[moved]].tolist()
+        as_written = np.array(
+            [_first_letter(a) == _first_letter(b) for a, b in zip(words_a, words_b, strict=True)], dtype=bool
+        )
+        first_differs[moved[as_written]] = False
     return np.where(first_differs, sim * np.float32(FIRST_LETTER_FACTOR), sim).astype(np.float32)
+
+
+def _slips(
+    left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray, sim: np.ndarray
+) -> np.ndarray:
+    """Per name pair: the same distinctive words but for one keying slip in one word
+    (:func:`graph.resolve.typo_words.single_slip`) and the same line-of-business words."""
+    out = np.zeros(len(name_a), dtype=bool)
+    todo = np.flatnonzero(
+        (sim >= SLIP_LOOK)
+        & (sim < SLIP_SIM)
+        & (left.ntok[name_a] == right.ntok[name_b])
+        & (left.generic[name_a] == right.generic[name_b])
+    )
+    if len(todo):
+        out[todo] = _per_distinct_text(left.core[name_a[todo]], right.core[name_b[todo]], is_single_slip) > 0
+    return out
 
 
 def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarray) -> PairFeatures:
@@ -691,8 +729,11 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     sim = np.zeros(len(name_a), dtype=np.float32)
     translated = np.zeros(len(name_a), dtype=bool)
     initialled = np.zeros(len(name_a), dtype=bool)
+    slipped = np.zeros(len(name_a), dtype=bool)
     if len(other):
         sim[other] = _name_similarity(left, right, name_a[other], name_b[other])
+        slipped[other] = _slips(left, right, name_a[other], name_b[other], sim[other])
+        sim = np.where(slipped, np.float32(SLIP_SIM), sim).astype(np.float32)
         translated[other] = _translations(left, right, name_a[other], name_b[other])
         sim = np.where(translated, np.maximum(sim, np.float32(TRANSLATION_SIM)), sim).astype(np.float32)
         acr = _acronym_sims(left, right, name_a[other], name_b[other], sim[other])
@@ -827,6 +868,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         sibling=sibling,
         acronym=acronym,
         own_acronym=own_acronym,
+        slip=slipped[first] & ~best_empty,
     )
 
 

@@ -8,6 +8,15 @@ looked at, and only a run that is not already a known form; it is corrected when
 its tails of two words or more, is one edit (or one swap of neighbours) away from a known form of at least
 ``MIN_FORM_CHARS`` letters (written without spaces). Short forms ("AB", "AS", "SA") are never
 targets: one edit turns any two-letter word into one of them.
+
+Two more misreadings are corrected the same way:
+
+* **compound forms** — Latin-American names end in two forms written together ("S. de R.L. de
+  C.V.", "y Cía. S.C.S."), which the table holds only as parts; a typo in the inner part ("S DE
+  R L ED C V", "ICA S C S") is one edit from the compound only (:data:`COMPOUND_FORMS`);
+* **romanised forms** — a clerk's romanisation rewrites the letters of a form too ("SP TS O O"
+  for "Sp. z o.o.", Z written TS): a run whose romanisation key
+  (:func:`graph.resolve.romanise.roman_key`) equals a form's is that form.
 """
 
 from __future__ import annotations
@@ -19,25 +28,35 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from graph.resolve.legal_forms import LegalForms
+from graph.resolve.romanise import roman_key
 
 #: A typo is corrected only towards forms at least this long (letters, spaces removed).
 MIN_FORM_CHARS = 5
 #: Words of at most this many letters can belong to a written legal form's run.
 SHORT_WORD = 3
+#: Two forms written together that the legal-form table holds only as parts (each part is
+#: in the table): Mexican "S. de R.L. de C.V." / "S.A.P.I. de C.V.", Colombian "y Cía. S.C.S." /
+#: "y Cía. S. en C.".
+COMPOUND_FORMS: tuple[str, ...] = ("S DE R L DE C V", "S A P I DE C V", "CIA S C S", "CIA S EN C")
 
 
 class FormTypos:
     """Corrects a one-edit typo in the legal form that ends a folded token sequence."""
 
     def __init__(self, forms: LegalForms):
-        self._known = {"".join(key) for key in forms.table}
+        compounds = [tuple(form.split()) for form in COMPOUND_FORMS]
+        self._known = {"".join(key) for key in [*forms.table, *compounds]}
         by_squeeze: dict[str, tuple[str, ...]] = {}
-        for key in forms.table:
+        for key in [*forms.table, *compounds]:
             squeezed = "".join(key)
             if len(squeezed) >= MIN_FORM_CHARS and len(key) >= 2:
                 by_squeeze.setdefault(squeezed, key)
         self._targets = by_squeeze
         self._choices = tuple(sorted(by_squeeze))
+        by_roman: dict[str, tuple[str, ...]] = {}
+        for squeezed, key in sorted(by_squeeze.items()):
+            by_roman.setdefault(roman_key(squeezed), key)
+        self._by_roman = by_roman
 
     @lru_cache(maxsize=100_000)  # noqa: B019 - one instance per process (names.form_typos)
     def _correct(self, run: tuple[str, ...]) -> tuple[int, tuple[str, ...]] | None:
@@ -52,6 +71,9 @@ class FormTypos:
             hit = process.extractOne(squeezed, self._choices, scorer=OSA.distance, score_cutoff=1)
             if hit is not None:
                 return len(tail), self._targets[hit[0]]
+            romanised = self._by_roman.get(roman_key(squeezed))
+            if romanised is not None:
+                return len(tail), romanised
         return None
 
     def repair(self, tokens: Sequence[str]) -> list[str]:

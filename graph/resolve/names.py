@@ -26,9 +26,12 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from graph.addresses import normalise_address as _normalise_address
+from graph.resolve.dedications import drop_dedication
 from graph.resolve.form_typos import FormTypos
 from graph.resolve.legal_forms import LegalForms
-from graph.resolve.ordinals import canonical_numbers, rewrites
+from graph.resolve.ordinals import ORDINAL_SUFFIXES, canonical_numbers, rewrites
+from graph.resolve.place_names import place_name
+from graph.resolve.romanise import roman_key
 
 #: A name made only of generic words identifies an entity from this many distinct words on.
 GENERIC_NAME_WORDS = 3
@@ -123,6 +126,7 @@ ABBREVIATIONS: dict[str, str] = {
     "MICROELEC": "MICROELECTRONICS",
     "MICROELECTRONIC": "MICROELECTRONICS",
     "DISTR": "DISTRIBUTION",
+    "ORGANISATION": "ORGANIZATION",
     "DIST": "DISTRIBUTION",
     "SHIPPING": "SHIPPING",
     "SHPG": "SHIPPING",
@@ -498,7 +502,7 @@ class NameForm:
 
 #: Roman numerals that are also syllables of romanised names: numbers only at the end.
 _SYLLABLE_NUMERALS = frozenset(["XI"])
-_ORDINAL = re.compile(r"0*(\d+)(?:ST|ND|RD|TH)?")
+_ORDINAL = re.compile(rf"0*(\d+)(?:{ORDINAL_SUFFIXES})?")
 _LEGAL_WORDS = frozenset(["LIMITED", "COMPANY", "CORPORATION", "INCORPORATED"])
 _PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 
@@ -510,11 +514,40 @@ def _vocabulary() -> tuple[str, ...]:
     return tuple(sorted(w for w in words if len(w) >= 6))
 
 
+@lru_cache(maxsize=1)
+def _roman_vocabulary() -> dict[str, str]:
+    """Romanisation key (:func:`graph.resolve.romanise.roman_key`) → the generic / legal word."""
+    out: dict[str, str] = {}
+    for word in _vocabulary():
+        out.setdefault(roman_key(word), word)
+    return out
+
+
+#: A token of this many letters is corrected only when it is one of these six-letter English
+#: line-of-business words with a letter dropped, not the first ("ENERG", "IMPOR"): one edit in
+#: general would turn real names into generic words (RANCH is not BRANCH, GRUPP is a Russian
+#: spelling of its own), a cut ENERGY / IMPORT / GLOBAL is no name.
+CUT_WORD_LETTERS = 5
+CUT_WORDS: tuple[str, ...] = ("ENERGY", "IMPORT", "EXPORT", "GLOBAL", "AGENCY", "OFFICE", "SUPPLY", "UNITED")
+
+
+@lru_cache(maxsize=1)
+def _one_letter_dropped() -> dict[str, str]:
+    """:data:`CUT_WORDS` with one letter after the first dropped → the word."""
+    return {word[:i] + word[i + 1 :]: word for word in CUT_WORDS for i in range(1, len(word))}
+
+
 @lru_cache(maxsize=500_000)
 def correct_generic(token: str) -> str:
-    """A long token one edit (two for 9+ letters) from a generic/legal word becomes that word."""
+    """A long token one edit (two for 9+ letters) from a generic/legal word becomes that word;
+    a five-letter token only when it is a six-letter one with a letter dropped."""
+    if len(token) == CUT_WORD_LETTERS and token not in GENERIC_WORDS:
+        return _one_letter_dropped().get(token, token)
     if len(token) < 6 or token in GENERIC_WORDS or token in _LEGAL_WORDS or not token.isalpha():
         return token
+    romanised = _roman_vocabulary().get(roman_key(token))
+    if romanised is not None:  # EHSPORT, EKSPORT: EXPORT romanised letter by letter
+        return romanised
     allowed = 1 if len(token) < 9 else 2
     hit = process.extractOne(token, _vocabulary(), scorer=Levenshtein.distance, score_cutoff=allowed)
     return hit[0] if hit is not None else token
@@ -592,7 +625,9 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         stripped, legal_cls, legal_text = legal_forms().split(raw_tokens, kind)
         legal_run = _cut_words(raw_tokens, stripped)
         # "12TH" and "TWELFTH INSTITUTE" are 12 (graph.resolve.ordinals).
-        tokens = canonical_numbers(tuple(ABBREVIATIONS.get(t, t) for t in stripped))
+        tokens = canonical_numbers(
+            drop_dedication(tuple(place_name(ABBREVIATIONS.get(t, t)) for t in stripped))
+        )
     if kind == "person":
         distinctive = tuple(t for t in tokens if t not in STOP_WORDS)
     else:

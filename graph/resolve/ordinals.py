@@ -68,7 +68,9 @@ UNIT_WORDS: frozenset[str] = frozenset(
 #: Words that may stand between the ordinal and its unit ("SECOND RESEARCH ACADEMY").
 QUALIFIERS: frozenset[str] = frozenset({"RESEARCH", "SCIENCE", "DESIGN", "CENTRAL", "MAIN", "SPECIAL"})
 
-_DIGIT_ORDINAL = re.compile(r"0*(\d+)(?:ST|ND|RD|TH)")
+#: English ordinal suffixes, and the same keyed with their two letters swapped ("52DN").
+ORDINAL_SUFFIXES = "ST|ND|RD|TH|TS|DN|DR|HT"
+_DIGIT_ORDINAL = re.compile(rf"0*(\d+)(?:{ORDINAL_SUFFIXES})")
 _DIGIT = re.compile(r"\d")
 _ORDINAL_WORDS = frozenset(ORDINAL_WORDS)
 
