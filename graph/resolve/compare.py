@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from graph.resolve.align import compounds_used, describe_alignment
+from graph.resolve.common_stem import common_stem
 from graph.resolve.features import (
     WEIGHTS,
     AliasKind,
@@ -208,6 +209,13 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         )
         detail = found.describe() if found else "sibling entities by the rarity of their words"
         reasons.append(Reason("sibling_words", -1.0, float(c.sibling[0]), detail))
+    if f.common_stem[0]:
+        found = common_stem(
+            pack(" ".join(sorted(form_a.distinctive)), other_words(form_a)),
+            pack(" ".join(sorted(form_b.distinctive)), other_words(form_b)),
+        )
+        detail = found.describe() if found else "one common word does not identify a shortened name"
+        reasons.append(Reason("common_word", 1.0, 0.0, detail))
     if c.generic[0]:
         reasons.append(
             Reason("generic_words", -1.0, float(c.generic[0]), "line-of-business words differ, none shared")

@@ -41,7 +41,7 @@ from types import MappingProxyType
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from graph.resolve import siblings
+from graph.resolve import common_stem, siblings
 from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
 from graph.resolve.form_variants import form_variant
@@ -431,6 +431,7 @@ class PairFeatures:
     person: np.ndarray  # int8: bits of graph.resolve.person_rules.person_conflicts (persons only)
     translation: np.ndarray  # bool: the aligned names are one name in two languages (org_translate)
     sibling: np.ndarray  # bool: sibling evidence from word rarity (graph.resolve.siblings)
+    common_stem: np.ndarray  # bool: subset credit withheld, one common word (graph.resolve.common_stem)
 
 
 #: Below this many pairs ``cpdist`` runs on the calling thread: starting its worker threads costs
@@ -480,11 +481,12 @@ def _identifier_agreement(a: Mapping[str, str], b: Mapping[str, str]) -> int:
 
 def _name_similarity(
     left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """Companies, vessels: the best of the token-sorted ratio of the distinctive words, the
     ratio of the words written together (SHENZHENHUAXIN vs SHENZHEN HUAXIN), a discounted
     ratio of their metaphone keys (transliterations) and, when the word counts differ, a
-    discounted subset ratio (one name's words all among the other's)."""
+    discounted subset ratio (one name's words all among the other's) — withheld when the
+    shorter name is one common word (:mod:`graph.resolve.common_stem`; second array)."""
     sim = _ratio(left.core[name_a], right.core[name_b])
     # The other views can only lift pairs whose sorted words already agree somewhat; most
     # candidate pairs from blocking (and all random ones) stop here, which keeps the batch fast.
@@ -501,6 +503,7 @@ def _name_similarity(
         other = np.maximum(other, np.where(same_key, np.float32(ROMAN_DISCOUNT), np.float32(0.0)))
         sim[look] = np.maximum(sim[look], other)
     nta, ntb = left.ntok[name_a], right.ntok[name_b]
+    withheld = np.zeros(len(name_a), dtype=bool)
     subset = np.flatnonzero((nta != ntb) & (np.minimum(nta, ntb) >= 1) & (sim >= SUBSET_LOOK))
     if len(subset):
         credit = np.float32(SUBSET_DISCOUNT) * _ratio(
@@ -514,12 +517,20 @@ def _name_similarity(
             left.generic[name_a[subset]], right.generic[name_b[subset]], _generic_conflict
         )
         agree = conflict == 0
-        sim[subset[agree]] = credit[agree]
+        subset, credit = subset[agree], credit[agree]
+        common = (
+            _per_distinct_text(
+                _packed(left, name_a[subset]), _packed(right, name_b[subset]), common_stem.is_common_stem
+            )
+            > 0
+        )
+        sim[subset[~common]] = credit[~common]
+        withheld[subset[common]] = True
     # One-word names that differ in their first letter are other names, not typos (KAMAL /
     # JAMAL): typos rarely hit the first letter. C, K and Q count as one (transliteration).
     one_word = (nta == 1) & (ntb == 1)
     first_differs = one_word & (left.first[name_a] != right.first[name_b])
-    return np.where(first_differs, sim * np.float32(FIRST_LETTER_FACTOR), sim).astype(np.float32)
+    return np.where(first_differs, sim * np.float32(FIRST_LETTER_FACTOR), sim).astype(np.float32), withheld
 
 
 def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarray) -> PairFeatures:
@@ -545,8 +556,9 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     other = np.flatnonzero(~is_person)
     sim = np.zeros(len(name_a), dtype=np.float32)
     translated = np.zeros(len(name_a), dtype=bool)
+    withheld = np.zeros(len(name_a), dtype=bool)
     if len(other):
-        sim[other] = _name_similarity(left, right, name_a[other], name_b[other])
+        sim[other], withheld[other] = _name_similarity(left, right, name_a[other], name_b[other])
         translated[other] = _translations(left, right, name_a[other], name_b[other])
         sim = np.where(translated, np.maximum(sim, np.float32(TRANSLATION_SIM)), sim).astype(np.float32)
     # Persons: word-by-word alignment (order, initials, skeletons, extra words) replaces the
@@ -661,6 +673,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         person=person_rules,
         translation=translation,
         sibling=sibling,
+        common_stem=withheld[first] & ~translation if n else np.zeros(0, dtype=bool),
     )
 
 
