@@ -11,6 +11,12 @@ says that both names contain it: "UNITY ELECTRONICS PTE LTD" is not "THE UNITY O
 YOUTH" shortened, nor "DIGITAL SECURITY" "MILITARY SECURITY COMMAND". Such a pair is compared
 on its whole distinctive words instead (the token-sorted ratio), without the credit.
 
+The same holds when both names are that one common word and only their line-of-business
+words differ: "HANA SEMICONDUCTOR CO LTD" and "HANA ELECTRONIC JV COMPANY" share no line of
+business, and with a common word that is all that sets two companies apart. The small
+generic-words penalty of the scorer then gets the weight of a conflict
+(:func:`common_business`, feature ``common_business``).
+
 Words the longer name keeps count only when they are not another writing of one of the
 shorter name's words, generic and legal-form words included (a typo, a cut word, an initial:
 ``siblings`` decides, as for its own rule): "HANSEN TECNOLOGIES" keeps TECNOLOGIES, a typo of
@@ -24,12 +30,16 @@ from dataclasses import dataclass
 
 from graph.resolve import features as _features
 from graph.resolve import siblings
+from graph.screening import words
 from graph.screening.words import zipf
 
-#: A word at least this frequent in English (once per million words) is a common word.
-COMMON_ZIPF = 3.0
-#: A word in at least this many company entries of the bundled lists is a common word there.
-COMMON_ENTRIES = 20
+#: A word at least this frequent in English is a common word: the screening rules' threshold
+#: (about once in 300,000 words: UNITY 4.2, FUSION 4.0, EVEREST 3.4 is not). Names of that
+#: frequency (AMIN, SIRIUS, HAITIAN) still identify often enough in the lists' aliases.
+COMMON_ZIPF = words.COMMON_ZIPF
+#: A word in at least this many company entries of the bundled lists is common there: the
+#: sibling rule's family stem (IRAN, GHADIR, PETROCHEMICAL).
+COMMON_ENTRIES = siblings.COMMON_STEM
 
 
 @dataclass(frozen=True)
@@ -81,9 +91,9 @@ def common_stem(packed_a: str, packed_b: str) -> CommonStem | None:
     if len(short) != 1 or not short <= long_:
         return None
     (word,) = short
-    freq, entries = zipf(word), siblings.token_df().get(word, 0)
-    if freq < COMMON_ZIPF and entries < COMMON_ENTRIES:
+    if not is_common(word):
         return None
+    freq, entries = zipf(word), siblings.token_df().get(word, 0)
     extra = _own_words(long_ - short, short, set(short_rest.split()))
     # A rare extra word beside a family stem is the sibling rule's evidence (it says more).
     if not extra or siblings.rare_extra(packed_a, packed_b) is not None:
@@ -94,3 +104,16 @@ def common_stem(packed_a: str, packed_b: str) -> CommonStem | None:
 def is_common_stem(packed_a: str, packed_b: str) -> float:
     """1.0 when :func:`common_stem` finds evidence (the batch column)."""
     return float(common_stem(packed_a, packed_b) is not None)
+
+
+def is_common(word: str) -> bool:
+    """A common English word or a word many list entries use (see the thresholds above)."""
+    return zipf(word) >= COMMON_ZIPF or siblings.token_df().get(word, 0) >= COMMON_ENTRIES
+
+
+def common_business(core_a: str, core_b: str) -> float:
+    """1.0 when both names are the same one common word (``core_a``, ``core_b``: the sorted
+    distinctive words): then their line-of-business words are what tells the companies apart,
+    and the caller has found that those share none ("HANA SEMICONDUCTOR CO LTD" / "HANA
+    ELECTRONIC JV COMPANY", "FALCON MANUFACTURING PTE LTD" / "FALCON SYSTEMS")."""
+    return float(core_a == core_b and " " not in core_a and bool(core_a) and is_common(core_a))

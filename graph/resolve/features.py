@@ -114,6 +114,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "kind_conflict": -3.0,
         "unpaired_words": -3.0,  # each name keeps a distinctive word the other lacks
         "sibling_words": -3.0,  # a rare extra word, or a coined word swapped (graph.resolve.siblings)
+        "common_business": -3.0,  # one common word each, no line of business shared (common_stem)
         "weak_alias_cap": 1.0,  # a weak-alias name contribution never exceeds this
         "person_onset": -4.0,  # aligned person-name words start with different sounds (RADIC / TADIC)
         "derived_surname": -4.0,  # a given name vs the surname made from it (BAGHER / BAGHERI)
@@ -432,6 +433,7 @@ class PairFeatures:
     translation: np.ndarray  # bool: the aligned names are one name in two languages (org_translate)
     sibling: np.ndarray  # bool: sibling evidence from word rarity (graph.resolve.siblings)
     common_stem: np.ndarray  # bool: subset credit withheld, one common word (graph.resolve.common_stem)
+    common_business: np.ndarray  # bool: one common word each, no line of business shared
 
 
 #: Below this many pairs ``cpdist`` runs on the calling thread: starting its worker threads costs
@@ -592,6 +594,16 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         _per_distinct(left.generic[best_name_a], right.generic[best_name_b], _generic_conflict).astype(bool)
         & ~translation
     )
+    # Names that are one common word each identify by their line of business alone.
+    business = np.zeros(n, dtype=bool)
+    check = np.flatnonzero(generic_conflict & ~empty[first])
+    if len(check):
+        business[check] = (
+            _per_distinct_text(
+                left.core[best_name_a[check]], right.core[best_name_b[check]], common_stem.common_business
+            )
+            > 0
+        )
     numbers = _per_distinct(left.numbers[best_name_a], right.numbers[best_name_b], _number_agreement).astype(
         np.int8
     )
@@ -674,6 +686,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         translation=translation,
         sibling=sibling,
         common_stem=withheld[first] & ~translation if n else np.zeros(0, dtype=bool),
+        common_business=business,
     )
 
 
@@ -704,6 +717,7 @@ class Contributions:
     unpaired: np.ndarray
     person: np.ndarray
     sibling: np.ndarray
+    business: np.ndarray
 
     def total(self) -> np.ndarray:
         return (
@@ -711,6 +725,7 @@ class Contributions:
             + self.unpaired
             + self.person
             + self.sibling
+            + self.business
             + self.short
             + self.legal
             + self.generic
@@ -764,4 +779,5 @@ def contributions(f: PairFeatures) -> Contributions:
             np.zeros(len(f.person), dtype=np.float64),
         ),
         sibling=np.where(f.sibling, w["sibling_words"], 0.0),
+        business=np.where(f.common_business, w["common_business"], 0.0),
     )
