@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from graph.resolve import features as _features
 from graph.resolve import siblings
+from graph.resolve.names import legal_forms
 from graph.screening import words
 from graph.screening.words import zipf
 
@@ -74,6 +75,7 @@ def _own_words(words: set[str], core: set[str], written: set[str]) -> list[str]:
         for w in words
         if len(w) >= siblings.MIN_EXTRA_LETTERS
         and w not in written
+        and (w,) not in legal_forms().table  # LIMITED left inside a name: a form, not a name
         and not any(_features._partners(w, o) for o in core)
         and not any(siblings._typo_of(w, o) for o in written - core)
     )
@@ -111,9 +113,17 @@ def is_common(word: str) -> bool:
     return zipf(word) >= COMMON_ZIPF or siblings.token_df().get(word, 0) >= COMMON_ENTRIES
 
 
-def common_business(core_a: str, core_b: str) -> float:
-    """1.0 when both names are the same one common word (``core_a``, ``core_b``: the sorted
-    distinctive words): then their line-of-business words are what tells the companies apart,
-    and the caller has found that those share none ("HANA SEMICONDUCTOR CO LTD" / "HANA
-    ELECTRONIC JV COMPANY", "FALCON MANUFACTURING PTE LTD" / "FALCON SYSTEMS")."""
-    return float(core_a == core_b and " " not in core_a and bool(core_a) and is_common(core_a))
+def common_business(packed_a: str, packed_b: str) -> float:
+    """1.0 when both names are the same one common word and their line-of-business words
+    (``packed_*``: the sorted distinctive words, then the sorted generic words, as
+    :func:`graph.resolve.siblings.pack` lays them out) share none, not even as a typo of each
+    other ("HANA SEMICONDUCTOR CO LTD" / "HANA ELECTRONIC JV COMPANY", "FALCON MANUFACTURING PTE
+    LTD" / "FALCON SYSTEMS"; but "TECHNICAL SERVICES" / "TECHNICAL DERVICES" is one business)."""
+    core_a, _, generic_a = packed_a.partition(siblings.SEP)
+    core_b, _, generic_b = packed_b.partition(siblings.SEP)
+    if core_a != core_b or " " in core_a or not core_a or not is_common(core_a):
+        return 0.0
+    mine, theirs = generic_a.split(), generic_b.split()
+    return float(
+        bool(mine) and bool(theirs) and not any(_features._partners(w, o) for w in mine for o in theirs)
+    )

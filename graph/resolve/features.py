@@ -600,7 +600,9 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     if len(check):
         business[check] = (
             _per_distinct_text(
-                left.core[best_name_a[check]], right.core[best_name_b[check]], common_stem.common_business
+                _with_generic(left, best_name_a[check]),
+                _with_generic(right, best_name_b[check]),
+                common_stem.common_business,
             )
             > 0
         )
@@ -687,6 +689,14 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         sibling=sibling,
         common_stem=withheld[first] & ~translation if n else np.zeros(0, dtype=bool),
         common_business=business,
+    )
+
+
+def _with_generic(prep: PreparedRecords, names: np.ndarray) -> np.ndarray:
+    """Names as :func:`graph.resolve.common_stem.common_business` reads them: sorted distinctive
+    words, then sorted generic words."""
+    return np.array(
+        [siblings.pack(prep.core[k], _STRINGS[int(prep.generic[k])]) for k in names.tolist()], dtype=object
     )
 
 

@@ -98,6 +98,7 @@ def test_the_evidence_names_the_word_and_why_it_is_common() -> None:
         ("Atlas Atlas Devices Pte. Ltd.", "ATLAS ATLAS DEVICES PTE"),  # ... the other's legal form
         ("RUST CLOSED JOINT-STOCK COMPANY", "RUST CLOSED JOINT-STOCK CO"),  # ... written in it
         ("APEX", "OOO APEX"),  # nothing added: equal names
+        ("GROUP GRAND LIMITED GENERAL TRADING", "GROUP GRAND GENERAL TRADING"),  # a form word left inside
     ],
 )
 def test_typos_forms_and_rare_words_keep_the_subset_credit(a: str, b: str) -> None:
@@ -160,6 +161,7 @@ def test_one_common_word_with_other_lines_of_business_is_not_a_match(a: str, b: 
         ("Falcon Systems S.A.", "FALCON SYSTEMS"),  # the same line of business
         ("Falcon Electronics Co., Ltd.", "FALCON ELECTRONICS"),
         ("Kinglead Electronics Co., Ltd.", "Kinglead Trading"),  # a rare word identifies alone
+        ("Technical Services", "TECHNICAL DERVICES"),  # a typo of the line of business is that line
     ],
 )
 def test_a_shared_line_of_business_or_a_rare_word_still_matches(a: str, b: str) -> None:
