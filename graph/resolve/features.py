@@ -596,7 +596,8 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     )
     # Names that are one common word each identify by their line of business alone.
     business = np.zeros(n, dtype=bool)
-    check = np.flatnonzero(generic_conflict & ~empty[first])
+    check = np.flatnonzero(generic_conflict & ~empty[first] & (left.ntok[best_name_a] == 1))
+    check = check[left.core[best_name_a[check]] == right.core[best_name_b[check]]]
     if len(check):
         business[check] = (
             _per_distinct_text(
