@@ -1,7 +1,8 @@
 """Word-by-word alignment of two person names: token order, initials, transliterations.
 
 ``align_person("KIM TONG CHOL", "CHOL KIM TONG")`` is 1.0 (order is free),
-``"J SMITH"`` vs ``"JOHN SMITH"`` gives the initial near-full credit, ``"EVGENI BUSHMIN"``
+``"J SMITH"`` vs ``"JOHN SMITH"`` gives the initial near-full credit (and a contraction: MD,
+MHD for MOHAMMED, MG for MAUNG), ``"EVGENI BUSHMIN"``
 vs ``"EVGENY VIKTOROVICH BUSHMIN"`` is a near match (a variant plus one extra word: a
 patronymic or middle name written on one side only), and ``"JOHN SMITH"`` vs
 ``"JAMES SMITH"`` is low: a given name on one side that matches nothing on the other is
@@ -17,6 +18,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from graph.resolve.arabic_compounds import element_part, is_abd_short_form
+from graph.resolve.given_names import same_given_name
 from graph.resolve.names import consonant_skeleton
 from graph.resolve.person_compounds import compound_forms
 
@@ -51,6 +54,9 @@ COMMON_NAME_WORDS = frozenset(_COMMON_NAME_WORDS.split())
 
 
 def _weight(word: str) -> float:
+    part = element_part(word)
+    if part is not word:  # ABD-RAHMAN weighs as ABD and RAHMAN written apart did
+        return _weight("ABD") + _weight(part)
     if COMMON_WEIGHT is not None and word in COMMON_NAME_WORDS:
         return COMMON_WEIGHT
     return max(2, len(word))
@@ -83,13 +89,45 @@ def romanisation_key(word: str) -> str:
     return "".join(out)
 
 
+#: Credit factor of an Arabic ABD element against its part written alone (ABD-RAHIM / RAHIM) or
+#: against a short form of any ABD element (ABD-RAHIM / ABDO).
+ABD_DROPPED_CREDIT = 0.85
+
+
 def word_similarity(a: str, b: str) -> float:
     """Similarity of two name words in [0, 1]: equal, initial, consonant skeleton, romanisation
-    variant, edit ratio."""
+    variant, edit ratio; Arabic ABD elements by their parts (:mod:`graph.resolve.arabic_compounds`)."""
+    if a == b:
+        return 1.0
+    part_a, part_b = element_part(a), element_part(b)
+    if part_a is not a or part_b is not b:
+        if is_abd_short_form(part_a) or is_abd_short_form(part_b):
+            return ABD_DROPPED_CREDIT  # ABDO for ABD-RAHIM
+        factor = 1.0 if (part_a is not a) == (part_b is not b) else ABD_DROPPED_CREDIT
+        return factor * _plain_similarity(part_a, part_b)
+    return _plain_similarity(a, b)
+
+
+def is_contraction(short: str, long_: str) -> bool:
+    """``short`` is ``long_`` contracted: first and last letters kept, some consonants between
+    and no vowel, as MD, MHD for MOHAMMED, MG for MAUNG, WM for WILLIAM."""
+    if not 2 <= len(short) <= 4 or len(long_) < len(short) + 2:
+        return False
+    if short[0] != long_[0] or short[-1] != long_[-1] or any(c in "AEIOUY" for c in short[1:]):
+        return False
+    letters = iter(long_)
+    return all(c in letters for c in short)  # a subsequence
+
+
+def _plain_similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
     if len(a) == 1 or len(b) == 1:
         return INITIAL_CREDIT if a[0] == b[0] else 0.0
+    if is_contraction(a, b) or is_contraction(b, a):
+        return INITIAL_CREDIT
+    if same_given_name(a, b):
+        return SKELETON_CREDIT  # MYKOLA / NIKOLAI, YAUGENAVICH / YEVGENEVICH: one name
     best = fuzz.ratio(a, b) / 100.0
     if len(a) >= 4 and len(b) >= 4 and consonant_skeleton(a) == consonant_skeleton(b):
         best = max(best, SKELETON_CREDIT)

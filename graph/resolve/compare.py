@@ -15,7 +15,9 @@ from typing import Any
 
 import numpy as np
 
-from graph.resolve.align import compounds_used, describe_alignment
+from graph.resolve.acronyms import describe_collapse, describe_own, own_acronyms
+from graph.resolve.align import align_words, compounds_used, describe_alignment, is_contraction
+from graph.resolve.arabic_compounds import rewritten
 from graph.resolve.common_stem import common_stem
 from graph.resolve.features import (
     WEIGHTS,
@@ -29,10 +31,13 @@ from graph.resolve.features import (
     prepare,
 )
 from graph.resolve.form_variants import form_variant
-from graph.resolve.names import GENERIC_WORDS, normalise_name, person_honorifics
-from graph.resolve.org_translate import org_view
+from graph.resolve.given_names import same_given_name
+from graph.resolve.names import GENERIC_WORDS, NameForm, normalise_name, number_rewrites, person_honorifics
+from graph.resolve.ordinals import describe as describe_numbers
+from graph.resolve.org_translate import explain, org_view
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
 from graph.resolve.siblings import other_words, pack, sibling_evidence
+from graph.resolve.syllable_names import same_syllables
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -111,12 +116,24 @@ def decide(score: float, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Decisio
     return Decision.NO
 
 
+def _aligned_forms(a: Record, b: Record, f: PairFeatures) -> tuple[NameForm, NameForm]:
+    """The forms of the aligned names as the scorer read them (a name written with its own
+    bracketed acronym may have been read without it: ``features.scored_names``)."""
+    forms = []
+    for rec, best, bit in ((a, f.best_a, 1), (b, f.best_b, 2)):
+        text = (rec.names or ("",))[int(best[0])]
+        if int(f.own_acronym[0]) & bit:
+            text = own_acronyms(text)[1]
+        forms.append(normalise_name(text, rec.kind))
+    return forms[0], forms[1]
+
+
 def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> Reason:
     ia, ib = int(f.best_a[0]), int(f.best_b[0])
     names_a = a.names or ("",)
     names_b = b.names or ("",)
     name_a, name_b = names_a[ia], names_b[ib]
-    form_a, form_b = normalise_name(name_a, a.kind), normalise_name(name_b, b.kind)
+    form_a, form_b = _aligned_forms(a, b, f)
     sim = float(f.name_sim[0])
     if bool(f.empty[0]):
         empty_side = name_a if not form_a.distinctive else name_b
@@ -130,13 +147,35 @@ def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> 
             f"{' '.join(form_a.distinctive)!r} vs {' '.join(form_b.distinctive)!r}, similarity {sim:.2f}"
         )
         if a.kind == "person" and b.kind == "person":
-            words = describe_alignment(" ".join(form_a.distinctive), " ".join(form_b.distinctive))
+            words = describe_alignment(written_order(name_a), written_order(name_b))
             detail += f"; words aligned: {words}"
         if bool(f.weak[0]):
             detail += "; a weak alias, which cannot make a match on its own"
         if form_a.truncated or form_b.truncated:
             detail += "; an over-long name was cut before comparison"
     return Reason("name", round(sim, 4), round(contribution, 3), detail)
+
+
+def _initialism_reasons(
+    a: Record, b: Record, f: PairFeatures, form_a: NameForm, form_b: NameForm
+) -> list[Reason]:
+    """Own bracketed acronyms, acronyms across the names and ordinals read as numbers
+    (:mod:`graph.resolve.acronyms`, :mod:`graph.resolve.ordinals`): evidence already in the name
+    similarity, so no contribution of their own."""
+    out = []
+    for rec, best, bit in ((a, f.best_a, 1), (b, f.best_b, 2)):
+        if int(f.own_acronym[0]) & bit:
+            detail = describe_own((rec.names or ("",))[int(best[0])])
+            out.append(Reason("own_acronym", 1.0, 0.0, detail))
+    if f.acronym[0]:
+        core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
+        detail = describe_collapse(core_a, form_a.folded, core_b, form_b.folded)
+        out.append(Reason("acronym", 1.0, 0.0, detail))
+    if a.kind != "person" and b.kind != "person" and not bool(f.empty[0]):
+        numbered = number_rewrites(form_a) + number_rewrites(form_b)
+        if numbered:
+            out.append(Reason("ordinal", 1.0, 0.0, describe_numbers(numbered)))
+    return out
 
 
 def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
@@ -148,8 +187,7 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
                 "short_name", 1.0, float(c.short[0]), "distinctive part of 3 letters or fewer: weak evidence"
             )
         )
-    form_a = normalise_name((a.names or ("",))[int(f.best_a[0])], a.kind)
-    form_b = normalise_name((b.names or ("",))[int(f.best_b[0])], b.kind)
+    form_a, form_b = _aligned_forms(a, b, f)
     if form_a.legal_form and form_b.legal_form:
         legal = int(f.legal[0])
         word = LEGAL_WORDS[legal]
@@ -169,12 +207,8 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         reasons.append(Reason("numbers", float(f.numbers[0]), float(c.numbers[0]), detail))
     if f.translation[0]:
         view_a, view_b = org_view(form_a.tokens, GENERIC_WORDS), org_view(form_b.tokens, GENERIC_WORDS)
-        detail = (
-            f"one name in two languages: organisational words {view_a.written!r} vs {view_b.written!r} "
-            f"are all {view_a.org!r} in English, and the names proper {view_a.rest!r} / {view_b.rest!r} "
-            "agree on their own (in the name similarity above)"
-        )
-        reasons.append(Reason("translation", 1.0, 0.0, detail))
+        reasons.extend(Reason(feature, 1.0, 0.0, detail) for feature, detail in explain(view_a, view_b))
+    reasons.extend(_initialism_reasons(a, b, f, form_a, form_b))
     if f.unpaired[0]:
         core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
         lone_a, lone_b = lone_words(core_a, core_b)
@@ -189,7 +223,43 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         if titles:
             detail = f"honorifics are titles, not names: {' '.join(titles)} not compared"
             reasons.append(Reason("honorific", 1.0, 0.0, detail))
-        core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
+        rewrites = rewritten(form_a.tokens) + rewritten(form_b.tokens)
+        if rewrites:
+            detail = ", ".join(f"{was} as {word}" for was, word in rewrites) + (
+                ": Arabic compound name elements (ABD AL-X, X AL-DIN, X ALLAH) are one word, "
+                "however their article is written or where they are split; an ABD element is "
+                "compared by its part"
+            )
+            reasons.append(Reason("arabic_compound", 1.0, 0.0, detail))
+        order_a = written_order((a.names or ("",))[int(f.best_a[0])])
+        order_b = written_order((b.names or ("",))[int(f.best_b[0])])
+        core_a, core_b = " ".join(sorted(order_a.split())), " ".join(sorted(order_b.split()))
+        if same_syllables(order_a, order_b) and order_a != order_b:
+            detail = (
+                f"{order_a} / {order_b}: Korean or Chinese names of the same syllables in two "
+                "romanisations (pinyin / Wade-Giles, McCune-Reischauer / Revised), however the "
+                "words are split: one name (in the name similarity above)"
+            )
+            reasons.append(Reason("same_syllables", 1.0, 0.0, detail))
+        aligned = [(x, y) for x, y, _ in align_words(order_a, order_b) if x and y and x != y]
+        forms = [(x, y) for x, y in aligned if same_given_name(x, y)]
+        if forms:
+            detail = ", ".join(f"{x} / {y}" for x, y in forms) + (
+                ": one given name in two forms (Russian, Ukrainian or Belarusian; Arabic or "
+                "European; a familiar form) or patronymics of one, not two names"
+            )
+            reasons.append(Reason("given_name_forms", 1.0, 0.0, detail))
+        contracted = [
+            (x, y)
+            for x, y, _ in align_words(order_a, order_b)
+            if x and y and (is_contraction(x, y) or is_contraction(y, x))
+        ]
+        if contracted:
+            detail = ", ".join(f"{x} / {y}" for x, y in contracted) + (
+                ": a contraction (first and last letters kept, no vowel between) is the word it "
+                "shortens, credited like an initial"
+            )
+            reasons.append(Reason("contraction", 1.0, 0.0, detail))
         for word, x, y in compounds_used(core_a, core_b):
             detail = (
                 f"{word} is {x} {y} written as one word (name elements are joined or split "

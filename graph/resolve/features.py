@@ -24,8 +24,13 @@ The score is a logistic function of a sum of evidence (log-odds):
   one with no counterpart on the other side (GAZPROM TRANSGAZ SAMARA / … SURGUT): sibling
   entities, not two spellings of one (−).
 * **person rules** (persons) — aligned words that start with sounds no romanisation confuses
-  (RADIC / TADIC), or a given name against the surname derived from it (BAGHER / BAGHERI):
-  two people (−); see :mod:`graph.resolve.person_rules`.
+  (RADIC / TADIC), a given name against the surname derived from it (BAGHER / BAGHERI), Korean
+  or Chinese names with another syllable (KYONG HAK / KYONG HYOK), one family part with two
+  first given names (BASHAR / AYMAN SABAWI IBRAHIM …): two people (−); see
+  :mod:`graph.resolve.person_rules`. Person words are compared with Arabic compound elements
+  whole (:mod:`graph.resolve.arabic_compounds`), given names in their other forms
+  (:mod:`graph.resolve.given_names`), and Korean / Chinese names of the same syllables in two
+  romanisations are one name (:mod:`graph.resolve.syllable_names`).
 * **sibling words** (companies) — one name alone keeps a word rare in the bundled lists next to
   a shared stem common there, or both keep coined words that differ by a swapped part
   (:mod:`graph.resolve.siblings`, which reads a static table of list word counts) (−).
@@ -36,12 +41,21 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from types import MappingProxyType
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from graph.resolve import common_stem, siblings
+from graph.resolve.acronyms import (
+    MAX_ACRONYM,
+    MIN_ACRONYM,
+    MIN_ALONE,
+    best_collapse,
+    own_acronyms,
+    run_words,
+)
 from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
 from graph.resolve.form_variants import form_variant
@@ -50,9 +64,12 @@ from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_addr
 from graph.resolve.org_translate import OrgView, org_view, same_by_translation
 from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
 from graph.resolve.romanise import roman_key
+from graph.resolve.syllable_names import is_syllabic_name, same_syllables
 
 #: Aliases per record kept for scoring (OFAC entries can carry dozens).
 MAX_NAMES_PER_RECORD = 24
+#: Writings without a name's own bracketed acronym added per record at most (see scored_names).
+MAX_DERIVED_NAMES = 8
 
 
 class AliasKind(StrEnum):
@@ -118,6 +135,8 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "weak_alias_cap": 1.0,  # a weak-alias name contribution never exceeds this
         "person_onset": -4.0,  # aligned person-name words start with different sounds (RADIC / TADIC)
         "derived_surname": -4.0,  # a given name vs the surname made from it (BAGHER / BAGHERI)
+        "syllable_conflict": -4.0,  # Korean / Chinese names with another syllable (KYONG HAK / KYONG HYOK)
+        "first_name_differs": -4.0,  # one family part, two first given names (BASHAR / AYMAN SABAWI …)
     }
 )
 SHORT_NAME_CHARS = 3
@@ -128,6 +147,9 @@ ROMAN_DISCOUNT = 0.95
 #: One name in two languages (:mod:`graph.resolve.org_translate`: every organisational word
 #: paired after translation, the names proper agreeing on their own) has this similarity.
 TRANSLATION_SIM = 0.95
+#: Korean or Chinese person names of the same syllables in two romanisations
+#: (:func:`graph.resolve.syllable_names.same_syllables`) have this similarity.
+SYLLABLE_SIM = 0.95
 #: The subset ratio (rapidfuzz ``token_set_ratio``: 1.0 when one name's distinctive words are
 #: all among the other's, "OLEG USACHEV" in "OLEG LEONIDOVICH USACHEV") counts at this discount.
 SUBSET_DISCOUNT = 0.94
@@ -151,6 +173,15 @@ WORD_PARTNER = 0.6
 UNPAIRED_LOOK = 0.7
 #: The same for the person-name rules of :mod:`graph.resolve.person_rules`.
 PERSON_LOOK = 0.6
+#: One name's acronym in place of the other's words it initials, the other words agreeing
+#: (:mod:`graph.resolve.acronyms`), counts at this discount of the collapsed names' ratio.
+ACRONYM_DISCOUNT = 0.95
+#: The acronym rule reads name pairs of at least this similarity, or where one name has at most
+#: ACRONYM_ALONE_WORDS distinctive words (it may be acronyms alone): the rest never agree.
+ACRONYM_LOOK = 0.4
+ACRONYM_ALONE_WORDS = 2
+#: Words per name kept as possible acronyms for the cheap letters test of :func:`_acronym_sims`.
+ACRONYM_SLOTS = 4
 
 
 @dataclass(frozen=True)
@@ -172,6 +203,7 @@ class PreparedRecords:
     org: np.ndarray  # object, per name: OrgView (organisational words translated, the rest)
     org_key: np.ndarray  # object, per name: OrgView.org ('' for persons)
     org_trans: np.ndarray  # bool, per name: a word of the name was translated
+    org_core: np.ndarray  # object, per name: OrgView.core (org without the words it may leave out)
     ordered: np.ndarray  # object, per name: person names only, distinctive tokens given names first
     generic: np.ndarray  # int64, per name: interned id of the sorted generic words
     legal: np.ndarray  # int64, per name: interned id of "class|form as written" ('' → 0)
@@ -183,6 +215,14 @@ class PreparedRecords:
     short: np.ndarray  # bool, per name: distinctive part <= SHORT_NAME_CHARS letters
     first: np.ndarray  # <U1, per name: first letter of the romanisation key (C, Q written K …)
     words: np.ndarray  # object, per name: every word as written (siblings.other_words)
+    syllabic: np.ndarray  # bool, per name: a Korean or Chinese person name in romanised syllables
+    acro_key: np.ndarray  # object, per name: "core<TAB>tokens in order" (companies, vessels; acronyms)
+    acro_mask: np.ndarray  # int32 (names, ACRONYM_SLOTS): letters of the words that may be acronyms
+    init_mask: np.ndarray  # int32, per name: the first letters of its words
+    acro_len: np.ndarray  # int8 (names, ACRONYM_SLOTS): letters of the words that may be acronyms
+    nwords: np.ndarray  # int8, per name: words in which an acronym's run is looked for (127 at most)
+    origin: np.ndarray  # int64, per name: index in its record's ``names`` of the name it was read from
+    derived: np.ndarray  # bool, per name: a writing without the name's own bracketed acronym
 
     def __len__(self) -> int:
         return len(self.records)
@@ -339,10 +379,85 @@ def _translations(
     proper only on those few pairs."""
     key_a, key_b = left.org_key[name_a], right.org_key[name_b]
     some = left.org_trans[name_a] | right.org_trans[name_b]
-    todo = np.flatnonzero((key_a == key_b) & (key_a != "") & some)
+    # Or one name leaves out optional organisational words of the other (equal cores).
+    left_out = (key_a != key_b) & (left.org_core[name_a] == right.org_core[name_b])
+    todo = np.flatnonzero(((key_a == key_b) & (key_a != "") & some) | left_out)
     out = np.zeros(len(name_a), dtype=bool)
     for k in todo:
         out[k] = same_by_translation(left.org[name_a[k]], right.org[name_b[k]])
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _letters(letters: str) -> int:
+    """Bit mask of the letters A-Z in ``letters``."""
+    mask = 0
+    for ch in letters:
+        if "A" <= ch <= "Z":
+            mask |= 1 << (ord(ch) - 65)
+    return mask
+
+
+def _acronym_slots(distinctive: Sequence[str]) -> list[str]:
+    """The distinctive words that may be acronyms, ACRONYM_SLOTS at most ("" fills)."""
+    words = [w for w in distinctive if MIN_ACRONYM <= len(w) <= MAX_ACRONYM and w.isalpha()]
+    return (words + [""] * ACRONYM_SLOTS)[:ACRONYM_SLOTS]
+
+
+def _collapsed(key_a: str, key_b: str) -> float:
+    (core_a, seq_a), (core_b, seq_b) = key_a.split("\t"), key_b.split("\t")
+    hit = best_collapse(core_a, seq_a, core_b, seq_b)
+    return ACRONYM_DISCOUNT * hit.similarity if hit is not None else 0.0
+
+
+def _acronym_fits(
+    x: PreparedRecords, nx: np.ndarray, y: PreparedRecords, ny: np.ndarray, high: np.ndarray
+) -> np.ndarray:
+    """Per name pair: some possible acronym of name ``x[nx]`` has all its letters among the
+    initials of ``y[ny]`` and no more letters than it has words —
+    necessary for :func:`graph.resolve.acronyms.collapse`, tested column-wise."""
+    masks, lengths = x.acro_mask[nx], x.acro_len[nx]
+    outside = ~y.init_mask[ny]
+    inside = (masks != 0) & ((masks & outside[:, None]) == 0) & (lengths <= y.nwords[ny][:, None])
+    alone = (x.ntok[nx] <= ACRONYM_ALONE_WORDS)[:, None] & (lengths >= MIN_ALONE)
+    return np.any(inside & (high[:, None] | alone), axis=1)
+
+
+def _acronym_sims(
+    left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray, sim: np.ndarray
+) -> np.ndarray:
+    """Per name pair: the similarity of the names with one's acronyms in place of the other's
+    words they initial (:func:`graph.resolve.acronyms.best_collapse`), 0 where there is none.
+    Only pairs it could lift are read, and of those only pairs where some possible acronym of one
+    name has all its letters among the other's initials (a necessary condition, tested
+    column-wise) reach the Python rule."""
+    out = np.zeros(len(name_a), dtype=np.float32)
+    look = np.flatnonzero(sim < ACRONYM_DISCOUNT)
+    if len(look) == 0:
+        return out
+    la, lb = name_a[look], name_b[look]
+    # Names that agree but for an acronym share their other words already (ACRONYM_LOOK); below
+    # that, only a name of acronyms alone ("FDLR", "IRGC QF") can agree, and one needs MIN_ALONE
+    # letters.
+    high = sim[look] >= ACRONYM_LOOK
+    fits = _acronym_fits(left, la, right, lb, high) | _acronym_fits(right, lb, left, la, high)
+    todo = look[fits]
+    if len(todo):
+        out[todo] = _per_distinct_text(left.acro_key[name_a[todo]], right.acro_key[name_b[todo]], _collapsed)
+    return out
+
+
+def scored_names(rec: Record) -> list[tuple[str, int, bool]]:
+    """The writings a record is compared by, as ``(text, index in rec.names, derived)``: its
+    names (MAX_NAMES_PER_RECORD at most), then, for companies and vessels, those that write their
+    own acronym in brackets once more without it (:func:`graph.resolve.acronyms.own_acronyms`;
+    MAX_DERIVED_NAMES at most). Both writings are kept: a noisy copy of the name may garble
+    the acronym so that only the writing with it still agrees."""
+    names = tuple(rec.names[:MAX_NAMES_PER_RECORD]) or ("",)
+    out = [(name or "", i, False) for i, name in enumerate(names)]
+    if rec.kind != "person":
+        extra = [(own_acronyms(text)[1], i, True) for text, i, _ in out if own_acronyms(text)[0]]
+        out.extend(extra[:MAX_DERIVED_NAMES])
     return out
 
 
@@ -359,17 +474,25 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     weak: list[bool] = []
     org: list[OrgView] = []
     words: list[str] = []
+    acro_key: list[str] = []
+    acro_mask: list[list[int]] = []
+    init_mask: list[int] = []
+    acro_len: list[list[int]] = []
+    nwords: list[int] = []
+    origin: list[int] = []
+    derived: list[bool] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
         start[r] = len(core)
-        names = tuple(rec.names[:MAX_NAMES_PER_RECORD]) or ("",)
-        for i, name in enumerate(names):
-            form = normalise_name(name or "", rec.kind)
-            core.append(" ".join(sorted(form.distinctive)))
+        for text, i, is_derived in scored_names(rec):
+            form = normalise_name(text, rec.kind)
+            name = rec.names[i] if rec.names else ""
+            order = written_order(name or "") if rec.kind == "person" else ""
+            core.append(" ".join(sorted(order.split() if rec.kind == "person" else form.distinctive)))
             phon.append(" ".join(sorted(form.phonetic)))
             joined.append("".join(form.distinctive))
-            ordered.append(written_order(name or "") if rec.kind == "person" else "")
+            ordered.append(order)
             generic.append(_intern(" ".join(sorted(set(form.generic)))))
             legal.append(_intern(f"{form.legal_form}|{form.legal_form_text}" if form.legal_form else ""))
             legal_run.append(_intern(f"{form.legal_form_text}|{form.legal_run}" if form.legal_form else ""))
@@ -377,6 +500,16 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             weak.append(i in rec.weak)
             org.append(org_view(form.tokens if rec.kind != "person" else (), GENERIC_WORDS))
             words.append(siblings.other_words(form))
+            person = rec.kind == "person"
+            seq = run_words(form.folded) if not person else ()
+            acro_key.append("\t" if person else f"{core[-1]}\t{' '.join(seq)}")
+            slots = [""] * ACRONYM_SLOTS if person else _acronym_slots(form.distinctive)
+            acro_mask.append([_letters(w) for w in slots])
+            acro_len.append([len(w) for w in slots])
+            init_mask.append(_letters("".join(t[0] for t in seq)))
+            nwords.append(len(seq))
+            origin.append(i)
+            derived.append(is_derived)
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
     roman = [" ".join(sorted(roman_key(t) for t in c.split())) for c in core]
@@ -395,6 +528,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         org=_objects(org),
         org_key=np.array([v.org for v in org], dtype=object),
         org_trans=np.array([v.translated for v in org], dtype=bool),
+        org_core=np.array([v.core for v in org], dtype=object),
         ordered=np.array(ordered, dtype=object),
         generic=np.array(generic, dtype=np.int64),
         legal=np.array(legal, dtype=np.int64),
@@ -406,6 +540,14 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         short=np.array([0 < len(j) <= SHORT_NAME_CHARS for j in joined], dtype=bool),
         first=np.array([_first_letter(r) for r in roman], dtype="<U1"),
         words=np.array(words, dtype=object),
+        syllabic=np.array([bool(o) and is_syllabic_name(o) for o in ordered], dtype=bool),
+        acro_key=np.array(acro_key, dtype=object),
+        acro_mask=np.array(acro_mask, dtype=np.int32).reshape(-1, ACRONYM_SLOTS),
+        init_mask=np.array(init_mask, dtype=np.int32),
+        acro_len=np.array(acro_len, dtype=np.int8).reshape(-1, ACRONYM_SLOTS),
+        nwords=np.array(np.minimum(nwords, 127), dtype=np.int8),
+        origin=np.array(origin, dtype=np.int64),
+        derived=np.array(derived, dtype=bool),
     )
 
 
@@ -432,6 +574,9 @@ class PairFeatures:
     person: np.ndarray  # int8: bits of graph.resolve.person_rules.person_conflicts (persons only)
     translation: np.ndarray  # bool: the aligned names are one name in two languages (org_translate)
     sibling: np.ndarray  # bool: sibling evidence from word rarity (graph.resolve.siblings)
+    acronym: np.ndarray  # bool: one aligned name initials words of the other (graph.resolve.acronyms)
+    own_acronym: np.ndarray  # int8 bits 1 (a) / 2 (b): an aligned name was read without its own
+    # bracketed acronym (features.scored_names)
     common_stem: np.ndarray  # bool: subset credit withheld, one common word (graph.resolve.common_stem)
     common_business: np.ndarray  # bool: one common word each, no line of business shared
 
@@ -559,15 +704,28 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     sim = np.zeros(len(name_a), dtype=np.float32)
     translated = np.zeros(len(name_a), dtype=bool)
     withheld = np.zeros(len(name_a), dtype=bool)
+    initialled = np.zeros(len(name_a), dtype=bool)
     if len(other):
         sim[other], withheld[other] = _name_similarity(left, right, name_a[other], name_b[other])
         translated[other] = _translations(left, right, name_a[other], name_b[other])
         sim = np.where(translated, np.maximum(sim, np.float32(TRANSLATION_SIM)), sim).astype(np.float32)
+        acr = _acronym_sims(left, right, name_a[other], name_b[other], sim[other])
+        initialled[other] = acr > sim[other]
+        sim[other] = np.maximum(sim[other], acr)
+        withheld[other] &= ~initialled[other]  # an acronym reading, not a shortened name
     # Persons: word-by-word alignment (order, initials, skeletons, extra words) replaces the
     # whole-string similarities, which cannot tell JOHN SMITH from JAMES SMITH.
     person = np.flatnonzero(is_person)
     if len(person):
         sim[person] = _per_distinct_text(left.core[name_a[person]], right.core[name_b[person]], align_person)
+        # Korean / Chinese names of the same syllables in two romanisations (ZHOU JIANGUO / CHOU
+        # CHIEN-KUO): one name, however the words are split (graph.resolve.syllable_names).
+        syl = person[left.syllabic[name_a[person]] & right.syllabic[name_b[person]]]
+        if len(syl):
+            same = (
+                _per_distinct_text(left.ordered[name_a[syl]], right.ordered[name_b[syl]], same_syllables) > 0
+            )
+            sim[syl] = np.where(same, np.maximum(sim[syl], np.float32(SYLLABLE_SIM)), sim[syl])
     empty = left.empty[name_a] | right.empty[name_b]
     sim = np.where(empty, np.float32(0.0), sim).astype(np.float32)
     weak = left.weak[name_a] | right.weak[name_b]
@@ -589,6 +747,10 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
 
     legal = _per_distinct(left.legal[best_name_a], right.legal[best_name_b], _legal_agreement).astype(np.int8)
     translation = translated[first] & ~empty[first]
+    acronym = initialled[first] & ~empty[first]
+    own_acronym = (
+        left.derived[best_name_a].astype(np.int8) | (right.derived[best_name_b].astype(np.int8) << 1)
+    ).astype(np.int8)
     legal = _lift_form_variants(left, right, best_name_a, best_name_b, legal, translation)
     generic_conflict = (
         _per_distinct(left.generic[best_name_a], right.generic[best_name_b], _generic_conflict).astype(bool)
@@ -641,8 +803,11 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     # Companies, vessels (persons are aligned word by word already): only pairs that could
     # still be linked are checked, once per distinct pair of names.
     unpaired = np.zeros(n, dtype=bool)
-    # A translation pairs every word already (GLOBALNYE RESURSY / GLOBAL RESOURCES).
-    check = np.flatnonzero((pair_kind != "person") & ~best_empty & ~translation & (best_sim >= UNPAIRED_LOOK))
+    # A translation pairs every word already (GLOBALNYE RESURSY / GLOBAL RESOURCES), and so does
+    # an acronym in place of the words it initials (the other words agree: acronyms.collapse).
+    check = np.flatnonzero(
+        (pair_kind != "person") & ~best_empty & ~translation & ~acronym & (best_sim >= UNPAIRED_LOOK)
+    )
     if len(check):
         unpaired[check] = (
             _per_distinct_text(left.core[best_name_a[check]], right.core[best_name_b[check]], _unpaired_words)
@@ -671,8 +836,8 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     kind = pair_kind
     return PairFeatures(
         name_sim=best_sim,
-        best_a=local_a[first],
-        best_b=local_b[first],
+        best_a=left.origin[best_name_a],
+        best_b=right.origin[best_name_b],
         weak=weak[first],
         empty=best_empty,
         short=left.short[best_name_a] | right.short[best_name_b],
@@ -688,6 +853,8 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         person=person_rules,
         translation=translation,
         sibling=sibling,
+        acronym=acronym,
+        own_acronym=own_acronym,
         common_stem=withheld[first] & ~translation if n else np.zeros(0, dtype=bool),
         common_business=business,
     )

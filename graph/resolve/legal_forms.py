@@ -202,7 +202,17 @@ _SUPPLEMENT: dict[str, str] = {
     "AB": CORPORATION,
     "BV": LIMITED,
     "NV": CORPORATION,
+    # Turkish forms as the lists write them (the ELF table has "LIMITED SIRKET", "A S"): the
+    # possessive -I of "… Ticaret Limited Sirketi", and "Sirketi" alone ("company").
+    "LIMITED SIRKETI": LIMITED,
+    "LTD SIRKETI": LIMITED,
+    "ANONIM SIRKETI": CORPORATION,
+    "SIRKETI": GENERIC,
 }
+#: The lists also romanise ОБЩЕСТВО as OBSCHESTVO ("AKTSIONERNOE OBSCHESTVO 'YALTINSKAYA
+#: KINOSTUDIYA'"): every Russian form is read in that spelling too.
+_SCH = {k.replace("OBSHCHESTVO", "OBSCHESTVO"): v for k, v in _SUPPLEMENT.items() if "OBSHCHESTVO" in k}
+_SUPPLEMENT.update(_SCH)
 
 #: Forms written before the name ("OOO ROMASHKA", "PT KRAKATAU"), folded.
 PREFIX_FORMS: frozenset[str] = frozenset(
@@ -243,6 +253,7 @@ PREFIX_FORMS: frozenset[str] = frozenset(
         "CLOSED JOINT STOCK COMPANY",
         "PUBLIC JOINT STOCK COMPANY",
         "LIMITED LIABILITY COMPANY",
+        *_SCH,
     }
 )
 
@@ -487,6 +498,12 @@ FAMILIES: dict[str, str] = {
     }.items()
     for form in forms.split()
 }
+#: "Limited Sirketi" is "Limited Company" word for word; "Anonim Sirketi" is the A.S.
+FAMILIES.update({"LIMITEDSIRKETI": "LTD", "LTDSIRKETI": "LTD", "ANONIMSIRKETI": "AS"})
+#: The OBSCHESTVO spellings of the Russian forms are in their families.
+FAMILIES.update(
+    {k.replace("OBSHCHESTVO", "OBSCHESTVO"): v for k, v in FAMILIES.items() if "OBSHCHESTVO" in k}
+)
 
 
 def family(form_text: str) -> str | None:

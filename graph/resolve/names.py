@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 from graph.addresses import normalise_address as _normalise_address
 from graph.resolve.form_typos import FormTypos
 from graph.resolve.legal_forms import LegalForms
+from graph.resolve.ordinals import canonical_numbers, rewrites
 
 #: A name made only of generic words identifies an entity from this many distinct words on.
 GENERIC_NAME_WORDS = 3
@@ -590,7 +591,8 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         raw_tokens = form_typos().repair([correct_generic(t) for t in raw_tokens])
         stripped, legal_cls, legal_text = legal_forms().split(raw_tokens, kind)
         legal_run = _cut_words(raw_tokens, stripped)
-        tokens = tuple(ABBREVIATIONS.get(t, t) for t in stripped)
+        # "12TH" and "TWELFTH INSTITUTE" are 12 (graph.resolve.ordinals).
+        tokens = canonical_numbers(tuple(ABBREVIATIONS.get(t, t) for t in stripped))
     if kind == "person":
         distinctive = tuple(t for t in tokens if t not in STOP_WORDS)
     else:
@@ -614,6 +616,14 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         legal_run=legal_run,
         truncated=len(text) > MAX_NAME_CHARS,
     )
+
+
+def number_rewrites(form: NameForm) -> tuple[tuple[str, str], ...]:
+    """The ordinals :func:`normalise_name` wrote as digits in ``form`` (12TH → 12, FIRST ACADEMY
+    → 1 ACADEMY), as ``(written, digits)``; see :mod:`graph.resolve.ordinals`."""
+    if form.kind == "person" or not any(t.isdigit() for t in form.tokens):
+        return ()
+    return rewrites(tuple(ABBREVIATIONS.get(t, t) for t in form.folded.split()))
 
 
 def normalise_address(raw: str | None, country: str | None = None) -> str:

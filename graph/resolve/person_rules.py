@@ -16,6 +16,12 @@ V, W), rarely which sound a name starts with, so:
   its name (the surname) and the other does not; written in the same place (BEHZAD / BEHZADI,
   both surnames) they are spelling variants and the rule stays silent. Word places come from
   :func:`written_order` ("SURNAME, Given" is read as "Given SURNAME").
+* **first name differs** — the first given names find no partner while later words (the
+  family part) do: BASHAR / AYMAN SABAWI IBRAHIM HASAN AL-TIKRITI are brothers. See
+  :func:`different_first_names`.
+* **syllable conflict** — two Korean or Chinese names whose syllables do not pair one to one
+  up to romanisation (KYONG HAK / KYONG HYOK, MIN CHOL / CHOL): see
+  :mod:`graph.resolve.syllable_names`.
 
 Each rule is a bit in the code returned by :func:`person_conflicts`; the scorer turns a bit
 into a log-odds contribution and :func:`describe_conflicts` into words.
@@ -28,14 +34,24 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from graph.resolve.align import align_words
-from graph.resolve.names import consonant_skeleton, normalise_name
+from graph.resolve.arabic_compounds import compound_words, element_part, is_abd_short_form
+from graph.resolve.given_names import same_given_name
+from graph.resolve.names import NameForm, consonant_skeleton, normalise_name
 from graph.resolve.person_compounds import compound_forms
+from graph.resolve.syllable_names import same_syllables, syllable_conflict, unpaired_syllables
 
 #: Bits of :func:`person_conflicts`.
 ONSET_CONFLICT = 1
 DERIVED_SURNAME = 2
+SYLLABLE_CONFLICT = 4
+FIRST_NAME_DIFFERS = 8
 #: The feature (and weight) name of each bit, as it appears in the reasons of ``compare``.
-RULE_FEATURES: dict[int, str] = {ONSET_CONFLICT: "person_onset", DERIVED_SURNAME: "derived_surname"}
+RULE_FEATURES: dict[int, str] = {
+    ONSET_CONFLICT: "person_onset",
+    DERIVED_SURNAME: "derived_surname",
+    SYLLABLE_CONFLICT: "syllable_conflict",
+    FIRST_NAME_DIFFERS: "first_name_differs",
+}
 
 #: Letter groups that begin a name and are written as one sound (longest first).
 _ONSET_DIGRAPHS: dict[str, str] = {
@@ -147,28 +163,67 @@ def derived_surname(a: str, b: str) -> bool:
     )
 
 
+def person_words(form: NameForm) -> tuple[str, ...]:
+    """The distinctive words of a person name as the person rules and the alignment compare
+    them: each Arabic compound element as one word (:mod:`graph.resolve.arabic_compounds`)."""
+    return compound_words(form.tokens)
+
+
 def written_order(name: str) -> str:
-    """The distinctive words of a person name, space-joined, given names first: a name written
-    "SURNAME, Given" (lists and registries do) is read as "Given SURNAME"."""
+    """The distinctive words of a person name (:func:`person_words`), space-joined, given names
+    first: a name written "SURNAME, Given" (lists and registries do) is read as "Given SURNAME"."""
     head, comma, tail = name.partition(",")
     if comma and tail.strip():
         name = f"{tail} {head}"
-    return " ".join(normalise_name(name, "person").distinctive)
+    return " ".join(person_words(normalise_name(name, "person")))
 
 
 def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ...]:
+    out: list[tuple[int, str, str]] = []
+    if same_syllables(ordered_a, ordered_b):
+        return ()  # one Korean or Chinese name in two romanisations, however split
+    if syllable_conflict(ordered_a, ordered_b):
+        out.append((SYLLABLE_CONFLICT, *unpaired_syllables(ordered_a, ordered_b)))
     # Compound names are compared as one word, as the alignment does (ABU BAKR / ABUBAKER).
     ordered_a, ordered_b, _ = compound_forms(ordered_a, ordered_b, keep_order=True)
     last_a, last_b = ordered_a.rpartition(" ")[2], ordered_b.rpartition(" ")[2]
-    out = []
-    for a, b, _ in align_words(ordered_a, ordered_b):
-        if not a or not b or a == b:
+    pairs = align_words(ordered_a, ordered_b)
+    for word_a, word_b, _ in pairs:
+        if not word_a or not word_b or word_a == word_b:
+            continue
+        # ABD-RAHMAN / ABD-MANAN differ as RAHMAN / MANAN do; ABDO is short for any ABD element.
+        a, b = element_part(word_a), element_part(word_b)
+        if (a is not word_a and is_abd_short_form(b)) or (b is not word_b and is_abd_short_form(a)):
+            continue
+        if a == b or same_given_name(a, b):  # MYKOLA / NIKOLAI: one name in two languages
             continue
         if onset_conflict(a, b):
             out.append((ONSET_CONFLICT, a, b))
-        elif derived_surname(a, b) and (a == last_a) != (b == last_b):
+        elif derived_surname(a, b) and (word_a == last_a) != (word_b == last_b):
             out.append((DERIVED_SURNAME, a, b))
+    first = different_first_names(ordered_a.split(), ordered_b.split(), pairs)
+    if first is not None:
+        out.append((FIRST_NAME_DIFFERS, *first))
     return tuple(out)
+
+
+def different_first_names(
+    words_a: list[str], words_b: list[str], pairs: tuple[tuple[str, str, float], ...]
+) -> tuple[str, str] | None:
+    """The first words of two person names (in :func:`written_order`) when neither found a
+    partner in the alignment ``pairs`` but some later word did: the names share the family part
+    (surname, patronymic, father's and grandfather's names) and differ in the bearer's own given
+    name — siblings (Bashar / Ayman SABAWI IBRAHIM HASAN AL-TIKRITI, Artem / Maksim VIKTOROVICH
+    YAKUBETS, Diosde / Dimas GONZALEZ RODRIGUEZ), not one person. Initials are no given name."""
+    if len(words_a) < 2 or len(words_b) < 2:
+        return None
+    first_a, first_b = words_a[0], words_b[0]
+    if len(first_a) == 1 or len(first_b) == 1:
+        return None
+    paired = [(a, b) for a, b, _ in pairs if a and b]
+    if not paired or any(first_a == a or first_b == b for a, b in paired):
+        return None
+    return first_a, first_b
 
 
 @lru_cache(maxsize=200_000)
@@ -190,6 +245,14 @@ _RULE_WORDS = {
         "a given name on one side is the surname made from it on the other ({}): a relative "
         "or namesake, not the same person"
     ),
+    SYLLABLE_CONFLICT: (
+        "Korean or Chinese names whose syllables differ beyond romanisation ({}): each syllable "
+        "is a name element, so these are two given names"
+    ),
+    FIRST_NAME_DIFFERS: (
+        "the names share their family part but not the first given name ({}): siblings or "
+        "other relatives, not one person"
+    ),
 }
 
 
@@ -198,7 +261,7 @@ def describe_conflicts(ordered_a: str, ordered_b: str) -> list[tuple[int, str]]:
     found = _conflicts(ordered_a, ordered_b)
     out = []
     for bit, template in _RULE_WORDS.items():
-        words = ", ".join(f"{a} / {b}" for b_, a, b in found if b_ == bit)
+        words = ", ".join(f"{a or '(none)'} / {b or '(none)'}" for b_, a, b in found if b_ == bit)
         if words:
             out.append((bit, template.format(words)))
     return out

@@ -1,0 +1,206 @@
+"""Initialisms: "PMC WAGNER" is "PRIVATE MILITARY COMPANY WAGNER" with its first words initialled.
+
+Two explainable rules, both all-or-nothing (the reverted ``f1`` branch let an acronym lend weight
+to names that agreed only in part, and the 100k precision gate failed):
+
+* **own acronym** — a name that writes its acronym in brackets after the words it stands for
+  ("CHINA AEROSPACE SCIENCE AND TECHNOLOGY CORPORATION (CASC) 1ST ACADEMY") says the same thing
+  twice: :func:`own_acronyms` gives the name without the bracket, which the scorer compares as
+  another writing of the name (``features.scored_names``).
+* **initialism across names** — a word of one name that is the initials of a run of the other
+  name's words, *every* word of the run giving its first letter in order (function words such
+  as OF / AND / DE may be skipped or counted, and one line-of-business word skipped: CETC is
+  China Electronics Technology [Group] Corporation). :func:`collapse` puts the acronym in place
+  of the run and compares the rest: the other words of the two names must agree on their own
+  (``REST_RATIO``), so "PMC WAGNER" / "PRIVATE MILITARY COMPANY WAGNER" agree but "PMC
+  WAGNER" / "PRIVATE MILITARY COMPANY VEGA" do not. An acronym of three letters or fewer
+  says little: it counts only beside other words that agree; a name that is an acronym alone
+  needs ``MIN_ALONE`` letters ("FDLR" / "FORCES DEMOCRATIQUES DE LIBERATION DU RWANDA").
+
+Russian organisation-type initialisms whose letters are not the English initials (TSNII, OKB,
+MZ) are :mod:`graph.resolve.org_abbrev`'s table, not this rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from graph.resolve.names import ABBREVIATIONS, GENERIC_WORDS, STOP_WORDS, fold
+from graph.resolve.ordinals import canonical_numbers
+
+#: Acronyms have this many letters (more is a word; fewer is an initial).
+MIN_ACRONYM = 2
+MAX_ACRONYM = 8
+#: A bracketed acronym of the name itself has at least this many letters ("(UK)" is a country).
+MIN_OWN = 3
+#: An acronym that is all of one name (the other's words all initialled) has this many letters.
+MIN_ALONE = 4
+#: The words outside the acronym and its run must be this alike (rapidfuzz ratio of the sorted
+#: words), as the words of two spellings of one name are.
+REST_RATIO = 0.9
+#: Function words an acronym may skip ("BEIJING UNIVERSITY OF AERONAUTICS AND ASTRONAUTICS" =
+#: BUAA) or count.
+SKIP_WORDS: frozenset[str] = STOP_WORDS | frozenset({"IN", "ON", "AT", "TO", "BY", "WITH"})
+#: Line-of-business words an acronym may leave out of a run, at most this many.
+GENERIC_SKIPS = 1
+
+_PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
+
+
+def _spell(acronym: str, words: Sequence[str], k: int, j: int, budget: int) -> int | None:
+    """End (exclusive) of a run from ``words[j]`` whose initials spell ``acronym[k:]``."""
+    if k == len(acronym):
+        return j
+    if j >= len(words):
+        return None
+    word = words[j]
+    # A function word is skipped first (BEIJING UNIVERSITY OF AERONAUTICS AND ASTRONAUTICS: the
+    # last A is ASTRONAUTICS, not AND), counted only when skipping it spells nothing.
+    if word in SKIP_WORDS:
+        end = _spell(acronym, words, k, j + 1, budget)
+        if end is not None:
+            return end
+    if word[:1] == acronym[k] and len(word) > 1:  # a single letter is an initial already (I.I. TOROPOV)
+        end = _spell(acronym, words, k + 1, j + 1, budget)
+        if end is not None:
+            return end
+    if budget and ABBREVIATIONS.get(word, word) in GENERIC_WORDS:
+        return _spell(acronym, words, k, j + 1, budget - 1)
+    return None
+
+
+def spelled_run(acronym: str, words: Sequence[str]) -> tuple[int, int] | None:
+    """``(start, end)`` of the first run of ``words`` whose initials spell ``acronym``, each word
+    giving one letter in order (a function word may give none, and ``GENERIC_SKIPS`` generic
+    words); None when no run does."""
+    if not (MIN_ACRONYM <= len(acronym) <= MAX_ACRONYM and acronym.isalpha()):
+        return None
+    for start, word in enumerate(words):
+        if word[:1] == acronym[0] and len(word) > 1 and word not in SKIP_WORDS and word != acronym:
+            end = _spell(acronym, words, 1, start + 1, GENERIC_SKIPS)
+            if end is not None:
+                return start, end
+    return None
+
+
+@dataclass(frozen=True)
+class OwnAcronym:
+    acronym: str  # as bracketed, folded ("CETC 14": the acronym and words the name has already)
+    spelled: str  # the words of the name it stands for
+
+
+@lru_cache(maxsize=200_000)
+def own_acronyms(text: str) -> tuple[tuple[OwnAcronym, ...], str]:
+    """The bracketed acronyms of ``text`` that spell a run of its own words, and ``text`` without
+    them. A bracket qualifies when its first word is the acronym and any other word of it is
+    already in the name ("(CETC 14)" after "… 14TH RESEARCH INSTITUTE")."""
+    if "(" not in text and "[" not in text:
+        return (), text
+    found: list[OwnAcronym] = []
+    kept = text
+    for group in _PARENS.finditer(text):
+        inner = fold(group.group(1)).split()
+        if not inner or not (MIN_OWN <= len(inner[0]) <= MAX_ACRONYM) or not inner[0].isalpha():
+            continue
+        rest = fold(text[: group.start()] + " " + text[group.end() :]).split()
+        if any(w not in canonical_numbers(tuple(rest)) for w in canonical_numbers(tuple(inner[1:]))):
+            continue
+        run = spelled_run(inner[0], rest)
+        if run is None:
+            continue
+        found.append(OwnAcronym(" ".join(inner), " ".join(rest[run[0] : run[1]])))
+        kept = kept.replace(group.group(0), " ", 1)
+    return tuple(found), kept
+
+
+@dataclass(frozen=True)
+class Collapse:
+    """One name's acronyms put in place of the other name's words they initial."""
+
+    acronyms: tuple[str, ...]  # written in the name that abbreviates
+    spelled: tuple[str, ...]  # the run of the other name each stands for
+    rest: tuple[str, str]  # the other distinctive words of each, sorted (abbreviating name first)
+    similarity: float  # ratio of the distinctive words, the acronyms in place of their runs
+    abbreviating: int  # 0: the first name passed to best_collapse wrote the acronyms, 1: the second
+
+
+def collapse(core_x: str, core_y: str, seq_y: str) -> Collapse | None:
+    """Name x's acronyms in place of the runs of name y's words (``seq_y``, in order) they
+    initial, when the words left on both sides agree (see the module docstring); else None.
+
+    ``core_*`` are the sorted distinctive words."""
+    x, y_core, words = core_x.split(), core_y.split(), seq_y.split()
+    taken = [False] * len(words)
+    acronyms: list[str] = []
+    spelled: list[str] = []
+    for token in sorted(set(x), key=lambda w: (-len(w), w)):
+        if token in y_core or token in words:
+            continue
+        run = spelled_run(token, words)
+        if run is None or any(taken[run[0] : run[1]]):
+            continue
+        taken[run[0] : run[1]] = [True] * (run[1] - run[0])
+        acronyms.append(token)
+        spelled.append(" ".join(words[run[0] : run[1]]))
+    if not acronyms:
+        return None
+    in_runs = {w for w, t in zip(words, taken, strict=True) if t}
+    rest_y = sorted(w for w in y_core if w not in in_runs)
+    rest_x = sorted(w for w in x if w not in acronyms)
+    if not rest_x and not rest_y:
+        if max(len(a) for a in acronyms) < MIN_ALONE:
+            return None
+    elif not rest_x or not rest_y or fuzz.ratio(" ".join(rest_x), " ".join(rest_y)) < REST_RATIO * 100:
+        return None
+    sim = fuzz.ratio(" ".join(sorted(x)), " ".join(sorted([*rest_y, *acronyms]))) / 100.0
+    return Collapse(tuple(acronyms), tuple(spelled), (" ".join(rest_x), " ".join(rest_y)), sim, 0)
+
+
+def best_collapse(core_a: str, seq_a: str, core_b: str, seq_b: str) -> Collapse | None:
+    """:func:`collapse` both ways; the one of higher similarity (``abbreviating`` says whose)."""
+    one = collapse(core_a, core_b, seq_b)
+    two = collapse(core_b, core_a, seq_a)
+    if two is not None:
+        two = Collapse(two.acronyms, two.spelled, two.rest, two.similarity, 1)
+    if one is None or (two is not None and two.similarity > one.similarity):
+        return two
+    return one
+
+
+@lru_cache(maxsize=200_000)
+def run_words(folded: str) -> tuple[str, ...]:
+    """The words of a folded name in which :func:`collapse` finds runs: every word in order (legal
+    forms too: KKBC is KOREA KWANGSON BANKING CORPORATION), abbreviations expanded and numbers
+    written as digits, as in the distinctive words."""
+    return canonical_numbers(tuple(ABBREVIATIONS.get(w, w) for w in folded.split()))
+
+
+def describe_own(name: str) -> str:
+    """Why :func:`own_acronyms` read ``name`` without its bracketed acronyms, in words."""
+    found, kept = own_acronyms(name)
+    parts = ", ".join(f"({o.acronym}) is the initials of {o.spelled}" for o in found)
+    return (
+        f"{parts}, written in the name itself: it repeats those words, so the name was also "
+        f"compared without it ({' '.join(kept.split())!r})"
+    )
+
+
+def describe_collapse(core_a: str, folded_a: str, core_b: str, folded_b: str) -> str:
+    """The reason for an acronym read across two names (:func:`best_collapse` on their forms)."""
+    hit = best_collapse(core_a, " ".join(run_words(folded_a)), core_b, " ".join(run_words(folded_b)))
+    if hit is None:  # not reached: the scorer found one on the same forms
+        return "one name's acronym stands for words of the other"
+    how = []
+    for acronym, spelled in zip(hit.acronyms, hit.spelled, strict=True):
+        how.append(f"{acronym} stands for {spelled} (their initials)")
+    rest_x, rest_y = hit.rest
+    rest = f"the other words agree: {rest_x!r} / {rest_y!r}" if rest_x else "no other word on either side"
+    return (
+        f"{'; '.join(how)}: compared with the acronym in place of those words, and {rest} "
+        f"(similarity {hit.similarity:.2f} before the acronym discount)"
+    )
