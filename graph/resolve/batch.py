@@ -115,6 +115,10 @@ def brief_reasons(scored: ScoredPairs, f: PairFeatures, c: Contributions, k: int
         out.append(f"person-name words name different people ({float(c.person[k]):+.1f})")
     if c.sibling[k]:
         out.append(f"words rare in the lists tell sibling entities apart ({float(c.sibling[k]):+.1f})")
+    if f.common_stem[k]:
+        out.append("one common word is not a shortened name: compared whole, without subset credit")
+    if c.business[k]:
+        out.append(f"one common word each, no line of business shared ({float(c.business[k]):+.1f})")
     if c.generic[k]:
         out.append(f"line-of-business words differ ({float(c.generic[k]):+.1f})")
     if c.short[k]:

@@ -18,6 +18,7 @@ import numpy as np
 from graph.resolve.acronyms import describe_collapse, describe_own, own_acronyms
 from graph.resolve.align import align_words, compounds_used, describe_alignment, is_contraction
 from graph.resolve.arabic_compounds import rewritten
+from graph.resolve.common_stem import common_stem
 from graph.resolve.dedications import dedication
 from graph.resolve.features import (
     WEIGHTS,
@@ -318,13 +319,23 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         for bit, detail in describe_conflicts(order_a, order_b):
             name = RULE_FEATURES[bit]
             reasons.append(Reason(name, -1.0, WEIGHTS[name], detail))
+    packed_a = pack(" ".join(sorted(form_a.distinctive)), other_words(form_a))
+    packed_b = pack(" ".join(sorted(form_b.distinctive)), other_words(form_b))
     if f.sibling[0]:
-        found = sibling_evidence(
-            pack(" ".join(sorted(form_a.distinctive)), other_words(form_a)),
-            pack(" ".join(sorted(form_b.distinctive)), other_words(form_b)),
-        )
+        found = sibling_evidence(packed_a, packed_b)
         detail = found.describe() if found else "sibling entities by the rarity of their words"
         reasons.append(Reason("sibling_words", -1.0, float(c.sibling[0]), detail))
+    if f.common_stem[0]:
+        stem = common_stem(packed_a, packed_b)
+        detail = stem.describe() if stem else "one common word does not identify a shortened name"
+        reasons.append(Reason("common_word", 1.0, 0.0, detail))
+    if f.common_business[0]:
+        detail = (
+            f"both names are the one common word {' '.join(form_a.distinctive)!r} and name no line of "
+            f"business in common ({' '.join(form_a.generic)} vs {' '.join(form_b.generic)}): with a "
+            "common word, the line of business is what tells two companies apart"
+        )
+        reasons.append(Reason("common_business", -1.0, float(c.business[0]), detail))
     if c.generic[0]:
         reasons.append(
             Reason("generic_words", -1.0, float(c.generic[0]), "line-of-business words differ, none shared")

@@ -51,7 +51,7 @@ from types import MappingProxyType
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from graph.resolve import siblings
+from graph.resolve import common_stem, siblings
 from graph.resolve.acronyms import (
     MAX_ACRONYM,
     MIN_ACRONYM,
@@ -136,6 +136,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "kind_conflict": -3.0,
         "unpaired_words": -3.0,  # each name keeps a distinctive word the other lacks
         "sibling_words": -3.0,  # a rare extra word, or a coined word swapped (graph.resolve.siblings)
+        "common_business": -3.0,  # one common word each, no line of business shared (common_stem)
         "weak_alias_cap": 1.0,  # a weak-alias name contribution never exceeds this
         "person_onset": -4.0,  # aligned person-name words start with different sounds (RADIC / TADIC)
         "derived_surname": -4.0,  # a given name vs the surname made from it (BAGHER / BAGHERI)
@@ -588,6 +589,8 @@ class PairFeatures:
     own_acronym: np.ndarray  # int8 bits 1 (a) / 2 (b): an aligned name was read without its own
     # bracketed acronym (features.scored_names)
     slip: np.ndarray  # bool: the aligned names differ by one keying slip (graph.resolve.typo_words)
+    common_stem: np.ndarray  # bool: subset credit withheld, one common word (graph.resolve.common_stem)
+    common_business: np.ndarray  # bool: one common word each, no line of business shared
 
 
 #: Below this many pairs ``cpdist`` runs on the calling thread: starting its worker threads costs
@@ -637,11 +640,12 @@ def _identifier_agreement(a: Mapping[str, str], b: Mapping[str, str]) -> int:
 
 def _name_similarity(
     left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """Companies, vessels: the best of the token-sorted ratio of the distinctive words, the
     ratio of the words written together (SHENZHENHUAXIN vs SHENZHEN HUAXIN), a discounted
     ratio of their metaphone keys (transliterations) and, when the word counts differ, a
-    discounted subset ratio (one name's words all among the other's)."""
+    discounted subset ratio (one name's words all among the other's) — withheld when the
+    shorter name is one common word (:mod:`graph.resolve.common_stem`; second array)."""
     sim = _ratio(left.core[name_a], right.core[name_b])
     # The other views can only lift pairs whose sorted words already agree somewhat; most
     # candidate pairs from blocking (and all random ones) stop here, which keeps the batch fast.
@@ -658,6 +662,7 @@ def _name_similarity(
         other = np.maximum(other, np.where(same_key, np.float32(ROMAN_DISCOUNT), np.float32(0.0)))
         sim[look] = np.maximum(sim[look], other)
     nta, ntb = left.ntok[name_a], right.ntok[name_b]
+    withheld = np.zeros(len(name_a), dtype=bool)
     subset = np.flatnonzero((nta != ntb) & (np.minimum(nta, ntb) >= 1) & (sim >= SUBSET_LOOK))
     if len(subset):
         credit = np.float32(SUBSET_DISCOUNT) * _ratio(
@@ -671,7 +676,15 @@ def _name_similarity(
             left.generic[name_a[subset]], right.generic[name_b[subset]], _generic_conflict
         )
         agree = conflict == 0
-        sim[subset[agree]] = credit[agree]
+        subset, credit = subset[agree], credit[agree]
+        common = (
+            _per_distinct_text(
+                _packed(left, name_a[subset]), _packed(right, name_b[subset]), common_stem.is_common_stem
+            )
+            > 0
+        )
+        sim[subset[~common]] = credit[~common]
+        withheld[subset[common]] = True
     # One-word names that differ in their first letter are other names, not typos (KAMAL /
     # JAMAL): typos rarely hit the first letter. C, K and Q count as one (transliteration).
     one_word = (nta == 1) & (ntb == 1)
@@ -685,7 +698,7 @@ def _name_similarity(
             [_first_letter(a) == _first_letter(b) for a, b in zip(words_a, words_b, strict=True)], dtype=bool
         )
         first_differs[moved[as_written]] = False
-    return np.where(first_differs, sim * np.float32(FIRST_LETTER_FACTOR), sim).astype(np.float32)
+    return np.where(first_differs, sim * np.float32(FIRST_LETTER_FACTOR), sim).astype(np.float32), withheld
 
 
 def _slips(
@@ -728,10 +741,11 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     other = np.flatnonzero(~is_person)
     sim = np.zeros(len(name_a), dtype=np.float32)
     translated = np.zeros(len(name_a), dtype=bool)
+    withheld = np.zeros(len(name_a), dtype=bool)
     initialled = np.zeros(len(name_a), dtype=bool)
     slipped = np.zeros(len(name_a), dtype=bool)
     if len(other):
-        sim[other] = _name_similarity(left, right, name_a[other], name_b[other])
+        sim[other], withheld[other] = _name_similarity(left, right, name_a[other], name_b[other])
         slipped[other] = _slips(left, right, name_a[other], name_b[other], sim[other])
         sim = np.where(slipped, np.float32(SLIP_SIM), sim).astype(np.float32)
         translated[other] = _translations(left, right, name_a[other], name_b[other])
@@ -739,6 +753,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         acr = _acronym_sims(left, right, name_a[other], name_b[other], sim[other])
         initialled[other] = acr > sim[other]
         sim[other] = np.maximum(sim[other], acr)
+        withheld[other] &= ~initialled[other]  # an acronym reading, not a shortened name
     # Persons: word-by-word alignment (order, initials, skeletons, extra words) replaces the
     # whole-string similarities, which cannot tell JOHN SMITH from JAMES SMITH.
     person = np.flatnonzero(is_person)
@@ -782,6 +797,19 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         _per_distinct(left.generic[best_name_a], right.generic[best_name_b], _generic_conflict).astype(bool)
         & ~translation
     )
+    # Names that are one common word each identify by their line of business alone.
+    business = np.zeros(n, dtype=bool)
+    check = np.flatnonzero(generic_conflict & ~empty[first] & (left.ntok[best_name_a] == 1))
+    check = check[left.core[best_name_a[check]] == right.core[best_name_b[check]]]
+    if len(check):
+        business[check] = (
+            _per_distinct_text(
+                _with_generic(left, best_name_a[check]),
+                _with_generic(right, best_name_b[check]),
+                common_stem.common_business,
+            )
+            > 0
+        )
     numbers = _per_distinct(left.numbers[best_name_a], right.numbers[best_name_b], _number_agreement).astype(
         np.int8
     )
@@ -869,6 +897,16 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         acronym=acronym,
         own_acronym=own_acronym,
         slip=slipped[first] & ~best_empty,
+        common_stem=withheld[first] & ~translation if n else np.zeros(0, dtype=bool),
+        common_business=business,
+    )
+
+
+def _with_generic(prep: PreparedRecords, names: np.ndarray) -> np.ndarray:
+    """Names as :func:`graph.resolve.common_stem.common_business` reads them: sorted distinctive
+    words, then sorted generic words."""
+    return np.array(
+        [siblings.pack(prep.core[k], _STRINGS[int(prep.generic[k])]) for k in names.tolist()], dtype=object
     )
 
 
@@ -899,6 +937,7 @@ class Contributions:
     unpaired: np.ndarray
     person: np.ndarray
     sibling: np.ndarray
+    business: np.ndarray
 
     def total(self) -> np.ndarray:
         return (
@@ -906,6 +945,7 @@ class Contributions:
             + self.unpaired
             + self.person
             + self.sibling
+            + self.business
             + self.short
             + self.legal
             + self.generic
@@ -959,4 +999,5 @@ def contributions(f: PairFeatures) -> Contributions:
             np.zeros(len(f.person), dtype=np.float64),
         ),
         sibling=np.where(f.sibling, w["sibling_words"], 0.0),
+        business=np.where(f.common_business, w["common_business"], 0.0),
     )

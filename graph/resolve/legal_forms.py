@@ -180,6 +180,8 @@ _SUPPLEMENT: dict[str, str] = {
     "KABUSHIKI KAISHA": CORPORATION,
     "KABUSHIKIGAISHA": CORPORATION,
     "KK": CORPORATION,
+    # "K.K." folds to two letters, as "S.A." does.
+    "K K": CORPORATION,
     "PT": CORPORATION,
     "TBK": CORPORATION,
     "SA": CORPORATION,
@@ -492,6 +494,7 @@ FAMILIES: dict[str, str] = {
         "LLP": "LLP",
         "LP": "LP",
         "LTDSTI": "LTDSTI",
+        "KK": "KK KABUSHIKIKAISHA KABUSHIKIGAISHA",
     }.items()
     for form in forms.split()
 }
