@@ -6,13 +6,13 @@ and keep refusing the sibling pairs it must not link (the 100k-world precision c
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
-from graph.resolve import Decision, Record, compare, prepare, score_pairs
+from graph.resolve import Decision, Record, compare
 from graph.resolve.form_variants import form_variant
 from graph.resolve.names import normalise_name
 from graph.resolve.romanise import roman_key
+from tests.graph.resolve.scoring_pairs import batch_equals_compare
 
 
 def rec(name: str) -> Record:
@@ -158,9 +158,4 @@ def test_batch_scores_equal_compare_for_the_new_rules() -> None:
         ("Aurora Devices Pte. Ltd.", "AURORA DEVICES PTR LTD"),
         ("Optima Components Co., Ltd.", "OPTIMA, OOO"),
     ]
-    left = prepare([rec(a) for a, _ in pairs])
-    right = prepare([rec(b) for _, b in pairs])
-    idx = np.arange(len(pairs))
-    scored = score_pairs(left, right, np.column_stack([idx, idx]))
-    for i, (a, b) in enumerate(pairs):
-        assert scored.score[i] == pytest.approx(compare(rec(a), rec(b)).score)
+    batch_equals_compare(pairs, kind="company")

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from graph.resolve import Decision, Record, compare, prepare, score_pairs
+from graph.resolve import Decision, Record, compare
 from graph.resolve.dedications import drop_dedication
 from graph.resolve.names import correct_generic, normalise_name
 from graph.resolve.place_names import read_place_names
 from graph.resolve.typo_words import single_slip, slip, swapped_form
+from tests.graph.resolve.scoring_pairs import batch_equals_compare
 
 
 def rec(name: str) -> Record:
@@ -208,9 +208,4 @@ def test_batch_scores_equal_compare_for_the_noise_rules() -> None:
         ("Beijing SWT Science", "PEKING SWT SCIENCE"),
         ("Onyx Components Ltd", "ONYC CONSTRUCTION LTD"),
     ]
-    left = prepare([rec(a) for a, _ in pairs])
-    right = prepare([rec(b) for _, b in pairs])
-    idx = np.arange(len(pairs))
-    scored = score_pairs(left, right, np.column_stack([idx, idx]))
-    for i, (a, b) in enumerate(pairs):
-        assert scored.score[i] == pytest.approx(compare(rec(a), rec(b)).score)
+    batch_equals_compare(pairs, kind="company")

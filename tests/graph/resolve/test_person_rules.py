@@ -9,7 +9,7 @@ import pytest
 from graph.resolve import Decision, compare
 from graph.resolve.names import normalise_name
 from graph.resolve.person_rules import derived_surname, onset_conflict, written_order
-from tests.graph.resolve.person_pairs import batch_equals_compare, person, reasons
+from tests.graph.resolve.scoring_pairs import batch_equals_compare, person, reasons
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from graph.resolve.arabic_compounds import compound_words
 from graph.resolve.given_names import same_given_name, slavic_key
 from graph.resolve.names import normalise_name
 from graph.resolve.syllable_names import is_syllabic_name, syllable_conflict, word_readings
-from tests.graph.resolve.person_pairs import batch_equals_compare, person, reasons
+from tests.graph.resolve.scoring_pairs import batch_equals_compare, person, reasons
 
 
 def words(name: str) -> tuple[str, ...]:
