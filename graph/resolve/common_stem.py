@@ -28,9 +28,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.resolve import features as _features
 from graph.resolve import siblings
 from graph.resolve.names import legal_forms
+from graph.resolve.word_partners import partners
 from graph.screening import words
 from graph.screening.words import zipf
 
@@ -67,7 +67,7 @@ class CommonStem:
 
 def _own_words(words: set[str], core: set[str], written: set[str]) -> list[str]:
     """The words of ``words`` (three letters or more) that are no other writing of a word of the
-    shorter name: neither a counterpart of its distinctive words (``features._partners``) nor a
+    shorter name: neither a counterpart of its distinctive words (``word_partners.partners``) nor a
     typo or cut of, or equal to, any word it writes (``siblings._typo_of``): CLOSED of "CLOSED
     JOINT STOCK COMPANY" is in the other name's legal form."""
     return sorted(
@@ -76,7 +76,7 @@ def _own_words(words: set[str], core: set[str], written: set[str]) -> list[str]:
         if len(w) >= siblings.MIN_EXTRA_LETTERS
         and w not in written
         and (w,) not in legal_forms().table  # LIMITED left inside a name: a form, not a name
-        and not any(_features._partners(w, o) for o in core)
+        and not any(partners(w, o) for o in core)
         and not any(siblings._typo_of(w, o) for o in written - core)
     )
 
@@ -124,6 +124,4 @@ def common_business(packed_a: str, packed_b: str) -> float:
     if core_a != core_b or " " in core_a or not core_a or not is_common(core_a):
         return 0.0
     mine, theirs = generic_a.split(), generic_b.split()
-    return float(
-        bool(mine) and bool(theirs) and not any(_features._partners(w, o) for w in mine for o in theirs)
-    )
+    return float(bool(mine) and bool(theirs) and not any(partners(w, o) for w in mine for o in theirs))

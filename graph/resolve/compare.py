@@ -296,11 +296,7 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
                 "European; a familiar form) or patronymics of one, not two names"
             )
             reasons.append(Reason("given_name_forms", 1.0, 0.0, detail))
-        contracted = [
-            (x, y)
-            for x, y, _ in align_words(order_a, order_b)
-            if x and y and (is_contraction(x, y) or is_contraction(y, x))
-        ]
+        contracted = [(x, y) for x, y in aligned if is_contraction(x, y) or is_contraction(y, x)]
         if contracted:
             detail = ", ".join(f"{x} / {y}" for x, y in contracted) + (
                 ": a contraction (first and last letters kept, no vowel between) is the word it "

@@ -70,6 +70,7 @@ from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_
 from graph.resolve.romanise import roman_key
 from graph.resolve.syllable_names import is_syllabic_name, same_syllables
 from graph.resolve.typo_words import is_single_slip, swapped_form
+from graph.resolve.word_partners import WORD_PARTNER, partners
 
 #: Aliases per record kept for scoring (OFAC entries can carry dozens).
 MAX_NAMES_PER_RECORD = 24
@@ -172,10 +173,6 @@ ADDRESS_FLOOR = 0.7
 #: Two written forms that are one form (see :mod:`graph.resolve.form_variants`) lift a family
 #: conflict only when the distinctive words written together agree at least this much.
 FORM_VARIANT_NAME_RATIO = 0.9
-#: Two distinctive words are each other's counterpart (a typo or a spelling variant) at this
-#: rapidfuzz ratio; below it, a word left on *each* side is a different name ("GAZPROM
-#: TRANSGAZ SAMARA" / "… SARATOV"): see :func:`_unpaired_words`.
-WORD_PARTNER = 0.6
 #: Below this name similarity the unpaired-words check is skipped: it can only lower a score,
 #: and such a pair is already "no" at every threshold (and "clearly different" for the
 #: linking guard), so the per-pair Python work is spent only where it can change a decision.
@@ -301,25 +298,14 @@ def _generic_conflict(a: str, b: str) -> float:
     return float(bool(a) and bool(b) and not (set(a.split()) & set(b.split())))
 
 
-def _partners(word: str, other: str) -> bool:
-    """``other`` may be another writing of ``word``: a typo or transliteration (rapidfuzz
-    ratio >= WORD_PARTNER, or one romanisation key: HSIN / XIN), a cut word (COMM /
-    COMMUNICATION, AIR / AIRLINES) or, for a word of four letters or fewer, an initialism
-    starting with the same letter (JSC / JOINT)."""
-    if fuzz.ratio(word, other) >= WORD_PARTNER * 100 or roman_key(word) == roman_key(other):
-        return True
-    short, long_ = (word, other) if len(word) <= len(other) else (other, word)
-    return long_.startswith(short) or (len(short) <= 4 and short[0] == long_[0])
-
-
 def lone_words(core_a: str, core_b: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The distinctive words of each name with no counterpart on the other side, when the names
     share a distinctive word and *each* keeps such a word ("HUAWEI CLOUD PERU" / "HUAWEI CLOUD
     RUSSIA" → ``(("PERU",), ("RUSSIA",))``); ``((), ())`` otherwise.
 
-    Counterparts are found by :func:`_partners`; words of one or two letters (initials,
-    particles) never count, nor do the leftovers when written together they agree ("XI AN" /
-    "XIAN"). One name's words all found in the other (a shortened name) is not this."""
+    Counterparts are found by :func:`graph.resolve.word_partners.partners`; words of one or two
+    letters (initials, particles) never count, nor do the leftovers when written together they
+    agree ("XI AN" / "XIAN"). One name's words all found in the other (a shortened name) is not this."""
     words_a, words_b = set(core_a.split()), set(core_b.split())
     shared = words_a & words_b
     rest_a, rest_b = sorted(words_a - shared), sorted(words_b - shared)
@@ -327,8 +313,8 @@ def lone_words(core_a: str, core_b: str) -> tuple[tuple[str, ...], tuple[str, ..
         return (), ()
     if fuzz.ratio("".join(rest_a), "".join(rest_b)) >= WORD_PARTNER * 100:
         return (), ()
-    alone_a = tuple(w for w in rest_a if len(w) > 2 and not any(_partners(w, o) for o in rest_b))
-    alone_b = tuple(w for w in rest_b if len(w) > 2 and not any(_partners(w, o) for o in rest_a))
+    alone_a = tuple(w for w in rest_a if len(w) > 2 and not any(partners(w, o) for o in rest_b))
+    alone_b = tuple(w for w in rest_b if len(w) > 2 and not any(partners(w, o) for o in rest_a))
     return (alone_a, alone_b) if alone_a and alone_b else ((), ())
 
 

@@ -10,7 +10,7 @@ XENONVISION is two edits in twelve letters, and a first letter that differs).
 
 The key is only ever compared as a whole: equal keys give the name similarity
 ``features.ROMAN_DISCOUNT`` (a ratio of keys would lift unrelated short names), and
-``features._partners`` reads equal keys as one word. It is not a word to show to anyone.
+``word_partners.partners`` reads equal keys as one word. It is not a word to show to anyone.
 
 Person names have their own, looser key (:func:`graph.resolve.align.romanisation_key`: it also
 folds G/K, B/P, D/T for Korean and Thai romanisations, and drops vowels); on company words those

@@ -10,7 +10,7 @@ time, so the scorer stays a pure function of the two records.
 
 A pair is a **sibling by a rare extra word** when the names share a distinctive word, only one
 name keeps distinctive words without a counterpart in the other name (a counterpart is a typo,
-a cut word or an initial, see ``features._partners``, searched among all the other name's
+a cut word or an initial, see ``word_partners.partners``, searched among all the other name's
 words, generic ones and its legal form included, so that "SYSTESM" finds SYSTEMS), and one of
 those extra words
 
@@ -38,8 +38,8 @@ from types import MappingProxyType
 
 from rapidfuzz import fuzz
 
-from graph.resolve import features as _features
 from graph.resolve.names import NameForm
+from graph.resolve.word_partners import WORD_PARTNER, partners
 
 TOKEN_DF_TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "list_token_df.csv"
 
@@ -124,7 +124,7 @@ def _typo_of(word: str, other: str) -> bool:
     """``word`` may be a misspelling or a cut of ``other``, a word that is not distinctive
     (generic, legal form): "SERVCIES" / SERVICES, "TARDE" / TRADE. Initials do not count here:
     every L-word would otherwise find LTD."""
-    if fuzz.ratio(word, other) >= _features.WORD_PARTNER * 100:
+    if fuzz.ratio(word, other) >= WORD_PARTNER * 100:
         return True
     short, long_ = (word, other) if len(word) <= len(other) else (other, word)
     return len(short) >= MIN_EXTRA_LETTERS and long_.startswith(short)
@@ -136,7 +136,7 @@ def _extra(words: set[str], shared: set[str], other_core: set[str], other_rest: 
         w
         for w in words - shared
         if len(w) >= MIN_EXTRA_LETTERS
-        and not any(_features._partners(w, o) for o in other_core - shared)
+        and not any(partners(w, o) for o in other_core - shared)
         and not any(_typo_of(w, o) for o in other_rest - other_core - {w})
     )
 
