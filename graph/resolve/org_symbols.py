@@ -39,7 +39,7 @@ _CATEGORIES = frozenset({"DOMAIN", "SYMBOL", "LOC"})
 #: rigour's "anywhere" place (GLOBAL, INTERNATIONAL): a word, not a country.
 _NO_PLACE = "LOC:zz"
 #: Words never compared as names proper: particles and the "and / of / for" of every language.
-_PARTICLES = _SKIP | frozenset({"FOR", "DES", "DU", "DEI", "PER", "IN", "AL", "EL", "AT", "ON", "TO"})
+_PARTICLES = _SKIP | frozenset({"IN", "AL", "EL", "AT", "ON", "TO"})
 
 
 @dataclass(frozen=True)
