@@ -402,13 +402,9 @@ def _symbol_pairs(
     SYMBOL_LOOK to below TRANSLATION_SIM, not a translation already — reach the rule, once per
     distinct pair of names (rigour reads each distinct name once, cached)."""
     out = np.zeros(len(name_a), dtype=bool)
-    todo = np.flatnonzero(
-        (sim >= SYMBOL_LOOK)
-        & (sim < TRANSLATION_SIM)
-        & ~translated
-        & (left.org_text[name_a] != "")
-        & (right.org_text[name_b] != "")
-    )
+    todo = np.flatnonzero((sim >= SYMBOL_LOOK) & (sim < TRANSLATION_SIM) & ~translated)
+    # Strings compared only on those few pairs: an object-array comparison over every pair costs.
+    todo = todo[(left.org_text[name_a[todo]] != "") & (right.org_text[name_b[todo]] != "")]
     if len(todo):
         out[todo] = (
             _per_distinct_text(
