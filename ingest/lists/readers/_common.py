@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
+from graph.name_clauses import enumerated
 from ingest.lists.model import Alias, AliasKind, EntityKind, Identifier, ListAddress
 from ingest.normalize.countries import to_iso2
 
@@ -69,14 +70,14 @@ def country_iso2(value: str | None) -> str | None:
 
 
 def split_multi(value: str | None, sep: str = ";") -> list[str]:
-    """Split a ``;``-joined multi-value; drops blanks and a leading ``and `` (Entity List style)."""
+    """Split a ``;``-joined multi-value; drops blanks and the enumerating conjunction the Entity
+    List copies from prose (``'…; M. Aziz; and Aziz Bahari'``, ``'…; and; …'``: see
+    :func:`graph.name_clauses.enumerated`)."""
     if not value:
         return []
     out = []
     for part in value.split(sep):
-        part = part.strip()
-        if part.lower().startswith("and "):
-            part = part[4:].strip()
+        part = enumerated(part.strip())
         if part:
             out.append(part)
     return out
