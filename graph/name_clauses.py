@@ -38,7 +38,8 @@ def enumerated(item: str) -> str:
 
 def has_clause(text: str) -> bool:
     """Whether ``text`` embeds an a.k.a. / f.k.a. / n.k.a. clause (a cheap test first: most don't)."""
-    return "ka" in text.lower() and _MARKER.search(text) is not None
+    low = text.lower()
+    return (".k.a" in low or "ka" in low) and _MARKER.search(text) is not None
 
 
 def tidy(text: str) -> str:
