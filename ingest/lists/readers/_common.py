@@ -7,7 +7,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from graph.name_clauses import enumerated
-from ingest.lists.model import Alias, AliasKind, EntityKind, Identifier, ListAddress
+from ingest.lists.model import EntityKind, Identifier, ListAddress
 from ingest.normalize.countries import to_iso2
 
 _POSTCODE = re.compile(r"^(?=.*\d)[A-Z0-9][A-Z0-9 \-]{1,9}$", re.IGNORECASE)
@@ -145,18 +145,6 @@ def kind_from_type(value: str | None, default: EntityKind = EntityKind.COMPANY) 
     if low in ("entity", "-0-", "organization", "company"):
         return EntityKind.COMPANY
     return default
-
-
-def aliases(names: list[str], kind: AliasKind = AliasKind.AKA, primary: str = "") -> tuple[Alias, ...]:
-    """Aliases without duplicates and without the primary name itself."""
-    seen = {primary.casefold()}
-    out = []
-    for name in names:
-        key = name.casefold()
-        if key not in seen:
-            seen.add(key)
-            out.append(Alias(name=name, kind=kind))
-    return tuple(out)
 
 
 def iso_countries(values: list[str]) -> tuple[str, ...]:
