@@ -6,8 +6,14 @@ names found the alias kinds of the list model and keeps each published name's ow
 
 from __future__ import annotations
 
+import re
+
 from graph.name_clauses import split_clauses
 from ingest.lists.model import Alias, AliasKind
+
+#: What a name carrying prose shows (a k.a. marker, "aka"/"fka"/"nka", a separator at its end): a
+#: cheap test that lets the great majority of names through untouched.
+_PROSE = re.compile(r"k\.a|[afn]ka|[,;\s]$", re.IGNORECASE)
 
 
 def _aliases(found: list[tuple[str, str]]) -> list[Alias]:
@@ -24,6 +30,8 @@ def clean_names(name: str, aliases: list[Alias]) -> tuple[str, list[Alias]]:
     the names of its clauses follow it with their marker's kind (``f.k.a.`` → ``FKA``). A primary
     that is only a clause takes the clause's first name; so does an alias, keeping a kind other
     than AKA its reader gave (weak, original script) over the marker's."""
+    if not _PROSE.search(name) and not any(_PROSE.search(a.name) for a in aliases):
+        return name, aliases
     own, found = split_clauses(_unlisted(name))
     out = _aliases(found)
     if not own and out:
