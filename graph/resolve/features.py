@@ -64,6 +64,7 @@ from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
 from graph.resolve.form_variants import form_variant
 from graph.resolve.legal_forms import agreement, family
+from graph.resolve.name_clauses import readings
 from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_address, normalise_name
 from graph.resolve.org_translate import OrgView, org_view, same_by_translation
 from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
@@ -481,7 +482,9 @@ def scored_names(rec: Record) -> list[tuple[str, int, bool]]:
     MAX_DERIVED_NAMES at most). Both writings are kept: a noisy copy of the name may garble
     the acronym so that only the writing with it still agrees."""
     names = tuple(rec.names[:MAX_NAMES_PER_RECORD]) or ("",)
-    out = [(name or "", i, False) for i, name in enumerate(names)]
+    # A name carrying list prose (a leading "and ", an "f.k.a." clause) is read as the names it
+    # holds (graph.resolve.name_clauses), each a writing of the name it was read from.
+    out = [(text, i, False) for i, name in enumerate(names) for text in readings(name or "")]
     if rec.kind != "person":
         extra = [(own_acronyms(text)[1], i, True) for text, i, _ in out if own_acronyms(text)[0]]
         out.extend(extra[:MAX_DERIVED_NAMES])
@@ -515,8 +518,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         start[r] = len(core)
         for text, i, is_derived in scored_names(rec):
             form = normalise_name(text, rec.kind)
-            name = rec.names[i] if rec.names else ""
-            order = written_order(name or "") if rec.kind == "person" else ""
+            order = written_order(text) if rec.kind == "person" else ""
             core.append(" ".join(sorted(order.split() if rec.kind == "person" else form.distinctive)))
             phon.append(" ".join(sorted(form.phonetic)))
             joined.append("".join(form.distinctive))
@@ -588,6 +590,8 @@ class PairFeatures:
     name_sim: np.ndarray  # float32 best name similarity in [0, 1]
     best_a: np.ndarray  # int64 index of the aligned name within record a's names
     best_b: np.ndarray  # int64
+    writing_a: np.ndarray  # int64 index of the aligned writing within scored_names(record a)
+    writing_b: np.ndarray  # int64
     weak: np.ndarray  # bool: the aligned pair uses a weak alias
     empty: np.ndarray  # bool: aligned names have no distinctive word on one side
     short: np.ndarray  # bool
@@ -904,6 +908,8 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         name_sim=best_sim,
         best_a=left.origin[best_name_a],
         best_b=right.origin[best_name_b],
+        writing_a=best_name_a - left.start[ia],
+        writing_b=best_name_b - right.start[ib],
         weak=weak[first],
         empty=best_empty,
         short=left.short[best_name_a] | right.short[best_name_b],
