@@ -12,6 +12,8 @@ Lists do drop leading words of one person's name too, so the rule reads only thi
 
 * the longer name is one or more full given names (no initial) followed by the whole shorter
   name, word for word in order;
+* the shorter name opens with a given name, not a kunya: "Abu Walid AL-SAHRAWI" is a byname
+  of Adnan Abu Walid AL-SAHRAOUI himself ("father of Walid"), not his father's chain;
 * the shorter name has at least three words (own name, father's name, family name: a chain
   of its own, not a name cut short — "Arif QASMANI" for "Muhammad Arif QASMANI" is);
 * the shorter name is an Arabic chain: it ends in a nisba (-I, -Y: AL-TIKRITI, QADHAFI) or
@@ -36,6 +38,8 @@ MALIK SHAH KHAN SHEIKH SHAYKH SHAIKH HAJI HAJJI U DAW
 PREFIX_NAMES = frozenset(_PREFIX_NAMES.split())
 #: Kunya and nasab particles: a name holding one is an Arabic chain.
 CHAIN_PARTICLES = frozenset(["ABU", "ABOU", "BIN", "IBN", "BINT", "BEN"])
+#: A kunya ("father of", "mother of") opening the shorter name is the bearer's own byname.
+KUNYA = frozenset(["ABU", "ABOU", "ABO", "UMM", "UM", "OM"])
 #: The shorter name has at least this many words.
 MIN_CHAIN = 3
 _MIN_NISBA = 4
@@ -59,7 +63,7 @@ def child_of(
         return None
     a_shorter = len(words_a) < len(words_b)
     short, long_ = (words_a, words_b) if a_shorter else (words_b, words_a)
-    if len(short) < MIN_CHAIN or not is_arabic_chain(short):
+    if len(short) < MIN_CHAIN or not is_arabic_chain(short) or short[0] in KUNYA:
         return None
     front, tail = long_[: len(long_) - len(short)], long_[len(long_) - len(short) :]
     if any(len(w) < 2 or w in PREFIX_NAMES for w in front):

@@ -33,6 +33,7 @@ ONE_PERSON_CHAINS = [
     ("Amir Muhammad Sa'id Abdal-Rahman AL-MAWLA", "Muhammad Sa'id 'Abd-al-Rahman AL-MAWLA"),
     ("ABU SEIR, Daoud", "ABU SAIR, Da'oud Kamal Da'oud"),  # the bearer's name in front too
     ("Hannibal GADDAFI", "Hannibal Muammar QADHAFI"),  # the father's name inserted, not in front
+    ("ADNAN ABOU WALID AL-SAHRAOUI", "Abu Walid al Sahrawi"),  # a kunya: the bearer's byname
 ]
 SURNAMES = [
     ("Zoran PETRIC", "Zoran PETROVIC", "PETRIC / PETROVIC"),  # one root, -IC / -OVIC
