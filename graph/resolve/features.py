@@ -26,7 +26,9 @@ The score is a logistic function of a sum of evidence (log-odds):
 * **person rules** (persons) — aligned words that start with sounds no romanisation confuses
   (RADIC / TADIC), a given name against the surname derived from it (BAGHER / BAGHERI), Korean
   or Chinese names with another syllable (KYONG HAK / KYONG HYOK), one family part with two
-  first given names (BASHAR / AYMAN SABAWI IBRAHIM …): two people (−); see
+  first given names (BASHAR / AYMAN SABAWI IBRAHIM …), an Arabic chain with a child's name in
+  front (UDAY / SADDAM HUSSEIN AL-TIKRITI), surnames of one root with two suffixes or two roots
+  with one (PETRIC / PETROVIC, IVANOVIC / MARIJANOVIC): two people (−); see
   :mod:`graph.resolve.person_rules`. Person words are compared with Arabic compound elements
   whole (:mod:`graph.resolve.arabic_compounds`), given names in their other forms
   (:mod:`graph.resolve.given_names`), and Korean / Chinese names of the same syllables in two
@@ -144,6 +146,8 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "derived_surname": -4.0,  # a given name vs the surname made from it (BAGHER / BAGHERI)
         "syllable_conflict": -4.0,  # Korean / Chinese names with another syllable (KYONG HAK / KYONG HYOK)
         "first_name_differs": -4.0,  # one family part, two first given names (BASHAR / AYMAN SABAWI …)
+        "child_chain": -4.0,  # an Arabic chain with a child's given name in front (UDAY / SADDAM HUSSEIN …)
+        "surname_morphology": -4.0,  # one root, two surname suffixes (PETRIC / PETROVIC), or the reverse
     }
 )
 SHORT_NAME_CHARS = 3
