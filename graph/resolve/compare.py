@@ -43,6 +43,8 @@ from graph.resolve.names import (
 )
 from graph.resolve.ordinals import describe as describe_numbers
 from graph.resolve.org_translate import explain, org_view
+from graph.resolve.parent_names import describe as describe_parent
+from graph.resolve.parent_names import subsidiary
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
 from graph.resolve.place_names import renamed
 from graph.resolve.siblings import other_words, pack, sibling_evidence
@@ -128,12 +130,15 @@ def decide(score: float, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Decisio
 
 def _aligned_forms(a: Record, b: Record, f: PairFeatures) -> tuple[NameForm, NameForm]:
     """The forms of the aligned names as the scorer read them (a name written with its own
-    bracketed acronym may have been read without it: ``features.scored_names``)."""
+    bracketed acronym may have been read without it, one written after its parent group as the
+    subsidiary alone: ``features.scored_names``)."""
     forms = []
     for rec, best, bit in ((a, f.best_a, 1), (b, f.best_b, 2)):
         text = (rec.names or ("",))[int(best[0])]
         if int(f.own_acronym[0]) & bit:
             text = own_acronyms(text)[1]
+        if int(f.subsidiary[0]) & bit:
+            text = subsidiary(text)
         forms.append(normalise_name(text, rec.kind))
     return forms[0], forms[1]
 
@@ -177,6 +182,9 @@ def _initialism_reasons(
         if int(f.own_acronym[0]) & bit:
             detail = describe_own((rec.names or ("",))[int(best[0])])
             out.append(Reason("own_acronym", 1.0, 0.0, detail))
+        if int(f.subsidiary[0]) & bit:
+            detail = describe_parent((rec.names or ("",))[int(best[0])])
+            out.append(Reason("parent_group", 1.0, 0.0, detail))
     if f.acronym[0]:
         core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
         detail = describe_collapse(core_a, form_a.folded, core_b, form_b.folded)

@@ -66,6 +66,7 @@ from graph.resolve.form_variants import form_variant
 from graph.resolve.legal_forms import agreement, family
 from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_address, normalise_name
 from graph.resolve.org_translate import OrgView, org_view, same_by_translation
+from graph.resolve.parent_names import parent_split, parent_words, writes_parent
 from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
 from graph.resolve.romanise import roman_key
 from graph.resolve.syllable_names import is_syllabic_name, same_syllables
@@ -76,6 +77,9 @@ from graph.resolve.word_partners import WORD_PARTNER, partners
 MAX_NAMES_PER_RECORD = 24
 #: Writings without a name's own bracketed acronym added per record at most (see scored_names).
 MAX_DERIVED_NAMES = 8
+#: How a scored writing was read from its name (``scored_names``): as written, without its own
+#: bracketed acronym, or as the subsidiary alone after its parent group (graph.resolve.parent_names).
+AS_WRITTEN, OWN_ACRONYM, SUBSIDIARY = 0, 1, 2
 
 
 class AliasKind(StrEnum):
@@ -229,6 +233,8 @@ class PreparedRecords:
     nwords: np.ndarray  # int8, per name: words in which an acronym's run is looked for (127 at most)
     origin: np.ndarray  # int64, per name: index in its record's ``names`` of the name it was read from
     derived: np.ndarray  # bool, per name: a writing without the name's own bracketed acronym
+    parent: np.ndarray  # int8, per name: 0 no parent group written, 1 written with one, 2 subsidiary alone
+    parent_words: np.ndarray  # object, per name: the parent's distinctive words of a subsidiary writing ('')
 
     def __len__(self) -> int:
         return len(self.records)
@@ -444,17 +450,41 @@ def _acronym_sims(
     return out
 
 
-def scored_names(rec: Record) -> list[tuple[str, int, bool]]:
-    """The writings a record is compared by, as ``(text, index in rec.names, derived)``: its
-    names (MAX_NAMES_PER_RECORD at most), then, for companies and vessels, those that write their
-    own acronym in brackets once more without it (:func:`graph.resolve.acronyms.own_acronyms`;
-    MAX_DERIVED_NAMES at most). Both writings are kept: a noisy copy of the name may garble
-    the acronym so that only the writing with it still agrees."""
+def _parent_pairs(
+    left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray
+) -> np.ndarray:
+    """Per name pair: a subsidiary writing meets a name that writes a parent group too, its own
+    or a word of this one's (:mod:`graph.resolve.parent_names`). Two subsidiaries of one parent,
+    or two parents' subsidiaries of one name, are compared as written only; so is a name that
+    writes the parent without a separator ("TACTICAL MISSILE ANPP TEMP AVIA")."""
+    pa, pb = left.parent[name_a], right.parent[name_b]
+    blocked = ((pa == 2) & (pb > 0)) | ((pb == 2) & (pa > 0))
+    # The few subsidiary writings left: does the other name write a word of the parent?
+    for sub, sub_names, other, other_names in (
+        (left, name_a, right, name_b),
+        (right, name_b, left, name_a),
+    ):
+        todo = np.flatnonzero((sub.parent[sub_names] == 2) & ~blocked)
+        if len(todo):
+            words, core = sub.parent_words[sub_names[todo]], other.core[other_names[todo]]
+            blocked[todo] = _per_distinct_text(words, core, writes_parent) > 0
+    return blocked
+
+
+def scored_names(rec: Record) -> list[tuple[str, int, int]]:
+    """The writings a record is compared by, as ``(text, index in rec.names, how read)``: its
+    names (MAX_NAMES_PER_RECORD at most, AS_WRITTEN), then, for companies and vessels, those that
+    write their own acronym in brackets once more without it (OWN_ACRONYM,
+    :func:`graph.resolve.acronyms.own_acronyms`) and those that write a parent group first once
+    more as the subsidiary alone (SUBSIDIARY, :func:`graph.resolve.parent_names.parent_split`;
+    MAX_DERIVED_NAMES at most of each). Both writings are kept: a noisy copy of the name may
+    garble the acronym so that only the writing with it still agrees."""
     names = tuple(rec.names[:MAX_NAMES_PER_RECORD]) or ("",)
-    out = [(name or "", i, False) for i, name in enumerate(names)]
+    out = [(name or "", i, AS_WRITTEN) for i, name in enumerate(names)]
     if rec.kind != "person":
-        extra = [(own_acronyms(text)[1], i, True) for text, i, _ in out if own_acronyms(text)[0]]
-        out.extend(extra[:MAX_DERIVED_NAMES])
+        extra = [(own_acronyms(text)[1], i, OWN_ACRONYM) for text, i, _ in out if own_acronyms(text)[0]]
+        subs = [(split.subsidiary, i, SUBSIDIARY) for text, i, _ in out if (split := parent_split(text))]
+        out.extend(extra[:MAX_DERIVED_NAMES] + subs[:MAX_DERIVED_NAMES])
     return out
 
 
@@ -478,11 +508,13 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     nwords: list[int] = []
     origin: list[int] = []
     derived: list[bool] = []
+    parent: list[int] = []
+    parents: list[str] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
         start[r] = len(core)
-        for text, i, is_derived in scored_names(rec):
+        for text, i, how in scored_names(rec):
             form = normalise_name(text, rec.kind)
             name = rec.names[i] if rec.names else ""
             order = written_order(name or "") if rec.kind == "person" else ""
@@ -506,7 +538,13 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             init_mask.append(_letters("".join(t[0] for t in seq)))
             nwords.append(len(seq))
             origin.append(i)
-            derived.append(is_derived)
+            derived.append(how == OWN_ACRONYM)
+            if how == SUBSIDIARY:
+                parent.append(2)
+                parents.append(parent_words(name))
+            else:
+                parent.append(int(rec.kind != "person" and parent_split(text) is not None))
+                parents.append("")
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
     roman = [" ".join(sorted(roman_key(t) for t in c.split())) for c in core]
@@ -545,6 +583,8 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         nwords=np.array(np.minimum(nwords, 127), dtype=np.int8),
         origin=np.array(origin, dtype=np.int64),
         derived=np.array(derived, dtype=bool),
+        parent=np.array(parent, dtype=np.int8),
+        parent_words=np.array(parents, dtype=object),
     )
 
 
@@ -574,6 +614,7 @@ class PairFeatures:
     acronym: np.ndarray  # bool: one aligned name initials words of the other (graph.resolve.acronyms)
     own_acronym: np.ndarray  # int8 bits 1 (a) / 2 (b): an aligned name was read without its own
     # bracketed acronym (features.scored_names)
+    subsidiary: np.ndarray  # int8 bits 1 (a) / 2 (b): an aligned name was read as its subsidiary alone
     slip: np.ndarray  # bool: the aligned names differ by one keying slip (graph.resolve.typo_words)
     common_stem: np.ndarray  # bool: subset credit withheld, one common word (graph.resolve.common_stem)
     common_business: np.ndarray  # bool: one common word each, no line of business shared
@@ -740,6 +781,11 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         initialled[other] = acr > sim[other]
         sim[other] = np.maximum(sim[other], acr)
         withheld[other] &= ~initialled[other]  # an acronym reading, not a shortened name
+        # A subsidiary writing against a name that writes a parent too is not read at all.
+        blocked = other[_parent_pairs(left, right, name_a[other], name_b[other])]
+        sim[blocked] = 0.0
+        for flags in (translated, initialled, slipped, withheld):
+            flags[blocked] = False
     # Persons: word-by-word alignment (order, initials, skeletons, extra words) replaces the
     # whole-string similarities, which cannot tell JOHN SMITH from JAMES SMITH.
     person = np.flatnonzero(is_person)
@@ -778,6 +824,8 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     own_acronym = (
         left.derived[best_name_a].astype(np.int8) | (right.derived[best_name_b].astype(np.int8) << 1)
     ).astype(np.int8)
+    sub_a, sub_b = left.parent[best_name_a] == 2, right.parent[best_name_b] == 2
+    subsidiary = (sub_a.astype(np.int8) | (sub_b.astype(np.int8) << 1)).astype(np.int8)
     legal = _lift_form_variants(left, right, best_name_a, best_name_b, legal, translation)
     generic_conflict = (
         _per_distinct(left.generic[best_name_a], right.generic[best_name_b], _generic_conflict).astype(bool)
@@ -882,6 +930,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         sibling=sibling,
         acronym=acronym,
         own_acronym=own_acronym,
+        subsidiary=subsidiary,
         slip=slipped[first] & ~best_empty,
         common_stem=withheld[first] & ~translation if n else np.zeros(0, dtype=bool),
         common_business=business,
