@@ -15,7 +15,9 @@ from typing import Any
 
 import numpy as np
 
-from graph.resolve.acronyms import describe_collapse, describe_own, own_acronyms
+from graph.resolve.acronym_parts import best_part
+from graph.resolve.acronym_parts import describe as describe_part
+from graph.resolve.acronyms import best_collapse, describe_collapse, describe_own, own_acronyms, run_words
 from graph.resolve.align import align_words, compounds_used, describe_alignment, is_contraction
 from graph.resolve.arabic_compounds import rewritten
 from graph.resolve.common_stem import common_stem
@@ -31,6 +33,8 @@ from graph.resolve.features import (
     pair_features,
     prepare,
 )
+from graph.resolve.foreign_acronyms import describe as describe_foreign
+from graph.resolve.foreign_acronyms import foreign_acronym
 from graph.resolve.form_variants import form_variant
 from graph.resolve.given_names import same_given_name
 from graph.resolve.names import (
@@ -139,6 +143,8 @@ def _aligned_forms(a: Record, b: Record, f: PairFeatures) -> tuple[NameForm, Nam
             text = own_acronyms(text)[1]
         if int(f.subsidiary[0]) & bit:
             text = subsidiary(text)
+        if int(f.foreign_acronym[0]) & bit and (found := foreign_acronym(text)) is not None:
+            text = found.kept
         forms.append(normalise_name(text, rec.kind))
     return forms[0], forms[1]
 
@@ -185,9 +191,18 @@ def _initialism_reasons(
         if int(f.subsidiary[0]) & bit:
             detail = describe_parent((rec.names or ("",))[int(best[0])])
             out.append(Reason("parent_group", 1.0, 0.0, detail))
+        if int(f.foreign_acronym[0]) & bit:
+            detail = describe_foreign((rec.names or ("",))[int(best[0])])
+            out.append(Reason("foreign_acronym", 1.0, 0.0, detail))
     if f.acronym[0]:
         core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
-        detail = describe_collapse(core_a, form_a.folded, core_b, form_b.folded)
+        seq_a, seq_b = " ".join(run_words(form_a.folded)), " ".join(run_words(form_b.folded))
+        part = (
+            None if best_collapse(core_a, seq_a, core_b, seq_b) else best_part(core_a, seq_a, core_b, seq_b)
+        )
+        detail = (
+            describe_part(part) if part else describe_collapse(core_a, form_a.folded, core_b, form_b.folded)
+        )
         out.append(Reason("acronym", 1.0, 0.0, detail))
     if a.kind != "person" and b.kind != "person" and not bool(f.empty[0]):
         numbered = number_rewrites(form_a) + number_rewrites(form_b)

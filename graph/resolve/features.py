@@ -52,6 +52,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from graph.resolve import common_stem, siblings
+from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronyms import (
     MAX_ACRONYM,
     MIN_ACRONYM,
@@ -62,6 +63,7 @@ from graph.resolve.acronyms import (
 )
 from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
+from graph.resolve.foreign_acronyms import bracketed_acronym, foreign_acronym
 from graph.resolve.form_variants import form_variant
 from graph.resolve.legal_forms import agreement, family
 from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_address, normalise_name
@@ -78,8 +80,9 @@ MAX_NAMES_PER_RECORD = 24
 #: Writings without a name's own bracketed acronym added per record at most (see scored_names).
 MAX_DERIVED_NAMES = 8
 #: How a scored writing was read from its name (``scored_names``): as written, without its own
-#: bracketed acronym, or as the subsidiary alone after its parent group (graph.resolve.parent_names).
-AS_WRITTEN, OWN_ACRONYM, SUBSIDIARY = 0, 1, 2
+#: bracketed acronym, as the subsidiary alone after its parent group (graph.resolve.parent_names), or
+#: without a bracketed acronym its words do not spell (graph.resolve.foreign_acronyms).
+AS_WRITTEN, OWN_ACRONYM, SUBSIDIARY, FOREIGN_ACRONYM = 0, 1, 2, 3
 
 
 class AliasKind(StrEnum):
@@ -235,6 +238,7 @@ class PreparedRecords:
     derived: np.ndarray  # bool, per name: a writing without the name's own bracketed acronym
     parent: np.ndarray  # int8, per name: 0 no parent group written, 1 written with one, 2 subsidiary alone
     parent_words: np.ndarray  # object, per name: the parent's distinctive words of a subsidiary writing ('')
+    bracket: np.ndarray  # int8, per name: 0 no bracketed acronym, 1 one written, 2 read without a foreign one
 
     def __len__(self) -> int:
         return len(self.records)
@@ -409,7 +413,8 @@ def _acronym_slots(distinctive: Sequence[str]) -> list[str]:
 
 def _collapsed(key_a: str, key_b: str) -> float:
     (core_a, seq_a), (core_b, seq_b) = key_a.split("\t"), key_b.split("\t")
-    hit = best_collapse(core_a, seq_a, core_b, seq_b)
+    # An acronym of part of the other name, its other words shortened (graph.resolve.acronym_parts).
+    hit = best_collapse(core_a, seq_a, core_b, seq_b) or best_part(core_a, seq_a, core_b, seq_b)
     return ACRONYM_DISCOUNT * hit.similarity if hit is not None else 0.0
 
 
@@ -450,15 +455,21 @@ def _acronym_sims(
     return out
 
 
-def _parent_pairs(
+def _blocked_pairs(
     left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray
 ) -> np.ndarray:
     """Per name pair: a subsidiary writing meets a name that writes a parent group too, its own
-    or a word of this one's (:mod:`graph.resolve.parent_names`). Two subsidiaries of one parent,
-    or two parents' subsidiaries of one name, are compared as written only; so is a name that
-    writes the parent without a separator ("TACTICAL MISSILE ANPP TEMP AVIA")."""
+    or a word of this one's (:mod:`graph.resolve.parent_names`), or a writing without a foreign
+    acronym one that brackets an acronym too (:mod:`graph.resolve.foreign_acronyms`). Two
+    subsidiaries of one parent, or two parents' subsidiaries of one name, are compared as written
+    only; so is a name that writes the parent without a separator ("TACTICAL MISSILE ANPP TEMP
+    AVIA")."""
     pa, pb = left.parent[name_a], right.parent[name_b]
     blocked = ((pa == 2) & (pb > 0)) | ((pb == 2) & (pa > 0))
+    # A name read without its foreign acronym, against one that writes a bracketed acronym too
+    # (graph.resolve.foreign_acronyms): two acronyms beside the same words.
+    ba, bb = left.bracket[name_a], right.bracket[name_b]
+    blocked |= ((ba == 2) & (bb > 0)) | ((bb == 2) & (ba > 0))
     # The few subsidiary writings left: does the other name write a word of the parent?
     for sub, sub_names, other, other_names in (
         (left, name_a, right, name_b),
@@ -475,16 +486,19 @@ def scored_names(rec: Record) -> list[tuple[str, int, int]]:
     """The writings a record is compared by, as ``(text, index in rec.names, how read)``: its
     names (MAX_NAMES_PER_RECORD at most, AS_WRITTEN), then, for companies and vessels, those that
     write their own acronym in brackets once more without it (OWN_ACRONYM,
-    :func:`graph.resolve.acronyms.own_acronyms`) and those that write a parent group first once
-    more as the subsidiary alone (SUBSIDIARY, :func:`graph.resolve.parent_names.parent_split`;
-    MAX_DERIVED_NAMES at most of each). Both writings are kept: a noisy copy of the name may
+    :func:`graph.resolve.acronyms.own_acronyms`), those that write a parent group first once
+    more as the subsidiary alone (SUBSIDIARY, :func:`graph.resolve.parent_names.parent_split`)
+    and those with a bracketed acronym their words do not spell once more without it
+    (FOREIGN_ACRONYM, :func:`graph.resolve.foreign_acronyms.foreign_acronym`; MAX_DERIVED_NAMES
+    at most of each). Both writings are kept: a noisy copy of the name may
     garble the acronym so that only the writing with it still agrees."""
     names = tuple(rec.names[:MAX_NAMES_PER_RECORD]) or ("",)
     out = [(name or "", i, AS_WRITTEN) for i, name in enumerate(names)]
     if rec.kind != "person":
         extra = [(own_acronyms(text)[1], i, OWN_ACRONYM) for text, i, _ in out if own_acronyms(text)[0]]
         subs = [(split.subsidiary, i, SUBSIDIARY) for text, i, _ in out if (split := parent_split(text))]
-        out.extend(extra[:MAX_DERIVED_NAMES] + subs[:MAX_DERIVED_NAMES])
+        bare = [(found.kept, i, FOREIGN_ACRONYM) for text, i, _ in out if (found := foreign_acronym(text))]
+        out.extend(extra[:MAX_DERIVED_NAMES] + subs[:MAX_DERIVED_NAMES] + bare[:MAX_DERIVED_NAMES])
     return out
 
 
@@ -510,6 +524,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     derived: list[bool] = []
     parent: list[int] = []
     parents: list[str] = []
+    bracket: list[int] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
@@ -545,6 +560,10 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             else:
                 parent.append(int(rec.kind != "person" and parent_split(text) is not None))
                 parents.append("")
+            if how == FOREIGN_ACRONYM:
+                bracket.append(2)
+            else:
+                bracket.append(int(rec.kind != "person" and bracketed_acronym(name or "") is not None))
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
     roman = [" ".join(sorted(roman_key(t) for t in c.split())) for c in core]
@@ -585,6 +604,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         derived=np.array(derived, dtype=bool),
         parent=np.array(parent, dtype=np.int8),
         parent_words=np.array(parents, dtype=object),
+        bracket=np.array(bracket, dtype=np.int8),
     )
 
 
@@ -615,6 +635,7 @@ class PairFeatures:
     own_acronym: np.ndarray  # int8 bits 1 (a) / 2 (b): an aligned name was read without its own
     # bracketed acronym (features.scored_names)
     subsidiary: np.ndarray  # int8 bits 1 (a) / 2 (b): an aligned name was read as its subsidiary alone
+    foreign_acronym: np.ndarray  # int8 bits 1 (a) / 2 (b): an aligned name was read without a foreign acronym
     slip: np.ndarray  # bool: the aligned names differ by one keying slip (graph.resolve.typo_words)
     common_stem: np.ndarray  # bool: subset credit withheld, one common word (graph.resolve.common_stem)
     common_business: np.ndarray  # bool: one common word each, no line of business shared
@@ -781,8 +802,9 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         initialled[other] = acr > sim[other]
         sim[other] = np.maximum(sim[other], acr)
         withheld[other] &= ~initialled[other]  # an acronym reading, not a shortened name
-        # A subsidiary writing against a name that writes a parent too is not read at all.
-        blocked = other[_parent_pairs(left, right, name_a[other], name_b[other])]
+        # A subsidiary writing against a name that writes a parent too, or a writing without a
+        # foreign acronym against a name that brackets one too, is not read at all.
+        blocked = other[_blocked_pairs(left, right, name_a[other], name_b[other])]
         sim[blocked] = 0.0
         for flags in (translated, initialled, slipped, withheld):
             flags[blocked] = False
@@ -826,6 +848,8 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     ).astype(np.int8)
     sub_a, sub_b = left.parent[best_name_a] == 2, right.parent[best_name_b] == 2
     subsidiary = (sub_a.astype(np.int8) | (sub_b.astype(np.int8) << 1)).astype(np.int8)
+    bare_a, bare_b = left.bracket[best_name_a] == 2, right.bracket[best_name_b] == 2
+    foreign = (bare_a.astype(np.int8) | (bare_b.astype(np.int8) << 1)).astype(np.int8)
     legal = _lift_form_variants(left, right, best_name_a, best_name_b, legal, translation)
     generic_conflict = (
         _per_distinct(left.generic[best_name_a], right.generic[best_name_b], _generic_conflict).astype(bool)
@@ -931,6 +955,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         acronym=acronym,
         own_acronym=own_acronym,
         subsidiary=subsidiary,
+        foreign_acronym=foreign,
         slip=slipped[first] & ~best_empty,
         common_stem=withheld[first] & ~translation if n else np.zeros(0, dtype=bool),
         common_business=business,
