@@ -33,8 +33,6 @@ from graph.resolve.features import (
     pair_features,
     prepare,
 )
-from graph.resolve.foreign_acronyms import describe as describe_foreign
-from graph.resolve.foreign_acronyms import foreign_acronym
 from graph.resolve.form_variants import form_variant
 from graph.resolve.given_names import same_given_name
 from graph.resolve.names import (
@@ -47,10 +45,9 @@ from graph.resolve.names import (
 )
 from graph.resolve.ordinals import describe as describe_numbers
 from graph.resolve.org_translate import explain, org_view
-from graph.resolve.parent_names import describe as describe_parent
-from graph.resolve.parent_names import subsidiary
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
 from graph.resolve.place_names import renamed
+from graph.resolve.readings import reason, reread
 from graph.resolve.siblings import other_words, pack, sibling_evidence
 from graph.resolve.syllable_names import same_syllables
 from graph.resolve.typo_words import single_slip, swapped_form
@@ -134,17 +131,14 @@ def decide(score: float, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Decisio
 
 def _aligned_forms(a: Record, b: Record, f: PairFeatures) -> tuple[NameForm, NameForm]:
     """The forms of the aligned names as the scorer read them (a name written with its own
-    bracketed acronym may have been read without it, one written after its parent group as the
-    subsidiary alone: ``features.scored_names``)."""
+    bracketed acronym may have been read without it, or read another way: ``features.scored_names``,
+    :mod:`graph.resolve.readings`)."""
     forms = []
-    for rec, best, bit in ((a, f.best_a, 1), (b, f.best_b, 2)):
+    for rec, best, bit, how in ((a, f.best_a, 1, f.read_a), (b, f.best_b, 2, f.read_b)):
         text = (rec.names or ("",))[int(best[0])]
         if int(f.own_acronym[0]) & bit:
             text = own_acronyms(text)[1]
-        if int(f.subsidiary[0]) & bit:
-            text = subsidiary(text)
-        if int(f.foreign_acronym[0]) & bit and (found := foreign_acronym(text)) is not None:
-            text = found.kept
+        text = reread(text, int(how[0]))
         forms.append(normalise_name(text, rec.kind))
     return forms[0], forms[1]
 
@@ -184,16 +178,13 @@ def _initialism_reasons(
     (:mod:`graph.resolve.acronyms`, :mod:`graph.resolve.ordinals`): evidence already in the name
     similarity, so no contribution of their own."""
     out = []
-    for rec, best, bit in ((a, f.best_a, 1), (b, f.best_b, 2)):
+    for rec, best, bit, how in ((a, f.best_a, 1, f.read_a), (b, f.best_b, 2, f.read_b)):
         if int(f.own_acronym[0]) & bit:
             detail = describe_own((rec.names or ("",))[int(best[0])])
             out.append(Reason("own_acronym", 1.0, 0.0, detail))
-        if int(f.subsidiary[0]) & bit:
-            detail = describe_parent((rec.names or ("",))[int(best[0])])
-            out.append(Reason("parent_group", 1.0, 0.0, detail))
-        if int(f.foreign_acronym[0]) & bit:
-            detail = describe_foreign((rec.names or ("",))[int(best[0])])
-            out.append(Reason("foreign_acronym", 1.0, 0.0, detail))
+        read = reason((rec.names or ("",))[int(best[0])], int(how[0]))
+        if read is not None:  # a subsidiary, a name without a foreign acronym … (graph.resolve.readings)
+            out.append(Reason(read[0], 1.0, 0.0, read[1]))
     if f.acronym[0]:
         core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
         seq_a, seq_b = " ".join(run_words(form_a.folded)), " ".join(run_words(form_b.folded))

@@ -51,7 +51,7 @@ from types import MappingProxyType
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from graph.resolve import common_stem, siblings
+from graph.resolve import common_stem, readings, siblings
 from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronyms import (
     MAX_ACRONYM,
@@ -63,12 +63,11 @@ from graph.resolve.acronyms import (
 )
 from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
-from graph.resolve.foreign_acronyms import bracketed_acronym, foreign_acronym
 from graph.resolve.form_variants import form_variant
 from graph.resolve.legal_forms import agreement, family
 from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_address, normalise_name
 from graph.resolve.org_translate import OrgView, org_view, same_by_translation
-from graph.resolve.parent_names import parent_split, parent_words, writes_parent
+from graph.resolve.parent_names import parent_words, writes_parent
 from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
 from graph.resolve.romanise import roman_key
 from graph.resolve.syllable_names import is_syllabic_name, same_syllables
@@ -79,10 +78,6 @@ from graph.resolve.word_partners import WORD_PARTNER, partners
 MAX_NAMES_PER_RECORD = 24
 #: Writings without a name's own bracketed acronym added per record at most (see scored_names).
 MAX_DERIVED_NAMES = 8
-#: How a scored writing was read from its name (``scored_names``): as written, without its own
-#: bracketed acronym, as the subsidiary alone after its parent group (graph.resolve.parent_names), or
-#: without a bracketed acronym its words do not spell (graph.resolve.foreign_acronyms).
-AS_WRITTEN, OWN_ACRONYM, SUBSIDIARY, FOREIGN_ACRONYM = 0, 1, 2, 3
 
 
 class AliasKind(StrEnum):
@@ -236,9 +231,9 @@ class PreparedRecords:
     nwords: np.ndarray  # int8, per name: words in which an acronym's run is looked for (127 at most)
     origin: np.ndarray  # int64, per name: index in its record's ``names`` of the name it was read from
     derived: np.ndarray  # bool, per name: a writing without the name's own bracketed acronym
-    parent: np.ndarray  # int8, per name: 0 no parent group written, 1 written with one, 2 subsidiary alone
+    how: np.ndarray  # int8, per name: how the writing was read from its name (graph.resolve.readings)
+    marks: np.ndarray  # int8, per name: readings.WRITES_PARENT | WRITES_BRACKET of the name it was read from
     parent_words: np.ndarray  # object, per name: the parent's distinctive words of a subsidiary writing ('')
-    bracket: np.ndarray  # int8, per name: 0 no bracketed acronym, 1 one written, 2 read without a foreign one
 
     def __len__(self) -> int:
         return len(self.records)
@@ -458,24 +453,17 @@ def _acronym_sims(
 def _blocked_pairs(
     left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray
 ) -> np.ndarray:
-    """Per name pair: a subsidiary writing meets a name that writes a parent group too, its own
-    or a word of this one's (:mod:`graph.resolve.parent_names`), or a writing without a foreign
-    acronym one that brackets an acronym too (:mod:`graph.resolve.foreign_acronyms`). Two
-    subsidiaries of one parent, or two parents' subsidiaries of one name, are compared as written
-    only; so is a name that writes the parent without a separator ("TACTICAL MISSILE ANPP TEMP
-    AVIA")."""
-    pa, pb = left.parent[name_a], right.parent[name_b]
-    blocked = ((pa == 2) & (pb > 0)) | ((pb == 2) & (pa > 0))
-    # A name read without its foreign acronym, against one that writes a bracketed acronym too
-    # (graph.resolve.foreign_acronyms): two acronyms beside the same words.
-    ba, bb = left.bracket[name_a], right.bracket[name_b]
-    blocked |= ((ba == 2) & (bb > 0)) | ((bb == 2) & (ba > 0))
-    # The few subsidiary writings left: does the other name write a word of the parent?
+    """Per name pair: a reading compared with a name it must not be (:func:`readings.blocked`),
+    or a subsidiary writing with a name that writes a word of its parent
+    (:func:`graph.resolve.parent_names.writes_parent`: "TACTICAL MISSILE ANPP TEMP AVIA" is
+    compared with the name as written)."""
+    how_a, how_b = left.how[name_a], right.how[name_b]
+    blocked = readings.blocked(how_a, left.marks[name_a], how_b, right.marks[name_b])
     for sub, sub_names, other, other_names in (
         (left, name_a, right, name_b),
         (right, name_b, left, name_a),
     ):
-        todo = np.flatnonzero((sub.parent[sub_names] == 2) & ~blocked)
+        todo = np.flatnonzero((sub.how[sub_names] == readings.SUBSIDIARY) & ~blocked)
         if len(todo):
             words, core = sub.parent_words[sub_names[todo]], other.core[other_names[todo]]
             blocked[todo] = _per_distinct_text(words, core, writes_parent) > 0
@@ -484,21 +472,21 @@ def _blocked_pairs(
 
 def scored_names(rec: Record) -> list[tuple[str, int, int]]:
     """The writings a record is compared by, as ``(text, index in rec.names, how read)``: its
-    names (MAX_NAMES_PER_RECORD at most, AS_WRITTEN), then, for companies and vessels, those that
-    write their own acronym in brackets once more without it (OWN_ACRONYM,
-    :func:`graph.resolve.acronyms.own_acronyms`), those that write a parent group first once
-    more as the subsidiary alone (SUBSIDIARY, :func:`graph.resolve.parent_names.parent_split`)
-    and those with a bracketed acronym their words do not spell once more without it
-    (FOREIGN_ACRONYM, :func:`graph.resolve.foreign_acronyms.foreign_acronym`; MAX_DERIVED_NAMES
-    at most of each). Both writings are kept: a noisy copy of the name may
-    garble the acronym so that only the writing with it still agrees."""
+    names (MAX_NAMES_PER_RECORD at most, ``readings.AS_WRITTEN``), then, for companies and
+    vessels, those that write their own acronym in brackets once more without it
+    (``OWN_ACRONYM``, :func:`graph.resolve.acronyms.own_acronyms`) and their other readings
+    (:func:`graph.resolve.readings.other_readings`: the subsidiary after a parent group, the
+    name without a foreign acronym, an acronym's short form), MAX_DERIVED_NAMES at most of
+    each. Both writings are kept: a noisy copy of the name may garble the acronym so that only
+    the writing with it still agrees."""
     names = tuple(rec.names[:MAX_NAMES_PER_RECORD]) or ("",)
-    out = [(name or "", i, AS_WRITTEN) for i, name in enumerate(names)]
+    out = [(name or "", i, readings.AS_WRITTEN) for i, name in enumerate(names)]
     if rec.kind != "person":
-        extra = [(own_acronyms(text)[1], i, OWN_ACRONYM) for text, i, _ in out if own_acronyms(text)[0]]
-        subs = [(split.subsidiary, i, SUBSIDIARY) for text, i, _ in out if (split := parent_split(text))]
-        bare = [(found.kept, i, FOREIGN_ACRONYM) for text, i, _ in out if (found := foreign_acronym(text))]
-        out.extend(extra[:MAX_DERIVED_NAMES] + subs[:MAX_DERIVED_NAMES] + bare[:MAX_DERIVED_NAMES])
+        extra = [
+            (own_acronyms(text)[1], i, readings.OWN_ACRONYM) for text, i, _ in out if own_acronyms(text)[0]
+        ]
+        other = [(text, i, how) for name, i, _ in out for text, how in readings.other_readings(name)]
+        out.extend(extra[:MAX_DERIVED_NAMES] + other[:MAX_DERIVED_NAMES])
     return out
 
 
@@ -522,9 +510,9 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     nwords: list[int] = []
     origin: list[int] = []
     derived: list[bool] = []
-    parent: list[int] = []
+    how_read: list[int] = []
+    marks: list[int] = []
     parents: list[str] = []
-    bracket: list[int] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
@@ -553,17 +541,10 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             init_mask.append(_letters("".join(t[0] for t in seq)))
             nwords.append(len(seq))
             origin.append(i)
-            derived.append(how == OWN_ACRONYM)
-            if how == SUBSIDIARY:
-                parent.append(2)
-                parents.append(parent_words(name))
-            else:
-                parent.append(int(rec.kind != "person" and parent_split(text) is not None))
-                parents.append("")
-            if how == FOREIGN_ACRONYM:
-                bracket.append(2)
-            else:
-                bracket.append(int(rec.kind != "person" and bracketed_acronym(name or "") is not None))
+            derived.append(how == readings.OWN_ACRONYM)
+            how_read.append(how)
+            marks.append(0 if person else readings.marks(name or ""))
+            parents.append(parent_words(name) if how == readings.SUBSIDIARY else "")
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
     roman = [" ".join(sorted(roman_key(t) for t in c.split())) for c in core]
@@ -602,9 +583,9 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         nwords=np.array(np.minimum(nwords, 127), dtype=np.int8),
         origin=np.array(origin, dtype=np.int64),
         derived=np.array(derived, dtype=bool),
-        parent=np.array(parent, dtype=np.int8),
+        how=np.array(how_read, dtype=np.int8),
+        marks=np.array(marks, dtype=np.int8),
         parent_words=np.array(parents, dtype=object),
-        bracket=np.array(bracket, dtype=np.int8),
     )
 
 
@@ -634,8 +615,8 @@ class PairFeatures:
     acronym: np.ndarray  # bool: one aligned name initials words of the other (graph.resolve.acronyms)
     own_acronym: np.ndarray  # int8 bits 1 (a) / 2 (b): an aligned name was read without its own
     # bracketed acronym (features.scored_names)
-    subsidiary: np.ndarray  # int8 bits 1 (a) / 2 (b): an aligned name was read as its subsidiary alone
-    foreign_acronym: np.ndarray  # int8 bits 1 (a) / 2 (b): an aligned name was read without a foreign acronym
+    read_a: np.ndarray  # int8: how the aligned name of a was read (graph.resolve.readings; 0 as written)
+    read_b: np.ndarray  # int8
     slip: np.ndarray  # bool: the aligned names differ by one keying slip (graph.resolve.typo_words)
     common_stem: np.ndarray  # bool: subset credit withheld, one common word (graph.resolve.common_stem)
     common_business: np.ndarray  # bool: one common word each, no line of business shared
@@ -802,8 +783,8 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         initialled[other] = acr > sim[other]
         sim[other] = np.maximum(sim[other], acr)
         withheld[other] &= ~initialled[other]  # an acronym reading, not a shortened name
-        # A subsidiary writing against a name that writes a parent too, or a writing without a
-        # foreign acronym against a name that brackets one too, is not read at all.
+        # A reading compared with a name it must not be (a subsidiary writing with a name that
+        # writes a parent too …: graph.resolve.readings) is not read at all.
         blocked = other[_blocked_pairs(left, right, name_a[other], name_b[other])]
         sim[blocked] = 0.0
         for flags in (translated, initialled, slipped, withheld):
@@ -846,10 +827,6 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     own_acronym = (
         left.derived[best_name_a].astype(np.int8) | (right.derived[best_name_b].astype(np.int8) << 1)
     ).astype(np.int8)
-    sub_a, sub_b = left.parent[best_name_a] == 2, right.parent[best_name_b] == 2
-    subsidiary = (sub_a.astype(np.int8) | (sub_b.astype(np.int8) << 1)).astype(np.int8)
-    bare_a, bare_b = left.bracket[best_name_a] == 2, right.bracket[best_name_b] == 2
-    foreign = (bare_a.astype(np.int8) | (bare_b.astype(np.int8) << 1)).astype(np.int8)
     legal = _lift_form_variants(left, right, best_name_a, best_name_b, legal, translation)
     generic_conflict = (
         _per_distinct(left.generic[best_name_a], right.generic[best_name_b], _generic_conflict).astype(bool)
@@ -954,8 +931,8 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         sibling=sibling,
         acronym=acronym,
         own_acronym=own_acronym,
-        subsidiary=subsidiary,
-        foreign_acronym=foreign,
+        read_a=left.how[best_name_a],
+        read_b=right.how[best_name_b],
         slip=slipped[first] & ~best_empty,
         common_stem=withheld[first] & ~translation if n else np.zeros(0, dtype=bool),
         common_business=business,
