@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph.resolve import Decision, Record, compare
+from graph.resolve import Decision, compare
 from graph.resolve.acronym_parts import part_collapse
 from tests.graph.resolve.scoring_pairs import batch_equals_compare, reasons
-
-
-def rec(name: str) -> Record:
-    return Record(id=name[:20], kind="company", names=(name,))
+from tests.graph.resolve.scoring_pairs import company as rec
 
 
 @pytest.mark.parametrize(

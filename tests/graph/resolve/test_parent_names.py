@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph.resolve import Decision, Record, compare
+from graph.resolve import Decision, compare
 from graph.resolve.parent_names import parent_split
 from tests.graph.resolve.scoring_pairs import batch_equals_compare, reasons
-
-
-def rec(name: str) -> Record:
-    return Record(id=name[:20], kind="company", names=(name,))
+from tests.graph.resolve.scoring_pairs import company as rec
 
 
 @pytest.mark.parametrize(
@@ -95,16 +92,17 @@ def test_the_subsidiary_alone_matches_and_the_reason_names_the_parent(a: str, b:
     assert compare(rec(b), rec(a)).score == pytest.approx(m.score)
 
 
-def test_two_subsidiaries_of_one_parent_stay_apart() -> None:
-    m = compare(
-        rec("Tactical Missile Corporation, JSC Region"), rec("Tactical Missile Corporation, JSC Detal")
-    )
-    assert m.decision is Decision.NO
-    assert "parent_group" not in reasons(m)
-
-
-def test_one_subsidiary_name_under_two_parents_is_not_matched_through_it() -> None:
-    m = compare(rec("Tactical Missile Corporation, JSC Region"), rec("Rostec Corporation, JSC Region"))
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Two subsidiaries of one parent.
+        ("Tactical Missile Corporation, JSC Region", "Tactical Missile Corporation, JSC Detal"),
+        # One subsidiary name under two parents: not matched through the subsidiary part.
+        ("Tactical Missile Corporation, JSC Region", "Rostec Corporation, JSC Region"),
+    ],
+)
+def test_subsidiaries_are_compared_as_written_against_names_with_a_parent(a: str, b: str) -> None:
+    m = compare(rec(a), rec(b))
     assert m.decision is not Decision.MATCH
     assert "parent_group" not in reasons(m)
 
