@@ -67,7 +67,7 @@ from graph.resolve.form_variants import form_variant
 from graph.resolve.legal_forms import agreement, family
 from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_address, normalise_name
 from graph.resolve.org_translate import OrgView, org_view, same_by_translation
-from graph.resolve.parent_names import parent_words, writes_parent
+from graph.resolve.parent_names import refuses, subsidiary_key
 from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
 from graph.resolve.romanise import roman_key
 from graph.resolve.syllable_names import is_syllabic_name, same_syllables
@@ -233,7 +233,7 @@ class PreparedRecords:
     derived: np.ndarray  # bool, per name: a writing without the name's own bracketed acronym
     how: np.ndarray  # int8, per name: how the writing was read from its name (graph.resolve.readings)
     marks: np.ndarray  # int8, per name: readings.WRITES_PARENT | WRITES_BRACKET of the name it was read from
-    parent_words: np.ndarray  # object, per name: the parent's distinctive words of a subsidiary writing ('')
+    parent_words: np.ndarray  # object, per name: parent_names.subsidiary_key of a subsidiary writing ('')
 
     def __len__(self) -> int:
         return len(self.records)
@@ -455,8 +455,9 @@ def _blocked_pairs(
 ) -> np.ndarray:
     """Per name pair: a reading compared with a name it must not be (:func:`readings.blocked`),
     or a subsidiary writing with a name that writes a word of its parent
-    (:func:`graph.resolve.parent_names.writes_parent`: "TACTICAL MISSILE ANPP TEMP AVIA" is
-    compared with the name as written)."""
+    or lacks the anchor of a subsidiary named after a marker
+    (:func:`graph.resolve.parent_names.refuses`: "TACTICAL MISSILE ANPP TEMP AVIA" is compared
+    with the name as written)."""
     how_a, how_b = left.how[name_a], right.how[name_b]
     blocked = readings.blocked(how_a, left.marks[name_a], how_b, right.marks[name_b])
     for sub, sub_names, other, other_names in (
@@ -466,7 +467,7 @@ def _blocked_pairs(
         todo = np.flatnonzero((sub.how[sub_names] == readings.SUBSIDIARY) & ~blocked)
         if len(todo):
             words, core = sub.parent_words[sub_names[todo]], other.core[other_names[todo]]
-            blocked[todo] = _per_distinct_text(words, core, writes_parent) > 0
+            blocked[todo] = _per_distinct_text(words, core, refuses) > 0
     return blocked
 
 
@@ -544,7 +545,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             derived.append(how == readings.OWN_ACRONYM)
             how_read.append(how)
             marks.append(0 if person else readings.marks(name or ""))
-            parents.append(parent_words(name) if how == readings.SUBSIDIARY else "")
+            parents.append(subsidiary_key(name) if how == readings.SUBSIDIARY else "")
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
     roman = [" ".join(sorted(roman_key(t) for t in c.split())) for c in core]

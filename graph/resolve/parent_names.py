@@ -24,7 +24,7 @@ only when the writing says so unambiguously:
 
 Two subsidiaries of one parent must stay apart, and so must two parents' subsidiaries of one
 name: the subsidiary writing is compared only with names that write no parent — none of their
-own, nor a word of this one's (:func:`writes_parent`; ``features.pair_features``), so "Tactical
+own, nor a word of this one's (:func:`refuses`; ``features.pair_features``), so "Tactical
 Missile Corporation, JSC Region" is never "Tactical Missile Corporation, JSC Detal" through
 their subsidiary parts, and numbers still conflict ("CETC, 13th Research Institute" / "14th
 Research Institute").
@@ -40,6 +40,7 @@ from rapidfuzz import fuzz
 
 from graph.resolve.names import GENERIC_WORDS, fold, normalise_name
 from graph.resolve.ordinals import UNIT_WORDS
+from graph.screening.words import COMMON_ZIPF, zipf
 
 #: Words that make the part before the separator a parent group.
 GROUP_WORDS: frozenset[str] = frozenset(
@@ -47,6 +48,9 @@ GROUP_WORDS: frozenset[str] = frozenset(
 )
 #: A word of the other name this alike (rapidfuzz ratio) to a word of the parent is that word.
 PARENT_WORD_RATIO = 0.8
+#: The anchor of a subsidiary named after a marker has this many letters and is no common
+#: English word (graph.screening.words.COMMON_ZIPF).
+MIN_ANCHOR = 3
 #: Words of an organisation's own kind that are not line-of-business words (see ordinals.UNIT_WORDS).
 ORG_WORDS: frozenset[str] = UNIT_WORDS | frozenset({"CENTER", "CENTRE", "ENTERPRISE", "ASSOCIATION"})
 #: A subsidiary part with one of these words is a branch or office of the parent itself.
@@ -123,22 +127,40 @@ def parent_split(text: str) -> ParentSplit | None:
 
 
 @lru_cache(maxsize=200_000)
-def parent_words(text: str) -> str:
-    """The distinctive words of the parent part of ``text`` that its subsidiary part lacks,
-    sorted, space-joined ("" when ``text`` writes no parent)."""
+def subsidiary_key(text: str) -> str:
+    """What :func:`refuses` needs of ``text``'s subsidiary reading: the distinctive words of the
+    parent part that the subsidiary lacks, sorted, then a tab and the subsidiary's anchor word
+    (a subsidiary named after a marker only; ``-`` when it has none). "" when ``text`` writes
+    no parent."""
     split = parent_split(text)
     if split is None:
         return ""
-    own = set(normalise_name(split.subsidiary).distinctive)
-    return " ".join(sorted(set(normalise_name(split.parent).distinctive) - own))
+    own = normalise_name(split.subsidiary).distinctive
+    parent = " ".join(sorted(set(normalise_name(split.parent).distinctive) - set(own)))
+    anchor = ""
+    if split.how == "marker":
+        first = own[0] if own else ""
+        anchor = first if len(first) >= MIN_ANCHOR and zipf(first) < COMMON_ZIPF else "-"
+    return f"{parent}\t{anchor}"
 
 
-def writes_parent(words: str, core: str) -> bool:
-    """The other name (its sorted distinctive words ``core``) writes a word of the parent
-    (``words``, from :func:`parent_words`): it names the parent too ("TACTICAL MISISLE ANPP TEMP
-    AVIA"), so it is compared with the name as written, not with the subsidiary alone."""
-    mine = words.split()
-    return any(w == o or fuzz.ratio(w, o) >= PARENT_WORD_RATIO * 100 for w in mine for o in core.split())
+def _alike(word: str, other: str) -> bool:
+    return word == other or fuzz.ratio(word, other) >= PARENT_WORD_RATIO * 100
+
+
+def refuses(key: str, core: str) -> bool:
+    """The other name (its sorted distinctive words ``core``) may not be compared with the
+    subsidiary reading (``key`` from :func:`subsidiary_key`): it writes a word of the parent —
+    it names the parent too ("TACTICAL MISISLE ANPP TEMP AVIA") and is compared with the name
+    as written — or, for a subsidiary after a marker, it lacks the subsidiary's anchor: the
+    Entity List names CETC's subordinate institutions descriptively ("Subordinate Institution -
+    Micro Electronic Technology", "- MT Microsystems"), so one only matches on its first
+    distinctive word, a rare one (ENVOLTEK, TONGHUI)."""
+    parent, _, anchor = key.partition("\t")
+    words = core.split()
+    if any(_alike(w, o) for w in parent.split() for o in words):
+        return True
+    return bool(anchor) and (anchor == "-" or not any(_alike(anchor, o) for o in words))
 
 
 def subsidiary(text: str) -> str:

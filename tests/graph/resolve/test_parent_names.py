@@ -107,6 +107,29 @@ def test_subsidiaries_are_compared_as_written_against_names_with_a_parent(a: str
     assert "parent_group" not in reasons(m)
 
 
+CETC13 = (
+    "China Electronics Technology Group Corporation 13th Research Institute (CETC 13). "
+    + "Subordinate Institution - "
+)
+
+
+@pytest.mark.parametrize(
+    ("subsidiary", "other"),
+    [
+        # Synthetic companies of the 100k precision gate: a subordinate institution named
+        # descriptively matches only on its first distinctive word, a rare one.
+        ("MT Microsystems", "Omni Microsystems B.V."),
+        ("Bowei Integrated Circuits", "High Integrated Circuits K.K."),
+        ("Micro Electronic Technology", "Micro Electronic Components Co., Limited"),
+    ],
+)
+def test_a_descriptive_subordinate_institution_needs_its_anchor_word(subsidiary: str, other: str) -> None:
+    assert compare(rec(CETC13 + subsidiary), rec(other)).decision is Decision.NO
+    assert compare(
+        rec(CETC13 + "Bowei Integrated Circuits"), rec("Hebei Bowei Integrated Circuits")
+    ).decision is (Decision.MATCH)
+
+
 def test_numbered_units_of_one_parent_still_conflict() -> None:
     m = compare(
         rec("China Electronics Technology Group Corporation, 13th Research Institute"),
@@ -146,6 +169,8 @@ def test_batch_scores_equal_compare() -> None:
                 "China Electronics Technology Group Corporation, 13th Research Institute",
                 "14th Research Institute",
             ),
+            (CETC13 + "MT Microsystems", "Omni Microsystems B.V."),
+            (CETC13 + "Bowei Integrated Circuits", "Hebei Bowei Integrated Circuits"),
         ],
         "company",
     )
