@@ -16,7 +16,9 @@ from typing import Any
 import numpy as np
 
 from graph.resolve import org_symbols
-from graph.resolve.acronyms import describe_collapse, describe_own
+from graph.resolve.acronym_parts import best_part
+from graph.resolve.acronym_parts import describe as describe_part
+from graph.resolve.acronyms import best_collapse, describe_collapse, describe_own, run_words
 from graph.resolve.align import align_words, compounds_used, describe_alignment, is_contraction
 from graph.resolve.arabic_compounds import rewritten
 from graph.resolve.common_stem import common_stem
@@ -48,6 +50,7 @@ from graph.resolve.ordinals import describe as describe_numbers
 from graph.resolve.org_translate import explain, org_view
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
 from graph.resolve.place_names import renamed
+from graph.resolve.readings import AS_WRITTEN, reason
 from graph.resolve.siblings import other_words, pack, sibling_evidence
 from graph.resolve.syllable_names import same_syllables
 from graph.resolve.typo_words import single_slip, swapped_form
@@ -149,8 +152,8 @@ def _clause_reasons(a: Record, b: Record, f: PairFeatures) -> list[Reason]:
     out = []
     for rec, best, writing in ((a, f.best_a, f.writing_a), (b, f.best_b, f.writing_b)):
         published = (rec.names or ("",))[int(best[0])]
-        text, _, derived = scored_names(rec)[int(writing[0])]
-        if not derived and text != published:
+        text, _, how = scored_names(rec)[int(writing[0])]
+        if how == AS_WRITTEN and text != published:
             out.append(Reason("name_clause", 1.0, 0.0, describe_clauses(published, text)))
     return out
 
@@ -192,13 +195,22 @@ def _initialism_reasons(
     (:mod:`graph.resolve.acronyms`, :mod:`graph.resolve.ordinals`): evidence already in the name
     similarity, so no contribution of their own."""
     out = []
-    for rec, best, bit in ((a, f.best_a, 1), (b, f.best_b, 2)):
+    for rec, best, bit, how in ((a, f.best_a, 1, f.read_a), (b, f.best_b, 2, f.read_b)):
         if int(f.own_acronym[0]) & bit:
             detail = describe_own((rec.names or ("",))[int(best[0])])
             out.append(Reason("own_acronym", 1.0, 0.0, detail))
+        read = reason((rec.names or ("",))[int(best[0])], int(how[0]))
+        if read is not None:  # a subsidiary, a name without a foreign acronym … (graph.resolve.readings)
+            out.append(Reason(read[0], 1.0, 0.0, read[1]))
     if f.acronym[0]:
         core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
-        detail = describe_collapse(core_a, form_a.folded, core_b, form_b.folded)
+        seq_a, seq_b = " ".join(run_words(form_a.folded)), " ".join(run_words(form_b.folded))
+        part = (
+            None if best_collapse(core_a, seq_a, core_b, seq_b) else best_part(core_a, seq_a, core_b, seq_b)
+        )
+        detail = (
+            describe_part(part) if part else describe_collapse(core_a, form_a.folded, core_b, form_b.folded)
+        )
         out.append(Reason("acronym", 1.0, 0.0, detail))
     if a.kind != "person" and b.kind != "person" and not bool(f.empty[0]):
         numbered = number_rewrites(form_a) + number_rewrites(form_b)
