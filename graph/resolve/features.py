@@ -234,8 +234,8 @@ class PreparedRecords:
     # Columns that only make the batch faster (the same values, compared as ints or bits):
     org_key_id: np.ndarray  # int64, per name: interned id of org_key
     org_core_id: np.ndarray  # int64, per name: interned id of org_core
-    word_bits: np.ndarray  # uint64, per name: the distinctive words hashed to bits (see _word_bits)
-    plain_words: np.ndarray  # bool, per name: distinctive words all distinct and ASCII (_word_bits)
+    word_bits: np.ndarray  # uint64, per name: the distinctive words hashed to bits (_word_stats)
+    plain_words: np.ndarray  # bool, per name: distinctive words all distinct and ASCII (_word_stats)
     nset: np.ndarray  # int64, per name: number of distinct distinctive words
     first_written: np.ndarray  # <U1, per name: first letter of ``core`` as written (C, Q written K)
     acro_heads: np.ndarray  # int32, per name: one letter of each acro_mask slot (see _acronym_sims)
@@ -426,21 +426,18 @@ def _word_bit(word: str) -> int:
     return 1 << (zlib.crc32(word.encode("utf-8")) & 63)
 
 
-def _word_bits(core: str) -> int:
-    """Bit mask of the distinctive words of a name (``core``): two names whose masks share no bit
-    share no word."""
-    mask = 0
-    for word in core.split():
-        mask |= _word_bit(word)
-    return mask
-
-
-def _plain_words(core: str) -> bool:
-    """The words of ``core`` are distinct (as a set, as many as ``ntok`` counts) and ASCII (so
-    that rapidfuzz splits and sorts them as Python does): see the subset view of
-    :func:`_name_similarity`, whose shortcuts hold for such names only."""
+@lru_cache(maxsize=200_000)
+def _word_stats(core: str) -> tuple[int, bool, int]:
+    """Of the distinctive words of a name (``core``): their bit mask (two names whose masks share
+    no bit share no word), whether they are distinct and ASCII (so that rapidfuzz splits and sorts
+    them as Python does; see the subset view of :func:`_name_similarity`, whose shortcut holds for
+    such names only), and how many distinct words there are."""
     words = core.split()
-    return len(set(words)) == len(words) and core.isascii()
+    mask = 0
+    for word in words:
+        mask |= _word_bit(word)
+    distinct = len(set(words))
+    return mask, distinct == len(words) and core.isascii(), distinct
 
 
 def _heads(slots: Sequence[str]) -> int:
@@ -577,6 +574,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
     roman = [" ".join(sorted(roman_key(t) for t in c.split())) for c in core]
+    stats = [_word_stats(c) for c in core]
     return PreparedRecords(
         records=tuple(records),
         kind=np.array([r.kind for r in records], dtype=object),
@@ -614,9 +612,9 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         derived=np.array(derived, dtype=bool),
         org_key_id=np.array([_intern(v.org) for v in org], dtype=np.int64),
         org_core_id=np.array([_intern(v.core) for v in org], dtype=np.int64),
-        word_bits=np.array([_word_bits(c) for c in core], dtype=np.uint64),
-        plain_words=np.array([_plain_words(c) for c in core], dtype=bool),
-        nset=np.array([len(set(c.split())) for c in core], dtype=np.int64),
+        word_bits=np.array([st[0] for st in stats], dtype=np.uint64),
+        plain_words=np.array([st[1] for st in stats], dtype=bool),
+        nset=np.array([st[2] for st in stats], dtype=np.int64),
         first_written=np.array([_first_letter(c) for c in core], dtype="<U1"),
         acro_heads=np.array(heads, dtype=np.int32),
     )
@@ -723,7 +721,7 @@ def _name_similarity(
         sim[look] = np.maximum(sim[look], other)
     nta, ntb = left.ntok[name_a], right.ntok[name_b]
     withheld = np.zeros(len(name_a), dtype=bool)
-    # Names that share no word (no common bit: see _word_bits) are skipped: token_set_ratio of two
+    # Names that share no word (no common bit: see _word_stats) are skipped: token_set_ratio of two
     # sets of distinct words with none in common is the ratio of the sorted words (rapidfuzz
     # compares only the two differences then), already in ``sim``, so its discounted credit never
     # lifts (0.94 x <= x). The same subset, cheaper: the pairs left out were never lifted.
