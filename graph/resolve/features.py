@@ -239,6 +239,9 @@ class PreparedRecords:
     nset: np.ndarray  # int64, per name: number of distinct distinctive words
     first_written: np.ndarray  # <U1, per name: first letter of ``core`` as written (C, Q written K)
     acro_heads: np.ndarray  # int32, per name: one letter of each acro_mask slot (see _acronym_sims)
+    kind_id: np.ndarray  # int64, per record: id of ``kind`` in _KIND_NAMES
+    country_id: np.ndarray  # int64, per record: interned id of ``country`` (0: unknown)
+    has_address: np.ndarray  # bool, per record: ``address`` is known
 
     def __len__(self) -> int:
         return len(self.records)
@@ -263,6 +266,19 @@ def _intern(text: str) -> int:
 #: chunk of a batch mostly meets combinations an earlier chunk evaluated. Cleared when large.
 _DISTINCT_VALUES: dict[Callable[[str, str], float], dict[int, float]] = {}
 _DISTINCT_MAX = 1_000_000
+
+
+#: Record kinds by id (0 is ""): pair_features compares kinds as ints and looks the names up.
+_KIND_NAMES: list[str] = [""]
+_KIND_IDS: dict[str, int] = {"": 0}
+
+
+def _kind_id(kind: str) -> int:
+    got = _KIND_IDS.get(kind)
+    if got is None:
+        got = _KIND_IDS[kind] = len(_KIND_NAMES)
+        _KIND_NAMES.append(kind)
+    return got
 
 
 def _per_distinct(ids_a: np.ndarray, ids_b: np.ndarray, func: Callable[[str, str], float]) -> np.ndarray:
@@ -573,13 +589,15 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             derived.append(is_derived)
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
+    countries = [country_code(r.country) for r in records]
+    addresses = [normalise_address(r.address) if r.address else "" for r in records]
     roman = [" ".join(sorted(roman_key(t) for t in c.split())) for c in core]
     stats = [_word_stats(c) for c in core]
     return PreparedRecords(
         records=tuple(records),
         kind=np.array([r.kind for r in records], dtype=object),
-        country=np.array([country_code(r.country) for r in records], dtype=object),
-        address=np.array([normalise_address(r.address) if r.address else "" for r in records], dtype=object),
+        country=np.array(countries, dtype=object),
+        address=np.array(addresses, dtype=object),
         has_ids=np.array([bool(r.identifiers) for r in records], dtype=bool),
         start=start,
         count=count,
@@ -617,6 +635,9 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         nset=np.array([st[2] for st in stats], dtype=np.int64),
         first_written=np.array([_first_letter(c) for c in core], dtype="<U1"),
         acro_heads=np.array(heads, dtype=np.int32),
+        kind_id=np.array([_kind_id(r.kind) for r in records], dtype=np.int64),
+        country_id=np.array([_intern(c) for c in countries], dtype=np.int64),
+        has_address=np.array([a != "" for a in addresses], dtype=bool),
     )
 
 
@@ -799,10 +820,11 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     name_a = left.start[ia][owner] + local_a
     name_b = right.start[ib][owner] + local_b
 
-    ka, kb = left.kind[ia], right.kind[ib]
-    pair_kind = np.where(ka != kb, "", ka)
+    # Kinds compared as ids (int compares, not string compares of object columns).
+    ka, kb = left.kind_id[ia], right.kind_id[ib]
+    pair_kind = np.array(_KIND_NAMES, dtype=object)[np.where(ka != kb, 0, ka)]
     # Companies, vessels: whole-string similarities of the distinctive words.
-    is_person = pair_kind[owner] == "person"
+    is_person = ((ka == kb) & (ka == _kind_id("person")))[owner]
     other = np.flatnonzero(~is_person)
     sim = np.zeros(len(name_a), dtype=np.float32)
     translated = np.zeros(len(name_a), dtype=bool)
@@ -879,8 +901,8 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         np.int8
     )
 
-    ca, cb = left.country[ia], right.country[ib]
-    known = (ca != "") & (cb != "")
+    ca, cb = left.country_id[ia], right.country_id[ib]  # interned: 0 is unknown
+    known = (ca != 0) & (cb != 0)
     country = np.where(known, np.where(ca == cb, 1, -1), 0).astype(np.int8)
 
     identifiers = np.zeros(n, dtype=np.int8)
@@ -890,13 +912,12 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         )
 
     address_sim = np.zeros(n, dtype=np.float32)
-    aa, ab = left.address[ia], right.address[ib]
-    both = np.flatnonzero((aa != "") & (ab != ""))
+    both = np.flatnonzero(left.has_address[ia] & right.has_address[ib])
     if len(both):
         address_sim[both] = (
             process.cpdist(
-                aa[both],
-                ab[both],
+                left.address[ia[both]],
+                right.address[ib[both]],
                 scorer=fuzz.token_set_ratio,
                 workers=cpdist_workers(len(both)),
                 dtype=np.float32,
