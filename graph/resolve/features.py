@@ -253,11 +253,11 @@ _INTERNED: dict[str, int] = {"": 0}
 _STRINGS: list[str] = [""]
 
 
-def _intern(text: str) -> int:
-    got = _INTERNED.get(text)
+def _intern(text: str, ids: dict[str, int] = _INTERNED, strings: list[str] = _STRINGS) -> int:
+    got = ids.get(text)
     if got is None:
-        got = _INTERNED[text] = len(_STRINGS)
-        _STRINGS.append(text)
+        got = ids[text] = len(strings)
+        strings.append(text)
     return got
 
 
@@ -274,11 +274,7 @@ _KIND_IDS: dict[str, int] = {"": 0}
 
 
 def _kind_id(kind: str) -> int:
-    got = _KIND_IDS.get(kind)
-    if got is None:
-        got = _KIND_IDS[kind] = len(_KIND_NAMES)
-        _KIND_NAMES.append(kind)
-    return got
+    return _intern(kind, _KIND_IDS, _KIND_NAMES)
 
 
 def _per_distinct(ids_a: np.ndarray, ids_b: np.ndarray, func: Callable[[str, str], float]) -> np.ndarray:
