@@ -500,7 +500,8 @@ def _acronym_sims(
     if len(look) == 0:
         return out
     # A necessary condition of _acronym_fits, on one column each way: some slot's letter (acro_heads)
-    # among the other name's initials. Most pairs fail it, and the per-slot test runs on the rest.
+    # among the other name's initials. About half of random pairs fail it; the per-slot test runs
+    # on the rest.
     la, lb = name_a[look], name_b[look]
     maybe = ((left.acro_heads[la] & right.init_mask[lb]) != 0) | (
         (right.acro_heads[lb] & left.init_mask[la]) != 0
