@@ -1,10 +1,12 @@
 """Check that a speed-up of the batch scorer changed no number: every score, decision and feature
 column of ``score_pairs`` equal (``np.array_equal``) between this tree and a base revision.
 
-    .venv/bin/python benchmarks/score_equality.py [--base main] [--pairs 1000000] [--near 300000]
+    .venv/bin/python benchmarks/score_equality.py [--base REV] [--pairs 1000000] [--near 300000]
 
-The base revision is exported with ``git archive`` into a temporary directory and both trees are
-scored in their own process (the same module names) by this script's ``--dump`` mode. Pair sets:
+The base revision (default: where this branch left main, ``git merge-base HEAD main``, so that
+rules merged into main since do not count as differences) is exported with ``git archive`` into
+a temporary directory and both trees are scored in their own process (the same module names) by
+this script's ``--dump`` mode. Pair sets:
 
 * ``eval`` — every row of benchmarks/eval_pairs/pairs.csv (all kinds, with countries);
 * ``throughput`` — the random company pairs of benchmarks/score_throughput.py (same seed);
@@ -111,7 +113,7 @@ def compare(base: Path, mine: Path) -> list[str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--base", default="main", help="git revision to compare with")
+    ap.add_argument("--base", help="git revision to compare with (default: merge-base of HEAD and main)")
     ap.add_argument("--pairs", type=int, default=1_000_000)
     ap.add_argument("--near", type=int, default=300_000)
     ap.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
@@ -119,6 +121,11 @@ def main() -> None:
     if args.dump:
         dump(args.dump, args.pairs, args.near)
         return
+    if args.base is None:
+        merge_base = subprocess.run(
+            ["git", "-C", str(ROOT), "merge-base", "HEAD", "main"], check=True, capture_output=True, text=True
+        )
+        args.base = merge_base.stdout.strip()
     with tempfile.TemporaryDirectory(prefix="score-equality-") as tmp:
         base_tree = Path(tmp) / "base"
         base_tree.mkdir()

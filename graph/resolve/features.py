@@ -266,6 +266,9 @@ def _intern(text: str, ids: dict[str, int] = _INTERNED, strings: list[str] = _ST
 #: chunk of a batch mostly meets combinations an earlier chunk evaluated. Cleared when large.
 _DISTINCT_VALUES: dict[Callable[[str, str], float], dict[int, float]] = {}
 _DISTINCT_MAX = 1_000_000
+#: Below this many rows a dict finds the distinct pairs faster than pandas' factorize (whose
+#: set-up costs tens of microseconds a call: the linking guard scores many tiny batches).
+_HASH_MIN_ROWS = 2_000
 
 
 #: Record kinds by id (0 is ""): pair_features compares kinds as ints and looks the names up.
@@ -281,8 +284,10 @@ def _per_distinct(ids_a: np.ndarray, ids_b: np.ndarray, func: Callable[[str, str
     """``func(string_a, string_b)`` for every pair, evaluated once per distinct pair of ids."""
     if len(ids_a) == 0:
         return np.zeros(0, dtype=np.float64)
+    code = (ids_a.astype(np.int64) << 32) | ids_b.astype(np.int64)
     # Hashing (factorize) finds the distinct pairs without the sort np.unique does.
-    codes, uniq = pd.factorize((ids_a.astype(np.int64) << 32) | ids_b.astype(np.int64))
+    small = len(code) < _HASH_MIN_ROWS
+    codes, uniq = (code, code) if small else pd.factorize(code)
     cache = _DISTINCT_VALUES.setdefault(func, {})
     if len(cache) > _DISTINCT_MAX:
         cache.clear()
@@ -292,13 +297,20 @@ def _per_distinct(ids_a: np.ndarray, ids_b: np.ndarray, func: Callable[[str, str
         if got is None:
             got = cache[u] = func(_STRINGS[u >> 32], _STRINGS[u & 0xFFFFFFFF])
         values[j] = got
-    return values[codes]
+    return values if small else values[codes]
 
 
 def _per_distinct_text(a: np.ndarray, b: np.ndarray, func: Callable[[str, str], float]) -> np.ndarray:
     """``func(a[i], b[i])`` for object arrays of strings, once per distinct pair (float32)."""
-    if len(a) == 0:
-        return np.zeros(0, dtype=np.float32)
+    if len(a) < _HASH_MIN_ROWS:
+        seen: dict[tuple[str, str], float] = {}
+        out = np.empty(len(a), dtype=np.float32)
+        for i, key in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
+            got = seen.get(key)
+            if got is None:
+                got = seen[key] = func(key[0], key[1])
+            out[i] = got
+        return out
     # Distinct pairs by hashing (factorize, in C) rather than a Python loop over every row; codes
     # are numbered in order of first appearance, so a code's first row is where it first shows.
     code_a, _ = pd.factorize(a, use_na_sentinel=False)
