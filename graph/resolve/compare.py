@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from graph.resolve import org_symbols
 from graph.resolve.acronyms import describe_collapse, describe_own, own_acronyms
 from graph.resolve.align import align_words, compounds_used, describe_alignment, is_contraction
 from graph.resolve.arabic_compounds import rewritten
@@ -220,7 +221,10 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         nums_a, nums_b = " ".join(form_a.numbers) or "(none)", " ".join(form_b.numbers) or "(none)"
         detail = f"numbers differ: {nums_a} vs {nums_b}"
         reasons.append(Reason("numbers", float(f.numbers[0]), float(c.numbers[0]), detail))
-    if f.translation[0]:
+    if f.org_symbols[0]:
+        detail = org_symbols.explain(" ".join(form_a.tokens), " ".join(form_b.tokens))
+        reasons.append(Reason("org_symbols", 1.0, 0.0, detail))
+    elif f.translation[0]:
         view_a, view_b = org_view(form_a.tokens, GENERIC_WORDS), org_view(form_b.tokens, GENERIC_WORDS)
         reasons.extend(Reason(feature, 1.0, 0.0, detail) for feature, detail in explain(view_a, view_b))
     reasons.extend(_initialism_reasons(a, b, f, form_a, form_b))

@@ -53,7 +53,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from graph.resolve import common_stem, siblings
+from graph.resolve import common_stem, org_symbols, siblings
 from graph.resolve.acronyms import (
     MAX_ACRONYM,
     MIN_ACRONYM,
@@ -155,6 +155,9 @@ ROMAN_DISCOUNT = 0.95
 #: One name in two languages (:mod:`graph.resolve.org_translate`: every organisational word
 #: paired after translation, the names proper agreeing on their own) has this similarity.
 TRANSLATION_SIM = 0.95
+#: Organisational words paired by rigour symbol (:mod:`graph.resolve.org_symbols`) count as a
+#: translation; the rule is only read from SYMBOL_LOOK on (the names proper must agree already).
+SYMBOL_LOOK = 0.5
 #: Korean or Chinese person names of the same syllables in two romanisations
 #: (:func:`graph.resolve.syllable_names.same_syllables`) have this similarity.
 SYLLABLE_SIM = 0.95
@@ -212,6 +215,7 @@ class PreparedRecords:
     org_key: np.ndarray  # object, per name: OrgView.org ('' for persons)
     org_trans: np.ndarray  # bool, per name: a word of the name was translated
     org_core: np.ndarray  # object, per name: OrgView.core (org without the words it may leave out)
+    org_text: np.ndarray  # object, per name: the words (legal form cut) space-joined ('' for persons)
     ordered: np.ndarray  # object, per name: person names only, distinctive tokens given names first
     generic: np.ndarray  # int64, per name: interned id of the sorted generic words
     legal: np.ndarray  # int64, per name: interned id of "class|form as written" ('' → 0)
@@ -434,6 +438,32 @@ def _translations(
     return out
 
 
+def _symbol_pairs(
+    left: PreparedRecords,
+    right: PreparedRecords,
+    name_a: np.ndarray,
+    name_b: np.ndarray,
+    sim: np.ndarray,
+    translated: np.ndarray,
+) -> np.ndarray:
+    """Per name pair: organisational words paired by rigour symbol, the names proper agreeing
+    (:func:`graph.resolve.org_symbols.same_by_symbols`). Only pairs it could lift — from
+    SYMBOL_LOOK to below TRANSLATION_SIM, not a translation already — reach the rule, once per
+    distinct pair of names (rigour reads each distinct name once, cached)."""
+    out = np.zeros(len(name_a), dtype=bool)
+    todo = np.flatnonzero((sim >= SYMBOL_LOOK) & (sim < TRANSLATION_SIM) & ~translated)
+    # Strings compared only on those few pairs: an object-array comparison over every pair costs.
+    todo = todo[(left.org_text[name_a[todo]] != "") & (right.org_text[name_b[todo]] != "")]
+    if len(todo):
+        out[todo] = (
+            _per_distinct_text(
+                left.org_text[name_a[todo]], right.org_text[name_b[todo]], org_symbols.same_by_symbols
+            )
+            > 0
+        )
+    return out
+
+
 @lru_cache(maxsize=200_000)
 def _letters(letters: str) -> int:
     """Bit mask of the letters A-Z in ``letters``."""
@@ -557,6 +587,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     numbers: list[int] = []
     weak: list[bool] = []
     org: list[OrgView] = []
+    org_text: list[str] = []
     words: list[str] = []
     acro_key: list[str] = []
     acro_mask: list[list[int]] = []
@@ -584,6 +615,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             numbers.append(_intern(" ".join(form.numbers)))
             weak.append(i in rec.weak)
             org.append(org_view(form.tokens if rec.kind != "person" else (), GENERIC_WORDS))
+            org_text.append(" ".join(form.tokens) if rec.kind != "person" else "")
             words.append(siblings.other_words(form))
             person = rec.kind == "person"
             seq = run_words(form.folded) if not person else ()
@@ -618,6 +650,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         org_key=np.array([v.org for v in org], dtype=object),
         org_trans=np.array([v.translated for v in org], dtype=bool),
         org_core=np.array([v.core for v in org], dtype=object),
+        org_text=np.array(org_text, dtype=object),
         ordered=np.array(ordered, dtype=object),
         generic=np.array(generic, dtype=np.int64),
         legal=np.array(legal, dtype=np.int64),
@@ -672,6 +705,7 @@ class PairFeatures:
     unpaired: np.ndarray  # bool: each side keeps a distinctive word unmatched on the other
     person: np.ndarray  # int8: bits of graph.resolve.person_rules.person_conflicts (persons only)
     translation: np.ndarray  # bool: the aligned names are one name in two languages (org_translate)
+    org_symbols: np.ndarray  # bool: … by organisational words paired by rigour symbol (org_symbols)
     sibling: np.ndarray  # bool: sibling evidence from word rarity (graph.resolve.siblings)
     acronym: np.ndarray  # bool: one aligned name initials words of the other (graph.resolve.acronyms)
     own_acronym: np.ndarray  # int8 bits 1 (a) / 2 (b): an aligned name was read without its own
@@ -837,6 +871,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     other = np.flatnonzero(~is_person)
     sim = np.zeros(len(name_a), dtype=np.float32)
     translated = np.zeros(len(name_a), dtype=bool)
+    symbolic = np.zeros(len(name_a), dtype=bool)
     withheld = np.zeros(len(name_a), dtype=bool)
     initialled = np.zeros(len(name_a), dtype=bool)
     slipped = np.zeros(len(name_a), dtype=bool)
@@ -845,6 +880,10 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         slipped[other] = _slips(left, right, name_a[other], name_b[other], sim[other])
         sim = np.where(slipped, np.float32(SLIP_SIM), sim).astype(np.float32)
         translated[other] = _translations(left, right, name_a[other], name_b[other])
+        symbolic[other] = _symbol_pairs(
+            left, right, name_a[other], name_b[other], sim[other], translated[other]
+        )
+        translated |= symbolic
         sim = np.where(translated, np.maximum(sim, np.float32(TRANSLATION_SIM)), sim).astype(np.float32)
         acr = _acronym_sims(left, right, name_a[other], name_b[other], sim[other])
         initialled[other] = acr > sim[other]
@@ -988,6 +1027,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         unpaired=unpaired,
         person=person_rules,
         translation=translation,
+        org_symbols=symbolic[first] & translation,
         sibling=sibling,
         acronym=acronym,
         own_acronym=own_acronym,

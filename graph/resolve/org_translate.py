@@ -57,7 +57,11 @@ _ENDINGS = frozenset(
 _PLACE_ADJECTIVE = re.compile(r"(?<=[A-Z]{4})SK(?:IY|II|IJ|IE|I|Y|OE|OYE|AYA|OGO|OI|OY)$")
 #: Russian, Turkish and Persian "and" (… TEKHNOLOGII I KOMPOZITSIONNYE MATERIALY, IC VE DIS
 #: TICARET, NAFT VA GAS): no word, like English AND.
-_SKIP = frozenset({"I", "AND", "OF", "THE", "DE", "DEL", "LA", "Y", "ET", "E", "VE", "VA"})
+_SKIP = frozenset(
+    {"I", "AND", "OF", "THE", "DE", "DEL", "LA", "Y", "ET", "E", "VE", "VA"}
+    # French and Italian "of the", English "for" (ASSOCIATION DE SECOURS … / ASSOCIATION FOR … AID)
+    | {"DES", "DU", "DEI", "PER", "FOR"}
+)
 
 
 @dataclass(frozen=True)
