@@ -129,17 +129,17 @@ class Collapse:
     abbreviating: int  # 0: the first name passed to best_collapse wrote the acronyms, 1: the second
 
 
-def collapse(core_x: str, core_y: str, seq_y: str) -> Collapse | None:
-    """Name x's acronyms in place of the runs of name y's words (``seq_y``, in order) they
-    initial, when the words left on both sides agree (see the module docstring); else None.
-
-    ``core_*`` are the sorted distinctive words."""
-    x, y_core, words = core_x.split(), core_y.split(), seq_y.split()
+def initial_runs(
+    x: Sequence[str], y_core: Sequence[str], words: Sequence[str], min_letters: int = MIN_ACRONYM
+) -> tuple[list[str], list[str], set[str]]:
+    """The words of ``x`` (of ``min_letters`` at least) that initial a run of ``words`` (name y
+    in order; runs do not overlap, longest acronym first), the runs they spell, and the words
+    of y in those runs."""
     taken = [False] * len(words)
     acronyms: list[str] = []
     spelled: list[str] = []
     for token in sorted(set(x), key=lambda w: (-len(w), w)):
-        if token in y_core or token in words:
+        if len(token) < min_letters or token in y_core or token in words:
             continue
         run = spelled_run(token, words)
         if run is None or any(taken[run[0] : run[1]]):
@@ -147,9 +147,18 @@ def collapse(core_x: str, core_y: str, seq_y: str) -> Collapse | None:
         taken[run[0] : run[1]] = [True] * (run[1] - run[0])
         acronyms.append(token)
         spelled.append(" ".join(words[run[0] : run[1]]))
+    return acronyms, spelled, {w for w, t in zip(words, taken, strict=True) if t}
+
+
+def collapse(core_x: str, core_y: str, seq_y: str) -> Collapse | None:
+    """Name x's acronyms in place of the runs of name y's words (``seq_y``, in order) they
+    initial, when the words left on both sides agree (see the module docstring); else None.
+
+    ``core_*`` are the sorted distinctive words."""
+    x, y_core, words = core_x.split(), core_y.split(), seq_y.split()
+    acronyms, spelled, in_runs = initial_runs(x, y_core, words)
     if not acronyms:
         return None
-    in_runs = {w for w, t in zip(words, taken, strict=True) if t}
     rest_y = sorted(w for w in y_core if w not in in_runs)
     rest_x = sorted(w for w in x if w not in acronyms)
     if not rest_x and not rest_y:

@@ -16,7 +16,9 @@ from typing import Any
 import numpy as np
 
 from graph.resolve import org_symbols
-from graph.resolve.acronyms import describe_collapse, describe_own, own_acronyms
+from graph.resolve.acronym_parts import best_part
+from graph.resolve.acronym_parts import describe as describe_part
+from graph.resolve.acronyms import best_collapse, describe_collapse, describe_own, run_words
 from graph.resolve.align import align_words, compounds_used, describe_alignment, is_contraction
 from graph.resolve.arabic_compounds import rewritten
 from graph.resolve.common_stem import common_stem
@@ -31,9 +33,11 @@ from graph.resolve.features import (
     lone_words,
     pair_features,
     prepare,
+    scored_names,
 )
 from graph.resolve.form_variants import form_variant
 from graph.resolve.given_names import same_given_name
+from graph.resolve.name_clauses import describe as describe_clauses
 from graph.resolve.names import (
     GENERIC_WORDS,
     NameForm,
@@ -46,6 +50,7 @@ from graph.resolve.ordinals import describe as describe_numbers
 from graph.resolve.org_translate import explain, org_view
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
 from graph.resolve.place_names import renamed
+from graph.resolve.readings import AS_WRITTEN, reason
 from graph.resolve.siblings import other_words, pack, sibling_evidence
 from graph.resolve.syllable_names import same_syllables
 from graph.resolve.typo_words import single_slip, swapped_form
@@ -127,16 +132,30 @@ def decide(score: float, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Decisio
     return Decision.NO
 
 
+def _aligned_text(rec: Record, writing: np.ndarray) -> str:
+    """The writing of a name the scorer aligned (``features.scored_names``: a name written with
+    its own bracketed acronym may have been read without it, a name carrying list prose as the
+    names it holds)."""
+    return scored_names(rec)[int(writing[0])][0]
+
+
 def _aligned_forms(a: Record, b: Record, f: PairFeatures) -> tuple[NameForm, NameForm]:
-    """The forms of the aligned names as the scorer read them (a name written with its own
-    bracketed acronym may have been read without it: ``features.scored_names``)."""
-    forms = []
-    for rec, best, bit in ((a, f.best_a, 1), (b, f.best_b, 2)):
-        text = (rec.names or ("",))[int(best[0])]
-        if int(f.own_acronym[0]) & bit:
-            text = own_acronyms(text)[1]
-        forms.append(normalise_name(text, rec.kind))
-    return forms[0], forms[1]
+    """The forms of the aligned names as the scorer read them."""
+    return normalise_name(_aligned_text(a, f.writing_a), a.kind), normalise_name(
+        _aligned_text(b, f.writing_b), b.kind
+    )
+
+
+def _clause_reasons(a: Record, b: Record, f: PairFeatures) -> list[Reason]:
+    """A name read as the names its list prose holds (:mod:`graph.resolve.name_clauses`):
+    evidence already in the name similarity, so no contribution of its own."""
+    out = []
+    for rec, best, writing in ((a, f.best_a, f.writing_a), (b, f.best_b, f.writing_b)):
+        published = (rec.names or ("",))[int(best[0])]
+        text, _, how = scored_names(rec)[int(writing[0])]
+        if how == AS_WRITTEN and text != published:
+            out.append(Reason("name_clause", 1.0, 0.0, describe_clauses(published, text)))
+    return out
 
 
 def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> Reason:
@@ -158,7 +177,9 @@ def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> 
             f"{' '.join(form_a.distinctive)!r} vs {' '.join(form_b.distinctive)!r}, similarity {sim:.2f}"
         )
         if a.kind == "person" and b.kind == "person":
-            words = describe_alignment(written_order(name_a), written_order(name_b))
+            words = describe_alignment(
+                written_order(_aligned_text(a, f.writing_a)), written_order(_aligned_text(b, f.writing_b))
+            )
             detail += f"; words aligned: {words}"
         if bool(f.weak[0]):
             detail += "; a weak alias, which cannot make a match on its own"
@@ -174,13 +195,22 @@ def _initialism_reasons(
     (:mod:`graph.resolve.acronyms`, :mod:`graph.resolve.ordinals`): evidence already in the name
     similarity, so no contribution of their own."""
     out = []
-    for rec, best, bit in ((a, f.best_a, 1), (b, f.best_b, 2)):
+    for rec, best, bit, how in ((a, f.best_a, 1, f.read_a), (b, f.best_b, 2, f.read_b)):
         if int(f.own_acronym[0]) & bit:
             detail = describe_own((rec.names or ("",))[int(best[0])])
             out.append(Reason("own_acronym", 1.0, 0.0, detail))
+        read = reason((rec.names or ("",))[int(best[0])], int(how[0]))
+        if read is not None:  # a subsidiary, a name without a foreign acronym … (graph.resolve.readings)
+            out.append(Reason(read[0], 1.0, 0.0, read[1]))
     if f.acronym[0]:
         core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
-        detail = describe_collapse(core_a, form_a.folded, core_b, form_b.folded)
+        seq_a, seq_b = " ".join(run_words(form_a.folded)), " ".join(run_words(form_b.folded))
+        part = (
+            None if best_collapse(core_a, seq_a, core_b, seq_b) else best_part(core_a, seq_a, core_b, seq_b)
+        )
+        detail = (
+            describe_part(part) if part else describe_collapse(core_a, form_a.folded, core_b, form_b.folded)
+        )
         out.append(Reason("acronym", 1.0, 0.0, detail))
     if a.kind != "person" and b.kind != "person" and not bool(f.empty[0]):
         numbered = number_rewrites(form_a) + number_rewrites(form_b)
@@ -191,7 +221,7 @@ def _initialism_reasons(
 
 def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
     c = contributions(f)
-    reasons = [_name_reason(a, b, f, float(c.name[0]))]
+    reasons = [_name_reason(a, b, f, float(c.name[0])), *_clause_reasons(a, b, f)]
     if c.short[0]:
         reasons.append(
             Reason(
@@ -282,8 +312,8 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
                 "compared by its part"
             )
             reasons.append(Reason("arabic_compound", 1.0, 0.0, detail))
-        order_a = written_order((a.names or ("",))[int(f.best_a[0])])
-        order_b = written_order((b.names or ("",))[int(f.best_b[0])])
+        order_a = written_order(_aligned_text(a, f.writing_a))
+        order_b = written_order(_aligned_text(b, f.writing_b))
         core_a, core_b = " ".join(sorted(order_a.split())), " ".join(sorted(order_b.split()))
         if same_syllables(order_a, order_b) and order_a != order_b:
             detail = (
@@ -314,8 +344,8 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             )
             reasons.append(Reason("compound_name", 1.0, 0.0, detail))
     if f.person[0]:
-        order_a = written_order((a.names or ("",))[int(f.best_a[0])])
-        order_b = written_order((b.names or ("",))[int(f.best_b[0])])
+        order_a = written_order(_aligned_text(a, f.writing_a))
+        order_b = written_order(_aligned_text(b, f.writing_b))
         for bit, detail in describe_conflicts(order_a, order_b):
             name = RULE_FEATURES[bit]
             reasons.append(Reason(name, -1.0, WEIGHTS[name], detail))

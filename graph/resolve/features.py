@@ -26,7 +26,9 @@ The score is a logistic function of a sum of evidence (log-odds):
 * **person rules** (persons) — aligned words that start with sounds no romanisation confuses
   (RADIC / TADIC), a given name against the surname derived from it (BAGHER / BAGHERI), Korean
   or Chinese names with another syllable (KYONG HAK / KYONG HYOK), one family part with two
-  first given names (BASHAR / AYMAN SABAWI IBRAHIM …): two people (−); see
+  first given names (BASHAR / AYMAN SABAWI IBRAHIM …), an Arabic chain with a child's name in
+  front (UDAY / SADDAM HUSSEIN AL-TIKRITI), surnames of one root with two suffixes or two roots
+  with one (PETRIC / PETROVIC, IVANOVIC / MARIJANOVIC): two people (−); see
   :mod:`graph.resolve.person_rules`. Person words are compared with Arabic compound elements
   whole (:mod:`graph.resolve.arabic_compounds`), given names in their other forms
   (:mod:`graph.resolve.given_names`), and Korean / Chinese names of the same syllables in two
@@ -53,7 +55,8 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from graph.resolve import common_stem, org_symbols, siblings
+from graph.resolve import common_stem, org_symbols, readings, siblings
+from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronyms import (
     MAX_ACRONYM,
     MIN_ACRONYM,
@@ -66,8 +69,10 @@ from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
 from graph.resolve.form_variants import form_variant
 from graph.resolve.legal_forms import agreement, family
+from graph.resolve.name_clauses import readings as clause_readings
 from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_address, normalise_name
 from graph.resolve.org_translate import OrgView, org_view, same_by_translation
+from graph.resolve.parent_names import refuses, subsidiary_key
 from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
 from graph.resolve.romanise import roman_key
 from graph.resolve.syllable_names import is_syllabic_name, same_syllables
@@ -145,6 +150,8 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "derived_surname": -4.0,  # a given name vs the surname made from it (BAGHER / BAGHERI)
         "syllable_conflict": -4.0,  # Korean / Chinese names with another syllable (KYONG HAK / KYONG HYOK)
         "first_name_differs": -4.0,  # one family part, two first given names (BASHAR / AYMAN SABAWI …)
+        "child_chain": -4.0,  # an Arabic chain with a child's given name in front (UDAY / SADDAM HUSSEIN …)
+        "surname_morphology": -4.0,  # one root, two surname suffixes (PETRIC / PETROVIC), or the reverse
     }
 )
 SHORT_NAME_CHARS = 3
@@ -235,6 +242,9 @@ class PreparedRecords:
     nwords: np.ndarray  # int8, per name: words in which an acronym's run is looked for (127 at most)
     origin: np.ndarray  # int64, per name: index in its record's ``names`` of the name it was read from
     derived: np.ndarray  # bool, per name: a writing without the name's own bracketed acronym
+    how: np.ndarray  # int8, per name: how the writing was read from its name (graph.resolve.readings)
+    marks: np.ndarray  # int8, per name: readings.WRITES_PARENT | WRITES_BRACKET of the name it was read from
+    parent_words: np.ndarray  # object, per name: parent_names.subsidiary_key of a subsidiary writing ('')
     # Columns that only make the batch faster (the same values, compared as ints or bits):
     org_key_id: np.ndarray  # int64, per name: interned id of org_key
     org_core_id: np.ndarray  # int64, per name: interned id of org_core
@@ -512,7 +522,8 @@ def _acronym_slots(distinctive: Sequence[str]) -> list[str]:
 
 def _collapsed(key_a: str, key_b: str) -> float:
     (core_a, seq_a), (core_b, seq_b) = key_a.split("\t"), key_b.split("\t")
-    hit = best_collapse(core_a, seq_a, core_b, seq_b)
+    # An acronym of part of the other name, its other words shortened (graph.resolve.acronym_parts).
+    hit = best_collapse(core_a, seq_a, core_b, seq_b) or best_part(core_a, seq_a, core_b, seq_b)
     return ACRONYM_DISCOUNT * hit.similarity if hit is not None else 0.0
 
 
@@ -561,17 +572,48 @@ def _acronym_sims(
     return out
 
 
-def scored_names(rec: Record) -> list[tuple[str, int, bool]]:
-    """The writings a record is compared by, as ``(text, index in rec.names, derived)``: its
-    names (MAX_NAMES_PER_RECORD at most), then, for companies and vessels, those that write their
-    own acronym in brackets once more without it (:func:`graph.resolve.acronyms.own_acronyms`;
-    MAX_DERIVED_NAMES at most). Both writings are kept: a noisy copy of the name may garble
-    the acronym so that only the writing with it still agrees."""
+def _blocked_pairs(
+    left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray
+) -> np.ndarray:
+    """Per name pair: a reading compared with a name it must not be (:func:`readings.blocked`),
+    or a subsidiary writing with a name that writes a word of its parent
+    or lacks the anchor of a subsidiary named after a marker
+    (:func:`graph.resolve.parent_names.refuses`: "TACTICAL MISSILE ANPP TEMP AVIA" is compared
+    with the name as written)."""
+    how_a, how_b = left.how[name_a], right.how[name_b]
+    blocked = readings.blocked(how_a, left.marks[name_a], how_b, right.marks[name_b])
+    for sub, sub_names, other, other_names in (
+        (left, name_a, right, name_b),
+        (right, name_b, left, name_a),
+    ):
+        todo = np.flatnonzero((sub.how[sub_names] == readings.SUBSIDIARY) & ~blocked)
+        if len(todo):
+            words, core = sub.parent_words[sub_names[todo]], other.core[other_names[todo]]
+            blocked[todo] = _per_distinct_text(words, core, refuses) > 0
+    return blocked
+
+
+def scored_names(rec: Record) -> list[tuple[str, int, int]]:
+    """The writings a record is compared by, as ``(text, index in rec.names, how read)``: its
+    names (MAX_NAMES_PER_RECORD at most, ``readings.AS_WRITTEN``), then, for companies and
+    vessels, those that write their own acronym in brackets once more without it
+    (``OWN_ACRONYM``, :func:`graph.resolve.acronyms.own_acronyms`) and their other readings
+    (:func:`graph.resolve.readings.other_readings`: the subsidiary after a parent group, the
+    name without a foreign acronym, an acronym's short form), MAX_DERIVED_NAMES at most of
+    each. Both writings are kept: a noisy copy of the name may garble the acronym so that only
+    the writing with it still agrees."""
     names = tuple(rec.names[:MAX_NAMES_PER_RECORD]) or ("",)
-    out = [(name or "", i, False) for i, name in enumerate(names)]
+    # A name carrying list prose (a leading "and ", an "f.k.a." clause) is read as the names it
+    # holds (graph.resolve.name_clauses), each a writing of the name it was read from.
+    out = [
+        (text, i, readings.AS_WRITTEN) for i, name in enumerate(names) for text in clause_readings(name or "")
+    ]
     if rec.kind != "person":
-        extra = [(own_acronyms(text)[1], i, True) for text, i, _ in out if own_acronyms(text)[0]]
-        out.extend(extra[:MAX_DERIVED_NAMES])
+        extra = [
+            (own_acronyms(text)[1], i, readings.OWN_ACRONYM) for text, i, _ in out if own_acronyms(text)[0]
+        ]
+        other = [(text, i, how) for name, i, _ in out for text, how in readings.other_readings(name)]
+        out.extend(extra[:MAX_DERIVED_NAMES] + other[:MAX_DERIVED_NAMES])
     return out
 
 
@@ -597,14 +639,17 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     nwords: list[int] = []
     origin: list[int] = []
     derived: list[bool] = []
+    how_read: list[int] = []
+    marks: list[int] = []
+    parents: list[str] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
         start[r] = len(core)
-        for text, i, is_derived in scored_names(rec):
+        for text, i, how in scored_names(rec):
             form = normalise_name(text, rec.kind)
-            name = rec.names[i] if rec.names else ""
-            order = written_order(name or "") if rec.kind == "person" else ""
+            name = rec.names[i] if rec.names else ""  # as published: its marks and parent group
+            order = written_order(text) if rec.kind == "person" else ""
             core.append(" ".join(sorted(order.split() if rec.kind == "person" else form.distinctive)))
             phon.append(" ".join(sorted(form.phonetic)))
             joined.append("".join(form.distinctive))
@@ -627,7 +672,10 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             init_mask.append(_letters("".join(t[0] for t in seq)))
             nwords.append(len(seq))
             origin.append(i)
-            derived.append(is_derived)
+            derived.append(how == readings.OWN_ACRONYM)
+            how_read.append(how)
+            marks.append(0 if person else readings.marks(name or ""))
+            parents.append(subsidiary_key(name) if how == readings.SUBSIDIARY else "")
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
     countries = [country_code(r.country) for r in records]
@@ -670,6 +718,9 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         nwords=np.array(np.minimum(nwords, 127), dtype=np.int8),
         origin=np.array(origin, dtype=np.int64),
         derived=np.array(derived, dtype=bool),
+        how=np.array(how_read, dtype=np.int8),
+        marks=np.array(marks, dtype=np.int8),
+        parent_words=np.array(parents, dtype=object),
         org_key_id=np.array([_intern(v.org) for v in org], dtype=np.int64),
         org_core_id=np.array([_intern(v.core) for v in org], dtype=np.int64),
         word_bits=np.array([st[0] for st in stats], dtype=np.uint64),
@@ -690,6 +741,8 @@ class PairFeatures:
     name_sim: np.ndarray  # float32 best name similarity in [0, 1]
     best_a: np.ndarray  # int64 index of the aligned name within record a's names
     best_b: np.ndarray  # int64
+    writing_a: np.ndarray  # int64 index of the aligned writing within scored_names(record a)
+    writing_b: np.ndarray  # int64
     weak: np.ndarray  # bool: the aligned pair uses a weak alias
     empty: np.ndarray  # bool: aligned names have no distinctive word on one side
     short: np.ndarray  # bool
@@ -710,6 +763,8 @@ class PairFeatures:
     acronym: np.ndarray  # bool: one aligned name initials words of the other (graph.resolve.acronyms)
     own_acronym: np.ndarray  # int8 bits 1 (a) / 2 (b): an aligned name was read without its own
     # bracketed acronym (features.scored_names)
+    read_a: np.ndarray  # int8: how the aligned name of a was read (graph.resolve.readings; 0 as written)
+    read_b: np.ndarray  # int8
     slip: np.ndarray  # bool: the aligned names differ by one keying slip (graph.resolve.typo_words)
     common_stem: np.ndarray  # bool: subset credit withheld, one common word (graph.resolve.common_stem)
     common_business: np.ndarray  # bool: one common word each, no line of business shared
@@ -889,6 +944,12 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         initialled[other] = acr > sim[other]
         sim[other] = np.maximum(sim[other], acr)
         withheld[other] &= ~initialled[other]  # an acronym reading, not a shortened name
+        # A reading compared with a name it must not be (a subsidiary writing with a name that
+        # writes a parent too …: graph.resolve.readings) is not read at all.
+        blocked = other[_blocked_pairs(left, right, name_a[other], name_b[other])]
+        sim[blocked] = 0.0
+        for flags in (translated, initialled, slipped, withheld):
+            flags[blocked] = False
     # Persons: word-by-word alignment (order, initials, skeletons, extra words) replaces the
     # whole-string similarities, which cannot tell JOHN SMITH from JAMES SMITH.
     person = np.flatnonzero(is_person)
@@ -1013,6 +1074,8 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         name_sim=best_sim,
         best_a=left.origin[best_name_a],
         best_b=right.origin[best_name_b],
+        writing_a=best_name_a - left.start[ia],
+        writing_b=best_name_b - right.start[ib],
         weak=weak[first],
         empty=best_empty,
         short=left.short[best_name_a] | right.short[best_name_b],
@@ -1031,6 +1094,8 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         sibling=sibling,
         acronym=acronym,
         own_acronym=own_acronym,
+        read_a=left.how[best_name_a],
+        read_b=right.how[best_name_b],
         slip=slipped[first] & ~best_empty,
         common_stem=withheld[first] & ~translation if n else np.zeros(0, dtype=bool),
         common_business=business,

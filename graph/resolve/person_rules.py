@@ -22,6 +22,12 @@ V, W), rarely which sound a name starts with, so:
 * **syllable conflict** — two Korean or Chinese names whose syllables do not pair one to one
   up to romanisation (KYONG HAK / KYONG HYOK, MIN CHOL / CHOL): see
   :mod:`graph.resolve.syllable_names`.
+* **child's chain** — an Arabic name chain against the same chain with another given name in
+  front (Uday / Saddam Hussein AL-TIKRITI): a son or daughter; see
+  :mod:`graph.resolve.name_chain`.
+* **surname morphology** — aligned surnames of one root with two suffixes (PETRIC / PETROVIC,
+  ZAHID / ZAHEDI) or two roots with one suffix (IVANOVIC / MARIJANOVIC): two families; see
+  :mod:`graph.resolve.surname_morphology`.
 
 Each rule is a bit in the code returned by :func:`person_conflicts`; the scorer turns a bit
 into a log-odds contribution and :func:`describe_conflicts` into words.
@@ -36,8 +42,10 @@ from rapidfuzz import fuzz
 from graph.resolve.align import align_words
 from graph.resolve.arabic_compounds import compound_words, element_part, is_abd_short_form
 from graph.resolve.given_names import same_given_name
+from graph.resolve.name_chain import child_of
 from graph.resolve.names import NameForm, consonant_skeleton, normalise_name
 from graph.resolve.person_compounds import compound_forms
+from graph.resolve.surname_morphology import surnames_differ
 from graph.resolve.syllable_names import same_syllables, syllable_conflict, unpaired_syllables
 
 #: Bits of :func:`person_conflicts`.
@@ -45,12 +53,17 @@ ONSET_CONFLICT = 1
 DERIVED_SURNAME = 2
 SYLLABLE_CONFLICT = 4
 FIRST_NAME_DIFFERS = 8
+# 16 is left for the given-name rule of a parallel branch; the person column is int8 (<= 64).
+CHILD_CHAIN = 32
+SURNAME_MORPHOLOGY = 64
 #: The feature (and weight) name of each bit, as it appears in the reasons of ``compare``.
 RULE_FEATURES: dict[int, str] = {
     ONSET_CONFLICT: "person_onset",
     DERIVED_SURNAME: "derived_surname",
     SYLLABLE_CONFLICT: "syllable_conflict",
     FIRST_NAME_DIFFERS: "first_name_differs",
+    CHILD_CHAIN: "child_chain",
+    SURNAME_MORPHOLOGY: "surname_morphology",
 }
 
 #: Letter groups that begin a name and are written as one sound (longest first).
@@ -201,9 +214,16 @@ def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ..
             out.append((ONSET_CONFLICT, a, b))
         elif derived_surname(a, b) and (word_a == last_a) != (word_b == last_b):
             out.append((DERIVED_SURNAME, a, b))
-    first = different_first_names(ordered_a.split(), ordered_b.split(), pairs)
+    words_a, words_b = ordered_a.split(), ordered_b.split()
+    first = different_first_names(words_a, words_b, pairs)
     if first is not None:
         out.append((FIRST_NAME_DIFFERS, *first))
+    child = child_of(words_a, words_b, pairs)
+    if child is not None:
+        out.append((CHILD_CHAIN, *child))
+    surnames = surnames_differ(words_a, words_b, pairs)
+    if surnames is not None:
+        out.append((SURNAME_MORPHOLOGY, *surnames))
     return tuple(out)
 
 
@@ -252,6 +272,14 @@ _RULE_WORDS = {
     FIRST_NAME_DIFFERS: (
         "the names share their family part but not the first given name ({}): siblings or "
         "other relatives, not one person"
+    ),
+    CHILD_CHAIN: (
+        "one Arabic name chain is the other's with more given names in front ({}): the bearer's "
+        "own name before the parent's chain, a son or daughter, not the same person"
+    ),
+    SURNAME_MORPHOLOGY: (
+        "the surnames are one root with two surname suffixes, or two roots with one suffix "
+        "({}): two family names, not two spellings of one"
     ),
 }
 

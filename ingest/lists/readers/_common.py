@@ -6,7 +6,8 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
-from ingest.lists.model import Alias, AliasKind, EntityKind, Identifier, ListAddress
+from graph.name_clauses import enumerated
+from ingest.lists.model import EntityKind, Identifier, ListAddress
 from ingest.normalize.countries import to_iso2
 
 _POSTCODE = re.compile(r"^(?=.*\d)[A-Z0-9][A-Z0-9 \-]{1,9}$", re.IGNORECASE)
@@ -69,14 +70,14 @@ def country_iso2(value: str | None) -> str | None:
 
 
 def split_multi(value: str | None, sep: str = ";") -> list[str]:
-    """Split a ``;``-joined multi-value; drops blanks and a leading ``and `` (Entity List style)."""
+    """Split a ``;``-joined multi-value; drops blanks and the enumerating conjunction the Entity
+    List copies from prose (``'…; M. Aziz; and Aziz Bahari'``, ``'…; and; …'``: see
+    :func:`graph.name_clauses.enumerated`)."""
     if not value:
         return []
     out = []
     for part in value.split(sep):
-        part = part.strip()
-        if part.lower().startswith("and "):
-            part = part[4:].strip()
+        part = enumerated(part.strip())
         if part:
             out.append(part)
     return out
@@ -144,18 +145,6 @@ def kind_from_type(value: str | None, default: EntityKind = EntityKind.COMPANY) 
     if low in ("entity", "-0-", "organization", "company"):
         return EntityKind.COMPANY
     return default
-
-
-def aliases(names: list[str], kind: AliasKind = AliasKind.AKA, primary: str = "") -> tuple[Alias, ...]:
-    """Aliases without duplicates and without the primary name itself."""
-    seen = {primary.casefold()}
-    out = []
-    for name in names:
-        key = name.casefold()
-        if key not in seen:
-            seen.add(key)
-            out.append(Alias(name=name, kind=kind))
-    return tuple(out)
 
 
 def iso_countries(values: list[str]) -> tuple[str, ...]:

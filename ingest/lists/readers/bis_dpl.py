@@ -14,7 +14,9 @@ from pathlib import Path
 from graph.model import ListSource
 from ingest.lists import safe
 from ingest.lists.model import EntityKind, ListAddress, ListEntry, ReadResult, RejectedRow
+from ingest.lists.readers._clauses import clean_names
 from ingest.lists.readers._common import country_iso2, parse_date
+from ingest.lists.readers._text import unique_aliases
 
 FORMAT = "bis-dpl"
 REQUIRED = ("Name", "Street_Address", "City", "Country", "Effective_Date", "FR_Citation")
@@ -71,12 +73,15 @@ def read(path: Path) -> ReadResult:
         raw = ", ".join(p for p in parts if p)
         address = ListAddress(raw, rec["Street_Address"] or None, rec["City"] or None, state, postal, country)
         remarks = " | ".join(p for p in (rec.get("Action"), rec.get("Last_Update")) if p) or None
+        # "PEARL (A.K.A. NEI-CHIEN CHU) LI": the clause is an alias (the id stays the published name's)
+        own, named = clean_names(name, [])
         result.entries.append(
             ListEntry(
                 list=ListSource.US_DPL,
                 source_id=key,
                 kind=EntityKind.UNKNOWN,  # the DPL mixes people and firms without saying which
-                name=name,
+                name=own,
+                aliases=unique_aliases(named, own),
                 addresses=(address,) if raw else (),
                 countries=(country,) if country else (),
                 legal_basis=rec["FR_Citation"] or None,

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from graph.model import ListSource
 from ingest.lists import safe
-from ingest.lists.model import EntityKind, Identifier, ListAddress, ListEntry, ReadResult, RejectedRow
+from ingest.lists.model import Alias, EntityKind, Identifier, ListAddress, ListEntry, ReadResult, RejectedRow
+from ingest.lists.readers._clauses import clean_names
 from ingest.lists.readers._common import (
-    aliases,
     comma_address,
     identifier,
     iso_countries,
@@ -26,6 +26,7 @@ from ingest.lists.readers._common import (
     parse_date,
     split_multi,
 )
+from ingest.lists.readers._text import unique_aliases
 
 FORMAT = "csl-csv"
 REQUIRED = ("source", "name")
@@ -112,6 +113,9 @@ def build_entry(
         kind = EntityKind.ADDRESS_ONLY
     if rec.get("call_sign"):
         identifiers = [*identifiers, Identifier("CALL_SIGN", rec["call_sign"].strip())]
+    # Names copied from Federal Register prose embed other names ("X (f.k.a., Y)"): read out as
+    # aliases of their marker's kind; the id above stays computed from the name as published.
+    name, named = clean_names(name, [Alias(n) for n in alt_names])
     countries = iso_countries(multi.get("citizenships", []) + multi.get("nationalities", []))
     if not countries and rec.get("vessel_flag"):
         countries = iso_countries([rec["vessel_flag"]])
@@ -121,7 +125,7 @@ def build_entry(
         source_id=f"{code}:{key}",
         kind=kind,
         name=name,
-        aliases=aliases(alt_names, primary=name),
+        aliases=unique_aliases(named, primary=name),
         addresses=tuple(addresses),
         identifiers=tuple(dict.fromkeys(identifiers)),
         countries=countries,

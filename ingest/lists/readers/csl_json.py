@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from chipwatch.errors import InputFileError
+from graph.name_clauses import enumerated
 from ingest.lists import safe
 from ingest.lists.model import Identifier, ListAddress, ReadResult, RejectedRow
 from ingest.lists.readers._common import country_iso2, identifier, split_multi
@@ -32,7 +33,9 @@ def _strings(value: Any) -> list[str]:
     if value is None:
         return []
     if isinstance(value, list):
-        return [str(v).strip() for v in value if v is not None and str(v).strip()]
+        # the API's arrays split the same Federal Register prose: items keep its "and "
+        items = (enumerated(str(v).strip()) for v in value if v is not None)
+        return [item for item in items if item]
     return split_multi(str(value))
 
 

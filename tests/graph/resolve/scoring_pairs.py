@@ -14,6 +14,10 @@ def person(name: str) -> Record:
     return one_name(name, "person")
 
 
+def company(name: str) -> Record:
+    return one_name(name, "company")
+
+
 def reasons(m: Match) -> dict[str, str]:
     return {r.feature: r.detail for r in m.reasons}
 

@@ -158,7 +158,9 @@ def test_an_acronym_for_a_run_of_the_other_names_words_matches(a: str, b: str) -
         ("PMC WAGNER", "PRIVATE MILITARY COMPANY VEGA"),  # the other words disagree
         ("NPC", "Nord Photon Components"),  # three letters alone identify nothing
         ("NPC Ltd", "Nord Photon Components Ltd"),
-        ("Almaz-Antey MSDB", "Almaz-Antey Air Defense Concern Main System Design Bureau, JSC"),  # extra words
+        # A word of the short name the long one lacks (an acronym of part of the long name, the
+        # rest shortened, is graph.resolve.acronym_parts: tests/graph/resolve/test_acronym_parts.py).
+        ("Almaz-Antey Vega MSDB", "Almaz-Antey Air Defense Concern Main System Design Bureau, JSC"),
         ("KRL", "Khan Research Laboratories"),
     ],
 )

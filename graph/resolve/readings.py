@@ -1,0 +1,78 @@
+"""Other readings of one name, compared beside it as written: the subsidiary after its parent group,
+the name without a foreign acronym, an acronym in its conventional short form.
+
+The scorer compares every writing of a record (``features.scored_names``) and keeps the best
+pair; a reading here adds a writing, so it can only lift a pair — which is why each comes with
+the names it must *not* be compared with (:func:`blocked`):
+
+* SUBSIDIARY (:mod:`graph.resolve.parent_names`) — never against a name that writes a parent
+  group itself (two subsidiaries of one parent, or one name under two parents);
+* FOREIGN_ACRONYM (:mod:`graph.resolve.foreign_acronyms`) — never against a name that brackets
+  an acronym itself (two acronyms beside the same words);
+* SHORT_FORM (:mod:`graph.resolve.short_forms`) — an acronym replaced by the words the lists
+  write for it; the name is the same name, no restriction.
+
+:func:`reread` gives the text of a reading again and :func:`reason` says what it did, for
+:func:`graph.resolve.compare.compare`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from graph.resolve import foreign_acronyms, parent_names, short_forms
+
+#: How a writing was read from its name. OWN_ACRONYM is graph.resolve.acronyms.own_acronyms,
+#: read in ``features.scored_names``.
+AS_WRITTEN, OWN_ACRONYM, SUBSIDIARY, FOREIGN_ACRONYM, SHORT_FORM = 0, 1, 2, 3, 4
+#: Marks of a name (bits): it writes a parent group, it brackets an acronym.
+WRITES_PARENT, WRITES_BRACKET = 1, 2
+
+
+def other_readings(name: str) -> list[tuple[str, int]]:
+    """The readings of a company or vessel name beside the name as written, ``(text, how)``."""
+    out: list[tuple[str, int]] = []
+    split = parent_names.parent_split(name)
+    if split is not None:
+        out.append((split.subsidiary, SUBSIDIARY))
+    found = foreign_acronyms.foreign_acronym(name)
+    if found is not None:
+        out.append((found.kept, FOREIGN_ACRONYM))
+    short = short_forms.short_form(name)
+    if short is not None:
+        out.append((short, SHORT_FORM))
+    return out
+
+
+def marks(name: str) -> int:
+    """The marks (bits) of a company or vessel name, for :func:`blocked`."""
+    parent = WRITES_PARENT if parent_names.parent_split(name) is not None else 0
+    bracket = WRITES_BRACKET if foreign_acronyms.bracketed_acronym(name) is not None else 0
+    return parent | bracket
+
+
+def blocked(how_a: np.ndarray, marks_a: np.ndarray, how_b: np.ndarray, marks_b: np.ndarray) -> np.ndarray:
+    """Per name pair: one side is a reading the other side's marks rule out (module docstring)."""
+    out = np.zeros(len(how_a), dtype=bool)
+    for how, mark in ((SUBSIDIARY, WRITES_PARENT), (FOREIGN_ACRONYM, WRITES_BRACKET)):
+        out |= ((how_a == how) & ((marks_b & mark) > 0)) | ((how_b == how) & ((marks_a & mark) > 0))
+    return out
+
+
+def reread(name: str, how: int) -> str:
+    """The text of reading ``how`` of ``name`` (``name`` itself for AS_WRITTEN)."""
+    for text, kind in other_readings(name):
+        if kind == how:
+            return text
+    return name
+
+
+def reason(name: str, how: int) -> tuple[str, str] | None:
+    """``(feature, detail)`` saying how ``name`` was read; None for AS_WRITTEN / OWN_ACRONYM."""
+    if how == SUBSIDIARY:
+        return "parent_group", parent_names.describe(name)
+    if how == FOREIGN_ACRONYM:
+        return "foreign_acronym", foreign_acronyms.describe(name)
+    if how == SHORT_FORM:
+        return "short_form", short_forms.describe(name)
+    return None
