@@ -98,7 +98,7 @@ ABD_DROPPED_CREDIT = 0.85
 # Cached per distinct pair of words: the names of a batch share most of their words (MUHAMMAD,
 # ALI …), and each of the rules below (Arabic elements, contractions, given-name forms,
 # skeletons, romanisation keys) is a pure function of the two words.
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=100_000)
 def word_similarity(a: str, b: str) -> float:
     """Similarity of two name words in [0, 1]: equal, initial, consonant skeleton, romanisation
     variant, edit ratio; Arabic ABD elements by their parts (:mod:`graph.resolve.arabic_compounds`)."""

@@ -279,7 +279,7 @@ def _intern(text: str, ids: dict[str, int] = _INTERNED, strings: list[str] = _ST
 #: functions are pure and the interned strings (legal forms, generic words, numbers) few, so a
 #: chunk of a batch mostly meets combinations an earlier chunk evaluated. Cleared when large.
 _DISTINCT_VALUES: dict[Callable[[str, str], float], dict[int, float]] = {}
-_DISTINCT_MAX = 1_000_000
+_DISTINCT_MAX = 200_000
 #: Below this many rows a dict finds the distinct pairs faster than pandas' factorize (whose
 #: set-up costs tens of microseconds a call: the linking guard scores many tiny batches).
 _HASH_MIN_ROWS = 2_000

@@ -112,7 +112,7 @@ def translate(word: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=200_000)  # per distinct tokens: noisy copies of one name often normalise alike
+@lru_cache(maxsize=50_000)  # per distinct tokens: noisy copies of one name often normalise alike
 def org_view(tokens: tuple[str, ...], generic: frozenset[str]) -> OrgView:
     """Split normalised name ``tokens`` (legal form already cut) into organisational words,
     translated to English, and the rest. English words of the table and ``generic`` words
