@@ -50,7 +50,7 @@ from graph.resolve.ordinals import describe as describe_numbers
 from graph.resolve.org_translate import explain, org_view
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
 from graph.resolve.place_names import renamed
-from graph.resolve.readings import AS_WRITTEN, reason
+from graph.resolve.readings import AS_WRITTEN, OWN_ACRONYM, reason
 from graph.resolve.siblings import other_words, pack, sibling_evidence
 from graph.resolve.syllable_names import same_syllables
 from graph.resolve.typo_words import single_slip, swapped_form
@@ -195,11 +195,13 @@ def _initialism_reasons(
     (:mod:`graph.resolve.acronyms`, :mod:`graph.resolve.ordinals`): evidence already in the name
     similarity, so no contribution of their own."""
     out = []
-    for rec, best, bit, how in ((a, f.best_a, 1, f.read_a), (b, f.best_b, 2, f.read_b)):
-        if int(f.own_acronym[0]) & bit:
+    for rec, best, writing in ((a, f.best_a, f.writing_a), (b, f.best_b, f.writing_b)):
+        # How the aligned writing was read follows from its place in scored_names.
+        how = scored_names(rec)[int(writing[0])][2]
+        if how == OWN_ACRONYM:
             detail = describe_own((rec.names or ("",))[int(best[0])])
             out.append(Reason("own_acronym", 1.0, 0.0, detail))
-        read = reason((rec.names or ("",))[int(best[0])], int(how[0]))
+        read = reason((rec.names or ("",))[int(best[0])], how)
         if read is not None:  # a subsidiary, a name without a foreign acronym … (graph.resolve.readings)
             out.append(Reason(read[0], 1.0, 0.0, read[1]))
     if f.acronym[0]:

@@ -241,7 +241,6 @@ class PreparedRecords:
     acro_len: np.ndarray  # int8 (names, ACRONYM_SLOTS): letters of the words that may be acronyms
     nwords: np.ndarray  # int8, per name: words in which an acronym's run is looked for (127 at most)
     origin: np.ndarray  # int64, per name: index in its record's ``names`` of the name it was read from
-    derived: np.ndarray  # bool, per name: a writing without the name's own bracketed acronym
     how: np.ndarray  # int8, per name: how the writing was read from its name (graph.resolve.readings)
     marks: np.ndarray  # int8, per name: readings.WRITES_PARENT | WRITES_BRACKET of the name it was read from
     parent_words: np.ndarray  # object, per name: parent_names.subsidiary_key of a subsidiary writing ('')
@@ -638,7 +637,6 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     heads: list[int] = []
     nwords: list[int] = []
     origin: list[int] = []
-    derived: list[bool] = []
     how_read: list[int] = []
     marks: list[int] = []
     parents: list[str] = []
@@ -672,7 +670,6 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             init_mask.append(_letters("".join(t[0] for t in seq)))
             nwords.append(len(seq))
             origin.append(i)
-            derived.append(how == readings.OWN_ACRONYM)
             how_read.append(how)
             marks.append(0 if person else readings.marks(name or ""))
             parents.append(subsidiary_key(name) if how == readings.SUBSIDIARY else "")
@@ -717,7 +714,6 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         acro_len=np.array(acro_len, dtype=np.int8).reshape(-1, ACRONYM_SLOTS),
         nwords=np.array(np.minimum(nwords, 127), dtype=np.int8),
         origin=np.array(origin, dtype=np.int64),
-        derived=np.array(derived, dtype=bool),
         how=np.array(how_read, dtype=np.int8),
         marks=np.array(marks, dtype=np.int8),
         parent_words=np.array(parents, dtype=object),
@@ -761,10 +757,6 @@ class PairFeatures:
     org_symbols: np.ndarray  # bool: … by organisational words paired by rigour symbol (org_symbols)
     sibling: np.ndarray  # bool: sibling evidence from word rarity (graph.resolve.siblings)
     acronym: np.ndarray  # bool: one aligned name initials words of the other (graph.resolve.acronyms)
-    own_acronym: np.ndarray  # int8 bits 1 (a) / 2 (b): an aligned name was read without its own
-    # bracketed acronym (features.scored_names)
-    read_a: np.ndarray  # int8: how the aligned name of a was read (graph.resolve.readings; 0 as written)
-    read_b: np.ndarray  # int8
     slip: np.ndarray  # bool: the aligned names differ by one keying slip (graph.resolve.typo_words)
     common_stem: np.ndarray  # bool: subset credit withheld, one common word (graph.resolve.common_stem)
     common_business: np.ndarray  # bool: one common word each, no line of business shared
@@ -985,9 +977,6 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     legal = _per_distinct(left.legal[best_name_a], right.legal[best_name_b], _legal_agreement).astype(np.int8)
     translation = translated[first] & ~empty[first]
     acronym = initialled[first] & ~empty[first]
-    own_acronym = (
-        left.derived[best_name_a].astype(np.int8) | (right.derived[best_name_b].astype(np.int8) << 1)
-    ).astype(np.int8)
     legal = _lift_form_variants(left, right, best_name_a, best_name_b, legal, translation)
     generic_conflict = (
         _per_distinct(left.generic[best_name_a], right.generic[best_name_b], _generic_conflict).astype(bool)
@@ -1093,9 +1082,6 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         org_symbols=symbolic[first] & translation,
         sibling=sibling,
         acronym=acronym,
-        own_acronym=own_acronym,
-        read_a=left.how[best_name_a],
-        read_b=right.how[best_name_b],
         slip=slipped[first] & ~best_empty,
         common_stem=withheld[first] & ~translation if n else np.zeros(0, dtype=bool),
         common_business=business,
