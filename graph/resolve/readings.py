@@ -12,8 +12,8 @@ the names it must *not* be compared with (:func:`blocked`):
 * SHORT_FORM (:mod:`graph.resolve.short_forms`) — an acronym replaced by the words the lists
   write for it; the name is the same name, no restriction.
 
-:func:`reread` gives the text of a reading again and :func:`reason` says what it did, for
-:func:`graph.resolve.compare.compare`.
+:func:`reason` says what a reading did, for :func:`graph.resolve.compare.compare` (which finds
+the reading's text again by its index in ``features.scored_names``).
 """
 
 from __future__ import annotations
@@ -57,14 +57,6 @@ def blocked(how_a: np.ndarray, marks_a: np.ndarray, how_b: np.ndarray, marks_b: 
     for how, mark in ((SUBSIDIARY, WRITES_PARENT), (FOREIGN_ACRONYM, WRITES_BRACKET)):
         out |= ((how_a == how) & ((marks_b & mark) > 0)) | ((how_b == how) & ((marks_a & mark) > 0))
     return out
-
-
-def reread(name: str, how: int) -> str:
-    """The text of reading ``how`` of ``name`` (``name`` itself for AS_WRITTEN)."""
-    for text, kind in other_readings(name):
-        if kind == how:
-            return text
-    return name
 
 
 def reason(name: str, how: int) -> tuple[str, str] | None:
