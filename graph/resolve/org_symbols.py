@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from rigour.names import NameTypeTag, analyze_names
 
-from graph.resolve.org_translate import _SKIP, MIN_ORG_ONLY_WORDS, _alike, translate
+from graph.resolve.org_translate import MIN_ORG_ONLY_WORDS, SKIP_WORDS, names_alike, translate
 
 #: rigour symbol categories that name organisational words: line of business (DOMAIN), kind of
 #: body (SYMBOL: MINISTRY, ORG, INSTITUTE …) and place (LOC: a country however written).
@@ -39,7 +39,7 @@ _CATEGORIES = frozenset({"DOMAIN", "SYMBOL", "LOC"})
 #: rigour's "anywhere" place (GLOBAL, INTERNATIONAL): a word, not a country.
 _NO_PLACE = "LOC:zz"
 #: Words never compared as names proper: particles and the "and / of / for" of every language.
-_PARTICLES = _SKIP | frozenset({"IN", "AL", "EL", "AT", "ON", "TO"})
+_PARTICLES = SKIP_WORDS | frozenset({"IN", "AL", "EL", "AT", "ON", "TO"})
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def pairing(text_a: str, text_b: str) -> SymbolPairing | None:
     if not rest_a and not rest_b:
         if len(shared) < MIN_ORG_ONLY_WORDS:
             return None
-    elif not rest_a or not rest_b or not _alike("".join(sorted(rest_a)), "".join(sorted(rest_b))):
+    elif not rest_a or not rest_b or not names_alike("".join(sorted(rest_a)), "".join(sorted(rest_b))):
         return None
     written = tuple((s, " / ".join(sorted(a.written(s))), " / ".join(sorted(b.written(s)))) for s in differ)
     return SymbolPairing(shared=written, rest_a=" ".join(rest_a), rest_b=" ".join(rest_b))

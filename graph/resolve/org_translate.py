@@ -57,7 +57,7 @@ _ENDINGS = frozenset(
 _PLACE_ADJECTIVE = re.compile(r"(?<=[A-Z]{4})SK(?:IY|II|IJ|IE|I|Y|OE|OYE|AYA|OGO|OI|OY)$")
 #: Russian, Turkish and Persian "and" (… TEKHNOLOGII I KOMPOZITSIONNYE MATERIALY, IC VE DIS
 #: TICARET, NAFT VA GAS): no word, like English AND.
-_SKIP = frozenset(
+SKIP_WORDS = frozenset(
     {"I", "AND", "OF", "THE", "DE", "DEL", "LA", "Y", "ET", "E", "VE", "VA"}
     # French and Italian "of the", English "for" (ASSOCIATION DE SECOURS … / ASSOCIATION FOR … AID)
     | {"DES", "DU", "DEI", "PER", "FOR"}
@@ -122,7 +122,7 @@ def org_view(tokens: tuple[str, ...], generic: frozenset[str]) -> OrgView:
     # (English word, token as written, token index): a token may translate to two words.
     words: list[tuple[str, str, int]] = []
     for i, t in enumerate(tokens):
-        if t in _SKIP:
+        if t in SKIP_WORDS:
             continue
         en = translate(t)
         words.extend((w, t, i) for w in (en.split() if en else [t]))
@@ -205,14 +205,16 @@ def _names_agree(a: OrgView, b: OrgView, min_chars: int) -> bool:
     """The names proper, present on both sides with ``min_chars`` letters or more, agree."""
     if len(a.rest.replace(" ", "")) < min_chars or len(b.rest.replace(" ", "")) < min_chars:
         return False
-    return _alike(a.rest.replace(" ", ""), b.rest.replace(" ", "")) or _alike(_cut(a.rest), _cut(b.rest))
+    joined_a, joined_b = a.rest.replace(" ", ""), b.rest.replace(" ", "")
+    return names_alike(joined_a, joined_b) or names_alike(_cut(a.rest), _cut(b.rest))
 
 
 def _cut(rest: str) -> str:
     return "".join(sorted(_PLACE_ADJECTIVE.sub("", w) for w in rest.split()))
 
 
-def _alike(a: str, b: str) -> bool:
+def names_alike(a: str, b: str) -> bool:
+    """Two names proper (the words left when the organisational words are set aside) agree."""
     return (
         a == b
         or roman_key(a) == roman_key(b)
