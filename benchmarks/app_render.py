@@ -64,7 +64,7 @@ def main() -> None:
         for run in range(args.runs):
             context = browser.new_context(viewport={"width": 1400, "height": 1000})
             page = context.new_page()
-            page.set_default_timeout(60_000)
+            render_probe.set_step_timeout(page, 60_000)
             loaded = render_probe.load_workspace(page, app.url)
             if run == 0:
                 samples["workspace load (first visit)"] = [loaded]

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import FrameLocator, Locator, Page
 
 START_TIMEOUT_S = 60.0
+STEP_TIMEOUT_MS = 30_000
 SEARCH_LABEL = "Search a company, trade party or list entry (name or id)"
 GRAPH_IFRAME = "iframe[title*='agraph']"
 
@@ -129,6 +130,18 @@ def serve_app(
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, 9)
             proc.wait()
+
+
+def set_step_timeout(page: Page, ms: int = STEP_TIMEOUT_MS) -> None:
+    """Let every wait on ``page`` take up to ``ms``: its actions and ``expect`` assertions alike.
+
+    Playwright's ``expect`` keeps its own 5 s default apart from the page's default timeout, and
+    the first visit (which opens the store) takes about that long on a busy 2-core machine.
+    """
+    from playwright.sync_api import expect
+
+    page.set_default_timeout(ms)
+    expect.set_options(timeout=ms)
 
 
 def wait_script_done(page: Page) -> None:

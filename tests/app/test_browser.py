@@ -29,7 +29,6 @@ pytestmark = pytest.mark.browser
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 UPLOAD = PROJECT_ROOT / "tests" / "fixtures" / "app" / "counterparties.csv"
-STEP_TIMEOUT_MS = 30_000
 UPLOAD_LIMIT_MB = 7  # set through CHIPWATCH_MAX_UPLOAD_MB; the uploader must show it
 
 
@@ -81,7 +80,7 @@ def test_browser_walkthrough(
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path, headless=True)
         page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-        page.set_default_timeout(STEP_TIMEOUT_MS)
+        render_probe.set_step_timeout(page)
         # The first visit opens the store: the workspace load, timed apart from the page renders.
         timings["workspace load (first visit)"] = render_probe.load_workspace(page, served_app)
         for title, seconds in render_probe.visit_pages(page, shoot=ARTIFACTS).items():
