@@ -46,16 +46,17 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from graph.resolve import common_stem, org_symbols, readings, siblings
+from graph.resolve import common_stem, interning, org_symbols, readings, siblings
 from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronyms import (
     MAX_ACRONYM,
@@ -68,6 +69,7 @@ from graph.resolve.acronyms import (
 from graph.resolve.align import align_person
 from graph.resolve.countries import country_code
 from graph.resolve.form_variants import form_variant
+from graph.resolve.interning import Interner
 from graph.resolve.legal_forms import agreement, family
 from graph.resolve.name_clauses import readings as clause_readings
 from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_address, normalise_name
@@ -255,18 +257,19 @@ class PreparedRecords:
     kind_id: np.ndarray  # int64, per record: id of ``kind`` in _KIND_NAMES
     country_id: np.ndarray  # int64, per record: interned id of ``country`` (0: unknown)
     has_address: np.ndarray  # bool, per record: ``address`` is known
+    #: the generation of the interned-id columns (_INTERNED_COLUMNS; graph.resolve.interning)
+    interner: Interner = field(repr=False, compare=False)
+    #: this side moved into a later generation (_one_generation), the last one asked for
+    moves: list[PreparedRecords] = field(default_factory=list, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.records)
 
 
 # Strings compared as wholes (generic words, legal forms, numbers) are interned to ints so that
-# a batch compares ints and evaluates each distinct combination once. Id 0 is the empty string.
-_INTERNED: dict[str, int] = {"": 0}
-_STRINGS: list[str] = [""]
-
-
-def _intern(text: str, ids: dict[str, int] = _INTERNED, strings: list[str] = _STRINGS) -> int:
+# a batch compares ints and evaluates each distinct combination once, in bounded generations
+# (graph.resolve.interning). Id 0 is the empty string.
+def _intern(text: str, ids: dict[str, int], strings: list[str]) -> int:
     got = ids.get(text)
     if got is None:
         got = ids[text] = len(strings)
@@ -274,11 +277,13 @@ def _intern(text: str, ids: dict[str, int] = _INTERNED, strings: list[str] = _ST
     return got
 
 
-#: Values of the ``_per_distinct`` functions per pair of interned ids, kept across calls: the
-#: functions are pure and the interned strings (legal forms, generic words, numbers) few, so a
-#: chunk of a batch mostly meets combinations an earlier chunk evaluated. Cleared when large.
-_DISTINCT_VALUES: dict[Callable[[str, str], float], dict[int, float]] = {}
+#: Values of the ``_per_distinct`` functions per pair of interned ids are kept across calls (in
+#: the generation's ``Interner.values``): the functions are pure and the interned strings (legal
+#: forms, generic words, numbers) few, so a chunk of a batch mostly meets combinations an
+#: earlier chunk evaluated. Cleared when large.
 _DISTINCT_MAX = 200_000
+#: PreparedRecords columns of interned ids (moved together into one generation: _one_generation).
+_INTERNED_COLUMNS = ("generic", "legal", "legal_run", "numbers", "org_key_id", "org_core_id", "country_id")
 #: Below this many rows a dict finds the distinct pairs faster than pandas' factorize (whose
 #: set-up costs tens of microseconds a call: the linking guard scores many tiny batches).
 _HASH_MIN_ROWS = 2_000
@@ -293,22 +298,25 @@ def _kind_id(kind: str) -> int:
     return _intern(kind, _KIND_IDS, _KIND_NAMES)
 
 
-def _per_distinct(ids_a: np.ndarray, ids_b: np.ndarray, func: Callable[[str, str], float]) -> np.ndarray:
-    """``func(string_a, string_b)`` for every pair, evaluated once per distinct pair of ids."""
+def _per_distinct(
+    ids_a: np.ndarray, ids_b: np.ndarray, func: Callable[[str, str], float], strings: Interner
+) -> np.ndarray:
+    """``func(string_a, string_b)`` for every pair, evaluated once per distinct pair of ids
+    (interned in ``strings``)."""
     if len(ids_a) == 0:
         return np.zeros(0, dtype=np.float64)
     code = (ids_a.astype(np.int64) << 32) | ids_b.astype(np.int64)
     # Hashing (factorize) finds the distinct pairs without the sort np.unique does.
     small = len(code) < _HASH_MIN_ROWS
     codes, uniq = (code, code) if small else pd.factorize(code)
-    cache = _DISTINCT_VALUES.setdefault(func, {})
+    cache = strings.values.setdefault(func, {})
     if len(cache) > _DISTINCT_MAX:
         cache.clear()
     values = np.empty(len(uniq), dtype=np.float64)
     for j, u in enumerate(uniq.tolist()):
         got = cache.get(u)
         if got is None:
-            got = cache[u] = func(_STRINGS[u >> 32], _STRINGS[u & 0xFFFFFFFF])
+            got = cache[u] = func(strings.strings[u >> 32], strings.strings[u & 0xFFFFFFFF])
         values[j] = got
     return values if small else values[codes]
 
@@ -408,7 +416,12 @@ def _lift_form_variants(
     todo = np.flatnonzero((legal == -3) & agree)
     if len(todo) == 0:
         return legal
-    same = _per_distinct(left.legal_run[name_a[todo]], right.legal_run[name_b[todo]], _form_variant) > 0
+    same = (
+        _per_distinct(
+            left.legal_run[name_a[todo]], right.legal_run[name_b[todo]], _form_variant, left.interner
+        )
+        > 0
+    )
     todo = todo[same]
     close = _ratio(left.joined[name_a[todo]], right.joined[name_b[todo]]) >= FORM_VARIANT_NAME_RATIO
     close |= translation[todo]
@@ -618,6 +631,8 @@ def scored_names(rec: Record) -> list[tuple[str, int, int]]:
 
 def prepare(records: Sequence[Record]) -> PreparedRecords:
     """Normalise every name of every record once and lay the results out column-wise."""
+    interner = interning.current()
+    _intern = interner.intern  # in prepare, ids of this generation (the batch's own)
     core: list[str] = []
     phon: list[str] = []
     joined: list[str] = []
@@ -727,6 +742,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         kind_id=np.array([_kind_id(r.kind) for r in records], dtype=np.int64),
         country_id=np.array([_intern(c) for c in countries], dtype=np.int64),
         has_address=np.array([a != "" for a in addresses], dtype=bool),
+        interner=interner,
     )
 
 
@@ -848,7 +864,7 @@ def _name_similarity(
         # "MICROPOWER DAEHAN MANUFACTURING" ⊃ "MICROPOWER TECHNOLOGY" is a sibling, not a
         # shortened name: no subset credit when the line-of-business words disagree.
         conflict = _per_distinct(
-            left.generic[name_a[subset]], right.generic[name_b[subset]], _generic_conflict
+            left.generic[name_a[subset]], right.generic[name_b[subset]], _generic_conflict, left.interner
         )
         agree = conflict == 0
         subset, credit = subset[agree], credit[agree]
@@ -896,6 +912,7 @@ def _slips(
 
 def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarray) -> PairFeatures:
     """Feature columns for record pairs ``(left[pairs[:, 0]], right[pairs[:, 1]])``."""
+    left, right = _one_generation(left, right)
     pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
     n = pairs.shape[0]
     ia, ib = pairs[:, 0], pairs[:, 1]
@@ -974,12 +991,16 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     best_name_a = name_a[first]
     best_name_b = name_b[first]
 
-    legal = _per_distinct(left.legal[best_name_a], right.legal[best_name_b], _legal_agreement).astype(np.int8)
+    legal = _per_distinct(
+        left.legal[best_name_a], right.legal[best_name_b], _legal_agreement, left.interner
+    ).astype(np.int8)
     translation = translated[first] & ~empty[first]
     acronym = initialled[first] & ~empty[first]
     legal = _lift_form_variants(left, right, best_name_a, best_name_b, legal, translation)
     generic_conflict = (
-        _per_distinct(left.generic[best_name_a], right.generic[best_name_b], _generic_conflict).astype(bool)
+        _per_distinct(
+            left.generic[best_name_a], right.generic[best_name_b], _generic_conflict, left.interner
+        ).astype(bool)
         & ~translation
     )
     # Names that are one common word each identify by their line of business alone.
@@ -995,9 +1016,9 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
             )
             > 0
         )
-    numbers = _per_distinct(left.numbers[best_name_a], right.numbers[best_name_b], _number_agreement).astype(
-        np.int8
-    )
+    numbers = _per_distinct(
+        left.numbers[best_name_a], right.numbers[best_name_b], _number_agreement, left.interner
+    ).astype(np.int8)
 
     ca, cb = left.country_id[ia], right.country_id[ib]  # interned: 0 is unknown
     known = (ca != 0) & (cb != 0)
@@ -1088,11 +1109,34 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     )
 
 
+def _one_generation(left: PreparedRecords, right: PreparedRecords) -> tuple[PreparedRecords, PreparedRecords]:
+    """Both sides with their interned ids in one generation: as they are when they share one
+    (always, within a batch prepared at once), else the older side moved into the newer one."""
+    if left.interner is right.interner:
+        return left, right
+    target = max(left.interner, right.interner, key=lambda g: g.serial)
+    return _moved(left, target), _moved(right, target)
+
+
+def _moved(prep: PreparedRecords, target: Interner) -> PreparedRecords:
+    """``prep`` with its interned ids in ``target``'s generation; the copy is kept on ``prep``
+    (a long-lived index compared with many later batches moves once per generation)."""
+    if prep.interner is target:
+        return prep
+    if prep.moves and prep.moves[0].interner is target:
+        return prep.moves[0]
+    cols: dict[str, Any] = {c: prep.interner.moved(getattr(prep, c), target) for c in _INTERNED_COLUMNS}
+    moved = replace(prep, interner=target, moves=[], **cols)
+    prep.moves[:] = [moved]
+    return moved
+
+
 def _with_generic(prep: PreparedRecords, names: np.ndarray) -> np.ndarray:
     """Names as :func:`graph.resolve.common_stem.common_business` reads them: sorted distinctive
     words, then sorted generic words."""
     return np.array(
-        [siblings.pack(prep.core[k], _STRINGS[int(prep.generic[k])]) for k in names.tolist()], dtype=object
+        [siblings.pack(prep.core[k], prep.interner.strings[int(prep.generic[k])]) for k in names.tolist()],
+        dtype=object,
     )
 
 

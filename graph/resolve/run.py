@@ -21,11 +21,13 @@ import pandas as pd
 from chipwatch.settings import Settings
 from graph.model import EdgeKind, NodeKind
 from graph.resolve.batch import score_pairs
+from graph.resolve.caches import clear_name_caches
 from graph.resolve.candidates import BlockingConfig, CandidateIndex, exact_key_pairs, key_texts
 from graph.resolve.features import PreparedRecords, Record, prepare
 from graph.resolve.link import LinkResult, LinkThresholds, link
 from graph.resolve.review import load_decisions, optional_store, queue_path
 from graph.screening.index import _as_list, latest_entries
+from graph.store import GraphStore
 from graph.tables.trade import load_trade_tables
 
 STAGES = (
@@ -41,6 +43,8 @@ STAGES = (
 Progress = Callable[[str], None]
 #: Kinds the scorer is calibrated for; anything else a list calls an entity is scored as a company.
 _SCORED_KINDS = frozenset({"company", "person", "vessel"})
+#: Node kinds of the records resolution links: list entries, registry companies, shipment parties.
+_RECORD_NODE_KINDS = (NodeKind.LIST_ENTRY, NodeKind.COMPANY, NodeKind.TRADE_PARTY)
 
 
 @dataclass
@@ -226,11 +230,36 @@ def resolve(
 ) -> ResolveSummary:
     t = thresholds or LinkThresholds()
     step = progress or (lambda _stage: None)
+    # The records, their prepared columns and the scored pairs die when _link_records returns:
+    # the store opened by _write (the whole graph, ~1.5 GB on the 100k world) then reuses
+    # that memory instead of adding to it.
+    records, candidate_pairs, result = _link_records(settings, t, step)
+    clear_name_caches()  # full of this run's names (~0.5 GB on the 100k world); the write reads none
+    written = _write(settings, result, write_store)
+    step("write")
+    multi = result.clusters[result.clusters["size"] > 1]
+    return ResolveSummary(
+        records=records,
+        candidate_pairs=candidate_pairs,
+        links=int(result.same_as["decision"].isin(["auto", "confirmed"]).sum()),
+        queued=len(result.queue),
+        clusters=int(result.clusters["canonical_id"].nunique()),
+        multi_member_clusters=int(multi["canonical_id"].nunique()),
+        refused_by_guard=result.refused,
+        store_written=written,
+    )
+
+
+def _link_records(
+    settings: Settings, t: LinkThresholds, step: Progress
+) -> tuple[dict[str, int], int, LinkResult]:
+    """Load, block, score and link: the record counts, the number of scored pairs, the links."""
     entries = _list_entries(settings)
     companies, parties = _companies(settings)
     lists = Records.build(entries, "id", "list")
     comps = Records.build(companies, "node_id", "source")
     prts = Records.build(parties, "party_id", None)
+    del entries, companies, parties  # the records hold what scoring needs
     step("load")
     blocking = BlockingConfig(top_k=5)
     parts: list[pd.DataFrame] = []
@@ -259,7 +288,8 @@ def resolve(
         parts.append(score_task(lists, lists, list_index, "list-list", t.review, cross_group=True, top_k=5))
         step("list-list")
     else:
-        step("company-list"), step("party-list"), step("list-list")
+        for stage in ("company-list", "party-list", "list-list"):
+            step(stage)
     if comp_index is not None:
         parts.append(
             score_task(comps, comps, comp_index, "company-company", t.review, cross_group=True, top_k=5)
@@ -273,23 +303,25 @@ def resolve(
         pairs, _similarity((lists, comps, prts)), load_decisions(settings), t, nodes=sorted(touched)
     )
     step("link")
-    written = _write(settings, result, write_store)
-    step("write")
-    multi = result.clusters[result.clusters["size"] > 1]
-    return ResolveSummary(
-        records={"list_entries": len(lists.ids), "companies": len(comps.ids), "parties": len(prts.ids)},
-        candidate_pairs=len(pairs),
-        links=int(result.same_as["decision"].isin(["auto", "confirmed"]).sum()),
-        queued=len(result.queue),
-        clusters=int(result.clusters["canonical_id"].nunique()),
-        multi_member_clusters=int(multi["canonical_id"].nunique()),
-        refused_by_guard=result.refused,
-        store_written=written,
-    )
+    counts = {"list_entries": len(lists.ids), "companies": len(comps.ids), "parties": len(prts.ids)}
+    return counts, len(pairs), result
 
 
 def clusters_path(settings: Settings) -> object:
     return settings.workspace / "resolve" / "clusters.parquet"
+
+
+def _nodes_in_store(store: GraphStore, ids: Sequence[str]) -> set[str]:
+    """Those of ``ids`` that are nodes of the store, read as id columns of the kinds resolution's
+    records are in the graph (list entries, companies, shipment parties). Not ``store.node(id)``
+    per id: on the embedded store reading one node's properties makes its kind's columns Python
+    objects and keeps a dict per node read (+0.6 GB on the 100k world), and on Neo4j each call
+    is a round trip."""
+    wanted = set(ids)
+    found: set[str] = set()
+    for kind in _RECORD_NODE_KINDS:
+        found.update(wanted.intersection(store.nodes_frame(kind, columns=("id",))["id"]))
+    return found
 
 
 def _write(settings: Settings, result: LinkResult, write_store: bool) -> bool:
@@ -305,21 +337,21 @@ def _write(settings: Settings, result: LinkResult, write_store: bool) -> bool:
     if store is None:
         return False
     try:
-        old = store.edges_frame(EdgeKind.SAME_AS)
+        old = store.edges_frame(EdgeKind.SAME_AS, columns=("source", "target", "key"))
         new = set(zip(result.same_as["source"], result.same_as["target"], strict=True))
         stale = [
             (s, o, k)
             for s, o, k in zip(old["source"], old["target"], old["key"], strict=True)
             if (s, o) not in new
         ]
+        del old, new
         if stale:
             store.delete_edges(EdgeKind.SAME_AS, stale)
-        existing: list[dict[str, Any]] = [
-            {str(k): v for k, v in r.items()}
-            for r in result.same_as.to_dict("records")
-            if store.node(str(r["source"])) and store.node(str(r["target"]))
-        ]
-        store.upsert_edges(EdgeKind.SAME_AS, existing)
+        links = result.same_as
+        known = _nodes_in_store(store, pd.concat([links["source"], links["target"]]).unique())
+        kept = links[links["source"].isin(known) & links["target"].isin(known)]
+        rows: list[dict[str, Any]] = [{str(k): v for k, v in r.items()} for r in kept.to_dict("records")]
+        store.upsert_edges(EdgeKind.SAME_AS, rows)
         store.flush()
     finally:
         store.close()

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from graph.resolve import Record, prepare
+from graph.resolve import Record, interning, prepare
 from graph.resolve import features as F
 from graph.resolve.common_stem import is_common_stem
 from graph.resolve.siblings import pack
@@ -179,10 +179,11 @@ def test_distinct_pairs_evaluated_once_give_every_row() -> None:
     assert len(calls) == len(set(calls)) == 25  # 5 x 5 distinct pairs, each evaluated once
     assert got.dtype == np.float32
     assert got.tolist() == [func(x, y) for x, y in zip(a.tolist(), b.tolist(), strict=True)]
-    ids_a = np.array([F._intern(x) for x in a.tolist()], dtype=np.int64)
-    ids_b = np.array([F._intern(y) for y in b.tolist()], dtype=np.int64)
-    first = F._per_distinct(ids_a, ids_b, func)
-    again = F._per_distinct(ids_a, ids_b, func)  # from the values kept across calls
+    strings = interning.Interner()
+    ids_a = np.array([strings.intern(x) for x in a.tolist()], dtype=np.int64)
+    ids_b = np.array([strings.intern(y) for y in b.tolist()], dtype=np.int64)
+    first = F._per_distinct(ids_a, ids_b, func, strings)
+    again = F._per_distinct(ids_a, ids_b, func, strings)  # from the values kept across calls
     assert (
         first.tolist() == again.tolist() == [func(x, y) for x, y in zip(a.tolist(), b.tolist(), strict=True)]
     )

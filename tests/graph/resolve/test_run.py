@@ -9,10 +9,11 @@ import pandas as pd
 import pytest
 
 from chipwatch.settings import Settings
-from graph.model import EdgeKind
-from graph.resolve import Record, prepare, score_pairs
+from graph.model import EdgeKind, NodeKind
+from graph.resolve import Record, names, prepare, run, score_pairs
+from graph.resolve.link import LinkResult
 from graph.resolve.review import queue_path
-from graph.resolve.run import clusters_path, resolve
+from graph.resolve.run import _nodes_in_store, clusters_path, resolve
 from graph.stores import open_store
 from graph.tables.trade import load_trade_tables
 from ingest.trade.graph_sync import DEMO_WORLD_DIR, ingest_demo_world
@@ -104,3 +105,48 @@ def test_link_scores_are_the_resolution_scorer_scores(demo: Settings) -> None:
     expected = float(score_pairs(left, right, [[0, 0]]).score[0])
     assert row["score"] == pytest.approx(expected, abs=1e-4)
     assert json.loads(row["reasons_json"])[0].startswith("name ")
+
+
+def test_the_link_write_finds_record_nodes_without_reading_their_properties(demo: Settings) -> None:
+    """The write keeps links whose two records are nodes of the store, found by id columns: read
+    through ``store.node`` per id, the 100k world's company and party columns became Python
+    objects with a dict per node (+0.6 GB peak in ``chipwatch resolve``)."""
+    store = open_store(demo)
+    try:
+        companies = store.nodes_frame(NodeKind.COMPANY, columns=("id",))["id"].tolist()[:3]
+        parties = store.nodes_frame(NodeKind.TRADE_PARTY, columns=("id",))["id"].tolist()[:3]
+        known = [*companies, *parties]  # the demo world's graph holds no list entries
+        assert len(known) == 6
+        assert _nodes_in_store(store, [*known, "co:synthetic:no-such-company"]) == set(known)
+        tables = store._nodes  # type: ignore[attr-defined]  # the embedded store's records
+        for kind in (NodeKind.LIST_ENTRY, NodeKind.COMPANY, NodeKind.TRADE_PARTY):
+            ids = list(tables[kind].rows)
+            assert tables[kind].positions(ids) is not None  # still rows of the loaded columns
+    finally:
+        store.close()
+    same_as = open_store(demo)
+    try:
+        edges = same_as.edges_frame(EdgeKind.SAME_AS, columns=("source", "target"))
+        assert len(edges) > 0
+        ends = pd.concat([edges["source"], edges["target"]]).unique().tolist()
+        assert len(same_as.nodes_by_id(ends)) == len(ends)  # every link joins two nodes
+    finally:
+        same_as.close()
+
+
+def test_the_name_caches_are_emptied_before_the_store_is_loaded(
+    demo: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The per-name caches of the scorer (full of the run's names: ~0.5 GB on the 100k world) are
+    not kept while the link write loads the whole graph store."""
+    cached: list[int] = []
+    write = run._write
+
+    def write_and_note(settings: Settings, result: LinkResult, write_store: bool) -> bool:
+        cached.append(names.normalise_name.cache_info().currsize)
+        return write(settings, result, write_store)
+
+    monkeypatch.setattr(run, "_write", write_and_note)
+    summary = resolve(demo)
+    assert cached == [0]
+    assert summary.links > 0 and summary.store_written
