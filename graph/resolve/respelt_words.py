@@ -11,7 +11,15 @@ own way, although every word is still there:
   :data:`MIN_RESPELT_RATIO` alike as written. Two different names rarely differ in their vowels
   alone *and* that little (RASON / RUSSIAN, KORYO / KOREA are further apart);
 * **joined or split** — two words of one name written as one word of the other: KALA NAFT /
-  KALANAFT, SEA PORT / SEAPORT, KER CH / KERCH (the concatenation must be exactly the word).
+  KALANAFT, SEA PORT / SEAPORT, KER CH / KERCH (the concatenation must be exactly the word);
+* **one organisational word** — in two languages or two English words, by the table of
+  :mod:`graph.resolve.org_translate` (FACTORY / PLANT / ZAVOD): "DJSC FACTORY KRASNOE ZNAMYA" /
+  "KRASNOYE ZNAMYA PLANT", where that module's all-or-nothing translation does not apply
+  because the names proper are respelt and a word is on one side only.
+
+At least one distinctive word must agree as written: names whose words *all* differ in their
+vowels are as often two names (RUIVIEW / REVIEW, HUALINE / HAILIN LIN in the 100k synthetic
+world), and so are words with a vowel more or less (GALAXY / GALAX): both are refused.
 
 The whole-name views of :func:`graph.resolve.features._name_similarity` already see such a
 difference when it is the only one (the words written together compare equal); this rule
@@ -28,12 +36,14 @@ so a prefix on its own says nothing; the cut line-of-business words are correcte
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from graph.resolve.org_translate import translate
 from graph.resolve.romanise import roman_key
 
 #: Each respelt word has at least this many letters (REDIN / RIDIN, not ALI / ALY).
@@ -49,7 +59,13 @@ RESPELT_SUBSET_SIM = 0.94
 #: "HARAMEIN PAKISTAN"): a short word found in a longer name is as often another entity.
 MIN_SUBSET_LETTERS = 6
 
+#: The Arabic article written onto a word (AL-HARAMAIN folds to ALHARAMAIN); the word after it
+#: keeps at least MIN_ARTICLE_REST letters.
+ARTICLES = frozenset({"AL", "EL"})
+MIN_ARTICLE_REST = 4
+
 _VOWELS = str.maketrans({c: None for c in "AEIOU"})
+_VOWEL_RUN = re.compile(r"[AEIOU]+")
 
 
 @lru_cache(maxsize=200_000)
@@ -65,7 +81,18 @@ def respelt(x: str, y: str) -> bool:
         return False
     if x[0] != y[0] or _consonants(x) != _consonants(y):
         return False
+    # As many vowel runs: a vowel dropped or added is another word (GALAXY / GALAX, HUALINE /
+    # HAILIN), a vowel written another way is not (KRASNOE / KRASNOYE).
+    if len(_VOWEL_RUN.findall(roman_key(x))) != len(_VOWEL_RUN.findall(roman_key(y))):
+        return False
     return fuzz.ratio(x, y) >= MIN_RESPELT_RATIO * 100
+
+
+def one_org_word(x: str, y: str) -> bool:
+    """``x`` and ``y`` are one organisational word in two languages or two English words
+    (ZAVOD / FACTORY / PLANT, TSENTR / CENTRE / CENTER: the table of
+    :mod:`graph.resolve.org_translate`)."""
+    return x != y and (translate(x) or x) == (translate(y) or y)
 
 
 @dataclass(frozen=True)
@@ -74,21 +101,29 @@ class Rewrite:
 
     written: str  # as the name writes it ("KALANAFT", "KRASNOYE", "KER CH")
     read: str  # as the other name writes it ("KALA NAFT", "KRASNOE", "KERCH")
-    how: str  # "respelt" | "joined"
+    how: str  # "respelt" | "joined" | "translated"
 
 
 def _joins(words: list[str], other: set[str]) -> list[Rewrite]:
     """Two words of ``words`` (either order: the caller's words are sorted) that are one word
-    of ``other`` written apart."""
+    of ``other`` written apart, and words that are one of ``other`` with the Arabic article
+    written on (ALHARAMAIN / HARAMAIN)."""
     found: list[Rewrite] = []
     used: set[int] = set()
     for i, x in enumerate(words):
+        if x in other or i in used:
+            continue
+        if x[:2] in ARTICLES and len(x) - 2 >= MIN_ARTICLE_REST and x[2:] in other:
+            found.append(Rewrite(x, x[2:], "article"))
+            used.add(i)
+            continue
         for j, y in enumerate(words):
-            if i == j or i in used or j in used or x in other or y in other:
+            if i == j or j in used or y in other:
                 continue
             if x + y in other:
                 found.append(Rewrite(f"{x} {y}", x + y, "joined"))
                 used.update((i, j))
+                break
     return found
 
 
@@ -101,20 +136,20 @@ def rewrites(core_a: str, core_b: str) -> tuple[tuple[Rewrite, ...], tuple[str, 
     done: list[Rewrite] = []
     for words, other in ((words_a, words_b), (words_b, words_a)):
         for rw in _joins(words, set(other)):
-            x, y = rw.written.split()
-            words.remove(x)
-            words.remove(y)
+            for x in rw.written.split():
+                words.remove(x)
             words.append(rw.read)
             done.append(rw)
     rest_a = Counter(words_a) - Counter(words_b)
     rest_b = Counter(words_b) - Counter(words_a)
     for y in sorted(rest_b):
-        x = next((x for x in sorted(rest_a) if rest_a[x] and respelt(x, y)), None)
-        if x is None:
-            continue
-        rest_a[x] -= 1
-        words_b[words_b.index(y)] = x
-        done.append(Rewrite(y, x, "respelt"))
+        for x in sorted(rest_a):
+            how = "respelt" if respelt(x, y) else "translated" if one_org_word(x, y) else ""
+            if rest_a[x] and how:
+                rest_a[x] -= 1
+                words_b[words_b.index(y)] = x
+                done.append(Rewrite(y, x, how))
+                break
     return tuple(done), tuple(words_a), tuple(words_b)
 
 
@@ -126,9 +161,16 @@ def respelt_similarity(core_a: str, core_b: str) -> float:
     if not done:
         return 0.0
     count_a, count_b = Counter(words_a), Counter(words_b)
+    exact = any(rw.how == "article" for rw in done)
+    if not exact and not (Counter(core_a.split()) & Counter(core_b.split())):
+        # Every shared word respelt: no word of the two names agrees as written, and a name whose
+        # words all differ in their vowels is as often another name (RUIVIEW / REVIEW).
+        return 0.0
     if count_a == count_b:
         return RESPELT_SIM
-    small, large = (count_a, count_b) if sum(count_a.values()) <= sum(count_b.values()) else (count_b, count_a)
+    small, large = (
+        (count_a, count_b) if sum(count_a.values()) <= sum(count_b.values()) else (count_b, count_a)
+    )
     if not small or small - large:
         return 0.0
     if sum(len(w) for w in small.elements()) < MIN_SUBSET_LETTERS:
@@ -139,8 +181,11 @@ def respelt_similarity(core_a: str, core_b: str) -> float:
 def describe(core_a: str, core_b: str) -> str:
     """The rewrites in words, for :func:`graph.resolve.compare.compare`."""
     done, _, _ = rewrites(core_a, core_b)
-    parts = [
-        f"{rw.written} / {rw.read} ({'one word written apart' if rw.how == 'joined' else 'other vowels'})"
-        for rw in done
-    ]
+    words = {
+        "article": "the Arabic article written on",
+        "joined": "one word written apart",
+        "respelt": "other vowels",
+        "translated": "one organisational word",
+    }
+    parts = [f"{rw.written} / {rw.read} ({words[rw.how]})" for rw in done]
     return ", ".join(parts)
