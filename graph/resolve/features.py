@@ -1066,6 +1066,9 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
             _per_distinct_text(left.core[best_name_a[check]], right.core[best_name_b[check]], _unpaired_words)
             > 0
         )
+    # Words read in the other name's spelling (graph.resolve.respelt_words) pair every word of the
+    # name of fewer words, as a translation does (PLANT / FACTORY are not look-alike partners).
+    unpaired &= ~respelt[first]
 
     sibling = np.zeros(n, dtype=bool)
     # Companies only: the word counts come from the lists' company entries.
