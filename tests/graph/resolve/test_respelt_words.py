@@ -61,6 +61,8 @@ def test_other_vowels_are_one_word(x: str, y: str) -> None:
         ("MARIN", "MORAN"),  # ratio 0.6
         ("ALI", "ALY"),  # too short
         ("KAMAL", "JAMAL"),
+        ("GALAXY", "GALAX"),  # a vowel fewer (100k world: Galaxy Technology / GALAX TRADING)
+        ("HUALINE", "HAILIN"),
     ],
 )
 def test_other_words_are_not_respelt(x: str, y: str) -> None:
@@ -84,3 +86,18 @@ def test_a_short_name_inside_a_longer_one_gets_no_credit() -> None:
     # REDIN (5 letters) found respelt in a longer name: too little to be the name.
     assert respelt_similarity("REDIN", "RIDIN MONEY") == 0.0
     assert respelt_similarity("REDIN EXCHANGE", "RIDIN MONEY EXCHANGE") > 0.9
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # 100k synthetic world: legitimate companies linked to list entries by a first draft.
+        ("Ruiview Networks Ltd.", "ORIENTAL REVIEW"),
+        ("Hualine Technology Co., Ltd.", "HAILIN LIN"),
+        ("Wavevision Fusion Electronics Limited", "Fussion Electronics Co., Ltd."),
+    ],
+)
+def test_no_credit_when_no_word_agrees_as_written(a: str, b: str) -> None:
+    m = compare(company(a), company(b))
+    assert m.decision is Decision.NO
+    assert "respelt_words" not in reasons(m)
