@@ -37,6 +37,11 @@ The score is a logistic function of a sum of evidence (log-odds):
   (a letter dropped, neighbours swapped, a neighbouring key: IFDK / IGDK) and have the same
   line-of-business words: the name similarity is lifted to ``SLIP_SIM``
   (:mod:`graph.resolve.typo_words`).
+* **respelt words** (companies, vessels) — words written another way (other vowels: KRASNOE /
+  KRASNOYE; joined or split: KALA NAFT / KALANAFT; the Arabic article written on; one
+  organisational word: FACTORY / PLANT) are read in the other name's spelling and the words
+  compared again: the same words give ``RESPELT_SIM``, one name's words all among the other's
+  the subset credit (:mod:`graph.resolve.respelt_words`); a word must agree as written.
 * **sibling words** (companies) — one name alone keeps a word rare in the bundled lists next to
   a shared stem common there, or both keep coined words that differ by a swapped part
   (:mod:`graph.resolve.siblings`, which reads a static table of list word counts) (−).

@@ -11,13 +11,14 @@ own way, although every word is still there:
   :data:`MIN_RESPELT_RATIO` alike as written. Two different names rarely differ in their vowels
   alone *and* that little (RASON / RUSSIAN, KORYO / KOREA are further apart);
 * **joined or split** — two words of one name written as one word of the other: KALA NAFT /
-  KALANAFT, SEA PORT / SEAPORT, KER CH / KERCH (the concatenation must be exactly the word);
+  KALANAFT, SEA PORT / SEAPORT, KER CH / KERCH (the concatenation must be exactly the word),
+  and the Arabic article written onto a word: ALHARAMAIN / HARAMAIN (AL-HARAMAIN folds so);
 * **one organisational word** — in two languages or two English words, by the table of
   :mod:`graph.resolve.org_translate` (FACTORY / PLANT / ZAVOD): "DJSC FACTORY KRASNOE ZNAMYA" /
   "KRASNOYE ZNAMYA PLANT", where that module's all-or-nothing translation does not apply
   because the names proper are respelt and a word is on one side only.
 
-At least one distinctive word must agree as written: names whose words *all* differ in their
+At least one distinctive word must agree as written (or with the article cut): names whose words *all* differ in their
 vowels are as often two names (RUIVIEW / REVIEW, HUALINE / HAILIN LIN in the 100k synthetic
 world), and so are words with a vowel more or less (GALAXY / GALAX): both are refused.
 
@@ -30,7 +31,8 @@ name's spelling and compares the two sets of words again, as the subset view doe
 
 A word *cut* short (TRANS / TRANSPORTATION) is deliberately not a rule: coined company names
 share prefixes all the time (GRANITE / GRANITELINK, OPTIMA / OPTIMACHIP are other companies),
-so a prefix on its own says nothing; the cut line-of-business words are corrected in
+so a prefix on its own says nothing (on the dev split a prefix rule paired words in 46 of 3,384
+company negatives for 5 missed variants); the cut line-of-business words are corrected in
 :func:`graph.resolve.names.correct_generic` instead.
 """
 
