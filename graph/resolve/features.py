@@ -209,7 +209,7 @@ ACRONYM_SLOTS = 4
 #: Words respelt or joined (:mod:`graph.resolve.respelt_words`) are looked for in name pairs of
 #: this similarity up to RESPELT_SIM (below, the names share too little to be one name written
 #: another way; the rule's subset needs the pair to agree somewhat already).
-RESPELT_LOOK = 0.4
+RESPELT_LOOK = 0.5
 
 
 @dataclass(frozen=True)
@@ -913,7 +913,11 @@ def _respellings(
     (:func:`graph.resolve.respelt_words.respelt_similarity`), 0 where that does not lift the pair.
     Not where the line-of-business words disagree (the subset view's guard)."""
     out = np.zeros(len(name_a), dtype=np.float32)
-    todo = np.flatnonzero((sim >= RESPELT_LOOK) & (sim < RESPELT_SIM))
+    # The rule needs a word agreeing as written: names sharing no word (no common bit, see
+    # _word_stats) are skipped before any per-pair Python work.
+    plain = left.plain_words[name_a] & right.plain_words[name_b]
+    shares = ((left.word_bits[name_a] & right.word_bits[name_b]) != 0) | ~plain
+    todo = np.flatnonzero((sim >= RESPELT_LOOK) & (sim < RESPELT_SIM) & shares)
     if len(todo):
         ta, tb = name_a[todo], name_b[todo]
         todo = todo[_per_distinct(left.generic[ta], right.generic[tb], _generic_conflict) == 0]

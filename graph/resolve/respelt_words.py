@@ -18,7 +18,8 @@ own way, although every word is still there:
   "KRASNOYE ZNAMYA PLANT", where that module's all-or-nothing translation does not apply
   because the names proper are respelt and a word is on one side only.
 
-At least one distinctive word must agree as written (or with the article cut): names whose
+At least one distinctive word must agree as written (the batch skips the other pairs by
+their word bits before any Python work): names whose
 words *all* differ in their vowels are as often two names (RUIVIEW / REVIEW, HUALINE / HAILIN
 LIN in the 100k synthetic world), and so are words with a vowel more or less (GALAXY / GALAX):
 both are refused.
@@ -165,8 +166,7 @@ def respelt_similarity(core_a: str, core_b: str) -> float:
     if not done:
         return 0.0
     count_a, count_b = Counter(words_a), Counter(words_b)
-    exact = any(rw.how == "article" for rw in done)
-    if not exact and not (Counter(core_a.split()) & Counter(core_b.split())):
+    if not (Counter(core_a.split()) & Counter(core_b.split())):
         # Every shared word respelt: no word of the two names agrees as written, and a name whose
         # words all differ in their vowels is as often another name (RUIVIEW / REVIEW).
         return 0.0
