@@ -51,6 +51,7 @@ from graph.resolve.org_translate import explain, org_view
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
 from graph.resolve.place_names import renamed
 from graph.resolve.readings import AS_WRITTEN, OWN_ACRONYM, reason
+from graph.resolve.respelt_words import describe as describe_respelt
 from graph.resolve.siblings import other_words, pack, sibling_evidence
 from graph.resolve.syllable_names import same_syllables
 from graph.resolve.typo_words import single_slip, swapped_form
@@ -292,6 +293,13 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             "one name mistyped, counted in the name similarity above"
         )
         reasons.append(Reason("keying_slip", 1.0, 0.0, detail))
+    if f.respelt[0]:
+        core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
+        detail = (
+            f"words written another way read as one: {describe_respelt(core_a, core_b)}; the names' "
+            "words compared again in one spelling, counted in the name similarity above"
+        )
+        reasons.append(Reason("respelt_words", 1.0, 0.0, detail))
     if f.unpaired[0]:
         core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
         lone_a, lone_b = lone_words(core_a, core_b)

@@ -37,6 +37,11 @@ The score is a logistic function of a sum of evidence (log-odds):
   (a letter dropped, neighbours swapped, a neighbouring key: IFDK / IGDK) and have the same
   line-of-business words: the name similarity is lifted to ``SLIP_SIM``
   (:mod:`graph.resolve.typo_words`).
+* **respelt words** (companies, vessels) — words written another way (other vowels: KRASNOE /
+  KRASNOYE; joined or split: KALA NAFT / KALANAFT; the Arabic article written on; one
+  organisational word: FACTORY / PLANT) are read in the other name's spelling and the words
+  compared again: the same words give ``RESPELT_SIM``, one name's words all among the other's
+  the subset credit (:mod:`graph.resolve.respelt_words`); a word must agree as written.
 * **sibling words** (companies) — one name alone keeps a word rare in the bundled lists next to
   a shared stem common there, or both keep coined words that differ by a swapped part
   (:mod:`graph.resolve.siblings`, which reads a static table of list word counts) (−).
@@ -76,6 +81,7 @@ from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_addr
 from graph.resolve.org_translate import OrgView, org_view, same_by_translation
 from graph.resolve.parent_names import refuses, subsidiary_key
 from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
+from graph.resolve.respelt_words import RESPELT_SIM, respelt_similarity
 from graph.resolve.romanise import roman_key
 from graph.resolve.syllable_names import is_syllabic_name, same_syllables
 from graph.resolve.typo_words import is_single_slip, swapped_form
@@ -202,6 +208,10 @@ ACRONYM_LOOK = 0.4
 ACRONYM_ALONE_WORDS = 2
 #: Words per name kept as possible acronyms for the cheap letters test of :func:`_acronym_sims`.
 ACRONYM_SLOTS = 4
+#: Words respelt or joined (:mod:`graph.resolve.respelt_words`) are looked for in name pairs of
+#: this similarity up to RESPELT_SIM (below, the names share too little to be one name written
+#: another way; the rule's subset needs the pair to agree somewhat already).
+RESPELT_LOOK = 0.5
 
 
 @dataclass(frozen=True)
@@ -774,6 +784,7 @@ class PairFeatures:
     sibling: np.ndarray  # bool: sibling evidence from word rarity (graph.resolve.siblings)
     acronym: np.ndarray  # bool: one aligned name initials words of the other (graph.resolve.acronyms)
     slip: np.ndarray  # bool: the aligned names differ by one keying slip (graph.resolve.typo_words)
+    respelt: np.ndarray  # bool: words written another way read as one (graph.resolve.respelt_words)
     common_stem: np.ndarray  # bool: subset credit withheld, one common word (graph.resolve.common_stem)
     common_business: np.ndarray  # bool: one common word each, no line of business shared
 
@@ -910,6 +921,27 @@ def _slips(
     return out
 
 
+def _respellings(
+    left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray, sim: np.ndarray
+) -> np.ndarray:
+    """Per name pair: the similarity of the names once words written another way (other vowels,
+    written together or apart) are read as the other name writes them
+    (:func:`graph.resolve.respelt_words.respelt_similarity`), 0 where that does not lift the pair.
+    Not where the line-of-business words disagree (the subset view's guard)."""
+    out = np.zeros(len(name_a), dtype=np.float32)
+    # The rule needs a word agreeing as written: names sharing no word (no common bit, see
+    # _word_stats) are skipped before any per-pair Python work.
+    plain = left.plain_words[name_a] & right.plain_words[name_b]
+    shares = ((left.word_bits[name_a] & right.word_bits[name_b]) != 0) | ~plain
+    todo = np.flatnonzero((sim >= RESPELT_LOOK) & (sim < RESPELT_SIM) & shares)
+    if len(todo):
+        ta, tb = name_a[todo], name_b[todo]
+        todo = todo[_per_distinct(left.generic[ta], right.generic[tb], _generic_conflict) == 0]
+    if len(todo):
+        out[todo] = _per_distinct_text(left.core[name_a[todo]], right.core[name_b[todo]], respelt_similarity)
+    return np.where(out > sim, out, np.float32(0.0)).astype(np.float32)
+
+
 def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarray) -> PairFeatures:
     """Feature columns for record pairs ``(left[pairs[:, 0]], right[pairs[:, 1]])``."""
     left, right = _one_generation(left, right)
@@ -939,6 +971,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     withheld = np.zeros(len(name_a), dtype=bool)
     initialled = np.zeros(len(name_a), dtype=bool)
     slipped = np.zeros(len(name_a), dtype=bool)
+    respelt = np.zeros(len(name_a), dtype=bool)
     if len(other):
         sim[other], withheld[other] = _name_similarity(left, right, name_a[other], name_b[other])
         slipped[other] = _slips(left, right, name_a[other], name_b[other], sim[other])
@@ -953,11 +986,15 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         initialled[other] = acr > sim[other]
         sim[other] = np.maximum(sim[other], acr)
         withheld[other] &= ~initialled[other]  # an acronym reading, not a shortened name
+        lifted = _respellings(left, right, name_a[other], name_b[other], sim[other])
+        respelt[other] = lifted > 0
+        sim[other] = np.maximum(sim[other], lifted)
+        withheld[other] &= ~respelt[other]
         # A reading compared with a name it must not be (a subsidiary writing with a name that
         # writes a parent too …: graph.resolve.readings) is not read at all.
         blocked = other[_blocked_pairs(left, right, name_a[other], name_b[other])]
         sim[blocked] = 0.0
-        for flags in (translated, initialled, slipped, withheld):
+        for flags in (translated, initialled, slipped, withheld, respelt):
             flags[blocked] = False
     # Persons: word-by-word alignment (order, initials, skeletons, extra words) replaces the
     # whole-string similarities, which cannot tell JOHN SMITH from JAMES SMITH.
@@ -1059,6 +1096,9 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
             _per_distinct_text(left.core[best_name_a[check]], right.core[best_name_b[check]], _unpaired_words)
             > 0
         )
+    # Words read in the other name's spelling (graph.resolve.respelt_words) pair every word of the
+    # name of fewer words, as a translation does (PLANT / FACTORY are not look-alike partners).
+    unpaired &= ~respelt[first]
 
     sibling = np.zeros(n, dtype=bool)
     # Companies only: the word counts come from the lists' company entries.
@@ -1104,6 +1144,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         sibling=sibling,
         acronym=acronym,
         slip=slipped[first] & ~best_empty,
+        respelt=respelt[first] & ~best_empty,
         common_stem=withheld[first] & ~translation if n else np.zeros(0, dtype=bool),
         common_business=business,
     )

@@ -1,0 +1,195 @@
+"""One set of words written two ways: respelt vowels and words joined or split.
+
+The lists copy one company name from several sources, and each writes some of its words its
+own way, although every word is still there:
+
+* **respelt** — a word romanised with other vowels or a Y glide: KRASNOE / KRASNOYE,
+  HARAMAIN / HARAMEIN / HARAMAYN, GURGEN / GOURGEN, MASJED / MASJID. Both words have
+  :data:`MIN_RESPELT_LETTERS` letters or more, start with the same letter, have the same
+  consonants in the same order (after the romanisation folds of
+  :func:`graph.resolve.romanise.roman_key`: KH / H, Y / I, doubled letters) and stay
+  :data:`MIN_RESPELT_RATIO` alike as written. Two different names rarely differ in their vowels
+  alone *and* that little (RASON / RUSSIAN, KORYO / KOREA are further apart);
+* **joined or split** — two words of one name written as one word of the other: KALA NAFT /
+  KALANAFT, SEA PORT / SEAPORT, KER CH / KERCH (the concatenation must be exactly the word),
+  and the Arabic article written onto a word: ALHARAMAIN / HARAMAIN (AL-HARAMAIN folds so);
+* **one organisational word** — in two languages or two English words, by the table of
+  :mod:`graph.resolve.org_translate` (FACTORY / PLANT / ZAVOD): "DJSC FACTORY KRASNOE ZNAMYA" /
+  "KRASNOYE ZNAMYA PLANT", where that module's all-or-nothing translation does not apply
+  because the names proper are respelt and a word is on one side only.
+
+At least one distinctive word must agree as written (the batch skips the other pairs by
+their word bits before any Python work): names whose
+words *all* differ in their vowels are as often two names (RUIVIEW / REVIEW, HUALINE / HAILIN
+LIN in the 100k synthetic world), and so are words with a vowel more or less (GALAXY / GALAX):
+both are refused.
+
+The whole-name views of :func:`graph.resolve.features._name_similarity` already see such a
+difference when it is the only one (the words written together compare equal); this rule
+finds it when the names also differ by words present on one side only ("MSP KALA NAFT CO
+TEHRAN" / "MSP KALANAFT", "REDIN EXCHANGE" / "RADIN MONEY EXCHANGE"), where the subset view
+compares words exactly. :func:`respelt_similarity` rewrites the other name's words in this
+name's spelling and compares the two sets of words again, as the subset view does.
+
+A word *cut* short (TRANS / TRANSPORTATION) is deliberately not a rule: coined company names
+share prefixes all the time (GRANITE / GRANITELINK, OPTIMA / OPTIMACHIP are other companies),
+so a prefix on its own says nothing (on the dev split, reading a word of 3+ letters as any longer word
+it starts made the words of 126 of the 3,384 company negatives the same or a subset, against 24
+of the 557 missed variants); the cut line-of-business words are corrected in
+:func:`graph.resolve.names.correct_generic` instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from graph.resolve.org_translate import translate
+from graph.resolve.romanise import roman_key
+
+#: Each respelt word has at least this many letters (REDIN / RIDIN, not ALI / ALY).
+MIN_RESPELT_LETTERS = 5
+#: Respelt words stay this alike as written (rapidfuzz ratio / 100).
+MIN_RESPELT_RATIO = 0.75
+#: Similarity of two names whose words are the same once respelt or joined.
+RESPELT_SIM = 0.95
+#: Similarity when, once respelt or joined, one name's words are all among the other's (the
+#: subset credit of features.SUBSET_DISCOUNT).
+RESPELT_SUBSET_SIM = 0.94
+#: The name of fewer words keeps at least this many letters in a subset ("HARAMAIN" ⊂
+#: "HARAMEIN PAKISTAN"): a short word found in a longer name is as often another entity.
+MIN_SUBSET_LETTERS = 6
+
+#: The Arabic article written onto a word (AL-HARAMAIN folds to ALHARAMAIN); the word after it
+#: keeps at least MIN_ARTICLE_REST letters.
+ARTICLES = frozenset({"AL", "EL"})
+MIN_ARTICLE_REST = 4
+
+_VOWELS = str.maketrans({c: None for c in "AEIOU"})
+_VOWEL_RUN = re.compile(r"[AEIOU]+")
+
+
+@lru_cache(maxsize=200_000)
+def _consonants(word: str) -> str:
+    """The consonants after the first letter, of the romanisation key (Y is I there, a vowel)."""
+    key = roman_key(word)
+    return key[0] + key[1:].translate(_VOWELS)
+
+
+def respelt(x: str, y: str) -> bool:
+    """``x`` and ``y`` are one word with other vowels (see the module docstring)."""
+    if x == y or not (x.isalpha() and y.isalpha()) or min(len(x), len(y)) < MIN_RESPELT_LETTERS:
+        return False
+    if x[0] != y[0] or _consonants(x) != _consonants(y):
+        return False
+    # As many vowel runs: a vowel dropped or added is another word (GALAXY / GALAX, HUALINE /
+    # HAILIN), a vowel written another way is not (KRASNOE / KRASNOYE).
+    if len(_VOWEL_RUN.findall(roman_key(x))) != len(_VOWEL_RUN.findall(roman_key(y))):
+        return False
+    return fuzz.ratio(x, y) >= MIN_RESPELT_RATIO * 100
+
+
+def one_org_word(x: str, y: str) -> bool:
+    """``x`` and ``y`` are one organisational word in two languages or two English words
+    (ZAVOD / FACTORY / PLANT, TSENTR / CENTRE / CENTER: the table of
+    :mod:`graph.resolve.org_translate`)."""
+    return x != y and (translate(x) or x) == (translate(y) or y)
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """A word (or two words) of one name read as a word of the other."""
+
+    written: str  # as the name writes it ("KALANAFT", "KRASNOYE", "KER CH")
+    read: str  # as the other name writes it ("KALA NAFT", "KRASNOE", "KERCH")
+    how: str  # "respelt" | "joined" | "translated"
+
+
+def _joins(words: list[str], other: set[str]) -> list[Rewrite]:
+    """Two words of ``words`` (either order: the caller's words are sorted) that are one word
+    of ``other`` written apart, and words that are one of ``other`` with the Arabic article
+    written on (ALHARAMAIN / HARAMAIN)."""
+    found: list[Rewrite] = []
+    used: set[int] = set()
+    for i, x in enumerate(words):
+        if x in other or i in used:
+            continue
+        if x[:2] in ARTICLES and len(x) - 2 >= MIN_ARTICLE_REST and x[2:] in other:
+            found.append(Rewrite(x, x[2:], "article"))
+            used.add(i)
+            continue
+        for j, y in enumerate(words):
+            if i == j or j in used or y in other:
+                continue
+            if x + y in other:
+                found.append(Rewrite(f"{x} {y}", x + y, "joined"))
+                used.update((i, j))
+                break
+    return found
+
+
+@lru_cache(maxsize=65_536)
+def rewrites(core_a: str, core_b: str) -> tuple[tuple[Rewrite, ...], tuple[str, ...], tuple[str, ...]]:
+    """The rewrites that pair words of ``core_a`` and ``core_b`` (space-joined distinctive words)
+    and the two word lists after them (a's words joined as b writes them, b's words respelt as a
+    writes them)."""
+    words_a, words_b = core_a.split(), core_b.split()
+    done: list[Rewrite] = []
+    for words, other in ((words_a, words_b), (words_b, words_a)):
+        for rw in _joins(words, set(other)):
+            for x in rw.written.split():
+                words.remove(x)
+            words.append(rw.read)
+            done.append(rw)
+    rest_a = Counter(words_a) - Counter(words_b)
+    rest_b = Counter(words_b) - Counter(words_a)
+    for y in sorted(rest_b):
+        for x in sorted(rest_a):
+            how = "respelt" if respelt(x, y) else "translated" if one_org_word(x, y) else ""
+            if rest_a[x] and how:
+                rest_a[x] -= 1
+                words_b[words_b.index(y)] = x
+                done.append(Rewrite(y, x, how))
+                break
+    return tuple(done), tuple(words_a), tuple(words_b)
+
+
+@lru_cache(maxsize=65_536)
+def respelt_similarity(core_a: str, core_b: str) -> float:
+    """RESPELT_SIM when the two names' words are the same once respelt or joined,
+    RESPELT_SUBSET_SIM when one name's words are then all among the other's, else 0."""
+    done, words_a, words_b = rewrites(core_a, core_b)
+    if not done:
+        return 0.0
+    count_a, count_b = Counter(words_a), Counter(words_b)
+    if not (Counter(core_a.split()) & Counter(core_b.split())):
+        # Every shared word respelt: no word of the two names agrees as written, and a name whose
+        # words all differ in their vowels is as often another name (RUIVIEW / REVIEW).
+        return 0.0
+    if count_a == count_b:
+        return RESPELT_SIM
+    small, large = (
+        (count_a, count_b) if sum(count_a.values()) <= sum(count_b.values()) else (count_b, count_a)
+    )
+    if not small or small - large:
+        return 0.0
+    if sum(len(w) for w in small.elements()) < MIN_SUBSET_LETTERS:
+        return 0.0
+    return RESPELT_SUBSET_SIM
+
+
+def describe(core_a: str, core_b: str) -> str:
+    """The rewrites in words, for :func:`graph.resolve.compare.compare`."""
+    done, _, _ = rewrites(core_a, core_b)
+    words = {
+        "article": "the Arabic article written on",
+        "joined": "one word written apart",
+        "respelt": "other vowels",
+        "translated": "one organisational word",
+    }
+    parts = [f"{rw.written} / {rw.read} ({words[rw.how]})" for rw in done]
+    return ", ".join(parts)
