@@ -36,7 +36,7 @@ from rigour.territories import get_territories
 from rigour.territories.lookup import _load_territory_names
 
 from graph.resolve.names import GENERIC_WORDS, STOP_WORDS, fold, normalise_name
-from graph.screening.words import COMMON_ZIPF, zipf
+from graph.screening.words import zipf
 
 #: A gazetteer word this common in English (Zipf) is a place only as a country's own name
 #: (GEORGIA, CHINA): WAR, HERE and ONLINE are names of places in rigour too. Famous cities are
@@ -45,12 +45,81 @@ from graph.screening.words import COMMON_ZIPF, zipf
 PLACE_ZIPF = 4.5
 #: Gazetteer words that are ordinary words or people's names more often than places in names.
 NOT_PLACES: frozenset[str] = frozenset(
-    """ISLAND GLOBAL ONLINE INTERNET VICTORIA DOUGLAS STANLEY HAMILTON CORN BEDS KENT BUCKS MAINE
-    SAGA ACRE PARA REUNION FLINT MANN MAYO KERRY CLARE ANGUS RAMSEY DARWIN MONTGOMERY KINGSTON AVON
-    HUNTS FIFE TRISTAN CARDIGAN STAFFS DERRY DURHAM CLEVELAND PERTH GEORGETOWN SUTHERLAND PEMBROKE
-    WATERFORD LIMERICK MORAY MONMOUTH CUMBERLAND NORFOLK SOMERSET DORSET ESSEX SURREY JERSEY
-    GUERNSEY LIMA SOFIA TYRONE ASCENSION MALE CARDS TONGA NIGER GUINEA JORDAN CHAD TURKEY PERM
-    SAMAR DELTA CENTRAL NORTH SOUTH EAST WEST UNION""".split()
+    [
+        "ISLAND",
+        "GLOBAL",
+        "ONLINE",
+        "INTERNET",
+        "VICTORIA",
+        "DOUGLAS",
+        "STANLEY",
+        "HAMILTON",
+        "CORN",
+        "BEDS",
+        "KENT",
+        "BUCKS",
+        "MAINE",
+        "SAGA",
+        "ACRE",
+        "PARA",
+        "REUNION",
+        "FLINT",
+        "MANN",
+        "MAYO",
+        "KERRY",
+        "CLARE",
+        "ANGUS",
+        "RAMSEY",
+        "DARWIN",
+        "MONTGOMERY",
+        "KINGSTON",
+        "AVON",
+        "HUNTS",
+        "FIFE",
+        "TRISTAN",
+        "CARDIGAN",
+        "STAFFS",
+        "DERRY",
+        "DURHAM",
+        "CLEVELAND",
+        "PERTH",
+        "GEORGETOWN",
+        "SUTHERLAND",
+        "PEMBROKE",
+        "WATERFORD",
+        "LIMERICK",
+        "MORAY",
+        "MONMOUTH",
+        "CUMBERLAND",
+        "NORFOLK",
+        "SOMERSET",
+        "DORSET",
+        "ESSEX",
+        "SURREY",
+        "JERSEY",
+        "GUERNSEY",
+        "LIMA",
+        "SOFIA",
+        "TYRONE",
+        "ASCENSION",
+        "MALE",
+        "CARDS",
+        "TONGA",
+        "NIGER",
+        "GUINEA",
+        "JORDAN",
+        "CHAD",
+        "TURKEY",
+        "PERM",
+        "SAMAR",
+        "DELTA",
+        "CENTRAL",
+        "NORTH",
+        "SOUTH",
+        "EAST",
+        "WEST",
+        "UNION",
+    ]
 )
 #: Shortest place name kept (HK, UK and two-letter codes are too often something else).
 MIN_PLACE_CHARS = 4
