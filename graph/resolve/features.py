@@ -166,6 +166,9 @@ TRANSLATION_SIM = 0.95
 #: Organisational words paired by rigour symbol (:mod:`graph.resolve.org_symbols`) count as a
 #: translation; the rule is only read from SYMBOL_LOOK on (the names proper must agree already).
 SYMBOL_LOOK = 0.5
+#: A name compared without the places it writes (:mod:`graph.resolve.place_qualifiers`) has at
+#: most this similarity.
+PLACE_SIM = 0.95
 #: Korean or Chinese person names of the same syllables in two romanisations
 #: (:func:`graph.resolve.syllable_names.same_syllables`) have this similarity.
 SYLLABLE_SIM = 0.95
@@ -994,6 +997,11 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
                 _per_distinct_text(left.ordered[name_a[syl]], right.ordered[name_b[syl]], same_syllables) > 0
             )
             sim[syl] = np.where(same, np.maximum(sim[syl], np.float32(SYLLABLE_SIM)), sim[syl])
+    # A name read without its places (graph.resolve.place_qualifiers) is the other name written
+    # two ways, like a translation: never above PLACE_SIM, so a reading of the names as written
+    # that agrees as well is the one explained.
+    place_free = (left.how[name_a] == readings.PLACE_FREE) | (right.how[name_b] == readings.PLACE_FREE)
+    sim = np.where(place_free, np.minimum(sim, np.float32(PLACE_SIM)), sim).astype(np.float32)
     empty = left.empty[name_a] | right.empty[name_b]
     sim = np.where(empty, np.float32(0.0), sim).astype(np.float32)
     weak = left.weak[name_a] | right.weak[name_b]
