@@ -69,9 +69,9 @@ def blocked(how_a: np.ndarray, marks_a: np.ndarray, how_b: np.ndarray, marks_b: 
     # A place-free writing meets the place-free writing of another name with places (their places
     # are compared per pair), or a name with none when what it leaves is a name on its own.
     both = (how_a == PLACE_FREE) & (how_b == PLACE_FREE)
-    for how, own, other in ((how_a, marks_a, marks_b), (how_b, marks_b, marks_a)):
+    for side, own, other in ((how_a, marks_a, marks_b), (how_b, marks_b, marks_a)):
         alone = (own & STANDS_ALONE) > 0
-        out |= (how == PLACE_FREE) & ~both & (((other & WRITES_PLACE) > 0) | ~alone)
+        out |= (side == PLACE_FREE) & ~both & (((other & WRITES_PLACE) > 0) | ~alone)
     return out
 
 
