@@ -203,8 +203,25 @@ def gazetteer() -> Mapping[str, Place]:
 
 
 @cache
-def _longest() -> int:
-    return max(len(p.split()) for p in gazetteer())
+def _heads() -> Mapping[str, int]:
+    """First word of each place phrase → the most words of a phrase starting with it (a name
+    with none of these words names no place, which is most names: they stop at one lookup)."""
+    out: dict[str, int] = {}
+    for phrase in gazetteer():
+        words = phrase.split()
+        out[words[0]] = max(out.get(words[0], 0), len(words))
+    return MappingProxyType(out)
+
+
+@cache
+def _telling() -> frozenset[str]:
+    """One word of each place phrase, its rarest of four letters or more (IRAN of ISLAMIC
+    REPUBLIC OF IRAN): a name with none of these words names no place, which is most names."""
+    out = set()
+    for phrase in gazetteer():
+        words = [w for w in phrase.split() if w not in STOP_WORDS] or phrase.split()
+        out.add(min(words, key=lambda w: (len(w) < MIN_PLACE_CHARS, zipf(w), w)))
+    return frozenset(out)
 
 
 def _words(text: str) -> list[tuple[int, int, str, str]]:
@@ -223,7 +240,8 @@ def _words(text: str) -> list[tuple[int, int, str, str]]:
 def _match(words: list[tuple[int, int, str, str]], i: int) -> tuple[Place, int] | None:
     """The longest place phrase starting at word ``i``, and its length in words."""
     table = gazetteer()
-    for n in range(min(_longest(), len(words) - i), 0, -1):
+    longest = max(_heads().get(words[i][2], 0), _heads().get(words[i][3], 0))
+    for n in range(min(longest, len(words) - i), 0, -1):
         head = [w[2] for w in words[i : i + n - 1]]
         for last in dict.fromkeys((words[i + n - 1][2], words[i + n - 1][3])):
             place = table.get(" ".join([*head, last]))
@@ -237,6 +255,10 @@ def place_split(text: str) -> PlaceSplit | None:
     """``text`` without its places (module docstring); None when it names none, or when nothing
     of a name would be left."""
     if not text:
+        return None
+    telling = _telling()
+    # A possessive 'S is folded into the word (KOREA'S → KOREAS).
+    if not any(w in telling or (w[-1:] == "S" and w[:-1] in telling) for w in fold(text).split()):
         return None
     words = _words(text)
     folded = [w[2] for w in words]
