@@ -159,6 +159,7 @@ class PlaceSplit:
     kept: str  # the name as written, less the place words and the words attaching them
     places: tuple[Place, ...]
     removed: tuple[str, ...]  # the words taken out, as written
+    bracketed: bool = False  # a place is written in brackets ("PJSC VTB BANK (KIEV)")
 
 
 def _weak_demonym(name: str, country: str) -> bool:
@@ -284,17 +285,19 @@ def place_split(text: str) -> PlaceSplit | None:
             i += 1
     if not places:
         return None
-    kept_parts, removed, pos = [], [], 0
+    kept_parts, removed, pos, bracketed = [], [], 0, False
     for (start, end, _, _), gone in zip(words, drop, strict=True):
         if gone:
             kept_parts.append(text[pos:start])
             removed.append(text[start:end])
             pos = end
+            before = text[:start]
+            bracketed |= before.count("(") + before.count("[") > before.count(")") + before.count("]")
     kept_parts.append(text[pos:])
     kept = _tidy("".join(kept_parts))
     if not normalise_name(kept).distinctive:
         return None
-    return PlaceSplit(kept, tuple(places), tuple(removed))
+    return PlaceSplit(kept, tuple(places), tuple(removed), bracketed)
 
 
 def _tidy(text: str) -> str:
@@ -323,6 +326,17 @@ def stands_alone(text: str) -> bool:
     if split is None or all(p.demonym for p in split.places):
         return False
     return any(len(w) >= 3 and zipf(w) < ALONE_ZIPF for w in normalise_name(split.kept).distinctive)
+
+
+def reads_alone(text: str) -> bool:
+    """The name without its places may be compared with a name that writes none: what is left
+    is a name on its own (:func:`stands_alone`) and no place is written in brackets. A bracketed
+    place tells one body from another of the same name ("Sun Semiconductor Inc. (Taichung)" and
+    "Sun Semiconductor Inc." are two companies; a branch in brackets is the branch), so such a
+    name is read without it only beside a name writing the same place another way ("PJSC VTB
+    BANK (KIEV)" / "VTB BANK, PJSC (UKRAINE)")."""
+    split = place_split(text)
+    return split is not None and not split.bracketed and stands_alone(text)
 
 
 def _countries(key: str) -> list[set[str]]:

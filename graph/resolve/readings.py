@@ -57,7 +57,7 @@ def marks(name: str) -> int:
     parent = WRITES_PARENT if parent_names.parent_split(name) is not None else 0
     bracket = WRITES_BRACKET if foreign_acronyms.bracketed_acronym(name) is not None else 0
     place = WRITES_PLACE if place_qualifiers.place_split(name) is not None else 0
-    alone = STANDS_ALONE if place and place_qualifiers.stands_alone(name) else 0
+    alone = STANDS_ALONE if place and place_qualifiers.reads_alone(name) else 0
     return parent | bracket | place | alone
 
 
