@@ -160,6 +160,7 @@ class PlaceSplit:
     places: tuple[Place, ...]
     removed: tuple[str, ...]  # the words taken out, as written
     bracketed: bool = False  # a place is written in brackets ("PJSC VTB BANK (KIEV)")
+    national: bool = False  # a country written bare after the name's first word ("VTB BANK GEORGIA")
 
 
 def _weak_demonym(name: str, country: str) -> bool:
@@ -265,6 +266,7 @@ def place_split(text: str) -> PlaceSplit | None:
     folded = [w[2] for w in words]
     drop = [False] * len(words)
     places: list[Place] = []
+    national = False
     i = 0
     while i < len(words):
         found = _match(words, i)
@@ -279,10 +281,13 @@ def place_split(text: str) -> PlaceSplit | None:
         while lead >= 0 and folded[lead] in LEAD_WORDS and not drop[lead]:
             drop[lead] = True
             lead -= 1
+        attached = lead < i - 1
         i += n
         while i < len(words) and folded[i] in TRAIL_WORDS:
             drop[i] = True
             i += 1
+            attached = True
+        national |= not place.within and not attached and i - n > 0
     if not places:
         return None
     kept_parts, removed, pos, bracketed = [], [], 0, False
@@ -297,7 +302,7 @@ def place_split(text: str) -> PlaceSplit | None:
     kept = _tidy("".join(kept_parts))
     if not normalise_name(kept).distinctive:
         return None
-    return PlaceSplit(kept, tuple(places), tuple(removed), bracketed)
+    return PlaceSplit(kept, tuple(places), tuple(removed), bracketed, national)
 
 
 def _tidy(text: str) -> str:
@@ -330,13 +335,16 @@ def stands_alone(text: str) -> bool:
 
 def reads_alone(text: str) -> bool:
     """The name without its places may be compared with a name that writes none: what is left
-    is a name on its own (:func:`stands_alone`) and no place is written in brackets. A bracketed
-    place tells one body from another of the same name ("Sun Semiconductor Inc. (Taichung)" and
-    "Sun Semiconductor Inc." are two companies; a branch in brackets is the branch), so such a
-    name is read without it only beside a name writing the same place another way ("PJSC VTB
-    BANK (KIEV)" / "VTB BANK, PJSC (UKRAINE)")."""
+    is a name on its own (:func:`stands_alone`), no place is written in brackets and no country
+    is written bare after the first word. A bracketed place tells one body from another of the
+    same name ("Sun Semiconductor Inc. (Taichung)" and "Sun Semiconductor Inc." are two
+    companies), and so does a country after the name (the national subsidiary: "VTB BANK
+    GEORGIA", "BANK SADERAT IRAN"), unlike a place attached by a word ("… IN ALGERIA", "… :
+    PAKISTAN BRANCH"), a city ("… CO. TEHRAN") or a country designating the body ("KOREA
+    RUNGRADO GENERAL TRADING CORPORATION"). Such a name is read without its place only beside a
+    name writing the same place another way ("PJSC VTB BANK (KIEV)" / "VTB BANK, PJSC (UKRAINE)")."""
     split = place_split(text)
-    return split is not None and not split.bracketed and stands_alone(text)
+    return split is not None and not split.bracketed and not split.national and stands_alone(text)
 
 
 def _countries(key: str) -> list[set[str]]:

@@ -69,6 +69,8 @@ def test_what_is_left_must_be_a_name_on_its_own() -> None:
     assert stands_alone("PJSC VTB BANK (KIEV)")
     assert reads_alone("MSP KALA NAFT CO. TEHRAN")
     assert not reads_alone("PJSC VTB BANK (KIEV)")  # in brackets: only beside the same place
+    assert not reads_alone("VTB BANK GEORGIA JOINT STOCK COMPANY")  # a national subsidiary
+    assert reads_alone("KOREA RUNGRADO GENERAL TRADING CORPORATION")  # a country designating it
     assert not stands_alone("NATIONAL IRANIAN OIL COMPANY")  # NATIONAL OIL COMPANY is no one's name
     assert not stands_alone("SYRIAN GENERAL INTELLIGENCE DIRECTORATE")  # an adjective names the body
 
@@ -99,6 +101,7 @@ def test_a_name_with_a_place_matches_the_name_without(a: str, b: str) -> None:
     [
         ("VTB BANK (KIEV)", "VTB BANK (MOSCOW)"),  # two branches in two places
         ("Sun Semiconductor Inc. (Taichung)", "Sun Semiconductor Inc."),  # a bracketed place tells two apart
+        ("VTB BANK GEORGIA JOINT STOCK COMPANY", "VTB BANK PUBLIC JOINT STOCK COMPANY"),
         ("NATIONAL IRANIAN OIL COMPANY", "NATIONAL OIL COMPANY"),  # the place was the name
         ("Huawei Cloud Shanghai", "Huawei Cloud Shenzhen"),  # a place rigour does not know
         ("National Supercomputing Center Jinan", "National Supercomputing Center Wuxi"),
