@@ -37,6 +37,9 @@ The score is a logistic function of a sum of evidence (log-odds):
   (a letter dropped, neighbours swapped, a neighbouring key: IFDK / IGDK) and have the same
   line-of-business words: the name similarity is lifted to ``SLIP_SIM``
   (:mod:`graph.resolve.typo_words`).
+* **place conflict** (companies) — each name writes a place and they differ (VTB BANK (KIEV) /
+  VTB BANK (MOSCOW)): two bodies (−). A name is also compared without the places it writes
+  (:mod:`graph.resolve.place_qualifiers`, a reading of :mod:`graph.resolve.readings`).
 * **sibling words** (companies) — one name alone keeps a word rare in the bundled lists next to
   a shared stem common there, or both keep coined words that differ by a swapped part
   (:mod:`graph.resolve.siblings`, which reads a static table of list word counts) (−).
