@@ -33,6 +33,7 @@ from types import MappingProxyType
 
 from rapidfuzz import fuzz
 from rigour.territories import get_territories
+
 # The one reader of rigour's territory names (strong, weak, places); it has no public one, and
 # pyproject pins rigour < 3.
 from rigour.territories.lookup import _load_territory_names
