@@ -119,6 +119,8 @@ def brief_reasons(scored: ScoredPairs, f: PairFeatures, c: Contributions, k: int
         out.append("one common word is not a shortened name: compared whole, without subset credit")
     if c.business[k]:
         out.append(f"one common word each, no line of business shared ({float(c.business[k]):+.1f})")
+    if c.place[k]:
+        out.append(f"the names write two different places ({float(c.place[k]):+.1f})")
     if c.generic[k]:
         out.append(f"line-of-business words differ ({float(c.generic[k]):+.1f})")
     if c.short[k]:

@@ -42,6 +42,9 @@ The score is a logistic function of a sum of evidence (log-odds):
   organisational word: FACTORY / PLANT) are read in the other name's spelling and the words
   compared again: the same words give ``RESPELT_SIM``, one name's words all among the other's
   the subset credit (:mod:`graph.resolve.respelt_words`); a word must agree as written.
+* **place conflict** (companies) — each name writes a place and they differ (VTB BANK (KIEV) /
+  VTB BANK (MOSCOW)): two bodies (−). A name is also compared without the places it writes
+  (:mod:`graph.resolve.place_qualifiers`, a reading of :mod:`graph.resolve.readings`).
 * **sibling words** (companies) — one name alone keeps a word rare in the bundled lists next to
   a shared stem common there, or both keep coined words that differ by a swapped part
   (:mod:`graph.resolve.siblings`, which reads a static table of list word counts) (−).
@@ -61,7 +64,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from graph.resolve import common_stem, interning, org_symbols, readings, siblings
+from graph.resolve import common_stem, interning, org_symbols, place_qualifiers, readings, siblings
 from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronyms import (
     MAX_ACRONYM,
@@ -160,6 +163,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "first_name_differs": -4.0,  # one family part, two first given names (BASHAR / AYMAN SABAWI …)
         "child_chain": -4.0,  # an Arabic chain with a child's given name in front (UDAY / SADDAM HUSSEIN …)
         "surname_morphology": -4.0,  # one root, two surname suffixes (PETRIC / PETROVIC), or the reverse
+        "place_conflict": -3.0,  # each name writes a place, and they differ (graph.resolve.place_qualifiers)
     }
 )
 SHORT_NAME_CHARS = 3
@@ -173,6 +177,9 @@ TRANSLATION_SIM = 0.95
 #: Organisational words paired by rigour symbol (:mod:`graph.resolve.org_symbols`) count as a
 #: translation; the rule is only read from SYMBOL_LOOK on (the names proper must agree already).
 SYMBOL_LOOK = 0.5
+#: A name compared without the places it writes (:mod:`graph.resolve.place_qualifiers`) has at
+#: most this similarity.
+PLACE_SIM = 0.95
 #: Korean or Chinese person names of the same syllables in two romanisations
 #: (:func:`graph.resolve.syllable_names.same_syllables`) have this similarity.
 SYLLABLE_SIM = 0.95
@@ -256,6 +263,7 @@ class PreparedRecords:
     how: np.ndarray  # int8, per name: how the writing was read from its name (graph.resolve.readings)
     marks: np.ndarray  # int8, per name: readings.WRITES_PARENT | WRITES_BRACKET of the name it was read from
     parent_words: np.ndarray  # object, per name: parent_names.subsidiary_key of a subsidiary writing ('')
+    places: np.ndarray  # object, per name: the published name when it writes a place ('' otherwise)
     # Columns that only make the batch faster (the same values, compared as ints or bits):
     org_key_id: np.ndarray  # int64, per name: interned id of org_key
     org_core_id: np.ndarray  # int64, per name: interned id of org_core
@@ -298,6 +306,9 @@ _INTERNED_COLUMNS = ("generic", "legal", "legal_run", "numbers", "org_key_id", "
 #: set-up costs tens of microseconds a call: the linking guard scores many tiny batches).
 _HASH_MIN_ROWS = 2_000
 
+
+#: Interned id of "" (no generic words).
+_NO_WORDS = _intern("")
 
 #: Record kinds by id (0 is ""): pair_features compares kinds as ints and looks the names up.
 _KIND_NAMES: list[str] = [""]
@@ -612,7 +623,31 @@ def _blocked_pairs(
         if len(todo):
             words, core = sub.parent_words[sub_names[todo]], other.core[other_names[todo]]
             blocked[todo] = _per_distinct_text(words, core, refuses) > 0
+    # A place-free writing (graph.resolve.place_qualifiers) says the place was all that differed:
+    # not where the line-of-business words differ too (BEIJING HUAWEI DIGITAL TECHNOLOGIES /
+    # HUAWEI TECHNOLOGIES), one name naming none; and two only of names of the same places.
+    # Nor where the other name has more distinctive words than what is left (NATIONAL
+    # SUPERCOMPUTING CENTER JINAN read without JINAN is not … CENTER WUXI).
+    place_free = (how_a == readings.PLACE_FREE) | (how_b == readings.PLACE_FREE)
+    gen_a, gen_b = left.generic[name_a], right.generic[name_b]
+    blocked |= place_free & (gen_a != gen_b) & (gen_a != _NO_WORDS) & (gen_b != _NO_WORDS)
+    nta, ntb = left.ntok[name_a], right.ntok[name_b]
+    blocked |= ((how_a == readings.PLACE_FREE) & (ntb > nta)) | ((how_b == readings.PLACE_FREE) & (nta > ntb))
+    todo = np.flatnonzero((how_a == readings.PLACE_FREE) & (how_b == readings.PLACE_FREE) & ~blocked)
+    if len(todo):
+        blocked[todo] = (
+            _per_distinct_text(left.places[name_a[todo]], right.places[name_b[todo]], _other_places) > 0
+        )
     return blocked
+
+
+def _other_places(text_a: str, text_b: str) -> float:
+    """1.0 unless the two names write the same places (:func:`place_qualifiers.same_places`)."""
+    return float(not place_qualifiers.same_places(text_a, text_b))
+
+
+def _place_conflict(text_a: str, text_b: str) -> float:
+    return float(place_qualifiers.place_conflict(text_a, text_b))
 
 
 def scored_names(rec: Record) -> list[tuple[str, int, int]]:
@@ -665,6 +700,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     how_read: list[int] = []
     marks: list[int] = []
     parents: list[str] = []
+    places: list[str] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
@@ -698,6 +734,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             how_read.append(how)
             marks.append(0 if person else readings.marks(name or ""))
             parents.append(subsidiary_key(name) if how == readings.SUBSIDIARY else "")
+            places.append(name if marks[-1] & readings.WRITES_PLACE else "")
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
     countries = [country_code(r.country) for r in records]
@@ -742,6 +779,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         how=np.array(how_read, dtype=np.int8),
         marks=np.array(marks, dtype=np.int8),
         parent_words=np.array(parents, dtype=object),
+        places=np.array(places, dtype=object),
         org_key_id=np.array([_intern(v.org) for v in org], dtype=np.int64),
         org_core_id=np.array([_intern(v.core) for v in org], dtype=np.int64),
         word_bits=np.array([st[0] for st in stats], dtype=np.uint64),
@@ -787,6 +825,7 @@ class PairFeatures:
     respelt: np.ndarray  # bool: words written another way read as one (graph.resolve.respelt_words)
     common_stem: np.ndarray  # bool: subset credit withheld, one common word (graph.resolve.common_stem)
     common_business: np.ndarray  # bool: one common word each, no line of business shared
+    place_conflict: np.ndarray  # bool: each aligned name writes a place, and they differ (place_qualifiers)
 
 
 #: Below this many pairs ``cpdist`` runs on the calling thread: starting its worker threads costs
@@ -865,7 +904,13 @@ def _name_similarity(
     # lifts (0.94 x <= x). The same subset, cheaper: the pairs left out were never lifted.
     plain = left.plain_words[name_a] & right.plain_words[name_b]
     shares = ((left.word_bits[name_a] & right.word_bits[name_b]) != 0) | ~plain
-    subset = np.flatnonzero((nta != ntb) & (np.minimum(nta, ntb) >= 1) & (sim >= SUBSET_LOOK) & shares)
+    # A place-free writing (graph.resolve.place_qualifiers) agrees whole or not at all: the place
+    # was the one difference, so a name with words beyond it names another body (HUAWEI CLOUD
+    # SHANGHAI read HUAWEI CLOUD is not HUAWEI CLOUD SHENZHEN).
+    whole = (left.how[name_a] != readings.PLACE_FREE) & (right.how[name_b] != readings.PLACE_FREE)
+    subset = np.flatnonzero(
+        (nta != ntb) & (np.minimum(nta, ntb) >= 1) & (sim >= SUBSET_LOOK) & shares & whole
+    )
     if len(subset):
         credit = np.float32(SUBSET_DISCOUNT) * _ratio(
             left.core[name_a[subset]], right.core[name_b[subset]], fuzz.token_set_ratio
@@ -1009,6 +1054,11 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
                 _per_distinct_text(left.ordered[name_a[syl]], right.ordered[name_b[syl]], same_syllables) > 0
             )
             sim[syl] = np.where(same, np.maximum(sim[syl], np.float32(SYLLABLE_SIM)), sim[syl])
+    # A name read without its places (graph.resolve.place_qualifiers) is the other name written
+    # two ways, like a translation: never above PLACE_SIM, so a reading of the names as written
+    # that agrees as well is the one explained.
+    place_free = (left.how[name_a] == readings.PLACE_FREE) | (right.how[name_b] == readings.PLACE_FREE)
+    sim = np.where(place_free, np.minimum(sim, np.float32(PLACE_SIM)), sim).astype(np.float32)
     empty = left.empty[name_a] | right.empty[name_b]
     sim = np.where(empty, np.float32(0.0), sim).astype(np.float32)
     weak = left.weak[name_a] | right.weak[name_b]
@@ -1111,6 +1161,18 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
             > 0
         )
 
+    # Companies: two places that differ, where the unpaired words do not say so already.
+    places = np.zeros(n, dtype=bool)
+    check = np.flatnonzero((pair_kind == "company") & ~best_empty & ~unpaired & (best_sim >= UNPAIRED_LOOK))
+    check = check[(left.places[best_name_a[check]] != "") & (right.places[best_name_b[check]] != "")]
+    if len(check):
+        places[check] = (
+            _per_distinct_text(
+                left.places[best_name_a[check]], right.places[best_name_b[check]], _place_conflict
+            )
+            > 0
+        )
+
     person_rules = np.zeros(n, dtype=np.int8)
     check = np.flatnonzero((pair_kind == "person") & ~best_empty & (best_sim >= PERSON_LOOK))
     if len(check):
@@ -1147,6 +1209,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         respelt=respelt[first] & ~best_empty,
         common_stem=withheld[first] & ~translation if n else np.zeros(0, dtype=bool),
         common_business=business,
+        place_conflict=places,
     )
 
 
@@ -1209,6 +1272,7 @@ class Contributions:
     person: np.ndarray
     sibling: np.ndarray
     business: np.ndarray
+    place: np.ndarray
 
     def total(self) -> np.ndarray:
         return (
@@ -1217,6 +1281,7 @@ class Contributions:
             + self.person
             + self.sibling
             + self.business
+            + self.place
             + self.short
             + self.legal
             + self.generic
@@ -1271,4 +1336,5 @@ def contributions(f: PairFeatures) -> Contributions:
         ),
         sibling=np.where(f.sibling, w["sibling_words"], 0.0),
         business=np.where(f.common_business, w["common_business"], 0.0),
+        place=np.where(f.place_conflict, w["place_conflict"], 0.0),
     )

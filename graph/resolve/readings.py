@@ -10,7 +10,11 @@ the names it must *not* be compared with (:func:`blocked`):
 * FOREIGN_ACRONYM (:mod:`graph.resolve.foreign_acronyms`) — never against a name that brackets
   an acronym itself (two acronyms beside the same words);
 * SHORT_FORM (:mod:`graph.resolve.short_forms`) — an acronym replaced by the words the lists
-  write for it; the name is the same name, no restriction.
+  write for it; the name is the same name, no restriction;
+* PLACE_FREE (:mod:`graph.resolve.place_qualifiers`) — the name without the places it writes;
+  never against a name that writes a place, except the place-free writing of a name of the same
+  places (checked per pair in ``features``), nor against any name when what is left is no name
+  on its own (mark STANDS_ALONE unset).
 
 :func:`reason` says what a reading did, for :func:`graph.resolve.compare.compare` (which finds
 the reading's text again by its index in ``features.scored_names``).
@@ -20,13 +24,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from graph.resolve import foreign_acronyms, parent_names, short_forms
+from graph.resolve import foreign_acronyms, parent_names, place_qualifiers, short_forms
 
 #: How a writing was read from its name. OWN_ACRONYM is graph.resolve.acronyms.own_acronyms,
 #: read in ``features.scored_names``.
-AS_WRITTEN, OWN_ACRONYM, SUBSIDIARY, FOREIGN_ACRONYM, SHORT_FORM = 0, 1, 2, 3, 4
-#: Marks of a name (bits): it writes a parent group, it brackets an acronym.
-WRITES_PARENT, WRITES_BRACKET = 1, 2
+AS_WRITTEN, OWN_ACRONYM, SUBSIDIARY, FOREIGN_ACRONYM, SHORT_FORM, PLACE_FREE = 0, 1, 2, 3, 4, 5
+#: Marks of a name (bits): it writes a parent group, it brackets an acronym, it writes a place,
+#: and without its places it is still a name.
+WRITES_PARENT, WRITES_BRACKET, WRITES_PLACE, STANDS_ALONE = 1, 2, 4, 8
 
 
 def other_readings(name: str) -> list[tuple[str, int]]:
@@ -41,6 +46,9 @@ def other_readings(name: str) -> list[tuple[str, int]]:
     short = short_forms.short_form(name)
     if short is not None:
         out.append((short, SHORT_FORM))
+    place = place_qualifiers.place_split(name)
+    if place is not None:
+        out.append((place.kept, PLACE_FREE))
     return out
 
 
@@ -48,7 +56,9 @@ def marks(name: str) -> int:
     """The marks (bits) of a company or vessel name, for :func:`blocked`."""
     parent = WRITES_PARENT if parent_names.parent_split(name) is not None else 0
     bracket = WRITES_BRACKET if foreign_acronyms.bracketed_acronym(name) is not None else 0
-    return parent | bracket
+    place = WRITES_PLACE if place_qualifiers.place_split(name) is not None else 0
+    alone = STANDS_ALONE if place and place_qualifiers.reads_alone(name) else 0
+    return parent | bracket | place | alone
 
 
 def blocked(how_a: np.ndarray, marks_a: np.ndarray, how_b: np.ndarray, marks_b: np.ndarray) -> np.ndarray:
@@ -56,6 +66,12 @@ def blocked(how_a: np.ndarray, marks_a: np.ndarray, how_b: np.ndarray, marks_b: 
     out = np.zeros(len(how_a), dtype=bool)
     for how, mark in ((SUBSIDIARY, WRITES_PARENT), (FOREIGN_ACRONYM, WRITES_BRACKET)):
         out |= ((how_a == how) & ((marks_b & mark) > 0)) | ((how_b == how) & ((marks_a & mark) > 0))
+    # A place-free writing meets the place-free writing of another name with places (their places
+    # are compared per pair), or a name with none when what it leaves is a name on its own.
+    both = (how_a == PLACE_FREE) & (how_b == PLACE_FREE)
+    for side, own, other in ((how_a, marks_a, marks_b), (how_b, marks_b, marks_a)):
+        alone = (own & STANDS_ALONE) > 0
+        out |= (side == PLACE_FREE) & ~both & (((other & WRITES_PLACE) > 0) | ~alone)
     return out
 
 
@@ -67,4 +83,6 @@ def reason(name: str, how: int) -> tuple[str, str] | None:
         return "foreign_acronym", foreign_acronyms.describe(name)
     if how == SHORT_FORM:
         return "short_form", short_forms.describe(name)
+    if how == PLACE_FREE:
+        return "place_qualifier", place_qualifiers.describe(name)
     return None
