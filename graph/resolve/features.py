@@ -753,7 +753,7 @@ class PairFeatures:
     kind_conflict: np.ndarray  # bool
     kind: np.ndarray  # object: kind whose calibration applies
     unpaired: np.ndarray  # bool: each side keeps a distinctive word unmatched on the other
-    person: np.ndarray  # int8: bits of graph.resolve.person_rules.person_conflicts (persons only)
+    person: np.ndarray  # int16: bits of graph.resolve.person_rules.person_conflicts (persons only)
     translation: np.ndarray  # bool: the aligned names are one name in two languages (org_translate)
     org_symbols: np.ndarray  # bool: … by organisational words paired by rigour symbol (org_symbols)
     sibling: np.ndarray  # bool: sibling evidence from word rarity (graph.resolve.siblings)
@@ -1051,12 +1051,12 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
             > 0
         )
 
-    person_rules = np.zeros(n, dtype=np.int8)
+    person_rules = np.zeros(n, dtype=np.int16)
     check = np.flatnonzero((pair_kind == "person") & ~best_empty & (best_sim >= PERSON_LOOK))
     if len(check):
         person_rules[check] = _per_distinct_text(
             left.ordered[best_name_a[check]], right.ordered[best_name_b[check]], person_conflicts
-        ).astype(np.int8)
+        ).astype(np.int16)
 
     kind_conflict = ka != kb
     kind = pair_kind

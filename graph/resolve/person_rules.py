@@ -58,6 +58,7 @@ DERIVED_SURNAME = 2
 SYLLABLE_CONFLICT = 4
 FIRST_NAME_DIFFERS = 8
 COMMON_NAMES_ONLY = 16
+# The person column is int16: bits up to 16384 are free.
 CHILD_CHAIN = 32
 SURNAME_MORPHOLOGY = 64
 #: The feature (and weight) name of each bit, as it appears in the reasons of ``compare``.
