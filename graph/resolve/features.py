@@ -152,6 +152,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "first_name_differs": -4.0,  # one family part, two first given names (BASHAR / AYMAN SABAWI …)
         "child_chain": -4.0,  # an Arabic chain with a child's given name in front (UDAY / SADDAM HUSSEIN …)
         "surname_morphology": -4.0,  # one root, two surname suffixes (PETRIC / PETROVIC), or the reverse
+        "arabic_diminutive": -4.0,  # a name and its diminutive (HASSAN / HUSAYN, HAMID / HUMAYD)
         "common_names_only": -4.0,  # only common given names agree, the rest weakly (ALI ASWAD / ALI ATWA)
     }
 )

@@ -25,6 +25,8 @@ V, W), rarely which sound a name starts with, so:
 * **child's chain** — an Arabic name chain against the same chain with another given name in
   front (Uday / Saddam Hussein AL-TIKRITI): a son or daughter; see
   :mod:`graph.resolve.name_chain`.
+* **Arabic diminutive** — an aligned pair of a name and its diminutive (HASSAN / HUSAYN,
+  HAMID / HUMAYD): two names of one root; see :mod:`graph.resolve.diminutives`.
 * **common names only** — the names agree in full only on common given names (MUHAMMAD,
   ALI …) and pair their other words weakly (Ali ASWAD / Ali ATWA): two people of one common
   first name; see :mod:`graph.resolve.common_names`.
@@ -45,6 +47,8 @@ from rapidfuzz import fuzz
 from graph.resolve.align import align_words
 from graph.resolve.arabic_compounds import compound_words, element_part, is_abd_short_form
 from graph.resolve.common_names import only_common_shared
+from graph.resolve.diminutives import diminutive_pair
+from graph.resolve.first_initials import first_names_against_initials
 from graph.resolve.given_names import same_given_name
 from graph.resolve.name_chain import child_of
 from graph.resolve.names import NameForm, consonant_skeleton, normalise_name
@@ -58,6 +62,7 @@ DERIVED_SURNAME = 2
 SYLLABLE_CONFLICT = 4
 FIRST_NAME_DIFFERS = 8
 COMMON_NAMES_ONLY = 16
+ARABIC_DIMINUTIVE = 128
 # The person column is int16: bits up to 16384 are free.
 CHILD_CHAIN = 32
 SURNAME_MORPHOLOGY = 64
@@ -70,6 +75,7 @@ RULE_FEATURES: dict[int, str] = {
     CHILD_CHAIN: "child_chain",
     SURNAME_MORPHOLOGY: "surname_morphology",
     COMMON_NAMES_ONLY: "common_names_only",
+    ARABIC_DIMINUTIVE: "arabic_diminutive",
 }
 
 #: Letter groups that begin a name and are written as one sound (longest first).
@@ -218,10 +224,14 @@ def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ..
             continue
         if onset_conflict(a, b):
             out.append((ONSET_CONFLICT, a, b))
+        elif diminutive_pair(a, b):
+            out.append((ARABIC_DIMINUTIVE, a, b))
         elif derived_surname(a, b) and (word_a == last_a) != (word_b == last_b):
             out.append((DERIVED_SURNAME, a, b))
     words_a, words_b = ordered_a.split(), ordered_b.split()
-    first = different_first_names(words_a, words_b, pairs)
+    first = different_first_names(words_a, words_b, pairs) or first_names_against_initials(
+        words_a, words_b, pairs
+    )
     if first is not None:
         out.append((FIRST_NAME_DIFFERS, *first))
     child = child_of(words_a, words_b, pairs)
@@ -243,7 +253,9 @@ def different_first_names(
     partner in the alignment ``pairs`` but some later word did: the names share the family part
     (surname, patronymic, father's and grandfather's names) and differ in the bearer's own given
     name — siblings (Bashar / Ayman SABAWI IBRAHIM HASAN AL-TIKRITI, Artem / Maksim VIKTOROVICH
-    YAKUBETS, Diosde / Dimas GONZALEZ RODRIGUEZ), not one person. Initials are no given name."""
+    YAKUBETS, Diosde / Dimas GONZALEZ RODRIGUEZ), not one person. Initials are no given name.
+    (A first name paired only with the other's middle initial counts as unpaired too:
+    :mod:`graph.resolve.first_initials`.)"""
     if len(words_a) < 2 or len(words_b) < 2:
         return None
     first_a, first_b = words_a[0], words_b[0]
@@ -285,6 +297,10 @@ _RULE_WORDS = {
     CHILD_CHAIN: (
         "one Arabic name chain is the other's with more given names in front ({}): the bearer's "
         "own name before the parent's chain, a son or daughter, not the same person"
+    ),
+    ARABIC_DIMINUTIVE: (
+        "aligned words are an Arabic name and its diminutive ({}): two names of one root "
+        "(Hasan and Husayn are brothers), not two spellings of one"
     ),
     COMMON_NAMES_ONLY: (
         "the names agree only on common given names and their other words are alike in a few "

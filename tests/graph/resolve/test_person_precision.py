@@ -10,6 +10,7 @@ import pytest
 
 from graph.resolve import Decision, compare
 from graph.resolve.common_names import loose_key, one_spelling
+from graph.resolve.diminutives import diminutive_pair
 from tests.graph.resolve.scoring_pairs import batch_equals_compare, person, reasons
 
 #: Only a common given name agrees; the surnames are alike in a few letters.
@@ -60,3 +61,56 @@ def test_loose_key_reads_one_surname_written_two_ways() -> None:
     assert loose_key("ASWAD") != loose_key("ATWA")
     assert one_spelling("USTA", "ASTAH")
     assert not one_spelling("KOSHLAF", "KHALAF")
+
+
+#: A name and its Arabic diminutive (fu'ayl), aligned by their one consonant skeleton.
+DIMINUTIVES = [
+    ("Ali Hassan KHALIL", "Husayn KHALIL", "HASSAN / HUSAYN"),
+    ("Hassan TABAJA", "Adham Husayn TABAJA", "HASSAN / HUSAYN"),
+    ("Hamid AL-AHMAR", "Humayd AL-AHMAR", "HAMID / HUMAYD"),
+]
+#: A first given name that pairs only with the other name's middle initial.
+FIRST_VS_INITIAL = [
+    ("Oluwole A. OGUNGBUYI", "Abeni O. OGUNGBUYI", "OLUWOLE / ABENI"),
+    ("Leila N.S. AL-DAJANI", "Sa'ad AL-DAJANI", "LEILA / SAAD"),
+]
+#: One name in two romanisations of one vowel pattern; one first name, the initial aside.
+ONE_NAME = [
+    ("Saddam HUSSEIN", "Saddam HUSAYN"),
+    ("Ali Hussein Falih AL-MANSOORI", "Ali Husayn Falih AL-MANSURI"),
+    ("Hasan IRLU", "Hassan IRLOO"),
+    ("Viktor YATSENKO", "Victor V. YATSENKO"),  # VIKTOR paired with the initial V, VICTOR alike
+    ("J. SMITH", "John SMITH"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "a", "b", "words"),
+    [("arabic_diminutive", *p) for p in DIMINUTIVES] + [("first_name_differs", *p) for p in FIRST_VS_INITIAL],
+)
+def test_other_given_names_alike_in_letters_are_two_people(rule: str, a: str, b: str, words: str) -> None:
+    m = compare(person(a), person(b))
+    assert m.decision != Decision.MATCH
+    assert words in reasons(m)[rule]
+    assert next(r.contribution for r in m.reasons if r.feature == rule) < 0
+
+
+@pytest.mark.parametrize(("a", "b"), ONE_NAME)
+def test_one_given_name_written_two_ways_still_matches(a: str, b: str) -> None:
+    m = compare(person(a), person(b))
+    assert m.decision == Decision.MATCH
+    assert not {"arabic_diminutive", "first_name_differs"} & set(reasons(m))
+
+
+def test_batch_scores_equal_compare_for_diminutives_and_initials() -> None:
+    pairs = [(a, b) for a, b, _ in DIMINUTIVES + FIRST_VS_INITIAL]
+    scored = batch_equals_compare(pairs + ONE_NAME)
+    assert (scored.score[: len(pairs)] < 0.8).all()
+
+
+def test_diminutive_pattern() -> None:
+    assert diminutive_pair("HASAN", "HUSSEIN") and diminutive_pair("HOSSEIN", "HASSAN")
+    assert diminutive_pair("ABID", "UBAYD") and diminutive_pair("SALIM", "SULAYM")
+    assert not diminutive_pair("HUSAYN", "HUSSEIN")  # one name, two romanisations
+    assert not diminutive_pair("HASAN", "HASSAN")
+    assert not diminutive_pair("HASAN", "HUMAYD")  # other consonants
