@@ -24,7 +24,8 @@ V, W), rarely which sound a name starts with, so:
   :mod:`graph.resolve.syllable_names`.
 * **child's chain** — an Arabic name chain against the same chain with another given name in
   front (Uday / Saddam Hussein AL-TIKRITI): a son or daughter; see
-  :mod:`graph.resolve.name_chain`.
+  :mod:`graph.resolve.name_chain`. The same for given names in front of a compound given name
+  in MUHAMMAD (Nik Mohammad / Dost MOHAMMAD): :mod:`graph.resolve.muhammad_compounds`.
 * **Arabic diminutive** — an aligned pair of a name and its diminutive (HASSAN / HUSAYN,
   HAMID / HUMAYD): two names of one root; see :mod:`graph.resolve.diminutives`.
 * **common names only** — the names agree in full only on common given names (MUHAMMAD,
@@ -50,6 +51,7 @@ from graph.resolve.common_names import only_common_shared
 from graph.resolve.diminutives import diminutive_pair
 from graph.resolve.first_initials import first_names_against_initials
 from graph.resolve.given_names import same_given_name
+from graph.resolve.muhammad_compounds import child_of_compound
 from graph.resolve.name_chain import child_of
 from graph.resolve.names import NameForm, consonant_skeleton, normalise_name
 from graph.resolve.person_compounds import compound_forms
@@ -234,7 +236,7 @@ def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ..
     )
     if first is not None:
         out.append((FIRST_NAME_DIFFERS, *first))
-    child = child_of(words_a, words_b, pairs)
+    child = child_of(words_a, words_b, pairs) or child_of_compound(words_a, words_b)
     if child is not None:
         out.append((CHILD_CHAIN, *child))
     surnames = surnames_differ(words_a, words_b, pairs)

@@ -114,3 +114,35 @@ def test_diminutive_pattern() -> None:
     assert not diminutive_pair("HUSAYN", "HUSSEIN")  # one name, two romanisations
     assert not diminutive_pair("HASAN", "HASSAN")
     assert not diminutive_pair("HASAN", "HUMAYD")  # other consonants
+
+
+#: Given names in front of a compound given name in MUHAMMAD: the bearer's son.
+MUHAMMAD_CHILDREN = [
+    ("Rahman Zeb Faqir MUHAMMAD", "Faqir MUHAMMAD", "RAHMAN ZEB / FAQIR MUHAMMAD"),
+    ("NIK MOHAMMAD DOST MOHAMMAD", "DOST MOHAMMAD", "NIK MOHAMMAD / DOST MOHAMMAD"),
+]
+#: The same shape with a title or prefix name in front: one person.
+MUHAMMAD_TITLED = [
+    ("Haji Faqir MUHAMMAD", "Faqir MUHAMMAD"),
+    ("Maulavi Dost MOHAMMAD", "Dost MOHAMMAD"),
+    ("Seyed Gul MOHAMMAD", "Gul MOHAMMAD"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "words"), MUHAMMAD_CHILDREN)
+def test_given_names_before_a_muhammad_compound_name_a_child(a: str, b: str, words: str) -> None:
+    m = compare(person(a), person(b))
+    assert m.decision != Decision.MATCH
+    assert words in reasons(m)["child_chain"]
+
+
+@pytest.mark.parametrize(("a", "b"), MUHAMMAD_TITLED)
+def test_a_title_before_a_muhammad_compound_name_is_one_person(a: str, b: str) -> None:
+    m = compare(person(a), person(b))
+    assert m.decision == Decision.MATCH
+    assert "child_chain" not in reasons(m)
+
+
+def test_batch_scores_equal_compare_for_muhammad_compounds() -> None:
+    scored = batch_equals_compare([(a, b) for a, b, _ in MUHAMMAD_CHILDREN] + MUHAMMAD_TITLED)
+    assert (scored.score[: len(MUHAMMAD_CHILDREN)] < 0.8).all()
