@@ -153,6 +153,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "child_chain": -4.0,  # an Arabic chain with a child's given name in front (UDAY / SADDAM HUSSEIN …)
         "surname_morphology": -4.0,  # one root, two surname suffixes (PETRIC / PETROVIC), or the reverse
         "arabic_diminutive": -4.0,  # a name and its diminutive (HASSAN / HUSAYN, HAMID / HUMAYD)
+        "ullah_compound": -4.0,  # -ULLAH names of two first elements (SAIDULLAH / SAIFULLAH)
         "common_names_only": -4.0,  # only common given names agree, the rest weakly (ALI ASWAD / ALI ATWA)
     }
 )

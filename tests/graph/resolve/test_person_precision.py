@@ -11,6 +11,7 @@ import pytest
 from graph.resolve import Decision, compare
 from graph.resolve.common_names import loose_key, one_spelling
 from graph.resolve.diminutives import diminutive_pair
+from graph.resolve.ullah_compounds import ullah_elements
 from tests.graph.resolve.scoring_pairs import batch_equals_compare, person, reasons
 
 #: Only a common given name agrees; the surnames are alike in a few letters.
@@ -146,3 +147,43 @@ def test_a_title_before_a_muhammad_compound_name_is_one_person(a: str, b: str) -
 def test_batch_scores_equal_compare_for_muhammad_compounds() -> None:
     scored = batch_equals_compare([(a, b) for a, b, _ in MUHAMMAD_CHILDREN] + MUHAMMAD_TITLED)
     assert (scored.score[: len(MUHAMMAD_CHILDREN)] < 0.8).all()
+
+
+#: -ULLAH names of two first elements; a common given name against its nisba surname.
+ELEMENTS = [
+    ("ullah_compound", "SAIDULLAH JAN", "Qari SAIFULLAH", "SAID / SAIF"),
+    ("ullah_compound", "FAZLULLAH", "FAIZULLAH KHAN NOORZAI", "FAZL / FAIZ"),
+    ("derived_surname", "MUHAMMAD YUNIS AHMAD", "MOHAMMAD AHMADI", "AHMAD / AHMADI"),
+]
+#: One -ULLAH name written two ways; one rarer surname with and without its -I.
+ONE_ELEMENT = [
+    ("RAHMATULLAH KAKAZADA", "REHMATULLAH KAKAZADA"),
+    ("FAIZULLAH NOORZAI", "PAZULLAH NOORZAI"),  # F / P: one sound
+    ("Habibullah NOORI", "Habibollah NOORI"),
+    ("Morteza Ahmadali BEHZAD", "Morteza BEHZADI"),
+]
+
+
+@pytest.mark.parametrize(("rule", "a", "b", "words"), ELEMENTS)
+def test_names_of_other_elements_are_two_people(rule: str, a: str, b: str, words: str) -> None:
+    m = compare(person(a), person(b))
+    assert m.decision != Decision.MATCH
+    assert words in reasons(m)[rule]
+
+
+@pytest.mark.parametrize(("a", "b"), ONE_ELEMENT)
+def test_one_element_written_two_ways_still_matches(a: str, b: str) -> None:
+    m = compare(person(a), person(b))
+    assert m.decision == Decision.MATCH
+    assert not {"ullah_compound", "derived_surname"} & set(reasons(m))
+
+
+def test_batch_scores_equal_compare_for_elements() -> None:
+    scored = batch_equals_compare([(a, b) for _, a, b, _ in ELEMENTS] + ONE_ELEMENT)
+    assert (scored.score[: len(ELEMENTS)] < 0.8).all()
+
+
+def test_ullah_elements() -> None:
+    assert ullah_elements("SAIDULLAH", "SAIFULLAH") == ("SAID", "SAIF")
+    assert ullah_elements("HAMDULLAH", "HAMIDULLAH") is None
+    assert ullah_elements("SAIFULLAH", "SAIFULLAH") is None
