@@ -187,3 +187,14 @@ def test_ullah_elements() -> None:
     assert ullah_elements("SAIDULLAH", "SAIFULLAH") == ("SAID", "SAIF")
     assert ullah_elements("HAMDULLAH", "HAMIDULLAH") is None
     assert ullah_elements("SAIFULLAH", "SAIFULLAH") is None
+
+
+def test_a_childs_chain_with_a_word_inserted_is_still_the_child() -> None:
+    a, b = "Muhannad Mushtaq Talib Zghayir KARHOUT AL-RAWI", "Mushtaq Talib Zughayr AL-RAWI"
+    m = compare(person(a), person(b))
+    assert m.decision != Decision.MATCH
+    assert "MUHANNAD / MUSHTAQ TALIB ZUGHAYR RAWI" in reasons(m)["child_chain"]
+    one = compare(person("Mushtaq Talib Zghayir KARHOUT AL-RAWI"), person(b))  # no one in front
+    assert one.decision == Decision.MATCH
+    assert "child_chain" not in reasons(one)
+    batch_equals_compare([(a, b)])
