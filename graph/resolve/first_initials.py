@@ -15,23 +15,18 @@ from __future__ import annotations
 from graph.resolve.align import MIN_WORD_SIM, word_similarity
 
 
-def first_names_against_initials(
+def pairs_without_initials(
     words_a: list[str], words_b: list[str], pairs: tuple[tuple[str, str, float], ...]
-) -> tuple[str, str] | None:
-    """The first given names of two person names (in written order) when neither pairs with a
-    full word in the alignment ``pairs``, at least one pairs with an initial, the two are not
-    alike, and some later full word pairs (the shared family part)."""
+) -> tuple[tuple[str, str, float], ...] | None:
+    """The alignment ``pairs`` with every pair of an initial dropped, when an initial took the
+    other name's first given name as partner and the two first given names are not alike (for
+    :func:`graph.resolve.person_rules.different_first_names` to read again); else None."""
     if len(words_a) < 2 or len(words_b) < 2:
         return None
     first_a, first_b = words_a[0], words_b[0]
-    if len(first_a) == 1 or len(first_b) == 1:
-        return None
-    paired = [(a, b) for a, b, _ in pairs if a and b]
-    full = [(a, b) for a, b in paired if len(a) > 1 and len(b) > 1]
-    if not full or any(first_a == a or first_b == b for a, b in full):
-        return None
-    if not any(first_a == a or first_b == b for a, b in paired):
-        return None  # no partner at all: the first-name rule itself reads these
-    if word_similarity(first_a, first_b) >= MIN_WORD_SIM:
+    took_first = any(
+        (a == first_a and len(b) == 1) or (b == first_b and len(a) == 1) for a, b, _ in pairs if a and b
+    )
+    if not took_first or word_similarity(first_a, first_b) >= MIN_WORD_SIM:
         return None  # VIKTOR / VICTOR V.: one first name, the alignment took the initial
-    return first_a, first_b
+    return tuple(p for p in pairs if not (p[0] and p[1] and (len(p[0]) == 1 or len(p[1]) == 1)))

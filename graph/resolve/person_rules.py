@@ -25,8 +25,7 @@ V, W), rarely which sound a name starts with, so:
 * **child's chain** — an Arabic name chain against the same chain with another given name in
   front (Uday / Saddam Hussein AL-TIKRITI): a son or daughter; see
   :mod:`graph.resolve.name_chain`. The same for given names in front of a compound given name
-  in MUHAMMAD (Nik Mohammad / Dost MOHAMMAD): :mod:`graph.resolve.muhammad_compounds`, and for
-  a chain with a word inserted: :mod:`graph.resolve.chain_inserts`.
+  in MUHAMMAD (Nik Mohammad / Dost MOHAMMAD): :mod:`graph.resolve.muhammad_compounds`.
 * **Arabic diminutive** — an aligned pair of a name and its diminutive (HASSAN / HUSAYN,
   HAMID / HUMAYD): two names of one root; see :mod:`graph.resolve.diminutives`.
 * **-ULLAH compounds** — SAIDULLAH / SAIFULLAH differ as SAID / SAIF do; see
@@ -50,10 +49,9 @@ from rapidfuzz import fuzz
 
 from graph.resolve.align import align_words
 from graph.resolve.arabic_compounds import compound_words, element_part, is_abd_short_form
-from graph.resolve.chain_inserts import child_with_inserts
 from graph.resolve.common_names import common_name_nisba, only_common_shared
 from graph.resolve.diminutives import diminutive_pair
-from graph.resolve.first_initials import first_names_against_initials
+from graph.resolve.first_initials import pairs_without_initials
 from graph.resolve.given_names import same_given_name
 from graph.resolve.muhammad_compounds import child_of_compound
 from graph.resolve.name_chain import child_of
@@ -240,16 +238,12 @@ def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ..
         elif derived_surname(a, b) and ((word_a == last_a) != (word_b == last_b) or common_name_nisba(a, b)):
             out.append((DERIVED_SURNAME, a, b))
     words_a, words_b = ordered_a.split(), ordered_b.split()
-    first = different_first_names(words_a, words_b, pairs) or first_names_against_initials(
-        words_a, words_b, pairs
-    )
+    first = different_first_names(words_a, words_b, pairs)
+    if first is None and (full := pairs_without_initials(words_a, words_b, pairs)) is not None:
+        first = different_first_names(words_a, words_b, full)
     if first is not None:
         out.append((FIRST_NAME_DIFFERS, *first))
-    child = (
-        child_of(words_a, words_b, pairs)
-        or child_with_inserts(words_a, words_b, pairs)
-        or child_of_compound(words_a, words_b)
-    )
+    child = child_of(words_a, words_b, pairs) or child_of_compound(words_a, words_b)
     if child is not None:
         out.append((CHILD_CHAIN, *child))
     surnames = surnames_differ(words_a, words_b, pairs)
