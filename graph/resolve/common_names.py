@@ -66,13 +66,3 @@ def only_common_shared(pairs: tuple[tuple[str, str, float], ...]) -> tuple[str, 
     if not others or any(one_spelling(x, y) for x, y in others):
         return None
     return " ".join(x for x, _ in others), " ".join(y for _, y in others)
-
-
-def common_name_nisba(a: str, b: str) -> bool:
-    """One word is a common given name and the other its nisba surname (AHMAD / AHMADI,
-    MUHAMMAD / MOHAMMADI): however placed, AHMAD closing "Muhammad Yunis AHMAD" is the
-    grandfather's given name, and AHMADI a family name — the surname rule of
-    :func:`graph.resolve.person_rules.derived_surname` applies even where both close their
-    names (it stays silent there for rarer names: BEHZAD / BEHZADI is one surname)."""
-    short = a if len(a) < len(b) else b
-    return short in COMMON_NAME_WORDS

@@ -152,8 +152,6 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "first_name_differs": -4.0,  # one family part, two first given names (BASHAR / AYMAN SABAWI …)
         "child_chain": -4.0,  # an Arabic chain with a child's given name in front (UDAY / SADDAM HUSSEIN …)
         "surname_morphology": -4.0,  # one root, two surname suffixes (PETRIC / PETROVIC), or the reverse
-        "arabic_diminutive": -4.0,  # a name and its diminutive (HASSAN / HUSAYN, HAMID / HUMAYD)
-        "ullah_compound": -4.0,  # -ULLAH names of two first elements (SAIDULLAH / SAIFULLAH)
         "common_names_only": -4.0,  # only common given names agree, the rest weakly (ALI ASWAD / ALI ATWA)
     }
 )
@@ -755,7 +753,7 @@ class PairFeatures:
     kind_conflict: np.ndarray  # bool
     kind: np.ndarray  # object: kind whose calibration applies
     unpaired: np.ndarray  # bool: each side keeps a distinctive word unmatched on the other
-    person: np.ndarray  # int16: bits of graph.resolve.person_rules.person_conflicts (persons only)
+    person: np.ndarray  # int8: bits of graph.resolve.person_rules.person_conflicts (persons only)
     translation: np.ndarray  # bool: the aligned names are one name in two languages (org_translate)
     org_symbols: np.ndarray  # bool: … by organisational words paired by rigour symbol (org_symbols)
     sibling: np.ndarray  # bool: sibling evidence from word rarity (graph.resolve.siblings)
@@ -1053,12 +1051,12 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
             > 0
         )
 
-    person_rules = np.zeros(n, dtype=np.int16)
+    person_rules = np.zeros(n, dtype=np.int8)
     check = np.flatnonzero((pair_kind == "person") & ~best_empty & (best_sim >= PERSON_LOOK))
     if len(check):
         person_rules[check] = _per_distinct_text(
             left.ordered[best_name_a[check]], right.ordered[best_name_b[check]], person_conflicts
-        ).astype(np.int16)
+        ).astype(np.int8)
 
     kind_conflict = ka != kb
     kind = pair_kind

@@ -11,8 +11,7 @@ the longer one, which the word alignment reads as a near match (one word more).
 Lists do drop leading words of one person's name too, so the rule reads only this shape:
 
 * the longer name is one or more full given names (no initial) followed by the whole shorter
-  name, word for word in order — other words may stand between them (a great-grandfather's or
-  clan name: Muhannad / Mushtaq Talib Zghayir KARHOUT AL-RAWI);
+  name, word for word in order;
 * the shorter name opens with a given name, not a kunya: "Abu Walid AL-SAHRAWI" is a byname
   of Adnan Abu Walid AL-SAHRAOUI himself ("father of Walid"), not his father's chain;
 * the shorter name has at least three words (own name, father's name, family name: a chain
@@ -58,29 +57,23 @@ def child_of(
 ) -> tuple[str, str] | None:
     """``(the given names in front, the shorter name)`` when the longer of two person names (in
     :func:`graph.resolve.person_rules.written_order`) is given names followed by the whole
-    shorter name, an Arabic chain of three words or more, each word paired in ``pairs`` with a
-    word of the longer name in order (words inserted between allowed): the child of the person
-    the shorter name names."""
+    shorter name, an Arabic chain of three words or more, each word paired in ``pairs`` with its
+    counterpart in order: the child of the person the shorter name names."""
     if len(words_a) == len(words_b):
         return None
     a_shorter = len(words_a) < len(words_b)
     short, long_ = (words_a, words_b) if a_shorter else (words_b, words_a)
     if len(short) < MIN_CHAIN or not is_arabic_chain(short) or short[0] in KUNYA:
         return None
-    # Each word of the shorter chain paired, in order, with a word of the longer name; other
-    # words may stand between them (a great-grandfather's or clan name inserted: Muhannad /
-    # Mushtaq Talib Zghayir KARHOUT AL-RAWI), and the words before the first pair are in front.
-    partner = {(x if a_shorter else y): (y if a_shorter else x) for x, y, _ in pairs if x and y}
-    if any(w not in partner for w in short):
-        return None
-    places = [long_.index(partner[w]) for w in short]
-    if places != sorted(set(places)) or places[0] == 0:
-        return None
-    front = long_[: places[0]]
+    front, tail = long_[: len(long_) - len(short)], long_[len(long_) - len(short) :]
     if any(len(w) < 2 or w in PREFIX_NAMES for w in front):
         return None
     # "Da'oud Kamal DA'OUD ABU SAIR" / "Da'oud ABU SEIR": the bearer's own name is in front too
     # (the shorter chain is cut after it, the grandfather repeating it): one person.
     if any(w in short for w in front):
+        return None
+    paired = {(x, y) for x, y, _ in pairs if x and y}
+    order = zip(short, tail, strict=True) if a_shorter else zip(tail, short, strict=True)
+    if not all(pair in paired for pair in order):
         return None
     return " ".join(front), " ".join(short)

@@ -26,10 +26,6 @@ V, W), rarely which sound a name starts with, so:
   front (Uday / Saddam Hussein AL-TIKRITI): a son or daughter; see
   :mod:`graph.resolve.name_chain`. The same for given names in front of a compound given name
   in MUHAMMAD (Nik Mohammad / Dost MOHAMMAD): :mod:`graph.resolve.muhammad_compounds`.
-* **Arabic diminutive** — an aligned pair of a name and its diminutive (HASSAN / HUSAYN,
-  HAMID / HUMAYD): two names of one root; see :mod:`graph.resolve.diminutives`.
-* **-ULLAH compounds** — SAIDULLAH / SAIFULLAH differ as SAID / SAIF do; see
-  :mod:`graph.resolve.ullah_compounds`.
 * **common names only** — the names agree in full only on common given names (MUHAMMAD,
   ALI …) and pair their other words weakly (Ali ASWAD / Ali ATWA): two people of one common
   first name; see :mod:`graph.resolve.common_names`.
@@ -49,8 +45,7 @@ from rapidfuzz import fuzz
 
 from graph.resolve.align import align_words
 from graph.resolve.arabic_compounds import compound_words, element_part, is_abd_short_form
-from graph.resolve.common_names import common_name_nisba, only_common_shared
-from graph.resolve.diminutives import diminutive_pair
+from graph.resolve.common_names import only_common_shared
 from graph.resolve.first_initials import pairs_without_initials
 from graph.resolve.given_names import same_given_name
 from graph.resolve.muhammad_compounds import child_of_compound
@@ -59,17 +54,13 @@ from graph.resolve.names import NameForm, consonant_skeleton, normalise_name
 from graph.resolve.person_compounds import compound_forms
 from graph.resolve.surname_morphology import surnames_differ
 from graph.resolve.syllable_names import same_syllables, syllable_conflict, unpaired_syllables
-from graph.resolve.ullah_compounds import ullah_elements
 
 #: Bits of :func:`person_conflicts`.
 ONSET_CONFLICT = 1
 DERIVED_SURNAME = 2
 SYLLABLE_CONFLICT = 4
 FIRST_NAME_DIFFERS = 8
-COMMON_NAMES_ONLY = 16
-ARABIC_DIMINUTIVE = 128
-ULLAH_COMPOUND = 256
-# The person column is int16: bits up to 16384 are free.
+COMMON_NAMES_ONLY = 16  # the person column is int8 (bits <= 64): none left after this one
 CHILD_CHAIN = 32
 SURNAME_MORPHOLOGY = 64
 #: The feature (and weight) name of each bit, as it appears in the reasons of ``compare``.
@@ -81,8 +72,6 @@ RULE_FEATURES: dict[int, str] = {
     CHILD_CHAIN: "child_chain",
     SURNAME_MORPHOLOGY: "surname_morphology",
     COMMON_NAMES_ONLY: "common_names_only",
-    ARABIC_DIMINUTIVE: "arabic_diminutive",
-    ULLAH_COMPOUND: "ullah_compound",
 }
 
 #: Letter groups that begin a name and are written as one sound (longest first).
@@ -231,11 +220,7 @@ def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ..
             continue
         if onset_conflict(a, b):
             out.append((ONSET_CONFLICT, a, b))
-        elif diminutive_pair(a, b):
-            out.append((ARABIC_DIMINUTIVE, a, b))
-        elif (heads := ullah_elements(a, b)) is not None:
-            out.append((ULLAH_COMPOUND, *heads))
-        elif derived_surname(a, b) and ((word_a == last_a) != (word_b == last_b) or common_name_nisba(a, b)):
+        elif derived_surname(a, b) and (word_a == last_a) != (word_b == last_b):
             out.append((DERIVED_SURNAME, a, b))
     words_a, words_b = ordered_a.split(), ordered_b.split()
     first = different_first_names(words_a, words_b, pairs)
@@ -306,14 +291,6 @@ _RULE_WORDS = {
     CHILD_CHAIN: (
         "one Arabic name chain is the other's with more given names in front ({}): the bearer's "
         "own name before the parent's chain, a son or daughter, not the same person"
-    ),
-    ARABIC_DIMINUTIVE: (
-        "aligned words are an Arabic name and its diminutive ({}): two names of one root "
-        "(Hasan and Husayn are brothers), not two spellings of one"
-    ),
-    ULLAH_COMPOUND: (
-        "aligned -ULLAH names differ in the element that names the person ({}): two names "
-        "that share the word for God, not two spellings of one"
     ),
     COMMON_NAMES_ONLY: (
         "the names agree only on common given names and their other words are alike in a few "
