@@ -164,6 +164,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "child_chain": -4.0,  # an Arabic chain with a child's given name in front (UDAY / SADDAM HUSSEIN …)
         "surname_morphology": -4.0,  # one root, two surname suffixes (PETRIC / PETROVIC), or the reverse
         "place_conflict": -3.0,  # each name writes a place, and they differ (graph.resolve.place_qualifiers)
+        "common_names_only": -4.0,  # only common given names agree, the rest weakly (ALI ASWAD / ALI ATWA)
     }
 )
 SHORT_NAME_CHARS = 3

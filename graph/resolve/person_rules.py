@@ -24,7 +24,11 @@ V, W), rarely which sound a name starts with, so:
   :mod:`graph.resolve.syllable_names`.
 * **child's chain** — an Arabic name chain against the same chain with another given name in
   front (Uday / Saddam Hussein AL-TIKRITI): a son or daughter; see
-  :mod:`graph.resolve.name_chain`.
+  :mod:`graph.resolve.name_chain`. The same for given names in front of a compound given name
+  in MUHAMMAD (Nik Mohammad / Dost MOHAMMAD): :mod:`graph.resolve.muhammad_compounds`.
+* **common names only** — the names agree in full only on common given names (MUHAMMAD,
+  ALI …) and pair their other words weakly (Ali ASWAD / Ali ATWA): two people of one common
+  first name; see :mod:`graph.resolve.common_names`.
 * **surname morphology** — aligned surnames of one root with two suffixes (PETRIC / PETROVIC,
   ZAHID / ZAHEDI) or two roots with one suffix (IVANOVIC / MARIJANOVIC): two families; see
   :mod:`graph.resolve.surname_morphology`.
@@ -41,7 +45,10 @@ from rapidfuzz import fuzz
 
 from graph.resolve.align import align_words
 from graph.resolve.arabic_compounds import compound_words, element_part, is_abd_short_form
+from graph.resolve.common_names import only_common_shared
+from graph.resolve.first_initials import pairs_without_initials
 from graph.resolve.given_names import same_given_name
+from graph.resolve.muhammad_compounds import child_of_compound
 from graph.resolve.name_chain import child_of
 from graph.resolve.names import NameForm, consonant_skeleton, normalise_name
 from graph.resolve.person_compounds import compound_forms
@@ -53,7 +60,7 @@ ONSET_CONFLICT = 1
 DERIVED_SURNAME = 2
 SYLLABLE_CONFLICT = 4
 FIRST_NAME_DIFFERS = 8
-# 16 is left for the given-name rule of a parallel branch; the person column is int8 (<= 64).
+COMMON_NAMES_ONLY = 16  # the person column is int8 (bits <= 64): none left after this one
 CHILD_CHAIN = 32
 SURNAME_MORPHOLOGY = 64
 #: The feature (and weight) name of each bit, as it appears in the reasons of ``compare``.
@@ -64,6 +71,7 @@ RULE_FEATURES: dict[int, str] = {
     FIRST_NAME_DIFFERS: "first_name_differs",
     CHILD_CHAIN: "child_chain",
     SURNAME_MORPHOLOGY: "surname_morphology",
+    COMMON_NAMES_ONLY: "common_names_only",
 }
 
 #: Letter groups that begin a name and are written as one sound (longest first).
@@ -216,14 +224,19 @@ def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ..
             out.append((DERIVED_SURNAME, a, b))
     words_a, words_b = ordered_a.split(), ordered_b.split()
     first = different_first_names(words_a, words_b, pairs)
+    if first is None and (full := pairs_without_initials(words_a, words_b, pairs)) is not None:
+        first = different_first_names(words_a, words_b, full)
     if first is not None:
         out.append((FIRST_NAME_DIFFERS, *first))
-    child = child_of(words_a, words_b, pairs)
+    child = child_of(words_a, words_b, pairs) or child_of_compound(words_a, words_b)
     if child is not None:
         out.append((CHILD_CHAIN, *child))
     surnames = surnames_differ(words_a, words_b, pairs)
     if surnames is not None:
         out.append((SURNAME_MORPHOLOGY, *surnames))
+    common = only_common_shared(pairs)
+    if common is not None:
+        out.append((COMMON_NAMES_ONLY, *common))
     return tuple(out)
 
 
@@ -234,7 +247,9 @@ def different_first_names(
     partner in the alignment ``pairs`` but some later word did: the names share the family part
     (surname, patronymic, father's and grandfather's names) and differ in the bearer's own given
     name — siblings (Bashar / Ayman SABAWI IBRAHIM HASAN AL-TIKRITI, Artem / Maksim VIKTOROVICH
-    YAKUBETS, Diosde / Dimas GONZALEZ RODRIGUEZ), not one person. Initials are no given name."""
+    YAKUBETS, Diosde / Dimas GONZALEZ RODRIGUEZ), not one person. Initials are no given name.
+    (A first name paired only with the other's middle initial counts as unpaired too:
+    :mod:`graph.resolve.first_initials`.)"""
     if len(words_a) < 2 or len(words_b) < 2:
         return None
     first_a, first_b = words_a[0], words_b[0]
@@ -276,6 +291,10 @@ _RULE_WORDS = {
     CHILD_CHAIN: (
         "one Arabic name chain is the other's with more given names in front ({}): the bearer's "
         "own name before the parent's chain, a son or daughter, not the same person"
+    ),
+    COMMON_NAMES_ONLY: (
+        "the names agree only on common given names and their other words are alike in a few "
+        "letters ({}): two people who share a common first name, not two spellings of one name"
     ),
     SURNAME_MORPHOLOGY: (
         "the surnames are one root with two surname suffixes, or two roots with one suffix "
