@@ -308,8 +308,8 @@ _INTERNED_COLUMNS = ("generic", "legal", "legal_run", "numbers", "org_key_id", "
 _HASH_MIN_ROWS = 2_000
 
 
-#: Interned id of "" (no generic words).
-_NO_WORDS = _intern("")
+#: Interned id of "" (no generic words) in every generation.
+_NO_WORDS = 0
 
 #: Record kinds by id (0 is ""): pair_features compares kinds as ints and looks the names up.
 _KIND_NAMES: list[str] = [""]
@@ -982,7 +982,7 @@ def _respellings(
     todo = np.flatnonzero((sim >= RESPELT_LOOK) & (sim < RESPELT_SIM) & shares)
     if len(todo):
         ta, tb = name_a[todo], name_b[todo]
-        todo = todo[_per_distinct(left.generic[ta], right.generic[tb], _generic_conflict) == 0]
+        todo = todo[_per_distinct(left.generic[ta], right.generic[tb], _generic_conflict, left.interner) == 0]
     if len(todo):
         out[todo] = _per_distinct_text(left.core[name_a[todo]], right.core[name_b[todo]], respelt_similarity)
     return np.where(out > sim, out, np.float32(0.0)).astype(np.float32)
