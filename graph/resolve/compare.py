@@ -20,7 +20,7 @@ from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronym_parts import describe as describe_part
 from graph.resolve.acronyms import best_collapse, describe_collapse, describe_own, run_words
 from graph.resolve.align import align_words, compounds_used, describe_alignment, is_contraction
-from graph.resolve.arabic_compounds import rewritten
+from graph.resolve.arabic_compounds import element_part, rewritten
 from graph.resolve.common_stem import common_stem
 from graph.resolve.dedications import dedication
 from graph.resolve.features import (
@@ -46,11 +46,13 @@ from graph.resolve.names import (
     number_rewrites,
     person_honorifics,
 )
+from graph.resolve.onset_slips import describe as describe_slips
+from graph.resolve.onset_slips import onset_slip
 from graph.resolve.ordinals import describe as describe_numbers
 from graph.resolve.org_translate import explain, org_view
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
 from graph.resolve.place_names import renamed
-from graph.resolve.readings import AS_WRITTEN, OWN_ACRONYM, reason
+from graph.resolve.readings import AS_WRITTEN, OWN_ACRONYM, PERSON_PART, part_reason, reason
 from graph.resolve.siblings import other_words, pack, sibling_evidence
 from graph.resolve.syllable_names import same_syllables
 from graph.resolve.typo_words import single_slip, swapped_form
@@ -197,7 +199,10 @@ def _initialism_reasons(
     out = []
     for rec, best, writing in ((a, f.best_a, f.writing_a), (b, f.best_b, f.writing_b)):
         # How the aligned writing was read follows from its place in scored_names.
-        how = scored_names(rec)[int(writing[0])][2]
+        text, _, how = scored_names(rec)[int(writing[0])]
+        if how == PERSON_PART:
+            feature, detail = part_reason((rec.names or ("",))[int(best[0])], text)
+            out.append(Reason(feature, 1.0, 0.0, detail))
         if how == OWN_ACRONYM:
             detail = describe_own((rec.names or ("",))[int(best[0])])
             out.append(Reason("own_acronym", 1.0, 0.0, detail))
@@ -332,6 +337,9 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
                 "European; a familiar form) or patronymics of one, not two names"
             )
             reasons.append(Reason("given_name_forms", 1.0, 0.0, detail))
+        slips = [(x, y, kind) for x, y in aligned if (kind := onset_slip(element_part(x), element_part(y)))]
+        if slips:
+            reasons.append(Reason("onset_slip", 1.0, 0.0, describe_slips(slips)))
         contracted = [(x, y) for x, y in aligned if is_contraction(x, y) or is_contraction(y, x)]
         if contracted:
             detail = ", ".join(f"{x} / {y}" for x, y in contracted) + (

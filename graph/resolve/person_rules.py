@@ -44,6 +44,7 @@ from graph.resolve.arabic_compounds import compound_words, element_part, is_abd_
 from graph.resolve.given_names import same_given_name
 from graph.resolve.name_chain import child_of
 from graph.resolve.names import NameForm, consonant_skeleton, normalise_name
+from graph.resolve.onset_slips import onset_slip
 from graph.resolve.person_compounds import compound_forms
 from graph.resolve.surname_morphology import surnames_differ
 from graph.resolve.syllable_names import same_syllables, syllable_conflict, unpaired_syllables
@@ -153,7 +154,7 @@ def onset_conflict(a: str, b: str) -> bool:
     if a == b or len(a) == 1 or len(b) == 1 or a[0] == b[0]:
         return False
     a, b = _strip_article(a), _strip_article(b)
-    if a[0] == b[0]:
+    if a[0] == b[0] or onset_slip(a, b):  # RUBINA / URBINA: one word, a slip at its start
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 3 and len(long_) - len(short) >= 2 and _prefixed(short, long_):

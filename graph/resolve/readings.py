@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from graph.resolve import foreign_acronyms, parent_names, short_forms
+from graph.resolve import foreign_acronyms, parent_names, person_parts, short_forms
 
 #: How a writing was read from its name. OWN_ACRONYM is graph.resolve.acronyms.own_acronyms,
 #: read in ``features.scored_names``.
 AS_WRITTEN, OWN_ACRONYM, SUBSIDIARY, FOREIGN_ACRONYM, SHORT_FORM = 0, 1, 2, 3, 4
+#: A person name read as the spellings it holds, without prose (graph.resolve.person_parts).
+PERSON_PART = 5
 #: Marks of a name (bits): it writes a parent group, it brackets an acronym.
 WRITES_PARENT, WRITES_BRACKET = 1, 2
 
@@ -68,3 +70,8 @@ def reason(name: str, how: int) -> tuple[str, str] | None:
     if how == SHORT_FORM:
         return "short_form", short_forms.describe(name)
     return None
+
+
+def part_reason(name: str, reading: str) -> tuple[str, str]:
+    """``(feature, detail)`` for a person name read as one of the names it holds (PERSON_PART)."""
+    return "person_parts", person_parts.describe(name, reading)
