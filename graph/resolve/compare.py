@@ -50,10 +50,11 @@ from graph.resolve.onset_slips import describe as describe_slips
 from graph.resolve.onset_slips import onset_slip
 from graph.resolve.ordinals import describe as describe_numbers
 from graph.resolve.org_translate import explain, org_view
-from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
+from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order, written_tokens
 from graph.resolve.place_names import renamed
 from graph.resolve.readings import AS_WRITTEN, OWN_ACRONYM, PERSON_PART, part_reason, reason
 from graph.resolve.siblings import other_words, pack, sibling_evidence
+from graph.resolve.sun_articles import articles
 from graph.resolve.syllable_names import same_syllables
 from graph.resolve.typo_words import single_slip, swapped_form
 
@@ -319,8 +320,15 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
                 "compared by its part"
             )
             reasons.append(Reason("arabic_compound", 1.0, 0.0, detail))
-        order_a = written_order(_aligned_text(a, f.writing_a))
-        order_b = written_order(_aligned_text(b, f.writing_b))
+        text_a, text_b = _aligned_text(a, f.writing_a), _aligned_text(b, f.writing_b)
+        sun = articles(written_tokens(text_a)) + articles(written_tokens(text_b))
+        if sun:
+            detail = ", ".join(sun) + (
+                ": the Arabic article AL written as the sun letter it assimilates to (AS-SAYED, "
+                "AR-RASHID), an article like AL, not a name"
+            )
+            reasons.append(Reason("sun_article", 1.0, 0.0, detail))
+        order_a, order_b = written_order(text_a), written_order(text_b)
         core_a, core_b = " ".join(sorted(order_a.split())), " ".join(sorted(order_b.split()))
         if same_syllables(order_a, order_b) and order_a != order_b:
             detail = (

@@ -186,10 +186,15 @@ def person_words(form: NameForm) -> tuple[str, ...]:
 def written_order(name: str) -> str:
     """The distinctive words of a person name (:func:`person_words`), space-joined, given names
     first: a name written "SURNAME, Given" (lists and registries do) is read as "Given SURNAME"."""
+    return " ".join(compound_words(written_tokens(name)))
+
+
+def written_tokens(name: str) -> tuple[str, ...]:
+    """The words of a person name (``NameForm.tokens``), given names first (see :func:`written_order`)."""
     head, comma, tail = name.partition(",")
     if comma and tail.strip():
         name = f"{tail} {head}"
-    return " ".join(person_words(normalise_name(name, "person")))
+    return normalise_name(name, "person").tokens
 
 
 def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ...]:

@@ -1,4 +1,4 @@
-"""Person recall rules (graph.resolve.onset_slips, graph.resolve.person_parts), each seen on
+"""Person recall rules (graph.resolve.onset_slips, person_parts, sun_articles, bare ABD), each seen on
 pairs from the dev split of benchmarks/resolution_eval.py: the pair becomes a match with its
 rule, the rule says so in the reasons of ``compare``, the batch scorer gives the same number, and
 the names the rule must leave apart stay apart."""
@@ -8,11 +8,13 @@ from __future__ import annotations
 import pytest
 
 from graph.resolve import Decision, Record, compare
+from graph.resolve.arabic_compounds import compound_words
 from graph.resolve.features import scored_names
 from graph.resolve.onset_slips import GLYPH, PROTHETIC, SWAPPED, onset_slip
 from graph.resolve.person_parts import parts
 from graph.resolve.person_rules import onset_conflict
 from graph.resolve.readings import AS_WRITTEN, PERSON_PART
+from graph.resolve.sun_articles import articles, is_sun_article
 from tests.graph.resolve.scoring_pairs import batch_equals_compare, person, reasons
 
 SLIP_PAIRS = [
@@ -114,3 +116,28 @@ def test_only_person_names_are_read_as_parts() -> None:
     assert [how for _, _, how in company] == [AS_WRITTEN]
     individual = scored_names(Record("p", "person", ("Ali AZIZ; Ali AZIZI",)))
     assert [(t, how) for t, _, how in individual] == [("Ali AZIZ", PERSON_PART), ("Ali AZIZI", PERSON_PART)]
+
+
+def test_an_assimilated_article_is_an_article() -> None:
+    m = compare(person("ABD EL KADER MAHMOUD MOHAMED EL SAYED"), person("Es Sayed, Kader"))
+    assert m.decision == Decision.MATCH
+    assert "ES SAYED" in reasons(m)["sun_article"]
+    batch_equals_compare([("ABD EL KADER MAHMOUD MOHAMED EL SAYED", "Es Sayed, Kader")])
+
+
+def test_sun_article_word_rule() -> None:
+    assert is_sun_article("ES", "SAYED")
+    assert is_sun_article("ASH", "SHAMI")
+    assert is_sun_article("AR", "RASHID")
+    assert not is_sun_article("ES", "KADER")  # not the next word's consonant
+    assert not is_sun_article("AN", "NAM")  # a Korean family name
+    assert articles(("KADER", "ES", "SAYED")) == ["ES SAYED"]
+    assert articles(("ED", "DAVIS")) == []  # first in the name: a given name
+
+
+def test_abd_glued_without_article_is_an_abd_element() -> None:
+    assert compound_words(("ABDRAZZAK",)) == ("ABD-RAZZAK",)
+    assert compound_words(("ABDI",)) == ("ABDI",)  # a name of its own
+    m = compare(person("Fitiwi Abdelrazak"), person("Abdrazzak"))
+    assert m.decision == Decision.MATCH
+    assert "ABDRAZZAK as ABD-RAZZAK" in reasons(m)["arabic_compound"]
