@@ -142,3 +142,15 @@ def element_part(word: str) -> str:
 def is_abd_short_form(word: str) -> bool:
     """ABDU, ABDO, ABOUD …: the short form of an ABD element."""
     return word in ABD_SHORT_FORMS
+
+
+#: The ending of a name made with ALLAH, as written (ABDULLAH, Somali CABDULLAAH).
+_ALLAH_ENDINGS = ("LAH", "LAAH")
+
+
+def allah_form(a: str, b: str) -> bool:
+    """``a`` and ``b`` are one ALLAH name, one of them in the form with a final I that West African
+    and Somali spelling give it (ABDULLAH / ABDULLAHI, CABDULLAAH / CABDULLAAHI, HABIBULLAH /
+    HABIBULLAHI): the I is part of the name, not the suffix that makes a surname of it."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return short.endswith(_ALLAH_ENDINGS) and long_ == short + "I"

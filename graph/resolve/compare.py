@@ -20,7 +20,7 @@ from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronym_parts import describe as describe_part
 from graph.resolve.acronyms import best_collapse, describe_collapse, describe_own, run_words
 from graph.resolve.align import align_words, compounds_used, describe_alignment, is_contraction
-from graph.resolve.arabic_compounds import element_part, rewritten
+from graph.resolve.arabic_compounds import allah_form, element_part, rewritten
 from graph.resolve.common_stem import common_stem
 from graph.resolve.dedications import dedication
 from graph.resolve.features import (
@@ -345,6 +345,13 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
                 "European; a familiar form) or patronymics of one, not two names"
             )
             reasons.append(Reason("given_name_forms", 1.0, 0.0, detail))
+        allah = [(x, y) for x, y in aligned if allah_form(x, y)]
+        if allah:
+            detail = ", ".join(f"{x} / {y}" for x, y in allah) + (
+                ": one ALLAH name, once in the form with a final I that West African and Somali "
+                "spelling give it, not a surname made from the given name"
+            )
+            reasons.append(Reason("allah_form", 1.0, 0.0, detail))
         slips = [(x, y, kind) for x, y in aligned if (kind := onset_slip(element_part(x), element_part(y)))]
         if slips:
             reasons.append(Reason("onset_slip", 1.0, 0.0, describe_slips(slips)))

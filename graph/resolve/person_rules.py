@@ -40,7 +40,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from graph.resolve.align import align_words
-from graph.resolve.arabic_compounds import compound_words, element_part, is_abd_short_form
+from graph.resolve.arabic_compounds import allah_form, compound_words, element_part, is_abd_short_form
 from graph.resolve.given_names import same_given_name
 from graph.resolve.name_chain import child_of
 from graph.resolve.names import NameForm, consonant_skeleton, normalise_name
@@ -168,6 +168,8 @@ def derived_surname(a: str, b: str) -> bool:
     if len(short) < 3 or len(long_) <= len(short) or long_[-1] not in "IY" or short[-1] in "IY":
         return False
     stem = long_[:-1]
+    if allah_form(short, long_):
+        return False  # ABDULLAH / ABDULLAHI: one given name in two forms
     if stem == short:
         return True
     return (
