@@ -227,6 +227,13 @@ def _initialism_reasons(
     return out
 
 
+def _word_pairs_reason(feature: str, pairs: list[tuple[str, str]], why: str) -> list[Reason]:
+    """One reason listing the aligned word pairs a rule read as one name (none when no pair)."""
+    if not pairs:
+        return []
+    return [Reason(feature, 1.0, 0.0, ", ".join(f"{x} / {y}" for x, y in pairs) + f": {why}")]
+
+
 def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
     c = contributions(f)
     reasons = [_name_reason(a, b, f, float(c.name[0])), *_clause_reasons(a, b, f)]
@@ -338,30 +345,27 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             )
             reasons.append(Reason("same_syllables", 1.0, 0.0, detail))
         aligned = [(x, y) for x, y, _ in align_words(order_a, order_b) if x and y and x != y]
-        forms = [(x, y) for x, y in aligned if same_given_name(x, y)]
-        if forms:
-            detail = ", ".join(f"{x} / {y}" for x, y in forms) + (
-                ": one given name in two forms (Russian, Ukrainian or Belarusian; Arabic or "
-                "European; a familiar form) or patronymics of one, not two names"
-            )
-            reasons.append(Reason("given_name_forms", 1.0, 0.0, detail))
-        allah = [(x, y) for x, y in aligned if allah_form(x, y)]
-        if allah:
-            detail = ", ".join(f"{x} / {y}" for x, y in allah) + (
-                ": one ALLAH name, once in the form with a final I that West African and Somali "
-                "spelling give it, not a surname made from the given name"
-            )
-            reasons.append(Reason("allah_form", 1.0, 0.0, detail))
+        reasons += _word_pairs_reason(
+            "given_name_forms",
+            [(x, y) for x, y in aligned if same_given_name(x, y)],
+            "one given name in two forms (Russian, Ukrainian or Belarusian; Arabic or European; a "
+            "familiar form) or patronymics of one, not two names",
+        )
+        reasons += _word_pairs_reason(
+            "allah_form",
+            [(x, y) for x, y in aligned if allah_form(x, y)],
+            "one ALLAH name, once in the form with a final I that West African and Somali spelling "
+            "give it, not a surname made from the given name",
+        )
         slips = [(x, y, kind) for x, y in aligned if (kind := onset_slip(element_part(x), element_part(y)))]
         if slips:
             reasons.append(Reason("onset_slip", 1.0, 0.0, describe_slips(slips)))
-        contracted = [(x, y) for x, y in aligned if is_contraction(x, y) or is_contraction(y, x)]
-        if contracted:
-            detail = ", ".join(f"{x} / {y}" for x, y in contracted) + (
-                ": a contraction (first and last letters kept, no vowel between) is the word it "
-                "shortens, credited like an initial"
-            )
-            reasons.append(Reason("contraction", 1.0, 0.0, detail))
+        reasons += _word_pairs_reason(
+            "contraction",
+            [(x, y) for x, y in aligned if is_contraction(x, y) or is_contraction(y, x)],
+            "a contraction (first and last letters kept, no vowel between) is the word it shortens, "
+            "credited like an initial",
+        )
         for word, x, y in compounds_used(core_a, core_b):
             detail = (
                 f"{word} is {x} {y} written as one word (name elements are joined or split "
