@@ -154,7 +154,7 @@ def onset_conflict(a: str, b: str) -> bool:
     if a == b or len(a) == 1 or len(b) == 1 or a[0] == b[0]:
         return False
     a, b = _strip_article(a), _strip_article(b)
-    if a[0] == b[0] or onset_slip(a, b):  # RUBINA / URBINA: one word, a slip at its start
+    if a[0] == b[0] or onset_slip(a, b):  # LASHA / IASHA, BRAHIM / IBRAHIM: one word
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 3 and len(long_) - len(short) >= 2 and _prefixed(short, long_):
