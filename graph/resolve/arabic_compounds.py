@@ -8,14 +8,15 @@ Najm ud Din; Zaher el Dine / Zahreddine; Seif Allah / Saifullah. Word by word th
 share little (ABD, BASET / ABDELBASSED), so :func:`compound_words` rewrites a person name's
 words with each such element as one word in one form, the article taken out:
 
-* ``ABD`` (ABD, ABDUL, ABDEL, ABDAL, ABDOL, ABDOUL, ABDUR, ABDUS, glued or not) and the next
-  word → ``ABD-`` + that word (ABD-BASET; ABDURRAHMAN → ABD-RAHMAN, the article's assimilated
-  letter written once);
+* ``ABD`` (ABD, ABDUL, ABDEL, ABDAL, ABDOL, ABDOUL, ABDUR, ABDUS, glued or not, or glued with
+  no article: ABDRAZZAK) and the next word → ``ABD-`` + that word (ABD-BASET; ABDURRAHMAN →
+  ABD-RAHMAN, the article's assimilated letter written once);
 * a word and ``DIN`` / ``DEEN`` / ``DINE`` behind an article (UD DIN, EL DINE, EDDINE, UDDIN,
   glued or not) → that word + ``DIN`` (NAJMDIN, ZAHERDIN);
 * a word and ``ALLAH`` / ``ULLAH`` (glued or not) → that word + ``LAH`` (SAIFLAH, KHAIRLAH);
 * the linking articles UR, UL, UD, US, UZ left between two words (ZIA UR RAHMAN) are dropped
-  like AL and EL.
+  like AL and EL, and so is the article assimilated to the next word's first consonant (ES
+  SAYED, AR RASHID: :mod:`graph.resolve.sun_articles`).
 
 The alignment compares two ABD elements by their parts (:func:`element_part`: ABD-MALIK /
 ABD-KHALIQ are as different as MALIK / KHALIQ, the shared ABD proves nothing), and an ABD element
@@ -28,11 +29,14 @@ import re
 from functools import lru_cache
 
 from graph.resolve.names import STOP_WORDS
+from graph.resolve.sun_articles import is_sun_article
 
 #: ABD written apart, with its article (ABDUL RAHMAN) or without (ABD RAHMAN, the AL dropped).
 _ABD_WORDS = frozenset(["ABD", "ABDUL", "ABDEL", "ABDAL", "ABDOL", "ABDOUL", "ABDUR", "ABDUS", "ABDUZ"])
 #: ABD glued to its article and the next part (ABDULBASET, ABDURRAHMAN, ABDELLAH, ABDUSALAM).
 _ABD_GLUED = re.compile(r"ABD(?:OU|U|E|A|O)(L|R|S|Z|N|T|D|SH)(.{3,})")
+#: ABD glued to its part with no article at all (ABDRAZZAK, ABDKARIM).
+_ABD_BARE = re.compile(r"ABD([BCDFGJKLMNPQRSTVWXZ][A-Z]{3,})")
 #: The article in front of DIN, written apart (UD DIN, ED DINE; AL / EL are stop-words already).
 _DIN_ARTICLES = frozenset(["UD", "UDD", "ED", "ID", "AD", "UL", "AL", "EL", "E", "U"])
 _DIN_WORDS = frozenset(["DIN", "DEEN", "DINE", "DDIN", "DDINE"])
@@ -57,7 +61,8 @@ ABD = "ABD-"
 def _glued_abd(word: str) -> str | None:
     m = _ABD_GLUED.fullmatch(word)
     if m is None:
-        return None
+        bare = _ABD_BARE.fullmatch(word)  # ABDRAZZAK: the article left out
+        return _abd(bare.group(1)) if bare else None
     letter, rest = m.groups()
     if _ALLAH_PART.fullmatch(letter + rest) or _ALLAH_PART.fullmatch(rest):
         return None  # ABDULLAH, ABDULAHI, ABDALLA: one plain word as written
@@ -103,8 +108,8 @@ def _elements(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         if out and word in _DIN_ARTICLES and nxt in _DIN_WORDS:
             grow(DIN, f"{word} {nxt}")  # "ZAHER EL DINE", "BASHIR UD DIN"
             i += 2
-        elif word in STOP_WORDS or word in LINK_ARTICLES:
-            i += 1
+        elif word in STOP_WORDS or word in LINK_ARTICLES or (out and is_sun_article(word, nxt)):
+            i += 1  # ES SAYED: an article, as AL SAYED (graph.resolve.sun_articles)
         elif out and (_DIN_GLUED_WORD.fullmatch(word) or word in _ALLAH_WORDS):
             grow(DIN if word not in _ALLAH_WORDS else LAH, word)  # "NAJM EDDINE", "SEIF ALLAH"
             i += 1
@@ -137,3 +142,15 @@ def element_part(word: str) -> str:
 def is_abd_short_form(word: str) -> bool:
     """ABDU, ABDO, ABOUD …: the short form of an ABD element."""
     return word in ABD_SHORT_FORMS
+
+
+#: The ending of a name made with ALLAH, as written (ABDULLAH, Somali CABDULLAAH).
+_ALLAH_ENDINGS = ("LAH", "LAAH")
+
+
+def allah_form(a: str, b: str) -> bool:
+    """``a`` and ``b`` are one ALLAH name, one of them in the form with a final I that West African
+    and Somali spelling give it (ABDULLAH / ABDULLAHI, CABDULLAAH / CABDULLAAHI, HABIBULLAH /
+    HABIBULLAHI): the I is part of the name, not the suffix that makes a surname of it."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return short.endswith(_ALLAH_ENDINGS) and long_ == short + "I"

@@ -20,7 +20,7 @@ from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronym_parts import describe as describe_part
 from graph.resolve.acronyms import best_collapse, describe_collapse, describe_own, run_words
 from graph.resolve.align import align_words, compounds_used, describe_alignment, is_contraction
-from graph.resolve.arabic_compounds import rewritten
+from graph.resolve.arabic_compounds import allah_form, element_part, rewritten
 from graph.resolve.common_stem import common_stem
 from graph.resolve.dedications import dedication
 from graph.resolve.features import (
@@ -46,13 +46,16 @@ from graph.resolve.names import (
     number_rewrites,
     person_honorifics,
 )
+from graph.resolve.onset_slips import describe as describe_slips
+from graph.resolve.onset_slips import onset_slip
 from graph.resolve.ordinals import describe as describe_numbers
 from graph.resolve.org_translate import explain, org_view
-from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order
+from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order, written_tokens
 from graph.resolve.place_names import renamed
-from graph.resolve.readings import AS_WRITTEN, OWN_ACRONYM, reason
+from graph.resolve.readings import AS_WRITTEN, OWN_ACRONYM, PERSON_PART, part_reason, reason
 from graph.resolve.respelt_words import describe as describe_respelt
 from graph.resolve.siblings import other_words, pack, sibling_evidence
+from graph.resolve.sun_articles import articles
 from graph.resolve.syllable_names import same_syllables
 from graph.resolve.typo_words import single_slip, swapped_form
 
@@ -198,7 +201,10 @@ def _initialism_reasons(
     out = []
     for rec, best, writing in ((a, f.best_a, f.writing_a), (b, f.best_b, f.writing_b)):
         # How the aligned writing was read follows from its place in scored_names.
-        how = scored_names(rec)[int(writing[0])][2]
+        text, _, how = scored_names(rec)[int(writing[0])]
+        if how == PERSON_PART:
+            feature, detail = part_reason((rec.names or ("",))[int(best[0])], text)
+            out.append(Reason(feature, 1.0, 0.0, detail))
         if how == OWN_ACRONYM:
             detail = describe_own((rec.names or ("",))[int(best[0])])
             out.append(Reason("own_acronym", 1.0, 0.0, detail))
@@ -220,6 +226,13 @@ def _initialism_reasons(
         if numbered:
             out.append(Reason("ordinal", 1.0, 0.0, describe_numbers(numbered)))
     return out
+
+
+def _word_pairs_reason(feature: str, pairs: list[tuple[str, str]], why: str) -> list[Reason]:
+    """One reason listing the aligned word pairs a rule read as one name (none when no pair)."""
+    if not pairs:
+        return []
+    return [Reason(feature, 1.0, 0.0, ", ".join(f"{x} / {y}" for x, y in pairs) + f": {why}")]
 
 
 def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
@@ -322,8 +335,15 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
                 "compared by its part"
             )
             reasons.append(Reason("arabic_compound", 1.0, 0.0, detail))
-        order_a = written_order(_aligned_text(a, f.writing_a))
-        order_b = written_order(_aligned_text(b, f.writing_b))
+        text_a, text_b = _aligned_text(a, f.writing_a), _aligned_text(b, f.writing_b)
+        sun = articles(written_tokens(text_a)) + articles(written_tokens(text_b))
+        if sun:
+            detail = ", ".join(sun) + (
+                ": the Arabic article AL written as the sun letter it assimilates to (AS-SAYED, "
+                "AR-RASHID), an article like AL, not a name"
+            )
+            reasons.append(Reason("sun_article", 1.0, 0.0, detail))
+        order_a, order_b = written_order(text_a), written_order(text_b)
         core_a, core_b = " ".join(sorted(order_a.split())), " ".join(sorted(order_b.split()))
         if same_syllables(order_a, order_b) and order_a != order_b:
             detail = (
@@ -333,20 +353,27 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             )
             reasons.append(Reason("same_syllables", 1.0, 0.0, detail))
         aligned = [(x, y) for x, y, _ in align_words(order_a, order_b) if x and y and x != y]
-        forms = [(x, y) for x, y in aligned if same_given_name(x, y)]
-        if forms:
-            detail = ", ".join(f"{x} / {y}" for x, y in forms) + (
-                ": one given name in two forms (Russian, Ukrainian or Belarusian; Arabic or "
-                "European; a familiar form) or patronymics of one, not two names"
-            )
-            reasons.append(Reason("given_name_forms", 1.0, 0.0, detail))
-        contracted = [(x, y) for x, y in aligned if is_contraction(x, y) or is_contraction(y, x)]
-        if contracted:
-            detail = ", ".join(f"{x} / {y}" for x, y in contracted) + (
-                ": a contraction (first and last letters kept, no vowel between) is the word it "
-                "shortens, credited like an initial"
-            )
-            reasons.append(Reason("contraction", 1.0, 0.0, detail))
+        reasons += _word_pairs_reason(
+            "given_name_forms",
+            [(x, y) for x, y in aligned if same_given_name(x, y)],
+            "one given name in two forms (Russian, Ukrainian or Belarusian; Arabic or European; a "
+            "familiar form) or patronymics of one, not two names",
+        )
+        reasons += _word_pairs_reason(
+            "allah_form",
+            [(x, y) for x, y in aligned if allah_form(x, y)],
+            "one ALLAH name, once in the form with a final I that West African and Somali spelling "
+            "give it, not a surname made from the given name",
+        )
+        slips = [(x, y, kind) for x, y in aligned if (kind := onset_slip(element_part(x), element_part(y)))]
+        if slips:
+            reasons.append(Reason("onset_slip", 1.0, 0.0, describe_slips(slips)))
+        reasons += _word_pairs_reason(
+            "contraction",
+            [(x, y) for x, y in aligned if is_contraction(x, y) or is_contraction(y, x)],
+            "a contraction (first and last letters kept, no vowel between) is the word it shortens, "
+            "credited like an initial",
+        )
         for word, x, y in compounds_used(core_a, core_b):
             detail = (
                 f"{word} is {x} {y} written as one word (name elements are joined or split "

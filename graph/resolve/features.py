@@ -64,7 +64,15 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from graph.resolve import common_stem, interning, org_symbols, place_qualifiers, readings, siblings
+from graph.resolve import (
+    common_stem,
+    interning,
+    org_symbols,
+    person_parts,
+    place_qualifiers,
+    readings,
+    siblings,
+)
 from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronyms import (
     MAX_ACRONYM,
@@ -666,7 +674,14 @@ def scored_names(rec: Record) -> list[tuple[str, int, int]]:
     out = [
         (text, i, readings.AS_WRITTEN) for i, name in enumerate(names) for text in clause_readings(name or "")
     ]
-    if rec.kind != "person":
+    if rec.kind == "person":
+        # Several spellings in one text, or a name with prose after it (graph.resolve.person_parts).
+        out = [
+            (part, i, how if part == text else readings.PERSON_PART)
+            for text, i, how in out
+            for part in person_parts.parts(text)
+        ]
+    else:
         extra = [
             (own_acronyms(text)[1], i, readings.OWN_ACRONYM) for text, i, _ in out if own_acronyms(text)[0]
         ]

@@ -44,13 +44,14 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from graph.resolve.align import align_words
-from graph.resolve.arabic_compounds import compound_words, element_part, is_abd_short_form
+from graph.resolve.arabic_compounds import allah_form, compound_words, element_part, is_abd_short_form
 from graph.resolve.common_names import only_common_shared
 from graph.resolve.first_initials import pairs_without_initials
 from graph.resolve.given_names import same_given_name
 from graph.resolve.muhammad_compounds import child_of_compound
 from graph.resolve.name_chain import child_of
 from graph.resolve.names import NameForm, consonant_skeleton, normalise_name
+from graph.resolve.onset_slips import onset_slip
 from graph.resolve.person_compounds import compound_forms
 from graph.resolve.surname_morphology import surnames_differ
 from graph.resolve.syllable_names import same_syllables, syllable_conflict, unpaired_syllables
@@ -161,7 +162,7 @@ def onset_conflict(a: str, b: str) -> bool:
     if a == b or len(a) == 1 or len(b) == 1 or a[0] == b[0]:
         return False
     a, b = _strip_article(a), _strip_article(b)
-    if a[0] == b[0]:
+    if a[0] == b[0] or onset_slip(a, b):  # LASHA / IASHA, BRAHIM / IBRAHIM: one word
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 3 and len(long_) - len(short) >= 2 and _prefixed(short, long_):
@@ -175,6 +176,8 @@ def derived_surname(a: str, b: str) -> bool:
     if len(short) < 3 or len(long_) <= len(short) or long_[-1] not in "IY" or short[-1] in "IY":
         return False
     stem = long_[:-1]
+    if allah_form(short, long_):
+        return False  # ABDULLAH / ABDULLAHI: one given name in two forms
     if stem == short:
         return True
     return (
@@ -193,10 +196,15 @@ def person_words(form: NameForm) -> tuple[str, ...]:
 def written_order(name: str) -> str:
     """The distinctive words of a person name (:func:`person_words`), space-joined, given names
     first: a name written "SURNAME, Given" (lists and registries do) is read as "Given SURNAME"."""
+    return " ".join(compound_words(written_tokens(name)))
+
+
+def written_tokens(name: str) -> tuple[str, ...]:
+    """The words of a person name (``NameForm.tokens``), given names first (see :func:`written_order`)."""
     head, comma, tail = name.partition(",")
     if comma and tail.strip():
         name = f"{tail} {head}"
-    return " ".join(person_words(normalise_name(name, "person")))
+    return normalise_name(name, "person").tokens
 
 
 def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ...]:

@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from graph.resolve import foreign_acronyms, parent_names, place_qualifiers, short_forms
+from graph.resolve import foreign_acronyms, parent_names, person_parts, place_qualifiers, short_forms
 
 #: How a writing was read from its name. OWN_ACRONYM is graph.resolve.acronyms.own_acronyms,
 #: read in ``features.scored_names``.
 AS_WRITTEN, OWN_ACRONYM, SUBSIDIARY, FOREIGN_ACRONYM, SHORT_FORM, PLACE_FREE = 0, 1, 2, 3, 4, 5
+#: A person name read as the spellings it holds, without prose (graph.resolve.person_parts).
+PERSON_PART = 6
 #: Marks of a name (bits): it writes a parent group, it brackets an acronym, it writes a place,
 #: and without its places it is still a name.
 WRITES_PARENT, WRITES_BRACKET, WRITES_PLACE, STANDS_ALONE = 1, 2, 4, 8
@@ -86,3 +88,8 @@ def reason(name: str, how: int) -> tuple[str, str] | None:
     if how == PLACE_FREE:
         return "place_qualifier", place_qualifiers.describe(name)
     return None
+
+
+def part_reason(name: str, reading: str) -> tuple[str, str]:
+    """``(feature, detail)`` for a person name read as one of the names it holds (PERSON_PART)."""
+    return "person_parts", person_parts.describe(name, reading)
