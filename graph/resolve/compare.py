@@ -257,6 +257,8 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
                 form_a.legal_form_text, form_a.legal_run, form_b.legal_form_text, form_b.legal_run
             )
             detail += f" ({how}: no conflict, the names agree)"
+            if how == "re-registration":
+                detail += "; Russian companies re-register (OAO to PAO, ZAO to AO, OOO to AO)"
         if swapped_form(form_a.legal_form_text, form_b.legal_form_text):
             detail += " (one form with two neighbouring letters swapped: a keying slip, no conflict)"
         for form in (form_a, form_b):

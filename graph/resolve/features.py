@@ -92,6 +92,7 @@ from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_addr
 from graph.resolve.org_translate import OrgView, org_view, same_by_translation
 from graph.resolve.parent_names import refuses, subsidiary_key
 from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
+from graph.resolve.reregistration import MIN_NAME_LETTERS, MIN_NAME_WORDS
 from graph.resolve.respelt_words import RESPELT_SIM, respelt_similarity
 from graph.resolve.romanise import roman_key
 from graph.resolve.syllable_names import is_syllabic_name, same_syllables
@@ -425,8 +426,10 @@ def _unpaired_words(core_a: str, core_b: str) -> float:
 
 
 def _form_variant(a: str, b: str) -> float:
+    """1.0 one form written two ways, 2.0 a Russian re-registration, 0.0 neither."""
     (form_a, _, run_a), (form_b, _, run_b) = a.partition("|"), b.partition("|")
-    return float(bool(form_variant(form_a, run_a, form_b, run_b)))
+    how = form_variant(form_a, run_a, form_b, run_b)
+    return 2.0 if how == "re-registration" else float(bool(how))
 
 
 def _lift_form_variants(
@@ -446,15 +449,22 @@ def _lift_form_variants(
     todo = np.flatnonzero((legal == -3) & agree)
     if len(todo) == 0:
         return legal
-    same = (
-        _per_distinct(
-            left.legal_run[name_a[todo]], right.legal_run[name_b[todo]], _form_variant, left.interner
-        )
-        > 0
+    how = _per_distinct(
+        left.legal_run[name_a[todo]], right.legal_run[name_b[todo]], _form_variant, left.interner
     )
-    todo = todo[same]
+    todo, how = todo[how > 0], how[how > 0]
     close = _ratio(left.joined[name_a[todo]], right.joined[name_b[todo]]) >= FORM_VARIANT_NAME_RATIO
     close |= translation[todo]
+    # A re-registration joins only names that cannot be shared by chance (reregistration): every
+    # distinctive word paired (equal romanisation keys), at least two of them, enough letters.
+    rereg = np.flatnonzero(how == 2.0)
+    if len(rereg):
+        ra, rb = name_a[todo[rereg]], name_b[todo[rereg]]
+        close[rereg] = (
+            (left.roman[ra] == right.roman[rb])
+            & (left.ntok[ra] >= MIN_NAME_WORDS)
+            & np.array([len(j) >= MIN_NAME_LETTERS for j in left.joined[ra].tolist()], dtype=bool)
+        )
     out = legal.copy()
     out[todo[close]] = 3
     return out

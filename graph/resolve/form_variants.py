@@ -8,7 +8,9 @@ cases are not that, and the lists are full of them:
   "Obshchestvo s ogranichennoi otvetstvennostyu") is published in English as "LLC" or "Ltd"
   ("VTB FAKTORING OOO" / "VTB FACTORING LTD", "ATRILOR LLC" / "ATRILOR, LTD");
 * **written in full** — one side's run of form words contains the other's ("CHINA STATE
-  SHIPBUILDING CORPORATION LIMITED" / "… CORPORATION").
+  SHIPBUILDING CORPORATION LIMITED" / "… CORPORATION");
+* **re-registration** — two Russian forms of one company before and after it re-registered
+  ("OOO SHIPYARD 'ZALIV'" / "AO SHIPYARD 'ZALIV'", :mod:`graph.resolve.reregistration`).
 
 Either only says "no conflict": the caller (``features.pair_features``) still requires the
 names themselves to agree (see ``FORM_VARIANT_NAME_RATIO``) and their line-of-business words
@@ -21,6 +23,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from graph.resolve.legal_forms import family
+from graph.resolve.reregistration import reregistered
 
 #: Families that are one limited-liability company in different languages.
 LIMITED_LIABILITY: frozenset[str] = frozenset({"LTD", "LLC", "OOD"})
@@ -48,4 +51,6 @@ def form_variant(form_a: str, run_a: str, form_b: str, run_b: str) -> str:
     words_a, words_b = _words(run_a), _words(run_b)
     if _contains(words_a, words_b) or _contains(words_b, words_a):
         return "written in full"
+    if reregistered(form_a, form_b):
+        return "re-registration"
     return ""

@@ -164,6 +164,19 @@ _SUPPLEMENT: dict[str, str] = {
     "GUP": STATE,
     "FGUE": STATE,
     "FSUE": STATE,
+    # The English renderings of the Russian / Belarusian state unitary enterprise, written out
+    # and as initials ("Belspetsvneshtechnika SFTUE": State Foreign Trade Unitary Enterprise).
+    "SFTUE": STATE,
+    "STATE UNITARY ENTERPRISE": STATE,
+    "FEDERAL STATE UNITARY ENTERPRISE": STATE,
+    "STATE OWNED FOREIGN TRADE UNITARY ENTERPRISE": STATE,
+    # A subsidiary ("daughter") joint-stock company: "DJSC Factory Krasnoe Znamya".
+    "DJSC": CORPORATION,
+    # The one-person limited company of Syrian, Chinese and Indian registers, in English.
+    "ONE PERSON CO LTD": LIMITED,
+    "ONE PERSON COMPANY LIMITED": LIMITED,
+    "ONE PERSON LIMITED LIABILITY COMPANY": LIMITED,
+    "ONE PERSON LLC": LIMITED,
     "IP": SOLE,
     "FZE": LIMITED,
     "FZCO": LIMITED,
@@ -230,6 +243,11 @@ PREFIX_FORMS: frozenset[str] = frozenset(
         "GUP",
         "FGUE",
         "FSUE",
+        "SFTUE",
+        "STATE UNITARY ENTERPRISE",
+        "FEDERAL STATE UNITARY ENTERPRISE",
+        "STATE OWNED FOREIGN TRADE UNITARY ENTERPRISE",
+        "DJSC",
         "JSC",
         "OJSC",
         "CJSC",
@@ -411,7 +429,10 @@ class LegalForms:
         changed = True
         while changed and toks:
             changed = False
-            for n in range(min(MAX_FORM_TOKENS, len(toks)), 0, -1):
+            # A second form never takes the last word: "NPC INTERNATIONAL COMPANY" is the
+            # company NPC under the form INTERNATIONAL COMPANY, not a name made of two forms.
+            room = len(toks) if found_cls is None else len(toks) - 1
+            for n in range(min(MAX_FORM_TOKENS, room), 0, -1):
                 tail = toks[-n:]
                 if tail in self.table:
                     cls = self.table[tail]
@@ -420,7 +441,8 @@ class LegalForms:
                     toks = toks[:-n]
                     changed = True
                     break
-            for n in range(min(MAX_FORM_TOKENS, len(toks)), 0, -1):
+            room = len(toks) if found_cls is None else len(toks) - 1
+            for n in range(min(MAX_FORM_TOKENS, room), 0, -1):
                 head = toks[:n]
                 if head in self.prefixes:
                     if found_cls is None or found_cls == GENERIC:
@@ -429,6 +451,14 @@ class LegalForms:
                     changed = True
                     break
         return toks, found_cls, found_text
+
+    def prefix_length(self, tokens: Sequence[str]) -> int:
+        """Number of words of the prefix form that starts ``tokens`` and leaves a word (0: none)."""
+        toks = tuple(tokens)
+        for n in range(min(MAX_FORM_TOKENS, len(toks) - 1), 0, -1):
+            if toks[:n] in self.prefixes:
+                return n
+        return 0
 
     def jurisdictions(self, form_text: str) -> frozenset[str] | None:
         """Countries where a form is used, when that says something (None: used everywhere)."""
@@ -466,15 +496,17 @@ def agreement(a: str | None, b: str | None) -> int:
 FAMILIES: dict[str, str] = {
     form: family
     for family, forms in {
-        "LTD": "LTD LIMITED COLTD COLIMITED COMPANYLIMITED COMPANYLTD LTDCO LIMITEDCOMPANY",
+        "LTD": "LTD LIMITED COLTD COLIMITED COMPANYLIMITED COMPANYLTD LTDCO LIMITEDCOMPANY ONEPERSONCOLTD "
+        "ONEPERSONCOMPANYLIMITED",
         "PRIVATE": "PVTLTD PRIVATELIMITED PVT PVTLIMITED",
         "PTE": "PTELTD PTE PTELIMITED",
-        "LLC": "LLC LIMITEDLIABILITYCOMPANY OOO OBSHCHESTVOSOGRANICHENNOIOTVETSTVENNOSTYU "
+        "LLC": "LLC ONEPERSONLLC ONEPERSONLIMITEDLIABILITYCOMPANY "
+        "LIMITEDLIABILITYCOMPANY OOO OBSHCHESTVOSOGRANICHENNOIOTVETSTVENNOSTYU "
         "OBSHCHESTVOSOGRANICHENNOYOTVETSTVENNOSTYU TOO TOV FLLC",
         "JSC": "JSC AO OAO OJSC ZAO CJSC PAO PJSC NAO JOINTSTOCKCOMPANY OPENJOINTSTOCKCOMPANY "
         "CLOSEDJOINTSTOCKCOMPANY PUBLICJOINTSTOCKCOMPANY AKTSIONERNOEOBSHCHESTVO "
         "OTKRYTOEAKTSIONERNOEOBSHCHESTVO ZAKRYTOEAKTSIONERNOEOBSHCHESTVO "
-        "PUBLICHNOEAKTSIONERNOEOBSHCHESTVO JCS",
+        "PUBLICHNOEAKTSIONERNOEOBSHCHESTVO JCS DJSC",
         "CORP": "CORP CORPORATION INC INCORPORATED",
         "SA": "SA SAS SADECV DECV SAL SAC CA SAPIDECV SOCIEDADANONIMA SPA",
         "LTDA": "LTDA CIALTDA SRL SARL SDERL SDERLDECV",

@@ -591,6 +591,24 @@ def _phonetic(token: str) -> str:
     return jellyfish.metaphone(token) or token
 
 
+def forms_as_written(raw: list[str], kind: str) -> tuple[tuple[str, ...], str | None, str, str]:
+    """``(tokens left, form class, form as written, every form word cut)`` of a company name.
+
+    Generic words are spelled right (:func:`correct_generic`) and a mistyped form corrected
+    (:mod:`graph.resolve.form_typos`) before the form is cut, but a legal form is read as its
+    words are written: the speller would turn the Mexican "ASOCIACION CIVIL" into "ASSOCIATION
+    CIVIL", a name's words rather than a form. When the words as written lose more to a form,
+    that form is cut and the words left are then spelled right."""
+    corrected = form_typos().repair([correct_generic(t) for t in raw])
+    stripped, cls, text = legal_forms().split(corrected, kind)
+    if corrected != raw:
+        kept, cls_written, text_written = legal_forms().split(raw, kind)
+        if cls_written is not None and len(kept) < len(stripped):
+            left = tuple(correct_generic(t) for t in kept)
+            return left, cls_written, text_written, _cut_words(raw, kept)
+    return stripped, cls, text, _cut_words(corrected, stripped)
+
+
 def _cut_words(raw: list[str], kept: tuple[str, ...]) -> str:
     """The words :meth:`LegalForms.split` cut from the edges of ``raw`` (it keeps one slice)."""
     n = len(kept)
@@ -612,8 +630,12 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
     if kind != "person" and ("(" in text or "[" in text):
         # "TIAN DEVICES S A DE C V (SAPPHIRE)": a bracketed part moves to the front so that the
         # legal form ends the name again (word order is not compared for companies).
-        head = " ".join(_PARENS.findall(text[:MAX_NAME_CHARS]))
-        raw_tokens = fold(head + " " + _PARENS.sub(" ", text)).split()
+        head = fold(" ".join(_PARENS.findall(text[:MAX_NAME_CHARS]))).split()
+        rest = fold(_PARENS.sub(" ", text)).split()
+        # … but after a form written first, which must start the name to be read as one
+        # ("PJSC VTB BANK (KIEV)": PJSC KIEV VTB BANK, not KIEV PJSC VTB BANK).
+        lead = legal_forms().prefix_length(rest) if kind != "vessel" else 0
+        raw_tokens = [*rest[:lead], *head, *rest[lead:]]
     else:
         raw_tokens = folded.split()
     if kind == "person":
@@ -621,9 +643,7 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         legal_cls, legal_text = None, ""
         legal_run = ""
     else:
-        raw_tokens = form_typos().repair([correct_generic(t) for t in raw_tokens])
-        stripped, legal_cls, legal_text = legal_forms().split(raw_tokens, kind)
-        legal_run = _cut_words(raw_tokens, stripped)
+        stripped, legal_cls, legal_text, legal_run = forms_as_written(raw_tokens, kind)
         # "12TH" and "TWELFTH INSTITUTE" are 12 (graph.resolve.ordinals).
         tokens = canonical_numbers(
             drop_dedication(tuple(place_name(ABBREVIATIONS.get(t, t)) for t in stripped))

@@ -22,12 +22,6 @@ from tests.graph.resolve.scoring_pairs import company as rec
             "MAIN SYSTEMS DESIGN BUREAU",
         ),
         (
-            "FEDERAL STATE UNITARY ENTERPRISE STATE RESEARCH AND PRODUCTION ENTERPRISE BAZALT",
-            "FSUE SRPE BAZALT",
-            "SRPE",
-            "STATE RESEARCH AND PRODUCTION ENTERPRISES",
-        ),
-        (
             "PJSC ZENIT MSDB",  # the same shape, the other words left out are a parent's
             "Zenit Aerospace Concern Main System Design Bureau",
             "MSDB",
