@@ -282,7 +282,7 @@ class PreparedRecords:
     nset: np.ndarray  # int64, per name: number of distinct distinctive words
     first_written: np.ndarray  # <U1, per name: first letter of ``core`` as written (C, Q written K)
     acro_heads: np.ndarray  # int32, per name: one letter of each acro_mask slot (see _acronym_sims)
-    kind_id: np.ndarray  # int64, per record: id of ``kind`` in _KIND_NAMES
+    kind_id: np.ndarray  # int64, per record: id of ``kind`` in _KINDS
     country_id: np.ndarray  # int64, per record: interned id of ``country`` (0: unknown)
     has_address: np.ndarray  # bool, per record: ``address`` is known
     #: the generation of the interned-id columns (_INTERNED_COLUMNS; graph.resolve.interning)
@@ -297,13 +297,6 @@ class PreparedRecords:
 # Strings compared as wholes (generic words, legal forms, numbers) are interned to ints so that
 # a batch compares ints and evaluates each distinct combination once, in bounded generations
 # (graph.resolve.interning). Id 0 is the empty string.
-def _intern(text: str, ids: dict[str, int], strings: list[str]) -> int:
-    got = ids.get(text)
-    if got is None:
-        got = ids[text] = len(strings)
-        strings.append(text)
-    return got
-
 
 #: Values of the ``_per_distinct`` functions per pair of interned ids are kept across calls (in
 #: the generation's ``Interner.values``): the functions are pure and the interned strings (legal
@@ -321,12 +314,10 @@ _HASH_MIN_ROWS = 2_000
 _NO_WORDS = 0
 
 #: Record kinds by id (0 is ""): pair_features compares kinds as ints and looks the names up.
-_KIND_NAMES: list[str] = [""]
-_KIND_IDS: dict[str, int] = {"": 0}
-
-
-def _kind_id(kind: str) -> int:
-    return _intern(kind, _KIND_IDS, _KIND_NAMES)
+#: A table of its own, never a new generation: the kinds are a handful.
+_KINDS = Interner()
+_KIND_NAMES = _KINDS.strings
+_kind_id = _KINDS.intern
 
 
 def _per_distinct(
@@ -703,7 +694,7 @@ def scored_names(rec: Record) -> list[tuple[str, int, int]]:
 def prepare(records: Sequence[Record]) -> PreparedRecords:
     """Normalise every name of every record once and lay the results out column-wise."""
     interner = interning.current()
-    _intern = interner.intern  # in prepare, ids of this generation (the batch's own)
+    intern = interner.intern  # ids of this generation (the batch's own)
     core: list[str] = []
     phon: list[str] = []
     joined: list[str] = []
@@ -739,10 +730,10 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             phon.append(" ".join(sorted(form.phonetic)))
             joined.append("".join(form.distinctive))
             ordered.append(order)
-            generic.append(_intern(" ".join(sorted(set(form.generic)))))
-            legal.append(_intern(f"{form.legal_form}|{form.legal_form_text}" if form.legal_form else ""))
-            legal_run.append(_intern(f"{form.legal_form_text}|{form.legal_run}" if form.legal_form else ""))
-            numbers.append(_intern(" ".join(form.numbers)))
+            generic.append(intern(" ".join(sorted(set(form.generic)))))
+            legal.append(intern(f"{form.legal_form}|{form.legal_form_text}" if form.legal_form else ""))
+            legal_run.append(intern(f"{form.legal_form_text}|{form.legal_run}" if form.legal_form else ""))
+            numbers.append(intern(" ".join(form.numbers)))
             weak.append(i in rec.weak)
             org.append(org_view(form.tokens if rec.kind != "person" else (), GENERIC_WORDS))
             org_text.append(" ".join(form.tokens) if rec.kind != "person" else "")
@@ -806,15 +797,15 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         marks=np.array(marks, dtype=np.int8),
         parent_words=np.array(parents, dtype=object),
         places=np.array(places, dtype=object),
-        org_key_id=np.array([_intern(v.org) for v in org], dtype=np.int64),
-        org_core_id=np.array([_intern(v.core) for v in org], dtype=np.int64),
+        org_key_id=np.array([intern(v.org) for v in org], dtype=np.int64),
+        org_core_id=np.array([intern(v.core) for v in org], dtype=np.int64),
         word_bits=np.array([st[0] for st in stats], dtype=np.uint64),
         plain_words=np.array([st[1] for st in stats], dtype=bool),
         nset=np.array([st[2] for st in stats], dtype=np.int64),
         first_written=np.array([_first_letter(c) for c in core], dtype="<U1"),
         acro_heads=np.array(heads, dtype=np.int32),
         kind_id=np.array([_kind_id(r.kind) for r in records], dtype=np.int64),
-        country_id=np.array([_intern(c) for c in countries], dtype=np.int64),
+        country_id=np.array([intern(c) for c in countries], dtype=np.int64),
         has_address=np.array([a != "" for a in addresses], dtype=bool),
         interner=interner,
     )
