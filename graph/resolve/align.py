@@ -22,6 +22,7 @@ from graph.resolve.arabic_compounds import element_part, is_abd_short_form
 from graph.resolve.given_names import same_given_name
 from graph.resolve.names import consonant_skeleton
 from graph.resolve.person_compounds import compound_forms
+from graph.resolve.sound_shifts import same_shifted
 
 #: Credit of an initial against a word that starts with it ("J" ~ "JOHN").
 INITIAL_CREDIT = 0.9
@@ -138,6 +139,8 @@ def _plain_similarity(a: str, b: str) -> float:
         best = max(best, SKELETON_CREDIT)
     if ROMANISATION_CREDIT and romanisation_key(a) == romanisation_key(b):
         best = max(best, ROMANISATION_CREDIT)
+    if best < ROMANISATION_CREDIT and same_shifted(a, b):
+        best = ROMANISATION_CREDIT  # ZIA / DIYA, FAZL / FADL: Persian or Turkish letters for Arabic ones
     return best
 
 
