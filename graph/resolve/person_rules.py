@@ -52,8 +52,8 @@ from graph.resolve.muhammad_compounds import child_of_compound
 from graph.resolve.name_chain import child_of
 from graph.resolve.names import NameForm, consonant_skeleton, normalise_name
 from graph.resolve.onset_slips import onset_slip
-from graph.resolve.sound_shifts import same_shifted
 from graph.resolve.person_compounds import compound_forms
+from graph.resolve.sound_shifts import same_shifted
 from graph.resolve.surname_morphology import surnames_differ
 from graph.resolve.syllable_names import same_syllables, syllable_conflict, unpaired_syllables
 
