@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from graph.resolve.arabic_compounds import element_part, is_abd_short_form
 from graph.resolve.given_names import same_given_name
 from graph.resolve.names import consonant_skeleton
+from graph.resolve.nasab_particles import same_particle
 from graph.resolve.person_compounds import compound_forms
 from graph.resolve.sound_shifts import same_shifted
 
@@ -132,6 +133,8 @@ def _plain_similarity(a: str, b: str) -> float:
         return INITIAL_CREDIT if a[0] == b[0] else 0.0
     if is_contraction(a, b) or is_contraction(b, a):
         return INITIAL_CREDIT
+    if same_particle(a, b):
+        return ROMANISATION_CREDIT  # BEN / OULD, IBN / BIN: one "son of" in two languages
     if same_given_name(a, b):
         return SKELETON_CREDIT  # MYKOLA / NIKOLAI, YAUGENAVICH / YEVGENEVICH: one name
     best = fuzz.ratio(a, b) / 100.0

@@ -46,6 +46,7 @@ from graph.resolve.names import (
     number_rewrites,
     person_honorifics,
 )
+from graph.resolve.nasab_particles import same_particle
 from graph.resolve.onset_slips import describe as describe_slips
 from graph.resolve.onset_slips import onset_slip
 from graph.resolve.ordinals import describe as describe_numbers
@@ -369,10 +370,16 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             "give it, not a surname made from the given name",
         )
         reasons += _word_pairs_reason(
+            "nasab_particle",
+            [(x, y) for x, y in aligned if same_particle(x, y)],
+            "one particle of an Arabic name chain (son or daughter of) in two languages (BIN, IBN, "
+            "BEN, OULD, AG; BINT, MINT), not two names",
+        )
+        reasons += _word_pairs_reason(
             "sound_shift",
             [(x, y) for x, y in aligned if same_shifted(element_part(x), element_part(y))],
-            "one Arabic name written with the letters Persian, Urdu, Turkish or Malay use for "
-            "Arabic ones (Z for D / DH, S for TH, SY for SH, C for J), not two names",
+            "one Arabic name in the spelling of two languages (Persian, Urdu, Turkish: Z for D / DH, "
+            "S for TH, GH for Q; French: OU for W, CH for SH; Malay: SY for SH), not two names",
         )
         slips = [(x, y, kind) for x, y in aligned if (kind := onset_slip(element_part(x), element_part(y)))]
         if slips:

@@ -51,6 +51,7 @@ from graph.resolve.given_names import same_given_name
 from graph.resolve.muhammad_compounds import child_of_compound
 from graph.resolve.name_chain import child_of
 from graph.resolve.names import NameForm, consonant_skeleton, normalise_name
+from graph.resolve.nasab_particles import same_particle
 from graph.resolve.onset_slips import onset_slip
 from graph.resolve.person_compounds import compound_forms
 from graph.resolve.sound_shifts import same_shifted
@@ -227,7 +228,7 @@ def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ..
             continue
         if a == b or same_given_name(a, b):  # MYKOLA / NIKOLAI: one name in two languages
             continue
-        if same_shifted(a, b):  # ZIA / DIYA: one Arabic name in Persian letters
+        if same_shifted(a, b) or same_particle(a, b):  # ZIA / DIYA, BEN / OULD: one word
             continue
         if onset_conflict(a, b):
             out.append((ONSET_CONFLICT, a, b))

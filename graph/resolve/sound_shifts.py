@@ -1,19 +1,20 @@
-"""Arabic letters that Persian, Urdu, Turkish and Malay romanisations write another way.
+"""Arabic names as Persian, Urdu, Turkish, French (Maghrebi) and Malay spelling writes them.
 
-Arabic romanisations write the letters ḍād, ẓāʾ and dhāl as D, DH or Z, and thāʾ as TH; in
-Persian, Urdu, Pashto and Turkish those letters are *pronounced* Z and S, and names borrowed
-from Arabic are romanised as they are said there: ZIA / DIYA, REZA / RIDA, FAZL / FADL, QAZI /
-QADI, KHIZR / KHIDR, RAMAZAN / RAMADAN, NAZIR / NADHIR, OSMAN / UTHMAN. Malay and Indonesian
-spelling writes SH as SY (SYAWAL / SHAWAL, ROSYID), Turkish writes J as C (CEMAL / JAMAL). The
+Arabic romanisations write the letters ḍād, ẓāʾ and dhāl as D, DH or Z, thāʾ as TH and qāf as
+Q. In Persian, Urdu, Pashto and Turkish those letters are *pronounced* Z, S and GH (Persian),
+and names borrowed from Arabic are romanised as they are said there: ZIA / DIYA, REZA / RIDA,
+FAZL / FADL, QAZI / QADI, OSMAN / UTHMAN, GHASEM / QASIM, SADEGH / SADIQ, with the final
+tāʾ marbūṭa as -EH (FATEMEH / FATIMA). Turkish writes J as C (CEMAL / JAMAL). French spelling
+of Maghrebi names writes W as OU, SH as CH and S as C before E or I (OUALID / WALID, CHERIF /
+SHARIF, KACEM / QASIM); Malay and Indonesian spelling writes SH as SY (ROSYID / RASHID). The
 two words share few letters (ZIA / DIYA: 0.57), so the alignment of :mod:`graph.resolve.align`
-leaves them unpaired and the first-name rule reads two people.
+leaves them unpaired and the first-name and onset rules read two people.
 
-:func:`shifted_key` rewrites a word with those correspondences and then takes its romanisation
-key; two words that differ as written but have one shifted key are one name. The test is kept
-strict: the rewritten words must also agree letter for letter within :data:`MIN_RATIO` (a bare
-consonant key of short words — PEREZ / ALBERTO — is not enough), and a shift must be what makes
-them agree (a Z, DH, TH, SY or C on one side where the other writes the Arabic letter's other
-form).
+:func:`same_shifted` rewrites both words in the spelling of one system at a time and compares
+their romanisation keys. The test is kept strict: the rewritten words must also agree letter for
+letter within :data:`MIN_RATIO` (a bare consonant key of short words — PEREZ / ALBERTO — is not
+enough) and more closely than as written, and words one by their romanisation key already
+(VAHID / VAHIDI, which the surname rule reads) are left to the other rules.
 """
 
 from __future__ import annotations
@@ -23,41 +24,60 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from graph.resolve.syllable_names import word_readings
+
 #: The rewritten words agree at least this closely (rapidfuzz ratio, 0-100).
 MIN_RATIO = 80
 #: Words shorter than this are left alone: too few letters to tell a shift from another name.
 MIN_LETTERS = 3
 
-#: Longest first. DH / D / Z → Z (ḍād, ẓāʾ, dhāl); TH → S (thāʾ); SY → SH (Malay); C → J
-#: (Turkish, not in CH / CK).
-_SHIFTS = re.compile(r"DH|TH|SY|C(?![HK])|D")
-_REPLACE = {"DH": "Z", "TH": "S", "SY": "SH", "C": "J", "D": "Z"}
+#: Each system: its letters (longest first), rewritten to the Arabic romanisation's letter or to
+#: one letter both write. Persian / Urdu / Turkish: DH, D, Z → Z (ḍād, ẓāʾ, dhāl); TH → S
+#: (thāʾ); GH → Q (qāf); a final EH → A (tāʾ marbūṭa); Turkish C → J (not in CH, CK).
+#: French: OU before a vowel → W, CH → SH, C before E / I → S, DJ → J. Malay: SY → SH.
+_SYSTEMS: tuple[tuple[re.Pattern[str], dict[str, str]], ...] = (
+    (
+        re.compile(r"DH|TH|GH|EH$|C(?![HK])|D"),
+        {"DH": "Z", "TH": "S", "GH": "Q", "EH": "A", "C": "J", "D": "Z"},
+    ),
+    (
+        re.compile(r"^OU(?=[AEI])|CH|C(?=[EI])|DJ"),
+        {"OU": "W", "CH": "SH", "C": "S", "DJ": "J"},
+    ),
+    (re.compile(r"SY"), {"SY": "SH"}),
+)
 
 
-def _shift(word: str) -> str:
-    return _SHIFTS.sub(lambda m: _REPLACE[m.group(0)], word)
+_FRENCH = 1
 
 
-@lru_cache(maxsize=100_000)
-def shifted_key(word: str) -> str:
-    """``word`` with the correspondences above written one way, then its romanisation key."""
-    from graph.resolve.align import romanisation_key  # align imports this module
+def _one_syllable(word: str) -> bool:
+    return any(len(reading) == 1 for reading in word_readings(word))
 
-    return romanisation_key(_shift(word))
+
+def _shifted(word: str, system: int) -> str:
+    pattern, table = _SYSTEMS[system]
+    return pattern.sub(lambda m: table[m.group(0)], word)
 
 
 @lru_cache(maxsize=100_000)
 def same_shifted(a: str, b: str) -> bool:
-    """``a`` and ``b`` are one name written with Persian / Urdu / Turkish / Malay letters for
-    Arabic ones (ZIA / DIYA, FAZL / FADL, OSMAN / UTHMAN)."""
-    if a == b or min(len(a), len(b)) < MIN_LETTERS:
-        return False
-    sa, sb = _shift(a), _shift(b)
-    if sa == a and sb == b:
-        return False  # nothing to rewrite: the other rules compare these words
-    from graph.resolve.align import romanisation_key
+    """``a`` and ``b`` are one Arabic name in the spelling of two languages (ZIA / DIYA, FAZL /
+    FADL, OSMAN / UTHMAN, GHASEM / QASIM, CHERIF / SHARIF, ROSYID / RASHID)."""
+    from graph.resolve.align import romanisation_key  # align imports this module
 
-    if romanisation_key(a) == romanisation_key(b):
-        return False  # one name without a shift (VAHID / VAHIDI is the surname rule's)
-    ratio = fuzz.ratio(sa, sb)
-    return ratio >= MIN_RATIO and ratio > fuzz.ratio(a, b) and shifted_key(a) == shifted_key(b)
+    if a == b or min(len(a), len(b)) < MIN_LETTERS or romanisation_key(a) == romanisation_key(b):
+        return False
+    written = fuzz.ratio(a, b)
+    # CHEN / SHEN, CHANG / SHANG: two Chinese syllables, not a French CH
+    syllable = ("CH" in a or "CH" in b) and (_one_syllable(a) or _one_syllable(b))
+    for system in range(len(_SYSTEMS)):
+        if system == _FRENCH and syllable:
+            continue
+        sa, sb = _shifted(a, system), _shifted(b, system)
+        if sa == a and sb == b:
+            continue
+        ratio = fuzz.ratio(sa.replace("Q", "K"), sb.replace("Q", "K"))  # KACEM / QASIM
+        if ratio >= MIN_RATIO and ratio > written and romanisation_key(sa) == romanisation_key(sb):
+            return True
+    return False
