@@ -6,7 +6,10 @@ MHD for MOHAMMED, MG for MAUNG), ``"EVGENI BUSHMIN"``
 vs ``"EVGENY VIKTOROVICH BUSHMIN"`` is a near match (a variant plus one extra word: a
 patronymic or middle name written on one side only), and ``"JOHN SMITH"`` vs
 ``"JAMES SMITH"`` is low: a given name on one side that matches nothing on the other is
-evidence of another person, not noise.
+evidence of another person, not noise. An Arabic name in the spelling of another language
+(ZIA / DIYA, GHASEM / QASIM, CHERIF / SHARIF: :mod:`graph.resolve.sound_shifts`) and the
+particles of a name chain in two languages (BEN / OULD: :mod:`graph.resolve.nasab_particles`)
+are credited as romanisation variants.
 
 Pure functions on the distinctive tokens of :func:`graph.resolve.names.normalise_name`
 (space-joined), cached per distinct pair so a batch evaluates each pair of names once.

@@ -60,24 +60,33 @@ def _shifted(word: str, system: int) -> str:
     return pattern.sub(lambda m: table[m.group(0)], word)
 
 
+# Cached per word, so that a pair costs one set test: most pairs of a batch share no shifted
+# key, and only those that do are compared letter by letter.
 @lru_cache(maxsize=100_000)
+def _keys(word: str) -> frozenset[tuple[int, str]]:
+    """Per system: the romanisation key of ``word`` rewritten in its spelling."""
+    from graph.resolve.align import romanisation_key  # align imports this module
+
+    return frozenset((system, romanisation_key(_shifted(word, system))) for system in range(len(_SYSTEMS)))
+
+
 def same_shifted(a: str, b: str) -> bool:
     """``a`` and ``b`` are one Arabic name in the spelling of two languages (ZIA / DIYA, FAZL /
     FADL, OSMAN / UTHMAN, GHASEM / QASIM, CHERIF / SHARIF, ROSYID / RASHID)."""
-    from graph.resolve.align import romanisation_key  # align imports this module
-
-    if a == b or min(len(a), len(b)) < MIN_LETTERS or romanisation_key(a) == romanisation_key(b):
+    if a == b or _keys(a).isdisjoint(_keys(b)) or min(len(a), len(b)) < MIN_LETTERS:
         return False
+    from graph.resolve.align import romanisation_key
+
+    if romanisation_key(a) == romanisation_key(b):
+        return False  # one name without a shift (VAHID / VAHIDI is the surname rule's)
     written = fuzz.ratio(a, b)
     # CHEN / SHEN, CHANG / SHANG: two Chinese syllables, not a French CH
     syllable = ("CH" in a or "CH" in b) and (_one_syllable(a) or _one_syllable(b))
-    for system in range(len(_SYSTEMS)):
+    for system, _ in sorted(_keys(a) & _keys(b)):
         if system == _FRENCH and syllable:
             continue
         sa, sb = _shifted(a, system), _shifted(b, system)
-        if sa == a and sb == b:
-            continue
         ratio = fuzz.ratio(sa.replace("Q", "K"), sb.replace("Q", "K"))  # KACEM / QASIM
-        if ratio >= MIN_RATIO and ratio > written and romanisation_key(sa) == romanisation_key(sb):
+        if ratio >= MIN_RATIO and ratio > written:
             return True
     return False
