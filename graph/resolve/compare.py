@@ -379,7 +379,8 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             "sound_shift",
             [(x, y) for x, y in aligned if same_shifted(element_part(x), element_part(y))],
             "one Arabic name in the spelling of two languages (Persian, Urdu, Turkish: Z for D / DH, "
-            "S for TH, GH for Q; French: OU for W, CH for SH; Malay: SY for SH), not two names",
+            "S for TH, GH for Q; French: OU for W, CH for SH; Malay: SY for SH; Russian: G for H), "
+            "not two names",
         )
         slips = [(x, y, kind) for x, y in aligned if (kind := onset_slip(element_part(x), element_part(y)))]
         if slips:

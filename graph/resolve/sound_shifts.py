@@ -6,7 +6,8 @@ and names borrowed from Arabic are romanised as they are said there: ZIA / DIYA,
 FAZL / FADL, QAZI / QADI, OSMAN / UTHMAN, GHASEM / QASIM, SADEGH / SADIQ, with the final
 tāʾ marbūṭa as -EH (FATEMEH / FATIMA). Turkish writes J as C (CEMAL / JAMAL). French spelling
 of Maghrebi names writes W as OU, SH as CH and S as C before E or I (OUALID / WALID, CHERIF /
-SHARIF, KACEM / QASIM); Malay and Indonesian spelling writes SH as SY (ROSYID / RASHID). The
+SHARIF, KACEM / QASIM); Malay and Indonesian spelling writes SH as SY (ROSYID / RASHID); Russian
+writes H as G and J as DZH (GUSEYN / HUSEYN, GADZHI / HAJI, IBRAGIM / IBRAHIM). The
 two words share few letters (ZIA / DIYA: 0.57), so the alignment of :mod:`graph.resolve.align`
 leaves them unpaired and the first-name and onset rules read two people.
 
@@ -35,6 +36,7 @@ MIN_LETTERS = 3
 #: one letter both write. Persian / Urdu / Turkish: DH, D, Z → Z (ḍād, ẓāʾ, dhāl); TH → S
 #: (thāʾ); GH → Q (qāf); a final EH → A (tāʾ marbūṭa); Turkish C → J (not in CH, CK).
 #: French: OU before a vowel → W, CH → SH, C before E / I → S, DJ → J. Malay: SY → SH.
+#: Russian: G → H (Cyrillic Г for h: GUSEYN / HUSEYN, also Ukrainian HRYHORY), ZH / DZH → J.
 _SYSTEMS: tuple[tuple[re.Pattern[str], dict[str, str]], ...] = (
     (
         re.compile(r"DH|TH|GH|EH$|C(?![HK])|D"),
@@ -45,6 +47,7 @@ _SYSTEMS: tuple[tuple[re.Pattern[str], dict[str, str]], ...] = (
         {"OU": "W", "CH": "SH", "C": "S", "DJ": "J"},
     ),
     (re.compile(r"SY"), {"SY": "SH"}),
+    (re.compile(r"DZH|ZH|G(?!H)"), {"DZH": "J", "ZH": "J", "G": "H"}),
 )
 
 

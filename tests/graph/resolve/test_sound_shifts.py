@@ -54,6 +54,8 @@ def test_sound_shifts_score_the_same_in_the_batch() -> None:
         ("OUALID", "WALID"),
         ("KACEM", "QASIM"),
         ("ROSYID", "RASHID"),  # Malay SY for SH
+        ("GUSEYN", "HUSEYN"),  # Russian G for H, DZH for J
+        ("GADZHI", "HAJI"),
     ],
 )
 def test_shifted_letters_are_one_name(a: str, b: str) -> None:
