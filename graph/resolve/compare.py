@@ -46,6 +46,7 @@ from graph.resolve.names import (
     number_rewrites,
     person_honorifics,
 )
+from graph.resolve.nasab_particles import same_particle
 from graph.resolve.onset_slips import describe as describe_slips
 from graph.resolve.onset_slips import onset_slip
 from graph.resolve.ordinals import describe as describe_numbers
@@ -55,6 +56,7 @@ from graph.resolve.place_names import renamed
 from graph.resolve.readings import AS_WRITTEN, OWN_ACRONYM, PERSON_PART, part_reason, reason
 from graph.resolve.respelt_words import describe as describe_respelt
 from graph.resolve.siblings import other_words, pack, sibling_evidence
+from graph.resolve.sound_shifts import same_shifted
 from graph.resolve.sun_articles import articles
 from graph.resolve.syllable_names import same_syllables
 from graph.resolve.typo_words import single_slip, swapped_form
@@ -366,6 +368,19 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             [(x, y) for x, y in aligned if allah_form(x, y)],
             "one ALLAH name, once in the form with a final I that West African and Somali spelling "
             "give it, not a surname made from the given name",
+        )
+        reasons += _word_pairs_reason(
+            "nasab_particle",
+            [(x, y) for x, y in aligned if same_particle(x, y)],
+            "one particle of an Arabic name chain (son or daughter of) in two languages (BIN, IBN, "
+            "BEN, OULD, AG; BINT, MINT), not two names",
+        )
+        reasons += _word_pairs_reason(
+            "sound_shift",
+            [(x, y) for x, y in aligned if same_shifted(element_part(x), element_part(y))],
+            "one Arabic name in the spelling of two languages (Persian, Urdu, Turkish: Z for D / DH, "
+            "S for TH, GH for Q; French: OU for W, CH for SH; Malay: SY for SH; Russian: G for H), "
+            "not two names",
         )
         slips = [(x, y, kind) for x, y in aligned if (kind := onset_slip(element_part(x), element_part(y)))]
         if slips:
