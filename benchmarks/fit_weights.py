@@ -58,7 +58,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from scipy.optimize import minimize
-from sklearn.model_selection import GroupKFold
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -323,6 +322,9 @@ def cross_validate(d: Design, folds: int) -> None:
         "f1": lambda rows: fit_f1(d, rows),
         "f1-all": lambda rows: fit_f1(d, rows, grid=all_weights_grid(d)),
     }
+    # scikit-learn is a bench extra; the design and the fits (tested in CI) need only scipy
+    from sklearn.model_selection import GroupKFold
+
     scores: dict[str, list[dict[str, float]]] = {m: [] for m in methods}
     for train, test in GroupKFold(n_splits=folds).split(d.x, d.label, d.group):
         for name, fit in methods.items():
@@ -345,6 +347,7 @@ def ceiling(d: Design, folds: int) -> None:
     Not a candidate for the product (no explanation per feature); a bound on what re-weighting can
     gain, so that a gap left is known to need new features, not new numbers."""
     from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.model_selection import GroupKFold
 
     kind_code = np.array([KINDS.index(k) for k in d.kind])
     sim = np.zeros(len(d.label))
