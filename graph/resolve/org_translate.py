@@ -152,7 +152,7 @@ def org_view(tokens: tuple[str, ...], generic: frozenset[str]) -> OrgView:
                 translated = translated or any(w != t for w, t, _ in span)
             if phrase.concept not in org:  # "46TH TSNII CENTRAL SCIENTIFIC RESEARCH INSTITUTE": once
                 org.extend(found)
-                if phrase.omittable and local:
+                if phrase.omittable and (local or phrase.form):
                     optional.extend(found)
             written.update((i, t) for _, t, i in span)
             k = match.end
