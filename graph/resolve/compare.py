@@ -274,12 +274,10 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         reasons.append(Reason("org_symbols", 1.0, 0.0, detail))
     elif f.translation[0]:
         view_a, view_b = org_view(form_a.tokens, GENERIC_WORDS), org_view(form_b.tokens, GENERIC_WORDS)
-        found = (
-            explain(view_a, view_b)
-            if same_by_translation(view_a, view_b)
-            else place_initials.explain(view_a, view_b)
-        )
-        reasons.extend(Reason(feature, 1.0, 0.0, detail) for feature, detail in found)
+        # One name in two languages, or once a place's initials in a type abbreviation are read.
+        same = same_by_translation(view_a, view_b)
+        read = explain(view_a, view_b) if same else place_initials.explain(view_a, view_b)
+        reasons.extend(Reason(feature, 1.0, 0.0, detail) for feature, detail in read)
     reasons.extend(_initialism_reasons(a, b, f, form_a, form_b))
     for variant, name in renamed(tuple(form_a.folded.split())) + renamed(tuple(form_b.folded.split())):
         if name in form_a.tokens and name in form_b.tokens:
