@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from graph.resolve import org_symbols, place_qualifiers
+from graph.resolve import org_symbols, place_initials, place_qualifiers
 from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronym_parts import describe as describe_part
 from graph.resolve.acronyms import best_collapse, describe_collapse, describe_own, run_words
@@ -50,7 +50,7 @@ from graph.resolve.nasab_particles import same_particle
 from graph.resolve.onset_slips import describe as describe_slips
 from graph.resolve.onset_slips import onset_slip
 from graph.resolve.ordinals import describe as describe_numbers
-from graph.resolve.org_translate import explain, org_view
+from graph.resolve.org_translate import explain, org_view, same_by_translation
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order, written_tokens
 from graph.resolve.place_names import renamed
 from graph.resolve.readings import AS_WRITTEN, OWN_ACRONYM, PERSON_PART, part_reason, reason
@@ -276,7 +276,10 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         reasons.append(Reason("org_symbols", 1.0, 0.0, detail))
     elif f.translation[0]:
         view_a, view_b = org_view(form_a.tokens, GENERIC_WORDS), org_view(form_b.tokens, GENERIC_WORDS)
-        reasons.extend(Reason(feature, 1.0, 0.0, detail) for feature, detail in explain(view_a, view_b))
+        # One name in two languages, or once a place's initials in a type abbreviation are read.
+        same = same_by_translation(view_a, view_b)
+        read = explain(view_a, view_b) if same else place_initials.explain(view_a, view_b)
+        reasons.extend(Reason(feature, 1.0, 0.0, detail) for feature, detail in read)
     reasons.extend(_initialism_reasons(a, b, f, form_a, form_b))
     for variant, name in renamed(tuple(form_a.folded.split())) + renamed(tuple(form_b.folded.split())):
         if name in form_a.tokens and name in form_b.tokens:
