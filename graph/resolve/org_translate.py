@@ -11,7 +11,8 @@ Company"). :func:`same_by_translation` holds only when
 
 * after translation the organisational words of the two names are the same words, every one
   paired (``org`` keys equal), and as written they differ (a word was translated on one side);
-* the remaining words — the names proper, never translated — agree on their own: written
+* the remaining words — the names proper, never translated — agree on their own (as written,
+  or without Arabic articles and connectives, :mod:`arabic_particles`): written
   together at least ``ANCHOR_RATIO`` alike (NOVOVYATSKI / NOVOVYATSK; a place adjective
   VORONEZHSKIY read as VORONEZH), and present; a name
   made only of organisational words needs ``MIN_ORG_ONLY_WORDS`` of them ("CENTRAL BANK OF
@@ -37,7 +38,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from graph.resolve import org_abbrev
+from graph.resolve import arabic_particles, org_abbrev
 from graph.resolve.romanise import roman_key
 
 TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "org_words.csv"
@@ -80,6 +81,7 @@ class OrgView:
     written: str  # the organisational words as written, sorted
     optional: str = ""
     abbreviated: tuple[str, ...] = ()  # "OKB = EXPERIMENTAL DESIGN BUREAU", for the reasons
+    bare: str = ""  # ``rest`` without Arabic articles and connectives (:mod:`arabic_particles`)
 
     @property
     def core(self) -> str:
@@ -126,6 +128,9 @@ def org_view(tokens: tuple[str, ...], generic: frozenset[str]) -> OrgView:
     for i, t in enumerate(tokens):
         if t in SKIP_WORDS:
             continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if following and arabic_particles.is_article_of(t, following, bool(translate(following))):
+            continue  # AL-KHILAFAH: the article is the THE of THE CALIPHATE
         en = translate(t)
         words.extend((w, t, i) for w in (en.split() if en else [t]))
     org: list[str] = []
@@ -175,6 +180,7 @@ def org_view(tokens: tuple[str, ...], generic: frozenset[str]) -> OrgView:
         written=" ".join(sorted(written.values())),
         optional=" ".join(sorted(optional)),
         abbreviated=tuple(abbreviated),
+        bare=arabic_particles.bare(" ".join(sorted(rest))),
     )
 
 
@@ -184,7 +190,7 @@ def same_by_translation(a: OrgView, b: OrgView) -> bool:
         return bool(left_out(a, b)) and _names_agree(a, b, MIN_OMIT_REST_CHARS)
     if not (a.translated or b.translated) or not a.org or a.written == b.written:
         return False
-    if not a.rest and not b.rest:
+    if (not a.rest and not b.rest) or (not a.bare and not b.bare):
         return a.org_words >= MIN_ORG_ONLY_WORDS
     return _names_agree(a, b, 1)
 
@@ -204,11 +210,17 @@ def left_out(a: OrgView, b: OrgView) -> str:
 
 
 def _names_agree(a: OrgView, b: OrgView, min_chars: int) -> bool:
-    """The names proper, present on both sides with ``min_chars`` letters or more, agree."""
-    if len(a.rest.replace(" ", "")) < min_chars or len(b.rest.replace(" ", "")) < min_chars:
+    """The names proper, present on both sides with ``min_chars`` letters or more, agree: as
+    written, or without Arabic articles and connectives (:func:`arabic_particles.bare`)."""
+    pairs = ((a.rest, b.rest), (a.bare, b.bare))
+    return any(_rests_agree(rest_a, rest_b, min_chars) for rest_a, rest_b in pairs)
+
+
+def _rests_agree(rest_a: str, rest_b: str, min_chars: int) -> bool:
+    joined_a, joined_b = rest_a.replace(" ", ""), rest_b.replace(" ", "")
+    if len(joined_a) < min_chars or len(joined_b) < min_chars:
         return False
-    joined_a, joined_b = a.rest.replace(" ", ""), b.rest.replace(" ", "")
-    return names_alike(joined_a, joined_b) or names_alike(_cut(a.rest), _cut(b.rest))
+    return names_alike(joined_a, joined_b) or names_alike(_cut(rest_a), _cut(rest_b))
 
 
 def _cut(rest: str) -> str:
@@ -230,11 +242,14 @@ def names_alike(a: str, b: str) -> bool:
 def explain(a: OrgView, b: OrgView) -> list[tuple[str, str]]:
     """``(feature, detail)`` reasons for two names :func:`same_by_translation` holds for: the
     translation itself, each type abbreviation read, and the type words one name leaves out."""
+    rests = f"{a.rest!r} / {b.rest!r}"
+    if (a.rest, b.rest) != (a.bare, b.bare) and not _rests_agree(a.rest, b.rest, 1):
+        rests += f" (read {a.bare!r} / {b.bare!r}: {arabic_particles.DESCRIPTION})"
     out = [
         (
             "translation",
             f"one name in two languages: organisational words {a.written!r} vs {b.written!r} "
-            f"are {a.org!r} / {b.org!r} in English, and the names proper {a.rest!r} / {b.rest!r} "
+            f"are {a.org!r} / {b.org!r} in English, and the names proper {rests} "
             "agree on their own (in the name similarity above)",
         )
     ]
