@@ -4,6 +4,7 @@ one rule that names itself in the reasons, next to the true pairs the rule must 
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from graph.resolve import Decision, compare
@@ -51,8 +52,6 @@ def test_transliterations_of_one_length_are_still_read_by_sound(a: str, b: str) 
 
 
 def test_comparable_lengths() -> None:
-    import numpy as np
-
     a = lengths(np.array(["RDIF", "KI", "VALR", "GHAVAMINBANK", "KATRANGI"], dtype=object))
     b = lengths(np.array(["REDVIEW", "KAI", "VALOR", "KHAVARMIANEHBANK", "KATRANJI"], dtype=object))
     assert comparable(a, b).tolist() == [False, True, True, False, True]
