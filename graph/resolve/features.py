@@ -912,12 +912,16 @@ def _name_similarity(
         joined = _ratio(left.joined[la], right.joined[lb])
         phonetic = np.float32(PHONETIC_DISCOUNT) * _ratio(left.phon[la], right.phon[lb])
         # A short name shares its consonant skeleton with many longer ones (RDIF / REDVIEW: RTF):
-        # sound counts only between names of comparable length (graph.resolve.sound_lengths).
-        fits = sound_lengths.comparable(
-            sound_lengths.lengths(left.joined[la]), sound_lengths.lengths(right.joined[lb])
-        )
-        unheard[look] = np.where(fits, np.float32(0.0), phonetic)
-        other = np.maximum(joined, np.where(fits, phonetic, np.float32(0.0)))
+        # sound counts only between names of comparable length (graph.resolve.sound_lengths),
+        # read only where sound would lift the pair (the lengths cost a Python pass per pair).
+        lifts = np.flatnonzero(phonetic > joined)
+        if len(lifts):
+            fits = sound_lengths.comparable(
+                sound_lengths.lengths(left.joined[la[lifts]]), sound_lengths.lengths(right.joined[lb[lifts]])
+            )
+            unheard[look[lifts[~fits]]] = phonetic[lifts[~fits]]
+            phonetic[lifts[~fits]] = 0.0
+        other = np.maximum(joined, phonetic)
         # One romanisation key (HSENONVISION / XENONVISION): equal keys only — a ratio of keys
         # over a smaller alphabet would lift unrelated short names (YU LONG / ION LONG).
         same_key = (left.roman[la] == right.roman[lb]) & (left.roman[la] != "")
