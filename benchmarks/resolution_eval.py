@@ -44,7 +44,7 @@ from rapidfuzz import fuzz, process
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.resolve import DEFAULT_THRESHOLDS, Record, prepare, score_pairs  # noqa: E402
+from graph.resolve import DEFAULT_THRESHOLDS, PreparedRecords, Record, prepare, score_pairs  # noqa: E402
 from graph.resolve.names import fold  # noqa: E402
 
 PAIRS = ROOT / "benchmarks" / "eval_pairs" / "pairs.csv"
@@ -61,9 +61,9 @@ def load_pairs() -> pd.DataFrame:
     return pd.read_csv(PAIRS, dtype={"name_a": str, "name_b": str}, keep_default_na=False)
 
 
-def ours(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, float]:
-    """(scores, is_match, µs per pair) — prepare + score, timed together."""
-    t0 = time.perf_counter()
+def sides(df: pd.DataFrame) -> tuple[PreparedRecords, PreparedRecords, np.ndarray]:
+    """The pairs as the scorer reads them: one record per name (kind, name only), row i of
+    ``pairs`` pairing left record i with right record i."""
     left = prepare(
         [Record(f"a{i}", k, (n,)) for i, (k, n) in enumerate(zip(df.kind, df.name_a, strict=True))]
     )
@@ -71,7 +71,13 @@ def ours(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, float]:
         [Record(f"b{i}", k, (n,)) for i, (k, n) in enumerate(zip(df.kind, df.name_b, strict=True))]
     )
     idx = np.arange(len(df), dtype=np.int64)
-    scored = score_pairs(left, right, np.column_stack([idx, idx]))
+    return left, right, np.column_stack([idx, idx])
+
+
+def ours(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, float]:
+    """(scores, is_match, µs per pair) — prepare + score, timed together."""
+    t0 = time.perf_counter()
+    scored = score_pairs(*sides(df))
     elapsed = time.perf_counter() - t0
     return scored.score, scored.score >= DEFAULT_THRESHOLDS.match, elapsed / max(1, len(df)) * 1e6
 

@@ -6,7 +6,10 @@ MHD for MOHAMMED, MG for MAUNG), ``"EVGENI BUSHMIN"``
 vs ``"EVGENY VIKTOROVICH BUSHMIN"`` is a near match (a variant plus one extra word: a
 patronymic or middle name written on one side only), and ``"JOHN SMITH"`` vs
 ``"JAMES SMITH"`` is low: a given name on one side that matches nothing on the other is
-evidence of another person, not noise.
+evidence of another person, not noise. An Arabic name in the spelling of another language
+(ZIA / DIYA, GHASEM / QASIM, CHERIF / SHARIF: :mod:`graph.resolve.sound_shifts`) and the
+particles of a name chain in two languages (BEN / OULD: :mod:`graph.resolve.nasab_particles`)
+are credited as romanisation variants.
 
 Pure functions on the distinctive tokens of :func:`graph.resolve.names.normalise_name`
 (space-joined), cached per distinct pair so a batch evaluates each pair of names once.
@@ -21,7 +24,9 @@ from rapidfuzz import fuzz
 from graph.resolve.arabic_compounds import element_part, is_abd_short_form
 from graph.resolve.given_names import same_given_name
 from graph.resolve.names import consonant_skeleton
+from graph.resolve.nasab_particles import same_particle
 from graph.resolve.person_compounds import compound_forms
+from graph.resolve.sound_shifts import same_shifted
 
 #: Credit of an initial against a word that starts with it ("J" ~ "JOHN").
 INITIAL_CREDIT = 0.9
@@ -131,6 +136,8 @@ def _plain_similarity(a: str, b: str) -> float:
         return INITIAL_CREDIT if a[0] == b[0] else 0.0
     if is_contraction(a, b) or is_contraction(b, a):
         return INITIAL_CREDIT
+    if same_particle(a, b):
+        return ROMANISATION_CREDIT  # BEN / OULD, IBN / BIN: one "son of" in two languages
     if same_given_name(a, b):
         return SKELETON_CREDIT  # MYKOLA / NIKOLAI, YAUGENAVICH / YEVGENEVICH: one name
     best = fuzz.ratio(a, b) / 100.0
@@ -138,6 +145,8 @@ def _plain_similarity(a: str, b: str) -> float:
         best = max(best, SKELETON_CREDIT)
     if ROMANISATION_CREDIT and romanisation_key(a) == romanisation_key(b):
         best = max(best, ROMANISATION_CREDIT)
+    if best < ROMANISATION_CREDIT and same_shifted(a, b):
+        best = ROMANISATION_CREDIT  # ZIA / DIYA, FAZL / FADL: Persian or Turkish letters for Arabic ones
     return best
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from graph.resolve import org_symbols, place_qualifiers, sound_lengths
+from graph.resolve import org_symbols, place_initials, place_qualifiers, sound_lengths
 from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronym_parts import describe as describe_part
 from graph.resolve.acronyms import best_collapse, describe_collapse, describe_own, run_words
@@ -46,15 +46,17 @@ from graph.resolve.names import (
     number_rewrites,
     person_honorifics,
 )
+from graph.resolve.nasab_particles import same_particle
 from graph.resolve.onset_slips import describe as describe_slips
 from graph.resolve.onset_slips import onset_slip
 from graph.resolve.ordinals import describe as describe_numbers
-from graph.resolve.org_translate import explain, org_view
+from graph.resolve.org_translate import explain, org_view, same_by_translation
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order, written_tokens
 from graph.resolve.place_names import renamed
 from graph.resolve.readings import AS_WRITTEN, OWN_ACRONYM, PERSON_PART, part_reason, reason
 from graph.resolve.respelt_words import describe as describe_respelt
 from graph.resolve.siblings import other_words, pack, sibling_evidence
+from graph.resolve.sound_shifts import same_shifted
 from graph.resolve.sun_articles import articles
 from graph.resolve.syllable_names import same_syllables
 from graph.resolve.typo_words import single_slip, swapped_form
@@ -274,7 +276,10 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         reasons.append(Reason("org_symbols", 1.0, 0.0, detail))
     elif f.translation[0]:
         view_a, view_b = org_view(form_a.tokens, GENERIC_WORDS), org_view(form_b.tokens, GENERIC_WORDS)
-        reasons.extend(Reason(feature, 1.0, 0.0, detail) for feature, detail in explain(view_a, view_b))
+        # One name in two languages, or once a place's initials in a type abbreviation are read.
+        same = same_by_translation(view_a, view_b)
+        read = explain(view_a, view_b) if same else place_initials.explain(view_a, view_b)
+        reasons.extend(Reason(feature, 1.0, 0.0, detail) for feature, detail in read)
     reasons.extend(_initialism_reasons(a, b, f, form_a, form_b))
     for variant, name in renamed(tuple(form_a.folded.split())) + renamed(tuple(form_b.folded.split())):
         if name in form_a.tokens and name in form_b.tokens:
@@ -366,6 +371,19 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             [(x, y) for x, y in aligned if allah_form(x, y)],
             "one ALLAH name, once in the form with a final I that West African and Somali spelling "
             "give it, not a surname made from the given name",
+        )
+        reasons += _word_pairs_reason(
+            "nasab_particle",
+            [(x, y) for x, y in aligned if same_particle(x, y)],
+            "one particle of an Arabic name chain (son or daughter of) in two languages (BIN, IBN, "
+            "BEN, OULD, AG; BINT, MINT), not two names",
+        )
+        reasons += _word_pairs_reason(
+            "sound_shift",
+            [(x, y) for x, y in aligned if same_shifted(element_part(x), element_part(y))],
+            "one Arabic name in the spelling of two languages (Persian, Urdu, Turkish: Z for D / DH, "
+            "S for TH, GH for Q; French: OU for W, CH for SH; Malay: SY for SH; Russian: G for H), "
+            "not two names",
         )
         slips = [(x, y, kind) for x, y in aligned if (kind := onset_slip(element_part(x), element_part(y)))]
         if slips:

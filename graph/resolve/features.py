@@ -69,6 +69,7 @@ from graph.resolve import (
     interning,
     org_symbols,
     person_parts,
+    place_initials,
     place_qualifiers,
     readings,
     siblings,
@@ -251,6 +252,8 @@ class PreparedRecords:
     org: np.ndarray  # object, per name: OrgView (organisational words translated, the rest)
     org_key: np.ndarray  # object, per name: OrgView.org ('' for persons)
     org_trans: np.ndarray  # bool, per name: a word of the name was translated
+    org_initials: np.ndarray  # int64, per name: bits of the types a word may be read as (place_initials)
+    org_types: np.ndarray  # int64, per name: bits of the types the name writes (place_initials)
     org_core: np.ndarray  # object, per name: OrgView.core (org without the words it may leave out)
     org_text: np.ndarray  # object, per name: the words (legal form cut) space-joined ('' for persons)
     ordered: np.ndarray  # object, per name: person names only, distinctive tokens given names first
@@ -489,6 +492,14 @@ def _translations(
     out = np.zeros(len(name_a), dtype=bool)
     for k in todo:
         out[k] = same_by_translation(left.org[name_a[k]], right.org[name_b[k]])
+    # A place's initials in a type abbreviation (OMPO = OMSK PO): the few names with such a word.
+    # Only where the other name writes the type a word may be read as (bit masks, no Python per pair).
+    maybe = ((left.org_initials[name_a] & right.org_types[name_b]) != 0) | (
+        (right.org_initials[name_b] & left.org_types[name_a]) != 0
+    )
+    initials = np.flatnonzero(~out & maybe)
+    for k in initials:
+        out[k] = place_initials.same_by_initials(left.org[name_a[k]], right.org[name_b[k]])
     return out
 
 
@@ -774,6 +785,8 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         org=_objects(org),
         org_key=np.array([v.org for v in org], dtype=object),
         org_trans=np.array([v.translated for v in org], dtype=bool),
+        org_initials=np.array([place_initials.candidate_bits(v) for v in org], dtype=np.int64),
+        org_types=np.array([place_initials.type_bits(v) for v in org], dtype=np.int64),
         org_core=np.array([v.core for v in org], dtype=object),
         org_text=np.array(org_text, dtype=object),
         ordered=np.array(ordered, dtype=object),

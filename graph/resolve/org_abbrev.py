@@ -18,7 +18,10 @@ the Mayak association), so those are never left out; a row with no concept keeps
 marks them omittable (the Turkish company-type phrases "IC VE DIS TICARET", domestic and foreign
 trade, and "SANAYI VE TICARET", industry and trade). Only a type *written* as an abbreviation
 or in the local language may be left out on the other side: English words are never dropped
-(the reverted ``f1`` branch let "Onyx Components Ltd" be "Onyx Construction Company").
+(the reverted ``f1`` branch let "Onyx Components Ltd" be "Onyx Construction Company"), except
+the rows marked ``form``: a form of state ownership written before the name like a legal form
+and dropped by the lists in any language ("STATE ENTERPRISE YALTA SEA TRADING PORT" / "YALTA
+COMMERCIAL SEAPORT": the Ukrainian derzhavne pidpryiemstvo), never a line-of-business word.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ class Phrase:
     words: tuple[str, ...]
     concept: str
     omittable: bool
+    form: bool = False  # may be left out however written, English too (module docstring)
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,10 @@ def phrases() -> dict[str, tuple[Phrase, ...]]:
     with TABLE.open(newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             words = tuple(row["written"].split())
-            phrase = Phrase(words=words, concept=row["concept"], omittable=row["omittable"] == "yes")
+            omit = row["omittable"]
+            phrase = Phrase(
+                words=words, concept=row["concept"], omittable=omit in {"yes", "form"}, form=omit == "form"
+            )
             by_first.setdefault(words[0], []).append(phrase)
     return {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in by_first.items()}
 

@@ -21,7 +21,9 @@ Organisation types are one word whichever way they are written (:mod:`org_abbrev
 OPYTNOE KONSTRUKTORSKOE BYURO = EXPERIMENTAL DESIGN BUREAU). The one exception to "every word
 paired": a type written as an abbreviation or in the local language that the table marks
 omittable may be missing from the other name (:func:`left_out`: "JSC VO TEKHNOPROMEXPORT" /
-"TECHNOPROMEXPORT OJSC"), the names proper then needing ``MIN_OMIT_REST_CHARS`` letters.
+"TECHNOPROMEXPORT OJSC"), and so may a form of state ownership however written (``form`` rows:
+"STATE ENTERPRISE YALTA SEA TRADING PORT" / "YALTA COMMERCIAL SEAPORT"), the names proper then
+needing ``MIN_OMIT_REST_CHARS`` letters.
 """
 
 from __future__ import annotations
@@ -152,7 +154,7 @@ def org_view(tokens: tuple[str, ...], generic: frozenset[str]) -> OrgView:
                 translated = translated or any(w != t for w, t, _ in span)
             if phrase.concept not in org:  # "46TH TSNII CENTRAL SCIENTIFIC RESEARCH INSTITUTE": once
                 org.extend(found)
-                if phrase.omittable and local:
+                if phrase.omittable and (local or phrase.form):
                     optional.extend(found)
             written.update((i, t) for _, t, i in span)
             k = match.end

@@ -51,8 +51,10 @@ from graph.resolve.given_names import same_given_name
 from graph.resolve.muhammad_compounds import child_of_compound
 from graph.resolve.name_chain import child_of
 from graph.resolve.names import NameForm, consonant_skeleton, normalise_name
+from graph.resolve.nasab_particles import same_particle
 from graph.resolve.onset_slips import onset_slip
 from graph.resolve.person_compounds import compound_forms
+from graph.resolve.sound_shifts import same_shifted
 from graph.resolve.surname_morphology import surnames_differ
 from graph.resolve.syllable_names import same_syllables, syllable_conflict, unpaired_syllables
 
@@ -225,6 +227,8 @@ def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ..
         if (a is not word_a and is_abd_short_form(b)) or (b is not word_b and is_abd_short_form(a)):
             continue
         if a == b or same_given_name(a, b):  # MYKOLA / NIKOLAI: one name in two languages
+            continue
+        if same_shifted(a, b) or same_particle(a, b):  # ZIA / DIYA, BEN / OULD: one word
             continue
         if onset_conflict(a, b):
             out.append((ONSET_CONFLICT, a, b))
