@@ -927,13 +927,14 @@ def _name_similarity(
         # A short name shares its consonant skeleton with many longer ones (RDIF / REDVIEW: RTF):
         # sound counts only between names of comparable length (graph.resolve.sound_lengths),
         # read only where sound would lift the pair (the lengths cost a Python pass per pair).
-        lifts = np.flatnonzero(phonetic > joined)
-        if len(lifts):
+        sounded = np.flatnonzero(phonetic > joined)
+        if len(sounded):
             fits = sound_lengths.comparable(
-                sound_lengths.lengths(left.joined[la[lifts]]), sound_lengths.lengths(right.joined[lb[lifts]])
+                sound_lengths.lengths(left.joined[la[sounded]]),
+                sound_lengths.lengths(right.joined[lb[sounded]]),
             )
-            unheard[look[lifts[~fits]]] = phonetic[lifts[~fits]]
-            phonetic[lifts[~fits]] = 0.0
+            unheard[look[sounded[~fits]]] = phonetic[sounded[~fits]]
+            phonetic[sounded[~fits]] = 0.0
         other = np.maximum(joined, phonetic)
         # One romanisation key (HSENONVISION / XENONVISION): equal keys only — a ratio of keys
         # over a smaller alphabet would lift unrelated short names (YU LONG / ION LONG).
