@@ -117,6 +117,8 @@ def brief_reasons(scored: ScoredPairs, f: PairFeatures, c: Contributions, k: int
         out.append(f"words rare in the lists tell sibling entities apart ({float(c.sibling[k]):+.1f})")
     if f.common_stem[k]:
         out.append("one common word is not a shortened name: compared whole, without subset credit")
+    if f.sound_lengths[k]:
+        out.append("the names sound alike but differ in length: a short name is not matched by sound")
     if c.business[k]:
         out.append(f"one common word each, no line of business shared ({float(c.business[k]):+.1f})")
     if c.place[k]:

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from graph.resolve import org_symbols, place_initials, place_qualifiers
+from graph.resolve import org_symbols, place_initials, place_qualifiers, sound_lengths
 from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronym_parts import describe as describe_part
 from graph.resolve.acronyms import best_collapse, describe_collapse, describe_own, run_words
@@ -416,6 +416,11 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         stem = common_stem(packed_a, packed_b)
         detail = stem.describe() if stem else "one common word does not identify a shortened name"
         reasons.append(Reason("common_word", 1.0, 0.0, detail))
+    if f.sound_lengths[0]:
+        joined_a, joined_b = "".join(form_a.distinctive), "".join(form_b.distinctive)
+        key_a, key_b = " ".join(sorted(form_a.phonetic)), " ".join(sorted(form_b.phonetic))
+        detail = sound_lengths.SoundLengths(joined_a, joined_b, key_a, key_b).describe()
+        reasons.append(Reason("sound_lengths", 1.0, 0.0, detail))
     if f.common_business[0]:
         detail = (
             f"both names are the one common word {' '.join(form_a.distinctive)!r} and name no line of "

@@ -73,6 +73,7 @@ from graph.resolve import (
     place_qualifiers,
     readings,
     siblings,
+    sound_lengths,
 )
 from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronyms import (
@@ -856,6 +857,7 @@ class PairFeatures:
     common_stem: np.ndarray  # bool: subset credit withheld, one common word (graph.resolve.common_stem)
     common_business: np.ndarray  # bool: one common word each, no line of business shared
     place_conflict: np.ndarray  # bool: each aligned name writes a place, and they differ (place_qualifiers)
+    sound_lengths: np.ndarray  # bool: the names sound alike but differ in length, not read by sound
 
 
 #: Below this many pairs ``cpdist`` runs on the calling thread: starting its worker threads costs
@@ -905,22 +907,35 @@ def _identifier_agreement(a: Mapping[str, str], b: Mapping[str, str]) -> int:
 
 def _name_similarity(
     left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Companies, vessels: the best of the token-sorted ratio of the distinctive words, the
     ratio of the words written together (SHENZHENHUAXIN vs SHENZHEN HUAXIN), a discounted
-    ratio of their metaphone keys (transliterations) and, when the word counts differ, a
-    discounted subset ratio (one name's words all among the other's) — withheld when the
-    shorter name is one common word (:mod:`graph.resolve.common_stem`; second array)."""
+    ratio of their metaphone keys (transliterations; names of comparable length only, else the
+    third array holds the credit not given: :mod:`graph.resolve.sound_lengths`) and, when the
+    word counts differ, a discounted subset ratio (one name's words all among the other's) —
+    withheld when the shorter name is one common word (:mod:`graph.resolve.common_stem`;
+    second array)."""
     sim = _ratio(left.core[name_a], right.core[name_b])
+    unheard = np.zeros(len(name_a), dtype=np.float32)
     # The other views can only lift pairs whose sorted words already agree somewhat; most
     # candidate pairs from blocking (and all random ones) stop here, which keeps the batch fast.
     look = np.flatnonzero(sim >= SECOND_LOOK)
     if len(look):
         la, lb = name_a[look], name_b[look]
-        other = np.maximum(
-            _ratio(left.joined[la], right.joined[lb]),
-            np.float32(PHONETIC_DISCOUNT) * _ratio(left.phon[la], right.phon[lb]),
-        )
+        joined = _ratio(left.joined[la], right.joined[lb])
+        phonetic = np.float32(PHONETIC_DISCOUNT) * _ratio(left.phon[la], right.phon[lb])
+        # A short name shares its consonant skeleton with many longer ones (RDIF / REDVIEW: RTF):
+        # sound counts only between names of comparable length (graph.resolve.sound_lengths),
+        # read only where sound would lift the pair (the lengths cost a Python pass per pair).
+        sounded = np.flatnonzero(phonetic > joined)
+        if len(sounded):
+            fits = sound_lengths.comparable(
+                sound_lengths.lengths(left.joined[la[sounded]]),
+                sound_lengths.lengths(right.joined[lb[sounded]]),
+            )
+            unheard[look[sounded[~fits]]] = phonetic[sounded[~fits]]
+            phonetic[sounded[~fits]] = 0.0
+        other = np.maximum(joined, phonetic)
         # One romanisation key (HSENONVISION / XENONVISION): equal keys only — a ratio of keys
         # over a smaller alphabet would lift unrelated short names (YU LONG / ION LONG).
         same_key = (left.roman[la] == right.roman[lb]) & (left.roman[la] != "")
@@ -976,7 +991,8 @@ def _name_similarity(
     if len(moved):
         as_written = left.first_written[name_a[moved]] == right.first_written[name_b[moved]]
         first_differs[moved[as_written]] = False
-    return np.where(first_differs, sim * np.float32(FIRST_LETTER_FACTOR), sim).astype(np.float32), withheld
+    factor = np.where(first_differs, np.float32(FIRST_LETTER_FACTOR), np.float32(1.0))
+    return (sim * factor).astype(np.float32), withheld, (unheard * factor).astype(np.float32)
 
 
 def _slips(
@@ -1044,11 +1060,14 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     translated = np.zeros(len(name_a), dtype=bool)
     symbolic = np.zeros(len(name_a), dtype=bool)
     withheld = np.zeros(len(name_a), dtype=bool)
+    unheard = np.zeros(len(name_a), dtype=np.float32)
     initialled = np.zeros(len(name_a), dtype=bool)
     slipped = np.zeros(len(name_a), dtype=bool)
     respelt = np.zeros(len(name_a), dtype=bool)
     if len(other):
-        sim[other], withheld[other] = _name_similarity(left, right, name_a[other], name_b[other])
+        sim[other], withheld[other], unheard[other] = _name_similarity(
+            left, right, name_a[other], name_b[other]
+        )
         slipped[other] = _slips(left, right, name_a[other], name_b[other], sim[other])
         sim = np.where(slipped, np.float32(SLIP_SIM), sim).astype(np.float32)
         translated[other] = _translations(left, right, name_a[other], name_b[other])
@@ -1069,6 +1088,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         # writes a parent too …: graph.resolve.readings) is not read at all.
         blocked = other[_blocked_pairs(left, right, name_a[other], name_b[other])]
         sim[blocked] = 0.0
+        unheard[blocked] = 0.0
         for flags in (translated, initialled, slipped, withheld, respelt):
             flags[blocked] = False
     # Persons: word-by-word alignment (order, initials, skeletons, extra words) replaces the
@@ -1240,6 +1260,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         common_stem=withheld[first] & ~translation if n else np.zeros(0, dtype=bool),
         common_business=business,
         place_conflict=places,
+        sound_lengths=(unheard[first] > best_sim) & ~best_empty if n else np.zeros(0, dtype=bool),
     )
 
 
