@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 
 from graph.resolve.names import ABBREVIATIONS, GENERIC_WORDS, STOP_WORDS, fold
 from graph.resolve.ordinals import canonical_numbers
-from graph.resolve.self_acronyms import bracket_parts
+from graph.resolve.acronym_brackets import bracket_parts
 
 #: Acronyms have this many letters (more is a word; fewer is an initial).
 MIN_ACRONYM = 2
@@ -106,7 +106,7 @@ def own_acronyms(text: str) -> tuple[tuple[OwnAcronym, ...], str]:
     kept = text
     for group in _PARENS.finditer(text):
         # A bracket may hold several short forms ("ISIL-SEA, ISIL-South East Asia") and write an
-        # acronym hyphenated ("JAK-A"): graph.resolve.self_acronyms.bracket_parts.
+        # acronym hyphenated ("JAK-A"): graph.resolve.acronym_brackets.bracket_parts.
         parts = bracket_parts(group.group(1))
         rest = fold(text[: group.start()] + " " + text[group.end() :]).split()
         spelled = [_own_part(part, rest) for part in parts]

@@ -1,60 +1,122 @@
-"""A name's own acronym in the other shapes the lists write it: "JUND AL-KHILAFAH IN ALGERIA (JAK-A)",
-"ANSAR AL-SHARI'A IN TUNISIA (AAS-T)", "… IN SOUTH-EAST ASIA (ISIL-SEA, ISIL-South East Asia)".
+"""A name's own acronym is its short form, not a distinctive word: "VALUE-ADDED SERVICES LABORATORY VASL"
+is "VALUE-ADDED SERVICES LABORATORY".
 
-:func:`graph.resolve.acronyms.own_acronyms` reads a bracket whose first word is the initials of
-a run of the name's own words as the name's short form: it repeats those words, adds no
-identity, and the name is compared once more without it. Lists also write that acronym
+A word of a name that is the initials of a run of the same name's words repeats them: it adds
+no identity, so it must not stand as a word the other name lacks — a sibling's rare word, an
+unpaired word ("MOBILE VALUE-ADDED SERVICES LABORATORY" / "… LABORATORY VASL" were kept apart by
+MOBILE vs VASL). The scorer compares such a name once more without it (``OWN_ACRONYM``,
+``features.scored_names``):
 
-* **hyphenated**, its last letters for a place or a branch (JAK-A: JUND AL-KHILAFAH IN
-  ALGERIA) — :func:`bracket_parts` joins the letters of a first word whose hyphenated pieces are
-  all in capitals (in a mixed-case name "ISIL-South" is an acronym and a word, not one acronym);
-* **beside other short forms** in one bracket, comma- or semicolon-separated ("ISIL-SEA,
-  ISIL-South East Asia") — each part is read on its own, and every part must be a short form
-  of the name (its first word an acronym of the name's words, its other words the name's own or
-  acronyms of them) for the bracket to go.
+* in brackets — :func:`graph.resolve.acronyms.own_acronyms` (hyphenated, or several short forms
+  in one bracket: :mod:`graph.resolve.acronym_brackets`);
+* **written as a word** (:func:`unbracketed`) — a word of ``MIN_OWN`` to ``MAX_ACRONYM`` letters
+  (in capitals, in a name written in mixed case) whose initials run ends right before it or starts
+  right after it ("NBC Navegan Bar Co.", "Good Luck Shipping Services: GLS"; function words may
+  stand between: "Russian Quantum Center and RQC"). A run elsewhere in the name is a
+  coincidence of letters, not the name's short form.
 
-A name read without its own acronym is the name itself, so the other readings of a name
+The name without its own acronym is the name itself, so the name's other readings
 (:func:`graph.resolve.readings.other_readings`: without its places, its parent group …) are
 also read from it (:func:`reading_bases`): "JUND AL-KHILAFAH IN ALGERIA (JAK-A)" without its
-place is "JUND AL-KHILAFAH", not "JUND AL-KHILAFAH (JAK-A)", whose acronym would stand as a
-distinctive word the other name lacks.
+place is "JUND AL-KHILAFAH", not "JUND AL-KHILAFAH (JAK-A)". And among the writings of a pair
+of equal similarity the scorer aligns the one without the acronym (:func:`tie_bonus`).
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
+
+from graph.resolve.acronyms import MAX_ACRONYM, MIN_OWN, SKIP_WORDS, describe_own, own_acronyms, spelled_run
 from graph.resolve.names import fold
 
-_PARTS = re.compile(r"[,;]")
-_HYPHENS = re.compile(r"[-‐‑‒–—]")
+#: Rank bonus per side of a name pair read without its own acronym (:func:`tie_bonus`): far
+#: below any difference of similarity (a weak alias costs 1e-4), so it only breaks ties.
+TIE_BONUS = 1e-5
+#: Punctuation a written acronym may carry ("Services: GLS", "UL-MUJAHIDIN / HUM").
+_PUNCT = ":;,./"
 
 
-def _head(word: str) -> list[str]:
-    """The folded words of a bracket part's first word: hyphenated capitals joined as one acronym
-    ("JAK-A" → ["JAKA"]), anything else as :func:`fold` splits it ("ISIL-South" → ISIL SOUTH)."""
-    pieces = [p for p in _HYPHENS.split(word) if p]
-    if len(pieces) > 1 and all(p.isalpha() and p.isupper() for p in pieces):
-        return [fold("".join(pieces))]
-    return fold(word).split()
+@dataclass(frozen=True)
+class WordAcronym:
+    acronym: str  # folded
+    spelled: str  # the words of the name it initials
+    kept: str  # the name without it
 
 
-def bracket_parts(inner: str) -> list[list[str]]:
-    """The parts of a bracket's text (split at commas and semicolons), each as folded words, the
-    first a possible acronym (see :func:`_head`); empty parts are dropped."""
-    out: list[list[str]] = []
-    for part in _PARTS.split(inner):
-        raw = part.split()
-        if not raw:
+def _acronym_word(raw: str, mixed: bool) -> str | None:
+    word = raw.strip(_PUNCT)
+    if mixed and not word.isupper():  # "Navegan" is a word, "NBC" an acronym
+        return None
+    folded = fold(word).split()
+    if len(folded) != 1 or not (MIN_OWN <= len(folded[0]) <= MAX_ACRONYM) or not folded[0].isalpha():
+        return None
+    return folded[0]
+
+
+@lru_cache(maxsize=200_000)
+def unbracketed(text: str) -> WordAcronym | None:
+    """The first word of ``text`` that is the initials of the words right before or right after it
+    (see the module docstring), and ``text`` without it; None when there is none."""
+    raw = text.split()
+    if len(raw) < 2:
+        return None
+    mixed = any(ch.islower() for ch in text)
+    for i, token in enumerate(raw):
+        word = _acronym_word(token, mixed)
+        if word is None:
             continue
-        words = [*_head(raw[0]), *fold(" ".join(raw[1:])).split()]
-        if words:
-            out.append(words)
-    return out
+        before = fold(" ".join(raw[:i])).split()
+        rest = before + fold(" ".join(raw[i + 1 :])).split()
+        run = spelled_run(word, rest)
+        if run is None or word in rest:
+            continue
+        start, end = run
+        # The run touches the acronym: it ends right before it (function words between) or starts
+        # right after it.
+        if start == len(before) or (end <= len(before) and all(w in SKIP_WORDS for w in before[end:])):
+            kept = " ".join([*raw[:i], *raw[i + 1 :]])
+            return WordAcronym(word, " ".join(rest[start:end]), kept)
+    return None
 
 
-def reading_bases(name: str, kept: str) -> tuple[str, ...]:
-    """The texts the other readings of ``name`` are read from: the name, and ``kept`` (the name
-    without its own acronyms, :func:`graph.resolve.acronyms.own_acronyms`) when it differs."""
-    kept = " ".join(kept.split())
+@lru_cache(maxsize=200_000)
+def without_own(text: str) -> str | None:
+    """``text`` without its own acronyms, bracketed or written as a word; None when it has none."""
+    found, kept = own_acronyms(text)
+    word = unbracketed(kept)
+    if word is not None:
+        return word.kept
+    return " ".join(kept.split()) if found else None
+
+
+def describe(text: str) -> str:
+    """Why the scorer read ``text`` without its own acronyms, in words."""
+    found, kept = own_acronyms(text)
+    word = unbracketed(kept)
+    parts = [describe_own(text)] if found else []
+    if word is not None:
+        parts.append(
+            f"{word.acronym} is the initials of {word.spelled}, written beside them in the name: "
+            f"its short form, not a distinctive word, so the name was also compared without it "
+            f"({word.kept!r})"
+        )
+    return "; ".join(parts)
+
+
+def reading_bases(name: str) -> tuple[str, ...]:
+    """The texts the other readings of ``name`` are read from: the name, and the name without its
+    own acronyms (:func:`without_own`) when it has any."""
+    kept = without_own(name)
     return (name,) if not kept or kept == " ".join(name.split()) else (name, kept)
+
+
+def tie_bonus(how_a: np.ndarray, how_b: np.ndarray, own: int) -> np.ndarray:
+    """Per name pair, the rank bonus that makes the scorer align, among writings of equal
+    similarity, a name read without its own acronym (``how == own``) rather than as written, each
+    side counted: the acronym repeats the name's words, so it must not stand as a distinctive word
+    the other name lacks (a sibling's word, an unpaired word)."""
+    sides = (how_a == own).astype(np.float32) + (how_b == own).astype(np.float32)
+    return sides * np.float32(TIE_BONUS)
