@@ -30,9 +30,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from graph.resolve.acronym_brackets import bracket_parts
 from graph.resolve.names import ABBREVIATIONS, GENERIC_WORDS, STOP_WORDS, fold
 from graph.resolve.ordinals import canonical_numbers
-from graph.resolve.acronym_brackets import bracket_parts
 
 #: Acronyms have this many letters (more is a word; fewer is an initial).
 MIN_ACRONYM = 2

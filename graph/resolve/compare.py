@@ -52,9 +52,9 @@ from graph.resolve.ordinals import describe as describe_numbers
 from graph.resolve.org_translate import explain, org_view
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order, written_tokens
 from graph.resolve.place_names import renamed
-from graph.resolve.self_acronyms import describe as describe_own_acronyms
 from graph.resolve.readings import AS_WRITTEN, OWN_ACRONYM, PERSON_PART, part_reason, reading_base, reason
 from graph.resolve.respelt_words import describe as describe_respelt
+from graph.resolve.self_acronyms import describe as describe_own_acronyms
 from graph.resolve.siblings import other_words, pack, sibling_evidence
 from graph.resolve.sun_articles import articles
 from graph.resolve.syllable_names import same_syllables

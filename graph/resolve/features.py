@@ -1081,7 +1081,6 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     # Rank name pairs: strong pairs first at equal similarity, so a weak alias only wins
     # when it is strictly better — and its contribution is capped in contributions().
     rank = sim - np.where(weak, np.float32(1e-4), np.float32(0.0))
-    rank = rank + self_acronyms.tie_bonus(left.how[name_a], right.how[name_b], readings.OWN_ACRONYM)
     if n:
         best_rank = np.maximum.reduceat(rank, offsets) if len(rank) else np.zeros(n, dtype=np.float32)
         is_best = rank == best_rank[owner]

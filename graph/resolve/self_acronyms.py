@@ -11,15 +11,14 @@ MOBILE vs VASL). The scorer compares such a name once more without it (``OWN_ACR
   in one bracket: :mod:`graph.resolve.acronym_brackets`);
 * **written as a word** (:func:`unbracketed`) — a word of ``MIN_OWN`` to ``MAX_ACRONYM`` letters
   (in capitals, in a name written in mixed case) whose initials run ends right before it or starts
-  right after it ("NBC Navegan Bar Co.", "Good Luck Shipping Services: GLS"; function words may
-  stand between: "Russian Quantum Center and RQC"). A run elsewhere in the name is a
+  right after it ("NBC Navegan Bar Co.", "Russian Quantum Center and RQC"; function and
+  line-of-business words may stand between: "Good Luck Shipping Services: GLS"). A run elsewhere in the name is a
   coincidence of letters, not the name's short form.
 
 The name without its own acronym is the name itself, so the name's other readings
 (:func:`graph.resolve.readings.other_readings`: without its places, its parent group …) are
 also read from it (:func:`reading_bases`): "JUND AL-KHILAFAH IN ALGERIA (JAK-A)" without its
-place is "JUND AL-KHILAFAH", not "JUND AL-KHILAFAH (JAK-A)". And among the writings of a pair
-of equal similarity the scorer aligns the one without the acronym (:func:`tie_bonus`).
+place is "JUND AL-KHILAFAH", not "JUND AL-KHILAFAH (JAK-A)".
 """
 
 from __future__ import annotations
@@ -27,14 +26,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
-
 from graph.resolve.acronyms import MAX_ACRONYM, MIN_OWN, SKIP_WORDS, describe_own, own_acronyms, spelled_run
-from graph.resolve.names import fold
+from graph.resolve.names import ABBREVIATIONS, GENERIC_WORDS, fold
 
-#: Rank bonus per side of a name pair read without its own acronym (:func:`tie_bonus`): far
-#: below any difference of similarity (a weak alias costs 1e-4), so it only breaks ties.
-TIE_BONUS = 1e-5
 #: Punctuation a written acronym may carry ("Services: GLS", "UL-MUJAHIDIN / HUM").
 _PUNCT = ":;,./"
 
@@ -56,6 +50,12 @@ def _acronym_word(raw: str, mixed: bool) -> str | None:
     return folded[0]
 
 
+def _between(word: str) -> bool:
+    """A word that may stand between an acronym and the run it initials: a function word or a
+    line-of-business word ("Good Luck Shipping Services: GLS")."""
+    return word in SKIP_WORDS or ABBREVIATIONS.get(word, word) in GENERIC_WORDS
+
+
 @lru_cache(maxsize=200_000)
 def unbracketed(text: str) -> WordAcronym | None:
     """The first word of ``text`` that is the initials of the words right before or right after it
@@ -74,9 +74,9 @@ def unbracketed(text: str) -> WordAcronym | None:
         if run is None or word in rest:
             continue
         start, end = run
-        # The run touches the acronym: it ends right before it (function words between) or starts
-        # right after it.
-        if start == len(before) or (end <= len(before) and all(w in SKIP_WORDS for w in before[end:])):
+        # The run touches the acronym: it ends right before it (function or line-of-business words
+        # between) or starts right after it.
+        if start == len(before) or (end <= len(before) and all(map(_between, before[end:]))):
             kept = " ".join([*raw[:i], *raw[i + 1 :]])
             return WordAcronym(word, " ".join(rest[start:end]), kept)
     return None
@@ -111,12 +111,3 @@ def reading_bases(name: str) -> tuple[str, ...]:
     own acronyms (:func:`without_own`) when it has any."""
     kept = without_own(name)
     return (name,) if not kept or kept == " ".join(name.split()) else (name, kept)
-
-
-def tie_bonus(how_a: np.ndarray, how_b: np.ndarray, own: int) -> np.ndarray:
-    """Per name pair, the rank bonus that makes the scorer align, among writings of equal
-    similarity, a name read without its own acronym (``how == own``) rather than as written, each
-    side counted: the acronym repeats the name's words, so it must not stand as a distinctive word
-    the other name lacks (a sibling's word, an unpaired word)."""
-    sides = (how_a == own).astype(np.float32) + (how_b == own).astype(np.float32)
-    return sides * np.float32(TIE_BONUS)
