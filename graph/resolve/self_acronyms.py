@@ -12,8 +12,8 @@ MOBILE vs VASL). The scorer compares such a name once more without it (``OWN_ACR
 * **written as a word** (:func:`unbracketed`) — a word of ``MIN_OWN`` to ``MAX_ACRONYM`` letters
   (in capitals, in a name written in mixed case) whose initials run ends right before it or starts
   right after it ("NBC Navegan Bar Co.", "Russian Quantum Center and RQC"; function and
-  line-of-business words may stand between: "Good Luck Shipping Services: GLS"). A run elsewhere in the name is a
-  coincidence of letters, not the name's short form.
+  line-of-business words may stand between: "Good Luck Shipping Services: GLS"). A run elsewhere
+  in the name is a coincidence of letters, not the name's short form.
 
 The name without its own acronym is the name itself, so the name's other readings
 (:func:`graph.resolve.readings.other_readings`: without its places, its parent group …) are
