@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.resolve.acronyms import MAX_ACRONYM, MIN_OWN, SKIP_WORDS, describe_own, own_acronyms, spelled_run
-from graph.resolve.names import ABBREVIATIONS, GENERIC_WORDS, fold
+from graph.resolve.names import ABBREVIATIONS, GENERIC_WORDS, fold, normalise_name
 
 #: Punctuation a written acronym may carry ("Services: GLS", "UL-MUJAHIDIN / HUM").
 _PUNCT = ":;,./"
@@ -47,7 +47,9 @@ def _acronym_word(raw: str, mixed: bool) -> str | None:
     folded = fold(word).split()
     if len(folded) != 1 or not (MIN_OWN <= len(folded[0]) <= MAX_ACRONYM) or not folded[0].isalpha():
         return None
-    return folded[0]
+    # A legal form or a line-of-business word is no name's short form ("Primeview Lumen Computing
+    # PLC": PLC is the legal form, whatever its letters).
+    return folded[0] if normalise_name(folded[0]).distinctive else None
 
 
 def _between(word: str) -> bool:

@@ -71,6 +71,7 @@ def test_an_acronym_written_beside_its_words_is_the_names_short_form() -> None:
         "ATB Holdings Alpha Trading Bravo",  # the run does not touch the acronym: letters by chance
         "Nbc Navegan Bar Co. Ltd.",  # not in capitals in a mixed-case name: a word
         "NB Navegan Bar",  # two letters
+        "Primeview Lumen Computing PLC",  # a legal form, whatever its letters
         "VASL VALUE ADDED SERVICES LABORATORY VASL",  # the word is written twice: not a short form
     ],
 )
