@@ -20,12 +20,18 @@ _HYPHENS = re.compile(r"[-‐‑‒–—]")
 
 
 def _head(word: str) -> list[str]:
-    """The folded words of a bracket part's first word: hyphenated capitals joined as one acronym
-    ("JAK-A" → ["JAKA"]), anything else as :func:`fold` splits it ("ISIL-South" → ISIL SOUTH)."""
+    """The folded words of a bracket part's first word: hyphenated capitals kept as one acronym
+    ("JAK-A" → ["JAK-A"], its letters JAKA: :func:`letters`), anything else as :func:`fold`
+    splits it ("ISIL-South" → ISIL SOUTH)."""
     pieces = [p for p in _HYPHENS.split(word) if p]
     if len(pieces) > 1 and all(p.isalpha() and p.isupper() for p in pieces):
-        return [fold("".join(pieces))]
+        return ["-".join(fold(p) for p in pieces)]
     return fold(word).split()
+
+
+def letters(acronym: str) -> str:
+    """The letters of an acronym as :func:`bracket_parts` gives it ("JAK-A" → "JAKA")."""
+    return acronym.replace("-", "")
 
 
 def bracket_parts(inner: str) -> list[list[str]]:

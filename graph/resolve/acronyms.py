@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from graph.resolve.acronym_brackets import bracket_parts
+from graph.resolve.acronym_brackets import bracket_parts, letters
 from graph.resolve.names import ABBREVIATIONS, GENERIC_WORDS, STOP_WORDS, fold
 from graph.resolve.ordinals import canonical_numbers
 
@@ -126,7 +126,7 @@ def _own_part(part: Sequence[str], rest: Sequence[str]) -> str | None:
     def own(word: str) -> bool:
         return word in known or (len(word) >= MIN_OWN and spelled_run(word, rest) is not None)
 
-    head, others = part[0], canonical_numbers(tuple(part[1:]))
+    head, others = letters(part[0]), canonical_numbers(tuple(part[1:]))
     if not all(own(w) for w in others):
         return None
     run = spelled_run(head, rest) if MIN_OWN <= len(head) <= MAX_ACRONYM and head.isalpha() else None
