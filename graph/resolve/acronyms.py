@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from graph.resolve.acronym_brackets import bracket_parts, letters
 from graph.resolve.names import ABBREVIATIONS, GENERIC_WORDS, STOP_WORDS, fold
 from graph.resolve.ordinals import canonical_numbers
 
@@ -104,18 +105,34 @@ def own_acronyms(text: str) -> tuple[tuple[OwnAcronym, ...], str]:
     found: list[OwnAcronym] = []
     kept = text
     for group in _PARENS.finditer(text):
-        inner = fold(group.group(1)).split()
-        if not inner or not (MIN_OWN <= len(inner[0]) <= MAX_ACRONYM) or not inner[0].isalpha():
-            continue
+        # A bracket may hold several short forms ("ISIL-SEA, ISIL-South East Asia") and write an
+        # acronym hyphenated ("JAK-A"): graph.resolve.acronym_brackets.bracket_parts.
+        parts = bracket_parts(group.group(1))
         rest = fold(text[: group.start()] + " " + text[group.end() :]).split()
-        if any(w not in canonical_numbers(tuple(rest)) for w in canonical_numbers(tuple(inner[1:]))):
+        spelled = [_own_part(part, rest) for part in parts]
+        if not parts or None in spelled or not any(spelled):
             continue
-        run = spelled_run(inner[0], rest)
-        if run is None:
-            continue
-        found.append(OwnAcronym(" ".join(inner), " ".join(rest[run[0] : run[1]])))
+        found.extend(OwnAcronym(" ".join(p), s) for p, s in zip(parts, spelled, strict=True) if s)
         kept = kept.replace(group.group(0), " ", 1)
     return tuple(found), kept
+
+
+def _own_part(part: Sequence[str], rest: Sequence[str]) -> str | None:
+    """The words of ``rest`` (the name outside the bracket) that the first word of one part of a
+    bracket initials, its other words being the name's own or acronyms of them; "" when the part
+    only repeats the name's words; None when it is not a short form of the name."""
+    known = set(canonical_numbers(tuple(rest)))
+
+    def own(word: str) -> bool:
+        return word in known or (len(word) >= MIN_OWN and spelled_run(word, rest) is not None)
+
+    head, others = letters(part[0]), canonical_numbers(tuple(part[1:]))
+    if not all(own(w) for w in others):
+        return None
+    run = spelled_run(head, rest) if MIN_OWN <= len(head) <= MAX_ACRONYM and head.isalpha() else None
+    if run is not None:
+        return " ".join(rest[run[0] : run[1]])
+    return "" if head in known and others else None
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import numpy as np
 from graph.resolve import org_symbols, place_initials, place_qualifiers, sound_lengths
 from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronym_parts import describe as describe_part
-from graph.resolve.acronyms import best_collapse, describe_collapse, describe_own, run_words
+from graph.resolve.acronyms import best_collapse, describe_collapse, run_words
 from graph.resolve.align import align_words, compounds_used, describe_alignment, is_contraction
 from graph.resolve.arabic_compounds import allah_form, element_part, rewritten
 from graph.resolve.common_stem import common_stem
@@ -53,8 +53,9 @@ from graph.resolve.ordinals import describe as describe_numbers
 from graph.resolve.org_translate import explain, org_view, same_by_translation
 from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order, written_tokens
 from graph.resolve.place_names import renamed
-from graph.resolve.readings import AS_WRITTEN, OWN_ACRONYM, PERSON_PART, part_reason, reason
+from graph.resolve.readings import AS_WRITTEN, OWN_ACRONYM, PERSON_PART, part_reason, reading_base, reason
 from graph.resolve.respelt_words import describe as describe_respelt
+from graph.resolve.self_acronyms import describe as describe_own_acronyms
 from graph.resolve.siblings import other_words, pack, sibling_evidence
 from graph.resolve.sound_shifts import same_shifted
 from graph.resolve.sun_articles import articles
@@ -207,10 +208,12 @@ def _initialism_reasons(
         if how == PERSON_PART:
             feature, detail = part_reason((rec.names or ("",))[int(best[0])], text)
             out.append(Reason(feature, 1.0, 0.0, detail))
-        if how == OWN_ACRONYM:
-            detail = describe_own((rec.names or ("",))[int(best[0])])
-            out.append(Reason("own_acronym", 1.0, 0.0, detail))
-        read = reason((rec.names or ("",))[int(best[0])], how)
+        published = (rec.names or ("",))[int(best[0])]
+        # Another reading may have been read from the name without its own acronym (readings).
+        base = reading_base(published, text, how) if how not in (AS_WRITTEN, OWN_ACRONYM) else published
+        if how == OWN_ACRONYM or base != published:
+            out.append(Reason("own_acronym", 1.0, 0.0, describe_own_acronyms(published)))
+        read = reason(base, how)
         if read is not None:  # a subsidiary, a name without a foreign acronym … (graph.resolve.readings)
             out.append(Reason(read[0], 1.0, 0.0, read[1]))
     if f.acronym[0]:

@@ -72,6 +72,7 @@ from graph.resolve import (
     place_initials,
     place_qualifiers,
     readings,
+    self_acronyms,
     siblings,
     sound_lengths,
 )
@@ -81,7 +82,6 @@ from graph.resolve.acronyms import (
     MIN_ACRONYM,
     MIN_ALONE,
     best_collapse,
-    own_acronyms,
     run_words,
 )
 from graph.resolve.align import align_person
@@ -103,7 +103,7 @@ from graph.resolve.word_partners import WORD_PARTNER, partners
 
 #: Aliases per record kept for scoring (OFAC entries can carry dozens).
 MAX_NAMES_PER_RECORD = 24
-#: Writings without a name's own bracketed acronym added per record at most (see scored_names).
+#: Writings without a name's own acronym added per record at most (see scored_names).
 MAX_DERIVED_NAMES = 8
 
 
@@ -675,8 +675,8 @@ def _place_conflict(text_a: str, text_b: str) -> float:
 def scored_names(rec: Record) -> list[tuple[str, int, int]]:
     """The writings a record is compared by, as ``(text, index in rec.names, how read)``: its
     names (MAX_NAMES_PER_RECORD at most, ``readings.AS_WRITTEN``), then, for companies and
-    vessels, those that write their own acronym in brackets once more without it
-    (``OWN_ACRONYM``, :func:`graph.resolve.acronyms.own_acronyms`) and their other readings
+    vessels, those that write their own acronym (in brackets or as a word) once more without it
+    (``OWN_ACRONYM``, :func:`graph.resolve.self_acronyms.without_own`) and their other readings
     (:func:`graph.resolve.readings.other_readings`: the subsidiary after a parent group, the
     name without a foreign acronym, an acronym's short form), MAX_DERIVED_NAMES at most of
     each. Both writings are kept: a noisy copy of the name may garble the acronym so that only
@@ -695,9 +695,8 @@ def scored_names(rec: Record) -> list[tuple[str, int, int]]:
             for part in person_parts.parts(text)
         ]
     else:
-        extra = [
-            (own_acronyms(text)[1], i, readings.OWN_ACRONYM) for text, i, _ in out if own_acronyms(text)[0]
-        ]
+        own = [(self_acronyms.without_own(text), i) for text, i, _ in out]
+        extra = [(kept, i, readings.OWN_ACRONYM) for kept, i in own if kept]
         other = [(text, i, how) for name, i, _ in out for text, how in readings.other_readings(name)]
         out.extend(extra[:MAX_DERIVED_NAMES] + other[:MAX_DERIVED_NAMES])
     return out

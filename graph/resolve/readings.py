@@ -24,9 +24,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from graph.resolve import foreign_acronyms, parent_names, person_parts, place_qualifiers, short_forms
+from graph.resolve import (
+    foreign_acronyms,
+    parent_names,
+    person_parts,
+    place_qualifiers,
+    self_acronyms,
+    short_forms,
+)
 
-#: How a writing was read from its name. OWN_ACRONYM is graph.resolve.acronyms.own_acronyms,
+#: How a writing was read from its name. OWN_ACRONYM is graph.resolve.self_acronyms.without_own,
 #: read in ``features.scored_names``.
 AS_WRITTEN, OWN_ACRONYM, SUBSIDIARY, FOREIGN_ACRONYM, SHORT_FORM, PLACE_FREE = 0, 1, 2, 3, 4, 5
 #: A person name read as the spellings it holds, without prose (graph.resolve.person_parts).
@@ -37,7 +44,22 @@ WRITES_PARENT, WRITES_BRACKET, WRITES_PLACE, STANDS_ALONE = 1, 2, 4, 8
 
 
 def other_readings(name: str) -> list[tuple[str, int]]:
-    """The readings of a company or vessel name beside the name as written, ``(text, how)``."""
+    """The readings of a company or vessel name beside the name as written, ``(text, how)``: read
+    from the name and from the name without its own acronyms (:mod:`graph.resolve.self_acronyms`)."""
+    out: list[tuple[str, int]] = []
+    for base in self_acronyms.reading_bases(name):
+        out.extend(r for r in _readings_of(base) if r not in out)
+    return out
+
+
+def reading_base(name: str, text: str, how: int) -> str:
+    """The text ``name``'s reading ``text`` (read ``how``) was read from: the name, or the name
+    without its own acronyms (:func:`other_readings`)."""
+    bases = self_acronyms.reading_bases(name)
+    return next((b for b in bases if (text, how) in _readings_of(b)), name)
+
+
+def _readings_of(name: str) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     split = parent_names.parent_split(name)
     if split is not None:
