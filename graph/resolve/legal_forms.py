@@ -542,8 +542,7 @@ FAMILIES.update({"LIMITEDSIRKETI": "LTD", "LTDSIRKETI": "LTD", "ANONIMSIRKETI": 
 FAMILIES.update(
     {k.replace("OBSHCHESTVO", "OBSCHESTVO"): v for k, v in FAMILIES.items() if "OBSHCHESTVO" in k}
 )
-FAMILIES.update({form.replace(" ", ""): fam for form, (_, fam, _, _) in post_soviet_forms.FORMS.items()})
-FAMILIES.update(post_soviet_forms.ABBREVIATION_FAMILIES)
+FAMILIES.update({f.replace(" ", ""): fam for f, (_, fam, _, _) in post_soviet_forms.FORMS.items() if fam})
 
 
 def family(form_text: str) -> str | None:

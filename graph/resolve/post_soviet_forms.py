@@ -23,7 +23,7 @@ Ukrainian private joint-stock company (PRYVATNE AKTSIONERNE TOVARYSTVO) are in n
 from __future__ import annotations
 
 #: Classes and families as named in :mod:`graph.resolve.legal_forms` (not imported: it imports us).
-_LIMITED, _CORPORATION = "LIMITED", "CORPORATION"
+_LIMITED, _CORPORATION, _STATE, _OTHER = "LIMITED", "CORPORATION", "STATE", "OTHER"
 _LLC, _JSC = "LLC", "JSC"
 
 #: Folded form → (class, family, countries, written before the name).
@@ -44,10 +44,30 @@ FORMS: dict[str, tuple[str, str, frozenset[str], bool]] = {
     "TAVARYSTVA Z ABMEZHAVANAJ ADKAZNASCYU": (_LIMITED, _LLC, frozenset({"BY"}), True),
     "TAVARYSTVA Z ABMEZHAVANAY ADKAZNASTSYU": (_LIMITED, _LLC, frozenset({"BY"}), True),
     "OBSHCHESTVO S OGRANICHENNOJ OTVETSTVENNOSTYU": (_LIMITED, _LLC, frozenset({"BY", "RU"}), True),
+    # The CSL's Belarusian spellings (BELKAZTRANS, ABSALYUTBANK, BELARUSKALIY, DANA ASTRA, KIDMA TEK).
+    "ZAMEZHNAYE TAVARYSTVA Z ABMEZHAVANAY ADKAZNASTSYU": (_LIMITED, _LLC, frozenset({"BY"}), True),
+    "ZAKRYTAYE AKTSYYANERNAYE TAVARYSTVA": (_CORPORATION, _JSC, frozenset({"BY"}), True),
+    "SUMESNAYE ZAKRYTAYE AKTSYYANERNAYE TAVARYSTVA": (_CORPORATION, _JSC, frozenset({"BY"}), True),
+    "ADKRYTAYE AKTSYYANERNAYE TAVARYSTVA": (_CORPORATION, _JSC, frozenset({"BY"}), True),
+    "ADKRYTAE AKTSYIANERNAE TAVARYSTVA": (_CORPORATION, _JSC, frozenset({"BY"}), True),
     "ZAKRYTAE AKCYYANERNAE TAVARYSTVA": (_CORPORATION, _JSC, frozenset({"BY"}), True),
     "ADKRYTAE AKCYYANERNAE TAVARYSTVA": (_CORPORATION, _JSC, frozenset({"BY"}), True),
+    # ТАА / ЗАТ / ААТ, which the CSL writes before the name ("TAA BELKAZTRANS", "ZAT ABSALYUTBANK").
+    "TAA": (_LIMITED, _LLC, frozenset({"BY"}), True),
+    "ZAT": (_CORPORATION, _JSC, frozenset({"BY"}), True),
+    "AAT": (_CORPORATION, _JSC, frozenset({"BY"}), True),
+    # The additional-liability company (ODO): its own form, of no family, so it never conflicts.
+    "TAVARYSTVA Z DADATKOVAY ADKAZNASTSYU": (_OTHER, "", frozenset({"BY"}), True),
     "ZAKRYTOE AKCIONERNOE OBSHCHESTVO": (_CORPORATION, _JSC, frozenset({"BY", "RU"}), True),
     "OTKRYTOE AKCIONERNOE OBSHCHESTVO": (_CORPORATION, _JSC, frozenset({"BY", "RU"}), True),
+    # State and unitary enterprises (CSL; a unitary enterprise may be private in Belarus, so the
+    # plain one is of no class). No family: like FGUP they never conflict with another form.
+    "DZYARZHAUNAYE PRADPRYEMSTVA": (_STATE, "", frozenset({"BY"}), True),
+    "RESPUBLIKANSKAYE UNITARNAYE PRADPRYEMSTVA": (_STATE, "", frozenset({"BY"}), True),
+    "RESPUBLIKANSKOYE UNITARNOYE PREDPRIYATIYE": (_STATE, "", frozenset({"BY", "RU"}), True),
+    "UNITARNAYE PRADPRYEMSTVA": (_OTHER, "", frozenset({"BY"}), True),
+    "UNITARNOYE PREDPRIYATIYE": (_OTHER, "", frozenset({"BY", "RU"}), True),
+    "DERZHAVNE PIDPRYEMSTVO": (_STATE, "", frozenset({"UA"}), True),
     # Azerbaijani forms (ISO, abbreviations included): written after the name, as the table reads.
     "MEHDUD MESULIYYETLI CEMIYYETI": (_LIMITED, _LLC, frozenset({"AZ"}), False),
     "MMC": (_LIMITED, _LLC, frozenset({"AZ"}), False),
@@ -56,6 +76,3 @@ FORMS: dict[str, tuple[str, str, frozenset[str], bool]] = {
     "ASC": (_CORPORATION, _JSC, frozenset({"AZ"}), False),
     "QSC": (_CORPORATION, _JSC, frozenset({"AZ"}), False),
 }
-
-#: The Belarusian abbreviations of the ISO table (ТАА, ЗАТ, ААТ), read there already: families only.
-ABBREVIATION_FAMILIES: dict[str, str] = {"TAA": _LLC, "ZAT": _JSC, "AAT": _JSC}
