@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
+from graph.resolve import post_soviet_forms
+
 ELF_TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "elf-codes-1.4.1.csv"
 
 LIMITED = "LIMITED"
@@ -226,6 +228,8 @@ _SUPPLEMENT: dict[str, str] = {
 #: KINOSTUDIYA'"): every Russian form is read in that spelling too.
 _SCH = {k.replace("OBSHCHESTVO", "OBSCHESTVO"): v for k, v in _SUPPLEMENT.items() if "OBSHCHESTVO" in k}
 _SUPPLEMENT.update(_SCH)
+#: The Ukrainian, Belarusian and Azerbaijani forms written in full (TOVARYSTVO Z OBMEZHENOYU …).
+_SUPPLEMENT.update({form: cls for form, (cls, _, _, _) in post_soviet_forms.FORMS.items()})
 
 #: Forms written before the name ("OOO ROMASHKA", "PT KRAKATAU"), folded.
 PREFIX_FORMS: frozenset[str] = frozenset(
@@ -272,6 +276,7 @@ PREFIX_FORMS: frozenset[str] = frozenset(
         "PUBLIC JOINT STOCK COMPANY",
         "LIMITED LIABILITY COMPANY",
         *_SCH,
+        *(form for form, (_, _, _, first) in post_soviet_forms.FORMS.items() if first),
     }
 )
 
@@ -331,6 +336,7 @@ _SUPPLEMENT_COUNTRIES: dict[str, frozenset[str]] = {
         for f in ("OOO", "ZAO", "OAO", "PAO", "AO", "CHAO", "NAO", "TOO", "FGUP", "GUP", "FGUE", "FSUE")
     },
     **{f: frozenset({"AE"}) for f in ("FZE", "FZCO", "FZC", "FZLLC")},
+    **{form.replace(" ", ""): where for form, (_, _, where, _) in post_soviet_forms.FORMS.items()},
     "SDNBHD": frozenset({"MY"}),
     "BHD": frozenset({"MY"}),
     "PTELTD": frozenset({"SG", "MY"}),
@@ -536,6 +542,7 @@ FAMILIES.update({"LIMITEDSIRKETI": "LTD", "LTDSIRKETI": "LTD", "ANONIMSIRKETI": 
 FAMILIES.update(
     {k.replace("OBSHCHESTVO", "OBSCHESTVO"): v for k, v in FAMILIES.items() if "OBSHCHESTVO" in k}
 )
+FAMILIES.update({f.replace(" ", ""): fam for f, (_, fam, _, _) in post_soviet_forms.FORMS.items() if fam})
 
 
 def family(form_text: str) -> str | None:
