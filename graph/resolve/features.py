@@ -89,10 +89,10 @@ from graph.resolve.countries import country_code
 from graph.resolve.form_variants import form_variant
 from graph.resolve.interning import Interner
 from graph.resolve.legal_forms import agreement, family
+from graph.resolve.marked_parts import is_marked, marked_conflict
 from graph.resolve.name_clauses import readings as clause_readings
 from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_address, normalise_name
 from graph.resolve.org_translate import OrgView, org_view, same_by_translation
-from graph.resolve.marked_parts import is_marked, marked_conflict
 from graph.resolve.parent_names import refuses, subsidiary_key
 from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
 from graph.resolve.reregistration import MIN_NAME_LETTERS, MIN_NAME_WORDS
@@ -176,8 +176,8 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "child_chain": -4.0,  # an Arabic chain with a child's given name in front (UDAY / SADDAM HUSSEIN …)
         "surname_morphology": -4.0,  # one root, two surname suffixes (PETRIC / PETROVIC), or the reverse
         "place_conflict": -3.0,  # each name writes a place, and they differ (graph.resolve.place_qualifiers)
-        "common_names_only": -4.0,
-        "marked_body": -4.0,  # a parent vs its affiliate, or two affiliates, by marker (marked_parts)  # only common given names agree, the rest weakly (ALI ASWAD / ALI ATWA)
+        "common_names_only": -4.0,  # only common given names agree, the rest weakly (ALI ASWAD / ALI ATWA)
+        "marked_body": -4.0,  # a parent vs its affiliate, or two affiliates, by marker (marked_parts)
     }
 )
 SHORT_NAME_CHARS = 3
