@@ -123,6 +123,8 @@ def brief_reasons(scored: ScoredPairs, f: PairFeatures, c: Contributions, k: int
         out.append(f"one common word each, no line of business shared ({float(c.business[k]):+.1f})")
     if c.place[k]:
         out.append(f"the names write two different places ({float(c.place[k]):+.1f})")
+    if c.marked[k]:
+        out.append(f"a parent and its affiliate, or two affiliates, by marker ({float(c.marked[k]):+.1f})")
     if c.generic[k]:
         out.append(f"line-of-business words differ ({float(c.generic[k]):+.1f})")
     if c.short[k]:

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from graph.resolve import org_symbols, place_initials, place_qualifiers, sound_lengths
+from graph.resolve import marked_parts, org_symbols, place_initials, place_qualifiers, sound_lengths
 from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronym_parts import describe as describe_part
 from graph.resolve.acronyms import best_collapse, describe_collapse, run_words
@@ -435,6 +435,10 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         names_a, names_b = a.names or ("",), b.names or ("",)
         detail = place_qualifiers.describe_conflict(names_a[int(f.best_a[0])], names_b[int(f.best_b[0])])
         reasons.append(Reason("place_conflict", -1.0, float(c.place[0]), detail))
+    if f.marked_body[0]:
+        names_a, names_b = a.names or ("",), b.names or ("",)
+        detail = marked_parts.describe(names_a[int(f.best_a[0])], names_b[int(f.best_b[0])])
+        reasons.append(Reason("marked_body", -1.0, float(c.marked[0]), detail))
     if c.generic[0]:
         reasons.append(
             Reason("generic_words", -1.0, float(c.generic[0]), "line-of-business words differ, none shared")

@@ -89,6 +89,7 @@ from graph.resolve.countries import country_code
 from graph.resolve.form_variants import form_variant
 from graph.resolve.interning import Interner
 from graph.resolve.legal_forms import agreement, family
+from graph.resolve.marked_parts import is_marked, marked_conflict
 from graph.resolve.name_clauses import readings as clause_readings
 from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_address, normalise_name
 from graph.resolve.org_translate import OrgView, org_view, same_by_translation
@@ -176,6 +177,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "surname_morphology": -4.0,  # one root, two surname suffixes (PETRIC / PETROVIC), or the reverse
         "place_conflict": -3.0,  # each name writes a place, and they differ (graph.resolve.place_qualifiers)
         "common_names_only": -4.0,  # only common given names agree, the rest weakly (ALI ASWAD / ALI ATWA)
+        "marked_body": -4.0,  # a parent vs its affiliate, or two affiliates, by marker (marked_parts)
     }
 )
 SHORT_NAME_CHARS = 3
@@ -278,6 +280,8 @@ class PreparedRecords:
     marks: np.ndarray  # int8, per name: readings.WRITES_PARENT | WRITES_BRACKET of the name it was read from
     parent_words: np.ndarray  # object, per name: parent_names.subsidiary_key of a subsidiary writing ('')
     places: np.ndarray  # object, per name: the published name when it writes a place ('' otherwise)
+    written: np.ndarray  # object, per name: the published name of a company name read as written ('')
+    marked: np.ndarray  # bool, per name: written is a name with a marker (graph.resolve.marked_parts)
     # Columns that only make the batch faster (the same values, compared as ints or bits):
     org_key_id: np.ndarray  # int64, per name: interned id of org_key
     org_core_id: np.ndarray  # int64, per name: interned id of org_core
@@ -668,6 +672,10 @@ def _other_places(text_a: str, text_b: str) -> float:
     return float(not place_qualifiers.same_places(text_a, text_b))
 
 
+def _marked(text_a: str, text_b: str) -> float:
+    return float(marked_conflict(text_a, text_b))
+
+
 def _place_conflict(text_a: str, text_b: str) -> float:
     return float(place_qualifiers.place_conflict(text_a, text_b))
 
@@ -729,6 +737,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     marks: list[int] = []
     parents: list[str] = []
     places: list[str] = []
+    written: list[str] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
@@ -763,6 +772,9 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             marks.append(0 if person else readings.marks(name or ""))
             parents.append(subsidiary_key(name) if how == readings.SUBSIDIARY else "")
             places.append(name if marks[-1] & readings.WRITES_PLACE else "")
+            # The published name of a company writing read as written (marked_parts reads it).
+            as_written = rec.kind == "company" and how in (readings.AS_WRITTEN, readings.OWN_ACRONYM)
+            written.append(name if as_written else "")
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
     countries = [country_code(r.country) for r in records]
@@ -810,6 +822,8 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         marks=np.array(marks, dtype=np.int8),
         parent_words=np.array(parents, dtype=object),
         places=np.array(places, dtype=object),
+        written=np.array(written, dtype=object),
+        marked=np.array([is_marked(w) for w in written], dtype=bool),
         org_key_id=np.array([intern(v.org) for v in org], dtype=np.int64),
         org_core_id=np.array([intern(v.core) for v in org], dtype=np.int64),
         word_bits=np.array([st[0] for st in stats], dtype=np.uint64),
@@ -856,6 +870,7 @@ class PairFeatures:
     common_stem: np.ndarray  # bool: subset credit withheld, one common word (graph.resolve.common_stem)
     common_business: np.ndarray  # bool: one common word each, no line of business shared
     place_conflict: np.ndarray  # bool: each aligned name writes a place, and they differ (place_qualifiers)
+    marked_body: np.ndarray  # bool: a parent vs its affiliate, or two affiliates, by marker (marked_parts)
     sound_lengths: np.ndarray  # bool: the names sound alike but differ in length, not read by sound
 
 
@@ -1222,6 +1237,17 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
             > 0
         )
 
+    # Companies: a marker ("Affiliated Entity:") says the names are a parent and its affiliate,
+    # or two affiliates of one parent (graph.resolve.marked_parts); only marked pairs are read.
+    marked = np.zeros(n, dtype=bool)
+    check = np.flatnonzero(left.marked[best_name_a] | right.marked[best_name_b])
+    check = check[(left.written[best_name_a[check]] != "") & (right.written[best_name_b[check]] != "")]
+    if len(check):
+        marked[check] = (
+            _per_distinct_text(left.written[best_name_a[check]], right.written[best_name_b[check]], _marked)
+            > 0
+        )
+
     person_rules = np.zeros(n, dtype=np.int8)
     check = np.flatnonzero((pair_kind == "person") & ~best_empty & (best_sim >= PERSON_LOOK))
     if len(check):
@@ -1259,6 +1285,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         common_stem=withheld[first] & ~translation if n else np.zeros(0, dtype=bool),
         common_business=business,
         place_conflict=places,
+        marked_body=marked,
         sound_lengths=(unheard[first] > best_sim) & ~best_empty if n else np.zeros(0, dtype=bool),
     )
 
@@ -1323,6 +1350,7 @@ class Contributions:
     sibling: np.ndarray
     business: np.ndarray
     place: np.ndarray
+    marked: np.ndarray
 
     def total(self) -> np.ndarray:
         return (
@@ -1332,6 +1360,7 @@ class Contributions:
             + self.sibling
             + self.business
             + self.place
+            + self.marked
             + self.short
             + self.legal
             + self.generic
@@ -1387,4 +1416,5 @@ def contributions(f: PairFeatures) -> Contributions:
         sibling=np.where(f.sibling, w["sibling_words"], 0.0),
         business=np.where(f.common_business, w["common_business"], 0.0),
         place=np.where(f.place_conflict, w["place_conflict"], 0.0),
+        marked=np.where(f.marked_body, w["marked_body"], 0.0),
     )
