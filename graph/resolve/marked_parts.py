@@ -18,18 +18,15 @@ subordinate entity National Institute of Lasers and Optronics (NILOP)".
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from graph.resolve.names import normalise_name
+from graph.resolve.parent_names import SUBORDINATE_WORDS, marker
 
 #: The markers the lists write before an affiliate or subordinate body.
-MARKER = re.compile(
-    r"[.,;:]?\s*(?:AND\s+)?(?:SUBORDINATE\s+(?:INSTITUTION|ENTITY|UNIT)|AFFILIATED\s+ENTIT(?:Y|IES))\s*[-–:]?\s*",
-    re.I,
-)
+MARKER = marker(rf"{SUBORDINATE_WORDS}|AFFILIATED\s+ENTIT(?:Y|IES)")
 #: Two words this alike (rapidfuzz ratio) are one word written twice.
 WORD_RATIO = 80
 #: Words this short ("XI AN" / "XO AN") are too short to tell two bodies apart by.

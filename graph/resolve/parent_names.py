@@ -58,7 +58,18 @@ BRANCH_WORDS: frozenset[str] = frozenset({"BRANCH", "OFFICE", "REPRESENTATIVE", 
 
 _OPEN_QUOTES = '“"«„'
 _CLOSE_QUOTES = '”"»“'
-_MARKER = re.compile(r"[.,;:]?\s*(?:AND\s+)?SUBORDINATE\s+(?:INSTITUTION|ENTITY|UNIT)\s*[-–:]?\s*", re.I)
+#: The words of a "subordinate institution / entity" marker (graph.resolve.marked_parts adds others).
+SUBORDINATE_WORDS = r"SUBORDINATE\s+(?:INSTITUTION|ENTITY|UNIT)"
+
+
+def marker(words: str) -> re.Pattern[str]:
+    """A marker of these words as the lists write it: after a separator, an optional "and", then
+    an optional dash or colon ("…, and subordinate entity X", "… (CETC 13).  Subordinate
+    Institution - X")."""
+    return re.compile(rf"[.,;:]?\s*(?:AND\s+)?(?:{words})\s*[-–:]?\s*", re.I)
+
+
+_MARKER = marker(SUBORDINATE_WORDS)
 # A possessive, also with its apostrophe lost to a "?" in a badly converted file ("Academy?s").
 _POSSESSIVE = re.compile(r"(?:'|’|\?)S\s+", re.I)
 _QUOTE = re.compile(rf"\s*[{_OPEN_QUOTES}]\s*")
