@@ -15,7 +15,15 @@ from typing import Any
 
 import numpy as np
 
-from graph.resolve import marked_parts, org_symbols, place_initials, place_qualifiers, sound_lengths
+from graph.resolve import (
+    corporatisation,
+    free_zones,
+    marked_parts,
+    org_symbols,
+    place_initials,
+    place_qualifiers,
+    sound_lengths,
+)
 from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronym_parts import describe as describe_part
 from graph.resolve.acronyms import best_collapse, describe_collapse, run_words
@@ -35,7 +43,7 @@ from graph.resolve.features import (
     prepare,
     scored_names,
 )
-from graph.resolve.form_variants import form_variant
+from graph.resolve.form_variants import absorbed_words, form_variant
 from graph.resolve.given_names import same_given_name
 from graph.resolve.name_clauses import describe as describe_clauses
 from graph.resolve.names import (
@@ -264,6 +272,14 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             detail += f" ({how}: no conflict, the names agree)"
             if how == "re-registration":
                 detail += "; Russian companies re-register (OAO to PAO, ZAO to AO, OOO to AO)"
+            elif how == "written in full":
+                for form in (form_a, form_b):
+                    if words := sorted(absorbed_words(form.legal_run) - set(form.generic)):
+                        detail += f"; {form.original!r} writes {' '.join(words)} within its legal form"
+            elif how == "corporatisation":
+                detail += f"; {corporatisation.REASON}"
+            elif how == "free zone":
+                detail += f"; {free_zones.REASON}"
         if swapped_form(form_a.legal_form_text, form_b.legal_form_text):
             detail += " (one form with two neighbouring letters swapped: a keying slip, no conflict)"
         for form in (form_a, form_b):

@@ -85,8 +85,9 @@ from graph.resolve.acronyms import (
     run_words,
 )
 from graph.resolve.align import align_person
+from graph.resolve.corporatisation import has_group
 from graph.resolve.countries import country_code
-from graph.resolve.form_variants import form_variant
+from graph.resolve.form_variants import form_variant, with_run_words
 from graph.resolve.interning import Interner
 from graph.resolve.legal_forms import agreement, family
 from graph.resolve.marked_parts import is_marked, marked_conflict
@@ -424,11 +425,39 @@ def _unpaired_words(core_a: str, core_b: str) -> float:
     return float(bool(lone_words(core_a, core_b)[0]))
 
 
+#: Codes of :func:`_form_variant` (why two written forms are one).
+_TRANSLATION, _REREGISTRATION, _IN_FULL, _CORPORATISATION, _FREE_ZONE = 1.0, 2.0, 3.0, 4.0, 5.0
+_HOW_CODES = {
+    "translation": _TRANSLATION,
+    "re-registration": _REREGISTRATION,
+    "written in full": _IN_FULL,
+    "corporatisation": _CORPORATISATION,
+    "free zone": _FREE_ZONE,
+}
+
+
 def _form_variant(a: str, b: str) -> float:
-    """1.0 one form written two ways, 2.0 a Russian re-registration, 0.0 neither."""
+    """The code of why two written forms are one (:data:`_HOW_CODES`), 0.0 when they are not."""
     (form_a, _, run_a), (form_b, _, run_b) = a.partition("|"), b.partition("|")
-    how = form_variant(form_a, run_a, form_b, run_b)
-    return 2.0 if how == "re-registration" else float(bool(how))
+    return _HOW_CODES.get(form_variant(form_a, run_a, form_b, run_b), 0.0)
+
+
+def _run_words_agree(
+    left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray
+) -> np.ndarray:
+    """Per pair: the line-of-business words agree once each side's run of form words gives back
+    the words it absorbed (:func:`graph.resolve.form_variants.with_run_words`)."""
+    strings = left.interner.strings
+
+    def widened(records: PreparedRecords, names: np.ndarray) -> list[str]:
+        return [
+            with_run_words(strings[g], strings[r].partition("|")[2])
+            for g, r in zip(records.generic[names].tolist(), records.legal_run[names].tolist(), strict=True)
+        ]
+
+    return np.array(
+        [x == y for x, y in zip(widened(left, name_a), widened(right, name_b), strict=True)], dtype=bool
+    )
 
 
 def _lift_form_variants(
@@ -445,24 +474,43 @@ def _lift_form_variants(
     least ``FORM_VARIANT_NAME_RATIO`` alike (no subset credit: "OPTIMA, OOO" is not
     "Optima Components Co., Ltd."). One name in two languages (``translation``) agrees already."""
     agree = (left.generic[name_a] == right.generic[name_b]) | translation
-    todo = np.flatnonzero((legal == -3) & agree)
+    conflict = legal == -3
+    # A form written in full may have absorbed a line-of-business word of the name ("… DEVELOPMENT
+    # CORPORATION S.A." / "… DEVELOPMENT CORP."): looked at only where the names proper agree.
+    maybe = np.flatnonzero(conflict & ~agree)
+    if len(maybe):
+        maybe = maybe[
+            _ratio(left.joined[name_a[maybe]], right.joined[name_b[maybe]]) >= FORM_VARIANT_NAME_RATIO
+        ]
+    absorbed = np.zeros(len(legal), dtype=bool)
+    if len(maybe):
+        absorbed[maybe] = _run_words_agree(left, right, name_a[maybe], name_b[maybe])
+    todo = np.flatnonzero(conflict & (agree | absorbed))
     if len(todo) == 0:
         return legal
     how = _per_distinct(
         left.legal_run[name_a[todo]], right.legal_run[name_b[todo]], _form_variant, left.interner
     )
-    todo, how = todo[how > 0], how[how > 0]
+    keep = (how > 0) & (agree[todo] | (how == _IN_FULL))
+    todo, how = todo[keep], how[keep]
     close = _ratio(left.joined[name_a[todo]], right.joined[name_b[todo]]) >= FORM_VARIANT_NAME_RATIO
     close |= translation[todo]
     # A re-registration joins only names that cannot be shared by chance (reregistration): every
     # distinctive word paired (equal romanisation keys), at least two of them, enough letters.
-    rereg = np.flatnonzero(how == 2.0)
+    rereg = np.flatnonzero(how == _REREGISTRATION)
     if len(rereg):
         ra, rb = name_a[todo[rereg]], name_b[todo[rereg]]
         close[rereg] = (
             (left.roman[ra] == right.roman[rb])
             & (left.ntok[ra] >= MIN_NAME_WORDS)
             & np.array([len(j) >= MIN_NAME_LETTERS for j in left.joined[ra].tolist()], dtype=bool)
+        )
+    # Corporatisation renamed *group* enterprises: both names carry GROUP (equal generic words).
+    group = np.flatnonzero(how == _CORPORATISATION)
+    if len(group):
+        strings = left.interner.strings
+        close[group] &= np.array(
+            [has_group(strings[g]) for g in left.generic[name_a[todo[group]]].tolist()], dtype=bool
         )
     out = legal.copy()
     out[todo[close]] = 3

@@ -10,7 +10,11 @@ cases are not that, and the lists are full of them:
 * **written in full** — one side's run of form words contains the other's ("CHINA STATE
   SHIPBUILDING CORPORATION LIMITED" / "… CORPORATION");
 * **re-registration** — two Russian forms of one company before and after it re-registered
-  ("OOO SHIPYARD 'ZALIV'" / "AO SHIPYARD 'ZALIV'", :mod:`graph.resolve.reregistration`).
+  ("OOO SHIPYARD 'ZALIV'" / "AO SHIPYARD 'ZALIV'", :mod:`graph.resolve.reregistration`);
+* **corporatisation** — a Chinese group corporation re-registered as a limited company
+  ("… GROUP CORPORATION" / "… GROUP CO., LTD.", :mod:`graph.resolve.corporatisation`);
+* **free zone** — a trading house's UAE free-zone company and its limited company elsewhere
+  ("GURGEN HOUSE FZCO" / "GURGEN HOUSE OOO", :mod:`graph.resolve.free_zones`).
 
 Either only says "no conflict": the caller (``features.pair_features``) still requires the
 names themselves to agree (see ``FORM_VARIANT_NAME_RATIO``) and their line-of-business words
@@ -22,7 +26,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from graph.resolve.corporatisation import corporatised
+from graph.resolve.free_zones import free_zone_pair
 from graph.resolve.legal_forms import family
+from graph.resolve.names import GENERIC_WORDS, legal_forms
 from graph.resolve.reregistration import reregistered
 
 #: Families that are one limited-liability company in different languages.
@@ -44,7 +51,8 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=65_536)
 def form_variant(form_a: str, run_a: str, form_b: str, run_b: str) -> str:
     """Why the written forms ``form_a`` / ``form_b`` (with the runs of form words they were cut
-    from) are one legal form: ``"translation"``, ``"written in full"``, or ``""``."""
+    from) are one legal form (or one listed entity): ``"translation"``, ``"written in full"``,
+    ``"re-registration"``, ``"corporatisation"``, ``"free zone"``, or ``""``."""
     fam_a, fam_b = family(form_a), family(form_b)
     if fam_a in LIMITED_LIABILITY and fam_b in LIMITED_LIABILITY:
         return "translation"
@@ -53,4 +61,26 @@ def form_variant(form_a: str, run_a: str, form_b: str, run_b: str) -> str:
         return "written in full"
     if reregistered(form_a, form_b):
         return "re-registration"
+    if corporatised(form_a, form_b):
+        return "corporatisation"
+    if free_zone_pair(form_a, form_b):
+        return "free zone"
     return ""
+
+
+def absorbed_words(run: str) -> frozenset[str]:
+    """The line-of-business words a run of form words absorbed: "DEVELOPMENT CORPORATION S A"
+    (a US form, "Development Corporation", then S.A.) holds DEVELOPMENT, which "… DEVELOPMENT
+    CORP." keeps as the name's word. A word that is a form on its own (CORPORATION) is the form's."""
+    table = legal_forms().table
+    return frozenset(w for w in run.split() if w in GENERIC_WORDS and (w,) not in table)
+
+
+def with_run_words(generic: str, run: str) -> str:
+    """The line-of-business words ``generic`` (space-joined, sorted) with those the name's run of
+    form words ``run`` absorbed (:func:`absorbed_words`), to compare two names whose forms are
+    one form written in full."""
+    absorbed = absorbed_words(run)
+    if not absorbed:
+        return generic
+    return " ".join(sorted(set(generic.split()) | absorbed))

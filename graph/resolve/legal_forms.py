@@ -329,6 +329,8 @@ INTERNATIONAL: frozenset[str] = frozenset(
     ]
 )
 _SOVIET = frozenset(["RU", "BY", "KZ", "UA", "KG", "UZ", "AM", "TJ", "TM", "AZ", "MD", "GE"])
+#: The post-Soviet states, whose forms (OOO, TOO, TOV …) say where a company is registered.
+POST_SOVIET = _SOVIET
 #: Jurisdictions of supplement forms (ELF gives the rest).
 _SUPPLEMENT_COUNTRIES: dict[str, frozenset[str]] = {
     **{
