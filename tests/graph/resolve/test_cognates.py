@@ -24,7 +24,9 @@ def test_words_of_one_stem_in_two_languages_are_cognates(a: str, b: str, stem: s
     assert cognate_stem(a, b) == stem
 
 
-@pytest.mark.parametrize(("a", "b"), [("KHORASAN", "KHOUZESTAN"), ("OPTIMA", "OPTIMACHIP"), ("SAHARA", "SAHEL")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("KHORASAN", "KHOUZESTAN"), ("OPTIMA", "OPTIMACHIP"), ("SAHARA", "SAHEL")]
+)
 def test_other_words_are_not_cognates(a: str, b: str) -> None:
     assert cognate_stem(a, b) == ""
 
