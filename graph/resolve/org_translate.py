@@ -14,7 +14,8 @@ Company"). :func:`same_by_translation` holds only when
 * the remaining words — the names proper, never translated — agree on their own (as written,
   or without Arabic articles and connectives, :mod:`arabic_particles`): written
   together at least ``ANCHOR_RATIO`` alike (NOVOVYATSKI / NOVOVYATSK; a place adjective
-  VORONEZHSKIY read as VORONEZH), and present; a name
+  VORONEZHSKIY read as VORONEZH), or word by word as cognates of the other language
+  (:mod:`cognates`: INITSIATIVY / INITIATIVES), and present; a name
   made only of organisational words needs ``MIN_ORG_ONLY_WORDS`` of them ("CENTRAL BANK OF
   THE RUSSIAN FEDERATION" / "TSENTRALNY BANK ROSSISKOI FEDERATSII").
 
@@ -38,7 +39,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from graph.resolve import arabic_particles, org_abbrev
+from graph.resolve import arabic_particles, cognates, org_abbrev
 from graph.resolve.romanise import roman_key
 
 TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "org_words.csv"
@@ -220,6 +221,12 @@ def _rests_agree(rest_a: str, rest_b: str, min_chars: int) -> bool:
     joined_a, joined_b = rest_a.replace(" ", ""), rest_b.replace(" ", "")
     if len(joined_a) < min_chars or len(joined_b) < min_chars:
         return False
+    # Translated word by word, a word of Latin stock keeps its stem (:mod:`cognates`).
+    return _spelt_alike(rest_a, rest_b) or cognates.same_words(rest_a.split(), rest_b.split())
+
+
+def _spelt_alike(rest_a: str, rest_b: str) -> bool:
+    joined_a, joined_b = rest_a.replace(" ", ""), rest_b.replace(" ", "")
     return names_alike(joined_a, joined_b) or names_alike(_cut(rest_a), _cut(rest_b))
 
 
@@ -253,6 +260,10 @@ def explain(a: OrgView, b: OrgView) -> list[tuple[str, str]]:
             "agree on their own (in the name similarity above)",
         )
     ]
+    words_a, words_b = a.rest.split(), b.rest.split()
+    if not _spelt_alike(a.rest, b.rest) and cognates.same_words(words_a, words_b):
+        detail = f"names proper of one stem in two languages: {cognates.describe(words_a, words_b)}"
+        out.append(("cognates", detail))
     for seen in dict.fromkeys(a.abbreviated + b.abbreviated):
         out.append(("org_abbreviation", f"organisation type {seen}: one type written two ways"))
     missing = left_out(a, b)
