@@ -32,6 +32,7 @@ from graph.resolve.arabic_compounds import allah_form, element_part, rewritten
 from graph.resolve.common_stem import common_stem
 from graph.resolve.dedications import dedication
 from graph.resolve.features import (
+    SHORT_NAME_CHARS,
     WEIGHTS,
     AliasKind,
     KindParams,
@@ -331,6 +332,8 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             "neighbours swapped or a neighbouring key), with the same line-of-business words: "
             "one name mistyped, counted in the name similarity above"
         )
+        if min(len(core_a.replace(" ", "")), len(core_b.replace(" ", ""))) <= SHORT_NAME_CHARS:
+            detail += f"; {min(x, y, key=len)} is the longer name mistyped, not a short name"
         reasons.append(Reason("keying_slip", 1.0, 0.0, detail))
     if f.respelt[0]:
         core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))

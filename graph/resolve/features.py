@@ -19,7 +19,8 @@ The score is a logistic function of a sum of evidence (log-odds):
   the same scheme is strong counter-evidence.
 * **address** — similar normalised addresses (+).
 * **generic words** — both have line-of-business words and share none (−, small).
-* **short names** — a distinctive part of three letters or fewer is weak evidence (−).
+* **short names** — a distinctive part of three letters or fewer is weak evidence (−), unless it
+  is a longer name mistyped (WAVE / WVE: a keying slip, below).
 * **unpaired words** (companies, vessels) — the names share a distinctive word but each keeps
   one with no counterpart on the other side (GAZPROM TRANSGAZ SAMARA / … SURGUT): sibling
   entities, not two spellings of one (−).
@@ -38,8 +39,8 @@ The score is a logistic function of a sum of evidence (log-odds):
   line-of-business words: the name similarity is lifted to ``SLIP_SIM``
   (:mod:`graph.resolve.typo_words`).
 * **respelt words** (companies, vessels) — words written another way (other vowels: KRASNOE /
-  KRASNOYE; joined or split: KALA NAFT / KALANAFT; the Arabic article written on; one
-  organisational word: FACTORY / PLANT) are read in the other name's spelling and the words
+  KRASNOYE; joined or split: KALA NAFT / KALANAFT; the Arabic article written on; one keying
+  slip: KASHANE / KASHANEH; one organisational word: FACTORY / PLANT) are read in the other name's spelling and the words
   compared again: the same words give ``RESPELT_SIM``, one name's words all among the other's
   the subset credit (:mod:`graph.resolve.respelt_words`); a word must agree as written.
 * **place conflict** (companies) — each name writes a place and they differ (VTB BANK (KIEV) /
@@ -1061,11 +1062,15 @@ def _slips(
     left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray, sim: np.ndarray
 ) -> np.ndarray:
     """Per name pair: the same distinctive words but for one keying slip in one word
-    (:func:`graph.resolve.typo_words.single_slip`) and the same line-of-business words."""
+    (:func:`graph.resolve.typo_words.single_slip`) and the same line-of-business words.
+
+    Read above SLIP_SIM too where one name alone is short: a slip that drops a letter of a
+    four-letter name (WAVE / WVE) leaves a short name, which is a mistyped longer one, not
+    the weak evidence of a short name (pair_features lifts the short-name penalty there)."""
     out = np.zeros(len(name_a), dtype=bool)
     todo = np.flatnonzero(
         (sim >= SLIP_LOOK)
-        & (sim < SLIP_SIM)
+        & ((sim < SLIP_SIM) | (left.short[name_a] != right.short[name_b]))
         & (left.ntok[name_a] == right.ntok[name_b])
         & (left.generic[name_a] == right.generic[name_b])
     )
@@ -1131,7 +1136,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
             left, right, name_a[other], name_b[other]
         )
         slipped[other] = _slips(left, right, name_a[other], name_b[other], sim[other])
-        sim = np.where(slipped, np.float32(SLIP_SIM), sim).astype(np.float32)
+        sim = np.where(slipped, np.maximum(sim, np.float32(SLIP_SIM)), sim).astype(np.float32)
         translated[other] = _translations(left, right, name_a[other], name_b[other])
         symbolic[other] = _symbol_pairs(
             left, right, name_a[other], name_b[other], sim[other], translated[other]
@@ -1313,7 +1318,8 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         writing_b=best_name_b - right.start[ib],
         weak=weak[first],
         empty=best_empty,
-        short=left.short[best_name_a] | right.short[best_name_b],
+        # A slip has a name of four letters or more on one side (typo_words.MIN_LETTERS).
+        short=(left.short[best_name_a] | right.short[best_name_b]) & ~slipped[first],
         legal=legal,
         generic_conflict=generic_conflict,
         numbers=numbers,

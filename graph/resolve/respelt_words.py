@@ -13,6 +13,12 @@ own way, although every word is still there:
 * **joined or split** — two words of one name written as one word of the other: KALA NAFT /
   KALANAFT, SEA PORT / SEAPORT, KER CH / KERCH (the concatenation must be exactly the word),
   and the Arabic article written onto a word: ALHARAMAIN / HARAMAIN (AL-HARAMAIN folds so);
+* **a keying slip** — a word mistyped by one slip (:func:`graph.resolve.typo_words.slip`: a
+  letter dropped or doubled, neighbours swapped, a neighbouring key): KASHANE / KASHANEH,
+  RASTAFANN / RASSTAFANN, AKHMAT / AKHMATA (a plural S is a word form, not a slip: KAZAN
+  HELICOPTERS is not KAZAN HELICOPTER PLANT). The keying-slip rule of the name similarity reads a
+  slip only when it is the one difference; here it counts beside words on one side only
+  ("BEHSAZ KASHANE TEHRAN CONSTRUCTION" / "BEHSAZ KASHANEH") or other respelt words;
 * **one organisational word** — in two languages or two English words, by the table of
   :mod:`graph.resolve.org_translate` (FACTORY / PLANT / ZAVOD): "DJSC FACTORY KRASNOE ZNAMYA" /
   "KRASNOYE ZNAMYA PLANT", where that module's all-or-nothing translation does not apply
@@ -50,6 +56,7 @@ from rapidfuzz import fuzz
 
 from graph.resolve.org_translate import translate
 from graph.resolve.romanise import roman_key
+from graph.resolve.typo_words import slip
 
 #: Each respelt word has at least this many letters (REDIN / RIDIN, not ALI / ALY).
 MIN_RESPELT_LETTERS = 5
@@ -100,13 +107,23 @@ def one_org_word(x: str, y: str) -> bool:
     return x != y and (translate(x) or x) == (translate(y) or y)
 
 
+def _read_as(x: str, y: str) -> str:
+    """How ``y`` may be read as ``x``, word for word ("" when it may not)."""
+    if respelt(x, y):
+        return "respelt"
+    # A plural is a word form, not a slip: KAZAN HELICOPTERS is not KAZAN HELICOPTER PLANT.
+    if slip(x, y) and max(x, y, key=len) != min(x, y, key=len) + "S":
+        return "slip"
+    return "translated" if one_org_word(x, y) else ""
+
+
 @dataclass(frozen=True)
 class Rewrite:
     """A word (or two words) of one name read as a word of the other."""
 
     written: str  # as the name writes it ("KALANAFT", "KRASNOYE", "KER CH")
     read: str  # as the other name writes it ("KALA NAFT", "KRASNOE", "KERCH")
-    how: str  # "respelt" | "joined" | "translated"
+    how: str  # "respelt" | "slip" | "joined" | "article" | "translated"
 
 
 def _joins(words: list[str], other: set[str]) -> list[Rewrite]:
@@ -149,7 +166,7 @@ def rewrites(core_a: str, core_b: str) -> tuple[tuple[Rewrite, ...], tuple[str, 
     rest_b = Counter(words_b) - Counter(words_a)
     for y in sorted(rest_b):
         for x in sorted(rest_a):
-            how = "respelt" if respelt(x, y) else "translated" if one_org_word(x, y) else ""
+            how = _read_as(x, y)
             if rest_a[x] and how:
                 rest_a[x] -= 1
                 words_b[words_b.index(y)] = x
@@ -189,6 +206,7 @@ def describe(core_a: str, core_b: str) -> str:
         "article": "the Arabic article written on",
         "joined": "one word written apart",
         "respelt": "other vowels",
+        "slip": "one keying slip",
         "translated": "one organisational word",
     }
     parts = [f"{rw.written} / {rw.read} ({words[rw.how]})" for rw in done]
