@@ -630,7 +630,7 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
     with no distinctive tokens, which can never match on its own.
     """
     text = text if isinstance(text, str) else ("" if text is None else str(text))
-    # "J/V" is one word, JV, before folding makes it two letters (graph.resolve.slashed_words).
+    # "J/V" is JOINT VENTURE, before folding makes it two letters (graph.resolve.slashed_words).
     read = join_slashed(text) if kind != "person" else text
     folded = fold(read)
     if kind != "person" and ("(" in read or "[" in read):
