@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import re
 
-#: Slashed abbreviation (case-insensitive, optional spaces around the slash) → its one word.
+#: Slashed abbreviation (case-insensitive, optional spaces around the slash) → the words it stands for.
 SLASHED: dict[str, str] = {"J/V": "JOINT VENTURE"}
 
-_PATTERN = re.compile(
-    r"(?<![0-9A-Za-z])(" + "|".join(re.escape(k).replace("/", r"\s*/\s*") for k in SLASHED) + r")(?![0-9A-Za-z])",
-    re.IGNORECASE,
-)
+_WRITTEN = "|".join(re.escape(k).replace("/", r"\s*/\s*") for k in SLASHED)
+_PATTERN = re.compile(rf"(?<![0-9A-Za-z])({_WRITTEN})(?![0-9A-Za-z])", re.IGNORECASE)
 
 
 def join_slashed(text: str) -> str:

@@ -29,7 +29,11 @@ from tests.graph.resolve.scoring_pairs import batch_equals_compare, company, rea
         ("NPO High Precision Systems JSC", ("NPO", "HIGH", "PRECISION", "SYSTEMS"), "JSC"),
         # PRIVATE is a word of the form written in full or abbreviated.
         ("TRIBUTARIES DAMASCUS PRIVATE JSC", ("TRIBUTARIES", "DAMASCUS"), "PRIVATE JSC"),
-        ("RAWAFED DAMASCUS PRIVATE JOINT STOCK COMPANY", ("RAWAFED", "DAMASCUS"), "PRIVATE JOINT STOCK COMPANY"),
+        (
+            "RAWAFED DAMASCUS PRIVATE JOINT STOCK COMPANY",
+            ("RAWAFED", "DAMASCUS"),
+            "PRIVATE JOINT STOCK COMPANY",
+        ),
     ],
 )
 def test_a_form_word_has_one_role(name: str, tokens: tuple[str, ...], form_text: str) -> None:
@@ -45,7 +49,8 @@ def test_a_kind_of_bank_alone_is_still_no_name() -> None:
 
 
 def test_a_slashed_abbreviation_is_one_word() -> None:
-    assert join_slashed("KOREA RYENHA MACHINERY J/V CORPORATION") == "KOREA RYENHA MACHINERY JOINT VENTURE CORPORATION"
+    written = join_slashed("KOREA RYENHA MACHINERY J/V CORPORATION")
+    assert written == "KOREA RYENHA MACHINERY JOINT VENTURE CORPORATION"
     assert join_slashed("ACME j / v LLC") == "ACME JOINT VENTURE LLC"
     assert join_slashed("ACME AJ/VB LLC") == "ACME AJ/VB LLC"  # inside a word: not the abbreviation
     written_out = normalise_name("KOREA RYONHA MACHINERY JOINT VENTURE CORPORATION", "company").distinctive
