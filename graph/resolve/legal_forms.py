@@ -141,6 +141,12 @@ _SUPPLEMENT: dict[str, str] = {
     "OJSC": CORPORATION,
     "CJSC": CORPORATION,
     "PJSC": CORPORATION,
+    # JSC with two letters swapped, as list clerks write it ("NPO HIGH PRECISION SYSTEMS JCS"):
+    # unread, the form stays a word of the name on that side only.
+    "JCS": CORPORATION,
+    # The abbreviated "PRIVATE JOINT STOCK COMPANY" (Syria, Ukraine): PRIVATE is the form's word
+    # on both sides, not a name word where the form is abbreviated.
+    "PRIVATE JSC": CORPORATION,
     "JOINT STOCK COMPANY": CORPORATION,
     "JOINT STOCK CO": CORPORATION,
     "OPEN JOINT STOCK COMPANY": CORPORATION,
@@ -285,6 +291,13 @@ VESSEL_FORMS: frozenset[str] = frozenset({"MV", "M V", "MT", "M T", "SS", "MS", 
 
 MAX_FORM_TOKENS = 6
 
+#: ELF forms that are a bank followed by its form ("BANK LLC", "BANK CORPORATION", "BANKA A S")
+#: are left out: BANK there is a word of the name, which the same bank written with another form
+#: keeps ("CETELEM BANK LLC" / "SETELEM BANK LIMITED LIABILITY COMPANY"), and the form after it
+#: is still read. Forms that are a kind of bank ("NATIONAL BANK", "COMMERCIAL BANK") stay forms:
+#: read as names they would be the one word BANK, the same for every bank.
+_BANK_WORDS = frozenset(["BANK", "BANKA"])
+
 #: ELF long names that are ordinary words in business names, not forms.
 _NOT_FORMS = frozenset(
     [
@@ -402,7 +415,11 @@ def _load(folder: Callable[[str], str]) -> tuple[dict[tuple[str, ...], str], dic
                         countries["".join(key)].add(row["Country Code (ISO 3166-1)"])
     # Roman numerals are numbers of the name ("… II CORP"), never a form.
     romans = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
-    table = {key: counts.most_common(1)[0][0] for key, counts in votes.items() if "".join(key) not in romans}
+    table = {
+        key: counts.most_common(1)[0][0]
+        for key, counts in votes.items()
+        if "".join(key) not in romans and not (len(key) > 1 and key[0] in _BANK_WORDS)
+    }
     for text, cls in _SUPPLEMENT.items():
         table[tuple(folder(text).split())] = cls
     where = {k: frozenset(v) for k, v in countries.items()}

@@ -32,6 +32,7 @@ from graph.resolve.legal_forms import LegalForms
 from graph.resolve.ordinals import ORDINAL_SUFFIXES, canonical_numbers, rewrites
 from graph.resolve.place_names import place_name
 from graph.resolve.romanise import roman_key
+from graph.resolve.slashed_words import join_slashed
 
 #: A name made only of generic words identifies an entity from this many distinct words on.
 GENERIC_NAME_WORDS = 3
@@ -75,6 +76,9 @@ ABBREVIATIONS: dict[str, str] = {
     "MFRS": "MANUFACTURING",
     "MFR": "MANUFACTURING",
     "MANUF": "MANUFACTURING",
+    "MANUFACTURE": "MANUFACTURING",
+    "MANUFACTURER": "MANUFACTURING",
+    "MANUFACTURERS": "MANUFACTURING",
     "IND": "INDUSTRIES",
     "INDS": "INDUSTRIES",
     "INDUSTRY": "INDUSTRIES",
@@ -626,12 +630,14 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
     with no distinctive tokens, which can never match on its own.
     """
     text = text if isinstance(text, str) else ("" if text is None else str(text))
-    folded = fold(text)
-    if kind != "person" and ("(" in text or "[" in text):
+    # "J/V" is JOINT VENTURE, before folding makes it two letters (graph.resolve.slashed_words).
+    read = join_slashed(text) if kind != "person" else text
+    folded = fold(read)
+    if kind != "person" and ("(" in read or "[" in read):
         # "TIAN DEVICES S A DE C V (SAPPHIRE)": a bracketed part moves to the front so that the
         # legal form ends the name again (word order is not compared for companies).
-        head = fold(" ".join(_PARENS.findall(text[:MAX_NAME_CHARS]))).split()
-        rest = fold(_PARENS.sub(" ", text)).split()
+        head = fold(" ".join(_PARENS.findall(read[:MAX_NAME_CHARS]))).split()
+        rest = fold(_PARENS.sub(" ", read)).split()
         # … but after a form written first, which must start the name to be read as one
         # ("PJSC VTB BANK (KIEV)": PJSC KIEV VTB BANK, not KIEV PJSC VTB BANK).
         lead = legal_forms().prefix_length(rest) if kind != "vessel" else 0
