@@ -29,6 +29,8 @@ from graph.resolve.acronym_parts import describe as describe_part
 from graph.resolve.acronyms import best_collapse, describe_collapse, run_words
 from graph.resolve.align import align_words, compounds_used, describe_alignment, is_contraction
 from graph.resolve.arabic_compounds import allah_form, element_part, rewritten
+from graph.resolve.body_kinds import describe as describe_kinds
+from graph.resolve.body_kinds import same_kind
 from graph.resolve.common_stem import common_stem
 from graph.resolve.dedications import dedication
 from graph.resolve.features import (
@@ -351,6 +353,11 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             "sibling entities, not two spellings of one"
         )
         reasons.append(Reason("unpaired_words", -1.0, float(c.unpaired[0]), detail))
+    elif a.kind != "person" and b.kind != "person" and not bool(f.empty[0]):
+        core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
+        lone_a, lone_b = lone_words(core_a, core_b)
+        if lone_a and same_kind(lone_a, lone_b):
+            reasons.append(Reason("body_kind", 1.0, 0.0, describe_kinds(lone_a, lone_b)))
     if a.kind == "person" and b.kind == "person" and not bool(f.empty[0]):
         titles = person_honorifics(form_a.original) + person_honorifics(form_b.original)
         if titles:

@@ -87,6 +87,7 @@ from graph.resolve.acronyms import (
     run_words,
 )
 from graph.resolve.align import align_person
+from graph.resolve.body_kinds import same_kind
 from graph.resolve.corporatisation import has_group
 from graph.resolve.countries import country_code
 from graph.resolve.form_variants import form_variant, with_run_words
@@ -423,8 +424,10 @@ def lone_words(core_a: str, core_b: str) -> tuple[tuple[str, ...], tuple[str, ..
 def _unpaired_words(core_a: str, core_b: str) -> float:
     """1.0 when each name keeps a distinctive word the other lacks (see :func:`lone_words`): a
     shared stem with different distinguishing words names sibling entities ("GAZPROM TRANSGAZ
-    SAMARA" / "… SURGUT", "KHORASAN STEEL" / "KHOUZESTAN STEEL"), not two spellings of one."""
-    return float(bool(lone_words(core_a, core_b)[0]))
+    SAMARA" / "… SURGUT", "KHORASAN STEEL" / "KHOUZESTAN STEEL"), not two spellings of one —
+    unless those words only say what kind of body each is (:mod:`graph.resolve.body_kinds`)."""
+    lone_a, lone_b = lone_words(core_a, core_b)
+    return float(bool(lone_a) and same_kind(lone_a, lone_b) is None)
 
 
 #: Codes of :func:`_form_variant` (why two written forms are one).
@@ -708,7 +711,13 @@ def _blocked_pairs(
     gen_a, gen_b = left.generic[name_a], right.generic[name_b]
     blocked |= place_free & (gen_a != gen_b) & (gen_a != _NO_WORDS) & (gen_b != _NO_WORDS)
     nta, ntb = left.ntok[name_a], right.ntok[name_b]
-    blocked |= ((how_a == readings.PLACE_FREE) & (ntb > nta)) | ((how_b == readings.PLACE_FREE) & (nta > ntb))
+    # A branch ("TAIBAH INTERNATIONAL : BOSNIA BRANCH") is the branch of a body that may be
+    # written in full (TAIBAH INTERNATIONAL AID ASSOCIATION): more words there do not block it.
+    branch_a = (left.marks[name_a] & readings.BRANCH) > 0
+    branch_b = (right.marks[name_b] & readings.BRANCH) > 0
+    blocked |= ((how_a == readings.PLACE_FREE) & (ntb > nta) & ~branch_a) | (
+        (how_b == readings.PLACE_FREE) & (nta > ntb) & ~branch_b
+    )
     todo = np.flatnonzero((how_a == readings.PLACE_FREE) & (how_b == readings.PLACE_FREE) & ~blocked)
     if len(todo):
         blocked[todo] = (

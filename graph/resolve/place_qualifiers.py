@@ -165,6 +165,12 @@ class PlaceSplit:
     bracketed: bool = False  # a place is written in brackets ("PJSC VTB BANK (KIEV)")
     national: bool = False  # a country written bare after the name's first word ("VTB BANK GEORGIA")
 
+    @property
+    def branch(self) -> bool:
+        """The place is attached by a trailing BRANCH / OFFICE: the name is the branch, there, of
+        the body named by what is left ("AL-HARAMAIN : PAKISTAN BRANCH")."""
+        return any(fold(word) in TRAIL_WORDS for word in self.removed)
+
 
 def _weak_demonym(name: str, country: str) -> bool:
     """A weak rigour name that is the country's name or demonym in English (CHINESE, YEMENI),
@@ -410,10 +416,15 @@ def describe(text: str) -> str:
     if split is None:  # not reached: the scorer read the same text
         return "the name writes a place"
     places = ", ".join(p.phrase for p in split.places)
+    branch = (
+        f" — the branch there of {split.kept!r}, which may also be written in full, with more words"
+        if split.branch
+        else ""
+    )
     return (
         f"{text!r} names a place ({places}): it qualifies the body rather than naming it, so the "
         f"name was also compared without {' '.join(split.removed)!r} ({split.kept!r}), against "
-        "names that write no place or the same place"
+        f"names that write no place or the same place{branch}"
     )
 
 

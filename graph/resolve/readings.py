@@ -39,8 +39,8 @@ AS_WRITTEN, OWN_ACRONYM, SUBSIDIARY, FOREIGN_ACRONYM, SHORT_FORM, PLACE_FREE = 0
 #: A person name read as the spellings it holds, without prose (graph.resolve.person_parts).
 PERSON_PART = 6
 #: Marks of a name (bits): it writes a parent group, it brackets an acronym, it writes a place,
-#: and without its places it is still a name.
-WRITES_PARENT, WRITES_BRACKET, WRITES_PLACE, STANDS_ALONE = 1, 2, 4, 8
+#: and without its places it is still a name; its place is attached as a branch's.
+WRITES_PARENT, WRITES_BRACKET, WRITES_PLACE, STANDS_ALONE, BRANCH = 1, 2, 4, 8, 16
 
 
 def other_readings(name: str) -> list[tuple[str, int]]:
@@ -80,9 +80,11 @@ def marks(name: str) -> int:
     """The marks (bits) of a company or vessel name, for :func:`blocked`."""
     parent = WRITES_PARENT if parent_names.parent_split(name) is not None else 0
     bracket = WRITES_BRACKET if foreign_acronyms.bracketed_acronym(name) is not None else 0
-    place = WRITES_PLACE if place_qualifiers.place_split(name) is not None else 0
+    split = place_qualifiers.place_split(name)
+    place = WRITES_PLACE if split is not None else 0
     alone = STANDS_ALONE if place and place_qualifiers.reads_alone(name) else 0
-    return parent | bracket | place | alone
+    branch = BRANCH if split is not None and split.branch else 0
+    return parent | bracket | place | alone | branch
 
 
 def blocked(how_a: np.ndarray, marks_a: np.ndarray, how_b: np.ndarray, marks_b: np.ndarray) -> np.ndarray:
