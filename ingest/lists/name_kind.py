@@ -1,0 +1,130 @@
+"""Is this list row a person? — read from the name when the list publishes no entity type.
+
+The CSL gives no ``type`` for Entity List, Unverified List, MEU, ISN, DPL and DTC rows, yet
+people are listed there ("Khalil Zadran", "Wong Yuh Lan", "Sergey Koynov"). Read as companies
+they lose every person rule of resolution and screening (word order, initials, given names,
+particles). :func:`read_kind` says whether a name reads as a person's, and why:
+
+* **no organisation evidence**: no digit, no legal form (``LLC``, ``OOO``, ``Co., Ltd.``), no
+  generic organisation word (``TRADING``, ``INSTITUTE``, ``AVIATION``), no linking word
+  (``OF``, ``AND``, ``THE``, ``&``), 2 to :data:`MAX_WORDS` words, and no word that the typed
+  rows of the bundled lists use more in company names than in person names;
+* **person evidence**: at least :data:`MIN_PERSON_WORDS` words that the typed rows use mostly in
+  person names (``SERGEY``, ``KHAN``, ``HAQQANI``) — table ``data/reference/name_kind_words.csv``,
+  built by ``scripts/build_name_kind_words.py`` from rows whose kind the publisher states —, or
+  one such word when the name's other words are in no typed company name, or with a date of
+  birth.
+
+Without both, the answer is "no call" and the list's own default stands: a company read as a
+person would lose the company rules, so the reading errs towards no call (precision first).
+Pure: the table is read once; nothing else is consulted.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+
+from graph.resolve.names import GENERIC_WORDS, fold, normalise_name
+
+WORDS_TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "name_kind_words.csv"
+
+#: A person's name has this many words at most ("Luis Fernando Arcila Giraldo").
+MAX_WORDS = 4
+#: A word is a person word when person names use it this many times more than company names ...
+PERSON_RATIO = 4
+#: ... and at least this many person entries do (one entry is a coincidence).
+PERSON_MIN = 2
+#: A word company names use at least this often, and more than person names, is a company word.
+COMPANY_MIN = 2
+#: Person words a name needs (one is enough with a date of birth).
+MIN_PERSON_WORDS = 2
+#: Words that join the names of an organisation, never a person's ("BANK OF CHINA", "A & B").
+LINK_WORDS: frozenset[str] = frozenset({"THE", "AND", "OF", "FOR", "A", "AN", "ET", "UND"})
+
+
+@dataclass(frozen=True)
+class KindReading:
+    """``person`` is True when the name reads as a person's; ``evidence`` says why (or why not)."""
+
+    person: bool
+    evidence: str
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The words the table counts: folded (upper-case ASCII)."""
+    return tuple(fold(name).split())
+
+
+def read_word_table(path: Path) -> Mapping[str, tuple[int, int]]:
+    """word → (person entries, company entries)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return MappingProxyType({r["word"]: (int(r["person"]), int(r["company"])) for r in rows})
+
+
+@cache
+def word_table() -> Mapping[str, tuple[int, int]]:
+    return read_word_table(WORDS_TABLE)
+
+
+def _is_person_word(counts: tuple[int, int]) -> bool:
+    person, company = counts
+    return person >= PERSON_MIN and person >= PERSON_RATIO * company
+
+
+def _organisation_evidence(name: str, words: tuple[str, ...], table: Mapping[str, tuple[int, int]]) -> str:
+    """Why ``name`` reads as an organisation's, or ``""``."""
+    if not 2 <= len(words) <= MAX_WORDS:
+        return f"{len(words)} words"
+    if any(ch.isdigit() for ch in name):
+        return "a digit"
+    linking = ["&"] if "&" in name else [w for w in words if w in LINK_WORDS]
+    if linking:
+        return f"linking word {linking[0]}"
+    form = normalise_name(name, "company")
+    if form.legal_form is not None:
+        return f"legal form {form.legal_form_text or form.legal_form}"
+    generic = [w for w in words if w in GENERIC_WORDS]
+    if generic:
+        return f"organisation word {generic[0]}"
+    for w in words:
+        person, company = table.get(w, (0, 0))
+        if company >= COMPANY_MIN and company > person:
+            return f"{w} is a company word ({company} company / {person} person entries)"
+    return ""
+
+
+def read_kind(
+    name: str,
+    *,
+    birth_dates: Sequence[str] = (),
+    table: Mapping[str, tuple[int, int]] | None = None,
+) -> KindReading:
+    """Whether ``name`` (a row of a list that publishes no type) reads as a person's name."""
+    table = word_table() if table is None else table
+    words = name_words(name)
+    against = _organisation_evidence(name, words, table)
+    if against:
+        return KindReading(False, against)
+    person_words = []
+    for w in dict.fromkeys(words):
+        person, company = table.get(w, (0, 0))
+        if _is_person_word((person, company)):
+            person_words.append(f"{w} {person}/{company}")
+    # One person word is enough when no other word is ever part of a company name ("Feroz KHAN"
+    # with FEROZ in no typed row) or with a date of birth.
+    unused = all(table.get(w, (0, 0))[1] == 0 for w in words if w not in table or not _is_person_word(table[w]))
+    needed = 1 if birth_dates or unused else MIN_PERSON_WORDS
+    if len(person_words) < needed:
+        return KindReading(False, f"{len(person_words)} person words of {needed} needed")
+    basis = "person words (person/company entries): " + ", ".join(person_words)
+    if birth_dates:
+        basis += f"; date of birth {birth_dates[0]}"
+    elif len(person_words) < MIN_PERSON_WORDS:
+        basis += "; its other words are in no company name"
+    return KindReading(True, f"no legal form, organisation word or digit; {basis}")
