@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from build_name_kind_words import MIN_ENTRIES, count_words, typed_entries  # noqa: E402
+from build_name_kind_words import typed_entries, word_table_of  # noqa: E402
 
 from graph.resolve.names import fold  # noqa: E402
 from ingest.lists.model import EntityKind, ListEntry  # noqa: E402
@@ -37,14 +37,6 @@ def _fold_of(entry: ListEntry, folds: int) -> int:
     return hashlib.sha1(fold(entry.name).encode(), usedforsecurity=False).digest()[0] % folds
 
 
-def _table(entries: list[ListEntry]) -> dict[str, tuple[int, int]]:
-    counts = count_words(entries)
-    person, company = counts[EntityKind.PERSON], counts[EntityKind.COMPANY]
-    return {
-        w: (person[w], company[w]) for w in set(person) | set(company) if person[w] + company[w] >= MIN_ENTRIES
-    }
-
-
 def _score(rows: list[tuple[ListEntry, bool]], label: str, show: int) -> None:
     tp = sum(1 for e, p in rows if p and e.kind is EntityKind.PERSON)
     fp = [e for e, p in rows if p and e.kind is not EntityKind.PERSON]
@@ -55,7 +47,7 @@ def _score(rows: list[tuple[ListEntry, bool]], label: str, show: int) -> None:
         f"precision={precision:.4f} (FP {len(fp)})  recall={tp / max(1, persons):.4f}"
     )
     for e in fp[:show]:
-        print(f"    FP  {e.list.value}  {e.name!r}  [{read_kind(e.name, birth_dates=e.birth_dates).evidence}]")
+        print(f"    FP  {e.list.value}  {e.name!r}")
 
 
 def main() -> None:
@@ -67,7 +59,7 @@ def main() -> None:
     typed = typed_entries(paths)
     held: list[tuple[ListEntry, bool]] = []
     for k in range(args.folds):
-        table = _table([e for e in typed if _fold_of(e, args.folds) != k])
+        table = word_table_of([e for e in typed if _fold_of(e, args.folds) != k])
         held += [
             (e, read_kind(e.name, birth_dates=e.birth_dates, table=table).person)
             for e in typed
@@ -75,7 +67,8 @@ def main() -> None:
         ]
     _score(held, "held-out", args.show)
     full = word_table()
-    _score([(e, read_kind(e.name, birth_dates=e.birth_dates, table=full).person) for e in typed], "in-sample", 0)
+    in_sample = [(e, read_kind(e.name, birth_dates=e.birth_dates, table=full).person) for e in typed]
+    _score(in_sample, "in-sample", 0)
     print("\nrows without a published type (kind as ingested now):")
     untyped = [e for p in paths for e in read_list_file(p).entries if e.kind_source != "type"]
     tally = Counter((e.list.value, e.kind_source, e.kind.value) for e in untyped)

@@ -50,21 +50,30 @@ def count_words(entries: Iterable[ListEntry]) -> dict[EntityKind, Counter[str]]:
     return counts
 
 
+def word_table_of(entries: Iterable[ListEntry]) -> dict[str, tuple[int, int]]:
+    """word → (person entries, company entries), for words of at least ``MIN_ENTRIES`` entries."""
+    counts = count_words(entries)
+    person, company = counts[EntityKind.PERSON], counts[EntityKind.COMPANY]
+    return {
+        w: (person[w], company[w])
+        for w in set(person) | set(company)
+        if person[w] + company[w] >= MIN_ENTRIES
+    }
+
+
 def main() -> None:
     if not WORDS_TABLE.exists():  # first build: the reader needs a table, typed rows never read it
         WORDS_TABLE.write_text("word,person,company\n", encoding="utf-8")
     entries = typed_entries(bundled_list_paths())
-    counts = count_words(entries)
-    person, company = counts[EntityKind.PERSON], counts[EntityKind.COMPANY]
-    words = sorted(w for w in set(person) | set(company) if person[w] + company[w] >= MIN_ENTRIES)
+    table = word_table_of(entries)
     with WORDS_TABLE.open("w", newline="", encoding="utf-8") as fh:
         n_person = sum(e.kind is EntityKind.PERSON for e in entries)
         fh.write(f"# {n_person} person and {len(entries) - n_person} company entries with a published type\n")
         writer = csv.writer(fh)
         writer.writerow(["word", "person", "company"])
-        for w in words:
-            writer.writerow([w, person[w], company[w]])
-    print(f"{WORDS_TABLE}: {len(words)} words from {len(entries)} entries")
+        for w in sorted(table):
+            writer.writerow([w, *table[w]])
+    print(f"{WORDS_TABLE}: {len(table)} words from {len(entries)} entries")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from graph.resolve.names import GENERIC_WORDS, fold, normalise_name
+from ingest.lists.model import EntityKind
 
 WORDS_TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "name_kind_words.csv"
 
@@ -118,7 +119,8 @@ def read_kind(
             person_words.append(f"{w} {person}/{company}")
     # One person word is enough when no other word is ever part of a company name ("Feroz KHAN"
     # with FEROZ in no typed row) or with a date of birth.
-    unused = all(table.get(w, (0, 0))[1] == 0 for w in words if w not in table or not _is_person_word(table[w]))
+    others = [table.get(w, (0, 0)) for w in words]
+    unused = all(c[1] == 0 for c in others if not _is_person_word(c))
     needed = 1 if birth_dates or unused else MIN_PERSON_WORDS
     if len(person_words) < needed:
         return KindReading(False, f"{len(person_words)} person words of {needed} needed")
@@ -128,3 +130,14 @@ def read_kind(
     elif len(person_words) < MIN_PERSON_WORDS:
         basis += "; its other words are in no company name"
     return KindReading(True, f"no legal form, organisation word or digit; {basis}")
+
+
+def untyped_kind(
+    name: str, default: EntityKind, birth_dates: Sequence[str] = ()
+) -> tuple[EntityKind, str, str]:
+    """``(kind, kind_source, kind_evidence)`` of a row its list publishes no type for: a person
+    when the name reads as one (source ``name``), else the list's ``default`` (source ``default``)."""
+    reading = read_kind(name, birth_dates=birth_dates)
+    if reading.person:
+        return EntityKind.PERSON, "name", reading.evidence
+    return default, "default", ""

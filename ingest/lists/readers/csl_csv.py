@@ -17,7 +17,7 @@ from pathlib import Path
 from graph.model import ListSource
 from ingest.lists import safe
 from ingest.lists.model import Alias, EntityKind, Identifier, ListAddress, ListEntry, ReadResult, RejectedRow
-from ingest.lists.name_kind import read_kind
+from ingest.lists.name_kind import untyped_kind
 from ingest.lists.readers._clauses import clean_names
 from ingest.lists.readers._common import (
     comma_address,
@@ -123,9 +123,7 @@ def build_entry(
     kind_evidence = ""
     if kind_source == "default" and kind is not EntityKind.ADDRESS_ONLY:
         # No published type: a person's name must not be read with the company rules.
-        reading = read_kind(name, birth_dates=multi.get("dates_of_birth", []))
-        if reading.person:
-            kind, kind_source, kind_evidence = EntityKind.PERSON, "name", reading.evidence
+        kind, kind_source, kind_evidence = untyped_kind(name, kind, multi.get("dates_of_birth", []))
     countries = iso_countries(multi.get("citizenships", []) + multi.get("nationalities", []))
     if not countries and rec.get("vessel_flag"):
         countries = iso_countries([rec["vessel_flag"]])
