@@ -37,6 +37,10 @@ def _fold_of(entry: ListEntry, folds: int) -> int:
     return hashlib.sha1(fold(entry.name).encode(), usedforsecurity=False).digest()[0] % folds
 
 
+def _aliases(entry: ListEntry) -> list[str]:
+    return [a.name for a in entry.aliases]
+
+
 def _score(rows: list[tuple[ListEntry, bool]], label: str, show: int) -> None:
     tp = sum(1 for e, p in rows if p and e.kind is EntityKind.PERSON)
     fp = [e for e, p in rows if p and e.kind is not EntityKind.PERSON]
@@ -61,13 +65,16 @@ def main() -> None:
     for k in range(args.folds):
         table = word_table_of([e for e in typed if _fold_of(e, args.folds) != k])
         held += [
-            (e, read_kind(e.name, birth_dates=e.birth_dates, table=table).person)
+            (e, read_kind(e.name, birth_dates=e.birth_dates, aliases=_aliases(e), table=table).person)
             for e in typed
             if _fold_of(e, args.folds) == k
         ]
     _score(held, "held-out", args.show)
     full = word_table()
-    in_sample = [(e, read_kind(e.name, birth_dates=e.birth_dates, table=full).person) for e in typed]
+    in_sample = [
+        (e, read_kind(e.name, birth_dates=e.birth_dates, aliases=_aliases(e), table=full).person)
+        for e in typed
+    ]
     _score(in_sample, "in-sample", 0)
     print("\nrows without a published type (kind as ingested now):")
     untyped = [e for p in paths for e in read_list_file(p).entries if e.kind_source != "type"]

@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.eval_pairs.build_pairs import OUT as PAIRS  # noqa: E402
 from benchmarks.eval_pairs.build_pairs import csl_rows  # noqa: E402
+from ingest.lists.model import Alias  # noqa: E402
 from ingest.lists.name_kind import read_kind  # noqa: E402
 from ingest.lists.readers._clauses import clean_names  # noqa: E402
 
@@ -32,9 +33,10 @@ SAME_ENTRY = ("csl_alias", "csl_noise")
 
 def _reading(row: dict[str, str]) -> tuple[str, str]:
     """(kind, evidence) of a typeless CSL row, as the CSL reader decides it."""
-    name, _ = clean_names(" ".join(row["name"].split()), [])
+    alt = [Alias(a.strip()) for a in row["alt_names"].split(";") if a.strip()]
+    name, named = clean_names(" ".join(row["name"].split()), alt)
     births = [d.strip() for d in row.get("dates_of_birth", "").split(";") if d.strip()]
-    reading = read_kind(name, birth_dates=births)
+    reading = read_kind(name, birth_dates=births, aliases=[a.name for a in named])
     return ("person" if reading.person else "company"), reading.evidence
 
 

@@ -77,7 +77,9 @@ def read(path: Path) -> ReadResult:
         # "PEARL (A.K.A. NEI-CHIEN CHU) LI": the clause is an alias (the id stays the published name's)
         own, named = clean_names(name, [])
         # the DPL mixes people and firms without saying which: a person's name is read as one
-        kind, kind_source, kind_evidence = untyped_kind(own, EntityKind.UNKNOWN)
+        kind, kind_source, kind_evidence = untyped_kind(
+            own, EntityKind.UNKNOWN, aliases=[a.name for a in named]
+        )
         result.entries.append(
             ListEntry(
                 list=ListSource.US_DPL,

@@ -123,7 +123,8 @@ def build_entry(
     kind_evidence = ""
     if kind_source == "default" and kind is not EntityKind.ADDRESS_ONLY:
         # No published type: a person's name must not be read with the company rules.
-        kind, kind_source, kind_evidence = untyped_kind(name, kind, multi.get("dates_of_birth", []))
+        births, alias_names = multi.get("dates_of_birth", []), [a.name for a in named]
+        kind, kind_source, kind_evidence = untyped_kind(name, kind, births, alias_names)
     countries = iso_countries(multi.get("citizenships", []) + multi.get("nationalities", []))
     if not countries and rec.get("vessel_flag"):
         countries = iso_countries([rec["vessel_flag"]])

@@ -52,12 +52,28 @@ def test_people_of_the_entity_list_read_as_people_with_their_evidence(name: str)
         ("27th Scientific Center", "a digit"),
         ("APEX", "1 words"),
         ("Sun & Moon Trading", "linking word &"),
+        ("MCST Lebedev", "acronym MCST"),  # Entity List: the Moscow Center of SPARC Technologies
     ],
 )
 def test_organisations_of_the_lists_are_never_read_as_people(name: str, why: str) -> None:
     reading = read_kind(name)
     assert not reading.person
     assert why in reading.evidence
+
+
+def test_an_alias_with_a_legal_form_or_organisation_word_says_organisation() -> None:
+    assert read_kind("Ivan Lebedev").person
+    reading = read_kind("Ivan Lebedev", aliases=["Ivan Lebedev", "ZAO Ivan Lebedev"])
+    assert not reading.person and "alias 'ZAO Ivan Lebedev': legal form" in reading.evidence
+    assert not read_kind("Ivan Lebedev", aliases=["Lebedev Trading"]).person
+    assert read_kind("Ivan Lebedev", aliases=["Vanya Lebedev"]).person
+    # a title that opens an alias is a person's ("General Jalaluddin" of Jalaluddin Haqqani)
+    assert read_kind("Jalaluddin Haqqani", aliases=["General Jalaluddin", "Mullah Jalaluddin"]).person
+
+
+def test_surnames_in_capitals_are_not_acronyms() -> None:
+    # the OFAC writes "KHAN, Abdul Qadeer": a capitalised surname has vowels
+    assert read_kind("KHAN, Abdul Qadeer").person
 
 
 def test_a_date_of_birth_makes_one_person_word_enough() -> None:
