@@ -174,7 +174,12 @@ def report(
 ) -> None:
     print(f"\n{title}: pairs={len(rep)}")
     print(f"{'kind':<8} {'method':<10} {'thr':>5} {'n':>6} {'P':>6} {'R':>6} {'F1':>6} {'µs/pair':>8}")
-    for kind in (*KINDS, MIXED) if (rep.kind == MIXED).any() else KINDS:
+    mixed = rep[rep.kind == MIXED]
+    if len(mixed):
+        # pairs of a person and an organisation (all negatives): P/R/F1 mean nothing, false matches do
+        true, matched = int(mixed.label.sum()), int(mixed.ours_match.sum())
+        print(f"{MIXED:<8} {len(mixed)} pairs of two kinds, {true} true; chipwatch matches {matched}")
+    for kind in KINDS:
         sub, dsub = rep[rep.kind == kind], dev[dev.kind == kind]
         label = sub.label.to_numpy()
         p, r, f = prf(label, sub.ours_match.to_numpy())
