@@ -49,7 +49,9 @@ from graph.resolve.names import fold  # noqa: E402
 
 PAIRS = ROOT / "benchmarks" / "eval_pairs" / "pairs.csv"
 LOGIC_CACHE = ROOT / "benchmarks" / "eval_pairs" / "logic_v2_cache.csv"
+DETECTED = ROOT / "benchmarks" / "eval_pairs" / "detected_kinds.csv"
 KINDS = ("company", "person", "vessel")
+MIXED = "mixed"  # --detected-kinds: a pair whose two entries are read as different kinds
 FTM_SCHEMA = {"company": "Company", "person": "Person", "vessel": "Vessel"}
 
 
@@ -61,14 +63,27 @@ def load_pairs() -> pd.DataFrame:
     return pd.read_csv(PAIRS, dtype={"name_a": str, "name_b": str}, keep_default_na=False)
 
 
+def detected_kinds(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with the kinds the ingest now gives CSL rows without a published type
+    (``eval_pairs/detected_kinds.py``): ``kind_a`` / ``kind_b`` per side, ``kind`` the pair's
+    (``mixed`` when the two differ), ``kind_listed`` the kind of ``pairs.csv``."""
+    side = pd.read_csv(DETECTED, keep_default_na=False).set_index("pair_id")
+    out = df.assign(kind_listed=df.kind, kind_a=df.kind, kind_b=df.kind)
+    hit = out.pair_id.isin(side.index)
+    out.loc[hit, "kind_a"] = side.kind_a.reindex(out.pair_id[hit]).to_numpy()
+    out.loc[hit, "kind_b"] = side.kind_b.reindex(out.pair_id[hit]).to_numpy()
+    out["kind"] = out.kind_a.where(out.kind_a == out.kind_b, MIXED)
+    return out
+
+
 def sides(df: pd.DataFrame) -> tuple[PreparedRecords, PreparedRecords, np.ndarray]:
     """The pairs as the scorer reads them: one record per name (kind, name only), row i of
     ``pairs`` pairing left record i with right record i."""
-    left = prepare(
-        [Record(f"a{i}", k, (n,)) for i, (k, n) in enumerate(zip(df.kind, df.name_a, strict=True))]
-    )
+    kind_a = df.kind_a if "kind_a" in df else df.kind
+    kind_b = df.kind_b if "kind_b" in df else df.kind
+    left = prepare([Record(f"a{i}", k, (n,)) for i, (k, n) in enumerate(zip(kind_a, df.name_a, strict=True))])
     right = prepare(
-        [Record(f"b{i}", k, (n,)) for i, (k, n) in enumerate(zip(df.kind, df.name_b, strict=True))]
+        [Record(f"b{i}", k, (n,)) for i, (k, n) in enumerate(zip(kind_b, df.name_b, strict=True))]
     )
     idx = np.arange(len(df), dtype=np.int64)
     return left, right, np.column_stack([idx, idx])
@@ -99,7 +114,9 @@ def logic_v2(df: pd.DataFrame) -> tuple[np.ndarray, float]:
         cache = {(k, a, b): float(s) for k, a, b, s in zip(c.kind, c.name_a, c.name_b, c.score, strict=True)}
         if "us_per_pair" in c.columns and len(c):
             timing = float(c.us_per_pair.iloc[0])
-    keys = list(zip(df.kind, df.name_a, df.name_b, strict=True))
+    # a mixed pair (--detected-kinds) is scored as its first entry's kind
+    kinds = df.kind_a if "kind_a" in df else df.kind
+    keys = list(zip(kinds, df.name_a, df.name_b, strict=True))
     todo = df[[k not in cache for k in keys]]
     if len(todo):
         from followthemoney import model
@@ -117,13 +134,13 @@ def logic_v2(df: pd.DataFrame) -> tuple[np.ndarray, float]:
         LogicV2.compare(warm[0], warm[1], config)
         t0 = time.perf_counter()
         done = 0
-        for row in todo.itertuples():
+        for kind, row in zip(kinds[todo.index], todo.itertuples(), strict=True):
             res = LogicV2.compare(
-                entity(row.kind, row.name_a, f"a{row.pair_id}"),
-                entity(row.kind, row.name_b, f"b{row.pair_id}"),
+                entity(kind, row.name_a, f"a{row.pair_id}"),
+                entity(kind, row.name_b, f"b{row.pair_id}"),
                 config,
             )
-            cache[(row.kind, row.name_a, row.name_b)] = float(res.score)
+            cache[(kind, row.name_a, row.name_b)] = float(res.score)
             done += 1
             if done % 2000 == 0:
                 print(f"  logic-v2: {done}/{len(todo)} pairs", file=sys.stderr)
@@ -157,6 +174,11 @@ def report(
 ) -> None:
     print(f"\n{title}: pairs={len(rep)}")
     print(f"{'kind':<8} {'method':<10} {'thr':>5} {'n':>6} {'P':>6} {'R':>6} {'F1':>6} {'µs/pair':>8}")
+    mixed = rep[rep.kind == MIXED]
+    if len(mixed):
+        # pairs of a person and an organisation (all negatives): P/R/F1 mean nothing, false matches do
+        true, matched = int(mixed.label.sum()), int(mixed.ours_match.sum())
+        print(f"{MIXED:<8} {len(mixed)} pairs of two kinds, {true} true; chipwatch matches {matched}")
     for kind in KINDS:
         sub, dsub = rep[rep.kind == kind], dev[dev.kind == kind]
         label = sub.label.to_numpy()
@@ -186,9 +208,19 @@ def main() -> None:
         "--calibration", action="store_true", help="share of true pairs per score band and kind"
     )
     parser.add_argument("--errors", type=int, default=0, help="print N worst errors of chipwatch per kind")
+    parser.add_argument(
+        "--detected-kinds",
+        action="store_true",
+        help="pairs of CSL rows without a published type by the kind the ingest reads from the name "
+        "(eval_pairs/detected_kinds.csv) instead of pairs.csv's company",
+    )
     args = parser.parse_args()
 
     df = load_pairs()
+    if args.detected_kinds:
+        df = detected_kinds(df)
+        moved = df[df.kind != df.kind_listed]
+        print(f"detected kinds: {len(moved)} pairs change kind ({moved.groupby('kind').size().to_dict()})")
     score, is_match, us_ours = ours(df)
     df["ours"] = score
     df["ours_match"] = is_match

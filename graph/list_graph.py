@@ -78,6 +78,9 @@ def list_graph_frames(
             "list": entries["list"],
             "source_id": entries["source_id"],
             "entity_kind": entries["kind"],
+            # why the kind: the list's type, its default, or read from the name (with evidence)
+            "kind_source": _column(entries, "kind_source"),
+            "kind_evidence": _column(entries, "kind_evidence"),
             "aliases": [[a[0] for a in al] for al in aliases],
             "alias_kinds": [[a[1] for a in al] for al in aliases],
             "programs": _nested(entries, "programs_json"),

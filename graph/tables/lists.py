@@ -54,6 +54,8 @@ LIST_SCHEMAS: dict[str, tuple[str, ...]] = {
         *CONTENT_FIELDS,
         "raw_ref",
         "digest",
+        "kind_source",  # type / default / name (see ingest.lists.model.ListEntry)
+        "kind_evidence",
     ),
     "list_relations": ("version_id", "feed", "source", "target", "relation", "props_json"),
     "list_versions": (

@@ -83,6 +83,11 @@ class ListEntry:
     #: listed (an OpenSanctions FtM entity with ``target: false``: an owner, relative, subsidiary,
     #: registry record). Kept so relations have both ends; never a listing downstream.
     context: bool = False
+    #: Where ``kind`` comes from: ``type`` (the publisher's entity type), ``default`` (the list
+    #: publishes none and all its rows are taken as one kind) or ``name`` (read from the name by
+    #: :mod:`ingest.lists.name_kind`, with the evidence in ``kind_evidence``).
+    kind_source: str = "type"
+    kind_evidence: str = ""
 
     @property
     def node_id(self) -> str:

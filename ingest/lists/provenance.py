@@ -132,6 +132,8 @@ def entry_rows(entries: Iterable[ListEntry], *, version: str, feed: str) -> pd.D
                 "source_url": e.source_url,
                 "remarks": e.remarks,
                 "raw_ref": e.raw_ref,
+                "kind_source": e.kind_source,
+                "kind_evidence": e.kind_evidence,
                 # empty unless set, like the rows written before the field existed (same digest)
                 "context": True if e.context else None,
             }

@@ -14,6 +14,7 @@ from pathlib import Path
 from graph.model import ListSource
 from ingest.lists import safe
 from ingest.lists.model import EntityKind, ListAddress, ListEntry, ReadResult, RejectedRow
+from ingest.lists.name_kind import untyped_kind
 from ingest.lists.readers._clauses import clean_names
 from ingest.lists.readers._common import country_iso2, parse_date
 from ingest.lists.readers._text import unique_aliases
@@ -75,11 +76,17 @@ def read(path: Path) -> ReadResult:
         remarks = " | ".join(p for p in (rec.get("Action"), rec.get("Last_Update")) if p) or None
         # "PEARL (A.K.A. NEI-CHIEN CHU) LI": the clause is an alias (the id stays the published name's)
         own, named = clean_names(name, [])
+        # the DPL mixes people and firms without saying which: a person's name is read as one
+        kind, kind_source, kind_evidence = untyped_kind(
+            own, EntityKind.UNKNOWN, aliases=[a.name for a in named]
+        )
         result.entries.append(
             ListEntry(
                 list=ListSource.US_DPL,
                 source_id=key,
-                kind=EntityKind.UNKNOWN,  # the DPL mixes people and firms without saying which
+                kind=kind,
+                kind_source=kind_source,
+                kind_evidence=kind_evidence,
                 name=own,
                 aliases=unique_aliases(named, own),
                 addresses=(address,) if raw else (),

@@ -17,6 +17,7 @@ from pathlib import Path
 from graph.model import ListSource
 from ingest.lists import safe
 from ingest.lists.model import Alias, EntityKind, Identifier, ListAddress, ListEntry, ReadResult, RejectedRow
+from ingest.lists.name_kind import untyped_kind
 from ingest.lists.readers._clauses import clean_names
 from ingest.lists.readers._common import (
     comma_address,
@@ -103,7 +104,10 @@ def build_entry(
     if not key:
         basis = "|".join((rec.get("source", ""), name, rec.get("addresses", ""), rec.get("start_date", "")))
         key = hashlib.sha256(basis.encode()).hexdigest()[:16]
-    kind = kind_from_type(rec.get("type"), EntityKind.COMPANY if code in _ORG_SOURCES else EntityKind.UNKNOWN)
+    kind = kind_from_type(rec.get("type"), EntityKind.UNKNOWN)
+    kind_source = "type"
+    if kind is EntityKind.UNKNOWN:
+        kind, kind_source = EntityKind.COMPANY if code in _ORG_SOURCES else EntityKind.UNKNOWN, "default"
     if not name:
         if code == "EL" and addresses:
             name, kind = addresses[0].raw, EntityKind.ADDRESS_ONLY
@@ -116,6 +120,11 @@ def build_entry(
     # Names copied from Federal Register prose embed other names ("X (f.k.a., Y)"): read out as
     # aliases of their marker's kind; the id above stays computed from the name as published.
     name, named = clean_names(name, [Alias(n) for n in alt_names])
+    kind_evidence = ""
+    if kind_source == "default" and kind is not EntityKind.ADDRESS_ONLY:
+        # No published type: a person's name must not be read with the company rules.
+        births, alias_names = multi.get("dates_of_birth", []), [a.name for a in named]
+        kind, kind_source, kind_evidence = untyped_kind(name, kind, births, alias_names)
     countries = iso_countries(multi.get("citizenships", []) + multi.get("nationalities", []))
     if not countries and rec.get("vessel_flag"):
         countries = iso_countries([rec["vessel_flag"]])
@@ -139,6 +148,8 @@ def build_entry(
         remarks=remarks,
         birth_dates=tuple(multi.get("dates_of_birth", [])),
         raw_ref=raw_ref,
+        kind_source=kind_source,
+        kind_evidence=kind_evidence,
     )
 
 

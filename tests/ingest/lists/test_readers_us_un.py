@@ -90,7 +90,17 @@ def test_csl_2022_full_snapshot_counts() -> None:
     # entity_number repeats across sources: ids are prefixed and unique
     assert len({e.source_id for e in result.entries}) == 14_160
     kinds = Counter(e.kind for e in result.entries)
-    assert kinds[EntityKind.PERSON] == 5_286
+    # 5,286 rows the CSL types Individual, and 947 rows without a type whose name reads as a
+    # person's (ingest.lists.name_kind): 242 EL, 35 ISN, 217 DPL, 453 DTC
+    assert kinds[EntityKind.PERSON] == 5_286 + 947
+    read_from_name = Counter(e.list for e in result.entries if e.kind_source == "name")
+    assert read_from_name == {
+        ListSource.US_EL: 242,
+        ListSource.US_ISN: 35,
+        ListSource.US_DPL: 217,
+        ListSource.US_DTC: 453,
+    }
+    assert all(e.kind is EntityKind.PERSON for e in result.entries if e.kind_source == "name")
     assert kinds[EntityKind.VESSEL] == 433
     assert kinds[EntityKind.AIRCRAFT] == 283
 
