@@ -7,7 +7,7 @@ import time
 import streamlit as st
 
 from chipwatch.ui import keys
-from chipwatch.ui.entity import aliases, list_details, same_as_links, trade_partners
+from chipwatch.ui.entity import aliases, kind_note, list_details, same_as_links, trade_partners
 from chipwatch.ui.graphdraw import (
     agraph_config,
     agraph_elements,
@@ -49,6 +49,9 @@ if report.list_hits:
     for hit in report.list_hits:
         details = list_details(g, hit["entry"])
         st.markdown(f"- **{hit['list']}** — {hit['name']} (`{hit['entry']}`)")
+        note = kind_note(g, hit["entry"])
+        if note:  # the list publishes no type: say the kind is ours, and why
+            st.text(note)
         st.json({**{k: v for k, v in hit.items() if v not in (None, "", [])}, **details}, expanded=False)
 else:
     st.write("None in its cluster.")

@@ -1,4 +1,5 @@
-"""Entity page data beyond the library's report: SAME_AS links with reasons, trade partners."""
+"""Entity page data beyond the library's report: SAME_AS links with reasons, trade partners, why a
+list entry has its kind."""
 
 from __future__ import annotations
 
@@ -67,6 +68,18 @@ def list_details(store: GraphStore, entry_id: str) -> dict[str, Any]:
     if node is None:
         return {}
     return {k: node.props[k] for k in LIST_DETAIL_PROPS if node.props.get(k) not in (None, "", [])}
+
+
+def kind_note(store: GraphStore, entry_id: str) -> str | None:
+    """``person — read from the name: <evidence>`` for an entry whose list publishes no type and whose
+    kind was read from its name; ``None`` when the kind is the list's own type or its default, so the
+    officer is told only where the tool, not the publisher, decided it is a person."""
+    node = store.node(entry_id)
+    if node is None or node.props.get("kind_source") != "name":
+        return None
+    kind = node.props.get("entity_kind") or "unknown"
+    evidence = str(node.props.get("kind_evidence") or "").strip()
+    return f"{kind} — read from the name: {evidence}" if evidence else f"{kind} — read from the name"
 
 
 def aliases(store: GraphStore, node_id: str) -> list[str]:

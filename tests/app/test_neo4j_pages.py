@@ -26,5 +26,7 @@ def test_pages_on_neo4j_store(neo4j_settings: Settings, monkeypatch: pytest.Monk
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert at.subheader[0].value == "Atlas Sanatgaran"
     assert "neo4j" not in "\n".join(str(m.value) for m in at.markdown).lower()  # no connection details
+    at.text_input(key=keys.SEARCH).input("Cesareo Estanislao Benitez").run()  # DTC: no type published
+    assert [t.value.split(":")[0] for t in at.text] == ["person — read from the name"]
     at.switch_page("pages/lists.py").run()
     assert not at.exception and not at.error

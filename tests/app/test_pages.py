@@ -217,6 +217,22 @@ def test_explore_listed_entity_shows_list_hit_and_expands_graph(at: AppTest) -> 
     assert at.get("graphviz_chart")[0].proto.spec.count("->") >= one_hop
 
 
+def test_explore_says_a_typeless_entry_is_a_person_read_from_its_name(at: AppTest) -> None:
+    # The DTC row publishes no type; ingest read "Cesareo Estanislao Benitez" as a person.
+    _page(at, "explore")
+    at.text_input(key=keys.SEARCH).input("Cesareo Estanislao Benitez").run()
+    assert not at.exception and not at.error
+    notes = [t.value for t in at.text]
+    assert len(notes) == 1, notes
+    assert notes[0].startswith("person — read from the name: no legal form, organisation word or digit")
+    assert "BENITEZ" in notes[0]
+    # A kind the list publishes (or its default) adds nothing.
+    at.text_input(key=keys.SEARCH).input("RIM, Ryong Nam").run()
+    assert "**List hits**" in _texts(at) and not at.text
+    at.text_input(key=keys.SEARCH).input("Atlas Sanatgaran").run()
+    assert not at.text
+
+
 def test_expanding_a_node_adds_its_neighbours(app_workspace: Path, planted: dict[str, str]) -> None:
     from chipwatch.ui.graphdraw import agraph_elements, expanded_subgraph, neighbourhood
     from graph.stores import open_store
