@@ -152,3 +152,39 @@ def test_a_failed_reread_leaves_the_previous_state(settings: Settings, tmp_path:
     assert not list(settings.tables_dir.glob(".*.tmp"))
     # and the re-read then goes through
     assert ingest_list_files(settings, [TYPELESS]).files[0].note == "re-read: reader version 1 → 2"
+
+
+def test_the_commands_say_why_a_file_was_read_again(settings: Settings) -> None:
+    from click.testing import CliRunner
+
+    from chipwatch.cli import cli
+
+    _load_as_version_1(settings)
+    env = {"CHIPWATCH_WORKSPACE": str(settings.workspace), "CHIPWATCH_STORE": "networkx"}
+
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    out = run("ingest", "lists", str(TYPELESS))
+    assert "version 2" in out and "(re-read: reader version 1 → 2)" in out
+    assert "re-read: reader version 1 → 2" in run("lists")
+    assert f"~ list:US_EL:EL:3f97deaf31b9b6cf89c58c3a2140f649fb94130e  {HAQQANI}  [kind]" in run(
+        "lists", "diff", "csl"
+    )
+    assert "nothing changed" in run("ingest", "lists", str(TYPELESS))
+
+
+def test_neo4j_store_gets_the_new_reading(neo4j_settings: Settings, tmp_path: Path) -> None:
+    neo = neo4j_settings.with_(workspace=tmp_path / "neo")
+    store = open_store(neo)
+    try:
+        store.clear()
+    finally:
+        store.close()
+    _load_as_version_1(neo)
+    assert ingest_list_files(neo, [TYPELESS]).files[0].note == "re-read: reader version 1 → 2"
+    assert not ingest_list_files(neo, [TYPELESS]).changed
+    kinds = _graph_kinds(neo)
+    assert kinds[HAQQANI] == "person" and kinds["Fast Aviation"] == "company"
