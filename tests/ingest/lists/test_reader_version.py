@@ -14,11 +14,12 @@ from chipwatch.settings import Settings
 from graph.lists.versions import resolve_version
 from graph.model import NodeKind
 from graph.stores import open_store
-from graph.tables.lists import LIST_SCHEMAS, list_table_path, load_list_tables
+from graph.tables.lists import list_table_path, load_list_tables
 from ingest.lists.model import EntityKind, ReadResult
 from ingest.lists.pipeline import ingest_list_files
 from ingest.lists.provenance import READ_VERSION
 from ingest.lists.read import read_list_file
+from tests.ingest.lists.list_state import table_bytes as _table_bytes
 
 TYPELESS = Path(__file__).resolve().parents[2] / "fixtures" / "lists_pipeline" / "csl_typeless_people.csv"
 HAQQANI = "Jalaluddin Haqqani"  # Entity List row with no type: a company before name_kind, a person now
@@ -46,14 +47,6 @@ def _reader_v1(path: Path, fmt: str | None) -> ReadResult:
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(workspace=tmp_path / "ws")
-
-
-def _table_bytes(settings: Settings) -> dict[str, bytes]:
-    return {
-        name: list_table_path(settings, name).read_bytes()
-        for name in LIST_SCHEMAS
-        if list_table_path(settings, name).exists()
-    }
 
 
 def _graph_kinds(settings: Settings) -> dict[str, str]:
