@@ -58,6 +58,8 @@ def register(group: click.Group) -> None:
             )
             click.echo(f"    file {row.path}" + (f"  from {row.origin}" if _text(row.origin) else ""))
             click.echo(f"    lists: {lists}")
+            if _text(row.note):  # why a file already loaded was read again
+                click.echo(f"    {row.note}")
 
     @lists_group.command("diff")
     @click.argument("list_name", metavar="LIST")

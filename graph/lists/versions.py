@@ -31,6 +31,8 @@ def resolve_version(versions: pd.DataFrame, feed: str, selector: str) -> pd.Seri
         hit = rows[rows["seq"] == float(sel)]
     if hit.empty and len(sel) >= 6:
         hit = rows[rows["sha256"].astype(str).str.startswith(sel.lower())]
+        if hit["sha256"].nunique() == 1:
+            hit = hit.tail(1)  # one file read again by a newer reader: its latest reading
     if len(hit) != 1:
         known = (
             ", ".join(f"{int(q)} ({v})" for q, v in zip(rows["seq"], rows["version_id"], strict=True))

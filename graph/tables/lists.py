@@ -3,7 +3,7 @@
 * ``list_entries``   one row per list entry per list version (nested values as JSON text);
 * ``list_relations`` relationships a list publishes, per version;
 * ``list_versions``  provenance: one row per ingested file (feed, path, SHA-256, size,
-  publication date, ingest time, format, rows read / accepted / rejected);
+  publication date, ingest time, format, rows read / accepted / rejected, reader version);
 * ``list_rejected``  each row a reader refused, with where and why;
 * ``list_diffs``     what changed between consecutive versions of a feed.
 
@@ -74,6 +74,10 @@ LIST_SCHEMAS: dict[str, tuple[str, ...]] = {
         "rows_accepted",
         "rows_rejected",
         "previous_version_id",
+        # Version of the product's list reading the rows were read with (empty: written before
+        # the field existed, i.e. version 1); see ingest.lists.provenance.READ_VERSION.
+        "reader_version",
+        "note",  # why this version exists when it is not a new file ("re-read: reader version 1 → 2")
     ),
     "list_rejected": ("version_id", "row", "field", "reason"),
     "list_diffs": (
@@ -88,7 +92,7 @@ LIST_SCHEMAS: dict[str, tuple[str, ...]] = {
         "fields_json",
     ),
 }
-NUMERIC = {"seq", "size", "rows_read", "rows_accepted", "rows_rejected", "row"}
+NUMERIC = {"seq", "size", "rows_read", "rows_accepted", "rows_rejected", "row", "reader_version"}
 
 
 @dataclass(frozen=True)

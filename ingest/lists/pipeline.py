@@ -5,7 +5,10 @@ table rows and graph rows in memory, stages the tables beside the live ones, wri
 and only then swaps the tables in. If the graph write fails, the graph is put back as it was
 (:class:`graph.lists.undo.GraphUndo`) and the staged tables are dropped.
 
-Re-ingesting a file already loaded (same SHA-256) changes nothing and says so.
+Re-ingesting a file already loaded (same SHA-256, read by the same reader version) changes nothing
+and says so. The latest file of a feed loaded under an older :data:`READ_VERSION` is read again as
+a new version of its feed, so its diff shows what the newer reading changed and its provenance row
+says why.
 """
 
 from __future__ import annotations
@@ -30,7 +33,15 @@ from graph.store import GraphStore
 from graph.tables.lists import ListTables, append_rows, conform, load_list_tables, stage_list_tables
 from graph.trade_graph import GraphFrames
 from ingest.lists.model import ReadResult
-from ingest.lists.provenance import entry_rows, feed_for, file_sha256, file_size, version_id
+from ingest.lists.provenance import (
+    READ_VERSION,
+    entry_rows,
+    feed_for,
+    file_sha256,
+    file_size,
+    reader_versions,
+    version_id,
+)
 
 BUNDLED_LISTS = PROJECT_ROOT / "data" / "lists"
 Reader = Callable[[Path, str | None], ReadResult]
@@ -49,6 +60,7 @@ class FileOutcome:
     rows_rejected: int = 0
     previous_version_id: str | None = None
     changes: dict[str, int] = field(default_factory=dict)
+    note: str | None = None  # why a known file was read again
 
     def line(self) -> str:
         if self.status == "unchanged":
@@ -65,7 +77,7 @@ class FileOutcome:
                 f"; vs {self.previous_version_id}: {c.get('added', 0)} added, "
                 f"{c.get('removed', 0)} removed, {c.get('changed', 0)} changed"
             )
-        return base
+        return f"{base} ({self.note})" if self.note else base
 
 
 @dataclass
@@ -126,12 +138,14 @@ def ingest_list_files(
     reader: Reader | None = None,
     now: dt.datetime | None = None,
     origin: str | None = None,
+    reader_version: int = READ_VERSION,
 ) -> IngestReport:
     """Load list files into the workspace's list tables and graph store, all or nothing.
 
     ``fmt`` overrides format detection; ``feed`` overrides the feed a file is filed under.
     ``store``: write into this store (default: open the configured one, flush and close it).
     ``origin``: where the files were downloaded from (recorded in the version's provenance).
+    ``reader_version``: the version of list reading ``reader`` implements (stored per version).
     """
     read = reader or _default_reader
     ingested_at = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat()
@@ -142,13 +156,19 @@ def ingest_list_files(
         if not path.exists():
             raise InputFileError(path, "no such file")
         sha = file_sha256(path)
-        known = pending.all_versions()
-        hit = known[known["sha256"] == sha]
-        if len(hit):
-            row = hit.iloc[0]
+        row, reread_from = _seen(pending.all_versions(), sha, reader_version)
+        if row is not None and reread_from is None:
             outcomes.append(FileOutcome(path, str(row.feed), str(row.version_id), int(row.seq), "unchanged"))
             continue
-        outcomes.append(_add_file(pending, path, sha, read(path, fmt), feed, ingested_at, origin))
+        note = None
+        if row is not None:
+            note = f"re-read: reader version {reread_from} → {reader_version}"
+        # a re-read stays in its feed, so its diff is against the older reading of the same bytes
+        file_feed = feed or (None if row is None else str(row.feed))
+        added = _add_file(
+            pending, path, sha, read(path, fmt), file_feed, ingested_at, origin, reader_version, note
+        )
+        outcomes.append(added)
     report = IngestReport(
         outcomes,
         conform("list_diffs", pd.concat(pending.diffs))
@@ -180,6 +200,24 @@ def ingest_list_files(
     return report
 
 
+def _seen(known: pd.DataFrame, sha: str, reader_version: int) -> tuple[pd.Series | None, int | None]:
+    """``(row, reread_from)``: the version row a file's SHA-256 was loaded as (``None``: never),
+    and the older reader version to read it again from (``None``: it stays as loaded). A file is
+    read again only when every reading of it is older than ``reader_version`` and it is still its
+    feed's latest version (re-reading an older file would put it back over the newer one)."""
+    hit = known[known["sha256"] == sha]
+    if hit.empty:
+        return None, None
+    read_with = reader_versions(hit)
+    if (read_with >= reader_version).any():
+        return hit[read_with >= reader_version].iloc[0], None
+    row = hit.sort_values("seq", kind="stable").iloc[-1]
+    latest = latest_version(known, str(row.feed))
+    if latest is None or latest["version_id"] != row["version_id"]:
+        return row, None
+    return row, int(read_with.max())
+
+
 def _add_file(
     pending: _Pending,
     path: Path,
@@ -188,6 +226,8 @@ def _add_file(
     feed: str | None,
     ingested_at: str,
     origin: str | None,
+    reader_version: int = READ_VERSION,
+    note: str | None = None,
 ) -> FileOutcome:
     if not result.entries:
         raise InputFileError(path, f"no list entries found ({result.rows_read} rows read)")
@@ -195,7 +235,7 @@ def _add_file(
     versions = pending.all_versions()
     prev = latest_version(versions, name)
     seq = 1 if prev is None else int(prev["seq"]) + 1
-    vid = version_id(name, sha)
+    vid = version_id(name, sha, versions["version_id"], reader_version)
     entries = entry_rows(result.entries, version=vid, feed=name)
     rejected = [(r.row, r.field, r.reason) for r in result.rejected]
     dup = entries["node_id"].duplicated(keep="last")
@@ -255,6 +295,8 @@ def _add_file(
             "rows_accepted": len(entries),
             "rows_rejected": len(rejected),
             "previous_version_id": prev_id,
+            "reader_version": reader_version,
+            "note": note,
         }
     )
     return FileOutcome(
@@ -269,6 +311,7 @@ def _add_file(
         len(rejected),
         prev_id,
         summarise(diff) if prev_id else {"added": len(entries)},
+        note,
     )
 
 

@@ -23,6 +23,15 @@ from graph.model import ListSource
 from graph.tables.lists import CONTENT_FIELDS, conform
 from ingest.lists.model import ListAddress, ListEntry, ReadResult
 
+#: Version of the product's list reading, stored with each ingested file version. A file is
+#: "unchanged" only when its SHA-256 and this version match: bump it whenever a reader changes what
+#: it reads from the same bytes, so workspaces read their files again on the next ingest.
+#: 1: up to 2026-11; 2: typeless CSL/DPL rows whose names read as a person's are persons
+#: (:mod:`ingest.lists.name_kind`).
+READ_VERSION = 2
+#: What rows written before ``reader_version`` existed were read with.
+FIRST_READ_VERSION = 1
+
 #: Feed of a reader format, where the format alone says it (prefix match on the format name).
 FORMAT_FEEDS: tuple[tuple[str, str], ...] = (
     ("csl", "csl"),
@@ -70,8 +79,15 @@ def file_size(path: Path) -> int:
     return path.stat().st_size
 
 
-def version_id(feed: str, sha256: str) -> str:
-    return f"{feed}@{sha256[:12]}"
+def version_id(feed: str, sha256: str, taken: Iterable[str] = (), reader_version: int = 0) -> str:
+    """``feed@sha12``; a file read again by a newer reader gets ``feed@sha12.r2`` (ids are keys)."""
+    vid = f"{feed}@{sha256[:12]}"
+    return f"{vid}.r{reader_version}" if vid in set(taken) else vid
+
+
+def reader_versions(versions: pd.DataFrame) -> pd.Series:
+    """The reader version of each ``list_versions`` row (rows from before the field: version 1)."""
+    return versions["reader_version"].fillna(FIRST_READ_VERSION).astype(int)
 
 
 def _address_line(a: ListAddress) -> str:

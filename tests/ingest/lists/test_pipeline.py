@@ -20,9 +20,10 @@ from graph.lists.diff import diff_entries, version_diff
 from graph.model import EdgeKind, NodeKind
 from graph.screening.rescreen import changed_entry_ids
 from graph.stores import open_store
-from graph.tables.lists import LIST_SCHEMAS, list_table_path, load_list_tables
+from graph.tables.lists import load_list_tables
 from ingest.lists.pipeline import bundled_list_paths, ingest_list_files
 from ingest.lists.provenance import content_digest
+from tests.ingest.lists.list_state import table_bytes as _table_bytes
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "lists_pipeline"
 V1, V2 = FIXTURES / "csl_v1.csv", FIXTURES / "csl_v2.csv"
@@ -34,14 +35,6 @@ SINOBRIGHT = "Sinobright Import and Export Company"
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(workspace=tmp_path / "ws")
-
-
-def _table_bytes(settings: Settings) -> dict[str, bytes]:
-    return {
-        name: list_table_path(settings, name).read_bytes()
-        for name in LIST_SCHEMAS
-        if list_table_path(settings, name).exists()
-    }
 
 
 def _graph_state(settings: Settings) -> dict[str, pd.DataFrame]:
