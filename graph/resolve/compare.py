@@ -9,6 +9,7 @@ per feature with its log-odds contribution and what was compared.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
@@ -251,6 +252,36 @@ def _word_pairs_reason(feature: str, pairs: list[tuple[str, str]], why: str) -> 
     return [Reason(feature, 1.0, 0.0, ", ".join(f"{x} / {y}" for x, y in pairs) + f": {why}")]
 
 
+#: Person rules that read two aligned words as one name: (reason, rule, why), one reason each.
+_PERSON_WORD_RULES: tuple[tuple[str, Callable[[str, str], bool], str], ...] = (
+    (
+        "given_name_forms",
+        same_given_name,
+        "one given name in two forms (Russian, Ukrainian or Belarusian; Arabic or European; a "
+        "familiar form) or patronymics of one, not two names",
+    ),
+    (
+        "allah_form",
+        allah_form,
+        "one ALLAH name, once in the form with a final I that West African and Somali spelling "
+        "give it, not a surname made from the given name",
+    ),
+    (
+        "nasab_particle",
+        same_particle,
+        "one particle of an Arabic name chain (son or daughter of) in two languages (BIN, IBN, "
+        "BEN, OULD, AG; BINT, MINT), not two names",
+    ),
+    (
+        "sound_shift",
+        lambda x, y: same_shifted(element_part(x), element_part(y)),
+        "one Arabic name in the spelling of two languages (Persian, Urdu, Turkish: Z for D / DH, "
+        "S for TH, GH for Q; French: OU for W, CH for SH; Malay: SY for SH; Russian: G for H), "
+        "not two names",
+    ),
+)
+
+
 def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
     c = contributions(f)
     reasons = [_name_reason(a, b, f, float(c.name[0])), *_clause_reasons(a, b, f)]
@@ -389,31 +420,8 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             )
             reasons.append(Reason("same_syllables", 1.0, 0.0, detail))
         aligned = [(x, y) for x, y, _ in align_words(order_a, order_b) if x and y and x != y]
-        reasons += _word_pairs_reason(
-            "given_name_forms",
-            [(x, y) for x, y in aligned if same_given_name(x, y)],
-            "one given name in two forms (Russian, Ukrainian or Belarusian; Arabic or European; a "
-            "familiar form) or patronymics of one, not two names",
-        )
-        reasons += _word_pairs_reason(
-            "allah_form",
-            [(x, y) for x, y in aligned if allah_form(x, y)],
-            "one ALLAH name, once in the form with a final I that West African and Somali spelling "
-            "give it, not a surname made from the given name",
-        )
-        reasons += _word_pairs_reason(
-            "nasab_particle",
-            [(x, y) for x, y in aligned if same_particle(x, y)],
-            "one particle of an Arabic name chain (son or daughter of) in two languages (BIN, IBN, "
-            "BEN, OULD, AG; BINT, MINT), not two names",
-        )
-        reasons += _word_pairs_reason(
-            "sound_shift",
-            [(x, y) for x, y in aligned if same_shifted(element_part(x), element_part(y))],
-            "one Arabic name in the spelling of two languages (Persian, Urdu, Turkish: Z for D / DH, "
-            "S for TH, GH for Q; French: OU for W, CH for SH; Malay: SY for SH; Russian: G for H), "
-            "not two names",
-        )
+        for feature, one_name, why in _PERSON_WORD_RULES:
+            reasons += _word_pairs_reason(feature, [(x, y) for x, y in aligned if one_name(x, y)], why)
         slips = [(x, y, kind) for x, y in aligned if (kind := onset_slip(element_part(x), element_part(y)))]
         if slips:
             reasons.append(Reason("onset_slip", 1.0, 0.0, describe_slips(slips)))
