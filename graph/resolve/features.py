@@ -710,6 +710,10 @@ def _blocked_pairs(
     place_free = (how_a == readings.PLACE_FREE) | (how_b == readings.PLACE_FREE)
     gen_a, gen_b = left.generic[name_a], right.generic[name_b]
     blocked |= place_free & (gen_a != gen_b) & (gen_a != _NO_WORDS) & (gen_b != _NO_WORDS)
+    # A line-of-business word read from another form of it (graph.resolve.generic_forms) says the
+    # names write one line of business two ways: only where they then write the same words.
+    generic_form = (how_a == readings.GENERIC_FORM) | (how_b == readings.GENERIC_FORM)
+    blocked |= generic_form & (gen_a != gen_b)
     nta, ntb = left.ntok[name_a], right.ntok[name_b]
     # A branch ("TAIBAH INTERNATIONAL : BOSNIA BRANCH") is the branch of a body that may be
     # written in full (TAIBAH INTERNATIONAL AID ASSOCIATION): more words there do not block it.
