@@ -34,3 +34,11 @@ def form_words(
     business = any(w in generic and w not in legal for w in words)
     own = any(w not in generic and w not in legal and len(w) > 1 for w in words)
     return words if business and own else ()
+
+
+def describe(original: str, form_text: str, words: tuple[str, ...]) -> str:
+    """Why a name that is all legal form was compared, for :func:`graph.resolve.compare.compare`."""
+    return (
+        f"{original!r} is nothing but the legal form {form_text} of the ISO 20275 table, yet names "
+        f"someone (a line-of-business word and a word of its own): compared whole, as {' '.join(words)}"
+    )
