@@ -37,6 +37,7 @@ FORMS = MappingProxyType(
         "MACHINES": "MACHINERY",
         "MACHINERIES": "MACHINERY",
         "TRANSPORTATION": "TRANSPORT",
+        "TRANS": "TRANSPORT",  # cut as names cut it (WORLDWIDE SHIPPING & TRANS)
         "OPTIC": "OPTICAL",
         "OPTICS": "OPTICAL",
         "INSTRUMENTATION": "INSTRUMENTS",

@@ -9,6 +9,7 @@ import pytest
 from graph.resolve import Decision, compare
 from graph.resolve.generic_forms import generic_form
 from graph.resolve.names import normalise_name
+from graph.resolve.written_together import spelled
 from tests.graph.resolve.scoring_pairs import batch_equals_compare, company, reasons
 
 
@@ -71,3 +72,44 @@ def test_forms_of_legal_words_or_one_business_word_still_name_nobody(name: str) 
     m = compare(company(name), company(name))
     assert m.decision == Decision.NO
     assert "no distinctive word" in m.reasons[0].detail
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("DIVETECHNOSERVICES", "DIVE TECHNO SERVICES"),  # a line-of-business word run into the name
+        ("Magtech", "M.A.G. Tech"),  # dotted initials whose A is also a stop-word
+    ],
+)
+def test_one_name_with_other_word_breaks(a: str, b: str) -> None:
+    m = compare(company(a), company(b))
+    assert m.decision == Decision.MATCH, m.reasons
+    assert "same letters with other word breaks" in reasons(m)["written_together"]
+    assert "short_name" not in reasons(m)
+    batch_equals_compare([(a, b)], "company")
+
+
+def test_other_word_breaks_add_no_word() -> None:
+    # A name with a word more is spelled otherwise: DIVE TECHNO SERVICES is not DIVETECHNO.
+    m = compare(company("DIVETECHNO"), company("DIVE TECHNO SERVICES"))
+    assert "written_together" not in reasons(m)
+    assert spelled("M A G TECH", "") == "MAGTECH" and spelled("ACME CO LTD", "CO LTD") == ""
+    assert spelled("DIVE TECHNO SERVICES LLC", "LLC") == "DIVETECHNOSERVICES"
+
+
+def test_a_cut_line_of_business_word_and_one_kind_of_site() -> None:
+    # TRANS is TRANSPORT cut as names cut it; an industrial COMPOUND is the COMPLEX
+    # (data/reference/org_words.csv), and another name is still another complex.
+    pairs = [
+        ("WORLDWIDE SHIPPING & TRANSPORTATION LIMITED", "WORLDWIDE SHIPPING & TRANS"),
+        ("AMIN INDUSTRIAL COMPLEX", "AMIN INDUSTRIAL COMPOUND"),
+    ]
+    for a, b in pairs:
+        assert compare(company(a), company(b)).decision == Decision.MATCH
+    assert compare(company("AMIN INDUSTRIAL COMPLEX"), company("NOURI INDUSTRIAL COMPOUND")).decision == (
+        Decision.NO
+    )
+    assert compare(company("AMIN INDUSTRIAL COMPLEX"), company("NOURI INDUSTRIAL COMPLEX")).decision == (
+        Decision.NO
+    )
+    batch_equals_compare(pairs, "company")
