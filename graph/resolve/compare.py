@@ -47,6 +47,7 @@ from graph.resolve.features import (
     prepare,
     scored_names,
 )
+from graph.resolve.form_names import describe as describe_form_name
 from graph.resolve.form_variants import absorbed_words, form_variant
 from graph.resolve.given_names import same_given_name
 from graph.resolve.name_clauses import describe as describe_clauses
@@ -73,6 +74,8 @@ from graph.resolve.sound_shifts import same_shifted
 from graph.resolve.sun_articles import articles
 from graph.resolve.syllable_names import same_syllables
 from graph.resolve.typo_words import single_slip, swapped_form
+from graph.resolve.written_together import describe as describe_spelled
+from graph.resolve.written_together import spelled
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -349,6 +352,16 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
                 f"{', '.join(fixed)}"
             )
             reasons.append(Reason("generic_spelling", 1.0, 0.0, detail))
+    if f.spelled[0]:
+        text = spelled(form_a.folded, form_a.legal_run)
+        reasons.append(
+            Reason("written_together", 1.0, 0.0, describe_spelled(form_a.original, form_b.original, text))
+        )
+    for form in (form_a, form_b):
+        # A name that is all legal form, read as its words (graph.resolve.form_names).
+        if form.distinctive and not form.tokens and form.legal_form_text and a.kind != "person":
+            detail = describe_form_name(form.original, form.legal_form_text, form.distinctive)
+            reasons.append(Reason("form_name", 1.0, 0.0, detail))
     for form in (form_a, form_b):
         dropped = dedication(tuple(form.folded.split()))
         if dropped and not bool(f.empty[0]):

@@ -77,6 +77,7 @@ from graph.resolve import (
     self_acronyms,
     siblings,
     sound_lengths,
+    written_together,
 )
 from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronyms import (
@@ -289,6 +290,7 @@ class PreparedRecords:
     # Columns that only make the batch faster (the same values, compared as ints or bits):
     org_key_id: np.ndarray  # int64, per name: interned id of org_key
     org_core_id: np.ndarray  # int64, per name: interned id of org_core
+    spelled_id: np.ndarray  # int64, per name: interned id of written_together.spelled ('' → 0)
     word_bits: np.ndarray  # uint64, per name: the distinctive words hashed to bits (_word_stats)
     plain_words: np.ndarray  # bool, per name: distinctive words all distinct and ASCII (_word_stats)
     nset: np.ndarray  # int64, per name: number of distinct distinctive words
@@ -316,7 +318,16 @@ class PreparedRecords:
 #: earlier chunk evaluated. Cleared when large.
 _DISTINCT_MAX = 200_000
 #: PreparedRecords columns of interned ids (moved together into one generation: _one_generation).
-_INTERNED_COLUMNS = ("generic", "legal", "legal_run", "numbers", "org_key_id", "org_core_id", "country_id")
+_INTERNED_COLUMNS = (
+    "generic",
+    "legal",
+    "legal_run",
+    "numbers",
+    "org_key_id",
+    "org_core_id",
+    "spelled_id",
+    "country_id",
+)
 #: Below this many rows a dict finds the distinct pairs faster than pandas' factorize (whose
 #: set-up costs tens of microseconds a call: the linking guard scores many tiny batches).
 _HASH_MIN_ROWS = 2_000
@@ -710,6 +721,10 @@ def _blocked_pairs(
     place_free = (how_a == readings.PLACE_FREE) | (how_b == readings.PLACE_FREE)
     gen_a, gen_b = left.generic[name_a], right.generic[name_b]
     blocked |= place_free & (gen_a != gen_b) & (gen_a != _NO_WORDS) & (gen_b != _NO_WORDS)
+    # A line-of-business word read from another form of it (graph.resolve.generic_forms) says the
+    # names write one line of business two ways: only where they then write the same words.
+    generic_form = (how_a == readings.GENERIC_FORM) | (how_b == readings.GENERIC_FORM)
+    blocked |= generic_form & (gen_a != gen_b)
     nta, ntb = left.ntok[name_a], right.ntok[name_b]
     # A branch ("TAIBAH INTERNATIONAL : BOSNIA BRANCH") is the branch of a body that may be
     # written in full (TAIBAH INTERNATIONAL AID ASSOCIATION): more words there do not block it.
@@ -797,6 +812,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     parents: list[str] = []
     places: list[str] = []
     written: list[str] = []
+    spelled: list[int] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
@@ -834,6 +850,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             # The published name of a company writing read as written (marked_parts reads it).
             as_written = rec.kind == "company" and how in (readings.AS_WRITTEN, readings.OWN_ACRONYM)
             written.append(name if as_written else "")
+            spelled.append(0 if person else intern(written_together.spelled(form.folded, form.legal_run)))
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
     countries = [country_code(r.country) for r in records]
@@ -885,6 +902,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         marked=np.array([is_marked(w) for w in written], dtype=bool),
         org_key_id=np.array([intern(v.org) for v in org], dtype=np.int64),
         org_core_id=np.array([intern(v.core) for v in org], dtype=np.int64),
+        spelled_id=np.array(spelled, dtype=np.int64),
         word_bits=np.array([st[0] for st in stats], dtype=np.uint64),
         plain_words=np.array([st[1] for st in stats], dtype=bool),
         nset=np.array([st[2] for st in stats], dtype=np.int64),
@@ -931,6 +949,7 @@ class PairFeatures:
     place_conflict: np.ndarray  # bool: each aligned name writes a place, and they differ (place_qualifiers)
     marked_body: np.ndarray  # bool: a parent vs its affiliate, or two affiliates, by marker (marked_parts)
     sound_lengths: np.ndarray  # bool: the names sound alike but differ in length, not read by sound
+    spelled: np.ndarray  # bool: the names are the same letters with other word breaks (written_together)
 
 
 #: Below this many pairs ``cpdist`` runs on the calling thread: starting its worker threads costs
@@ -1141,10 +1160,18 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     initialled = np.zeros(len(name_a), dtype=bool)
     slipped = np.zeros(len(name_a), dtype=bool)
     respelt = np.zeros(len(name_a), dtype=bool)
+    together = np.zeros(len(name_a), dtype=bool)
     if len(other):
         sim[other], withheld[other], unheard[other] = _name_similarity(
             left, right, name_a[other], name_b[other]
         )
+        # The same letters with other word breaks, line-of-business words included (DIVETECHNOSERVICES
+        # / DIVE TECHNO SERVICES): interned ids compared, no per-pair Python (written_together).
+        spelled_id = left.spelled_id[name_a]
+        together[other] = ((spelled_id == right.spelled_id[name_b]) & (spelled_id != 0))[other] & (
+            sim[other] < written_together.SPELLED_SIM
+        )
+        sim = np.where(together, np.float32(written_together.SPELLED_SIM), sim).astype(np.float32)
         slipped[other] = _slips(left, right, name_a[other], name_b[other], sim[other])
         sim = np.where(slipped, np.maximum(sim, np.float32(SLIP_SIM)), sim).astype(np.float32)
         translated[other] = _translations(left, right, name_a[other], name_b[other])
@@ -1166,7 +1193,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         blocked = other[_blocked_pairs(left, right, name_a[other], name_b[other])]
         sim[blocked] = 0.0
         unheard[blocked] = 0.0
-        for flags in (translated, initialled, slipped, withheld, respelt):
+        for flags in (translated, initialled, slipped, withheld, respelt, together):
             flags[blocked] = False
     # Persons: word-by-word alignment (order, initials, skeletons, extra words) replaces the
     # whole-string similarities, which cannot tell JOHN SMITH from JAMES SMITH.
@@ -1329,7 +1356,8 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         weak=weak[first],
         empty=best_empty,
         # A slip has a name of four letters or more on one side (typo_words.MIN_LETTERS).
-        short=(left.short[best_name_a] | right.short[best_name_b]) & ~slipped[first],
+        # … nor names spelled alike (written_together: M.A.G. TECH / MAGTECH, six letters or more).
+        short=(left.short[best_name_a] | right.short[best_name_b]) & ~slipped[first] & ~together[first],
         legal=legal,
         generic_conflict=generic_conflict,
         numbers=numbers,
@@ -1351,6 +1379,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         place_conflict=places,
         marked_body=marked,
         sound_lengths=(unheard[first] > best_sim) & ~best_empty if n else np.zeros(0, dtype=bool),
+        spelled=together[first] & ~best_empty,
     )
 
 
