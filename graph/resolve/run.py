@@ -26,6 +26,7 @@ from graph.resolve.candidates import BlockingConfig, CandidateIndex, exact_key_p
 from graph.resolve.features import PreparedRecords, Record, prepare
 from graph.resolve.link import LinkResult, LinkThresholds, link
 from graph.resolve.review import load_decisions, optional_store, queue_path
+from graph.resolve.unknown_kinds import COMPANY, UNKNOWN, record_kind
 from graph.screening.index import _as_list, latest_entries
 from graph.store import GraphStore
 from graph.tables.trade import load_trade_tables
@@ -41,8 +42,6 @@ STAGES = (
     "write",
 )
 Progress = Callable[[str], None]
-#: Kinds the scorer is calibrated for; anything else a list calls an entity is scored as a company.
-_SCORED_KINDS = frozenset({"company", "person", "vessel"})
 #: Node kinds of the records resolution links: list entries, registry companies, shipment parties.
 _RECORD_NODE_KINDS = (NodeKind.LIST_ENTRY, NodeKind.COMPANY, NodeKind.TRADE_PARTY)
 
@@ -59,7 +58,10 @@ class Records:
     owner: list[int] = field(default_factory=list)
 
     @classmethod
-    def build(cls, frame: pd.DataFrame, id_col: str, group_col: str | None) -> Records:
+    def build(cls, frame: pd.DataFrame, id_col: str, group_col: str | None, kind: str = "") -> Records:
+        """``kind``: the kind of every record (a registry company is a company; a shipment party
+        publishes none: ``unknown``), else read per row from ``entity_kind`` / ``kind_source``
+        (:func:`graph.resolve.unknown_kinds.record_kind`)."""
         ids = frame[id_col].astype(str).tolist()
         rec = cls(
             ids=ids,
@@ -69,6 +71,7 @@ class Records:
         countries = [_as_list(c) for c in frame["countries"]] if "countries" in frame else [[]] * n
         lei = frame["lei"].fillna("").astype(str).tolist() if "lei" in frame else [""] * n
         kinds = frame["entity_kind"].fillna("").astype(str).tolist() if "entity_kind" in frame else [""] * n
+        sources = frame["kind_source"].tolist() if "kind_source" in frame else [None] * n
         aliases = frame["aliases"] if "aliases" in frame else [None] * n
         alias_kinds = frame["alias_kinds"] if "alias_kinds" in frame else [None] * n
         names_col = frame["name"].fillna("").astype(str)
@@ -78,11 +81,10 @@ class Records:
             for x in names:
                 rec.names.append(x)
                 rec.owner.append(i)
-            kind = kinds[i] if kinds[i] in _SCORED_KINDS else "company"
             rec.records.append(
                 Record(
                     id=ids[i],
-                    kind=kind,
+                    kind=kind or record_kind(kinds[i], sources[i]),
                     names=tuple(names),
                     country=countries[i][0] if countries[i] else None,
                     identifiers={"LEI": lei[i]} if lei[i] else {},
@@ -257,8 +259,8 @@ def _link_records(
     entries = _list_entries(settings)
     companies, parties = _companies(settings)
     lists = Records.build(entries, "id", "list")
-    comps = Records.build(companies, "node_id", "source")
-    prts = Records.build(parties, "party_id", None)
+    comps = Records.build(companies, "node_id", "source", COMPANY)
+    prts = Records.build(parties, "party_id", None, UNKNOWN)
     del entries, companies, parties  # the records hold what scoring needs
     step("load")
     blocking = BlockingConfig(top_k=5)
