@@ -26,8 +26,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
-from ingest.lists.name_kind import organisation_reading, read_kind
-
 if TYPE_CHECKING:
     from graph.resolve.features import Record
 
@@ -56,6 +54,10 @@ def record_kind(published: str | None, source: str | None = None) -> str:
 
 @lru_cache(maxsize=200_000)
 def _organisation(names: tuple[str, ...]) -> str:
+    # Imported here: the list detector reads names with graph.resolve.names, whose package
+    # imports this module.
+    from ingest.lists.name_kind import organisation_reading
+
     if not names:
         return "no name"
     return organisation_reading(names[0], aliases=names[1:])
@@ -103,6 +105,8 @@ def describe(rec: Record, other: Record) -> str:
     if against:
         tail = "a company" + (", which the person is not" if other.kind == PERSON else "")
         return f"{head}; its name reads as an organisation's ({against}): compared as {tail}"
+    from ingest.lists.name_kind import read_kind
+
     reading = read_kind(rec.names[0] if rec.names else "", aliases=rec.names[1:])
     how = f"it reads as a person's ({reading.evidence})" if reading.person else (
         f"its name may be a person's (no legal form, organisation word or digit; {reading.evidence})"
