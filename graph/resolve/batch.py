@@ -141,6 +141,8 @@ def brief_reasons(scored: ScoredPairs, f: PairFeatures, c: Contributions, k: int
     if c.kind[k]:
         out.append(f"different kinds: {a.kind} vs {b.kind} ({float(c.kind[k]):+.1f})")
     for rec, other in ((a, b), (b, a)):
-        if rec.kind == unknown_kinds.UNKNOWN:
+        # against a person the unknown kind decided how the pair was read (against anything
+        # else it is read as a company, as it always was: said by compare(), not on every link)
+        if rec.kind == unknown_kinds.UNKNOWN and other.kind == unknown_kinds.PERSON:
             out.append(unknown_kinds.describe(rec, other))
     return out
