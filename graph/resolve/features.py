@@ -853,6 +853,8 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     addresses = [normalise_address(r.address) if r.address else "" for r in records]
     roman = [" ".join(sorted(roman_key(t) for t in c.split())) for c in core]
     stats = [_word_stats(c) for c in core]
+    persons = [unknown_kinds.as_scored(published[i], unknown_kinds.PERSON) for i in twins]
+    as_person = prepare(persons) if persons else None
     return PreparedRecords(
         records=published,
         kind=np.array([r.kind for r in records], dtype=object),
@@ -908,7 +910,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         has_address=np.array([a != "" for a in addresses], dtype=bool),
         person_twin=person_twin,
         interner=interner,
-        as_person=prepare([unknown_kinds.as_scored(published[i], "person") for i in twins]) if twins else None,
+        as_person=as_person,
     )
 
 

@@ -108,8 +108,10 @@ def describe(rec: Record, other: Record) -> str:
     from ingest.lists.name_kind import read_kind
 
     reading = read_kind(rec.names[0] if rec.names else "", aliases=rec.names[1:])
-    how = f"it reads as a person's ({reading.evidence})" if reading.person else (
-        f"its name may be a person's (no legal form, organisation word or digit; {reading.evidence})"
+    how = (
+        f"it reads as a person's ({reading.evidence})"
+        if reading.person
+        else (f"its name may be a person's (no legal form, organisation word or digit; {reading.evidence})")
     )
     if other.kind == PERSON:
         return f"{head}; {how}: compared with the person as a person, no kind conflict"

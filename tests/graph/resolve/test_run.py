@@ -196,7 +196,10 @@ def test_a_party_written_as_a_persons_name_links_to_the_listed_person(tmp_path: 
         entries = store.nodes_frame(NodeKind.LIST_ENTRY, columns=("id", "name"))
         listed = dict(zip(entries["name"], entries["id"], strict=True))
         links = {  # (the other end, decision) → reasons of each link of the parties
-            ({e.source, e.target} - {party}).pop(): (e.props.get("decision"), json.loads(e.props["reasons_json"]))
+            ({e.source, e.target} - {party}).pop(): (
+                e.props.get("decision"),
+                json.loads(e.props["reasons_json"]),
+            )
             for party in map(partial(_party_id, settings), ("ALI REZA DIVANIZADE", "FEROZ KHAN"))
             for e in store.neighbours(party, [EdgeKind.SAME_AS])
         }
@@ -210,4 +213,6 @@ def test_a_party_written_as_a_persons_name_links_to_the_listed_person(tmp_path: 
     # a company sharing the listed person's surname stays apart (its name reads as an organisation's)
     zhang = _party_id(settings, "ZHANG TRADING CO., LTD.")
     assert zhang not in _cluster_of(settings, listed["Huisui Zhang"])
-    assert listed["Divanizadeh General Trading Company"] not in _cluster_of(settings, listed["Ali Reza Divanizadeh"])
+    assert listed["Divanizadeh General Trading Company"] not in _cluster_of(
+        settings, listed["Ali Reza Divanizadeh"]
+    )

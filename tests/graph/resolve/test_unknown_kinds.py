@@ -55,7 +55,10 @@ def test_a_party_whose_name_reads_as_an_organisation_keeps_the_kind_conflict() -
 
 
 def test_against_a_company_a_party_is_compared_as_a_company() -> None:
-    for name, other in (("FREOZ KHAN", "Feroz Khan Trading LLC"), ("SHENZHEN HUAXIN ELEC TECH CO", "Huaxin Ltd")):
+    for name, other in (
+        ("FREOZ KHAN", "Feroz Khan Trading LLC"),
+        ("SHENZHEN HUAXIN ELEC TECH CO", "Huaxin Ltd"),
+    ):
         as_party = compare(party(name), one_name(other, "company"))
         as_company = compare(one_name(name, "company"), one_name(other, "company"))
         assert as_party.score == pytest.approx(as_company.score)
