@@ -216,3 +216,26 @@ def test_a_party_written_as_a_persons_name_links_to_the_listed_person(tmp_path: 
     assert listed["Divanizadeh General Trading Company"] not in _cluster_of(
         settings, listed["Ali Reza Divanizadeh"]
     )
+
+
+def test_a_person_named_party_meets_its_listed_person_among_many_of_one_surname() -> None:
+    """Blocking keeps 5 list candidates per party name; among the bundled lists' many KHANs the
+    listed "Feroz Khan" ranks below those of short given names for "FREOZ KHAN" (8th). A party
+    that may be a person keeps run.PERSON_TOP_K candidates against the lists' persons."""
+    from graph.list_graph import list_graph_frames
+    from graph.resolve.candidates import BlockingConfig
+    from graph.resolve.unknown_kinds import UNKNOWN
+    from ingest.lists.pipeline import bundled_list_paths
+    from ingest.lists.provenance import entry_rows
+    from ingest.lists.read import read_list_file
+
+    entries = [e for path in bundled_list_paths() for e in read_list_file(path).entries]
+    frame = list_graph_frames(entry_rows(entries, version="v", feed="bundled")).nodes[NodeKind.LIST_ENTRY]
+    lists = run.Records.build(frame, "id", "list")
+    parties = pd.DataFrame({"party_id": ["p1"], "name": ["FREOZ KHAN"], "countries": [["AE"]]})
+    party = run.Records.build(parties, "party_id", None, UNKNOWN)
+    scored = run.score_task(
+        party, lists, lists.index(BlockingConfig(top_k=5)), "party-list", 0.5, cross_group=False, top_k=5
+    )
+    feroz = frame.loc[frame["name"] == "Feroz Khan", "id"].iloc[0]
+    assert feroz in set(scored.loc[scored["score"] >= 0.8, "target"])
