@@ -18,6 +18,9 @@ The score is a logistic function of a sum of evidence (log-odds):
 * **identifiers** — an equal LEI / IMO / tax id is strong evidence; a different value for
   the same scheme is strong counter-evidence.
 * **address** — similar normalised addresses (+).
+* **kind** — two records of different kinds (−). A record of unknown kind (a shipment party, a
+  list row of no published type) is compared with a person as a person when its name may be
+  one, and as a company otherwise (:mod:`graph.resolve.unknown_kinds`).
 * **generic words** — both have line-of-business words and share none (−, small).
 * **short names** — a distinctive part of three letters or fewer is weak evidence (−), unless it
   is a longer name mistyped (WAVE / WVE: a keying slip, below).
