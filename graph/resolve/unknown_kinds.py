@@ -115,4 +115,4 @@ def describe(rec: Record, other: Record) -> str:
     )
     if other.kind == PERSON:
         return f"{head}; {how}: compared with the person as a person, no kind conflict"
-    return f"{head}; {how}, but the other record is no person: compared as a company"
+    return f"{head}; {how}, but the other record is not a person: compared as a company"
