@@ -24,6 +24,7 @@ from graph.resolve import (
     place_initials,
     place_qualifiers,
     sound_lengths,
+    unknown_kinds,
 )
 from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronym_parts import describe as describe_part
@@ -510,9 +511,22 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
     return tuple(reasons)
 
 
+def _unknown_kind_reasons(a: Record, b: Record) -> list[Reason]:
+    """How a record of unknown kind was read for the pair (:mod:`graph.resolve.unknown_kinds`):
+    its contribution is the kind conflict's (or the conflict it avoided), so none of its own."""
+    return [
+        Reason("kind_unknown", 0.0, 0.0, unknown_kinds.describe(rec, other))
+        for rec, other in ((a, b), (b, a))
+        if rec.kind == unknown_kinds.UNKNOWN
+    ]
+
+
 def compare(a: Record, b: Record) -> Match:
     """Score two records in [0, 1], decide at :data:`DEFAULT_THRESHOLDS` and say why."""
     f = pair_features(prepare([a]), prepare([b]), np.zeros((1, 2), dtype=np.int64))
     z = float(contributions(f).total()[0])
     score = 1.0 / (1.0 + math.exp(-z))
-    return Match(score=score, decision=decide(score), reasons=_reasons(a, b, f))
+    # A record of unknown kind is explained as it was scored: a person or a company.
+    scored_a, scored_b = unknown_kinds.scored_pair(a, b)
+    reasons = (*_reasons(scored_a, scored_b, f), *_unknown_kind_reasons(a, b))
+    return Match(score=score, decision=decide(score), reasons=reasons)

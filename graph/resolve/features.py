@@ -18,6 +18,9 @@ The score is a logistic function of a sum of evidence (log-odds):
 * **identifiers** — an equal LEI / IMO / tax id is strong evidence; a different value for
   the same scheme is strong counter-evidence.
 * **address** — similar normalised addresses (+).
+* **kind** — two records of different kinds (−). A record of unknown kind (a shipment party, a
+  list row of no published type) is compared with a person as a person when its name may be
+  one, and as a company otherwise (:mod:`graph.resolve.unknown_kinds`).
 * **generic words** — both have line-of-business words and share none (−, small).
 * **short names** — a distinctive part of three letters or fewer is weak evidence (−), unless it
   is a longer name mistyped (WAVE / WVE: a keying slip, below).
@@ -77,6 +80,7 @@ from graph.resolve import (
     self_acronyms,
     siblings,
     sound_lengths,
+    unknown_kinds,
     written_together,
 )
 from graph.resolve.acronym_parts import best_part
@@ -122,7 +126,8 @@ class AliasKind(StrEnum):
 class Record:
     """One entity as a source wrote it. ``names[0]`` is the primary name, the rest aliases.
 
-    ``weak`` holds the indexes in ``names`` of weak aliases.
+    ``weak`` holds the indexes in ``names`` of weak aliases. ``kind`` may be ``unknown`` (a
+    shipment party, a list row of no published type: :mod:`graph.resolve.unknown_kinds`).
     """
 
     id: str
@@ -297,12 +302,16 @@ class PreparedRecords:
     first_written: np.ndarray  # <U1, per name: first letter of ``core`` as written (C, Q written K)
     acro_heads: np.ndarray  # int32, per name: one letter of each acro_mask slot (see _acronym_sims)
     kind_id: np.ndarray  # int64, per record: id of ``kind`` in _KINDS
+    person_twin: np.ndarray  # int64, per record: its row in ``as_person`` (unknown_kinds), -1 none
     country_id: np.ndarray  # int64, per record: interned id of ``country`` (0: unknown)
     has_address: np.ndarray  # bool, per record: ``address`` is known
     #: the generation of the interned-id columns (_INTERNED_COLUMNS; graph.resolve.interning)
     interner: Interner = field(repr=False, compare=False)
     #: this side moved into a later generation (_one_generation), the last one asked for
     moves: list[PreparedRecords] = field(default_factory=list, repr=False, compare=False)
+    #: the records of unknown kind whose names may be a person's, prepared as persons: scored so
+    #: against a person (graph.resolve.unknown_kinds); None when there are none
+    as_person: PreparedRecords | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.records)
@@ -785,7 +794,14 @@ def scored_names(rec: Record) -> list[tuple[str, int, int]]:
 
 
 def prepare(records: Sequence[Record]) -> PreparedRecords:
-    """Normalise every name of every record once and lay the results out column-wise."""
+    """Normalise every name of every record once and lay the results out column-wise. A record
+    of unknown kind is read as a company, and as a person too when its name may be one
+    (``as_person``, :mod:`graph.resolve.unknown_kinds`)."""
+    published = tuple(records)
+    records = [unknown_kinds.as_scored(r, unknown_kinds.COMPANY) for r in published]
+    twins = [i for i, r in enumerate(published) if unknown_kinds.may_be_person(r)]
+    person_twin = np.full(len(published), -1, dtype=np.int64)
+    person_twin[twins] = np.arange(len(twins), dtype=np.int64)
     interner = interning.current()
     intern = interner.intern  # ids of this generation (the batch's own)
     core: list[str] = []
@@ -857,8 +873,10 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     addresses = [normalise_address(r.address) if r.address else "" for r in records]
     roman = [" ".join(sorted(roman_key(t) for t in c.split())) for c in core]
     stats = [_word_stats(c) for c in core]
+    persons = [unknown_kinds.as_scored(published[i], unknown_kinds.PERSON) for i in twins]
+    as_person = prepare(persons) if persons else None
     return PreparedRecords(
-        records=tuple(records),
+        records=published,
         kind=np.array([r.kind for r in records], dtype=object),
         country=np.array(countries, dtype=object),
         address=np.array(addresses, dtype=object),
@@ -911,7 +929,9 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         kind_id=np.array([_kind_id(r.kind) for r in records], dtype=np.int64),
         country_id=np.array([intern(c) for c in countries], dtype=np.int64),
         has_address=np.array([a != "" for a in addresses], dtype=bool),
+        person_twin=person_twin,
         interner=interner,
+        as_person=as_person,
     )
 
 
@@ -1130,7 +1150,25 @@ def _respellings(
 
 
 def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarray) -> PairFeatures:
-    """Feature columns for record pairs ``(left[pairs[:, 0]], right[pairs[:, 1]])``."""
+    """Feature columns for record pairs ``(left[pairs[:, 0]], right[pairs[:, 1]])``. A record of
+    unknown kind whose name may be a person's is compared with a person as a person (its
+    ``as_person`` reading: :mod:`graph.resolve.unknown_kinds`)."""
+    pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    f = _pair_features(left, right, pairs)
+    ia, ib = pairs[:, 0], pairs[:, 1]
+    person = _kind_id("person")
+    rows = np.flatnonzero((left.person_twin[ia] >= 0) & (right.kind_id[ib] == person))
+    if len(rows) and left.as_person is not None:
+        twin = np.column_stack([left.person_twin[ia[rows]], ib[rows]])
+        f = unknown_kinds.merged(f, _pair_features(left.as_person, right, twin), rows)
+    rows = np.flatnonzero((right.person_twin[ib] >= 0) & (left.kind_id[ia] == person))
+    if len(rows) and right.as_person is not None:
+        twin = np.column_stack([ia[rows], right.person_twin[ib[rows]]])
+        f = unknown_kinds.merged(f, _pair_features(left, right.as_person, twin), rows)
+    return f
+
+
+def _pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarray) -> PairFeatures:
     left, right = _one_generation(left, right)
     pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
     n = pairs.shape[0]

@@ -137,6 +137,25 @@ def _organisation_evidence(name: str, words: tuple[str, ...], table: Mapping[str
     return ""
 
 
+def organisation_reading(
+    name: str, *, aliases: Sequence[str] = (), table: Mapping[str, tuple[int, int]] | None = None
+) -> str:
+    """Why ``name`` (or one of its ``aliases``) reads as an organisation's, or ``""``: the first
+    half of :func:`read_kind`. A name without such evidence may be a person's even when too few
+    of its words are person words to call it one (resolution reads records of unknown kind so:
+    :mod:`graph.resolve.unknown_kinds`)."""
+    table = word_table() if table is None else table
+    against = _organisation_evidence(name, name_words(name), table)
+    if against:
+        return against
+    for alias in aliases:
+        # "MCST Lebedev" a.k.a. "ZAO Elbrus-MCST": one name of the entry is an organisation's
+        alias_against = _form_or_word(alias, _without_titles(name_words(alias)))
+        if alias_against:
+            return f"alias {alias!r}: {alias_against}"
+    return ""
+
+
 def read_kind(
     name: str,
     *,
@@ -147,14 +166,9 @@ def read_kind(
     """Whether ``name`` (a row of a list that publishes no type) reads as a person's name."""
     table = word_table() if table is None else table
     words = name_words(name)
-    against = _organisation_evidence(name, words, table)
+    against = organisation_reading(name, aliases=aliases, table=table)
     if against:
         return KindReading(False, against)
-    for alias in aliases:
-        # "MCST Lebedev" a.k.a. "ZAO Elbrus-MCST": one name of the entry is an organisation's
-        alias_against = _form_or_word(alias, _without_titles(name_words(alias)))
-        if alias_against:
-            return KindReading(False, f"alias {alias!r}: {alias_against}")
     person_words = []
     for w in dict.fromkeys(words):
         person, company = table.get(w, (0, 0))
