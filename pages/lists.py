@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from chipwatch.ui import keys
-from chipwatch.ui.lists import feed_update
+from chipwatch.ui.lists import feed_update, reread_note, versions_view
 from chipwatch.ui.store import guarded, list_tables
 from graph.lists.versions import feed_versions
 
@@ -20,11 +20,7 @@ feeds = sorted(tables.versions["feed"].dropna().unique())
 feed = st.selectbox("Feed", feeds, key=keys.LISTS_FEED)
 versions = feed_versions(tables.versions, feed)
 st.subheader("Versions")
-st.dataframe(
-    versions[["seq", "version_id", "published", "ingested_at", "rows_accepted", "rows_rejected", "sha256"]],
-    hide_index=True,
-    width="stretch",
-)
+st.dataframe(versions_view(versions), hide_index=True, width="stretch")
 ids = versions["version_id"].astype(str).tolist()
 st.subheader("Differences")
 if len(ids) < 2:
@@ -37,6 +33,9 @@ else:
 with guarded():
     update = feed_update(feed, old_id, new_id)
 diff = update.diff
+note = reread_note(versions, old_id, new_id)
+if note:
+    st.info(note)
 counts = diff.counts()
 cols = st.columns(3)
 for col, change in zip(cols, ("added", "removed", "changed"), strict=True):

@@ -1,4 +1,5 @@
-"""Lists page helpers: counterparties exposed by the entries a list update added or changed."""
+"""Lists page helpers: the versions table, and the counterparties exposed by the entries a list
+update added or changed."""
 
 from __future__ import annotations
 
@@ -15,6 +16,41 @@ from graph.store import GraphStore
 from graph.tables.lists import ListTables
 
 EXPOSED_KINDS = {NodeKind.COMPANY, NodeKind.TRADE_PARTY}
+#: The versions table's columns. ``note`` says why a version exists when it is not a new file
+#: ("re-read: reader version 1 → 2"), as ``chipwatch lists`` prints it.
+VERSION_COLUMNS = [
+    "seq",
+    "version_id",
+    "published",
+    "ingested_at",
+    "rows_accepted",
+    "rows_rejected",
+    "note",
+    "sha256",
+]
+
+
+def versions_view(versions: pd.DataFrame) -> pd.DataFrame:
+    """A feed's versions as the page shows them (``note`` blank where a version is a new file)."""
+    view = versions[VERSION_COLUMNS].copy()
+    view["note"] = view["note"].fillna("")
+    return view
+
+
+def reread_note(versions: pd.DataFrame, old_id: str | None, new_id: str | None) -> str | None:
+    """What to say above the differences when ``new_id`` is ``old_id``'s file read again: then every
+    difference is the product reading the same bytes anew, not a change by the publisher."""
+    old = versions[versions["version_id"] == old_id]
+    new = versions[versions["version_id"] == new_id]
+    if old.empty or new.empty:
+        return None
+    o, n = old.iloc[0], new.iloc[0]
+    if o["sha256"] != n["sha256"] or not isinstance(n["note"], str):
+        return None
+    return (
+        f"Version {int(n['seq'])} is the file of version {int(o['seq'])} read again "
+        f"({n['note']}): these differences are what the newer reading changed, not the publisher."
+    )
 
 
 def newly_exposed(store: GraphStore, diff: pd.DataFrame) -> pd.DataFrame:

@@ -57,6 +57,8 @@ def entities_frame(rl: RiskList) -> pd.DataFrame:
                 "id": e["id"],
                 "kind": e["kind"],
                 "entity_type": e["entity_type"],
+                "kind_source": e["kind_source"],
+                "kind_evidence": e["kind_evidence"],
                 "name": e["name"],
                 "aliases": TEXT_SEP.join(e["aliases"]),
                 "country": e["country"],

@@ -1,9 +1,10 @@
 """The risk list: the scored entities a filter keeps, each with everything behind its score,
 and the provenance of the whole list.
 
-Per entity: score, level and breakdown (every contribution with its weight), flags with their
-legal source, parameters, evidence and description, plain-language reasons, list hits
-(:mod:`graph.export.list_hits`), ownership status per regime and the stored ownership facts.
+Per entity: its kind and how the kind was known (:func:`entity_kind`), score, level and breakdown
+(every contribution with its weight), flags with their legal source, parameters, evidence and
+description, plain-language reasons, list hits (:mod:`graph.export.list_hits`), ownership status
+per regime and the stored ownership facts.
 Provenance: the list versions the risk run read (feed, version id, SHA-256, publication date),
 the risk run's as-of date, the generation time and the filters.
 """
@@ -46,6 +47,9 @@ COMPANY_COLUMNS = (
     "phone",
     "business_type",
 )
+#: How a list entry's kind was known: its list's ``type``, the list's ``default`` for rows it gives no
+#: type, or read from the ``name`` (ingest.lists.name_kind, with the evidence), as ingest stored it.
+ENTRY_KIND_COLUMNS = ("kind_source", "kind_evidence")
 NOT_COMPUTED = "no risk results in this workspace yet: run `chipwatch risk` first"
 
 
@@ -122,13 +126,32 @@ def _details(store: GraphStore, ids: set[str]) -> dict[str, dict[str, Any]]:
         elif kind.value == "TradeParty":
             extra = ("address",)
         else:
-            extra = ("birth_dates", "remarks")
+            extra = ("birth_dates", "remarks", *ENTRY_KIND_COLUMNS)
         frame = read_kind(store, kind, (*DETAIL_COLUMNS, *extra))
         parts.append(frame[frame["id"].isin(ids)])
     frame = pd.concat(parts, ignore_index=True)
     cols = [c for c in frame.columns if c != "id"]
     values = zip(*(frame[c].tolist() for c in cols), strict=True)
     return {i: dict(zip(cols, v, strict=True)) for i, v in zip(frame["id"].tolist(), values, strict=True)}
+
+
+def entity_kind(kind: str, d: dict[str, Any]) -> dict[str, Any]:
+    """``entity_type`` and how it was known: ``kind_source`` and, where the kind was read from the
+    name, ``kind_evidence``. A list entry's are as ingest stored them (none for entries ingested
+    before the source was kept: left blank rather than guessed); a company record is a company by
+    its own ``type``; a trade party's kind is ``unknown`` by ``default`` (shipment data names none)."""
+    stored = _clean(d.get("entity_kind"))
+    if kind == "ListEntry":
+        source = _clean(d.get("kind_source"))
+        evidence = _clean(d.get("kind_evidence")) if source == "name" else None
+        return {"entity_type": stored or "unknown", "kind_source": source, "kind_evidence": evidence}
+    if kind == "Company":
+        return {"entity_type": stored or "company", "kind_source": "type", "kind_evidence": None}
+    return {
+        "entity_type": stored or "unknown",
+        "kind_source": "type" if stored else "default",
+        "kind_evidence": None,
+    }
 
 
 def _list_versions(store_versions: set[str], versions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -185,8 +208,7 @@ def build_risk_list(
             {
                 "id": rid,
                 "kind": row["kind"],
-                "entity_type": _clean(d["entity_kind"])
-                or ("company" if row["kind"] == "Company" else "unknown"),
+                **entity_kind(row["kind"], d),
                 "name": row["name"],
                 "aliases": as_list(d["aliases"]),
                 "country": _clean(row["country"]),

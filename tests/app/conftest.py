@@ -15,11 +15,24 @@ from chipwatch.settings import PROJECT_ROOT, Settings
 from graph.resolve.run import resolve
 from graph.risk.run import compute_risk
 from ingest.lists.pipeline import ingest_list_files
+from ingest.lists.provenance import READ_VERSION
 from ingest.trade.graph_sync import ingest_demo_world
 
 LIST_FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "lists_pipeline"
+#: CSL rows with no published type, some of them people: the current reader reads those from the name.
+TYPELESS = LIST_FIXTURES / "csl_typeless_people.csv"
 GROUND_TRUTH = PROJECT_ROOT / "data" / "demo_world" / "ground_truth.json"
 AS_OF = dt.date(2026, 11, 1)
+
+
+def ingest_reread(settings: Settings) -> str:
+    """Load ``TYPELESS`` as the reader version before this one would have read it, then with the
+    current reader (a re-read: version 2 of the feed, same file); returns the note it must carry."""
+    from tests.ingest.lists.test_reader_version import _reader_v1
+
+    ingest_list_files(settings, [TYPELESS], reader=_reader_v1, reader_version=READ_VERSION - 1)
+    ingest_list_files(settings, [TYPELESS])
+    return f"re-read: reader version {READ_VERSION - 1} → {READ_VERSION}"
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,7 @@ from graph.model import NodeKind
 from graph.resolve.review import load_decisions
 from graph.stores import open_store
 from graph.stores.parquet import CURRENT
+from tests.app.conftest import ingest_reread
 
 APP = str(PROJECT_ROOT / "app.py")
 UPLOAD = PROJECT_ROOT / "tests" / "fixtures" / "app" / "counterparties.csv"
@@ -178,6 +179,27 @@ def test_lists_versions_and_diff(at: AppTest) -> None:
     diff = at.dataframe[1].value
     assert set(diff["change"]) == {"added", "removed", "changed"}
     assert "Atlas Sanatgaran" in set(diff["name"])
+    assert set(at.dataframe[0].value["note"]) == {""}  # two new files: nothing was read again
+    assert not at.info  # and the differences are the publisher's
+
+
+def test_lists_page_says_which_version_is_a_file_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note = ingest_reread(Settings(workspace=tmp_path / "ws"))
+    monkeypatch.setenv("CHIPWATCH_WORKSPACE", str(tmp_path / "ws"))
+    monkeypatch.setenv("CHIPWATCH_STORE", "networkx")
+    at = _page(AppTest.from_file(APP, default_timeout=TIMEOUT).run(), "lists")
+    versions = at.dataframe[0].value
+    assert list(versions["seq"]) == [1, 2]
+    assert list(versions["note"]) == ["", note]  # the new file has no note; its re-read says why
+    assert versions["sha256"].nunique() == 1
+    # the differences of a re-read are the newer reading's, and the page says so above them
+    assert [i.value for i in at.info] == [
+        f"Version 2 is the file of version 1 read again ({note}): these differences are what the "
+        "newer reading changed, not the publisher."
+    ]
+    assert {m.label: int(m.value) for m in at.metric}["Changed"] >= 1
 
 
 def test_sign_in_required_when_hash_configured(app_workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:

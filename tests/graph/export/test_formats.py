@@ -13,15 +13,24 @@ import pytest
 from chipwatch.settings import Settings
 from graph.audit import file_sha256
 from graph.excel_safe import DANGEROUS_PREFIXES
+from graph.export.formats import write_csv, write_xlsx
+from graph.export.risk_list import build_risk_list
 from graph.export.risk_table import RiskFilter
 from graph.export.run import export_risk_list
+from graph.model import NodeKind
+from graph.risk.run import compute_risk_on
+from graph.stores import NetworkxStore
 from tests.graph.export.conftest import (
+    AS_OF,
     CSL,
+    DTC_PERSON,
     HOSTILE_COMPANY,
     HOSTILE_NAME,
     LISTED_COMPANY,
+    NAME_KIND_ENTRY,
     OWNED_COMPANY,
 )
+from tests.graph.risk.conftest import build_world
 
 FILTER = RiskFilter(min_score=1)
 
@@ -59,6 +68,8 @@ def test_xlsx_cells_are_neutralised_and_provenance_has_sheets(exported) -> None:
     entities = list(book["entities"].iter_rows(values_only=True))
     header = entities[0]
     assert {"risk_score", "reasons", "list_hits", "ownership_BIS_AFFILIATES", "fr_notices"} <= set(header)
+    person = dict(zip(header, next(r for r in entities if r[0] == DTC_PERSON), strict=True))
+    assert person["kind_source"] == "name" and "BENITEZ" in person["kind_evidence"]
     meta = {k: v for k, v in book["metadata"].iter_rows(min_row=2, values_only=True)}
     assert meta["risk_as_of"] == "2026-11-15" and meta["generated_at"]
     versions = list(book["list_versions"].iter_rows(values_only=True))
@@ -86,6 +97,10 @@ def test_csv_one_row_per_entity_cells_neutralised(exported) -> None:
     assert listed["list_versions"].startswith("csl@") and listed["generated_at"]
     hits = json.loads(listed["list_hits_json"])
     assert hits[0]["list_sha256"] == file_sha256(CSL)
+    assert (listed["entity_type"], listed["kind_source"], listed["kind_evidence"]) == ("company", "type", "")
+    person = by_id[DTC_PERSON]  # no type published: the kind was read from the name, with why
+    assert (person["entity_type"], person["kind_source"]) == ("person", "name")
+    assert person["kind_evidence"].startswith("no legal form") and "BENITEZ" in person["kind_evidence"]
 
 
 def test_json_is_the_full_nested_structure_with_exact_values(exported) -> None:
@@ -97,3 +112,21 @@ def test_json_is_the_full_nested_structure_with_exact_values(exported) -> None:
     owned = next(e for e in doc["entities"] if e["id"] == OWNED_COMPANY)
     assert owned["flags"][0]["evidence"]["items"]
     assert owned["ownership_status"]["BIS_AFFILIATES"].startswith("owned")
+
+
+def test_kind_evidence_that_is_a_formula_is_neutralised(tmp_path: Path) -> None:
+    store = build_world(NetworkxStore())
+    store.upsert_nodes(NodeKind.LIST_ENTRY, [NAME_KIND_ENTRY])
+    compute_risk_on(store, AS_OF)
+    rl = build_risk_list(store, FILTER)
+    evidence = NAME_KIND_ENTRY["kind_evidence"]
+    write_csv(rl, tmp_path / "risk.csv")
+    with (tmp_path / "risk.csv").open(newline="", encoding="utf-8") as fh:
+        row = next(r for r in csv.DictReader(fh) if r["id"] == NAME_KIND_ENTRY["id"])
+    assert (row["kind_source"], row["kind_evidence"]) == ("name", "'" + evidence)
+    write_xlsx(rl, tmp_path / "risk.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "risk.xlsx")["entities"]
+    rows = list(sheet.iter_rows())
+    column = [c.value for c in rows[0]].index("kind_evidence")
+    [cell] = [r[column] for r in rows if r[0].value == NAME_KIND_ENTRY["id"]]
+    assert cell.data_type != "f" and cell.value == "'" + evidence

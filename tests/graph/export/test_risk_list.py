@@ -16,6 +16,7 @@ from graph.tables.lists import load_list_tables
 from tests.graph.export.conftest import (
     AS_OF,
     CSL,
+    DTC_PERSON,
     HOSTILE_LIST,
     HOSTILE_NAME,
     LISTED_COMPANY,
@@ -94,6 +95,19 @@ def test_hostile_values_are_kept_exactly_in_the_data(risk_list) -> None:
     entry = _entity(risk_list, "list:CUSTOM:HOSTILE-1")
     assert entry["name"] == HOSTILE_NAME
     assert entry["list_hits"][0]["legal_basis"] == "=1+1"
+
+
+def test_each_entity_says_how_its_kind_was_known(risk_list) -> None:
+    person = _entity(risk_list, DTC_PERSON)  # the DTC publishes no type: read from the name
+    assert (person["entity_type"], person["kind_source"]) == ("person", "name")
+    assert person["kind_evidence"].startswith("no legal form, organisation word or digit")
+    assert "BENITEZ" in person["kind_evidence"]
+    typed = _entity(risk_list, "list:CUSTOM:HOSTILE-1")  # the list CSV's own type column
+    assert (typed["entity_type"], typed["kind_source"], typed["kind_evidence"]) == ("company", "type", None)
+    meu = _entity(risk_list, MEU_ENTRY)  # no type; an organisation's name: the MEU's default
+    assert (meu["entity_type"], meu["kind_source"], meu["kind_evidence"]) == ("company", "default", None)
+    by_kind = {(e["kind"], e["kind_source"]) for e in risk_list.entities if e["kind"] != "ListEntry"}
+    assert by_kind == {("Company", "type"), ("TradeParty", "default")}
 
 
 def test_no_risk_results_is_a_clear_error() -> None:
