@@ -187,15 +187,19 @@ def _shape_evidence(
     name: str, words: tuple[str, ...], table: Mapping[str, tuple[int, int]]
 ) -> dict[str, str]:
     """word → why its shape or the census says person, for the words the table does not
-    already call person words. Only words no typed company name uses count."""
+    already call person words. A census given name counts when typed person names use it at
+    least as often as company names (MICHAEL 6/2, ROMAN 14/4: firms named after a founder);
+    a shape only when no typed company name uses the word."""
     given_places = _given_name_places(name, words)
     out: dict[str, str] = {}
     for w in words:
-        counts = table.get(w, (0, 0))
-        if _is_person_word(counts) or counts[1] > 0:
+        person, company = table.get(w, (0, 0))
+        if _is_person_word((person, company)) or company > person:
             continue
         if w in given_places and w in census_given_names():
             out[w] = f"census given name {w}"
+        elif company > 0:
+            continue
         elif patronymic([w]):
             out[w] = f"patronymic {w}"
         elif family_name_ending(w):

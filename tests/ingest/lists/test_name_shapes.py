@@ -57,6 +57,7 @@ def test_middle_initials_are_single_letters_between_two_words() -> None:
         ("Wei Sun", "syllable name, surname WEI"),  # SUN is in company names too
         ("Brian Keith Bishop", "census given name BRIAN"),
         ("Graham Avery", "census given name GRAHAM"),
+        ("Michael Shapovalov", "census given name MICHAEL"),  # MICHAEL 6 person / 2 company entries
     ],
 )
 def test_people_read_from_the_shape_of_their_name(name: str, shape: str) -> None:
