@@ -13,8 +13,10 @@ from chipwatch.errors import InputFileError
 from graph.excel_safe import neutralise
 from graph.resolve import Match, Record, compare, prepare, score_pairs
 
-KINDS = ("company", "person", "vessel")
-PAIR_COLUMNS = ("name_a", "name_b", "kind", "country_a", "country_b")
+#: ``unknown``: a record whose source publishes no kind, such as a shipment party; its name is
+#: read (graph.resolve.unknown_kinds) and compared with a person as a person when it may be one.
+KINDS = ("company", "person", "vessel", "unknown")
+PAIR_COLUMNS = ("name_a", "name_b", "kind", "country_a", "country_b", "kind_a", "kind_b")
 
 
 def _reasons_text(match: Match) -> str:
@@ -31,12 +33,11 @@ def _read_pairs(path: Path) -> tuple[list[dict[str, str]], list[str]]:
                 raise InputFileError(path, f"missing column(s) {', '.join(missing)}; found {header}", row=1)
             rows = []
             for number, row in enumerate(reader, start=2):
-                kind = (row.get("kind") or "company").strip().lower()
-                if kind not in KINDS:
-                    raise InputFileError(
-                        path, f"unknown kind {kind!r}, expected one of {KINDS}", row=number, field="kind"
-                    )
+                kind = _kind(path, number, "kind", row.get("kind") or "company")
                 row["kind"] = kind
+                # kind_a / kind_b, when given, set one side's kind (a shipment party: unknown)
+                for side in ("kind_a", "kind_b"):
+                    row[side] = _kind(path, number, side, row.get(side) or kind)
                 rows.append({k: (v or "") for k, v in row.items() if k is not None})
     except UnicodeDecodeError as exc:
         raise InputFileError(path, f"not UTF-8 text ({exc.reason})") from exc
@@ -47,17 +48,28 @@ def _read_pairs(path: Path) -> tuple[list[dict[str, str]], list[str]]:
     return rows, header
 
 
+def _kind(path: Path, number: int, field: str, value: str) -> str:
+    kind = value.strip().lower()
+    if kind not in KINDS:
+        raise InputFileError(path, f"unknown kind {kind!r}, expected one of {KINDS}", row=number, field=field)
+    return kind
+
+
 def _bulk(pairs_path: Path, out: Path) -> int:
     rows, header = _read_pairs(pairs_path)
     left = prepare(
-        [Record(str(i), r["kind"], (r["name_a"],), r.get("country_a") or None) for i, r in enumerate(rows)]
+        [Record(str(i), r["kind_a"], (r["name_a"],), r.get("country_a") or None) for i, r in enumerate(rows)]
     )
     right = prepare(
-        [Record(str(i), r["kind"], (r["name_b"],), r.get("country_b") or None) for i, r in enumerate(rows)]
+        [Record(str(i), r["kind_b"], (r["name_b"],), r.get("country_b") or None) for i, r in enumerate(rows)]
     )
     index = np.arange(len(rows), dtype=np.int64)
     scored = score_pairs(left, right, np.column_stack([index, index]))
     columns = header + [c for c in ("score", "decision", "reasons") if c not in header]
+    for row in rows:  # the sides' kinds are written back only when the file has their columns
+        for side in ("kind_a", "kind_b"):
+            if side not in header:
+                del row[side]
     try:
         with out.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
@@ -81,6 +93,13 @@ def register(group: click.Group) -> None:
     @click.argument("name_a", required=False)
     @click.argument("name_b", required=False)
     @click.option("--kind", type=click.Choice(KINDS), default="company", show_default=True)
+    @click.option("--kind-a", type=click.Choice(KINDS), default=None, help="Kind of A (default: --kind).")
+    @click.option(
+        "--kind-b",
+        type=click.Choice(KINDS),
+        default=None,
+        help="Kind of B (default: --kind); unknown: a record that publishes none, such as a shipment party.",
+    )
     @click.option("--country-a", default=None, help="Country of A (ISO code or name).")
     @click.option("--country-b", default=None, help="Country of B (ISO code or name).")
     @click.option("--json", "as_json", is_flag=True, help='Print {"score", "decision", "reasons"} as JSON.')
@@ -101,6 +120,8 @@ def register(group: click.Group) -> None:
         name_a: str | None,
         name_b: str | None,
         kind: str,
+        kind_a: str | None,
+        kind_b: str | None,
         country_a: str | None,
         country_b: str | None,
         as_json: bool,
@@ -116,7 +137,8 @@ def register(group: click.Group) -> None:
             return
         if name_a is None or name_b is None:
             raise click.UsageError('give two names: chipwatch compare "NAME A" "NAME B" (or --pairs/--out)')
-        match = compare(Record("a", kind, (name_a,), country_a), Record("b", kind, (name_b,), country_b))
+        a = Record("a", kind_a or kind, (name_a,), country_a)
+        match = compare(a, Record("b", kind_b or kind, (name_b,), country_b))
         if as_json:
             click.echo(json.dumps(match.to_dict(), ensure_ascii=False))
             return

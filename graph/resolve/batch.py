@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from graph.resolve import unknown_kinds
 from graph.resolve.compare import DEFAULT_THRESHOLDS, LEGAL_WORDS, Decision, Match, Thresholds, compare
 from graph.resolve.features import (
     Contributions,
@@ -139,4 +140,9 @@ def brief_reasons(scored: ScoredPairs, f: PairFeatures, c: Contributions, k: int
         out.append(f"addresses agree: similarity {float(f.address_sim[k]):.2f} ({float(c.address[k]):+.1f})")
     if c.kind[k]:
         out.append(f"different kinds: {a.kind} vs {b.kind} ({float(c.kind[k]):+.1f})")
+    for rec, other in ((a, b), (b, a)):
+        # against a person the unknown kind decided how the pair was read (against anything
+        # else it is read as a company, as it always was: said by compare(), not on every link)
+        if rec.kind == unknown_kinds.UNKNOWN and other.kind == unknown_kinds.PERSON:
+            out.append(unknown_kinds.describe(rec, other))
     return out

@@ -24,6 +24,7 @@ from graph.resolve import (
     place_initials,
     place_qualifiers,
     sound_lengths,
+    unknown_kinds,
 )
 from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronym_parts import describe as describe_part
@@ -47,6 +48,7 @@ from graph.resolve.features import (
     prepare,
     scored_names,
 )
+from graph.resolve.form_names import describe as describe_form_name
 from graph.resolve.form_variants import absorbed_words, form_variant
 from graph.resolve.given_names import same_given_name
 from graph.resolve.name_clauses import describe as describe_clauses
@@ -73,6 +75,8 @@ from graph.resolve.sound_shifts import same_shifted
 from graph.resolve.sun_articles import articles
 from graph.resolve.syllable_names import same_syllables
 from graph.resolve.typo_words import single_slip, swapped_form
+from graph.resolve.written_together import describe as describe_spelled
+from graph.resolve.written_together import spelled
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -349,6 +353,16 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
                 f"{', '.join(fixed)}"
             )
             reasons.append(Reason("generic_spelling", 1.0, 0.0, detail))
+    if f.spelled[0]:
+        text = spelled(form_a.folded, form_a.legal_run)
+        reasons.append(
+            Reason("written_together", 1.0, 0.0, describe_spelled(form_a.original, form_b.original, text))
+        )
+    for form in (form_a, form_b):
+        # A name that is all legal form, read as its words (graph.resolve.form_names).
+        if form.distinctive and not form.tokens and form.legal_form_text and a.kind != "person":
+            detail = describe_form_name(form.original, form.legal_form_text, form.distinctive)
+            reasons.append(Reason("form_name", 1.0, 0.0, detail))
     for form in (form_a, form_b):
         dropped = dedication(tuple(form.folded.split()))
         if dropped and not bool(f.empty[0]):
@@ -497,9 +511,22 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
     return tuple(reasons)
 
 
+def _unknown_kind_reasons(a: Record, b: Record) -> list[Reason]:
+    """How a record of unknown kind was read for the pair (:mod:`graph.resolve.unknown_kinds`):
+    its contribution is the kind conflict's (or the conflict it avoided), so none of its own."""
+    return [
+        Reason("kind_unknown", 0.0, 0.0, unknown_kinds.describe(rec, other))
+        for rec, other in ((a, b), (b, a))
+        if rec.kind == unknown_kinds.UNKNOWN
+    ]
+
+
 def compare(a: Record, b: Record) -> Match:
     """Score two records in [0, 1], decide at :data:`DEFAULT_THRESHOLDS` and say why."""
     f = pair_features(prepare([a]), prepare([b]), np.zeros((1, 2), dtype=np.int64))
     z = float(contributions(f).total()[0])
     score = 1.0 / (1.0 + math.exp(-z))
-    return Match(score=score, decision=decide(score), reasons=_reasons(a, b, f))
+    # A record of unknown kind is explained as it was scored: a person or a company.
+    scored_a, scored_b = unknown_kinds.scored_pair(a, b)
+    reasons = (*_reasons(scored_a, scored_b, f), *_unknown_kind_reasons(a, b))
+    return Match(score=score, decision=decide(score), reasons=reasons)

@@ -18,6 +18,9 @@ The score is a logistic function of a sum of evidence (log-odds):
 * **identifiers** — an equal LEI / IMO / tax id is strong evidence; a different value for
   the same scheme is strong counter-evidence.
 * **address** — similar normalised addresses (+).
+* **kind** — two records of different kinds (−). A record of unknown kind (a shipment party, a
+  list row of no published type) is compared with a person as a person when its name may be
+  one, and as a company otherwise (:mod:`graph.resolve.unknown_kinds`).
 * **generic words** — both have line-of-business words and share none (−, small).
 * **short names** — a distinctive part of three letters or fewer is weak evidence (−), unless it
   is a longer name mistyped (WAVE / WVE: a keying slip, below).
@@ -77,6 +80,8 @@ from graph.resolve import (
     self_acronyms,
     siblings,
     sound_lengths,
+    unknown_kinds,
+    written_together,
 )
 from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronyms import (
@@ -121,7 +126,8 @@ class AliasKind(StrEnum):
 class Record:
     """One entity as a source wrote it. ``names[0]`` is the primary name, the rest aliases.
 
-    ``weak`` holds the indexes in ``names`` of weak aliases.
+    ``weak`` holds the indexes in ``names`` of weak aliases. ``kind`` may be ``unknown`` (a
+    shipment party, a list row of no published type: :mod:`graph.resolve.unknown_kinds`).
     """
 
     id: str
@@ -289,18 +295,23 @@ class PreparedRecords:
     # Columns that only make the batch faster (the same values, compared as ints or bits):
     org_key_id: np.ndarray  # int64, per name: interned id of org_key
     org_core_id: np.ndarray  # int64, per name: interned id of org_core
+    spelled_id: np.ndarray  # int64, per name: interned id of written_together.spelled ('' → 0)
     word_bits: np.ndarray  # uint64, per name: the distinctive words hashed to bits (_word_stats)
     plain_words: np.ndarray  # bool, per name: distinctive words all distinct and ASCII (_word_stats)
     nset: np.ndarray  # int64, per name: number of distinct distinctive words
     first_written: np.ndarray  # <U1, per name: first letter of ``core`` as written (C, Q written K)
     acro_heads: np.ndarray  # int32, per name: one letter of each acro_mask slot (see _acronym_sims)
     kind_id: np.ndarray  # int64, per record: id of ``kind`` in _KINDS
+    person_twin: np.ndarray  # int64, per record: its row in ``as_person`` (unknown_kinds), -1 none
     country_id: np.ndarray  # int64, per record: interned id of ``country`` (0: unknown)
     has_address: np.ndarray  # bool, per record: ``address`` is known
     #: the generation of the interned-id columns (_INTERNED_COLUMNS; graph.resolve.interning)
     interner: Interner = field(repr=False, compare=False)
     #: this side moved into a later generation (_one_generation), the last one asked for
     moves: list[PreparedRecords] = field(default_factory=list, repr=False, compare=False)
+    #: the records of unknown kind whose names may be a person's, prepared as persons: scored so
+    #: against a person (graph.resolve.unknown_kinds); None when there are none
+    as_person: PreparedRecords | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.records)
@@ -316,7 +327,16 @@ class PreparedRecords:
 #: earlier chunk evaluated. Cleared when large.
 _DISTINCT_MAX = 200_000
 #: PreparedRecords columns of interned ids (moved together into one generation: _one_generation).
-_INTERNED_COLUMNS = ("generic", "legal", "legal_run", "numbers", "org_key_id", "org_core_id", "country_id")
+_INTERNED_COLUMNS = (
+    "generic",
+    "legal",
+    "legal_run",
+    "numbers",
+    "org_key_id",
+    "org_core_id",
+    "spelled_id",
+    "country_id",
+)
 #: Below this many rows a dict finds the distinct pairs faster than pandas' factorize (whose
 #: set-up costs tens of microseconds a call: the linking guard scores many tiny batches).
 _HASH_MIN_ROWS = 2_000
@@ -710,6 +730,10 @@ def _blocked_pairs(
     place_free = (how_a == readings.PLACE_FREE) | (how_b == readings.PLACE_FREE)
     gen_a, gen_b = left.generic[name_a], right.generic[name_b]
     blocked |= place_free & (gen_a != gen_b) & (gen_a != _NO_WORDS) & (gen_b != _NO_WORDS)
+    # A line-of-business word read from another form of it (graph.resolve.generic_forms) says the
+    # names write one line of business two ways: only where they then write the same words.
+    generic_form = (how_a == readings.GENERIC_FORM) | (how_b == readings.GENERIC_FORM)
+    blocked |= generic_form & (gen_a != gen_b)
     nta, ntb = left.ntok[name_a], right.ntok[name_b]
     # A branch ("TAIBAH INTERNATIONAL : BOSNIA BRANCH") is the branch of a body that may be
     # written in full (TAIBAH INTERNATIONAL AID ASSOCIATION): more words there do not block it.
@@ -770,7 +794,14 @@ def scored_names(rec: Record) -> list[tuple[str, int, int]]:
 
 
 def prepare(records: Sequence[Record]) -> PreparedRecords:
-    """Normalise every name of every record once and lay the results out column-wise."""
+    """Normalise every name of every record once and lay the results out column-wise. A record
+    of unknown kind is read as a company, and as a person too when its name may be one
+    (``as_person``, :mod:`graph.resolve.unknown_kinds`)."""
+    published = tuple(records)
+    records = [unknown_kinds.as_scored(r, unknown_kinds.COMPANY) for r in published]
+    twins = [i for i, r in enumerate(published) if unknown_kinds.may_be_person(r)]
+    person_twin = np.full(len(published), -1, dtype=np.int64)
+    person_twin[twins] = np.arange(len(twins), dtype=np.int64)
     interner = interning.current()
     intern = interner.intern  # ids of this generation (the batch's own)
     core: list[str] = []
@@ -797,6 +828,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     parents: list[str] = []
     places: list[str] = []
     written: list[str] = []
+    spelled: list[int] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
@@ -834,14 +866,17 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             # The published name of a company writing read as written (marked_parts reads it).
             as_written = rec.kind == "company" and how in (readings.AS_WRITTEN, readings.OWN_ACRONYM)
             written.append(name if as_written else "")
+            spelled.append(0 if person else intern(written_together.spelled(form.folded, form.legal_run)))
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
     countries = [country_code(r.country) for r in records]
     addresses = [normalise_address(r.address) if r.address else "" for r in records]
     roman = [" ".join(sorted(roman_key(t) for t in c.split())) for c in core]
     stats = [_word_stats(c) for c in core]
+    persons = [unknown_kinds.as_scored(published[i], unknown_kinds.PERSON) for i in twins]
+    as_person = prepare(persons) if persons else None
     return PreparedRecords(
-        records=tuple(records),
+        records=published,
         kind=np.array([r.kind for r in records], dtype=object),
         country=np.array(countries, dtype=object),
         address=np.array(addresses, dtype=object),
@@ -885,6 +920,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         marked=np.array([is_marked(w) for w in written], dtype=bool),
         org_key_id=np.array([intern(v.org) for v in org], dtype=np.int64),
         org_core_id=np.array([intern(v.core) for v in org], dtype=np.int64),
+        spelled_id=np.array(spelled, dtype=np.int64),
         word_bits=np.array([st[0] for st in stats], dtype=np.uint64),
         plain_words=np.array([st[1] for st in stats], dtype=bool),
         nset=np.array([st[2] for st in stats], dtype=np.int64),
@@ -893,7 +929,9 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         kind_id=np.array([_kind_id(r.kind) for r in records], dtype=np.int64),
         country_id=np.array([intern(c) for c in countries], dtype=np.int64),
         has_address=np.array([a != "" for a in addresses], dtype=bool),
+        person_twin=person_twin,
         interner=interner,
+        as_person=as_person,
     )
 
 
@@ -931,6 +969,7 @@ class PairFeatures:
     place_conflict: np.ndarray  # bool: each aligned name writes a place, and they differ (place_qualifiers)
     marked_body: np.ndarray  # bool: a parent vs its affiliate, or two affiliates, by marker (marked_parts)
     sound_lengths: np.ndarray  # bool: the names sound alike but differ in length, not read by sound
+    spelled: np.ndarray  # bool: the names are the same letters with other word breaks (written_together)
 
 
 #: Below this many pairs ``cpdist`` runs on the calling thread: starting its worker threads costs
@@ -1111,7 +1150,25 @@ def _respellings(
 
 
 def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarray) -> PairFeatures:
-    """Feature columns for record pairs ``(left[pairs[:, 0]], right[pairs[:, 1]])``."""
+    """Feature columns for record pairs ``(left[pairs[:, 0]], right[pairs[:, 1]])``. A record of
+    unknown kind whose name may be a person's is compared with a person as a person (its
+    ``as_person`` reading: :mod:`graph.resolve.unknown_kinds`)."""
+    pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    f = _pair_features(left, right, pairs)
+    ia, ib = pairs[:, 0], pairs[:, 1]
+    person = _kind_id("person")
+    rows = np.flatnonzero((left.person_twin[ia] >= 0) & (right.kind_id[ib] == person))
+    if len(rows) and left.as_person is not None:
+        twin = np.column_stack([left.person_twin[ia[rows]], ib[rows]])
+        f = unknown_kinds.merged(f, _pair_features(left.as_person, right, twin), rows)
+    rows = np.flatnonzero((right.person_twin[ib] >= 0) & (left.kind_id[ia] == person))
+    if len(rows) and right.as_person is not None:
+        twin = np.column_stack([ia[rows], right.person_twin[ib[rows]]])
+        f = unknown_kinds.merged(f, _pair_features(left, right.as_person, twin), rows)
+    return f
+
+
+def _pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarray) -> PairFeatures:
     left, right = _one_generation(left, right)
     pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
     n = pairs.shape[0]
@@ -1141,10 +1198,18 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     initialled = np.zeros(len(name_a), dtype=bool)
     slipped = np.zeros(len(name_a), dtype=bool)
     respelt = np.zeros(len(name_a), dtype=bool)
+    together = np.zeros(len(name_a), dtype=bool)
     if len(other):
         sim[other], withheld[other], unheard[other] = _name_similarity(
             left, right, name_a[other], name_b[other]
         )
+        # The same letters with other word breaks, line-of-business words included (DIVETECHNOSERVICES
+        # / DIVE TECHNO SERVICES): interned ids compared, no per-pair Python (written_together).
+        spelled_id = left.spelled_id[name_a]
+        together[other] = ((spelled_id == right.spelled_id[name_b]) & (spelled_id != 0))[other] & (
+            sim[other] < written_together.SPELLED_SIM
+        )
+        sim = np.where(together, np.float32(written_together.SPELLED_SIM), sim).astype(np.float32)
         slipped[other] = _slips(left, right, name_a[other], name_b[other], sim[other])
         sim = np.where(slipped, np.maximum(sim, np.float32(SLIP_SIM)), sim).astype(np.float32)
         translated[other] = _translations(left, right, name_a[other], name_b[other])
@@ -1166,7 +1231,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         blocked = other[_blocked_pairs(left, right, name_a[other], name_b[other])]
         sim[blocked] = 0.0
         unheard[blocked] = 0.0
-        for flags in (translated, initialled, slipped, withheld, respelt):
+        for flags in (translated, initialled, slipped, withheld, respelt, together):
             flags[blocked] = False
     # Persons: word-by-word alignment (order, initials, skeletons, extra words) replaces the
     # whole-string similarities, which cannot tell JOHN SMITH from JAMES SMITH.
@@ -1329,7 +1394,8 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         weak=weak[first],
         empty=best_empty,
         # A slip has a name of four letters or more on one side (typo_words.MIN_LETTERS).
-        short=(left.short[best_name_a] | right.short[best_name_b]) & ~slipped[first],
+        # … nor names spelled alike (written_together: M.A.G. TECH / MAGTECH, six letters or more).
+        short=(left.short[best_name_a] | right.short[best_name_b]) & ~slipped[first] & ~together[first],
         legal=legal,
         generic_conflict=generic_conflict,
         numbers=numbers,
@@ -1351,6 +1417,7 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
         place_conflict=places,
         marked_body=marked,
         sound_lengths=(unheard[first] > best_sim) & ~best_empty if n else np.zeros(0, dtype=bool),
+        spelled=together[first] & ~best_empty,
     )
 
 

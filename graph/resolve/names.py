@@ -27,6 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from graph.addresses import normalise_address as _normalise_address
 from graph.resolve.dedications import drop_dedication
+from graph.resolve.form_names import form_words
 from graph.resolve.form_typos import FormTypos
 from graph.resolve.legal_forms import LegalForms
 from graph.resolve.ordinals import ORDINAL_SUFFIXES, canonical_numbers, rewrites
@@ -664,6 +665,10 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
             # line-of-business words is still a name when it has enough of them; it is then
             # compared whole (one or two such words, "TRADING COMPANY", still identify nobody).
             distinctive = words
+        elif not tokens and legal_text:
+            # A name that is all legal form may still name someone (INDUSTRIAL BANK), compared
+            # whole (graph.resolve.form_names).
+            distinctive = form_words(legal_text, _canonical, GENERIC_WORDS, _LEGAL_WORDS, STOP_WORDS)
     return NameForm(
         original=text,
         folded=folded,
@@ -677,6 +682,12 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         legal_run=legal_run,
         truncated=len(text) > MAX_NAME_CHARS,
     )
+
+
+def _canonical(word: str) -> str:
+    """A word as :func:`normalise_name` reads it: spelled right, abbreviation expanded."""
+    corrected = correct_generic(word)
+    return ABBREVIATIONS.get(corrected, corrected)
 
 
 def number_rewrites(form: NameForm) -> tuple[tuple[str, str], ...]:

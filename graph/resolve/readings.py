@@ -14,7 +14,10 @@ the names it must *not* be compared with (:func:`blocked`):
 * PLACE_FREE (:mod:`graph.resolve.place_qualifiers`) — the name without the places it writes;
   never against a name that writes a place, except the place-free writing of a name of the same
   places (checked per pair in ``features``), nor against any name when what is left is no name
-  on its own (mark STANDS_ALONE unset).
+  on its own (mark STANDS_ALONE unset);
+* GENERIC_FORM (:mod:`graph.resolve.generic_forms`) — another form of a line-of-business word
+  read as that word (ELECTRIC / ELECTRONICS); only against a name of the same line-of-business
+  words (checked per pair in ``features``).
 
 :func:`reason` says what a reading did, for :func:`graph.resolve.compare.compare` (which finds
 the reading's text again by its index in ``features.scored_names``).
@@ -26,6 +29,7 @@ import numpy as np
 
 from graph.resolve import (
     foreign_acronyms,
+    generic_forms,
     parent_names,
     person_parts,
     place_qualifiers,
@@ -38,6 +42,9 @@ from graph.resolve import (
 AS_WRITTEN, OWN_ACRONYM, SUBSIDIARY, FOREIGN_ACRONYM, SHORT_FORM, PLACE_FREE = 0, 1, 2, 3, 4, 5
 #: A person name read as the spellings it holds, without prose (graph.resolve.person_parts).
 PERSON_PART = 6
+#: A company name with another form of a line-of-business word read as that word
+#: (graph.resolve.generic_forms).
+GENERIC_FORM = 7
 #: Marks of a name (bits): it writes a parent group, it brackets an acronym, it writes a place,
 #: and without its places it is still a name; its place is attached as a branch's.
 WRITES_PARENT, WRITES_BRACKET, WRITES_PLACE, STANDS_ALONE, BRANCH = 1, 2, 4, 8, 16
@@ -73,6 +80,9 @@ def _readings_of(name: str) -> list[tuple[str, int]]:
     place = place_qualifiers.place_split(name)
     if place is not None:
         out.append((place.kept, PLACE_FREE))
+    form = generic_forms.generic_form(name)
+    if form is not None:
+        out.append((form, GENERIC_FORM))
     return out
 
 
@@ -111,6 +121,8 @@ def reason(name: str, how: int) -> tuple[str, str] | None:
         return "short_form", short_forms.describe(name)
     if how == PLACE_FREE:
         return "place_qualifier", place_qualifiers.describe(name)
+    if how == GENERIC_FORM:
+        return "generic_form", generic_forms.describe(name)
     return None
 
 

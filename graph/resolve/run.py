@@ -26,6 +26,7 @@ from graph.resolve.candidates import BlockingConfig, CandidateIndex, exact_key_p
 from graph.resolve.features import PreparedRecords, Record, prepare
 from graph.resolve.link import LinkResult, LinkThresholds, link
 from graph.resolve.review import load_decisions, optional_store, queue_path
+from graph.resolve.unknown_kinds import COMPANY, PERSON, UNKNOWN, record_kind
 from graph.screening.index import _as_list, latest_entries
 from graph.store import GraphStore
 from graph.tables.trade import load_trade_tables
@@ -41,8 +42,11 @@ STAGES = (
     "write",
 )
 Progress = Callable[[str], None]
-#: Kinds the scorer is calibrated for; anything else a list calls an entity is scored as a company.
-_SCORED_KINDS = frozenset({"company", "person", "vessel"})
+#: Candidates kept per name of a record of unknown kind that may be a person's, against records
+#: with persons among them (graph.resolve.unknown_kinds): a surname is shared by many listed
+#: people (KHAN, ZHANG), and a slip in the given name ranks the listed "Feroz Khan" below the
+#: listed people of short given names for "FREOZ KHAN" (8th of them). Such records are few.
+PERSON_TOP_K = 20
 #: Node kinds of the records resolution links: list entries, registry companies, shipment parties.
 _RECORD_NODE_KINDS = (NodeKind.LIST_ENTRY, NodeKind.COMPANY, NodeKind.TRADE_PARTY)
 
@@ -59,7 +63,10 @@ class Records:
     owner: list[int] = field(default_factory=list)
 
     @classmethod
-    def build(cls, frame: pd.DataFrame, id_col: str, group_col: str | None) -> Records:
+    def build(cls, frame: pd.DataFrame, id_col: str, group_col: str | None, kind: str = "") -> Records:
+        """``kind``: the kind of every record (a registry company is a company; a shipment party
+        publishes none: ``unknown``), else read per row from ``entity_kind`` / ``kind_source``
+        (:func:`graph.resolve.unknown_kinds.record_kind`)."""
         ids = frame[id_col].astype(str).tolist()
         rec = cls(
             ids=ids,
@@ -69,6 +76,7 @@ class Records:
         countries = [_as_list(c) for c in frame["countries"]] if "countries" in frame else [[]] * n
         lei = frame["lei"].fillna("").astype(str).tolist() if "lei" in frame else [""] * n
         kinds = frame["entity_kind"].fillna("").astype(str).tolist() if "entity_kind" in frame else [""] * n
+        sources = frame["kind_source"].tolist() if "kind_source" in frame else [None] * n
         aliases = frame["aliases"] if "aliases" in frame else [None] * n
         alias_kinds = frame["alias_kinds"] if "alias_kinds" in frame else [None] * n
         names_col = frame["name"].fillna("").astype(str)
@@ -78,11 +86,10 @@ class Records:
             for x in names:
                 rec.names.append(x)
                 rec.owner.append(i)
-            kind = kinds[i] if kinds[i] in _SCORED_KINDS else "company"
             rec.records.append(
                 Record(
                     id=ids[i],
-                    kind=kind,
+                    kind=kind or record_kind(kinds[i], sources[i]),
                     names=tuple(names),
                     country=countries[i][0] if countries[i] else None,
                     identifiers={"LEI": lei[i]} if lei[i] else {},
@@ -164,12 +171,13 @@ def score_task(
     exact_q, exact_t = exact_key_pairs(
         query.names, target.names, query_texts=query.texts, index_texts=target.texts
     )
-    if len(cand) == 0 and len(exact_q) == 0:
-        return pd.DataFrame(columns=cols)
     owner_q = np.asarray(query.owner, dtype=np.int64)
+    person_q, person_t = _person_candidates(query, target, index, owner_q, top_k)
+    if len(cand) == 0 and len(exact_q) == 0 and len(person_q) == 0:
+        return pd.DataFrame(columns=cols)
     owner_t = np.asarray(target.owner, dtype=np.int64)
-    q_rec = np.concatenate([owner_q[cand.query], owner_q[exact_q]])
-    t_rec = np.concatenate([owner_t[cand.target], owner_t[exact_t]])
+    q_rec = np.concatenate([owner_q[cand.query], owner_q[exact_q], owner_q[person_q]])
+    t_rec = np.concatenate([owner_t[cand.target], owner_t[exact_t], owner_t[person_t]])
     keep = np.ones(len(q_rec), dtype=bool)
     if cross_group:  # two records of one list / one registry are not linked here
         q_group = np.asarray(query.group, dtype=object)[q_rec]
@@ -192,6 +200,25 @@ def score_task(
         for i in np.flatnonzero(scored.score >= review)
     ]
     return pd.DataFrame(rows, columns=cols)
+
+
+def _person_candidates(
+    query: Records, target: Records, index: CandidateIndex, owner_q: np.ndarray, top_k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(query name rows, index name rows) of the PERSON_TOP_K candidates of the names of query
+    records of unknown kind that may be persons', where the target holds persons: they are
+    compared with a person as a person (graph.resolve.unknown_kinds), and among many listed
+    people of one surname the right one may rank below ``top_k``."""
+    none = np.zeros(0, dtype=np.int64)
+    if top_k >= PERSON_TOP_K or not (target.prepared.kind == PERSON).any():
+        return none, none
+    rows = np.flatnonzero(query.prepared.person_twin[owner_q] >= 0)
+    if len(rows) == 0:
+        return none, none
+    cand = index.query(
+        [query.names[i] for i in rows], top_k=PERSON_TOP_K, texts=[query.texts[i] for i in rows]
+    )
+    return rows[cand.query], cand.target
 
 
 def _similarity(groups: Sequence[Records]) -> Callable[[Sequence[tuple[str, str]]], list[float]]:
@@ -257,8 +284,8 @@ def _link_records(
     entries = _list_entries(settings)
     companies, parties = _companies(settings)
     lists = Records.build(entries, "id", "list")
-    comps = Records.build(companies, "node_id", "source")
-    prts = Records.build(parties, "party_id", None)
+    comps = Records.build(companies, "node_id", "source", COMPANY)
+    prts = Records.build(parties, "party_id", None, UNKNOWN)
     del entries, companies, parties  # the records hold what scoring needs
     step("load")
     blocking = BlockingConfig(top_k=5)

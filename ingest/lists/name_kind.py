@@ -134,12 +134,15 @@ def _form_or_word(name: str, words: tuple[str, ...]) -> str:
     return f"organisation word {generic[0]}" if generic else ""
 
 
-def _company_word(w: str, table: Mapping[str, tuple[int, int]], person_words: int) -> str:
-    """Why ``w`` is a company word, or ``""`` (see the module docstring for the exceptions)."""
+def _company_word(w: str, table: Mapping[str, tuple[int, int]], person_words: int, lenient: bool) -> str:
+    """Why ``w`` is a company word, or ``""`` (see the module docstring for the exceptions,
+    which only the ``lenient`` reading of :func:`read_kind` makes)."""
     person, company = table.get(w, (0, 0))
-    if company < COMPANY_MIN or company <= person or w in NAME_PARTICLES:
+    if company < COMPANY_MIN or company <= person:
         return ""
-    if company < OUTVOTE_COMPANY_MAX and person_words >= OUTVOTE_PERSON_WORDS:
+    if lenient and (
+        w in NAME_PARTICLES or (company < OUTVOTE_COMPANY_MAX and person_words >= OUTVOTE_PERSON_WORDS)
+    ):
         return ""
     return f"{w} is a company word ({company} company / {person} person entries)"
 
@@ -150,11 +153,13 @@ def _organisation_evidence(
     core: tuple[str, ...],
     table: Mapping[str, tuple[int, int]],
     syllabic: bool,
+    lenient: bool,
 ) -> str:
     """Why ``name`` reads as an organisation's, or ``""``. ``core``: its words but the middle
     initials; ``syllabic``: a Korean or Chinese name, whose syllables are also brand words
-    (SUN, LONG, FAN) — no typed company name reads as one."""
-    if not 2 <= len(words) <= LONG_MAX_WORDS:
+    (SUN, LONG, FAN) — no typed company name reads as one. ``lenient``: the exceptions of
+    :func:`read_kind` (longer names, particles, outvoted words), which weighs person words next."""
+    if not 2 <= len(words) <= (LONG_MAX_WORDS if lenient else MAX_WORDS):
         return f"{len(words)} words"
     if any(ch.isdigit() for ch in name):
         return "a digit"
@@ -170,7 +175,7 @@ def _organisation_evidence(
     if syllabic:
         return ""
     person_words = sum(_is_person_word(table.get(w, (0, 0))) for w in core)
-    return next((why for w in core if (why := _company_word(w, table, person_words))), "")
+    return next((why for w in core if (why := _company_word(w, table, person_words, lenient))), "")
 
 
 def _given_name_places(name: str, words: tuple[str, ...]) -> frozenset[str]:
@@ -207,6 +212,40 @@ def _shape_evidence(
     return out
 
 
+def _name_parts(name: str, words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """``(middle initials, the words but those initials, surname of a syllable name or "")``."""
+    initials = middle_initials(name, words)
+    # the initials stand between the first and the last word
+    core = words[:1] + tuple(w for w in words[1:-1] if not (initials and len(w) == 1)) + words[-1:]
+    return initials, core, syllable_name(words)
+
+
+def organisation_reading(
+    name: str,
+    *,
+    aliases: Sequence[str] = (),
+    table: Mapping[str, tuple[int, int]] | None = None,
+    lenient: bool = False,
+) -> str:
+    """Why ``name`` (or one of its ``aliases``) reads as an organisation's, or ``""``: the first
+    half of :func:`read_kind` (``lenient``: with its exceptions for names that read as people's:
+    longer names, particles, outvoted words, middle initials, syllable names). A name without
+    such evidence may be a person's even when too few of its words are person words to call it
+    one (resolution reads records of unknown kind so: :mod:`graph.resolve.unknown_kinds`)."""
+    table = word_table() if table is None else table
+    words = name_words(name)
+    _, core, syllabic = _name_parts(name, words) if lenient else ((), words, "")
+    against = _organisation_evidence(name, words, core, table, bool(syllabic), lenient)
+    if against:
+        return against
+    for alias in aliases:
+        # "MCST Lebedev" a.k.a. "ZAO Elbrus-MCST": one name of the entry is an organisation's
+        alias_against = _form_or_word(alias, _without_titles(name_words(alias)))
+        if alias_against:
+            return f"alias {alias!r}: {alias_against}"
+    return ""
+
+
 def read_kind(
     name: str,
     *,
@@ -217,18 +256,10 @@ def read_kind(
     """Whether ``name`` (a row of a list that publishes no type) reads as a person's name."""
     table = word_table() if table is None else table
     words = name_words(name)
-    initials = middle_initials(name, words)
-    # the initials stand between the first and the last word
-    core = words[:1] + tuple(w for w in words[1:-1] if not (initials and len(w) == 1)) + words[-1:]
-    syllabic = syllable_name(words)
-    against = _organisation_evidence(name, words, core, table, bool(syllabic))
+    initials, core, syllabic = _name_parts(name, words)
+    against = organisation_reading(name, aliases=aliases, table=table, lenient=True)
     if against:
         return KindReading(False, against)
-    for alias in aliases:
-        # "MCST Lebedev" a.k.a. "ZAO Elbrus-MCST": one name of the entry is an organisation's
-        alias_against = _form_or_word(alias, _without_titles(name_words(alias)))
-        if alias_against:
-            return KindReading(False, f"alias {alias!r}: {alias_against}")
     person_words = []
     for w in dict.fromkeys(core):
         person, company = table.get(w, (0, 0))

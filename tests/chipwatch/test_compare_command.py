@@ -64,3 +64,33 @@ def test_compare_bulk_bad_kind_names_row_and_field(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["compare", "--pairs", str(src), "--out", str(tmp_path / "o.csv")])
     assert result.exit_code != 0
     assert "row 3" in str(result.exception) and "kind" in str(result.exception)
+
+
+def test_compare_a_record_of_unknown_kind_with_a_person() -> None:
+    # a bill-of-lading consignee (no kind published) against an Entity List person
+    args = ["compare", "Feroz Khan", "FREOZ KHAN", "--kind-a", "person", "--kind-b", "unknown", "--json"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["decision"] == "match"
+    features = {r["feature"]: r["detail"] for r in data["reasons"]}
+    assert "kind" not in features
+    assert "'FREOZ KHAN' is unknown" in features["kind_unknown"]
+
+
+def test_compare_bulk_kind_per_side(tmp_path: Path) -> None:
+    src = tmp_path / "pairs.csv"
+    src.write_text(
+        "name_a,name_b,kind_a,kind_b\n"
+        "Feroz Khan,FREOZ KHAN,person,unknown\n"
+        "Feroz Khan,FREOZ KHAN,person,company\n",
+        encoding="utf-8",
+    )
+    dest = tmp_path / "out.csv"
+    result = CliRunner().invoke(cli, ["compare", "--pairs", str(src), "--out", str(dest)])
+    assert result.exit_code == 0, result.output
+    with dest.open(encoding="utf-8", newline="") as fh:
+        got = list(csv.DictReader(fh))
+    assert [g["decision"] for g in got] == ["match", "no"]
+    assert [g["kind_b"] for g in got] == ["unknown", "company"]
+    assert "kind_unknown" in got[0]["reasons"] and "different kinds" in got[1]["reasons"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -60,9 +61,9 @@ SMALL_WORLD = {
 }
 
 
-def _small_world(directory: Path) -> Path:
+def _small_world(directory: Path, world: dict[str, str] = SMALL_WORLD) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
-    for kind, rows in SMALL_WORLD.items():
+    for kind, rows in world.items():
         header = (DEMO_WORLD_DIR / f"{kind}.csv").read_text(encoding="utf-8").splitlines()[0]
         (directory / f"{kind}.csv").write_text(header + "\n" + rows, encoding="utf-8")
     return directory
@@ -150,3 +151,91 @@ def test_the_name_caches_are_emptied_before_the_store_is_loaded(
     summary = resolve(demo)
     assert cached == [0]
     assert summary.links > 0 and summary.store_written
+
+
+#: Entity List rows of the bundled May 2022 CSL, which publishes no type for them (the reader reads
+#: "Ali Reza Divanizadeh", "Feroz Khan" and "Huisui Zhang" as persons from their names).
+EL_PERSONS = Path(__file__).resolve().parents[2] / "fixtures" / "resolve" / "csl_el_persons.csv"
+#: A Dubai supplier shipping to consignees written as persons' names (one letter slipped) and to a
+#: trading company that shares a listed person's surname.
+PERSON_PARTIES_WORLD = {
+    "ownership": "",
+    "officers": "",
+    "companies": (
+        '"C1","Maliha Industrial Supplies FZE","","AE","Maliha Road, Industrial Area 6","Sharjah",'
+        '"","2009-04-01","","","","electronic components distributor","","","","synthetic"\n'
+    ),
+    "shipments": "".join(
+        f'"S{i}","2024-03-0{i}","Maliha Industrial Supplies FZE","Maliha Road, Sharjah","AE",'
+        f'"{consignee}","{address}","{country}","","","","8542.31","INTEGRATED CIRCUITS",'
+        '"Maliha Industrial Supplies FZE","AE","AE","{country}","Jebel Ali","Bandar Abbas",'
+        "1000,1,10,FOB\n".replace("{country}", country)
+        for i, (consignee, address, country) in enumerate(
+            [
+                ("ALI REZA DIVANIZADE", "Al Ras Center, Dubai", "AE"),
+                ("FEROZ KHAN", "Maliha Road, Sharjah", "AE"),
+                ("ZHANG TRADING CO., LTD.", "ChaoYang District, Beijing", "CN"),
+            ],
+            start=1,
+        )
+    ),
+}
+
+
+def test_a_party_written_as_a_persons_name_links_to_the_listed_person(tmp_path: Path) -> None:
+    """A shipment party publishes no kind: written as a person's name, it is compared with a listed
+    person as a person (graph.resolve.unknown_kinds), not as a company meeting the kind conflict."""
+    from ingest.lists.pipeline import ingest_list_files
+
+    settings = Settings(workspace=tmp_path / "ws")
+    ingest_list_files(settings, [EL_PERSONS])
+    ingest_demo_world(settings, directory=_small_world(tmp_path / "world", PERSON_PARTIES_WORLD))
+    resolve(settings)
+    store = open_store(settings)
+    try:
+        entries = store.nodes_frame(NodeKind.LIST_ENTRY, columns=("id", "name"))
+        listed = dict(zip(entries["name"], entries["id"], strict=True))
+        links = {  # (the other end, decision) → reasons of each link of the parties
+            ({e.source, e.target} - {party}).pop(): (
+                e.props.get("decision"),
+                json.loads(e.props["reasons_json"]),
+            )
+            for party in map(partial(_party_id, settings), ("ALI REZA DIVANIZADE", "FEROZ KHAN"))
+            for e in store.neighbours(party, [EdgeKind.SAME_AS])
+        }
+    finally:
+        store.close()
+    for name, party in (("Ali Reza Divanizadeh", "ALI REZA DIVANIZADE"), ("Feroz Khan", "FEROZ KHAN")):
+        assert _party_id(settings, party) in _cluster_of(settings, listed[name])
+        decision, why = links[listed[name]]
+        assert decision == "auto"
+        assert any("compared with the person as a person" in r for r in why), why
+    # a company sharing the listed person's surname stays apart (its name reads as an organisation's)
+    zhang = _party_id(settings, "ZHANG TRADING CO., LTD.")
+    assert zhang not in _cluster_of(settings, listed["Huisui Zhang"])
+    assert listed["Divanizadeh General Trading Company"] not in _cluster_of(
+        settings, listed["Ali Reza Divanizadeh"]
+    )
+
+
+def test_a_person_named_party_meets_its_listed_person_among_many_of_one_surname() -> None:
+    """Blocking keeps 5 list candidates per party name; among the bundled lists' many KHANs the
+    listed "Feroz Khan" ranks below those of short given names for "FREOZ KHAN" (8th). A party
+    that may be a person keeps run.PERSON_TOP_K candidates against the lists' persons."""
+    from graph.list_graph import list_graph_frames
+    from graph.resolve.candidates import BlockingConfig
+    from graph.resolve.unknown_kinds import UNKNOWN
+    from ingest.lists.pipeline import bundled_list_paths
+    from ingest.lists.provenance import entry_rows
+    from ingest.lists.read import read_list_file
+
+    entries = [e for path in bundled_list_paths() for e in read_list_file(path).entries]
+    frame = list_graph_frames(entry_rows(entries, version="v", feed="bundled")).nodes[NodeKind.LIST_ENTRY]
+    lists = run.Records.build(frame, "id", "list")
+    parties = pd.DataFrame({"party_id": ["p1"], "name": ["FREOZ KHAN"], "countries": [["AE"]]})
+    party = run.Records.build(parties, "party_id", None, UNKNOWN)
+    scored = run.score_task(
+        party, lists, lists.index(BlockingConfig(top_k=5)), "party-list", 0.5, cross_group=False, top_k=5
+    )
+    feroz = frame.loc[frame["name"] == "Feroz Khan", "id"].iloc[0]
+    assert feroz in set(scored.loc[scored["score"] >= 0.8, "target"])

@@ -42,10 +42,13 @@ def test_a_form_word_has_one_role(name: str, tokens: tuple[str, ...], form_text:
     assert form.legal_form_text == form_text
 
 
-def test_a_kind_of_bank_alone_is_still_no_name() -> None:
-    # NATIONAL BANK / COMMERCIAL BANK stay forms: read as names they would all be the word BANK.
-    assert normalise_name("NATIONAL BANK", "company").distinctive == ()
-    assert normalise_name("COMMERCIAL BANK", "company").distinctive == ()
+def test_a_kind_of_bank_alone_is_never_the_word_bank() -> None:
+    # NATIONAL BANK / COMMERCIAL BANK are all legal form; read as names they are compared whole
+    # (graph.resolve.form_names), never as the word BANK they share with every other bank.
+    assert normalise_name("NATIONAL BANK", "company").distinctive == ("NATIONAL", "BANK")
+    assert normalise_name("COMMERCIAL BANK", "company").distinctive == ("COMMERCIAL", "BANK")
+    for a, b in [("NATIONAL BANK", "COMMERCIAL BANK"), ("NATIONAL BANK", "NATIONAL BANK OF IRAN")]:
+        assert compare(company(a), company(b)).decision == Decision.NO
 
 
 def test_a_slashed_abbreviation_is_one_word() -> None:

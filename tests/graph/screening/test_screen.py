@@ -179,3 +179,21 @@ def test_a_context_entity_is_shown_but_never_blocks_on_its_own(tmp_path: Path) -
     both = Screener.for_settings(settings, entries=pd.concat([context, twin], ignore_index=True))
     out = both.screen(query).iloc[0]
     assert (out["top_match_id"], out["disposition"]) == ("list:US_SDN:TWIN", "block")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_name"),
+    [
+        ("ALI REZA DIVANIZADE", "Ali Reza Divanizadeh"),  # Entity List row, no type published
+        ("FREOZ KHAN", "Feroz Khan"),
+        ("ANDRII LEONIDOVYCH DERKACH", "DERKACH, Andrii Leonidovych"),  # SDN individual, written in order
+    ],
+)
+def test_a_counterparty_written_as_a_persons_name_meets_the_listed_person(
+    screener: Screener, query: str, expected_name: str
+) -> None:
+    """A counterparty publishes no kind; screening compares names whatever the entry's kind, so a
+    person's name meets the listed person (resolution needed graph.resolve.unknown_kinds for it)."""
+    row = screener.screen(pd.DataFrame({"name": [query]})).iloc[0]
+    assert row["disposition"] in ("review", "block")
+    assert row["top_match_name"] == expected_name
