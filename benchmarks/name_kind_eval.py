@@ -41,6 +41,19 @@ def _aliases(entry: ListEntry) -> list[str]:
     return [a.name for a in entry.aliases]
 
 
+def held_out(typed: list[ListEntry], folds: int) -> list[tuple[ListEntry, bool]]:
+    """Each typed row with whether it reads as a person, read with the word table of the other folds."""
+    held: list[tuple[ListEntry, bool]] = []
+    for k in range(folds):
+        table = word_table_of([e for e in typed if _fold_of(e, folds) != k])
+        held += [
+            (e, read_kind(e.name, birth_dates=e.birth_dates, aliases=_aliases(e), table=table).person)
+            for e in typed
+            if _fold_of(e, folds) == k
+        ]
+    return held
+
+
 def _score(rows: list[tuple[ListEntry, bool]], label: str, show: int) -> None:
     tp = sum(1 for e, p in rows if p and e.kind is EntityKind.PERSON)
     fp = [e for e, p in rows if p and e.kind is not EntityKind.PERSON]
@@ -61,15 +74,7 @@ def main() -> None:
     args = parser.parse_args()
     paths = bundled_list_paths()
     typed = typed_entries(paths)
-    held: list[tuple[ListEntry, bool]] = []
-    for k in range(args.folds):
-        table = word_table_of([e for e in typed if _fold_of(e, args.folds) != k])
-        held += [
-            (e, read_kind(e.name, birth_dates=e.birth_dates, aliases=_aliases(e), table=table).person)
-            for e in typed
-            if _fold_of(e, args.folds) == k
-        ]
-    _score(held, "held-out", args.show)
+    _score(held_out(typed, args.folds), "held-out", args.show)
     full = word_table()
     in_sample = [
         (e, read_kind(e.name, birth_dates=e.birth_dates, aliases=_aliases(e), table=full).person)

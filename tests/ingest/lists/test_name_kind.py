@@ -77,9 +77,10 @@ def test_surnames_in_capitals_are_not_acronyms() -> None:
 
 
 def test_a_date_of_birth_makes_one_person_word_enough() -> None:
-    table = {"SERGEY": (92, 0), "KOYNOV": (0, 0), "MIROV": (1, 1)}
-    assert not read_kind("Sergey Koynova Mirov", table=table).person
-    with_birth = read_kind("Sergey Koynova Mirov", birth_dates=["1970-01-02"], table=table)
+    # words of no telling shape (a Slavic ending would count as a person word)
+    table = {"SERGEY": (92, 0), "KOYNO": (0, 0), "MIRTO": (1, 1)}
+    assert not read_kind("Sergey Koyno Mirto", table=table).person
+    with_birth = read_kind("Sergey Koyno Mirto", birth_dates=["1970-01-02"], table=table)
     assert with_birth.person and "date of birth 1970-01-02" in with_birth.evidence
 
 

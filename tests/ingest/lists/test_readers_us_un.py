@@ -90,15 +90,15 @@ def test_csl_2022_full_snapshot_counts() -> None:
     # entity_number repeats across sources: ids are prefixed and unique
     assert len({e.source_id for e in result.entries}) == 14_160
     kinds = Counter(e.kind for e in result.entries)
-    # 5,286 rows the CSL types Individual, and 947 rows without a type whose name reads as a
-    # person's (ingest.lists.name_kind): 242 EL, 35 ISN, 217 DPL, 453 DTC
-    assert kinds[EntityKind.PERSON] == 5_286 + 947
+    # 5,286 rows the CSL types Individual, and 1,177 rows without a type whose name reads as a
+    # person's (ingest.lists.name_kind and name_shapes): 300 EL, 39 ISN, 269 DPL, 569 DTC
+    assert kinds[EntityKind.PERSON] == 5_286 + 1_177
     read_from_name = Counter(e.list for e in result.entries if e.kind_source == "name")
     assert read_from_name == {
-        ListSource.US_EL: 242,
-        ListSource.US_ISN: 35,
-        ListSource.US_DPL: 217,
-        ListSource.US_DTC: 453,
+        ListSource.US_EL: 300,
+        ListSource.US_ISN: 39,
+        ListSource.US_DPL: 269,
+        ListSource.US_DTC: 569,
     }
     assert all(e.kind is EntityKind.PERSON for e in result.entries if e.kind_source == "name")
     assert kinds[EntityKind.VESSEL] == 433
