@@ -27,8 +27,10 @@ from ingest.lists.model import ListAddress, ListEntry, ReadResult
 #: "unchanged" only when its SHA-256 and this version match: bump it whenever a reader changes what
 #: it reads from the same bytes, so workspaces read their files again on the next ingest.
 #: 1: up to 2026-11; 2: typeless CSL/DPL rows whose names read as a person's are persons
-#: (:mod:`ingest.lists.name_kind`).
-READ_VERSION = 2
+#: (:mod:`ingest.lists.name_kind`); 3: the list prose's connective "and" is read out of CSL / DPL
+#: names — a listing's scope ("… and any successor, sub-unit, or subsidiary thereof") goes to the
+#: remarks, two names an item joins with ", and" are two aliases (:mod:`graph.connective_and`).
+READ_VERSION = 3
 #: What rows written before ``reader_version`` existed were read with.
 FIRST_READ_VERSION = 1
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from graph.connective_and import listing_scope
 from graph.model import ListSource
 from ingest.lists import safe
 from ingest.lists.model import Alias, EntityKind, Identifier, ListAddress, ListEntry, ReadResult, RejectedRow
@@ -119,6 +120,9 @@ def build_entry(
         identifiers = [*identifiers, Identifier("CALL_SIGN", rec["call_sign"].strip())]
     # Names copied from Federal Register prose embed other names ("X (f.k.a., Y)"): read out as
     # aliases of their marker's kind; the id above stays computed from the name as published.
+    # The scope a listing adds after the name ("… and any successor, sub-unit, or subsidiary
+    # thereof") is no part of it: it goes to the remarks, where the officer still reads it.
+    name, scope = listing_scope(name)
     name, named = clean_names(name, [Alias(n) for n in alt_names])
     kind_evidence = ""
     if kind_source == "default" and kind is not EntityKind.ADDRESS_ONLY:
@@ -128,7 +132,8 @@ def build_entry(
     countries = iso_countries(multi.get("citizenships", []) + multi.get("nationalities", []))
     if not countries and rec.get("vessel_flag"):
         countries = iso_countries([rec["vessel_flag"]])
-    remarks = " | ".join(v for v in (rec.get("title"), rec.get("remarks")) if v and v.strip()) or None
+    covers = f"Listing also covers {scope}" if scope else None
+    remarks = " | ".join(v for v in (rec.get("title"), rec.get("remarks"), covers) if v and v.strip()) or None
     return ListEntry(
         list=list_source,
         source_id=f"{code}:{key}",

@@ -23,6 +23,8 @@ from tests.ingest.lists.list_state import table_bytes as _table_bytes
 
 TYPELESS = Path(__file__).resolve().parents[2] / "fixtures" / "lists_pipeline" / "csl_typeless_people.csv"
 HAQQANI = "Jalaluddin Haqqani"  # Entity List row with no type: a company before name_kind, a person now
+#: The note of a version read again by the current reader from a version 1 reading.
+REREAD = f"re-read: reader version 1 → {READ_VERSION}"
 #: CSL sources whose typeless rows the reader before name_kind took as companies (csl_csv._ORG_SOURCES).
 ORG_LISTS = {"US_EL", "US_MEU", "US_MIEU", "US_UVL", "US_ISN", "US_CMIC"}
 
@@ -64,8 +66,9 @@ def _load_as_version_1(settings: Settings) -> None:
     assert _graph_kinds(settings)[HAQQANI] == "company"
 
 
-def test_the_current_reading_includes_the_name_kind_change() -> None:
-    assert READ_VERSION == 2
+def test_the_current_reading_includes_the_name_kind_and_the_list_prose_changes() -> None:
+    # 2: name_kind (below); 3: the list prose's connective "and" (test_and_prose.py)
+    assert READ_VERSION == 3
 
 
 def test_same_reader_version_is_unchanged(settings: Settings) -> None:
@@ -81,8 +84,8 @@ def test_a_newer_reader_reads_the_file_again_once_and_diffs_the_kind(settings: S
     reread = ingest_list_files(settings, [TYPELESS])
     out = reread.files[0]
     assert (out.status, out.feed, out.seq) == ("new", "csl", 2)
-    assert out.note == "re-read: reader version 1 → 2"
-    assert "re-read: reader version 1 → 2" in reread.summary()
+    assert out.note == REREAD
+    assert REREAD in reread.summary()
     assert out.version_id != out.previous_version_id  # version ids stay unique keys
 
     changed = reread.diffs[reread.diffs["change"] == "changed"]
@@ -97,8 +100,8 @@ def test_a_newer_reader_reads_the_file_again_once_and_diffs_the_kind(settings: S
     assert set(reread.diffs["change"]) == {"changed"}
 
     versions = load_list_tables(settings).versions.sort_values("seq")
-    assert list(versions["reader_version"]) == [1.0, 2.0]
-    assert list(versions["note"]) == [None, "re-read: reader version 1 → 2"]
+    assert list(versions["reader_version"]) == [1.0, float(READ_VERSION)]
+    assert list(versions["note"]) == [None, REREAD]
     assert versions.iloc[0]["sha256"] == versions.iloc[1]["sha256"]
     # the file's SHA-256 prefix names its latest reading
     assert resolve_version(versions, "csl", versions.iloc[0]["sha256"][:12])["seq"] == 2
@@ -117,7 +120,7 @@ def test_rows_written_before_the_reader_version_count_as_version_1(settings: Set
     assert ingest_list_files(settings, [TYPELESS], reader=_reader_v1, reader_version=1).files[0].status == (
         "unchanged"
     )
-    assert ingest_list_files(settings, [TYPELESS]).files[0].note == "re-read: reader version 1 → 2"
+    assert ingest_list_files(settings, [TYPELESS]).files[0].note == REREAD
 
 
 def test_an_older_file_of_the_feed_is_not_read_back_over_a_newer_one(
@@ -144,7 +147,7 @@ def test_a_failed_reread_leaves_the_previous_state(settings: Settings, tmp_path:
     assert _graph_kinds(settings) == before_kinds
     assert not list(settings.tables_dir.glob(".*.tmp"))
     # and the re-read then goes through
-    assert ingest_list_files(settings, [TYPELESS]).files[0].note == "re-read: reader version 1 → 2"
+    assert ingest_list_files(settings, [TYPELESS]).files[0].note == REREAD
 
 
 def test_the_commands_say_why_a_file_was_read_again(settings: Settings) -> None:
@@ -161,8 +164,8 @@ def test_the_commands_say_why_a_file_was_read_again(settings: Settings) -> None:
         return result.output
 
     out = run("ingest", "lists", str(TYPELESS))
-    assert "version 2" in out and "(re-read: reader version 1 → 2)" in out
-    assert "re-read: reader version 1 → 2" in run("lists")
+    assert "version 2" in out and f"({REREAD})" in out
+    assert REREAD in run("lists")
     assert f"~ list:US_EL:EL:3f97deaf31b9b6cf89c58c3a2140f649fb94130e  {HAQQANI}  [kind]" in run(
         "lists", "diff", "csl"
     )
@@ -177,7 +180,7 @@ def test_neo4j_store_gets_the_new_reading(neo4j_settings: Settings, tmp_path: Pa
     finally:
         store.close()
     _load_as_version_1(neo)
-    assert ingest_list_files(neo, [TYPELESS]).files[0].note == "re-read: reader version 1 → 2"
+    assert ingest_list_files(neo, [TYPELESS]).files[0].note == REREAD
     assert not ingest_list_files(neo, [TYPELESS]).changed
     kinds = _graph_kinds(neo)
     assert kinds[HAQQANI] == "person" and kinds["Fast Aviation"] == "company"
