@@ -74,6 +74,7 @@ from graph.resolve import (
     place_initials,
     place_qualifiers,
     readings,
+    russian_initials,
     self_acronyms,
     siblings,
     sound_lengths,
@@ -233,6 +234,8 @@ ACRONYM_LOOK = 0.4
 ACRONYM_ALONE_WORDS = 2
 #: Words per name kept as possible acronyms for the cheap letters test of :func:`_acronym_sims`.
 ACRONYM_SLOTS = 4
+#: Words of a name read as possible Russian initialisms (graph.resolve.russian_initials), at most.
+RU_SLOTS = 3
 #: Words respelt or joined (:mod:`graph.resolve.respelt_words`) are looked for in name pairs of
 #: this similarity up to RESPELT_SIM (below, the names share too little to be one name written
 #: another way; the rule's subset needs the pair to agree somewhat already).
@@ -260,6 +263,8 @@ class PreparedRecords:
     org_trans: np.ndarray  # bool, per name: a word of the name was translated
     org_initials: np.ndarray  # int64, per name: bits of the types a word may be read as (place_initials)
     org_types: np.ndarray  # int64, per name: bits of the types the name writes (place_initials)
+    ru_acro: np.ndarray  # int32 (names, RU_SLOTS): letters of the words that may be Russian acronyms
+    ru_inits: np.ndarray  # int32, per name: letters its words may give as Russian or English initials
     org_core: np.ndarray  # object, per name: OrgView.core (org without the words it may leave out)
     org_text: np.ndarray  # object, per name: the words (legal form cut) space-joined ('' for persons)
     ordered: np.ndarray  # object, per name: person names only, distinctive tokens given names first
@@ -557,6 +562,24 @@ def _translations(
     initials = np.flatnonzero(~out & maybe)
     for k in initials:
         out[k] = place_initials.same_by_initials(left.org[name_a[k]], right.org[name_b[k]])
+    # A Russian initialism of the other name's English words (VIT = MILITARY INNOVATIVE
+    # TECHNOPOLIS): only where some candidate word's letters are all among the other name's
+    # possible initials (bit masks, no Python per pair), then once per distinct pair of names.
+    fits = np.zeros(len(name_a), dtype=bool)
+    for x, nx, y, ny in ((left, name_a, right, name_b), (right, name_b, left, name_a)):
+        inits = y.ru_inits[ny][:, None]
+        slots = x.ru_acro[nx]
+        fits |= ((slots != 0) & ((slots & ~inits) == 0) & (inits != 0)).any(axis=1)
+    todo = np.flatnonzero(~out & fits)
+    if len(todo):
+        out[todo] = (
+            _per_distinct_text(
+                left.org_text[name_a[todo]],
+                right.org_text[name_b[todo]],
+                russian_initials.same_by_russian_initials,
+            )
+            > 0
+        )
     return out
 
 
@@ -787,6 +810,8 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     words: list[str] = []
     acro_key: list[str] = []
     acro_mask: list[list[int]] = []
+    ru_acro: list[list[int]] = []
+    ru_inits: list[int] = []
     init_mask: list[int] = []
     acro_len: list[list[int]] = []
     heads: list[int] = []
@@ -816,6 +841,9 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             weak.append(i in rec.weak)
             org.append(org_view(form.tokens if rec.kind != "person" else (), GENERIC_WORDS))
             org_text.append(" ".join(form.tokens) if rec.kind != "person" else "")
+            ru_words = form.tokens if rec.kind != "person" else ()
+            ru_acro.append(russian_initials.candidate_masks(ru_words, RU_SLOTS))
+            ru_inits.append(russian_initials.initial_mask(ru_words))
             words.append(siblings.other_words(form))
             person = rec.kind == "person"
             seq = run_words(form.folded) if not person else ()
@@ -857,6 +885,8 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         org_trans=np.array([v.translated for v in org], dtype=bool),
         org_initials=np.array([place_initials.candidate_bits(v) for v in org], dtype=np.int64),
         org_types=np.array([place_initials.type_bits(v) for v in org], dtype=np.int64),
+        ru_acro=np.array(ru_acro, dtype=np.int32).reshape(-1, RU_SLOTS),
+        ru_inits=np.array(ru_inits, dtype=np.int32),
         org_core=np.array([v.core for v in org], dtype=object),
         org_text=np.array(org_text, dtype=object),
         ordered=np.array(ordered, dtype=object),

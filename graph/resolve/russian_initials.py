@@ -1,0 +1,259 @@
+"""Russian initialisms of English words: "FGAU VIT ERA" is "Federal State Autonomous Institution
+Military Innovative Technopolis Era".
+
+Russian organisations are listed in English with their words translated, and under the
+acronym of the Russian words: VIT is Voennyi Innovatsionnyi Tekhnopolis, the MILITARY
+INNOVATIVE TECHNOPOLIS; GSKB is Golovnoe Sistemnoe Konstruktorskoe Byuro, the MAIN SYSTEM
+DESIGN BUREAU; ChRZ is the CHelyabinskii Radio Zavod, the CHELYABINSK RADIO PLANT. An
+initialism of the English words (:mod:`graph.resolve.acronyms`) does not read them — a
+translated word does not keep its initial (MILITARY is V, PLANT is Z, CENTER is TS) — and
+the type table (:mod:`graph.resolve.org_abbrev`) holds types only, not the words around them.
+
+The Russian initials of English words are a table (``data/reference/russian_initials.csv``,
+each row with the Russian word it comes from); a word not in it gives its English initial.
+:func:`same_by_russian_initials` holds when a word of one name is spelled, in order, by the
+initials of a run of ``MIN_UNITS`` words of the other name or more, one at least read in
+Russian (else it is an English initialism, the other rule's), and — the acronym and its run
+set aside — the two names are one name:
+
+* the same organisational words after translation (or one name leaves out optional ones, as in
+  :func:`graph.resolve.org_translate.left_out`), and names proper of ``MIN_REST_CHARS`` letters
+  or more on both sides that agree (:func:`graph.resolve.org_translate.names_alike`): the pair
+  is decided by the distinctive word the names share, so "NPO VIT SOYUZ" is never the "…
+  MILITARY INNOVATIVE TECHNOPOLIS ERA";
+* or, for an acronym of ``MIN_PART_LETTERS`` letters or more, the shorter name is part of the
+  longer one — every word it keeps among the longer name's, which also writes its parent group
+  ("ALMAZ ANTEY GSKB" / "ALMAZ ANTEY AIR DEFENSE CONCERN MAIN SYSTEM DESIGN BUREAU") — as
+  :mod:`graph.resolve.acronym_parts` reads an English acronym, and on the same guard: none of
+  the words left out is an organisation type (a design bureau and the association of its name
+  are two bodies).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from graph.resolve import org_abbrev
+from graph.resolve.names import GENERIC_WORDS
+from graph.resolve.org_translate import SKIP_WORDS, OrgView, left_out, names_alike, org_view
+
+TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "russian_initials.csv"
+
+#: An acronym spells this many words at least (two initials fit too many names by chance).
+MIN_UNITS = 3
+#: An acronym written in letters: this many at most (more is a word).
+MAX_LETTERS = 6
+#: The names proper left on each side have this many letters at least ("ERA" of VIT ERA).
+MIN_REST_CHARS = 3
+#: An acronym standing for part of a longer name has this many letters at least (as
+#: :data:`graph.resolve.acronym_parts.MIN_PART`).
+MIN_PART_LETTERS = 4
+
+
+@dataclass(frozen=True)
+class Initialism:
+    """``acronym`` of one name spelled by the other name's words ``spelled`` (in order), with the
+    Russian words read (``russian``), and how the rest agrees (``part``: a part of a longer name)."""
+
+    acronym: str
+    spelled: tuple[str, ...]
+    russian: tuple[str, ...]
+    part: bool
+    abbreviating: int  # 0: the first name passed wrote the acronym, 1: the second
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, tuple[tuple[str, ...], str]]:
+    """English word → (its Russian initials, the Russian word)."""
+    with TABLE.open(newline="", encoding="utf-8") as fh:
+        rows = csv.DictReader(fh)
+        return {row["english"]: (tuple(row["initials"].split()), row["russian"]) for row in rows}
+
+
+@lru_cache(maxsize=1)
+def russian_letters() -> int:
+    """Bit mask of the first letters of every Russian initial of the table."""
+    return _mask("".join(i[0] for inits, _ in table().values() for i in inits))
+
+
+def _mask(letters: str) -> int:
+    out = 0
+    for ch in letters:
+        if "A" <= ch <= "Z":
+            out |= 1 << (ord(ch) - 65)
+    return out
+
+
+def _initials(word: str) -> list[tuple[str, bool]]:
+    """The initials ``word`` may give: ``(letters, read in Russian)``."""
+    out = [(word[0], False)]
+    russian = table().get(word)
+    if russian is not None:
+        out.extend((i, True) for i in russian[0] if i != word[0])
+    return out
+
+
+def _spell(
+    acronym: str, words: Sequence[str], k: int, j: int, units: int, ru: int
+) -> tuple[int, int, int] | None:
+    """``(end, units, Russian units)`` of a run from ``words[j]`` whose initials spell ``acronym[k:]``
+    (``MIN_UNITS`` words and one Russian initial at least)."""
+    if k == len(acronym):
+        return (j, units, ru) if units >= MIN_UNITS and ru else None
+    if j >= len(words):
+        return None
+    word = words[j]
+    if word in SKIP_WORDS:
+        found = _spell(acronym, words, k, j + 1, units, ru)
+        if found is not None:
+            return found
+    if len(word) < 2:  # a single letter is an initial already
+        return None
+    for letters, russian in _initials(word):
+        if acronym.startswith(letters, k):
+            found = _spell(acronym, words, k + len(letters), j + 1, units + 1, ru + russian)
+            if found is not None:
+                return found
+    return None
+
+
+def spelled_run(acronym: str, words: Sequence[str]) -> tuple[int, int] | None:
+    """``(start, end)`` of the first run of ``words`` whose initials spell ``acronym`` with one
+    Russian initial at least; None when none does."""
+    for start, word in enumerate(words):
+        if word in SKIP_WORDS or word == acronym or len(word) < 2:
+            continue
+        found = _spell(acronym, words, 0, start, 0, 0)
+        if found is not None:
+            return start, found[0]
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def _view(tokens: tuple[str, ...]) -> OrgView:
+    return org_view(tokens, GENERIC_WORDS)
+
+
+def candidates(tokens: Sequence[str]) -> tuple[str, ...]:
+    """The words of a name that may be a Russian acronym: names proper (not organisational words)
+    of ``MIN_UNITS`` to ``MAX_LETTERS`` letters."""
+    rest = _view(tuple(tokens)).rest.split()
+    return tuple(w for w in dict.fromkeys(rest) if MIN_UNITS <= len(w) <= MAX_LETTERS and w.isalpha())
+
+
+def _one_way(x: tuple[str, ...], y: tuple[str, ...]) -> Initialism | None:
+    for acronym in candidates(x):
+        if acronym in y:
+            continue
+        run = spelled_run(acronym, y)
+        if run is None:
+            continue
+        x_left = list(x)
+        x_left.remove(acronym)
+        y_left = y[: run[0]] + y[run[1] :]
+        view_x, view_y = _view(tuple(x_left)), _view(y_left)
+        spelled = y[run[0] : run[1]]
+        if _same(view_x, view_y):
+            return Initialism(acronym, spelled, _russian_words(acronym, spelled), False, 0)
+        if len(acronym) >= MIN_PART_LETTERS and _part_of(view_x, view_y):
+            return Initialism(acronym, spelled, _russian_words(acronym, spelled), True, 0)
+    return None
+
+
+def _russian_words(acronym: str, spelled: Sequence[str]) -> tuple[str, ...]:
+    """The words of the run read by their Russian word (for the reason)."""
+    out = []
+    for word in spelled:
+        found = table().get(word)
+        if found is not None and any(i != word[0] and i in acronym for i in found[0]):
+            out.append(f"{word} = {found[1]}")
+    return tuple(out)
+
+
+def _same(x: OrgView, y: OrgView) -> bool:
+    """The two names are one name once the acronym and its run are set aside."""
+    if x.org != y.org and not left_out(x, y):
+        return False
+    rest_x, rest_y = x.rest.replace(" ", ""), y.rest.replace(" ", "")
+    if len(rest_x) < MIN_REST_CHARS or len(rest_y) < MIN_REST_CHARS:
+        return False
+    return names_alike(rest_x, rest_y)
+
+
+def _part_of(x: OrgView, y: OrgView) -> bool:
+    """The shorter name (``x``) is part of the longer one: its words all among y's, y keeping more
+    words, none of them an organisation type."""
+    if len(x.rest.replace(" ", "")) < MIN_REST_CHARS + 1:
+        return False
+    words_x = Counter(x.org.split()) + Counter(x.rest.split())
+    words_y = Counter(y.org.split()) + Counter(y.rest.split())
+    extra = words_y - words_x
+    if words_x - words_y or not extra:
+        return False
+    return org_abbrev.concepts().isdisjoint(extra)
+
+
+@lru_cache(maxsize=50_000)
+def russian_initialism(tokens_a: tuple[str, ...], tokens_b: tuple[str, ...]) -> Initialism | None:
+    """A word of one name that is the Russian initials of a run of the other's words, the names
+    one name once it is read (module docstring); None when there is none."""
+    one = _one_way(tokens_a, tokens_b)
+    if one is not None:
+        return one
+    two = _one_way(tokens_b, tokens_a)
+    if two is None:
+        return None
+    return Initialism(two.acronym, two.spelled, two.russian, two.part, 1)
+
+
+def same_by_russian_initials(text_a: str, text_b: str) -> float:
+    """1.0 when :func:`russian_initialism` holds for two names' normalised tokens (space-joined),
+    else 0.0 (for the scorer's per-distinct-pair reader)."""
+    return float(russian_initialism(tuple(text_a.split()), tuple(text_b.split())) is not None)
+
+
+@lru_cache(maxsize=200_000)
+def _candidate_masks(tokens: tuple[str, ...], slots: int) -> list[int]:
+    found = [_mask(w) for w in candidates(tokens)]
+    if len(found) > slots:  # the letters all the others share: still a necessary condition
+        last = found[slots - 1]
+        for m in found[slots:]:
+            last &= m
+        found[slots - 1] = last  # 0 when they share none: those candidates are not read
+    return (found + [0] * slots)[:slots]
+
+
+def candidate_masks(tokens: Sequence[str], slots: int) -> list[int]:
+    """The letters of each of the name's candidate acronyms (:func:`candidates`), ``slots`` bit
+    masks (0 fills; more candidates share the last slot, their common letters). A pair reaches
+    the rule only when one candidate's letters are all among the letters the other name's words
+    may give (:func:`initial_mask`): a necessary condition, tested column-wise."""
+    return list(_candidate_masks(tuple(tokens), slots))
+
+
+def initial_mask(tokens: Sequence[str]) -> int:
+    """The letters the name's words may give as initials (English and Russian), as a bit mask; 0
+    when no word has a Russian initial (the rule needs one)."""
+    if not any(t in table() for t in tokens):
+        return 0
+    return _mask("".join(letters for t in tokens if len(t) >= 2 for letters, _ in _initials(t)))
+
+
+def describe(hit: Initialism) -> str:
+    """The reason for a Russian initialism, in words."""
+    run = " ".join(hit.spelled)
+    how = "; ".join(hit.russian)
+    rest = (
+        "the shorter name is part of the longer one, which also writes its parent group"
+        if hit.part
+        else "set aside, the other words agree"
+    )
+    return (
+        f"{hit.acronym} is the Russian initials of {run} ({how}: a translated word does not keep "
+        f"its initial, data/reference/russian_initials.csv); {rest}"
+    )
