@@ -63,16 +63,28 @@ class Initialism:
     acronym: str
     spelled: tuple[str, ...]
     russian: tuple[str, ...]
-    part: bool
+    part: str  # the longer name's words the shorter leaves out ("": the names agree in full)
     abbreviating: int  # 0: the first name passed wrote the acronym, 1: the second
 
 
 @lru_cache(maxsize=1)
 def table() -> dict[str, tuple[tuple[str, ...], str]]:
-    """English word → (its Russian initials, the Russian word)."""
+    """English word (or phrase, space-joined) → (its Russian initials, the Russian word)."""
     with TABLE.open(newline="", encoding="utf-8") as fh:
         rows = csv.DictReader(fh)
         return {row["english"]: (tuple(row["initials"].split()), row["russian"]) for row in rows}
+
+
+@lru_cache(maxsize=1)
+def phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The table's phrases of several English words that one Russian word translates (DUAL USE is
+    dvoinoi, D), by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for english in table():
+        words = tuple(english.split())
+        if len(words) > 1:
+            out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +126,14 @@ def _spell(
             return found
     if len(word) < 2:  # a single letter is an initial already
         return None
+    for phrase in phrases().get(word, ()):
+        if tuple(words[j : j + len(phrase)]) != phrase:
+            continue
+        for letters in table()[" ".join(phrase)][0]:
+            if acronym.startswith(letters, k):
+                found = _spell(acronym, words, k + len(letters), j + len(phrase), units + 1, ru + 1)
+                if found is not None:
+                    return found
     for letters, russian in _initials(word):
         if acronym.startswith(letters, k):
             found = _spell(acronym, words, k + len(letters), j + 1, units + 1, ru + russian)
@@ -159,20 +179,23 @@ def _one_way(x: tuple[str, ...], y: tuple[str, ...]) -> Initialism | None:
         view_x, view_y = _view(tuple(x_left)), _view(y_left)
         spelled = y[run[0] : run[1]]
         if _same(view_x, view_y):
-            return Initialism(acronym, spelled, _russian_words(acronym, spelled), False, 0)
-        if len(acronym) >= MIN_PART_LETTERS and _part_of(view_x, view_y):
-            return Initialism(acronym, spelled, _russian_words(acronym, spelled), True, 0)
+            return Initialism(acronym, spelled, _russian_words(acronym, spelled), "", 0)
+        extra = _part_of(view_x, view_y) if len(acronym) >= MIN_PART_LETTERS else ""
+        if extra:
+            return Initialism(acronym, spelled, _russian_words(acronym, spelled), extra, 0)
     return None
 
 
 def _russian_words(acronym: str, spelled: Sequence[str]) -> tuple[str, ...]:
     """The words of the run read by their Russian word (for the reason)."""
     out = []
-    for word in spelled:
-        found = table().get(word)
-        if found is not None and any(i != word[0] and i in acronym for i in found[0]):
-            out.append(f"{word} = {found[1]}")
-    return tuple(out)
+    joined = " ".join(spelled)
+    for english, (initials, _russian) in table().items():
+        if f" {english} " not in f" {joined} " or any(english != p and english in p for p in out):
+            continue
+        if " " in english or any(i != english[0] and i in acronym for i in initials):
+            out.append(english)
+    return tuple(f"{english} = {table()[english][1]}" for english in sorted(out, key=joined.find))
 
 
 def _same(x: OrgView, y: OrgView) -> bool:
@@ -185,17 +208,17 @@ def _same(x: OrgView, y: OrgView) -> bool:
     return names_alike(rest_x, rest_y)
 
 
-def _part_of(x: OrgView, y: OrgView) -> bool:
-    """The shorter name (``x``) is part of the longer one: its words all among y's, y keeping more
-    words, none of them an organisation type."""
+def _part_of(x: OrgView, y: OrgView) -> str:
+    """The words of the longer name (``y``) the shorter (``x``) leaves out, when x is part of y: its
+    words all among y's, y keeping more words, none of them an organisation type; else ``""``."""
     if len(x.rest.replace(" ", "")) < MIN_REST_CHARS + 1:
-        return False
+        return ""
     words_x = Counter(x.org.split()) + Counter(x.rest.split())
     words_y = Counter(y.org.split()) + Counter(y.rest.split())
     extra = words_y - words_x
-    if words_x - words_y or not extra:
-        return False
-    return org_abbrev.concepts().isdisjoint(extra)
+    if words_x - words_y or not extra or not org_abbrev.concepts().isdisjoint(extra):
+        return ""
+    return " ".join(sorted(extra.elements()))
 
 
 @lru_cache(maxsize=50_000)
@@ -249,7 +272,8 @@ def describe(hit: Initialism) -> str:
     run = " ".join(hit.spelled)
     how = "; ".join(hit.russian)
     rest = (
-        "the shorter name is part of the longer one, which also writes its parent group"
+        f"the shorter name is part of the longer one, which also writes {hit.part} (a parent group or "
+        "another writing of the name, no organisation type)"
         if hit.part
         else "set aside, the other words agree"
     )
