@@ -188,7 +188,7 @@ def _one_way(x: tuple[str, ...], y: tuple[str, ...]) -> Initialism | None:
 
 def _russian_words(acronym: str, spelled: Sequence[str]) -> tuple[str, ...]:
     """The words of the run read by their Russian word (for the reason)."""
-    out = []
+    out: list[str] = []
     joined = " ".join(spelled)
     for english, (initials, _russian) in table().items():
         if f" {english} " not in f" {joined} " or any(english != p and english in p for p in out):
