@@ -94,6 +94,7 @@ from graph.resolve.countries import country_code
 from graph.resolve.form_variants import form_variant, with_run_words
 from graph.resolve.interning import Interner
 from graph.resolve.legal_forms import agreement, family
+from graph.resolve.letter_masks import letter_mask as _letters
 from graph.resolve.marked_parts import is_marked, marked_conflict
 from graph.resolve.name_clauses import readings as clause_readings
 from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_address, normalise_name
@@ -607,16 +608,6 @@ def _symbol_pairs(
             > 0
         )
     return out
-
-
-@lru_cache(maxsize=200_000)
-def _letters(letters: str) -> int:
-    """Bit mask of the letters A-Z in ``letters``."""
-    mask = 0
-    for ch in letters:
-        if "A" <= ch <= "Z":
-            mask |= 1 << (ord(ch) - 65)
-    return mask
 
 
 @lru_cache(maxsize=200_000)

@@ -39,6 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph.resolve import org_abbrev
+from graph.resolve.letter_masks import letter_mask
 from graph.resolve.names import GENERIC_WORDS
 from graph.resolve.org_translate import SKIP_WORDS, OrgView, left_out, names_alike, org_view
 
@@ -85,20 +86,6 @@ def phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
         if len(words) > 1:
             out.setdefault(words[0], []).append(words)
     return {k: tuple(v) for k, v in out.items()}
-
-
-@lru_cache(maxsize=1)
-def russian_letters() -> int:
-    """Bit mask of the first letters of every Russian initial of the table."""
-    return _mask("".join(i[0] for inits, _ in table().values() for i in inits))
-
-
-def _mask(letters: str) -> int:
-    out = 0
-    for ch in letters:
-        if "A" <= ch <= "Z":
-            out |= 1 << (ord(ch) - 65)
-    return out
 
 
 def _initials(word: str) -> list[tuple[str, bool]]:
@@ -242,7 +229,7 @@ def same_by_russian_initials(text_a: str, text_b: str) -> float:
 
 @lru_cache(maxsize=200_000)
 def _candidate_masks(tokens: tuple[str, ...], slots: int) -> list[int]:
-    found = [_mask(w) for w in candidates(tokens)]
+    found = [letter_mask(w) for w in candidates(tokens)]
     if len(found) > slots:  # the letters all the others share: still a necessary condition
         last = found[slots - 1]
         for m in found[slots:]:
@@ -264,7 +251,7 @@ def initial_mask(tokens: Sequence[str]) -> int:
     when no word has a Russian initial (the rule needs one)."""
     if not any(t in table() for t in tokens):
         return 0
-    return _mask("".join(letters for t in tokens if len(t) >= 2 for letters, _ in _initials(t)))
+    return letter_mask("".join(letters for t in tokens if len(t) >= 2 for letters, _ in _initials(t)))
 
 
 def describe(hit: Initialism) -> str:
