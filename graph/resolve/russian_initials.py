@@ -223,8 +223,24 @@ def russian_initialism(tokens_a: tuple[str, ...], tokens_b: tuple[str, ...]) -> 
 
 def same_by_russian_initials(text_a: str, text_b: str) -> float:
     """1.0 when :func:`russian_initialism` holds for two names' normalised tokens (space-joined),
-    else 0.0 (for the scorer's per-distinct-pair reader)."""
-    return float(russian_initialism(tuple(text_a.split()), tuple(text_b.split())) is not None)
+    else 0.0 (for the scorer's per-distinct-pair reader). Names sharing no word as written
+    (:func:`shared_word`) are not read: the rule decides by the word they share."""
+    tokens_a, tokens_b = tuple(text_a.split()), tuple(text_b.split())
+    if not shared_word(tokens_a, tokens_b):
+        return 0.0
+    return float(russian_initialism(tokens_a, tokens_b) is not None)
+
+
+def shared_word(tokens_a: Sequence[str], tokens_b: Sequence[str]) -> bool:
+    """The two names write a distinctive word of ``MIN_REST_CHARS`` letters alike (no word of the
+    table, no line-of-business word): the names proper the rule needs agree as written, in all
+    but a respelling; a cheap test before the rule's own."""
+    table_words = table()
+    common = set(tokens_a) & set(tokens_b)
+    return any(
+        len(w) >= MIN_REST_CHARS and w not in table_words and w not in SKIP_WORDS and w not in GENERIC_WORDS
+        for w in common
+    )
 
 
 @lru_cache(maxsize=200_000)
