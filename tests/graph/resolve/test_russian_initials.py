@@ -11,7 +11,7 @@ import pytest
 from graph.resolve import Decision, compare
 from graph.resolve.english_spellings import same_in_english
 from graph.resolve.names import normalise_name
-from graph.resolve.russian_initials import russian_initialism, spelled_run
+from graph.resolve.russian_initials import russian_initialism, shared_word, spelled_run
 from tests.graph.resolve.scoring_pairs import batch_equals_compare, company, reasons
 
 POSITIVES = [
@@ -143,3 +143,12 @@ def test_machine_building_is_mechanical_engineering() -> None:
     assert any("MECHANICAL ENGINEERING = MASH" in r.detail for r in got.reasons)
     other = "State Research Institute of Mechanical Engineering named after V.V. Korolev"
     assert compare(company(a), company(other)).decision is Decision.NO
+
+
+def test_only_names_sharing_a_distinctive_word_are_read() -> None:
+    long_name = tokens("Federal State Autonomous Institution Military Innovative Technopolis Era")
+    assert shared_word(tokens("FGAU VIT ERA"), long_name)
+    assert not shared_word(tokens("FGAU VIT SOYUZ"), long_name)
+    # a line-of-business word or a word of the table is no name proper
+    assert not shared_word(("VIT", "TRADING"), ("MILITARY", "INNOVATIVE", "TECHNOPOLIS", "TRADING"))
+    assert not shared_word(("VIT", "STATE"), ("MILITARY", "INNOVATIVE", "TECHNOPOLIS", "STATE"))
