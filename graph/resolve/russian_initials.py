@@ -10,7 +10,8 @@ translated word does not keep its initial (MILITARY is V, PLANT is Z, CENTER is 
 the type table (:mod:`graph.resolve.org_abbrev`) holds types only, not the words around them.
 
 The Russian initials of English words are a table (``data/reference/russian_initials.csv``,
-each row with the Russian word it comes from); a word not in it gives its English initial.
+each row with the Russian word it comes from; a row may be a phrase one Russian word
+translates, DUAL USE = dvoinoi); a word not in it gives its English initial.
 :func:`same_by_russian_initials` holds when a word of one name is spelled, in order, by the
 initials of a run of ``MIN_UNITS`` words of the other name or more, one at least read in
 Russian (else it is an English initialism, the other rule's), and — the acronym and its run
@@ -27,6 +28,11 @@ set aside — the two names are one name:
   :mod:`graph.resolve.acronym_parts` reads an English acronym, and on the same guard: none of
   the words left out is an organisation type (a design bureau and the association of its name
   are two bodies).
+
+The scorer reads the rule only where one name's candidate word has all its letters among the
+other's possible initials (bit masks, column-wise) and the two names share a distinctive word
+as written (:func:`shared_word`): a name proper only respelt (SALYUT / SALUTE) beside a Russian
+acronym is not read, so that random pairs seldom reach the Python rule.
 """
 
 from __future__ import annotations
