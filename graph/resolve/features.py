@@ -566,11 +566,14 @@ def _translations(
     # A Russian initialism of the other name's English words (VIT = MILITARY INNOVATIVE
     # TECHNOPOLIS): only where some candidate word's letters are all among the other name's
     # possible initials (bit masks, no Python per pair), then once per distinct pair of names.
+    # The other name must write a word of the table (ru_inits 0 otherwise: about one in eight
+    # names), tested first so that the slots are gathered for those pairs only.
     fits = np.zeros(len(name_a), dtype=bool)
     for x, nx, y, ny in ((left, name_a, right, name_b), (right, name_b, left, name_a)):
-        inits = y.ru_inits[ny][:, None]
-        slots = x.ru_acro[nx]
-        fits |= ((slots != 0) & ((slots & ~inits) == 0) & (inits != 0)).any(axis=1)
+        inits = y.ru_inits[ny]
+        some = np.flatnonzero(inits != 0)
+        slots = x.ru_acro[nx[some]]
+        fits[some[((slots != 0) & ((slots & ~inits[some, None]) == 0)).any(axis=1)]] = True
     todo = np.flatnonzero(~out & fits)
     if len(todo):
         out[todo] = (
