@@ -77,6 +77,7 @@ from graph.resolve import (
     place_initials,
     place_qualifiers,
     readings,
+    russian_initials,
     self_acronyms,
     siblings,
     sound_lengths,
@@ -98,6 +99,7 @@ from graph.resolve.countries import country_code
 from graph.resolve.form_variants import form_variant, with_run_words
 from graph.resolve.interning import Interner
 from graph.resolve.legal_forms import agreement, family
+from graph.resolve.letter_masks import letter_mask as _letters
 from graph.resolve.marked_parts import is_marked, marked_conflict
 from graph.resolve.name_clauses import readings as clause_readings
 from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_address, normalise_name
@@ -239,6 +241,8 @@ ACRONYM_LOOK = 0.4
 ACRONYM_ALONE_WORDS = 2
 #: Words per name kept as possible acronyms for the cheap letters test of :func:`_acronym_sims`.
 ACRONYM_SLOTS = 4
+#: Words of a name read as possible Russian initialisms (graph.resolve.russian_initials), at most.
+RU_SLOTS = 3
 #: Words respelt or joined (:mod:`graph.resolve.respelt_words`) are looked for in name pairs of
 #: this similarity up to RESPELT_SIM (below, the names share too little to be one name written
 #: another way; the rule's subset needs the pair to agree somewhat already).
@@ -266,6 +270,8 @@ class PreparedRecords:
     org_trans: np.ndarray  # bool, per name: a word of the name was translated
     org_initials: np.ndarray  # int64, per name: bits of the types a word may be read as (place_initials)
     org_types: np.ndarray  # int64, per name: bits of the types the name writes (place_initials)
+    ru_acro: np.ndarray  # int32 (names, RU_SLOTS): letters of the words that may be Russian acronyms
+    ru_inits: np.ndarray  # int32, per name: letters its words may give as Russian or English initials
     org_core: np.ndarray  # object, per name: OrgView.core (org without the words it may leave out)
     org_text: np.ndarray  # object, per name: the words (legal form cut) space-joined ('' for persons)
     ordered: np.ndarray  # object, per name: person names only, distinctive tokens given names first
@@ -577,6 +583,27 @@ def _translations(
     initials = np.flatnonzero(~out & maybe)
     for k in initials:
         out[k] = place_initials.same_by_initials(left.org[name_a[k]], right.org[name_b[k]])
+    # A Russian initialism of the other name's English words (VIT = MILITARY INNOVATIVE
+    # TECHNOPOLIS): only where some candidate word's letters are all among the other name's
+    # possible initials (bit masks, no Python per pair), then once per distinct pair of names.
+    # The other name must write a word of the table (ru_inits 0 otherwise: about one in eight
+    # names), tested first so that the slots are gathered for those pairs only.
+    fits = np.zeros(len(name_a), dtype=bool)
+    for x, nx, y, ny in ((left, name_a, right, name_b), (right, name_b, left, name_a)):
+        inits = y.ru_inits[ny]
+        some = np.flatnonzero(inits != 0)
+        slots = x.ru_acro[nx[some]]
+        fits[some[((slots != 0) & ((slots & ~inits[some, None]) == 0)).any(axis=1)]] = True
+    todo = np.flatnonzero(~out & fits)
+    if len(todo):
+        out[todo] = (
+            _per_distinct_text(
+                left.org_text[name_a[todo]],
+                right.org_text[name_b[todo]],
+                russian_initials.same_by_russian_initials,
+            )
+            > 0
+        )
     return out
 
 
@@ -604,16 +631,6 @@ def _symbol_pairs(
             > 0
         )
     return out
-
-
-@lru_cache(maxsize=200_000)
-def _letters(letters: str) -> int:
-    """Bit mask of the letters A-Z in ``letters``."""
-    mask = 0
-    for ch in letters:
-        if "A" <= ch <= "Z":
-            mask |= 1 << (ord(ch) - 65)
-    return mask
 
 
 @lru_cache(maxsize=200_000)
@@ -818,6 +835,8 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     words: list[str] = []
     acro_key: list[str] = []
     acro_mask: list[list[int]] = []
+    ru_acro: list[list[int]] = []
+    ru_inits: list[int] = []
     init_mask: list[int] = []
     acro_len: list[list[int]] = []
     heads: list[int] = []
@@ -848,6 +867,9 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             weak.append(i in rec.weak)
             org.append(org_view(form.tokens if rec.kind != "person" else (), GENERIC_WORDS))
             org_text.append(" ".join(form.tokens) if rec.kind != "person" else "")
+            ru_words = form.tokens if rec.kind != "person" else ()
+            ru_acro.append(russian_initials.candidate_masks(ru_words, RU_SLOTS))
+            ru_inits.append(russian_initials.initial_mask(ru_words))
             words.append(siblings.other_words(form))
             person = rec.kind == "person"
             seq = run_words(form.folded) if not person else ()
@@ -892,6 +914,8 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         org_trans=np.array([v.translated for v in org], dtype=bool),
         org_initials=np.array([place_initials.candidate_bits(v) for v in org], dtype=np.int64),
         org_types=np.array([place_initials.type_bits(v) for v in org], dtype=np.int64),
+        ru_acro=np.array(ru_acro, dtype=np.int32).reshape(-1, RU_SLOTS),
+        ru_inits=np.array(ru_inits, dtype=np.int32),
         org_core=np.array([v.core for v in org], dtype=object),
         org_text=np.array(org_text, dtype=object),
         ordered=np.array(ordered, dtype=object),

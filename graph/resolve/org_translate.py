@@ -39,7 +39,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from graph.resolve import arabic_particles, cognates, org_abbrev
+from graph.resolve import arabic_particles, cognates, english_spellings, org_abbrev
 from graph.resolve.romanise import roman_key
 
 TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "org_words.csv"
@@ -243,6 +243,8 @@ def names_alike(a: str, b: str) -> bool:
         # English spells the Greek CH of Russian words as written (TECHNOPROMEXPORT), the
         # Russian romanisation as KH (TEKHNOPROMEKSPORT): names proper only, never org words.
         or ("CH" in a + b and roman_key(a.replace("CH", "KH")) == roman_key(b.replace("CH", "KH")))
+        # A Russian name proper spelt as the English word it is (SALYUT / SALUTE).
+        or english_spellings.same_in_english(a, b)
     )
 
 
@@ -264,6 +266,9 @@ def explain(a: OrgView, b: OrgView) -> list[tuple[str, str]]:
     if not _spelt_alike(a.rest, b.rest) and cognates.same_words(words_a, words_b):
         detail = f"names proper of one stem in two languages: {cognates.describe(words_a, words_b)}"
         out.append(("cognates", detail))
+    joined_a, joined_b = a.rest.replace(" ", ""), b.rest.replace(" ", "")
+    if english_spellings.same_in_english(joined_a, joined_b):
+        out.append(("english_spelling", english_spellings.describe(joined_a, joined_b)))
     for seen in dict.fromkeys(a.abbreviated + b.abbreviated):
         out.append(("org_abbreviation", f"organisation type {seen}: one type written two ways"))
     missing = left_out(a, b)
