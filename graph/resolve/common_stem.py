@@ -4,7 +4,7 @@ The subset view of :func:`graph.resolve.features._name_similarity` reads a name 
 distinctive words are all among the other's as a shortened form of it ("OLEG USACHEV" in
 "OLEG LEONIDOVICH USACHEV") and gives the pair a high similarity. That reading needs the
 shorter name to identify something. When its distinctive part is a **single common word** —
-an English dictionary word (``graph.screening.words``: UNITY, EAGLE, FUSION, TITAN, SECURITY)
+an English dictionary word (``graph.words``: UNITY, EAGLE, FUSION, TITAN, SECURITY)
 or a word that many entries of the bundled lists use (``siblings.token_df``: IRAN, GHADIR,
 PETROCHEMICAL) — and the longer name keeps distinctive words of its own, the shared word only
 says that both names contain it: "UNITY ELECTRONICS PTE LTD" is not "THE UNITY OF ISLAMIC
@@ -28,11 +28,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from graph import words
 from graph.resolve import siblings
 from graph.resolve.names import legal_forms
 from graph.resolve.word_partners import partners
-from graph.screening import words
-from graph.screening.words import zipf
+from graph.words import zipf
 
 #: A word at least this frequent in English is a common word: the screening rules' threshold
 #: (about once in 300,000 words: UNITY 4.2, FUSION 4.0, EVEREST 3.4 is not). Names of that

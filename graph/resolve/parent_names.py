@@ -40,7 +40,7 @@ from rapidfuzz import fuzz
 
 from graph.resolve.names import GENERIC_WORDS, fold, normalise_name
 from graph.resolve.ordinals import UNIT_WORDS
-from graph.screening.words import COMMON_ZIPF, zipf
+from graph.words import COMMON_ZIPF, zipf
 
 #: Words that make the part before the separator a parent group.
 GROUP_WORDS: frozenset[str] = frozenset(
@@ -49,7 +49,7 @@ GROUP_WORDS: frozenset[str] = frozenset(
 #: A word of the other name this alike (rapidfuzz ratio) to a word of the parent is that word.
 PARENT_WORD_RATIO = 0.8
 #: The anchor of a subsidiary named after a marker has this many letters and is no common
-#: English word (graph.screening.words.COMMON_ZIPF).
+#: English word (graph.words.COMMON_ZIPF).
 MIN_ANCHOR = 3
 #: Words of an organisation's own kind that are not line-of-business words (see ordinals.UNIT_WORDS).
 ORG_WORDS: frozenset[str] = UNIT_WORDS | frozenset({"CENTER", "CENTRE", "ENTERPRISE", "ASSOCIATION"})

@@ -39,7 +39,7 @@ from rigour.territories import get_territories
 from rigour.territories.lookup import _load_territory_names
 
 from graph.resolve.names import GENERIC_WORDS, STOP_WORDS, fold, normalise_name
-from graph.screening.words import zipf
+from graph.words import zipf
 
 #: A gazetteer word this common in English (Zipf) is a place only as a country's own name
 #: (GEORGIA, CHINA): WAR, HERE and ONLINE are names of places in rigour too. Famous cities are

@@ -27,8 +27,8 @@ from graph.resolve.features import PreparedRecords, Record, prepare
 from graph.resolve.link import LinkResult, LinkThresholds, link
 from graph.resolve.review import load_decisions, optional_store, queue_path
 from graph.resolve.unknown_kinds import COMPANY, PERSON, UNKNOWN, record_kind
-from graph.screening.index import _as_list, latest_entries
 from graph.store import GraphStore
+from graph.tables.lists import as_str_list, latest_entries
 from graph.tables.trade import load_trade_tables
 
 STAGES = (
@@ -73,7 +73,7 @@ class Records:
             group=frame[group_col].fillna("").astype(str).tolist() if group_col else [""] * len(frame),
         )
         n = len(frame)
-        countries = [_as_list(c) for c in frame["countries"]] if "countries" in frame else [[]] * n
+        countries = [as_str_list(c) for c in frame["countries"]] if "countries" in frame else [[]] * n
         lei = frame["lei"].fillna("").astype(str).tolist() if "lei" in frame else [""] * n
         kinds = frame["entity_kind"].fillna("").astype(str).tolist() if "entity_kind" in frame else [""] * n
         sources = frame["kind_source"].tolist() if "kind_source" in frame else [None] * n
@@ -81,8 +81,8 @@ class Records:
         alias_kinds = frame["alias_kinds"] if "alias_kinds" in frame else [None] * n
         names_col = frame["name"].fillna("").astype(str)
         for i, (name, extra, extra_kinds) in enumerate(zip(names_col, aliases, alias_kinds, strict=True)):
-            weak_of = dict(zip(_as_list(extra), _as_list(extra_kinds), strict=False))
-            names = [x for x in dict.fromkeys([name, *_as_list(extra)]) if x.strip()]
+            weak_of = dict(zip(as_str_list(extra), as_str_list(extra_kinds), strict=False))
+            names = [x for x in dict.fromkeys([name, *as_str_list(extra)]) if x.strip()]
             for x in names:
                 rec.names.append(x)
                 rec.owner.append(i)
@@ -140,7 +140,7 @@ def _split_aliases(value: object) -> list[str]:
             return [str(v) for v in loaded] if isinstance(loaded, list) else [value]
         except ValueError:
             return [v.strip() for v in value.split(";") if v.strip()]
-    return _as_list(value)
+    return as_str_list(value)
 
 
 def _list_entries(settings: Settings) -> pd.DataFrame:

@@ -26,7 +26,7 @@ from graph.model import EdgeKind, NodeKind
 from graph.resolve.candidates import BlockingConfig, CandidateIndex, Candidates
 from graph.screening.addresses import AddressIndex
 from graph.screening.scoring import JOINED_MIN_CHARS, folded, skeleton
-from graph.tables.lists import load_list_tables
+from graph.tables.lists import as_str_list, latest_entries
 
 #: Columns copied from the entry into every match (missing ones are left empty).
 ENTRY_COLUMNS = (
@@ -43,19 +43,9 @@ ADDRESS_ONLY_KIND = "address"  # ingest.lists.model.EntityKind.ADDRESS_ONLY
 _FINGERPRINT_COLUMNS = ("name", "aliases", "list", "entity_kind", "countries", "programs", *ENTRY_COLUMNS[2:])
 
 
-def _as_list(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value] if value else []
-    if isinstance(value, float) and np.isnan(value):
-        return []
-    return [str(v) for v in value if v is not None and str(v)]
-
-
 def entry_fingerprint(row: dict[str, Any]) -> str:
     """A hash of what an officer saw when deciding about an entry; it changes when the entry does."""
-    payload: dict[str, Any] = {c: _as_list(row.get(c)) for c in _FINGERPRINT_COLUMNS}
+    payload: dict[str, Any] = {c: as_str_list(row.get(c)) for c in _FINGERPRINT_COLUMNS}
     if not is_listing(row.get("status")):  # only then: every other entry keeps its stored fingerprint
         payload["context"] = True
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
@@ -155,8 +145,8 @@ def build_index(entries: pd.DataFrame, config: BlockingConfig | None = None) -> 
             names.append(primary)
             kinds.append("primary")
             owner.append(i)
-        aliases = _as_list(row.get("aliases"))
-        alias_kinds = _as_list(row.get("alias_kinds"))
+        aliases = as_str_list(row.get("aliases"))
+        alias_kinds = as_str_list(row.get("alias_kinds"))
         for j, alias in enumerate(aliases):
             if alias and alias != primary:
                 names.append(alias)
@@ -168,8 +158,8 @@ def build_index(entries: pd.DataFrame, config: BlockingConfig | None = None) -> 
     line_owner: list[int] = []
     address_only: list[bool] = []
     for i, row in enumerate(records):
-        line_list = _as_list(row.get("addresses"))
-        country_list = _as_list(row.get("address_countries"))
+        line_list = as_str_list(row.get("addresses"))
+        country_list = as_str_list(row.get("address_countries"))
         for j, line in enumerate(line_list):
             lines.append(line)
             line_countries.append(country_list[j] if j < len(country_list) else None)
@@ -191,19 +181,9 @@ def build_index(entries: pd.DataFrame, config: BlockingConfig | None = None) -> 
 def _entry_countries(row: dict[str, Any]) -> list[str]:
     """An entry's countries: its own (nationality, registration) and its addresses' — the Entity List
     gives only addresses, and a party listed at a Moscow address is a Russian counterparty."""
-    out = [str(c).upper() for c in _as_list(row.get("countries")) if c]
-    out += [str(c).upper() for c in _as_list(row.get("address_countries")) if c]
+    out = [str(c).upper() for c in as_str_list(row.get("countries")) if c]
+    out += [str(c).upper() for c in as_str_list(row.get("address_countries")) if c]
     return list(dict.fromkeys(out))
-
-
-def latest_entries(settings: Settings) -> pd.DataFrame:
-    """``list_entries`` rows of the newest version of every feed in the workspace's list tables."""
-    tables = load_list_tables(settings)
-    versions = tables.versions
-    if versions.empty:
-        return tables.entries.iloc[0:0]
-    latest = versions.sort_values("seq").groupby("feed").tail(1)["version_id"]
-    return tables.entries[tables.entries["version_id"].isin(set(latest))]
 
 
 def load_entries(settings: Settings) -> pd.DataFrame:

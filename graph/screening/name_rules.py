@@ -31,7 +31,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from graph.screening.words import COMMON_ZIPF, is_common_word, zipf
+from graph.words import COMMON_ZIPF, is_common_word, zipf
 
 SHORT_NAME_MAX = 4
 #: In the frequency table at all (once per million words): a dictionary word or a well-known place.

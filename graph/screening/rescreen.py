@@ -16,10 +16,10 @@ from chipwatch.settings import Settings
 from graph.list_graph import list_graph_frames
 from graph.model import NodeKind
 from graph.screening.files import ResultWriter
-from graph.screening.index import build_index, latest_entries
+from graph.screening.index import build_index
 from graph.screening.run import _audit_event
 from graph.screening.screen import Screener, Thresholds, counterparty_decisions
-from graph.tables.lists import load_list_tables
+from graph.tables.lists import latest_entries, load_list_tables
 from graph.tables.trade import load_trade_tables
 
 

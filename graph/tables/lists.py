@@ -14,10 +14,12 @@ with :func:`commit_staged`, so the caller can write the graph in between and aba
 
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -150,6 +152,27 @@ def load_list_tables(settings: Settings) -> ListTables:
         rejected=read_list_table(settings, "list_rejected"),
         diffs=read_list_table(settings, "list_diffs"),
     )
+
+
+def latest_entries(settings: Settings) -> pd.DataFrame:
+    """``list_entries`` rows of the newest version of every feed in the workspace's list tables."""
+    tables = load_list_tables(settings)
+    versions = tables.versions
+    if versions.empty:
+        return tables.entries.iloc[0:0]
+    latest = versions.sort_values("seq").groupby("feed").tail(1)["version_id"]
+    return tables.entries[tables.entries["version_id"].isin(set(latest))]
+
+
+def as_str_list(value: Any) -> list[str]:
+    """A list-valued entry field (aliases, countries …) as non-empty strings; None, NaN and "" are empty."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, float) and math.isnan(value):
+        return []
+    return [str(v) for v in value if v is not None and str(v)]
 
 
 @dataclass

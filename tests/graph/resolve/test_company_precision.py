@@ -11,7 +11,7 @@ from graph.resolve import Decision, Record, compare, prepare, score_pairs
 from graph.resolve.common_stem import COMMON_ENTRIES, COMMON_ZIPF, common_stem
 from graph.resolve.names import normalise_name
 from graph.resolve.siblings import pack, token_df
-from graph.screening.words import zipf
+from graph.words import zipf
 
 
 def rec(name: str) -> Record:

@@ -21,7 +21,7 @@ from graph.screening.scoring import (
     word_alignment,
 )
 from graph.screening.screen import Screener
-from graph.screening.words import is_common_word, zipf
+from graph.words import is_common_word, zipf
 
 
 @pytest.mark.parametrize(
