@@ -1,4 +1,4 @@
-"""Precision and recall of the person-name reading (:mod:`ingest.lists.name_kind`) on typed rows.
+"""Precision and recall of the person-name reading (:mod:`graph.resolve.name_kind_reading`) on typed rows.
 
     PYTHONPATH=. .venv/bin/python benchmarks/name_kind_eval.py [--folds 5] [--show 20]
 
@@ -26,9 +26,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_name_kind_words import typed_entries, word_table_of  # noqa: E402
 
+from graph.resolve.name_kind_reading import read_kind  # noqa: E402
+from graph.resolve.name_kind_words import word_table  # noqa: E402
 from graph.resolve.names import fold  # noqa: E402
 from ingest.lists.model import EntityKind, ListEntry  # noqa: E402
-from ingest.lists.name_kind import read_kind, word_table  # noqa: E402
 from ingest.lists.pipeline import bundled_list_paths  # noqa: E402
 from ingest.lists.read import read_list_file  # noqa: E402
 

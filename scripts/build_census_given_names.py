@@ -7,7 +7,7 @@ The U.S. Census Bureau published, from the 1990 census, the first names of men (
 (4,275) with their frequency (``dist.male.first``, ``dist.female.first``; a work of the US
 government, in the public domain). The ``names`` package (Trey Hunner, MIT) ships both files
 unchanged; this script copies the names, with the share of people bearing each, into one table
-the product reads (:mod:`ingest.lists.census_names`), so nothing is downloaded at run time.
+the product reads (:mod:`graph.resolve.census_given_names`), so nothing is downloaded at run time.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ingest.lists.census_names import CENSUS_TABLE  # noqa: E402
+from graph.resolve.census_given_names import CENSUS_TABLE  # noqa: E402
 
 FILES = {"male": "dist.male.first", "female": "dist.female.first"}
 

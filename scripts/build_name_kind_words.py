@@ -3,7 +3,7 @@
     PYTHONPATH=. .venv/bin/python scripts/build_name_kind_words.py
 
 Only entries whose kind the publisher states (``kind_source == "type"``: OFAC SDN, UN, the typed
-rows of the CSL) are counted, so the table never learns from a kind :mod:`ingest.lists.name_kind`
+rows of the CSL) are counted, so the table never learns from a kind :mod:`graph.resolve.name_kind_reading`
 itself guessed. Words are the folded words of the primary name and aliases, each counted once
 per entry. Words seen in fewer than ``MIN_ENTRIES`` entries are left out (a misspelling or a
 one-off brand says nothing about a kind). Re-run when the bundled lists change; commit the result.
@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from graph.resolve.name_kind_words import WORDS_TABLE, name_words  # noqa: E402
 from ingest.lists.model import EntityKind, ListEntry  # noqa: E402
-from ingest.lists.name_kind import WORDS_TABLE, name_words  # noqa: E402
 from ingest.lists.pipeline import bundled_list_paths  # noqa: E402
 from ingest.lists.read import read_list_file  # noqa: E402
 

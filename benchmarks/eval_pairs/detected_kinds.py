@@ -1,5 +1,5 @@
-"""Side file for the evaluation: the kind :mod:`ingest.lists.name_kind` gives the CSL rows that
-publish no type (Entity List, MEU, UVL, ISN …), per pair.
+"""Side file for the evaluation: the kind the name reading (:mod:`graph.resolve.name_kind_reading`)
+gives the CSL rows that publish no type (Entity List, MEU, UVL, ISN …), per pair.
 
     PYTHONPATH=. .venv/bin/python benchmarks/eval_pairs/detected_kinds.py
 
@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.eval_pairs.build_pairs import OUT as PAIRS  # noqa: E402
 from benchmarks.eval_pairs.build_pairs import csl_rows  # noqa: E402
+from graph.resolve.name_kind_reading import read_kind  # noqa: E402
 from ingest.lists.model import Alias  # noqa: E402
-from ingest.lists.name_kind import read_kind  # noqa: E402
 from ingest.lists.readers._clauses import clean_names  # noqa: E402
 
 DETECTED = Path(__file__).resolve().parent / "detected_kinds.csv"

@@ -4,8 +4,9 @@ Shipment parties (bills of lading, customs declarations) publish no entity kind,
 rows of lists that give no type (the list's default stands for them: ``kind_source`` default).
 Scored as companies, a consignee written as a person's name ("HUIUI ZHANG") met the kind
 conflict against the listed person ("Huisui Zhang") and was never linked: a missed diversion to
-a listed person. Such a record has kind :data:`UNKNOWN`, and its name is read by the list
-detector (:func:`ingest.lists.name_kind.organisation_reading`, not a copy of it):
+a listed person. Such a record has kind :data:`UNKNOWN`, and its name is read as the list
+readers read a row without a type (:func:`graph.resolve.name_kind_reading.organisation_reading`,
+not a copy of it):
 
 * the name (or an alias) reads as an organisation's (a legal form, an organisation word, a
   digit, a linking word …): it is a company, read from the name, and against a person the kind
@@ -25,6 +26,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
+
+from graph.resolve.name_kind_reading import organisation_reading, read_kind
 
 if TYPE_CHECKING:
     from graph.resolve.features import Record
@@ -54,10 +57,6 @@ def record_kind(published: str | None, source: str | None = None) -> str:
 
 @lru_cache(maxsize=200_000)
 def _organisation(names: tuple[str, ...]) -> str:
-    # Imported here: the list detector reads names with graph.resolve.names, whose package
-    # imports this module.
-    from ingest.lists.name_kind import organisation_reading
-
     if not names:
         return "no name"
     return organisation_reading(names[0], aliases=names[1:])
@@ -105,8 +104,6 @@ def describe(rec: Record, other: Record) -> str:
     if against:
         tail = "a company" + (", which the person is not" if other.kind == PERSON else "")
         return f"{head}; its name reads as an organisation's ({against}): compared as {tail}"
-    from ingest.lists.name_kind import read_kind
-
     reading = read_kind(rec.names[0] if rec.names else "", aliases=rec.names[1:])
     how = (
         f"it reads as a person's ({reading.evidence})"

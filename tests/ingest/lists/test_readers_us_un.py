@@ -91,7 +91,7 @@ def test_csl_2022_full_snapshot_counts() -> None:
     assert len({e.source_id for e in result.entries}) == 14_160
     kinds = Counter(e.kind for e in result.entries)
     # 5,286 rows the CSL types Individual, and 1,177 rows without a type whose name reads as a
-    # person's (ingest.lists.name_kind and name_shapes): 300 EL, 39 ISN, 269 DPL, 569 DTC
+    # person's (graph.resolve.name_kind_reading and name_shapes): 300 EL, 39 ISN, 269 DPL, 569 DTC
     assert kinds[EntityKind.PERSON] == 5_286 + 1_177
     read_from_name = Counter(e.list for e in result.entries if e.kind_source == "name")
     assert read_from_name == {

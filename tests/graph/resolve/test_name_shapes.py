@@ -1,12 +1,15 @@
-"""People of the typeless lists read from the shape of their name or a census given name."""
+"""People of the typeless lists read from the shape of their name or a census given name.
+
+(:mod:`graph.resolve.name_shapes`, :mod:`graph.resolve.census_given_names`, as
+:mod:`graph.resolve.name_kind_reading` weighs them.)"""
 
 from __future__ import annotations
 
 import pytest
 
-from ingest.lists.census_names import CENSUS_TABLE, census_given_names
-from ingest.lists.name_kind import read_kind
-from ingest.lists.name_shapes import family_name_ending, middle_initials, patronymic, syllable_name
+from graph.resolve.census_given_names import CENSUS_TABLE, census_given_names
+from graph.resolve.name_kind_reading import read_kind
+from graph.resolve.name_shapes import family_name_ending, middle_initials, patronymic, syllable_name
 
 # --- the shapes ---------------------------------------------------------------------------------
 

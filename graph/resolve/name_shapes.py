@@ -1,7 +1,7 @@
-"""Person evidence in the shape of a name, for lists that publish no type.
+"""Person evidence in the shape of a name, for names whose source publishes no kind.
 
-:mod:`ingest.lists.name_kind` counts a word as a person's when the typed rows of the bundled
-lists use it mostly in person names. Many people of the Entity List, DPL and DTC carry words
+:mod:`graph.resolve.name_kind_reading` counts a word as a person's when the typed rows of the
+bundled lists use it mostly in person names. Many people of the Entity List, DPL and DTC carry words
 no typed row uses ("Igor Samusev", "Wong Yuh Lan", "Ronald J. Hoffman"); their names still
 read as people's by their shape:
 

@@ -1,6 +1,6 @@
-"""Given names of the 1990 US Census, as person evidence for list rows without a type.
+"""Given names of the 1990 US Census, as person evidence for names whose source publishes no kind.
 
-The word table of :mod:`ingest.lists.name_kind` knows the given names the typed rows of the
+The word table of :mod:`graph.resolve.name_kind_words` knows the given names the typed rows of the
 bundled lists carry: Arabic, Persian, Russian, Spanish names of the sanctions programmes. The
 Denied Persons List and the debarred parties (DTC) are full of American and European people
 ("Brian Keith Bishop", "Chas Newport", "Graham Avery") whose given names no typed row uses.
@@ -8,7 +8,7 @@ The Census Bureau's list of first names (table ``data/reference/census_given_nam
 built by ``scripts/build_census_given_names.py``) names them.
 
 The list holds words too ("SUMMER", "PAGE", "LATINA", "CHINA", "STAR"), so
-:mod:`ingest.lists.name_kind` counts a census name only in the place of a given name (the
+:mod:`graph.resolve.name_kind_reading` counts a census name only in the place of a given name (the
 first word, or the first after the comma of "SURNAME, Given") and only when no typed company
 name uses the word ("BULGARIAN SUMMER", "GALERIA PAGE" stay organisations).
 """
