@@ -746,7 +746,18 @@ def _blocked_pairs(
     # SUPERCOMPUTING CENTER JINAN read without JINAN is not … CENTER WUXI).
     place_free = (how_a == readings.PLACE_FREE) | (how_b == readings.PLACE_FREE)
     gen_a, gen_b = left.generic[name_a], right.generic[name_b]
-    blocked |= place_free & (gen_a != gen_b) & (gen_a != _NO_WORDS) & (gen_b != _NO_WORDS)
+    differ = np.flatnonzero(place_free & (gen_a != gen_b) & (gen_a != _NO_WORDS) & (gen_b != _NO_WORDS))
+    # A branch's body written in full may name its line of business more fully (TAIBAH
+    # INTERNATIONAL : BOSNIA BRANCH / TAIBAH INTERNATIONAL AID AGENCY): the branch's words among it.
+    fuller = np.zeros(len(differ), dtype=bool)
+    for free, branch, own, other in (
+        (how_a[differ] == readings.PLACE_FREE, _branch(left, name_a[differ]), gen_a[differ], gen_b[differ]),
+        (how_b[differ] == readings.PLACE_FREE, _branch(right, name_b[differ]), gen_b[differ], gen_a[differ]),
+    ):
+        some = np.flatnonzero(free & branch)
+        if len(some):
+            fuller[some] |= _per_distinct(own[some], other[some], _among, left.interner) > 0
+    blocked[differ[~fuller]] = True
     # A line-of-business word read from another form of it (graph.resolve.generic_forms) says the
     # names write one line of business two ways: only where they then write the same words.
     generic_form = (how_a == readings.GENERIC_FORM) | (how_b == readings.GENERIC_FORM)
@@ -754,8 +765,7 @@ def _blocked_pairs(
     nta, ntb = left.ntok[name_a], right.ntok[name_b]
     # A branch ("TAIBAH INTERNATIONAL : BOSNIA BRANCH") is the branch of a body that may be
     # written in full (TAIBAH INTERNATIONAL AID ASSOCIATION): more words there do not block it.
-    branch_a = (left.marks[name_a] & readings.BRANCH) > 0
-    branch_b = (right.marks[name_b] & readings.BRANCH) > 0
+    branch_a, branch_b = _branch(left, name_a), _branch(right, name_b)
     blocked |= ((how_a == readings.PLACE_FREE) & (ntb > nta) & ~branch_a) | (
         (how_b == readings.PLACE_FREE) & (nta > ntb) & ~branch_b
     )
@@ -765,6 +775,25 @@ def _blocked_pairs(
             _per_distinct_text(left.places[name_a[todo]], right.places[name_b[todo]], _other_places) > 0
         )
     return blocked
+
+
+def _branch_body(
+    left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray
+) -> np.ndarray:
+    """Per name pair: one side is the place-free writing of a branch (its body), the other a name
+    as written (no place-free writing)."""
+    free_a, free_b = left.how[name_a] == readings.PLACE_FREE, right.how[name_b] == readings.PLACE_FREE
+    return (free_a & ~free_b & _branch(left, name_a)) | (free_b & ~free_a & _branch(right, name_b))
+
+
+def _branch(prep: PreparedRecords, names: np.ndarray) -> np.ndarray:
+    """Per name: it was read from a name whose place is a branch's (readings.BRANCH)."""
+    return (prep.marks[names] & readings.BRANCH) > 0
+
+
+def _among(words: str, other: str) -> float:
+    """1.0 when every word of ``words`` is among ``other``'s (space-separated)."""
+    return float(set(words.split()) <= set(other.split()))
 
 
 def _other_places(text_a: str, text_b: str) -> float:
@@ -1087,8 +1116,11 @@ def _name_similarity(
     shares = ((left.word_bits[name_a] & right.word_bits[name_b]) != 0) | ~plain
     # A place-free writing (graph.resolve.place_qualifiers) agrees whole or not at all: the place
     # was the one difference, so a name with words beyond it names another body (HUAWEI CLOUD
-    # SHANGHAI read HUAWEI CLOUD is not HUAWEI CLOUD SHENZHEN).
+    # SHANGHAI read HUAWEI CLOUD is not HUAWEI CLOUD SHENZHEN) — unless the place was a branch's:
+    # a branch is its body, compared as the body's name written plainly, which may be written in
+    # full (TAIBAH INTERNATIONAL : BOSNIA BRANCH / TAIBAH INTERNATIONAL AID AGENCY).
     whole = (left.how[name_a] != readings.PLACE_FREE) & (right.how[name_b] != readings.PLACE_FREE)
+    whole |= _branch_body(left, right, name_a, name_b)
     subset = np.flatnonzero(
         (nta != ntb) & (np.minimum(nta, ntb) >= 1) & (sim >= SUBSET_LOOK) & shares & whole
     )
@@ -1281,6 +1313,9 @@ def _pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndar
     # Rank name pairs: strong pairs first at equal similarity, so a weak alias only wins
     # when it is strictly better — and its contribution is capped in contributions().
     rank = sim - np.where(weak, np.float32(1e-4), np.float32(0.0))
+    # A branch's body agreeing as well as the branch as written is the pair read: the branch's
+    # words (ALBU KAMAL of "… (BRANCH LOCATED IN ALBU KAMAL, …)") are its place, not a sibling's.
+    rank += np.where(_branch_body(left, right, name_a, name_b), np.float32(1e-5), np.float32(0.0))
     if n:
         best_rank = np.maximum.reduceat(rank, offsets) if len(rank) else np.zeros(n, dtype=np.float32)
         is_best = rank == best_rank[owner]

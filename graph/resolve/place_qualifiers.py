@@ -11,13 +11,18 @@ place is one more distinctive word on one side, which the scorer reads as a sibl
 ``rigour.territories`` (OpenSanctions: country and subdivision names, their English
 demonyms, and the capitals and cities that identify a territory), never a common English word
 unless it is a country's own name — with the words that attach them ("IN THE ENVIRONS OF",
-"FI ARD AL", a trailing "BRANCH"). The scorer compares the name without them as another
+"FI ARD AL", a trailing "BRANCH"; a bracket naming a branch goes whole: "(LEBANON BRANCH)", "(BRANCH
+LOCATED IN ALBU KAMAL, SYRIAN ARAB REPUBLIC)"). The scorer compares the name without them as another
 writing of the name (``graph.resolve.readings.PLACE_FREE``), and only
 
 * with a name that writes no place of its own, when what is left is still a name (a word no
   common English word: "NATIONAL IRANIAN OIL COMPANY" without IRANIAN is no one's name), or
 * with the place-free writing of a name whose places are the same ones
   (:func:`compatible`: equal, or a city and its country — KIEV / UKRAINE, DPRK / NORTH KOREA).
+
+A branch is listed as an alias of its body: its name without the place meets the body written
+in full ("TAIBAH INTERNATIONAL : BOSNIA BRANCH" / "TAIBAH INTERNATIONAL AID AGENCY"; the scorer
+gives it the subset credit, see ``features._branch_body``).
 
 Two places that differ ("VTB BANK (KIEV)" / "VTB BANK (MOSCOW)", "HUAWEI CLOUD THAILAND" /
 "… NETHERLANDS") are two bodies: :func:`place_conflict` is counter-evidence in the scorer.
@@ -142,6 +147,7 @@ ALIKE = 0.8
 ALONE_ZIPF = 3.0
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_BRACKET = re.compile(r"[(\[][^()\[\]]*[)\]]")
 
 
 @dataclass(frozen=True)
@@ -275,7 +281,7 @@ def place_split(text: str) -> PlaceSplit | None:
     folded = [w[2] for w in words]
     drop = [False] * len(words)
     places: list[Place] = []
-    national = False
+    national_at: list[tuple[int, bool]] = []  # (first word of a place, written as a nation's)
     i = 0
     while i < len(words):
         found = _match(words, i)
@@ -296,22 +302,41 @@ def place_split(text: str) -> PlaceSplit | None:
             drop[i] = True
             i += 1
             attached = True
-        national |= not place.within and not attached and i - n > 0
+        national_at.append((i - n, not place.within and not attached and i - n > 0))
     if not places:
         return None
+    # A bracket that names a branch in a place ("(LEBANON BRANCH)", "(BRANCH LOCATED IN ALBU
+    # KAMAL, SYRIAN ARAB REPUBLIC)") goes whole: the branch of the body named before it, not a
+    # subsidiary told apart by its place, and a country in it designates no national subsidiary.
+    branch_words = {k for group in _branch_brackets(text, words, drop) for k in group}
+    for k in branch_words:
+        drop[k] = True
+    national = any(n and i not in branch_words for i, n in national_at)
     kept_parts, removed, pos, bracketed = [], [], 0, False
-    for (start, end, _, _), gone in zip(words, drop, strict=True):
+    for k, ((start, end, _, _), gone) in enumerate(zip(words, drop, strict=True)):
         if gone:
             kept_parts.append(text[pos:start])
             removed.append(text[start:end])
             pos = end
             before = text[:start]
-            bracketed |= before.count("(") + before.count("[") > before.count(")") + before.count("]")
+            opened = before.count("(") + before.count("[") > before.count(")") + before.count("]")
+            bracketed |= opened and k not in branch_words
     kept_parts.append(text[pos:])
     kept = _tidy("".join(kept_parts))
     if not normalise_name(kept).distinctive:
         return None
     return PlaceSplit(kept, tuple(places), tuple(removed), bracketed, national)
+
+
+def _branch_brackets(text: str, words: list[tuple[int, int, str, str]], drop: list[bool]) -> list[list[int]]:
+    """The words (indexes) of each bracket of ``text`` that names a branch: it holds a place
+    found (``drop``) and a word of :data:`TRAIL_WORDS` (BRANCH, OFFICE)."""
+    out = []
+    for hit in _BRACKET.finditer(text):
+        inside = [k for k, (start, end, _, _) in enumerate(words) if hit.start() < start and end < hit.end()]
+        if any(drop[k] for k in inside) and any(words[k][2] in TRAIL_WORDS for k in inside):
+            out.append(inside)
+    return out
 
 
 def _tidy(text: str) -> str:
@@ -417,7 +442,8 @@ def describe(text: str) -> str:
         return "the name writes a place"
     places = ", ".join(p.phrase for p in split.places)
     branch = (
-        f" — the branch there of {split.kept!r}, which may also be written in full, with more words"
+        f" — the branch there of {split.kept!r}, a body the list may also write in full (more words, "
+        "more line-of-business words)"
         if split.branch
         else ""
     )
