@@ -9,7 +9,9 @@ patronymic or middle name written on one side only), and ``"JOHN SMITH"`` vs
 evidence of another person, not noise. An Arabic name in the spelling of another language
 (ZIA / DIYA, GHASEM / QASIM, CHERIF / SHARIF: :mod:`graph.resolve.sound_shifts`) and the
 particles of a name chain in two languages (BEN / OULD: :mod:`graph.resolve.nasab_particles`)
-are credited as romanisation variants.
+are credited as romanisation variants. Two words of three letters or fewer pair only as
+spellings (:data:`SHORT_WORD_SIM`): ALI / ADL, SOE / SWE differ in one letter of three, which
+is another name, not a transliteration.
 
 Pure functions on the distinctive tokens of :func:`graph.resolve.names.normalise_name`
 (space-joined), cached per distinct pair so a batch evaluates each pair of names once.
@@ -40,6 +42,11 @@ COMPOUND_LOOK = 0.4
 MIN_WORD_SIM = 0.6
 #: A name written together on one side counts only when the letters agree this closely.
 JOINED_MIN = 0.95
+#: Words of at most SHORT_WORD letters pair only at this similarity or more (equal, an initial,
+#: a contraction, a romanisation variant: ALI / ALY): one letter in three apart (ALI / ADL, SOE /
+#: SWE, SAM / NAM) is another short name, and the edit ratio alone would pair them at 0.67.
+SHORT_WORD = 3
+SHORT_WORD_SIM = 0.8
 #: Cost per word of the longer name left without a partner (a middle name, another given name).
 EXTRA_WORD_COST = 0.03
 #: The same for a patronymic (IVANOVICH, PETROVNA), often left out of a name.
@@ -130,6 +137,21 @@ def is_contraction(short: str, long_: str) -> bool:
 
 
 def _plain_similarity(a: str, b: str) -> float:
+    sim = _spelling_similarity(a, b)
+    if sim < SHORT_WORD_SIM and min(len(a), len(b)) <= SHORT_WORD:
+        return 0.0  # see short_words_apart
+    return sim
+
+
+def short_words_apart(a: str, b: str) -> bool:
+    """``a`` and ``b`` are short words (SHORT_WORD letters or fewer) alike in spelling, ALI /
+    ADL, that the alignment does not pair: one letter apart in three is another name."""
+    if not 1 < min(len(a), len(b)) <= SHORT_WORD:
+        return False
+    return MIN_WORD_SIM <= _spelling_similarity(a, b) < SHORT_WORD_SIM
+
+
+def _spelling_similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
     if len(a) == 1 or len(b) == 1:
@@ -228,9 +250,15 @@ def describe_alignment(core_a: str, core_b: str) -> str:
     parts = []
     if compounds_used(core_a, core_b):
         core_a, core_b, _ = compound_forms(core_a, core_b)
-    for a, b, sim in align_words(core_a, core_b):
+    pairs = align_words(core_a, core_b)
+    for a, b, sim in pairs:
         if a and b:
             parts.append(f"{a}={b}" if a == b else f"{a}~{b} {sim:.2f}")
         else:
             parts.append(f"{a or b} (no partner)")
+    lone_a = [a for a, b, _ in pairs if a and not b]
+    lone_b = [b for a, b, _ in pairs if b and not a]
+    apart = [f"{a} / {b}" for a in lone_a for b in lone_b if short_words_apart(a, b)]
+    if apart:
+        parts.append(f"not paired: {', '.join(apart)} (short words one letter apart: two names)")
     return ", ".join(parts)

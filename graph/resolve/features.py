@@ -187,6 +187,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "first_name_differs": -4.0,  # one family part, two first given names (BASHAR / AYMAN SABAWI …)
         "child_chain": -4.0,  # an Arabic chain with a child's given name in front (UDAY / SADDAM HUSSEIN …)
         "surname_morphology": -4.0,  # one root, two surname suffixes (PETRIC / PETROVIC), or the reverse
+        "distinct_given_names": -4.0,  # two Arabic given names a few letters apart (HASSAN / HUSAYN)
         "place_conflict": -3.0,  # each name writes a place, and they differ (graph.resolve.place_qualifiers)
         "common_names_only": -4.0,  # only common given names agree, the rest weakly (ALI ASWAD / ALI ATWA)
         "marked_body": -4.0,  # a parent vs its affiliate, or two affiliates, by marker (marked_parts)
@@ -1010,7 +1011,7 @@ class PairFeatures:
     kind_conflict: np.ndarray  # bool
     kind: np.ndarray  # object: kind whose calibration applies
     unpaired: np.ndarray  # bool: each side keeps a distinctive word unmatched on the other
-    person: np.ndarray  # int8: bits of graph.resolve.person_rules.person_conflicts (persons only)
+    person: np.ndarray  # int16: bits of graph.resolve.person_rules.person_conflicts (persons only)
     translation: np.ndarray  # bool: the aligned names are one name in two languages (org_translate)
     org_symbols: np.ndarray  # bool: … by organisational words paired by rigour symbol (org_symbols)
     sibling: np.ndarray  # bool: sibling evidence from word rarity (graph.resolve.siblings)
@@ -1435,12 +1436,12 @@ def _pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndar
             > 0
         )
 
-    person_rules = np.zeros(n, dtype=np.int8)
+    person_rules = np.zeros(n, dtype=np.int16)
     check = np.flatnonzero((pair_kind == "person") & ~best_empty & (best_sim >= PERSON_LOOK))
     if len(check):
         person_rules[check] = _per_distinct_text(
             left.ordered[best_name_a[check]], right.ordered[best_name_b[check]], person_conflicts
-        ).astype(np.int8)
+        ).astype(np.int16)
 
     kind_conflict = ka != kb
     kind = pair_kind

@@ -32,6 +32,9 @@ V, W), rarely which sound a name starts with, so:
 * **surname morphology** — aligned surnames of one root with two suffixes (PETRIC / PETROVIC,
   ZAHID / ZAHEDI) or two roots with one suffix (IVANOVIC / MARIJANOVIC): two families; see
   :mod:`graph.resolve.surname_morphology`.
+* **distinct given names** — aligned words that are two Arabic given names a few letters
+  apart (HASSAN / HUSAYN, HAMED / HADI, MAHMOUD / MAHDI): relatives, not one person; see
+  :mod:`graph.resolve.distinct_given_names`.
 
 Each rule is a bit in the code returned by :func:`person_conflicts`; the scorer turns a bit
 into a log-odds contribution and :func:`describe_conflicts` into words.
@@ -46,6 +49,7 @@ from rapidfuzz import fuzz
 from graph.resolve.align import align_words
 from graph.resolve.arabic_compounds import allah_form, compound_words, element_part, is_abd_short_form
 from graph.resolve.common_names import only_common_shared
+from graph.resolve.distinct_given_names import different_given_names
 from graph.resolve.first_initials import pairs_without_initials
 from graph.resolve.given_names import same_given_name
 from graph.resolve.muhammad_compounds import child_of_compound
@@ -63,9 +67,10 @@ ONSET_CONFLICT = 1
 DERIVED_SURNAME = 2
 SYLLABLE_CONFLICT = 4
 FIRST_NAME_DIFFERS = 8
-COMMON_NAMES_ONLY = 16  # the person column is int8 (bits <= 64): none left after this one
+COMMON_NAMES_ONLY = 16
 CHILD_CHAIN = 32
 SURNAME_MORPHOLOGY = 64
+DISTINCT_GIVEN_NAMES = 128  # the person column is int16 (bits <= 16384)
 #: The feature (and weight) name of each bit, as it appears in the reasons of ``compare``.
 RULE_FEATURES: dict[int, str] = {
     ONSET_CONFLICT: "person_onset",
@@ -75,6 +80,7 @@ RULE_FEATURES: dict[int, str] = {
     CHILD_CHAIN: "child_chain",
     SURNAME_MORPHOLOGY: "surname_morphology",
     COMMON_NAMES_ONLY: "common_names_only",
+    DISTINCT_GIVEN_NAMES: "distinct_given_names",
 }
 
 #: Letter groups that begin a name and are written as one sound (longest first).
@@ -228,6 +234,9 @@ def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ..
             continue
         if a == b or same_given_name(a, b):  # MYKOLA / NIKOLAI: one name in two languages
             continue
+        if different_given_names(a, b):  # HASSAN / HUSAYN: one skeleton, two names
+            out.append((DISTINCT_GIVEN_NAMES, a, b))
+            continue
         if same_shifted(a, b) or same_particle(a, b):  # ZIA / DIYA, BEN / OULD: one word
             continue
         if onset_conflict(a, b):
@@ -311,6 +320,10 @@ _RULE_WORDS = {
     SURNAME_MORPHOLOGY: (
         "the surnames are one root with two surname suffixes, or two roots with one suffix "
         "({}): two family names, not two spellings of one"
+    ),
+    DISTINCT_GIVEN_NAMES: (
+        "aligned words are two Arabic given names a few letters apart ({}): each a name of its "
+        "own (brothers are named Hasan and Husayn), not two spellings of one"
     ),
 }
 

@@ -16,7 +16,6 @@ from tests.graph.resolve.scoring_pairs import batch_equals_compare, person, reas
     ("a", "b", "words"),
     [
         ("Miroslav RADIC", "Miroslav TADIC", "RADIC / TADIC"),
-        ("KIM CHOL SAM", "KIM CHOL NAM", "SAM / NAM"),
         ("KIM YONG CHOL", "KIM TONG CHOL", "YONG / TONG"),
         (
             "Kamal Mustafa Sultan Abdallah AL-TIKRITI",
