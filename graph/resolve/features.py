@@ -77,6 +77,7 @@ from graph.resolve import (
     place_initials,
     place_qualifiers,
     readings,
+    russian_compounds,
     russian_initials,
     self_acronyms,
     siblings,
@@ -272,6 +273,8 @@ class PreparedRecords:
     org_types: np.ndarray  # int64, per name: bits of the types the name writes (place_initials)
     ru_acro: np.ndarray  # int32 (names, RU_SLOTS): letters of the words that may be Russian acronyms
     ru_inits: np.ndarray  # int32, per name: letters its words may give as Russian or English initials
+    ru_parts: np.ndarray  # int64, per name: the parts its Russian compounds are written of (bits)
+    ru_words: np.ndarray  # int64, per name: the compound parts its words may write (bits)
     org_core: np.ndarray  # object, per name: OrgView.core (org without the words it may leave out)
     org_text: np.ndarray  # object, per name: the words (legal form cut) space-joined ('' for persons)
     ordered: np.ndarray  # object, per name: person names only, distinctive tokens given names first
@@ -604,6 +607,19 @@ def _translations(
             )
             > 0
         )
+    # A Russian compound word of the other name's words (ROSOBORONEKSPORT = RUSSIAN DEFENSE EXPORT):
+    # only where one name has a compound whose parts are all among the other's words (bit masks).
+    parts_a, parts_b = left.ru_parts[name_a], right.ru_parts[name_b]
+    words_a, words_b = left.ru_words[name_a], right.ru_words[name_b]
+    fits = ((parts_a != 0) & ((parts_a & ~words_b) == 0)) | ((parts_b != 0) & ((parts_b & ~words_a) == 0))
+    todo = np.flatnonzero(~out & fits)
+    if len(todo):
+        out[todo] = (
+            _per_distinct_text(
+                left.org_text[name_a[todo]], right.org_text[name_b[todo]], russian_compounds.same_by_compound
+            )
+            > 0
+        )
     return out
 
 
@@ -837,6 +853,8 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     acro_mask: list[list[int]] = []
     ru_acro: list[list[int]] = []
     ru_inits: list[int] = []
+    compound_parts: list[int] = []
+    compound_words: list[int] = []
     init_mask: list[int] = []
     acro_len: list[list[int]] = []
     heads: list[int] = []
@@ -870,6 +888,8 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             ru_words = form.tokens if rec.kind != "person" else ()
             ru_acro.append(russian_initials.candidate_masks(ru_words, RU_SLOTS))
             ru_inits.append(russian_initials.initial_mask(ru_words))
+            compound_parts.append(russian_compounds.part_bits(ru_words))
+            compound_words.append(russian_compounds.word_bits(ru_words))
             words.append(siblings.other_words(form))
             person = rec.kind == "person"
             seq = run_words(form.folded) if not person else ()
@@ -916,6 +936,8 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         org_types=np.array([place_initials.type_bits(v) for v in org], dtype=np.int64),
         ru_acro=np.array(ru_acro, dtype=np.int32).reshape(-1, RU_SLOTS),
         ru_inits=np.array(ru_inits, dtype=np.int32),
+        ru_parts=np.array(compound_parts, dtype=np.int64),
+        ru_words=np.array(compound_words, dtype=np.int64),
         org_core=np.array([v.core for v in org], dtype=object),
         org_text=np.array(org_text, dtype=object),
         ordered=np.array(ordered, dtype=object),
