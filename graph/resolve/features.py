@@ -609,9 +609,12 @@ def _translations(
         )
     # A Russian compound word of the other name's words (ROSOBORONEKSPORT = RUSSIAN DEFENSE EXPORT):
     # only where one name has a compound whose parts are all among the other's words (bit masks).
-    parts_a, parts_b = left.ru_parts[name_a], right.ru_parts[name_b]
-    words_a, words_b = left.ru_words[name_a], right.ru_words[name_b]
-    fits = ((parts_a != 0) & ((parts_a & ~words_b) == 0)) | ((parts_b != 0) & ((parts_b & ~words_a) == 0))
+    # Few names have a compound: the other side's words are gathered for those pairs only.
+    fits = np.zeros(len(name_a), dtype=bool)
+    for x, nx, y, ny in ((left, name_a, right, name_b), (right, name_b, left, name_a)):
+        parts = x.ru_parts[nx]
+        some = np.flatnonzero(parts != 0)
+        fits[some[(parts[some] & ~y.ru_words[ny[some]]) == 0]] = True
     todo = np.flatnonzero(~out & fits)
     if len(todo):
         out[todo] = (
