@@ -79,14 +79,3 @@ def test_batch_scores_equal_compare() -> None:
 def test_every_spelling_is_written_as_names_are_folded() -> None:
     # A key the folder would spell otherwise could never be found in a name.
     assert [form for form in FORMS if fold(form) != form] == []
-
-
-def test_the_open_joint_stock_company_rendered_open_end() -> None:
-    # OFAC renders OTKRYTOE (open) as "open-end", as of a fund (aliases of MZIK OAO): the words
-    # are the form, not the name's, and the form is the JSC.
-    published = "OPEN-END JOINT-STOCK COMPANY 'KALININ MACHINERY PLANT. YEKATERINBURG'"
-    form = normalise_name(published, "company")
-    assert "OPEN" not in form.tokens and "END" not in form.tokens
-    assert family(form.legal_form_text) == "JSC"
-    assert compare(company("KALININ MACHINE PLANT JSC"), company(published)).decision is Decision.MATCH
-    assert compare(company("KALININ MACHINE PLANT LLC"), company(published)).decision is not Decision.MATCH
