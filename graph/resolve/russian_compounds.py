@@ -89,10 +89,21 @@ def _longest() -> int:
     return max(len(p.part) for p in table()) + 2  # a respelling may be longer (KS / X shorter)
 
 
+@lru_cache(maxsize=1)
+def _shape() -> tuple[frozenset[str], int]:
+    """The first two letters of the parts' keys, and the fewest letters two parts are written in
+    (a key is never longer than the word it folds): a cheap test before the split."""
+    keys = sorted(_by_key(), key=len)
+    return frozenset(k[:2] for k in keys), len(keys[0]) + len(keys[1])
+
+
 @lru_cache(maxsize=200_000)
 def split(word: str) -> tuple[Part, ...]:
     """The parts ``word`` is written of, ``MIN_PARTS`` or more, each part compared by its
     romanisation key; ``()`` when it is no compound of the table."""
+    heads, fewest = _shape()
+    if len(word) < fewest or roman_key(word)[:2] not in heads:
+        return ()
     found = _split(word, 0)
     return found if len(found) >= MIN_PARTS else ()
 
@@ -123,13 +134,26 @@ def _word_matches(word: str, part: Part) -> tuple[bool, bool]:
     return False, False
 
 
+@lru_cache(maxsize=1)
+def _bits_by_word() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """Bits of the parts by their first English word, by their one English word (a word
+    translated to it), and by their key (the part written as a word): :func:`_word_matches`."""
+    first: dict[str, int] = {}
+    single: dict[str, int] = {}
+    keys: dict[str, int] = {}
+    for part in table():
+        bit = _bit()[part.part]
+        first[part.english[0]] = first.get(part.english[0], 0) | bit
+        if len(part.english) == 1:
+            single[part.english[0]] = single.get(part.english[0], 0) | bit
+            keys[roman_key(part.part)] = keys.get(roman_key(part.part), 0) | bit
+    return first, single, keys
+
+
 @lru_cache(maxsize=200_000)
 def _token_bits(word: str) -> int:
-    bits = 0
-    for part in table():
-        if word == part.english[0] or (len(part.english) == 1 and _word_matches(word, part)[0]):
-            bits |= _bit()[part.part]
-    return bits
+    first, single, keys = _bits_by_word()
+    return first.get(word, 0) | single.get(translate(word), 0) | keys.get(roman_key(word), 0)
 
 
 def word_bits(tokens: Sequence[str]) -> int:
