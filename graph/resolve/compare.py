@@ -69,6 +69,8 @@ from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, writte
 from graph.resolve.place_names import renamed
 from graph.resolve.readings import AS_WRITTEN, OWN_ACRONYM, PERSON_PART, part_reason, reading_base, reason
 from graph.resolve.respelt_words import describe as describe_respelt
+from graph.resolve.russian_compounds import compound_reading
+from graph.resolve.russian_compounds import describe as describe_compound
 from graph.resolve.russian_initials import describe as describe_russian
 from graph.resolve.russian_initials import russian_initialism
 from graph.resolve.self_acronyms import describe as describe_own_acronyms
@@ -340,6 +342,8 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         read = explain(view_a, view_b) if same else place_initials.explain(view_a, view_b)
         if not read and (hit := russian_initialism(form_a.tokens, form_b.tokens)) is not None:
             read = [("russian_initials", describe_russian(hit))]  # VIT = MILITARY INNOVATIVE …
+        if not read and (compound := compound_reading(form_a.tokens, form_b.tokens)) is not None:
+            read = [("russian_compound", describe_compound(compound))]  # ROSOBORONEKSPORT = RUSSIAN …
         reasons.extend(Reason(feature, 1.0, 0.0, detail) for feature, detail in read)
     reasons.extend(_initialism_reasons(a, b, f, form_a, form_b))
     for variant, name in renamed(tuple(form_a.folded.split())) + renamed(tuple(form_b.folded.split())):

@@ -77,6 +77,7 @@ from graph.resolve import (
     place_initials,
     place_qualifiers,
     readings,
+    russian_compounds,
     russian_initials,
     self_acronyms,
     siblings,
@@ -273,6 +274,8 @@ class PreparedRecords:
     org_types: np.ndarray  # int64, per name: bits of the types the name writes (place_initials)
     ru_acro: np.ndarray  # int32 (names, RU_SLOTS): letters of the words that may be Russian acronyms
     ru_inits: np.ndarray  # int32, per name: letters its words may give as Russian or English initials
+    ru_parts: np.ndarray  # int64, per name: the parts its Russian compounds are written of (bits)
+    ru_words: np.ndarray  # int64, per name: the compound parts its words may write (bits)
     org_core: np.ndarray  # object, per name: OrgView.core (org without the words it may leave out)
     org_text: np.ndarray  # object, per name: the words (legal form cut) space-joined ('' for persons)
     ordered: np.ndarray  # object, per name: person names only, distinctive tokens given names first
@@ -605,6 +608,22 @@ def _translations(
             )
             > 0
         )
+    # A Russian compound word of the other name's words (ROSOBORONEKSPORT = RUSSIAN DEFENSE EXPORT):
+    # only where one name has a compound whose parts are all among the other's words (bit masks).
+    # Few names have a compound: the other side's words are gathered for those pairs only.
+    fits = np.zeros(len(name_a), dtype=bool)
+    for x, nx, y, ny in ((left, name_a, right, name_b), (right, name_b, left, name_a)):
+        parts = x.ru_parts[nx]
+        some = np.flatnonzero(parts != 0)
+        fits[some[(parts[some] & ~y.ru_words[ny[some]]) == 0]] = True
+    todo = np.flatnonzero(~out & fits)
+    if len(todo):
+        out[todo] = (
+            _per_distinct_text(
+                left.org_text[name_a[todo]], right.org_text[name_b[todo]], russian_compounds.same_by_compound
+            )
+            > 0
+        )
     return out
 
 
@@ -867,6 +886,8 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     acro_mask: list[list[int]] = []
     ru_acro: list[list[int]] = []
     ru_inits: list[int] = []
+    compound_parts: list[int] = []
+    compound_words: list[int] = []
     init_mask: list[int] = []
     acro_len: list[list[int]] = []
     heads: list[int] = []
@@ -900,6 +921,8 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             ru_words = form.tokens if rec.kind != "person" else ()
             ru_acro.append(russian_initials.candidate_masks(ru_words, RU_SLOTS))
             ru_inits.append(russian_initials.initial_mask(ru_words))
+            compound_parts.append(russian_compounds.part_bits(ru_words))
+            compound_words.append(russian_compounds.word_bits(ru_words))
             words.append(siblings.other_words(form))
             person = rec.kind == "person"
             seq = run_words(form.folded) if not person else ()
@@ -946,6 +969,8 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         org_types=np.array([place_initials.type_bits(v) for v in org], dtype=np.int64),
         ru_acro=np.array(ru_acro, dtype=np.int32).reshape(-1, RU_SLOTS),
         ru_inits=np.array(ru_inits, dtype=np.int32),
+        ru_parts=np.array(compound_parts, dtype=np.int64),
+        ru_words=np.array(compound_words, dtype=np.int64),
         org_core=np.array([v.core for v in org], dtype=object),
         org_text=np.array(org_text, dtype=object),
         ordered=np.array(ordered, dtype=object),
