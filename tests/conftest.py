@@ -22,6 +22,8 @@ from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings, StoreKind
 
 NEO4J_FIXTURE = "neo4j_settings"
+# Tests that start servers of their own (to kill or reconfigure them) ask only for the skip rules.
+NEO4J_RUNNABLE_FIXTURE = "neo4j_runnable"
 START_TIMEOUT_S = 240.0
 
 
@@ -34,6 +36,14 @@ def _neo4j_unavailable(reason: str) -> NoReturn:
     if _in_ci():
         pytest.fail(f"CI=true but the local Neo4j cannot run: {reason}", pytrace=False)
     pytest.skip(f"Neo4j tests skipped: {reason}")
+
+
+@pytest.fixture
+def neo4j_runnable() -> None:
+    """The skip rules of ``neo4j_settings`` without its server, for a test that starts its own."""
+    reason = neo4j_launcher.unavailable_reason()
+    if reason is not None:
+        _neo4j_unavailable(reason)
 
 
 @pytest.fixture(scope="session")
@@ -68,5 +78,5 @@ def pytest_report_header(config: pytest.Config) -> str:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests using the Neo4j fixture get the ``neo4j`` marker, so ``-m "not neo4j"`` leaves them out."""
     for item in items:
-        if NEO4J_FIXTURE in getattr(item, "fixturenames", ()):
+        if {NEO4J_FIXTURE, NEO4J_RUNNABLE_FIXTURE} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.neo4j)

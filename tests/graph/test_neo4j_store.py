@@ -102,6 +102,7 @@ def test_fulltext_index_on_names(store: Neo4jStore) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.usefixtures("neo4j_runnable")
 def test_server_killed_mid_load_is_a_store_error_and_keeps_the_previous_graph(tmp_path: Path) -> None:
     base = Settings(workspace=tmp_path, store=StoreKind.NEO4J)
     neo4j_server.start(base, timeout=240, build=False, watch_pid=os.getpid())
@@ -257,6 +258,7 @@ def _shipment(i: int) -> dict[str, object]:
 
 
 @pytest.mark.slow
+@pytest.mark.usefixtures("neo4j_runnable")
 def test_wide_rows_are_cut_into_transactions_within_the_servers_memory_limit(tmp_path: Path) -> None:
     # A server whose transactions may hold 16 MiB: 4,000 shipment rows in one transaction need
     # ~50 MB of it and fail (MemoryPoolOutOfMemoryError); sized by bytes they fit.

@@ -271,15 +271,10 @@ def test_a_sync_in_progress_blocks_readers_and_a_second_sync(tmp_path: Path, tab
     require_synced(settings)
 
 
+@pytest.mark.usefixtures("neo4j_runnable")
 def test_server_killed_mid_sync_is_detected_and_rolled_forward(
     tmp_path: Path, tables: Path, reference: dict[str, object]
 ) -> None:
-    from chipwatch import neo4j_launcher
-
-    if neo4j_launcher.unavailable_reason() is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Neo4j unavailable in CI: {neo4j_launcher.unavailable_reason()}")
-        pytest.skip(str(neo4j_launcher.unavailable_reason()))
     base = Settings(workspace=tmp_path / "ws", store=StoreKind.NEO4J)
     shutil.copytree(tables, base.workspace / "tables")
     neo4j_server.start(base, timeout=240, build=False, watch_pid=os.getpid())
