@@ -46,7 +46,9 @@ The score is a logistic function of a sum of evidence (log-odds):
   slip: KASHANE / KASHANEH; one organisational word: FACTORY / PLANT) are read in the other
   name's spelling and the words compared again: the same words give ``RESPELT_SIM``, one
   name's words all among the other's the subset credit (:mod:`graph.resolve.respelt_words`); a
-  word must agree as written.
+  word must agree as written, unless both names write the Arabic article and their words are
+  Arabic romanised two ways (:mod:`graph.resolve.arabic_spellings`: LAJNAT AL DAAWA / LAJNA
+  ALDAWA).
 * **place conflict** (companies) — each name writes a place and they differ (VTB BANK (KIEV) /
   VTB BANK (MOSCOW)): two bodies (−). A name is also compared without the places it writes
   (:mod:`graph.resolve.place_qualifiers`, a reading of :mod:`graph.resolve.readings`).
@@ -70,6 +72,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from graph.resolve import (
+    arabic_spellings,
     common_stem,
     interning,
     org_symbols,
@@ -309,6 +312,7 @@ class PreparedRecords:
     word_bits: np.ndarray  # uint64, per name: the distinctive words hashed to bits (_word_stats)
     plain_words: np.ndarray  # bool, per name: distinctive words all distinct and ASCII (_word_stats)
     nset: np.ndarray  # int64, per name: number of distinct distinctive words
+    arabic: np.ndarray  # bool, per name: it writes the Arabic article (arabic_spellings.writes_article)
     first_written: np.ndarray  # <U1, per name: first letter of ``core`` as written (C, Q written K)
     acro_heads: np.ndarray  # int32, per name: one letter of each acro_mask slot (see _acronym_sims)
     kind_id: np.ndarray  # int64, per record: id of ``kind`` in _KINDS
@@ -899,6 +903,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     places: list[str] = []
     written: list[str] = []
     spelled: list[int] = []
+    arabic: list[bool] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
@@ -942,6 +947,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             as_written = rec.kind == "company" and how in (readings.AS_WRITTEN, readings.OWN_ACRONYM)
             written.append(name if as_written else "")
             spelled.append(0 if person else intern(written_together.spelled(form.folded, form.legal_run)))
+            arabic.append(not person and arabic_spellings.writes_article(form.tokens))
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
     countries = [country_code(r.country) for r in records]
@@ -1003,6 +1009,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         word_bits=np.array([st[0] for st in stats], dtype=np.uint64),
         plain_words=np.array([st[1] for st in stats], dtype=bool),
         nset=np.array([st[2] for st in stats], dtype=np.int64),
+        arabic=np.array(arabic, dtype=bool),
         first_written=np.array([_first_letter(c) for c in core], dtype="<U1"),
         acro_heads=np.array(heads, dtype=np.int32),
         kind_id=np.array([_kind_id(r.kind) for r in records], dtype=np.int64),
@@ -1219,16 +1226,25 @@ def _respellings(
     Not where the line-of-business words disagree (the subset view's guard)."""
     out = np.zeros(len(name_a), dtype=np.float32)
     # The rule needs a word agreeing as written: names sharing no word (no common bit, see
-    # _word_stats) are skipped before any per-pair Python work.
+    # _word_stats) are skipped before any per-pair Python work — unless both write the Arabic
+    # article, whose romanisations may respell every word (graph.resolve.arabic_spellings).
     plain = left.plain_words[name_a] & right.plain_words[name_b]
     shares = ((left.word_bits[name_a] & right.word_bits[name_b]) != 0) | ~plain
-    todo = np.flatnonzero((sim >= RESPELT_LOOK) & (sim < RESPELT_SIM) & shares)
+    arabic = left.arabic[name_a] & right.arabic[name_b]
+    todo = np.flatnonzero((sim >= RESPELT_LOOK) & (sim < RESPELT_SIM) & (shares | arabic))
     if len(todo):
         ta, tb = name_a[todo], name_b[todo]
         todo = todo[_per_distinct(left.generic[ta], right.generic[tb], _generic_conflict, left.interner) == 0]
-    if len(todo):
-        out[todo] = _per_distinct_text(left.core[name_a[todo]], right.core[name_b[todo]], respelt_similarity)
+    for both, func in ((False, respelt_similarity), (True, _arabic_respelt_similarity)):
+        some = todo[arabic[todo] == both]
+        if len(some):
+            out[some] = _per_distinct_text(left.core[name_a[some]], right.core[name_b[some]], func)
     return np.where(out > sim, out, np.float32(0.0)).astype(np.float32)
+
+
+def _arabic_respelt_similarity(core_a: str, core_b: str) -> float:
+    """:func:`respelt_similarity` of two names that both write the Arabic article."""
+    return respelt_similarity(core_a, core_b, arabic=True)
 
 
 def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarray) -> PairFeatures:

@@ -28,7 +28,10 @@ At least one distinctive word must agree as written (the batch skips the other p
 their word bits before any Python work): names whose
 words *all* differ in their vowels are as often two names (RUIVIEW / REVIEW, HUALINE / HAILIN
 LIN in the 100k synthetic world), and so are words with a vowel more or less (GALAXY / GALAX):
-both are refused.
+both are refused. Not so between two names that both write the Arabic article, whose
+romanisations may spell every word another way (:mod:`graph.resolve.arabic_spellings`: LAJNAT AL
+DAAWA / LAJNA ALDAWA, read with its folds; the article assimilated, AR RAHMA, is then the other
+name's AL).
 
 The whole-name views of :func:`graph.resolve.features._name_similarity` already see such a
 difference when it is the only one (the words written together compare equal); this rule
@@ -54,6 +57,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from graph.resolve import arabic_spellings
 from graph.resolve.org_translate import translate
 from graph.resolve.romanise import roman_key
 from graph.resolve.typo_words import slip
@@ -107,14 +111,17 @@ def one_org_word(x: str, y: str) -> bool:
     return x != y and (translate(x) or x) == (translate(y) or y)
 
 
-def _read_as(x: str, y: str) -> str:
-    """How ``y`` may be read as ``x``, word for word ("" when it may not)."""
+def _read_as(x: str, y: str, arabic: bool) -> str:
+    """How ``y`` may be read as ``x``, word for word ("" when it may not); ``arabic``: both names
+    write the Arabic article (:mod:`graph.resolve.arabic_spellings`)."""
     if respelt(x, y):
         return "respelt"
     # A plural is a word form, not a slip: KAZAN HELICOPTERS is not KAZAN HELICOPTER PLANT.
     if slip(x, y) and max(x, y, key=len) != min(x, y, key=len) + "S":
         return "slip"
-    return "translated" if one_org_word(x, y) else ""
+    if one_org_word(x, y):
+        return "translated"
+    return "arabic" if arabic and arabic_spellings.same_word(x, y) else ""
 
 
 @dataclass(frozen=True)
@@ -123,7 +130,7 @@ class Rewrite:
 
     written: str  # as the name writes it ("KALANAFT", "KRASNOYE", "KER CH")
     read: str  # as the other name writes it ("KALA NAFT", "KRASNOE", "KERCH")
-    how: str  # "respelt" | "slip" | "joined" | "article" | "translated"
+    how: str  # "respelt" | "slip" | "joined" | "article" | "translated" | "sun article" | "arabic"
 
 
 def _joins(words: list[str], other: set[str]) -> list[Rewrite]:
@@ -150,13 +157,21 @@ def _joins(words: list[str], other: set[str]) -> list[Rewrite]:
 
 
 @lru_cache(maxsize=65_536)
-def rewrites(core_a: str, core_b: str) -> tuple[tuple[Rewrite, ...], tuple[str, ...], tuple[str, ...]]:
+def rewrites(
+    core_a: str, core_b: str, arabic: bool = False
+) -> tuple[tuple[Rewrite, ...], tuple[str, ...], tuple[str, ...]]:
     """The rewrites that pair words of ``core_a`` and ``core_b`` (space-joined distinctive words)
     and the two word lists after them (a's words joined as b writes them, b's words respelt as a
-    writes them)."""
+    writes them). ``arabic``: both names write the Arabic article, and its spellings are read too
+    (:mod:`graph.resolve.arabic_spellings`: AR RAHMA / AL RAHMAH, ALDAWA / DAAWA)."""
     words_a, words_b = core_a.split(), core_b.split()
     done: list[Rewrite] = []
     for words, other in ((words_a, words_b), (words_b, words_a)):
+        # The article assimilated to its word (AR RAHMA) is the other name's article, left out.
+        for x in arabic_spellings.sun_articles(words) if arabic else ():
+            if x not in other:
+                words.remove(x)
+                done.append(Rewrite(x, "", "sun article"))
         for rw in _joins(words, set(other)):
             for x in rw.written.split():
                 words.remove(x)
@@ -166,7 +181,7 @@ def rewrites(core_a: str, core_b: str) -> tuple[tuple[Rewrite, ...], tuple[str, 
     rest_b = Counter(words_b) - Counter(words_a)
     for y in sorted(rest_b):
         for x in sorted(rest_a):
-            how = _read_as(x, y)
+            how = _read_as(x, y, arabic)
             if rest_a[x] and how:
                 rest_a[x] -= 1
                 words_b[words_b.index(y)] = x
@@ -176,14 +191,17 @@ def rewrites(core_a: str, core_b: str) -> tuple[tuple[Rewrite, ...], tuple[str, 
 
 
 @lru_cache(maxsize=65_536)
-def respelt_similarity(core_a: str, core_b: str) -> float:
+def respelt_similarity(core_a: str, core_b: str, arabic: bool = False) -> float:
     """RESPELT_SIM when the two names' words are the same once respelt or joined,
-    RESPELT_SUBSET_SIM when one name's words are then all among the other's, else 0."""
-    done, words_a, words_b = rewrites(core_a, core_b)
+    RESPELT_SUBSET_SIM when one name's words are then all among the other's, else 0.
+    ``arabic``: both names write the Arabic article (:mod:`graph.resolve.arabic_spellings`)."""
+    done, words_a, words_b = rewrites(core_a, core_b, arabic)
     if not done:
         return 0.0
     count_a, count_b = Counter(words_a), Counter(words_b)
-    if not (Counter(core_a.split()) & Counter(core_b.split())):
+    if not (Counter(core_a.split()) & Counter(core_b.split())) and not (
+        arabic and arabic_spellings.may_respell_all(count_a, count_b, any(rw.how == "respelt" for rw in done))
+    ):
         # Every shared word respelt: no word of the two names agrees as written, and a name whose
         # words all differ in their vowels is as often another name (RUIVIEW / REVIEW).
         return 0.0
@@ -199,15 +217,17 @@ def respelt_similarity(core_a: str, core_b: str) -> float:
     return RESPELT_SUBSET_SIM
 
 
-def describe(core_a: str, core_b: str) -> str:
+def describe(core_a: str, core_b: str, arabic: bool = False) -> str:
     """The rewrites in words, for :func:`graph.resolve.compare.compare`."""
-    done, _, _ = rewrites(core_a, core_b)
+    done, _, _ = rewrites(core_a, core_b, arabic)
     words = {
+        "arabic": "one Arabic word romanised two ways: article, final -AH / -AT / -EH, DH / D",
+        "sun article": "the Arabic article assimilated to the next word, the other name's AL",
         "article": "the Arabic article written on",
         "joined": "one word written apart",
         "respelt": "other vowels",
         "slip": "one keying slip",
         "translated": "one organisational word",
     }
-    parts = [f"{rw.written} / {rw.read} ({words[rw.how]})" for rw in done]
+    parts = [f"{rw.written} / {rw.read or '-'} ({words[rw.how]})" for rw in done]
     return ", ".join(parts)
