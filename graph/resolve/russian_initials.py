@@ -48,6 +48,7 @@ from graph.resolve import org_abbrev
 from graph.resolve.letter_masks import letter_mask
 from graph.resolve.names import GENERIC_WORDS
 from graph.resolve.org_translate import SKIP_WORDS, OrgView, left_out, names_alike, org_view
+from graph.resolve.spelled_runs import Speller, Step
 
 TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "russian_initials.csv"
 
@@ -103,48 +104,43 @@ def _initials(word: str) -> list[tuple[str, bool]]:
     return out
 
 
-def _spell(
-    acronym: str, words: Sequence[str], k: int, j: int, units: int, ru: int
-) -> tuple[int, int, int] | None:
-    """``(end, units, Russian units)`` of a run from ``words[j]`` whose initials spell ``acronym[k:]``
-    (``MIN_UNITS`` words and one Russian initial at least)."""
-    if k == len(acronym):
-        return (j, units, ru) if units >= MIN_UNITS and ru else None
-    if j >= len(words):
-        return None
+@lru_cache(maxsize=200_000)
+def _word_steps(word: str) -> tuple[Step, ...]:
+    """The ways a word is read alone: skipped (a function word), by its initials."""
+    steps = [Step("")] if word in SKIP_WORDS else []
+    if len(word) >= 2:  # a single letter is an initial already
+        steps.extend(Step(letters, russian=russian) for letters, russian in _initials(word))
+    return tuple(steps)
+
+
+def _steps(words: Sequence[str], j: int) -> Sequence[Step]:
+    """The ways ``words[j]`` is read in a Russian initialism (:data:`graph.resolve.spelled_runs.Initials`):
+    skipped (a function word), as a phrase one Russian word translates, by its initials."""
     word = words[j]
-    if word in SKIP_WORDS:
-        found = _spell(acronym, words, k, j + 1, units, ru)
-        if found is not None:
-            return found
-    if len(word) < 2:  # a single letter is an initial already
-        return None
-    for phrase in phrases().get(word, ()):
-        if tuple(words[j : j + len(phrase)]) != phrase:
-            continue
-        for letters in table()[" ".join(phrase)][0]:
-            if acronym.startswith(letters, k):
-                found = _spell(acronym, words, k + len(letters), j + len(phrase), units + 1, ru + 1)
-                if found is not None:
-                    return found
-    for letters, russian in _initials(word):
-        if acronym.startswith(letters, k):
-            found = _spell(acronym, words, k + len(letters), j + 1, units + 1, ru + russian)
-            if found is not None:
-                return found
-    return None
+    alone = _word_steps(word)
+    if word not in phrases() or len(word) < 2:
+        return alone
+    steps = [s for s in alone if not s.letters]
+    for phrase in phrases()[word]:
+        if tuple(words[j : j + len(phrase)]) == phrase:
+            steps.extend(Step(letters, len(phrase), russian=True) for letters in table()[" ".join(phrase)][0])
+    return steps + [s for s in alone if s.letters]
+
+
+def _starts(acronym: str, words: Sequence[str]) -> list[int]:
+    """A run starts at a word of two letters or more (no function word, not the acronym)."""
+    return [
+        i for i, word in enumerate(words) if word not in SKIP_WORDS and word != acronym and len(word) >= 2
+    ]
+
+
+SPELLER = Speller(_steps, _starts, min_units=MIN_UNITS, min_russian=1)
 
 
 def spelled_run(acronym: str, words: Sequence[str]) -> tuple[int, int] | None:
-    """``(start, end)`` of the first run of ``words`` whose initials spell ``acronym`` with one
-    Russian initial at least; None when none does."""
-    for start, word in enumerate(words):
-        if word in SKIP_WORDS or word == acronym or len(word) < 2:
-            continue
-        found = _spell(acronym, words, 0, start, 0, 0)
-        if found is not None:
-            return start, found[0]
-    return None
+    """``(start, end)`` of the first run of ``words`` whose initials spell ``acronym``: ``MIN_UNITS``
+    words at least, one Russian initial at least; None when none does."""
+    return SPELLER.spelled_run(acronym, words)
 
 
 @lru_cache(maxsize=50_000)
