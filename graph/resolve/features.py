@@ -835,7 +835,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     words: list[str] = []
     acro_key: list[str] = []
     acro_mask: list[list[int]] = []
-    ru_acro: list[list[int]] = []
+    ru_acro: list[tuple[int, ...]] = []
     ru_inits: list[int] = []
     init_mask: list[int] = []
     acro_len: list[list[int]] = []
@@ -868,7 +868,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             org.append(org_view(form.tokens if rec.kind != "person" else (), GENERIC_WORDS))
             org_text.append(" ".join(form.tokens) if rec.kind != "person" else "")
             ru_words = form.tokens if rec.kind != "person" else ()
-            ru_acro.append(russian_initials.candidate_masks(ru_words, RU_SLOTS))
+            ru_acro.append(russian_initials.candidate_masks(org[-1], RU_SLOTS))
             ru_inits.append(russian_initials.initial_mask(ru_words))
             words.append(siblings.other_words(form))
             person = rec.kind == "person"

@@ -151,8 +151,12 @@ def _view(tokens: tuple[str, ...]) -> OrgView:
 def candidates(tokens: Sequence[str]) -> tuple[str, ...]:
     """The words of a name that may be a Russian acronym: names proper (not organisational words)
     of ``MIN_UNITS`` to ``MAX_LETTERS`` letters."""
-    rest = _view(tuple(tokens)).rest.split()
-    return tuple(w for w in dict.fromkeys(rest) if MIN_UNITS <= len(w) <= MAX_LETTERS and w.isalpha())
+    return _candidates_in(_view(tuple(tokens)).rest)
+
+
+def _candidates_in(rest: str) -> tuple[str, ...]:
+    """:func:`candidates` from the names proper of the name's organisational view."""
+    return tuple(w for w in dict.fromkeys(rest.split()) if MIN_UNITS <= len(w) <= MAX_LETTERS and w.isalpha())
 
 
 def _one_way(x: tuple[str, ...], y: tuple[str, ...]) -> Initialism | None:
@@ -246,30 +250,42 @@ def shared_word(tokens_a: Sequence[str], tokens_b: Sequence[str]) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def _candidate_masks(tokens: tuple[str, ...], slots: int) -> list[int]:
-    found = [letter_mask(w) for w in candidates(tokens)]
+def _candidate_masks(rest: str, slots: int) -> tuple[int, ...]:
+    if not rest:
+        return (0,) * slots
+    found = [letter_mask(w) for w in _candidates_in(rest)]
     if len(found) > slots:  # the letters all the others share: still a necessary condition
         last = found[slots - 1]
         for m in found[slots:]:
             last &= m
         found[slots - 1] = last  # 0 when they share none: those candidates are not read
-    return (found + [0] * slots)[:slots]
+    return tuple((found + [0] * slots)[:slots])
 
 
-def candidate_masks(tokens: Sequence[str], slots: int) -> list[int]:
+def candidate_masks(view: OrgView, slots: int) -> tuple[int, ...]:
     """The letters of each of the name's candidate acronyms (:func:`candidates`), ``slots`` bit
     masks (0 fills; more candidates share the last slot, their common letters). A pair reaches
     the rule only when one candidate's letters are all among the letters the other name's words
-    may give (:func:`initial_mask`): a necessary condition, tested column-wise."""
-    return list(_candidate_masks(tuple(tokens), slots))
+    may give (:func:`initial_mask`): a necessary condition, tested column-wise.
+
+    ``view`` is the name's ``org_view(tokens, GENERIC_WORDS)``, which the scorer has already
+    (``features.prepare``): read from its names proper, the name is not read twice."""
+    return _candidate_masks(view.rest, slots)
+
+
+@lru_cache(maxsize=200_000)
+def _word_initials(word: str) -> str:
+    """The letters one word may give as an initial (English and Russian), joined."""
+    return "".join(letters for letters, _ in _initials(word)) if len(word) >= 2 else ""
 
 
 def initial_mask(tokens: Sequence[str]) -> int:
     """The letters the name's words may give as initials (English and Russian), as a bit mask; 0
     when no word has a Russian initial (the rule needs one)."""
-    if not any(t in table() for t in tokens):
+    table_words = table()
+    if not any(t in table_words for t in tokens):
         return 0
-    return letter_mask("".join(letters for t in tokens if len(t) >= 2 for letters, _ in _initials(t)))
+    return letter_mask("".join(_word_initials(t) for t in tokens))
 
 
 def describe(hit: Initialism) -> str:
