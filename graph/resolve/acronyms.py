@@ -91,6 +91,13 @@ def spelled_run(acronym: str, words: Sequence[str]) -> tuple[int, int] | None:
     words); None when no run does."""
     if not (MIN_ACRONYM <= len(acronym) <= MAX_ACRONYM and acronym.isalpha()):
         return None
+    return _spelled_run(acronym, tuple(words))
+
+
+@lru_cache(maxsize=200_000)
+def _spelled_run(acronym: str, words: tuple[str, ...]) -> tuple[int, int] | None:
+    # Cached: the scorer reads a name's words against the same acronym for both of its rules
+    # (best_collapse, acronym_parts.best_part) and for every candidate pair of the two names.
     return SPELLER.spelled_run(acronym, words)
 
 
