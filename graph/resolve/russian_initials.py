@@ -282,8 +282,7 @@ def _word_initials(word: str) -> str:
 def initial_mask(tokens: Sequence[str]) -> int:
     """The letters the name's words may give as initials (English and Russian), as a bit mask; 0
     when no word has a Russian initial (the rule needs one)."""
-    table_words = table()
-    if not any(t in table_words for t in tokens):
+    if table().keys().isdisjoint(tokens):
         return 0
     return letter_mask("".join(_word_initials(t) for t in tokens))
 
