@@ -33,6 +33,7 @@ from rapidfuzz import fuzz
 from graph.resolve.acronym_brackets import bracket_parts, letters
 from graph.resolve.names import ABBREVIATIONS, GENERIC_WORDS, STOP_WORDS, fold
 from graph.resolve.ordinals import canonical_numbers
+from graph.resolve.spelled_runs import Speller, Step
 
 #: Acronyms have this many letters (more is a word; fewer is an initial).
 MIN_ACRONYM = 2
@@ -53,26 +54,35 @@ GENERIC_SKIPS = 1
 _PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 
 
-def _spell(acronym: str, words: Sequence[str], k: int, j: int, budget: int) -> int | None:
-    """End (exclusive) of a run from ``words[j]`` whose initials spell ``acronym[k:]``."""
-    if k == len(acronym):
-        return j
-    if j >= len(words):
-        return None
-    word = words[j]
+@lru_cache(maxsize=200_000)
+def _word_steps(word: str) -> tuple[Step, ...]:
     # A function word is skipped first (BEIJING UNIVERSITY OF AERONAUTICS AND ASTRONAUTICS: the
     # last A is ASTRONAUTICS, not AND), counted only when skipping it spells nothing.
-    if word in SKIP_WORDS:
-        end = _spell(acronym, words, k, j + 1, budget)
-        if end is not None:
-            return end
-    if word[:1] == acronym[k] and len(word) > 1:  # a single letter is an initial already (I.I. TOROPOV)
-        end = _spell(acronym, words, k + 1, j + 1, budget)
-        if end is not None:
-            return end
-    if budget and ABBREVIATIONS.get(word, word) in GENERIC_WORDS:
-        return _spell(acronym, words, k, j + 1, budget - 1)
-    return None
+    steps = [Step("")] if word in SKIP_WORDS else []
+    if len(word) > 1:  # a single letter is an initial already (I.I. TOROPOV)
+        steps.append(Step(word[0]))
+    if ABBREVIATIONS.get(word, word) in GENERIC_WORDS:
+        steps.append(Step("", generic=True))
+    return tuple(steps)
+
+
+def _initials(words: Sequence[str], j: int) -> tuple[Step, ...]:
+    """The ways ``words[j]`` is read in an English initialism (its first letter; a function word
+    or a line-of-business word left out): :data:`graph.resolve.spelled_runs.Initials`."""
+    return _word_steps(words[j])
+
+
+def _starts(acronym: str, words: Sequence[str]) -> list[int]:
+    """A run starts at a word of the acronym's first letter (no function word, not the acronym)."""
+    first = acronym[0]
+    return [
+        i
+        for i, word in enumerate(words)
+        if word[:1] == first and len(word) > 1 and word not in SKIP_WORDS and word != acronym
+    ]
+
+
+SPELLER = Speller(_initials, _starts, max_generic=GENERIC_SKIPS)
 
 
 def spelled_run(acronym: str, words: Sequence[str]) -> tuple[int, int] | None:
@@ -81,12 +91,14 @@ def spelled_run(acronym: str, words: Sequence[str]) -> tuple[int, int] | None:
     words); None when no run does."""
     if not (MIN_ACRONYM <= len(acronym) <= MAX_ACRONYM and acronym.isalpha()):
         return None
-    for start, word in enumerate(words):
-        if word[:1] == acronym[0] and len(word) > 1 and word not in SKIP_WORDS and word != acronym:
-            end = _spell(acronym, words, 1, start + 1, GENERIC_SKIPS)
-            if end is not None:
-                return start, end
-    return None
+    return _spelled_run(acronym, tuple(words))
+
+
+@lru_cache(maxsize=200_000)
+def _spelled_run(acronym: str, words: tuple[str, ...]) -> tuple[int, int] | None:
+    # Cached: the scorer reads a name's words against the same acronym for both of its rules
+    # (best_collapse, acronym_parts.best_part) and for every candidate pair of the two names.
+    return SPELLER.spelled_run(acronym, words)
 
 
 @dataclass(frozen=True)

@@ -888,7 +888,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     words: list[str] = []
     acro_key: list[str] = []
     acro_mask: list[list[int]] = []
-    ru_acro: list[list[int]] = []
+    ru_acro: list[tuple[int, ...]] = []
     ru_inits: list[int] = []
     compound_parts: list[int] = []
     compound_words: list[int] = []
@@ -924,7 +924,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             org.append(org_view(form.tokens if rec.kind != "person" else (), GENERIC_WORDS))
             org_text.append(" ".join(form.tokens) if rec.kind != "person" else "")
             ru_words = form.tokens if rec.kind != "person" else ()
-            ru_acro.append(russian_initials.candidate_masks(ru_words, RU_SLOTS))
+            ru_acro.append(russian_initials.candidate_masks(org[-1], RU_SLOTS))
             ru_inits.append(russian_initials.initial_mask(ru_words))
             compound_parts.append(russian_compounds.part_bits(ru_words))
             compound_words.append(russian_compounds.word_bits(ru_words))
@@ -1255,14 +1255,18 @@ def pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndarr
     f = _pair_features(left, right, pairs)
     ia, ib = pairs[:, 0], pairs[:, 1]
     person = _kind_id("person")
-    rows = np.flatnonzero((left.person_twin[ia] >= 0) & (right.kind_id[ib] == person))
-    if len(rows) and left.as_person is not None:
-        twin = np.column_stack([left.person_twin[ia[rows]], ib[rows]])
-        f = unknown_kinds.merged(f, _pair_features(left.as_person, right, twin), rows)
-    rows = np.flatnonzero((right.person_twin[ib] >= 0) & (left.kind_id[ia] == person))
-    if len(rows) and right.as_person is not None:
-        twin = np.column_stack([ia[rows], right.person_twin[ib[rows]]])
-        f = unknown_kinds.merged(f, _pair_features(left, right.as_person, twin), rows)
+    # Only a side with records of unknown kind read as persons has twins (most batches: neither),
+    # so the twin columns are not gathered for every pair when there are none.
+    if left.as_person is not None:
+        rows = np.flatnonzero((left.person_twin[ia] >= 0) & (right.kind_id[ib] == person))
+        if len(rows):
+            twin = np.column_stack([left.person_twin[ia[rows]], ib[rows]])
+            f = unknown_kinds.merged(f, _pair_features(left.as_person, right, twin), rows)
+    if right.as_person is not None:
+        rows = np.flatnonzero((right.person_twin[ib] >= 0) & (left.kind_id[ia] == person))
+        if len(rows):
+            twin = np.column_stack([ia[rows], right.person_twin[ib[rows]]])
+            f = unknown_kinds.merged(f, _pair_features(left, right.as_person, twin), rows)
     return f
 
 
@@ -1303,11 +1307,12 @@ def _pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndar
         )
         # The same letters with other word breaks, line-of-business words included (DIVETECHNOSERVICES
         # / DIVE TECHNO SERVICES): interned ids compared, no per-pair Python (written_together).
-        spelled_id = left.spelled_id[name_a]
-        together[other] = ((spelled_id == right.spelled_id[name_b]) & (spelled_id != 0))[other] & (
-            sim[other] < written_together.SPELLED_SIM
+        # Gathered for the company rows only, and sim raised in place (no full-length copies).
+        spelled_a, spelled_b = left.spelled_id[name_a[other]], right.spelled_id[name_b[other]]
+        together[other] = (
+            (spelled_a == spelled_b) & (spelled_a != 0) & (sim[other] < written_together.SPELLED_SIM)
         )
-        sim = np.where(together, np.float32(written_together.SPELLED_SIM), sim).astype(np.float32)
+        sim[together] = np.float32(written_together.SPELLED_SIM)
         slipped[other] = _slips(left, right, name_a[other], name_b[other], sim[other])
         sim = np.where(slipped, np.maximum(sim, np.float32(SLIP_SIM)), sim).astype(np.float32)
         translated[other] = _translations(left, right, name_a[other], name_b[other])

@@ -48,6 +48,7 @@ from graph.resolve import org_abbrev
 from graph.resolve.letter_masks import letter_mask
 from graph.resolve.names import GENERIC_WORDS
 from graph.resolve.org_translate import SKIP_WORDS, OrgView, left_out, names_alike, org_view
+from graph.resolve.spelled_runs import Speller, Step
 
 TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "russian_initials.csv"
 
@@ -103,48 +104,43 @@ def _initials(word: str) -> list[tuple[str, bool]]:
     return out
 
 
-def _spell(
-    acronym: str, words: Sequence[str], k: int, j: int, units: int, ru: int
-) -> tuple[int, int, int] | None:
-    """``(end, units, Russian units)`` of a run from ``words[j]`` whose initials spell ``acronym[k:]``
-    (``MIN_UNITS`` words and one Russian initial at least)."""
-    if k == len(acronym):
-        return (j, units, ru) if units >= MIN_UNITS and ru else None
-    if j >= len(words):
-        return None
+@lru_cache(maxsize=200_000)
+def _word_steps(word: str) -> tuple[Step, ...]:
+    """The ways a word is read alone: skipped (a function word), by its initials."""
+    steps = [Step("")] if word in SKIP_WORDS else []
+    if len(word) >= 2:  # a single letter is an initial already
+        steps.extend(Step(letters, russian=russian) for letters, russian in _initials(word))
+    return tuple(steps)
+
+
+def _steps(words: Sequence[str], j: int) -> Sequence[Step]:
+    """The ways ``words[j]`` is read in a Russian initialism (:data:`graph.resolve.spelled_runs.Initials`):
+    skipped (a function word), as a phrase one Russian word translates, by its initials."""
     word = words[j]
-    if word in SKIP_WORDS:
-        found = _spell(acronym, words, k, j + 1, units, ru)
-        if found is not None:
-            return found
-    if len(word) < 2:  # a single letter is an initial already
-        return None
-    for phrase in phrases().get(word, ()):
-        if tuple(words[j : j + len(phrase)]) != phrase:
-            continue
-        for letters in table()[" ".join(phrase)][0]:
-            if acronym.startswith(letters, k):
-                found = _spell(acronym, words, k + len(letters), j + len(phrase), units + 1, ru + 1)
-                if found is not None:
-                    return found
-    for letters, russian in _initials(word):
-        if acronym.startswith(letters, k):
-            found = _spell(acronym, words, k + len(letters), j + 1, units + 1, ru + russian)
-            if found is not None:
-                return found
-    return None
+    alone = _word_steps(word)
+    if word not in phrases() or len(word) < 2:
+        return alone
+    steps = [s for s in alone if not s.letters]
+    for phrase in phrases()[word]:
+        if tuple(words[j : j + len(phrase)]) == phrase:
+            steps.extend(Step(letters, len(phrase), russian=True) for letters in table()[" ".join(phrase)][0])
+    return steps + [s for s in alone if s.letters]
+
+
+def _starts(acronym: str, words: Sequence[str]) -> list[int]:
+    """A run starts at a word of two letters or more (no function word, not the acronym)."""
+    return [
+        i for i, word in enumerate(words) if word not in SKIP_WORDS and word != acronym and len(word) >= 2
+    ]
+
+
+SPELLER = Speller(_steps, _starts, min_units=MIN_UNITS, min_russian=1)
 
 
 def spelled_run(acronym: str, words: Sequence[str]) -> tuple[int, int] | None:
-    """``(start, end)`` of the first run of ``words`` whose initials spell ``acronym`` with one
-    Russian initial at least; None when none does."""
-    for start, word in enumerate(words):
-        if word in SKIP_WORDS or word == acronym or len(word) < 2:
-            continue
-        found = _spell(acronym, words, 0, start, 0, 0)
-        if found is not None:
-            return start, found[0]
-    return None
+    """``(start, end)`` of the first run of ``words`` whose initials spell ``acronym``: ``MIN_UNITS``
+    words at least, one Russian initial at least; None when none does."""
+    return SPELLER.spelled_run(acronym, words)
 
 
 @lru_cache(maxsize=50_000)
@@ -155,8 +151,12 @@ def _view(tokens: tuple[str, ...]) -> OrgView:
 def candidates(tokens: Sequence[str]) -> tuple[str, ...]:
     """The words of a name that may be a Russian acronym: names proper (not organisational words)
     of ``MIN_UNITS`` to ``MAX_LETTERS`` letters."""
-    rest = _view(tuple(tokens)).rest.split()
-    return tuple(w for w in dict.fromkeys(rest) if MIN_UNITS <= len(w) <= MAX_LETTERS and w.isalpha())
+    return _candidates_in(_view(tuple(tokens)).rest)
+
+
+def _candidates_in(rest: str) -> tuple[str, ...]:
+    """:func:`candidates` from the names proper of the name's organisational view."""
+    return tuple(w for w in dict.fromkeys(rest.split()) if MIN_UNITS <= len(w) <= MAX_LETTERS and w.isalpha())
 
 
 def _one_way(x: tuple[str, ...], y: tuple[str, ...]) -> Initialism | None:
@@ -250,30 +250,41 @@ def shared_word(tokens_a: Sequence[str], tokens_b: Sequence[str]) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def _candidate_masks(tokens: tuple[str, ...], slots: int) -> list[int]:
-    found = [letter_mask(w) for w in candidates(tokens)]
+def _candidate_masks(rest: str, slots: int) -> tuple[int, ...]:
+    if not rest:
+        return (0,) * slots
+    found = [letter_mask(w) for w in _candidates_in(rest)]
     if len(found) > slots:  # the letters all the others share: still a necessary condition
         last = found[slots - 1]
         for m in found[slots:]:
             last &= m
         found[slots - 1] = last  # 0 when they share none: those candidates are not read
-    return (found + [0] * slots)[:slots]
+    return tuple((found + [0] * slots)[:slots])
 
 
-def candidate_masks(tokens: Sequence[str], slots: int) -> list[int]:
+def candidate_masks(view: OrgView, slots: int) -> tuple[int, ...]:
     """The letters of each of the name's candidate acronyms (:func:`candidates`), ``slots`` bit
     masks (0 fills; more candidates share the last slot, their common letters). A pair reaches
     the rule only when one candidate's letters are all among the letters the other name's words
-    may give (:func:`initial_mask`): a necessary condition, tested column-wise."""
-    return list(_candidate_masks(tuple(tokens), slots))
+    may give (:func:`initial_mask`): a necessary condition, tested column-wise.
+
+    ``view`` is the name's ``org_view(tokens, GENERIC_WORDS)``, which the scorer has already
+    (``features.prepare``): read from its names proper, the name is not read twice."""
+    return _candidate_masks(view.rest, slots)
+
+
+@lru_cache(maxsize=200_000)
+def _word_initials(word: str) -> str:
+    """The letters one word may give as an initial (English and Russian), joined."""
+    return "".join(letters for letters, _ in _initials(word)) if len(word) >= 2 else ""
 
 
 def initial_mask(tokens: Sequence[str]) -> int:
     """The letters the name's words may give as initials (English and Russian), as a bit mask; 0
     when no word has a Russian initial (the rule needs one)."""
-    if not any(t in table() for t in tokens):
+    if table().keys().isdisjoint(tokens):
         return 0
-    return letter_mask("".join(letters for t in tokens if len(t) >= 2 for letters, _ in _initials(t)))
+    return letter_mask("".join(_word_initials(t) for t in tokens))
 
 
 def describe(hit: Initialism) -> str:

@@ -17,8 +17,6 @@ are spelled differently, so the rule adds no word to either name.
 
 from __future__ import annotations
 
-from collections import Counter
-
 #: Similarity of two names spelled alike (two writings of one name, like a romanisation).
 SPELLED_SIM = 0.95
 #: A spelling shorter than this is initials or a short word, as often another name.
@@ -28,12 +26,15 @@ MIN_LETTERS = 6
 def spelled(folded: str, legal_run: str) -> str:
     """The words of the folded name written together, without the legal-form words cut from its
     edges (``legal_run``); "" when shorter than MIN_LETTERS."""
+    if not legal_run:  # most names: no form cut, the words as they are
+        text = "".join(folded.split())
+        return text if len(text) >= MIN_LETTERS else ""
     words = folded.split()
-    cut = Counter(legal_run.split())
+    cut = legal_run.split()  # a few words: a list is cheaper than a Counter
     # The form words were cut from the edges (names.forms_as_written): take them off both ends.
     for end in (-1, 0):
-        while words and cut[words[end]] > 0:
-            cut[words[end]] -= 1
+        while words and words[end] in cut:
+            cut.remove(words[end])
             words.pop(end)
     text = "".join(words)
     return text if len(text) >= MIN_LETTERS else ""
