@@ -297,18 +297,25 @@ def place_split(text: str) -> PlaceSplit | None:
             drop[lead] = True
             lead -= 1
         attached = lead < i - 1
+        first = i
         i += n
         while i < len(words) and folded[i] in TRAIL_WORDS:
             drop[i] = True
             i += 1
             attached = True
-        national_at.append((i - n, not place.within and not attached and i - n > 0))
+        national_at.append((first, not place.within and not attached and first > 0))
     if not places:
         return None
     # A bracket that names a branch in a place ("(LEBANON BRANCH)", "(BRANCH LOCATED IN ALBU
     # KAMAL, SYRIAN ARAB REPUBLIC)") goes whole: the branch of the body named before it, not a
     # subsidiary told apart by its place, and a country in it designates no national subsidiary.
-    branch_words = {k for group in _branch_brackets(text, words, drop) for k in group}
+    groups = _branch_brackets(text, words, drop)
+    found_at = [(place, start) for place, (start, _) in zip(places, national_at, strict=True)]
+    for group in groups:
+        unnamed = _unnamed_place(group, folded, drop, found_at)
+        if unnamed is not None:
+            places.append(unnamed)
+    branch_words = {k for group in groups for k in group}
     for k in branch_words:
         drop[k] = True
     national = any(n and i not in branch_words for i, n in national_at)
@@ -337,6 +344,30 @@ def _branch_brackets(text: str, words: list[tuple[int, int, str, str]], drop: li
         if any(drop[k] for k in inside) and any(words[k][2] in TRAIL_WORDS for k in inside):
             out.append(inside)
     return out
+
+
+def _unnamed_place(
+    group: list[int], folded: list[str], drop: list[bool], found_at: list[tuple[Place, int]]
+) -> Place | None:
+    """The place a branch's bracket names beyond those found (``found_at``: each place with its
+    first word): its words (indexes ``group``) that are no place found (``drop``), no attaching
+    word and rare in English (ALBU of "(BRANCH LOCATED IN ALBU KAMAL, SYRIAN ARAB REPUBLIC)"), as
+    a finer place of the bracket's countries; None when there are none. The bracket goes whole,
+    so without it two branches of one body in two towns the table does not know would read as
+    one place ("… (BRANCH LOCATED IN DAMASCUS, …)")."""
+    inside = set(group)
+    words = [
+        folded[k]
+        for k in group
+        if not drop[k]
+        and folded[k] not in LEAD_WORDS | TRAIL_WORDS | STOP_WORDS
+        and zipf(folded[k]) < ALONE_ZIPF
+    ]
+    if not words:
+        return None
+    countries = frozenset(c for place, start in found_at if start in inside for c in place.countries)
+    phrase = " ".join(words)
+    return Place(phrase, countries, f"{'|'.join(sorted(countries))}/{phrase}")
 
 
 def _tidy(text: str) -> str:

@@ -78,10 +78,19 @@ def _by_key() -> dict[str, Part]:
     return {roman_key(p.part): p for p in table()}
 
 
+#: Set in the part bits of every name with a compound and in the word bits of every name: two
+#: compounds of one name may share no part (ROSOBORONEKSPORT EKSIMBANK), and their common parts,
+#: 0, must still tell the scorer that the name has a compound to read (:func:`part_bits`).
+HAS_COMPOUND = 1 << 62
+
+
 @lru_cache(maxsize=1)
 def _bit() -> dict[str, int]:
-    """A bit per part (the table is short: one bit each)."""
-    return {p.part: 1 << i for i, p in enumerate(table())}
+    """A bit per part (the table is short: one bit each, below :data:`HAS_COMPOUND`)."""
+    parts = table()
+    if (1 << len(parts)) > HAS_COMPOUND:
+        raise ValueError(f"{TABLE.name}: {len(parts)} parts do not fit the scorer's bit masks")
+    return {p.part: 1 << i for i, p in enumerate(parts)}
 
 
 @lru_cache(maxsize=1)
@@ -157,8 +166,9 @@ def _token_bits(word: str) -> int:
 
 
 def word_bits(tokens: Sequence[str]) -> int:
-    """The parts the name's words may write (a bit each): a necessary condition of the rule."""
-    bits = 0
+    """The parts the name's words may write (a bit each, and :data:`HAS_COMPOUND`): a necessary
+    condition of the rule."""
+    bits = HAS_COMPOUND
     for t in tokens:
         bits |= _token_bits(t)
     return bits
@@ -166,7 +176,7 @@ def word_bits(tokens: Sequence[str]) -> int:
 
 def part_bits(tokens: Sequence[str]) -> int:
     """The parts every compound of the name is written of (the bits they share: one compound read
-    must find all its parts); 0 when the name has no compound."""
+    must find all its parts), with :data:`HAS_COMPOUND`; 0 when the name has no compound."""
     bits = -1
     for t in dict.fromkeys(tokens):
         parts = split(t)
@@ -175,7 +185,7 @@ def part_bits(tokens: Sequence[str]) -> int:
             for p in parts:
                 mine |= _bit()[p.part]
             bits &= mine
-    return 0 if bits == -1 else bits
+    return 0 if bits == -1 else bits | HAS_COMPOUND
 
 
 def _run_at(parts: Sequence[Part], words: Sequence[str], start: int) -> tuple[int, bool] | None:

@@ -65,6 +65,10 @@ OTHERS = [
     ("AL-HARAMAIN : PAKISTAN BRANCH", "AL-HARAMAIN TRAVEL AGENCY"),
     # Two branches of one body are two entries.
     ("AL-HARAMAIN : PAKISTAN BRANCH", "AL-HARAMAIN : ALBANIA BRANCH"),
+    # … also in two towns of one country, one a town the place table does not know (ALBU KAMAL):
+    # the bracket goes whole, and its unknown town is still a place of its own.
+    (HANIFA, "HANIFA MONEY EXCHANGE OFFICE (BRANCH LOCATED IN DAMASCUS, SYRIAN ARAB REPUBLIC)"),
+    (HANIFA, "HANIFA MONEY EXCHANGE OFFICE (DAMASCUS BRANCH)"),
     # A place attached by another word is no branch: the name read without it agrees whole or not.
     ("TAIBAH INTERNATIONAL IN BOSNIA", "TAIBAH INTERNATIONAL AID AGENCY"),
     ("HUAWEI CLOUD (SHANGHAI)", "HUAWEI CLOUD COMPUTING TECHNOLOGIES"),

@@ -81,3 +81,15 @@ def test_batch_scores_what_compare_explains() -> None:
     scored = batch_equals_compare([(a, b) for a, b, _ in POSITIVES] + NEGATIVES, "company")
     assert (scored.score[: len(POSITIVES)] >= 0.8).all()
     assert (scored.score[len(POSITIVES) :] < 0.8).all()
+
+
+def test_a_name_with_two_compounds_of_no_common_part_is_still_read() -> None:
+    # The compounds' common parts are none: the scorer must still read the pair (part_bits is
+    # not 0, "no compound"), as compound_reading does.
+    a, b = "ROSOBORONEKSPORT EKSIMBANK", "RUSSIAN DEFENSE EXPORT EKSIMBANK"
+    assert compound_reading(tokens(a), tokens(b)) is not None
+    assert part_bits(tokens(a)) != 0
+    assert part_bits(tokens(a)) & ~word_bits(tokens(b)) == 0
+    scored = batch_equals_compare([(a, b)], "company")
+    assert scored.score[0] >= 0.8
+    assert "russian_compound" in reasons(compare(company(a), company(b)))
