@@ -15,11 +15,14 @@ Transliterators of Arabic names differ in more than the vowels
 :func:`arabic_key` folds those, and two words are one Arabic word (:func:`same_word`) when their
 keys are equal or, for words of :data:`MIN_SLIP_LETTERS` letters or more, one slip apart.
 
-These folds are read only between two names that *both* write the Arabic article
-(:func:`writes_article`; a word joined to AL or EL counts only when it is neither an English nor
-an organisational word: ELECTRONICS is no article): the article is what says the words are
-romanised Arabic. Without it a final H or T is as often another name, and so are names whose
-every word is respelt (RUIVIEW / REVIEW in the 100k synthetic world:
+These folds are read only between two names that *both* write the Arabic article, one of them
+apart or assimilated (:func:`article_writing`, :func:`both_write_article`; a word joined to AL or
+EL counts only when it is neither an English nor an organisational word: ELECTRONICS is no
+article): the article is what says the words are romanised Arabic. A joined AL or EL on both
+sides alone says nothing — ALMATY, ALROSA, ELBRUS, ALTAIR are names of their own, and it is the
+other name writing the article apart (LAJNA ALDAWA / LAJNAT AL DAAWA) that shows ALDAWA to be
+one. Without the article a final H or T is as often another name, and so are names whose every
+word is respelt (RUIVIEW / REVIEW in the 100k synthetic world:
 :mod:`graph.resolve.respelt_words` asks for one word spelt alike). Between two such names that
 rule's condition is waived (:func:`may_respell_all`), but not for a name of one common word
 found in a longer one (AL-HARAMAIN / AL-HARAMAYN HUMANITARIAN FOUNDATION: HARAMAIN names dozens
@@ -53,13 +56,28 @@ _GLUED = re.compile(rf"(?:AL|EL)([A-Z]{{{MIN_GLUED_REST},}})")
 _TA_MARBUTA = re.compile(r"(?:AH|AT|EH)$")
 
 
-def writes_article(tokens: tuple[str, ...]) -> bool:
-    """The name (normalised tokens, in written order) writes the Arabic article: apart (AL, EL,
-    UL), assimilated to the next word (AR RAHMA) or joined to a word (ALDAWA, :func:`glued`)."""
-    return any(
-        t in ARTICLES or glued(t) or (i + 1 < len(tokens) and is_sun_article(t, tokens[i + 1]))
-        for i, t in enumerate(tokens)
-    )
+#: :func:`article_writing` bits: the article written apart (AL, EL, UL) or assimilated to the
+#: next word (AR RAHMA); joined to a word (ALDAWA, :func:`glued`).
+APART = 1
+JOINED = 2
+
+
+def article_writing(tokens: tuple[str, ...]) -> int:
+    """How the name (normalised tokens, in written order) writes the Arabic article: the
+    :data:`APART` and :data:`JOINED` bits (0: it does not)."""
+    bits = 0
+    for i, t in enumerate(tokens):
+        if t in ARTICLES or (i + 1 < len(tokens) and is_sun_article(t, tokens[i + 1])):
+            bits |= APART
+        elif glued(t):
+            bits |= JOINED
+    return bits
+
+
+def both_write_article(bits_a: int, bits_b: int) -> bool:
+    """Two names (their :func:`article_writing` bits) both write the Arabic article, and one of
+    them writes it apart: only then are their words read as romanised Arabic."""
+    return bool(bits_a and bits_b and (bits_a | bits_b) & APART)
 
 
 @lru_cache(maxsize=100_000)

@@ -31,7 +31,7 @@ from graph.resolve.acronym_parts import describe as describe_part
 from graph.resolve.acronyms import best_collapse, describe_collapse, run_words
 from graph.resolve.align import align_words, compounds_used, describe_alignment, is_contraction
 from graph.resolve.arabic_compounds import allah_form, element_part, rewritten
-from graph.resolve.arabic_spellings import writes_article
+from graph.resolve.arabic_spellings import article_writing, both_write_article
 from graph.resolve.body_kinds import describe as describe_kinds
 from graph.resolve.body_kinds import same_kind
 from graph.resolve.common_stem import common_stem
@@ -393,7 +393,7 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         reasons.append(Reason("keying_slip", 1.0, 0.0, detail))
     if f.respelt[0]:
         core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
-        arabic = writes_article(form_a.tokens) and writes_article(form_b.tokens)
+        arabic = both_write_article(article_writing(form_a.tokens), article_writing(form_b.tokens))
         detail = (
             f"words written another way read as one: {describe_respelt(core_a, core_b, arabic)}; the names' "
             "words compared again in one spelling, counted in the name similarity above"

@@ -312,7 +312,7 @@ class PreparedRecords:
     word_bits: np.ndarray  # uint64, per name: the distinctive words hashed to bits (_word_stats)
     plain_words: np.ndarray  # bool, per name: distinctive words all distinct and ASCII (_word_stats)
     nset: np.ndarray  # int64, per name: number of distinct distinctive words
-    arabic: np.ndarray  # bool, per name: it writes the Arabic article (arabic_spellings.writes_article)
+    arabic: np.ndarray  # int8, per name: arabic_spellings.article_writing bits (Arabic article)
     first_written: np.ndarray  # <U1, per name: first letter of ``core`` as written (C, Q written K)
     acro_heads: np.ndarray  # int32, per name: one letter of each acro_mask slot (see _acronym_sims)
     kind_id: np.ndarray  # int64, per record: id of ``kind`` in _KINDS
@@ -903,7 +903,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     places: list[str] = []
     written: list[str] = []
     spelled: list[int] = []
-    arabic: list[bool] = []
+    arabic: list[int] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
@@ -947,7 +947,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             as_written = rec.kind == "company" and how in (readings.AS_WRITTEN, readings.OWN_ACRONYM)
             written.append(name if as_written else "")
             spelled.append(0 if person else intern(written_together.spelled(form.folded, form.legal_run)))
-            arabic.append(not person and arabic_spellings.writes_article(form.tokens))
+            arabic.append(0 if person else arabic_spellings.article_writing(form.tokens))
         count[r] = len(core) - start[r]
     joined_arr = np.array(joined, dtype=object)
     countries = [country_code(r.country) for r in records]
@@ -1009,7 +1009,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         word_bits=np.array([st[0] for st in stats], dtype=np.uint64),
         plain_words=np.array([st[1] for st in stats], dtype=bool),
         nset=np.array([st[2] for st in stats], dtype=np.int64),
-        arabic=np.array(arabic, dtype=bool),
+        arabic=np.array(arabic, dtype=np.int8),
         first_written=np.array([_first_letter(c) for c in core], dtype="<U1"),
         acro_heads=np.array(heads, dtype=np.int32),
         kind_id=np.array([_kind_id(r.kind) for r in records], dtype=np.int64),
@@ -1230,7 +1230,8 @@ def _respellings(
     # article, whose romanisations may respell every word (graph.resolve.arabic_spellings).
     plain = left.plain_words[name_a] & right.plain_words[name_b]
     shares = ((left.word_bits[name_a] & right.word_bits[name_b]) != 0) | ~plain
-    arabic = left.arabic[name_a] & right.arabic[name_b]
+    art_a, art_b = left.arabic[name_a], right.arabic[name_b]
+    arabic = (art_a != 0) & (art_b != 0) & (((art_a | art_b) & arabic_spellings.APART) != 0)
     todo = np.flatnonzero((sim >= RESPELT_LOOK) & (sim < RESPELT_SIM) & (shares | arabic))
     if len(todo):
         ta, tb = name_a[todo], name_b[todo]

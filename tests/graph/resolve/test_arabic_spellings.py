@@ -10,12 +10,15 @@ import pytest
 
 from graph.resolve import Decision, compare
 from graph.resolve.arabic_spellings import (
+    APART,
+    JOINED,
     arabic_key,
+    article_writing,
+    both_write_article,
     glued,
     may_respell_all,
     same_word,
     sun_articles,
-    writes_article,
 )
 from graph.resolve.respelt_words import respelt_similarity
 from tests.graph.resolve.scoring_pairs import batch_equals_compare, company, reasons
@@ -101,14 +104,36 @@ def test_same_word(x: str, y: str, same: bool) -> None:
     assert same_word(x, y) is same
 
 
-def test_writes_article() -> None:
-    assert writes_article(("AL", "ARD", "AL", "JADIDAH"))
-    assert writes_article(("AR", "RAHMA", "WELFARE"))
-    assert writes_article(("LAJNA", "ALDAWA"))
-    assert not writes_article(("AR", "KHAIR"))  # AR before K is no article
-    assert not writes_article(("QUANTUM", "AUTOMOTIVE", "ELECTRONICS"))  # an English word
+def test_article_writing() -> None:
+    assert article_writing(("AL", "ARD", "AL", "JADIDAH")) == APART
+    assert article_writing(("AR", "RAHMA", "WELFARE")) == APART
+    assert article_writing(("LAJNA", "ALDAWA")) == JOINED
+    assert article_writing(("LAJNAT", "AL", "DAAWA", "ALISLAMIYYA")) == APART | JOINED
+    assert article_writing(("AR", "KHAIR")) == 0  # AR before K is no article
+    assert article_writing(("QUANTUM", "AUTOMOTIVE", "ELECTRONICS")) == 0  # an English word
     assert not glued("ELEKTRONNYE")  # an organisational word of the translation table
     assert sun_articles(["AR", "RAHMA", "WELFARE"]) == ["AR"]
+
+
+def test_a_joined_article_counts_beside_one_written_apart() -> None:
+    assert both_write_article(APART, JOINED) and both_write_article(APART, APART)
+    assert not both_write_article(JOINED, JOINED)  # ALMATY / ALROSA: names of their own
+    assert not both_write_article(APART, 0)
+
+
+#: Names whose only article is joined on both sides (brand names such as ALMATY, ALROSA or
+#: ELBRUS read so too): their words are not read as romanised Arabic.
+JOINED_ONLY = [("ALDAWA ALISLAMIYYA", "ALDAAWA ALISALMIAH"), ("ALMATY ALTAIR", "ALMATI ALTAYR")]
+
+
+@pytest.mark.parametrize(("a", "b"), JOINED_ONLY)
+def test_joined_articles_alone_are_not_read_as_arabic(a: str, b: str) -> None:
+    m = compare(company(a), company(b))
+    assert "Arabic article" not in reasons(m).get("respelt_words", "")
+
+
+def test_joined_only_batch_scores_as_compare_explains() -> None:
+    batch_equals_compare(JOINED_ONLY, "company")
 
 
 def test_may_respell_all() -> None:
