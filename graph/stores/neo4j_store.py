@@ -23,7 +23,7 @@ by measurement: per-batch commits were not faster, and they would leave a failed
 
 Speed (issue 2 asks 50k nodes+edges/s on the 2-core machine; figures from store_bench.py and
 neo4j_ceiling.py, which a reviewer can re-run):
-- An edge batch's read resolves every source and target id once to its elementId, and the writes
+- An edge transaction's read resolves every source and target id once to its elementId, and the writes
   find their ends by elementId (a direct record lookup) rather than by two index seeks per edge;
   edge rows travel as lists, node rows as the bare property map. Both reads answer with ONE
   collected record: one Bolt record per row had cost the client ~40 us CPU per edge row, now ~16.
@@ -40,12 +40,17 @@ neo4j_ceiling.py, which a reviewer can re-run):
   median went from 9,870 rows/s (main) to 9,502 (runs 9,131-14,286): within the noise. The
   client CPU saved is hidden behind the JVM's: the JVM spends ~67 us CPU (all its threads: query,
   GC, JIT, index updates) per stored row, the client ~16 us.
-- The ceiling (benchmarks/neo4j_ceiling.py --nodes 50000, warm run): a plain ``UNWIND $rows
-  CREATE`` with no constraint or index, edges by elementId and no reads, made 23,677 rows/s with
-  the JVM at ~57 us and the client at ~8 us CPU per row, so even with both cores busy and nothing
-  else running it cannot pass ~2,000,000 / 65 = ~31k rows/s. 50k/s through the driver is beyond
-  this 2-core machine for any write path; young-generation GC alone took ~20 s of pauses in a
-  190 s JFR recording of loads (large transactions keep their state live on the heap).
+- The ceiling (benchmarks/neo4j_ceiling.py --nodes 50000) on the old machine: a plain ``UNWIND
+  $rows CREATE`` with no constraint or index, edges by elementId and no reads, made 23,677 rows/s
+  (JVM ~57 us, client ~8 us CPU per row). On the current, faster 2-core machine plain makes
+  ~60k rows/s (JVM ~25 us, client ~3 us).
+- Pipelined writes (one read per transaction, then :func:`_pipelined`), current machine, under the
+  benchmark lock: store_bench.py --nodes 100000 --store neo4j --runs 3, median 33-35k rows/s
+  before and 38-41k after (warm runs up to 43k); neo4j_ceiling.py --nodes 50000 store 46k rows/s
+  (the brief's figure before: 38k). What remains, per call of 100k rows (timed in the client):
+  ~0.4 s preparing rows before anything is sent, ~0.6 s the edge-end read, ~0.8 s the pipelined
+  writes and ~1 s the commit, during which the client waits. The JVM heap (2 vs 4 GB, fixed
+  size) and Parallel GC, and batch sizes 2,500-25,000, were within the noise.
 
 First loads: :meth:`Neo4jStore.bulk_load` writes a whole first load into the empty database of the
 workspace's own server with Neo4j's offline importer instead (:mod:`graph.stores.neo4j_import`):
