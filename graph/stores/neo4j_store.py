@@ -11,11 +11,8 @@ cannot exhaust the server's transaction memory: the bound is a share of the serv
 estimate counts rows, properties and characters (:mod:`graph.stores.tx_size`), because a fixed row
 count that suits four-property rows overflows with 24-property shipments.
 
-Inside the transaction one read (for all its rows at once) finds which rows are new: nodes whose id
-does not exist and edges whose source has no edge of that kind yet are CREATEd, the rest updated /
-MERGEd. The write batches are then sent pipelined (:func:`_pipelined`): each ``tx.run`` returns
-once the server has started the statement, so this process packs the next batch while the server
-executes the current one, instead of the two taking turns. CREATE
+Inside the transaction each batch first reads which rows are new: nodes whose id does not exist and
+edges whose source has no edge of that kind yet are CREATEd, the rest updated / MERGEd. CREATE
 skips MERGE's lock-and-recheck and was the larger part of the bulk-load speed-up (see
 benchmarks/store_bench.py). Repeated rows of one call are folded first (later values win), as the
 MERGE they replace would have done. One transaction per call, rather than one per batch, was kept
@@ -23,7 +20,7 @@ by measurement: per-batch commits were not faster, and they would leave a failed
 
 Speed (issue 2 asks 50k nodes+edges/s on the 2-core machine; figures from store_bench.py and
 neo4j_ceiling.py, which a reviewer can re-run):
-- An edge transaction's read resolves every source and target id once to its elementId, and the writes
+- An edge batch's read resolves every source and target id once to its elementId, and the writes
   find their ends by elementId (a direct record lookup) rather than by two index seeks per edge;
   edge rows travel as lists, node rows as the bare property map. Both reads answer with ONE
   collected record: one Bolt record per row had cost the client ~40 us CPU per edge row, now ~16.
@@ -40,17 +37,12 @@ neo4j_ceiling.py, which a reviewer can re-run):
   median went from 9,870 rows/s (main) to 9,502 (runs 9,131-14,286): within the noise. The
   client CPU saved is hidden behind the JVM's: the JVM spends ~67 us CPU (all its threads: query,
   GC, JIT, index updates) per stored row, the client ~16 us.
-- The ceiling (benchmarks/neo4j_ceiling.py --nodes 50000) on the old machine: a plain ``UNWIND
-  $rows CREATE`` with no constraint or index, edges by elementId and no reads, made 23,677 rows/s
-  (JVM ~57 us, client ~8 us CPU per row). On the current, faster 2-core machine plain makes
-  ~60k rows/s (JVM ~25 us, client ~3 us).
-- Pipelined writes (one read per transaction, then :func:`_pipelined`), current machine, under the
-  benchmark lock: store_bench.py --nodes 100000 --store neo4j --runs 3, median 33-35k rows/s
-  before and 38-41k after (warm runs up to 43k); neo4j_ceiling.py --nodes 50000 store 46k rows/s
-  (the brief's figure before: 38k). What remains, per call of 100k rows (timed in the client):
-  ~0.4 s preparing rows before anything is sent, ~0.6 s the edge-end read, ~0.8 s the pipelined
-  writes and ~1 s the commit, during which the client waits. The JVM heap (2 vs 4 GB, fixed
-  size) and Parallel GC, and batch sizes 2,500-25,000, were within the noise.
+- The ceiling (benchmarks/neo4j_ceiling.py --nodes 50000, warm run): a plain ``UNWIND $rows
+  CREATE`` with no constraint or index, edges by elementId and no reads, made 23,677 rows/s with
+  the JVM at ~57 us and the client at ~8 us CPU per row, so even with both cores busy and nothing
+  else running it cannot pass ~2,000,000 / 65 = ~31k rows/s. 50k/s through the driver is beyond
+  this 2-core machine for any write path; young-generation GC alone took ~20 s of pauses in a
+  190 s JFR recording of loads (large transactions keep their state live on the heap).
 
 First loads: :meth:`Neo4jStore.bulk_load` writes a whole first load into the empty database of the
 workspace's own server with Neo4j's offline importer instead (:mod:`graph.stores.neo4j_import`):
@@ -145,19 +137,6 @@ def _partial(exc: StoreError, done: int, total: int) -> StoreError:
 def _props(row: Mapping[str, Any]) -> Mapping[str, Any]:
     props: Mapping[str, Any] = row["props"]
     return props
-
-
-def _pipelined(tx: neo4j.ManagedTransaction, statements: Iterable[tuple[str, list[Any]]]) -> int:
-    """Run each ``(query, rows)`` in ``tx`` before reading the answers of the earlier ones; the
-    sum of their ``written`` counts.
-
-    ``tx.run`` returns once the server has started the statement (Bolt RUN answered, PULL sent),
-    and the server answers a connection's messages in order: so while it executes one batch,
-    this process already builds and packs the next, instead of the two waiting on each other.
-    A failing statement still fails the transaction (its error surfaces at the next read).
-    """
-    pending = [tx.run(query, rows=rows) for query, rows in statements]
-    return sum(int(result.single(strict=True)["written"]) for result in pending)
 
 
 def _edge(record: Mapping[str, Any]) -> Edge:
@@ -397,22 +376,17 @@ class Neo4jStore:
     def _split_node_writes(
         self, kind: NodeKind, chunk: list[dict[str, Any]]
     ) -> Callable[[neo4j.ManagedTransaction], None]:
-        """One read finds which ids of the chunk exist; then new rows are CREATEd, the others MERGEd,
-        batch after batch without waiting for each answer (see :func:`_pipelined`)."""
+        """Per batch: one read finds the ids that exist; new rows are CREATEd, the others MERGEd."""
         create, merge = cypher.create_nodes(kind), cypher.upsert_nodes(kind)
 
-        def statements(existing: set[str]) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        def run(tx: neo4j.ManagedTransaction) -> None:
             for batch in self._batches(chunk):
+                existing = self._existing(tx, kind, batch)
                 fresh = [{**r["props"], "id": r["id"]} for r in batch if r["id"] not in existing]
                 if fresh:
-                    yield create, fresh
+                    tx.run(create, rows=fresh).consume()
                 if existing:
-                    old = [r for r in batch if r["id"] in existing]
-                    if old:
-                        yield merge, old
-
-        def run(tx: neo4j.ManagedTransaction) -> None:
-            _pipelined(tx, statements(self._existing(tx, kind, chunk)))
+                    tx.run(merge, rows=[r for r in batch if r["id"] in existing]).consume()
 
         return run
 
@@ -438,31 +412,31 @@ class Neo4jStore:
         create, ends = cypher.create_edges(kind), cypher.edge_ends(kind)
 
         def work(chunk: list[dict[str, Any]]) -> Callable[[neo4j.ManagedTransaction], int]:
-            def statements(element: dict[str, str], bare: set[str]) -> Iterator[tuple[str, list[list[Any]]]]:
+            def run(tx: neo4j.ManagedTransaction) -> int:
+                written = 0
                 for batch in self._batches(chunk):
-                    # A source with no edge of this kind before this transaction cannot hold any
-                    # of the chunk's edges (repeated rows are folded): those are CREATEd (the bulk
-                    # case); the rest are MERGEd.
+                    ids = sorted({x for r in batch for x in (r["source"], r["target"])})
+                    found = tx.run(ends, ids=ids).single(strict=True)["found"]
+                    element = {f[0]: f[1] for f in found}
+                    if len(element) < len(ids):
+                        raise _MissingEnds(sorted(set(ids).difference(element)))
+                    # A source with no edge of this kind yet cannot hold any of the batch's edges:
+                    # those are CREATEd (the bulk case); the rest are MERGEd.
+                    bare = {f[0] for f in found if f[2]}
                     fresh: list[list[Any]] = []
                     rest: list[list[Any]] = []
                     for r in batch:
                         row = [element[r["source"]], element[r["target"]], r["key"], r["props"]]
                         (fresh if r["source"] in bare else rest).append(row)
+                    n = 0
                     if fresh:
-                        yield create, fresh
+                        n += tx.run(create, rows=fresh).single(strict=True)["written"]
                     if rest:
-                        yield query, rest
-
-            def run(tx: neo4j.ManagedTransaction) -> int:
-                ids = list({x for r in chunk for x in (r["source"], r["target"])})
-                found = tx.run(ends, ids=ids).single(strict=True)["found"]
-                element = {f[0]: f[1] for f in found}
-                if len(element) < len(ids):
-                    raise _MissingEnds(sorted(set(ids).difference(element)))
-                written = _pipelined(tx, statements(element, {f[0] for f in found if f[2]}))
-                if written < len(chunk):  # an end node deleted by another writer since the read
-                    missing = [r["id"] for r in tx.run(cypher.MISSING_NODES, ids=ids)]
-                    raise _MissingEnds(missing)
+                        n += tx.run(query, rows=rest).single(strict=True)["written"]
+                    if n < len(batch):  # an end node deleted by another writer since the read
+                        missing = [r["id"] for r in tx.run(cypher.MISSING_NODES, ids=ids)]
+                        raise _MissingEnds(missing)
+                    written += n
                 return written
 
             return run
