@@ -23,6 +23,7 @@ It is credited as a shortened name is (``SUBSET_DISCOUNT``, the subset view of
 from __future__ import annotations
 
 from graph.resolve.acronyms import MIN_ALONE, Collapse, initial_runs
+from graph.resolve.either_way import either_way
 from graph.resolve.org_abbrev import concepts
 
 #: Letters an acronym of part of the other name needs.
@@ -50,11 +51,9 @@ def part_collapse(core_x: str, core_y: str, seq_y: str) -> Collapse | None:
 
 def best_part(core_a: str, seq_a: str, core_b: str, seq_b: str) -> Collapse | None:
     """:func:`part_collapse` both ways (``abbreviating`` says whose acronym it is)."""
-    one = part_collapse(core_a, core_b, seq_b)
-    if one is not None:
-        return one
-    two = part_collapse(core_b, core_a, seq_a)
-    return Collapse(two.acronyms, two.spelled, two.rest, two.similarity, 1) if two is not None else None
+    return either_way(
+        lambda: part_collapse(core_a, core_b, seq_b), lambda: part_collapse(core_b, core_a, seq_a)
+    )
 
 
 def describe(hit: Collapse) -> str:

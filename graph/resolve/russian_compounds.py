@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from graph.resolve.either_way import either_way
 from graph.resolve.org_translate import SKIP_WORDS, translate
 from graph.resolve.romanise import roman_key
 
@@ -236,13 +237,7 @@ def _one_way(x: tuple[str, ...], y: tuple[str, ...]) -> Compound | None:
 def compound_reading(tokens_a: tuple[str, ...], tokens_b: tuple[str, ...]) -> Compound | None:
     """A word of one name that is a compound of the other name's words, the names one name once
     it is read (module docstring); None when there is none."""
-    one = _one_way(tokens_a, tokens_b)
-    if one is not None:
-        return one
-    two = _one_way(tokens_b, tokens_a)
-    if two is None:
-        return None
-    return Compound(two.word, two.parts, two.run, two.glossed, 1)
+    return either_way(lambda: _one_way(tokens_a, tokens_b), lambda: _one_way(tokens_b, tokens_a))
 
 
 def same_by_compound(text_a: str, text_b: str) -> float:

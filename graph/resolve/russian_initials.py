@@ -45,6 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph.resolve import org_abbrev
+from graph.resolve.either_way import either_way
 from graph.resolve.letter_masks import letter_mask
 from graph.resolve.names import GENERIC_WORDS
 from graph.resolve.org_translate import SKIP_WORDS, OrgView, left_out, names_alike, org_view
@@ -218,13 +219,7 @@ def _part_of(x: OrgView, y: OrgView) -> str:
 def russian_initialism(tokens_a: tuple[str, ...], tokens_b: tuple[str, ...]) -> Initialism | None:
     """A word of one name that is the Russian initials of a run of the other's words, the names
     one name once it is read (module docstring); None when there is none."""
-    one = _one_way(tokens_a, tokens_b)
-    if one is not None:
-        return one
-    two = _one_way(tokens_b, tokens_a)
-    if two is None:
-        return None
-    return Initialism(two.acronym, two.spelled, two.russian, two.part, 1)
+    return either_way(lambda: _one_way(tokens_a, tokens_b), lambda: _one_way(tokens_b, tokens_a))
 
 
 def same_by_russian_initials(text_a: str, text_b: str) -> float:
