@@ -374,3 +374,18 @@ def test_ftm_context_flag_is_stored_diffed_and_becomes_the_node_status(
     assert changed_entry_ids(settings) == {izhtelekom, aeroscan}  # rescreen looks at both again
     graph = _graph_state(settings)[NodeKind.LIST_ENTRY.value].set_index("id")
     assert (graph.at[izhtelekom, "status"], graph.at[aeroscan, "status"]) == ("active", "context")
+
+
+def test_ofac_consolidated_enhanced_xml_is_not_filed_as_the_sdn_feed(settings: Settings) -> None:
+    # CONS_ENHANCED.XML (the non-SDN consolidated list) carries 77 entities that are on the SDN list
+    # too; filed under ofac-sdn it would diff as the removal of every other SDN entry.
+    ofac = LISTS_FIXTURES / "ofac"
+    sdn = ingest_list_files(settings, [ofac / "tiny"]).files[0]
+    cons = ingest_list_files(settings, [ofac / "non_sdn" / "CONS_ENHANCED.XML.gz"]).files[0]
+    assert (sdn.feed, cons.feed) == ("ofac-sdn", "ofac-nonsdn")
+    assert cons.previous_version_id is None and cons.changes.get("removed", 0) == 0
+    entries = load_list_tables(settings).entries
+    sdn_ids = set(entries.loc[entries["version_id"] == sdn.version_id, "node_id"])
+    graph = _graph_state(settings)[NodeKind.LIST_ENTRY.value]
+    sdn_nodes = graph[graph["id"].isin(sdn_ids)]
+    assert len(sdn_nodes) == sdn.rows_accepted == 17 and (sdn_nodes["status"] == "active").all()
