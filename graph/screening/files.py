@@ -21,6 +21,7 @@ import pandas as pd
 
 from chipwatch.errors import InputFileError
 from graph.excel_safe import neutralise
+from graph.utf8_cells import undecodable_cell
 
 CANONICAL_COLUMNS = ("name", "country", "address", "id", "lei", "tax_id", "role")
 INPUT_FORMATS = {".csv": "csv", ".txt": "csv", ".xlsx": "xlsx"}
@@ -95,6 +96,8 @@ def read_chunks(path: Path, mapping: Mapping[str, str], chunk_rows: int = 20_000
     for chunk in chunks:
         if renames is None:
             renames = column_map(list(chunk.columns), mapping, path)
+        if chunk.empty:
+            continue  # the header of a file without rows
         chunk = chunk.rename(columns=renames)
         chunk.insert(0, "_row", range(start + 1, start + len(chunk) + 1))
         chunk.attrs["column_map"] = renames
@@ -102,6 +105,8 @@ def read_chunks(path: Path, mapping: Mapping[str, str], chunk_rows: int = 20_000
         yield chunk
     if renames is None:
         raise InputFileError(path, "the file is empty (no header row)")
+    if start == 0:
+        raise InputFileError(path, "header only: no data rows to screen")
 
 
 def _csv_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
@@ -112,15 +117,16 @@ def _csv_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
             dtype=str,
             keep_default_na=False,
             chunksize=chunk_rows,
-            encoding="utf-8-sig",
-            encoding_errors="replace",
+            encoding="utf-8-sig",  # strict: a name with a replaced byte would be screened wrong
             skip_blank_lines=True,
         )
         yield from reader
     except pd.errors.EmptyDataError:
         return
-    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+    except pd.errors.ParserError as exc:
         raise InputFileError(path, f"unreadable CSV ({exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise undecodable_cell(path, then="; nothing was screened") from exc
 
 
 def _xlsx_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
@@ -137,6 +143,7 @@ def _xlsx_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
             return
         columns = [str(h).strip() if h is not None else f"column_{i + 1}" for i, h in enumerate(header)]
         batch: list[list[str]] = []
+        produced = False
         for values in rows:
             cells = ["" if v is None else str(v) for v in values][: len(columns)]
             if not any(c.strip() for c in cells):
@@ -144,8 +151,8 @@ def _xlsx_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
             batch.append(cells + [""] * (len(columns) - len(cells)))
             if len(batch) >= chunk_rows:
                 yield pd.DataFrame(batch, columns=columns)
-                batch = []
-        if batch:
+                produced, batch = True, []
+        if batch or not produced:  # a header without rows still names the columns
             yield pd.DataFrame(batch, columns=columns)
     finally:
         wb.close()

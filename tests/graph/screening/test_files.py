@@ -135,3 +135,24 @@ def test_json_output_holds_results_and_run(tmp_path: Path) -> None:
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["run"] == {"list_versions": ["v1"], "rows": 1}
     assert doc["results"][0]["Company"].startswith("=cmd")  # JSON is data, not a spreadsheet
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_header_without_rows_is_refused(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"header.{suffix}"
+    if suffix == "csv":
+        path.write_text("id,name,country\n\n", encoding="utf-8")
+    else:
+        _xlsx(path, [["id", "name", "country"]])
+    with pytest.raises(InputFileError, match="header only: no data rows"):
+        list(read_chunks(path, {}))
+
+
+def test_mis_encoded_name_is_refused_with_row_and_field(tmp_path: Path) -> None:
+    # Excel's plain "CSV" on Windows writes cp1252: MÜLLER must not be screened as M\ufffdLLER.
+    path = tmp_path / "cp1252.csv"
+    path.write_bytes("id,name,country\nC1,Acme Ltd,GB\n\nC2,Müller GmbH,DE\n".encode("cp1252"))
+    with pytest.raises(InputFileError) as err:
+        list(read_chunks(path, {}))
+    assert (err.value.row, err.value.field) == (2, "name")
+    assert "byte 0xfc" in str(err.value) and "file line 4" in str(err.value) and "CSV UTF-8" in str(err.value)
