@@ -194,7 +194,10 @@ class ResultWriter:
         frame = frame.rename(columns={**original, "_row": "input_row"})
         flat = frame.drop(columns=["matches"])
         if self.fmt == "csv":
-            flat.map(excel_safe).to_csv(self._fh, header=self._first, index=False)
+            # CRLF, as graph.excel_safe writes: Python's csv quotes a cell holding a line break only
+            # when the break is part of the line terminator, and a bare CR left unquoted in a name
+            # splits the row in two for Excel and for the app that reads the result back.
+            flat.map(excel_safe).to_csv(self._fh, header=self._first, index=False, lineterminator="\r\n")
         elif self.fmt == "json":
             for record in frame.to_dict("records"):
                 if not self._first:

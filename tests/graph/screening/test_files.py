@@ -156,3 +156,17 @@ def test_mis_encoded_name_is_refused_with_row_and_field(tmp_path: Path) -> None:
         list(read_chunks(path, {}))
     assert (err.value.row, err.value.field) == (2, "name")
     assert "byte 0xfc" in str(err.value) and "file line 4" in str(err.value) and "CSV UTF-8" in str(err.value)
+
+
+@pytest.mark.parametrize("name", ["\rCR Trading", "CR\rInside Co", "LF\nInside Co"])
+def test_csv_result_keeps_a_name_with_a_line_break_in_one_row(tmp_path: Path, name: str) -> None:
+    out = tmp_path / "out.csv"
+    frame = pd.DataFrame(
+        {"_row": [1, 2], "name": [name, "Next Co"], "disposition": ["clear", "clear"], "matches": [[], []]}
+    )
+    writer = ResultWriter(out, {})
+    writer.write(frame)
+    writer.commit({})
+    back = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert back["input_row"].tolist() == ["1", "2"] and back["name"].iloc[1] == "Next Co"
+    assert back["name"].iloc[0].lstrip("'") == name
