@@ -389,3 +389,12 @@ def test_ofac_consolidated_enhanced_xml_is_not_filed_as_the_sdn_feed(settings: S
     graph = _graph_state(settings)[NodeKind.LIST_ENTRY.value]
     sdn_nodes = graph[graph["id"].isin(sdn_ids)]
     assert len(sdn_nodes) == sdn.rows_accepted == 17 and (sdn_nodes["status"] == "active").all()
+
+
+def test_summary_line_accounts_for_rows_that_are_parts_of_entries(settings: Settings) -> None:
+    # The UK ConList gives one row per alias: 77 rows, 41 entries, none rejected.
+    out = ingest_list_files(settings, [LISTS_FIXTURES / "uk" / "ConList_excerpt.csv"]).files[0]
+    assert (out.rows_read, out.rows_accepted, out.rows_rejected) == (77, 41, 0)
+    assert "77 read, 41 accepted, 0 rejected (36 rows read as parts of entries" in out.line()
+    first = ingest_list_files(settings, [V1]).files[0]
+    assert first.rows_read == first.rows_accepted and "parts of entries" not in first.line()
