@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import tomllib
+import zipfile
+import zlib
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -74,6 +76,10 @@ def _read_csv(path: Path, **options: Any) -> pd.DataFrame:
         ) from exc
     except UnicodeDecodeError as exc:
         raise undecodable_cell(path, then="; nothing was loaded") from exc
+    except (EOFError, zlib.error) as exc:  # a cut-off .csv.gz (EOFError would print only "Aborted.")
+        raise InputFileError(
+            path, f"cannot decompress (truncated or damaged gzip file?): {exc}; nothing was loaded"
+        ) from exc
 
 
 def _parser_line(message: str) -> int | None:
@@ -104,6 +110,8 @@ def read_frame(path: Path) -> pd.DataFrame:
             frame = frame.astype(object).where(frame.notna(), "").astype(str)
         else:
             frame = _read_csv(path)
+    except zipfile.BadZipFile as exc:
+        raise InputFileError(path, f"damaged XLSX workbook ({exc}); nothing was loaded") from exc
     except (ValueError, OSError, ImportError) as exc:
         raise InputFileError(path, f"cannot read file: {exc}") from exc
     frame.columns = [str(c).strip() for c in frame.columns]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 
 import pandas as pd
 import pytest
@@ -216,3 +217,19 @@ def test_missing_columns_message_shows_a_bounded_column_list(settings, write):
         ingest(settings, "companies", write("wide.csv", many + "\n" + "," * 30 + "\n"))
     assert "col19" in str(err.value) and "col20" not in str(err.value) and "and 11 more" in str(err.value)
     assert len(str(err.value)) < 600
+
+
+def test_damaged_workbook_and_cut_off_gzip_are_one_message(settings, tmp_path):
+    good = COMPANIES.encode() * 200
+    cases = {
+        "cut.csv.gz": gzip.compress(good)[:300],
+        "cut.xlsx": b"PK\x03\x04" + b"\x00" * 100,
+        "text.xlsx": b"company_id,name,country\n",
+    }
+    for name, content in cases.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        with pytest.raises(InputFileError) as err:
+            ingest(settings, "companies", path)
+        assert name in str(err.value) and "nothing was loaded" in str(err.value), name
+    assert not table_path(settings, "companies").exists()
