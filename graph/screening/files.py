@@ -21,6 +21,7 @@ import pandas as pd
 
 from chipwatch.errors import InputFileError
 from graph.excel_safe import neutralise
+from graph.screening.screen import RESULT_COLUMNS
 from graph.utf8_cells import undecodable_cell
 
 CANONICAL_COLUMNS = ("name", "country", "address", "id", "lei", "tax_id", "role")
@@ -87,18 +88,28 @@ def column_map(columns: list[str], mapping: Mapping[str, str], path: Path) -> di
     return renames
 
 
+def kept_input_columns(columns: list[str], renames: Mapping[str, str]) -> dict[str, str]:
+    """Input column → ``COLUMN (input)`` for the columns named like a result column: a re-screened
+    result file or a customer master with its own ``disposition`` would otherwise have its values
+    overwritten by the new result (or written twice under one name)."""
+    reserved = {"_row", "input_row", "matches", *RESULT_COLUMNS}
+    return {str(c): f"{c} (input)" for c in columns if c not in renames and str(c) in reserved}
+
+
 def read_chunks(path: Path, mapping: Mapping[str, str], chunk_rows: int = 20_000) -> Iterator[pd.DataFrame]:
     """Input rows in chunks of text columns (canonical names), each with ``_row`` = 1-based data row."""
     fmt = input_format(path)
     chunks = _csv_chunks(path, chunk_rows) if fmt == "csv" else _xlsx_chunks(path, chunk_rows)
     renames: dict[str, str] | None = None
+    kept: dict[str, str] = {}
     start = 0
     for chunk in chunks:
         if renames is None:
             renames = column_map(list(chunk.columns), mapping, path)
+            kept = kept_input_columns(list(chunk.columns), renames)
         if chunk.empty:
             continue  # the header of a file without rows
-        chunk = chunk.rename(columns=renames)
+        chunk = chunk.rename(columns={**renames, **kept})
         chunk.insert(0, "_row", range(start + 1, start + len(chunk) + 1))
         chunk.attrs["column_map"] = renames
         start += len(chunk)

@@ -170,3 +170,20 @@ def test_csv_result_keeps_a_name_with_a_line_break_in_one_row(tmp_path: Path, na
     back = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert back["input_row"].tolist() == ["1", "2"] and back["name"].iloc[1] == "Next Co"
     assert back["name"].iloc[0].lstrip("'") == name
+
+
+def test_input_columns_named_like_result_columns_are_kept_under_their_own_name(tmp_path: Path) -> None:
+    # A re-screened result file, or a customer master with its own "disposition" column: the new
+    # result must not overwrite the officer's values nor write a second "input_row".
+    path = tmp_path / "master.csv"
+    path.write_text("input_row,name,disposition,risk_score,matches\n7,ACME,approved 2024,low,see memo\n")
+    (chunk,) = list(read_chunks(path, {}))
+    assert chunk.columns.tolist() == [
+        "_row",
+        "input_row (input)",
+        "name",
+        "disposition (input)",
+        "risk_score (input)",
+        "matches (input)",
+    ]
+    assert chunk[["disposition (input)", "matches (input)"]].iloc[0].tolist() == ["approved 2024", "see memo"]
