@@ -185,6 +185,12 @@ class ResultWriter:
         self._first = True
         self._fh: Any = None
         self._wb: Any = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)  # as the risk-list export does
+            if self.fmt != "xlsx":
+                self._fh = self.partial.open("w", encoding="utf-8", newline="")
+        except OSError as exc:  # before any row is screened, not a traceback after
+            raise InputFileError(path, f"cannot write: {exc.strerror or exc}") from exc
         if self.fmt == "xlsx":
             import openpyxl
 
@@ -194,10 +200,8 @@ class ResultWriter:
             self._matches.append(
                 ["input_row", "rank", "list", "entry_id", "matched_name", "alias_type", "score", "reasons"]
             )
-        else:
-            self._fh = self.partial.open("w", encoding="utf-8", newline="")
-            if self.fmt == "json":
-                self._fh.write('{"results": [\n')
+        if self.fmt == "json":
+            self._fh.write('{"results": [\n')
 
     def write(self, frame: pd.DataFrame) -> None:
         """Write one screened chunk; mapped input columns get their original names back."""

@@ -187,3 +187,16 @@ def test_input_columns_named_like_result_columns_are_kept_under_their_own_name(t
         "matches (input)",
     ]
     assert chunk[["disposition (input)", "matches (input)"]].iloc[0].tolist() == ["approved 2024", "see memo"]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "json", "xlsx"])
+def test_writer_creates_the_output_folder_or_says_why_it_cannot(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / "new" / "folder" / f"out.{suffix}"
+    writer = ResultWriter(out, {})
+    writer.write(_frame())
+    writer.commit({})
+    assert out.exists()
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(InputFileError, match="cannot write"):
+        ResultWriter(blocker / f"out.{suffix}", {})
