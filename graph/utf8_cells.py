@@ -8,8 +8,11 @@ data rows from 1 (the header is not a row; blank lines are skipped), as the read
 
 from __future__ import annotations
 
+import bz2
 import csv
 import gzip
+import lzma
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -20,9 +23,15 @@ _ESCAPED = range(0xDC80, 0xDD00)
 SAVE_AS_UTF8 = "save it as UTF-8 (in Excel: 'CSV UTF-8')"
 
 
+#: Compressed files whose text this module can stream (others get the message without a row).
+_OPENERS: dict[str, Callable[..., IO[str]]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
+_ARCHIVES = (".zip", ".zst", ".tar")
+
+
 def _open(path: Path) -> IO[str]:
-    if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8-sig", errors="surrogateescape", newline="")
+    opener = _OPENERS.get(path.suffix.lower())
+    if opener is not None:
+        return opener(path, "rt", encoding="utf-8-sig", errors="surrogateescape", newline="")
     return path.open(encoding="utf-8-sig", errors="surrogateescape", newline="")
 
 
@@ -38,6 +47,8 @@ def _printable(text: str) -> str:
 def undecodable_cell(path: Path, then: str = "") -> InputFileError:
     """The error naming the first cell of ``path`` that is not UTF-8 (``then`` ends the message,
     e.g. "; nothing was loaded")."""
+    if path.name.lower().endswith(_ARCHIVES):
+        return InputFileError(path, f"not UTF-8 text; {SAVE_AS_UTF8}{then}")
     try:
         with _open(path) as handle:
             rows = csv.reader(handle)

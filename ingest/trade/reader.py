@@ -23,6 +23,8 @@ from graph.utf8_cells import undecodable_cell
 
 _LINE = re.compile(r"line (\d+)")
 _ROW = re.compile(r"starting at row (\d+)")
+#: Suffixes pandas decompresses a CSV by.
+_COMPRESSED = (".gz", ".bz2", ".xz", ".zip", ".zst", ".tar")
 
 
 def load_mapping(path: Path) -> dict[str, str]:
@@ -46,8 +48,8 @@ def load_mapping(path: Path) -> dict[str, str]:
 
 def _check_text(path: Path) -> None:
     """Refuse a binary file before the CSV parser reads it whole as one enormous header."""
-    if path.name.lower().endswith(".gz"):
-        return  # compressed: pandas decompresses it, the parser's checks apply
+    if path.name.lower().endswith(_COMPRESSED):
+        return  # compressed: pandas decompresses it by its suffix, the parser's checks apply
     with path.open("rb") as handle:
         if b"\x00" in handle.read(8192):
             raise InputFileError(path, "not a text CSV file (binary content); nothing was loaded")
