@@ -46,7 +46,7 @@ for _module in COMMAND_MODULES:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: project errors become one clear line and exit code 2, no traceback."""
     try:
-        cli.main(args=argv, prog_name="chipwatch", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="chipwatch", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(130)
@@ -58,6 +58,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    # Outside standalone mode click *returns* the code of a command's ``Exit(n)`` instead of raising
+    # it: passed on, or `audit verify` on a tampered log and a failed `update-lists` exit 0.
+    if isinstance(code, int) and code:
+        sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -84,6 +84,9 @@ class Settings:
         return self.workspace / "audit" / "audit.jsonl"
 
 
+MAX_PORT = 65_535
+
+
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Build settings from ``CHIPWATCH_*`` variables (``os.environ`` by default)."""
     env = os.environ if environ is None else environ
@@ -99,14 +102,18 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         allowed = ", ".join(k.value for k in StoreKind)
         raise SettingsError(f"CHIPWATCH_STORE={store_raw!r}: expected one of {allowed}") from None
 
-    def get_int(name: str, default: int) -> int:
+    def get_int(name: str, default: int, low: int, high: int | None = None) -> int:
         raw = get(name)
         if raw is None:
             return default
         try:
-            return int(raw)
+            value = int(raw)
         except ValueError:
             raise SettingsError(f"CHIPWATCH_{name}={raw!r}: expected a whole number") from None
+        if value < low or (high is not None and value > high):  # else the app server fails later
+            bounds = f"from {low} to {high}" if high is not None else f"of at least {low}"
+            raise SettingsError(f"CHIPWATCH_{name}={raw!r}: expected a number {bounds}")
+        return value
 
     workspace = Path(get("WORKSPACE") or DEFAULT_WORKSPACE).expanduser().resolve()
     return Settings(
@@ -116,9 +123,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         neo4j_user=get("NEO4J_USER") or "neo4j",
         neo4j_password=Secret(get("NEO4J_PASSWORD") or ""),
         neo4j_database=get("NEO4J_DATABASE") or "neo4j",
-        max_upload_mb=get_int("MAX_UPLOAD_MB", 200),
+        max_upload_mb=get_int("MAX_UPLOAD_MB", 200, 1),
         app_address=get("APP_ADDRESS") or "127.0.0.1",
-        app_port=get_int("APP_PORT", 8501),
+        app_port=get_int("APP_PORT", 8501, 1, MAX_PORT),
         app_password_hash=Secret(get("APP_PASSWORD_HASH") or ""),
         list_update_urls=get("LIST_UPDATE_URLS"),
     )

@@ -100,7 +100,8 @@ def trade_graph_frames(tables: TradeTables) -> GraphFrames:
         .dropna()
         .unique()
     )
-    countries = pd.DataFrame({"id": sorted(f"country:{x}" for x in countries_used)})
+    # object dtype even when no row names a country (an empty list would make a float column)
+    countries = pd.DataFrame({"id": pd.Series(sorted(f"country:{x}" for x in countries_used), dtype=object)})
     countries["code"] = countries["id"].str.slice(8)
     countries["name"] = countries["code"].map(_country_name)
 

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from chipwatch.settings import PROJECT_ROOT, load_settings
+from chipwatch.settings import MAX_PORT, PROJECT_ROOT, load_settings
 
 
 def streamlit_command(address: str, port: int, max_upload_mb: int) -> list[str]:
@@ -47,7 +47,12 @@ def serve(address: str, port: int, max_upload_mb: int) -> None:
 def register(group: click.Group) -> None:
     @group.command("app")
     @click.option("--address", default=None, help="Bind address (default: CHIPWATCH_APP_ADDRESS, 127.0.0.1).")
-    @click.option("--port", type=int, default=None, help="Port (default CHIPWATCH_APP_PORT or 8501).")
+    @click.option(
+        "--port",
+        type=click.IntRange(1, MAX_PORT),
+        default=None,
+        help="Port (default CHIPWATCH_APP_PORT or 8501).",
+    )
     def app_command(address: str | None, port: int | None) -> None:
         """Start the Streamlit app on the workspace's graph."""
         settings = load_settings()

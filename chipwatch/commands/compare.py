@@ -12,6 +12,7 @@ import numpy as np
 from chipwatch.errors import InputFileError
 from graph.excel_safe import neutralise
 from graph.resolve import Match, Record, compare, prepare, score_pairs
+from graph.utf8_cells import undecodable_cell
 
 #: ``unknown``: a record whose source publishes no kind, such as a shipment party; its name is
 #: read (graph.resolve.unknown_kinds) and compared with a person as a person when it may be one.
@@ -40,7 +41,7 @@ def _read_pairs(path: Path) -> tuple[list[dict[str, str]], list[str]]:
                     row[side] = _kind(path, number, side, row.get(side) or kind)
                 rows.append({k: (v or "") for k, v in row.items() if k is not None})
     except UnicodeDecodeError as exc:
-        raise InputFileError(path, f"not UTF-8 text ({exc.reason})") from exc
+        raise undecodable_cell(path) from exc
     except csv.Error as exc:
         raise InputFileError(path, f"malformed CSV: {exc}") from exc
     except OSError as exc:
@@ -56,6 +57,8 @@ def _kind(path: Path, number: int, field: str, value: str) -> str:
 
 
 def _bulk(pairs_path: Path, out: Path) -> int:
+    if out.suffix.lower() != ".csv":  # a CSV saved as .xlsx is a file Excel refuses to open
+        raise InputFileError(out, "output must end in .csv (the scored pairs are written as CSV)")
     rows, header = _read_pairs(pairs_path)
     left = prepare(
         [Record(str(i), r["kind_a"], (r["name_a"],), r.get("country_a") or None) for i, r in enumerate(rows)]

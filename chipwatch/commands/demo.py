@@ -5,14 +5,19 @@ from __future__ import annotations
 import click
 
 from chipwatch.commands.app import serve
-from chipwatch.settings import load_settings
+from chipwatch.settings import MAX_PORT, load_settings
 from ingest.demo import build_demo_workspace
 
 
 def register(group: click.Group) -> None:
     @group.command("demo")
     @click.option("--no-serve", is_flag=True, help="Build the workspace only; do not start the app.")
-    @click.option("--port", type=int, default=None, help="Port (default CHIPWATCH_APP_PORT or 8501).")
+    @click.option(
+        "--port",
+        type=click.IntRange(1, MAX_PORT),
+        default=None,
+        help="Port (default CHIPWATCH_APP_PORT or 8501).",
+    )
     def demo_command(no_serve: bool, port: int | None) -> None:
         """Load the bundled lists and demo world, resolve, score risk, and serve the app on 127.0.0.1."""
         settings = load_settings()

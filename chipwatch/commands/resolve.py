@@ -7,9 +7,23 @@ import json
 import click
 from tqdm import tqdm
 
+from chipwatch.errors import ChipwatchError
 from chipwatch.settings import load_settings
 from graph.resolve.review import decide, optional_store, pending_queue
 from graph.resolve.run import STAGES, resolve
+from graph.store import GraphStore
+
+#: Prefix of the id a screened counterparty is remembered under (graph.resolve.review.counterparty_id):
+#: such a record is a row of a screening file, never a node of the store.
+COUNTERPARTY_PREFIX = "cp:"
+
+
+def _unknown_records(store: GraphStore, ids: tuple[str, ...]) -> list[str]:
+    """The ids that name no record of the store (a mistyped id would be recorded and audited, then
+    silently never applied)."""
+    records = [i for i in ids if not i.startswith(COUNTERPARTY_PREFIX)]
+    found = store.nodes_by_id(records)
+    return [i for i in records if i not in found]
 
 
 def register(group: click.Group) -> None:
@@ -73,6 +87,12 @@ def register(group: click.Group) -> None:
         settings = load_settings()
         store = optional_store(settings)
         try:
+            unknown = [] if store is None else _unknown_records(store, (a, b))
+            if unknown:
+                raise ChipwatchError(
+                    f"no record with id {unknown[0]!r} in this workspace (use the ids `chipwatch review` "
+                    "or `chipwatch entity NAME` print); nothing was recorded"
+                )
             judgement = decide(settings, a, b, decision, note=note, store=store)
         finally:
             if store is not None:

@@ -106,6 +106,8 @@ def _edges(store: GraphStore, kind: EdgeKind, columns: tuple[str, ...] = ()) -> 
     for col in columns:
         if col not in frame.columns:
             frame[col] = None
+    if frame.empty:  # no such edges (list entries without addresses): text, not float, id columns
+        frame = frame.astype(object)
     return frame
 
 

@@ -21,6 +21,8 @@ import pandas as pd
 
 from chipwatch.errors import InputFileError
 from graph.excel_safe import neutralise
+from graph.screening.screen import RESULT_COLUMNS
+from graph.utf8_cells import undecodable_cell
 
 CANONICAL_COLUMNS = ("name", "country", "address", "id", "lei", "tax_id", "role")
 INPUT_FORMATS = {".csv": "csv", ".txt": "csv", ".xlsx": "xlsx"}
@@ -86,22 +88,36 @@ def column_map(columns: list[str], mapping: Mapping[str, str], path: Path) -> di
     return renames
 
 
+def kept_input_columns(columns: list[str], renames: Mapping[str, str]) -> dict[str, str]:
+    """Input column → ``COLUMN (input)`` for the columns named like a result column: a re-screened
+    result file or a customer master with its own ``disposition`` would otherwise have its values
+    overwritten by the new result (or written twice under one name)."""
+    reserved = {"_row", "input_row", "matches", *RESULT_COLUMNS}
+    return {str(c): f"{c} (input)" for c in columns if c not in renames and str(c) in reserved}
+
+
 def read_chunks(path: Path, mapping: Mapping[str, str], chunk_rows: int = 20_000) -> Iterator[pd.DataFrame]:
     """Input rows in chunks of text columns (canonical names), each with ``_row`` = 1-based data row."""
     fmt = input_format(path)
     chunks = _csv_chunks(path, chunk_rows) if fmt == "csv" else _xlsx_chunks(path, chunk_rows)
     renames: dict[str, str] | None = None
+    kept: dict[str, str] = {}
     start = 0
     for chunk in chunks:
         if renames is None:
             renames = column_map(list(chunk.columns), mapping, path)
-        chunk = chunk.rename(columns=renames)
+            kept = kept_input_columns(list(chunk.columns), renames)
+        if chunk.empty:
+            continue  # the header of a file without rows
+        chunk = chunk.rename(columns={**renames, **kept})
         chunk.insert(0, "_row", range(start + 1, start + len(chunk) + 1))
         chunk.attrs["column_map"] = renames
         start += len(chunk)
         yield chunk
     if renames is None:
         raise InputFileError(path, "the file is empty (no header row)")
+    if start == 0:
+        raise InputFileError(path, "header only: no data rows to screen")
 
 
 def _csv_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
@@ -112,15 +128,16 @@ def _csv_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
             dtype=str,
             keep_default_na=False,
             chunksize=chunk_rows,
-            encoding="utf-8-sig",
-            encoding_errors="replace",
+            encoding="utf-8-sig",  # strict: a name with a replaced byte would be screened wrong
             skip_blank_lines=True,
         )
         yield from reader
     except pd.errors.EmptyDataError:
         return
-    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+    except pd.errors.ParserError as exc:
         raise InputFileError(path, f"unreadable CSV ({exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise undecodable_cell(path, then="; nothing was screened") from exc
 
 
 def _xlsx_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
@@ -137,6 +154,7 @@ def _xlsx_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
             return
         columns = [str(h).strip() if h is not None else f"column_{i + 1}" for i, h in enumerate(header)]
         batch: list[list[str]] = []
+        produced = False
         for values in rows:
             cells = ["" if v is None else str(v) for v in values][: len(columns)]
             if not any(c.strip() for c in cells):
@@ -144,8 +162,8 @@ def _xlsx_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
             batch.append(cells + [""] * (len(columns) - len(cells)))
             if len(batch) >= chunk_rows:
                 yield pd.DataFrame(batch, columns=columns)
-                batch = []
-        if batch:
+                produced, batch = True, []
+        if batch or not produced:  # a header without rows still names the columns
             yield pd.DataFrame(batch, columns=columns)
     finally:
         wb.close()
@@ -167,6 +185,12 @@ class ResultWriter:
         self._first = True
         self._fh: Any = None
         self._wb: Any = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)  # as the risk-list export does
+            if self.fmt != "xlsx":
+                self._fh = self.partial.open("w", encoding="utf-8", newline="")
+        except OSError as exc:  # before any row is screened, not a traceback after
+            raise InputFileError(path, f"cannot write: {exc.strerror or exc}") from exc
         if self.fmt == "xlsx":
             import openpyxl
 
@@ -176,10 +200,8 @@ class ResultWriter:
             self._matches.append(
                 ["input_row", "rank", "list", "entry_id", "matched_name", "alias_type", "score", "reasons"]
             )
-        else:
-            self._fh = self.partial.open("w", encoding="utf-8", newline="")
-            if self.fmt == "json":
-                self._fh.write('{"results": [\n')
+        if self.fmt == "json":
+            self._fh.write('{"results": [\n')
 
     def write(self, frame: pd.DataFrame) -> None:
         """Write one screened chunk; mapped input columns get their original names back."""
@@ -187,7 +209,10 @@ class ResultWriter:
         frame = frame.rename(columns={**original, "_row": "input_row"})
         flat = frame.drop(columns=["matches"])
         if self.fmt == "csv":
-            flat.map(excel_safe).to_csv(self._fh, header=self._first, index=False)
+            # CRLF, as graph.excel_safe writes: Python's csv quotes a cell holding a line break only
+            # when the break is part of the line terminator, and a bare CR left unquoted in a name
+            # splits the row in two for Excel and for the app that reads the result back.
+            flat.map(excel_safe).to_csv(self._fh, header=self._first, index=False, lineterminator="\r\n")
         elif self.fmt == "json":
             for record in frame.to_dict("records"):
                 if not self._first:

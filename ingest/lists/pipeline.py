@@ -71,6 +71,13 @@ class FileOutcome:
             f"{self.path.name}: feed {self.feed}, version {self.seq} ({self.version_id}, {self.format}); "
             f"{self.rows_read} read, {self.rows_accepted} accepted, {self.rows_rejected} rejected"
         )
+        parts = self.rows_read - self.rows_accepted - self.rows_rejected
+        if parts > 0:
+            # EU and UK files give a row per alias, DoD 1260H one per annual report, FtM an entity
+            # per address or relation: without this the counts read as if rows had gone missing.
+            base += (
+                f" ({parts} rows read as parts of entries: aliases, addresses, relations, repeat listings)"
+            )
         if self.previous_version_id:
             c = self.changes
             base += (

@@ -55,7 +55,10 @@ def feed_for(result: ReadResult) -> str:
     fmt = result.format.lower()
     lists = sorted({e.list for e in result.entries})
     if fmt.startswith("ofac"):
-        return "ofac-sdn" if ListSource.US_SDN in lists else "ofac-nonsdn"
+        # The consolidated (non-SDN) files also carry the entities that are on the SDN list too:
+        # only a file of SDN entries alone is the SDN feed, or loading CONS_ENHANCED.XML would
+        # replace the SDN list's thousands of entries with the consolidated list's few hundred.
+        return "ofac-sdn" if lists == [ListSource.US_SDN] else "ofac-nonsdn"
     for prefix, feed in FORMAT_FEEDS:
         if fmt.startswith(prefix):
             return f"{feed}-{slug(result.collection)}" if result.collection else feed

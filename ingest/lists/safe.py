@@ -158,6 +158,9 @@ def iterparse_xml(path: Path, events: Sequence[str] = ("end",)) -> Iterator[tupl
             yield from DET.iterparse(fh, events=events, **_XML_GUARDS)
         except (DefusedXmlException, ParseError) as exc:
             raise _xml_error(path, exc) from exc
+        except (OSError, EOFError, zlib.error) as exc:
+            # a cut-off .xml.gz ends the stream with EOFError, which click reports as "Aborted."
+            raise InputFileError(path, f"cannot decompress (truncated or damaged gzip file?): {exc}") from exc
 
 
 def local(tag: str) -> str:

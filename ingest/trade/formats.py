@@ -10,7 +10,7 @@ import pandas as pd
 
 from chipwatch.errors import InputFileError
 from ingest.trade import companies_house, gleif
-from ingest.trade.reader import read_frame
+from ingest.trade.reader import read_frame, read_header
 
 
 class InputFormat(StrEnum):
@@ -37,7 +37,7 @@ def detect(path: Path) -> InputFormat:
             return InputFormat.GLEIF_JSON
         raise InputFileError(path, "JSON file is neither a GLEIF Level 1 nor a Level 2 golden copy")
     if name.endswith((".csv", ".csv.gz", ".txt")):
-        header = pd.read_csv(path, nrows=0, dtype=str, encoding="utf-8-sig").columns
+        header = read_header(path)
         cols = {c.strip() for c in header}
         if "Relationship.StartNode.NodeID" in cols:
             return InputFormat.GLEIF_RR_CSV

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import tomllib
+import zipfile
+import zlib
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -17,8 +19,12 @@ import pandas as pd
 import yaml
 
 from chipwatch.errors import InputFileError
+from graph.utf8_cells import undecodable_cell
 
 _LINE = re.compile(r"line (\d+)")
+_ROW = re.compile(r"starting at row (\d+)")
+#: Suffixes pandas decompresses a CSV by.
+_COMPRESSED = (".gz", ".bz2", ".xz", ".zip", ".zst", ".tar")
 
 
 def load_mapping(path: Path) -> dict[str, str]:
@@ -40,6 +46,59 @@ def load_mapping(path: Path) -> dict[str, str]:
     return dict(data)
 
 
+def _check_text(path: Path) -> None:
+    """Refuse a binary file before the CSV parser reads it whole as one enormous header."""
+    if path.name.lower().endswith(_COMPRESSED):
+        return  # compressed: pandas decompresses it by its suffix, the parser's checks apply
+    with path.open("rb") as handle:
+        if b"\x00" in handle.read(8192):
+            raise InputFileError(path, "not a text CSV file (binary content); nothing was loaded")
+
+
+def _read_csv(path: Path, **options: Any) -> pd.DataFrame:
+    """``pd.read_csv`` of every cell as text, its errors as one :class:`InputFileError` each."""
+    _check_text(path)
+    try:
+        return pd.read_csv(
+            path,
+            dtype=str,
+            keep_default_na=False,
+            on_bad_lines="error",
+            encoding="utf-8-sig",
+            skipinitialspace=False,
+            **options,
+        )
+    except pd.errors.EmptyDataError as exc:
+        raise InputFileError(path, "file is empty (no header row); nothing was loaded") from exc
+    except pd.errors.ParserError as exc:
+        line = _parser_line(str(exc))
+        where = f" (file line {line})" if line else ""
+        raise InputFileError(
+            path, f"malformed CSV{where}: {exc}; nothing was loaded", row=line - 1 if line else None
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise undecodable_cell(path, then="; nothing was loaded") from exc
+    except (EOFError, zlib.error) as exc:  # a cut-off .csv.gz (EOFError would print only "Aborted.")
+        raise InputFileError(
+            path, f"cannot decompress (truncated or damaged gzip file?): {exc}; nothing was loaded"
+        ) from exc
+
+
+def _parser_line(message: str) -> int | None:
+    """The file line a pandas parser error names ("… line 7 …", or "… starting at row 6" counted
+    from 0 = the header line)."""
+    match = _LINE.search(message)
+    if match:
+        return int(match.group(1))
+    match = _ROW.search(message)
+    return int(match.group(1)) + 1 if match else None
+
+
+def read_header(path: Path) -> list[str]:
+    """The column names of a CSV file (read errors as :func:`read_frame`'s)."""
+    return list(_read_csv(path, nrows=0).columns)
+
+
 def read_frame(path: Path) -> pd.DataFrame:
     """The raw file as a DataFrame of strings (empty cells are empty strings)."""
     name = path.name.lower()
@@ -52,29 +111,21 @@ def read_frame(path: Path) -> pd.DataFrame:
             frame = pd.read_parquet(path)
             frame = frame.astype(object).where(frame.notna(), "").astype(str)
         else:
-            frame = pd.read_csv(
-                path,
-                dtype=str,
-                keep_default_na=False,
-                on_bad_lines="error",
-                encoding="utf-8-sig",
-                skipinitialspace=False,
-            )
-    except pd.errors.ParserError as exc:
-        match = _LINE.search(str(exc))
-        line = int(match.group(1)) if match else None
-        where = f" (file line {line})" if line else ""
-        raise InputFileError(
-            path, f"malformed CSV{where}: {exc}; nothing was loaded", row=line - 1 if line else None
-        ) from exc
-    except UnicodeDecodeError as exc:
-        raise InputFileError(
-            path, f"not UTF-8 text ({exc.reason} at byte {exc.start}); nothing was loaded"
-        ) from exc
+            frame = _read_csv(path)
+    except zipfile.BadZipFile as exc:
+        raise InputFileError(path, f"damaged XLSX workbook ({exc}); nothing was loaded") from exc
     except (ValueError, OSError, ImportError) as exc:
         raise InputFileError(path, f"cannot read file: {exc}") from exc
     frame.columns = [str(c).strip() for c in frame.columns]
     return frame
+
+
+def shown_columns(columns: Collection[object], limit: int = 20, width: int = 40) -> str:
+    """A file's column names for a message: the first ``limit``, each cut to ``width`` characters
+    (a binary or one-line file can have a "column name" of megabytes)."""
+    names = [str(c) if len(str(c)) <= width else str(c)[:width] + "…" for c in list(columns)[:limit]]
+    more = f" and {len(columns) - limit} more" if len(columns) > limit else ""
+    return f"{names}{more}"
 
 
 def read_table(
@@ -99,7 +150,7 @@ def read_table(
             raise InputFileError(
                 path,
                 f"the column mapping{' ' + str(mapping_path) if mapping_path else ''} maps '{canonical}' "
-                f"to column '{vendor}', which is not in the file (columns: {list(raw.columns)})",
+                f"to column '{vendor}', which is not in the file (columns: {shown_columns(raw.columns)})",
                 field=vendor,
             )
     source_of = {c: mapping.get(c, c) for c in columns}
@@ -107,7 +158,7 @@ def read_table(
     if missing:
         raise InputFileError(
             path,
-            f"required column(s) {missing} missing (columns: {list(raw.columns)}); "
+            f"required column(s) {missing} missing (columns: {shown_columns(raw.columns)}); "
             "use --mapping to name them",
             field=missing[0],
         )

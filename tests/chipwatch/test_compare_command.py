@@ -94,3 +94,21 @@ def test_compare_bulk_kind_per_side(tmp_path: Path) -> None:
     assert [g["decision"] for g in got] == ["match", "no"]
     assert [g["kind_b"] for g in got] == ["unknown", "company"]
     assert "kind_unknown" in got[0]["reasons"] and "different kinds" in got[1]["reasons"]
+
+
+def test_compare_bulk_writes_only_csv(tmp_path: Path) -> None:
+    src = tmp_path / "pairs.csv"
+    src.write_text("name_a,name_b\nAcme,Acme Ltd\n", encoding="utf-8")
+    dest = tmp_path / "scored.xlsx"
+    result = CliRunner().invoke(cli, ["compare", "--pairs", str(src), "--out", str(dest)])
+    assert result.exit_code != 0 and "must end in .csv" in str(result.exception)
+    assert not dest.exists()
+
+
+def test_compare_bulk_mis_encoded_pairs_name_row_and_field(tmp_path: Path) -> None:
+    src = tmp_path / "pairs.csv"
+    src.write_bytes("name_a,name_b\nAcme,Acme Ltd\nMüller GmbH,Mueller GmbH\n".encode("cp1252"))
+    result = CliRunner().invoke(cli, ["compare", "--pairs", str(src), "--out", str(tmp_path / "o.csv")])
+    assert result.exit_code != 0
+    assert (result.exception.row, result.exception.field) == (2, "name_a")
+    assert "file line 3" in str(result.exception)

@@ -14,6 +14,8 @@ from click.testing import CliRunner
 from chipwatch.cli import cli
 from chipwatch.settings import Settings
 from graph import audit
+from graph.model import NodeKind
+from graph.stores import open_store
 from ingest.lists.pipeline import ingest_list_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -123,11 +125,31 @@ def test_review_decide_and_resolve(workspace: Path) -> None:
     result = _run(workspace, ["resolve"])
     assert result.exit_code == 0, result.output
     assert "records: 13 list entries" in result.output and "links made" in result.output
-    result = _run(
-        workspace, ["review", "decide", "list:US_SSI:x", "list:US_SSI:y", "reject", "--note", "different"]
-    )
+    a, b = _list_entry_ids(workspace)[:2]
+    result = _run(workspace, ["review", "decide", a, b, "reject", "--note", "different"])
     assert result.exit_code == 0 and "reject" in result.output
     assert _run(workspace, ["review"]).exit_code == 0
+
+
+def _list_entry_ids(workspace: Path) -> list[str]:
+    store = open_store(Settings(workspace=workspace))
+    try:
+        return sorted(store.nodes_frame(NodeKind.LIST_ENTRY)["id"])
+    finally:
+        store.close()
+
+
+def test_review_decide_refuses_an_id_that_names_no_record(workspace: Path) -> None:
+    # A mistyped id was recorded and audited, then never applied: the officer believed it decided.
+    (a,) = _list_entry_ids(workspace)[:1]
+    before = len(audit.read(Settings(workspace=workspace)))
+    result = CliRunner().invoke(
+        cli,
+        ["review", "decide", a, "list:US_SSI:typo", "confirm"],
+        env={"CHIPWATCH_WORKSPACE": str(workspace)},
+    )
+    assert result.exit_code != 0 and "'list:US_SSI:typo'" in str(result.exception)
+    assert len(audit.read(Settings(workspace=workspace))) == before
 
 
 def test_rescreen_reports_only_exposures_to_new_or_changed_entries(tmp_path: Path) -> None:

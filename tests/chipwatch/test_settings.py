@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from chipwatch.cli import cli
 from chipwatch.errors import SettingsError
 from chipwatch.settings import DEFAULT_WORKSPACE, Secret, Settings, StoreKind, load_settings
 
@@ -56,6 +58,10 @@ def test_empty_variable_counts_as_unset() -> None:
         ("CHIPWATCH_STORE", "postgres", "expected one of networkx, neo4j"),
         ("CHIPWATCH_APP_PORT", "eighty", "expected a whole number"),
         ("CHIPWATCH_MAX_UPLOAD_MB", "1.5", "expected a whole number"),
+        # out of range: Streamlit failed later with a traceback of its own (port) or ran refusing uploads
+        ("CHIPWATCH_APP_PORT", "99999", "expected a number from 1 to 65535"),
+        ("CHIPWATCH_APP_PORT", "0", "expected a number from 1 to 65535"),
+        ("CHIPWATCH_MAX_UPLOAD_MB", "-5", "expected a number of at least 1"),
     ],
 )
 def test_malformed_values_name_the_variable(name: str, value: str, message: str) -> None:
@@ -87,3 +93,12 @@ def test_with_returns_a_changed_copy(tmp_path: Path) -> None:
     changed = settings.with_(store=StoreKind.NEO4J, neo4j_uri="bolt://127.0.0.1:1")
     assert changed.store is StoreKind.NEO4J and changed.workspace == tmp_path
     assert settings.store is StoreKind.NETWORKX and settings.neo4j_uri is None
+
+
+@pytest.mark.parametrize("command", ["app", "demo"])
+def test_port_option_out_of_range_is_a_usage_error(command: str, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, [command, "--port", "99999"], env={"CHIPWATCH_WORKSPACE": str(tmp_path / "ws")}
+    )
+    assert result.exit_code == 2 and "99999 is not in the range 1<=x<=65535" in result.output
+    assert not (tmp_path / "ws").exists()  # refused before the demo builds anything

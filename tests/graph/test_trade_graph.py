@@ -95,3 +95,11 @@ def test_write_one_batched_upsert_per_kind_without_nulls(tables):
             assert all(v is not None and v == v for v in row.values())
     ship = next(r for r in store.rows["Shipment"] if r["id"] == "ship:B1")
     assert ship["hs6"] == "854231" and ship["value_usd"] == 100.0
+
+
+def test_frames_of_a_workspace_without_trade_rows(tmp_path: Path):
+    # A header-only companies file in a fresh workspace leaves every trade table empty; the graph
+    # sync after it must write nothing, not fail on a column of no countries.
+    frames = trade_graph_frames(load_trade_tables(Settings(workspace=tmp_path / "ws")))
+    assert all(len(frame) == 0 for frame in frames.nodes.values())
+    assert all(len(frame) == 0 for frame in frames.edges.values())

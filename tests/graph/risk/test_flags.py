@@ -7,8 +7,10 @@ import json
 
 import pytest
 
+from graph.model import NodeKind
 from graph.risk.run import analyse
 from graph.store import GraphStore
+from graph.stores import NetworkxStore
 
 AS_OF = dt.date(2026, 6, 1)
 
@@ -179,3 +181,13 @@ def test_one_in_and_out_is_not_yet_a_pass_through(world: GraphStore) -> None:
     world.delete_nodes(NodeKind.SHIPMENT, ["ship:T00061", "ship:T00062"])  # type: ignore[attr-defined]
     res = analyse(world, AS_OF)
     assert "co:t:NEW" not in set(res.flags.loc[res.flags["flag"] == "PASS_THROUGH_REEXPORT", "cluster"])
+
+
+def test_a_store_without_addresses_or_companies_is_analysed() -> None:
+    # A workspace holding only a list without addresses (DoD 1260H, NDAA): every LOCATED_AT frame is
+    # empty, and `chipwatch risk` failed merging its float id column with the companies' ids.
+    store = NetworkxStore()
+    store.upsert_nodes(NodeKind.LIST_ENTRY, [{"id": "list:US_1260H:X", "name": "X Corp", "list": "US_1260H"}])
+    result = analyse(store, AS_OF)
+    assert result.flags.empty and result.scores["cluster"].tolist() == ["list:US_1260H:X"]
+    assert analyse(NetworkxStore(), AS_OF).scores.empty

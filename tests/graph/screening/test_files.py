@@ -135,3 +135,68 @@ def test_json_output_holds_results_and_run(tmp_path: Path) -> None:
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["run"] == {"list_versions": ["v1"], "rows": 1}
     assert doc["results"][0]["Company"].startswith("=cmd")  # JSON is data, not a spreadsheet
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_header_without_rows_is_refused(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"header.{suffix}"
+    if suffix == "csv":
+        path.write_text("id,name,country\n\n", encoding="utf-8")
+    else:
+        _xlsx(path, [["id", "name", "country"]])
+    with pytest.raises(InputFileError, match="header only: no data rows"):
+        list(read_chunks(path, {}))
+
+
+def test_mis_encoded_name_is_refused_with_row_and_field(tmp_path: Path) -> None:
+    # Excel's plain "CSV" on Windows writes cp1252: MÜLLER must not be screened as M\ufffdLLER.
+    path = tmp_path / "cp1252.csv"
+    path.write_bytes("id,name,country\nC1,Acme Ltd,GB\n\nC2,Müller GmbH,DE\n".encode("cp1252"))
+    with pytest.raises(InputFileError) as err:
+        list(read_chunks(path, {}))
+    assert (err.value.row, err.value.field) == (2, "name")
+    assert "byte 0xfc" in str(err.value) and "file line 4" in str(err.value) and "CSV UTF-8" in str(err.value)
+
+
+@pytest.mark.parametrize("name", ["\rCR Trading", "CR\rInside Co", "LF\nInside Co"])
+def test_csv_result_keeps_a_name_with_a_line_break_in_one_row(tmp_path: Path, name: str) -> None:
+    out = tmp_path / "out.csv"
+    frame = pd.DataFrame(
+        {"_row": [1, 2], "name": [name, "Next Co"], "disposition": ["clear", "clear"], "matches": [[], []]}
+    )
+    writer = ResultWriter(out, {})
+    writer.write(frame)
+    writer.commit({})
+    back = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert back["input_row"].tolist() == ["1", "2"] and back["name"].iloc[1] == "Next Co"
+    assert back["name"].iloc[0].lstrip("'") == name
+
+
+def test_input_columns_named_like_result_columns_are_kept_under_their_own_name(tmp_path: Path) -> None:
+    # A re-screened result file, or a customer master with its own "disposition" column: the new
+    # result must not overwrite the officer's values nor write a second "input_row".
+    path = tmp_path / "master.csv"
+    path.write_text("input_row,name,disposition,risk_score,matches\n7,ACME,approved 2024,low,see memo\n")
+    (chunk,) = list(read_chunks(path, {}))
+    assert chunk.columns.tolist() == [
+        "_row",
+        "input_row (input)",
+        "name",
+        "disposition (input)",
+        "risk_score (input)",
+        "matches (input)",
+    ]
+    assert chunk[["disposition (input)", "matches (input)"]].iloc[0].tolist() == ["approved 2024", "see memo"]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "json", "xlsx"])
+def test_writer_creates_the_output_folder_or_says_why_it_cannot(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / "new" / "folder" / f"out.{suffix}"
+    writer = ResultWriter(out, {})
+    writer.write(_frame())
+    writer.commit({})
+    assert out.exists()
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(InputFileError, match="cannot write"):
+        ResultWriter(blocker / f"out.{suffix}", {})

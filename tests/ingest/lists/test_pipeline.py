@@ -374,3 +374,27 @@ def test_ftm_context_flag_is_stored_diffed_and_becomes_the_node_status(
     assert changed_entry_ids(settings) == {izhtelekom, aeroscan}  # rescreen looks at both again
     graph = _graph_state(settings)[NodeKind.LIST_ENTRY.value].set_index("id")
     assert (graph.at[izhtelekom, "status"], graph.at[aeroscan, "status"]) == ("active", "context")
+
+
+def test_ofac_consolidated_enhanced_xml_is_not_filed_as_the_sdn_feed(settings: Settings) -> None:
+    # CONS_ENHANCED.XML (the non-SDN consolidated list) carries 77 entities that are on the SDN list
+    # too; filed under ofac-sdn it would diff as the removal of every other SDN entry.
+    ofac = LISTS_FIXTURES / "ofac"
+    sdn = ingest_list_files(settings, [ofac / "tiny"]).files[0]
+    cons = ingest_list_files(settings, [ofac / "non_sdn" / "CONS_ENHANCED.XML.gz"]).files[0]
+    assert (sdn.feed, cons.feed) == ("ofac-sdn", "ofac-nonsdn")
+    assert cons.previous_version_id is None and cons.changes.get("removed", 0) == 0
+    entries = load_list_tables(settings).entries
+    sdn_ids = set(entries.loc[entries["version_id"] == sdn.version_id, "node_id"])
+    graph = _graph_state(settings)[NodeKind.LIST_ENTRY.value]
+    sdn_nodes = graph[graph["id"].isin(sdn_ids)]
+    assert len(sdn_nodes) == sdn.rows_accepted == 17 and (sdn_nodes["status"] == "active").all()
+
+
+def test_summary_line_accounts_for_rows_that_are_parts_of_entries(settings: Settings) -> None:
+    # The UK ConList gives one row per alias: 77 rows, 41 entries, none rejected.
+    out = ingest_list_files(settings, [LISTS_FIXTURES / "uk" / "ConList_excerpt.csv"]).files[0]
+    assert (out.rows_read, out.rows_accepted, out.rows_rejected) == (77, 41, 0)
+    assert "77 read, 41 accepted, 0 rejected (36 rows read as parts of entries" in out.line()
+    first = ingest_list_files(settings, [V1]).files[0]
+    assert first.rows_read == first.rows_accepted and "parts of entries" not in first.line()

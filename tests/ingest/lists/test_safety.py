@@ -272,3 +272,12 @@ def test_format_override_beats_detection(tmp_path: Path) -> None:
     renamed = write(tmp_path / "export.dat", DPL.read_bytes())
     assert detect_format(renamed) == "bis-dpl"
     assert len(read_list_file(renamed, "bis-dpl").entries) == 663
+
+
+def test_truncated_xml_gzip_is_refused_naming_the_file(tmp_path: Path) -> None:
+    # Streamed: the cut-off gzip stream ends in EOFError, which the CLI showed as a bare "Aborted."
+    enhanced = FIX / "ofac" / "non_sdn" / "CONS_ENHANCED.XML.gz"
+    path = write(tmp_path / "cons_cut.xml.gz", enhanced.read_bytes()[:20_000])
+    with pytest.raises(InputFileError, match="cannot decompress") as err:
+        read_list_file(path)
+    assert "cons_cut.xml.gz" in str(err.value)

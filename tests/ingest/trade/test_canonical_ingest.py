@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 
 import pandas as pd
 import pytest
 
 from chipwatch.errors import InputFileError
 from graph.tables.trade import load_trade_tables, table_path
+from ingest.trade.formats import InputFormat
 from ingest.trade.load import ingest_trade_file
 
 COMPANIES = """company_id,name,aliases,country,address,city,postal_code,incorporation_date
@@ -183,3 +185,51 @@ def test_50mb_csv_with_one_malformed_row(settings, th, tmp_path):
         ingest(settings, "shipments", path)
     assert err.value.row == bad_at and "big.csv" in str(err.value) and "nothing was loaded" in str(err.value)
     assert not table_path(settings, "shipments").exists()
+
+
+# The format is detected from the CSV header: a file that cannot be read is one message naming
+# the file (and the row and field where there is one), never a parser traceback.
+UNREADABLE = [
+    ("empty.csv", b"", None, None, "file is empty"),
+    ("latin1.csv", b"company_id,name,country\nC1,Ok Co,DE\n\nC2,M\xfcller GmbH,DE\n", 2, "name", "not UTF-8"),
+    ("quote.csv", b'company_id,name,country\nC1,"Unclosed Co,CN\nC2,Ok,CN\n', 1, None, "malformed CSV"),
+    ("binary.csv", b"\x00" * 70_000, None, None, "binary content"),
+]
+
+
+@pytest.mark.parametrize("name,content,row,field,reason", UNREADABLE, ids=[u[0] for u in UNREADABLE])
+@pytest.mark.parametrize("fmt", [InputFormat.AUTO, InputFormat.CANONICAL])
+def test_unreadable_csv_is_one_message_with_file_row_and_field(
+    settings, tmp_path, fmt, name, content, row, field, reason
+):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputFileError) as err:
+        ingest(settings, "companies", path, fmt=fmt)
+    assert (err.value.row, err.value.field) == (row, field)
+    assert reason in str(err.value) and name in str(err.value) and "nothing was loaded" in str(err.value)
+    assert not table_path(settings, "companies").exists()
+
+
+def test_missing_columns_message_shows_a_bounded_column_list(settings, write):
+    many = ",".join(f"col{i}" for i in range(30)) + "," + "x" * 5000
+    with pytest.raises(InputFileError) as err:
+        ingest(settings, "companies", write("wide.csv", many + "\n" + "," * 30 + "\n"))
+    assert "col19" in str(err.value) and "col20" not in str(err.value) and "and 11 more" in str(err.value)
+    assert len(str(err.value)) < 600
+
+
+def test_damaged_workbook_and_cut_off_gzip_are_one_message(settings, tmp_path):
+    good = COMPANIES.encode() * 200
+    cases = {
+        "cut.csv.gz": gzip.compress(good)[:300],
+        "cut.xlsx": b"PK\x03\x04" + b"\x00" * 100,
+        "text.xlsx": b"company_id,name,country\n",
+    }
+    for name, content in cases.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        with pytest.raises(InputFileError) as err:
+            ingest(settings, "companies", path)
+        assert name in str(err.value) and "nothing was loaded" in str(err.value), name
+    assert not table_path(settings, "companies").exists()
