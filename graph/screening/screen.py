@@ -296,7 +296,15 @@ class Screener:
                 top_match_source_url=top.get("source_url"),
             )
             context = risk.get(top["id"])
-            if context:
+            if context and row["disposition"] == "clear":
+                # The row's risk columns read as the counterparty's: a candidate below review is
+                # not taken for it, so its risk stays with the candidate (in ``matches``).
+                notes.append(
+                    f"clear: risk_score, ownership_status and red_flags are left empty; they are "
+                    f"the top candidate's ({top['id']}, score {top['score']:.2f}, below review), "
+                    f"not this counterparty's"
+                )
+            elif context:
                 row["ownership_status"] = context.get("ownership_status")
                 flags = context.get("red_flags")
                 row["red_flags"] = json.dumps(flags) if isinstance(flags, list | dict) else flags
