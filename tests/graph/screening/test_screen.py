@@ -215,3 +215,23 @@ def test_a_clear_row_does_not_carry_its_candidates_risk(full_index: ListIndex) -
     assert (
         hit["disposition"] == "block" and hit["risk_score"] == 100.0 and hit["ownership_status"] == "listed"
     )
+
+
+def test_an_unverified_list_hit_is_review_with_the_step_to_take() -> None:
+    # 15 CFR 744.15: a UVL party is no prohibition; the exporter must obtain a UVL statement.
+    entries = csl_entries(TINY_CSL)
+    out = Screener(build_index(entries)).screen(pd.DataFrame({"name": ["Atlas Sanatgaran"]})).iloc[0]
+    assert out["top_match_source"] == "US_UVL" and out["top_match_score"] >= 0.92
+    assert out["disposition"] == "review"
+    assert "UVL statement" in out["top_match_reasons"] and "744.15(b)" in out["top_match_reasons"]
+
+
+def test_a_uvl_party_also_on_a_blocking_list_is_still_block() -> None:
+    entries = csl_entries(TINY_CSL)
+    uvl = entries[entries["name"] == "Atlas Sanatgaran"]
+    also_el = uvl.assign(id="list:US_EL:atlas", list="US_EL")
+    out = Screener(build_index(pd.concat([entries, also_el], ignore_index=True))).screen(
+        pd.DataFrame({"name": ["Atlas Sanatgaran"]})
+    )
+    assert out.iloc[0]["disposition"] == "block"
+    assert {m["list"] for m in out.iloc[0]["matches"]} >= {"US_UVL", "US_EL"}
