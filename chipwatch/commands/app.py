@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import subprocess
 import sys
 
 import click
 
-from chipwatch.settings import MAX_PORT, PROJECT_ROOT, load_settings
+from chipwatch.settings import MAX_PORT, PROJECT_ROOT, Settings, load_settings
 
 
 def streamlit_command(address: str, port: int, max_upload_mb: int) -> list[str]:
@@ -36,9 +37,33 @@ def streamlit_command(address: str, port: int, max_upload_mb: int) -> list[str]:
     ]
 
 
-def serve(address: str, port: int, max_upload_mb: int) -> None:
+def is_loopback(address: str) -> bool:
+    """True for an address only this machine can reach (127.0.0.0/8, ::1, localhost)."""
+    if address.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(address.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name or an interface address: reachable from elsewhere
+
+
+def exposure_warning(address: str, settings: Settings) -> str | None:
+    """The warning for serving the app where others can reach it with no sign-in configured."""
+    if is_loopback(address) or settings.app_password_hash:
+        return None
+    return (
+        f"Warning: the app is served on {address}, reachable from other machines, and no password is "
+        "set: anyone who can reach it sees the workspace and can run screenings. Set "
+        "CHIPWATCH_APP_PASSWORD_HASH to sha256:<the SHA-256 hex digest of a password>, or serve on 127.0.0.1."
+    )
+
+
+def serve(address: str, port: int, settings: Settings) -> None:
     """Run Streamlit in the foreground until it exits (Ctrl-C stops it)."""
-    cmd = streamlit_command(address, port, max_upload_mb)
+    cmd = streamlit_command(address, port, settings.max_upload_mb)
+    warning = exposure_warning(address, settings)
+    if warning:
+        click.echo(warning, err=True)
     click.echo(f"Serving chipwatch on http://{address}:{port}")
     # The child inherits CHIPWATCH_* so the app reads the same settings module.
     raise SystemExit(subprocess.call(cmd, env=os.environ.copy()))
@@ -57,4 +82,4 @@ def register(group: click.Group) -> None:
         """Start the Streamlit app on the workspace's graph."""
         settings = load_settings()
         click.echo(f"Workspace {settings.workspace}")
-        serve(address or settings.app_address, port or settings.app_port, settings.max_upload_mb)
+        serve(address or settings.app_address, port or settings.app_port, settings)

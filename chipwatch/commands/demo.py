@@ -24,4 +24,4 @@ def register(group: click.Group) -> None:
         click.echo(f"Building workspace {settings.workspace} from the bundled data (re-runs change nothing)")
         build_demo_workspace(settings, say=click.echo)
         if not no_serve:
-            serve(settings.app_address, port or settings.app_port, settings.max_upload_mb)
+            serve(settings.app_address, port or settings.app_port, settings)

@@ -13,7 +13,7 @@ from chipwatch.settings import load_settings
 from graph.risk.entity import entity_report, find_entity, format_report
 from graph.risk.paths import TARGETS, PathIndex, Target, diversion_paths
 from graph.risk.reference import load_reference
-from graph.risk.run import STEPS, compute_risk
+from graph.risk.run import STEPS, check_as_of, compute_risk
 from graph.sync_journal import require_synced
 
 
@@ -82,6 +82,7 @@ def register(group: click.Group) -> None:
         from graph.stores import open_store
 
         day = _date(as_of)
+        check_as_of(day)  # as ``risk`` does: a date before the reference tables is no "no path found"
         settings = load_settings()
         require_synced(settings)
         store = open_store(settings)

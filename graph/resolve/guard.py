@@ -2,8 +2,9 @@
 
 A merge of the clusters of ``a`` and ``b`` is refused when, over the member pairs (x of a's
 cluster, y of b's, in member order), it finds first a pair a reviewer rejected or two entries
-of the same list; otherwise when one of the first ``max_checks`` member pairs (other than
-``(a, b)`` itself) compares below ``different``. The reason names the first such pair.
+of the same list (two feeds' copies of one entry are one: :mod:`graph.resolve.shared_entries`);
+otherwise when one of the first ``max_checks`` member pairs (other than ``(a, b)`` itself)
+compares below ``different``. The reason names the first such pair.
 
 Speed without changing a decision: which member pairs a merge checks depends on the merges
 before it, so the checks cannot all be listed up front. :meth:`ConstrainedClusters.merge_all`
@@ -25,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from graph.resolve.review import pair_key
+from graph.resolve.shared_entries import entry_of
 
 #: Pair similarity used by the guard: a batch of (id_a, id_b) -> one score in [0, 1] each.
 Similarity = Callable[[Sequence[tuple[str, str]]], Sequence[float]]
@@ -198,13 +200,14 @@ class ConstrainedClusters:
         """``_checks`` pair by pair, for clusters that may hold a hard conflict (``rejected``:
         both hold members named in a rejected pair)."""
         checks: list[Pair] = []
-        right_lists = [list_of(y) for y in right]
+        # Two copies of one source-list entry (graph.resolve.shared_entries) are one identity.
+        right_lists = [(list_of(y), entry_of(y)) for y in right]
         for x in left:
-            lx = list_of(x)
-            for y, ly in zip(right, right_lists, strict=True):
+            lx, ex = list_of(x), entry_of(x)
+            for y, (ly, ey) in zip(right, right_lists, strict=True):
                 if rejected and pair_key(x, y) in self.cannot_link:
                     return f"{x} and {y} were rejected as different by a reviewer"
-                if lx is not None and lx == ly:
+                if lx is not None and lx == ly and ex != ey:
                     return f"{x} and {y} are two entries of the same list"
                 if len(checks) < self.max_checks and (x, y) != (a, b):
                     checks.append((x, y))

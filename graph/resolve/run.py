@@ -4,7 +4,8 @@ Stages: load records (current list entries, companies, shipment parties) → blo
 scoring → linking with review decisions → write SAME_AS edges, canonical ids, the review
 queue (``review/queue.parquet``) and the clusters (``resolve/clusters.parquet``).
 Pairs considered: shipment party ↔ company, company ↔ list entry, list entry ↔ list entry
-across lists, company ↔ company across registries.
+across lists (and one entry's copies from two feeds: :mod:`graph.resolve.shared_entries`),
+company ↔ company across registries.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from graph.resolve.candidates import BlockingConfig, CandidateIndex, exact_key_p
 from graph.resolve.features import PreparedRecords, Record, prepare
 from graph.resolve.link import LinkResult, LinkThresholds, link
 from graph.resolve.review import load_decisions, optional_store, queue_path
+from graph.resolve.shared_entries import shared_entry_pairs
 from graph.resolve.unknown_kinds import COMPANY, PERSON, UNKNOWN, record_kind
 from graph.store import GraphStore
 from graph.tables.lists import as_str_list, latest_entries
@@ -150,6 +152,11 @@ def _list_entries(settings: Settings) -> pd.DataFrame:
     if current.empty:
         return pd.DataFrame(columns=["id", "name", "aliases", "countries", "list"])
     return list_graph_frames(current.reset_index(drop=True)).nodes[NodeKind.LIST_ENTRY]
+
+
+def _column(frame: pd.DataFrame, name: str) -> list[str]:
+    """A text column as strings ('' where missing or absent)."""
+    return frame[name].fillna("").astype(str).tolist() if name in frame else [""] * len(frame)
 
 
 def score_task(
@@ -284,6 +291,8 @@ def _link_records(
     entries = _list_entries(settings)
     companies, parties = _companies(settings)
     lists = Records.build(entries, "id", "list")
+    # One list entry read from two feeds (the CSL's SDN copy and OFAC's file): linked as one.
+    shared = shared_entry_pairs(entries["id"].astype(str).tolist(), _column(entries, "feed"))
     comps = Records.build(companies, "node_id", "source", COMPANY)
     prts = Records.build(parties, "party_id", None, UNKNOWN)
     del entries, companies, parties  # the records hold what scoring needs
@@ -313,6 +322,7 @@ def _link_records(
             )
         step("party-list")
         parts.append(score_task(lists, lists, list_index, "list-list", t.review, cross_group=True, top_k=5))
+        parts.append(shared)
         step("list-list")
     else:
         for stage in ("company-list", "party-list", "list-list"):

@@ -60,7 +60,7 @@ class RiskResult:
     ref: Reference
 
 
-def _check_as_of(as_of: dt.date, frames: RiskFrames | None = None) -> None:
+def check_as_of(as_of: dt.date, frames: RiskFrames | None = None) -> None:
     first = earliest_date()
     if as_of < first:
         raise AsOfError(
@@ -94,10 +94,10 @@ def owner_countries(frames: RiskFrames) -> pd.Series:
 def analyse(store: GraphStore, as_of: dt.date, progress: Progress | None = None) -> RiskResult:
     """Everything, computed but not written."""
     tick = progress or (lambda _s, _i, _n: None)
-    _check_as_of(as_of)
+    check_as_of(as_of)
     tick("read", 0, len(STEPS))
     frames = load_frames(store)
-    _check_as_of(as_of, frames)
+    check_as_of(as_of, frames)
     day = as_of.isoformat()
     frames = replace(frames, shipments=frames.shipments[frames.shipments["date"].fillna("") <= day])
     ref = load_reference(as_of)

@@ -4,7 +4,9 @@
 column, optional ``country``, ``address``, ``id``, ``lei``, ``tax_id``, ``role``), the same
 rows out with the best list matches, the reasons, the graph context and a disposition hint.
 A match on a context entity (its publisher says it is not itself listed) is shown with that
-reason and ``entry_status == "context"``, and on its own makes a row ``review`` at most.
+reason and ``entry_status == "context"``, and on its own makes a row ``review`` at most; so does a
+hit on the Unverified List, whose reasons say to obtain a UVL statement
+(:mod:`graph.screening.list_policies`).
 :class:`Screener` holds the prepared index so that a file is screened chunk by chunk against
 one index built once.
 """
@@ -25,6 +27,7 @@ from chipwatch.settings import Settings
 from graph.list_status import ACTIVE, CONTEXT, CONTEXT_NOTE
 from graph.resolve.review import Decision, counterparty_id, load_decisions, optional_store
 from graph.screening.index import ENTRY_COLUMNS, ListIndex, build_index, load_entries
+from graph.screening.list_policies import review_only
 from graph.screening.scoring import TWO_DIFFERENCES_CAP, PairScores, explain, score_pairs, translit_key
 
 MAX_NAME_CHARS = 1000  # longer names are cut for matching (the cell itself is kept)
@@ -166,6 +169,7 @@ class Screener:
             match["entry_status"] = CONTEXT if self._is_context(entry_row) else ACTIVE
             for col, values in self._entry_columns().items():
                 match[col] = values[entry_row]
+            _add_policy_reason(match)
             out[q].append(match)
         for lst in out:
             lst.sort(key=lambda m: (-m["score"], m["id"]))
@@ -175,12 +179,14 @@ class Screener:
         return bool(self.index.context) and self.index.context[int(entry_row)]
 
     def _disposition(self, matches: list[dict[str, Any]]) -> str:
-        """The highest hint of the row's matches; a context entity's is ``review`` at most."""
+        """The highest hint of the row's matches; a context entity's, or a hit on a list that is
+        no prohibition (:mod:`graph.screening.list_policies`), is ``review`` at most."""
         levels = ("clear", "review", "block")
         best = 0
         for m in matches:
             level = levels.index(self.thresholds.disposition(m["score"]))
-            best = max(best, min(level, 1) if m.get("entry_status") == CONTEXT else level)
+            capped = m.get("entry_status") == CONTEXT or review_only(m.get("list")) is not None
+            best = max(best, min(level, 1) if capped else level)
         return levels[best]
 
     def _entry_columns(self) -> dict[str, list[str | None]]:
@@ -250,6 +256,7 @@ class Screener:
             }
             for col, values in self._entry_columns().items():
                 match[col] = values[hit.entry]
+            _add_policy_reason(match)
             by_key.setdefault(key, []).append(match)
         return {
             i: by_key[(a, c)]
@@ -296,13 +303,28 @@ class Screener:
                 top_match_source_url=top.get("source_url"),
             )
             context = risk.get(top["id"])
-            if context:
+            if context and row["disposition"] == "clear":
+                # The row's risk columns read as the counterparty's: a candidate below review is
+                # not taken for it, so its risk stays with the candidate (in ``matches``).
+                notes.append(
+                    f"clear: risk_score, ownership_status and red_flags are left empty; they are "
+                    f"the top candidate's ({top['id']}, score {top['score']:.2f}, below review), "
+                    f"not this counterparty's"
+                )
+            elif context:
                 row["ownership_status"] = context.get("ownership_status")
                 flags = context.get("red_flags")
                 row["red_flags"] = json.dumps(flags) if isinstance(flags, list | dict) else flags
                 row["risk_score"] = context.get("risk_score")
         row["screen_notes"] = "; ".join(notes) or None
         return row
+
+
+def _add_policy_reason(match: dict[str, Any]) -> None:
+    """A hit on a list that is no prohibition says so, and what to do, among its reasons."""
+    note = review_only(match.get("list"))
+    if note is not None:
+        match["reasons"] = [*match["reasons"], note]
 
 
 def _cap_approximate_weak_aliases(

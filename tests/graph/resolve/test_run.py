@@ -239,3 +239,31 @@ def test_a_person_named_party_meets_its_listed_person_among_many_of_one_surname(
     )
     feroz = frame.loc[frame["name"] == "Feroz Khan", "id"].iloc[0]
     assert feroz in set(scored.loc[scored["score"] >= 0.8, "target"])
+
+
+def test_one_sdn_entry_from_two_feeds_is_linked_not_queued(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The CSL's copy of SDN entry 22696 and OFAC's own: a listed name matching both must not be
+    # queued as "two entries of the same list" (graph.resolve.shared_entries).
+    entries = pd.DataFrame(
+        {
+            "id": ["list:US_SDN:SDN:22696", "list:US_SDN:22696", "list:US_DPL:d1"],
+            "name": ["TAVAN, Resit", "TAVAN, Resit", "RESIT TAVAN"],
+            "list": ["US_SDN", "US_SDN", "US_DPL"],
+            "feed": ["csl", "ofac-sdn", "csl"],
+            "aliases": [[], [], []],
+            "countries": [["TR"], ["TR"], ["TR"]],
+            "entity_kind": ["person", "person", "person"],
+            "kind_source": ["type", "type", "type"],
+        }
+    )
+    monkeypatch.setattr(run, "_list_entries", lambda _settings: entries)
+    settings = Settings(workspace=tmp_path / "ws")
+    ingest_demo_world(settings, directory=_small_world(tmp_path / "world"))
+    _, _, result = run._link_records(settings, run.LinkThresholds(), lambda _stage: None)
+    links = result.same_as.set_index(["source", "target"])
+    assert links.loc[("list:US_SDN:22696", "list:US_SDN:SDN:22696"), "method"] == "same-entry"
+    assert not result.queue["reasons_json"].str.contains("same list").any()
+    canon = result.clusters.set_index("id")["canonical_id"]
+    assert canon[["list:US_SDN:SDN:22696", "list:US_SDN:22696", "list:US_DPL:d1"]].nunique() == 1

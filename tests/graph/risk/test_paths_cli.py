@@ -106,6 +106,21 @@ def test_as_of_before_any_data_is_a_clear_message(tmp_path: Path, capsys: pytest
     assert "--as-of 2010-01-01 is before any reference data" in err and "Traceback" not in err
 
 
+def test_paths_as_of_before_any_data_is_the_same_clear_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from chipwatch.cli import main
+
+    for key, value in _workspace(tmp_path).items():
+        monkeypatch.setenv(key, value)
+    with pytest.raises(SystemExit) as exc:
+        main(["paths", "--from", "party:sup", "--as-of", "1990-01-01"])
+    assert exc.value.code == 2
+    captured = capsys.readouterr()
+    assert "--as-of 1990-01-01 is before any reference data" in captured.err
+    assert "no path found" not in captured.out and "Traceback" not in captured.err
+
+
 def test_hub_with_100k_trade_edges_stays_bounded() -> None:
     from graph.model import NodeKind
 

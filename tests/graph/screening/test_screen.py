@@ -197,3 +197,41 @@ def test_a_counterparty_written_as_a_persons_name_meets_the_listed_person(
     row = screener.screen(pd.DataFrame({"name": [query]})).iloc[0]
     assert row["disposition"] in ("review", "block")
     assert row["top_match_name"] == expected_name
+
+
+def test_a_clear_row_does_not_carry_its_candidates_risk(full_index: ListIndex) -> None:
+    # "Tab Co" is clear (its top candidate scores below review): the risk columns must not read as
+    # the counterparty's; the candidate, its score and a note saying why stay visible.
+    def risk_hook(ids: list[str]) -> dict[str, dict[str, object]]:
+        return {i: {"risk_score": 100.0, "ownership_status": "listed", "red_flags": ["listed"]} for i in ids}
+
+    screener = Screener(full_index, Thresholds(review=0.9, block=0.95, report=0.3), risk_hook=risk_hook)
+    out = screener.screen(pd.DataFrame({"name": ["Tab Co", "ROSOBORONEXPORT"]}))
+    clear, hit = out.iloc[0], out.iloc[1]
+    assert clear["disposition"] == "clear" and clear["matches"]
+    assert clear["top_match_id"] == clear["matches"][0]["id"] and clear["top_match_score"] < 0.9
+    assert pd.isna(clear["risk_score"]) and pd.isna(clear["ownership_status"]) and pd.isna(clear["red_flags"])
+    assert "top candidate's" in clear["screen_notes"] and clear["top_match_id"] in clear["screen_notes"]
+    assert (
+        hit["disposition"] == "block" and hit["risk_score"] == 100.0 and hit["ownership_status"] == "listed"
+    )
+
+
+def test_an_unverified_list_hit_is_review_with_the_step_to_take() -> None:
+    # 15 CFR 744.15: a UVL party is no prohibition; the exporter must obtain a UVL statement.
+    entries = csl_entries(TINY_CSL)
+    out = Screener(build_index(entries)).screen(pd.DataFrame({"name": ["Atlas Sanatgaran"]})).iloc[0]
+    assert out["top_match_source"] == "US_UVL" and out["top_match_score"] >= 0.92
+    assert out["disposition"] == "review"
+    assert "UVL statement" in out["top_match_reasons"] and "744.15(b)" in out["top_match_reasons"]
+
+
+def test_a_uvl_party_also_on_a_blocking_list_is_still_block() -> None:
+    entries = csl_entries(TINY_CSL)
+    uvl = entries[entries["name"] == "Atlas Sanatgaran"]
+    also_el = uvl.assign(id="list:US_EL:atlas", list="US_EL")
+    out = Screener(build_index(pd.concat([entries, also_el], ignore_index=True))).screen(
+        pd.DataFrame({"name": ["Atlas Sanatgaran"]})
+    )
+    assert out.iloc[0]["disposition"] == "block"
+    assert {m["list"] for m in out.iloc[0]["matches"]} >= {"US_UVL", "US_EL"}
