@@ -11,8 +11,11 @@ cannot exhaust the server's transaction memory: the bound is a share of the serv
 estimate counts rows, properties and characters (:mod:`graph.stores.tx_size`), because a fixed row
 count that suits four-property rows overflows with 24-property shipments.
 
-Inside the transaction each batch first reads which rows are new: nodes whose id does not exist and
-edges whose source has no edge of that kind yet are CREATEd, the rest updated / MERGEd. CREATE
+Inside the transaction one read (for all its rows at once) finds which rows are new: nodes whose id
+does not exist and edges whose source has no edge of that kind yet are CREATEd, the rest updated /
+MERGEd. The write batches are then sent pipelined (:func:`_pipelined`): each ``tx.run`` returns
+once the server has started the statement, so this process packs the next batch while the server
+executes the current one, instead of the two taking turns. CREATE
 skips MERGE's lock-and-recheck and was the larger part of the bulk-load speed-up (see
 benchmarks/store_bench.py). Repeated rows of one call are folded first (later values win), as the
 MERGE they replace would have done. One transaction per call, rather than one per batch, was kept
@@ -137,6 +140,19 @@ def _partial(exc: StoreError, done: int, total: int) -> StoreError:
 def _props(row: Mapping[str, Any]) -> Mapping[str, Any]:
     props: Mapping[str, Any] = row["props"]
     return props
+
+
+def _pipelined(tx: neo4j.ManagedTransaction, statements: Iterable[tuple[str, list[Any]]]) -> int:
+    """Run each ``(query, rows)`` in ``tx`` before reading the answers of the earlier ones; the
+    sum of their ``written`` counts.
+
+    ``tx.run`` returns once the server has started the statement (Bolt RUN answered, PULL sent),
+    and the server answers a connection's messages in order: so while it executes one batch,
+    this process already builds and packs the next, instead of the two waiting on each other.
+    A failing statement still fails the transaction (its error surfaces at the next read).
+    """
+    pending = [tx.run(query, rows=rows) for query, rows in statements]
+    return sum(int(result.single(strict=True)["written"]) for result in pending)
 
 
 def _edge(record: Mapping[str, Any]) -> Edge:
@@ -376,17 +392,22 @@ class Neo4jStore:
     def _split_node_writes(
         self, kind: NodeKind, chunk: list[dict[str, Any]]
     ) -> Callable[[neo4j.ManagedTransaction], None]:
-        """Per batch: one read finds the ids that exist; new rows are CREATEd, the others MERGEd."""
+        """One read finds which ids of the chunk exist; then new rows are CREATEd, the others MERGEd,
+        batch after batch without waiting for each answer (see :func:`_pipelined`)."""
         create, merge = cypher.create_nodes(kind), cypher.upsert_nodes(kind)
 
-        def run(tx: neo4j.ManagedTransaction) -> None:
+        def statements(existing: set[str]) -> Iterator[tuple[str, list[dict[str, Any]]]]:
             for batch in self._batches(chunk):
-                existing = self._existing(tx, kind, batch)
                 fresh = [{**r["props"], "id": r["id"]} for r in batch if r["id"] not in existing]
                 if fresh:
-                    tx.run(create, rows=fresh).consume()
+                    yield create, fresh
                 if existing:
-                    tx.run(merge, rows=[r for r in batch if r["id"] in existing]).consume()
+                    old = [r for r in batch if r["id"] in existing]
+                    if old:
+                        yield merge, old
+
+        def run(tx: neo4j.ManagedTransaction) -> None:
+            _pipelined(tx, statements(self._existing(tx, kind, chunk)))
 
         return run
 
@@ -412,31 +433,31 @@ class Neo4jStore:
         create, ends = cypher.create_edges(kind), cypher.edge_ends(kind)
 
         def work(chunk: list[dict[str, Any]]) -> Callable[[neo4j.ManagedTransaction], int]:
-            def run(tx: neo4j.ManagedTransaction) -> int:
-                written = 0
+            def statements(element: dict[str, str], bare: set[str]) -> Iterator[tuple[str, list[list[Any]]]]:
                 for batch in self._batches(chunk):
-                    ids = sorted({x for r in batch for x in (r["source"], r["target"])})
-                    found = tx.run(ends, ids=ids).single(strict=True)["found"]
-                    element = {f[0]: f[1] for f in found}
-                    if len(element) < len(ids):
-                        raise _MissingEnds(sorted(set(ids).difference(element)))
-                    # A source with no edge of this kind yet cannot hold any of the batch's edges:
-                    # those are CREATEd (the bulk case); the rest are MERGEd.
-                    bare = {f[0] for f in found if f[2]}
+                    # A source with no edge of this kind before this transaction cannot hold any
+                    # of the chunk's edges (repeated rows are folded): those are CREATEd (the bulk
+                    # case); the rest are MERGEd.
                     fresh: list[list[Any]] = []
                     rest: list[list[Any]] = []
                     for r in batch:
                         row = [element[r["source"]], element[r["target"]], r["key"], r["props"]]
                         (fresh if r["source"] in bare else rest).append(row)
-                    n = 0
                     if fresh:
-                        n += tx.run(create, rows=fresh).single(strict=True)["written"]
+                        yield create, fresh
                     if rest:
-                        n += tx.run(query, rows=rest).single(strict=True)["written"]
-                    if n < len(batch):  # an end node deleted by another writer since the read
-                        missing = [r["id"] for r in tx.run(cypher.MISSING_NODES, ids=ids)]
-                        raise _MissingEnds(missing)
-                    written += n
+                        yield query, rest
+
+            def run(tx: neo4j.ManagedTransaction) -> int:
+                ids = list({x for r in chunk for x in (r["source"], r["target"])})
+                found = tx.run(ends, ids=ids).single(strict=True)["found"]
+                element = {f[0]: f[1] for f in found}
+                if len(element) < len(ids):
+                    raise _MissingEnds(sorted(set(ids).difference(element)))
+                written = _pipelined(tx, statements(element, {f[0] for f in found if f[2]}))
+                if written < len(chunk):  # an end node deleted by another writer since the read
+                    missing = [r["id"] for r in tx.run(cypher.MISSING_NODES, ids=ids)]
+                    raise _MissingEnds(missing)
                 return written
 
             return run

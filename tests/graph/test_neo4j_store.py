@@ -19,7 +19,7 @@ from chipwatch.errors import Neo4jAuthError, StoreError
 from chipwatch.settings import Secret, Settings, StoreKind
 from graph.model import EdgeKind, NodeKind
 from graph.stores import cypher, open_store, tx_size
-from graph.stores.neo4j_store import Neo4jStore
+from graph.stores.neo4j_store import Neo4jStore, _pipelined
 
 
 @pytest.fixture
@@ -86,6 +86,23 @@ def test_failed_multi_batch_call_rolls_back_completely(neo4j_settings: Settings)
         assert store.edges_frame(EdgeKind.OWNS)["pct"].tolist() == [10.0]  # not updated to 99 either
     finally:
         store.close()
+
+
+def test_pipelined_statements_run_in_order_and_a_failing_one_rolls_back_the_earlier_ones(
+    store: Neo4jStore,
+) -> None:
+    # The writes of a call are sent without waiting for each answer: a failure in a later batch
+    # must still surface, and undo the batches the server already executed.
+    create = "UNWIND $rows AS row CREATE (:Company:Node {id: row}) RETURN count(*) AS written"
+    seen = "UNWIND $rows AS row MATCH (n:Node {id: row}) RETURN count(n) AS written"
+    fail = "UNWIND $rows AS row RETURN count(1 / row) AS written"
+    ok = [(create, ["co:p:1", "co:p:2"]), (seen, ["co:p:1", "co:p:2"]), (create, ["co:p:3"])]
+    assert store._write("pipelined", lambda tx: _pipelined(tx, ok)) == 5
+    assert store.counts()["Company"] == 3
+    store.clear()
+    with pytest.raises(StoreError, match=r"by zero"):
+        store._write("pipelined", lambda tx: _pipelined(tx, [ok[0], (fail, [1, 0]), ok[2]]))
+    assert store.counts()["Company"] == 0
 
 
 def test_fulltext_index_on_names(store: Neo4jStore) -> None:
