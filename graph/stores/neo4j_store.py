@@ -13,17 +13,23 @@ count that suits four-property rows overflows with 24-property shipments.
 
 Inside the transaction one read (for all its rows at once) finds which rows are new: nodes whose id
 does not exist and edges whose source has no edge of that kind yet are CREATEd, the rest updated /
-MERGEd. The write batches are then sent pipelined (:func:`_pipelined`): each ``tx.run`` returns
-once the server has started the statement, so this process packs the next batch while the server
-executes the current one, instead of the two taking turns. CREATE
-skips MERGE's lock-and-recheck and was the larger part of the bulk-load speed-up (see
-benchmarks/store_bench.py). Repeated rows of one call are folded first (later values win), as the
-MERGE they replace would have done. One transaction per call, rather than one per batch, was kept
-by measurement: per-batch commits were not faster, and they would leave a failed call half-written.
+MERGEd. CREATE skips MERGE's lock-and-recheck and was the larger part of the bulk-load speed-up
+(see benchmarks/store_bench.py). Repeated rows of one call are folded first (later values win), as
+the MERGE they replace would have done. One transaction per call, rather than one per batch, was
+kept by measurement: per-batch commits were not faster, and they would leave a failed call
+half-written.
+
+The client's work is hidden behind the server's where the order allows (:meth:`Neo4jStore._upsert`):
+- the read is sent first, with the ids taken from the raw rows, and the rows are checked, folded
+  and cut into transactions while the server executes it (a refused row rolls the transaction
+  back: every row is still checked before anything commits);
+- the write batches are pipelined (:func:`_pipelined`): each ``tx.run`` returns once the server
+  has planned the statement, so this process builds and packs batch i+1 while the server executes
+  batch i, instead of the two taking turns.
 
 Speed (issue 2 asks 50k nodes+edges/s on the 2-core machine; figures from store_bench.py and
 neo4j_ceiling.py, which a reviewer can re-run):
-- An edge batch's read resolves every source and target id once to its elementId, and the writes
+- An edge call's read resolves every source and target id once to its elementId, and the writes
   find their ends by elementId (a direct record lookup) rather than by two index seeks per edge;
   edge rows travel as lists, node rows as the bare property map. Both reads answer with ONE
   collected record: one Bolt record per row had cost the client ~40 us CPU per edge row, now ~16.
@@ -58,9 +64,11 @@ naming the server and the statement, never the password.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import Any, Generic, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import neo4j
@@ -72,19 +80,28 @@ from chipwatch.settings import Secret, Settings
 from graph.model import SYMMETRIC_EDGE_KINDS, Edge, EdgeKind, Node, NodeKind, Path, Subgraph
 from graph.store import Direction
 from graph.stores import cypher, tx_size
+from graph.stores.columns import ColumnRows
 from graph.stores.rows import (
     check_hops,
     check_limit,
     edge_rows,
     edges_frame_from,
+    fold_edges,
+    fold_nodes,
     missing_ends_error,
     node_rows,
     nodes_frame_from,
+    present_strings,
 )
 
 log = logging.getLogger(__name__)
 STORE = "neo4j"
 T = TypeVar("T")
+K = TypeVar("K")
+#: A row of a write: its key (node id, or edge source, target, key) and its checked properties.
+_Row = tuple[K, dict[str, Any]]
+_NodeRow = tuple[str, dict[str, Any]]
+_EdgeRow = tuple[tuple[str, str, str], dict[str, Any]]
 #: See :meth:`Neo4jStore.bulk_load`. Stopping the server, importing and starting it again costs
 #: ~50 s on the 2-core machine (restart, JIT warm-up, index creation), which transactional
 #: writes of this many rows also take (~10k rows/s).
@@ -137,9 +154,29 @@ def _partial(exc: StoreError, done: int, total: int) -> StoreError:
     return StoreError(f"{str(exc).removeprefix(f'[{STORE}] ')}\n  ({_outcome(done, total)})", store=STORE)
 
 
-def _props(row: Mapping[str, Any]) -> Mapping[str, Any]:
-    props: Mapping[str, Any] = row["props"]
-    return props
+@dataclass
+class _Call(Generic[K]):
+    """One upsert call: its rows (key, properties) cut into transactions, and how far it got."""
+
+    chunks: list[list[_Row[K]]] = field(default_factory=list)
+    #: Rows given (before repeated ones were folded): what the call returns.
+    rows: int = 0
+    #: Transactions (chunks) committed so far.
+    committed: int = 0
+
+    @property
+    def done(self) -> int:
+        """Rows of the committed transactions."""
+        return sum(len(chunk) for chunk in self.chunks[: self.committed])
+
+
+def _reiterable(rows: Iterable[Mapping[str, Any]]) -> Sequence[Mapping[str, Any]] | ColumnRows:
+    """``rows`` as something that can be read twice (a lookup of the raw ids, then the checks)."""
+    return rows if isinstance(rows, list | tuple | ColumnRows) else list(rows)
+
+
+def _ends_of(chunk: list[_EdgeRow]) -> set[str]:
+    return {x for (source, target, _), _ in chunk for x in (source, target)}
 
 
 def _pipelined(tx: neo4j.ManagedTransaction, statements: Iterable[tuple[str, list[Any]]]) -> int:
@@ -338,9 +375,9 @@ class Neo4jStore:
             return tx_size.DEFAULT_BUDGET
         return tx_size.budget({r["name"]: str(r["value"]) for r in found})
 
-    def _chunks(self, rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    def _chunks(self, rows: list[_Row[K]]) -> list[list[_Row[K]]]:
         """``rows`` cut into transactions of at most :attr:`max_tx_bytes` estimated bytes each."""
-        return tx_size.chunks(rows, _props, self.max_tx_bytes)
+        return list(tx_size.chunks(rows, itemgetter(1), self.max_tx_bytes))
 
     def _batches(self, rows: list[T]) -> Iterator[list[T]]:
         for start in range(0, len(rows), self.batch_size):
@@ -348,133 +385,198 @@ class Neo4jStore:
 
     # --- writes --------------------------------------------------------------------------------
 
+    def _upsert(
+        self,
+        query: str,
+        call: _Call[K],
+        prepare: Callable[[], list[_Row[K]]],
+        read: Callable[[neo4j.ManagedTransaction, list[_Row[K]] | None], neo4j.Result],
+        write: Callable[[neo4j.ManagedTransaction, list[_Row[K]], neo4j.Result, bool], int],
+    ) -> None:
+        """Write one upsert call, one transaction per chunk of ``prepare()``'s rows (into ``call``).
+
+        The first transaction starts ``read(tx, None)``, the lookup for the whole call built from
+        the raw rows, BEFORE ``prepare()`` checks, folds and cuts them: ``tx.run`` returns once the
+        server has planned the statement, so the server executes the lookup while this process
+        prepares the rows, instead of idling through it. A row that fails the checks raises inside
+        that transaction, which rolls back with nothing written: every row is still checked before
+        anything commits. A later chunk (a call above the byte bound) reads ``read(tx, chunk)`` in
+        its own transaction. ``write(tx, chunk, pending read, read was of this chunk alone)``
+        returns the rows it wrote.
+        """
+
+        def first(tx: neo4j.ManagedTransaction) -> int:
+            pending = read(tx, None)
+            if not call.chunks:  # a retried transaction function keeps the rows checked before
+                call.chunks = self._chunks(prepare())
+            return write(tx, call.chunks[0], pending, len(call.chunks) == 1)
+
+        def later(chunk: list[_Row[K]]) -> Callable[[neo4j.ManagedTransaction], int]:
+            return lambda tx: write(tx, chunk, read(tx, chunk), True)
+
+        self._write(query, first)
+        call.committed = 1
+        for chunk in call.chunks[1:]:
+            self._write(query, later(chunk))
+            call.committed += 1
+
     def upsert_nodes(self, kind: NodeKind, rows: Iterable[Mapping[str, Any]]) -> int:
-        prepared = node_rows(kind, rows, STORE)
-        merged: dict[str, dict[str, Any]] = {}
-        for node_id, props in prepared:  # a repeated id: later values win, as with repeated MERGEs
-            merged[node_id] = {**merged[node_id], **props} if node_id in merged else props
-        params = [{"id": i, "props": p} for i, p in merged.items()]
-        query = cypher.create_nodes(kind)
-        done = 0
+        rows = _reiterable(rows)
+        if not len(rows):
+            return 0
+        ids = present_strings(rows, ("id",))
+        call: _Call[str] = _Call()
+
+        def prepare() -> list[_NodeRow]:
+            prepared = node_rows(kind, rows, STORE)
+            call.rows = len(prepared)
+            return list(fold_nodes(prepared).items())
+
+        def read(tx: neo4j.ManagedTransaction, chunk: list[_NodeRow] | None) -> neo4j.Result:
+            return tx.run(cypher.EXISTING_NODES, ids=ids if chunk is None else [i for i, _ in chunk])
+
+        def write(
+            tx: neo4j.ManagedTransaction, chunk: list[_NodeRow], found: neo4j.Result, alone: bool
+        ) -> int:
+            existing = self._existing(kind, found, None if alone else chunk)
+            _pipelined(tx, self._node_statements(kind, chunk, existing))
+            return len(chunk)
+
         try:
-            for chunk in self._chunks(params):
-                try:
-                    self._write(query, self._split_node_writes(kind, chunk))
-                except StoreError as exc:
-                    if not isinstance(exc.__cause__, ConstraintError):
-                        raise
-                    # Another writer created some of these ids after our check: MERGE instead.
+            try:
+                self._upsert(cypher.create_nodes(kind), call, prepare, read, write)
+            except StoreError as exc:
+                if not isinstance(exc.__cause__, ConstraintError):
+                    raise
+                # Another writer created some of these ids after our read: MERGE instead.
+                for chunk in call.chunks[call.committed :]:
                     self._write(cypher.upsert_nodes(kind), self._merge_node_writes(kind, chunk))
-                done += len(chunk)
+                    call.committed += 1
         except _KindClash as exc:
             first = exc.clashes[0]
             raise StoreError(
                 f"node {first['id']!r} exists as {_kind_of(first['labels']).value}, cannot write it as "
-                f"{kind.value} ({len(exc.clashes)} such rows); {_outcome(done, len(params))}",
+                f"{kind.value} ({len(exc.clashes)} such rows); {_outcome(call.done, call.rows)}",
                 store=STORE,
             ) from None
         except StoreError as exc:
-            if done:
-                raise _partial(exc, done, len(params)) from exc
+            if call.done:
+                raise _partial(exc, call.done, call.rows) from exc
             raise
-        return len(prepared)
+        return call.rows
 
     @staticmethod
-    def _existing(tx: neo4j.ManagedTransaction, kind: NodeKind, batch: list[dict[str, Any]]) -> set[str]:
-        """Ids of ``batch`` that exist (as ``kind``); :class:`_KindClash` if some exist as another kind."""
-        found = tx.run(cypher.EXISTING_NODES, ids=[r["id"] for r in batch]).single(strict=True)["found"]
-        labels = dict(found)
+    def _existing(kind: NodeKind, found: neo4j.Result, chunk: list[_NodeRow] | None) -> set[str]:
+        """The ids of an :data:`cypher.EXISTING_NODES` answer (those of ``chunk`` only, unless None)
+        that exist (as ``kind``); :class:`_KindClash` if some exist as another kind."""
+        labels = dict(found.single(strict=True)["found"])
+        if chunk is not None:
+            mine = {i for i, _ in chunk}
+            labels = {i: ls for i, ls in labels.items() if i in mine}
         clashes = [{"id": i, "labels": ls} for i, ls in labels.items() if kind.value not in ls]
         if clashes:
             raise _KindClash(sorted(clashes, key=lambda c: c["id"]))
         return set(labels)
 
-    def _split_node_writes(
-        self, kind: NodeKind, chunk: list[dict[str, Any]]
-    ) -> Callable[[neo4j.ManagedTransaction], None]:
-        """One read finds which ids of the chunk exist; then new rows are CREATEd, the others MERGEd,
-        batch after batch without waiting for each answer (see :func:`_pipelined`)."""
+    def _node_statements(
+        self, kind: NodeKind, chunk: list[_NodeRow], existing: set[str]
+    ) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        """Per batch, the new rows CREATEd and the others MERGEd (built one batch ahead of the
+        server: see :func:`_pipelined`)."""
         create, merge = cypher.create_nodes(kind), cypher.upsert_nodes(kind)
-
-        def statements(existing: set[str]) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-            for batch in self._batches(chunk):
-                fresh = [{**r["props"], "id": r["id"]} for r in batch if r["id"] not in existing]
-                if fresh:
-                    yield create, fresh
-                if existing:
-                    old = [r for r in batch if r["id"] in existing]
-                    if old:
-                        yield merge, old
-
-        def run(tx: neo4j.ManagedTransaction) -> None:
-            _pipelined(tx, statements(self._existing(tx, kind, chunk)))
-
-        return run
+        for batch in self._batches(chunk):
+            fresh = []
+            for node_id, props in batch:
+                if node_id not in existing:
+                    # ``props`` is this call's own copy (node_rows, fold_nodes): the id joins it in
+                    # place instead of in a new dict per row (a later MERGE of it sets the same id).
+                    props["id"] = node_id
+                    fresh.append(props)
+            if fresh:
+                yield create, fresh
+            old = [{"id": i, "props": p} for i, p in batch if i in existing] if existing else []
+            if old:
+                yield merge, old
 
     def _merge_node_writes(
-        self, kind: NodeKind, chunk: list[dict[str, Any]]
+        self, kind: NodeKind, chunk: list[_NodeRow]
     ) -> Callable[[neo4j.ManagedTransaction], None]:
         merge = cypher.upsert_nodes(kind)
 
         def run(tx: neo4j.ManagedTransaction) -> None:
             for batch in self._batches(chunk):
-                self._existing(tx, kind, batch)
-                tx.run(merge, rows=batch).consume()
+                self._existing(kind, tx.run(cypher.EXISTING_NODES, ids=[i for i, _ in batch]), None)
+                tx.run(merge, rows=[{"id": i, "props": p} for i, p in batch]).consume()
 
         return run
 
     def upsert_edges(self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]]) -> int:
-        prepared = edge_rows(kind, rows, STORE)
-        merged: dict[tuple[str, str, str], dict[str, Any]] = {}
-        for s, t, k, p in prepared:  # a repeated edge: later values win, as with repeated MERGEs
-            merged[s, t, k] = {**merged[s, t, k], **p} if (s, t, k) in merged else p
-        params = [{"source": s, "target": t, "key": k, "props": p} for (s, t, k), p in merged.items()]
-        query = cypher.upsert_edges(kind)
-        create, ends = cypher.create_edges(kind), cypher.edge_ends(kind)
+        rows = _reiterable(rows)
+        if not len(rows):
+            return 0
+        ends = present_strings(rows, ("source", "target"))
+        call: _Call[tuple[str, str, str]] = _Call()
 
-        def work(chunk: list[dict[str, Any]]) -> Callable[[neo4j.ManagedTransaction], int]:
-            def statements(element: dict[str, str], bare: set[str]) -> Iterator[tuple[str, list[list[Any]]]]:
-                for batch in self._batches(chunk):
-                    # A source with no edge of this kind before this transaction cannot hold any
-                    # of the chunk's edges (repeated rows are folded): those are CREATEd (the bulk
-                    # case); the rest are MERGEd.
-                    fresh: list[list[Any]] = []
-                    rest: list[list[Any]] = []
-                    for r in batch:
-                        row = [element[r["source"]], element[r["target"]], r["key"], r["props"]]
-                        (fresh if r["source"] in bare else rest).append(row)
-                    if fresh:
-                        yield create, fresh
-                    if rest:
-                        yield query, rest
+        def prepare() -> list[_EdgeRow]:
+            prepared = edge_rows(kind, rows, STORE)
+            call.rows = len(prepared)
+            return list(fold_edges(prepared).items())
 
-            def run(tx: neo4j.ManagedTransaction) -> int:
-                ids = list({x for r in chunk for x in (r["source"], r["target"])})
-                found = tx.run(ends, ids=ids).single(strict=True)["found"]
-                element = {f[0]: f[1] for f in found}
-                if len(element) < len(ids):
-                    raise _MissingEnds(sorted(set(ids).difference(element)))
-                written = _pipelined(tx, statements(element, {f[0] for f in found if f[2]}))
-                if written < len(chunk):  # an end node deleted by another writer since the read
-                    missing = [r["id"] for r in tx.run(cypher.MISSING_NODES, ids=ids)]
-                    raise _MissingEnds(missing)
-                return written
+        def read(tx: neo4j.ManagedTransaction, chunk: list[_EdgeRow] | None) -> neo4j.Result:
+            ids = ends if chunk is None else list(_ends_of(chunk))
+            return tx.run(cypher.edge_ends(kind), ids=ids)
 
-            return run
+        def write(
+            tx: neo4j.ManagedTransaction,
+            chunk: list[_EdgeRow],
+            pending: neo4j.Result,
+            alone: bool,
+        ) -> int:
+            found = pending.single(strict=True)["found"]
+            element = {f[0]: f[1] for f in found}
+            # A one-transaction call read ``ends``, the raw strings every checked end is one of:
+            # all of them found, no end is missing.
+            whole = len(call.chunks) == 1 and len(element) == len(ends)
+            needed = set(ends) if whole else _ends_of(chunk)
+            if not needed <= element.keys():
+                raise _MissingEnds(sorted(needed.difference(element)))
+            bare = {f[0] for f in found if f[2]}
+            written = _pipelined(tx, self._edge_statements(kind, chunk, element, bare))
+            if written < len(chunk):  # an end node deleted by another writer since the read
+                raise _MissingEnds([r["id"] for r in tx.run(cypher.MISSING_NODES, ids=sorted(needed))])
+            return written
 
-        done = 0
         try:
-            for chunk in self._chunks(params):
-                self._write(query, work(chunk))
-                done += len(chunk)
+            self._upsert(cypher.upsert_edges(kind), call, prepare, read, write)
         except _MissingEnds as exc:
-            outcome = _outcome(done, len(params), "nothing was written")
+            outcome = _outcome(call.done, call.rows, "nothing was written")
             raise missing_ends_error(kind, exc.missing, len(exc.missing), STORE, outcome) from None
         except StoreError as exc:
-            if done:
-                raise _partial(exc, done, len(params)) from exc
+            if call.done:
+                raise _partial(exc, call.done, call.rows) from exc
             raise
-        return len(prepared)
+        return call.rows
+
+    def _edge_statements(
+        self,
+        kind: EdgeKind,
+        chunk: list[_EdgeRow],
+        element: dict[str, str],
+        bare: set[str],
+    ) -> Iterator[tuple[str, list[list[Any]]]]:
+        """Per batch, rows of ends by elementId: CREATE for a source that had no edge of ``kind``
+        before the read (it cannot hold one of the chunk's edges: repeated rows are folded), MERGE
+        for the rest. Built one batch ahead of the server (see :func:`_pipelined`)."""
+        create, merge = cypher.create_edges(kind), cypher.upsert_edges(kind)
+        for batch in self._batches(chunk):
+            fresh: list[list[Any]] = []
+            rest: list[list[Any]] = []
+            for (s, t, k), p in batch:
+                (fresh if s in bare else rest).append([element[s], element[t], k, p])
+            if fresh:
+                yield create, fresh
+            if rest:
+                yield merge, rest
 
     def bulk_load(
         self,

@@ -105,6 +105,37 @@ def test_pipelined_statements_run_in_order_and_a_failing_one_rolls_back_the_earl
     assert store.counts()["Company"] == 0
 
 
+def test_a_row_refused_while_the_lookup_runs_leaves_nothing_written_across_transactions(
+    store: Neo4jStore,
+) -> None:
+    # The first transaction starts the id lookup before the rows are checked; a refused row (here
+    # in what would be the third transaction) must still refuse the call before anything commits.
+    store.max_tx_bytes = 10 * (tx_size.ROW_BYTES + tx_size.PROP_BYTES)  # 10 one-property rows each
+    rows: list[dict[str, object]] = [{"id": f"co:v:{i}", "v": i} for i in range(29)]
+    rows.append({"id": "co:v:29", "v": {"nested": 1}})
+    with pytest.raises(StoreError, match=r"row 30, field 'v'"):
+        store.upsert_nodes(NodeKind.COMPANY, rows)
+    assert store.counts()["Company"] == 0
+
+
+def test_rows_given_as_one_shot_iterators_are_all_written(store: Neo4jStore) -> None:
+    # The raw ids are read before the rows are checked: an iterator must not be used up by that.
+    assert store.upsert_nodes(NodeKind.COMPANY, ({"id": f"co:g:{i}", "v": i} for i in range(5))) == 5
+    edges = ({"source": f"co:g:{i}", "target": f"co:g:{i + 1}", "pct": 1.0} for i in range(4))
+    assert store.upsert_edges(EdgeKind.OWNS, edges) == 4
+    assert store.counts()["Company"] == 5 and store.counts()["OWNS"] == 4
+
+
+def test_a_kind_clash_in_a_later_transaction_keeps_the_earlier_ones(store: Neo4jStore) -> None:
+    # The first transaction's lookup covers the whole call, but only its own rows are judged by it:
+    # a clash in the third transaction's rows fails that transaction, as before the lookup moved.
+    store.upsert_nodes(NodeKind.PERSON, [{"id": "co:k:25"}])
+    store.max_tx_bytes = 10 * (tx_size.ROW_BYTES + tx_size.PROP_BYTES)
+    with pytest.raises(StoreError, match=r"'co:k:25' exists as Person.*first 20 of 30 rows.*stay committed"):
+        store.upsert_nodes(NodeKind.COMPANY, [{"id": f"co:k:{i}", "v": i} for i in range(30)])
+    assert store.counts()["Company"] == 20
+
+
 def test_fulltext_index_on_names(store: Neo4jStore) -> None:
     store.upsert_nodes(
         NodeKind.COMPANY,
