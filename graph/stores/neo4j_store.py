@@ -33,6 +33,15 @@ neo4j_ceiling.py, which a reviewer can re-run):
   find their ends by elementId (a direct record lookup) rather than by two index seeks per edge;
   edge rows travel as lists, node rows as the bare property map. Both reads answer with ONE
   collected record: one Bolt record per row had cost the client ~40 us CPU per edge row, now ~16.
+- Edge ends by elementId from one read per call, or resolved inside the write by two index seeks
+  per row (no read): per 100k-edge call (second, warm round; 2 cores shared with other work) the
+  read + pipelined elementId writes took 1.15-1.34 s inside the transaction with 2.3-2.9 s of
+  JVM CPU, the index seeks 1.29-1.61 s with 3.4-3.7 s (per-batch reads, one at a time, as
+  before: 1.9-2.0 s), so the read stayed.
+- store_bench.py --nodes 100000 --store neo4j --runs 3 (under the benchmark lock, others' unlocked
+  work running, load 1.2-2.8): before the read-first and pipelined writes, medians 25,305, 30,952,
+  34,353 rows/s; after, 36,071, 28,521, 29,009, 30,397, 42,844. What a warm call spends (100k
+  rows): nodes ~1.0 s in the transaction + ~0.9 s commit, each edge kind ~1.4-1.75 s + ~0.87 s.
 - Kept as they were, after measuring: the RANGE index on ``:Node(id)`` (edge ends have no known
   kind, and it cost ~0 us of the ~45 us JVM CPU per new node next to the per-kind uniqueness
   constraint at ~+10-20 us and the eventually consistent full-text index at ~+8 us); G1 (Parallel
