@@ -304,7 +304,8 @@ def _sampled_empty(store: Neo4jStore) -> None:
     store._run(f"CALL db.resampleIndex('{cypher.NODE_ID_INDEX}')")
     for _ in range(100):
         data = store._run("CALL db.stats.retrieve('GRAPH COUNTS') YIELD data RETURN data")[0]["data"]
-        node_id = [i for i in data["indexes"] if i["labels"] == ["Node"] and i["properties"] == ["id"]]
+        indexes = data["indexes"]
+        node_id = [i for i in indexes if i.get("labels") == ["Node"] and i.get("properties") == ["id"]]
         if node_id and node_id[0]["totalSize"] == 0 and node_id[0]["updatesSinceEstimation"] == 0:
             return
         time.sleep(0.1)
