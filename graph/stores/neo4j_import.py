@@ -61,7 +61,15 @@ from chipwatch.settings import Settings
 from graph.model import EdgeKind, NodeKind
 from graph.stores import cypher
 from graph.stores.columns import Column, ColumnRows, as_list, is_arrow
-from graph.stores.rows import edge_columns, edge_rows, missing_ends_error, node_columns, node_rows
+from graph.stores.rows import (
+    edge_columns,
+    edge_rows,
+    fold_edges,
+    fold_nodes,
+    missing_ends_error,
+    node_columns,
+    node_rows,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -212,20 +220,6 @@ def _has_line_breaks_in_values(path: Path, lines: int) -> bool:
     return newlines != lines
 
 
-def _fold_nodes(prepared: list[tuple[str, dict]]) -> dict[str, dict[str, Any]]:
-    merged: dict[str, dict[str, Any]] = {}
-    for node_id, props in prepared:  # a repeated id: later values win, as with repeated MERGEs
-        merged[node_id] = {**merged[node_id], **props} if node_id in merged else props
-    return merged
-
-
-def _fold_edges(prepared: list[tuple[str, str, str, dict]]) -> dict[tuple[str, str, str], dict[str, Any]]:
-    merged: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for s, t, k, p in prepared:
-        merged[s, t, k] = {**merged[s, t, k], **p} if (s, t, k) in merged else p
-    return merged
-
-
 def prepare(
     directory: Path, nodes: dict[NodeKind, pd.DataFrame], edges: dict[EdgeKind, pd.DataFrame]
 ) -> _Prepared:
@@ -248,7 +242,7 @@ def prepare(
             out.nodes[kind], left = _write_arrow(path, {"id:ID": ids}, names, values)
             out.node_patches[kind] = [{"id": ids[i], **props} for i, props in left.items()]
             continue
-        merged = _fold_nodes(node_rows(kind, rows, STORE))
+        merged = fold_nodes(node_rows(kind, rows, STORE))
         del rows
         _claim(kind_of, kind, list(merged))
         out.nodes[kind], patches = _write_csv(
@@ -270,7 +264,7 @@ def prepare(
                 for i, props in left.items()
             ]
             continue
-        merged_edges = _fold_edges(edge_rows(edge_kind, rows, STORE))
+        merged_edges = fold_edges(edge_rows(edge_kind, rows, STORE))
         del rows
         _check_ends(edge_kind, kind_of, [s for s, _, _ in merged_edges], [t for _, t, _ in merged_edges])
         out.edges[edge_kind], patches = _write_csv(

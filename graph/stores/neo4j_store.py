@@ -11,19 +11,37 @@ cannot exhaust the server's transaction memory: the bound is a share of the serv
 estimate counts rows, properties and characters (:mod:`graph.stores.tx_size`), because a fixed row
 count that suits four-property rows overflows with 24-property shipments.
 
-Inside the transaction each batch first reads which rows are new: nodes whose id does not exist and
-edges whose source has no edge of that kind yet are CREATEd, the rest updated / MERGEd. CREATE
-skips MERGE's lock-and-recheck and was the larger part of the bulk-load speed-up (see
-benchmarks/store_bench.py). Repeated rows of one call are folded first (later values win), as the
-MERGE they replace would have done. One transaction per call, rather than one per batch, was kept
-by measurement: per-batch commits were not faster, and they would leave a failed call half-written.
+Inside the transaction one read (for all its rows at once) finds which rows are new: nodes whose id
+does not exist and edges whose source has no edge of that kind yet are CREATEd, the rest updated /
+MERGEd. CREATE skips MERGE's lock-and-recheck and was the larger part of the bulk-load speed-up
+(see benchmarks/store_bench.py). Repeated rows of one call are folded first (later values win), as
+the MERGE they replace would have done. One transaction per call, rather than one per batch, was
+kept by measurement: per-batch commits were not faster, and they would leave a failed call
+half-written.
+
+The client's work is hidden behind the server's where the order allows (:meth:`Neo4jStore._upsert`):
+- the read is sent first, with the ids taken from the raw rows, and the rows are checked, folded
+  and cut into transactions while the server executes it (a refused row rolls the transaction
+  back: every row is still checked before anything commits);
+- the write batches are pipelined (:func:`_pipelined`): each ``tx.run`` returns once the server
+  has planned the statement, so this process builds and packs batch i+1 while the server executes
+  batch i, instead of the two taking turns.
 
 Speed (issue 2 asks 50k nodes+edges/s on the 2-core machine; figures from store_bench.py and
 neo4j_ceiling.py, which a reviewer can re-run):
-- An edge batch's read resolves every source and target id once to its elementId, and the writes
+- An edge call's read resolves every source and target id once to its elementId, and the writes
   find their ends by elementId (a direct record lookup) rather than by two index seeks per edge;
   edge rows travel as lists, node rows as the bare property map. Both reads answer with ONE
   collected record: one Bolt record per row had cost the client ~40 us CPU per edge row, now ~16.
+- Edge ends by elementId from one read per call, or resolved inside the write by two index seeks
+  per row (no read): per 100k-edge call (second, warm round; 2 cores shared with other work) the
+  read + pipelined elementId writes took 1.15-1.34 s inside the transaction with 2.3-2.9 s of
+  JVM CPU, the index seeks 1.29-1.61 s with 3.4-3.7 s (per-batch reads, one at a time, as
+  before: 1.9-2.0 s), so the read stayed.
+- store_bench.py --nodes 100000 --store neo4j --runs 3 (under the benchmark lock, others' unlocked
+  work running, load 1.2-2.8): before the read-first and pipelined writes, medians 25,305, 30,952,
+  34,353 rows/s; after, 36,071, 28,521, 29,009, 30,397, 42,844. What a warm call spends (100k
+  rows): nodes ~1.0 s in the transaction + ~0.9 s commit, each edge kind ~1.4-1.75 s + ~0.87 s.
 - Kept as they were, after measuring: the RANGE index on ``:Node(id)`` (edge ends have no known
   kind, and it cost ~0 us of the ~45 us JVM CPU per new node next to the per-kind uniqueness
   constraint at ~+10-20 us and the eventually consistent full-text index at ~+8 us); G1 (Parallel
@@ -55,9 +73,11 @@ naming the server and the statement, never the password.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import Any, Generic, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import neo4j
@@ -69,19 +89,28 @@ from chipwatch.settings import Secret, Settings
 from graph.model import SYMMETRIC_EDGE_KINDS, Edge, EdgeKind, Node, NodeKind, Path, Subgraph
 from graph.store import Direction
 from graph.stores import cypher, tx_size
+from graph.stores.columns import ColumnRows
 from graph.stores.rows import (
     check_hops,
     check_limit,
     edge_rows,
     edges_frame_from,
+    fold_edges,
+    fold_nodes,
     missing_ends_error,
     node_rows,
     nodes_frame_from,
+    present_strings,
 )
 
 log = logging.getLogger(__name__)
 STORE = "neo4j"
 T = TypeVar("T")
+K = TypeVar("K")
+#: A row of a write: its key (node id, or edge source, target, key) and its checked properties.
+_Row = tuple[K, dict[str, Any]]
+_NodeRow = tuple[str, dict[str, Any]]
+_EdgeRow = tuple[tuple[str, str, str], dict[str, Any]]
 #: See :meth:`Neo4jStore.bulk_load`. Stopping the server, importing and starting it again costs
 #: ~50 s on the 2-core machine (restart, JIT warm-up, index creation), which transactional
 #: writes of this many rows also take (~10k rows/s).
@@ -134,9 +163,42 @@ def _partial(exc: StoreError, done: int, total: int) -> StoreError:
     return StoreError(f"{str(exc).removeprefix(f'[{STORE}] ')}\n  ({_outcome(done, total)})", store=STORE)
 
 
-def _props(row: Mapping[str, Any]) -> Mapping[str, Any]:
-    props: Mapping[str, Any] = row["props"]
-    return props
+@dataclass
+class _Call(Generic[K]):
+    """One upsert call: its rows (key, properties) cut into transactions, and how far it got."""
+
+    chunks: list[list[_Row[K]]] = field(default_factory=list)
+    #: Rows given (before repeated ones were folded): what the call returns.
+    rows: int = 0
+    #: Transactions (chunks) committed so far.
+    committed: int = 0
+
+    @property
+    def done(self) -> int:
+        """Rows of the committed transactions."""
+        return sum(len(chunk) for chunk in self.chunks[: self.committed])
+
+
+def _reiterable(rows: Iterable[Mapping[str, Any]]) -> Sequence[Mapping[str, Any]] | ColumnRows:
+    """``rows`` as something that can be read twice (a lookup of the raw ids, then the checks)."""
+    return rows if isinstance(rows, list | tuple | ColumnRows) else list(rows)
+
+
+def _ends_of(chunk: list[_EdgeRow]) -> set[str]:
+    return {x for (source, target, _), _ in chunk for x in (source, target)}
+
+
+def _pipelined(tx: neo4j.ManagedTransaction, statements: Iterable[tuple[str, list[Any]]]) -> int:
+    """Run each ``(query, rows)`` in ``tx`` before reading the answers of the earlier ones; the
+    sum of their ``written`` counts.
+
+    ``tx.run`` returns once the server has started the statement (Bolt RUN answered, PULL sent),
+    and the server answers a connection's messages in order: so while it executes one batch,
+    this process already builds and packs the next, instead of the two waiting on each other.
+    A failing statement still fails the transaction (its error surfaces at the next read).
+    """
+    pending = [tx.run(query, rows=rows) for query, rows in statements]
+    return sum(int(result.single(strict=True)["written"]) for result in pending)
 
 
 def _edge(record: Mapping[str, Any]) -> Edge:
@@ -322,9 +384,9 @@ class Neo4jStore:
             return tx_size.DEFAULT_BUDGET
         return tx_size.budget({r["name"]: str(r["value"]) for r in found})
 
-    def _chunks(self, rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    def _chunks(self, rows: list[_Row[K]]) -> list[list[_Row[K]]]:
         """``rows`` cut into transactions of at most :attr:`max_tx_bytes` estimated bytes each."""
-        return tx_size.chunks(rows, _props, self.max_tx_bytes)
+        return list(tx_size.chunks(rows, itemgetter(1), self.max_tx_bytes))
 
     def _batches(self, rows: list[T]) -> Iterator[list[T]]:
         for start in range(0, len(rows), self.batch_size):
@@ -332,128 +394,198 @@ class Neo4jStore:
 
     # --- writes --------------------------------------------------------------------------------
 
+    def _upsert(
+        self,
+        query: str,
+        call: _Call[K],
+        prepare: Callable[[], list[_Row[K]]],
+        read: Callable[[neo4j.ManagedTransaction, list[_Row[K]] | None], neo4j.Result],
+        write: Callable[[neo4j.ManagedTransaction, list[_Row[K]], neo4j.Result, bool], int],
+    ) -> None:
+        """Write one upsert call, one transaction per chunk of ``prepare()``'s rows (into ``call``).
+
+        The first transaction starts ``read(tx, None)``, the lookup for the whole call built from
+        the raw rows, BEFORE ``prepare()`` checks, folds and cuts them: ``tx.run`` returns once the
+        server has planned the statement, so the server executes the lookup while this process
+        prepares the rows, instead of idling through it. A row that fails the checks raises inside
+        that transaction, which rolls back with nothing written: every row is still checked before
+        anything commits. A later chunk (a call above the byte bound) reads ``read(tx, chunk)`` in
+        its own transaction. ``write(tx, chunk, pending read, read was of this chunk alone)``
+        returns the rows it wrote.
+        """
+
+        def first(tx: neo4j.ManagedTransaction) -> int:
+            pending = read(tx, None)
+            if not call.chunks:  # a retried transaction function keeps the rows checked before
+                call.chunks = self._chunks(prepare())
+            return write(tx, call.chunks[0], pending, len(call.chunks) == 1)
+
+        def later(chunk: list[_Row[K]]) -> Callable[[neo4j.ManagedTransaction], int]:
+            return lambda tx: write(tx, chunk, read(tx, chunk), True)
+
+        self._write(query, first)
+        call.committed = 1
+        for chunk in call.chunks[1:]:
+            self._write(query, later(chunk))
+            call.committed += 1
+
     def upsert_nodes(self, kind: NodeKind, rows: Iterable[Mapping[str, Any]]) -> int:
-        prepared = node_rows(kind, rows, STORE)
-        merged: dict[str, dict[str, Any]] = {}
-        for node_id, props in prepared:  # a repeated id: later values win, as with repeated MERGEs
-            merged[node_id] = {**merged[node_id], **props} if node_id in merged else props
-        params = [{"id": i, "props": p} for i, p in merged.items()]
-        query = cypher.create_nodes(kind)
-        done = 0
+        rows = _reiterable(rows)
+        if not len(rows):
+            return 0
+        ids = present_strings(rows, ("id",))
+        call: _Call[str] = _Call()
+
+        def prepare() -> list[_NodeRow]:
+            prepared = node_rows(kind, rows, STORE)
+            call.rows = len(prepared)
+            return list(fold_nodes(prepared).items())
+
+        def read(tx: neo4j.ManagedTransaction, chunk: list[_NodeRow] | None) -> neo4j.Result:
+            return tx.run(cypher.EXISTING_NODES, ids=ids if chunk is None else [i for i, _ in chunk])
+
+        def write(
+            tx: neo4j.ManagedTransaction, chunk: list[_NodeRow], found: neo4j.Result, alone: bool
+        ) -> int:
+            existing = self._existing(kind, found, None if alone else chunk)
+            _pipelined(tx, self._node_statements(kind, chunk, existing))
+            return len(chunk)
+
         try:
-            for chunk in self._chunks(params):
-                try:
-                    self._write(query, self._split_node_writes(kind, chunk))
-                except StoreError as exc:
-                    if not isinstance(exc.__cause__, ConstraintError):
-                        raise
-                    # Another writer created some of these ids after our check: MERGE instead.
+            try:
+                self._upsert(cypher.create_nodes(kind), call, prepare, read, write)
+            except StoreError as exc:
+                if not isinstance(exc.__cause__, ConstraintError):
+                    raise
+                # Another writer created some of these ids after our read: MERGE instead.
+                for chunk in call.chunks[call.committed :]:
                     self._write(cypher.upsert_nodes(kind), self._merge_node_writes(kind, chunk))
-                done += len(chunk)
+                    call.committed += 1
         except _KindClash as exc:
             first = exc.clashes[0]
             raise StoreError(
                 f"node {first['id']!r} exists as {_kind_of(first['labels']).value}, cannot write it as "
-                f"{kind.value} ({len(exc.clashes)} such rows); {_outcome(done, len(params))}",
+                f"{kind.value} ({len(exc.clashes)} such rows); {_outcome(call.done, call.rows)}",
                 store=STORE,
             ) from None
         except StoreError as exc:
-            if done:
-                raise _partial(exc, done, len(params)) from exc
+            if call.done:
+                raise _partial(exc, call.done, call.rows) from exc
             raise
-        return len(prepared)
+        return call.rows
 
     @staticmethod
-    def _existing(tx: neo4j.ManagedTransaction, kind: NodeKind, batch: list[dict[str, Any]]) -> set[str]:
-        """Ids of ``batch`` that exist (as ``kind``); :class:`_KindClash` if some exist as another kind."""
-        found = tx.run(cypher.EXISTING_NODES, ids=[r["id"] for r in batch]).single(strict=True)["found"]
-        labels = dict(found)
+    def _existing(kind: NodeKind, found: neo4j.Result, chunk: list[_NodeRow] | None) -> set[str]:
+        """The ids of an :data:`cypher.EXISTING_NODES` answer (those of ``chunk`` only, unless None)
+        that exist (as ``kind``); :class:`_KindClash` if some exist as another kind."""
+        labels = dict(found.single(strict=True)["found"])
+        if chunk is not None:
+            mine = {i for i, _ in chunk}
+            labels = {i: ls for i, ls in labels.items() if i in mine}
         clashes = [{"id": i, "labels": ls} for i, ls in labels.items() if kind.value not in ls]
         if clashes:
             raise _KindClash(sorted(clashes, key=lambda c: c["id"]))
         return set(labels)
 
-    def _split_node_writes(
-        self, kind: NodeKind, chunk: list[dict[str, Any]]
-    ) -> Callable[[neo4j.ManagedTransaction], None]:
-        """Per batch: one read finds the ids that exist; new rows are CREATEd, the others MERGEd."""
+    def _node_statements(
+        self, kind: NodeKind, chunk: list[_NodeRow], existing: set[str]
+    ) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        """Per batch, the new rows CREATEd and the others MERGEd (built one batch ahead of the
+        server: see :func:`_pipelined`)."""
         create, merge = cypher.create_nodes(kind), cypher.upsert_nodes(kind)
-
-        def run(tx: neo4j.ManagedTransaction) -> None:
-            for batch in self._batches(chunk):
-                existing = self._existing(tx, kind, batch)
-                fresh = [{**r["props"], "id": r["id"]} for r in batch if r["id"] not in existing]
-                if fresh:
-                    tx.run(create, rows=fresh).consume()
-                if existing:
-                    tx.run(merge, rows=[r for r in batch if r["id"] in existing]).consume()
-
-        return run
+        for batch in self._batches(chunk):
+            fresh = []
+            for node_id, props in batch:
+                if node_id not in existing:
+                    # ``props`` is this call's own copy (node_rows, fold_nodes): the id joins it in
+                    # place instead of in a new dict per row (a later MERGE of it sets the same id).
+                    props["id"] = node_id
+                    fresh.append(props)
+            if fresh:
+                yield create, fresh
+            old = [{"id": i, "props": p} for i, p in batch if i in existing] if existing else []
+            if old:
+                yield merge, old
 
     def _merge_node_writes(
-        self, kind: NodeKind, chunk: list[dict[str, Any]]
+        self, kind: NodeKind, chunk: list[_NodeRow]
     ) -> Callable[[neo4j.ManagedTransaction], None]:
         merge = cypher.upsert_nodes(kind)
 
         def run(tx: neo4j.ManagedTransaction) -> None:
             for batch in self._batches(chunk):
-                self._existing(tx, kind, batch)
-                tx.run(merge, rows=batch).consume()
+                self._existing(kind, tx.run(cypher.EXISTING_NODES, ids=[i for i, _ in batch]), None)
+                tx.run(merge, rows=[{"id": i, "props": p} for i, p in batch]).consume()
 
         return run
 
     def upsert_edges(self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]]) -> int:
-        prepared = edge_rows(kind, rows, STORE)
-        merged: dict[tuple[str, str, str], dict[str, Any]] = {}
-        for s, t, k, p in prepared:  # a repeated edge: later values win, as with repeated MERGEs
-            merged[s, t, k] = {**merged[s, t, k], **p} if (s, t, k) in merged else p
-        params = [{"source": s, "target": t, "key": k, "props": p} for (s, t, k), p in merged.items()]
-        query = cypher.upsert_edges(kind)
-        create, ends = cypher.create_edges(kind), cypher.edge_ends(kind)
+        rows = _reiterable(rows)
+        if not len(rows):
+            return 0
+        ends = present_strings(rows, ("source", "target"))
+        call: _Call[tuple[str, str, str]] = _Call()
 
-        def work(chunk: list[dict[str, Any]]) -> Callable[[neo4j.ManagedTransaction], int]:
-            def run(tx: neo4j.ManagedTransaction) -> int:
-                written = 0
-                for batch in self._batches(chunk):
-                    ids = sorted({x for r in batch for x in (r["source"], r["target"])})
-                    found = tx.run(ends, ids=ids).single(strict=True)["found"]
-                    element = {f[0]: f[1] for f in found}
-                    if len(element) < len(ids):
-                        raise _MissingEnds(sorted(set(ids).difference(element)))
-                    # A source with no edge of this kind yet cannot hold any of the batch's edges:
-                    # those are CREATEd (the bulk case); the rest are MERGEd.
-                    bare = {f[0] for f in found if f[2]}
-                    fresh: list[list[Any]] = []
-                    rest: list[list[Any]] = []
-                    for r in batch:
-                        row = [element[r["source"]], element[r["target"]], r["key"], r["props"]]
-                        (fresh if r["source"] in bare else rest).append(row)
-                    n = 0
-                    if fresh:
-                        n += tx.run(create, rows=fresh).single(strict=True)["written"]
-                    if rest:
-                        n += tx.run(query, rows=rest).single(strict=True)["written"]
-                    if n < len(batch):  # an end node deleted by another writer since the read
-                        missing = [r["id"] for r in tx.run(cypher.MISSING_NODES, ids=ids)]
-                        raise _MissingEnds(missing)
-                    written += n
-                return written
+        def prepare() -> list[_EdgeRow]:
+            prepared = edge_rows(kind, rows, STORE)
+            call.rows = len(prepared)
+            return list(fold_edges(prepared).items())
 
-            return run
+        def read(tx: neo4j.ManagedTransaction, chunk: list[_EdgeRow] | None) -> neo4j.Result:
+            ids = ends if chunk is None else list(_ends_of(chunk))
+            return tx.run(cypher.edge_ends(kind), ids=ids)
 
-        done = 0
+        def write(
+            tx: neo4j.ManagedTransaction,
+            chunk: list[_EdgeRow],
+            pending: neo4j.Result,
+            alone: bool,
+        ) -> int:
+            found = pending.single(strict=True)["found"]
+            element = {f[0]: f[1] for f in found}
+            # A one-transaction call read ``ends``, the raw strings every checked end is one of:
+            # all of them found, no end is missing.
+            whole = len(call.chunks) == 1 and len(element) == len(ends)
+            needed = set(ends) if whole else _ends_of(chunk)
+            if not needed <= element.keys():
+                raise _MissingEnds(sorted(needed.difference(element)))
+            bare = {f[0] for f in found if f[2]}
+            written = _pipelined(tx, self._edge_statements(kind, chunk, element, bare))
+            if written < len(chunk):  # an end node deleted by another writer since the read
+                raise _MissingEnds([r["id"] for r in tx.run(cypher.MISSING_NODES, ids=sorted(needed))])
+            return written
+
         try:
-            for chunk in self._chunks(params):
-                self._write(query, work(chunk))
-                done += len(chunk)
+            self._upsert(cypher.upsert_edges(kind), call, prepare, read, write)
         except _MissingEnds as exc:
-            outcome = _outcome(done, len(params), "nothing was written")
+            outcome = _outcome(call.done, call.rows, "nothing was written")
             raise missing_ends_error(kind, exc.missing, len(exc.missing), STORE, outcome) from None
         except StoreError as exc:
-            if done:
-                raise _partial(exc, done, len(params)) from exc
+            if call.done:
+                raise _partial(exc, call.done, call.rows) from exc
             raise
-        return len(prepared)
+        return call.rows
+
+    def _edge_statements(
+        self,
+        kind: EdgeKind,
+        chunk: list[_EdgeRow],
+        element: dict[str, str],
+        bare: set[str],
+    ) -> Iterator[tuple[str, list[list[Any]]]]:
+        """Per batch, rows of ends by elementId: CREATE for a source that had no edge of ``kind``
+        before the read (it cannot hold one of the chunk's edges: repeated rows are folded), MERGE
+        for the rest. Built one batch ahead of the server (see :func:`_pipelined`)."""
+        create, merge = cypher.create_edges(kind), cypher.upsert_edges(kind)
+        for batch in self._batches(chunk):
+            fresh: list[list[Any]] = []
+            rest: list[list[Any]] = []
+            for (s, t, k), p in batch:
+                (fresh if s in bare else rest).append([element[s], element[t], k, p])
+            if fresh:
+                yield create, fresh
+            if rest:
+                yield merge, rest
 
     def bulk_load(
         self,

@@ -201,6 +201,39 @@ def edge_rows(
     return out
 
 
+def fold_nodes(prepared: list[tuple[str, dict]]) -> dict[str, dict[str, Any]]:
+    """``prepared`` (:func:`node_rows`) by id: a repeated id's rows folded, later values winning, as
+    repeated MERGEs would leave them (a MERGE or CREATE per row must not meet one id twice)."""
+    merged = dict(prepared)
+    if len(merged) == len(prepared):  # the bulk case, no id repeated: one C-level pass
+        return merged
+    merged = {}
+    for node_id, props in prepared:
+        merged[node_id] = {**merged[node_id], **props} if node_id in merged else props
+    return merged
+
+
+def fold_edges(prepared: list[tuple[str, str, str, dict]]) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """``prepared`` (:func:`edge_rows`) by (source, target, key), folded as :func:`fold_nodes`."""
+    merged = {(s, t, k): p for s, t, k, p in prepared}
+    if len(merged) == len(prepared):
+        return merged
+    merged = {}
+    for s, t, k, p in prepared:
+        merged[s, t, k] = {**merged[s, t, k], **p} if (s, t, k) in merged else p
+    return merged
+
+
+def present_strings(rows: Sequence[Mapping[str, Any]] | ColumnRows, fields: tuple[str, ...]) -> list[str]:
+    """The distinct non-empty strings under ``fields`` of raw, unchecked ``rows``: for a lookup
+    that may start before the rows are checked (a row that fails the checks fails the call)."""
+    if isinstance(rows, ColumnRows):
+        values = [v for f in fields if (c := rows.column(f)) is not None for v in as_list(c)]
+    else:
+        values = [r.get(f) for r in rows for f in fields]
+    return list({v for v in values if isinstance(v, str) and v})
+
+
 def missing_ends_error(
     kind: EdgeKind, missing: list[str], total: int, store: str, outcome: str = "nothing was written"
 ) -> StoreError:
