@@ -90,6 +90,19 @@ def test_launcher_command_carries_no_password(tmp_path: Path) -> None:
     assert not any("pass" in part.lower() for part in cmd)
 
 
+def test_local_server_keeps_transaction_state_off_heap_unless_the_caller_says_otherwise(
+    tmp_path: Path,
+) -> None:
+    cmd = neo4j_launcher.launcher_command("java", tmp_path, 7687)
+    assert "db.tx_state.memory_allocation=OFF_HEAP" in cmd
+    assert "-Xms2g" in cmd and "-XX:+UseParallelGC" in cmd  # a fixed heap for the bulk-load collector
+    mine = neo4j_launcher.launcher_command(
+        "java", tmp_path, 7687, neo4j_settings={"db.tx_state.memory_allocation": "ON_HEAP"}
+    )
+    settings = [mine[i + 1] for i, part in enumerate(mine) if part == "--setting"]
+    assert settings == ["db.tx_state.memory_allocation=ON_HEAP"]
+
+
 def test_session_server_answers(neo4j_settings: Settings) -> None:
     assert neo4j_settings.store is StoreKind.NEO4J
     assert neo4j_settings.neo4j_uri and neo4j_settings.neo4j_uri.startswith("bolt://127.0.0.1:")
