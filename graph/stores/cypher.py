@@ -57,7 +57,11 @@ def schema_statements() -> list[str]:
 
 #: Write-path lookups name the index: a query first planned while the graph is empty (right after
 #: ``clear()``) could otherwise keep a label-scan plan, one scan per row, until Neo4j replans it.
-_SEEK_N = f"USING INDEX n:{NODE_LABEL}(id)"
+_SEEK_N = f"USING INDEX SEEK n:{NODE_LABEL}(id)"
+#: The reads by id seek the index too: on statistics sampled while the graph was empty, an
+#: unhinted lookup (or a plain ``USING INDEX``) can be planned as a scan of every id, and the plan
+#: stays cached (tests/graph/test_neo4j_store.py, the "stale statistics" tests).
+_SEEK_A = f"USING INDEX SEEK a:{NODE_LABEL}(id)"
 
 #: After creating indexes: they are populated in the background, and until they are online a
 #: lookup by id falls back to a label scan.
@@ -147,11 +151,14 @@ MISSING_NODES = (
     "RETURN id ORDER BY id LIMIT 6"
 )
 
-NODE = f"MATCH (n:{NODE_LABEL} {{id: $id}}) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props"
+NODE = (
+    f"MATCH (n:{NODE_LABEL} {{id: $id}}) {_SEEK_N} "
+    "RETURN n.id AS id, labels(n) AS labels, properties(n) AS props"
+)
 
 NODES_BY_ID = (
     "UNWIND $ids AS id "
-    f"MATCH (n:{NODE_LABEL} {{id: id}}) "
+    f"MATCH (n:{NODE_LABEL} {{id: id}}) {_SEEK_N} "
     "RETURN n.id AS id, labels(n) AS labels, properties(n) AS props"
 )
 
@@ -166,7 +173,7 @@ _EDGE_RETURN = (
 )
 
 NEIGHBOURS = (
-    f"MATCH (a:{NODE_LABEL} {{id: $id}})-[r]-(:{NODE_LABEL}) "
+    f"MATCH (a:{NODE_LABEL} {{id: $id}})-[r]-(:{NODE_LABEL}) {_SEEK_A} "
     "WHERE ($kinds IS NULL OR type(r) IN $kinds) "
     "AND ($both OR startNode(r) = a OR type(r) IN $symmetric) "
     f"RETURN DISTINCT {_EDGE_RETURN}"
@@ -176,7 +183,7 @@ NEIGHBOURS = (
 #: target, key, props], ...]`` (one Bolt record per edge costs the client more than the read), and
 #: ``nodes`` = the ids that exist (a node without such edges still gets its empty list).
 NEIGHBOURS_OF = (
-    f"UNWIND $ids AS id MATCH (a:{NODE_LABEL} {{id: id}}) "
+    f"UNWIND $ids AS id MATCH (a:{NODE_LABEL} {{id: id}}) {_SEEK_A} "
     f"OPTIONAL MATCH (a)-[r]-(:{NODE_LABEL}) "
     "WHERE ($kinds IS NULL OR type(r) IN $kinds) "
     "AND ($both OR startNode(r) = a OR type(r) IN $symmetric) "
@@ -188,14 +195,14 @@ NEIGHBOURS_OF = (
 
 EXPAND = (
     "UNWIND $frontier AS id "
-    f"MATCH (:{NODE_LABEL} {{id: id}})-[r]-(b:{NODE_LABEL}) "
+    f"MATCH (a:{NODE_LABEL} {{id: id}})-[r]-(b:{NODE_LABEL}) {_SEEK_A} "
     "WHERE $kinds IS NULL OR type(r) IN $kinds "
     "RETURN DISTINCT b.id AS id"
 )
 
 EDGES_AMONG = (
     "UNWIND $ids AS id "
-    f"MATCH (a:{NODE_LABEL} {{id: id}})-[r]->(b:{NODE_LABEL}) "
+    f"MATCH (a:{NODE_LABEL} {{id: id}})-[r]->(b:{NODE_LABEL}) {_SEEK_A} "
     "WHERE b.id IN $ids AND ($kinds IS NULL OR type(r) IN $kinds) "
     f"RETURN {_EDGE_RETURN}"
 )

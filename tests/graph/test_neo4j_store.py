@@ -384,3 +384,38 @@ def test_a_call_larger_than_one_transaction_says_what_stayed_committed(store: Ne
     with pytest.raises(StoreError, match=r"co:p:ghost.*; nothing was written$"):
         store.upsert_edges(EdgeKind.OWNS, [{"source": "co:p:0", "target": "co:p:5"}, edges[-1]])
     assert store.counts()["OWNS"] == 20
+
+
+_READS_BY_ID = {
+    "NODE": (cypher.NODE, {"id": "co:s:1"}),
+    "NODES_BY_ID": (cypher.NODES_BY_ID, {"ids": ["co:s:1", "co:s:2"]}),
+    "NEIGHBOURS": (cypher.NEIGHBOURS, {"id": "co:s:1", "kinds": None, "both": True, "symmetric": []}),
+    "NEIGHBOURS_OF": (
+        cypher.NEIGHBOURS_OF,
+        {"ids": ["co:s:1"], "kinds": None, "both": True, "symmetric": []},
+    ),
+    "EXPAND": (cypher.EXPAND, {"frontier": ["co:s:1"], "kinds": None}),
+    "EDGES_AMONG": (cypher.EDGES_AMONG, {"ids": ["co:s:1", "co:s:2"], "kinds": None}),
+    "EXISTING_NODES": (cypher.EXISTING_NODES, {"ids": ["co:s:1"]}),
+    "MISSING_NODES": (cypher.MISSING_NODES, {"ids": ["co:s:1"]}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_READS_BY_ID))
+def test_reads_by_id_seek_the_id_index_even_when_planned_on_stale_statistics(
+    store: Neo4jStore, name: str
+) -> None:
+    # As for paths(): on statistics sampled while the graph was empty, an unhinted lookup (or a
+    # plain USING INDEX) may be planned as a scan of the whole :Node(id) index, and that plan is
+    # cached — every entity view, neighbour expansion or write lookup would then read every id.
+    _sampled_empty(store)
+    store.upsert_nodes(NodeKind.COMPANY, [{"id": f"co:s:{i}"} for i in range(200)])
+    store.upsert_edges(
+        EdgeKind.OWNS, [{"source": f"co:s:{i}", "target": f"co:s:{i + 1}"} for i in range(199)]
+    )
+    query, params = _READS_BY_ID[name]
+    with store._driver.session(database=store.database) as session:
+        plan = session.run(f"EXPLAIN {query}", params).consume().plan
+    ops = _operators(plan)
+    assert "NodeIndexSeek" in ops, (name, ops)
+    assert not {"NodeIndexScan", "NodeByLabelScan", "AllNodesScan"} & set(ops), (name, ops)
