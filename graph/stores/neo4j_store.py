@@ -42,25 +42,25 @@ neo4j_ceiling.py, which a reviewer can re-run):
   work running, load 1.2-2.8): before the read-first and pipelined writes, medians 25,305, 30,952,
   34,353 rows/s; after, 36,071, 28,521, 29,009, 30,397, 42,844. What a warm call spends (100k
   rows): nodes ~1.0 s in the transaction + ~0.9 s commit, each edge kind ~1.4-1.75 s + ~0.87 s.
+- With the local server's collector change (:data:`chipwatch.neo4j_launcher.JVM_OPTIONS`: the
+  throughput collector, a fixed 2 GB heap, transaction state off-heap; young-collection pauses of
+  a 400k-row load ~4.4 s -> ~1.5 s), store_bench on a quiet machine gave medians 41,756 and
+  42,064 rows/s (warm runs 41.8-44.2k; the first run of each is the JVM's warm-up), against
+  33,983 for the code before this and G1.
+- What is left is the commit: ~0.8 s per 100k rows even for a schema-less ``UNWIND CREATE`` (the
+  bare ceiling, benchmarks/neo4j_ceiling.py: ~60k rows/s on this machine with one transaction per
+  call), ~3.3 s of the 8 s that 50k rows/s allows for store_bench's 400k rows. Java Flight
+  Recorder splits it into turning transaction state into records (~42 %), applying them to the
+  store and indexes (~45 %, index updates ~20 %), the log (~7 %) and lock release (~5 %).
 - Kept as they were, after measuring: the RANGE index on ``:Node(id)`` (edge ends have no known
-  kind, and it cost ~0 us of the ~45 us JVM CPU per new node next to the per-kind uniqueness
-  constraint at ~+10-20 us and the eventually consistent full-text index at ~+8 us); G1 (Parallel
-  GC and ``MaxTenuringThreshold=1`` were within the noise of a loaded machine); on-heap
-  transaction state (``db.tx_state.memory_allocation=OFF_HEAP`` likewise).
-- Not tried: several transactions in parallel. Creating an edge locks its end nodes until commit
-  (``ForsetiClient.acquireExclusive`` in the JFR profile), so two transactions over random edges
-  of one graph would wait on each other, and it would end "one call, one transaction" below the
-  size bound; the ceiling below bounds what it could gain.
-- Measured (load average 1-2 while others worked): store_bench.py --nodes 100000 --runs 3, the
-  median went from 9,870 rows/s (main) to 9,502 (runs 9,131-14,286): within the noise. The
-  client CPU saved is hidden behind the JVM's: the JVM spends ~67 us CPU (all its threads: query,
-  GC, JIT, index updates) per stored row, the client ~16 us.
-- The ceiling (benchmarks/neo4j_ceiling.py --nodes 50000, warm run): a plain ``UNWIND $rows
-  CREATE`` with no constraint or index, edges by elementId and no reads, made 23,677 rows/s with
-  the JVM at ~57 us and the client at ~8 us CPU per row, so even with both cores busy and nothing
-  else running it cannot pass ~2,000,000 / 65 = ~31k rows/s. 50k/s through the driver is beyond
-  this 2-core machine for any write path; young-generation GC alone took ~20 s of pauses in a
-  190 s JFR recording of loads (large transactions keep their state live on the heap).
+  kind, and it cost ~0 us of JVM CPU per new node next to the per-kind uniqueness constraint at
+  ~+10-20 us and the eventually consistent full-text index at ~+8 us); the default token lookup
+  indexes, batch size 10,000 (20,000 was within the noise), the transaction log and checkpoint
+  settings.
+- Not tried: several transactions in parallel, which could overlap one commit with the next
+  transaction's work. Creating an edge locks its end nodes until commit, so two transactions over
+  random edges of one graph would wait on each other, and it would end "one call, one
+  transaction" below the size bound.
 
 First loads: :meth:`Neo4jStore.bulk_load` writes a whole first load into the empty database of the
 workspace's own server with Neo4j's offline importer instead (:mod:`graph.stores.neo4j_import`):
