@@ -150,13 +150,8 @@ def _list_entries(settings: Settings) -> pd.DataFrame:
 
     current = latest_entries(settings)
     if current.empty:
-        return pd.DataFrame(columns=["id", "name", "aliases", "countries", "list"])
+        return pd.DataFrame(columns=["id", "name", "aliases", "countries", "list", "feed"])
     return list_graph_frames(current.reset_index(drop=True)).nodes[NodeKind.LIST_ENTRY]
-
-
-def _column(frame: pd.DataFrame, name: str) -> list[str]:
-    """A text column as strings ('' where missing or absent)."""
-    return frame[name].fillna("").astype(str).tolist() if name in frame else [""] * len(frame)
 
 
 def score_task(
@@ -292,7 +287,9 @@ def _link_records(
     companies, parties = _companies(settings)
     lists = Records.build(entries, "id", "list")
     # One list entry read from two feeds (the CSL's SDN copy and OFAC's file): linked as one.
-    shared = shared_entry_pairs(entries["id"].astype(str).tolist(), _column(entries, "feed"))
+    shared = shared_entry_pairs(
+        entries["id"].astype(str).tolist(), entries["feed"].fillna("").astype(str).tolist()
+    )
     comps = Records.build(companies, "node_id", "source", COMPANY)
     prts = Records.build(parties, "party_id", None, UNKNOWN)
     del entries, companies, parties  # the records hold what scoring needs
