@@ -324,3 +324,41 @@ def test_store_reopens_after_the_graph_is_rewritten(app_workspace: Path, tmp_pat
         store.flush()  # what `chipwatch ingest` does in another process
         app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
         assert int({m.label: m.value for m in app.metric}["Companies"]) == before + 1
+
+
+def test_review_decides_the_pair_picked_when_two_pairs_read_alike(
+    at: AppTest, app_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One person on the UN list and twice on OFAC's (the CSL's copy and the SDN file's): two pairs
+    # whose names and scores read the same. Only the ids tell them apart; the pick must keep them apart.
+    import pandas as pd
+
+    import graph.resolve.review as review
+
+    store = open_store(Settings(workspace=app_workspace))
+    try:
+        people = store.nodes_frame(NodeKind.PERSON, ["name"])
+    finally:
+        store.close()
+    twins = people[people["name"].duplicated(keep=False)].sort_values(["name", "id"]).head(2)["id"]
+    pairs = [("list:UN:test-dup", str(twin)) for twin in twins]  # the source is no node: shown by id
+    queue = pd.DataFrame(
+        {
+            "source": [a for a, _ in pairs],
+            "target": [b for _, b in pairs],
+            "score": [0.9973, 0.9973],
+            "method": "list-list",
+            "reasons_json": "[]",
+        }
+    )
+    monkeypatch.setattr(review, "pending_queue", lambda settings: queue)
+    _page(at, "review")
+    pick = at.selectbox(key=keys.REVIEW_PICK)
+    assert len(set(pick.options)) == 2, pick.options
+    assert all(b in label for (_, b), label in zip(pairs, pick.options, strict=True))
+    pick.set_value(pick.options[0]).run()
+    at.button(key=keys.REVIEW_CONFIRM).click().run()
+    assert not at.exception
+    decided = load_decisions(Settings(workspace=app_workspace))
+    assert decided[review.pair_key(*pairs[0])].decision.value == "confirm"
+    assert review.pair_key(*pairs[1]) not in decided
