@@ -25,9 +25,9 @@ from chipwatch.ui.graphdraw import (
     neighbourhood,
     subgraph_dot,
 )
-from chipwatch.ui.search import closest_names
+from chipwatch.ui.search import entity_options
 from chipwatch.ui.store import display_name, guarded, name_index, store
-from graph.risk.entity import EntityNotFoundError, entity_report, find_entity
+from graph.risk.entity import entity_report
 
 st.header("Explore")
 query = st.text_input("Search a company, trade party or list entry (name or id)", key=keys.SEARCH)
@@ -37,15 +37,8 @@ if not query.strip():
 
 with guarded():
     g = store()
-    similar: dict[str, float] = {}
-    try:
-        first, others = find_entity(g, query.strip())
-        options = [first, *others]
-    except EntityNotFoundError:
-        similar = dict(closest_names(name_index(), query))
-        if not similar:
-            raise
-        options = list(similar)
+    options, similar = entity_options(g, query.strip(), name_index)
+    if similar:
         st.info(
             f"No name contains {query.strip()!r}. The closest names by spelling "
             "(similarity 0–100): check the one you pick is the party you mean."

@@ -13,10 +13,12 @@ similarities are ordered by the whole names' (Keystonetek *Microsystems* before 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from graph.risk.entity import EntityNotFoundError, find_entity
 from graph.risk.paths import ENTITY_KINDS
 from graph.screening.scoring import distinctive, folded
 from graph.store import GraphStore
@@ -64,3 +66,21 @@ def closest_names(
         key=lambda hit: (-hit[1], -fuzz.token_sort_ratio(whole, index.names[hit[2]]), index.ids[hit[2]]),
     )
     return [(index.ids[position], round(float(score), 1)) for _, score, position in ranked[:limit]]
+
+
+def entity_options(
+    store: GraphStore, query: str, names: Callable[[], NameIndex]
+) -> tuple[list[str], dict[str, float]]:
+    """The ids ``query`` picks, best first, and the similarity of each when they are only close names.
+
+    ``find_entity``'s answer (the id, or the names containing the query) when it has one; else the
+    closest names from ``names()`` (built only then). ``EntityNotFoundError`` when neither.
+    """
+    try:
+        first, others = find_entity(store, query)
+    except EntityNotFoundError:
+        similar = dict(closest_names(names(), query))
+        if not similar:
+            raise
+        return list(similar), similar
+    return [first, *others], {}

@@ -447,3 +447,18 @@ def test_explore_shows_each_red_flag_s_evidence_as_a_table(at: AppTest) -> None:
     assert any(m.value.startswith("- **FREEMAIL_OR_NO_WEB** (") for m in at.markdown)
     freemail = next(d.value for d in at.dataframe if "email" in d.value.columns)
     assert freemail["company"].iloc[0].endswith("(co:synthetic:SYS0000000)")  # named, with the id
+
+
+def test_diversion_paths_from_a_misspelt_supplier_say_where_they_start(
+    at: AppTest, planted: dict[str, str]
+) -> None:
+    misspelt = planted["name"][:5] + planted["name"][6:]  # a letter dropped: no name contains it
+    _page(at, "paths")
+    at.text_input(key=keys.PATH_SOURCE).input(misspelt)
+    at.button(key=keys.PATH_RUN).click().run()
+    assert not at.exception and not at.error
+    assert at.caption[0].value.startswith(
+        f"From {planted['name']} ({planted['node_id']}), the closest name to {misspelt!r} (similarity "
+    )
+    assert at.expander[0].label.startswith("#1 · risk ")
+    assert any(c.value.startswith("Path risk = 100 × hop_decay^(steps − 1)") for c in at.caption)
