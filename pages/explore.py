@@ -7,7 +7,16 @@ import time
 import streamlit as st
 
 from chipwatch.ui import keys
-from chipwatch.ui.entity import aliases, kind_note, list_details, same_as_links, trade_partners
+from chipwatch.ui.entity import (
+    aliases,
+    evidence_table,
+    kind_note,
+    list_details,
+    ownership_note,
+    regime_status,
+    same_as_links,
+    trade_partners,
+)
 from chipwatch.ui.graphdraw import (
     agraph_config,
     agraph_elements,
@@ -16,8 +25,9 @@ from chipwatch.ui.graphdraw import (
     neighbourhood,
     subgraph_dot,
 )
-from chipwatch.ui.store import display_name, guarded, store
-from graph.risk.entity import entity_report, find_entity
+from chipwatch.ui.search import entity_options
+from chipwatch.ui.store import display_name, guarded, name_index, store
+from graph.risk.entity import entity_report
 
 st.header("Explore")
 query = st.text_input("Search a company, trade party or list entry (name or id)", key=keys.SEARCH)
@@ -27,9 +37,16 @@ if not query.strip():
 
 with guarded():
     g = store()
-    first, others = find_entity(g, query.strip())
-    options = [first, *others]
-    labels = {o: f"{display_name(g, o)}  ({o})" for o in options}
+    options, similar = entity_options(g, query.strip(), name_index)
+    if similar:
+        st.info(
+            f"No name contains {query.strip()!r}. The closest names by spelling "
+            "(similarity 0–100): check the one you pick is the party you mean."
+        )
+    labels = {
+        o: f"{display_name(g, o)}  ({o})" + (f"  · similarity {similar[o]:.0f}" if o in similar else "")
+        for o in options
+    }
     picked = st.selectbox(
         f"{len(options)} match(es)", options, format_func=lambda o: labels[o], key=keys.ENTITY_PICK
     )
@@ -43,6 +60,10 @@ if not risk.get("computed"):
     st.info("Risk not computed yet: run `chipwatch risk`.")
 else:
     st.metric("Risk score", f"{risk['risk_score']:.1f} · {risk.get('risk_level')}")
+    st.caption(
+        f"As of {risk.get('as_of')}. Score = 100 × (1 − ∏(1 − weight)) over the lists and red flags "
+        "of the risk breakdown below; the level follows the thresholds in risk_weights.toml."
+    )
 
 st.markdown("**List hits**")
 if report.list_hits:
@@ -71,25 +92,43 @@ c1, c2 = st.columns(2)
 for col, title, rows in ((c1, "Owners", report.owners), (c2, "Owned", report.owned)):
     col.write(title)
     if rows:
-        col.dataframe(rows, width="stretch")
+        col.dataframe(rows, width="stretch", hide_index=True, column_order=("name", "pct", "as_of", "id"))
     else:
         col.caption("none recorded")
-if risk.get("computed") and risk.get("ownership"):
-    st.json(risk["ownership"], expanded=False)
+if risk.get("computed"):
+    st.write("Ownership status per regime")
+    regimes = regime_status(g, risk)
+    if regimes.empty:
+        st.caption("Not listed and not owned by listed parties under any regime.")
+    else:
+        st.dataframe(regimes, hide_index=True, width="stretch")
+    note = ownership_note(g, risk)
+    if note:
+        st.caption(note)
 
 if risk.get("computed"):
     st.markdown("**Red flags**")
     if risk["flags"]:
         for f in risk["flags"]:
             st.markdown(f"- **{f.get('flag')}** ({f.get('legal_source', '')})")
-            st.json(f.get("evidence", {}), expanded=False)
+            items, params = evidence_table(g, f.get("evidence") or {})
+            if params:
+                st.caption(params)
+            if items.empty:
+                st.json(f.get("evidence") or {}, expanded=False)
+            else:
+                st.dataframe(items, hide_index=True, width="stretch")
     else:
         st.write("No flags.")
     st.markdown("**Risk breakdown**")
-    st.dataframe(risk["breakdown"], width="stretch")
+    if risk["breakdown"]:
+        st.dataframe(risk["breakdown"], width="stretch")
+    else:
+        st.write("Nothing contributes: no list and no red flag.")
 
 st.markdown("**Trade partners**")
-st.dataframe(trade_partners(g, report.node_id), hide_index=True, width="stretch")
+members = [report.node_id, *(str(c["id"]) for c in report.cluster)]
+st.dataframe(trade_partners(g, members), hide_index=True, width="stretch")
 
 st.markdown("**Neighbourhood**")
 view = st.radio(

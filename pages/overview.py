@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from chipwatch.ui.store import cached_risk_frame, guarded, list_versions, store
+from chipwatch.ui.tables import RISK_VIEW_COLUMNS, risk_column_config
 
 STALE_DAYS = 30
 
@@ -28,18 +29,20 @@ else:
     st.dataframe(shown, hide_index=True, width="stretch")
     latest = versions.sort_values("seq").groupby("feed").tail(1)
     now = dt.datetime.now(dt.UTC)
+    undated = []
     for _, row in latest.iterrows():
         stamp = pd.to_datetime(row["published"], utc=True, errors="coerce")
         if pd.isna(stamp):
-            st.warning(
-                f"{row['feed']}: the file carries no publication date (ingested {row['ingested_at']}) "
-                "— check that the list is current."
-            )
+            undated.append(f"{row['feed']} (ingested {row['ingested_at']})")
         elif (now - stamp.to_pydatetime()).days > STALE_DAYS:
             st.warning(
                 f"{row['feed']}: latest version published {stamp.date()}, "
                 f"{(now - stamp.to_pydatetime()).days} days ago — update the lists."
             )
+    if undated:  # one message for them all: one per feed pushed the graph and top risks off screen
+        st.warning(
+            "These files carry no publication date — check that the lists are current: " + "; ".join(undated)
+        )
 
 st.subheader("Graph")
 cols = st.columns(4)
@@ -57,4 +60,10 @@ st.subheader("Top risks")
 if risks.empty:
     st.info("Risk not computed yet: run `chipwatch risk`.")
 else:
-    st.dataframe(risks.head(20), hide_index=True, width="stretch")
+    st.dataframe(
+        risks.head(20),
+        hide_index=True,
+        width="stretch",
+        column_order=RISK_VIEW_COLUMNS,
+        column_config=risk_column_config(),
+    )

@@ -9,9 +9,22 @@ import streamlit as st
 
 from chipwatch.ui import keys
 from chipwatch.ui.graphdraw import path_dot
-from chipwatch.ui.store import guarded, path_index, store
-from graph.risk.entity import find_entity
+from chipwatch.ui.search import entity_options
+from chipwatch.ui.store import display_name, guarded, name_index, path_index, store
 from graph.risk.paths import Target, diversion_paths
+
+#: What the officer reads off each path: the module doc of graph/risk/paths.py, in short.
+TARGET_HELP = (
+    "listed: a listed party, a party resolved to one, or one blocked by ownership. "
+    "restricted: located in D:5, E:1, E:2 or Macau, or with its ultimate parent in D:5 or Macau. "
+    "flagged: a party the risk run put at review or block. any: all three."
+)
+COMPONENTS_HELP = (
+    "Path risk = 100 × hop_decay^(steps − 1) × the weighted sum of: goods (CHPL tier of the HS codes "
+    "moved), hub (an intermediary in a transshipment hub country: 1 or 0), flags (the highest risk "
+    "score after the start / 100), recency (how recent the latest shipment is), value (the smallest "
+    "hop's value, log scale). Each is 0–1; weights are in risk_weights.toml [paths]."
+)
 
 st.header("Diversion paths")
 mode = st.radio("Start from", ["Supplier", "Country"], horizontal=True, key=keys.PATH_MODE)
@@ -23,7 +36,13 @@ else:
     source = ""
 hs = st.text_input("HS code prefix (optional, e.g. 8542)", key=keys.PATH_HS)
 targets = list(get_args(Target))
-to = st.selectbox("Ending at", targets, index=targets.index("restricted"), key=keys.PATH_TO)
+to = st.selectbox(
+    "Ending at",
+    targets,
+    index=targets.index("restricted"),
+    key=keys.PATH_TO,
+    help=TARGET_HELP,
+)
 if not st.button("Find paths", key=keys.PATH_RUN) and not (source or country):
     st.stop()
 if not (source.strip() or country.strip()):
@@ -31,7 +50,9 @@ if not (source.strip() or country.strip()):
     st.stop()
 
 with guarded():
-    node_id = find_entity(store(), source.strip())[0] if source.strip() else None
+    g = store()
+    options, similar = entity_options(g, source.strip(), name_index) if source.strip() else ([], {})
+    node_id = options[0] if options else None
     found = diversion_paths(
         path_index(),
         source=node_id,
@@ -40,12 +61,20 @@ with guarded():
         to=to,
     )
 
+if node_id is not None:  # say which party the paths start from: the field takes a name, not a pick
+    start = f"From {display_name(g, node_id)} ({node_id})"
+    if similar:
+        start += f", the closest name to {source.strip()!r} (similarity {similar[node_id]:.0f})"
+    if len(options) > 1:
+        start += f"; {len(options) - 1} other match(es): pick one on Explore and give its id here"
+    st.caption(start + ".")
 if not found:
     st.info("No path found to a target of that kind.")
     st.stop()
 if found[0].truncated:
     st.warning("The search was cut at its path limit; results are the riskiest of those found.")
 dicts = [p.as_dict() for p in found]
+st.caption(COMPONENTS_HELP)
 st.graphviz_chart(path_dot(dicts[:5]))
 for rank, p in enumerate(dicts, 1):
     names = " → ".join(str(h.get("name")) for h in p["hops"])

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from chipwatch.ui import keys
-from chipwatch.ui.review import reasons, side_by_side
-from chipwatch.ui.store import display_name, guarded, note_flushed, settings, store
+from chipwatch.ui.review import pair_label, reasons, side_by_side
+from chipwatch.ui.store import guarded, note_flushed, settings, store
 from graph.resolve.review import Decision, decide, pending_queue
 
 st.header("Review")
@@ -23,8 +23,9 @@ if queue.empty:
     st.stop()
 
 st.caption(f"{len(queue)} pairs waiting for a decision")
+# Options are queue positions, labelled uniquely: a selectbox maps the label back to the option.
 labels = {
-    i: f"{display_name(g, str(src))}  ↔  {display_name(g, str(tgt))}  ({float(score):.2f})"
+    i: pair_label(g, str(src), str(tgt), float(score))
     for i, (src, tgt, score) in enumerate(zip(queue["source"], queue["target"], queue["score"], strict=True))
 }
 pick = st.selectbox("Pair", list(labels), format_func=lambda i: labels[i], key=keys.REVIEW_PICK)

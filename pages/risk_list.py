@@ -10,7 +10,7 @@ import streamlit as st
 
 from chipwatch.ui import keys
 from chipwatch.ui.store import cached_risk_flags, cached_risk_frame, guarded, settings, store
-from chipwatch.ui.tables import RISK_LIST_SHOWN_ROWS, country_options
+from chipwatch.ui.tables import RISK_LIST_SHOWN_ROWS, RISK_VIEW_COLUMNS, country_options, risk_column_config
 from graph.export.risk_table import RiskFilter, filter_table
 from graph.export.run import risk_list_bytes
 
@@ -41,7 +41,13 @@ if len(shown) > RISK_LIST_SHOWN_ROWS:
     )
 else:
     st.caption(f"{len(shown)} of {len(frame)} scored entities")
-st.dataframe(shown.head(RISK_LIST_SHOWN_ROWS), hide_index=True, width="stretch")
+st.dataframe(
+    shown.head(RISK_LIST_SHOWN_ROWS),
+    hide_index=True,
+    width="stretch",
+    column_order=RISK_VIEW_COLUMNS,
+    column_config=risk_column_config(),
+)
 d1, d2 = st.columns(2)
 d1.download_button(
     "Export CSV",
@@ -49,6 +55,7 @@ d1.download_button(
     file_name="risk_list.csv",
     mime="text/csv",
     key=keys.RISK_DL_CSV,
+    on_click="ignore",  # no rerun: one download right after another was lost
 )
 d2.download_button(
     "Export XLSX",
@@ -56,4 +63,5 @@ d2.download_button(
     file_name="risk_list.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key=keys.RISK_DL_XLSX,
+    on_click="ignore",  # no rerun: one download right after another was lost
 )

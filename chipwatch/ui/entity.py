@@ -1,13 +1,15 @@
-"""Entity page data beyond the library's report: SAME_AS links with reasons, trade partners, why a
-list entry has its kind."""
+"""Entity page data beyond the library's report: SAME_AS links with reasons, trade partners, the
+ownership status per regime and why, why a list entry has its kind."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
 
+from chipwatch.ui.store import display_name
 from graph.model import EdgeKind
 from graph.store import GraphStore
 
@@ -41,26 +43,132 @@ def same_as_links(store: GraphStore, node_id: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["other", "name", "kind", "score", "method", "decision", "reasons"])
 
 
-def trade_partners(store: GraphStore, node_id: str, limit: int = 200) -> pd.DataFrame:
+def trade_partners(store: GraphStore, node_ids: Iterable[str], limit: int = 200) -> pd.DataFrame:
+    """TRADES_WITH edges of every record of the entity's resolved cluster (``record`` says whose).
+
+    A registry company trades under its trade-party records, the ones resolution linked to it:
+    reading only the company's own edges showed "empty" next to a TRANSSHIPMENT_ROUTE flag drawn
+    from those very shipments.
+    """
     rows = []
-    for e in store.neighbours(node_id, [EdgeKind.TRADES_WITH])[:limit]:
-        outgoing = e.source == node_id
-        other = e.target if outgoing else e.source
-        node = store.node(other)
+    members = list(dict.fromkeys(node_ids))
+    for member, edges in store.neighbours_of(members, [EdgeKind.TRADES_WITH]).items():
+        for e in edges:
+            outgoing = e.source == member
+            other = e.target if outgoing else e.source
+            node = store.node(other)
+            rows.append(
+                {
+                    "direction": "ships to" if outgoing else "buys from",
+                    "partner": node.name if node else other,
+                    "partner_id": other,
+                    "hs6": e.key,
+                    "shipments": e.props.get("count"),
+                    "value_usd": e.props.get("value_usd"),
+                    "first": e.props.get("first"),
+                    "last": e.props.get("last"),
+                    "record": member,
+                }
+            )
+    cols = ["direction", "partner", "partner_id", "hs6", "shipments", "value_usd", "first", "last", "record"]
+    return pd.DataFrame(rows[:limit], columns=cols)
+
+
+def regime_status(store: GraphStore, risk: Mapping[str, Any]) -> pd.DataFrame:
+    """Ownership status per regime with what produced it: the regime's rule and the blocked owners
+    (name, stake) from the OWNED_BY_LISTED evidence, or "listed itself" for an entity on a list.
+    Regimes absent from ``risk["ownership"]`` found no blocked ownership."""
+    regimes = (risk.get("ownership") or {}).get("regimes") or {}
+    why = {
+        str(item.get("regime")): item
+        for flag in risk.get("flags") or []
+        if flag.get("flag") == "OWNED_BY_LISTED"
+        for item in (flag.get("evidence") or {}).get("items") or []
+    }
+    rows = []
+    for regime, state in sorted(regimes.items()):
+        item = why.get(regime, {})
+        status = state.get("status")
+        owners = "; ".join(
+            f"{_named(store, str(o.get('id')))} {float(o.get('pct') or 0):g} %"
+            for o in item.get("owners") or []
+        )
         rows.append(
             {
-                "direction": "ships to" if outgoing else "buys from",
-                "partner": node.name if node else other,
-                "partner_id": other,
-                "hs6": e.key,
-                "shipments": e.props.get("count"),
-                "value_usd": e.props.get("value_usd"),
-                "first": e.props.get("first"),
-                "last": e.props.get("last"),
+                "regime": regime,
+                "status": status,
+                "blocked_pct": state.get("blocked_pct"),
+                "why": item.get("rule") or ("listed itself" if status == "listed" else ""),
+                "blocked_owners": owners,
             }
         )
-    cols = ["direction", "partner", "partner_id", "hs6", "shipments", "value_usd", "first", "last"]
-    return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame(rows, columns=["regime", "status", "blocked_pct", "why", "blocked_owners"])
+
+
+#: Evidence fields holding node ids: the table adds the node's name beside the id.
+EVIDENCE_ID_FIELDS = frozenset(
+    {
+        "entry",
+        "owner",
+        "listed",
+        "direct_parent",
+        "ultimate_parent",
+        "controlled",
+        "person",
+        "company",
+        "via_hub",
+    }
+)
+
+
+def evidence_table(store: GraphStore, evidence: Mapping[str, Any]) -> tuple[pd.DataFrame, str]:
+    """A flag's evidence as a table, one row per item, and its other fields (the flag's
+    parameters, e.g. ``min_pct 25``) as one line. Ids are shown with their names; nested values
+    (an item's links or owners) as compact JSON. An evidence without items gives an empty table."""
+    items = evidence.get("items")
+    params = "; ".join(f"{k} {v}" for k, v in evidence.items() if k not in ("items", "total"))
+    if isinstance(items, list) and evidence.get("total"):  # the stored evidence keeps the first items
+        params = "; ".join(filter(None, [params, f"showing {len(items)} of {evidence['total']} items"]))
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items) or not items:
+        return pd.DataFrame(), params
+    rows = []
+    for item in items:
+        row: dict[str, Any] = {}
+        for key, value in item.items():
+            if key in EVIDENCE_ID_FIELDS and isinstance(value, str):
+                row[key] = _named(store, value)
+            elif isinstance(value, dict | list):
+                row[key] = json.dumps(value, ensure_ascii=False, default=str)
+            else:
+                row[key] = value
+        rows.append(row)
+    return pd.DataFrame(rows), params
+
+
+def _named(store: GraphStore, node_id: str) -> str:
+    name = display_name(store, node_id)
+    return node_id if name == node_id else f"{name} ({node_id})"
+
+
+def ownership_note(store: GraphStore, risk: Mapping[str, Any]) -> str | None:
+    """What the ownership figures rest on: known stakes, the ultimate parent, a cycle."""
+    own = risk.get("ownership") or {}
+    parts = []
+    if own.get("known_stakes_pct") is not None:
+        parts.append(
+            f"known stakes {float(own['known_stakes_pct']):g} % from {own.get('owners', 0)} owner(s)"
+            f" ({own.get('completeness', 'unknown')})"
+        )
+    parent = own.get("ultimate_parent")
+    if parent:
+        country = own.get("ultimate_parent_country") or "-"
+        parts.append(f"ultimate parent {_named(store, str(parent))}, country {country}")
+    if own.get("ownership_cycle"):
+        parts.append("the ownership chain loops back on itself")
+    if own.get("suspended_regimes"):
+        parts.append("not in force: " + ", ".join(map(str, own["suspended_regimes"])))
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] if text else None
 
 
 def list_details(store: GraphStore, entry_id: str) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from chipwatch.ui.store import display_name
 from graph.store import GraphStore
 
 SIDE_PROPS = (
@@ -45,6 +46,17 @@ def side_by_side(store: GraphStore, a: str, b: str) -> pd.DataFrame:
             "record B": [str(right.get(f, "")) for f in fields],
         }
     )
+
+
+def pair_label(store: GraphStore, source: str, target: str, score: float) -> str:
+    """The review queue's label for a pair: names, score and both ids.
+
+    Names alone repeat (one person on the UN list and twice on OFAC's, as the CSL and the SDN
+    file publish it), and a selectbox maps a label back to *one* option: with two pairs labelled
+    alike, picking the first decided the second. The ids keep every label unique.
+    """
+    names = f"{display_name(store, source)}  ↔  {display_name(store, target)}"
+    return f"{names}  ({score:.2f})  ·  {source} ↔ {target}"
 
 
 def reasons(raw: object) -> list[str]:

@@ -21,6 +21,7 @@ class UploadRun:
     summary: ScreenSummary
     output: Path
     results: pd.DataFrame
+    name: str  # the file as uploaded: the results stay on the page while another file is chosen
 
 
 def uploads_dir(settings: Settings) -> Path:
@@ -43,6 +44,12 @@ def screen_upload(settings: Settings, name: str, data: bytes) -> UploadRun:
     source = run_dir / clean
     source.write_bytes(data)
     output = run_dir / (Path(clean).stem + "_screened.csv")
-    summary = screen_file(settings, source, output)
+    try:
+        summary = screen_file(settings, source, output)
+    except InputFileError as exc:
+        if exc.path != str(source):
+            raise
+        # Named as the officer uploaded it: the copy's path in the workspace means nothing to them.
+        raise InputFileError(name, exc.reason, row=exc.row, field=exc.field) from exc
     results = pd.read_csv(output, dtype=str, keep_default_na=False, comment=None)
-    return UploadRun(summary, output, results)
+    return UploadRun(summary, output, results, name)

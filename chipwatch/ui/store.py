@@ -19,6 +19,8 @@ import streamlit as st
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings, StoreKind, load_settings
+from chipwatch.ui.search import NameIndex
+from chipwatch.ui.search import name_index as build_name_index
 from chipwatch.ui.tables import risk_frame
 from graph.risk.paths import PathIndex
 from graph.store import GraphStore
@@ -127,6 +129,18 @@ def path_index() -> PathIndex:
     g = store()
     s = settings()
     return _path_index(g, str(s.workspace), s.store.value, graph_stamp(s))
+
+
+@st.cache_resource(show_spinner="Indexing names…", max_entries=2)
+def _name_index(_g: GraphStore, workspace: str, kind: str, stamp: str) -> NameIndex:
+    return build_name_index(_g)
+
+
+def name_index() -> NameIndex:
+    """The folded names of every company, trade party and list entry, read once per graph state."""
+    g = store()
+    s = settings()
+    return _name_index(g, str(s.workspace), s.store.value, graph_stamp(s))
 
 
 def display_name(g: GraphStore, node_id: str) -> str:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
+import streamlit as st
 
 from graph.excel_safe import write_table
 from graph.export.risk_table import risk_table
@@ -15,6 +17,33 @@ from graph.store import GraphStore
 #: a 100k-company workspace scores tens of thousands of entities, and sending them all made the page
 #: slow without helping anyone read it. The downloads always hold every match.
 RISK_LIST_SHOWN_ROWS = 1_000
+
+
+#: The risk table's columns as the pages show them: what an officer reads first (name, score,
+#: level, why) fits a 1366-pixel laptop screen; the long ids come last. Exports keep ``TABLE_COLUMNS``.
+RISK_VIEW_COLUMNS = (
+    "name",
+    "risk_score",
+    "risk_level",
+    "lists",
+    "flags",
+    "country",
+    "kind",
+    "id",
+    "risk_as_of",
+)
+RISK_COLUMN_HELP = {
+    "risk_score": "0–100: 100 × (1 − ∏(1 − weight)) over the lists and red flags (Explore shows each)",
+    "risk_level": "block / review / clear, from the score's thresholds in risk_weights.toml",
+    "lists": "lists of the listed entries in the entity's resolved cluster",
+    "flags": "red flags that fired (Explore shows their evidence and legal source)",
+    "risk_as_of": "the date the score was computed for",
+}
+
+
+def risk_column_config() -> dict[str, Any]:
+    """``st.dataframe`` column help for the risk table (the header tooltip)."""
+    return {name: st.column_config.Column(help=text) for name, text in RISK_COLUMN_HELP.items()}
 
 
 def country_options(frame: pd.DataFrame) -> list[str]:

@@ -1,8 +1,9 @@
 """The app served by ``chipwatch app`` on loopback, driven by Playwright in Debian's Chromium.
 
 Opens every page, searches a planted demo-world entity, draws its graph, clicks a node of the
-interactive graph and checks the graph grew by that node's neighbours, draws its diversion paths,
-uploads a screening file and checks the downloaded result. Screenshots go to ``test-artifacts/``.
+interactive graph and checks the graph grew by that node's neighbours, finds the entity again by
+a misspelt name, draws its diversion paths, uploads a screening file and checks both downloads.
+Screenshots go to ``test-artifacts/``.
 Each step's render time (navigation → the page's key element visible, script run finished) is
 printed and written to ``test-artifacts/render_timings.json``; the targets (page < 2 s,
 neighbourhood graph < 1 s) are reported, not asserted: ``benchmarks/app_render.py`` measures them.
@@ -21,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from chipwatch.settings import PROJECT_ROOT
 from chipwatch.ui import render_probe
@@ -116,6 +118,10 @@ def test_browser_walkthrough(
         page.locator("[data-testid='stGraphVizChart']").first.screenshot(
             path=str(ARTIFACTS / "entity_graph_static.png")
         )
+        # A name typed with a letter dropped: no name contains it, the closest one is offered.
+        misspelt = planted["name"][:5] + planted["name"][6:]
+        render_probe.open_entity(page, served_app, misspelt, planted["name"])
+        expect(page.get_by_text(f"No name contains '{misspelt}'")).to_be_visible()
         # Diversion paths from the planted supplier.
         page.goto(f"{served_app}/paths")
         page.get_by_label("Supplier (name or id)").fill(planted["node_id"])
@@ -135,6 +141,9 @@ def test_browser_walkthrough(
         with page.expect_download() as info:
             page.get_by_role("button", name="Download CSV").click()
         content = Path(info.value.path()).read_text(encoding="utf-8")
+        with page.expect_download() as info:  # straight after: a rerun on the first click lost it
+            page.get_by_role("button", name="Download XLSX").click()
+        workbook = load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()), read_only=True)
         page.screenshot(path=str(ARTIFACTS / "screening_result.png"), full_page=True)
         browser.close()
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(content))}
@@ -142,6 +151,9 @@ def test_browser_walkthrough(
     assert rows["C1"]["disposition"] == "review"  # a UVL party: review, not block
     assert rows["C3"]["disposition"] == "clear"
     assert not rows["C4"]["name"].startswith("=")
+    cells = [c for row in workbook.active.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert sum(1 for row in workbook.active.iter_rows(values_only=True)) == 1 + len(rows)  # every row
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")]  # no cell a spreadsheet would run
     report = {"seconds": timings, "graph_build": graph_note, "load_average": os.getloadavg()}
     (ARTIFACTS / "render_timings.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
     print("\nrender times (s): " + ", ".join(f"{k} {v:.2f}" for k, v in timings.items()))

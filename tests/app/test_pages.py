@@ -58,7 +58,12 @@ def test_overview_shows_versions_counts_and_top_risks(at: AppTest) -> None:
     assert len(top) == 20
     assert top["risk_score"].is_monotonic_decreasing
     # The CSL fixture carries no publication date: the officer is told to check it is current.
-    assert any(w.value.startswith("csl: the file carries no publication date") for w in at.warning)
+    undated = [w.value for w in at.warning if "no publication date" in w.value]
+    assert undated == [
+        "These files carry no publication date — check that the lists are current: csl (ingested "
+        + at.dataframe[0].value["ingested_at"].iloc[-1]
+        + ")"
+    ]
 
 
 def test_explore_finds_planted_entity(at: AppTest, planted: dict[str, str]) -> None:
@@ -113,7 +118,8 @@ def test_screening_upload_results_and_audit(at: AppTest, app_workspace: Path) ->
     at.file_uploader(key=keys.SCREEN_UPLOAD).upload(UPLOAD.name, UPLOAD.read_bytes(), "text/csv").run()
     at.button(key=keys.SCREEN_RUN).click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
-    assert "Screened 4 rows" in at.success[0].value
+    assert "Screened 4 rows of counterparties.csv against " in at.success[0].value
+    assert at.success[0].value.endswith("list entries: 3 clear, 1 review"), at.success[0].value
     results = at.dataframe[0].value
     by_id = dict(zip(results["id"], results["disposition"], strict=True))
     assert by_id["C1"] == "review"  # Atlas Sanatgaran is on the UVL: obtain a UVL statement, no block
@@ -324,3 +330,135 @@ def test_store_reopens_after_the_graph_is_rewritten(app_workspace: Path, tmp_pat
         store.flush()  # what `chipwatch ingest` does in another process
         app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
         assert int({m.label: m.value for m in app.metric}["Companies"]) == before + 1
+
+
+def test_review_decides_the_pair_picked_when_two_pairs_read_alike(
+    at: AppTest, app_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One person on the UN list and twice on OFAC's (the CSL's copy and the SDN file's): two pairs
+    # whose names and scores read the same. Only the ids tell them apart; the pick must keep them apart.
+    import pandas as pd
+
+    import graph.resolve.review as review
+
+    store = open_store(Settings(workspace=app_workspace))
+    try:
+        people = store.nodes_frame(NodeKind.PERSON, ["name"])
+    finally:
+        store.close()
+    twins = people[people["name"].duplicated(keep=False)].sort_values(["name", "id"]).head(2)["id"]
+    pairs = [("list:UN:test-dup", str(twin)) for twin in twins]  # the source is no node: shown by id
+    queue = pd.DataFrame(
+        {
+            "source": [a for a, _ in pairs],
+            "target": [b for _, b in pairs],
+            "score": [0.9973, 0.9973],
+            "method": "list-list",
+            "reasons_json": "[]",
+        }
+    )
+    monkeypatch.setattr(review, "pending_queue", lambda settings: queue)
+    _page(at, "review")
+    pick = at.selectbox(key=keys.REVIEW_PICK)
+    assert len(set(pick.options)) == 2, pick.options
+    assert all(b in label for (_, b), label in zip(pairs, pick.options, strict=True))
+    pick.set_value(pick.options[0]).run()
+    at.button(key=keys.REVIEW_CONFIRM).click().run()
+    assert not at.exception
+    decided = load_decisions(Settings(workspace=app_workspace))
+    assert decided[review.pair_key(*pairs[0])].decision.value == "confirm"
+    assert review.pair_key(*pairs[1]) not in decided
+
+
+def test_screening_bad_file_is_named_as_uploaded(at: AppTest, app_workspace: Path) -> None:
+    _page(at, "screening")
+    at.file_uploader(key=keys.SCREEN_UPLOAD).upload(
+        "suppliers.csv", b"company;land\nAcme;US\n", "text/csv"
+    ).run()
+    at.button(key=keys.SCREEN_RUN).click().run()
+    assert not at.exception
+    message = at.error[0].value
+    assert message.startswith("suppliers.csv: no 'name' column"), message
+    assert str(app_workspace) not in message  # not the copy's path inside the workspace
+
+
+def test_explore_finds_a_misspelt_name_by_spelling(at: AppTest) -> None:
+    _page(at, "explore")
+    at.text_input(key=keys.SEARCH).input("atlas sanatgarn").run()  # one letter dropped: no name contains it
+    assert not at.exception and not at.error
+    assert at.info[0].value.startswith("No name contains 'atlas sanatgarn'. The closest names by spelling")
+    pick = at.selectbox(key=keys.ENTITY_PICK)
+    assert "Atlas Sanatgaran" in pick.options[0] and "similarity" in pick.options[0]
+    assert at.subheader[0].value == "Atlas Sanatgaran"
+
+
+def test_explore_shows_ownership_status_per_regime_and_its_basis(at: AppTest) -> None:
+    _page(at, "explore")
+    at.text_input(key=keys.SEARCH).input("RIM, Ryong Nam").run()
+    assert not at.exception and not at.error
+    regimes = next(d.value for d in at.dataframe if "regime" in d.value.columns)
+    assert regimes.to_dict("records") == [
+        {
+            "regime": "OFAC",
+            "status": "listed",
+            "blocked_pct": 100.0,
+            "why": "listed itself",
+            "blocked_owners": "",
+        }
+    ]
+    captions = [c.value for c in at.caption]
+    assert "Not in force: BIS_AFFILIATES" in captions, captions
+    assert any("Score = 100 × (1 − ∏(1 − weight))" in c for c in captions)
+    # A company owned by a registry parent: the stakes the status rests on, and whose they are.
+    at.text_input(key=keys.SEARCH).input("co:synthetic:SYN0000078").run()
+    captions = [c.value for c in at.caption]
+    assert "Not listed and not owned by listed parties under any regime." in captions
+    assert any(
+        c.startswith("Known stakes 98 % from 1 owner(s) (incomplete); ultimate parent ")
+        and "(co:synthetic:SYN0002054), country HK" in c
+        for c in captions
+    ), captions
+
+
+def test_explore_shows_the_trade_of_a_company_s_trade_party_records(
+    at: AppTest, planted: dict[str, str]
+) -> None:
+    _page(at, "explore")
+    at.text_input(key=keys.SEARCH).input(planted["node_id"]).run()
+    trade = next(d.value for d in at.dataframe if "partner" in d.value.columns)
+    assert len(trade) >= 1  # the company's own node has no TRADES_WITH edge: its party record does
+    assert set(trade["record"]) - {planted["node_id"]}
+
+
+@pytest.mark.parametrize("page", ["overview", "risk_list"])
+def test_risk_tables_lead_with_name_score_level_and_explain_them(at: AppTest, page: str) -> None:
+    # At a laptop's 1366 pixels the first columns are what is visible: the ids used to fill them.
+    _page(at, page)
+    table = at.dataframe[-1]
+    assert list(table.proto.column_order)[:3] == ["name", "risk_score", "risk_level"]
+    assert "risk_weights.toml" in table.proto.columns  # the level's header explains where it comes from
+
+
+def test_explore_shows_each_red_flag_s_evidence_as_a_table(at: AppTest) -> None:
+    # The planted scheme's intermediary (True Nord Commerce FZE): a free-mail address, among others.
+    _page(at, "explore")
+    at.text_input(key=keys.SEARCH).input("co:synthetic:SYS0000000").run()
+    assert not at.exception and not at.error
+    assert any(m.value.startswith("- **FREEMAIL_OR_NO_WEB** (") for m in at.markdown)
+    freemail = next(d.value for d in at.dataframe if "email" in d.value.columns)
+    assert freemail["company"].iloc[0].endswith("(co:synthetic:SYS0000000)")  # named, with the id
+
+
+def test_diversion_paths_from_a_misspelt_supplier_say_where_they_start(
+    at: AppTest, planted: dict[str, str]
+) -> None:
+    misspelt = planted["name"][:5] + planted["name"][6:]  # a letter dropped: no name contains it
+    _page(at, "paths")
+    at.text_input(key=keys.PATH_SOURCE).input(misspelt)
+    at.button(key=keys.PATH_RUN).click().run()
+    assert not at.exception and not at.error
+    assert at.caption[0].value.startswith(
+        f"From {planted['name']} ({planted['node_id']}), the closest name to {misspelt!r} (similarity "
+    )
+    assert at.expander[0].label.startswith("#1 · risk ")
+    assert any(c.value.startswith("Path risk = 100 × hop_decay^(steps − 1)") for c in at.caption)
