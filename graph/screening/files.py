@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from chipwatch.errors import InputFileError
+from graph.csv_lines import parser_line
 from graph.excel_safe import neutralise
 from graph.screening.screen import RESULT_COLUMNS
 from graph.utf8_cells import undecodable_cell
@@ -165,7 +166,7 @@ def _csv_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
     except pd.errors.EmptyDataError:
         return
     except pd.errors.ParserError as exc:
-        raise InputFileError(path, f"unreadable CSV ({exc})") from exc
+        raise InputFileError(path, f"unreadable CSV ({exc})", line=parser_line(str(exc))) from exc
     except UnicodeDecodeError as exc:
         raise undecodable_cell(path, then="; nothing was screened") from exc
 
