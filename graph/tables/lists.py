@@ -81,7 +81,7 @@ LIST_SCHEMAS: dict[str, tuple[str, ...]] = {
         "reader_version",
         "note",  # why this version exists when it is not a new file ("re-read: reader version 1 → 2")
     ),
-    # line: where the refused record starts in the list file (stored as "row" before session 22)
+    # line: where the refused record starts in the list file (older workspaces call it "row")
     "list_rejected": ("version_id", "line", "field", "reason"),
     "list_diffs": (
         "feed",

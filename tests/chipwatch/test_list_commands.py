@@ -115,5 +115,5 @@ def test_a_workspace_written_before_the_rename_shows_its_rejected_lines(run, tmp
     run("ingest", "lists", str(FIXTURES / "dpl_2023-11_excerpt.txt"))
     path = list_table_path(settings, "list_rejected")
     old = pd.DataFrame({"version_id": ["v"], "row": [12.0], "field": ["Name"], "reason": ["duplicate"]})
-    old.to_parquet(path)  # the table as workspaces before session 22 stored it
+    old.to_parquet(path)  # the table as older workspaces stored it
     assert read_list_table(settings, "list_rejected")["line"].tolist() == [12.0]
