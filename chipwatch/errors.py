@@ -33,7 +33,10 @@ class WorkspaceCorruptError(StoreError):
 class InputFileError(ChipwatchError):
     """An input file is malformed, truncated, mis-encoded or hostile.
 
-    The message names the file, the line/row and the field so that a user can fix it.
+    The message names the file, the place and the field so that a user can fix it, in the words
+    of docs/inputs.md ("Where a message points"): ``row`` is the data row (1 = the first row
+    under the header; blank lines are not rows), ``line`` the file line where the record starts
+    (what a text editor shows). Given both, the message reads "row 5 (line 6)".
     """
 
     def __init__(
@@ -42,18 +45,25 @@ class InputFileError(ChipwatchError):
         reason: str,
         *,
         row: int | None = None,
+        line: int | None = None,
         field: str | None = None,
     ):
         self.path = str(path)
         self.reason = reason
         self.row = row
+        self.line = line
         self.field = field
-        where = self.path
-        if row is not None:
-            where += f", row {row}"
+        where = self.path + place(row, line, sep=", ")
         if field:
             where += f", field '{field}'"
         super().__init__(f"{where}: {reason}")
+
+
+def place(row: int | None, line: int | None, *, sep: str = "") -> str:
+    """``row 5 (line 6)``, ``row 5``, ``line 6`` or nothing, after ``sep`` when not nothing."""
+    if row is not None:
+        return f"{sep}row {row}" + (f" (line {line})" if line is not None else "")
+    return f"{sep}line {line}" if line is not None else ""
 
 
 class Neo4jServerError(ChipwatchError):

@@ -80,3 +80,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if {NEO4J_FIXTURE, NEO4J_RUNNABLE_FIXTURE} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.neo4j)
+
+
+def _chipwatch_environment() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k.startswith("CHIPWATCH_")}
+
+
+@pytest.fixture(autouse=True)
+def _environment_restored() -> Iterator[None]:
+    """A test that sets a CHIPWATCH_* variable must restore it (``monkeypatch.setenv``): a leaked
+    CHIPWATCH_WORKSPACE points every later test that loads settings at the wrong workspace."""
+    before = _chipwatch_environment()
+    yield
+    after = _chipwatch_environment()
+    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    if changed:
+        os.environ.update(before)
+        for key in after.keys() - before.keys():
+            del os.environ[key]
+        pytest.fail(f"the test left {', '.join(changed)} changed; use monkeypatch.setenv", pytrace=False)

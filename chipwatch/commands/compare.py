@@ -10,6 +10,7 @@ import click
 import numpy as np
 
 from chipwatch.errors import InputFileError
+from graph.csv_lines import line_of_row
 from graph.excel_safe import neutralise
 from graph.resolve import Match, Record, compare, prepare, score_pairs
 from graph.utf8_cells import undecodable_cell
@@ -31,9 +32,9 @@ def _read_pairs(path: Path) -> tuple[list[dict[str, str]], list[str]]:
             header = list(reader.fieldnames or [])
             missing = [c for c in ("name_a", "name_b") if c not in header]
             if missing:
-                raise InputFileError(path, f"missing column(s) {', '.join(missing)}; found {header}", row=1)
+                raise InputFileError(path, f"missing column(s) {', '.join(missing)}; found {header}", line=1)
             rows = []
-            for number, row in enumerate(reader, start=2):
+            for number, row in enumerate(reader, start=1):  # data rows (DictReader skips blank lines)
                 kind = _kind(path, number, "kind", row.get("kind") or "company")
                 row["kind"] = kind
                 # kind_a / kind_b, when given, set one side's kind (a shipment party: unknown)
@@ -52,7 +53,13 @@ def _read_pairs(path: Path) -> tuple[list[dict[str, str]], list[str]]:
 def _kind(path: Path, number: int, field: str, value: str) -> str:
     kind = value.strip().lower()
     if kind not in KINDS:
-        raise InputFileError(path, f"unknown kind {kind!r}, expected one of {KINDS}", row=number, field=field)
+        raise InputFileError(
+            path,
+            f"unknown kind {kind!r}, expected one of {KINDS}",
+            row=number,
+            line=line_of_row(path, number),
+            field=field,
+        )
     return kind
 
 

@@ -13,8 +13,8 @@ from ingest.lists.pipeline import IngestReport, ingest_bundled_lists, ingest_lis
 def echo_report(report: IngestReport, *, limit: int = 10) -> None:
     click.echo(report.summary())
     for row in report.rejected.head(limit).to_dict("records"):
-        number = row["row"]
-        where = f"row {int(number)}" if isinstance(number, int | float) and number == number else "file"
+        number = row["line"]  # list files are numbered by line (docs/inputs.md)
+        where = f"line {int(number)}" if isinstance(number, int | float) and number == number else "file"
         click.echo(f"  rejected ({row['version_id']}) {where}, field '{row['field']}': {row['reason']}")
     if len(report.rejected) > limit:
         click.echo(f"  … {len(report.rejected) - limit} more; see `chipwatch lists rejected VERSION`")

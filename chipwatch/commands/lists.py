@@ -97,7 +97,7 @@ def register(group: click.Group) -> None:
         rej: pd.DataFrame = tables.rejected[tables.rejected["version_id"] == row["version_id"]]
         click.echo(f"{row['version_id']}: {len(rej)} rejected row(s)")
         for r in _rows(rej):
-            where = f"row {int(r.row)}" if _text(r.row) else "file"
+            where = f"line {int(r.line)}" if _text(r.line) else "file"  # list files: by line
             click.echo(f"  {where}, field '{_text(r.field)}': {r.reason}")
 
     @group.command("update-lists")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -10,7 +11,7 @@ from tqdm import tqdm
 from chipwatch.settings import load_settings
 from graph.screening.rescreen import rescreen
 from graph.screening.run import screen_file
-from graph.screening.screen import Screener, Thresholds
+from graph.screening.screen import Thresholds
 
 
 def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -56,18 +57,18 @@ def register(group: click.Group) -> None:
     ) -> None:
         """Screen every row of INPUT (CSV or XLSX with a name column) against the current lists."""
         settings = load_settings()
-        thresholds = _thresholds(review, block)
-        click.echo("preparing the list index …", err=True)
-        screener = Screener.for_settings(settings, thresholds)
+        mapping = _mapping(maps)
         with tqdm(unit=" rows", desc="screening", disable=None) as bar:
+            # screen_file checks both files before it builds the list index (and says so then).
             summary = screen_file(
                 settings,
                 input_path,
                 output,
-                mapping=_mapping(maps),
-                screener=screener,
+                mapping=mapping,
+                thresholds=_thresholds(review, block),
                 progress=bar.update,
                 chunk_rows=chunk_rows,
+                notice=lambda message: tqdm.write(message, file=sys.stderr),  # above the bar
             )
         disp = ", ".join(f"{k} {v}" for k, v in summary.dispositions.items()) or "none"
         click.echo(

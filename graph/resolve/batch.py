@@ -100,7 +100,8 @@ def brief_reasons(scored: ScoredPairs, f: PairFeatures, c: Contributions, k: int
     name_a = (a.names or ("",))[int(f.best_a[k])]
     name_b = (b.names or ("",))[int(f.best_b[k])]
     if bool(f.empty[k]):
-        out = [f"{name_a!r} / {name_b!r}: a name without a distinctive word cannot identify anyone"]
+        why = "a name without a distinctive word (or without a letter) cannot identify anyone"
+        out = [f"{name_a!r} / {name_b!r}: {why}"]
     else:
         sim = float(f.name_sim[k])
         out = [f"name {name_a!r} ~ {name_b!r}: similarity {sim:.2f} ({float(c.name[k]):+.1f})"]

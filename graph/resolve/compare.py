@@ -19,6 +19,7 @@ import numpy as np
 from graph.resolve import (
     corporatisation,
     free_zones,
+    letterless,
     marked_parts,
     org_symbols,
     place_initials,
@@ -193,7 +194,11 @@ def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> 
     name_a, name_b = names_a[ia], names_b[ib]
     form_a, form_b = _aligned_forms(a, b, f)
     sim = float(f.name_sim[0])
-    if bool(f.empty[0]):
+    # Empty for want of a distinctive word (either side), else for want of a letter.
+    wordless = len("".join(form_a.distinctive)) < 2 or len("".join(form_b.distinctive)) < 2
+    if bool(f.empty[0]) and not wordless:
+        detail = letterless.describe(name_a if letterless.is_no_name(name_a, a.kind) else name_b)
+    elif bool(f.empty[0]):
         empty_side = name_a if not form_a.distinctive else name_b
         detail = (
             f"{empty_side!r} has no distinctive word (only legal forms, generic or stop-words, "

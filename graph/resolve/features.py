@@ -75,6 +75,7 @@ from graph.resolve import (
     arabic_spellings,
     common_stem,
     interning,
+    letterless,
     org_symbols,
     person_parts,
     place_initials,
@@ -904,6 +905,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     written: list[str] = []
     spelled: list[int] = []
     arabic: list[int] = []
+    no_letter: list[bool] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
@@ -915,6 +917,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             core.append(" ".join(sorted(order.split() if rec.kind == "person" else form.distinctive)))
             phon.append(" ".join(sorted(form.phonetic)))
             joined.append("".join(form.distinctive))
+            no_letter.append(letterless.is_no_name(text, rec.kind))
             ordered.append(order)
             generic.append(intern(" ".join(sorted(set(form.generic)))))
             legal.append(intern(f"{form.legal_form}|{form.legal_form_text}" if form.legal_form else ""))
@@ -986,7 +989,8 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         numbers=np.array(numbers, dtype=np.int64),
         ntok=np.array([len(c.split()) for c in core], dtype=np.int64),
         weak=np.array(weak, dtype=bool),
-        empty=np.array([len(j) < 2 for j in joined], dtype=bool),  # nothing, or one character
+        # nothing, one character, or no letter at all (graph.resolve.letterless)
+        empty=np.array([len(j) < 2 or no for j, no in zip(joined, no_letter, strict=True)], dtype=bool),
         short=np.array([0 < len(j) <= SHORT_NAME_CHARS for j in joined], dtype=bool),
         first=np.array([_first_letter(r) for r in roman], dtype="<U1"),
         words=np.array(words, dtype=object),

@@ -18,6 +18,7 @@ import pandas as pd
 
 from chipwatch.errors import InputFileError
 from chipwatch.settings import PROJECT_ROOT
+from graph.csv_lines import line_of_row
 
 REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
 
@@ -88,7 +89,13 @@ def _in_force(frame: pd.DataFrame, as_of: dt.date, path: Path) -> pd.DataFrame:
                 try:
                     dt.date.fromisoformat(value)
                 except ValueError:
-                    raise InputFileError(path, f"not an ISO date: {value!r}", row=i + 2, field=fld) from None
+                    raise InputFileError(
+                        path,
+                        f"not an ISO date: {value!r}",
+                        row=i + 1,
+                        line=line_of_row(path, i + 1),
+                        field=fld,
+                    ) from None
     mask = (frame["effective_from"] <= day) & ((frame["effective_to"] == "") | (frame["effective_to"] >= day))
     return frame[mask]
 
@@ -140,7 +147,11 @@ def load_reference(as_of: dt.date, directory: Path = REFERENCE_DIR, weights: Pat
             params = json.loads(r["parameters"] or "{}")
         except ValueError as exc:
             raise InputFileError(
-                flags_path, f"parameters are not JSON: {exc}", row=i + 2, field="parameters"
+                flags_path,
+                f"parameters are not JSON: {exc}",
+                row=i + 1,
+                line=line_of_row(flags_path, i + 1),
+                field="parameters",
             ) from exc
         flags[r["flag"]] = FlagSpec(r["flag"], r["family"], r["legal_source"], params, r["description"])
     return Reference(

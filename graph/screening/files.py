@@ -8,18 +8,20 @@ finished: a partial result is never left under the name of a complete one.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import json
 import os
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from chipwatch.errors import InputFileError
+from graph.csv_lines import parser_line
 from graph.excel_safe import neutralise
 from graph.screening.screen import RESULT_COLUMNS
 from graph.utf8_cells import undecodable_cell
@@ -96,7 +98,9 @@ def kept_input_columns(columns: list[str], renames: Mapping[str, str]) -> dict[s
     return {str(c): f"{c} (input)" for c in columns if c not in renames and str(c) in reserved}
 
 
-def read_chunks(path: Path, mapping: Mapping[str, str], chunk_rows: int = 20_000) -> Iterator[pd.DataFrame]:
+def read_chunks(
+    path: Path, mapping: Mapping[str, str], chunk_rows: int = 20_000
+) -> Generator[pd.DataFrame, None, None]:
     """Input rows in chunks of text columns (canonical names), each with ``_row`` = 1-based data row."""
     fmt = input_format(path)
     chunks = _csv_chunks(path, chunk_rows) if fmt == "csv" else _xlsx_chunks(path, chunk_rows)
@@ -120,6 +124,33 @@ def read_chunks(path: Path, mapping: Mapping[str, str], chunk_rows: int = 20_000
         raise InputFileError(path, "header only: no data rows to screen")
 
 
+def check_input(path: Path, mapping: Mapping[str, str]) -> None:
+    """Refuse a bad input before anything is prepared (the list index takes seconds to build):
+    its type, its encoding (a CSV is decoded whole, so a bad byte in the last row is found now),
+    its header and name column, and at least one data row."""
+    if input_format(path) == "csv":
+        _check_utf8(path)
+    # The first chunk raises for an empty file, a header without rows or a missing name column;
+    # closing the reader closes its file (or workbook) without reading on.
+    with contextlib.closing(read_chunks(path, mapping, chunk_rows=CHECK_ROWS)) as chunks:
+        next(chunks)
+
+
+#: Rows read to check the header and that a data row follows it.
+CHECK_ROWS = 100
+
+
+def _check_utf8(path: Path) -> None:
+    decoder = codecs.getincrementaldecoder("utf-8")()  # strict, as the reader is; a BOM decodes
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                decoder.decode(block)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        raise undecodable_cell(path, then="; nothing was screened") from exc
+
+
 def _csv_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
     csv.field_size_limit(64 * 1024 * 1024)
     try:
@@ -135,7 +166,7 @@ def _csv_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
     except pd.errors.EmptyDataError:
         return
     except pd.errors.ParserError as exc:
-        raise InputFileError(path, f"unreadable CSV ({exc})") from exc
+        raise InputFileError(path, f"unreadable CSV ({exc})", line=parser_line(str(exc))) from exc
     except UnicodeDecodeError as exc:
         raise undecodable_cell(path, then="; nothing was screened") from exc
 
@@ -187,8 +218,11 @@ class ResultWriter:
         self._wb: Any = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)  # as the risk-list export does
-            if self.fmt != "xlsx":
-                self._fh = self.partial.open("w", encoding="utf-8", newline="")
+            # A workbook is saved only at the end: the empty file shows now that it can be.
+            self._fh = self.partial.open("w", encoding="utf-8", newline="")
+            if self.fmt == "xlsx":
+                self._fh.close()
+                self._fh = None
         except OSError as exc:  # before any row is screened, not a traceback after
             raise InputFileError(path, f"cannot write: {exc.strerror or exc}") from exc
         if self.fmt == "xlsx":

@@ -17,12 +17,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from chipwatch.errors import InputFileError
 from chipwatch.settings import Settings
 from graph import audit
-from graph.screening.files import ResultWriter, input_format, read_chunks
+from graph.screening.files import ResultWriter, check_input, read_chunks
 from graph.screening.screen import Screener, Thresholds
 
 Progress = Callable[[int], object]
+Notice = Callable[[str], object]
 
 
 @dataclass
@@ -69,24 +71,35 @@ def screen_file(
     screener: Screener | None = None,
     progress: Progress | None = None,
     chunk_rows: int = 20_000,
+    notice: Notice | None = None,
 ) -> ScreenSummary:
-    """Screen ``input_path`` into ``output_path`` (CSV, XLSX or JSON by suffix)."""
+    """Screen ``input_path`` into ``output_path`` (CSV, XLSX or JSON by suffix).
+
+    Both files are checked before the list index is built (``notice`` hears when that starts):
+    a wrong, mis-encoded or nameless input and an output that cannot be written are refused at
+    once, not after seconds of preparation."""
     thresholds = thresholds or Thresholds()
-    input_format(input_path)  # a wrong, macro-laden or linked file fails before anything is prepared
-    screener = screener or Screener.for_settings(settings, thresholds)
+    if output_path.resolve() == input_path.resolve():
+        raise InputFileError(output_path, "the result would overwrite the input file; give another --out")
+    check_input(input_path, mapping or {})
     summary = ScreenSummary(
         input=str(input_path),
         output=str(output_path),
         started=datetime.now(UTC).isoformat(timespec="seconds"),
         input_sha256=sha256_file(input_path),
-        list_entries=len(screener.index.entries),
-        thresholds={k: float(v) for k, v in asdict(screener.thresholds).items()},
     )
-    versions = list_versions(screener.index.entries)
-    writer = ResultWriter(output_path, {"input_sha256": summary.input_sha256, "list_versions": versions})
+    writer = ResultWriter(output_path, {"input_sha256": summary.input_sha256})
     counts: Counter[str] = Counter()
     seen = np.empty(0, dtype=np.uint64)  # sorted row hashes seen so far
     try:
+        if screener is None:
+            if notice is not None:
+                notice("preparing the list index …")
+            screener = Screener.for_settings(settings, thresholds)
+        summary.list_entries = len(screener.index.entries)
+        summary.thresholds = {k: float(v) for k, v in asdict(screener.thresholds).items()}
+        versions = list_versions(screener.index.entries)
+        writer.metadata["list_versions"] = versions
         for chunk in read_chunks(input_path, mapping or {}, chunk_rows):
             data_cols = [c for c in chunk.columns if c != "_row"]
             hashes = pd.util.hash_pandas_object(chunk[data_cols], index=False).to_numpy(np.uint64)

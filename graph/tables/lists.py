@@ -81,7 +81,8 @@ LIST_SCHEMAS: dict[str, tuple[str, ...]] = {
         "reader_version",
         "note",  # why this version exists when it is not a new file ("re-read: reader version 1 → 2")
     ),
-    "list_rejected": ("version_id", "row", "field", "reason"),
+    # line: where the refused record starts in the list file (older workspaces call it "row")
+    "list_rejected": ("version_id", "line", "field", "reason"),
     "list_diffs": (
         "feed",
         "old_version_id",
@@ -94,7 +95,9 @@ LIST_SCHEMAS: dict[str, tuple[str, ...]] = {
         "fields_json",
     ),
 }
-NUMERIC = {"seq", "size", "rows_read", "rows_accepted", "rows_rejected", "row", "reader_version"}
+NUMERIC = {"seq", "size", "rows_read", "rows_accepted", "rows_rejected", "line", "reader_version"}
+#: Columns renamed since tables were first written: a workspace's older table is read under the new name.
+RENAMED = {"list_rejected": {"row": "line"}}
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,7 @@ def list_table_path(settings: Settings, name: str) -> Path:
 
 def conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     """The table's columns in order, numbers as float, blanks as ``None``."""
-    out = frame.copy()
+    out = frame.rename(columns=RENAMED.get(name, {}))
     for col in LIST_SCHEMAS[name]:
         if col not in out.columns:
             out[col] = None

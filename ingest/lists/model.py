@@ -78,7 +78,7 @@ class ListEntry:
     source_url: str | None = None
     remarks: str | None = None
     birth_dates: tuple[str, ...] = ()  # ISO dates or years, as precise as published
-    raw_ref: str = ""  # where the raw record is: "file.csv:row 123", "file.xml:/sdnEntry[uid=36]"
+    raw_ref: str = ""  # where the raw record is: "file.csv:line 123", "file.xml:/sdnEntry[uid=36]"
     #: The publisher gives this record only as context of listed parties and says it is not itself
     #: listed (an OpenSanctions FtM entity with ``target: false``: an owner, relative, subsidiary,
     #: registry record). Kept so relations have both ends; never a listing downstream.
@@ -109,7 +109,7 @@ class ListRelation:
 class RejectedRow:
     """A record a reader refused, with where and why (kept in the list version's provenance)."""
 
-    row: int | None  # data row (CSV) or line (text/XML); None when the whole file is refused
+    line: int | None  # file line where the record starts (CSV, JSON lines); None: no line (XML: see reason)
     field: str | None
     reason: str
 

@@ -244,7 +244,7 @@ def _add_file(
     seq = 1 if prev is None else int(prev["seq"]) + 1
     vid = version_id(name, sha, versions["version_id"], reader_version)
     entries = entry_rows(result.entries, version=vid, feed=name)
-    rejected = [(r.row, r.field, r.reason) for r in result.rejected]
+    rejected = [(r.line, r.field, r.reason) for r in result.rejected]
     dup = entries["node_id"].duplicated(keep="last")
     for ref, sid in zip(entries.loc[dup, "raw_ref"], entries.loc[dup, "source_id"], strict=True):
         rejected.append((None, "source_id", f"duplicate id {sid} ({ref}); the later record is kept"))
@@ -279,7 +279,7 @@ def _add_file(
     pending.rejected.append(
         conform(
             "list_rejected",
-            pd.DataFrame(rejected, columns=["row", "field", "reason"]).assign(version_id=vid),
+            pd.DataFrame(rejected, columns=["line", "field", "reason"]).assign(version_id=vid),
         )
     )
     if prev_id:  # a first version's "diff" is the whole list: not stored, computed when asked

@@ -109,9 +109,9 @@ def decode(path: Path, data: bytes, encoding: str = "utf-8") -> str:
         bad = data[exc.start : exc.start + 4]
         raise InputFileError(
             path,
-            f"not valid {encoding}: byte 0x{bad[:1].hex()} at byte offset {exc.start} (line {line}) "
+            f"not valid {encoding}: byte 0x{bad[:1].hex()} at byte offset {exc.start} "
             f"— is the file in another encoding?",
-            row=line,
+            line=line,
         ) from exc
 
 
@@ -137,7 +137,7 @@ def _xml_error(path: Path, exc: Exception) -> InputFileError:
         return InputFileError(path, f"XML referencing external resource {exc.sysid!r} is refused")
     if isinstance(exc, ParseError):
         line, col = getattr(exc, "position", (None, None))
-        return InputFileError(path, f"not well-formed XML (column {col}): {exc.msg}", row=line)
+        return InputFileError(path, f"not well-formed XML (column {col}): {exc.msg}", line=line)
     return InputFileError(path, f"XML refused: {exc}")
 
 
@@ -196,7 +196,7 @@ def csv_rows(path: Path, text: str, *, delimiter: str = ",") -> Iterator[tuple[i
             return
         except csv.Error as exc:
             raise InputFileError(
-                path, f"malformed CSV (truncated file or unterminated quote?): {exc}", row=start
+                path, f"malformed CSV (truncated file or unterminated quote?): {exc}", line=start
             ) from exc
         line = start
         yield line, row
@@ -208,6 +208,6 @@ def require_columns(path: Path, header: Sequence[str], required: Sequence[str]) 
     for name in required:
         if name not in index:
             raise InputFileError(
-                path, f"required column missing (columns found: {', '.join(index)[:300]})", row=1, field=name
+                path, f"required column missing (columns found: {', '.join(index)[:300]})", line=1, field=name
             )
     return index

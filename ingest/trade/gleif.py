@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from chipwatch.errors import InputFileError
+from graph.csv_lines import line_of_row
 
 SOURCE = "gleif"
 RELATIONSHIPS = {
@@ -181,7 +182,13 @@ def _rr_row(
     path: Path, row: int, child: str, parent: str, rtype: str, status: str, pct: str, start: str
 ) -> dict[str, str] | None:
     if not child or not parent:
-        raise InputFileError(path, "relationship without start or end node", row=row, field="NodeID")
+        raise InputFileError(
+            path,
+            "relationship without start or end node",
+            row=row,
+            line=line_of_row(path, row),
+            field="NodeID",
+        )
     if rtype not in RELATIONSHIPS:  # branches, fund management: not ownership
         return None
     return {

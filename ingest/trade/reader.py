@@ -1,13 +1,12 @@
 """Read a tabular file (CSV, CSV.gz, XLSX, Parquet) into strings, applying a column mapping.
 
 Everything is read as text: normalisers decide what a value means, so "007" stays "007".
-Rows are numbered from 1 = first data row (the header is not a row); a CSV parser error names
-the file line and the matching row.
+Rows are numbered from 1 = first data row (the header is not a row), with the file line where a
+CSV row starts beside it; a CSV parser error names the file line (docs/inputs.md).
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 import zipfile
 import zlib
@@ -19,10 +18,9 @@ import pandas as pd
 import yaml
 
 from chipwatch.errors import InputFileError
+from graph.csv_lines import line_of_row, parser_line
 from graph.utf8_cells import undecodable_cell
 
-_LINE = re.compile(r"line (\d+)")
-_ROW = re.compile(r"starting at row (\d+)")
 #: Suffixes pandas decompresses a CSV by.
 _COMPRESSED = (".gz", ".bz2", ".xz", ".zip", ".zst", ".tar")
 
@@ -71,10 +69,10 @@ def _read_csv(path: Path, **options: Any) -> pd.DataFrame:
     except pd.errors.EmptyDataError as exc:
         raise InputFileError(path, "file is empty (no header row); nothing was loaded") from exc
     except pd.errors.ParserError as exc:
-        line = _parser_line(str(exc))
-        where = f" (file line {line})" if line else ""
+        # The parser counts lines, not rows: a blank line or a quoted line break before it would
+        # make a row number derived from the line wrong.
         raise InputFileError(
-            path, f"malformed CSV{where}: {exc}; nothing was loaded", row=line - 1 if line else None
+            path, f"malformed CSV: {exc}; nothing was loaded", line=parser_line(str(exc))
         ) from exc
     except UnicodeDecodeError as exc:
         raise undecodable_cell(path, then="; nothing was loaded") from exc
@@ -82,16 +80,6 @@ def _read_csv(path: Path, **options: Any) -> pd.DataFrame:
         raise InputFileError(
             path, f"cannot decompress (truncated or damaged gzip file?): {exc}; nothing was loaded"
         ) from exc
-
-
-def _parser_line(message: str) -> int | None:
-    """The file line a pandas parser error names ("… line 7 …", or "… starting at row 6" counted
-    from 0 = the header line)."""
-    match = _LINE.search(message)
-    if match:
-        return int(match.group(1))
-    match = _ROW.search(message)
-    return int(match.group(1)) + 1 if match else None
 
 
 def read_header(path: Path) -> list[str]:
@@ -183,4 +171,6 @@ def fail_on(path: Path, mask: pd.Series, field: str, reason: str, values: pd.Ser
     total = int(mask.sum())
     shown = f" ({values.iloc[row - 1]!r})" if values is not None else ""
     more = f"; {total - 1} more row(s) like it" if total > 1 else ""
-    raise InputFileError(path, f"{reason}{shown}{more}; nothing was loaded", row=row, field=field)
+    raise InputFileError(
+        path, f"{reason}{shown}{more}; nothing was loaded", row=row, line=line_of_row(path, row), field=field
+    )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,17 +43,11 @@ def app_workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     ingest_demo_world(settings)
     resolve(settings)
     compute_risk(settings, AS_OF)
-    old = {k: os.environ.get(k) for k in ("CHIPWATCH_WORKSPACE", "CHIPWATCH_STORE")}
-    os.environ["CHIPWATCH_WORKSPACE"] = str(workspace)
-    os.environ["CHIPWATCH_STORE"] = "networkx"
-    try:
+    # Session-scoped, so not the function-scoped monkeypatch fixture; the context restores both.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CHIPWATCH_WORKSPACE", str(workspace))
+        mp.setenv("CHIPWATCH_STORE", "networkx")
         yield workspace
-    finally:
-        for key, value in old.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 @pytest.fixture(scope="session")

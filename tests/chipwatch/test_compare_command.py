@@ -63,7 +63,7 @@ def test_compare_bulk_bad_kind_names_row_and_field(tmp_path: Path) -> None:
     src.write_text("name_a,name_b,kind\nAcme,Acme Ltd,company\nX,Y,planet\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["compare", "--pairs", str(src), "--out", str(tmp_path / "o.csv")])
     assert result.exit_code != 0
-    assert "row 3" in str(result.exception) and "kind" in str(result.exception)
+    assert "row 2 (line 3), field 'kind'" in str(result.exception)
 
 
 def test_compare_a_record_of_unknown_kind_with_a_person() -> None:
@@ -111,4 +111,4 @@ def test_compare_bulk_mis_encoded_pairs_name_row_and_field(tmp_path: Path) -> No
     result = CliRunner().invoke(cli, ["compare", "--pairs", str(src), "--out", str(tmp_path / "o.csv")])
     assert result.exit_code != 0
     assert (result.exception.row, result.exception.field) == (2, "name_a")
-    assert "file line 3" in str(result.exception)
+    assert "row 2 (line 3), field 'name_a'" in str(result.exception)

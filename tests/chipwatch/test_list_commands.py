@@ -92,3 +92,28 @@ def test_update_lists_command_against_a_loopback_server(run, tmp_path: Path, mon
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_list_messages_point_by_file_line(run, tmp_path: Path) -> None:
+    # A list file is read by line (docs/inputs.md): the rejected record on line 6 of the documented
+    # example is "line 6" wherever it is shown, as is the earlier record it duplicates.
+    simple = Path(__file__).resolve().parents[1] / "fixtures" / "lists" / "other_us" / "simple_custom.csv"
+    out = run("ingest", "lists", str(simple))
+    assert "line 6, field 'type': unknown type 'spaceship'" in out
+    assert "line 8, field 'id': duplicate of line 3" in out and "row 6" not in out
+    out = run("lists", "rejected", "custom+us-mieu+us-ndaa5949")
+    assert "  line 7, field 'start_date'" in out
+
+
+def test_a_workspace_written_before_the_rename_shows_its_rejected_lines(run, tmp_path: Path) -> None:
+    import pandas as pd
+
+    from chipwatch.settings import Settings
+    from graph.tables.lists import list_table_path, read_list_table
+
+    settings = Settings(workspace=tmp_path / "ws")
+    run("ingest", "lists", str(FIXTURES / "dpl_2023-11_excerpt.txt"))
+    path = list_table_path(settings, "list_rejected")
+    old = pd.DataFrame({"version_id": ["v"], "row": [12.0], "field": ["Name"], "reason": ["duplicate"]})
+    old.to_parquet(path)  # the table as older workspaces stored it
+    assert read_list_table(settings, "list_rejected")["line"].tolist() == [12.0]

@@ -282,3 +282,46 @@ def test_duplicate_rows_are_counted_across_chunks(workspace: Path, tmp_path: Pat
     assert result.exit_code == 0, result.output
     assert "screened 150 rows" in result.output and "(2 duplicate rows" in result.output
     assert len(pd.read_csv(out, dtype=str)) == 150  # counted, never dropped: one result per input row
+
+
+PREPARING = "preparing the list index"  # printed just before the index is built: the seam observed
+GOOD = b"name,country\nACME,GB\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "out_name", "message"),
+    [
+        # a cp1252 byte in the last row, far past the first chunk the reader would screen
+        (b"name,country\n" + b"Acme Ltd,GB\n" * 30_000 + b"M\xfcller GmbH,DE\n", "out.csv", "not UTF-8"),
+        (b"Firm,Country\nACME,GB\n", "out.csv", "no 'name' column"),
+        (b"", "out.csv", "the file is empty"),
+        (b"name,country\n\n", "out.csv", "header only"),
+        (GOOD, "out.txt", "output must end in .csv, .xlsx or .json"),
+        (GOOD, "a-file/out.xlsx", "cannot write"),
+        (GOOD, "in.csv", "would overwrite the input file"),
+    ],
+)
+def test_a_bad_file_is_refused_before_the_list_index_is_built(
+    workspace: Path, tmp_path: Path, content: bytes, out_name: str, message: str
+) -> None:
+    src = tmp_path / "in.csv"
+    src.write_bytes(content)
+    (tmp_path / "a-file").write_text("a file where the output folder should be")
+    out = tmp_path / out_name
+    before = _audit_count(workspace)
+    result = CliRunner().invoke(
+        cli, ["screen", str(src), "--out", str(out)], env={"CHIPWATCH_WORKSPACE": str(workspace)}
+    )
+    assert result.exit_code != 0
+    assert message in str(result.exception)
+    assert PREPARING not in result.output  # refused before the index was built
+    assert src.read_bytes() == content and not out.with_name(out.name + ".partial").exists()
+    assert _audit_count(workspace) == before
+
+
+def test_a_good_file_says_when_the_list_index_is_built(workspace: Path, tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_bytes(GOOD)
+    result = _run(workspace, ["screen", str(src), "--out", str(tmp_path / "out.csv")])
+    assert result.exit_code == 0, result.output
+    assert PREPARING in result.output  # the seam the test above relies on is there

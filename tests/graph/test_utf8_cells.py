@@ -21,9 +21,10 @@ def test_names_data_row_field_and_file_line(tmp_path: Path, suffix: str, pack) -
     path = tmp_path / f"in{suffix}"
     path.write_bytes(pack(CP1252))
     err = undecodable_cell(path, then="; nothing was loaded")
-    # the blank line is not a row; the quoted cell spans lines 4-5
-    assert (err.row, err.field) == (2, "name")
-    assert "byte 0xfc" in str(err) and "(file line 5)" in str(err) and str(err).endswith("nothing was loaded")
+    # the blank line is not a row; the quoted cell spans lines 4-5: the row starts on line 4
+    assert (err.row, err.line, err.field) == (2, 4, "name")
+    assert "row 2 (line 4), field 'name'" in str(err)
+    assert "byte 0xfc" in str(err) and str(err).endswith("nothing was loaded")
 
 
 def test_bad_header_and_archives_get_a_message_without_a_row(tmp_path: Path) -> None:

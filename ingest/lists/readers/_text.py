@@ -26,7 +26,7 @@ def decode_legacy(path: Path, data: bytes, fallback: str = "cp1252") -> str:
     if b"\x00" in data[:65536]:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise InputFileError(
-            path, "NUL bytes: the file is UTF-16 or binary, not a text CSV (save it as UTF-8)", row=line
+            path, "NUL bytes: the file is UTF-16 or binary, not a text CSV (save it as UTF-8)", line=line
         )
     try:
         text = safe.decode(path, data, "utf-8")

@@ -95,10 +95,13 @@ def build_entry(
     raw_ref: str,
 ) -> ListEntry | RejectedRow:
     """One CSL record (CSV or JSON, already split) → entry, or the reason it is refused."""
-    row = int(raw_ref.rsplit(" ", 1)[-1]) if raw_ref.rsplit(" ", 1)[-1].isdigit() else None
+    # "file.csv:line 12" (CSV) has a line; "file.json:results[11]" (JSON) is named in the reason.
+    last = raw_ref.rsplit(" ", 1)[-1]
+    line = int(last) if last.isdigit() else None
+    at = "" if line is not None else f"{raw_ref.rsplit(':', 1)[-1]}: "
     src = source_of(rec.get("source", ""))
     if src is None:
-        return RejectedRow(row, "source", f"unknown CSL source {rec.get('source', '')!r}")
+        return RejectedRow(line, "source", f"{at}unknown CSL source {rec.get('source', '')!r}")
     list_source, code = src
     name = " ".join((rec.get("name") or "").split())
     key = (rec.get("entity_number") or "").strip() or (rec.get("_id") or rec.get("id") or "").strip()
@@ -113,7 +116,7 @@ def build_entry(
         if code == "EL" and addresses:
             name, kind = addresses[0].raw, EntityKind.ADDRESS_ONLY
         else:
-            return RejectedRow(row, "name", "record has no name")
+            return RejectedRow(line, "name", f"{at}record has no name")
     elif code == "EL" and name.lower().startswith("address"):
         kind = EntityKind.ADDRESS_ONLY
     if rec.get("call_sign"):

@@ -71,7 +71,9 @@ def read(path: Path) -> ReadResult:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputFileError(path, f"not valid JSON (column {exc.colno}): {exc.msg}", row=exc.lineno) from exc
+        raise InputFileError(
+            path, f"not valid JSON (column {exc.colno}): {exc.msg}", line=exc.lineno
+        ) from exc
     if not isinstance(doc, dict) or not isinstance(doc.get("results"), list):
         raise InputFileError(
             path, 'not a CSL JSON file: expected an object with a "results" array', field="results"
@@ -80,7 +82,7 @@ def read(path: Path) -> ReadResult:
     for number, rec in enumerate(doc["results"], start=1):
         result.rows_read += 1
         if not isinstance(rec, dict):
-            result.rejected.append(RejectedRow(number, None, "result is not an object"))
+            result.rejected.append(RejectedRow(None, None, f"results[{number - 1}] is not an object"))
             continue
         flat = {k: v for k, v in rec.items() if isinstance(v, str)}
         if "entity_number" in rec and rec["entity_number"] is not None:
@@ -93,7 +95,7 @@ def read(path: Path) -> ReadResult:
             identifiers=_ids(rec.get("ids")),
             alt_names=_strings(rec.get("alt_names")),
             multi={k: _strings(rec.get(k)) for k in MULTI},
-            raw_ref=f"{path.name}:results[{number - 1}] row {number}",
+            raw_ref=f"{path.name}:results[{number - 1}]",
         )
         result.add(item)
     return result

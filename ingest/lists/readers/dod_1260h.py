@@ -82,7 +82,7 @@ def _entry(path: Path, company: _Company, parent_remarks: list[str]) -> ListEntr
         end_date=latest[1],
         source_url=company.urls[-1] if company.urls else None,
         remarks=" | ".join([*company.notes, *parent_remarks]) or None,
-        raw_ref=f"{path.name}:row {company.first_line}",
+        raw_ref=f"{path.name}:line {company.first_line}",
     )
 
 
@@ -139,5 +139,5 @@ def read(path: Path) -> ReadResult:
                 parent_remarks.append(f"Parent: {parent}")
         result.entries.append(_entry(path, company, parent_remarks))
     if not result.rows_read:
-        raise InputFileError(path, "header only: no data rows", row=header_line + 1)
+        raise InputFileError(path, "header only: no data rows", line=header_line + 1)
     return result

@@ -58,7 +58,7 @@ def _first_index(path: Path, header: list[str]) -> dict[str, int]:
     for name in REQUIRED:
         if name not in index:
             raise InputFileError(
-                path, f"required column missing (columns found: {', '.join(index)[:300]})", row=1, field=name
+                path, f"required column missing (columns found: {', '.join(index)[:300]})", line=1, field=name
             )
     return index
 
@@ -143,7 +143,7 @@ def _entry(path: Path, ent: _Entity) -> ListEntry | RejectedRow:
         source_url=ent.urls[0] if ent.urls else None,
         remarks=" | ".join(ent.remarks) or None,
         birth_dates=tuple(ent.births),
-        raw_ref=f"{path.name}:row {ent.first_line}",
+        raw_ref=f"{path.name}:line {ent.first_line}",
     )
 
 
@@ -175,5 +175,5 @@ def read(path: Path) -> ReadResult:
         item = _entry(path, ent)
         result.add(item)
     if not result.rows_read:
-        raise InputFileError(path, "header only: no data rows", row=2)
+        raise InputFileError(path, "header only: no data rows", line=2)
     return result

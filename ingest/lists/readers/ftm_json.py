@@ -136,10 +136,10 @@ def _load(path: Path) -> tuple[dict[str, dict[str, Any]], dict[str, int], list[R
             ent = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
             if read == 1:
-                raise InputFileError(path, f"not FollowTheMoney JSON lines: {exc}", row=number) from exc
+                raise InputFileError(path, f"not FollowTheMoney JSON lines: {exc}", line=number) from exc
             if number == len(lines) and not data.endswith(b"\n"):
                 raise InputFileError(
-                    path, f"last line cut short (truncated file?): {exc}", row=number
+                    path, f"last line cut short (truncated file?): {exc}", line=number
                 ) from exc
             rejected.append(RejectedRow(number, None, f"not JSON: {exc}"))
             continue
@@ -148,7 +148,7 @@ def _load(path: Path) -> tuple[dict[str, dict[str, Any]], dict[str, int], list[R
                 raise InputFileError(
                     path,
                     "not a FollowTheMoney entity (needs id, schema, properties)",
-                    row=number,
+                    line=number,
                     field="schema",
                 )
             rejected.append(RejectedRow(number, "schema", "line is not an entity with id and schema"))

@@ -86,7 +86,7 @@ def _rows(path: Path, width: int) -> list[tuple[int, list[str | None]]]:
         if not fields or (len(fields) == 1 and fields[0].strip() in ("", "\x1a")):
             continue
         if len(fields) != width:
-            raise InputFileError(path, f"expected {width} fields, found {len(fields)}", row=line)
+            raise InputFileError(path, f"expected {width} fields, found {len(fields)}", line=line)
         out.append((line, [_null(f) for f in fields]))
     if not out:
         raise InputFileError(path, "file holds no records")

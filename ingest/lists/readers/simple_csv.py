@@ -137,7 +137,7 @@ def row_entry(path: Path, layout: Layout, line: int, get: Mapping[str, str]) -> 
         end_date=dates["end_date"],
         source_url=get.get("source_url") or None,
         remarks=get.get("remarks") or None,
-        raw_ref=f"{path.name}:row {line}",
+        raw_ref=f"{path.name}:line {line}",
     )
 
 
@@ -156,11 +156,11 @@ def read_layout(path: Path, layout: Layout) -> ReadResult:
             raise InputFileError(
                 path,
                 f"required column missing (columns found: {', '.join(index)[:300]})",
-                row=1,
+                line=1,
                 field=column,
             )
     result = ReadResult(format=layout.format)
-    first_row: dict[tuple[ListSource, str], int] = {}
+    first_line: dict[tuple[ListSource, str], int] = {}
     for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
@@ -172,13 +172,13 @@ def read_layout(path: Path, layout: Layout) -> ReadResult:
         item = row_entry(path, layout, line, get)
         if isinstance(item, ListEntry):
             key = (item.list, item.source_id)
-            if key in first_row:
-                item = RejectedRow(line, "id", f"duplicate of row {first_row[key]} (id {item.source_id})")
+            if key in first_line:
+                item = RejectedRow(line, "id", f"duplicate of line {first_line[key]} (id {item.source_id})")
             else:
-                first_row[key] = line
+                first_line[key] = line
         result.add(item)
     if not result.rows_read:
-        raise InputFileError(path, "header only: no data rows", row=header_line + 1)
+        raise InputFileError(path, "header only: no data rows", line=header_line + 1)
     return result
 
 

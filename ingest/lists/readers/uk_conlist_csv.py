@@ -132,7 +132,7 @@ def _entry(path: Path, group: _Group) -> ListEntry | RejectedRow:
         start_date=dmy_date(group.listed),
         remarks=" | ".join(group.remarks) or None,
         birth_dates=tuple(group.births),
-        raw_ref=f"{path.name}:row {group.first_line}",
+        raw_ref=f"{path.name}:line {group.first_line}",
     )
 
 
@@ -144,7 +144,7 @@ def read(path: Path) -> ReadResult:
         result.published = dmy_date(rows[0][1][1] if len(rows[0][1]) > 1 else "")
         rows = rows[1:]
     if not rows:
-        raise InputFileError(path, "no header row", row=1)
+        raise InputFileError(path, "no header row", line=1)
     header_line, header = rows[0]
     data = [(line, row) for line, row in rows[1:] if any(cell.strip() for cell in row)]
     if header and not header[0].strip() and data and len(data[0][1]) == len(header) - 1:
@@ -166,5 +166,5 @@ def read(path: Path) -> ReadResult:
         item = _entry(path, group)
         result.add(item)
     if not result.rows_read:
-        raise InputFileError(path, "header only: no data rows", row=header_line + 1)
+        raise InputFileError(path, "header only: no data rows", line=header_line + 1)
     return result

@@ -257,6 +257,7 @@ def test_one_legal_form_written_differently_agrees(a: str, b: str) -> None:
 
 # Bad input against a real name, per kind: (a, b, kind, a phrase the first reason must contain).
 NO_DISTINCTIVE = "no distinctive word"
+NO_LETTER = "has no letter"
 BAD_INPUT = [
     ("", "Huawei Technologies Co., Ltd.", "company", NO_DISTINCTIVE),
     ("", "", "person", NO_DISTINCTIVE),
@@ -269,6 +270,11 @@ BAD_INPUT = [
     ("😀😀😀", "😀😀😀", "company", NO_DISTINCTIVE),
     ("\u200f\u202e\u200e", "\u200f", "vessel", NO_DISTINCTIVE),
     ("🚢", "MV 🚢", "vessel", NO_DISTINCTIVE),
+    # No letter at all: a formula pasted as a name, a number, a nickname of digits.
+    ("=1+2", "=1+2", "company", NO_LETTER),
+    ("12/34", "12/34 Trading", "company", NO_LETTER),
+    ("40", "40", "person", NO_LETTER),
+    ("+7 (495) 123-45-67", "+7 (495) 123-45-67", "unknown", NO_LETTER),
 ]
 
 
@@ -279,6 +285,13 @@ def test_bad_input_says_why_and_never_matches(a: str, b: str, kind: str, phrase:
     assert phrase in match.reasons[0].detail
     batch = score_pairs(prepare([rec(a, kind)]), prepare([rec(b, kind)]), np.array([[0, 0]]))
     assert batch.score[0] == pytest.approx(match.score)
+
+
+def test_a_vessel_may_be_named_by_a_number() -> None:
+    # OFAC lists the vessel '7-28' under that name alone (graph.resolve.letterless).
+    match = compare(rec("7-28", "vessel"), rec("7-28", "vessel"))
+    assert match.decision == Decision.MATCH
+    assert "has no letter" not in match.reasons[0].detail
 
 
 def test_over_long_name_is_cut_and_says_so() -> None:

@@ -92,14 +92,14 @@ def test_cli_risk_entity_paths(tmp_path: Path) -> None:
     assert paths[0]["hops"][1]["via"]["evidence"][0]["shipment_id"] == "T00000"
 
 
-def test_as_of_before_any_data_is_a_clear_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    env = _workspace(tmp_path)
+def test_as_of_before_any_data_is_a_clear_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from chipwatch.cli import main
 
+    for key, value in _workspace(tmp_path).items():
+        monkeypatch.setenv(key, value)  # restored after the test: later tests must not see this workspace
     with pytest.raises(SystemExit) as exc:
-        import os
-
-        os.environ.update(env)
         main(["risk", "--as-of", "2010-01-01"])
     assert exc.value.code == 2
     err = capsys.readouterr().err

@@ -155,7 +155,8 @@ def test_mis_encoded_name_is_refused_with_row_and_field(tmp_path: Path) -> None:
     with pytest.raises(InputFileError) as err:
         list(read_chunks(path, {}))
     assert (err.value.row, err.value.field) == (2, "name")
-    assert "byte 0xfc" in str(err.value) and "file line 4" in str(err.value) and "CSV UTF-8" in str(err.value)
+    assert "row 2 (line 4), field 'name'" in str(err.value)  # the blank line 3 is not a row
+    assert "byte 0xfc" in str(err.value) and "CSV UTF-8" in str(err.value)
 
 
 @pytest.mark.parametrize("name", ["\rCR Trading", "CR\rInside Co", "LF\nInside Co"])

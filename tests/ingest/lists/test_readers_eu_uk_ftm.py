@@ -314,7 +314,7 @@ def test_ndaa_sections_and_mieu() -> None:
 def test_simple_csv_documented_example() -> None:
     result = read_list_file(SIMPLE)
     assert result.rows_read == 7
-    assert [(r.row, r.field) for r in result.rejected] == [(6, "type"), (7, "start_date"), (8, "id")]
+    assert [(r.line, r.field) for r in result.rejected] == [(6, "type"), (7, "start_date"), (8, "id")]
     smic = _by_id(result, "SEMICONDUCTOR-MANUFACTURING-INTERNATIONAL-CORPORATION")
     assert smic.list is ListSource.US_NDAA5949 and smic.start_date == date(2022, 12, 23)
     [addr] = smic.addresses
@@ -376,20 +376,20 @@ def test_missing_required_column_names_it(tmp_path: Path, source: Path, fmt: str
     path.write_bytes(data.replace(column.encode(), b"Renamed", 1))
     with pytest.raises(InputFileError, match="required column missing") as info:
         read_list_file(path, fmt)
-    assert (info.value.row, info.value.field) == (1, column)
+    assert (info.value.line, info.value.field) == (1, column)
 
 
 @pytest.mark.parametrize(
     ("source", "fmt"), [(EU_CSV, "eu-csv"), (CONLIST, "uk-conlist-csv"), (SIMPLE, "simple-csv")]
 )
-def test_truncated_csv_names_the_row(tmp_path: Path, source: Path, fmt: str) -> None:
+def test_truncated_csv_names_the_line(tmp_path: Path, source: Path, fmt: str) -> None:
     data = source.read_bytes()
     cut = data.index(b'"', data.index(b"\n")) + 5  # inside the first quoted value after the header
     path = tmp_path / source.name
     path.write_bytes(data[:cut])
     with pytest.raises(InputFileError, match="truncated") as info:
         read_list_file(path, fmt)
-    assert info.value.row is not None and info.value.row > 1
+    assert info.value.line is not None and info.value.line > 1
 
 
 @pytest.mark.parametrize(("source", "fmt"), [(EU_CSV, "eu-csv"), (CONLIST, "uk-conlist-csv")])
@@ -398,7 +398,7 @@ def test_utf16_legacy_csv_is_refused(tmp_path: Path, source: Path, fmt: str) -> 
     path.write_bytes(source.read_bytes().decode("cp1252").encode("utf-16"))
     with pytest.raises(InputFileError, match="UTF-16") as info:
         read_list_file(path, fmt)
-    assert info.value.row == 1
+    assert info.value.line == 1
 
 
 def test_simple_csv_in_windows_1252_names_line_of_first_bad_byte(tmp_path: Path) -> None:
@@ -407,7 +407,7 @@ def test_simple_csv_in_windows_1252_names_line_of_first_bad_byte(tmp_path: Path)
     path.write_bytes(text.encode("cp1252"))
     with pytest.raises(InputFileError, match="not valid utf-8") as info:
         read_list_file(path, "simple-csv")
-    assert info.value.row == 3
+    assert info.value.line == 3
 
 
 @pytest.mark.parametrize(
@@ -457,7 +457,7 @@ def test_truncated_xml_is_refused_with_line(tmp_path: Path, source: Path, fmt: s
     path.write_bytes(data[: len(data) // 2])
     with pytest.raises(InputFileError, match="not well-formed") as info:
         read_list_file(path, fmt)
-    assert info.value.row is not None
+    assert info.value.line is not None
 
 
 def test_ftm_first_line_not_an_entity_is_refused(tmp_path: Path) -> None:
@@ -465,7 +465,7 @@ def test_ftm_first_line_not_an_entity_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b'{"results": [], "total": 0}\n')
     with pytest.raises(InputFileError, match="not a FollowTheMoney entity") as info:
         read_list_file(path, "ftm-json")
-    assert (info.value.row, info.value.field) == (1, "schema")
+    assert (info.value.line, info.value.field) == (1, "schema")
     path.write_bytes(b"name,aliases\nACME,\n")
     with pytest.raises(InputFileError, match="not FollowTheMoney JSON lines"):
         read_list_file(path, "ftm-json")
@@ -477,25 +477,25 @@ def test_ftm_truncated_last_line_is_refused_bad_middle_line_rejected(tmp_path: P
     path.write_bytes(b"\n".join(lines)[:-40])
     with pytest.raises(InputFileError, match="truncated") as info:
         read_list_file(path, "ftm-json")
-    assert info.value.row == len(lines)
+    assert info.value.line == len(lines)
     path.write_bytes(b"\n".join([lines[0], b"{not json", *lines[1:]]) + b"\n")
     result = read_list_file(path, "ftm-json")
-    assert len(result.entries) == 6 and [(r.row, r.field) for r in result.rejected] == [(2, None)]
+    assert len(result.entries) == 6 and [(r.line, r.field) for r in result.rejected] == [(2, None)]
 
 
-def test_rows_that_cannot_be_read_are_rejected_with_row_and_field(tmp_path: Path) -> None:
+def test_rows_that_cannot_be_read_are_rejected_with_line_and_field(tmp_path: Path) -> None:
     dod = tmp_path / "dod.csv"
     lines = DOD.read_text(encoding="utf-8").splitlines()
     lines[1] = lines[1].replace("2022-10-05", "sometime")
     dod.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = read_list_file(dod, "dod-1260h")
-    assert [(r.row, r.field) for r in result.rejected] == [(2, "Start date")]
+    assert [(r.line, r.field) for r in result.rejected] == [(2, "Start date")]
     ndaa = tmp_path / "ndaa.csv"
     ndaa.write_text(
         S889.read_text(encoding="utf-8").replace("Section 889", "Section 1234", 1), encoding="utf-8"
     )
     result = read_list_file(ndaa, "ndaa-csv")
-    assert len(result.entries) == 4 and [(r.row, r.field) for r in result.rejected] == [(2, "list")]
+    assert len(result.entries) == 4 and [(r.line, r.field) for r in result.rejected] == [(2, "list")]
 
 
 def test_eu_csv_plain_layout_reads_the_same(tmp_path: Path) -> None:
@@ -516,7 +516,7 @@ def test_eu_csv_short_row_is_rejected_with_its_line(tmp_path: Path) -> None:
     path = tmp_path / "eu.csv"
     path.write_bytes(b"\n".join(lines))
     result = read_list_file(path, "eu-csv")
-    assert [(r.row, r.field) for r in result.rejected] == [(4, None)] and len(result.entries) == 93
+    assert [(r.line, r.field) for r in result.rejected] == [(4, None)] and len(result.entries) == 93
 
 
 @given(st.text(max_size=40), st.lists(st.text(max_size=20), max_size=8))

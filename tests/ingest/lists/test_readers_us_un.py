@@ -308,7 +308,7 @@ def test_bis_denied_persons_list() -> None:
     result = read(DPL)
     assert result.format == "bis-dpl"
     assert result.rows_read == 665 and len(result.entries) == 663
-    assert [(r.row, r.reason) for r in result.rejected] == [
+    assert [(r.line, r.reason) for r in result.rejected] == [
         (154, "duplicate of line 153"),
         (458, "duplicate of line 457"),
     ]

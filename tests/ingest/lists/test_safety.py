@@ -75,11 +75,11 @@ def test_whitespace_only_file_with_format(tmp_path: Path) -> None:
     assert err.reason == "file is empty"
 
 
-def test_truncated_csv_names_the_row(tmp_path: Path) -> None:
+def test_truncated_csv_names_the_line(tmp_path: Path) -> None:
     data = CSL_2025.read_bytes()
     cut = data.rfind(b'"Entity List') + 5  # inside the quoted source of the last record
     err = refused(write(tmp_path / "consolidated.csv", data[:cut]))
-    assert err.row == 13
+    assert err.line == 13
     assert "unterminated quote" in err.reason
 
 
@@ -92,8 +92,8 @@ def test_truncated_csv_inside_a_gzip_is_refused(tmp_path: Path) -> None:
 def test_missing_required_column(tmp_path: Path) -> None:
     text = CSL_2025.read_text(encoding="utf-8").replace(",name,", ",nom,", 1)
     err = refused(write(tmp_path / "consolidated.csv", text.encode()))
-    assert (err.row, err.field) == (1, "name")
-    assert f"{tmp_path / 'consolidated.csv'}, row 1, field 'name'" in str(err)
+    assert (err.line, err.field) == (1, "name")
+    assert f"{tmp_path / 'consolidated.csv'}, line 1, field 'name'" in str(err)
 
 
 def test_missing_column_in_dpl(tmp_path: Path) -> None:
@@ -107,7 +107,7 @@ def test_wrong_encoding_names_line_and_byte_offset(tmp_path: Path) -> None:
     data = text.encode("cp1252", errors="replace")
     bad = next(i for i, b in enumerate(data) if b >= 0x80)
     err = refused(write(tmp_path / "consolidated.csv", data))
-    assert err.row == data.count(b"\n", 0, bad) + 1 == 4
+    assert err.line == data.count(b"\n", 0, bad) + 1 == 4
     assert f"byte offset {bad}" in err.reason and "utf-8" in err.reason
 
 
@@ -118,7 +118,7 @@ def test_ofac_row_with_wrong_field_count(tmp_path: Path) -> None:
     lines[2] = b'999,1,"just a street"\r\n'
     (tmp_path / "add.csv").write_bytes(b"".join(lines))
     err = refused(tmp_path)
-    assert err.path == str(tmp_path / "add.csv") and err.row == 3
+    assert err.path == str(tmp_path / "add.csv") and err.line == 3
     assert "expected 6 fields" in err.reason
 
 
@@ -128,9 +128,9 @@ def test_unparseable_rows_are_rejected_not_fatal(tmp_path: Path) -> None:
     lines[3] = lines[3].replace('"Academy of Aerospace Solid Propulsion Technology (AASPT)"', '""', 1)
     result = read_list_file(write(tmp_path / "consolidated.csv", "".join(lines).encode()))
     assert result.rows_read == 13 and len(result.entries) == 11
-    by_row = {r.row: r for r in result.rejected}
-    assert by_row[3].field == "source" and "XYZ" in by_row[3].reason
-    assert by_row[4].field == "name"
+    by_line = {r.line: r for r in result.rejected}
+    assert by_line[3].field == "source" and "XYZ" in by_line[3].reason
+    assert by_line[4].field == "name"
 
 
 # --- JSON / XML schema -------------------------------------------------------------------------
@@ -146,7 +146,7 @@ def test_json_not_the_csl_schema(tmp_path: Path) -> None:
 def test_broken_json_names_the_line(tmp_path: Path) -> None:
     text = CSL_2025_JSON.read_text(encoding="utf-8")
     err = refused(write(tmp_path / "list.json", text[: len(text) // 2].encode()))
-    assert err.row is not None and err.row > 100 and "not valid JSON" in err.reason
+    assert err.line is not None and err.line > 100 and "not valid JSON" in err.reason
 
 
 @pytest.mark.parametrize(
@@ -165,12 +165,12 @@ def test_xml_not_the_expected_schema(source: Path, fmt: str, expected: str) -> N
 def test_truncated_xml_names_the_line(tmp_path: Path) -> None:
     data = UN.read_bytes()
     err = refused(write(tmp_path / "UN_consolidated.xml", data[: len(data) // 2]))
-    assert err.row is not None and err.row > 1000 and "not well-formed" in err.reason
+    assert err.line is not None and err.line > 1000 and "not well-formed" in err.reason
 
 
 def test_non_xml_read_as_xml(tmp_path: Path) -> None:
     err = refused(CSL_2025, "un-xml")
-    assert err.row == 1
+    assert err.line == 1
 
 
 # --- hostile XML -------------------------------------------------------------------------------
@@ -281,3 +281,18 @@ def test_truncated_xml_gzip_is_refused_naming_the_file(tmp_path: Path) -> None:
     with pytest.raises(InputFileError, match="cannot decompress") as err:
         read_list_file(path)
     assert "cons_cut.xml.gz" in str(err.value)
+
+
+def test_csl_json_rejections_name_the_result_not_a_line(tmp_path: Path) -> None:
+    # A JSON result's place is its index in "results": the reason says it, no "line" is invented.
+    doc = json.loads((FIX / "csl" / "consolidated_2025_tiny.json").read_text(encoding="utf-8"))
+    n = len(doc["results"])
+    doc["results"] += [3, {**doc["results"][0], "name": "", "source": "Some Other List (XYZ)"}]
+    path = tmp_path / "csl.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    result = read_list_file(path)
+    assert [(r.line, r.reason) for r in result.rejected] == [
+        (None, f"results[{n}] is not an object"),
+        (None, f"results[{n + 1}]: unknown CSL source 'Some Other List (XYZ)'"),
+    ]
+    assert result.entries[0].raw_ref == "csl.json:results[0]"

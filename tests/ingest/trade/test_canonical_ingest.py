@@ -183,30 +183,41 @@ def test_50mb_csv_with_one_malformed_row(settings, th, tmp_path):
     assert path.stat().st_size > 50 * 1024 * 1024
     with pytest.raises(InputFileError) as err:
         ingest(settings, "shipments", path)
-    assert err.value.row == bad_at and "big.csv" in str(err.value) and "nothing was loaded" in str(err.value)
+    # the parser counts lines: data row bad_at is file line bad_at + 1 (the header is line 1)
+    assert (err.value.row, err.value.line) == (None, bad_at + 1)
+    assert f"big.csv, line {bad_at + 1}:" in str(err.value)
+    assert "nothing was loaded" in str(err.value)
     assert not table_path(settings, "shipments").exists()
 
 
 # The format is detected from the CSV header: a file that cannot be read is one message naming
-# the file (and the row and field where there is one), never a parser traceback.
+# the file (and the row, line and field where there is one), never a parser traceback.
 UNREADABLE = [
-    ("empty.csv", b"", None, None, "file is empty"),
-    ("latin1.csv", b"company_id,name,country\nC1,Ok Co,DE\n\nC2,M\xfcller GmbH,DE\n", 2, "name", "not UTF-8"),
-    ("quote.csv", b'company_id,name,country\nC1,"Unclosed Co,CN\nC2,Ok,CN\n', 1, None, "malformed CSV"),
-    ("binary.csv", b"\x00" * 70_000, None, None, "binary content"),
+    ("empty.csv", b"", None, None, None, "file is empty"),
+    # data row 2 starts on line 4: the blank line 3 is not a row
+    (
+        "latin1.csv",
+        b"company_id,name,country\nC1,Ok Co,DE\n\nC2,M\xfcller GmbH,DE\n",
+        2,
+        4,
+        "name",
+        "not UTF-8",
+    ),
+    ("quote.csv", b'company_id,name,country\nC1,"Unclosed Co,CN\nC2,Ok,CN\n', None, 2, None, "malformed CSV"),
+    ("binary.csv", b"\x00" * 70_000, None, None, None, "binary content"),
 ]
 
 
-@pytest.mark.parametrize("name,content,row,field,reason", UNREADABLE, ids=[u[0] for u in UNREADABLE])
+@pytest.mark.parametrize("name,content,row,line,field,reason", UNREADABLE, ids=[u[0] for u in UNREADABLE])
 @pytest.mark.parametrize("fmt", [InputFormat.AUTO, InputFormat.CANONICAL])
 def test_unreadable_csv_is_one_message_with_file_row_and_field(
-    settings, tmp_path, fmt, name, content, row, field, reason
+    settings, tmp_path, fmt, name, content, row, line, field, reason
 ):
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(InputFileError) as err:
         ingest(settings, "companies", path, fmt=fmt)
-    assert (err.value.row, err.value.field) == (row, field)
+    assert (err.value.row, err.value.line, err.value.field) == (row, line, field)
     assert reason in str(err.value) and name in str(err.value) and "nothing was loaded" in str(err.value)
     assert not table_path(settings, "companies").exists()
 
@@ -233,3 +244,16 @@ def test_damaged_workbook_and_cut_off_gzip_are_one_message(settings, tmp_path):
             ingest(settings, "companies", path)
         assert name in str(err.value) and "nothing was loaded" in str(err.value), name
     assert not table_path(settings, "companies").exists()
+
+
+def test_a_bad_value_names_its_data_row_and_the_line_it_starts_on(settings, tmp_path):
+    # A blank line and a quoted line break come first: data row 3 starts on file line 6, which is
+    # what a text editor shows (and Excel, opened, shows row 4: the header is its row 1).
+    path = tmp_path / "companies.csv"
+    path.write_text(
+        'company_id,name,country\nC1,Acme,GB\n\nC2,"Two\nLines Co",DE\nC3,Third Co,XX\n', encoding="utf-8"
+    )
+    with pytest.raises(InputFileError) as err:
+        ingest(settings, "companies", path)
+    assert (err.value.row, err.value.line, err.value.field) == (3, 6, "country")
+    assert "companies.csv, row 3 (line 6), field 'country': unknown country" in str(err.value)

@@ -133,20 +133,14 @@ def _assert_readers_refuse(settings: Settings, load_id: str, tmp_path: Path) -> 
 
 
 def _cli(settings: Settings, args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    env = _settings_env(settings)
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        cli_main(args)
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+    with pytest.MonkeyPatch.context() as mp:
+        for key, value in _settings_env(settings).items():
+            mp.setenv(key, value)
+        try:
+            cli_main(args)
+            code = 0
+        except SystemExit as exc:
+            code = int(exc.code or 0)
     captured = capsys.readouterr()
     return code, captured.out + captured.err
 
