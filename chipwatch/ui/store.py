@@ -64,6 +64,12 @@ def tables_stamp(s: Settings, names: tuple[str, ...] = LIST_TABLES) -> str:
     return ";".join(parts)
 
 
+#: How long a cache of what the graph holds is kept on Neo4j, whose :func:`graph_stamp` is
+#: constant: a cache keyed by the stamp alone would never see a write (the Paths page kept the
+#: path targets of its first render until the app restarted, where networkx rebuilt them).
+LIVE_TTL_S = 300
+
+
 @dataclass
 class _Opened:
     """The process's open store for one workspace and the graph state it was read at."""
@@ -119,13 +125,14 @@ def guarded() -> Iterator[None]:
         st.stop()
 
 
-@st.cache_resource(show_spinner="Indexing path targets…", max_entries=2)
+@st.cache_resource(show_spinner="Indexing path targets…", max_entries=2, ttl=LIVE_TTL_S)
 def _path_index(_g: GraphStore, workspace: str, kind: str, stamp: str) -> PathIndex:
     return PathIndex.build(_g)
 
 
 def path_index() -> PathIndex:
-    """Targets and node facts for diversion paths, built once per state of the graph."""
+    """Targets and node facts for diversion paths, built once per state of the graph (and every
+    five minutes on Neo4j, as the risk table is)."""
     g = store()
     s = settings()
     return _path_index(g, str(s.workspace), s.store.value, graph_stamp(s))
@@ -150,7 +157,7 @@ def display_name(g: GraphStore, node_id: str) -> str:
 
 
 # cache_resource, not cache_data: the frame is shared, not copied (a pickle round trip) per render.
-@st.cache_resource(show_spinner=False, max_entries=2, ttl=300)
+@st.cache_resource(show_spinner=False, max_entries=2, ttl=LIVE_TTL_S)
 def _risk_frame(_g: GraphStore, workspace: str, kind: str, stamp: str) -> pd.DataFrame:
     return risk_frame(_g)
 
@@ -162,7 +169,7 @@ def cached_risk_frame() -> pd.DataFrame:
     return _risk_frame(g, str(s.workspace), s.store.value, graph_stamp(s))
 
 
-@st.cache_resource(show_spinner=False, max_entries=2, ttl=300)
+@st.cache_resource(show_spinner=False, max_entries=2, ttl=LIVE_TTL_S)
 def _risk_flags(_frame: pd.DataFrame, workspace: str, kind: str, stamp: str) -> list[str]:
     return sorted({f for cell in _frame["flags"] for f in cell.split(", ") if f})
 
