@@ -65,8 +65,9 @@ def tables_stamp(s: Settings, names: tuple[str, ...] = LIST_TABLES) -> str:
 
 
 #: How long a cache of what the graph holds is kept on Neo4j, whose :func:`graph_stamp` is
-#: constant: a cache keyed by the stamp alone would never see a write (the Paths page kept the
-#: path targets of its first render until the app restarted, where networkx rebuilt them).
+#: constant: a cache keyed by the stamp alone never sees a write (the Paths page kept the path
+#: targets, and the name search the names, of the first render until the app restarted, where
+#: networkx rebuilt them after the next write).
 LIVE_TTL_S = 300
 
 
@@ -138,13 +139,14 @@ def path_index() -> PathIndex:
     return _path_index(g, str(s.workspace), s.store.value, graph_stamp(s))
 
 
-@st.cache_resource(show_spinner="Indexing names…", max_entries=2)
+@st.cache_resource(show_spinner="Indexing names…", max_entries=2, ttl=LIVE_TTL_S)
 def _name_index(_g: GraphStore, workspace: str, kind: str, stamp: str) -> NameIndex:
     return build_name_index(_g)
 
 
 def name_index() -> NameIndex:
-    """The folded names of every company, trade party and list entry, read once per graph state."""
+    """The folded names of every company, trade party and list entry, read once per graph state
+    (and every five minutes on Neo4j)."""
     g = store()
     s = settings()
     return _name_index(g, str(s.workspace), s.store.value, graph_stamp(s))
