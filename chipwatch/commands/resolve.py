@@ -94,6 +94,11 @@ def register(group: click.Group) -> None:
                     "or `chipwatch entity NAME` print); nothing was recorded"
                 )
             judgement = decide(settings, a, b, decision, note=note, store=store)
+            if store is not None:
+                # The decision is mirrored onto the pair's SAME_AS edge: on networkx that write
+                # lives in memory until flushed (Neo4j commits it), and without it `entity`,
+                # `risk` and `paths` kept the pair as before until the next `resolve`.
+                store.flush()
         finally:
             if store is not None:
                 store.close()

@@ -64,6 +64,13 @@ def tables_stamp(s: Settings, names: tuple[str, ...] = LIST_TABLES) -> str:
     return ";".join(parts)
 
 
+#: How long a cache of what the graph holds is kept on Neo4j, whose :func:`graph_stamp` is
+#: constant: a cache keyed by the stamp alone never sees a write (the Paths page kept the path
+#: targets, and the name search the names, of the first render until the app restarted, where
+#: networkx rebuilt them after the next write).
+LIVE_TTL_S = 300
+
+
 @dataclass
 class _Opened:
     """The process's open store for one workspace and the graph state it was read at."""
@@ -119,25 +126,27 @@ def guarded() -> Iterator[None]:
         st.stop()
 
 
-@st.cache_resource(show_spinner="Indexing path targets…", max_entries=2)
+@st.cache_resource(show_spinner="Indexing path targets…", max_entries=2, ttl=LIVE_TTL_S)
 def _path_index(_g: GraphStore, workspace: str, kind: str, stamp: str) -> PathIndex:
     return PathIndex.build(_g)
 
 
 def path_index() -> PathIndex:
-    """Targets and node facts for diversion paths, built once per state of the graph."""
+    """Targets and node facts for diversion paths, built once per state of the graph (and every
+    five minutes on Neo4j, as the risk table is)."""
     g = store()
     s = settings()
     return _path_index(g, str(s.workspace), s.store.value, graph_stamp(s))
 
 
-@st.cache_resource(show_spinner="Indexing names…", max_entries=2)
+@st.cache_resource(show_spinner="Indexing names…", max_entries=2, ttl=LIVE_TTL_S)
 def _name_index(_g: GraphStore, workspace: str, kind: str, stamp: str) -> NameIndex:
     return build_name_index(_g)
 
 
 def name_index() -> NameIndex:
-    """The folded names of every company, trade party and list entry, read once per graph state."""
+    """The folded names of every company, trade party and list entry, read once per graph state
+    (and every five minutes on Neo4j)."""
     g = store()
     s = settings()
     return _name_index(g, str(s.workspace), s.store.value, graph_stamp(s))
@@ -150,7 +159,7 @@ def display_name(g: GraphStore, node_id: str) -> str:
 
 
 # cache_resource, not cache_data: the frame is shared, not copied (a pickle round trip) per render.
-@st.cache_resource(show_spinner=False, max_entries=2, ttl=300)
+@st.cache_resource(show_spinner=False, max_entries=2, ttl=LIVE_TTL_S)
 def _risk_frame(_g: GraphStore, workspace: str, kind: str, stamp: str) -> pd.DataFrame:
     return risk_frame(_g)
 
@@ -162,7 +171,7 @@ def cached_risk_frame() -> pd.DataFrame:
     return _risk_frame(g, str(s.workspace), s.store.value, graph_stamp(s))
 
 
-@st.cache_resource(show_spinner=False, max_entries=2, ttl=300)
+@st.cache_resource(show_spinner=False, max_entries=2, ttl=LIVE_TTL_S)
 def _risk_flags(_frame: pd.DataFrame, workspace: str, kind: str, stamp: str) -> list[str]:
     return sorted({f for cell in _frame["flags"] for f in cell.split(", ") if f})
 

@@ -131,6 +131,20 @@ def test_review_decide_and_resolve(workspace: Path) -> None:
     assert _run(workspace, ["review"]).exit_code == 0
 
 
+def test_review_decide_reaches_the_stored_graph_at_once(workspace: Path) -> None:
+    # The decision is mirrored onto the pair's SAME_AS edge. On networkx that write stayed in
+    # memory and was dropped on exit, so `entity` (and `risk`, `paths`) kept the pair as before
+    # until the next `resolve`, while on Neo4j they saw the decision at once.
+    a, b = _list_entry_ids(workspace)[2:4]
+    result = _run(workspace, ["review", "decide", a, b, "confirm", "--note", "same vessel"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(_run(workspace, ["entity", a, "--json"]).output)
+    assert b in {m["id"] for m in report["cluster"]}
+    assert _run(workspace, ["review", "decide", a, b, "reject", "--note", "two vessels"]).exit_code == 0
+    report = json.loads(_run(workspace, ["entity", a, "--json"]).output)
+    assert b not in {m["id"] for m in report["cluster"]}
+
+
 def _list_entry_ids(workspace: Path) -> list[str]:
     store = open_store(Settings(workspace=workspace))
     try:
