@@ -159,7 +159,9 @@ def test_rescreen_reports_only_exposures_to_new_or_changed_entries(tmp_path: Pat
     settings = Settings(workspace=ws)
     companies = tmp_path / "companies.csv"
     companies.write_text(
-        "company_id,name,country\n1,Rosneft Trade Ltd,CY\n2,Acme Widgets Ltd,GB\n3,SME Bank JSC,RU\n",
+        # A name without a letter cannot be screened by name: no exposure to any entry, new or old.
+        "company_id,name,country\n1,Rosneft Trade Ltd,CY\n2,Acme Widgets Ltd,GB\n3,SME Bank JSC,RU\n"
+        "4,40,MX\n",
         encoding="utf-8",
     )
     ingest_trade_file(settings, "companies", companies)
@@ -168,7 +170,7 @@ def test_rescreen_reports_only_exposures_to_new_or_changed_entries(tmp_path: Pat
     out = tmp_path / "exposures.csv"
     result = _run(ws, ["rescreen", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "3 counterparties re-screened; 2 new or changed exposures" in result.output
+    assert "4 counterparties re-screened; 2 new or changed exposures" in result.output
     frame = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert sorted(frame["name"]) == ["Rosneft Trade Ltd", "SME Bank JSC"]
     assert set(frame["top_match_source"]) == {"US_SSI"}
