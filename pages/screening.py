@@ -10,7 +10,10 @@ from chipwatch.ui.store import guarded, settings
 from chipwatch.ui.tables import table_bytes
 
 st.header("Screening")
-st.write("Upload counterparties (a `name` column; optional `country`, `address`, `id`).")
+st.write(
+    "Upload counterparties (a `name` column; optional `country`, `address`, `id`): an XLSX workbook "
+    "or a CSV separated by commas, semicolons or tabs."
+)
 upload = st.file_uploader("Counterparty file", type=["csv", "xlsx"], key=keys.SCREEN_UPLOAD)
 if upload is not None and st.button("Screen", key=keys.SCREEN_RUN):
     # The spinner ends before a bad file's message: stopping the page inside it left it spinning.
@@ -25,6 +28,8 @@ s = run.summary
 counts = ", ".join(f"{n} {d}" for d, n in sorted(s.dispositions.items()))
 st.success(f"Screened {s.rows} rows of {run.name} against {s.list_entries} list entries: {counts}")
 st.caption(f"Input SHA-256 {s.input_sha256} · output SHA-256 {s.output_sha256} · recorded in the audit log")
+for note in s.notes:
+    st.caption(note)
 frame = run.results
 options = sorted(frame["disposition"].unique()) if "disposition" in frame.columns else []
 chosen = st.multiselect("Disposition", options, default=options, key=keys.SCREEN_FILTER)

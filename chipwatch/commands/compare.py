@@ -10,6 +10,7 @@ import click
 import numpy as np
 
 from chipwatch.errors import InputFileError
+from graph.csv_delimiters import one_column_reason
 from graph.csv_lines import line_of_row
 from graph.excel_safe import neutralise
 from graph.resolve import Match, Record, compare, prepare, score_pairs
@@ -32,7 +33,10 @@ def _read_pairs(path: Path) -> tuple[list[dict[str, str]], list[str]]:
             header = list(reader.fieldnames or [])
             missing = [c for c in ("name_a", "name_b") if c not in header]
             if missing:
-                raise InputFileError(path, f"missing column(s) {', '.join(missing)}; found {header}", line=1)
+                reason = one_column_reason(header, "save it as a CSV separated by commas")
+                raise InputFileError(
+                    path, reason or f"missing column(s) {', '.join(missing)}; found {header}", line=1
+                )
             rows = []
             for number, row in enumerate(reader, start=1):  # data rows (DictReader skips blank lines)
                 kind = _kind(path, number, "kind", row.get("kind") or "company")

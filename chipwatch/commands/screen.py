@@ -75,6 +75,8 @@ def register(group: click.Group) -> None:
             f"screened {summary.rows} rows against {summary.list_entries} list entries: {disp}"
             f" ({summary.duplicate_rows} duplicate rows, {summary.empty_names} without a name) → {output}"
         )
+        for note in summary.notes:
+            click.echo(f"note: {note}")
 
     @group.command("rescreen")
     @click.option("--out", "output", type=click.Path(dir_okay=False, path_type=Path), required=True)

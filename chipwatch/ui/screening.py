@@ -11,9 +11,12 @@ import pandas as pd
 
 from chipwatch.errors import InputFileError
 from chipwatch.settings import Settings
+from graph.screening.files import NoNameColumnError, no_name_reason
 from graph.screening.run import ScreenSummary, screen_file
 
 ALLOWED_SUFFIXES = (".csv", ".xlsx")
+#: The page has no ``--map``: a file without a ``name`` column is fixed in the file itself.
+UPLOAD_REMEDY = "rename the column that holds the counterparty names to 'name' and upload the file again"
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,10 @@ def screen_upload(settings: Settings, name: str, data: bytes) -> UploadRun:
     except InputFileError as exc:
         if exc.path != str(source):
             raise
+        reason = (
+            no_name_reason(exc.columns, UPLOAD_REMEDY) if isinstance(exc, NoNameColumnError) else exc.reason
+        )
         # Named as the officer uploaded it: the copy's path in the workspace means nothing to them.
-        raise InputFileError(name, exc.reason, row=exc.row, field=exc.field) from exc
+        raise InputFileError(name, reason, row=exc.row, line=exc.line, field=exc.field) from exc
     results = pd.read_csv(output, dtype=str, keep_default_na=False, comment=None)
     return UploadRun(summary, output, results, name)

@@ -1,8 +1,10 @@
 """Screening input and output files: checked, streamed in chunks, written atomically.
 
-Input is CSV or XLSX (never XLSM, never a workbook with external links). Column names are
-mapped to the canonical ones (``name``, ``country``, ``address``, ``id``, ``lei``, ``tax_id``,
-``role``). Output goes to ``OUTPUT.partial`` first and is renamed only when the run
+Input is CSV or XLSX (never XLSM, never a workbook with external links). A CSV may be separated
+by commas, semicolons (Excel's "CSV" in most of continental Europe) or tabs: the separator is
+found from the first lines (:mod:`graph.csv_delimiters`) and the run's notes say which it was.
+Column names are mapped to the canonical ones (``name``, ``country``, ``address``, ``id``, ``lei``,
+``tax_id``, ``role``). Output goes to ``OUTPUT.partial`` first and is renamed only when the run
 finished: a partial result is never left under the name of a complete one.
 """
 
@@ -21,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from chipwatch.errors import InputFileError
+from graph.csv_delimiters import file_sample, one_column_header, sniff_delimiter
 from graph.csv_lines import parser_line
 from graph.excel_safe import neutralise
 from graph.screening.screen import RESULT_COLUMNS
@@ -85,9 +88,30 @@ def column_map(columns: list[str], mapping: Mapping[str, str], path: Path) -> di
         if canonical not in renames.values() and canonical in lower and lower[canonical] not in renames:
             renames[lower[canonical]] = canonical
     if "name" not in renames.values():
-        shown = ", ".join(map(str, columns[:20])) or "(none)"
-        raise InputFileError(path, f"no 'name' column (columns are: {shown}); map one with --map name=COLUMN")
+        raise NoNameColumnError(path, [str(c) for c in columns])
     return renames
+
+
+#: What to do about a missing name column on the command line; the app, which has no ``--map``,
+#: words its own (:func:`no_name_reason`).
+MAP_REMEDY = "map one with --map name=COLUMN"
+
+
+def no_name_reason(columns: list[str], remedy: str) -> str:
+    """Why a file has nothing to screen, and ``remedy``: what to do where the user is."""
+    shown = ", ".join(columns[:20]).replace("\t", "\\t") or "(none)"
+    reason = f"no 'name' column (columns are: {shown})"
+    if one_column_header(columns) is not None:
+        reason += "; the header reads as one column: its separator could not be told from the first lines"
+    return f"{reason}; {remedy}"
+
+
+class NoNameColumnError(InputFileError):
+    """The input has no column to screen as the name; ``columns`` are the ones it has."""
+
+    def __init__(self, path: object, columns: list[str], remedy: str = MAP_REMEDY):
+        self.columns = columns
+        super().__init__(path, no_name_reason(columns, remedy))
 
 
 def kept_input_columns(columns: list[str], renames: Mapping[str, str]) -> dict[str, str]:
@@ -101,9 +125,13 @@ def kept_input_columns(columns: list[str], renames: Mapping[str, str]) -> dict[s
 def read_chunks(
     path: Path, mapping: Mapping[str, str], chunk_rows: int = 20_000
 ) -> Generator[pd.DataFrame, None, None]:
-    """Input rows in chunks of text columns (canonical names), each with ``_row`` = 1-based data row."""
+    """Input rows in chunks of text columns (canonical names), each with ``_row`` = 1-based data row
+    (and, from a CSV, ``attrs["delimiter"]``: the separator its columns were read with)."""
     fmt = input_format(path)
-    chunks = _csv_chunks(path, chunk_rows) if fmt == "csv" else _xlsx_chunks(path, chunk_rows)
+    delimiter = csv_delimiter(path) if fmt == "csv" else None
+    chunks = (
+        _csv_chunks(path, chunk_rows, delimiter or ",") if fmt == "csv" else _xlsx_chunks(path, chunk_rows)
+    )
     renames: dict[str, str] | None = None
     kept: dict[str, str] = {}
     start = 0
@@ -116,6 +144,8 @@ def read_chunks(
         chunk = chunk.rename(columns={**renames, **kept})
         chunk.insert(0, "_row", range(start + 1, start + len(chunk) + 1))
         chunk.attrs["column_map"] = renames
+        if delimiter is not None:
+            chunk.attrs["delimiter"] = delimiter
         start += len(chunk)
         yield chunk
     if renames is None:
@@ -151,11 +181,17 @@ def _check_utf8(path: Path) -> None:
         raise undecodable_cell(path, then="; nothing was screened") from exc
 
 
-def _csv_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
+def csv_delimiter(path: Path) -> str:
+    """The separator of a CSV input: comma, semicolon or tab, from its first lines."""
+    return sniff_delimiter(file_sample(path))
+
+
+def _csv_chunks(path: Path, chunk_rows: int, delimiter: str) -> Iterator[pd.DataFrame]:
     csv.field_size_limit(64 * 1024 * 1024)
     try:
         reader = pd.read_csv(
             path,
+            sep=delimiter,
             dtype=str,
             keep_default_na=False,
             chunksize=chunk_rows,

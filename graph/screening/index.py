@@ -23,6 +23,7 @@ from chipwatch.settings import Settings
 from graph.list_graph import list_graph_frames
 from graph.list_status import current_mask, is_listing
 from graph.model import EdgeKind, NodeKind
+from graph.resolve import letterless
 from graph.resolve.candidates import BlockingConfig, CandidateIndex, Candidates
 from graph.screening.addresses import AddressIndex
 from graph.screening.scoring import JOINED_MIN_CHARS, folded, skeleton
@@ -116,6 +117,9 @@ class ListIndex:
     blocking: TranslitBlocking
     addresses: AddressIndex | None = None  # street-level addresses of the entries (when the frame has them)
     context: list[bool] = field(default_factory=list)  # per entry: a context entity, not a listing
+    #: Per indexed name: no letter in it, and its entry is no vessel (``graph.resolve.letterless``):
+    #: a name that identifies nobody, never matched on its own.
+    no_name: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
     @property
     def ids(self) -> list[str]:
@@ -153,6 +157,10 @@ def build_index(entries: pd.DataFrame, config: BlockingConfig | None = None) -> 
                 kinds.append(alias_kinds[j] if j < len(alias_kinds) else "alias")
                 owner.append(i)
     owner_arr = np.asarray(owner, dtype=np.int64)
+    entry_kinds = [str(r.get("entity_kind") or "") for r in records]
+    no_name = np.array(
+        [letterless.is_no_name(n, entry_kinds[o]) for n, o in zip(names, owner, strict=True)], dtype=bool
+    )
     lines: list[str] = []
     line_countries: list[str | None] = []
     line_owner: list[int] = []
@@ -175,6 +183,7 @@ def build_index(entries: pd.DataFrame, config: BlockingConfig | None = None) -> 
         blocking=TranslitBlocking(names, owner_arr, config or BlockingConfig(top_k=12)),
         addresses=AddressIndex(lines, line_countries, line_owner, address_only) if lines else None,
         context=[not is_listing(r.get("status")) for r in records],
+        no_name=no_name,
     )
 
 

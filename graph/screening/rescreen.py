@@ -69,7 +69,9 @@ def rescreen(settings: Settings, output: Path, thresholds: Thresholds | None = N
             screener = Screener(build_index(entries), thresholds, counterparty_decisions(settings))
             for start in range(0, len(base), 20_000):
                 result = screener.screen(base.iloc[start : start + 20_000])
-                hits = result[result["disposition"].isin(["review", "block"])]
+                # An exposure is a match: a row flagged for want of a screenable name (none, or no
+                # letter in it) is no exposure to what changed in the lists.
+                hits = result[result["disposition"].isin(["review", "block"]) & (result["match_count"] > 0)]
                 exposures += len(hits)
                 if len(hits):
                     writer.write(hits)

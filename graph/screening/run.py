@@ -20,6 +20,7 @@ import pandas as pd
 from chipwatch.errors import InputFileError
 from chipwatch.settings import Settings
 from graph import audit
+from graph.csv_delimiters import describe
 from graph.screening.files import ResultWriter, check_input, read_chunks
 from graph.screening.screen import Screener, Thresholds
 
@@ -41,6 +42,8 @@ class ScreenSummary:
     started: str = ""
     finished: str = ""
     thresholds: dict[str, float] = field(default_factory=dict)
+    #: How the input was read, for the user to check (the CSV separator found).
+    notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -101,6 +104,8 @@ def screen_file(
         versions = list_versions(screener.index.entries)
         writer.metadata["list_versions"] = versions
         for chunk in read_chunks(input_path, mapping or {}, chunk_rows):
+            if not summary.notes and "delimiter" in chunk.attrs:
+                summary.notes.append(delimiter_note(chunk.attrs["delimiter"]))
             data_cols = [c for c in chunk.columns if c != "_row"]
             hashes = pd.util.hash_pandas_object(chunk[data_cols], index=False).to_numpy(np.uint64)
             fresh = np.unique(hashes)
@@ -123,6 +128,13 @@ def screen_file(
     summary.output_sha256 = sha256_file(output_path)
     _audit_event(settings, "screening_run", {**summary.as_dict(), "list_versions": versions})
     return summary
+
+
+def delimiter_note(delimiter: str) -> str:
+    """The run's note on how a CSV input was split into columns."""
+    return (
+        f"CSV columns separated by {describe(delimiter, plural=True)}, as found from the file's first lines"
+    )
 
 
 def _audit_event(settings: Settings, event: str, payload: dict[str, Any]) -> None:

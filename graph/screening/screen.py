@@ -6,7 +6,9 @@ rows out with the best list matches, the reasons, the graph context and a dispos
 A match on a context entity (its publisher says it is not itself listed) is shown with that
 reason and ``entry_status == "context"``, and on its own makes a row ``review`` at most; so does a
 hit on the Unverified List, whose reasons say to obtain a UVL statement
-(:mod:`graph.screening.list_policies`).
+(:mod:`graph.screening.list_policies`). A name without a letter (``40``, ``=1+2``) identifies
+nobody, as in resolution (:mod:`graph.resolve.letterless`): such an input name is not matched by
+name, and such a listed name of an entry that is no vessel is matched by nobody; ``screen_notes`` say so.
 :class:`Screener` holds the prepared index so that a file is screened chunk by chunk against
 one index built once.
 """
@@ -25,6 +27,7 @@ import pandas as pd
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings
 from graph.list_status import ACTIVE, CONTEXT, CONTEXT_NOTE
+from graph.resolve import letterless
 from graph.resolve.review import Decision, counterparty_id, load_decisions, optional_store
 from graph.screening.index import ENTRY_COLUMNS, ListIndex, build_index, load_entries
 from graph.screening.list_policies import review_only
@@ -98,8 +101,12 @@ class Screener:
             risk_hook=_risk_hook(settings),
         )
 
-    def matches(self, names: list[str], countries: list[str]) -> list[list[dict[str, Any]]]:
-        """The reported matches of each (name, country), best first, remembered false positives removed."""
+    def matches(
+        self, names: list[str], countries: list[str], notes: dict[int, list[str]] | None = None
+    ) -> list[list[dict[str, Any]]]:
+        """The reported matches of each (name, country), best first, remembered false positives removed.
+        ``notes`` (name position → notes), when given, hears of listed names left unmatched for want
+        of a letter that would have been reported."""
         idx = self.index
         cand = idx.blocking.query([n[:MAX_NAME_CHARS] for n in names])
         out: list[list[dict[str, Any]]] = [[] for _ in names]
@@ -115,6 +122,7 @@ class Screener:
             idx.blocking.token_weight,
         )
         _cap_approximate_weak_aliases(names, idx, cand.query, cand.target, scores)
+        unmatched = _drop_letterless_names(idx, cand.query, cand.target, scores, self.thresholds.report)
         pairs = pd.DataFrame(
             {
                 "q": cand.query,
@@ -173,6 +181,9 @@ class Screener:
             out[q].append(match)
         for lst in out:
             lst.sort(key=lambda m: (-m["score"], m["id"]))
+        for q, entry_id, note in unmatched:
+            if notes is not None and all(m["id"] != entry_id for m in out[q]):  # else found by another name
+                notes.setdefault(q, []).append(note)
         return out
 
     def _is_context(self, entry_row: int) -> bool:
@@ -207,9 +218,11 @@ class Screener:
         names = _clean(frame, "name")
         countries = _clean(frame, "country").str.upper()
         keys = list(zip(names.tolist(), countries.tolist(), strict=True))
-        unique = list(dict.fromkeys(k for k in keys if k[0]))
+        # A name without a letter is screened as no name (by its address only, if it has one).
+        unique = list(dict.fromkeys(k for k in keys if k[0] and not letterless.has_no_letter(k[0])))
         position = {k: i for i, k in enumerate(unique)}
-        found = self.matches([k[0] for k in unique], [k[1] for k in unique])
+        name_notes: dict[int, list[str]] = {}
+        found = self.matches([k[0] for k in unique], [k[1] for k in unique], name_notes)
         by_address = self.address_matches(_clean(frame, "address").tolist(), countries.tolist())
         per_row: list[list[dict[str, Any]] | None] = []
         for i, key in enumerate(keys):
@@ -218,7 +231,10 @@ class Screener:
                 matches = _merge(matches or [], by_address[i], self.thresholds.max_matches)
             per_row.append(matches)
         risk = self._risk({m["id"] for lst in per_row if lst for m in lst})
-        rows = [self._row(key, matches, risk) for key, matches in zip(keys, per_row, strict=True)]
+        rows = [
+            self._row(key, matches, risk, name_notes.get(position.get(key, -1), []))
+            for key, matches in zip(keys, per_row, strict=True)
+        ]
         result = pd.DataFrame(rows, index=frame.index)
         out = frame.copy()
         for col in result.columns:
@@ -270,16 +286,28 @@ class Screener:
         return dict(self.risk_hook(sorted(matched)))
 
     def _row(
-        self, key: tuple[str, str], matches: list[dict[str, Any]] | None, risk: dict[str, Any]
+        self,
+        key: tuple[str, str],
+        matches: list[dict[str, Any]] | None,
+        risk: dict[str, Any],
+        name_notes: list[str],
     ) -> dict[str, Any]:
         row: dict[str, Any] = dict.fromkeys(RESULT_COLUMNS)
         notes: list[str] = []
+        no_letter = letterless.has_no_letter(key[0])
         if matches is None:
             row.update(disposition="review", match_count=0, matches=[])
-            row["screen_notes"] = "row has no name: it cannot be screened"
+            row["screen_notes"] = (
+                f"{letterless.describe(key[0][:200])}; the row cannot be screened by name"
+                if no_letter
+                else "row has no name: it cannot be screened"
+            )
             return row
         if not key[0]:
             notes.append("row has no name: screened by address only")
+        elif no_letter:
+            notes.append(f"{letterless.describe(key[0][:200])}; screened by address only")
+        notes.extend(name_notes)
         if len(key[0]) > MAX_NAME_CHARS:
             notes.append(f"name is {len(key[0])} characters; the first {MAX_NAME_CHARS} were screened")
         if key[0][:1] in ("=", "+", "-", "@"):
@@ -343,6 +371,29 @@ def _cap_approximate_weak_aliases(
             f"weak alias matched approximately: '{alias}' is a weak (broad or generic) alias and the "
             f"screened name is not it word for word (score capped at {TWO_DIFFERENCES_CAP:.2f})"
         )
+
+
+def _drop_letterless_names(
+    idx: ListIndex, query: np.ndarray, target: np.ndarray, scores: PairScores, report: float
+) -> list[tuple[int, str, str]]:
+    """Unscore pairs whose listed name has no letter and belongs to no vessel (OFAC's person alias
+    ``40`` beside the full name): it matches nobody on its own, whatever the screened name. Returns
+    (query position, entry id, note) for each pair that would have been reported."""
+    if not idx.no_name.any():
+        return []
+    dropped = np.flatnonzero(idx.no_name[target])
+    notes: list[tuple[int, str, str]] = []
+    ids = idx.entries["id"].astype(str).to_numpy()
+    for k in dropped.tolist():
+        t = int(target[k])
+        if scores.score[k] >= report:
+            entry_id = str(ids[idx.owner[t]])
+            why = letterless.describe(idx.names[t])
+            notes.append(
+                (int(query[k]), entry_id, f"not matched to {entry_id}: its {idx.alias_kinds[t]} name {why}")
+            )
+        scores.score[k] = 0.0
+    return notes
 
 
 def _clean(frame: pd.DataFrame, column: str) -> pd.Series:

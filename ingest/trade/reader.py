@@ -18,9 +18,12 @@ import pandas as pd
 import yaml
 
 from chipwatch.errors import InputFileError
+from graph.csv_delimiters import one_column_reason
 from graph.csv_lines import line_of_row, parser_line
 from graph.utf8_cells import undecodable_cell
 
+#: What to do with a CSV separated otherwise than by commas.
+SEPARATOR_REMEDY = "save the sheet as .xlsx (read as well) or as a CSV separated by commas"
 #: Suffixes pandas decompresses a CSV by.
 _COMPRESSED = (".gz", ".bz2", ".xz", ".zip", ".zst", ".tar")
 
@@ -99,6 +102,11 @@ def read_frame(path: Path) -> pd.DataFrame:
             frame = pd.read_parquet(path)
             frame = frame.astype(object).where(frame.notna(), "").astype(str)
         else:
+            # Excel's "CSV" in much of Europe is separated by semicolons: one column, named by the
+            # header line. Checked on the header alone: a row with a comma would fail as malformed.
+            wrong_separator = one_column_reason(read_header(path), SEPARATOR_REMEDY)
+            if wrong_separator is not None:
+                raise InputFileError(path, f"{wrong_separator}; nothing was loaded", line=1)
             frame = _read_csv(path)
     except zipfile.BadZipFile as exc:
         raise InputFileError(path, f"damaged XLSX workbook ({exc}); nothing was loaded") from exc

@@ -378,8 +378,27 @@ def test_screening_bad_file_is_named_as_uploaded(at: AppTest, app_workspace: Pat
     at.button(key=keys.SCREEN_RUN).click().run()
     assert not at.exception
     message = at.error[0].value
-    assert message.startswith("suppliers.csv: no 'name' column"), message
+    # Read with its semicolons: the columns are named one by one.
+    assert message.startswith("suppliers.csv: no 'name' column (columns are: company, land)"), message
     assert str(app_workspace) not in message  # not the copy's path inside the workspace
+    # The page has no --map: it says what to do here.
+    assert (
+        "--map" not in message and "rename the column that holds the counterparty names to 'name'" in message
+    )
+
+
+def test_screening_reads_a_semicolon_separated_upload_and_says_so(at: AppTest) -> None:
+    # Excel's "CSV" in much of Europe: semicolons, names quoted when they hold a comma or semicolon.
+    text = UPLOAD.read_text(encoding="utf-8").replace(",", ";").replace("Floor 2; 131", "Floor 2, 131")
+    text = text.replace("Truesemi Semiconductor Supply Limited", '"Truesemi; Semiconductor Supply, Limited"')
+    _page(at, "screening")
+    at.file_uploader(key=keys.SCREEN_UPLOAD).upload("kunden.csv", text.encode(), "text/csv").run()
+    at.button(key=keys.SCREEN_RUN).click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "Screened 4 rows of kunden.csv" in at.success[0].value
+    results = at.dataframe[0].value
+    assert results["name"].tolist()[:2] == ["Atlas Sanatgaran", "Truesemi; Semiconductor Supply, Limited"]
+    assert any("separated by semicolons (;)" in c.value for c in at.caption)
 
 
 def test_explore_finds_a_misspelt_name_by_spelling(at: AppTest) -> None:

@@ -112,3 +112,13 @@ def test_compare_bulk_mis_encoded_pairs_name_row_and_field(tmp_path: Path) -> No
     assert result.exit_code != 0
     assert (result.exception.row, result.exception.field) == (2, "name_a")
     assert "row 2 (line 3), field 'name_a'" in str(result.exception)
+
+
+def test_compare_bulk_names_a_semicolon_separated_file(tmp_path: Path) -> None:
+    src = tmp_path / "pairs.csv"
+    src.write_text('name_a;name_b;kind\n"Acme, Inc";Acme Inc;company\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["compare", "--pairs", str(src), "--out", str(tmp_path / "o.csv")])
+    assert result.exit_code != 0
+    message = str(result.exception)
+    assert "the header reads as one column 'name_a;name_b;kind'" in message
+    assert "separated by semicolons (;)" in message and "save it as a CSV separated by commas" in message

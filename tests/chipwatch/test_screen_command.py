@@ -173,7 +173,9 @@ def test_rescreen_reports_only_exposures_to_new_or_changed_entries(tmp_path: Pat
     settings = Settings(workspace=ws)
     companies = tmp_path / "companies.csv"
     companies.write_text(
-        "company_id,name,country\n1,Rosneft Trade Ltd,CY\n2,Acme Widgets Ltd,GB\n3,SME Bank JSC,RU\n",
+        # A name without a letter cannot be screened by name: no exposure to any entry, new or old.
+        "company_id,name,country\n1,Rosneft Trade Ltd,CY\n2,Acme Widgets Ltd,GB\n3,SME Bank JSC,RU\n"
+        "4,40,MX\n",
         encoding="utf-8",
     )
     ingest_trade_file(settings, "companies", companies)
@@ -182,7 +184,7 @@ def test_rescreen_reports_only_exposures_to_new_or_changed_entries(tmp_path: Pat
     out = tmp_path / "exposures.csv"
     result = _run(ws, ["rescreen", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "3 counterparties re-screened; 2 new or changed exposures" in result.output
+    assert "4 counterparties re-screened; 2 new or changed exposures" in result.output
     frame = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert sorted(frame["name"]) == ["Rosneft Trade Ltd", "SME Bank JSC"]
     assert set(frame["top_match_source"]) == {"US_SSI"}
@@ -339,3 +341,24 @@ def test_a_good_file_says_when_the_list_index_is_built(workspace: Path, tmp_path
     result = _run(workspace, ["screen", str(src), "--out", str(tmp_path / "out.csv")])
     assert result.exit_code == 0, result.output
     assert PREPARING in result.output  # the seam the test above relies on is there
+
+
+@pytest.mark.parametrize(("separator", "called"), [(";", "semicolons (;)"), ("\t", "tabs")])
+def test_a_semicolon_or_tab_separated_csv_is_screened_and_the_run_says_so(
+    workspace: Path, tmp_path: Path, separator: str, called: str
+) -> None:
+    # Excel's "CSV" in much of Europe: semicolons, and names quoted when they hold the other separators.
+    src = tmp_path / "kunden.csv"
+    rows = [["Customer", "Country", "Ref"], ["SME BANK", "RU", "A3"], ["Acme; Widgets, Ltd", "GB", "C1"]]
+    src.write_text(
+        "".join(separator.join(f'"{c}"' if ";" in c or "," in c else c for c in r) + "\n" for r in rows),
+        encoding="utf-8",
+    )
+    out = tmp_path / "kunden.json"
+    result = _run(workspace, ["screen", str(src), "--out", str(out), "--map", "name=Customer"])
+    assert result.exit_code == 0, result.output
+    assert f"note: CSV columns separated by {called}" in result.output
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["Customer"] for r in doc["results"]] == ["SME BANK", "Acme; Widgets, Ltd"]
+    assert [r["disposition"] for r in doc["results"]] == ["block", "clear"]
+    assert doc["run"]["notes"] == [f"CSV columns separated by {called}, as found from the file's first lines"]

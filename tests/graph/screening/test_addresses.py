@@ -84,3 +84,16 @@ def test_city_only_list_addresses_do_not_flag_everyone_there(screener: Screener)
         pd.DataFrame({"name": ["Gamma Ltd"], "address": ["79 Sadovnicheskaya ul., Moscow 115035"]})
     ).iloc[0]
     assert hit["disposition"] == "review" and hit["top_match_name"] == "SME BANK"
+
+
+def test_a_letterless_name_is_screened_by_its_address_only(screener: Screener) -> None:
+    frame = pd.DataFrame(
+        {
+            "name": ["=1+2"],
+            "country": ["HK"],
+            "address": ["Flat 2309 23/F Ho King Commercial Centre 2-16 Fa Yuen St"],
+        }
+    )
+    row = screener.screen(frame).iloc[0]
+    assert row["disposition"] == "review" and row["top_match_alias_type"] == "address"
+    assert "'=1+2' has no letter" in row["screen_notes"] and "screened by address only" in row["screen_notes"]

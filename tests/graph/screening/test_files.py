@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from chipwatch.errors import InputFileError
-from graph.screening.files import ResultWriter, input_format, read_chunks
+from graph.screening.files import NoNameColumnError, ResultWriter, input_format, read_chunks
 
 from .conftest import COMPANIES_HOUSE
 
@@ -33,8 +33,57 @@ def test_real_companies_house_csv_reads_with_a_mapped_name_column() -> None:
 
 
 def test_missing_name_column_is_a_clear_error() -> None:
-    with pytest.raises(InputFileError, match=r"no 'name' column .*CompanyName.*--map name=COLUMN"):
+    with pytest.raises(NoNameColumnError, match=r"no 'name' column .*CompanyName.*--map name=COLUMN") as err:
         list(read_chunks(COMPANIES_HOUSE, {}))
+    assert err.value.columns[0] == "CompanyName"  # the app words its own remedy from these
+
+
+@pytest.mark.parametrize(
+    ("text", "delimiter", "first"),
+    [
+        # Excel's "CSV" where the comma is the decimal sign: semicolons, names quoted when they hold one.
+        (
+            'id;name;country;turnover\n1;"Müller; Söhne, GmbH";DE;1,5\n2;"Acme, Inc";US;2,75\n',
+            ";",
+            "Müller; Söhne, GmbH",
+        ),
+        (
+            'id\tname\tcountry\tturnover\n1\t"Müller; Söhne, GmbH"\tDE\t1,5\n2\t"Acme, Inc"\tUS\t2,75\n',
+            "\t",
+            "Müller; Söhne, GmbH",
+        ),
+        (
+            'id,name,country,turnover\n1,"Müller; Söhne\tGmbH",DE,"1,5"\n2,"Acme, Inc",US,"2,75"\n',
+            ",",
+            "Müller; Söhne\tGmbH",
+        ),
+    ],
+)
+def test_semicolon_and_tab_separated_files_are_read(
+    tmp_path: Path, text: str, delimiter: str, first: str
+) -> None:
+    path = tmp_path / "customers.csv"
+    path.write_text(text, encoding="utf-8")
+    (chunk,) = list(read_chunks(path, {}))
+    assert chunk.columns.tolist() == ["_row", "id", "name", "country", "turnover"]
+    assert chunk["name"].tolist() == [first, "Acme, Inc"]
+    assert chunk["turnover"].tolist() == ["1,5", "2,75"]
+    assert chunk.attrs["delimiter"] == delimiter
+
+
+def test_a_one_column_file_with_semicolons_in_its_names_stays_one_column(tmp_path: Path) -> None:
+    path = tmp_path / "names.csv"
+    path.write_text("name\n" + "Acme; Widgets\n" * 30, encoding="utf-8")
+    chunks = list(read_chunks(path, {}))
+    assert chunks[0]["name"].iloc[0] == "Acme; Widgets" and chunks[0].attrs["delimiter"] == ","
+
+
+def test_a_header_read_as_one_column_says_so(tmp_path: Path) -> None:
+    # A header the separator cannot be told from (one row with fewer fields) is read with commas.
+    path = tmp_path / "odd.csv"
+    path.write_text("Firma;Land\nAcme\n", encoding="utf-8")
+    with pytest.raises(NoNameColumnError, match=r"columns are: Firma;Land\); the header reads as one column"):
+        list(read_chunks(path, {}))
 
 
 def test_unknown_mapping_target_names_the_column(tmp_path: Path) -> None:

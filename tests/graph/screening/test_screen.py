@@ -235,3 +235,33 @@ def test_a_uvl_party_also_on_a_blocking_list_is_still_block() -> None:
     )
     assert out.iloc[0]["disposition"] == "block"
     assert {m["list"] for m in out.iloc[0]["matches"]} >= {"US_UVL", "US_EL"}
+
+
+@pytest.mark.parametrize(("name", "entry"), [("40", "list:US_SDN:11528"), ("07", "list:US_SDN:16458")])
+def test_a_letterless_row_makes_no_name_hit(screener: Screener, name: str, entry: str) -> None:
+    # OFAC lists the nicknames 40 and 07 beside the persons' full names; a customer row reading 40
+    # was blocked at 1.0. A name without a letter identifies nobody (graph.resolve.letterless).
+    row = screener.screen(pd.DataFrame({"name": [name]})).iloc[0]
+    assert row["match_count"] == 0 and row["top_match_id"] is None
+    assert row["disposition"] == "review"  # as a row without a name: it cannot be screened
+    assert (
+        f"'{name}' has no letter" in row["screen_notes"]
+        and "cannot be screened by name" in row["screen_notes"]
+    )
+
+
+def test_a_letterless_listed_alias_matches_nobody_and_the_row_says_so(screener: Screener) -> None:
+    row = screener.screen(pd.DataFrame({"name": ["40 Ltd"]})).iloc[0]
+    assert row["disposition"] == "clear" and row["match_count"] == 0
+    assert "not matched to list:US_SDN:11528: its aka name '40' has no letter" in row["screen_notes"]
+    # The person is still found by the full name beside the nickname.
+    full = screener.screen(pd.DataFrame({"name": ["Miguel Trevino Morales"]})).iloc[0]
+    assert full["top_match_id"] == "list:US_SDN:11528" and full["disposition"] == "block"
+
+
+def test_a_vessel_named_by_a_number_alone_stays_matchable(screener: Screener, full_index: ListIndex) -> None:
+    # OFAC's vessel 7-28 has no other name: vessels are exempt, as in resolution.
+    flagged = {full_index.names[i] for i in full_index.no_name.nonzero()[0]}
+    assert {"40", "07", "42"} <= flagged and "7-28" not in flagged
+    row = screener.screen(pd.DataFrame({"name": ["M/V 7-28"]})).iloc[0]
+    assert row["top_match_id"] == "list:US_SDN:23156" and row["disposition"] == "review"

@@ -257,3 +257,16 @@ def test_a_bad_value_names_its_data_row_and_the_line_it_starts_on(settings, tmp_
         ingest(settings, "companies", path)
     assert (err.value.row, err.value.line, err.value.field) == (3, 6, "country")
     assert "companies.csv, row 3 (line 6), field 'country': unknown country" in str(err.value)
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_a_semicolon_or_tab_separated_csv_is_refused_naming_the_separator(settings, write, separator):
+    # A row holding a comma would otherwise fail as malformed, far from the cause.
+    text = COMPANIES.replace(",", separator).replace('"Flat 5' + separator + " 12", '"Flat 5, 12')
+    with pytest.raises(InputFileError) as err:
+        ingest(settings, "companies", write("companies.csv", text))
+    message = str(err.value)
+    assert "the header reads as one column 'company_id" in message and err.value.line == 1
+    assert ("semicolons (;)" if separator == ";" else "tabs") in message
+    assert "save the sheet as .xlsx" in message and "nothing was loaded" in message
+    assert not table_path(settings, "companies").exists()
