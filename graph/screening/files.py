@@ -24,6 +24,7 @@ import pandas as pd
 
 from chipwatch.errors import InputFileError
 from graph.csv_delimiters import file_sample, one_column_header, sniff_delimiter
+from graph.csv_fields import refuse_shifted_columns
 from graph.csv_lines import parser_line
 from graph.excel_safe import neutralise
 from graph.screening.screen import RESULT_COLUMNS
@@ -198,7 +199,10 @@ def _csv_chunks(path: Path, chunk_rows: int, delimiter: str) -> Iterator[pd.Data
             encoding="utf-8-sig",  # strict: a name with a replaced byte would be screened wrong
             skip_blank_lines=True,
         )
-        yield from reader
+        for number, chunk in enumerate(reader):
+            if number == 0:
+                refuse_shifted_columns(path, chunk, then="; nothing was screened")
+            yield chunk
     except pd.errors.EmptyDataError:
         return
     except pd.errors.ParserError as exc:

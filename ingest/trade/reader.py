@@ -19,6 +19,7 @@ import yaml
 
 from chipwatch.errors import InputFileError
 from graph.csv_delimiters import one_column_reason
+from graph.csv_fields import refuse_shifted_columns
 from graph.csv_lines import line_of_row, parser_line
 from graph.utf8_cells import undecodable_cell
 
@@ -108,6 +109,7 @@ def read_frame(path: Path) -> pd.DataFrame:
             if wrong_separator is not None:
                 raise InputFileError(path, f"{wrong_separator}; nothing was loaded", line=1)
             frame = _read_csv(path)
+            refuse_shifted_columns(path, frame, then="; nothing was loaded")
     except zipfile.BadZipFile as exc:
         raise InputFileError(path, f"damaged XLSX workbook ({exc}); nothing was loaded") from exc
     except (ValueError, OSError, ImportError) as exc:

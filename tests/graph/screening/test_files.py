@@ -145,6 +145,17 @@ def test_empty_file_is_refused(tmp_path: Path) -> None:
         list(read_chunks(path, {}))
 
 
+def test_a_first_row_with_more_fields_than_the_header_is_refused(tmp_path: Path) -> None:
+    # pandas would read "Acme" as an index label and screen " Inc." as the name, silently
+    path = tmp_path / "customers.csv"
+    path.write_text("name,country\nAcme, Inc.,CN\nBeta, Ltd,US\n", encoding="utf-8")
+    with pytest.raises(InputFileError) as err:
+        list(read_chunks(path, {}))
+    assert (err.value.row, err.value.line) == (1, 2)
+    assert "row 1 (line 2)" in str(err.value) and "3 fields but the header names 2" in str(err.value)
+    assert "double quotes" in str(err.value) and "nothing was screened" in str(err.value)
+
+
 def _frame() -> pd.DataFrame:
     frame = pd.DataFrame(
         {"_row": [1], "name": ["=cmd|' /C calc'!A0"], "disposition": ["clear"], "matches": [[]]}

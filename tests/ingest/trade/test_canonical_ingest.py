@@ -205,6 +205,16 @@ UNREADABLE = [
     ),
     ("quote.csv", b'company_id,name,country\nC1,"Unclosed Co,CN\nC2,Ok,CN\n', None, 2, None, "malformed CSV"),
     ("binary.csv", b"\x00" * 70_000, None, None, None, "binary content"),
+    # an unquoted comma in every name: pandas would take the ids for an index and shift every value
+    # one column left ("Acme" as the id, " Inc." as the name); refused at the first data row
+    (
+        "shifted.csv",
+        b"company_id,name,country\n\nC1,Acme, Inc.,CN\nC2,Beta, Ltd,US\n",
+        1,
+        3,
+        None,
+        "the row has 4 fields but the header names 3 columns",
+    ),
 ]
 
 
