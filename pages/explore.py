@@ -27,7 +27,7 @@ from chipwatch.ui.graphdraw import (
 )
 from chipwatch.ui.search import entity_options
 from chipwatch.ui.store import display_name, guarded, name_index, store
-from graph.risk.entity import entity_report
+from graph.risk.entity import entity_report, found_lines
 
 st.header("Explore")
 query = st.text_input("Search a company, trade party or list entry (name or id)", key=keys.SEARCH)
@@ -70,10 +70,13 @@ if report.list_hits:
     for hit in report.list_hits:
         details = list_details(g, hit["entry"])
         st.markdown(f"- **{hit['list']}** — {hit['name']} (`{hit['entry']}`)")
+        # how the risk run found it (SAME_AS links or a by-name owner link), so a block is defensible
+        st.caption("  \n".join(found_lines(hit)))
         note = kind_note(g, hit["entry"])
         if note:  # the list publishes no type: say the kind is ours, and why
             st.text(note)
-        st.json({**{k: v for k, v in hit.items() if v not in (None, "", [])}, **details}, expanded=False)
+        shown = {k: v for k, v in hit.items() if v not in (None, "", []) and k != "found"}
+        st.json({**shown, **details}, expanded=False)
 else:
     st.write("None in its cluster.")
 for ctx in report.context_entries:  # in the cluster, but the publisher says: not itself listed

@@ -4,7 +4,10 @@ A merge of the clusters of ``a`` and ``b`` is refused when, over the member pair
 cluster, y of b's, in member order), it finds first a pair a reviewer rejected or two entries
 of the same list (two feeds' copies of one entry are one: :mod:`graph.resolve.shared_entries`);
 otherwise when one of the first ``max_checks`` member pairs (other than ``(a, b)`` itself)
-compares below ``different``. The reason names the first such pair.
+compares below ``different``. The reason (:class:`Refusal`) names the first such pair; when a
+member is not ``a`` or ``b`` itself, :meth:`ConstrainedClusters.chain` gives the links that put
+it in their cluster, so the reason can say why the pair was held back
+(:mod:`graph.resolve.refusals`).
 
 Speed without changing a decision: which member pairs a merge checks depends on the merges
 before it, so the checks cannot all be listed up front. :meth:`ConstrainedClusters.merge_all`
@@ -43,9 +46,22 @@ class _Missing:
 
 MISSING = _Missing()
 #: Speculated merges of one component: edge position -> (merged, its checks or hard reason).
-Plan = dict[int, tuple[bool, "str | list[Pair]"]]
+Plan = dict[int, tuple[bool, "Refusal | list[Pair]"]]
 #: A component waiting for its batch to be scored: edge positions, edges, speculated merges.
 Batched = tuple[list[int], list[Pair], Plan]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a merge of the clusters of ``a`` and ``b`` is refused: ``x`` (of a's cluster) and ``y``
+    (of b's) must stay apart, because they ``why`` ("are two entries of the same list")."""
+
+    x: str
+    y: str
+    why: str
+
+    def __str__(self) -> str:
+        return f"{self.x} and {self.y} {self.why}"
 
 
 def list_of(node_id: str) -> str | None:
@@ -163,6 +179,34 @@ class ConstrainedClusters:
     def __post_init__(self) -> None:
         self._state = _State()
         self._rejected_nodes = {x for pair in self.cannot_link for x in pair}
+        self._joined: dict[str, list[str]] = {}  # the links merged so far, as an adjacency
+
+    def _merge(self, ra: str, rb: str, a: str, b: str) -> None:
+        """Merge roots ``ra`` and ``rb`` by the link ``(a, b)``, and remember the link."""
+        self._state.merge(ra, rb)
+        self._joined.setdefault(a, []).append(b)
+        self._joined.setdefault(b, []).append(a)
+
+    def chain(self, a: str, x: str) -> list[str]:
+        """The records from ``a`` to ``x`` (both ends included) along the links merged so far, for
+        two records of one cluster. Each merge joins two clusters by one link, so the links form a
+        tree: the chain is the only one, and stays so as clusters grow."""
+        back = {a: a}
+        frontier = [a]
+        while frontier and x not in back:
+            nxt = []
+            for n in frontier:
+                for m in self._joined.get(n, ()):
+                    if m not in back:
+                        back[m] = n
+                        nxt.append(m)
+            frontier = nxt
+        if x not in back:
+            return []
+        out = [x]
+        while out[-1] != a:
+            out.append(back[out[-1]])
+        return out[::-1]
 
     @property
     def parent(self) -> Mapping[str, str]:
@@ -182,7 +226,7 @@ class ConstrainedClusters:
                 state.rejected[x] = frozenset((x,))
         return state.find(x)
 
-    def _checks(self, view: _View, ra: str, rb: str, a: str, b: str) -> str | list[Pair]:
+    def _checks(self, view: _View, ra: str, rb: str, a: str, b: str) -> Refusal | list[Pair]:
         """The hard reason the clusters ``ra`` and ``rb`` of ``a`` and ``b`` (in ``view``) must
         stay apart, or the member pairs (x of a's cluster, y of b's, in member order) whose
         scores decide it."""
@@ -196,7 +240,7 @@ class ConstrainedClusters:
 
     def _checks_pairwise(
         self, left: list[str], right: list[str], a: str, b: str, rejected: bool
-    ) -> str | list[Pair]:
+    ) -> Refusal | list[Pair]:
         """``_checks`` pair by pair, for clusters that may hold a hard conflict (``rejected``:
         both hold members named in a rejected pair)."""
         checks: list[Pair] = []
@@ -206,9 +250,9 @@ class ConstrainedClusters:
             lx, ex = list_of(x), entry_of(x)
             for y, (ly, ey) in zip(right, right_lists, strict=True):
                 if rejected and pair_key(x, y) in self.cannot_link:
-                    return f"{x} and {y} were rejected as different by a reviewer"
+                    return Refusal(x, y, "were rejected as different by a reviewer")
                 if lx is not None and lx == ly and ex != ey:
-                    return f"{x} and {y} are two entries of the same list"
+                    return Refusal(x, y, "are two entries of the same list")
                 if len(checks) < self.max_checks and (x, y) != (a, b):
                     checks.append((x, y))
         return checks
@@ -218,7 +262,7 @@ class ConstrainedClusters:
         if todo:
             self.known.update(zip(todo, map(float, self.similarity(todo)), strict=True))
 
-    def _verdict(self, checks: list[Pair]) -> str | _Missing | None:
+    def _verdict(self, checks: list[Pair]) -> Refusal | _Missing | None:
         """The reason naming the first check below ``different``; None when all pass; MISSING
         when a check before the first failing one is not scored yet."""
         known, different = self.known, self.different
@@ -227,35 +271,35 @@ class ConstrainedClusters:
             if sim is None:
                 return MISSING
             if sim < different:
-                return f"{x} and {y} compare as clearly different ({sim:.2f})"
+                return Refusal(x, y, f"compare as clearly different ({sim:.2f})")
         return None
 
-    def conflict(self, a: str, b: str) -> str | None:
+    def conflict(self, a: str, b: str) -> Refusal | None:
         """Why the clusters of ``a`` and ``b`` must stay apart, or None (scores missing checks now)."""
         checks = self._checks(self._state, self.find(a), self.find(b), a, b)
-        if isinstance(checks, str):
+        if isinstance(checks, Refusal):
             return checks
         self._score(pair_key(x, y) for x, y in checks)
         reason = self._verdict(checks)
         assert not isinstance(reason, _Missing)  # every check was scored just above
         return reason
 
-    def union(self, a: str, b: str) -> str | None:
+    def union(self, a: str, b: str) -> Refusal | None:
         """Merge; returns the reason when the merge is refused."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return None
         reason = self.conflict(a, b)
         if reason is None:
-            self._state.merge(ra, rb)
+            self._merge(ra, rb, a, b)
         return reason
 
-    def merge_all(self, edges: Sequence[Pair]) -> list[str | None]:
+    def merge_all(self, edges: Sequence[Pair]) -> list[Refusal | None]:
         """``union`` of every edge in order (the reason of each refused one), with the guard's
         checks scored in speculative batches (see the module docstring). Connected components
         of the edges never share a check, so each is replayed on its own and its scores are
         dropped once it is merged."""
-        reasons: list[str | None] = [None] * len(edges)
+        reasons: list[Refusal | None] = [None] * len(edges)
         batch: list[Batched] = []
         wanted: dict[Pair, None] = {}
         for component in _components(edges):
@@ -273,7 +317,7 @@ class ConstrainedClusters:
         self,
         batch: list[tuple[list[int], list[Pair], Plan]],
         wanted: dict[Pair, None],
-        reasons: list[str | None],
+        reasons: list[Refusal | None],
     ) -> None:
         self._score(wanted)
         for component, path, plan in batch:
@@ -281,10 +325,10 @@ class ConstrainedClusters:
                 reasons[i] = reason
         self.known.clear()
 
-    def _merge_path(self, path: list[Pair], plan: Plan | None) -> list[str | None]:
+    def _merge_path(self, path: list[Pair], plan: Plan | None) -> list[Refusal | None]:
         """The real merges of one component's edges. While they follow the speculated ``plan``
         the states agree, so each edge's checks are taken from it rather than listed again."""
-        reasons: list[str | None] = []
+        reasons: list[Refusal | None] = []
         for k, (a, b) in enumerate(path):
             ra, rb = self.find(a), self.find(b)
             if ra == rb:
@@ -292,7 +336,7 @@ class ConstrainedClusters:
                 continue
             planned = plan.get(k) if plan is not None else None
             checks = planned[1] if planned is not None else self._checks(self._state, ra, rb, a, b)
-            if isinstance(checks, str):
+            if isinstance(checks, Refusal):
                 reasons.append(checks)
                 continue
             reason = self._verdict(checks)
@@ -303,7 +347,7 @@ class ConstrainedClusters:
                 reason = self._verdict(checks)
                 assert not isinstance(reason, _Missing)  # this edge's checks were all scored
             if reason is None:
-                self._state.merge(ra, rb)
+                self._merge(ra, rb, a, b)
             elif planned is not None and planned[0]:
                 plan = None  # speculation merged here (unscored checks taken as passing): paths part
             reasons.append(reason)
@@ -323,7 +367,7 @@ class ConstrainedClusters:
             if ra == rb:
                 continue
             checks = self._checks(view, ra, rb, a, b)
-            if isinstance(checks, str):
+            if isinstance(checks, Refusal):
                 plan[k] = (False, checks)
                 continue
             refused = False

@@ -7,7 +7,8 @@
   refused when it would put into one cluster two records that are known to be different — a
   rejected pair, two entries of the same list, or two members whose names compare as clearly
   different (below ``different``). A refused link is sent to review with the reason, so a
-  chain of weak links can never join clearly different identities.
+  chain of weak links can never join clearly different identities; the reason names the chain
+  that holds it back (which side is already linked to which record, :mod:`graph.resolve.refusals`).
 * A cluster's canonical id is its member with the highest-priority kind (list entry, company,
   person, trade party), then the smallest id — stable across re-runs.
 """
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from graph.resolve.guard import ConstrainedClusters, Similarity
+from graph.resolve.refusals import refusal_reason
 from graph.resolve.review import Decision, Judgement, pair_key
 
 __all__ = ["ConstrainedClusters", "LinkResult", "LinkThresholds", "Similarity", "link"]
@@ -105,13 +107,31 @@ def link(
     merging = order[order["_o"] < 2]
     edges = list(zip(merging["source"].astype(str), merging["target"].astype(str), strict=True))
     reasons = clusters.merge_all(edges)
-    demoted = [
-        (idx, reason)
-        for idx, reason, decision in zip(merging.index, reasons, merging["decision"], strict=True)
-        if reason is not None and decision == "auto"
+    refusals = [
+        (idx, a, b, refusal)
+        for idx, (a, b), refusal, decision in zip(
+            merging.index, edges, reasons, merging["decision"], strict=True
+        )
+        if refusal is not None and decision == "auto"
     ]
-    refused = len(demoted)
-    if demoted:  # one column write each (a cell-by-cell write is slow on Arrow-backed columns)
+    refused = len(refusals)
+    if refusals:  # named with the links that put the refusal's records in each side's cluster
+        made = {
+            (str(s), str(o)): (m, sc, d)
+            for s, o, m, sc, d in zip(
+                merging["source"],
+                merging["target"],
+                merging["method"],
+                merging["score"],
+                merging["decision"],
+                strict=True,
+            )
+        }
+        demoted = [
+            (idx, refusal_reason(r, a, b, clusters.chain(a, r.x), clusters.chain(b, r.y), made))
+            for idx, a, b, r in refusals
+        ]
+        # one column write each (a cell-by-cell write is slow on Arrow-backed columns)
         at = pd.Index([idx for idx, _ in demoted])
         notes = [
             json.dumps([*json.loads(str(old or "[]")), f"not linked automatically: {reason}"])

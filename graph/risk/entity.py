@@ -1,5 +1,10 @@
 """The entity report: one party's list hits, cluster, ownership, flags and score.
 
+The cluster is the one the risk score used (:mod:`graph.risk.joins`): accepted SAME_AS links and
+the by-name owner links of ownership records, so an owner known only by name reports the list
+entries that block it. Each list hit says how it was found: the chain of links from the party to
+the entry, with each link's facts and source.
+
 List entries of the cluster that are context entities (``graph.list_status``) are reported
 apart, as context, never as list hits.
 
@@ -17,7 +22,8 @@ from chipwatch.errors import ChipwatchError
 from graph.list_status import CONTEXT, CONTEXT_NOTE, is_listing
 from graph.model import EdgeKind, NodeKind
 from graph.risk.context import risk_context
-from graph.risk.paths import ENTITY_KINDS, cluster_members
+from graph.risk.joins import BYNAME, SAME_AS, Join, cluster_joins
+from graph.risk.paths import ENTITY_KINDS
 from graph.store import GraphStore
 
 
@@ -32,7 +38,9 @@ class EntityReport:
     kind: str
     country: str | None
     cluster: list[dict[str, Any]]  # id, name, kind
-    list_hits: list[dict[str, Any]]  # entry id, list, name, programs, licence requirement
+    #: entry id, list, name, programs, licence requirement, its list version and ``found``: how
+    #: (the party itself, SAME_AS cluster or by-name owner link) and the chain of links
+    list_hits: list[dict[str, Any]]
     owners: list[dict[str, Any]]
     owned: list[dict[str, Any]]
     risk: dict[str, Any]  # risk_context of the node
@@ -80,11 +88,38 @@ def _ends(store: GraphStore, node_id: str, outgoing: bool) -> list[dict[str, Any
     return out
 
 
+def found(chain: list[Join]) -> dict[str, Any]:
+    """How a list hit was found: ``how`` (the party itself, SAME_AS cluster or by-name owner
+    link, when any link of the chain is one) and the ``chain`` of links from the party to it."""
+    if not chain:
+        how = "the party itself"
+    else:
+        how = BYNAME if any(j.link == BYNAME for j in chain) else f"{SAME_AS} cluster"
+    return {"how": how, "chain": [j.as_dict() for j in chain]}
+
+
+def link_text(link: dict[str, Any]) -> str:
+    """One link of a hit's chain: to which record, by what (method, score), its facts and source."""
+    score = f" {link['score']:.2f}" if isinstance(link.get("score"), float | int) else ""
+    head = f"{link['link']} to {link['to']} ({link.get('method') or '?'}{score})"
+    facts = "; ".join(link.get("facts") or [])
+    source = "; ".join(link.get("source") or [])
+    return head + (f": {facts}" if facts else "") + (f" [source: {source}]" if source else "")
+
+
+def found_lines(hit: dict[str, Any]) -> list[str]:
+    """How a list hit was found: a heading, then each link from the party to the entry."""
+    chain = hit["found"]["chain"]
+    head = f"found by {hit['found']['how']}" if chain else f"found: {hit['found']['how']}"
+    return [head, *(("then " if k else "") + link_text(link) for k, link in enumerate(chain))]
+
+
 def entity_report(store: GraphStore, query: str) -> EntityReport:
     node_id, others = find_entity(store, query)
     node = store.node(node_id)
     assert node is not None
-    members = cluster_members(store, node_id)
+    chains = cluster_joins(store, node_id)
+    members = sorted(chains)
     cluster: list[dict[str, Any]] = []
     hits: list[dict[str, Any]] = []
     context: list[dict[str, Any]] = []
@@ -107,6 +142,9 @@ def entity_report(store: GraphStore, query: str) -> EntityReport:
                     "programs": list(n.props.get("programs") or []),
                     "license_requirement": n.props.get("license_requirement"),
                     "source_url": n.props.get("source_url"),
+                    "list_version": n.props.get("list_version"),
+                    "raw_ref": n.props.get("raw_ref"),
+                    "found": found(chains[m]),
                 }
             )
         owners += _ends(store, m, outgoing=False)
@@ -144,8 +182,12 @@ def format_report(r: EntityReport) -> str:
     )
     lines.append(f"list hits ({len(r.list_hits)}):")
     lines += [
-        f"  {h['list']}: {h['name']} ({h['entry']}) {h.get('license_requirement') or ''}".rstrip()
+        line
         for h in r.list_hits
+        for line in (
+            f"  {h['list']}: {h['name']} ({h['entry']}) {h.get('license_requirement') or ''}".rstrip(),
+            *(f"    {text}" for text in found_lines(h)),
+        )
     ]
     lines += [f"  context: {c['name']} ({c['entry']}): {c['note']}" for c in r.context_entries]
     own = risk.get("ownership", {}) if risk.get("computed") else {}

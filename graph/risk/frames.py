@@ -22,6 +22,9 @@ from graph.model import EdgeKind, NodeKind
 from graph.store import GraphStore
 
 ACCEPTED = ("auto", "confirmed")
+#: Companies known only by name in ownership records (``graph.ids.byname_company_id``).
+BYNAME_PREFIX = "co:byname:"
+BYNAME_METHOD = "byname_exact"  # the method of a by-name owner link
 COMPANY_COLS = ("name", "country", "incorporation_date", "business_type", "website", "email", "phone")
 SHIPMENT_COLS = (
     "date",
@@ -91,7 +94,8 @@ def join_groups(keys: pd.Series, texts: pd.Series, sep: str = ", ") -> pd.Series
     )
 
 
-def _frame(store: GraphStore, kind: NodeKind, columns: tuple[str, ...]) -> pd.DataFrame:
+def read_nodes(store: GraphStore, kind: NodeKind, columns: tuple[str, ...]) -> pd.DataFrame:
+    """``nodes_frame`` with every requested column present (absent properties are None)."""
     frame = store.nodes_frame(kind, columns)
     for col in columns:
         if col not in frame.columns:
@@ -143,7 +147,7 @@ def byname_owner_links(companies: pd.DataFrame, entries: pd.DataFrame) -> pd.Dat
     ``method="byname_exact"`` as its evidence.
     """
     cols = ["source", "target", "score", "method", "decision"]
-    byname = companies[companies["id"].astype(str).str.startswith("co:byname:")]
+    byname = companies[companies["id"].astype(str).str.startswith(BYNAME_PREFIX)]
     active = entries[listing_mask(entries["status"])]
     if byname.empty or active.empty:
         return pd.DataFrame(columns=cols)
@@ -175,13 +179,15 @@ def byname_owner_links(companies: pd.DataFrame, entries: pd.DataFrame) -> pd.Dat
         for oc, ec in zip(pairs["owner_country"], pairs["countries"], strict=True)
     ]
     links = pairs.loc[agree, ["source", "target"]].drop_duplicates()
-    return links.assign(score=1.0, method="byname_exact", decision="auto")[cols]
+    return links.assign(score=1.0, method=BYNAME_METHOD, decision="auto")[cols]
 
 
 def load_frames(store: GraphStore) -> RiskFrames:
-    companies = _frame(store, NodeKind.COMPANY, COMPANY_COLS).assign(kind=NodeKind.COMPANY.value)
-    parties = _frame(store, NodeKind.TRADE_PARTY, ("name", "country")).assign(kind=NodeKind.TRADE_PARTY.value)
-    entries = _frame(
+    companies = read_nodes(store, NodeKind.COMPANY, COMPANY_COLS).assign(kind=NodeKind.COMPANY.value)
+    parties = read_nodes(store, NodeKind.TRADE_PARTY, ("name", "country")).assign(
+        kind=NodeKind.TRADE_PARTY.value
+    )
+    entries = read_nodes(
         store,
         NodeKind.LIST_ENTRY,
         ("name", "list", "status", "countries", "aliases", "programs", "license_requirement"),
@@ -215,7 +221,7 @@ def load_frames(store: GraphStore) -> RiskFrames:
         }
     )
 
-    ships = _frame(store, NodeKind.SHIPMENT, SHIPMENT_COLS)
+    ships = read_nodes(store, NodeKind.SHIPMENT, SHIPMENT_COLS)
     ships["shipper"] = ships["shipper_party_id"].map(cmap)
     ships["consignee"] = ships["consignee_party_id"].map(cmap)
     ships["hs6"] = ships["hs6"].astype(object).where(ships["hs6"].notna(), None)
@@ -245,7 +251,7 @@ def load_frames(store: GraphStore) -> RiskFrames:
             "address": loc["target"].to_numpy(),
         }
     ).dropna()
-    addresses = _frame(store, NodeKind.ADDRESS, ("name", "country"))
+    addresses = read_nodes(store, NodeKind.ADDRESS, ("name", "country"))
     return RiskFrames(
         entities=entities.reset_index(drop=True),
         listings=listings,

@@ -141,3 +141,73 @@ def test_union_find_is_order_independent_for_compatible_links() -> None:
         assert uf.union(a, b) is None
     assert len({uf.find(x) for x in ("co:a", "co:b", "co:c", "co:d")}) == 1
     assert LinkThresholds().review < LinkThresholds().link
+
+
+def _refusal(result) -> str:  # type: ignore[no-untyped-def]
+    [row] = result.queue.itertuples()
+    return str(json.loads(row.reasons_json)[-1])
+
+
+def test_a_refusal_names_the_link_that_holds_the_pair_back() -> None:
+    # The demo's review queue: the UN entry is already one with SDN 11311, the CSL's SDN 11746 is
+    # one with OFAC's own 11746; linking the two would put 11311 and 11746 in one cluster.
+    def pairs(rows: list[tuple[str, str, float, str]]) -> pd.DataFrame:
+        return pd.DataFrame(
+            [{"source": a, "target": b, "score": s, "method": m, "reasons_json": "[]"} for a, b, s, m in rows]
+        )
+
+    result = link(
+        pairs(
+            [
+                ("list:UN:SOi.004", "list:US_SDN:11311", 0.99, "list-list"),
+                ("list:US_SDN:SDN:11746", "list:US_SDN:11746", 1.0, "same-entry"),
+                ("list:US_SDN:SDN:11746", "party:p", 0.97, "party-list"),
+                ("list:UN:SOi.004", "list:US_SDN:SDN:11746", 0.95, "list-list"),
+            ]
+        ),
+        lambda pairs: [1.0] * len(pairs),
+    )
+    assert result.refused == 1
+    assert _refusal(result) == (
+        "not linked automatically: list:UN:SOi.004 is already linked to list:US_SDN:11311 (list-list 0.99) "
+        "and list:US_SDN:SDN:11746 to list:US_SDN:11746 (same-entry 1.00): "
+        "list:US_SDN:11311 and list:US_SDN:11746 are two entries of the same list"
+    )
+
+
+def test_a_refusal_names_a_reviewer_s_confirmation_as_the_link(sim) -> None:
+    # the registry's hikvision is confirmed as hikvision's entry: linking it to huawei's entry
+    # (a strong but wrong score) would put two Entity List entries in one cluster
+    decisions = {
+        ("co:registry:hikvision", "list:US_EL:hikvision"): Judgement(
+            "co:registry:hikvision", "list:US_EL:hikvision", Decision.CONFIRM
+        )
+    }
+    result = link(
+        _pairs(
+            [
+                ("list:US_EL:huawei", "co:gleif:huawei", 0.99),
+                ("co:registry:hikvision", "list:US_EL:hikvision", 0.8),
+                ("list:US_EL:huawei", "co:registry:hikvision", 0.95),
+            ]
+        ),
+        sim,
+        decisions,
+    )
+    assert _refusal(result) == (
+        "not linked automatically: co:registry:hikvision is already linked to list:US_EL:hikvision "
+        "(confirmed by a reviewer): list:US_EL:hikvision and list:US_EL:huawei are two entries of the "
+        "same list"
+    )
+
+
+def test_a_refusal_through_a_chain_names_the_records_between() -> None:
+    # a - m - x linked; b's link to a would join x with y, a different entry of x's list
+    rows = [("co:a", "party:m", 0.99), ("party:m", "list:US_EL:x", 0.98), ("co:b", "list:US_EL:y", 0.97)]
+    rows.append(("co:a", "co:b", 0.96))
+    result = link(_pairs(rows), lambda pairs: [1.0] * len(pairs))
+    assert _refusal(result) == (
+        "not linked automatically: co:a is already linked to list:US_EL:x through party:m (test 0.99, then "
+        "test 0.98) and co:b to list:US_EL:y (test 0.97): list:US_EL:x and list:US_EL:y are two entries "
+        "of the same list"
+    )
