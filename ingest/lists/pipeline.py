@@ -167,7 +167,8 @@ def ingest_list_files(
         if not path.exists():
             raise InputFileError(path, "no such file")
         sha = file_sha256(path)
-        # a file known only as a misfiled version is read again, into the feed it belongs in
+        # a file known only as a misfiled version (or the one that emptied a feed) is read again,
+        # into the feed it belongs in
         row, reread_from = _seen(rightly_filed(pending.all_versions()), sha, reader_version)
         if row is not None and reread_from is None:
             outcomes.append(FileOutcome(path, str(row.feed), str(row.version_id), int(row.seq), "unchanged"))
@@ -245,7 +246,7 @@ def _copy_version(
     empty: bool = False,
 ) -> FileOutcome:
     """A stored version's entries, relations and rejected rows (none if ``empty``) as the newest
-    version of ``feed``; the provenance stays the stored file's."""
+    version of ``feed``, with the stored file's provenance."""
     taken = set(pending.all_versions()["version_id"])
     base = f"{feed}@{'emptied' if empty else str(version['sha256'])[:12]}"
     vid = next(v for n in itertools.count(1) if (v := base if n == 1 else f"{base}.{n}") not in taken)

@@ -37,17 +37,24 @@ class Refiling:
     move: bool
 
 
+def _lists(version: pd.Series) -> list[str]:
+    raw = version.get("lists_json")
+    return list(json.loads(raw)) if isinstance(raw, str) and raw else []
+
+
 def right_feed(version: pd.Series) -> str | None:
     """The feed a ``list_versions`` row belongs in when it is filed elsewhere; None if it is not."""
-    lists = json.loads(str(version["lists_json"] or "[]"))
-    return misfiled(str(version["feed"]), str(version["format"] or ""), lists)
+    fmt = version.get("format")
+    return misfiled(str(version["feed"]), fmt if isinstance(fmt, str) else "", _lists(version))
 
 
 def rightly_filed(versions: pd.DataFrame) -> pd.DataFrame:
-    """The ``list_versions`` rows filed where they belong."""
+    """The ``list_versions`` rows that hold a file's entries where they belong (not a misfiled
+    version, nor the empty one that took a misfiled version's place in a feed with no other)."""
     if versions.empty:
         return versions
-    return versions[[right_feed(row) is None for _, row in versions.iterrows()]]
+    keep = [bool(_lists(row)) and right_feed(row) is None for _, row in versions.iterrows()]
+    return versions[keep]
 
 
 def refilings(versions: pd.DataFrame) -> list[Refiling]:
@@ -59,7 +66,7 @@ def refilings(versions: pd.DataFrame) -> list[Refiling]:
         right = right_feed(newest)
         if right is None:
             continue
-        earlier = rightly_filed(rows.iloc[:-1])
+        earlier = rightly_filed(rows.iloc[:-1])  # (an empty version restores nothing)
         there = latest_version(versions, right)
         # ISO timestamps of one clock: later ingests sort after earlier ones
         move = there is None or str(there["ingested_at"]) < str(newest["ingested_at"])

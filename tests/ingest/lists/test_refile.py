@@ -15,7 +15,7 @@ from graph.tables.lists import latest_entries, load_list_tables
 from ingest.lists import pipeline
 from ingest.lists.model import ReadResult
 from ingest.lists.pipeline import ingest_list_files
-from ingest.lists.provenance import slug
+from ingest.lists.provenance import misfiled, slug
 
 OFAC = Path(__file__).resolve().parents[2] / "fixtures" / "lists" / "ofac"
 SDN = OFAC / "tiny"  # OFAC's SDN legacy CSV set: 17 SDN entries
@@ -37,8 +37,8 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(workspace=tmp_path / "ws")
 
 
-def _at(hours: int) -> dt.datetime:
-    return T0 + dt.timedelta(hours=hours)
+def _at(hours: int, minutes: int = 0) -> dt.datetime:
+    return T0 + dt.timedelta(hours=hours, minutes=minutes)
 
 
 def _old_ingest(settings: Settings, monkeypatch: pytest.MonkeyPatch, path: Path, hours: int) -> None:
@@ -111,6 +111,9 @@ def test_an_sdn_feed_that_only_ever_held_the_consolidated_list_is_emptied_and_sa
     assert (moved.feed, moved.rows_accepted) == ("ofac-nonsdn", 443)
     assert again.status == "unchanged"
     assert set(_feed_ids(settings)) == {"ofac-nonsdn"}
+    # The emptied version names the misfiled file, but is no loading of it.
+    again = ingest_list_files(settings, [CONS], now=_at(1, minutes=30)).files
+    assert [(f.feed, f.status) for f in again] == [("ofac-nonsdn", "unchanged")]
     # Loading the SDN file then fills the feed.
     sdn = ingest_list_files(settings, [SDN], now=_at(2)).files[0]
     assert (sdn.feed, sdn.rows_accepted, sdn.previous_version_id) == ("ofac-sdn", 17, emptied.version_id)
@@ -144,3 +147,15 @@ def test_a_file_known_only_as_a_misfiled_older_version_is_read_again_into_its_fe
     assert len(_feed_ids(settings)["ofac-nonsdn"]) == 443
     versions = load_list_tables(settings).versions
     assert versions.loc[versions["feed"] == "ofac-nonsdn", "note"].str.contains("read again").all()
+
+
+def test_only_an_ofac_feed_holding_the_other_ofac_feeds_list_is_misfiled() -> None:
+    cons = ["US_NONSDN", "US_SDN"]
+    assert misfiled("ofac-sdn", "ofac-enhanced-xml", cons) == "ofac-nonsdn"
+    assert misfiled("ofac-nonsdn", "ofac-csv", ["US_SDN"]) == "ofac-sdn"
+    assert misfiled("ofac-sdn", "ofac-csv", ["US_SDN"]) is None
+    assert misfiled("ofac-nonsdn", "ofac-enhanced-xml", cons) is None
+    # a feed of the user's own naming, a non-OFAC file, an emptied feed: left as they are
+    assert misfiled("my-ofac", "ofac-enhanced-xml", cons) is None
+    assert misfiled("ofac-sdn", "csl-csv", ["US_SDN", "US_SSI"]) is None
+    assert misfiled("ofac-sdn", "ofac-enhanced-xml", []) is None
