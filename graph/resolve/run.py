@@ -286,7 +286,7 @@ def _link_records(
     entries = _list_entries(settings)
     companies, parties = _companies(settings)
     lists = Records.build(entries, "id", "list")
-    # One list entry read from two feeds (the CSL's SDN copy and OFAC's file): linked as one.
+    # One OFAC entry read more than once (the CSL's copies, OFAC's SDN and consolidated files): one.
     shared = shared_entry_pairs(
         entries["id"].astype(str).tolist(), entries["feed"].fillna("").astype(str).tolist()
     )

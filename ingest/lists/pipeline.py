@@ -8,14 +8,16 @@ and only then swaps the tables in. If the graph write fails, the graph is put ba
 Re-ingesting a file already loaded (same SHA-256, read by the same reader version) changes nothing
 and says so. The latest file of a feed loaded under an older :data:`READ_VERSION` is read again as
 a new version of its feed, so its diff shows what the newer reading changed and its provenance row
-says why.
+says why. A feed whose newest version an older feed rule filed there (OFAC's consolidated list as
+the SDN feed: :mod:`ingest.lists.refile`) is put right by the next ingest, whatever it loads.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +44,7 @@ from ingest.lists.provenance import (
     reader_versions,
     version_id,
 )
+from ingest.lists.refile import refilings, right_feed, rightly_filed
 
 BUNDLED_LISTS = PROJECT_ROOT / "data" / "lists"
 Reader = Callable[[Path, str | None], ReadResult]
@@ -157,17 +160,20 @@ def ingest_list_files(
     read = reader or _default_reader
     ingested_at = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat()
     pending = _Pending(load_list_tables(settings))
-    outcomes: list[FileOutcome] = []
+    # Feeds an older rule filed another feed's list under are put right first, whatever is loaded.
+    outcomes = _refile(pending, ingested_at)
     for raw_path in paths:
         path = Path(raw_path)
         if not path.exists():
             raise InputFileError(path, "no such file")
         sha = file_sha256(path)
-        row, reread_from = _seen(pending.all_versions(), sha, reader_version)
+        # a file known only as a misfiled version (or the one that emptied a feed) is read again,
+        # into the feed it belongs in
+        row, reread_from = _seen(rightly_filed(pending.all_versions()), sha, reader_version)
         if row is not None and reread_from is None:
             outcomes.append(FileOutcome(path, str(row.feed), str(row.version_id), int(row.seq), "unchanged"))
             continue
-        note = None
+        note = _misfiled_note(pending.all_versions(), sha)
         if row is not None:
             note = f"re-read: reader version {reread_from} → {reader_version}"
         # a re-read stays in its feed, so its diff is against the older reading of the same bytes
@@ -207,8 +213,75 @@ def ingest_list_files(
     return report
 
 
+def _refile(pending: _Pending, ingested_at: str) -> list[FileOutcome]:
+    """Put right every feed whose newest version an older rule filed there (:mod:`ingest.lists.refile`):
+    its newest rightly filed version becomes its newest again (none: the feed is emptied), and the
+    misfiled entries become the newest version of the feed they belong in."""
+    outcomes = []
+    for fix in refilings(pending.all_versions()):
+        bad = fix.misfiled
+        what = (
+            f"{bad['version_id']} ({Path(str(bad['path'])).name}) is {fix.right_feed}'s list, "
+            f"filed under {fix.feed} by an older chipwatch"
+        )
+        if fix.restore is not None:
+            note = f"restored {fix.restore['version_id']}: {what}"
+            outcomes.append(_copy_version(pending, fix.restore, fix.feed, ingested_at, note))
+        else:
+            note = f"emptied: {what}; load {fix.feed}'s own file to fill it"
+            outcomes.append(_copy_version(pending, bad, fix.feed, ingested_at, note, empty=True))
+        if fix.move:
+            note = f"moved from {fix.feed}: {what}"
+            outcomes.append(_copy_version(pending, bad, fix.right_feed, ingested_at, note))
+    return outcomes
+
+
+def _copy_version(
+    pending: _Pending,
+    version: pd.Series,
+    feed: str,
+    ingested_at: str,
+    note: str,
+    *,
+    empty: bool = False,
+) -> FileOutcome:
+    """A stored version's entries, relations and rejected rows (none if ``empty``) as the newest
+    version of ``feed``, with the stored file's provenance."""
+    taken = set(pending.all_versions()["version_id"])
+    base = f"{feed}@{'emptied' if empty else str(version['sha256'])[:12]}"
+    vid = next(v for n in itertools.count(1) if (v := base if n == 1 else f"{base}.{n}") not in taken)
+    old_id = str(version["version_id"])
+    keep = slice(0, 0) if empty else slice(None)
+    entries = pending.entries_of(old_id).iloc[keep]
+    relations = pending.entries_of(old_id, "relations").iloc[keep]
+    rejected = pending.tables.rejected
+    rejected = rejected.loc[rejected["version_id"] == old_id, ["line", "field", "reason"]].iloc[keep]
+    source = {k: version.get(k) for k in ("path", "origin", "sha256", "size", "published", "format")}
+    read = version.get("rows_read")
+    source["rows_read"] = 0 if empty or pd.isna(read) else int(read)
+    source["reader_version"] = version.get("reader_version")
+    return _add_version(
+        pending,
+        feed,
+        vid,
+        entries.assign(version_id=vid, feed=feed),
+        relations.assign(version_id=vid, feed=feed),
+        rejected,
+        source,
+        ingested_at,
+        note,
+    )
+
+
+def _misfiled_note(versions: pd.DataFrame, sha: str) -> str | None:
+    """Why a file already loaded is read again: it was known only as a misfiled version."""
+    hit = versions[versions["sha256"] == sha]
+    feeds = sorted({str(row["feed"]) for _, row in hit.iterrows() if right_feed(row) is not None})
+    return f"read again: filed under {', '.join(feeds)} by an older chipwatch" if feeds else None
+
+
 def _seen(known: pd.DataFrame, sha: str, reader_version: int) -> tuple[pd.Series | None, int | None]:
-    """``(row, reread_from)``: the version row a file's SHA-256 was loaded as (``None``: never),
+    """``(row, reread_from)``: the newest version row a file's SHA-256 was loaded as (``None``: never),
     and the older reader version to read it again from (``None``: it stays as loaded). A file is
     read again only when every reading of it is older than ``reader_version`` and it is still its
     feed's latest version (re-reading an older file would put it back over the newer one)."""
@@ -217,7 +290,7 @@ def _seen(known: pd.DataFrame, sha: str, reader_version: int) -> tuple[pd.Series
         return None, None
     read_with = reader_versions(hit)
     if (read_with >= reader_version).any():
-        return hit[read_with >= reader_version].iloc[0], None
+        return hit[read_with >= reader_version].iloc[-1], None  # its newest loading
     row = hit.sort_values("seq", kind="stable").iloc[-1]
     latest = latest_version(known, str(row.feed))
     if latest is None or latest["version_id"] != row["version_id"]:
@@ -239,10 +312,7 @@ def _add_file(
     if not result.entries:
         raise InputFileError(path, f"no list entries found ({result.rows_read} rows read)")
     name = feed or feed_for(result)
-    versions = pending.all_versions()
-    prev = latest_version(versions, name)
-    seq = 1 if prev is None else int(prev["seq"]) + 1
-    vid = version_id(name, sha, versions["version_id"], reader_version)
+    vid = version_id(name, sha, pending.all_versions()["version_id"], reader_version)
     entries = entry_rows(result.entries, version=vid, feed=name)
     rejected = [(r.line, r.field, r.reason) for r in result.rejected]
     dup = entries["node_id"].duplicated(keep="last")
@@ -259,6 +329,36 @@ def _add_file(
             "props_json": [json.dumps(dict(r.props), ensure_ascii=False) for r in result.relations],
         }
     )
+    source = {
+        "path": str(path),
+        "origin": origin,
+        "sha256": sha,
+        "size": file_size(path),
+        "published": result.published.isoformat() if result.published else None,
+        "format": result.format,
+        "rows_read": result.rows_read,
+        "reader_version": reader_version,
+    }
+    rejected_rows = pd.DataFrame(rejected, columns=["line", "field", "reason"])
+    return _add_version(pending, name, vid, entries, relations, rejected_rows, source, ingested_at, note)
+
+
+def _add_version(
+    pending: _Pending,
+    name: str,
+    vid: str,
+    entries: pd.DataFrame,
+    relations: pd.DataFrame,
+    rejected: pd.DataFrame,
+    source: Mapping[str, object],
+    ingested_at: str,
+    note: str | None,
+) -> FileOutcome:
+    """Make ``entries`` (``list_entries`` rows of version ``vid``) the newest version of feed
+    ``name``: its diff against the feed's previous version, graph rows and provenance row.
+    ``source``: where the entries were read from (path, sha256, format … of ``list_versions``)."""
+    prev = latest_version(pending.all_versions(), name)
+    seq = 1 if prev is None else int(prev["seq"]) + 1
     prev_id = None if prev is None else str(prev["version_id"])
     old = pending.entries_of(prev_id) if prev_id else conform("list_entries", pd.DataFrame())
     diff = diff_entries(old, entries, feed=name, old_version_id=prev_id, new_version_id=vid)
@@ -276,44 +376,32 @@ def _add_file(
                 deletions[kind] = gone
     pending.entries.append(entries)
     pending.relations.append(relations)
-    pending.rejected.append(
-        conform(
-            "list_rejected",
-            pd.DataFrame(rejected, columns=["line", "field", "reason"]).assign(version_id=vid),
-        )
-    )
+    pending.rejected.append(conform("list_rejected", rejected.assign(version_id=vid)))
     if prev_id:  # a first version's "diff" is the whole list: not stored, computed when asked
         pending.diffs.append(diff)
     pending.graph.append((frames, deletions))
     pending.versions.append(
         {
+            **source,
             "version_id": vid,
             "feed": name,
             "seq": seq,
             "lists_json": json.dumps(sorted(set(entries["list"]))),
-            "path": str(path),
-            "origin": origin,
-            "sha256": sha,
-            "size": file_size(path),
-            "published": result.published.isoformat() if result.published else None,
             "ingested_at": ingested_at,
-            "format": result.format,
-            "rows_read": result.rows_read,
             "rows_accepted": len(entries),
             "rows_rejected": len(rejected),
             "previous_version_id": prev_id,
-            "reader_version": reader_version,
             "note": note,
         }
     )
     return FileOutcome(
-        path,
+        Path(str(source["path"])),
         name,
         vid,
         seq,
         "new",
-        result.format,
-        result.rows_read,
+        str(source["format"]),
+        int(str(source["rows_read"])),
         len(entries),
         len(rejected),
         prev_id,

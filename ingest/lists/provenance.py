@@ -50,15 +50,37 @@ def slug(value: str) -> str:
     return value.lower().replace("_", "-")
 
 
+#: The feeds OFAC's files are filed under (by :func:`ofac_feed`).
+OFAC_FEEDS = ("ofac-sdn", "ofac-nonsdn")
+
+
+def ofac_feed(lists: Iterable[str]) -> str:
+    """The feed of an OFAC file holding entries of ``lists`` (list codes)."""
+    # The consolidated (non-SDN) files also carry the entities that are on the SDN list too:
+    # only a file of SDN entries alone is the SDN feed, or loading CONS_ENHANCED.XML would
+    # replace the SDN list's thousands of entries with the consolidated list's few hundred.
+    return "ofac-sdn" if set(lists) == {ListSource.US_SDN.value} else "ofac-nonsdn"
+
+
+def misfiled(feed: str, fmt: str, lists: Iterable[str]) -> str | None:
+    """The feed a stored version of ``feed`` (read as ``fmt``, holding ``lists``) belongs in, when
+    that is another OFAC feed; None when it is where it belongs. Up to 2026-12 any OFAC file with
+    an SDN entity was filed as ``ofac-sdn``: CONS_ENHANCED.XML (the consolidated list, with its
+    77 SDN entities) replaced the SDN list. A version filed under a feed of the user's own naming
+    (``--feed my-ofac``) stays where it was put."""
+    held = set(lists)
+    if feed not in OFAC_FEEDS or not fmt.lower().startswith("ofac") or not held:
+        return None  # (a feed emptied of a misfiled list holds nothing: it is where it belongs)
+    right = ofac_feed(held)
+    return right if right != feed else None
+
+
 def feed_for(result: ReadResult) -> str:
     """The feed a read file belongs to (see the module docstring)."""
     fmt = result.format.lower()
     lists = sorted({e.list for e in result.entries})
     if fmt.startswith("ofac"):
-        # The consolidated (non-SDN) files also carry the entities that are on the SDN list too:
-        # only a file of SDN entries alone is the SDN feed, or loading CONS_ENHANCED.XML would
-        # replace the SDN list's thousands of entries with the consolidated list's few hundred.
-        return "ofac-sdn" if lists == [ListSource.US_SDN] else "ofac-nonsdn"
+        return ofac_feed(x.value for x in lists)
     for prefix, feed in FORMAT_FEEDS:
         if fmt.startswith(prefix):
             return f"{feed}-{slug(result.collection)}" if result.collection else feed
