@@ -155,3 +155,25 @@ def address_ids(raw: Iterable[object], country: Iterable[object]) -> pd.Series:
     keys = list(zip(frame["raw"], frame["country"], strict=True))
     cache = {k: address_id(k[0], k[1]) for k in dict.fromkeys(keys)}
     return pd.Series([cache[k] for k in keys], index=frame.index, dtype=object)
+
+
+def address_nodes(ids: pd.Series, lines: pd.Series, country: pd.Series) -> pd.DataFrame:
+    """Address node rows (``id``, ``name``, ``country``), one per id, the same whoever writes them.
+
+    Lists, registries and bills of lading all write the node of an address they share, each in
+    one call that replaces the properties: a line as one source wrote it would be whichever
+    source was ingested last. So ``name`` is the normalised key the id is made of (every writer
+    computes the same one) and each source's own line goes on its LOCATED_AT edge (``line``,
+    with ``provenance`` where the writer knows the file). Where one call holds several keys for
+    an id (an id not made from these lines), the smallest wins: no choice follows row order.
+    """
+    frame = pd.DataFrame(
+        {
+            "id": ids.to_numpy(),
+            "name": lines.map(normalise_address).to_numpy(),
+            "country": country.to_numpy(),
+        },
+        dtype=object,
+    )
+    frame = frame.dropna(subset=["id"])
+    return frame.sort_values(["id", "name"], kind="stable").drop_duplicates("id").reset_index(drop=True)

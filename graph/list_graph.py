@@ -2,7 +2,8 @@
 
 Nodes: ListEntry (``list:{ListSource}:{source_id}``), Address (shared with companies through
 :func:`graph.addresses.address_id`), Country, Identifier (``ident:{scheme}:{value}``).
-Edges: LOCATED_AT, IN_COUNTRY (entry → country of nationality/seat, address → country),
+Edges: LOCATED_AT (``line``: the address as the list published it; ``provenance``: the list
+version), IN_COUNTRY (entry → country of nationality/seat, address → country),
 HAS_IDENTIFIER, RELATED_TO (relationships the list publishes; ``key`` = the relation).
 
 Row building is pure (:func:`list_graph_frames`); :func:`write_list_graph` only writes.
@@ -21,6 +22,7 @@ import orjson
 import pandas as pd
 import pycountry
 
+from graph.addresses import address_nodes
 from graph.list_status import REMOVED, entry_status
 from graph.model import EdgeKind, NodeKind
 from graph.store import GraphStore
@@ -100,12 +102,16 @@ def list_graph_frames(
             "status": [entry_status(c) for c in _column(entries, "context")],
         }
     )
-    addr_rows: list[tuple[str, str, str, str | None]] = []  # entry, address id, line, country
-    for entry_id, addrs in zip(entries["node_id"], _nested(entries, "addresses_json"), strict=True):
+    # entry, address id, line as published, country, list version
+    addr_rows: list[tuple[str, str, str, str | None, str]] = []
+    for entry_id, version, addrs in zip(
+        entries["node_id"], entries["version_id"], _nested(entries, "addresses_json"), strict=True
+    ):
         for a in addrs:
             if a.get("address_id"):
-                addr_rows.append((entry_id, a["address_id"], a.get("line") or a["raw"], a.get("country")))
-    addr = pd.DataFrame(addr_rows, columns=["entry", "id", "name", "country"], dtype=object)
+                line = a.get("line") or a["raw"]
+                addr_rows.append((entry_id, a["address_id"], line, a.get("country"), version))
+    addr = pd.DataFrame(addr_rows, columns=["entry", "id", "line", "country", "version"], dtype=object)
     ident_rows: list[tuple[str, str, str, str, str | None]] = []
     for entry_id, idents in zip(entries["node_id"], _nested(entries, "identifiers_json"), strict=True):
         for scheme, value, country in idents:
@@ -116,7 +122,7 @@ def list_graph_frames(
         (e, c) for e, cs in zip(node["id"], node["countries"], strict=True) for c in dict.fromkeys(cs)
     ]
     ec = pd.DataFrame(entry_countries, columns=["source", "code"], dtype=object)
-    addresses = addr.drop(columns="entry").drop_duplicates("id").sort_values("id")
+    addresses = address_nodes(addr["id"], addr["line"], addr["country"])
     identifiers = ident.drop(columns="entry").drop_duplicates("id").sort_values("id")
     codes = sorted(set(ec["code"].dropna()) | set(addresses["country"].dropna()))
     countries = pd.DataFrame({"id": [f"country:{c}" for c in codes], "code": codes})
@@ -129,7 +135,11 @@ def list_graph_frames(
         ],
         ignore_index=True,
     ).drop_duplicates()
-    located = pd.DataFrame({"source": addr["entry"], "target": addr["id"]}).drop_duplicates()
+    # the line as this list published it, on the entry's own edge (the shared node holds the key);
+    # an entry listing one address twice keeps the first of its spellings
+    located = pd.DataFrame(
+        {"source": addr["entry"], "target": addr["id"], "line": addr["line"], "provenance": addr["version"]}
+    ).drop_duplicates(["source", "target"])
     has_ident = pd.DataFrame({"source": ident["entry"], "target": ident["id"]}).drop_duplicates()
     edges: dict[EdgeKind, pd.DataFrame] = {
         EdgeKind.LOCATED_AT: located.assign(key=""),

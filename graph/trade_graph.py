@@ -1,8 +1,10 @@
 """Company & trade tables → graph rows, written with one batched upsert per node/edge kind.
 
 Nodes: Company (registry and name-only), Person, TradeParty, Address, Country, Shipment.
-Edges: LOCATED_AT, IN_COUNTRY, OWNS, OFFICER_OF, SHIPPER_OF/CONSIGNEE_OF/NOTIFY_OF and the
-aggregated TRADES_WITH (shipper party → consignee party, key = HS-6) that path search walks.
+Edges: LOCATED_AT (``line``: the address as the registry or bill of lading wrote it; the shared
+Address node holds the normalised key, :func:`graph.addresses.address_nodes`), IN_COUNTRY, OWNS,
+OFFICER_OF, SHIPPER_OF/CONSIGNEE_OF/NOTIFY_OF and the aggregated TRADES_WITH (shipper party →
+consignee party, key = HS-6) that path search walks.
 Row building is pure (:func:`trade_graph_frames`); :func:`write_graph_frames` only writes. The
 journaled sync that wraps them (a load interrupted mid-way is detected and completed) is
 :func:`ingest.trade.graph_sync.run_trade_sync`.
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pycountry
 
+from graph.addresses import address_nodes
 from graph.model import EdgeKind, NodeKind
 from graph.store import GraphStore
 from graph.stores.columns import ColumnRows
@@ -71,18 +74,30 @@ def trade_graph_frames(tables: TradeTables) -> GraphFrames:
     )
     persons = persons.rename(columns={"person_node_id": "id"})
     parties = p.rename(columns={"party_id": "id"}).drop(columns=["address_id"])
-    addr = (
-        pd.concat(
-            [
-                pd.DataFrame({"id": c["address_id"], "name": _company_line(c), "country": c["country"]}),
-                pd.DataFrame({"id": p["address_id"], "name": p["address"], "country": p["country"]}),
-            ],
-            ignore_index=True,
-        )
-        .dropna(subset=["id"])
-        .drop_duplicates("id")
-        .sort_values("id")
-    )
+    # each company's and party's own line, kept on its LOCATED_AT edge (the shared node holds the key)
+    lines = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "source": c["node_id"],
+                    "target": c["address_id"],
+                    "line": _company_line(c),
+                    "provenance": c["source"],
+                    "country": c["country"],
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "source": p["party_id"],
+                    "target": p["address_id"],
+                    "line": p["address"],
+                    "country": p["country"],
+                }
+            ),
+        ],
+        ignore_index=True,
+    ).dropna(subset=["source", "target"])
+    addr = address_nodes(lines["target"], lines["line"], lines["country"])
     shipments = s.rename(columns={"node_id": "id"}).assign(name=s["shipment_id"])
     countries_used = (
         pd.concat(
@@ -105,12 +120,7 @@ def trade_graph_frames(tables: TradeTables) -> GraphFrames:
     countries["code"] = countries["id"].str.slice(8)
     countries["name"] = countries["code"].map(_country_name)
 
-    located = pd.concat(
-        [
-            pd.DataFrame({"source": c["node_id"], "target": c["address_id"]}),
-            pd.DataFrame({"source": p["party_id"], "target": p["address_id"]}),
-        ]
-    ).dropna()
+    located = lines.drop(columns="country")
     in_country = pd.concat(
         [
             pd.DataFrame({"source": c["node_id"], "target": "country:" + c["country"]}),
@@ -148,7 +158,7 @@ def trade_graph_frames(tables: TradeTables) -> GraphFrames:
         EdgeKind.NOTIFY_OF: "notify_party_id",
     }
     edges: dict[EdgeKind, pd.DataFrame] = {
-        EdgeKind.LOCATED_AT: located.drop_duplicates(),
+        EdgeKind.LOCATED_AT: located.drop_duplicates(["source", "target"]),
         EdgeKind.IN_COUNTRY: in_country.drop_duplicates(),
         EdgeKind.OWNS: owns,
         EdgeKind.OFFICER_OF: officer,

@@ -46,8 +46,8 @@ class RiskFrames:
     shipments: pd.DataFrame  # id + SHIPMENT_COLS + shipper, consignee (clusters), tier
     owns: pd.DataFrame  # owner, owned (clusters), pct, source_id, target_id
     officers: pd.DataFrame  # person, cluster
-    located: pd.DataFrame  # cluster, entity, address
-    addresses: pd.DataFrame  # id, name, country
+    located: pd.DataFrame  # cluster, entity, address, line, provenance (from the LOCATED_AT edge)
+    addresses: pd.DataFrame  # id, name (the normalised key), country
     same_as: pd.DataFrame  # source, target, score, method (accepted only)
 
     def cluster_of(self, node_ids: pd.Series) -> pd.Series:
@@ -243,14 +243,18 @@ def load_frames(store: GraphStore) -> RiskFrames:
         {"person": off["source"].to_numpy(), "cluster": off["target"].map(cmap).to_numpy()}
     )
     officers = officers.dropna().drop_duplicates()
-    loc = _edges(store, EdgeKind.LOCATED_AT)
+    loc = _edges(store, EdgeKind.LOCATED_AT, ("line", "provenance"))
     located = pd.DataFrame(
         {
             "cluster": loc["source"].map(cmap).to_numpy(),
             "entity": loc["source"].to_numpy(),
             "address": loc["target"].to_numpy(),
-        }
-    ).dropna()
+            # the address as this entity's own source wrote it (None on edges written before lines)
+            "line": loc["line"].to_numpy(),
+            "provenance": loc["provenance"].to_numpy(),
+        },
+        dtype=object,
+    ).dropna(subset=["cluster", "entity", "address"])
     addresses = read_nodes(store, NodeKind.ADDRESS, ("name", "country"))
     return RiskFrames(
         entities=entities.reset_index(drop=True),

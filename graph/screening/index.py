@@ -209,13 +209,15 @@ def load_entries(settings: Settings) -> pd.DataFrame:
 
 
 def with_addresses(entries: pd.DataFrame, addresses: pd.DataFrame, located: pd.DataFrame) -> pd.DataFrame:
-    """``entries`` with ``addresses`` (published lines) and ``address_countries`` list columns."""
+    """``entries`` with ``addresses`` (each entry's lines as published, from its LOCATED_AT
+    edges of :func:`graph.list_graph.list_graph_frames`) and ``address_countries`` list columns."""
     addr = addresses.set_index("id")
     lines: dict[str, list[str]] = {}
     countries: dict[str, list[str]] = {}
-    for entry, address in zip(located["source"], located["target"], strict=True):
+    # each entry's own published line is on its edge; the shared node holds only the normalised key
+    for entry, address, line in zip(located["source"], located["target"], located["line"], strict=True):
         if address in addr.index:
-            lines.setdefault(entry, []).append(str(addr.at[address, "name"]))
+            lines.setdefault(entry, []).append(str(line))
             country = addr.at[address, "country"]
             countries.setdefault(entry, []).append(str(country) if isinstance(country, str) else "")
     out = entries.copy()

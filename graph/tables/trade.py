@@ -107,6 +107,11 @@ TRADE_KEYS: dict[str, tuple[str, ...]] = {
     "trade_files": ("file_id",),
     "trade_warnings": ("file_id", "row", "field", "reason"),
 }
+#: Columns a row may write differently for the same key in another file: one trade party's name
+#: and address in other case or punctuation (they share its id). Of such rows the merge keeps the
+#: first in order of these columns, not the last ingested, so the order in which files are
+#: ingested does not choose the name and line every report shows.
+TRADE_SPELLINGS: dict[str, tuple[str, ...]] = {"parties": ("name", "address")}
 NUMERIC = {
     "share_pct",
     "value_usd",
@@ -179,14 +184,16 @@ def _conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def merge_trade_table(name: str, existing: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
-    """Existing rows updated/extended by ``new`` (keyed on ``TRADE_KEYS``), sorted by key."""
+    """Existing rows updated/extended by ``new`` (keyed on ``TRADE_KEYS``; for tables with
+    ``TRADE_SPELLINGS`` the first spelling of a key is kept instead), sorted by key."""
     keys = list(TRADE_KEYS[name])
-    new = _conform(name, new).drop_duplicates(keys, keep="last")
-    if len(existing):
-        merged = pd.concat([_conform(name, existing), new], ignore_index=True)
-        merged = merged.drop_duplicates(keys, keep="last")
+    spelling = [*keys, *TRADE_SPELLINGS.get(name, ())]
+    new = _conform(name, new)
+    merged = pd.concat([_conform(name, existing), new], ignore_index=True) if len(existing) else new
+    if len(spelling) > len(keys):
+        merged = merged.sort_values(spelling, kind="stable", na_position="first").drop_duplicates(keys)
     else:
-        merged = new
+        merged = merged.drop_duplicates(keys, keep="last")
     return merged.sort_values(keys, kind="stable", na_position="first").reset_index(drop=True)
 
 

@@ -8,11 +8,15 @@ from pathlib import Path
 import pandas as pd
 
 from graph.addresses import address_ids
+from graph.tables.trade import TRADE_SPELLINGS
 from ingest.normalize.hs import normalise_hs
 from ingest.normalize.parties import party_ids
 from ingest.normalize.values import parse_numbers
 from ingest.trade.common import Canonical, lenient_country, required_text, strict_dates
 from ingest.trade.reader import fail_on
+
+#: A party row's key then the columns one party may spell several ways (``TRADE_SPELLINGS``).
+SPELLING = ["party_id", *TRADE_SPELLINGS["parties"]]
 
 SHIPMENT_COLUMNS = (
     "shipment_id",
@@ -98,8 +102,15 @@ def shipments(path: Path, frame: pd.DataFrame, today: dt.date) -> Canonical:
             every_id[k * len(frame) : (k + 1) * len(frame)], index=frame.index, dtype="object"
         )
         part = pd.DataFrame({"party_id": ids[role], "name": name, "address": addr, "country": country})
-        parties.append(part[part["party_id"].notna()].drop_duplicates("party_id"))
-    party_table = pd.concat(parties, ignore_index=True).drop_duplicates("party_id")
+        parties.append(part[part["party_id"].notna()].drop_duplicates(SPELLING))
+    # One row per party: its spellings differ only in case and punctuation (they share the id);
+    # the first in order is kept, not the first row of the file, so row order does not choose it
+    party_table = (
+        pd.concat(parties, ignore_index=True)
+        .drop_duplicates(SPELLING)
+        .sort_values(SPELLING, kind="stable")
+        .drop_duplicates("party_id")
+    )
     party_table["address_id"] = address_ids(
         party_table["address"].where(party_table["address"] != "", None), party_table["country"]
     ).to_numpy()

@@ -52,7 +52,7 @@ def mass_registration_address(ctx: FlagContext) -> pd.DataFrame:
         return evidence(
             crowd[a][:10],
             address=a,
-            line=names.get(a),
+            key=names.get(a),  # the normalised address (the same whichever source wrote the node last)
             companies=int(sig["companies"]),
             listed=int(sig["listed"]),
             chpl_to_restricted=int(sig["chpl_restricted"]),

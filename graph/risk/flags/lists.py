@@ -52,32 +52,51 @@ def uvl_party(ctx: FlagContext) -> pd.DataFrame:
 
 
 def listed_address_match(ctx: FlagContext) -> pd.DataFrame:
-    """Located at the normalised address of an active list entry (address-only entries included)."""
+    """Located at the normalised address of an active list entry (address-only entries included).
+
+    The evidence names, per address, each listed entry's line as its list published it (with the
+    list version) next to the flagged party's own line, both read from their LOCATED_AT edges: the
+    shared Address node holds only the normalised key, so what an officer sees does not depend on
+    which source was ingested last.
+    """
     f = ctx.frames
     entries = set(f.listings["entry_id"])
     at_list = f.located[member(f.located["entity"], entries)]
     shared = set(f.located.loc[~member(f.located["entity"], entries), "address"])
-    at_list = at_list[member(at_list["address"], shared)]
+    at_list = at_list[member(at_list["address"], shared)].sort_values(["address", "entity"], kind="stable")
     if at_list.empty:
         return empty()
-    listed_addr = at_list.groupby("address")["entity"].agg(list)
+    list_of = dict(zip(f.listings["entry_id"], f.listings["list"], strict=True))
+    listed_at: dict[str, list[dict[str, object]]] = {}
+    for a, e, line, prov in zip(
+        at_list["address"], at_list["entity"], at_list["line"], at_list["provenance"], strict=True
+    ):
+        listed_at.setdefault(a, []).append(
+            {"entry": e, "list": list_of.get(e), "line": _text(line), "source": _text(prov)}
+        )
     listed_clusters = at_list.groupby("address")["cluster"].agg(set)
-    near = f.located[
-        member(f.located["address"], set(listed_addr.index)) & ~member(f.located["entity"], entries)
-    ]
+    near = f.located[member(f.located["address"], set(listed_at)) & ~member(f.located["entity"], entries)]
     near = near[[c not in listed_clusters[a] for c, a in zip(near["cluster"], near["address"], strict=True)]]
-    names = pd.Series(f.addresses["name"].to_numpy(), index=f.addresses["id"].to_numpy())
-    return per_cluster(
-        "LISTED_ADDRESS_MATCH",
-        near,
-        "cluster",
-        lambda g: evidence(
-            [
-                {"address": a, "line": names.get(a), "entries": listed_addr[a][:5]}
-                for a in pd.unique(g["address"])
+    near = near.sort_values(["cluster", "address", "entity"], kind="stable")
+    keys = pd.Series(f.addresses["name"].to_numpy(), index=f.addresses["id"].to_numpy())
+
+    def make(g: pd.DataFrame) -> str:
+        items = []
+        for a in pd.unique(g["address"]):
+            here = g[g["address"] == a]
+            located = [
+                {"entity": e, "line": _text(line)}
+                for e, line in zip(here["entity"], here["line"], strict=True)
             ]
-        ),
-    )
+            items.append({"address": a, "key": keys.get(a), "entries": listed_at[a][:5], "located": located})
+        return evidence(items)
+
+    return per_cluster("LISTED_ADDRESS_MATCH", near, "cluster", make)
+
+
+def _text(value: object) -> str | None:
+    """An edge property as evidence: absent (None, NaN on edges written before it existed) is None."""
+    return value if isinstance(value, str) else None
 
 
 def listed_within_n_hops(ctx: FlagContext) -> pd.DataFrame:
