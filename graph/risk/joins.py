@@ -57,6 +57,15 @@ class Join:
         }
 
 
+def link_text(link: dict[str, Any]) -> str:
+    """One link of a hit's chain: to which record, by what (method, score), its facts and source."""
+    score = f" {link['score']:.2f}" if isinstance(link.get("score"), float | int) else ""
+    head = f"{link['link']} to {link['to']} ({link.get('method') or '?'}{score})"
+    facts = "; ".join(link.get("facts") or [])
+    source = "; ".join(link.get("source") or [])
+    return head + (f": {facts}" if facts else "") + (f" [source: {source}]" if source else "")
+
+
 def _countries(values: object) -> list[str]:
     if isinstance(values, list | tuple | np.ndarray):
         return [str(v) for v in values if isinstance(v, str)]
