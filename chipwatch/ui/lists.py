@@ -12,7 +12,7 @@ from chipwatch.ui.store import graph_stamp, list_tables, settings, store, tables
 from graph.lists.diff import VersionDiff, version_diff
 from graph.model import NodeKind
 from graph.risk.entity import found
-from graph.risk.joins import cluster_joins
+from graph.risk.joins import ByNameLinks, cluster_joins
 from graph.store import GraphStore
 from graph.tables.lists import ListTables
 
@@ -59,13 +59,14 @@ def newly_exposed(store: GraphStore, diff: pd.DataFrame) -> pd.DataFrame:
     (:mod:`graph.risk.joins`: their SAME_AS cluster, and an owner known only by name in ownership
     records by its by-name owner link), with ``found``: how (SAME_AS cluster or by-name owner link)."""
     rows = []
+    byname = ByNameLinks(store)  # the list entries and by-name owners, read once for every entry
     touched = diff[diff["change"].isin(["added", "changed"])]
     for entry_id, entry_name, change in zip(
         touched["node_id"], touched["name"], touched["change"], strict=True
     ):
         if store.node(str(entry_id)) is None:
             continue
-        for member, chain in sorted(cluster_joins(store, str(entry_id)).items()):
+        for member, chain in sorted(cluster_joins(store, str(entry_id), byname=byname).items()):
             node = store.node(member)
             if node is None or node.kind not in EXPOSED_KINDS:
                 continue

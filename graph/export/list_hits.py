@@ -24,7 +24,7 @@ from graph.export.risk_table import as_list, read_kind
 from graph.list_status import listing_mask
 from graph.model import EdgeKind, NodeKind
 from graph.risk.frames import BYNAME_METHOD, BYNAME_PREFIX
-from graph.risk.joins import BYNAME, Join, cluster_joins, link_text
+from graph.risk.joins import BYNAME, ByNameLinks, Join, cluster_joins, link_text
 from graph.store import GraphStore
 
 ENTRY_COLUMNS = (
@@ -159,6 +159,7 @@ def list_hits(
     links, best = _links(store)
     byname = byname_clusters(store)
     chains: dict[str, dict[str, list[Join]]] = {}  # entity → cluster_joins, read once per entity
+    by_name_links = ByNameLinks(store)  # the list entries and by-name owners, read once
     out: dict[str, list[dict[str, Any]]] = {}
     for row in pairs.sort_values(["id", "list", "entry_id"]).itertuples(index=False):
         entity, entry = str(row.id), str(row.entry_id)
@@ -173,7 +174,7 @@ def list_hits(
             chain: list[Join] = []
             if not direct and str(row.cluster) in byname:
                 if entity not in chains:
-                    chains[entity] = cluster_joins(store, entity)
+                    chains[entity] = cluster_joins(store, entity, byname=by_name_links)
                 chain = chains[entity].get(entry, [])
             if any(j.link == BYNAME for j in chain):
                 match = chain_match(chain)

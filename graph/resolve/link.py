@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -33,6 +33,7 @@ from graph.resolve.review import Decision, Judgement, pair_key
 __all__ = ["ConstrainedClusters", "LinkResult", "LinkThresholds", "Similarity", "link"]
 
 KIND_PRIORITY = {"list": 0, "co": 1, "person": 2, "party": 3}
+OVERRIDE_COLUMNS = ["source", "target", "reason"]
 #: What a guard refusal does to a link, by its decision: an automatic link goes to review; a
 #: reviewer's confirmation stands, with the refusal as a warning.
 GUARD_NOTES = {
@@ -55,13 +56,7 @@ class LinkResult:
     clusters: pd.DataFrame  # id, canonical_id, size
     refused: int = 0  # links refused by the anti-chaining guard
     #: confirmed links the guard would have refused: source, target, reason (they stand)
-    confirmed_over_guard: pd.DataFrame | None = None
-
-    def overrides(self) -> pd.DataFrame:
-        """:attr:`confirmed_over_guard`, empty (with its columns) when none."""
-        if self.confirmed_over_guard is None:
-            return pd.DataFrame(columns=["source", "target", "reason"])
-        return self.confirmed_over_guard
+    confirmed_over_guard: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=OVERRIDE_COLUMNS))
 
 
 def _priority(node_id: str) -> tuple[int, str]:
@@ -134,7 +129,7 @@ def link(
         if refusal is not None
     ]
     refused = sum(1 for *_, decision in held if decision == "auto")
-    overrides = pd.DataFrame(columns=["source", "target", "reason"])
+    overrides = pd.DataFrame(columns=OVERRIDE_COLUMNS)
     if held:  # named with the links that put the refusal's records in each side's cluster
         made = {
             (str(s), str(o)): (m, sc, d)
@@ -167,7 +162,7 @@ def link(
                 "target": [pairs.at[idx, "target"] for idx, _ in kept],
                 "reason": [f"{GUARD_NOTES['confirmed']}: {reason}" for _, reason in kept],
             },
-            columns=["source", "target", "reason"],
+            columns=OVERRIDE_COLUMNS,
         )
     for s, o in zip(pairs["source"], pairs["target"], strict=True):
         clusters.find(str(s))

@@ -278,7 +278,7 @@ def resolve(
         multi_member_clusters=int(multi["canonical_id"].nunique()),
         refused_by_guard=result.refused,
         store_written=written,
-        confirmed_over_guard=list(result.overrides().itertuples(index=False, name=None)),
+        confirmed_over_guard=list(result.confirmed_over_guard.itertuples(index=False, name=None)),
     )
 
 
@@ -367,7 +367,7 @@ def _write(settings: Settings, result: LinkResult, write_store: bool) -> bool:
     result.queue.to_parquet(qp.with_suffix(".tmp"), index=False)
     qp.with_suffix(".tmp").replace(qp)
     op = overrides_path(settings)
-    result.overrides().to_parquet(op.with_suffix(".tmp"), index=False)
+    result.confirmed_over_guard.to_parquet(op.with_suffix(".tmp"), index=False)
     op.with_suffix(".tmp").replace(op)
     cp = settings.workspace / "resolve" / "clusters.parquet"
     cp.parent.mkdir(parents=True, exist_ok=True)

@@ -228,7 +228,7 @@ def test_a_confirmed_link_the_guard_refuses_stands_with_a_warning(sim) -> None:
     got = {(r.source, r.target): r.decision for r in result.same_as.itertuples()}
     assert got[pair_key("co:registry:hikvision", "list:US_EL:huawei")] == "confirmed"
     assert result.queue.empty and result.refused == 0
-    [(a, b, reason)] = result.overrides().itertuples(index=False, name=None)
+    [(a, b, reason)] = result.confirmed_over_guard.itertuples(index=False, name=None)
     assert (a, b) == pair_key("co:registry:hikvision", "list:US_EL:huawei")
     assert reason.startswith("confirmed by a reviewer although the anti-chaining guard would keep it apart: ")
     assert "list:US_EL:hikvision and list:US_EL:huawei are two entries of the same list" in reason
