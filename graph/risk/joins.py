@@ -125,25 +125,32 @@ class ByNameLinks:
         self._owners: pd.DataFrame | None = None
         self._owner_keys: set[str] | None = None
 
-    def entries(self) -> pd.DataFrame:
-        if self._entries is None:
-            self._entries = read_nodes(self.store, NodeKind.LIST_ENTRY, ENTRY_COLS)
-        return self._entries
-
     def owners(self) -> pd.DataFrame:
         if self._owners is None:
             companies = read_nodes(self.store, NodeKind.COMPANY, ("name", "country"))
             self._owners = companies[companies["id"].astype(str).str.startswith(BYNAME_PREFIX)]
         return self._owners
 
+    def _names_an_owner(self, name: object, aliases: object) -> bool:
+        if self._owner_keys is None:
+            self._owner_keys = {normalise_key_text(n) for n in self.owners()["name"]}
+        return any(normalise_key_text(n) in self._owner_keys for n in (name, *_strings(aliases)))
+
+    def entries(self) -> pd.DataFrame:
+        """The list entries some by-name owner names (name or alias, normalised): the only ones a
+        by-name link can reach, so the links of each ring are merged against these few, not the
+        whole list (an export walks from every by-name owner)."""
+        if self._entries is None:
+            entries = read_nodes(self.store, NodeKind.LIST_ENTRY, ENTRY_COLS)
+            names = zip(entries["name"], entries["aliases"], strict=True)
+            self._entries = entries[[self._names_an_owner(n, a) for n, a in names]]
+        return self._entries
+
     def named_by_an_owner(self, entry: Node) -> bool:
         """Whether some by-name owner's normalised name is the entry's name or an alias: a set
         lookup that spares the frame merge for the many entries no owner names (a list update's
         diff walks every entry it added)."""
-        if self._owner_keys is None:
-            self._owner_keys = {normalise_key_text(n) for n in self.owners()["name"]}
-        aliases = _strings(entry.props.get("aliases"))
-        return any(normalise_key_text(n) in self._owner_keys for n in (entry.name, *aliases))
+        return self._names_an_owner(entry.name, entry.props.get("aliases"))
 
     def around(self, nodes: Sequence[Node]) -> list[tuple[str, str]]:
         """(owner, entry) links with an end among ``nodes``, sorted."""
