@@ -7,17 +7,26 @@ import streamlit as st
 from chipwatch.ui import keys
 from chipwatch.ui.review import pair_label, reasons, side_by_side
 from chipwatch.ui.store import guarded, note_flushed, settings, store
-from graph.resolve.review import Decision, decide, pending_queue
+from graph.resolve.review import Decision, confirmed_over_guard, decide, pending_queue
 
 st.header("Review")
 with guarded():
     s = settings()
     queue = pending_queue(s)
+    overrides = confirmed_over_guard(s)
     g = store()
 
 done = st.session_state.pop(keys.REVIEW_DONE, None)
 if done:
     st.success(done)
+if not overrides.empty:
+    # A confirmation stands against the anti-chaining guard (a human decision overrides the
+    # automatic checks), but the officer must see what it joins.
+    st.warning(
+        f"{len(overrides)} confirmed link(s) join records the anti-chaining guard keeps apart; "
+        "the confirmation stands (reject the pair to withdraw it):\n\n"
+        + "\n".join(f"- {a} ↔ {b}: {reason}" for a, b, reason in overrides.itertuples(index=False, name=None))
+    )
 if queue.empty:
     st.info("The review queue is empty (run `chipwatch resolve` to fill it).")
     st.stop()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 import click
 from tqdm import tqdm
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import load_settings
-from graph.resolve.review import decide, optional_store, pending_queue
+from graph.resolve.review import confirmed_over_guard, decide, optional_store, pending_queue
 from graph.resolve.run import STAGES, resolve
 from graph.store import GraphStore
 
@@ -24,6 +25,20 @@ def _unknown_records(store: GraphStore, ids: tuple[str, ...]) -> list[str]:
     records = [i for i in ids if not i.startswith(COUNTERPARTY_PREFIX)]
     found = store.nodes_by_id(records)
     return [i for i in records if i not in found]
+
+
+def _warn_overrides(overrides: Sequence[tuple[str, str, str]]) -> None:
+    """Say which reviewer confirmations stand against the anti-chaining guard (they are kept:
+    a human decision overrides the automatic checks; the officer should know what they join)."""
+    if not overrides:
+        return
+    click.echo(
+        f"warning: {len(overrides)} confirmed link(s) join records the anti-chaining guard keeps apart; "
+        "the confirmation stands (withdraw it with `chipwatch review decide A B reject`):",
+        err=True,
+    )
+    for a, b, reason in overrides:
+        click.echo(f"  {a}  {b}\n        {reason}", err=True)
 
 
 def register(group: click.Group) -> None:
@@ -52,6 +67,7 @@ def register(group: click.Group) -> None:
                 else "\nnote: the graph store was not written (no store available)"
             )
         )
+        _warn_overrides(summary.confirmed_over_guard)
 
     @group.group("review", invoke_without_command=True)
     @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
@@ -61,7 +77,11 @@ def register(group: click.Group) -> None:
         """List the review queue (pairs in the grey zone not decided yet)."""
         if ctx.invoked_subcommand is not None:
             return
-        queue = pending_queue(load_settings())
+        settings = load_settings()
+        queue = pending_queue(settings)
+        overrides = confirmed_over_guard(settings)
+        if not as_json:
+            _warn_overrides(list(overrides.itertuples(index=False, name=None)))
         if queue.empty:
             click.echo("the review queue is empty (run `chipwatch resolve` first)")
             return

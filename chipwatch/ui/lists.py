@@ -11,7 +11,8 @@ import streamlit as st
 from chipwatch.ui.store import graph_stamp, list_tables, settings, store, tables_stamp
 from graph.lists.diff import VersionDiff, version_diff
 from graph.model import NodeKind
-from graph.risk.paths import cluster_members
+from graph.risk.entity import found
+from graph.risk.joins import ByNameLinks, cluster_joins
 from graph.store import GraphStore
 from graph.tables.lists import ListTables
 
@@ -54,15 +55,18 @@ def reread_note(versions: pd.DataFrame, old_id: str | None, new_id: str | None) 
 
 
 def newly_exposed(store: GraphStore, diff: pd.DataFrame) -> pd.DataFrame:
-    """Companies and trade parties linked (SAME_AS cluster) to entries added or changed by ``diff``."""
+    """Companies and trade parties the risk run joins to entries added or changed by ``diff``
+    (:mod:`graph.risk.joins`: their SAME_AS cluster, and an owner known only by name in ownership
+    records by its by-name owner link), with ``found``: how (SAME_AS cluster or by-name owner link)."""
     rows = []
+    byname = ByNameLinks(store)  # the list entries and by-name owners, read once for every entry
     touched = diff[diff["change"].isin(["added", "changed"])]
     for entry_id, entry_name, change in zip(
         touched["node_id"], touched["name"], touched["change"], strict=True
     ):
         if store.node(str(entry_id)) is None:
             continue
-        for member in cluster_members(store, str(entry_id)):
+        for member, chain in sorted(cluster_joins(store, str(entry_id), byname=byname).items()):
             node = store.node(member)
             if node is None or node.kind not in EXPOSED_KINDS:
                 continue
@@ -74,9 +78,11 @@ def newly_exposed(store: GraphStore, diff: pd.DataFrame) -> pd.DataFrame:
                     "entry": entry_name,
                     "entry_id": entry_id,
                     "change": change,
+                    "found": found(chain)["how"],
                 }
             )
-    return pd.DataFrame(rows, columns=["counterparty", "id", "kind", "entry", "entry_id", "change"])
+    columns = ["counterparty", "id", "kind", "entry", "entry_id", "change", "found"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 @dataclass(frozen=True)

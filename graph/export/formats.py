@@ -16,6 +16,7 @@ import orjson
 import pandas as pd
 
 from graph.excel_safe import write_table
+from graph.export.list_hits import chain_text
 from graph.export.risk_list import RiskList
 
 TEXT_SEP = "; "
@@ -31,7 +32,8 @@ def _hit_text(h: dict[str, Any]) -> str:
     parts += [f"FR: {', '.join(h['fr_notice'])}" if h["fr_notice"] else ""]
     m = h["match"]
     if m.get("method") != "self":
-        parts.append(f"match {m.get('score')} {m.get('method')}")
+        chain = chain_text(m)
+        parts.append(f"match {m.get('score')} {m.get('method')}" + (f": {chain}" if chain else ""))
     detail = TEXT_SEP.join(p for p in parts if p)
     return f'{h["list"]} {h["entry_id"]} "{h["matched_name"]}"' + (f" ({detail})" if detail else "")
 

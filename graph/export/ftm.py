@@ -24,6 +24,7 @@ from typing import Any
 
 import orjson
 
+from graph.export.list_hits import chain_text
 from graph.export.risk_list import RiskList
 
 DATASET = "chipwatch_risk_list"
@@ -168,7 +169,8 @@ def sanction_record(entity: dict[str, Any], hit: dict[str, Any]) -> dict[str, An
         props,
         "summary",
         f"{hit['list']} entry {hit['entry_id']} ({hit['matched_name']}), list version {hit['list_version']}"
-        + ("" if m.get("method") == "self" else f"; matched {m.get('score')} by {m.get('method')}"),
+        + ("" if m.get("method") == "self" else f"; matched {m.get('score')} by {m.get('method')}")
+        + (f": {chain}" if (chain := chain_text(m)) else ""),
     )
     return {
         "id": ftm_id(entity["id"], hit["entry_id"]),

@@ -5,7 +5,11 @@ and the list version each entry came from (feed, version id, SHA-256, publicatio
 An entity is "on" a list when a ListEntry of that list is in its SAME_AS cluster (``risk_cluster``,
 as ``chipwatch risk`` stored it). The match is the direct SAME_AS link between the entity and the
 entry when there is one (score, method, resolution reasons); otherwise the entry's strongest
-link inside the cluster, marked ``via`` the record it links to.
+link inside the cluster, marked ``via`` the record it links to. In a cluster that the risk run
+joined by a by-name owner link (an owner known only by name in ownership records, ``co:byname:…``,
+to the listed entry of that name: :mod:`graph.risk.joins`), no stored edge explains the hit, so
+the match is the chain of links from the entity to the entry as the risk run joins them, each
+with its facts and source (method ``byname_exact``).
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ import pandas as pd
 from graph.export.risk_table import as_list, read_kind
 from graph.list_status import listing_mask
 from graph.model import EdgeKind, NodeKind
+from graph.risk.frames import BYNAME_METHOD, BYNAME_PREFIX
+from graph.risk.joins import BYNAME, ByNameLinks, Join, cluster_joins, link_text
 from graph.store import GraphStore
 
 ENTRY_COLUMNS = (
@@ -113,6 +119,33 @@ def _links(store: GraphStore) -> tuple[dict[tuple[str, str], dict[str, Any]], di
     return pairs, best
 
 
+def byname_clusters(store: GraphStore) -> set[str]:
+    """The risk clusters holding an owner known only by name: only there can a by-name owner link
+    join an entity to an entry."""
+    companies = read_kind(store, NodeKind.COMPANY, ("risk_cluster",))
+    owners = companies[companies["id"].astype(str).str.startswith(BYNAME_PREFIX)]
+    return set(owners["risk_cluster"].fillna(owners["id"]).astype(str))
+
+
+def chain_match(chain: list[Join]) -> dict[str, Any]:
+    """A hit found through a chain holding a by-name owner link: the weakest link's score, each
+    link in words (as ``chipwatch entity`` prints it) and the chain itself."""
+    scores = [j.score for j in chain if j.score is not None]
+    return {
+        "score": min(scores) if scores else None,
+        "method": BYNAME_METHOD,
+        "decision": "auto",
+        "via": chain[-1].start if len(chain) > 1 else None,
+        "reasons": [link_text(j.as_dict()) for j in chain],
+        "chain": [j.as_dict() for j in chain],
+    }
+
+
+def chain_text(match: dict[str, Any]) -> str | None:
+    """A chain match's links in words, for the text columns of every format (None otherwise)."""
+    return "; then ".join(match["reasons"]) if match.get("chain") else None
+
+
 def list_hits(
     store: GraphStore, entities: pd.DataFrame, entries: pd.DataFrame, versions: dict[str, dict[str, Any]]
 ) -> dict[str, list[dict[str, Any]]]:
@@ -124,6 +157,9 @@ def list_hits(
     if pairs.empty:
         return {}
     links, best = _links(store)
+    byname = byname_clusters(store)
+    chains: dict[str, dict[str, list[Join]]] = {}  # entity → cluster_joins, read once per entity
+    by_name_links = ByNameLinks(store)  # the list entries and by-name owners, read once
     out: dict[str, list[dict[str, Any]]] = {}
     for row in pairs.sort_values(["id", "list", "entry_id"]).itertuples(index=False):
         entity, entry = str(row.id), str(row.entry_id)
@@ -135,8 +171,16 @@ def list_hits(
             }
         else:
             direct = links.get((min(entity, entry), max(entity, entry)))
-            match = dict(direct) if direct else dict(best.get(entry, {"reasons": []}))
-            if not direct:
+            chain: list[Join] = []
+            if not direct and str(row.cluster) in byname:
+                if entity not in chains:
+                    chains[entity] = cluster_joins(store, entity, byname=by_name_links)
+                chain = chains[entity].get(entry, [])
+            if any(j.link == BYNAME for j in chain):
+                match = chain_match(chain)
+            else:
+                match = dict(direct) if direct else dict(best.get(entry, {"reasons": []}))
+            if not direct and not chain:
                 match["reasons"] = [
                     "resolved to the same party through other records",
                     *match.get("reasons", []),

@@ -19,7 +19,7 @@ import orjson
 import pandas as pd
 
 from chipwatch import __version__
-from graph.export.list_hits import active_entries, list_hits, version_table
+from graph.export.list_hits import active_entries, chain_text, list_hits, version_table
 from graph.export.risk_table import (
     ENTITY_KINDS,
     RiskFilter,
@@ -105,7 +105,9 @@ def _reasons(
     out = []
     for h in hits:
         m = h["match"]
+        chain = chain_text(m)
         how = "" if m.get("method") == "self" else f" (matched {m.get('score')} by {m.get('method')})"
+        how = f"{how[:-1]}: {chain})" if chain else how
         out.append(f"on {h['list']}: {h['matched_name']} [{h['entry_id']}]{how}")
     for f in flags:
         out.append(f"flag {f['flag']}: {f.get('description') or ''} — {f.get('legal_source') or ''}".strip())

@@ -9,6 +9,11 @@
   different (below ``different``). A refused link is sent to review with the reason, so a
   chain of weak links can never join clearly different identities; the reason names the chain
   that holds it back (which side is already linked to which record, :mod:`graph.resolve.refusals`).
+* A link a reviewer confirmed stands even when the guard would refuse it (a human decision
+  overrides automatic checks): it stays ``confirmed``, so the risk run joins it, but it is not
+  silent — its reasons say which two records of one list (or of a rejected pair) the
+  confirmation joins, and :attr:`LinkResult.confirmed_over_guard` lists it for the resolve
+  summary and ``chipwatch review``.
 * A cluster's canonical id is its member with the highest-priority kind (list entry, company,
   person, trade party), then the smallest id — stable across re-runs.
 """
@@ -17,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -28,6 +33,13 @@ from graph.resolve.review import Decision, Judgement, pair_key
 __all__ = ["ConstrainedClusters", "LinkResult", "LinkThresholds", "Similarity", "link"]
 
 KIND_PRIORITY = {"list": 0, "co": 1, "person": 2, "party": 3}
+OVERRIDE_COLUMNS = ["source", "target", "reason"]
+#: What a guard refusal does to a link, by its decision: an automatic link goes to review; a
+#: reviewer's confirmation stands, with the refusal as a warning.
+GUARD_NOTES = {
+    "auto": "not linked automatically",
+    "confirmed": "confirmed by a reviewer although the anti-chaining guard would keep it apart",
+}
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,8 @@ class LinkResult:
     queue: pd.DataFrame  # source, target, score, method, reasons_json
     clusters: pd.DataFrame  # id, canonical_id, size
     refused: int = 0  # links refused by the anti-chaining guard
+    #: confirmed links the guard would have refused: source, target, reason (they stand)
+    confirmed_over_guard: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=OVERRIDE_COLUMNS))
 
 
 def _priority(node_id: str) -> tuple[int, str]:
@@ -107,15 +121,16 @@ def link(
     merging = order[order["_o"] < 2]
     edges = list(zip(merging["source"].astype(str), merging["target"].astype(str), strict=True))
     reasons = clusters.merge_all(edges)
-    refusals = [
-        (idx, a, b, refusal)
+    held = [
+        (idx, a, b, refusal, decision)
         for idx, (a, b), refusal, decision in zip(
             merging.index, edges, reasons, merging["decision"], strict=True
         )
-        if refusal is not None and decision == "auto"
+        if refusal is not None
     ]
-    refused = len(refusals)
-    if refusals:  # named with the links that put the refusal's records in each side's cluster
+    refused = sum(1 for *_, decision in held if decision == "auto")
+    overrides = pd.DataFrame(columns=OVERRIDE_COLUMNS)
+    if held:  # named with the links that put the refusal's records in each side's cluster
         made = {
             (str(s), str(o)): (m, sc, d)
             for s, o, m, sc, d in zip(
@@ -127,18 +142,28 @@ def link(
                 strict=True,
             )
         }
-        demoted = [
-            (idx, refusal_reason(r, a, b, clusters.chain(a, r.x), clusters.chain(b, r.y), made))
-            for idx, a, b, r in refusals
+        explained = [
+            (idx, refusal_reason(r, a, b, clusters.chain(a, r.x), clusters.chain(b, r.y), made), decision)
+            for idx, a, b, r, decision in held
         ]
         # one column write each (a cell-by-cell write is slow on Arrow-backed columns)
-        at = pd.Index([idx for idx, _ in demoted])
+        at = pd.Index([idx for idx, *_ in explained])
         notes = [
-            json.dumps([*json.loads(str(old or "[]")), f"not linked automatically: {reason}"])
-            for old, (_, reason) in zip(pairs.loc[at, "reasons_json"], demoted, strict=True)
+            json.dumps([*json.loads(str(old or "[]")), f"{GUARD_NOTES[decision]}: {reason}"])
+            for old, (_, reason, decision) in zip(pairs.loc[at, "reasons_json"], explained, strict=True)
         ]
-        pairs.loc[at, "decision"] = "review"
         pairs.loc[at, "reasons_json"] = notes
+        demoted = pd.Index([idx for idx, _, decision in explained if decision == "auto"])
+        pairs.loc[demoted, "decision"] = "review"
+        kept = [(idx, reason) for idx, reason, decision in explained if decision == "confirmed"]
+        overrides = pd.DataFrame(
+            {
+                "source": [pairs.at[idx, "source"] for idx, _ in kept],
+                "target": [pairs.at[idx, "target"] for idx, _ in kept],
+                "reason": [f"{GUARD_NOTES['confirmed']}: {reason}" for _, reason in kept],
+            },
+            columns=OVERRIDE_COLUMNS,
+        )
     for s, o in zip(pairs["source"], pairs["target"], strict=True):
         clusters.find(str(s))
         clusters.find(str(o))
@@ -150,4 +175,5 @@ def link(
         queue=queue.sort_values("score", ascending=False, kind="stable").reset_index(drop=True),
         clusters=cluster_frame(clusters),
         refused=refused,
+        confirmed_over_guard=overrides,
     )

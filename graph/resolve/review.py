@@ -78,6 +78,11 @@ def queue_path(settings: Settings) -> Path:
     return settings.workspace / "review" / "queue.parquet"
 
 
+def overrides_path(settings: Settings) -> Path:
+    """The confirmed links the anti-chaining guard would have refused, as the last resolve found."""
+    return settings.workspace / "review" / "confirmed_over_guard.parquet"
+
+
 def load_decisions(settings: Settings) -> dict[tuple[str, str], Judgement]:
     """The latest decision per pair."""
     path = decisions_path(settings)
@@ -189,3 +194,19 @@ def pending_queue(settings: Settings) -> pd.DataFrame:
         return queue
     keep = [pair_key(s, t) not in decided for s, t in zip(queue["source"], queue["target"], strict=True)]
     return queue[keep].reset_index(drop=True)
+
+
+def confirmed_over_guard(settings: Settings) -> pd.DataFrame:
+    """The links a reviewer confirmed although they join records the anti-chaining guard keeps
+    apart (two entries of one list, a rejected pair), as the last ``resolve`` found them, without
+    pairs whose confirmation was withdrawn since: source, target, reason."""
+    path = overrides_path(settings)
+    if not path.exists():
+        return pd.DataFrame(columns=["source", "target", "reason"])
+    found = pd.read_parquet(path)
+    decided = load_decisions(settings)
+    keep = [
+        (j := decided.get(pair_key(s, t))) is not None and j.decision is Decision.CONFIRM
+        for s, t in zip(found["source"], found["target"], strict=True)
+    ]
+    return found[keep].reset_index(drop=True)

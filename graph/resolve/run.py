@@ -26,7 +26,7 @@ from graph.resolve.caches import clear_name_caches
 from graph.resolve.candidates import BlockingConfig, CandidateIndex, exact_key_pairs, key_texts
 from graph.resolve.features import PreparedRecords, Record, prepare
 from graph.resolve.link import LinkResult, LinkThresholds, link
-from graph.resolve.review import load_decisions, optional_store, queue_path
+from graph.resolve.review import load_decisions, optional_store, overrides_path, queue_path
 from graph.resolve.shared_entries import shared_entry_pairs
 from graph.resolve.unknown_kinds import COMPANY, PERSON, UNKNOWN, record_kind
 from graph.store import GraphStore
@@ -123,6 +123,8 @@ class ResolveSummary:
     multi_member_clusters: int
     refused_by_guard: int
     store_written: bool
+    #: confirmed links the guard would have refused: they stand, with a warning (source, target, reason)
+    confirmed_over_guard: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def _companies(settings: Settings) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -276,6 +278,7 @@ def resolve(
         multi_member_clusters=int(multi["canonical_id"].nunique()),
         refused_by_guard=result.refused,
         store_written=written,
+        confirmed_over_guard=list(result.confirmed_over_guard.itertuples(index=False, name=None)),
     )
 
 
@@ -363,6 +366,9 @@ def _write(settings: Settings, result: LinkResult, write_store: bool) -> bool:
     qp.parent.mkdir(parents=True, exist_ok=True)
     result.queue.to_parquet(qp.with_suffix(".tmp"), index=False)
     qp.with_suffix(".tmp").replace(qp)
+    op = overrides_path(settings)
+    result.confirmed_over_guard.to_parquet(op.with_suffix(".tmp"), index=False)
+    op.with_suffix(".tmp").replace(op)
     cp = settings.workspace / "resolve" / "clusters.parquet"
     cp.parent.mkdir(parents=True, exist_ok=True)
     result.clusters.to_parquet(cp.with_suffix(".tmp"), index=False)

@@ -22,7 +22,7 @@ from chipwatch.errors import ChipwatchError
 from graph.list_status import CONTEXT, CONTEXT_NOTE, is_listing
 from graph.model import EdgeKind, NodeKind
 from graph.risk.context import risk_context
-from graph.risk.joins import BYNAME, SAME_AS, Join, cluster_joins
+from graph.risk.joins import BYNAME, SAME_AS, Join, cluster_joins, link_text
 from graph.risk.paths import ENTITY_KINDS
 from graph.store import GraphStore
 
@@ -96,15 +96,6 @@ def found(chain: list[Join]) -> dict[str, Any]:
     else:
         how = BYNAME if any(j.link == BYNAME for j in chain) else f"{SAME_AS} cluster"
     return {"how": how, "chain": [j.as_dict() for j in chain]}
-
-
-def link_text(link: dict[str, Any]) -> str:
-    """One link of a hit's chain: to which record, by what (method, score), its facts and source."""
-    score = f" {link['score']:.2f}" if isinstance(link.get("score"), float | int) else ""
-    head = f"{link['link']} to {link['to']} ({link.get('method') or '?'}{score})"
-    facts = "; ".join(link.get("facts") or [])
-    source = "; ".join(link.get("source") or [])
-    return head + (f": {facts}" if facts else "") + (f" [source: {source}]" if source else "")
 
 
 def found_lines(hit: dict[str, Any]) -> list[str]:

@@ -57,7 +57,17 @@ class Join:
         }
 
 
-def _countries(values: object) -> list[str]:
+def link_text(link: dict[str, Any]) -> str:
+    """One link of a hit's chain: to which record, by what (method, score), its facts and source."""
+    score = f" {link['score']:.2f}" if isinstance(link.get("score"), float | int) else ""
+    head = f"{link['link']} to {link['to']} ({link.get('method') or '?'}{score})"
+    facts = "; ".join(link.get("facts") or [])
+    source = "; ".join(link.get("source") or [])
+    return head + (f": {facts}" if facts else "") + (f" [source: {source}]" if source else "")
+
+
+def _strings(values: object) -> list[str]:
+    """The strings of a multi-valued property (a list, or an array as Parquet gives it back)."""
     if isinstance(values, list | tuple | np.ndarray):
         return [str(v) for v in values if isinstance(v, str)]
     return []
@@ -67,7 +77,7 @@ def byname_facts(owner: Node, entry: Node) -> tuple[str, ...]:
     """Why the risk run links ``owner`` (a by-name owner) to ``entry``: the entry's name or alias
     the owner's name equals once normalised, and how the countries agree."""
     key = normalise_key_text(owner.name)
-    aliases = [str(a) for a in entry.props.get("aliases") or [] if isinstance(a, str)]
+    aliases = _strings(entry.props.get("aliases"))
     if normalise_key_text(entry.name) == key:
         named = f"the entry's name {entry.name!r}"
     else:
@@ -75,7 +85,7 @@ def byname_facts(owner: Node, entry: Node) -> tuple[str, ...]:
         named = f"the entry's alias {alias!r}"
     facts = [f"ownership records name the owner only as {owner.name!r}: {named}, the same once normalised"]
     country = owner.props.get("country") if isinstance(owner.props.get("country"), str) else None
-    countries = _countries(entry.props.get("countries"))
+    countries = _strings(entry.props.get("countries"))
     if not countries:
         facts.append(f"the entry gives no country (owner: {country or 'none'})")
     elif country is None:
@@ -113,11 +123,7 @@ class ByNameLinks:
         self.store = store
         self._entries: pd.DataFrame | None = None
         self._owners: pd.DataFrame | None = None
-
-    def entries(self) -> pd.DataFrame:
-        if self._entries is None:
-            self._entries = read_nodes(self.store, NodeKind.LIST_ENTRY, ENTRY_COLS)
-        return self._entries
+        self._owner_keys: set[str] | None = None
 
     def owners(self) -> pd.DataFrame:
         if self._owners is None:
@@ -125,10 +131,37 @@ class ByNameLinks:
             self._owners = companies[companies["id"].astype(str).str.startswith(BYNAME_PREFIX)]
         return self._owners
 
+    def _names_an_owner(self, name: object, aliases: object) -> bool:
+        if self._owner_keys is None:
+            self._owner_keys = {normalise_key_text(n) for n in self.owners()["name"]}
+        return any(normalise_key_text(n) in self._owner_keys for n in (name, *_strings(aliases)))
+
+    def entries(self) -> pd.DataFrame:
+        """The list entries some by-name owner names (name or alias, normalised): the only ones a
+        by-name link can reach, so the links of each ring are merged against these few, not the
+        whole list (an export walks from every by-name owner)."""
+        if self._entries is None:
+            entries = read_nodes(self.store, NodeKind.LIST_ENTRY, ENTRY_COLS)
+            names = zip(entries["name"], entries["aliases"], strict=True)
+            self._entries = entries[[self._names_an_owner(n, a) for n, a in names]]
+        return self._entries
+
+    def named_by_an_owner(self, entry: Node) -> bool:
+        """Whether some by-name owner's normalised name is the entry's name or an alias: a set
+        lookup that spares the frame merge for the many entries no owner names (a list update's
+        diff walks every entry it added)."""
+        return self._names_an_owner(entry.name, entry.props.get("aliases"))
+
     def around(self, nodes: Sequence[Node]) -> list[tuple[str, str]]:
         """(owner, entry) links with an end among ``nodes``, sorted."""
         owners = [n for n in nodes if n.id.startswith(BYNAME_PREFIX)]
-        entries = [n for n in nodes if n.kind is NodeKind.LIST_ENTRY and is_listing(n.props.get("status"))]
+        entries = [
+            n
+            for n in nodes
+            if n.kind is NodeKind.LIST_ENTRY
+            and is_listing(n.props.get("status"))
+            and self.named_by_an_owner(n)
+        ]
         found: list[pd.DataFrame] = []
         if owners:
             found.append(byname_owner_links(_frame(owners, ("country",)), self.entries()))
@@ -153,13 +186,15 @@ def _same_as(edge_start: str, e: Edge) -> Join:
     )
 
 
-def cluster_joins(store: GraphStore, node_id: str, limit: int = 200) -> dict[str, list[Join]]:
+def cluster_joins(
+    store: GraphStore, node_id: str, limit: int = 200, byname: ByNameLinks | None = None
+) -> dict[str, list[Join]]:
     """``node_id`` and every record the risk run joins to it (bounded walk), each with the chain
     of links from ``node_id`` to it (``[]`` for ``node_id`` itself). Ring by ring, so a chain is
     a shortest one; within a ring records and links are taken in id order (the same on every
-    store)."""
+    store). ``byname``: links already read, for a caller walking from many records."""
     chains: dict[str, list[Join]] = {node_id: []}
-    byname = ByNameLinks(store)
+    byname = byname or ByNameLinks(store)
     frontier = [node_id]
     while frontier and len(chains) < limit:
         nodes = store.nodes_by_id(frontier)

@@ -23,7 +23,8 @@ Targets (each end hop carries ``target``: why it is one):
 * ``listed`` — listed ListEntry nodes (not removed, not context entities — those stay in paths as
   nodes, with ``context`` on their hop saying they are not themselves listed); parties resolved
   to one (their cluster holds a listed entry: a path to a name variant of a listed party *is* a
-  path to that party); parties blocked
+  path to that party; an owner known only by name in ownership records is listed by its by-name
+  owner link, and its hop says so with the link's facts and source); parties blocked
   by ownership under a regime in force (``ownership_json`` from ``chipwatch risk``);
 * ``restricted`` — parties and companies located in D:5, E:1, E:2 or Macau, and those whose
   ultimate parent is headquartered in D:5 or Macau (15 CFR 744.23 reaches them wherever they
@@ -59,6 +60,16 @@ from typing import Any, Literal
 from chipwatch.errors import ChipwatchError, StoreError
 from graph.list_status import CONTEXT, CONTEXT_NOTE, listing_mask
 from graph.model import Edge, EdgeKind, Node, NodeKind, Path
+from graph.risk.frames import BYNAME_METHOD, BYNAME_PREFIX
+from graph.risk.joins import (
+    BYNAME,
+    ByNameLinks,
+    Join,
+    byname_facts,
+    cluster_joins,
+    link_text,
+    ownership_sources,
+)
 from graph.risk.reference import Reference, load_reference
 from graph.store import GraphStore
 
@@ -137,6 +148,11 @@ class PathIndex:
             add("listed", frame.loc[blocked, "id"], "blocked by ownership (50 % rule)")
             breakdown = frame["risk_breakdown_json"].fillna("").astype(str)
             resolved = breakdown.str.contains('"source": "list:', regex=False)
+            byname = resolved & frame["id"].astype(str).str.startswith(BYNAME_PREFIX)
+            by_link = byname_listings(store, frame.loc[byname, "id"]) if byname.any() else {}
+            for owner, reasons in by_link.items():
+                add("listed", [owner] * len(reasons), reasons)
+            resolved &= ~frame["id"].isin(list(by_link))
             add("listed", frame.loc[resolved, "id"], "resolved to a list entry")
             located = frame["country"].isin(ref.restricted)
             add(
@@ -170,23 +186,19 @@ class PathIndex:
         )
 
 
-def cluster_members(store: GraphStore, node_id: str, limit: int = 200) -> list[str]:
-    """``node_id`` and every node joined to it by accepted SAME_AS edges (bounded BFS)."""
-    seen = {node_id}
-    frontier = [node_id]
-    while frontier and len(seen) < limit:
-        nxt = []
-        ring = store.neighbours_of(frontier, [EdgeKind.SAME_AS])  # one read per ring
-        for n in frontier:
-            for e in ring.get(n, ()):
-                if e.props.get("decision", "auto") not in ("auto", "confirmed"):
-                    continue
-                other = e.target if e.source == n else e.source
-                if other not in seen:
-                    seen.add(other)
-                    nxt.append(other)
-        frontier = nxt
-    return sorted(seen)
+def byname_listings(store: GraphStore, owners: Iterable[str]) -> dict[str, list[str]]:
+    """Why each owner known only by name is listed: its by-name owner links (the risk run's rule,
+    :mod:`graph.risk.joins`) in words, with their facts and source. No SAME_AS edge holds such a
+    link, so "resolved to a list entry" would point at nothing a reviewer can check."""
+    nodes = list(store.nodes_by_id(sorted(owners)).values())
+    out: dict[str, list[str]] = {}
+    for owner, entry in ByNameLinks(store).around(nodes):
+        owner_node, entry_node = store.node(owner), store.node(entry)
+        assert owner_node is not None and entry_node is not None
+        facts = byname_facts(owner_node, entry_node)
+        link = Join(owner, entry, BYNAME, BYNAME_METHOD, 1.0, facts, ownership_sources(store, owner))
+        out.setdefault(owner, []).append(link_text(link.as_dict()))
+    return out
 
 
 def _tier_weight(ref: Reference, weights: dict[str, Any], hs6: str) -> tuple[str | None, float]:
@@ -410,8 +422,9 @@ def diversion_paths(
     top: int = 20,
     as_of: dt.date | None = None,
 ) -> list[ScoredPath]:
-    """The ``top`` riskiest paths from ``source`` (a node id; its SAME_AS cluster is used) or from
-    every party of ``country``, ending at a listed party or a restricted destination."""
+    """The ``top`` riskiest paths from ``source`` (a node id; the records the risk run joins to it
+    are used: its SAME_AS cluster and by-name owner links, :mod:`graph.risk.joins`) or from every
+    party of ``country``, ending at a listed party or a restricted destination."""
     store, ref = index.store, index.ref
     if (source is None) == (country is None):
         raise PathQueryError("give exactly one of an entity (--from) or a country (--from-country)")
@@ -422,7 +435,7 @@ def diversion_paths(
     if source is not None:
         if store.node(source) is None:
             raise PathQueryError(f"no node {source!r} in the graph")
-        sources = cluster_members(store, source)
+        sources = sorted(cluster_joins(store, source))
     else:
         sources = sorted(index.country_nodes.get(str(country).upper(), []))
         if not sources:

@@ -481,3 +481,23 @@ def test_diversion_paths_from_a_misspelt_supplier_say_where_they_start(
     )
     assert at.expander[0].label.startswith("#1 · risk ")
     assert any(c.value.startswith("Path risk = 100 × hop_decay^(steps − 1)") for c in at.caption)
+
+
+def test_review_warns_of_a_confirmation_the_guard_would_refuse(
+    at: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The confirmation stands (the risk run joins it); the officer is told what it joins.
+    import pandas as pd
+
+    import graph.resolve.review as review
+
+    reason = (
+        "confirmed by a reviewer although the anti-chaining guard would keep it apart: "
+        "list:US_EL:1 and list:US_EL:2 are two entries of the same list"
+    )
+    overrides = pd.DataFrame({"source": ["list:US_EL:1"], "target": ["list:US_EL:2"], "reason": [reason]})
+    monkeypatch.setattr(review, "confirmed_over_guard", lambda settings: overrides)
+    _page(at, "review")
+    [warning] = at.warning
+    assert "1 confirmed link(s) join records the anti-chaining guard keeps apart" in warning.value
+    assert "list:US_EL:1 ↔ list:US_EL:2" in warning.value and reason in warning.value

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from chipwatch.cli import cli
 from chipwatch.settings import Settings
 from graph import audit
-from graph.model import NodeKind
+from graph.model import EdgeKind, NodeKind
 from graph.stores import open_store
 from ingest.lists.pipeline import ingest_list_files
 
@@ -362,3 +362,33 @@ def test_a_semicolon_or_tab_separated_csv_is_screened_and_the_run_says_so(
     assert [r["Customer"] for r in doc["results"]] == ["SME BANK", "Acme; Widgets, Ltd"]
     assert [r["disposition"] for r in doc["results"]] == ["block", "clear"]
     assert doc["run"]["notes"] == [f"CSV columns separated by {called}, as found from the file's first lines"]
+
+
+def test_a_confirmation_the_guard_would_refuse_stands_with_a_warning(tmp_path: Path) -> None:
+    # A reviewer confirms two entries of one list as one party: the guard would keep them apart.
+    # The confirmation stands (a human decision overrides the automatic checks), but resolve's
+    # summary and the review listing say what it joins, and the SAME_AS edge carries the reason.
+    ingest_list_files(Settings(workspace=tmp_path), [TINY_CSL])
+    ids = _list_entry_ids(tmp_path)
+    by_list: dict[str, list[str]] = {}
+    for i in ids:
+        by_list.setdefault(i.split(":")[1], []).append(i)
+    a, b = next(v for v in by_list.values() if len(v) > 1)[:2]
+    assert _run(tmp_path, ["review", "decide", a, b, "confirm", "--note", "one party"]).exit_code == 0
+    warning = "warning: 1 confirmed link(s) join records the anti-chaining guard keeps apart"
+    why = f"{a} and {b} are two entries of the same list"
+    result = _run(tmp_path, ["resolve"])
+    assert result.exit_code == 0, result.output
+    assert warning in result.output and why in result.output
+    listed = _run(tmp_path, ["review"])
+    assert warning in listed.output and why in listed.output
+    store = open_store(Settings(workspace=tmp_path))
+    try:
+        [edge] = [e for e in store.neighbours(a, [EdgeKind.SAME_AS]) if b in (e.source, e.target)]
+    finally:
+        store.close()
+    assert edge.props["decision"] == "confirmed"
+    assert why in json.loads(edge.props["reasons_json"])[-1]
+    # withdrawn: no warning any more
+    assert _run(tmp_path, ["review", "decide", a, b, "reject"]).exit_code == 0
+    assert warning not in _run(tmp_path, ["review"]).output

@@ -9,7 +9,7 @@ import pytest
 
 from graph.resolve import Record
 from graph.resolve.link import ConstrainedClusters, LinkThresholds, link
-from graph.resolve.review import Decision, Judgement
+from graph.resolve.review import Decision, Judgement, pair_key
 from graph.resolve.run import Records, _similarity
 
 # Real names: Entity List / SDN entries of the May 2022 CSL and look-alike trade spellings.
@@ -211,3 +211,26 @@ def test_a_refusal_through_a_chain_names_the_records_between() -> None:
         "test 0.98) and co:b to list:US_EL:y (test 0.97): list:US_EL:x and list:US_EL:y are two entries "
         "of the same list"
     )
+
+
+def test_a_confirmed_link_the_guard_refuses_stands_with_a_warning(sim) -> None:
+    # a reviewer confirmed the registry's hikvision as huawei's entry too: that joins two Entity
+    # List entries. A human decision overrides the automatic checks, so the link stays confirmed
+    # (the risk run joins it) and is not queued, but its reasons say what it joins.
+    decisions = {
+        pair_key(a, b): Judgement(a, b, Decision.CONFIRM)
+        for a, b in [
+            ("co:registry:hikvision", "list:US_EL:hikvision"),
+            ("co:registry:hikvision", "list:US_EL:huawei"),
+        ]
+    }
+    result = link(_pairs([("co:registry:hikvision", "list:US_EL:hikvision", 0.99)]), sim, decisions)
+    got = {(r.source, r.target): r.decision for r in result.same_as.itertuples()}
+    assert got[pair_key("co:registry:hikvision", "list:US_EL:huawei")] == "confirmed"
+    assert result.queue.empty and result.refused == 0
+    [(a, b, reason)] = result.confirmed_over_guard.itertuples(index=False, name=None)
+    assert (a, b) == pair_key("co:registry:hikvision", "list:US_EL:huawei")
+    assert reason.startswith("confirmed by a reviewer although the anti-chaining guard would keep it apart: ")
+    assert "list:US_EL:hikvision and list:US_EL:huawei are two entries of the same list" in reason
+    edge = result.same_as.set_index(["source", "target"]).loc[(a, b)]
+    assert json.loads(edge["reasons_json"])[-1] == reason

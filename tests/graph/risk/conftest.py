@@ -3,6 +3,8 @@ legitimate look-alike. Written through the store API, as ingest and resolution w
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 import pandas as pd
@@ -10,6 +12,7 @@ import pytest
 
 from graph.ids import byname_company_id
 from graph.model import EdgeKind, NodeKind
+from graph.risk.run import compute_risk_on
 from graph.store import GraphStore
 from graph.stores import NetworkxStore
 from graph.trade_graph import records, trades_with
@@ -246,3 +249,27 @@ def build_world(store: GraphStore) -> GraphStore:
 @pytest.fixture
 def world() -> GraphStore:
     return build_world(NetworkxStore())
+
+
+#: The as-of date of the scored world (before the BIS Affiliates rule takes effect).
+SCORED_AS_OF = dt.date(2026, 6, 1)
+
+
+@pytest.fixture(params=["networkx", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def scored(request: pytest.FixtureRequest) -> Iterator[GraphStore]:
+    """The planted risk world, scored, on each store."""
+    if request.param == "neo4j":
+        from graph.stores.neo4j_store import Neo4jStore
+
+        store: GraphStore = Neo4jStore.from_settings(request.getfixturevalue("neo4j_settings"))
+        store.clear()
+    else:
+        store = NetworkxStore()
+    try:
+        build_world(store)
+        compute_risk_on(store, SCORED_AS_OF)
+        yield store
+    finally:
+        if request.param == "neo4j":
+            store.clear()
+        store.close()

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from chipwatch.cli import cli
@@ -28,26 +26,6 @@ from tests.graph.risk.conftest import BYNAME_OWNER, build_world
 
 AS_OF = dt.date(2026, 6, 1)
 ENTRY = "list:US_SDN:O1"  # OMEGA INDUSTRIES (IR), the by-name owner's entry
-
-
-@pytest.fixture(params=["networkx", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def scored(request: pytest.FixtureRequest) -> Iterator[GraphStore]:
-    """The planted risk world, scored, on each store."""
-    if request.param == "neo4j":
-        from graph.stores.neo4j_store import Neo4jStore
-
-        store: GraphStore = Neo4jStore.from_settings(request.getfixturevalue("neo4j_settings"))
-        store.clear()
-    else:
-        store = NetworkxStore()
-    try:
-        build_world(store)
-        compute_risk_on(store, AS_OF)
-        yield store
-    finally:
-        if request.param == "neo4j":
-            store.clear()
-        store.close()
 
 
 def test_a_by_name_owner_reports_the_entry_that_blocks_it(scored: GraphStore) -> None:
