@@ -6,7 +6,9 @@ and the character trigrams of each token — weighted by how rare the key is in 
 ``ING``…) is dropped from the index altogether: generic words can never make two names
 candidates, only distinctive ones can. Queries are multiplied against the index in chunks
 (one sparse matrix product per chunk) and each query keeps its ``top_k`` most similar index
-names, so a record meets a bounded number of candidates and nothing is ever all-pairs.
+names, so a record meets a bounded number of candidates and nothing is ever all-pairs. Ties
+are broken by index row: resolution builds its records in id order
+(:func:`graph.resolve.run.in_id_order`), so the kept candidates do not depend on ingest order.
 
 The index is built once and queried in batches; both sides run in vectorised numpy/scipy,
 with Python only extracting keys (cached per distinct token).

@@ -7,7 +7,9 @@ otherwise when one of the first ``max_checks`` member pairs (other than ``(a, b)
 compares below ``different``. The reason (:class:`Refusal`) names the first such pair; when a
 member is not ``a`` or ``b`` itself, :meth:`ConstrainedClusters.chain` gives the links that put
 it in their cluster, so the reason can say why the pair was held back
-(:mod:`graph.resolve.refusals`).
+(:mod:`graph.resolve.refusals`). Merges are decided in the order of the edges given, so which of
+two conflicting links wins is that order's: :func:`graph.resolve.link.link` gives them in an
+order of the data (score, then ids), never the order the records were stored in.
 
 Speed without changing a decision: which member pairs a merge checks depends on the merges
 before it, so the checks cannot all be listed up front. :meth:`ConstrainedClusters.merge_all`

@@ -14,6 +14,10 @@
   silent — its reasons say which two records of one list (or of a rejected pair) the
   confirmation joins, and :attr:`LinkResult.confirmed_over_guard` lists it for the resolve
   summary and ``chipwatch review``.
+* The order is the data's, not the rows': pairs are taken by score descending, then by their
+  two ids (``pair_key`` order), so one pair scored twice keeps its best row (then the method
+  first in name order), and the guard meets links in one total order (confirmed first, then
+  automatic ones by score, then ids) whichever order the records were stored in.
 * A cluster's canonical id is its member with the highest-priority kind (list entry, company,
   person, trade party), then the smallest id — stable across re-runs.
 """
@@ -40,6 +44,8 @@ GUARD_NOTES = {
     "auto": "not linked automatically",
     "confirmed": "confirmed by a reviewer although the anti-chaining guard would keep it apart",
 }
+#: The total order pairs are taken in (score descending, then ascending): see the module docstring.
+_PAIR_ORDER = ["score", "source", "target", "method"]
 
 
 @dataclass(frozen=True)
@@ -89,12 +95,13 @@ def link(
     key = [pair_key(s, o) for s, o in zip(pairs["source"], pairs["target"], strict=True)]
     pairs["source"] = [k[0] for k in key]
     pairs["target"] = [k[1] for k in key]
-    pairs = pairs.sort_values("score", ascending=False, kind="stable").drop_duplicates(["source", "target"])
+    pairs = pairs.sort_values(_PAIR_ORDER, ascending=[False, True, True, True], kind="stable")
+    pairs = pairs.drop_duplicates(["source", "target"])
     # Reviewed pairs not among the candidates still count.
     known = set(zip(pairs["source"], pairs["target"], strict=True))
     extra = [
         {"source": a, "target": b, "score": 0.0, "method": "review", "reasons_json": "[]"}
-        for (a, b) in decisions
+        for (a, b) in sorted(decisions)  # in id order, not the decisions file's
         if (a, b) not in known
     ]
     if extra:
@@ -117,7 +124,7 @@ def link(
         clusters.find(node)
     # Confirmed links merge first (a human said so), then automatic links best first.
     order = pairs.assign(_o=pairs["decision"].map({"confirmed": 0, "auto": 1}).fillna(2))
-    order = order.sort_values(["_o", "score"], ascending=[True, False], kind="stable")
+    order = order.sort_values(["_o", *_PAIR_ORDER], ascending=[True, False, True, True, True], kind="stable")
     merging = order[order["_o"] < 2]
     edges = list(zip(merging["source"].astype(str), merging["target"].astype(str), strict=True))
     reasons = clusters.merge_all(edges)

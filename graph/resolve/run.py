@@ -6,6 +6,12 @@ queue (``review/queue.parquet``) and the clusters (``resolve/clusters.parquet``)
 Pairs considered: shipment party ↔ company, company ↔ list entry, list entry ↔ list entry
 across lists (and one entry's copies from two feeds: :mod:`graph.resolve.shared_entries`),
 company ↔ company across registries.
+
+The result is a function of the records, not of the order their rows were stored in (a new
+version of a feed writes its rows after the others'): every frame is read in id order
+(:func:`in_id_order`), so blocking's ties (a bounded number of candidates per name, ties broken
+by index row) fall to the smaller id, and :func:`graph.resolve.link.link` merges links in an
+order of their scores and ids.
 """
 
 from __future__ import annotations
@@ -125,6 +131,14 @@ class ResolveSummary:
     store_written: bool
     #: confirmed links the guard would have refused: they stand, with a warning (source, target, reason)
     confirmed_over_guard: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def in_id_order(frame: pd.DataFrame, id_col: str) -> pd.DataFrame:
+    """``frame``'s rows by ``id_col``, then feed and name (one id read from two feeds): the order
+    resolution reads records in, so that which candidates a record keeps on a tie, and so which
+    links and refusals it gets, depend on the data and not on the order of ingest."""
+    keys = [id_col, *(c for c in ("feed", "name") if c in frame and c != id_col)]
+    return frame.sort_values(keys, kind="stable", ignore_index=True)
 
 
 def _companies(settings: Settings) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -286,8 +300,9 @@ def _link_records(
     settings: Settings, t: LinkThresholds, step: Progress
 ) -> tuple[dict[str, int], int, LinkResult]:
     """Load, block, score and link: the record counts, the number of scored pairs, the links."""
-    entries = _list_entries(settings)
+    entries = in_id_order(_list_entries(settings), "id")
     companies, parties = _companies(settings)
+    companies, parties = in_id_order(companies, "node_id"), in_id_order(parties, "party_id")
     lists = Records.build(entries, "id", "list")
     # One OFAC entry read more than once (the CSL's copies, OFAC's SDN and consolidated files): one.
     shared = shared_entry_pairs(
