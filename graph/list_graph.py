@@ -20,9 +20,9 @@ from collections.abc import Iterable
 
 import orjson
 import pandas as pd
-import pycountry
 
 from graph.addresses import address_nodes
+from graph.countries import country_nodes
 from graph.list_status import REMOVED, entry_status
 from graph.model import EdgeKind, NodeKind
 from graph.store import GraphStore
@@ -35,11 +35,6 @@ def identifier_id(scheme: str, value: str) -> str:
     """``ident:{SCHEME}:{value}`` — scheme upper-cased with ``_`` for punctuation, value trimmed."""
     key = _SCHEME.sub("_", scheme.upper()).strip("_") or "ID"
     return f"ident:{key}:{' '.join(str(value).split())}"
-
-
-def _country_name(code: str) -> str:
-    hit = pycountry.countries.get(alpha_2=code)
-    return str(hit.name) if hit else code
 
 
 def _loads(values: Iterable[object]) -> list[list]:
@@ -124,9 +119,7 @@ def list_graph_frames(
     ec = pd.DataFrame(entry_countries, columns=["source", "code"], dtype=object)
     addresses = address_nodes(addr["id"], addr["line"], addr["country"])
     identifiers = ident.drop(columns="entry").drop_duplicates("id").sort_values("id")
-    codes = sorted(set(ec["code"].dropna()) | set(addresses["country"].dropna()))
-    countries = pd.DataFrame({"id": [f"country:{c}" for c in codes], "code": codes})
-    countries["name"] = countries["code"].map(_country_name)
+    countries = country_nodes(set(ec["code"].dropna()) | set(addresses["country"].dropna()))
 
     in_country = pd.concat(
         [

@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
-import pycountry
 
 from graph.addresses import address_nodes
+from graph.countries import country_nodes
 from graph.model import EdgeKind, NodeKind
 from graph.store import GraphStore
 from graph.stores.columns import ColumnRows
@@ -29,11 +29,6 @@ from graph.tables.trade import TradeTables
 class GraphFrames:
     nodes: dict[NodeKind, pd.DataFrame]  # column "id" plus properties
     edges: dict[EdgeKind, pd.DataFrame]  # columns "source", "target", "key" plus properties
-
-
-def _country_name(code: str) -> str:
-    hit = pycountry.countries.get(alpha_2=code)
-    return str(hit.name) if hit else code
 
 
 def trades_with(shipments: pd.DataFrame) -> pd.DataFrame:
@@ -64,12 +59,21 @@ def trade_graph_frames(tables: TradeTables) -> GraphFrames:
         ],
         ignore_index=True,
     )
-    byname = byname[~byname["id"].isin(companies["id"])].drop_duplicates("id")
+    # A name written several ways (case, punctuation: one id) shows its first spelling in
+    # alphabetical order over all its rows, not the first row's: an ownership row's key holds its
+    # source, often the file's name, so the first row would follow how files are named. (Rows of
+    # one key from several files keep their first spelling too: graph.tables.trade.TRADE_NAMES.)
+    byname = (
+        byname[~byname["id"].isin(companies["id"])]
+        .groupby("id", sort=True)
+        .agg(name=("name", "min"), country=("country", "min"))
+        .reset_index()
+    )
     byname["source"] = byname["id"].str.split(":").str[1]
     byname["name"] = byname["name"].fillna(byname["id"])
     persons = (
         f.groupby("person_node_id", sort=True)
-        .agg(name=("person_name", "first"), country=("person_country", "first"))
+        .agg(name=("person_name", "min"), country=("person_country", "min"))
         .reset_index()
     )
     persons = persons.rename(columns={"person_node_id": "id"})
@@ -115,10 +119,7 @@ def trade_graph_frames(tables: TradeTables) -> GraphFrames:
         .dropna()
         .unique()
     )
-    # object dtype even when no row names a country (an empty list would make a float column)
-    countries = pd.DataFrame({"id": pd.Series(sorted(f"country:{x}" for x in countries_used), dtype=object)})
-    countries["code"] = countries["id"].str.slice(8)
-    countries["name"] = countries["code"].map(_country_name)
+    countries = country_nodes(countries_used)
 
     located = lines.drop(columns="country")
     in_country = pd.concat(

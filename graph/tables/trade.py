@@ -112,6 +112,15 @@ TRADE_KEYS: dict[str, tuple[str, ...]] = {
 #: first in order of these columns, not the last ingested, so the order in which files are
 #: ingested does not choose the name and line every report shows.
 TRADE_SPELLINGS: dict[str, tuple[str, ...]] = {"parties": ("name", "address")}
+#: Columns that name a node several files write (a person, an owner or owned company named in an
+#: ownership or officer row; the name's normalised form is part of its id): a later ingest of the
+#: same key still replaces the row (dates, share, source), but these keep the first value in
+#: alphabetical order of every file that wrote the key, so the order in which files are ingested
+#: does not choose the name the node shows (``graph.trade_graph`` shows the first over all its rows).
+TRADE_NAMES: dict[str, tuple[str, ...]] = {
+    "ownership": ("owner_name", "owner_country", "owned_name"),
+    "officers": ("person_name",),
+}
 NUMERIC = {
     "share_pct",
     "value_usd",
@@ -185,7 +194,8 @@ def _conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 def merge_trade_table(name: str, existing: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     """Existing rows updated/extended by ``new`` (keyed on ``TRADE_KEYS``; for tables with
-    ``TRADE_SPELLINGS`` the first spelling of a key is kept instead), sorted by key."""
+    ``TRADE_SPELLINGS`` the first spelling of a key is kept instead, and ``TRADE_NAMES`` keep
+    their first value over every row of the key), sorted by key."""
     keys = list(TRADE_KEYS[name])
     spelling = [*keys, *TRADE_SPELLINGS.get(name, ())]
     new = _conform(name, new)
@@ -193,8 +203,24 @@ def merge_trade_table(name: str, existing: pd.DataFrame, new: pd.DataFrame) -> p
     if len(spelling) > len(keys):
         merged = merged.sort_values(spelling, kind="stable", na_position="first").drop_duplicates(keys)
     else:
-        merged = merged.drop_duplicates(keys, keep="last")
+        merged = first_names(merged, keys, TRADE_NAMES.get(name, ())).drop_duplicates(keys, keep="last")
     return merged.sort_values(keys, kind="stable", na_position="first").reset_index(drop=True)
+
+
+def first_names(frame: pd.DataFrame, keys: list[str], columns: tuple[str, ...]) -> pd.DataFrame:
+    """``frame`` with each of ``columns`` set, in every row of a key written more than once, to
+    the key's first non-null value in sort order (the minimum: the same whatever the row order)."""
+    if not columns:
+        return frame
+    repeated = frame.duplicated(keys, keep=False).to_numpy()
+    if not repeated.any():
+        return frame
+    out = frame.copy()
+    rows = out.loc[repeated]
+    first = rows.groupby(keys, dropna=False, sort=False)[list(columns)].transform("min")
+    for col in columns:
+        out.loc[repeated, col] = first[col].where(first[col].notna(), None).to_numpy()
+    return out
 
 
 def write_table_atomic(path: Path, frame: pd.DataFrame) -> None:
