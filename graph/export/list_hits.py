@@ -146,6 +146,32 @@ def chain_text(match: dict[str, Any]) -> str | None:
     return "; then ".join(match["reasons"]) if match.get("chain") else None
 
 
+def listed_name_description(description: str | None, hits: list[dict[str, Any]], evidence: Any) -> str | None:
+    """The ``LISTED_NAME_MATCH`` flag's text for one entity: its reference text ("resolved (SAME_AS
+    …)") says how the flag fires for a resolved entry, but an entry the risk run joined by a
+    by-name owner link was never resolved. Such a hit is said as found, in joins' link text: the
+    entity's chain to the entry, or (for the entry itself, whose hit is itself) the entry's
+    by-name links from the flag's evidence. The reference text stays first when some entry of
+    the cluster is also linked another way."""
+    chains = [chain_text(h["match"]) for h in hits if h["match"].get("method") == BYNAME_METHOD]
+    items = evidence.get("items", []) if isinstance(evidence, dict) else []
+    links = [link for item in items for link in item.get("links") or []]
+    if not any(chains):
+        chains = [
+            link_text(
+                {"link": BYNAME, "to": link.get("other"), "method": BYNAME_METHOD, "score": link.get("score")}
+            )
+            for link in links
+            if link.get("method") == BYNAME_METHOD
+        ]
+    found = [c for c in dict.fromkeys(chains) if c]
+    if not found:
+        return description
+    how = "an active list entry joined by a by-name owner link, not resolved by SAME_AS: " + "; ".join(found)
+    resolved = any(link.get("method") != BYNAME_METHOD for link in links)
+    return f"{description}; also {how}" if resolved and description else how
+
+
 def list_hits(
     store: GraphStore, entities: pd.DataFrame, entries: pd.DataFrame, versions: dict[str, dict[str, Any]]
 ) -> dict[str, list[dict[str, Any]]]:
