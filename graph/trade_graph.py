@@ -47,11 +47,12 @@ def trades_with(shipments: pd.DataFrame) -> pd.DataFrame:
     return agg.rename(columns={"shipper_party_id": "source", "consignee_party_id": "target"})
 
 
-def trade_graph_frames(tables: TradeTables) -> GraphFrames:
-    c, o, f, p, s = tables.companies, tables.ownership, tables.officers, tables.parties, tables.shipments
-    companies = c.rename(columns={"node_id": "id"}).drop(columns=["address_id"])
-    # Owners/owned/companies named only in ownership or officer files become name-only Company nodes.
-    byname = pd.concat(
+def name_only_companies(tables: TradeTables) -> pd.DataFrame:
+    """Owners/owned/companies named only in ownership or officer files (not in the companies
+    table), one row per id (``id``, ``name``, ``country``; officer-only ones have no name): the
+    graph's name-only Company nodes, such as the ``co:byname:…`` owners."""
+    o, f = tables.ownership, tables.officers
+    named = pd.concat(
         [
             o[["owner_node_id", "owner_name", "owner_country"]].set_axis(["id", "name", "country"], axis=1),
             o[["owned_node_id", "owned_name"]].set_axis(["id", "name"], axis=1),
@@ -63,12 +64,18 @@ def trade_graph_frames(tables: TradeTables) -> GraphFrames:
     # alphabetical order over all its rows, not the first row's: an ownership row's key holds its
     # source, often the file's name, so the first row would follow how files are named. (Rows of
     # one key from several files keep their first spelling too: graph.tables.trade.TRADE_NAMES.)
-    byname = (
-        byname[~byname["id"].isin(companies["id"])]
+    return (
+        named[~named["id"].isin(tables.companies["node_id"])]
         .groupby("id", sort=True)
         .agg(name=("name", "min"), country=("country", "min"))
         .reset_index()
     )
+
+
+def trade_graph_frames(tables: TradeTables) -> GraphFrames:
+    c, o, f, p, s = tables.companies, tables.ownership, tables.officers, tables.parties, tables.shipments
+    companies = c.rename(columns={"node_id": "id"}).drop(columns=["address_id"])
+    byname = name_only_companies(tables)
     byname["source"] = byname["id"].str.split(":").str[1]
     byname["name"] = byname["name"].fillna(byname["id"])
     persons = (

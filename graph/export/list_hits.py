@@ -4,12 +4,13 @@ and the list version each entry came from (feed, version id, SHA-256, publicatio
 
 An entity is "on" a list when a ListEntry of that list is in its SAME_AS cluster (``risk_cluster``,
 as ``chipwatch risk`` stored it). The match is the direct SAME_AS link between the entity and the
-entry when there is one (score, method, resolution reasons); otherwise the entry's strongest
-link inside the cluster, marked ``via`` the record it links to. In a cluster that the risk run
-joined by a by-name owner link (an owner known only by name in ownership records, ``co:byname:…``,
-to the listed entry of that name: :mod:`graph.risk.joins`), no stored edge explains the hit, so
-the match is the chain of links from the entity to the entry as the risk run joins them, each
-with its facts and source (method ``byname_exact``).
+entry when there is one (score, method, resolution reasons); otherwise the chain of links from
+the entity to the entry as the risk run joins them (:mod:`graph.risk.joins`), each in words, with
+the weakest link's score and ``via`` the record the entry links to: the entry's strongest link
+could lead into another branch of the cluster. A chain may hold a by-name owner link (an owner
+known only by name in ownership records, ``co:byname:…``, to the listed entry of that name), which
+no stored edge holds; the match then gives its facts and source (method ``byname_exact``). Only
+a chain cut short by the walk's bound falls back to the entry's strongest link.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import pandas as pd
 from graph.export.risk_table import as_list, read_kind
 from graph.list_status import listing_mask
 from graph.model import EdgeKind, NodeKind
-from graph.risk.frames import BYNAME_METHOD, BYNAME_PREFIX
+from graph.risk.frames import BYNAME_METHOD
 from graph.risk.joins import BYNAME, ByNameLinks, Join, cluster_joins, link_text
 from graph.store import GraphStore
 
@@ -119,22 +120,18 @@ def _links(store: GraphStore) -> tuple[dict[tuple[str, str], dict[str, Any]], di
     return pairs, best
 
 
-def byname_clusters(store: GraphStore) -> set[str]:
-    """The risk clusters holding an owner known only by name: only there can a by-name owner link
-    join an entity to an entry."""
-    companies = read_kind(store, NodeKind.COMPANY, ("risk_cluster",))
-    owners = companies[companies["id"].astype(str).str.startswith(BYNAME_PREFIX)]
-    return set(owners["risk_cluster"].fillna(owners["id"]).astype(str))
-
-
-def chain_match(chain: list[Join]) -> dict[str, Any]:
-    """A hit found through a chain holding a by-name owner link: the weakest link's score, each
-    link in words (as ``chipwatch entity`` prints it) and the chain itself."""
-    scores = [j.score for j in chain if j.score is not None]
+def chain_match(chain: list[Join], confirmed: bool = False) -> dict[str, Any]:
+    """A hit found through a chain of links (no SAME_AS edge joins the entity and the entry): the
+    weakest link's score and method (``byname_exact`` when the chain holds a by-name owner link),
+    each link in words (as ``chipwatch entity`` prints it) and the chain itself. ``confirmed``:
+    every link is a confirmed SAME_AS edge."""
+    scored = [j for j in chain if j.score is not None]
+    weakest = min(scored, key=lambda j: j.score or 0.0) if scored else None
+    byname = any(j.link == BYNAME for j in chain)
     return {
-        "score": min(scores) if scores else None,
-        "method": BYNAME_METHOD,
-        "decision": "auto",
+        "score": weakest.score if weakest else None,
+        "method": BYNAME_METHOD if byname or weakest is None else weakest.method,
+        "decision": "confirmed" if confirmed and not byname else "auto",
         "via": chain[-1].start if len(chain) > 1 else None,
         "reasons": [link_text(j.as_dict()) for j in chain],
         "chain": [j.as_dict() for j in chain],
@@ -144,6 +141,32 @@ def chain_match(chain: list[Join]) -> dict[str, Any]:
 def chain_text(match: dict[str, Any]) -> str | None:
     """A chain match's links in words, for the text columns of every format (None otherwise)."""
     return "; then ".join(match["reasons"]) if match.get("chain") else None
+
+
+def listed_name_description(description: str | None, hits: list[dict[str, Any]], evidence: Any) -> str | None:
+    """The ``LISTED_NAME_MATCH`` flag's text for one entity: its reference text ("resolved (SAME_AS
+    …)") says how the flag fires for a resolved entry, but an entry the risk run joined by a
+    by-name owner link was never resolved. Such a hit is said as found, in joins' link text: the
+    entity's chain to the entry, or (for the entry itself, whose hit is itself) the entry's
+    by-name links from the flag's evidence. The reference text stays first when some entry of
+    the cluster is also linked another way."""
+    chains = [chain_text(h["match"]) for h in hits if h["match"].get("method") == BYNAME_METHOD]
+    items = evidence.get("items", []) if isinstance(evidence, dict) else []
+    links = [link for item in items for link in item.get("links") or []]
+    if not any(chains):
+        chains = [
+            link_text(
+                {"link": BYNAME, "to": link.get("other"), "method": BYNAME_METHOD, "score": link.get("score")}
+            )
+            for link in links
+            if link.get("method") == BYNAME_METHOD
+        ]
+    found = [c for c in dict.fromkeys(chains) if c]
+    if not found:
+        return description
+    how = "an active list entry joined by a by-name owner link, not resolved by SAME_AS: " + "; ".join(found)
+    resolved = any(link.get("method") != BYNAME_METHOD for link in links)
+    return f"{description}; also {how}" if resolved and description else how
 
 
 def list_hits(
@@ -157,7 +180,6 @@ def list_hits(
     if pairs.empty:
         return {}
     links, best = _links(store)
-    byname = byname_clusters(store)
     chains: dict[str, dict[str, list[Join]]] = {}  # entity → cluster_joins, read once per entity
     by_name_links = ByNameLinks(store)  # the list entries and by-name owners, read once
     out: dict[str, list[dict[str, Any]]] = {}
@@ -172,12 +194,15 @@ def list_hits(
         else:
             direct = links.get((min(entity, entry), max(entity, entry)))
             chain: list[Join] = []
-            if not direct and str(row.cluster) in byname:
+            if not direct:
+                # the chain that reaches the entry from this entity: the entry's strongest link
+                # may lead into another branch of the cluster
                 if entity not in chains:
                     chains[entity] = cluster_joins(store, entity, byname=by_name_links)
                 chain = chains[entity].get(entry, [])
-            if any(j.link == BYNAME for j in chain):
-                match = chain_match(chain)
+            if chain:
+                stored = [links.get((min(j.start, j.end), max(j.start, j.end)), {}) for j in chain]
+                match = chain_match(chain, all(s.get("decision") == "confirmed" for s in stored))
             else:
                 match = dict(direct) if direct else dict(best.get(entry, {"reasons": []}))
             if not direct and not chain:

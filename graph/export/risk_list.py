@@ -19,7 +19,13 @@ import orjson
 import pandas as pd
 
 from chipwatch import __version__
-from graph.export.list_hits import active_entries, chain_text, list_hits, version_table
+from graph.export.list_hits import (
+    active_entries,
+    chain_text,
+    list_hits,
+    listed_name_description,
+    version_table,
+)
 from graph.export.risk_table import (
     ENTITY_KINDS,
     RiskFilter,
@@ -200,11 +206,13 @@ def build_risk_list(
         d = details[rid]
         own = owns[rid]
         flags = _loads(d["flags_json"], [])
+        entity_hits = hits.get(rid, [])
         for f in flags:
             spec = ref.flags.get(f.get("flag")) if ref else None
             f["description"] = spec.description if spec else None
+            if f.get("flag") == "LISTED_NAME_MATCH":
+                f["description"] = listed_name_description(f["description"], entity_hits, f.get("evidence"))
         status = _ownership_status(own, regimes, suspended)
-        entity_hits = hits.get(rid, [])
         facts = {c: _clean(d.get(c)) for c in (*COMPANY_COLUMNS, "remarks") if _clean(d.get(c)) is not None}
         entities.append(
             {

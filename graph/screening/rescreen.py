@@ -2,7 +2,8 @@
 
 The index holds only the entries added or changed in the newest version of each feed (from
 the ``list_diffs`` table), so every hit is a new or changed exposure; the counterparties are
-the workspace's companies and shipment parties as stored in the trade tables.
+the workspace's companies (with those named only in ownership records, such as the
+``co:byname:…`` owners) and shipment parties as stored in the trade tables.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from graph.screening.run import _audit_event
 from graph.screening.screen import Screener, Thresholds, counterparty_decisions
 from graph.tables.lists import latest_entries, load_list_tables
 from graph.tables.trade import load_trade_tables
+from graph.trade_graph import name_only_companies
 
 
 @dataclass
@@ -42,12 +44,23 @@ def changed_entry_ids(settings: Settings) -> set[str]:
 
 
 def counterparty_base(settings: Settings) -> pd.DataFrame:
-    """Companies and shipment parties of the workspace as screening rows (name, country, id, role)."""
+    """Companies, companies named only in ownership records and shipment parties of the workspace
+    as screening rows (name, country, id, role)."""
     trade = load_trade_tables(settings)
     companies = trade.companies[["node_id", "name", "country"]].rename(columns={"node_id": "id"})
+    # An owner known only by name (``co:byname:…``) is a party to the ownership records an officer
+    # relies on, yet no row of the companies table: a list version naming it is an exposure too.
+    named = name_only_companies(trade)
+    # a company known only by id (officer files, an unnamed ownership side) has no name to screen
+    named = named[named["name"].fillna("").astype(str).str.strip() != ""][["id", "name", "country"]]
     parties = trade.parties[["party_id", "name", "country"]].rename(columns={"party_id": "id"})
     base = pd.concat(
-        [companies.assign(role="company"), parties.assign(role="shipment party")], ignore_index=True
+        [
+            companies.assign(role="company"),
+            named.assign(role="named in ownership records"),
+            parties.assign(role="shipment party"),
+        ],
+        ignore_index=True,
     )
     base = base.fillna("").astype(str)
     base.insert(0, "_row", range(1, len(base) + 1))

@@ -191,6 +191,33 @@ def test_rescreen_reports_only_exposures_to_new_or_changed_entries(tmp_path: Pat
     assert audit.read(settings)[-1].event == "rescreen_run"
 
 
+def test_rescreen_screens_owners_known_only_by_name_in_ownership_records(tmp_path: Path) -> None:
+    """An owner named only in an ownership record (``co:byname:…``) is a graph node, not a row of
+    the companies table: a list version naming it is still a new exposure."""
+    from ingest.trade.load import ingest_trade_file
+
+    ws = tmp_path / "ws"
+    settings = Settings(workspace=ws)
+    companies = "company_id,name,country\n1,Acme Widgets Ltd,GB\n"
+    (tmp_path / "companies.csv").write_text(companies, encoding="utf-8")
+    (tmp_path / "ownership.csv").write_text(
+        "owner_id,owner_name,owner_country,owned_id,owned_name,share_pct\n,SME Bank JSC,RU,1,,30\n",
+        encoding="utf-8",
+    )
+    ingest_trade_file(settings, "companies", tmp_path / "companies.csv")
+    ingest_trade_file(settings, "ownership", tmp_path / "ownership.csv")
+    ingest_list_files(settings, [ROOT / "tests" / "fixtures" / "screening" / "csl_2019-12_sample.csv"])
+    ingest_list_files(settings, [TINY_CSL])  # the newer version adds SME BANK …
+    out = tmp_path / "exposures.csv"
+    result = _run(ws, ["rescreen", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "2 counterparties re-screened; 1 new or changed exposures" in result.output
+    frame = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert frame["name"].tolist() == ["SME Bank JSC"]
+    assert frame["id"].str.startswith("co:byname:").all()
+    assert frame["role"].tolist() == ["named in ownership records"]
+
+
 def _audit_count(workspace: Path) -> int:
     return len(audit.read(Settings(workspace=workspace)))
 

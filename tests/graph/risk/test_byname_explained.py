@@ -16,6 +16,7 @@ import pytest
 
 from graph.export.formats import write_csv, write_json, write_xlsx
 from graph.export.ftm import ftm_records
+from graph.export.list_hits import listed_name_description
 from graph.export.risk_list import build_risk_list
 from graph.export.risk_table import RiskFilter
 from graph.risk.frames import BYNAME_METHOD
@@ -29,6 +30,7 @@ ENTRY = "list:US_SDN:O1"  # OMEGA INDUSTRIES (IR), the by-name owner's entry
 NAMES = "ownership records name the owner only as 'Omega Industries': the entry's name 'OMEGA INDUSTRIES'"
 SOURCE = "owns 60 % of Omega Trading FZE (co:t:OWNED)"
 WRONG_WAY = "resolved to the same party through other records"
+BIND = "an active list entry joined by a by-name owner link, not resolved by SAME_AS"
 
 
 def _owner(store: GraphStore) -> dict:
@@ -73,6 +75,43 @@ def test_every_format_carries_the_by_name_facts(scored: GraphStore, tmp_path: Pa
         and NAMES in r["properties"]["summary"][0]
     )
     assert SOURCE in sanction["properties"]["summary"][0]
+
+
+def _listed_name_flag(store: GraphStore, entity_id: str) -> dict:
+    rl = build_risk_list(store, RiskFilter())
+    [entity] = [e for e in rl.entities if e["id"] == entity_id]
+    [flag] = [f for f in entity["flags"] if f["flag"] == "LISTED_NAME_MATCH"]
+    return flag
+
+
+def test_the_listed_name_flag_says_a_by_name_hit_was_not_resolved(scored: GraphStore, tmp_path: Path) -> None:
+    """The flag's reference text ("resolved (SAME_AS …)") is wrong for a by-name hit: the owner's and
+    the entry's flag say how the hit was found instead, in the words of the hit's links."""
+    owner = _listed_name_flag(scored, BYNAME_OWNER)["description"]
+    assert owner.startswith(f"{BIND}: {BYNAME} to {ENTRY} (byname_exact 1.00)") and NAMES in owner
+    assert SOURCE in owner and "SAME_AS, auto" not in owner
+    entry = _listed_name_flag(scored, ENTRY)["description"]
+    assert entry == f"{BIND}: {BYNAME} to {BYNAME_OWNER} (byname_exact 1.00)"
+    # a hit resolved by a SAME_AS edge keeps the reference text
+    resolved = _listed_name_flag(scored, "co:t:X")["description"]
+    assert resolved.startswith("resolved (SAME_AS, auto or confirmed)")
+    write_csv(build_risk_list(scored, RiskFilter()), tmp_path / "r.csv")
+    row = pd.read_csv(tmp_path / "r.csv", dtype=str).set_index("id").loc[BYNAME_OWNER]
+    assert f"flag LISTED_NAME_MATCH: {BIND}" in row["reasons"] and "SAME_AS, auto" not in row["reasons"]
+
+
+def test_the_listed_name_flag_keeps_the_reference_text_first_when_an_entry_is_also_resolved() -> None:
+    evidence = {
+        "items": [
+            {"entry": "list:A", "links": [{"other": "co:byname:x", "score": 1.0, "method": BYNAME_METHOD}]},
+            {"entry": "list:B", "links": [{"other": "co:t:Y", "score": 0.97, "method": "name"}]},
+        ]
+    }
+    text = listed_name_description("resolved (SAME_AS …)", [], evidence)
+    assert text == f"resolved (SAME_AS …); also {BIND}: {BYNAME} to co:byname:x (byname_exact 1.00)"
+    assert listed_name_description("resolved (SAME_AS …)", [], {"items": evidence["items"][1:]}) == (
+        "resolved (SAME_AS …)"
+    )
 
 
 def test_a_path_ending_at_a_by_name_owner_says_how_it_is_listed(scored: GraphStore) -> None:
