@@ -10,6 +10,8 @@ and says so. The latest file of a feed loaded under an older :data:`READ_VERSION
 a new version of its feed, so its diff shows what the newer reading changed and its provenance row
 says why. A feed whose newest version an older feed rule filed there (OFAC's consolidated list as
 the SDN feed: :mod:`ingest.lists.refile`) is put right by the next ingest, whatever it loads.
+A node id several feeds list (OFAC's consolidated list carries its SDN entities under the SDN
+ids) shows one feed's copy and is removed only when no feed lists it (:mod:`ingest.lists.shared`).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from ingest.lists.provenance import (
     version_id,
 )
 from ingest.lists.refile import refilings, right_feed, rightly_filed
+from ingest.lists.shared import COPY_EDGES, shown_copies, without_twins
 
 BUNDLED_LISTS = PROJECT_ROOT / "data" / "lists"
 Reader = Callable[[Path, str | None], ReadResult]
@@ -357,23 +360,43 @@ def _add_version(
     """Make ``entries`` (``list_entries`` rows of version ``vid``) the newest version of feed
     ``name``: its diff against the feed's previous version, graph rows and provenance row.
     ``source``: where the entries were read from (path, sha256, format … of ``list_versions``)."""
-    prev = latest_version(pending.all_versions(), name)
+    versions = pending.all_versions()
+    prev = latest_version(versions, name)
     seq = 1 if prev is None else int(prev["seq"]) + 1
     prev_id = None if prev is None else str(prev["version_id"])
     old = pending.entries_of(prev_id) if prev_id else conform("list_entries", pd.DataFrame())
     diff = diff_entries(old, entries, feed=name, old_version_id=prev_id, new_version_id=vid)
     removed_ids = set(diff.loc[diff["change"] == "removed", "node_id"])
     removed = old[old["node_id"].isin(removed_ids)].assign(removed_in=vid)
-    frames = list_graph_frames(entries, relations, removed)
+    # ids another feed lists too: the node shows one copy and is removed only when no feed lists it
+    others, version_lists = _current_copies(pending, versions, name, set(entries["node_id"]) | removed_ids)
+    contested = set(others["node_id"])
     deletions: dict[EdgeKind, set[tuple[str, str, str]]] = {}
+    if contested:
+        version_lists[vid] = sorted(set(entries["list"]))
+        mine = entries[entries["node_id"].isin(contested)]
+        shown = shown_copies(pd.concat([without_twins(mine), others], ignore_index=True), version_lists)
+        # every copy's edges of those nodes (this feed's old and new, the other feeds') but the shown one's
+        copies = [without_twins(mine), others, old[old["node_id"].isin(contested)]]
+        every = edge_identities(list_graph_frames(pd.concat(copies, ignore_index=True)))
+        kept_edges = edge_identities(list_graph_frames(shown))
+        for kind in COPY_EDGES:
+            gone = {i for i in every.get(kind, set()) - kept_edges.get(kind, set()) if i[0] in contested}
+            if gone:
+                deletions[kind] = gone
+        uncontested = entries[~entries["node_id"].isin(contested)]
+        graph_entries = pd.concat([without_twins(uncontested), shown], ignore_index=True)
+        frames = list_graph_frames(graph_entries, relations, removed[~removed["node_id"].isin(contested)])
+    else:
+        frames = list_graph_frames(entries, relations, removed)
     if prev_id:
-        kept = old[~old["node_id"].isin(removed_ids)]
+        kept = old[~old["node_id"].isin(removed_ids | contested)]
         before = edge_identities(list_graph_frames(kept, pending.entries_of(prev_id, "relations")))
         now = edge_identities(frames)
         for kind, idents in before.items():
             gone = {i for i in idents - now.get(kind, set()) if i[0].startswith("list:")}
             if gone:
-                deletions[kind] = gone
+                deletions[kind] = deletions.get(kind, set()) | gone
     pending.entries.append(entries)
     pending.relations.append(relations)
     pending.rejected.append(conform("list_rejected", rejected.assign(version_id=vid)))
@@ -408,6 +431,27 @@ def _add_version(
         summarise(diff) if prev_id else {"added": len(entries)},
         note,
     )
+
+
+def _current_copies(
+    pending: _Pending, versions: pd.DataFrame, feed: str, ids: set[str]
+) -> tuple[pd.DataFrame, dict[str, list[str]]]:
+    """The ``list_entries`` rows with one of ``ids`` in the current version of every feed but
+    ``feed`` (``versions``: every version so far), and the lists each of those versions holds
+    (:mod:`ingest.lists.shared`)."""
+    others = versions[versions["feed"].notna() & (versions["feed"] != feed)]
+    # each feed's newest (as latest_version picks it: the last of the highest seq)
+    current = others.sort_values("seq", kind="stable").groupby("feed").tail(1)
+    version_lists = {
+        str(v): json.loads(lists) if isinstance(lists, str) else []
+        for v, lists in zip(current["version_id"], current["lists_json"], strict=True)
+    }
+    frames = [pending.tables.entries, *pending.entries]
+    hits = [f[f["version_id"].isin(version_lists) & f["node_id"].isin(ids)] for f in frames]
+    found = [without_twins(h) for h in hits if len(h)]
+    if not found:
+        return without_twins(pending.tables.entries.iloc[0:0]), version_lists
+    return pd.concat(found, ignore_index=True), version_lists
 
 
 def _write_graph(
