@@ -115,6 +115,7 @@ class PathIndex:
     why: dict[str, list[str]] = field(default_factory=dict)
     _any: frozenset[str] = field(init=False, default=frozenset())
     _reasons: dict[str, list[str]] = field(init=False, default_factory=dict)
+    _byname: ByNameLinks | None = field(init=False, default=None)  # read once, on first need
 
     def __post_init__(self) -> None:
         # one object per target kind, so the store can keep its per-target-set search state
@@ -127,7 +128,10 @@ class PathIndex:
         SAME_AS edge to the entry a reviewer could find. Walked only for the ends shown."""
         if node_id not in self._reasons:
             why = self.why.get(node_id, [])
-            chains = resolved_listings(self.store, node_id, self.listed) if RESOLVED in why else []
+            chains: list[str] = []
+            if RESOLVED in why:
+                self._byname = self._byname or ByNameLinks(self.store)
+                chains = resolved_listings(self.store, node_id, self.listed, self._byname)
             self._reasons[node_id] = [r for w in why for r in ((chains or [w]) if w == RESOLVED else [w])]
         return self._reasons[node_id]
 
@@ -202,10 +206,12 @@ class PathIndex:
         )
 
 
-def resolved_listings(store: GraphStore, node_id: str, listed: Collection[str]) -> list[str]:
+def resolved_listings(
+    store: GraphStore, node_id: str, listed: Collection[str], byname: ByNameLinks | None = None
+) -> list[str]:
     """Each listed list entry the risk run joins ``node_id`` to, with the chain of links in words
     (``resolved to list entry E: SAME_AS to C (…); then SAME_AS to E (…)``)."""
-    chains = cluster_joins(store, node_id)
+    chains = cluster_joins(store, node_id, byname=byname)
     entries = store.nodes_by_id(sorted(m for m in chains if m != node_id and m in listed))
     return [
         f"{RESOLVED_TO} {m}: " + "; then ".join(link_text(j.as_dict()) for j in chains[m])
