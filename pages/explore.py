@@ -113,7 +113,8 @@ if risk.get("computed"):
     st.markdown("**Red flags**")
     if risk["flags"]:
         for f in risk["flags"]:
-            st.markdown(f"- **{f.get('flag')}** ({f.get('legal_source', '')})")
+            description = f": {f['description']}" if f.get("description") else ""
+            st.markdown(f"- **{f.get('flag')}**{description} ({f.get('legal_source', '')})")
             items, params = evidence_table(g, f.get("evidence") or {})
             if params:
                 st.caption(params)

@@ -60,7 +60,14 @@ def register(group: click.Group) -> None:
             f"candidate pairs scored above the review threshold: {summary.candidate_pairs}\n"
             f"links made: {summary.links}; queued for review: {summary.queued} "
             f"({summary.refused_by_guard} refused by the anti-chaining guard)\n"
-            f"clusters: {summary.clusters} ({summary.multi_member_clusters} with more than one record)"
+            f"clusters: {summary.clusters} ({summary.multi_member_clusters} with more than one record"
+            + (
+                f"; {summary.clusters_over_guard} joined by a reviewer's confirmation the anti-chaining"
+                " guard would refuse, as the risk run joins them"
+                if summary.clusters_over_guard
+                else ""
+            )
+            + ")"
             + (
                 ""
                 if summary.store_written

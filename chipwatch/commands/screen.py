@@ -12,6 +12,8 @@ from chipwatch.settings import load_settings
 from graph.screening.rescreen import rescreen
 from graph.screening.run import screen_file
 from graph.screening.screen import Thresholds
+from graph.tables.lists import read_list_table
+from ingest.lists.refile import misfiled_warnings
 
 
 def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -58,6 +60,9 @@ def register(group: click.Group) -> None:
         """Screen every row of INPUT (CSV or XLSX with a name column) against the current lists."""
         settings = load_settings()
         mapping = _mapping(maps)
+        warnings = misfiled_warnings(read_list_table(settings, "list_versions"))
+        for warning in warnings:
+            click.echo(f"warning: {warning}", err=True)
         with tqdm(unit=" rows", desc="screening", disable=None) as bar:
             # screen_file checks both files before it builds the list index (and says so then).
             summary = screen_file(
@@ -69,13 +74,14 @@ def register(group: click.Group) -> None:
                 progress=bar.update,
                 chunk_rows=chunk_rows,
                 notice=lambda message: tqdm.write(message, file=sys.stderr),  # above the bar
+                warnings=warnings,
             )
         disp = ", ".join(f"{k} {v}" for k, v in summary.dispositions.items()) or "none"
         click.echo(
             f"screened {summary.rows} rows against {summary.list_entries} list entries: {disp}"
             f" ({summary.duplicate_rows} duplicate rows, {summary.empty_names} without a name) → {output}"
         )
-        for note in summary.notes:
+        for note in summary.notes[len(warnings) :]:  # (the warnings were given on stderr)
             click.echo(f"note: {note}")
 
     @group.command("rescreen")

@@ -11,6 +11,7 @@ import pandas as pd
 
 from chipwatch.ui.store import display_name
 from graph.model import EdgeKind
+from graph.risk.entity import evidence_params
 from graph.store import GraphStore
 
 LIST_DETAIL_PROPS = (
@@ -126,9 +127,7 @@ def evidence_table(store: GraphStore, evidence: Mapping[str, Any]) -> tuple[pd.D
     parameters, e.g. ``min_pct 25``) as one line. Ids are shown with their names; nested values
     (an item's links or owners) as compact JSON. An evidence without items gives an empty table."""
     items = evidence.get("items")
-    params = "; ".join(f"{k} {v}" for k, v in evidence.items() if k not in ("items", "total"))
-    if isinstance(items, list) and evidence.get("total"):  # the stored evidence keeps the first items
-        params = "; ".join(filter(None, [params, f"showing {len(items)} of {evidence['total']} items"]))
+    params = evidence_params(evidence)
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items) or not items:
         return pd.DataFrame(), params
     rows = []

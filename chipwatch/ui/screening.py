@@ -13,6 +13,8 @@ from chipwatch.errors import InputFileError
 from chipwatch.settings import Settings
 from graph.screening.files import NoNameColumnError, no_name_reason
 from graph.screening.run import ScreenSummary, screen_file
+from graph.tables.lists import read_list_table
+from ingest.lists.refile import misfiled_warnings
 
 ALLOWED_SUFFIXES = (".csv", ".xlsx")
 #: The page has no ``--map``: a file without a ``name`` column is fixed in the file itself.
@@ -47,8 +49,10 @@ def screen_upload(settings: Settings, name: str, data: bytes) -> UploadRun:
     source = run_dir / clean
     source.write_bytes(data)
     output = run_dir / (Path(clean).stem + "_screened.csv")
+    # a feed an older chipwatch misfiled is said in the run's notes, as `chipwatch screen` does
+    warnings = misfiled_warnings(read_list_table(settings, "list_versions"))
     try:
-        summary = screen_file(settings, source, output)
+        summary = screen_file(settings, source, output, warnings=warnings)
     except InputFileError as exc:
         if exc.path != str(source):
             raise

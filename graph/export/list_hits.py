@@ -169,6 +169,17 @@ def listed_name_description(description: str | None, hits: list[dict[str, Any]],
     return f"{description}; also {how}" if resolved and description else how
 
 
+def flag_description(
+    spec_description: str | None, flag: dict[str, Any], hits: list[dict[str, Any]]
+) -> str | None:
+    """A flag's text for one entity, as every place that shows flags gives it: its reference
+    description, for ``LISTED_NAME_MATCH`` said as the entity's hits were found
+    (:func:`listed_name_description`; ``hits`` in this module's shape)."""
+    if flag.get("flag") == "LISTED_NAME_MATCH":
+        return listed_name_description(spec_description, hits, flag.get("evidence"))
+    return spec_description
+
+
 def list_hits(
     store: GraphStore, entities: pd.DataFrame, entries: pd.DataFrame, versions: dict[str, dict[str, Any]]
 ) -> dict[str, list[dict[str, Any]]]:

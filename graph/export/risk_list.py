@@ -22,8 +22,8 @@ from chipwatch import __version__
 from graph.export.list_hits import (
     active_entries,
     chain_text,
+    flag_description,
     list_hits,
-    listed_name_description,
     version_table,
 )
 from graph.export.risk_table import (
@@ -36,7 +36,7 @@ from graph.export.risk_table import (
     read_kind,
     risk_table,
 )
-from graph.risk.reference import Reference, load_reference
+from graph.risk.reference import reference_on
 from graph.store import GraphStore
 
 DETAIL_COLUMNS = ("aliases", "entity_kind", "risk_breakdown_json", "flags_json", "ownership_json")
@@ -79,13 +79,6 @@ def _clean(value: object) -> Any:
     if value is None or (isinstance(value, float) and value != value):
         return None
     return value
-
-
-def _reference(as_of: str | None) -> Reference | None:
-    try:
-        return load_reference(dt.date.fromisoformat(str(as_of)))
-    except (ValueError, TypeError):
-        return None
 
 
 def _ownership_status(own: dict[str, Any], regimes: list[str], suspended: set[str]) -> dict[str, str]:
@@ -192,7 +185,7 @@ def build_risk_list(
     kept = filter_table(table, flt)
     vt = version_table(versions if versions is not None else pd.DataFrame(columns=["version_id"]))
     as_of_values = sorted({str(v) for v in table["risk_as_of"].dropna()})
-    ref = _reference(as_of_values[-1] if as_of_values else None)
+    ref = reference_on(as_of_values[-1] if as_of_values else None)
     regimes = sorted({r.name for r in ref.regimes_all}) if ref else []
     suspended = {r.name for r in ref.regimes_all if r.status != "in_force"} if ref else set()
     details = _details(store, set(kept["id"]))
@@ -209,9 +202,7 @@ def build_risk_list(
         entity_hits = hits.get(rid, [])
         for f in flags:
             spec = ref.flags.get(f.get("flag")) if ref else None
-            f["description"] = spec.description if spec else None
-            if f.get("flag") == "LISTED_NAME_MATCH":
-                f["description"] = listed_name_description(f["description"], entity_hits, f.get("evidence"))
+            f["description"] = flag_description(spec.description if spec else None, f, entity_hits)
         status = _ownership_status(own, regimes, suspended)
         facts = {c: _clean(d.get(c)) for c in (*COMPANY_COLUMNS, "remarks") if _clean(d.get(c)) is not None}
         entities.append(

@@ -14,6 +14,11 @@
   silent — its reasons say which two records of one list (or of a rejected pair) the
   confirmation joins, and :attr:`LinkResult.confirmed_over_guard` lists it for the resolve
   summary and ``chipwatch review``.
+* The clusters are the risk run's (:mod:`graph.risk.frames`: every accepted link joins): the
+  two sides of a confirmation the guard would refuse are one cluster, whose rows carry
+  ``over_guard`` so wherever clusters are shown the officer sees which ones a reviewer joined
+  against the guard. The guard itself keeps them apart while it decides the automatic links,
+  as if the confirmation were not there.
 * The order is the data's, not the rows': pairs are taken by score descending, then by their
   two ids (``pair_key`` order), so one pair scored twice keeps its best row (then the method
   first in name order), and the guard meets links in one total order (confirmed first, then
@@ -59,7 +64,7 @@ class LinkThresholds:
 class LinkResult:
     same_as: pd.DataFrame  # source, target, key, score, method, reasons_json, decision
     queue: pd.DataFrame  # source, target, score, method, reasons_json
-    clusters: pd.DataFrame  # id, canonical_id, size
+    clusters: pd.DataFrame  # id, canonical_id, size, over_guard (see with_confirmations)
     refused: int = 0  # links refused by the anti-chaining guard
     #: confirmed links the guard would have refused: source, target, reason (they stand)
     confirmed_over_guard: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=OVERRIDE_COLUMNS))
@@ -79,6 +84,28 @@ def cluster_frame(clusters: ConstrainedClusters) -> pd.DataFrame:
         canonical = min(group, key=_priority)
         rows.extend({"id": m, "canonical_id": canonical, "size": len(group)} for m in group)
     return pd.DataFrame(rows, columns=["id", "canonical_id", "size"]).sort_values("id", ignore_index=True)
+
+
+def with_confirmations(clusters: pd.DataFrame, overrides: pd.DataFrame) -> pd.DataFrame:
+    """``clusters`` (:func:`cluster_frame`) as the risk run joins them: the clusters of each
+    confirmed link the guard would refuse (``overrides``) made one, with ``over_guard`` true on
+    the rows of such a cluster. The canonical id follows the same rule over the joined records."""
+    canonical = dict(zip(clusters["id"], clusters["canonical_id"], strict=True))
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in zip(overrides["source"], overrides["target"], strict=True):
+        ra, rb = find(canonical[str(a)]), find(canonical[str(b)])
+        if ra != rb:
+            keep, drop = sorted((ra, rb), key=_priority)
+            parent[drop] = keep
+    joined = clusters["canonical_id"].map(lambda c: find(str(c)))
+    out = clusters.assign(canonical_id=joined, over_guard=joined.isin([find(c) for c in parent]))
+    return out.assign(size=out.groupby("canonical_id")["id"].transform("size"))
 
 
 def link(
@@ -180,7 +207,7 @@ def link(
     return LinkResult(
         same_as=same_as.reset_index(drop=True),
         queue=queue.sort_values("score", ascending=False, kind="stable").reset_index(drop=True),
-        clusters=cluster_frame(clusters),
+        clusters=with_confirmations(cluster_frame(clusters), overrides),
         refused=refused,
         confirmed_over_guard=overrides,
     )

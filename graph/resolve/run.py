@@ -131,6 +131,8 @@ class ResolveSummary:
     store_written: bool
     #: confirmed links the guard would have refused: they stand, with a warning (source, target, reason)
     confirmed_over_guard: list[tuple[str, str, str]] = field(default_factory=list)
+    #: clusters joined by such a confirmation (``over_guard`` in clusters.parquet)
+    clusters_over_guard: int = 0
 
 
 def in_id_order(frame: pd.DataFrame, id_col: str) -> pd.DataFrame:
@@ -293,6 +295,7 @@ def resolve(
         refused_by_guard=result.refused,
         store_written=written,
         confirmed_over_guard=list(result.confirmed_over_guard.itertuples(index=False, name=None)),
+        clusters_over_guard=int(multi.loc[multi["over_guard"], "canonical_id"].nunique()),
     )
 
 

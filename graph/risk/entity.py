@@ -19,12 +19,17 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from chipwatch.errors import ChipwatchError
+from graph.export.list_hits import chain_match, flag_description
 from graph.list_status import CONTEXT, CONTEXT_NOTE, is_listing
 from graph.model import EdgeKind, NodeKind
 from graph.risk.context import risk_context
 from graph.risk.joins import BYNAME, SAME_AS, Join, cluster_joins, link_text
 from graph.risk.paths import ENTITY_KINDS
+from graph.risk.reference import reference_on
 from graph.store import GraphStore
+
+#: Evidence printed whole in the terminal report up to this length; longer, its summary only.
+SHORT_EVIDENCE = 200
 
 
 class EntityNotFoundError(ChipwatchError):
@@ -105,6 +110,43 @@ def found_lines(hit: dict[str, Any]) -> list[str]:
     return [head, *(("then " if k else "") + link_text(link) for k, link in enumerate(chain))]
 
 
+def evidence_params(evidence: Any) -> str:
+    """A flag's evidence in one line beside its items: its other fields (the flag's parameters,
+    e.g. ``min_pct 25``) and, when the stored evidence keeps only the first items, how many."""
+    if not isinstance(evidence, dict):
+        return ""
+    items = evidence.get("items")
+    params = "; ".join(f"{k} {v}" for k, v in evidence.items() if k not in ("items", "total"))
+    if isinstance(items, list) and evidence.get("total"):
+        params = "; ".join(filter(None, [params, f"showing {len(items)} of {evidence['total']} items"]))
+    return params
+
+
+def _describe_flags(risk: dict[str, Any], chains: dict[str, list[Join]], hits: list[dict[str, Any]]) -> None:
+    """Give each stored flag its description as the export gives it (the reference in force on
+    the risk run's date; ``LISTED_NAME_MATCH`` said as the hits were found)."""
+    if not risk.get("computed"):
+        return
+    ref = reference_on(risk.get("as_of"))
+    export_hits = [{"match": chain_match(chains[h["entry"]])} for h in hits if chains[h["entry"]]]
+    for f in risk["flags"]:
+        spec = ref.flags.get(f.get("flag")) if ref else None
+        f["description"] = flag_description(spec.description if spec else None, f, export_hits)
+
+
+def evidence_lines(evidence: Any) -> list[str]:
+    """A flag's evidence for the terminal: whole when short, else its summary and item count."""
+    text = json.dumps(evidence, ensure_ascii=False, default=str)
+    if len(text) <= SHORT_EVIDENCE:
+        return [f"evidence: {text}"]
+    items = evidence.get("items") if isinstance(evidence, dict) else None
+    summary = evidence_params(evidence)
+    if isinstance(items, list) and not (isinstance(evidence, dict) and evidence.get("total")):
+        count = f"{len(items)} item" + ("" if len(items) == 1 else "s")
+        summary = "; ".join(filter(None, [summary, count]))
+    return [f"evidence: {summary or text[:SHORT_EVIDENCE] + '…'} (all of it: --json)"]
+
+
 def entity_report(store: GraphStore, query: str) -> EntityReport:
     node_id, others = find_entity(store, query)
     node = store.node(node_id)
@@ -140,6 +182,8 @@ def entity_report(store: GraphStore, query: str) -> EntityReport:
             )
         owners += _ends(store, m, outgoing=False)
         owned += _ends(store, m, outgoing=True)
+    risk = risk_context(store, [node_id])[node_id]
+    _describe_flags(risk, chains, hits)
     country = node.props.get("country")
     if country is None and node.props.get("countries"):
         country = next(iter(node.props["countries"]))
@@ -152,7 +196,7 @@ def entity_report(store: GraphStore, query: str) -> EntityReport:
         list_hits=hits,
         owners=owners,
         owned=owned,
-        risk=risk_context(store, [node_id])[node_id],
+        risk=risk,
         other_matches=others,
         context_entries=context,
     )
@@ -195,8 +239,8 @@ def format_report(r: EntityReport) -> str:
     lines.append("owners: " + ("; ".join(f"{o['name']} {o['pct']} %" for o in r.owners) or "-"))
     lines.append("owns: " + ("; ".join(f"{o['name']} {o['pct']} %" for o in r.owned) or "-"))
     for f in risk.get("flags", []) if risk.get("computed") else []:
-        lines.append(f"flag {f['flag']} — {f['legal_source']}")
-        lines.append(f"  evidence: {json.dumps(f['evidence'], ensure_ascii=False)[:400]}")
+        lines.append(f"flag {f['flag']}: {f.get('description') or '-'} — {f['legal_source']}")
+        lines += [f"  {line}" for line in evidence_lines(f.get("evidence"))]
     if r.other_matches:
         lines.append("other matches: " + ", ".join(r.other_matches))
     return "\n".join(lines)

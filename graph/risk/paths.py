@@ -23,8 +23,9 @@ Targets (each end hop carries ``target``: why it is one):
 * ``listed`` — listed ListEntry nodes (not removed, not context entities — those stay in paths as
   nodes, with ``context`` on their hop saying they are not themselves listed); parties resolved
   to one (their cluster holds a listed entry: a path to a name variant of a listed party *is* a
-  path to that party; an owner known only by name in ownership records is listed by its by-name
-  owner link, and its hop says so with the link's facts and source); parties blocked
+  path to that party; its end hop names the chain of links the risk run joins it by; an owner
+  known only by name in ownership records is listed by its by-name owner link, and its hop says
+  so with the link's facts and source); parties blocked
   by ownership under a regime in force (``ownership_json`` from ``chipwatch risk``);
 * ``restricted`` — parties and companies located in D:5, E:1, E:2 or Macau, and those whose
   ultimate parent is headquartered in D:5 or Macau (15 CFR 744.23 reaches them wherever they
@@ -78,6 +79,9 @@ TARGETS = ("listed", "restricted", "flagged", "any")
 PATH_EDGES = (EdgeKind.TRADES_WITH, EdgeKind.OWNS, EdgeKind.SAME_AS)
 ENTITY_KINDS = (NodeKind.COMPANY, NodeKind.TRADE_PARTY, NodeKind.LIST_ENTRY)
 MAX_SAMPLE_SHIPMENTS = 5
+#: The index's reason for a party whose cluster holds a listed entry; a path's end says the chain.
+RESOLVED = "resolved to a list entry"
+RESOLVED_TO = "resolved to list entry"
 SHIPMENT_FIELDS = ("shipment_id", "date", "hs_code", "value_usd", "quantity", "destination_country")
 
 
@@ -110,10 +114,26 @@ class PathIndex:
     country_nodes: dict[str, list[str]] = field(default_factory=dict)
     why: dict[str, list[str]] = field(default_factory=dict)
     _any: frozenset[str] = field(init=False, default=frozenset())
+    _reasons: dict[str, list[str]] = field(init=False, default_factory=dict)
+    _byname: ByNameLinks | None = field(init=False, default=None)  # read once, on first need
 
     def __post_init__(self) -> None:
         # one object per target kind, so the store can keep its per-target-set search state
         self._any = self.listed | self.restricted | self.flagged
+
+    def reasons(self, node_id: str) -> list[str]:
+        """Why ``node_id`` is a target, for a path's last hop: :attr:`why`, with "resolved to a
+        list entry" said as the chain of links the risk run joins the party to each listed entry
+        by (:func:`graph.risk.joins.cluster_joins`): a party → company → entry chain holds no
+        SAME_AS edge to the entry a reviewer could find. Walked only for the ends shown."""
+        if node_id not in self._reasons:
+            why = self.why.get(node_id, [])
+            chains: list[str] = []
+            if RESOLVED in why:
+                self._byname = self._byname or ByNameLinks(self.store)
+                chains = resolved_listings(self.store, node_id, self.listed, self._byname)
+            self._reasons[node_id] = [r for w in why for r in ((chains or [w]) if w == RESOLVED else [w])]
+        return self._reasons[node_id]
 
     def targets(self, to: Target) -> frozenset[str]:
         return {"listed": self.listed, "restricted": self.restricted, "flagged": self.flagged}.get(
@@ -153,7 +173,7 @@ class PathIndex:
             for owner, reasons in by_link.items():
                 add("listed", [owner] * len(reasons), reasons)
             resolved &= ~frame["id"].isin(list(by_link))
-            add("listed", frame.loc[resolved, "id"], "resolved to a list entry")
+            add("listed", frame.loc[resolved, "id"], RESOLVED)
             located = frame["country"].isin(ref.restricted)
             add(
                 "restricted",
@@ -184,6 +204,20 @@ class PathIndex:
             by_country,
             why,
         )
+
+
+def resolved_listings(
+    store: GraphStore, node_id: str, listed: Collection[str], byname: ByNameLinks | None = None
+) -> list[str]:
+    """Each listed list entry the risk run joins ``node_id`` to, with the chain of links in words
+    (``resolved to list entry E: SAME_AS to C (…); then SAME_AS to E (…)``)."""
+    chains = cluster_joins(store, node_id, byname=byname)
+    entries = store.nodes_by_id(sorted(m for m in chains if m != node_id and m in listed))
+    return [
+        f"{RESOLVED_TO} {m}: " + "; then ".join(link_text(j.as_dict()) for j in chains[m])
+        for m, n in sorted(entries.items())
+        if n.kind is NodeKind.LIST_ENTRY
+    ]
 
 
 def byname_listings(store: GraphStore, owners: Iterable[str]) -> dict[str, list[str]]:
@@ -484,7 +518,7 @@ def diversion_paths(
             hop = dict(info.get(p.nodes[i + 1], {"node_id": p.nodes[i + 1]}))
             hop["via"] = _via(evidence, e, p.nodes[i], ref)
             hops.append(hop)
-        hops[-1]["target"] = index.why.get(p.nodes[-1], [])
+        hops[-1]["target"] = index.reasons(p.nodes[-1])
         out.append(ScoredPath(score, _components(values, decay), tuple(hops), truncated))
     return out
 

@@ -117,6 +117,14 @@ def load_weights(path: Path | None = None) -> dict[str, Any]:
         raise InputFileError(path, f"cannot read risk weights: {exc}") from exc
 
 
+def reference_on(as_of: str | None) -> Reference | None:
+    """The reference in force on a stored ``risk_as_of`` date; ``None`` for no date or a bad one."""
+    try:
+        return load_reference(dt.date.fromisoformat(str(as_of)))
+    except (ValueError, TypeError):
+        return None
+
+
 def load_reference(as_of: dt.date, directory: Path = REFERENCE_DIR, weights: Path | None = None) -> Reference:
     chpl = _read_csv(directory / "chpl.csv")
     groups_path = directory / "ear_country_groups.csv"

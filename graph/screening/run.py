@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,7 +42,8 @@ class ScreenSummary:
     started: str = ""
     finished: str = ""
     thresholds: dict[str, float] = field(default_factory=dict)
-    #: How the input was read, for the user to check (the CSV separator found).
+    #: What the run's result rests on, for the user to check: the caller's warnings about the
+    #: lists (a misfiled feed) and how the input was read (the CSV separator found).
     notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -75,12 +76,14 @@ def screen_file(
     progress: Progress | None = None,
     chunk_rows: int = 20_000,
     notice: Notice | None = None,
+    warnings: Sequence[str] = (),
 ) -> ScreenSummary:
     """Screen ``input_path`` into ``output_path`` (CSV, XLSX or JSON by suffix).
 
     Both files are checked before the list index is built (``notice`` hears when that starts):
     a wrong, mis-encoded or nameless input and an output that cannot be written are refused at
-    once, not after seconds of preparation."""
+    once, not after seconds of preparation. ``warnings`` (about the lists screened against) open
+    the run's notes, in the result file and the audit record."""
     thresholds = thresholds or Thresholds()
     if output_path.resolve() == input_path.resolve():
         raise InputFileError(output_path, "the result would overwrite the input file; give another --out")
@@ -90,10 +93,12 @@ def screen_file(
         output=str(output_path),
         started=datetime.now(UTC).isoformat(timespec="seconds"),
         input_sha256=sha256_file(input_path),
+        notes=list(warnings),
     )
     writer = ResultWriter(output_path, {"input_sha256": summary.input_sha256})
     counts: Counter[str] = Counter()
     seen = np.empty(0, dtype=np.uint64)  # sorted row hashes seen so far
+    delimiter_noted = False
     try:
         if screener is None:
             if notice is not None:
@@ -104,8 +109,9 @@ def screen_file(
         versions = list_versions(screener.index.entries)
         writer.metadata["list_versions"] = versions
         for chunk in read_chunks(input_path, mapping or {}, chunk_rows):
-            if not summary.notes and "delimiter" in chunk.attrs:
+            if not delimiter_noted and "delimiter" in chunk.attrs:
                 summary.notes.append(delimiter_note(chunk.attrs["delimiter"]))
+                delimiter_noted = True
             data_cols = [c for c in chunk.columns if c != "_row"]
             hashes = pd.util.hash_pandas_object(chunk[data_cols], index=False).to_numpy(np.uint64)
             fresh = np.unique(hashes)

@@ -9,13 +9,15 @@ again changed nothing: its bytes were already known.
 :func:`refilings` finds such versions from the stored provenance alone (their format and lists,
 :func:`ingest.lists.provenance.misfiled`). The ingest (:mod:`ingest.lists.pipeline`) then puts
 the feed's newest rightly filed version back as its newest, and files the misfiled version's
-entries under their own feed, both from the stored rows: the files need not be at hand.
+entries under their own feed, both from the stored rows: the files need not be at hand. Until
+that ingest, a run over the current lists says what it screens against (:func:`misfiled_warnings`).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -73,3 +75,20 @@ def refilings(versions: pd.DataFrame) -> list[Refiling]:
         restore = None if earlier.empty else earlier.iloc[-1]
         out.append(Refiling(str(feed), newest, right, restore, move))
     return out
+
+
+def misfiled_warnings(versions: pd.DataFrame) -> list[str]:
+    """For a run over the current lists (``chipwatch screen``): each feed whose newest version an
+    older rule misfiled, what it therefore holds, and the command that repairs it (any list
+    ingest does, :func:`refilings`)."""
+    if versions.empty:
+        return []
+    return [
+        f"the {fix.feed} feed holds {fix.right_feed}'s list ({Path(str(fix.misfiled['path'])).name}, "
+        f"version {fix.misfiled['version_id']}), filed there by an older chipwatch: this run screens "
+        f"against it as {fix.feed}"
+        + ("" if fix.restore is None else f", not {fix.feed}'s own list")
+        + f"; run `chipwatch ingest bundled-lists` (or `chipwatch ingest lists` with the {fix.feed} file "
+        "again) to put the lists right"
+        for fix in refilings(versions)
+    ]

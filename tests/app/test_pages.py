@@ -463,7 +463,8 @@ def test_explore_shows_each_red_flag_s_evidence_as_a_table(at: AppTest) -> None:
     _page(at, "explore")
     at.text_input(key=keys.SEARCH).input("co:synthetic:SYS0000000").run()
     assert not at.exception and not at.error
-    assert any(m.value.startswith("- **FREEMAIL_OR_NO_WEB** (") for m in at.markdown)
+    # each flag with its description, as `chipwatch entity` and the export give it
+    assert any(m.value.startswith("- **FREEMAIL_OR_NO_WEB**: ") for m in at.markdown)
     freemail = next(d.value for d in at.dataframe if "email" in d.value.columns)
     assert freemail["company"].iloc[0].endswith("(co:synthetic:SYS0000000)")  # named, with the id
 

@@ -15,6 +15,7 @@ from chipwatch.cli import cli
 from chipwatch.settings import Settings
 from graph import audit
 from graph.model import EdgeKind, NodeKind
+from graph.resolve.run import clusters_path
 from graph.stores import open_store
 from ingest.lists.pipeline import ingest_list_files
 
@@ -407,6 +408,11 @@ def test_a_confirmation_the_guard_would_refuse_stands_with_a_warning(tmp_path: P
     result = _run(tmp_path, ["resolve"])
     assert result.exit_code == 0, result.output
     assert warning in result.output and why in result.output
+    # the clusters are the risk run's: the two entries are one, marked as joined over the guard
+    assert "1 joined by a reviewer's confirmation the anti-chaining guard would refuse" in result.output
+    clusters = pd.read_parquet(clusters_path(Settings(workspace=tmp_path))).set_index("id")
+    assert clusters.at[a, "canonical_id"] == clusters.at[b, "canonical_id"]
+    assert clusters.at[a, "over_guard"] and clusters.at[b, "over_guard"]
     listed = _run(tmp_path, ["review"])
     assert warning in listed.output and why in listed.output
     store = open_store(Settings(workspace=tmp_path))

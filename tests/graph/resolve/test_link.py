@@ -234,3 +234,24 @@ def test_a_confirmed_link_the_guard_refuses_stands_with_a_warning(sim) -> None:
     assert "list:US_EL:hikvision and list:US_EL:huawei are two entries of the same list" in reason
     edge = result.same_as.set_index(["source", "target"]).loc[(a, b)]
     assert json.loads(edge["reasons_json"])[-1] == reason
+
+
+def test_the_clusters_join_a_confirmation_over_the_guard_as_the_risk_run_does(sim) -> None:
+    # the risk run joins every accepted link (graph.risk.frames), so the confirmed hikvision →
+    # huawei link makes one party of the three records; clusters.parquet must show that party,
+    # marked as joined against the guard, not two clusters the scores never saw
+    decisions = {
+        pair_key(a, b): Judgement(a, b, Decision.CONFIRM)
+        for a, b in [
+            ("co:registry:hikvision", "list:US_EL:hikvision"),
+            ("co:registry:hikvision", "list:US_EL:huawei"),
+        ]
+    }
+    rows = [("co:registry:hikvision", "list:US_EL:hikvision", 0.99), ("co:other", "co:other2", 0.99)]
+    result = link(_pairs(rows), sim, decisions)
+    c = result.clusters.set_index("id")
+    joined = ["co:registry:hikvision", "list:US_EL:hikvision", "list:US_EL:huawei"]
+    assert set(c.loc[joined, "canonical_id"]) == {"list:US_EL:hikvision"}
+    assert c.loc[joined, "size"].tolist() == [3, 3, 3] and c.loc[joined, "over_guard"].all()
+    assert not c.loc[["co:other", "co:other2"], "over_guard"].any()
+    assert result.clusters["over_guard"].dtype == bool

@@ -15,9 +15,11 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from chipwatch.cli import cli
+from graph.export.risk_list import build_risk_list
+from graph.export.risk_table import RiskFilter
 from graph.ids import byname_company_id
 from graph.model import EdgeKind, NodeKind
-from graph.risk.entity import entity_report, format_report
+from graph.risk.entity import entity_report, evidence_lines, format_report
 from graph.risk.joins import BYNAME
 from graph.risk.run import compute_risk_on
 from graph.store import GraphStore
@@ -148,3 +150,26 @@ def test_cli_entity_shows_a_by_name_owner_s_list_hit(tmp_path: Path) -> None:
     assert "list hits (1):" in out.output and "found by by-name owner link" in out.output
     report = json.loads(runner.invoke(cli, ["entity", BYNAME_OWNER, "--json"], env=env).output)
     assert [h["entry"] for h in report["list_hits"]] == [ENTRY]
+
+
+def test_each_flag_is_printed_with_the_description_the_export_gives(scored: GraphStore) -> None:
+    exported = {e["id"]: e for e in build_risk_list(scored, RiskFilter()).entities}
+    for node_id in (BYNAME_OWNER, ENTRY, "co:t:OWNED"):
+        report = entity_report(scored, node_id)
+        text = format_report(report)
+        want = {f["flag"]: f["description"] for f in exported[node_id]["flags"]}
+        assert want and {f["flag"]: f["description"] for f in report.risk["flags"]} == want
+        for flag, description in want.items():
+            assert description and f"flag {flag}: {description} — " in text, (node_id, flag)
+    # the by-name owner's LISTED_NAME_MATCH is said as its hit was found, not "resolved (SAME_AS …)"
+    owner = format_report(entity_report(scored, BYNAME_OWNER))
+    assert "flag LISTED_NAME_MATCH: an active list entry joined by a by-name owner link" in owner
+
+
+def test_short_evidence_is_printed_whole_and_long_evidence_as_its_summary() -> None:
+    assert evidence_lines({"min_pct": 25.0, "items": [{"pct": 60.0}]}) == [
+        'evidence: {"min_pct": 25.0, "items": [{"pct": 60.0}]}'
+    ]
+    long = {"min_pct": 25.0, "items": [{"owner": "x" * 80}] * 3, "total": 7}
+    assert evidence_lines(long) == ["evidence: min_pct 25.0; showing 3 of 7 items (all of it: --json)"]
+    assert evidence_lines({"items": [{"owner": "x" * 300}]}) == ["evidence: 1 item (all of it: --json)"]

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from chipwatch.cli import cli
 from chipwatch.settings import Settings
-from graph.model import EdgeKind
+from graph.model import EdgeKind, NodeKind
 from graph.risk.paths import PathIndex, diversion_paths
 from graph.risk.reference import load_reference
 from graph.risk.run import compute_risk_on
@@ -44,7 +44,10 @@ def test_hs_filter_and_listed_target(world: GraphStore) -> None:
     ends = {p.hops[-1]["node_id"]: p.hops[-1]["target"] for p in listed}
     entry_of = {"party:beta": "list:US_EL:E1", "party:gamma": "list:US_UVL:U1"}
     for party, entry in entry_of.items():
-        assert entry in ends or "resolved to a list entry" in ends.get(party, [])
+        # the party's end names the link that joins it to its entry
+        assert entry in ends or f"resolved to list entry {entry}: SAME_AS to {entry} (name 0.97)" in ends.get(
+            party, []
+        )
     assert not diversion_paths(
         index, source="party:sup", hs="8471", to="listed", max_hops=2, as_of=AS_OF
     ) or all(
@@ -267,3 +270,36 @@ def test_one_traversal_per_query_same_paths_as_deepening(monkeypatch: pytest.Mon
     # a depth over the bound is refused: the paths of the depth before it are kept, marked truncated
     monkeypatch.setattr(networkx_store, "MAX_PATHS", 11)
     assert _search(fan, ["party:src"], targets, 5, 20) == ([], True)
+
+
+def test_a_party_listed_through_a_chain_ends_with_that_chain(world: GraphStore) -> None:
+    # party:alpha → co:t:X → list:US_SDN:X1: no SAME_AS edge joins the party and the entry, so
+    # "resolved to a list entry" would point at nothing; the end hop names the risk run's chain
+    world.upsert_nodes(
+        NodeKind.TRADE_PARTY, [{"id": "party:alpha", "name": "Alpha Holdings", "country": "RU"}]
+    )
+    world.upsert_edges(
+        EdgeKind.SAME_AS,
+        [{"source": "party:alpha", "target": "co:t:X", "score": 0.93, "method": "name", "decision": "auto"}],
+    )
+    world.upsert_edges(
+        EdgeKind.TRADES_WITH,
+        [
+            {
+                "source": "party:sup",
+                "target": "party:alpha",
+                "key": "854231",
+                "count": 1,
+                "value_usd": 1.0,
+                "last": "2025-01-01",
+            }
+        ],
+    )
+    compute_risk_on(world, AS_OF)
+    index = PathIndex.build(world, load_reference(AS_OF))
+    found = diversion_paths(index, source="party:sup", to="listed", max_hops=1, top=50, as_of=AS_OF)
+    [end] = [p.hops[-1] for p in found if p.hops[-1]["node_id"] == "party:alpha"]
+    why = end["target"][0]
+    assert why.startswith("resolved to list entry list:US_SDN:X1: SAME_AS to co:t:X (name 0.93)")
+    assert "; then SAME_AS to list:US_SDN:X1 (name 0.97)" in why
+    assert index.why["party:alpha"][0] == "resolved to a list entry"  # the walk is for the ends shown

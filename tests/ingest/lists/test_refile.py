@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 
+from chipwatch.cli import cli
 from chipwatch.settings import Settings
+from graph import audit
 from graph.model import ListSource, NodeKind
 from graph.stores import open_store
 from graph.tables.lists import latest_entries, load_list_tables
@@ -159,3 +163,29 @@ def test_only_an_ofac_feed_holding_the_other_ofac_feeds_list_is_misfiled() -> No
     assert misfiled("my-ofac", "ofac-enhanced-xml", cons) is None
     assert misfiled("ofac-sdn", "csl-csv", ["US_SDN", "US_SSI"]) is None
     assert misfiled("ofac-sdn", "ofac-enhanced-xml", []) is None
+
+
+def test_screening_against_a_misfiled_sdn_feed_warns_and_names_the_repair(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _old_ingest(settings, monkeypatch, SDN, 0)
+    _old_ingest(settings, monkeypatch, CONS, 1)  # the broken state: ofac-sdn holds the consolidated list
+    src = tmp_path / "counterparties.csv"
+    src.write_text("name,country\nAcme Widgets Ltd,GB\n", encoding="utf-8")
+    out = tmp_path / "result.json"
+    env = {"CHIPWATCH_WORKSPACE": str(settings.workspace)}
+    result = CliRunner().invoke(cli, ["screen", str(src), "--out", str(out)], env=env)
+    assert result.exit_code == 0, result.output
+    [warning] = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert "the ofac-sdn feed holds ofac-nonsdn's list (CONS_ENHANCED.XML.gz" in warning
+    assert "not ofac-sdn's own list" in warning and "`chipwatch ingest bundled-lists`" in warning
+    assert "warning" not in result.stdout  # said once, on stderr
+    notes = json.loads(out.read_text(encoding="utf-8"))["run"]["notes"]
+    assert notes[0] == warning.removeprefix("warning: ")
+    assert notes[1].startswith("CSV columns separated by commas")  # how the input was read, still said
+    assert audit.read(settings)[-1].payload["notes"][0] == notes[0]
+    # repaired by the next ingest: no warning any more
+    ingest_list_files(settings, [SDN], now=_at(2))
+    again = CliRunner().invoke(cli, ["screen", str(src), "--out", str(out)], env=env)
+    assert again.exit_code == 0 and "warning" not in again.stderr
+    assert not any("ofac-sdn" in n for n in json.loads(out.read_text(encoding="utf-8"))["run"]["notes"])
