@@ -94,7 +94,10 @@ def register(group: click.Group) -> None:
         Writes only new or changed exposures (CSV/XLSX/JSON by suffix).
         """
         settings = load_settings()
-        summary = rescreen(settings, output, _thresholds(review, block))
+        warnings = misfiled_warnings(read_list_table(settings, "list_versions"))
+        for warning in warnings:
+            click.echo(f"warning: {warning}", err=True)
+        summary = rescreen(settings, output, _thresholds(review, block), warnings)
         click.echo(
             f"{summary.changed_entries} list entries added or changed; "
             f"{summary.counterparties} counterparties "

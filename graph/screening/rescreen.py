@@ -8,7 +8,8 @@ the workspace's companies (with those named only in ownership records, such as t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -30,6 +31,8 @@ class RescreenSummary:
     changed_entries: int
     counterparties: int
     exposures: int
+    #: The caller's warnings about the lists screened against (as ``screen``'s run notes).
+    notes: list[str] = field(default_factory=list)
 
 
 def changed_entry_ids(settings: Settings) -> set[str]:
@@ -67,8 +70,14 @@ def counterparty_base(settings: Settings) -> pd.DataFrame:
     return base
 
 
-def rescreen(settings: Settings, output: Path, thresholds: Thresholds | None = None) -> RescreenSummary:
-    """Write the new or changed exposures to ``output`` and return counts."""
+def rescreen(
+    settings: Settings,
+    output: Path,
+    thresholds: Thresholds | None = None,
+    warnings: Sequence[str] = (),
+) -> RescreenSummary:
+    """Write the new or changed exposures to ``output`` and return counts; ``warnings`` (about
+    the lists screened against) go into the run record and the audit log."""
     thresholds = thresholds or Thresholds()
     changed = changed_entry_ids(settings)
     current = latest_entries(settings)
@@ -88,7 +97,7 @@ def rescreen(settings: Settings, output: Path, thresholds: Thresholds | None = N
                 exposures += len(hits)
                 if len(hits):
                     writer.write(hits)
-        summary = RescreenSummary(len(current), len(base), exposures)
+        summary = RescreenSummary(len(current), len(base), exposures, list(warnings))
         writer.commit(summary.__dict__)
     except BaseException:
         writer.abort()

@@ -184,6 +184,13 @@ def test_screening_against_a_misfiled_sdn_feed_warns_and_names_the_repair(
     assert notes[0] == warning.removeprefix("warning: ")
     assert notes[1].startswith("CSV columns separated by commas")  # how the input was read, still said
     assert audit.read(settings)[-1].payload["notes"][0] == notes[0]
+    # rescreen says the same, on stderr, in its run record and in the audit log
+    rescreened = tmp_path / "exposures.json"
+    result = CliRunner().invoke(cli, ["rescreen", "--out", str(rescreened)], env=env)
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if line.startswith("warning: ")] == [warning]
+    assert json.loads(rescreened.read_text(encoding="utf-8"))["run"]["notes"] == [notes[0]]
+    assert audit.read(settings)[-1].payload["notes"] == [notes[0]]
     # repaired by the next ingest: no warning any more
     ingest_list_files(settings, [SDN], now=_at(2))
     again = CliRunner().invoke(cli, ["screen", str(src), "--out", str(out)], env=env)
