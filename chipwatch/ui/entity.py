@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from chipwatch.ui.store import display_name
-from graph.model import EdgeKind
+from graph.model import Edge, EdgeKind
 from graph.risk.entity import evidence_params
 from graph.store import GraphStore
 
@@ -51,28 +51,30 @@ def trade_partners(store: GraphStore, node_ids: Iterable[str], limit: int = 200)
     reading only the company's own edges showed "empty" next to a TRANSSHIPMENT_ROUTE flag drawn
     from those very shipments.
     """
-    rows = []
     members = list(dict.fromkeys(node_ids))
+    found: list[tuple[str, Edge]] = []  # (member, edge), the first ``limit`` only
     for member, edges in store.neighbours_of(members, [EdgeKind.TRADES_WITH]).items():
-        for e in edges:
-            outgoing = e.source == member
-            other = e.target if outgoing else e.source
-            node = store.node(other)
-            rows.append(
-                {
-                    "direction": "ships to" if outgoing else "buys from",
-                    "partner": node.name if node else other,
-                    "partner_id": other,
-                    "hs6": e.key,
-                    "shipments": e.props.get("count"),
-                    "value_usd": e.props.get("value_usd"),
-                    "first": e.props.get("first"),
-                    "last": e.props.get("last"),
-                    "record": member,
-                }
-            )
+        found += [(member, e) for e in edges[: limit - len(found)]]
+        if len(found) >= limit:
+            break
+    others = [e.target if e.source == member else e.source for member, e in found]
+    nodes = store.nodes_by_id(others)  # one read for every partner's name
+    rows = [
+        {
+            "direction": "ships to" if e.source == member else "buys from",
+            "partner": nodes[other].name if other in nodes else other,
+            "partner_id": other,
+            "hs6": e.key,
+            "shipments": e.props.get("count"),
+            "value_usd": e.props.get("value_usd"),
+            "first": e.props.get("first"),
+            "last": e.props.get("last"),
+            "record": member,
+        }
+        for (member, e), other in zip(found, others, strict=True)
+    ]
     cols = ["direction", "partner", "partner_id", "hs6", "shipments", "value_usd", "first", "last", "record"]
-    return pd.DataFrame(rows[:limit], columns=cols)
+    return pd.DataFrame(rows, columns=cols)
 
 
 def regime_status(store: GraphStore, risk: Mapping[str, Any]) -> pd.DataFrame:
