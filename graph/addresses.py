@@ -177,3 +177,10 @@ def address_nodes(ids: pd.Series, lines: pd.Series, country: pd.Series) -> pd.Da
     )
     frame = frame.dropna(subset=["id"])
     return frame.sort_values(["id", "name"], kind="stable").drop_duplicates("id").reset_index(drop=True)
+
+
+def full_address(address: pd.Series, city: pd.Series, postal: pd.Series) -> pd.Series:
+    """One address line "street, city postcode" — the way bills of lading write it, so a
+    company and a trade party at the same place share one Address node."""
+    line = address.where(city == "", address + ", " + city).where(address != "", city)
+    return line.where(postal == "", line + " " + postal).str.strip(" ,")

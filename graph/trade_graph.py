@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from graph.addresses import address_nodes
+from graph.addresses import address_nodes, full_address
 from graph.countries import country_nodes
 from graph.model import EdgeKind, NodeKind
 from graph.store import GraphStore
@@ -92,7 +92,9 @@ def trade_graph_frames(tables: TradeTables) -> GraphFrames:
                 {
                     "source": c["node_id"],
                     "target": c["address_id"],
-                    "line": _company_line(c),
+                    "line": full_address(
+                        *(c[col].fillna("").astype(str) for col in ("address", "city", "postal_code"))
+                    ),
                     "provenance": c["source"],
                     "country": c["country"],
                 }
@@ -183,22 +185,6 @@ def trade_graph_frames(tables: TradeTables) -> GraphFrames:
         NodeKind.SHIPMENT: shipments,
     }
     return GraphFrames(nodes, edges)
-
-
-def _company_line(c: pd.DataFrame) -> pd.Series:
-    parts = (
-        c[["address", "city", "postal_code"]]
-        .astype(object)
-        .where(c[["address", "city", "postal_code"]].notna(), "")
-    )
-    line = (
-        parts["address"].astype(str)
-        + ", "
-        + parts["city"].astype(str)
-        + " "
-        + parts["postal_code"].astype(str)
-    )
-    return line.str.strip(" ,")
 
 
 def records(frame: pd.DataFrame) -> ColumnRows:

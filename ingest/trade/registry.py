@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from graph.addresses import address_ids
+from graph.addresses import address_ids, full_address
 from graph.ids import byname_company_id, person_id
 from ingest.normalize.values import parse_shares
 from ingest.trade.common import (
@@ -61,13 +61,6 @@ OFFICER_COLUMNS = (
     "end_date",
 )
 OFFICER_REQUIRED = ("person_name",)
-
-
-def full_address(address: pd.Series, city: pd.Series, postal: pd.Series) -> pd.Series:
-    """One address line "street, city postcode" — the way bills of lading write it, so a
-    company and a trade party at the same place share one Address node."""
-    line = address.where(city == "", address + ", " + city).where(address != "", city)
-    return line.where(postal == "", line + " " + postal).str.strip(" ,")
 
 
 def companies(path: Path, frame: pd.DataFrame, source: str, today: dt.date) -> Canonical:
