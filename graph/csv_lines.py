@@ -22,6 +22,8 @@ from typing import IO
 #: Compressed files whose text this module can stream (others have no lines to point at).
 _OPENERS: dict[str, Callable[..., IO[str]]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 ARCHIVES = (".zip", ".zst", ".tar")
+#: Every suffix pandas decompresses a CSV by.
+COMPRESSED = (*_OPENERS, *ARCHIVES)
 _TEXT = (".csv", ".txt", ".tsv", ".gz", ".bz2", ".xz")
 
 _LINE = re.compile(r"line (\d+)")

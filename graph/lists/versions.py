@@ -17,6 +17,12 @@ def feed_versions(versions: pd.DataFrame, feed: str) -> pd.DataFrame:
     return rows.sort_values("seq", kind="stable").reset_index(drop=True)
 
 
+def current_versions(versions: pd.DataFrame) -> pd.DataFrame:
+    """The newest version of every feed (as :func:`latest_version` picks it: the last of the
+    highest ingest sequence)."""
+    return versions.sort_values("seq", kind="stable").groupby("feed").tail(1)
+
+
 def latest_version(versions: pd.DataFrame, feed: str) -> pd.Series | None:
     rows = feed_versions(versions, feed)
     return None if rows.empty else rows.iloc[-1]

@@ -16,6 +16,7 @@ import pandas as pd
 
 from chipwatch.settings import Settings
 from graph.list_graph import list_graph_frames
+from graph.lists.versions import current_versions
 from graph.model import NodeKind
 from graph.screening.files import ResultWriter
 from graph.screening.index import build_index
@@ -40,7 +41,7 @@ def changed_entry_ids(settings: Settings) -> set[str]:
     tables = load_list_tables(settings)
     if tables.versions.empty or tables.diffs.empty:
         return set()
-    latest = set(tables.versions.sort_values("seq").groupby("feed").tail(1)["version_id"])
+    latest = set(current_versions(tables.versions)["version_id"])
     d = tables.diffs
     d = d[d["new_version_id"].isin(latest) & d["change"].isin(["added", "changed"])]
     return set(d["node_id"].astype(str))

@@ -25,6 +25,7 @@ import pandas as pd
 
 from chipwatch.errors import WorkspaceCorruptError
 from chipwatch.settings import Settings
+from graph.lists.versions import current_versions
 
 #: Fields of an entry that make up its content: a change in any of them is a change in the diff.
 CONTENT_FIELDS: tuple[str, ...] = (
@@ -163,7 +164,7 @@ def latest_entries(settings: Settings) -> pd.DataFrame:
     versions = tables.versions
     if versions.empty:
         return tables.entries.iloc[0:0]
-    latest = versions.sort_values("seq").groupby("feed").tail(1)["version_id"]
+    latest = current_versions(versions)["version_id"]
     return tables.entries[tables.entries["version_id"].isin(set(latest))]
 
 

@@ -31,7 +31,7 @@ from chipwatch.settings import PROJECT_ROOT, Settings
 from graph.list_graph import edge_identities, list_graph_frames, write_list_graph
 from graph.lists.diff import diff_entries, summarise
 from graph.lists.undo import GraphUndo
-from graph.lists.versions import latest_version
+from graph.lists.versions import current_versions, latest_version
 from graph.model import EdgeKind
 from graph.store import GraphStore
 from graph.tables.lists import ListTables, append_rows, conform, load_list_tables, stage_list_tables
@@ -440,8 +440,7 @@ def _current_copies(
     ``feed`` (``versions``: every version so far), and the lists each of those versions holds
     (:mod:`ingest.lists.shared`)."""
     others = versions[versions["feed"].notna() & (versions["feed"] != feed)]
-    # each feed's newest (as latest_version picks it: the last of the highest seq)
-    current = others.sort_values("seq", kind="stable").groupby("feed").tail(1)
+    current = current_versions(others)
     version_lists = {
         str(v): json.loads(lists) if isinstance(lists, str) else []
         for v, lists in zip(current["version_id"], current["lists_json"], strict=True)

@@ -20,13 +20,11 @@ import yaml
 from chipwatch.errors import InputFileError
 from graph.csv_delimiters import one_column_reason
 from graph.csv_fields import refuse_shifted_columns
-from graph.csv_lines import line_of_row, parser_line
+from graph.csv_lines import COMPRESSED, line_of_row, parser_line
 from graph.utf8_cells import undecodable_cell
 
 #: What to do with a CSV separated otherwise than by commas.
 SEPARATOR_REMEDY = "save the sheet as .xlsx (read as well) or as a CSV separated by commas"
-#: Suffixes pandas decompresses a CSV by.
-_COMPRESSED = (".gz", ".bz2", ".xz", ".zip", ".zst", ".tar")
 
 
 def load_mapping(path: Path) -> dict[str, str]:
@@ -50,7 +48,7 @@ def load_mapping(path: Path) -> dict[str, str]:
 
 def _check_text(path: Path) -> None:
     """Refuse a binary file before the CSV parser reads it whole as one enormous header."""
-    if path.name.lower().endswith(_COMPRESSED):
+    if path.name.lower().endswith(COMPRESSED):
         return  # compressed: pandas decompresses it by its suffix, the parser's checks apply
     with path.open("rb") as handle:
         if b"\x00" in handle.read(8192):
