@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from graph.ids import normalise_key_text
+from graph.list_status import is_listing
 from graph.model import Edge, EdgeKind, Node, NodeKind
 from graph.risk.frames import ACCEPTED, BYNAME_METHOD, BYNAME_PREFIX, byname_owner_links, read_nodes
 from graph.store import GraphStore
@@ -111,9 +112,10 @@ def ownership_sources(store: GraphStore, owner: str) -> tuple[str, ...]:
 
 class ByNameLinks:
     """By-name owner links, computed by the risk run's own rule; the workspace's by-name owners and
-    the list entries they name are read once, on first need, and every link between them is
-    found in one merge. Made once per graph state and kept (the app keeps one per state, a path
-    index one, an export one), a party's report no longer reads every company and list entry."""
+    the list entries they name are read once, on first need (a walk needs them only at a ring
+    holding a record a link can end at, :meth:`ends_among`), and every link between them is found
+    in one merge. Kept per graph state (the app keeps one per state, a path index one, an export
+    one), the reports and walks after the first read none of them again."""
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
@@ -160,10 +162,28 @@ class ByNameLinks:
             self._by_end = by_end
         return self._by_end
 
+    def ends_among(self, nodes: Iterable[Node]) -> list[str]:
+        """The records of ``nodes`` a by-name link can end at: by-name owners, and listed entries
+        whose name or an alias is a by-name owner's (a set lookup, so that a walk through records
+        no link touches reads no list entry)."""
+        return [
+            n.id
+            for n in nodes
+            if n.id.startswith(BYNAME_PREFIX)
+            or (
+                n.kind is NodeKind.LIST_ENTRY
+                and is_listing(n.props.get("status"))
+                and self._names_an_owner(n.name, n.props.get("aliases"))
+            )
+        ]
+
     def around(self, node_ids: Iterable[str]) -> list[tuple[str, str]]:
         """(owner, entry) links with an end among ``node_ids``, sorted."""
+        ids = list(node_ids)
+        if not ids:  # (no link is read for a ring no link can touch)
+            return []
         by_end = self._links_by_end()
-        return sorted({pair for n in node_ids for pair in by_end.get(n, ())})
+        return sorted({pair for n in ids for pair in by_end.get(n, ())})
 
     def join(self, start: str, owner: str, entry: str) -> Join:
         """The link between ``owner`` and ``entry`` as a chain's step from ``start`` (either end),
@@ -259,8 +279,12 @@ def cluster_joins(
     byname = byname or ByNameLinks(store)
     frontier = [node_id]
     while frontier and len(chains) < limit:
-        links = same_as.ring(frontier) if same_as is not None else _stored_ring(store, frontier)
-        for owner, entry in byname.around(frontier):
+        if same_as is not None:  # links read once: no store read, every link of the ring looked up
+            links, ends = same_as.ring(frontier), frontier
+        else:
+            links = _stored_ring(store, frontier)
+            ends = byname.ends_among(store.nodes_by_id(frontier).values())
+        for owner, entry in byname.around(ends):
             for start in (owner, entry):
                 if start in links:
                     links[start].append(byname.join(start, owner, entry))

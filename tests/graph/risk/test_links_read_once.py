@@ -116,3 +116,13 @@ def test_a_by_name_owner_walks_alone_in_a_graph_without_list_entries() -> None:
     store = CountingStore()
     store.upsert_nodes(NodeKind.COMPANY, [{"id": BYNAME_OWNER, "name": "Omega Industries", "country": "IR"}])
     assert cluster_joins(store, BYNAME_OWNER) == {BYNAME_OWNER: []}
+
+
+def test_a_walk_no_by_name_link_can_touch_reads_no_company_or_entry_table() -> None:
+    # `chipwatch entity` reads its own links: a party with no by-name owner or listed entry in
+    # its cluster must not pay for reading every company and list entry
+    store = CountingStore()
+    _scored(store)
+    store.frames.clear()
+    assert set(cluster_joins(store, "co:t:LEGIT")) == {"co:t:LEGIT", "party:legit"}
+    assert not store.frames
