@@ -16,13 +16,14 @@ import pandas as pd
 
 from chipwatch.settings import Settings
 from graph.list_graph import list_graph_frames
+from graph.lists.copies import shown_copies, version_lists
 from graph.lists.versions import current_versions
 from graph.model import NodeKind
 from graph.screening.files import ResultWriter
 from graph.screening.index import build_index
 from graph.screening.run import _audit_event
 from graph.screening.screen import Screener, Thresholds, counterparty_decisions
-from graph.tables.lists import latest_entries, load_list_tables
+from graph.tables.lists import ListTables, load_list_tables, shown_entries
 from graph.tables.trade import load_trade_tables
 from graph.trade_graph import name_only_companies
 
@@ -37,14 +38,40 @@ class RescreenSummary:
 
 
 def changed_entry_ids(settings: Settings) -> set[str]:
-    """Entries added or changed by the newest version of each feed."""
+    """Entries the newest version of a feed added or changed — in the copy the node shows
+    (:func:`graph.tables.lists.shown_entries`) — or handed to another feed's copy by dropping the
+    one shown. A change to a copy the node does not show (the consolidated list's copy of an SDN
+    entry) changes no listing a counterparty is screened against."""
     tables = load_list_tables(settings)
+    return _changed_ids(tables, shown_entries(tables))
+
+
+def _changed_ids(tables: ListTables, shown: pd.DataFrame) -> set[str]:
+    """:func:`changed_entry_ids` of ``tables``, whose shown entries are ``shown``."""
     if tables.versions.empty or tables.diffs.empty:
         return set()
     latest = set(current_versions(tables.versions)["version_id"])
-    d = tables.diffs
-    d = d[d["new_version_id"].isin(latest) & d["change"].isin(["added", "changed"])]
-    return set(d["node_id"].astype(str))
+    d = tables.diffs[tables.diffs["new_version_id"].isin(latest)]
+    shown_feed = dict(zip(shown["node_id"], shown["feed"], strict=True))
+    new = d[d["change"].isin(["added", "changed"])]
+    ids = {n for n, f in zip(new["node_id"], new["feed"], strict=True) if shown_feed.get(n) == f}
+    return ids | _handed_over(tables, d[d["change"] == "removed"], shown)
+
+
+def _handed_over(tables: ListTables, removed: pd.DataFrame, shown: pd.DataFrame) -> set[str]:
+    """Ids of ``removed`` (diff rows: a feed's newest version dropped them) that another feed's
+    copy in ``shown`` lists, where the dropped copy ranked first: the node showed it before and
+    shows another feed's copy now."""
+    still = removed[removed["node_id"].isin(set(shown["node_id"]))]
+    if still.empty:
+        return set()
+    dropped_keys = set(zip(still["node_id"], still["old_version_id"], strict=True))
+    e = tables.entries
+    e = e[e["node_id"].isin(set(still["node_id"])) & e["version_id"].isin(set(still["old_version_id"]))]
+    dropped = e[[k in dropped_keys for k in zip(e["node_id"], e["version_id"], strict=True)]]
+    rivals = shown[shown["node_id"].isin(set(still["node_id"]))]
+    before = shown_copies(pd.concat([dropped, rivals], ignore_index=True), version_lists(tables.versions))
+    return set(before.loc[before["version_id"].isin(set(still["old_version_id"])), "node_id"])
 
 
 def counterparty_base(settings: Settings) -> pd.DataFrame:
@@ -80,9 +107,9 @@ def rescreen(
     """Write the new or changed exposures to ``output`` and return counts; ``warnings`` (about
     the lists screened against) go into the run record and the audit log."""
     thresholds = thresholds or Thresholds()
-    changed = changed_entry_ids(settings)
-    current = latest_entries(settings)
-    current = current[current["node_id"].isin(changed)].reset_index(drop=True)
+    tables = load_list_tables(settings)
+    current = shown_entries(tables)
+    current = current[current["node_id"].isin(_changed_ids(tables, current))].reset_index(drop=True)
     base = counterparty_base(settings)
     writer = ResultWriter(output, {"kind": "rescreen", "changed_entries": len(current)})
     exposures = 0
