@@ -195,7 +195,9 @@ def ownership_status(
     stakes = clean_stakes(owns)
     frames = []
     for regime in regimes:
-        on = listings[listings["list"].isin(regime.owner_lists)]
+        programs = listings["programs"] if "programs" in listings else pd.Series(None, index=listings.index)
+        counted = [regime.counts(str(lst), p) for lst, p in zip(listings["list"], programs, strict=True)]
+        on = listings[np.asarray(counted, dtype=bool)]
         grouped = group_lists(on["cluster"], on["list"])
         seeds = pd.DataFrame({"cluster": grouped.index, "lists": grouped.to_numpy()})
         frames.append(blocked_by_ownership(stakes, seeds, regime))
