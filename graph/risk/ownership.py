@@ -39,11 +39,30 @@ class OwnershipResult:
     completeness: pd.DataFrame
 
 
+#: What a stake's explanation carries beside owner and pct, when the ownership table has it.
+STAKE_FACTS = ("as_of", "source")
+
+
 def clean_stakes(owns: pd.DataFrame) -> pd.DataFrame:
-    """One row per (owner, owned) pair, largest recorded stake, no self-ownership, pct >= 0."""
-    stakes = owns.loc[owns["owner"] != owns["owned"], ["owner", "owned", "pct"]]
+    """One row per (owner, owned) pair, largest recorded stake (with that record's ``as_of`` and
+    ``source`` where given), no self-ownership, pct > 0."""
+    cols = ["owner", "owned", "pct", *(c for c in STAKE_FACTS if c in owns.columns)]
+    stakes = owns.loc[owns["owner"] != owns["owned"], cols]
     stakes = stakes[stakes["pct"] > 0]
-    return stakes.groupby(["owner", "owned"], sort=True, as_index=False).agg(pct=("pct", "max"))
+    stakes = stakes.sort_values(["owner", "owned", "pct"], ascending=[True, True, False], kind="stable")
+    return stakes.drop_duplicates(["owner", "owned"]).reset_index(drop=True)
+
+
+def _stake_items(rows: pd.DataFrame) -> list[dict[str, object]]:
+    """Each blocked owner's stake as the explanation gives it: id, pct, and the record's date
+    and source file when known."""
+    facts = [c for c in STAKE_FACTS if c in rows.columns]
+    out: list[dict[str, object]] = []
+    for values in zip(rows["owner"], rows["pct"], *(rows[c] for c in facts), strict=True):
+        item: dict[str, object] = {"id": values[0], "pct": float(values[1])}
+        item.update({k: str(v) for k, v in zip(facts, values[2:], strict=True) if isinstance(v, str) and v})
+        out.append(item)
+    return out
 
 
 def blocked_by_ownership(stakes: pd.DataFrame, seeds: pd.DataFrame, regime: Regime) -> pd.DataFrame:
@@ -92,7 +111,7 @@ def blocked_by_ownership(stakes: pd.DataFrame, seeds: pd.DataFrame, regime: Regi
                     "rule": f"{regime.name}: blocked owners hold "
                     f"{'>' if regime.strict else '>='} {regime.threshold_pct:g} %"
                     + (" (aggregated)" if regime.aggregate else " (largest single owner)"),
-                    "owners": [{"id": o, "pct": float(p)} for o, p in zip(g["owner"], g["pct"], strict=True)],
+                    "owners": _stake_items(g),
                 },
                 ensure_ascii=False,
             )

@@ -103,3 +103,22 @@ def test_bis_affiliates_counts_sdn_owners_only_under_744_8_programmes(store: Gra
     assert bis.get("TW") == "owned" and bis.get("TEM") == "owned"
     assert "TG" not in bis and "G" not in bis
     assert statuses(res, "OFAC").get("TG") == "owned"
+
+
+def test_an_ownership_record_dated_after_as_of_does_not_count(store: GraphStore) -> None:
+    """A stake recorded as of 2026-06-01 is not known on 2026-01-01 (as a shipment after the date
+    is not): the run as of 2026-01-01 leaves it out and says so; as of today it counts, and the
+    explanation names the record's date and file."""
+    companies(store, ("X", "RU"), ("T", "AE"))
+    listed(store, "X", "US_SDN", ["RUSSIA-EO14024"])
+    owns(store, ("X", "T", 60.0), as_of="2026-06-01")
+    before = analyse(store, dt.date(2026, 1, 1))
+    assert "T" not in statuses(before, "OFAC")
+    assert flag_evidence(before, "LISTED_MINORITY_STAKE", "T") is None
+    assert any("dated after 2026-01-01" in n for n in before.notes)
+    after = analyse(store, TODAY)
+    assert statuses(after, "OFAC")["T"] == "owned"
+    ev = flag_evidence(after, "OWNED_BY_LISTED", "T")
+    assert ev is not None
+    owners = next(i for i in ev["items"] if i["regime"] == "OFAC")["owners"]
+    assert owners == [{"id": "co:t:X", "pct": 60.0, "as_of": "2026-06-01", "source": "registry.csv"}]
