@@ -225,19 +225,35 @@ def ownership_status(
     return OwnershipResult(status, ultimate_parents(stakes, countries, control_pct), completeness(owns))
 
 
-def reason_chain(
-    status: pd.DataFrame, cluster: str, regime: str, max_depth: int = 20
-) -> list[dict[str, object]]:
-    """The chain of reasons behind one cluster's status: it, then each blocked owner's, depth first."""
-    by_key = {
-        (c, r): (s, j)
+ReasonIndex = dict[tuple[str, str], tuple[str, str]]
+
+
+def reason_index(status: pd.DataFrame) -> ReasonIndex:
+    """(cluster, regime) → (status, reasons_json): built once for many :func:`reason_chain` calls."""
+    return {
+        (str(c), str(r)): (str(s), str(j))
         for c, r, s, j in status[["cluster", "regime", "status", "reasons_json"]].itertuples(index=False)
     }
+
+
+def reason_chain(
+    status: pd.DataFrame | ReasonIndex,
+    cluster: str,
+    regime: str,
+    max_depth: int = 20,
+    limit: int | None = None,
+) -> list[dict[str, object]]:
+    """The chain of reasons behind one cluster's status: it, then each blocked owner's, depth
+    first, down to the listings (at most ``limit`` entries). ``status`` is the status table or its
+    :func:`reason_index`."""
+    by_key = status if isinstance(status, dict) else reason_index(status)
     out: list[dict[str, object]] = []
     seen: set[str] = set()
 
     def visit(node: str, depth: int) -> None:
         if node in seen or depth > max_depth or (node, regime) not in by_key:
+            return
+        if limit is not None and len(out) >= limit:
             return
         seen.add(node)
         st, js = by_key[(node, regime)]

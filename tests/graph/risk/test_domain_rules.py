@@ -87,6 +87,25 @@ def flag_evidence(res: RiskResult, flag: str, cid: str) -> dict[str, Any] | None
     return None if row.empty else json.loads(row["evidence_json"].iloc[0])
 
 
+def test_faq_401_example_blocks_b_with_the_chain(store: GraphStore) -> None:
+    """X (SDN) 50 % of A and 10 % of B, A 40 % of B: B is blocked and its explanation names the
+    chain down to the listing (B ← A 40 % ← X 50 % listed; B ← X 10 %), not only its direct owners."""
+    companies(store, ("X", "RU"), ("A", "AE"), ("B", "AE"))
+    listed(store, "X", "US_SDN", ["RUSSIA-EO14024"])
+    owns(store, ("X", "A", 50.0), ("X", "B", 10.0), ("A", "B", 40.0))
+    res = analyse(store, TODAY)
+    assert statuses(res, "OFAC") == {"X": "listed", "A": "owned", "B": "owned"}
+    ev = flag_evidence(res, "OWNED_BY_LISTED", "B")
+    assert ev is not None
+    ofac = next(i for i in ev["items"] if i["regime"] == "OFAC")
+    assert ofac["blocked_pct"] == 50.0
+    assert {o["id"]: o["pct"] for o in ofac["owners"]} == {"co:t:A": 40.0, "co:t:X": 10.0}
+    chain = {c["id"]: c for c in ofac["chain"]}
+    assert chain["co:t:A"]["owners"] == [{"id": "co:t:X", "pct": 50.0, "source": "registry.csv"}]
+    assert chain["co:t:X"]["listed_on"] == ["US_SDN"]
+    assert "FAQ" in ofac["source"]  # the regime's legal source travels with the answer
+
+
 def test_bis_affiliates_counts_sdn_owners_only_under_744_8_programmes(store: GraphStore) -> None:
     """SDN owners count for the Affiliates rule only as designated under 15 CFR 744.8 (e.g.
     [NPWMD]); an SDN under another programme ([GLOMAG]) blocks under OFAC but not under BIS. EL
@@ -122,3 +141,36 @@ def test_an_ownership_record_dated_after_as_of_does_not_count(store: GraphStore)
     assert ev is not None
     owners = next(i for i in ev["items"] if i["regime"] == "OFAC")["owners"]
     assert owners == [{"id": "co:t:X", "pct": 60.0, "as_of": "2026-06-01", "source": "registry.csv"}]
+
+
+@pytest.mark.parametrize(
+    ("day", "flag", "source_has"),
+    [
+        ("2025-09-28", None, ""),  # before the Affiliates rule: no answer under BIS
+        ("2025-09-29", "OWNED_BY_LISTED", "effective 2025-09-29"),
+        ("2025-11-09", "OWNED_BY_LISTED", "effective 2025-09-29"),
+        ("2025-11-10", "OWNED_BY_LISTED_SUSPENDED_RULE", "suspending"),
+        ("2026-11-09", "OWNED_BY_LISTED_SUSPENDED_RULE", "suspending"),
+        ("2026-11-10", "OWNED_BY_LISTED", "resumes after the suspension"),
+        ("2026-12-01", "OWNED_BY_LISTED", "resumes after the suspension"),
+    ],
+)
+def test_bis_affiliates_answer_on_each_side_of_each_date(day: str, flag: str | None, source_has: str) -> None:
+    """An Entity List owner with 60 % through a holding: under BIS the subsidiary is blocked while
+    the rule is in force, flagged for review while it is suspended, and the explanation cites the
+    row of the dated switch that gave the answer, with the chain down to the listing."""
+    store = NetworkxStore()
+    companies(store, ("E", "CN"), ("H", "HK"), ("T", "AE"))
+    listed(store, "E", "US_EL", license_requirement=EL_ALL)
+    owns(store, ("E", "H", 100.0), ("H", "T", 60.0))
+    res = analyse(store, dt.date.fromisoformat(day))
+    found = {f: flag_evidence(res, f, "T") for f in ("OWNED_BY_LISTED", "OWNED_BY_LISTED_SUSPENDED_RULE")}
+    if flag is None:
+        assert found == {"OWNED_BY_LISTED": None, "OWNED_BY_LISTED_SUSPENDED_RULE": None}
+        return
+    ev = found[flag]
+    assert ev is not None
+    bis = next(i for i in ev["items"] if i["regime"] == "BIS_AFFILIATES")
+    assert source_has in bis["source"]
+    assert [c["id"] for c in bis["chain"]] == ["co:t:H", "co:t:E"]
+    assert bis["chain"][-1]["listed_on"] == ["US_EL"]
