@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from graph.risk.frames import group_lists, member
+from graph.risk.licence import licence_reason, normalise_requirement
 from graph.risk.reference import Regime
 
 
@@ -69,10 +70,19 @@ def blocked_by_ownership(stakes: pd.DataFrame, seeds: pd.DataFrame, regime: Regi
     """Fixed point for one regime.
 
     ``stakes``: ``clean_stakes`` output. ``seeds``: cluster, lists (the listed clusters whose
-    lists are among ``regime.owner_lists``). Returns cluster, regime, status, blocked_pct,
-    round, reasons_json for seeds (status ``listed``) and derived entities (``owned``).
+    lists are among ``regime.owner_lists``) and optionally licences (each seed's licence
+    requirements as its list entries give them). Returns cluster, regime, status, blocked_pct,
+    round, reasons_json for seeds (status ``listed``) and derived entities (``owned``). An owned
+    entity's reason carries the licence requirements of the listed parties behind it and the
+    strictest of them (:mod:`graph.risk.licence`).
     """
     seed_ids = pd.unique(seeds["cluster"])
+    seed_licences = seeds["licences"] if "licences" in seeds else pd.Series([[]] * len(seeds))
+    licences: dict[str, frozenset[str]] = {
+        str(c): frozenset(normalise_requirement(t) for t in found)
+        for c, found in zip(seeds["cluster"], seed_licences, strict=True)
+        if isinstance(found, list) and found
+    }
     rows: list[pd.DataFrame] = [
         pd.DataFrame(
             {
@@ -82,7 +92,11 @@ def blocked_by_ownership(stakes: pd.DataFrame, seeds: pd.DataFrame, regime: Regi
                 "blocked_pct": 100.0,
                 "round": 0,
                 "reasons_json": [
-                    json.dumps({"listed_on": lists}, ensure_ascii=False) for lists in seeds["lists"]
+                    json.dumps(
+                        {"listed_on": lists, **licence_reason(licences.get(str(c), frozenset()))},
+                        ensure_ascii=False,
+                    )
+                    for c, lists in zip(seeds["cluster"], seeds["lists"], strict=True)
                 ],
             }
         )
@@ -105,18 +119,21 @@ def blocked_by_ownership(stakes: pd.DataFrame, seeds: pd.DataFrame, regime: Regi
         chosen = hits[member(hits["owned"], new)].sort_values(
             ["owned", "pct", "owner"], ascending=[True, False, True]
         )
-        reasons = {
-            owned: json.dumps(
+        reasons = {}
+        for owned, g in chosen.groupby("owned", sort=True):
+            held = frozenset().union(*(licences.get(str(o), frozenset()) for o in g["owner"]))
+            if held:
+                licences[str(owned)] = held
+            reasons[owned] = json.dumps(
                 {
                     "rule": f"{regime.name}: blocked owners hold "
                     f"{'>' if regime.strict else '>='} {regime.threshold_pct:g} %"
                     + (" (aggregated)" if regime.aggregate else " (largest single owner)"),
                     "owners": _stake_items(g),
+                    **licence_reason(held),
                 },
                 ensure_ascii=False,
             )
-            for owned, g in chosen.groupby("owned", sort=True)
-        }
         rows.append(
             pd.DataFrame(
                 {
@@ -219,6 +236,9 @@ def ownership_status(
         on = listings[np.asarray(counted, dtype=bool)]
         grouped = group_lists(on["cluster"], on["list"])
         seeds = pd.DataFrame({"cluster": grouped.index, "lists": grouped.to_numpy()})
+        if "license_requirement" in on:
+            required = group_lists(on["cluster"], on["license_requirement"])
+            seeds["licences"] = [required.get(c, []) for c in seeds["cluster"]]
         frames.append(blocked_by_ownership(stakes, seeds, regime))
     cols = ["cluster", "regime", "status", "blocked_pct", "round", "reasons_json"]
     status = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)

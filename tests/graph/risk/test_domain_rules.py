@@ -174,3 +174,34 @@ def test_bis_affiliates_answer_on_each_side_of_each_date(day: str, flag: str | N
     assert source_has in bis["source"]
     assert [c["id"] for c in bis["chain"]] == ["co:t:H", "co:t:E"]
     assert bis["chain"][-1]["listed_on"] == ["US_EL"]
+
+
+def test_bis_affiliates_names_the_strictest_owners_licence_requirement(store: GraphStore) -> None:
+    """An EL party (all items subject to the EAR) and an MEU party (Supplement No. 2 items) each
+    hold 25 %: under BIS the subsidiary is blocked by their aggregate, and its explanation gives
+    both owners' licence requirements and the strictest one, which applies (15 CFR 744.11(a)(1)),
+    also one level further down."""
+    companies(store, ("E", "CN"), ("M", "CN"), ("T", "AE"), ("U", "AE"), ("V", "AE"))
+    listed(store, "E", "US_EL", license_requirement=EL_ALL + "  ")
+    listed(store, "M", "US_MEU", license_requirement=MEU_SUPP2)
+    owns(store, ("E", "T", 25.0), ("M", "T", 25.0), ("T", "U", 50.0), ("M", "V", 50.0))
+    res = analyse(store, TODAY)
+    st = res.ownership.status
+    bis = st[st["regime"] == "BIS_AFFILIATES"].set_index("cluster")["reasons_json"].map(json.loads)
+    for cid in ("co:t:T", "co:t:U"):
+        assert bis[cid]["licence_requirements"] == [EL_ALL, MEU_SUPP2]
+        assert bis[cid]["strictest_licence_requirement"] == EL_ALL
+    # one MEU owner: its own requirement is the one that applies
+    assert bis["co:t:V"]["strictest_licence_requirement"] == MEU_SUPP2
+    ev = flag_evidence(res, "OWNED_BY_LISTED", "U")
+    assert ev is not None
+    item = next(i for i in ev["items"] if i["regime"] == "BIS_AFFILIATES")
+    assert item["strictest_licence_requirement"] == EL_ALL
+
+
+def test_strictest_requirement_is_not_guessed_between_two_narrow_ones() -> None:
+    from graph.risk.licence import strictest
+
+    narrow = "For all items subject to the EAR when used in projects specified in §746.5 of the EAR."
+    assert strictest([narrow, MEU_SUPP2]) is None
+    assert strictest([narrow, MEU_SUPP2, EL_ALL]) == EL_ALL
