@@ -7,7 +7,8 @@ down a chain. Worked example (DOMAIN.md): X (listed) owns 50 % of A and 10 % of 
 of B → A is blocked (50 %), so B has 40 + 10 = 50 % blocked ownership → B is blocked.
 
 :func:`blocked_by_ownership` repeats "mark blocked where the summed (or, for regimes that do not
-aggregate, the largest) blocked stake reaches the threshold" until nothing changes. Every round
+aggregate, one listed person's direct and indirect) blocked stake reaches the threshold" until
+nothing changes. Every round
 blocks at least one new entity, so it stops after at most as many rounds as there are owned
 entities — cycles and self-ownership cannot make it loop. Each derived status keeps its reasons:
 the round, the blocked stake and each blocked owner with its stake and why that owner is blocked.
@@ -66,6 +67,31 @@ def _stake_items(rows: pd.DataFrame) -> list[dict[str, object]]:
     return out
 
 
+NOT_AGGREGATED = " (held by one listed person, directly or through entities it owns)"
+
+
+def _one_holder_reaches(
+    hits: pd.DataFrame, holders: dict[str, frozenset[str]], regime: Regime
+) -> tuple[pd.Series, pd.DataFrame]:
+    """For a regime that does not aggregate several listed persons (UK): a person's holding is
+    what it holds directly plus the whole stakes of the entities it owns (UK regulations, e.g.
+    Russia (Sanctions) (EU Exit) Regulations 2019 reg. 7 and Schedule 1: a share is held
+    indirectly through an entity the person has a majority stake in). Stakes of two different
+    listed persons are never added. Returns owned → the largest such holding that reaches the
+    threshold, and the stake rows (with ``holder``) that make it up."""
+    per = hits.assign(holder=hits["owner"].map(lambda o: sorted(holders.get(str(o), ())))).explode("holder")
+    per = per.dropna(subset=["holder"])
+    held = per.groupby(["owned", "holder"], sort=True)["pct"].sum()
+    ok = held[[regime.reached(float(v)) for v in held.to_numpy()]]
+    if ok.empty:
+        return pd.Series(dtype=float), per.iloc[0:0]
+    best = ok.groupby(level="owned").max()
+    top = ok[ok.to_numpy() >= best.reindex(ok.index.get_level_values("owned")).to_numpy()]
+    keys = set(top.index.tolist())
+    chosen = per[[k in keys for k in zip(per["owned"], per["holder"], strict=True)]]
+    return best, chosen
+
+
 def blocked_by_ownership(stakes: pd.DataFrame, seeds: pd.DataFrame, regime: Regime) -> pd.DataFrame:
     """Fixed point for one regime.
 
@@ -102,6 +128,8 @@ def blocked_by_ownership(stakes: pd.DataFrame, seeds: pd.DataFrame, regime: Regi
         )
     ]
     blocked = set(seed_ids.tolist())
+    # regimes that do not aggregate: the listed person(s) whose holding blocks each entity
+    holders: dict[str, frozenset[str]] = {str(c): frozenset([str(c)]) for c in seed_ids}
     live = stakes[~member(stakes["owned"], blocked)]
     owner_mask = member(live["owner"], blocked)
     round_no = 0
@@ -110,26 +138,32 @@ def blocked_by_ownership(stakes: pd.DataFrame, seeds: pd.DataFrame, regime: Regi
         hits = live[owner_mask]
         if hits.empty:
             break
-        grouped = hits.groupby("owned", sort=True)["pct"]
-        total = grouped.sum() if regime.aggregate else grouped.max()
-        reached = total[[regime.reached(float(v)) for v in total.to_numpy()]]
+        if regime.aggregate:
+            total = hits.groupby("owned", sort=True)["pct"].sum()
+            reached = total[[regime.reached(float(v)) for v in total.to_numpy()]]
+            chosen = hits[member(hits["owned"], set(reached.index))]
+        else:
+            reached, chosen = _one_holder_reaches(hits, holders, regime)
         if reached.empty:
             break
         new = set(reached.index.tolist())
-        chosen = hits[member(hits["owned"], new)].sort_values(
-            ["owned", "pct", "owner"], ascending=[True, False, True]
-        )
+        chosen = chosen.sort_values(["owned", "pct", "owner"], ascending=[True, False, True])
         reasons = {}
         for owned, g in chosen.groupby("owned", sort=True):
             held = frozenset().union(*(licences.get(str(o), frozenset()) for o in g["owner"]))
             if held:
                 licences[str(owned)] = held
+            extra: dict[str, object] = {}
+            if not regime.aggregate:
+                holders[str(owned)] = frozenset(g["holder"])
+                extra["held_by"] = sorted(holders[str(owned)])
             reasons[owned] = json.dumps(
                 {
                     "rule": f"{regime.name}: blocked owners hold "
                     f"{'>' if regime.strict else '>='} {regime.threshold_pct:g} %"
-                    + (" (aggregated)" if regime.aggregate else " (largest single owner)"),
-                    "owners": _stake_items(g),
+                    + (" (aggregated)" if regime.aggregate else NOT_AGGREGATED),
+                    "owners": _stake_items(g.drop_duplicates("owner")),
+                    **extra,
                     **licence_reason(held),
                 },
                 ensure_ascii=False,

@@ -205,3 +205,40 @@ def test_strictest_requirement_is_not_guessed_between_two_narrow_ones() -> None:
     narrow = "For all items subject to the EAR when used in projects specified in §746.5 of the EAR."
     assert strictest([narrow, MEU_SUPP2]) is None
     assert strictest([narrow, MEU_SUPP2, EL_ALL]) == EL_ALL
+
+
+def test_uk_adds_one_persons_direct_and_indirect_holdings_but_never_two_persons() -> None:
+    """UK: X (designated) holds 30 % of T and owns all of H, which holds another 30 % of T: X holds
+    60 % of T (directly and through H), so T is owned by X. Y and Z, two designated persons with
+    30 % each of S, are not added up (no joint arrangement known). 30.1 + 19.9 is exactly 50 %,
+    which is not "more than 50 %"."""
+    store = NetworkxStore()
+    companies(store, ("X", "RU"), ("H", "CY"), ("T", "GB"), ("Y", "RU"), ("Z", "RU"), ("S", "GB"))
+    companies(store, ("F", "GB"))
+    for c in ("X", "Y", "Z"):
+        listed(store, c, "UK")
+    owns(store, ("X", "H", 100.0), ("X", "T", 30.0), ("H", "T", 30.0), ("Y", "S", 30.0), ("Z", "S", 30.0))
+    owns(store, ("X", "F", 30.1), ("H", "F", 19.9))
+    res = analyse(store, TODAY)
+    uk = statuses(res, "UK")
+    assert uk.get("T") == "owned" and "S" not in uk and "F" not in uk
+    st = res.ownership.status
+    reason = json.loads(st[(st["regime"] == "UK") & (st["cluster"] == "co:t:T")]["reasons_json"].iloc[0])
+    assert reason["held_by"] == ["co:t:X"]
+    assert {o["id"]: o["pct"] for o in reason["owners"]} == {"co:t:X": 30.0, "co:t:H": 30.0}
+    assert float(st[(st["regime"] == "UK") & (st["cluster"] == "co:t:T")]["blocked_pct"].iloc[0]) == 60.0
+
+
+def test_eu_aggregates_listed_persons_and_exactly_fifty_counts_but_not_49_99() -> None:
+    """EU (DOMAIN.md: >= 50 % of proprietary rights, aggregated): two EU-listed persons with 25 %
+    each own S; 49.99 % held by one is not enough; the UK answer for the same S is no."""
+    store = NetworkxStore()
+    companies(store, ("Y", "RU"), ("Z", "RU"), ("S", "DE"), ("N", "DE"))
+    for c in ("Y", "Z"):
+        listed(store, c, "EU")
+        listed(store, c, "UK")
+    owns(store, ("Y", "S", 25.0), ("Z", "S", 25.0), ("Y", "N", 49.99))
+    res = analyse(store, TODAY)
+    eu = statuses(res, "EU")
+    assert eu.get("S") == "owned" and "N" not in eu
+    assert "S" not in statuses(res, "UK")
