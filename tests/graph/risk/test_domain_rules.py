@@ -49,7 +49,12 @@ def companies(store: GraphStore, *rows: tuple[str, str]) -> None:
 
 def listed(store: GraphStore, cid: str, lst: str, programs: list[str] | None = None, **props: Any) -> None:
     """Company ``cid`` resolved to an entry of ``lst``."""
-    entry = {"id": f"list:{lst}:{cid}", "name": f"Company {cid}", "list": lst, "status": "active"}
+    entry: dict[str, Any] = {
+        "id": f"list:{lst}:{cid}",
+        "name": f"Company {cid}",
+        "list": lst,
+        "status": "active",
+    }
     if programs:
         entry["programs"] = programs
     store.upsert_nodes(NodeKind.LIST_ENTRY, [{**entry, **props}])
@@ -242,3 +247,168 @@ def test_eu_aggregates_listed_persons_and_exactly_fifty_counts_but_not_49_99() -
     eu = statuses(res, "EU")
     assert eu.get("S") == "owned" and "N" not in eu
     assert "S" not in statuses(res, "UK")
+
+
+def test_ofac_aggregates_across_programmes_and_owners_and_ignores_removed_listings(store: GraphStore) -> None:
+    """OFAC: an SDN under [SDGT] 20 %, one under [RUSSIA-EO14024] 20 % and a third 10 % block T
+    (50 %, aggregated across programmes and owners). An owner whose listing was removed no longer
+    counts: R (removed) 40 % + an SDN 10 % leaves Q clear, and no minority-stake flag names R."""
+    companies(store, ("S1", "LB"), ("S2", "RU"), ("S3", "IR"), ("R", "RU"), ("T", "AE"), ("Q", "AE"))
+    listed(store, "S1", "US_SDN", ["SDGT"])
+    listed(store, "S2", "US_SDN", ["RUSSIA-EO14024"])
+    listed(store, "S3", "US_SDN", ["IRAN"])
+    listed(store, "R", "US_SDN", ["UKRAINE-EO13662"], status="removed", removed_in="sdn-2026-05")
+    owns(store, ("S1", "T", 20.0), ("S2", "T", 20.0), ("S3", "T", 10.0), ("R", "Q", 40.0), ("S3", "Q", 10.0))
+    res = analyse(store, TODAY)
+    ofac = statuses(res, "OFAC")
+    assert ofac.get("T") == "owned" and "Q" not in ofac and "R" not in ofac
+    assert flag_evidence(res, "LISTED_MINORITY_STAKE", "Q") is None
+
+
+def test_ownership_cycles_terminate_with_the_right_answer(store: GraphStore) -> None:
+    """A and B own each other (60 % / 40 %); X (SDN) holds 50 % of A: both are blocked, in two
+    rounds, and a cycle without a listed owner blocks no one and has no ultimate parent."""
+    companies(store, ("X", "RU"), ("A", "AE"), ("B", "AE"), ("P", "CN"), ("Q", "SG"))
+    listed(store, "X", "US_SDN", ["RUSSIA-EO14024"])
+    owns(store, ("X", "A", 50.0), ("A", "B", 60.0), ("B", "A", 40.0), ("P", "Q", 60.0), ("Q", "P", 60.0))
+    res = analyse(store, TODAY)
+    assert statuses(res, "OFAC") == {"X": "listed", "A": "owned", "B": "owned"}
+    parents = res.ownership.parents.set_index("cluster")
+    assert parents.loc["co:t:Q", "cycle"] and parents["ultimate_parent"].isna()["co:t:Q"]
+    assert flag_evidence(res, "ULTIMATE_PARENT_D5", "Q") is None
+
+
+def test_ultimate_parent_in_d5_or_macau_is_walked_to_the_top() -> None:
+    """S (SG) ← M (NL, 80 %) ← P (CN, 100 %): the ultimate parent is in D:5 however deep. A
+    Macau parent counts like D:5 for advanced computing from 2023-11-17 (88 FR 73458), not before;
+    a 50 % stake is no control (the walk follows stakes above control_pct)."""
+    store = NetworkxStore()
+    companies(store, ("P", "CN"), ("M", "NL"), ("S", "SG"), ("MO", "MO"), ("K", "KR"), ("J", "JP"))
+    owns(store, ("P", "M", 80.0), ("M", "S", 100.0), ("MO", "K", 60.0), ("P", "J", 50.0))
+    res = analyse(store, TODAY)
+    ev = flag_evidence(res, "ULTIMATE_PARENT_D5", "S")
+    assert ev is not None and ev["items"][0]["ultimate_parent"] == "co:t:P"
+    assert ev["items"][0]["country"] == "CN" and ev["items"][0]["depth"] == 2
+    assert flag_evidence(res, "ULTIMATE_PARENT_D5", "K") is not None
+    assert flag_evidence(res, "ULTIMATE_PARENT_D5", "J") is None
+    assert flag_evidence(analyse(store, dt.date(2023, 11, 16)), "ULTIMATE_PARENT_D5", "K") is None
+
+
+def test_country_groups_are_those_domain_md_lists() -> None:
+    from graph.risk.reference import load_reference
+
+    ref = load_reference(TODAY)
+    groups = ref.country_groups
+    assert {"CN", "RU", "BY", "IR", "KP", "VE", "MM"} <= groups["D:5"]
+    assert groups["E:1"] == {"IR", "KP", "SY"} and groups["E:2"] == {"CU"}
+    assert "MO" in groups["D:1"] and "MO" in groups["D:4"] and "MO" not in groups["D:5"]
+    assert "MO" in ref.advanced_computing_d5 and "MO" in ref.restricted
+    assert {"CN", "RU"} <= groups["D:1"] & groups["D:4"]
+
+
+def _trader(store: GraphStore, key: str, country: str, incorporated: str) -> None:
+    store.upsert_nodes(
+        NodeKind.COMPANY,
+        [
+            {
+                "id": f"co:t:{key}",
+                "name": f"Trader {key}",
+                "country": country,
+                "incorporation_date": incorporated,
+            }
+        ],
+    )
+    store.upsert_nodes(
+        NodeKind.TRADE_PARTY, [{"id": f"party:{key}", "name": f"TRADER {key}", "country": country}]
+    )
+    store.upsert_edges(
+        EdgeKind.SAME_AS,
+        [{"source": f"co:t:{key}", "target": f"party:{key}", "score": 1.0, "decision": "auto"}],
+    )
+
+
+def _shipments(store: GraphStore, rows: list[tuple[str, str, str, str, float, str]]) -> None:
+    from tests.graph.risk.conftest import _ship
+
+    ships = [_ship(700 + i, s, c, d, h, q, 10.0 * q, t) for i, (s, c, d, h, q, t) in enumerate(rows)]
+    store.upsert_nodes(
+        NodeKind.SHIPMENT, [{**x, "id": x["node_id"], "name": x["shipment_id"]} for x in ships]
+    )
+
+
+def _fired(store: GraphStore, flag: str) -> set[str]:
+    res = analyse(store, TODAY)
+    return {c.removeprefix("co:t:") for c in res.flags.loc[res.flags["flag"] == flag, "cluster"]}
+
+
+def test_red_flag_dates_mean_strictly_after_the_day() -> None:
+    """DOMAIN.md: "incorporated after 2022-02-24", "first shipment of 854231/847150/847180 after
+    2022-10-07". The day itself is not after it: a company incorporated on 2022-02-24 and a first
+    advanced-chip purchase shipped on 2022-10-07 (ordered before the rule was out) are not
+    flagged; the next day is. Other HS codes (854232) are not the advanced-computing codes."""
+    store = NetworkxStore()
+    store.upsert_nodes(NodeKind.TRADE_PARTY, [{"id": "party:sup", "name": "ACME", "country": "US"}])
+    for key, inc in (("ON", "2022-02-24"), ("NEXT", "2022-02-25")):
+        _trader(store, key, "HK", inc)
+    for key in ("B7", "B8", "B847180", "BMEM"):
+        _trader(store, key, "CN", "2010-01-01")
+    _shipments(
+        store,
+        [
+            ("sup", "ON", "2023-01-10", "854231", 10, "HK"),
+            ("sup", "NEXT", "2023-01-10", "854231", 10, "HK"),
+            ("sup", "B7", "2022-10-07", "854231", 10, "CN"),
+            ("sup", "B8", "2022-10-08", "854231", 10, "CN"),
+            ("sup", "B847180", "2022-10-08", "847180", 10, "CN"),
+            ("sup", "BMEM", "2022-10-08", "854232", 10, "CN"),
+        ],
+    )
+    assert _fired(store, "NEW_COMPANY_CHPL") >= {"NEXT"} and "ON" not in _fired(store, "NEW_COMPANY_CHPL")
+    post = _fired(store, "POST_CONTROL_BUYER")
+    assert {"B8", "B847180"} <= post and not post & {"B7", "BMEM"}
+
+
+def test_pass_through_within_90_days_and_a_minority_stake_from_25_percent() -> None:
+    """In and out again to Russia 90 days later (twice) is a pass-through; 91 days later is not.
+    A listed party's 25 % is a significant minority stake, 24.99 % is not; min_pct is configurable."""
+    from dataclasses import replace
+
+    from graph.risk.flags import ownership as ownership_flags
+    from graph.risk.flags.base import FlagContext
+    from graph.risk.reference import FlagSpec
+
+    store = NetworkxStore()
+    store.upsert_nodes(NodeKind.TRADE_PARTY, [{"id": "party:sup", "name": "ACME", "country": "US"}])
+    store.upsert_nodes(NodeKind.TRADE_PARTY, [{"id": "party:ru", "name": "OOO RU", "country": "RU"}])
+    _trader(store, "P90", "AM", "2010-01-01")
+    _trader(store, "P91", "AM", "2010-01-01")
+    rows: list[tuple[str, str, str, str, float, str]] = []
+    for key, out_days in (("P90", ("2023-04-01", "2023-09-28")), ("P91", ("2023-04-02", "2023-09-29"))):
+        rows += [
+            ("sup", key, "2023-01-01", "854231", 100, "AM"),
+            ("sup", key, "2023-06-30", "854231", 100, "AM"),
+            (key, "ru", out_days[0], "854231", 100, "RU"),
+            (key, "ru", out_days[1], "854231", 100, "RU"),
+        ]
+    _shipments(store, rows)
+    companies(store, ("X", "RU"), ("A", "AM"), ("B", "AM"))
+    listed(store, "X", "US_SDN", ["RUSSIA-EO14024"])
+    owns(store, ("X", "A", 25.0), ("X", "B", 24.99))
+    res = analyse(store, TODAY)
+    fired = {
+        c.removeprefix("co:t:")
+        for c in res.flags.loc[res.flags["flag"] == "PASS_THROUGH_REEXPORT", "cluster"]
+    }
+    assert "P90" in fired and "P91" not in fired
+    minority = {
+        c.removeprefix("co:t:")
+        for c in res.flags.loc[res.flags["flag"] == "LISTED_MINORITY_STAKE", "cluster"]
+    }
+    assert "A" in minority and "B" not in minority
+    spec = res.ref.flags["LISTED_MINORITY_STAKE"]
+    lower = replace(
+        res.ref,
+        flags={**res.ref.flags, spec.name: FlagSpec(**{**spec.__dict__, "params": {"min_pct": 20.0}})},
+    )
+    ctx = FlagContext(res.frames, lower, res.ownership)
+    assert set(ownership_flags.listed_minority_stake(ctx)["cluster"]) == {"co:t:A", "co:t:B"}
