@@ -100,17 +100,23 @@ def analyse(store: GraphStore, as_of: dt.date, progress: Progress | None = None)
     frames = load_frames(store)
     check_as_of(as_of, frames)
     day = as_of.isoformat()
-    # Facts dated after the as-of date are not known on it: shipments, and ownership records
-    # (a stake recorded as of 2026-06-01 says nothing about who owned what on 2026-01-01).
+    # Facts dated after the as-of date are not known on it: shipments, ownership records (a stake
+    # recorded as of 2026-06-01 says nothing about who owned what on 2026-01-01) and listings
+    # (a party listed on 2026-03-01 was not listed on 2026-01-01).
     recorded = frames.owns["as_of"].fillna("").astype(str).str[:10]
-    later = int((recorded > day).sum())
+    listed_on = frames.listings["start_date"].fillna("").astype(str).str[:10]
     notes = []
-    if later:
-        notes.append(f"{later} ownership records dated after {day} left out (not known on the as-of date)")
+    for count, what in (
+        (int((recorded > day).sum()), "ownership records"),
+        (int((listed_on > day).sum()), "list entries (listed)"),
+    ):
+        if count:
+            notes.append(f"{count} {what} dated after {day} left out (not known on the as-of date)")
     frames = replace(
         frames,
         shipments=frames.shipments[frames.shipments["date"].fillna("") <= day],
         owns=frames.owns[(recorded <= day).to_numpy()],
+        listings=frames.listings[(listed_on <= day).to_numpy()],
     )
     ref = load_reference(as_of)
     tick("ownership", 1, len(STEPS))

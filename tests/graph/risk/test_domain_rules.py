@@ -412,3 +412,17 @@ def test_pass_through_within_90_days_and_a_minority_stake_from_25_percent() -> N
     )
     ctx = FlagContext(res.frames, lower, res.ownership)
     assert set(ownership_flags.listed_minority_stake(ctx)["cluster"]) == {"co:t:A", "co:t:B"}
+
+
+def test_a_party_listed_after_as_of_is_not_listed_on_it(store: GraphStore) -> None:
+    """An Entity List entry with start_date 2026-03-01: as of 2026-01-01 the party is not listed
+    and its 60 % subsidiary is not blocked under BIS (the rule being in force is not enough); as of
+    today both are, and the run as of 2026-01-01 says what it left out."""
+    companies(store, ("E", "CN"), ("T", "AE"))
+    listed(store, "E", "US_EL", start_date="2026-03-01", license_requirement=EL_ALL)
+    owns(store, ("E", "T", 60.0))
+    before = analyse(store, dt.date(2025, 10, 1))
+    assert statuses(before, "BIS_AFFILIATES") == {}
+    assert "co:t:E" not in set(before.scores.loc[before.scores["risk_level"] == "block", "cluster"])
+    assert any("list entries (listed) dated after 2025-10-01" in n for n in before.notes)
+    assert statuses(analyse(store, TODAY), "BIS_AFFILIATES") == {"E": "listed", "T": "owned"}
