@@ -44,7 +44,7 @@ class RiskFrames:
     entities: pd.DataFrame  # id, kind, name, country, cluster, + company columns, list, status
     listings: pd.DataFrame  # cluster, entry_id, list, name, programs, license_requirement, start_date
     shipments: pd.DataFrame  # id + SHIPMENT_COLS + shipper, consignee (clusters), tier
-    owns: pd.DataFrame  # owner, owned (clusters), pct, source_id, target_id, as_of, source (file)
+    owns: pd.DataFrame  # owner, owned (clusters), pct, source_id, target_id, as_of, source, relationship
     officers: pd.DataFrame  # person, cluster
     located: pd.DataFrame  # cluster, entity, address, line, provenance (from the LOCATED_AT edge)
     addresses: pd.DataFrame  # id, name (the normalised key), country
@@ -229,7 +229,7 @@ def load_frames(store: GraphStore) -> RiskFrames:
     ships["value_usd"] = pd.to_numeric(ships["value_usd"], errors="coerce")
     ships["quantity"] = pd.to_numeric(ships["quantity"], errors="coerce")
 
-    owns_raw = _edges(store, EdgeKind.OWNS, ("pct", "as_of", "provenance"))
+    owns_raw = _edges(store, EdgeKind.OWNS, ("pct", "as_of", "provenance", "relationship"))
     owns = pd.DataFrame(
         {
             "owner": owns_raw["source"].map(cmap).fillna(owns_raw["source"]).to_numpy(),
@@ -240,6 +240,8 @@ def load_frames(store: GraphStore) -> RiskFrames:
             # the date the ownership record gives the stake for, and the file it came from
             "as_of": owns_raw["as_of"].to_numpy(dtype=object),
             "source": owns_raw["provenance"].to_numpy(dtype=object),
+            # shareholder, or a consolidation record (direct_parent / ultimate_parent, GLEIF)
+            "relationship": owns_raw["relationship"].to_numpy(dtype=object),
         }
     )
     off = _edges(store, EdgeKind.OFFICER_OF)

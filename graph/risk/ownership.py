@@ -35,7 +35,8 @@ from graph.risk.reference import Regime
 class OwnershipResult:
     #: cluster, regime, status (listed|owned), blocked_pct, round, reasons_json
     status: pd.DataFrame
-    #: cluster, parent (direct controlling owner), ultimate_parent, parent_country, depth, cycle
+    #: cluster, parent (direct controlling owner), ultimate_parent, parent_country, depth, cycle,
+    #: link (``stake`` or the consolidation relationship to the parent)
     parents: pd.DataFrame
     #: owned cluster, total_pct, owners, state (complete|incomplete|over_100), self_owned
     completeness: pd.DataFrame
@@ -187,20 +188,47 @@ def blocked_by_ownership(stakes: pd.DataFrame, seeds: pd.DataFrame, regime: Regi
     return pd.concat(rows, ignore_index=True)
 
 
-def ultimate_parents(stakes: pd.DataFrame, countries: pd.Series, control_pct: float = 50.0) -> pd.DataFrame:
-    """Walk controlling stakes (largest owner, above ``control_pct``) to the top.
+#: OWNS relationships that are accounting consolidation (GLEIF level 2), not a share count: the
+#: parent controls the child whatever the (usually unpublished) percentage. The ultimate-parent
+#: record is preferred to the direct-parent one: it names the top even when the direct parent's
+#: own parent is not in the data.
+CONSOLIDATION = ("ultimate_parent", "direct_parent")
+
+
+def consolidation_links(owns: pd.DataFrame) -> pd.DataFrame:
+    """owner, owned, link (the relationship) of the consolidation records among ``owns``."""
+    if "relationship" not in owns.columns:
+        return pd.DataFrame(columns=["owner", "owned", "link"])
+    rel = owns["relationship"].astype(object)
+    hit = owns[rel.isin(CONSOLIDATION).to_numpy() & (owns["owner"] != owns["owned"]).to_numpy()]
+    return hit.assign(link=hit["relationship"])[["owner", "owned", "link"]].drop_duplicates()
+
+
+def ultimate_parents(
+    stakes: pd.DataFrame,
+    countries: pd.Series,
+    control_pct: float = 50.0,
+    consolidated: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Walk controlling links to the top: the largest stake above ``control_pct``, else a
+    consolidation record (``consolidated``: owner, owned, link) — GLEIF publishes parents
+    without percentages, and without this a group's ultimate parent was never found.
 
     Pointer jumping: each round replaces a node's ancestor by its ancestor's ancestor, so a chain
     of length L takes log2(L) rounds. A node whose walk never reaches a top (an ownership cycle)
-    is marked ``cycle`` and has no ultimate parent.
+    is marked ``cycle`` and has no ultimate parent. ``link`` says what the direct link is
+    (``stake`` or the consolidation relationship).
     """
-    ctrl = stakes[stakes["pct"] > control_pct].sort_values(
-        ["owned", "pct", "owner"], ascending=[True, False, True]
-    )
+    ctrl = stakes.loc[stakes["pct"] > control_pct, ["owner", "owned", "pct"]].assign(link="stake", rank=0)
+    if consolidated is not None and not consolidated.empty:
+        rank = {link: i + 1 for i, link in enumerate(CONSOLIDATION)}
+        extra = consolidated.assign(pct=np.nan, rank=consolidated["link"].map(rank))
+        ctrl = pd.concat([ctrl, extra[["owner", "owned", "pct", "link", "rank"]]], ignore_index=True)
+    ctrl = ctrl.sort_values(["owned", "rank", "pct", "owner"], ascending=[True, True, False, True])
     ctrl = ctrl.drop_duplicates("owned")
     if ctrl.empty:
         return pd.DataFrame(
-            columns=["cluster", "parent", "ultimate_parent", "parent_country", "depth", "cycle"]
+            columns=["cluster", "parent", "ultimate_parent", "parent_country", "depth", "cycle", "link"]
         )
     nodes = pd.Index(pd.unique(np.concatenate([ctrl["owned"].to_numpy(), ctrl["owner"].to_numpy()])))
     n = len(nodes)
@@ -227,6 +255,7 @@ def ultimate_parents(stakes: pd.DataFrame, countries: pd.Series, control_pct: fl
             "cycle": ~top[owned],
         }
     )
+    out["link"] = out["cluster"].map(pd.Series(ctrl["link"].to_numpy(), index=ctrl["owned"].to_numpy()))
     out["parent_country"] = out["ultimate_parent"].map(countries)
     return out.sort_values("cluster").reset_index(drop=True)
 
@@ -276,7 +305,8 @@ def ownership_status(
         frames.append(blocked_by_ownership(stakes, seeds, regime))
     cols = ["cluster", "regime", "status", "blocked_pct", "round", "reasons_json"]
     status = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
-    return OwnershipResult(status, ultimate_parents(stakes, countries, control_pct), completeness(owns))
+    parents = ultimate_parents(stakes, countries, control_pct, consolidation_links(owns))
+    return OwnershipResult(status, parents, completeness(owns))
 
 
 ReasonIndex = dict[tuple[str, str], tuple[str, str]]

@@ -170,9 +170,9 @@ def ultimate_parent_d5(ctx: FlagContext) -> pd.DataFrame:
         "cluster",
         lambda g: evidence(
             [
-                {"ultimate_parent": u, "country": c, "direct_parent": p, "depth": int(d)}
-                for u, c, p, d in zip(
-                    g["ultimate_parent"], g["parent_country"], g["parent"], g["depth"], strict=True
+                {"ultimate_parent": u, "country": c, "direct_parent": p, "depth": int(d), "link": k}
+                for u, c, p, d, k in zip(
+                    g["ultimate_parent"], g["parent_country"], g["parent"], g["depth"], g["link"], strict=True
                 )
             ]
         ),

@@ -426,3 +426,29 @@ def test_a_party_listed_after_as_of_is_not_listed_on_it(store: GraphStore) -> No
     assert "co:t:E" not in set(before.scores.loc[before.scores["risk_level"] == "block", "cluster"])
     assert any("list entries (listed) dated after 2025-10-01" in n for n in before.notes)
     assert statuses(analyse(store, TODAY), "BIS_AFFILIATES") == {"E": "listed", "T": "owned"}
+
+
+def test_ultimate_parent_is_found_through_consolidation_records_without_percentages() -> None:
+    """GLEIF level 2 names a child's direct and ultimate parents (IS_..._CONSOLIDATED_BY) and
+    usually no percentage: consolidation is control, so the walk follows it. N (NL) is
+    consolidated by H (HK), ultimately by P (CN): N's ultimate parent is P, in D:5."""
+    store = NetworkxStore()
+    companies(store, ("P", "CN"), ("H", "HK"), ("N", "NL"))
+    store.upsert_edges(
+        EdgeKind.OWNS,
+        [
+            {"source": "co:t:H", "target": "co:t:N", "relationship": "direct_parent", "provenance": "gleif"},
+            {
+                "source": "co:t:P",
+                "target": "co:t:N",
+                "relationship": "ultimate_parent",
+                "provenance": "gleif",
+            },
+            {"source": "co:t:P", "target": "co:t:H", "relationship": "direct_parent", "provenance": "gleif"},
+        ],
+    )
+    res = analyse(store, TODAY)
+    ev = flag_evidence(res, "ULTIMATE_PARENT_D5", "N")
+    assert ev is not None
+    assert ev["items"][0]["ultimate_parent"] == "co:t:P" and ev["items"][0]["link"] == "ultimate_parent"
+    assert statuses(res, "OFAC") == {}  # consolidation is no stake: no ownership percentage is made up
