@@ -294,14 +294,26 @@ def ownership_status(
     stakes = clean_stakes(owns)
     frames = []
     for regime in regimes:
-        programs = listings["programs"] if "programs" in listings else pd.Series(None, index=listings.index)
-        counted = [regime.counts(str(lst), p) for lst, p in zip(listings["list"], programs, strict=True)]
-        on = listings[np.asarray(counted, dtype=bool)]
+        on = listings[listings["list"].isin(regime.owner_lists).to_numpy()]
+        narrowed = on["list"].isin(list(regime.owner_programs)).to_numpy()
+        if narrowed.any():  # only the lists a regime narrows to some programmes are read per entry
+            programs = on["programs"] if "programs" in on else pd.Series(None, index=on.index)
+            keep = [
+                not n or regime.counts(str(lst), p)
+                for n, lst, p in zip(
+                    narrowed.tolist(),
+                    on["list"].to_numpy(dtype=object),
+                    programs.to_numpy(dtype=object),
+                    strict=True,
+                )
+            ]
+            on = on[np.asarray(keep, dtype=bool)]
         grouped = group_lists(on["cluster"], on["list"])
         seeds = pd.DataFrame({"cluster": grouped.index, "lists": grouped.to_numpy()})
         if "license_requirement" in on:
             required = group_lists(on["cluster"], on["license_requirement"])
-            seeds["licences"] = [required.get(c, []) for c in seeds["cluster"]]
+            mapped = seeds["cluster"].map(required).to_numpy(dtype=object)
+            seeds["licences"] = [v if isinstance(v, list) else [] for v in mapped]
         frames.append(blocked_by_ownership(stakes, seeds, regime))
     cols = ["cluster", "regime", "status", "blocked_pct", "round", "reasons_json"]
     status = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
@@ -314,10 +326,10 @@ ReasonIndex = dict[tuple[str, str], tuple[str, str]]
 
 def reason_index(status: pd.DataFrame) -> ReasonIndex:
     """(cluster, regime) → (status, reasons_json): built once for many :func:`reason_chain` calls."""
-    return {
-        (str(c), str(r)): (str(s), str(j))
-        for c, r, s, j in status[["cluster", "regime", "status", "reasons_json"]].itertuples(index=False)
-    }
+    cols = [
+        status[c].to_numpy(dtype=object).tolist() for c in ("cluster", "regime", "status", "reasons_json")
+    ]
+    return {(str(c), str(r)): (str(s), str(j)) for c, r, s, j in zip(*cols, strict=True)}
 
 
 def reason_chain(
