@@ -398,3 +398,18 @@ def test_summary_line_accounts_for_rows_that_are_parts_of_entries(settings: Sett
     assert "77 read, 41 accepted, 0 rejected (36 rows read as parts of entries" in out.line()
     first = ingest_list_files(settings, [V1]).files[0]
     assert first.rows_read == first.rows_accepted and "parts of entries" not in first.line()
+
+
+def test_two_feeds_updated_in_one_call(settings: Settings, tmp_path: Path) -> None:
+    """The second feed's previous version comes from the stored tables while the first file of the
+    call brought rows with decoded twins (``_aliases`` …): stacked, the stored rows had NaN there,
+    and building its removed and kept rows failed ('float' object is not iterable)."""
+    ingest_list_files(settings, [V1, DPL])
+    lines = DPL.read_text(encoding="utf-8").splitlines(keepends=True)
+    dpl2 = tmp_path / "dpl_without_last_row.txt"
+    dpl2.write_text("".join(lines[:-1]), encoding="utf-8")
+    report = ingest_list_files(settings, [V2, dpl2])
+    assert [f.changes for f in report.files] == [
+        {"added": 1, "removed": 1, "changed": 1},
+        {"added": 0, "removed": 1, "changed": 0},
+    ]
