@@ -138,8 +138,10 @@ class _Pending:
         return append_rows("list_versions", self.tables.versions, pd.DataFrame(self.versions))
 
     def entries_of(self, version: str, table: str = "entries") -> pd.DataFrame:
+        """The rows of ``version``, stored or added by this call, without the decoded twins: a
+        fresh file's frame brings them (``_aliases`` …) and stored rows would get NaN there."""
         frames = [getattr(self.tables, table), *(self.entries if table == "entries" else self.relations)]
-        return pd.concat([f[f["version_id"] == version] for f in frames], ignore_index=True)
+        return pd.concat([without_twins(f[f["version_id"] == version]) for f in frames], ignore_index=True)
 
 
 def ingest_list_files(

@@ -12,9 +12,9 @@ LOCATED_AT, IN_COUNTRY and HAS_IDENTIFIER edges are that copy's. It is removed o
 current version lists it. Everything is read from the feeds' current versions, so the graph does
 not depend on the order files were loaded in, and loading a file again changes nothing.
 
-(One gap: a store upsert never clears a property — ``None`` is not stored — so a field the shown
-copy leaves empty keeps the value another copy wrote before it, as it does when a feed's own next
-version empties a field.)
+The node's properties are the shown copy's whole record: a field it leaves empty is removed, not
+kept from another copy written before it (``graph.list_graph.LIST_OWNED``, as when a feed's own
+next version empties a field).
 """
 
 from __future__ import annotations
