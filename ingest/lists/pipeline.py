@@ -28,6 +28,8 @@ import pandas as pd
 
 from chipwatch.errors import ChipwatchError, InputFileError
 from chipwatch.settings import PROJECT_ROOT, Settings
+from graph import audit
+from graph.audit import AuditEvent
 from graph.list_graph import edge_identities, list_graph_frames, write_list_graph
 from graph.lists.diff import diff_entries, summarise
 from graph.lists.undo import GraphUndo
@@ -213,7 +215,43 @@ def ingest_list_files(
         staged.abandon()
         raise
     staged.commit()
+    audit.append(settings, AuditEvent.LIST_INGEST, _audit_payload(report, pending))
     return report
+
+
+def _audit_payload(report: IngestReport, pending: _Pending) -> dict[str, object]:
+    """The audit record of an ingest that changed the lists: each new version, where its file came
+    from and what it changed (a list update is what every later screening answer rests on)."""
+    rows = {str(v["version_id"]): v for v in pending.versions}
+    versions = []
+    for f in report.files:
+        if f.status != "new":
+            continue
+        row = rows[f.version_id]
+        versions.append(
+            {
+                "feed": f.feed,
+                "version_id": f.version_id,
+                "seq": f.seq,
+                "previous_version_id": f.previous_version_id,
+                "path": _text_or_none(row.get("path")),
+                "origin": _text_or_none(row.get("origin")),
+                "sha256": _text_or_none(row.get("sha256")),
+                "published": _text_or_none(row.get("published")),
+                "format": f.format,
+                "rows_read": f.rows_read,
+                "rows_accepted": f.rows_accepted,
+                "rows_rejected": f.rows_rejected,
+                "changes": f.changes,
+                "note": f.note,
+            }
+        )
+    return {"versions": versions, "store": report.store_name, "graph_written": report.graph_written}
+
+
+def _text_or_none(value: object) -> str | None:
+    """A provenance value for the audit log: a copied version's row holds NaN for an absent one."""
+    return None if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
 def _refile(pending: _Pending, ingested_at: str) -> list[FileOutcome]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from chipwatch.settings import Settings
+from graph import audit
 from graph.tables.lists import LIST_SCHEMAS, list_table_path, load_list_tables
 from ingest.lists.update import DownloadError, DownloadLimits, download, load_sources, update_lists
 
@@ -105,6 +106,27 @@ def test_update_downloads_ingests_and_reports_the_diff(tmp_path: Path, server: s
     assert Path(versions.iloc[1]["path"]).read_bytes() == (FIXTURES / "csl_v2.csv").read_bytes()
     again = update_lists(settings, ["csl"])
     assert again.ok and not again.feeds[0].report.changed  # type: ignore[union-attr]
+
+
+def test_each_list_update_is_in_the_audit_log_with_its_version_and_origin(
+    tmp_path: Path, server: str
+) -> None:
+    """docs/audit.md promises a ``list_ingest`` record per list ingest: the lists every later
+    screening rests on must be traceable to the file and URL they came from."""
+    update_lists(_settings(tmp_path, server, {"csl": "csl_v1.csv"}), ["csl"])
+    settings = _settings(tmp_path, server, {"csl": "csl_v2.csv"})
+    update_lists(settings, ["csl"])
+    update_lists(settings, ["csl"])  # the same file again: nothing changed, nothing recorded
+    records = [r for r in audit.read(settings) if r.event == "list_ingest"]
+    assert len(records) == 2
+    first, second = (r.payload["versions"] for r in records)
+    versions = load_list_tables(settings).versions
+    assert [v["version_id"] for v in first + second] == list(versions["version_id"])
+    assert second[0]["origin"] == f"{server}/csl_v2.csv"
+    assert second[0]["sha256"] == versions.iloc[1]["sha256"]
+    assert second[0]["previous_version_id"] == first[0]["version_id"]
+    assert second[0]["changes"] == {"added": 1, "removed": 1, "changed": 1}
+    assert audit.verify(settings).ok
 
 
 @pytest.mark.parametrize(
