@@ -226,6 +226,18 @@ def with_addresses(entries: pd.DataFrame, addresses: pd.DataFrame, located: pd.D
     return out
 
 
+def current_fingerprints(settings: Settings, ids: Sequence[str]) -> dict[str, str]:
+    """The fingerprints screening compares a remembered decision against (as :func:`build_index`
+    computes them from :func:`load_entries`), of those of ``ids`` that are current list entries."""
+    current = latest_entries(settings)
+    current = current[current["node_id"].isin(set(ids))].reset_index(drop=True)
+    if current.empty:
+        return {}
+    entries = current_entries(list_graph_frames(current).nodes[NodeKind.LIST_ENTRY])
+    records = [{str(k): v for k, v in r.items()} for r in entries.to_dict("records")]
+    return {str(r["id"]): entry_fingerprint(r) for r in records}
+
+
 def fingerprints_by_id(index: ListIndex) -> dict[str, str]:
     return dict(zip(index.ids, index.fingerprints, strict=True))
 

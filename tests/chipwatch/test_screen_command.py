@@ -425,3 +425,33 @@ def test_a_confirmation_the_guard_would_refuse_stands_with_a_warning(tmp_path: P
     # withdrawn: no warning any more
     assert _run(tmp_path, ["review", "decide", a, b, "reject"]).exit_code == 0
     assert warning not in _run(tmp_path, ["review"]).output
+
+
+def test_review_decide_on_a_screening_hit_stands_until_the_entry_changes(tmp_path: Path) -> None:
+    """`review decide cp:… list:…` recorded no entry fingerprint, so screening never applied the
+    decision: a rejected false positive came back at once, its reason saying the entry "has
+    changed since" although nothing had changed."""
+    from graph.resolve.review import counterparty_id
+
+    ws = tmp_path / "ws"
+    ingest_list_files(Settings(workspace=ws), [TINY_CSL])
+    customers = tmp_path / "customers.csv"
+    customers.write_text("name,country\nSME BANK,RU\n", encoding="utf-8")
+
+    def top() -> tuple[str, str]:
+        out = tmp_path / "out.csv"
+        assert _run(ws, ["screen", str(customers), "--out", str(out)]).exit_code == 0
+        row = pd.read_csv(out, dtype=str, keep_default_na=False).iloc[0]
+        return row["top_match_id"], row["top_match_reasons"]
+
+    entry, _ = top()
+    result = _run(ws, ["review", "decide", counterparty_id("SME BANK", "RU"), entry, "reject"])
+    assert result.exit_code == 0, result.output
+    assert top()[0] != entry  # the false positive stays dismissed while the entry is unchanged
+    # the list's next version changes the entry (a further sanctions programme): asked again
+    changed = tmp_path / "csl_v2.csv"
+    text = TINY_CSL.read_text(encoding="utf-8")
+    changed.write_text(text.replace('"UKRAINE-EO13662","SME BANK"', '"RUSSIA-EO14024","SME BANK"', 1))
+    ingest_list_files(Settings(workspace=ws), [changed])
+    again, reasons = top()
+    assert again == entry and "changed since" in reasons
