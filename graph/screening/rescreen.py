@@ -3,11 +3,14 @@
 The index holds only the entries added or changed in the newest version of each feed (from
 the ``list_diffs`` table), so every hit is a new or changed exposure; the counterparties are
 the workspace's companies (with those named only in ownership records, such as the
-``co:byname:…`` owners) and shipment parties as stored in the trade tables.
+``co:byname:…`` owners) and shipment parties as stored in the trade tables. Each exposure says
+what the list changed (``list_change``: added, or which fields changed, in which version of which
+feed, ingested when): without it an officer could not tell a new listing from a renamed one.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,17 +37,38 @@ class RescreenSummary:
     exposures: int
     #: The caller's warnings about the lists screened against (as ``screen``'s run notes).
     notes: list[str] = field(default_factory=list)
+    #: The newest version of each feed: what the changed entries were taken from.
+    list_versions: list[str] = field(default_factory=list)
+
+
+def entry_changes(settings: Settings) -> dict[str, str]:
+    """Entry id → what the newest version of its feed did to it (added, or changed and which
+    fields), with the version and when it was published and ingested."""
+    tables = load_list_tables(settings)
+    if tables.versions.empty or tables.diffs.empty:
+        return {}
+    latest = current_versions(tables.versions).set_index("version_id")
+    d = tables.diffs
+    d = d[d["new_version_id"].isin(set(latest.index)) & d["change"].isin(["added", "changed"])]
+    out: dict[str, str] = {}
+    for node_id, change, fields, version in zip(
+        d["node_id"], d["change"], d["fields_json"], d["new_version_id"], strict=True
+    ):
+        what = f"changed ({', '.join(json.loads(fields))})" if change == "changed" and fields else change
+        out[str(node_id)] = f"{what} in {version_label(latest.loc[version], str(version))}"
+    return out
+
+
+def version_label(row: pd.Series, version_id: str) -> str:
+    """``csl v2 (csl@bf505e2bd7ce, published 2026-11-28, ingested 2026-12-01T07:07:08+00:00)``."""
+    published = row.get("published")
+    when = f"published {published}, " if isinstance(published, str) and published else ""
+    return f"{row['feed']} v{int(row['seq'])} ({version_id}, {when}ingested {row['ingested_at']})"
 
 
 def changed_entry_ids(settings: Settings) -> set[str]:
     """Entries added or changed by the newest version of each feed."""
-    tables = load_list_tables(settings)
-    if tables.versions.empty or tables.diffs.empty:
-        return set()
-    latest = set(current_versions(tables.versions)["version_id"])
-    d = tables.diffs
-    d = d[d["new_version_id"].isin(latest) & d["change"].isin(["added", "changed"])]
-    return set(d["node_id"].astype(str))
+    return set(entry_changes(settings))
 
 
 def counterparty_base(settings: Settings) -> pd.DataFrame:
@@ -71,6 +95,15 @@ def counterparty_base(settings: Settings) -> pd.DataFrame:
     return base
 
 
+def with_list_changes(hits: pd.DataFrame, changes: dict[str, str]) -> pd.DataFrame:
+    """``hits`` with each match's ``list_change`` and the top match's as a column."""
+    out = hits.copy()
+    matches = [[{**m, "list_change": changes.get(str(m["id"]))} for m in ms] for ms in out["matches"]]
+    out["matches"] = pd.Series(matches, index=out.index, dtype=object)
+    out["list_change"] = [changes.get(str(i)) for i in out["top_match_id"]]
+    return out
+
+
 def rescreen(
     settings: Settings,
     output: Path,
@@ -80,10 +113,11 @@ def rescreen(
     """Write the new or changed exposures to ``output`` and return counts; ``warnings`` (about
     the lists screened against) go into the run record and the audit log."""
     thresholds = thresholds or Thresholds()
-    changed = changed_entry_ids(settings)
+    changes = entry_changes(settings)
     current = latest_entries(settings)
-    current = current[current["node_id"].isin(changed)].reset_index(drop=True)
+    current = current[current["node_id"].isin(set(changes))].reset_index(drop=True)
     base = counterparty_base(settings)
+    versions = sorted(current_versions(load_list_tables(settings).versions)["version_id"].astype(str))
     writer = ResultWriter(output, {"kind": "rescreen", "changed_entries": len(current)})
     exposures = 0
     try:
@@ -97,8 +131,8 @@ def rescreen(
                 hits = result[result["disposition"].isin(["review", "block"]) & (result["match_count"] > 0)]
                 exposures += len(hits)
                 if len(hits):
-                    writer.write(hits)
-        summary = RescreenSummary(len(current), len(base), exposures, list(warnings))
+                    writer.write(with_list_changes(hits, changes))
+        summary = RescreenSummary(len(current), len(base), exposures, list(warnings), versions)
         writer.commit(summary.__dict__)
     except BaseException:
         writer.abort()

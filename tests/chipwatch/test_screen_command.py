@@ -17,6 +17,7 @@ from graph import audit
 from graph.model import EdgeKind, NodeKind
 from graph.resolve.run import clusters_path
 from graph.stores import open_store
+from graph.tables.lists import load_list_tables
 from ingest.lists.pipeline import ingest_list_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -455,3 +456,27 @@ def test_review_decide_on_a_screening_hit_stands_until_the_entry_changes(tmp_pat
     ingest_list_files(Settings(workspace=ws), [changed])
     again, reasons = top()
     assert again == entry and "changed since" in reasons
+
+
+def test_rescreen_says_what_the_list_changed_in_which_version(tmp_path: Path) -> None:
+    """An exposure found by rescreen names the change behind it (added, or which fields changed)
+    and the list version and its date: a new listing and a changed one needed telling apart."""
+    from ingest.trade.load import ingest_trade_file
+
+    ws = tmp_path / "ws"
+    settings = Settings(workspace=ws)
+    companies = tmp_path / "companies.csv"
+    companies.write_text("company_id,name,country\n3,SME Bank JSC,RU\n", encoding="utf-8")
+    ingest_trade_file(settings, "companies", companies)
+    ingest_list_files(settings, [TINY_CSL])
+    changed = tmp_path / "csl_v2.csv"
+    text = TINY_CSL.read_text(encoding="utf-8")
+    changed.write_text(text.replace('"UKRAINE-EO13662","SME BANK"', '"RUSSIA-EO14024","SME BANK"', 1))
+    version = ingest_list_files(settings, [changed]).files[0]
+    out = tmp_path / "exposures.csv"
+    assert _run(ws, ["rescreen", "--out", str(out)]).exit_code == 0
+    row = pd.read_csv(out, dtype=str, keep_default_na=False).iloc[0]
+    ingested = load_list_tables(settings).versions.iloc[-1]["ingested_at"]
+    assert row["list_change"] == f"changed (programs) in csl v2 ({version.version_id}, ingested {ingested})"
+    record = audit.read(settings)[-1]
+    assert record.event == "rescreen_run" and record.payload["list_versions"] == [version.version_id]
