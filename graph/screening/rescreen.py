@@ -24,7 +24,7 @@ from graph.model import NodeKind
 from graph.screening.files import ResultWriter
 from graph.screening.index import build_index
 from graph.screening.run import _audit_event
-from graph.screening.screen import Screener, Thresholds, counterparty_decisions
+from graph.screening.screen import RESULT_COLUMNS, Screener, Thresholds, counterparty_decisions
 from graph.tables.lists import latest_entries, load_list_tables
 from graph.tables.trade import load_trade_tables
 from graph.trade_graph import name_only_companies
@@ -132,6 +132,9 @@ def rescreen(
                 exposures += len(hits)
                 if len(hits):
                     writer.write(with_list_changes(hits, changes))
+        if not exposures:  # the columns still: a 0-byte CSV is no table to Excel or pandas
+            empty = base.iloc[0:0].assign(**{c: [] for c in RESULT_COLUMNS}, matches=[])
+            writer.write(with_list_changes(empty, changes))
         summary = RescreenSummary(len(current), len(base), exposures, list(warnings), versions)
         writer.commit(summary.__dict__)
     except BaseException:

@@ -480,3 +480,22 @@ def test_rescreen_says_what_the_list_changed_in_which_version(tmp_path: Path) ->
     assert row["list_change"] == f"changed (programs) in csl v2 ({version.version_id}, ingested {ingested})"
     record = audit.read(settings)[-1]
     assert record.event == "rescreen_run" and record.payload["list_versions"] == [version.version_id]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".json"])
+def test_rescreen_without_exposures_still_writes_the_table_header(tmp_path: Path, suffix: str) -> None:
+    """No exposure (e.g. the update only re-lists an entry nobody matches) wrote a 0-byte CSV,
+    which Excel and pandas refuse as no table at all."""
+    ws = tmp_path / "ws"
+    ingest_list_files(Settings(workspace=ws), [TINY_CSL])
+    out = tmp_path / f"exposures{suffix}"
+    result = _run(ws, ["rescreen", "--out", str(out)])
+    assert result.exit_code == 0 and "0 new or changed exposures" in result.output
+    if suffix == ".csv":
+        frame = pd.read_csv(out)
+        assert frame.empty and {"name", "disposition", "top_match_id", "list_change"} <= set(frame.columns)
+    elif suffix == ".xlsx":
+        sheet = openpyxl.load_workbook(out, read_only=True)["results"]
+        assert "list_change" in next(sheet.iter_rows(values_only=True))
+    else:
+        assert json.loads(out.read_text(encoding="utf-8"))["results"] == []
