@@ -19,7 +19,7 @@ import pandas as pd
 
 from chipwatch.settings import Settings
 from graph.list_graph import list_graph_frames
-from graph.lists.versions import current_versions
+from graph.lists.versions import current_versions, version_label
 from graph.model import NodeKind
 from graph.screening.files import ResultWriter
 from graph.screening.index import build_index
@@ -57,13 +57,6 @@ def entry_changes(settings: Settings) -> dict[str, str]:
         what = f"changed ({', '.join(json.loads(fields))})" if change == "changed" and fields else change
         out[str(node_id)] = f"{what} in {version_label(latest.loc[version], str(version))}"
     return out
-
-
-def version_label(row: pd.Series, version_id: str) -> str:
-    """``csl v2 (csl@bf505e2bd7ce, published 2026-11-28, ingested 2026-12-01T07:07:08+00:00)``."""
-    published = row.get("published")
-    when = f"published {published}, " if isinstance(published, str) and published else ""
-    return f"{row['feed']} v{int(row['seq'])} ({version_id}, {when}ingested {row['ingested_at']})"
 
 
 def changed_entry_ids(settings: Settings) -> set[str]:

@@ -117,3 +117,18 @@ def test_a_workspace_written_before_the_rename_shows_its_rejected_lines(run, tmp
     old = pd.DataFrame({"version_id": ["v"], "row": [12.0], "field": ["Name"], "reason": ["duplicate"]})
     old.to_parquet(path)  # the table as older workspaces stored it
     assert read_list_table(settings, "list_rejected")["line"].tolist() == [12.0]
+
+
+def test_diff_names_the_versions_with_their_dates_and_a_renamed_entrys_old_name(run, tmp_path: Path) -> None:
+    """A diff that showed only the new name of a renamed entry, and versions without their dates,
+    did not say what the officer had decided on nor when the list changed."""
+    run("ingest", "lists", str(FIXTURES / "csl_v1.csv"))
+    renamed = tmp_path / "csl_renamed.csv"
+    text = (FIXTURES / "csl_v1.csv").read_text(encoding="utf-8")
+    renamed.write_text(text.replace('"Atlas Sanatgaran"', '"Atlas Sanatgaran Trading"', 1), encoding="utf-8")
+    run("ingest", "lists", str(renamed))
+    out = run("lists", "diff", "csl")
+    assert "Atlas Sanatgaran Trading  (was 'Atlas Sanatgaran')  [name]" in out
+    header = out.splitlines()[:2]
+    assert header[0].startswith("csl: csl v1 (csl@") and ", ingested 20" in header[0]
+    assert header[1].startswith("  → csl v2 (csl@") and ", ingested 20" in header[1]
