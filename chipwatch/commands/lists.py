@@ -116,6 +116,6 @@ def register(group: click.Group) -> None:
                 click.echo(f"[{feed.feed}] ok")
                 echo_report(feed.report)
             else:
-                click.echo(f"[{feed.feed}] FAILED, nothing changed: {feed.error}", err=True)
+                click.echo(f"[{feed.feed}] FAILED, nothing changed: {feed.failure()}", err=True)
         if not report.ok:
             raise click.exceptions.Exit(1)

@@ -23,7 +23,9 @@ from pathlib import Path
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import PROJECT_ROOT, Settings
+from graph.lists.versions import latest_version, version_label
 from graph.store import GraphStore
+from graph.tables.lists import load_list_tables
 from ingest.lists.pipeline import IngestReport, ingest_list_files
 
 DEFAULT_SOURCES = PROJECT_ROOT / "data" / "reference" / "list_sources.toml"
@@ -57,6 +59,13 @@ class FeedUpdate:
     ok: bool
     report: IngestReport | None = None
     error: str | None = None
+    #: On failure, the feed's version that stays in force (``version_label``); None: it has none.
+    current: str | None = None
+
+    def failure(self) -> str:
+        """Why the update failed and which version every answer still rests on."""
+        stays = f"{self.feed} stays at {self.current}" if self.current else f"{self.feed} has no version yet"
+        return f"{self.error}; {stays}"
 
 
 @dataclass
@@ -151,6 +160,11 @@ def _copy(resp: http.client.HTTPResponse, dest: Path, url: str, max_bytes: int) 
     return size
 
 
+def _current_label(settings: Settings, feed: str) -> str | None:
+    latest = latest_version(load_list_tables(settings).versions, feed)
+    return None if latest is None else version_label(latest)
+
+
 def update_lists(
     settings: Settings,
     feeds: list[str] | None = None,
@@ -183,7 +197,9 @@ def update_lists(
             )
         except ChipwatchError as exc:
             shutil.rmtree(folder, ignore_errors=True)
-            report.feeds.append(FeedUpdate(name, False, error=str(exc)))
+            report.feeds.append(
+                FeedUpdate(name, False, error=str(exc), current=_current_label(settings, name))
+            )
             continue
         if not result.changed:
             shutil.rmtree(folder, ignore_errors=True)  # already have this exact file

@@ -88,6 +88,7 @@ def test_update_lists_command_against_a_loopback_server(run, tmp_path: Path, mon
         sources.write_text(f'[feeds.csl]\nurl = "{base}/nope.csv"\nformat = "csl-csv"\n')
         out = run("update-lists", "--feed", "csl", code=1)
         assert "[csl] FAILED, nothing changed" in out and "HTTP 404" in out
+        assert "; csl stays at csl v2 (csl@" in out
         assert "csl v2" in run("lists") and "csl v3" not in run("lists")
     finally:
         httpd.shutdown()

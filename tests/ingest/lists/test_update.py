@@ -153,6 +153,13 @@ def test_bad_downloads_are_refused_and_change_nothing(
     if reason != "garbage":
         assert reason in error
     assert path in error or "garbage" in error
+    # the failure says which version stays in force, with its date
+    first = load_list_tables(settings).versions.iloc[0]
+    assert (
+        report.feeds[0]
+        .failure()
+        .endswith(f"; csl stays at csl v1 ({first['version_id']}, ingested {first['ingested_at']})")
+    )
     assert _table_bytes(settings) == before
     # Nothing of the refused download is left behind.
     kept = list((settings.workspace / "downloads" / "csl").rglob("*.csv"))
