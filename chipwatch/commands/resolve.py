@@ -9,15 +9,11 @@ import click
 from tqdm import tqdm
 
 from chipwatch.errors import ChipwatchError
-from chipwatch.settings import Settings, load_settings
+from chipwatch.settings import load_settings
+from graph.list_fingerprint import COUNTERPARTY_PREFIX
 from graph.resolve.review import confirmed_over_guard, decide, optional_store, pending_queue
 from graph.resolve.run import STAGES, resolve
-from graph.screening.index import current_fingerprints
 from graph.store import GraphStore
-
-#: Prefix of the id a screened counterparty is remembered under (graph.resolve.review.counterparty_id):
-#: such a record is a row of a screening file, never a node of the store.
-COUNTERPARTY_PREFIX = "cp:"
 
 
 def _unknown_records(store: GraphStore, ids: tuple[str, ...]) -> list[str]:
@@ -26,17 +22,6 @@ def _unknown_records(store: GraphStore, ids: tuple[str, ...]) -> list[str]:
     records = [i for i in ids if not i.startswith(COUNTERPARTY_PREFIX)]
     found = store.nodes_by_id(records)
     return [i for i in records if i not in found]
-
-
-def _screening_context(settings: Settings, a: str, b: str) -> dict[str, str]:
-    """What a decision on a screening hit (a counterparty and a list entry) was made on: the
-    entry's fingerprint. Screening applies such a decision only while the entry is unchanged, so
-    without it the decision was never applied (and the hit read "changed since")."""
-    if a.startswith(COUNTERPARTY_PREFIX) == b.startswith(COUNTERPARTY_PREFIX):
-        return {}
-    entry = b if a.startswith(COUNTERPARTY_PREFIX) else a
-    fingerprint = current_fingerprints(settings, [entry]).get(entry)
-    return {"entry_fingerprint": fingerprint} if fingerprint else {}
 
 
 def _warn_overrides(overrides: Sequence[tuple[str, str, str]]) -> None:
@@ -135,8 +120,7 @@ def register(group: click.Group) -> None:
                     f"no record with id {unknown[0]!r} in this workspace (use the ids `chipwatch review` "
                     "or `chipwatch entity NAME` print); nothing was recorded"
                 )
-            context = _screening_context(settings, a, b)
-            judgement = decide(settings, a, b, decision, note=note, context=context, store=store)
+            judgement = decide(settings, a, b, decision, note=note, store=store)
             if store is not None:
                 # The decision is mirrored onto the pair's SAME_AS edge: on networkx that write
                 # lives in memory until flushed (Neo4j commits it), and without it `entity`,

@@ -32,7 +32,13 @@ from graph.resolve.caches import clear_name_caches
 from graph.resolve.candidates import BlockingConfig, CandidateIndex, exact_key_pairs, key_texts
 from graph.resolve.features import PreparedRecords, Record, prepare
 from graph.resolve.link import LinkResult, LinkThresholds, link
-from graph.resolve.review import load_decisions, optional_store, overrides_path, queue_path
+from graph.resolve.review import (
+    load_decisions,
+    optional_store,
+    overrides_path,
+    queue_path,
+    standing_decisions,
+)
 from graph.resolve.shared_entries import shared_entry_pairs
 from graph.resolve.unknown_kinds import COMPANY, PERSON, UNKNOWN, record_kind
 from graph.store import GraphStore
@@ -354,9 +360,8 @@ def _link_records(
     if pairs is None:
         pairs = pd.DataFrame(columns=["source", "target", "score", "method", "reasons_json"])
     touched = set(pairs["source"]) | set(pairs["target"])
-    result = link(
-        pairs, _similarity((lists, comps, prts)), load_decisions(settings), t, nodes=sorted(touched)
-    )
+    decisions, asked = standing_decisions(settings, load_decisions(settings))
+    result = link(pairs, _similarity((lists, comps, prts)), decisions, t, nodes=sorted(touched), asked=asked)
     step("link")
     counts = {"list_entries": len(lists.ids), "companies": len(comps.ids), "parties": len(prts.ids)}
     return counts, len(pairs), result
