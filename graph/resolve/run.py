@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from chipwatch.settings import Settings
+from graph.lists.basis import current_version_ids, record_resolved
 from graph.model import EdgeKind, NodeKind
 from graph.resolve.batch import score_pairs
 from graph.resolve.caches import clear_name_caches
@@ -286,9 +287,11 @@ def resolve(
     # The records, their prepared columns and the scored pairs die when _link_records returns:
     # the store opened by _write (the whole graph, ~1.5 GB on the 100k world) then reuses
     # that memory instead of adding to it.
+    versions = current_version_ids(settings)  # the lists this run links (risk notes a newer one)
     records, candidate_pairs, result = _link_records(settings, t, step)
     clear_name_caches()  # full of this run's names (~0.5 GB on the 100k world); the write reads none
     written = _write(settings, result, write_store)
+    record_resolved(settings, versions)
     step("write")
     multi = result.clusters[result.clusters["size"] > 1]
     return ResolveSummary(

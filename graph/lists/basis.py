@@ -1,0 +1,75 @@
+"""Which list versions resolution linked, and what a risk run should say about the lists it rests on.
+
+``chipwatch resolve`` links companies and shipment parties to the entries of the list versions
+current when it runs; it records those versions (:func:`record_resolved`). A risk run after a list
+update but before the next ``resolve`` scores parties against the old links — a new listing of
+one of our companies is not yet a list hit — and a risk run ``--as-of`` an earlier date still
+reads the lists in force now. :func:`list_notes` says both, naming the versions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from chipwatch.settings import Settings
+from graph.lists.versions import current_versions, version_label
+from graph.tables.lists import read_list_table
+
+
+def resolved_path(settings: Settings) -> Path:
+    return settings.workspace / "resolve" / "list_versions.json"
+
+
+def current_version_ids(settings: Settings) -> list[str]:
+    """The newest version of every feed (what a run reading the lists now reads)."""
+    return sorted(current_versions(read_list_table(settings, "list_versions"))["version_id"].astype(str))
+
+
+def record_resolved(settings: Settings, version_ids: list[str]) -> None:
+    """Remember the list versions a resolve run linked (read before it read the entries; written
+    with its results)."""
+    path = resolved_path(settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(version_ids), encoding="utf-8")
+    tmp.replace(path)
+
+
+def _resolved(settings: Settings) -> set[str] | None:
+    """The versions the last resolve linked; None when no resolve recorded them (an older one)."""
+    try:
+        return set(json.loads(resolved_path(settings).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _labels(rows: pd.DataFrame) -> str:
+    return "; ".join(version_label(r) for _, r in rows.sort_values(["feed", "seq"]).iterrows())
+
+
+def list_notes(settings: Settings, as_of: dt.date) -> list[str]:
+    """What a risk run ``as_of`` a date should say about the lists: versions not linked by
+    resolution yet, and versions ingested after ``as_of`` that it reads all the same."""
+    current = current_versions(read_list_table(settings, "list_versions"))
+    if current.empty:
+        return []
+    notes = []
+    resolved = _resolved(settings)
+    unlinked = current[~current["version_id"].astype(str).isin(resolved or set())]
+    if resolved is not None and len(unlinked):
+        notes.append(
+            f"the lists changed since the last `chipwatch resolve` ({_labels(unlinked)}): their new "
+            "or changed entries are not linked to companies or shipment parties yet; run "
+            "`chipwatch resolve`, then `chipwatch risk`"
+        )
+    later = current[current["ingested_at"].astype(str).str[:10] > as_of.isoformat()]
+    if len(later):
+        notes.append(
+            f"as of {as_of.isoformat()}: the lists are the versions in force now, not those of that "
+            f"date ({_labels(later)}); listings are not taken back in time"
+        )
+    return notes
