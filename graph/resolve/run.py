@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from chipwatch.settings import Settings
+from graph.list_fingerprint import COUNTERPARTY_PREFIX
 from graph.lists.basis import current_version_ids, record_resolved
 from graph.model import EdgeKind, NodeKind
 from graph.resolve.batch import score_pairs
@@ -364,6 +365,8 @@ def _link_records(
         pairs = pd.DataFrame(columns=["source", "target", "score", "method", "reasons_json"])
     touched = set(pairs["source"]) | set(pairs["target"])
     decisions, asked = standing_decisions(settings, load_decisions(settings))
+    # a screening hit's decision is asked again by the next screening run, not in this queue
+    asked = {k: why for k, why in asked.items() if not any(i.startswith(COUNTERPARTY_PREFIX) for i in k)}
     result = link(pairs, _similarity((lists, comps, prts)), decisions, t, nodes=sorted(touched), asked=asked)
     step("link")
     counts = {"list_entries": len(lists.ids), "companies": len(comps.ids), "parties": len(prts.ids)}

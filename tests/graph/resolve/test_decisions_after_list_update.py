@@ -15,7 +15,7 @@ import pytest
 
 from chipwatch.settings import Settings
 from graph.model import EdgeKind
-from graph.resolve.review import decide, pending_queue
+from graph.resolve.review import counterparty_id, decide, pending_queue
 from graph.resolve.run import resolve
 from graph.stores import open_store
 from ingest.lists.pipeline import ingest_list_files
@@ -72,6 +72,8 @@ def test_a_decision_is_asked_again_when_the_list_changes_its_entry(
     sino = next(t if s == SINO_CO else s for s, t in _same_as(settings) if SINO_CO in (s, t))
     decide(settings, ATLAS_CO, ATLAS, "reject", note="our Atlas is a different firm")
     decide(settings, SINO_CO, sino, "confirm", note="same firm")
+    hit = counterparty_id("Atlas Sanatgaran", "AM")  # a screening hit: the next screening asks again
+    decide(settings, hit, ATLAS, "reject", note="different firm")
     resolve(settings)
     assert (ATLAS_CO, ATLAS) not in _queued(settings)
     assert _same_as(settings)[(ATLAS_CO, ATLAS)] == "rejected"
@@ -85,6 +87,7 @@ def test_a_decision_is_asked_again_when_the_list_changes_its_entry(
     assert queued[(ATLAS_CO, ATLAS)][0].startswith("asked again: rejected by ")
     assert f"the list entry {ATLAS} has changed since" in queued[(ATLAS_CO, ATLAS)][0]
     assert (ATLAS_CO, ATLAS) not in _same_as(settings)  # no longer held apart by the old decision
+    assert not [pair for pair in queued if hit in pair]
     assert _same_as(settings)[tuple(sorted((SINO_CO, sino)))] == "confirmed"  # stands: unchanged
     # decided again, on the entry as it is now: it stands
     decide(settings, ATLAS_CO, ATLAS, "reject", note="still a different firm")
