@@ -154,6 +154,7 @@ def ingest_list_files(
     now: dt.datetime | None = None,
     origin: str | None = None,
     reader_version: int = READ_VERSION,
+    publisher_current: bool = False,
 ) -> IngestReport:
     """Load list files into the workspace's list tables and graph store, all or nothing.
 
@@ -161,6 +162,9 @@ def ingest_list_files(
     ``store``: write into this store (default: open the configured one, flush and close it).
     ``origin``: where the files were downloaded from (recorded in the version's provenance).
     ``reader_version``: the version of list reading ``reader`` implements (stored per version).
+    ``publisher_current``: the files are what the publisher publishes now (``update-lists``): one
+    already loaded as an older version of its feed becomes the newest again (the publisher went
+    back to it); otherwise such a file changes nothing.
     """
     read = reader or _default_reader
     ingested_at = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat()
@@ -175,12 +179,15 @@ def ingest_list_files(
         # a file known only as a misfiled version (or the one that emptied a feed) is read again,
         # into the feed it belongs in
         row, reread_from = _seen(rightly_filed(pending.all_versions()), sha, reader_version)
-        if row is not None and reread_from is None:
+        back = publisher_current and row is not None and _went_back(pending.all_versions(), row, feed)
+        if row is not None and reread_from is None and not back:
             outcomes.append(FileOutcome(path, str(row.feed), str(row.version_id), int(row.seq), "unchanged"))
             continue
         note = _misfiled_note(pending.all_versions(), sha)
-        if row is not None:
+        if row is not None and reread_from is not None:
             note = f"re-read: reader version {reread_from} → {reader_version}"
+        elif row is not None:
+            note = f"the publisher went back to the file loaded as {row.version_id} (version {int(row.seq)})"
         # a re-read stays in its feed, so its diff is against the older reading of the same bytes
         file_feed = feed or (None if row is None else str(row.feed))
         added = _add_file(
@@ -319,6 +326,13 @@ def _misfiled_note(versions: pd.DataFrame, sha: str) -> str | None:
     hit = versions[versions["sha256"] == sha]
     feeds = sorted({str(row["feed"]) for _, row in hit.iterrows() if right_feed(row) is not None})
     return f"read again: filed under {', '.join(feeds)} by an older chipwatch" if feeds else None
+
+
+def _went_back(versions: pd.DataFrame, row: pd.Series, feed: str | None) -> bool:
+    """True when ``row`` (a version a file was loaded as) is not the newest of its feed: the
+    publisher's current file is an older version's."""
+    latest = latest_version(versions, feed or str(row.feed))
+    return latest is not None and str(latest["version_id"]) != str(row.version_id)
 
 
 def _seen(known: pd.DataFrame, sha: str, reader_version: int) -> tuple[pd.Series | None, int | None]:

@@ -193,7 +193,14 @@ def update_lists(
             target = folder if len(source.files) > 1 else folder / Path(next(iter(source.files))).name
             origin = " ".join(source.files.values())
             result = ingest_list_files(
-                settings, [target], source.format, feed=name, store=store, now=now, origin=origin
+                settings,
+                [target],
+                source.format,
+                feed=name,
+                store=store,
+                now=now,
+                origin=origin,
+                publisher_current=True,
             )
         except ChipwatchError as exc:
             shutil.rmtree(folder, ignore_errors=True)

@@ -13,6 +13,7 @@ import pytest
 from chipwatch.settings import Settings
 from graph import audit
 from graph.tables.lists import LIST_SCHEMAS, list_table_path, load_list_tables
+from ingest.lists.pipeline import ingest_list_files
 from ingest.lists.update import DownloadError, DownloadLimits, download, load_sources, update_lists
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "lists_pipeline"
@@ -127,6 +128,29 @@ def test_each_list_update_is_in_the_audit_log_with_its_version_and_origin(
     assert second[0]["previous_version_id"] == first[0]["version_id"]
     assert second[0]["changes"] == {"added": 1, "removed": 1, "changed": 1}
     assert audit.verify(settings).ok
+
+
+def test_a_publisher_going_back_to_an_earlier_file_is_the_newest_version(tmp_path: Path, server: str) -> None:
+    """The publisher retracts an update: its current file is byte for byte one loaded before.
+    update-lists said "already loaded …; nothing changed" and the feed stayed at the retracted
+    version, listing what the publisher no longer lists."""
+    update_lists(_settings(tmp_path, server, {"csl": "csl_v1.csv"}), ["csl"])
+    update_lists(_settings(tmp_path, server, {"csl": "csl_v2.csv"}), ["csl"])
+    settings = _settings(tmp_path, server, {"csl": "csl_v1.csv"})
+    back = update_lists(settings, ["csl"]).feeds[0].report
+    assert back is not None and back.changed
+    outcome = back.files[0]
+    versions = load_list_tables(settings).versions
+    assert (outcome.seq, outcome.previous_version_id) == (3, versions.iloc[1]["version_id"])
+    assert outcome.changes == {"added": 1, "removed": 1, "changed": 1}  # v2's changes, undone
+    assert (
+        outcome.note
+        == f"the publisher went back to the file loaded as {versions.iloc[0]['version_id']} (version 1)"
+    )
+    again = update_lists(settings, ["csl"]).feeds[0].report
+    assert again is not None and not again.changed  # now it is the newest: nothing to do
+    # a file loaded by hand is not the publisher's word: an older one changes nothing
+    assert not ingest_list_files(settings, [FIXTURES / "csl_v2.csv"]).changed
 
 
 @pytest.mark.parametrize(
