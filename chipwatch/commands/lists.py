@@ -112,7 +112,9 @@ def register(group: click.Group) -> None:
 
         report = update_lists(load_settings(), list(feeds) or None)
         for feed in report.feeds:
-            if feed.ok and feed.report is not None:
+            if feed.ok and feed.not_modified:
+                click.echo(f"[{feed.feed}] not modified (HTTP 304): {feed.feed} stays at {feed.current}")
+            elif feed.ok and feed.report is not None:
                 click.echo(f"[{feed.feed}] ok")
                 echo_report(feed.report)
             else:

@@ -85,6 +85,8 @@ def test_update_lists_command_against_a_loopback_server(run, tmp_path: Path, mon
         sources.write_text(f'[feeds.csl]\nurl = "{base}/csl_v2.csv"\nformat = "csl-csv"\n')
         out = run("update-lists", "--feed", "csl")
         assert "1 added, 1 removed, 1 changed" in out
+        out = run("update-lists", "--feed", "csl")  # the server answers 304 to If-Modified-Since
+        assert "[csl] not modified (HTTP 304): csl stays at csl v2 (csl@" in out
         sources.write_text(f'[feeds.csl]\nurl = "{base}/nope.csv"\nformat = "csl-csv"\n')
         out = run("update-lists", "--feed", "csl", code=1)
         assert "[csl] FAILED, nothing changed" in out and "HTTP 404" in out

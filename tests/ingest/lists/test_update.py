@@ -44,6 +44,23 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
         elif name == "error":
             self._send(500, b"internal error", "text/plain")
+        elif name == "not-modified":  # a 304 whatever was asked
+            self.send_response(304)
+            self.end_headers()
+        elif name.startswith("etag/") and (FIXTURES / name[5:]).is_file():  # honours If-None-Match
+            tag = f'"{name[5:]}"'
+            if self.headers.get("If-None-Match") == tag:
+                self.send_response(304)
+                self.send_header("ETag", tag)
+                self.end_headers()
+                return
+            body = (FIXTURES / name[5:]).read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/csv")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("ETag", tag)
+            self.end_headers()
+            self.wfile.write(body)
         elif name == "garbage":
             self._send(200, b"\x00\x01\x02 this is not a list \xff" * 50, "application/octet-stream")
         elif (FIXTURES / name).is_file():
@@ -151,6 +168,30 @@ def test_a_publisher_going_back_to_an_earlier_file_is_the_newest_version(tmp_pat
     assert again is not None and not again.changed  # now it is the newest: nothing to do
     # a file loaded by hand is not the publisher's word: an older one changes nothing
     assert not ingest_list_files(settings, [FIXTURES / "csl_v2.csv"]).changed
+
+
+def test_not_modified_since_the_version_in_force_changes_nothing(tmp_path: Path, server: str) -> None:
+    """The ETag of the file ingested is sent back; a 304 then means the version in force is the
+    publisher's current one: reported as such, nothing downloaded or changed, exit status ok."""
+    settings = _settings(tmp_path, server, {"csl": "etag/csl_v1.csv"})
+    assert update_lists(settings, ["csl"]).ok
+    before = _table_bytes(settings)
+    report = update_lists(settings, ["csl"])
+    (feed,) = report.feeds
+    first = load_list_tables(settings).versions.iloc[0]
+    assert report.ok and feed.not_modified and feed.report is None
+    assert feed.current == f"csl v1 ({first['version_id']}, ingested {first['ingested_at']})"
+    assert _table_bytes(settings) == before
+    kept = list((settings.workspace / "downloads" / "csl").rglob("*.csv"))
+    assert len(kept) == 1  # the file of v1 only: nothing of the 304 is left behind
+
+
+def test_a_304_to_an_unconditional_request_is_refused(tmp_path: Path, server: str) -> None:
+    settings = _settings(tmp_path, server, {"csl": "not-modified"})
+    (feed,) = update_lists(settings, ["csl"]).feeds
+    assert not feed.ok and "HTTP 304 Not Modified to a request that sent no ETag or date" in (
+        feed.error or ""
+    )
 
 
 @pytest.mark.parametrize(
