@@ -1,10 +1,11 @@
 """Which list versions resolution linked, and what a risk run should say about the lists it rests on.
 
 ``chipwatch resolve`` links companies and shipment parties to the entries of the list versions
-current when it runs; it records those versions (:func:`record_resolved`). A risk run after a list
+current when it runs; it records those versions (:func:`record_versions`). A risk run after a list
 update but before the next ``resolve`` scores parties against the old links — a new listing of
 one of our companies is not yet a list hit — and a risk run ``--as-of`` an earlier date still
-reads the lists in force now. :func:`list_notes` says both, naming the versions.
+reads the lists in force now. :func:`list_notes` says both, naming the versions. ``rescreen``
+records the versions it compared in the same way, so the next one starts where it ended.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from graph.lists.versions import current_versions, version_label
 from graph.tables.lists import read_list_table
 
 
-def resolved_path(settings: Settings) -> Path:
-    return settings.workspace / "resolve" / "list_versions.json"
+def _path(settings: Settings, what: str) -> Path:
+    return settings.workspace / what / "list_versions.json"
 
 
 def current_version_ids(settings: Settings) -> list[str]:
@@ -29,21 +30,25 @@ def current_version_ids(settings: Settings) -> list[str]:
     return sorted(current_versions(read_list_table(settings, "list_versions"))["version_id"].astype(str))
 
 
-def record_resolved(settings: Settings, version_ids: list[str]) -> None:
-    """Remember the list versions a resolve run linked (read before it read the entries; written
-    with its results)."""
-    path = resolved_path(settings)
+def record_versions(
+    settings: Settings, what: str, version_ids: list[str], since: list[str] | None = None
+) -> None:
+    """Remember the list versions a run of ``what`` (``resolve``, ``rescreen``) read, and for a
+    run over what changed, the versions it compared them with (``since``)."""
+    path = _path(settings, what)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(version_ids), encoding="utf-8")
+    tmp.write_text(json.dumps({"versions": version_ids, "since": since}), encoding="utf-8")
     tmp.replace(path)
 
 
-def _resolved(settings: Settings) -> set[str] | None:
-    """The versions the last resolve linked; None when no resolve recorded them (an older one)."""
+def recorded_versions(settings: Settings, what: str) -> tuple[set[str], set[str] | None] | None:
+    """``(versions, since)`` of the last run of ``what``; None when none recorded them."""
     try:
-        return set(json.loads(resolved_path(settings).read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError):
+        kept = json.loads(_path(settings, what).read_text(encoding="utf-8"))
+        since = kept.get("since")
+        return set(kept["versions"]), None if since is None else set(since)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
 
 
@@ -58,8 +63,8 @@ def list_notes(settings: Settings, as_of: dt.date) -> list[str]:
     if current.empty:
         return []
     notes = []
-    resolved = _resolved(settings)
-    unlinked = current[~current["version_id"].astype(str).isin(resolved or set())]
+    resolved = recorded_versions(settings, "resolve")
+    unlinked = current[~current["version_id"].astype(str).isin(resolved[0] if resolved else set())]
     if resolved is not None and len(unlinked):
         notes.append(
             f"the lists changed since the last `chipwatch resolve` ({_labels(unlinked)}): their new "

@@ -27,7 +27,7 @@ import pandas as pd
 
 from chipwatch.settings import Settings
 from graph.list_fingerprint import COUNTERPARTY_PREFIX
-from graph.lists.basis import current_version_ids, record_resolved
+from graph.lists.basis import current_version_ids, record_versions
 from graph.model import EdgeKind, NodeKind
 from graph.resolve.batch import score_pairs
 from graph.resolve.caches import clear_name_caches
@@ -292,7 +292,7 @@ def resolve(
     records, candidate_pairs, result = _link_records(settings, t, step)
     clear_name_caches()  # full of this run's names (~0.5 GB on the 100k world); the write reads none
     written = _write(settings, result, write_store)
-    record_resolved(settings, versions)
+    record_versions(settings, "resolve", versions)
     step("write")
     multi = result.clusters[result.clusters["size"] > 1]
     return ResolveSummary(

@@ -1,7 +1,8 @@
 """After a list update: re-screen the stored counterparties against what changed.
 
-The index holds only the entries added or changed in the newest version of each feed (from
-the ``list_diffs`` table), so every hit is a new or changed exposure; the counterparties are
+The index holds only the entries added or changed since the last rescreen (the versions it ran
+on are recorded; without a record, by the newest version of each feed), so every hit is a new or
+changed exposure, and two list updates between rescreens lose neither's; the counterparties are
 the workspace's companies (with those named only in ownership records, such as the
 ``co:byname:…`` owners) and shipment parties as stored in the trade tables. Each exposure says
 what the list changed (``list_change``: added, or which fields changed, in which version of which
@@ -19,6 +20,8 @@ import pandas as pd
 
 from chipwatch.settings import Settings
 from graph.list_graph import list_graph_frames
+from graph.lists.basis import current_version_ids, record_versions, recorded_versions
+from graph.lists.diff import version_diff
 from graph.lists.versions import current_versions, version_label
 from graph.model import NodeKind
 from graph.screening.files import ResultWriter
@@ -41,27 +44,62 @@ class RescreenSummary:
     list_versions: list[str] = field(default_factory=list)
 
 
-def entry_changes(settings: Settings) -> dict[str, str]:
-    """Entry id → what the newest version of its feed did to it (added, or changed and which
-    fields), with the version and when it was published and ingested."""
+@dataclass(frozen=True)
+class ListChanges:
+    """Entry id → what the lists did to it since the versions compared with (``since``: per feed,
+    the version the changes are counted from; none for a feed's first version)."""
+
+    entries: dict[str, str]
+    since: list[str]
+
+
+def entry_changes(settings: Settings, since: set[str] | None = None) -> ListChanges:
+    """What each feed's newest version added or changed (and which fields), with the versions and
+    their dates: against ``since`` (the versions the last rescreen ran on) where it holds an
+    older version of the feed, else against the feed's previous version."""
     tables = load_list_tables(settings)
-    if tables.versions.empty or tables.diffs.empty:
-        return {}
-    latest = current_versions(tables.versions).set_index("version_id")
-    d = tables.diffs
-    d = d[d["new_version_id"].isin(set(latest.index)) & d["change"].isin(["added", "changed"])]
+    if tables.versions.empty:
+        return ListChanges({}, [])
+    versions = tables.versions
+    by_id = {str(r["version_id"]): r for _, r in versions.iterrows()}
     out: dict[str, str] = {}
-    for node_id, change, fields, version in zip(
-        d["node_id"], d["change"], d["fields_json"], d["new_version_id"], strict=True
-    ):
-        what = f"changed ({', '.join(json.loads(fields))})" if change == "changed" and fields else change
-        out[str(node_id)] = f"{what} in {version_label(latest.loc[version], str(version))}"
-    return out
+    bases: list[str] = []
+    for _, now in current_versions(tables.versions).iterrows():
+        vid, feed = str(now["version_id"]), str(now["feed"])
+        ran = versions[(versions["feed"] == feed) & versions["version_id"].isin(since or set())]
+        base = str(ran.sort_values("seq").iloc[-1]["version_id"]) if len(ran) else None
+        previous = now["previous_version_id"] if isinstance(now["previous_version_id"], str) else None
+        base = base or previous
+        if base is None or base == vid:
+            bases += [vid] if base else []
+            continue
+        bases.append(base)
+        d = version_diff(tables, feed, base, vid).rows
+        if base == previous:
+            when = f"in {version_label(now)}"
+        else:  # several versions since the last rescreen: what they changed together
+            when = f"since {version_label(by_id[base])}, now {version_label(now)}"
+        d = d[d["change"].isin(["added", "changed"])]
+        for node_id, change, fields in zip(d["node_id"], d["change"], d["fields_json"], strict=True):
+            what = f"changed ({', '.join(json.loads(fields))})" if change == "changed" and fields else change
+            out[str(node_id)] = f"{what} {when}"
+    return ListChanges(out, sorted(bases))
+
+
+def rescreen_since(settings: Settings, current: list[str]) -> set[str] | None:
+    """The versions to count changes from: those the last rescreen ran on, so that two updates
+    between rescreens lose nothing; when nothing changed since, those it counted from (a rerun
+    gives the same answer). None: no rescreen recorded its versions."""
+    last = recorded_versions(settings, "rescreen")
+    if last is None:
+        return None
+    ran_on, ran_since = last
+    return ran_since if ran_on == set(current) else ran_on
 
 
 def changed_entry_ids(settings: Settings) -> set[str]:
     """Entries added or changed by the newest version of each feed."""
-    return set(entry_changes(settings))
+    return set(entry_changes(settings).entries)
 
 
 def counterparty_base(settings: Settings) -> pd.DataFrame:
@@ -106,11 +144,12 @@ def rescreen(
     """Write the new or changed exposures to ``output`` and return counts; ``warnings`` (about
     the lists screened against) go into the run record and the audit log."""
     thresholds = thresholds or Thresholds()
-    changes = entry_changes(settings)
+    versions = current_version_ids(settings)
+    found = entry_changes(settings, rescreen_since(settings, versions))
+    changes = found.entries
     current = latest_entries(settings)
     current = current[current["node_id"].isin(set(changes))].reset_index(drop=True)
     base = counterparty_base(settings)
-    versions = sorted(current_versions(load_list_tables(settings).versions)["version_id"].astype(str))
     writer = ResultWriter(output, {"kind": "rescreen", "changed_entries": len(current)})
     exposures = 0
     try:
@@ -133,5 +172,6 @@ def rescreen(
     except BaseException:
         writer.abort()
         raise
-    _audit_event(settings, "rescreen_run", {**summary.__dict__, "output": str(output)})
+    record_versions(settings, "rescreen", versions, found.since)
+    _audit_event(settings, "rescreen_run", {**summary.__dict__, "output": str(output), "since": found.since})
     return summary

@@ -499,3 +499,31 @@ def test_rescreen_without_exposures_still_writes_the_table_header(tmp_path: Path
         assert "list_change" in next(sheet.iter_rows(values_only=True))
     else:
         assert json.loads(out.read_text(encoding="utf-8"))["results"] == []
+
+
+def test_two_list_updates_between_rescreens_lose_no_exposure(tmp_path: Path) -> None:
+    """rescreen looked only at what each feed's newest version changed: after two updates without a
+    rescreen between them, the first update's new listings were never re-screened."""
+    from ingest.trade.load import ingest_trade_file
+
+    ws = tmp_path / "ws"
+    settings = Settings(workspace=ws)
+    companies = tmp_path / "companies.csv"
+    companies.write_text("company_id,name,country\n3,SME Bank JSC,RU\n", encoding="utf-8")
+    ingest_trade_file(settings, "companies", companies)
+    pipeline = ROOT / "tests" / "fixtures" / "lists_pipeline"
+    v1 = ingest_list_files(settings, [pipeline / "csl_v1.csv"]).files[0].version_id
+    out = tmp_path / "exposures.csv"
+    assert _run(ws, ["rescreen", "--out", str(out)]).exit_code == 0
+    ingest_list_files(settings, [pipeline / "csl_v2.csv"])  # lists SME BANK
+    v3_file = tmp_path / "csl_v3.csv"
+    text = (pipeline / "csl_v2.csv").read_text(encoding="utf-8")
+    v3_file.write_text(text.replace('"Atlas Sanatgaran"', '"Atlas Sanatgaran Trading"', 1), encoding="utf-8")
+    v3 = ingest_list_files(settings, [v3_file]).files[0].version_id  # renames another entry
+    for _ in range(2):  # a rerun gives the same answer
+        result = _run(ws, ["rescreen", "--out", str(out)])
+        assert result.exit_code == 0 and "1 new or changed exposures" in result.output, result.output
+        row = pd.read_csv(out, dtype=str, keep_default_na=False).iloc[0]
+        assert row["name"] == "SME Bank JSC"
+        assert row["list_change"].startswith(f"added since csl v1 ({v1}, ingested ")
+        assert f", now csl v3 ({v3}, ingested " in row["list_change"]
