@@ -21,6 +21,7 @@ import pandas as pd
 from chipwatch.settings import Settings
 from graph.list_graph import list_graph_frames
 from graph.list_status import current_mask, is_listing
+from graph.lists.copies import one_copy_each, version_lists
 from graph.lists.versions import current_versions
 from graph.model import NodeKind
 from graph.tables.lists import as_str_list, conform, list_table_path, read_list_table
@@ -57,7 +58,8 @@ def entry_fingerprint(row: Mapping[str, Any]) -> str:
 
 def current_fingerprints(settings: Settings, ids: Sequence[str]) -> dict[str, str]:
     """The fingerprints of those of ``ids`` that are entries of the current list versions, as
-    screening computes them (ListEntry node rows of :func:`graph.list_graph.list_graph_frames`)."""
+    screening computes them: of the copy :func:`graph.tables.lists.shown_entries` gives, as
+    ListEntry node rows of :func:`graph.list_graph.list_graph_frames`."""
     wanted = sorted({i for i in ids if i.startswith(LIST_PREFIX)})
     path = list_table_path(settings, "list_entries")
     if not wanted or not path.exists():
@@ -66,9 +68,11 @@ def current_fingerprints(settings: Settings, ids: Sequence[str]) -> dict[str, st
     if versions.empty:
         return {}
     rows = conform("list_entries", pd.read_parquet(path, filters=[("node_id", "in", wanted)]))  # only those
-    rows = rows[rows["version_id"].isin(set(current_versions(versions)["version_id"]))]
+    current = current_versions(versions)
+    rows = rows[rows["version_id"].isin(set(current["version_id"]))]
     if rows.empty:
         return {}
+    rows = one_copy_each(rows, version_lists(current))  # the copy screening reads (shown_entries)
     nodes = list_graph_frames(rows.reset_index(drop=True)).nodes[NodeKind.LIST_ENTRY]
     if "status" in nodes.columns:
         nodes = nodes[current_mask(nodes["status"])]

@@ -172,6 +172,8 @@ def _split_aliases(value: object) -> list[str]:
 
 
 def _list_entries(settings: Settings) -> pd.DataFrame:
+    """The current list entries as ListEntry node rows: one per node id, the copy the graph node
+    shows when two feeds list the id (:func:`graph.tables.lists.latest_entries`)."""
     from graph.list_graph import list_graph_frames
 
     current = latest_entries(settings)

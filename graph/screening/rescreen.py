@@ -21,6 +21,7 @@ import pandas as pd
 from chipwatch.settings import Settings
 from graph.list_graph import list_graph_frames
 from graph.lists.basis import current_version_ids, record_versions, recorded_versions
+from graph.lists.copies import shown_copies, version_lists
 from graph.lists.diff import version_diff
 from graph.lists.versions import current_versions, version_label
 from graph.model import NodeKind
@@ -28,7 +29,7 @@ from graph.screening.files import ResultWriter
 from graph.screening.index import build_index
 from graph.screening.run import _audit_event
 from graph.screening.screen import RESULT_COLUMNS, Screener, Thresholds, counterparty_decisions
-from graph.tables.lists import latest_entries, load_list_tables
+from graph.tables.lists import ListTables, load_list_tables, shown_entries
 from graph.tables.trade import load_trade_tables
 from graph.trade_graph import name_only_companies
 
@@ -53,15 +54,17 @@ class ListChanges:
     since: list[str]
 
 
-def entry_changes(settings: Settings, since: set[str] | None = None) -> ListChanges:
+def entry_changes(tables: ListTables, shown: pd.DataFrame, since: set[str] | None = None) -> ListChanges:
     """What each feed's newest version added or changed (and which fields), with the versions and
     their dates: against ``since`` (the versions the last rescreen ran on) where it holds an
-    older version of the feed, else against the feed's previous version."""
-    tables = load_list_tables(settings)
+    older version of the feed, else against the feed's previous version. Only changes to the copy
+    a node shows count (``shown``: :func:`graph.tables.lists.shown_entries`), and a node handed
+    to another feed's copy by dropping the one it showed."""
     if tables.versions.empty:
         return ListChanges({}, [])
     versions = tables.versions
     by_id = {str(r["version_id"]): r for _, r in versions.iterrows()}
+    shown_feed = dict(zip(shown["node_id"], shown["feed"], strict=True))
     out: dict[str, str] = {}
     bases: list[str] = []
     for _, now in current_versions(tables.versions).iterrows():
@@ -79,10 +82,14 @@ def entry_changes(settings: Settings, since: set[str] | None = None) -> ListChan
             when = f"in {version_label(now)}"
         else:  # several versions since the last rescreen: what they changed together
             when = f"since {version_label(by_id[base])}, now {version_label(now)}"
-        d = d[d["change"].isin(["added", "changed"])]
-        for node_id, change, fields in zip(d["node_id"], d["change"], d["fields_json"], strict=True):
+        new = d[d["change"].isin(["added", "changed"])]
+        for node_id, change, fields in zip(new["node_id"], new["change"], new["fields_json"], strict=True):
+            if shown_feed.get(node_id) != feed:
+                continue  # a copy the node does not show: no listing a counterparty meets changed
             what = f"changed ({', '.join(json.loads(fields))})" if change == "changed" and fields else change
             out[str(node_id)] = f"{what} {when}"
+        for node_id in _handed_over(tables, d[d["change"] == "removed"], shown):
+            out[str(node_id)] = f"dropped by {feed} {when}: now shown as {shown_feed.get(node_id)} lists it"
     return ListChanges(out, sorted(bases))
 
 
@@ -98,8 +105,28 @@ def rescreen_since(settings: Settings, current: list[str]) -> set[str] | None:
 
 
 def changed_entry_ids(settings: Settings) -> set[str]:
-    """Entries added or changed by the newest version of each feed."""
-    return set(entry_changes(settings).entries)
+    """Entries the newest version of a feed added or changed — in the copy the node shows
+    (:func:`graph.tables.lists.shown_entries`) — or handed to another feed's copy by dropping the
+    one shown. A change to a copy the node does not show (the consolidated list's copy of an SDN
+    entry) changes no listing a counterparty is screened against."""
+    tables = load_list_tables(settings)
+    return set(entry_changes(tables, shown_entries(tables)).entries)
+
+
+def _handed_over(tables: ListTables, removed: pd.DataFrame, shown: pd.DataFrame) -> set[str]:
+    """Ids of ``removed`` (diff rows: a feed's newest version dropped them) that another feed's
+    copy in ``shown`` lists, where the dropped copy ranked first: the node showed it before and
+    shows another feed's copy now."""
+    still = removed[removed["node_id"].isin(set(shown["node_id"]))]
+    if still.empty:
+        return set()
+    dropped_keys = set(zip(still["node_id"], still["old_version_id"], strict=True))
+    e = tables.entries
+    e = e[e["node_id"].isin(set(still["node_id"])) & e["version_id"].isin(set(still["old_version_id"]))]
+    dropped = e[[k in dropped_keys for k in zip(e["node_id"], e["version_id"], strict=True)]]
+    rivals = shown[shown["node_id"].isin(set(still["node_id"]))]
+    before = shown_copies(pd.concat([dropped, rivals], ignore_index=True), version_lists(tables.versions))
+    return set(before.loc[before["version_id"].isin(set(still["old_version_id"])), "node_id"])
 
 
 def counterparty_base(settings: Settings) -> pd.DataFrame:
@@ -144,11 +171,12 @@ def rescreen(
     """Write the new or changed exposures to ``output`` and return counts; ``warnings`` (about
     the lists screened against) go into the run record and the audit log."""
     thresholds = thresholds or Thresholds()
+    tables = load_list_tables(settings)
     versions = current_version_ids(settings)
-    found = entry_changes(settings, rescreen_since(settings, versions))
+    shown = shown_entries(tables)
+    found = entry_changes(tables, shown, rescreen_since(settings, versions))
     changes = found.entries
-    current = latest_entries(settings)
-    current = current[current["node_id"].isin(set(changes))].reset_index(drop=True)
+    current = shown[shown["node_id"].isin(set(changes))].reset_index(drop=True)
     base = counterparty_base(settings)
     writer = ResultWriter(output, {"kind": "rescreen", "changed_entries": len(current)})
     exposures = 0

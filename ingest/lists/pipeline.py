@@ -31,6 +31,7 @@ from chipwatch.settings import PROJECT_ROOT, Settings
 from graph import audit
 from graph.audit import AuditEvent
 from graph.list_graph import edge_identities, list_graph_frames, write_list_graph
+from graph.lists.copies import shown_copies, version_lists
 from graph.lists.diff import diff_entries, summarise
 from graph.lists.undo import GraphUndo
 from graph.lists.versions import current_versions, latest_version
@@ -49,7 +50,7 @@ from ingest.lists.provenance import (
     version_id,
 )
 from ingest.lists.refile import refilings, right_feed, rightly_filed
-from ingest.lists.shared import COPY_EDGES, shown_copies, without_twins
+from ingest.lists.shared import COPY_EDGES, without_twins
 
 BUNDLED_LISTS = PROJECT_ROOT / "data" / "lists"
 Reader = Callable[[Path, str | None], ReadResult]
@@ -421,13 +422,13 @@ def _add_version(
     removed_ids = set(diff.loc[diff["change"] == "removed", "node_id"])
     removed = old[old["node_id"].isin(removed_ids)].assign(removed_in=vid)
     # ids another feed lists too: the node shows one copy and is removed only when no feed lists it
-    others, version_lists = _current_copies(pending, versions, name, set(entries["node_id"]) | removed_ids)
+    others, held = _current_copies(pending, versions, name, set(entries["node_id"]) | removed_ids)
     contested = set(others["node_id"])
     deletions: dict[EdgeKind, set[tuple[str, str, str]]] = {}
     if contested:
-        version_lists[vid] = sorted(set(entries["list"]))
+        held[vid] = sorted(set(entries["list"]))
         mine = entries[entries["node_id"].isin(contested)]
-        shown = shown_copies(pd.concat([without_twins(mine), others], ignore_index=True), version_lists)
+        shown = shown_copies(pd.concat([without_twins(mine), others], ignore_index=True), held)
         # every copy's edges of those nodes (this feed's old and new, the other feeds') but the shown one's
         copies = [without_twins(mine), others, old[old["node_id"].isin(contested)]]
         every = edge_identities(list_graph_frames(pd.concat(copies, ignore_index=True)))
@@ -492,17 +493,13 @@ def _current_copies(
     ``feed`` (``versions``: every version so far), and the lists each of those versions holds
     (:mod:`ingest.lists.shared`)."""
     others = versions[versions["feed"].notna() & (versions["feed"] != feed)]
-    current = current_versions(others)
-    version_lists = {
-        str(v): json.loads(lists) if isinstance(lists, str) else []
-        for v, lists in zip(current["version_id"], current["lists_json"], strict=True)
-    }
+    lists = version_lists(current_versions(others))
     frames = [pending.tables.entries, *pending.entries]
-    hits = [f[f["version_id"].isin(version_lists) & f["node_id"].isin(ids)] for f in frames]
+    hits = [f[f["version_id"].isin(lists) & f["node_id"].isin(ids)] for f in frames]
     found = [without_twins(h) for h in hits if len(h)]
     if not found:
-        return without_twins(pending.tables.entries.iloc[0:0]), version_lists
-    return pd.concat(found, ignore_index=True), version_lists
+        return without_twins(pending.tables.entries.iloc[0:0]), lists
+    return pd.concat(found, ignore_index=True), lists
 
 
 def _write_graph(
