@@ -75,6 +75,7 @@ def list_notes(settings: Settings, as_of: dt.date) -> list[str]:
     if len(later):
         notes.append(
             f"as of {as_of.isoformat()}: the lists are the versions in force now, not those of that "
-            f"date ({_labels(later)}); listings are not taken back in time"
+            f"date ({_labels(later)}): an entry they removed since is not counted, and one they added "
+            "is, unless its listing date is later"
         )
     return notes
