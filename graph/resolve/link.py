@@ -114,10 +114,14 @@ def link(
     decisions: Mapping[tuple[str, str], Judgement] | None = None,
     thresholds: LinkThresholds | None = None,
     nodes: Iterable[str] = (),
+    asked: Mapping[tuple[str, str], str] | None = None,
 ) -> LinkResult:
-    """Decide scored pairs (columns ``source``, ``target``, ``score``, ``method``, ``reasons_json``)."""
+    """Decide scored pairs (columns ``source``, ``target``, ``score``, ``method``, ``reasons_json``).
+    ``asked``: pairs whose decision no longer stands (a list entry of it changed since), with why:
+    queued for review whatever their score, that reason first."""
     t = thresholds or LinkThresholds()
     decisions = decisions or {}
+    asked = asked or {}
     pairs = pairs.copy()
     key = [pair_key(s, o) for s, o in zip(pairs["source"], pairs["target"], strict=True)]
     pairs["source"] = [k[0] for k in key]
@@ -128,7 +132,7 @@ def link(
     known = set(zip(pairs["source"], pairs["target"], strict=True))
     extra = [
         {"source": a, "target": b, "score": 0.0, "method": "review", "reasons_json": "[]"}
-        for (a, b) in sorted(decisions)  # in id order, not the decisions file's
+        for (a, b) in sorted({*decisions, *asked})  # in id order, not the decisions file's
         if (a, b) not in known
     ]
     if extra:
@@ -141,6 +145,14 @@ def link(
     auto = pairs["decision"].isna()
     pairs.loc[auto & (pairs["score"] >= t.link), "decision"] = "auto"
     pairs.loc[auto & (pairs["score"] < t.link) & (pairs["score"] >= t.review), "decision"] = "review"
+    if asked:
+        keys = list(zip(pairs["source"], pairs["target"], strict=True))
+        again = pd.Index([i for i, k in zip(pairs.index, keys, strict=True) if k in asked])
+        pairs.loc[again, "decision"] = "review"
+        pairs.loc[again, "reasons_json"] = [
+            json.dumps([asked[k], *json.loads(str(old or "[]"))])
+            for k, old in zip([k for k in keys if k in asked], pairs.loc[again, "reasons_json"], strict=True)
+        ]
 
     clusters = ConstrainedClusters(
         similarity,

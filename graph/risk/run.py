@@ -20,6 +20,7 @@ import pandas as pd
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings
+from graph.lists.basis import list_notes
 from graph.model import NodeKind
 from graph.risk.flags import compute_flags
 from graph.risk.flags.base import FlagContext
@@ -258,7 +259,9 @@ def compute_risk(
     require_synced(settings)  # scores over a half-written graph would clear parties wrongly
     store = open_store(settings)
     try:
-        summary, _ = compute_risk_on(store, as_of or dt.date.today(), progress)
+        day = as_of or dt.date.today()
+        summary, _ = compute_risk_on(store, day, progress)
     finally:
         store.close()
+    summary.notes.extend(list_notes(settings, day))
     return summary

@@ -26,6 +26,7 @@ import pandas as pd
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings
+from graph.list_fingerprint import COUNTERPARTY_PREFIX, SCREENING_KEY
 from graph.list_status import ACTIVE, CONTEXT, CONTEXT_NOTE
 from graph.resolve import letterless
 from graph.resolve.review import Decision, counterparty_id, load_decisions, optional_store
@@ -433,11 +434,11 @@ def counterparty_decisions(settings: Settings) -> dict[str, dict[str, tuple[Deci
     """Review decisions on (counterparty, list entry) pairs, with the entry fingerprint decided on."""
     out: dict[str, dict[str, tuple[Decision, str]]] = {}
     for (a, b), judgement in load_decisions(settings).items():
-        cp, entry = (a, b) if a.startswith("cp:") else (b, a)
-        if cp.startswith("cp:"):
+        cp, entry = (a, b) if a.startswith(COUNTERPARTY_PREFIX) else (b, a)
+        if cp.startswith(COUNTERPARTY_PREFIX):
             out.setdefault(cp, {})[entry] = (
                 judgement.decision,
-                str(judgement.context.get("entry_fingerprint", "")),
+                str(judgement.context.get(SCREENING_KEY, "")),
             )
     return out
 

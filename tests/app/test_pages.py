@@ -185,6 +185,7 @@ def test_lists_versions_and_diff(at: AppTest) -> None:
     diff = at.dataframe[1].value
     assert set(diff["change"]) == {"added", "removed", "changed"}
     assert "Atlas Sanatgaran" in set(diff["name"])
+    assert "previous_name" in diff.columns  # a renamed entry shows what it was called
     assert set(at.dataframe[0].value["note"]) == {""}  # two new files: nothing was read again
     assert not at.info  # and the differences are the publisher's
 
