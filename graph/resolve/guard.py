@@ -296,6 +296,15 @@ class ConstrainedClusters:
             self._merge(ra, rb, a, b)
         return reason
 
+    def join(self, a: str, b: str) -> bool:
+        """Merge the clusters of ``a`` and ``b`` without the guard's checks: a reviewer's
+        confirmation stands even where the guard refused it. False when they are one already."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self._merge(ra, rb, a, b)
+        return True
+
     def merge_all(self, edges: Sequence[Pair]) -> list[Refusal | None]:
         """``union`` of every edge in order (the reason of each refused one), with the guard's
         checks scored in speculative batches (see the module docstring). Connected components

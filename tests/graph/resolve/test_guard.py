@@ -113,3 +113,13 @@ def test_checks_of_a_chain_are_scored_in_one_call() -> None:
     assert guard.merge_all(chain) == [None] * 300
     assert len(calls) == 1
     assert len(guard.members[guard.find("co:0")]) == 301
+
+
+def test_join_merges_what_the_guard_refuses_and_says_when_already_one() -> None:
+    # a reviewer's confirmation over the guard (graph.resolve.link): no checks, no refusal
+    clusters = ConstrainedClusters(lambda pairs: [1.0] * len(pairs), 0.45)
+    assert clusters.union("list:US_EL:1", "list:US_EL:2") is not None  # two entries of one list
+    assert clusters.join("list:US_EL:1", "list:US_EL:2")
+    assert clusters.find("list:US_EL:1") == clusters.find("list:US_EL:2")
+    assert clusters.chain("list:US_EL:1", "list:US_EL:2") == ["list:US_EL:1", "list:US_EL:2"]
+    assert not clusters.join("list:US_EL:2", "list:US_EL:1")
