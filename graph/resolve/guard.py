@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from graph.resolve.review import pair_key
 from graph.resolve.shared_entries import entry_of
+from graph.score_text import score_text
 
 #: Pair similarity used by the guard: a batch of (id_a, id_b) -> one score in [0, 1] each.
 Similarity = Callable[[Sequence[tuple[str, str]]], Sequence[float]]
@@ -273,7 +274,7 @@ class ConstrainedClusters:
             if sim is None:
                 return MISSING
             if sim < different:
-                return Refusal(x, y, f"compare as clearly different ({sim:.2f})")
+                return Refusal(x, y, f"compare as clearly different ({score_text(sim, (different,))})")
         return None
 
     def conflict(self, a: str, b: str) -> Refusal | None:

@@ -38,8 +38,9 @@ import pandas as pd
 from graph.resolve.guard import ConstrainedClusters, Similarity
 from graph.resolve.refusals import refusal_reason
 from graph.resolve.review import Decision, Judgement, pair_key
+from graph.score_text import score_text
 
-__all__ = ["ConstrainedClusters", "LinkResult", "LinkThresholds", "Similarity", "link"]
+__all__ = ["ConstrainedClusters", "LinkResult", "LinkThresholds", "Similarity", "link", "link_score_text"]
 
 KIND_PRIORITY = {"list": 0, "co": 1, "person": 2, "party": 3}
 OVERRIDE_COLUMNS = ["source", "target", "reason"]
@@ -68,6 +69,13 @@ class LinkResult:
     refused: int = 0  # links refused by the anti-chaining guard
     #: confirmed links the guard would have refused: source, target, reason (they stand)
     confirmed_over_guard: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=OVERRIDE_COLUMNS))
+
+
+def link_score_text(score: float, thresholds: LinkThresholds | None = None) -> str:
+    """A pair's score as text that never reads across the link or review threshold, nor as 1
+    (certain) below it: 0.9973 is "0.997", 0.9196 "0.9196" (:func:`graph.score_text.score_text`)."""
+    t = thresholds or LinkThresholds()
+    return score_text(score, (t.link, t.review))
 
 
 def _priority(node_id: str) -> tuple[int, str]:
