@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import cast
 
 import click
 from tqdm import tqdm
@@ -11,6 +12,7 @@ from tqdm import tqdm
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import load_settings
 from graph.list_fingerprint import COUNTERPARTY_PREFIX
+from graph.resolve.link import link_score_text
 from graph.resolve.review import confirmed_over_guard, decide, optional_store, pending_queue
 from graph.resolve.run import STAGES, resolve
 from graph.store import GraphStore
@@ -97,7 +99,8 @@ def register(group: click.Group) -> None:
                 )
             else:
                 click.echo(
-                    f"{row.score:.3f}  {row.source}  {row.target}\n        " + "\n        ".join(reasons)
+                    f"{link_score_text(cast(float, row.score))}  {row.source}  {row.target}\n        "
+                    + "\n        ".join(reasons)
                 )
         click.echo(f"{min(limit, len(queue))} of {len(queue)} pending pairs shown", err=True)
 

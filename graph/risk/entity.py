@@ -26,7 +26,8 @@ from graph.model import EdgeKind, NodeKind
 from graph.risk.context import risk_context
 from graph.risk.joins import BYNAME, SAME_AS, Join, cluster_joins, link_text
 from graph.risk.paths import ENTITY_KINDS
-from graph.risk.reference import reference_on
+from graph.risk.reference import load_weights, reference_on
+from graph.risk.score import risk_score_text
 from graph.store import GraphStore
 
 #: Evidence printed whole in the terminal report up to this length; longer, its summary only.
@@ -227,6 +228,12 @@ def removed_text(entry: dict[str, Any]) -> str:
     )
 
 
+def risk_score_shown(risk: dict[str, Any]) -> str:
+    """An entity's stored risk score as its report shows it: never read across a level of
+    ``risk_weights.toml`` (:func:`graph.risk.score.risk_score_text`)."""
+    return risk_score_text(float(risk["risk_score"]), load_weights().get("levels", {}))
+
+
 def format_report(r: EntityReport) -> str:
     """The report as plain text for the terminal."""
     lines = [f"{r.name}  [{r.kind}] {r.node_id}  country: {r.country or '-'}"]
@@ -234,7 +241,7 @@ def format_report(r: EntityReport) -> str:
     if not risk.get("computed"):
         lines.append("risk: not computed yet (run `chipwatch risk`)")
     else:
-        lines.append(f"risk score: {risk['risk_score']:.1f} ({risk['risk_level']}), as of {risk['as_of']}")
+        lines.append(f"risk score: {risk_score_shown(risk)} ({risk['risk_level']}), as of {risk['as_of']}")
         for b in risk["breakdown"]:
             lines.append(f"  {b['source']}: weight {b['weight']}")
     lines.append(
