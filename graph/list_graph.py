@@ -11,6 +11,13 @@ Current entries have ``status="active"``, or ``"context"`` when the publisher sa
 not itself listed (``graph.list_status``). Entries dropped from a feed stay as nodes with
 ``status="removed"`` and ``removed_in`` (the version that dropped them) so history remains and
 screening can skip them.
+
+Every ListEntry row is the entry's whole record — a current entry's as its version publishes
+it, a removed one's as the last version listing it did — so the list sync owns those properties
+(:data:`LIST_OWNED`, the store's ``owned``): a field a version leaves empty is removed from the
+node instead of keeping an older version's value, and an entry listed again loses ``removed_in``.
+The entry's own LOCATED_AT and RELATED_TO edges are owned the same way. Address, Identifier and
+Country nodes are shared with other feeds and the company files, and keep the store's default.
 """
 
 from __future__ import annotations
@@ -55,20 +62,45 @@ def _nested(entries: pd.DataFrame, column: str) -> list[list]:
     return _loads(entries[column])
 
 
-def list_graph_frames(
-    entries: pd.DataFrame,
-    relations: pd.DataFrame | None = None,
-    removed: pd.DataFrame | None = None,
-) -> GraphFrames:
-    """Graph rows for ``entries`` (``list_entries`` rows: the current version of a feed).
+#: ListEntry properties the list sync writes (:func:`_entry_nodes`, plus ``removed_in``).
+LIST_ENTRY_PROPS = (
+    "name",
+    "list",
+    "source_id",
+    "entity_kind",
+    "kind_source",
+    "kind_evidence",
+    "aliases",
+    "alias_kinds",
+    "programs",
+    "countries",
+    "birth_dates",
+    "license_requirement",
+    "license_policy",
+    "legal_basis",
+    "start_date",
+    "end_date",
+    "source_url",
+    "remarks",
+    "raw_ref",
+    "feed",
+    "list_version",
+    "source",
+    "status",
+    "removed_in",
+)
+#: What the list sync owns per kind: the allow-list of properties it may remove (see the module doc).
+LIST_OWNED: dict[NodeKind | EdgeKind, frozenset[str]] = {
+    NodeKind.LIST_ENTRY: frozenset(LIST_ENTRY_PROPS),
+    EdgeKind.LOCATED_AT: frozenset({"line", "provenance"}),
+    EdgeKind.RELATED_TO: frozenset({"relation", "props_json", "provenance"}),
+}
 
-    ``relations``: ``list_relations`` rows of that version (ends outside ``entries`` are dropped).
-    ``removed``: ``list_entries`` rows (of the previous version) with a ``removed_in`` column,
-    written back as ``status="removed"``.
-    """
-    entries = entries.reset_index(drop=True)
+
+def _entry_nodes(entries: pd.DataFrame) -> pd.DataFrame:
+    """ListEntry node rows of ``list_entries`` rows (index 0..n-1): each entry's whole record."""
     aliases = _nested(entries, "aliases_json")
-    node = pd.DataFrame(
+    return pd.DataFrame(
         {
             "id": entries["node_id"],
             "name": entries["name"],
@@ -97,6 +129,21 @@ def list_graph_frames(
             "status": [entry_status(c) for c in _column(entries, "context")],
         }
     )
+
+
+def list_graph_frames(
+    entries: pd.DataFrame,
+    relations: pd.DataFrame | None = None,
+    removed: pd.DataFrame | None = None,
+) -> GraphFrames:
+    """Graph rows for ``entries`` (``list_entries`` rows: the current version of a feed).
+
+    ``relations``: ``list_relations`` rows of that version (ends outside ``entries`` are dropped).
+    ``removed``: ``list_entries`` rows (of the previous version) with a ``removed_in`` column,
+    written back as that record with ``status="removed"``.
+    """
+    entries = entries.reset_index(drop=True)
+    node = _entry_nodes(entries)
     # entry, address id, line as published, country, list version
     addr_rows: list[tuple[str, str, str, str | None, str]] = []
     for entry_id, version, addrs in zip(
@@ -142,9 +189,8 @@ def list_graph_frames(
     }
     list_nodes = node
     if removed is not None and len(removed):
-        gone = pd.DataFrame(
-            {"id": removed["node_id"], "status": REMOVED, "removed_in": removed["removed_in"]}
-        )
+        removed = removed.reset_index(drop=True)
+        gone = _entry_nodes(removed).assign(status=REMOVED, removed_in=removed["removed_in"])
         list_nodes = pd.concat([node, gone], ignore_index=True)
     nodes = {
         NodeKind.COUNTRY: countries,
@@ -152,7 +198,7 @@ def list_graph_frames(
         NodeKind.IDENTIFIER: identifiers,
         NodeKind.LIST_ENTRY: list_nodes,
     }
-    return GraphFrames(nodes, edges)
+    return GraphFrames(nodes, edges, LIST_OWNED)
 
 
 def _related(entries: pd.DataFrame, relations: pd.DataFrame | None) -> pd.DataFrame:
@@ -183,12 +229,15 @@ def edge_identities(frames: GraphFrames) -> dict[EdgeKind, set[tuple[str, str, s
 
 
 def write_list_graph(store: GraphStore, frames: GraphFrames) -> dict[str, int]:
-    """Upsert every node and edge: one call per kind, nodes before edges."""
+    """Upsert every node and edge: one call per kind, nodes before edges, owned properties
+    (``frames.owned``) left out removed."""
     written: dict[str, int] = {}
     for node_kind, nframe in frames.nodes.items():
         if len(nframe):
-            written[node_kind.value] = store.upsert_nodes(node_kind, records(nframe))
+            owned = frames.owned_by(node_kind)
+            written[node_kind.value] = store.upsert_nodes(node_kind, records(nframe), owned=owned)
     for edge_kind, eframe in frames.edges.items():
         if len(eframe):
-            written[edge_kind.value] = store.upsert_edges(edge_kind, records(eframe))
+            owned = frames.owned_by(edge_kind)
+            written[edge_kind.value] = store.upsert_edges(edge_kind, records(eframe), owned=owned)
     return written

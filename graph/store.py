@@ -21,15 +21,26 @@ class GraphStore(Protocol):
     Writes are upserts keyed on stable ids (nodes) and (kind, source, target, key) (edges):
     writing the same rows twice changes nothing. Properties given in a row replace those
     stored; properties not given are kept. A row property of ``None`` is ignored.
+
+    ``owned``: the properties a writer that gives a node's (edge's) whole record owns — a list
+    or company sync, whose source may empty a field in its next version. Each of them that a
+    row leaves out (or gives as ``None``) is removed from the stored node (edge), so a fact the
+    source no longer publishes does not linger; other properties (risk results …) keep the rule
+    above. Rows repeating an id in one call are folded first (later values win), then cleared.
+    Property names come from an allow-list in the writer's code, never from data.
     """
 
     name: str
 
-    def upsert_nodes(self, kind: NodeKind, rows: Iterable[Mapping[str, Any]]) -> int:
+    def upsert_nodes(
+        self, kind: NodeKind, rows: Iterable[Mapping[str, Any]], *, owned: Collection[str] = ()
+    ) -> int:
         """Insert or update nodes; each row has ``id`` and properties. Returns rows written."""
         ...
 
-    def upsert_edges(self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]]) -> int:
+    def upsert_edges(
+        self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]], *, owned: Collection[str] = ()
+    ) -> int:
         """Insert or update edges; each row has ``source``, ``target``, optional ``key``.
 
         Both end nodes must exist already; rows whose ends are missing are an error.

@@ -8,12 +8,18 @@ consignee party, key = HS-6) that path search walks.
 Row building is pure (:func:`trade_graph_frames`); :func:`write_graph_frames` only writes. The
 journaled sync that wraps them (a load interrupted mid-way is detected and completed) is
 :func:`ingest.trade.graph_sync.run_trade_sync`.
+
+Every sync writes each company, person, trade party and shipment, and each OWNS, OFFICER_OF,
+TRADES_WITH and LOCATED_AT edge, whole from the tables, where a registry file's newer row replaces
+the older one; so the sync owns those properties (:data:`TRADE_OWNED`, the store's ``owned``): a
+field the newer row leaves empty is removed from the graph too. Address and Country nodes are
+shared with the lists and keep the store's default (absent = kept), as do risk results.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -22,13 +28,38 @@ from graph.countries import country_nodes
 from graph.model import EdgeKind, NodeKind
 from graph.store import GraphStore
 from graph.stores.columns import ColumnRows
-from graph.tables.trade import TradeTables
+from graph.tables.trade import TRADE_SCHEMAS, TradeTables
 
 
 @dataclass(frozen=True)
 class GraphFrames:
     nodes: dict[NodeKind, pd.DataFrame]  # column "id" plus properties
     edges: dict[EdgeKind, pd.DataFrame]  # columns "source", "target", "key" plus properties
+    #: Per kind, the properties whose rows are whole records (the store's ``owned``): one a row
+    #: leaves out is removed from the stored node or edge. Kinds not here are written as partial rows.
+    owned: Mapping[NodeKind | EdgeKind, frozenset[str]] = field(default_factory=dict)
+
+    def owned_by(self, kind: NodeKind | EdgeKind) -> frozenset[str]:
+        return self.owned.get(kind, frozenset())
+
+
+def _columns(table: str, *, without: tuple[str, ...] = (), extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """A trade table's columns as node or edge properties (its id columns left out)."""
+    return frozenset(c for c in TRADE_SCHEMAS[table] if c not in without) | frozenset(extra)
+
+
+#: What the trade sync owns per kind (see the module doc): each frame's property columns, from
+#: the table schemas and :func:`trade_graph_frames` (a test holds the two together).
+TRADE_OWNED: dict[NodeKind | EdgeKind, frozenset[str]] = {
+    NodeKind.COMPANY: _columns("companies", without=("node_id", "address_id")),
+    NodeKind.PERSON: frozenset({"name", "country"}),
+    NodeKind.TRADE_PARTY: _columns("parties", without=("party_id", "address_id")),
+    NodeKind.SHIPMENT: _columns("shipments", without=("node_id",), extra=("name",)),
+    EdgeKind.LOCATED_AT: frozenset({"line", "provenance"}),
+    EdgeKind.OWNS: frozenset({"pct", "as_of", "relationship", "provenance"}),
+    EdgeKind.OFFICER_OF: frozenset({"role", "start_date", "end_date", "provenance"}),
+    EdgeKind.TRADES_WITH: frozenset({"count", "value_usd", "first", "last", "chpl_tier"}),
+}
 
 
 def trades_with(shipments: pd.DataFrame) -> pd.DataFrame:
@@ -184,7 +215,7 @@ def trade_graph_frames(tables: TradeTables) -> GraphFrames:
         NodeKind.COUNTRY: countries,
         NodeKind.SHIPMENT: shipments,
     }
-    return GraphFrames(nodes, edges)
+    return GraphFrames(nodes, edges, TRADE_OWNED)
 
 
 def records(frame: pd.DataFrame) -> ColumnRows:
@@ -219,8 +250,9 @@ def write_graph_frames(
     large share of RAM.
 
     A store with ``bulk_load`` (Neo4j) may instead load everything at once with its offline
-    importer (a first load into its empty local database); ``importing()`` is called before it
-    starts, and ``kind_done`` for every kind once it is done.
+    importer (a first load into its empty local database, where no owned property has anything
+    to remove); ``importing()`` is called before it starts, and ``kind_done`` for every kind once
+    it is done.
     """
     bulk = getattr(store, "bulk_load", None)
     written: dict[str, int] | None = None
@@ -233,11 +265,13 @@ def write_graph_frames(
         return written
     written = {}
     for node_kind in list(frames.nodes):
-        written[node_kind.value] = store.upsert_nodes(node_kind, records(frames.nodes.pop(node_kind)))
+        node_rows = records(frames.nodes.pop(node_kind))
+        written[node_kind.value] = store.upsert_nodes(node_kind, node_rows, owned=frames.owned_by(node_kind))
         if kind_done is not None:
             kind_done(node_kind.value, written[node_kind.value])
     for edge_kind in list(frames.edges):
-        written[edge_kind.value] = store.upsert_edges(edge_kind, records(frames.edges.pop(edge_kind)))
+        edge_rows = records(frames.edges.pop(edge_kind))
+        written[edge_kind.value] = store.upsert_edges(edge_kind, edge_rows, owned=frames.owned_by(edge_kind))
         if kind_done is not None:
             kind_done(edge_kind.value, written[edge_kind.value])
     return written

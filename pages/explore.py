@@ -27,7 +27,7 @@ from chipwatch.ui.graphdraw import (
 )
 from chipwatch.ui.search import entity_options
 from chipwatch.ui.store import by_name_links, display_name, guarded, name_index, store
-from graph.risk.entity import entity_report, found_lines
+from graph.risk.entity import entity_report, found_lines, removed_text, risk_score_shown
 
 st.header("Explore")
 query = st.text_input("Search a company, trade party or list entry (name or id)", key=keys.SEARCH)
@@ -59,7 +59,7 @@ risk = report.risk
 if not risk.get("computed"):
     st.info("Risk not computed yet: run `chipwatch risk`.")
 else:
-    st.metric("Risk score", f"{risk['risk_score']:.1f} · {risk.get('risk_level')}")
+    st.metric("Risk score", f"{risk_score_shown(risk)} · {risk.get('risk_level')}")
     st.caption(
         f"As of {risk.get('as_of')}. Score = 100 × (1 − ∏(1 − weight)) over the lists and red flags "
         "of the risk breakdown below; the level follows the thresholds in risk_weights.toml."
@@ -81,6 +81,8 @@ else:
     st.write("None in its cluster.")
 for ctx in report.context_entries:  # in the cluster, but the publisher says: not itself listed
     st.markdown(f"- context: {ctx['name']} (`{ctx['entry']}`) — {ctx['note']}")
+for gone in report.removed_entries:  # once listed: an officer must not read it as never listed
+    st.markdown(f"- removed: {removed_text(gone)}")
 
 alias_list = aliases(g, report.node_id)
 if alias_list:

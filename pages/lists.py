@@ -41,7 +41,9 @@ cols = st.columns(3)
 for col, change in zip(cols, ("added", "removed", "changed"), strict=True):
     col.metric(change.capitalize(), counts.get(change, 0))
 st.dataframe(
-    diff.rows[["change", "list", "name", "node_id", "fields_json"]], hide_index=True, width="stretch"
+    diff.rows[["change", "list", "name", "previous_name", "node_id", "fields_json"]],
+    hide_index=True,
+    width="stretch",
 )
 st.subheader("Counterparties newly exposed by this update")
 exposed = update.exposed

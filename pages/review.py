@@ -5,9 +5,24 @@ from __future__ import annotations
 import streamlit as st
 
 from chipwatch.ui import keys
-from chipwatch.ui.review import pair_label, reasons, side_by_side
+from chipwatch.ui.review import ReviewAction, gone_message, pair_label, queued_row, reasons, side_by_side
 from chipwatch.ui.store import guarded, note_flushed, settings, store
-from graph.resolve.review import Decision, confirmed_over_guard, decide, pending_queue
+from graph.resolve.link import link_score_text
+from graph.resolve.review import (
+    Decision,
+    confirmed_over_guard,
+    decide,
+    load_decisions,
+    pair_key,
+    pending_queue,
+)
+
+
+def _clicked(source: str, target: str, decision: Decision) -> None:
+    """A button's callback: its args were bound when it was drawn, so this is the pair shown."""
+    note = str(st.session_state.get(keys.REVIEW_NOTE) or "")
+    st.session_state[keys.REVIEW_ACTION] = ReviewAction(source, target, decision, note)
+
 
 st.header("Review")
 with guarded():
@@ -15,6 +30,36 @@ with guarded():
     queue = pending_queue(s)
     overrides = confirmed_over_guard(s)
     g = store()
+
+action: ReviewAction | None = st.session_state.pop(keys.REVIEW_ACTION, None)
+shown: tuple[str, str] | None = st.session_state.pop(keys.REVIEW_SHOWN, None)
+if action is not None:
+    clicked = queued_row(queue, action.source, action.target)
+    if clicked is None:  # decided by someone else since it was drawn: record nothing
+        decided = load_decisions(s).get(pair_key(action.source, action.target))
+        st.warning(gone_message(action.source, action.target, decided, clicked=True))
+    else:
+        with guarded():
+            j = decide(
+                s,
+                action.source,
+                action.target,
+                action.decision,
+                note=action.note,
+                context={"score": float(clicked["score"]), "via": "app"},
+                store=g,
+            )
+            g.flush()
+            note_flushed(g)  # the open store already holds the decision: no reload for the next render
+        st.session_state[keys.REVIEW_DONE] = f"Recorded {j.decision.value} for {j.a} ↔ {j.b}."
+        st.rerun()
+elif shown is not None and queued_row(queue, *shown) is None:
+    decided = load_decisions(s).get(pair_key(*shown))
+    message = gone_message(*shown, decided, clicked=False)
+    if st.session_state.get(keys.REVIEW_NOTE):  # typed for the pair gone, not for the one shown now
+        st.session_state[keys.REVIEW_NOTE] = ""
+        message += " Your note was cleared: it was written for that pair."
+    st.warning(message)
 
 done = st.session_state.pop(keys.REVIEW_DONE, None)
 if done:
@@ -32,37 +77,33 @@ if queue.empty:
     st.stop()
 
 st.caption(f"{len(queue)} pairs waiting for a decision")
-# Options are queue positions, labelled uniquely: a selectbox maps the label back to the option.
+# Options are the pairs' ids, not queue positions: another officer's decision shifts the
+# positions between renders, and the pick must stay on the pair it was made on.
 labels = {
-    i: pair_label(g, str(src), str(tgt), float(score))
-    for i, (src, tgt, score) in enumerate(zip(queue["source"], queue["target"], queue["score"], strict=True))
+    (str(src), str(tgt)): pair_label(g, str(src), str(tgt), float(score))
+    for src, tgt, score in zip(queue["source"], queue["target"], queue["score"], strict=True)
 }
-pick = st.selectbox("Pair", list(labels), format_func=lambda i: labels[i], key=keys.REVIEW_PICK)
-row = queue.iloc[int(pick)]
-st.table(side_by_side(g, str(row["source"]), str(row["target"])))
-st.markdown(f"**Score {float(row['score']):.2f}** · method {row.get('method', '')}")
+pick = st.selectbox("Pair", list(labels), format_func=lambda p: labels.get(p, str(p)), key=keys.REVIEW_PICK)
+source, target = pick
+row = queued_row(queue, source, target)
+assert row is not None  # an option of this render
+st.session_state[keys.REVIEW_SHOWN] = pick
+st.table(side_by_side(g, source, target))
+st.markdown(f"**Score {link_score_text(float(row['score']))}** · method {row.get('method', '')}")
 for reason in reasons(row["reasons_json"]):
     st.markdown(f"- {reason}")
 
-note = st.text_input("Note (why)", key=keys.REVIEW_NOTE)
+st.text_input("Note (why)", key=keys.REVIEW_NOTE)
 c1, c2 = st.columns(2)
-choice = None
-if c1.button("Confirm: same entity", key=keys.REVIEW_CONFIRM):
-    choice = Decision.CONFIRM
-if c2.button("Reject: different entities", key=keys.REVIEW_REJECT):
-    choice = Decision.REJECT
-if choice is not None:
-    with guarded():
-        j = decide(
-            s,
-            str(row["source"]),
-            str(row["target"]),
-            choice,
-            note=note,
-            context={"score": float(row["score"]), "via": "app"},
-            store=g,
-        )
-        g.flush()
-        note_flushed(g)  # the open store already holds the decision: no reload for the next render
-    st.session_state[keys.REVIEW_DONE] = f"Recorded {j.decision.value} for {j.a} ↔ {j.b}."
-    st.rerun()
+c1.button(
+    "Confirm: same entity",
+    key=keys.REVIEW_CONFIRM,
+    on_click=_clicked,
+    args=(source, target, Decision.CONFIRM),
+)
+c2.button(
+    "Reject: different entities",
+    key=keys.REVIEW_REJECT,
+    on_click=_clicked,
+    args=(source, target, Decision.REJECT),
+)

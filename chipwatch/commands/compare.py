@@ -14,12 +14,22 @@ from graph.csv_delimiters import one_column_reason
 from graph.csv_lines import line_of_row
 from graph.excel_safe import neutralise
 from graph.resolve import Match, Record, compare, prepare, score_pairs
+from graph.resolve.compare import DEFAULT_THRESHOLDS
+from graph.resolve.link import LinkThresholds
+from graph.score_text import score_text
 from graph.utf8_cells import undecodable_cell
 
 #: ``unknown``: a record whose source publishes no kind, such as a shipment party; its name is
 #: read (graph.resolve.unknown_kinds) and compared with a person as a person when it may be one.
 KINDS = ("company", "person", "vessel", "unknown")
 PAIR_COLUMNS = ("name_a", "name_b", "kind", "country_a", "country_b", "kind_a", "kind_b")
+
+
+def compare_score_text(score: float, digits: int = 3) -> str:
+    """The score beside its decision, never read across compare's thresholds (match, possible)
+    nor resolve's (link, review) it explains, nor as 1 below it."""
+    t, link = DEFAULT_THRESHOLDS, LinkThresholds()
+    return score_text(float(score), (t.match, t.possible, link.link, link.review), digits=digits)
 
 
 def _reasons_text(match: Match) -> str:
@@ -92,7 +102,7 @@ def _bulk(pairs_path: Path, out: Path) -> int:
                 match = scored.explain(i)
                 out_row = {k: neutralise(v) for k, v in row.items()}
                 out_row.update(
-                    score=f"{scored.score[i]:.4f}",
+                    score=compare_score_text(scored.score[i], digits=4),
                     decision=scored.decision_of(i).value,
                     reasons=neutralise(_reasons_text(match)),
                 )
@@ -156,7 +166,7 @@ def register(group: click.Group) -> None:
         if as_json:
             click.echo(json.dumps(match.to_dict(), ensure_ascii=False))
             return
-        click.echo(f"score     {match.score:.3f}")
+        click.echo(f"score     {compare_score_text(match.score)}")
         click.echo(f"decision  {match.decision.value}")
         click.echo("reasons")
         for r in match.reasons:

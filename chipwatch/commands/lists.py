@@ -11,7 +11,7 @@ import pandas as pd
 from chipwatch.commands.ingest_lists import echo_report
 from chipwatch.settings import load_settings
 from graph.lists.diff import version_diff
-from graph.lists.versions import resolve_feed, resolve_version
+from graph.lists.versions import resolve_feed, resolve_version, version_label
 from graph.tables.lists import load_list_tables, read_list_table
 
 _SIGN = {"added": "+", "removed": "-", "changed": "~"}
@@ -73,15 +73,16 @@ def register(group: click.Group) -> None:
         old, new = (versions[0], versions[1]) if versions else (None, None)
         d = version_diff(load_list_tables(load_settings()), list_name, old, new)
         scope = f"{d.feed} ({d.list_filter})" if d.list_filter else d.feed
-        old_label = "nothing" if d.old is None else f"v{int(d.old['seq'])} {d.old['version_id']}"
-        click.echo(f"{scope}: {old_label} → v{int(d.new['seq'])} {d.new['version_id']}")
+        old_label = "nothing" if d.old is None else version_label(d.old)
+        click.echo(f"{scope}: {old_label}\n  → {version_label(d.new)}")
         counts = d.counts()
         click.echo(", ".join(f"{n} {c}" for c, n in counts.items()))
         for change in ("added", "removed", "changed"):
             rows = d.rows[d.rows["change"] == change]
             for row in _rows(rows.head(limit)):
                 fields = f"  [{', '.join(json.loads(row.fields_json))}]" if _text(row.fields_json) else ""
-                click.echo(f"  {_SIGN[change]} {row.node_id}  {row.name}{fields}")
+                was = f"  (was '{row.previous_name}')" if _text(row.previous_name) else ""
+                click.echo(f"  {_SIGN[change]} {row.node_id}  {row.name}{was}{fields}")
             if len(rows) > limit:
                 click.echo(f"  … {len(rows) - limit} more {change}")
 
@@ -111,10 +112,12 @@ def register(group: click.Group) -> None:
 
         report = update_lists(load_settings(), list(feeds) or None)
         for feed in report.feeds:
-            if feed.ok and feed.report is not None:
+            if feed.ok and feed.not_modified:
+                click.echo(f"[{feed.feed}] not modified (HTTP 304): {feed.feed} stays at {feed.current}")
+            elif feed.ok and feed.report is not None:
                 click.echo(f"[{feed.feed}] ok")
                 echo_report(feed.report)
             else:
-                click.echo(f"[{feed.feed}] FAILED, nothing changed: {feed.error}", err=True)
+                click.echo(f"[{feed.feed}] FAILED, nothing changed: {feed.failure()}", err=True)
         if not report.ok:
             raise click.exceptions.Exit(1)

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import cast
 
 import click
 from tqdm import tqdm
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import load_settings
+from graph.list_fingerprint import COUNTERPARTY_PREFIX
+from graph.resolve.link import link_score_text
 from graph.resolve.review import confirmed_over_guard, decide, optional_store, pending_queue
 from graph.resolve.run import STAGES, resolve
 from graph.store import GraphStore
-
-#: Prefix of the id a screened counterparty is remembered under (graph.resolve.review.counterparty_id):
-#: such a record is a row of a screening file, never a node of the store.
-COUNTERPARTY_PREFIX = "cp:"
 
 
 def _unknown_records(store: GraphStore, ids: tuple[str, ...]) -> list[str]:
@@ -100,7 +99,8 @@ def register(group: click.Group) -> None:
                 )
             else:
                 click.echo(
-                    f"{row.score:.3f}  {row.source}  {row.target}\n        " + "\n        ".join(reasons)
+                    f"{link_score_text(cast(float, row.score))}  {row.source}  {row.target}\n        "
+                    + "\n        ".join(reasons)
                 )
         click.echo(f"{min(limit, len(queue))} of {len(queue)} pending pairs shown", err=True)
 
@@ -110,7 +110,10 @@ def register(group: click.Group) -> None:
     @click.argument("decision", type=click.Choice(["confirm", "reject"]))
     @click.option("--note", default="", help="Why (kept in the decisions file and the audit log).")
     def decide_cmd(a: str, b: str, decision: str, note: str) -> None:
-        """Record that records A and B are the same (confirm) or not (reject)."""
+        """Record that records A and B are the same (confirm) or not (reject).
+
+        On a screening hit (a counterparty's cp:… id and a list entry) the entry as it is now is
+        recorded with the decision: screening applies it until a list version changes the entry."""
         settings = load_settings()
         store = optional_store(settings)
         try:

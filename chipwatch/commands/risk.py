@@ -29,7 +29,10 @@ def _date(value: str | None) -> dt.date:
 def register(group: click.Group) -> None:
     @group.command("risk")
     @click.option(
-        "--as-of", "as_of", help="Evaluate the rules in force on this date (YYYY-MM-DD; default today)."
+        "--as-of",
+        "as_of",
+        help="Evaluate the rules in force on this date (YYYY-MM-DD; default today). Shipments, "
+        "ownership records (as_of) and listings (start_date) dated after it are left out.",
     )
     def risk_cmd(as_of: str | None) -> None:
         """Compute ownership status per regime, red flags and risk scores; write them to the store."""

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from graph.model import EdgeKind, Node, Subgraph
+from graph.resolve.link import link_score_text
 from graph.store import GraphStore
 
 NEIGHBOURHOOD_EDGES = (
@@ -59,7 +60,7 @@ def subgraph_dot(sub: Subgraph, centre: str) -> str:
     for e in sub.edges:
         label = e.kind.value if not e.key else f"{e.kind.value} {e.key}"
         if e.kind is EdgeKind.SAME_AS and e.props.get("score") is not None:
-            label = f"SAME_AS {float(e.props['score']):.2f}"
+            label = f"SAME_AS {link_score_text(float(e.props['score']))}"
         elif e.kind is EdgeKind.OWNS and e.props.get("pct") is not None:
             label = f"OWNS {float(e.props['pct']):g}%"
         lines.append(_edge_line(e.source, e.target, label))

@@ -35,6 +35,8 @@ REVIEW_PICK = "review_pick"
 REVIEW_NOTE = "review_note"
 REVIEW_CONFIRM = "review_confirm"
 REVIEW_REJECT = "review_reject"
+REVIEW_ACTION = "review_action"  # the click of the last render, with the pair it was drawn for
+REVIEW_SHOWN = "review_shown"  # the pair the last render showed
 
 LISTS_FEED = "lists_feed"
 REVIEW_DONE = "review_done"

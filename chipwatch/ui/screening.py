@@ -27,6 +27,9 @@ class UploadRun:
     output: Path
     results: pd.DataFrame
     name: str  # the file as uploaded: the results stay on the page while another file is chosen
+    #: What the run screened against is not what it should be (a misfiled feed): the first of the
+    #: summary's notes, shown as warnings, as `chipwatch screen` gives them on stderr.
+    warnings: tuple[str, ...] = ()
 
 
 def uploads_dir(settings: Settings) -> Path:
@@ -62,4 +65,4 @@ def screen_upload(settings: Settings, name: str, data: bytes) -> UploadRun:
         # Named as the officer uploaded it: the copy's path in the workspace means nothing to them.
         raise InputFileError(name, reason, row=exc.row, line=exc.line, field=exc.field) from exc
     results = pd.read_csv(output, dtype=str, keep_default_na=False, comment=None)
-    return UploadRun(summary, output, results, name)
+    return UploadRun(summary, output, results, name, tuple(warnings))

@@ -1,1 +1,2 @@
-"""List versions and the differences between them, computed from the canonical list tables."""
+"""List versions, the differences between them and the copy shown of an id two feeds list, computed
+from the canonical list tables."""

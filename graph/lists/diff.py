@@ -84,7 +84,7 @@ class VersionDiff:
     list_filter: str | None  # a list code when the user named a list rather than a feed
     old: pd.Series | None  # list_versions row (None: the first version, everything added)
     new: pd.Series
-    rows: pd.DataFrame  # list_diffs rows
+    rows: pd.DataFrame  # list_diffs rows, and ``previous_name``: the old name of a renamed entry
 
     def counts(self) -> dict[str, int]:
         return summarise(self.rows)
@@ -124,4 +124,20 @@ def version_diff(
         )
     if list_filter:
         diff = diff[diff["list"] == list_filter].reset_index(drop=True)
+    previous = pd.Series(_previous_names(tables.entries, old_id, diff), index=diff.index, dtype=object)
+    diff = diff.assign(previous_name=previous)
     return VersionDiff(feed, list_filter, old_row, new_row, diff)
+
+
+def _previous_names(entries: pd.DataFrame, old_id: str | None, diff: pd.DataFrame) -> list[str | None]:
+    """Per diff row, the entry's name in the old version where the change renamed it: a diff that
+    shows only the new name does not say what the entry was called when it was decided on."""
+    renamed = [
+        change == "changed" and isinstance(fields, str) and "name" in json.loads(fields)
+        for change, fields in zip(diff["change"], diff["fields_json"], strict=True)
+    ]
+    if not any(renamed):
+        return [None] * len(diff)
+    old = entries[entries["version_id"] == old_id].drop_duplicates("node_id", keep="last")
+    names = dict(zip(old["node_id"], old["name"], strict=True))
+    return [names.get(n) if r else None for n, r in zip(diff["node_id"], renamed, strict=True)]

@@ -4,13 +4,16 @@ The store protocol makes each ``upsert_*`` call an upsert, not a transaction acr
 ingest writes several kinds; if a later call fails, :meth:`GraphUndo.restore` puts back the nodes
 and edges as they were: edges that did not exist are deleted, edges and nodes that existed are
 written back with their old properties, and nodes that did not exist are deleted when the store
-offers ``delete_nodes(kind, ids)`` (otherwise they remain, unreferenced by any table).
+offers ``delete_nodes(kind, ids)`` (otherwise they remain, unreferenced by any table). Properties
+the writes own (``GraphFrames.owned``) are written back owned too, so one the failed write added
+is removed again.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from typing import Any
 
 import pandas as pd
 
@@ -26,11 +29,14 @@ class GraphUndo:
         self.store = store
         self._nodes: dict[NodeKind, tuple[set[str], pd.DataFrame]] = {}
         self._edges: dict[EdgeKind, tuple[set[tuple[str, str, str]], pd.DataFrame]] = {}
+        self._owned: dict[NodeKind | EdgeKind, frozenset[str]] = {}
 
     def snapshot(
         self, frames: GraphFrames, deletions: dict[EdgeKind, set[tuple[str, str, str]]] | None = None
     ) -> None:
         """Remember the current state of every node and edge ``frames`` (and ``deletions``) touch."""
+        for owner, names in frames.owned.items():
+            self._owned[owner] = self._owned.get(owner, frozenset()) | names
         for kind, frame in frames.nodes.items():
             ids = set(frame["id"])
             if not ids:
@@ -69,20 +75,24 @@ class GraphUndo:
             self._try(self.store.delete_edges, ekind, sorted(idents - existed))
         for kind, (ids, before) in self._nodes.items():
             if len(before):
-                self._try(self.store.upsert_nodes, kind, list(records(before)))
+                self._try(
+                    self.store.upsert_nodes, kind, list(records(before)), owned=self._owned.get(kind, ())
+                )
             created = sorted(ids - set(before["id"]))
             delete_nodes = getattr(self.store, "delete_nodes", None)
             if created and delete_nodes is not None:
                 self._try(delete_nodes, kind, created)
         for ekind, (_idents, before) in self._edges.items():
             if len(before):
-                self._try(self.store.upsert_edges, ekind, list(records(before)))
+                self._try(
+                    self.store.upsert_edges, ekind, list(records(before)), owned=self._owned.get(ekind, ())
+                )
 
     @staticmethod
-    def _try(func: object, kind: object, rows: Collection[object]) -> None:
+    def _try(func: Callable[..., Any], kind: object, rows: Collection[object], **options: Any) -> None:
         if not rows:
             return
         try:
-            func(kind, rows)  # type: ignore[operator]
+            func(kind, rows, **options)
         except Exception:  # restoring is best effort: the original error is what gets raised
             log.exception("graph undo: %s(%s) failed", getattr(func, "__name__", func), kind)

@@ -28,6 +28,15 @@ def latest_version(versions: pd.DataFrame, feed: str) -> pd.Series | None:
     return None if rows.empty else rows.iloc[-1]
 
 
+def version_label(row: pd.Series, version_id: str | None = None) -> str:
+    """A ``list_versions`` row as an officer reads it: ``csl v2 (csl@bf505e2bd7ce, published
+    2026-11-28, ingested 2026-12-01T07:07:08+00:00)`` (no publication date where the file gives none)."""
+    published = row.get("published")
+    when = f"published {published}, " if isinstance(published, str) and published else ""
+    vid = version_id or str(row["version_id"])
+    return f"{row['feed']} v{int(row['seq'])} ({vid}, {when}ingested {row['ingested_at']})"
+
+
 def resolve_version(versions: pd.DataFrame, feed: str, selector: str) -> pd.Series:
     """A version of ``feed`` named by its sequence number (``2``), version id or a SHA-256 prefix."""
     rows = feed_versions(versions, feed)

@@ -17,6 +17,17 @@ transliteration of the same one. So the rule fires when:
 A name that shares a rare word (a surname, an uncommon given name) is left alone, and so are
 names whose only other words have no partner at all (a shortened name: "MOHAMED SAID" /
 "MOHAMED SAID ATOM").
+
+**One common name** (:func:`one_common_name`): a name that is one common name element alone
+("Ahmed"), or that element written twice ("AHMED, Ahmed": a family name the same as the given
+name, or a list's a.k.a.), found among the words of a longer name ("ATOON, Ahmed Muhamad
+Ahmed"). The alignment gives it full credit — each of its words has a partner, and a repeated
+word pairs with each copy the longer name writes — less only a small cost per word left over,
+so a name that thousands of listed people bear reads as a near match of any one of them. The
+longer name's other words (its surname ATOON) are what identify its bearer, and the shorter
+name says nothing of them. A shortened name of a rarer word (YAKUTUMBA / William Amuri
+YAKUTUMBA, IQBAL / Muhammad IQBAL) or of two words (MUJAHID ALI / Mujahid Ali MAHMOOD ALI,
+MOHAMED SAID / Mohamed Sa'id ATOM) is left alone.
 """
 
 from __future__ import annotations
@@ -66,3 +77,24 @@ def only_common_shared(pairs: tuple[tuple[str, str, float], ...]) -> tuple[str, 
     if not others or any(one_spelling(x, y) for x, y in others):
         return None
     return " ".join(x for x, _ in others), " ".join(y for _, y in others)
+
+
+def one_common_name(words_a: list[str], words_b: list[str]) -> tuple[str, str] | None:
+    """``(words of a, words of b)`` — the name that is one common name element (once or
+    repeated: AHMED, AHMED AHMED) and the other name's words beside that element — when the other
+    name has more distinct words than that one: a common given name does not identify one of the
+    many people whose longer names hold it. ``words_*`` are person words in written order."""
+    distinct_a, distinct_b = set(words_a), set(words_b)
+    if min(len(distinct_a), len(distinct_b)) != 1 or max(len(distinct_a), len(distinct_b)) < 2:
+        return None
+    short, other = (words_a, words_b) if len(distinct_a) == 1 else (words_b, words_a)
+    word = short[0]
+    if word not in COMMON_NAME_WORDS:
+        return None
+    # The words the common name does not account for (a spelling of it, AHMAD for AHMED, is one).
+    beside = " ".join(w for w in other if word_similarity(word, w) < WEAK)
+    if not beside:
+        return None  # AHMED / AHMED AHMAD: the one name written two ways, nothing more
+    if short is words_a:
+        return " ".join(short), beside
+    return beside, " ".join(short)

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from graph.resolve.review import pair_key
 from graph.resolve.shared_entries import entry_of
+from graph.score_text import score_text
 
 #: Pair similarity used by the guard: a batch of (id_a, id_b) -> one score in [0, 1] each.
 Similarity = Callable[[Sequence[tuple[str, str]]], Sequence[float]]
@@ -273,7 +274,7 @@ class ConstrainedClusters:
             if sim is None:
                 return MISSING
             if sim < different:
-                return Refusal(x, y, f"compare as clearly different ({sim:.2f})")
+                return Refusal(x, y, f"compare as clearly different ({score_text(sim, (different,))})")
         return None
 
     def conflict(self, a: str, b: str) -> Refusal | None:
@@ -295,6 +296,15 @@ class ConstrainedClusters:
         if reason is None:
             self._merge(ra, rb, a, b)
         return reason
+
+    def join(self, a: str, b: str) -> bool:
+        """Merge the clusters of ``a`` and ``b`` without the guard's checks: a reviewer's
+        confirmation stands even where the guard refused it. False when they are one already."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self._merge(ra, rb, a, b)
+        return True
 
     def merge_all(self, edges: Sequence[Pair]) -> list[Refusal | None]:
         """``union`` of every edge in order (the reason of each refused one), with the guard's

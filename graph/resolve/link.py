@@ -38,8 +38,9 @@ import pandas as pd
 from graph.resolve.guard import ConstrainedClusters, Similarity
 from graph.resolve.refusals import refusal_reason
 from graph.resolve.review import Decision, Judgement, pair_key
+from graph.score_text import score_text
 
-__all__ = ["ConstrainedClusters", "LinkResult", "LinkThresholds", "Similarity", "link"]
+__all__ = ["ConstrainedClusters", "LinkResult", "LinkThresholds", "Similarity", "link", "link_score_text"]
 
 KIND_PRIORITY = {"list": 0, "co": 1, "person": 2, "party": 3}
 OVERRIDE_COLUMNS = ["source", "target", "reason"]
@@ -64,48 +65,39 @@ class LinkThresholds:
 class LinkResult:
     same_as: pd.DataFrame  # source, target, key, score, method, reasons_json, decision
     queue: pd.DataFrame  # source, target, score, method, reasons_json
-    clusters: pd.DataFrame  # id, canonical_id, size, over_guard (see with_confirmations)
+    clusters: pd.DataFrame  # id, canonical_id, size, over_guard (see cluster_frame)
     refused: int = 0  # links refused by the anti-chaining guard
     #: confirmed links the guard would have refused: source, target, reason (they stand)
     confirmed_over_guard: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=OVERRIDE_COLUMNS))
+
+
+def link_score_text(score: float, thresholds: LinkThresholds | None = None) -> str:
+    """A pair's score as text that never reads across the link or review threshold, nor as 1
+    (certain) below it: 0.9973 is "0.997", 0.9196 "0.9196" (:func:`graph.score_text.score_text`)."""
+    t = thresholds or LinkThresholds()
+    return score_text(score, (t.link, t.review))
 
 
 def _priority(node_id: str) -> tuple[int, str]:
     return (KIND_PRIORITY.get(node_id.split(":", 1)[0], 9), node_id)
 
 
-def cluster_frame(clusters: ConstrainedClusters) -> pd.DataFrame:
-    """One row per record: its cluster's canonical id and size."""
+def cluster_frame(clusters: ConstrainedClusters, over_guard: Iterable[str] = ()) -> pd.DataFrame:
+    """One row per record: its cluster's canonical id and size, and ``over_guard``: whether the
+    cluster holds one of ``over_guard`` (records a confirmation joined against the guard)."""
+    marked = {clusters.find(x) for x in over_guard}
     rows: list[dict[str, object]] = []
     for root in list(clusters.members):
         if clusters.find(root) != root:
             continue
         group = clusters.members[root]
         canonical = min(group, key=_priority)
-        rows.extend({"id": m, "canonical_id": canonical, "size": len(group)} for m in group)
-    return pd.DataFrame(rows, columns=["id", "canonical_id", "size"]).sort_values("id", ignore_index=True)
-
-
-def with_confirmations(clusters: pd.DataFrame, overrides: pd.DataFrame) -> pd.DataFrame:
-    """``clusters`` (:func:`cluster_frame`) as the risk run joins them: the clusters of each
-    confirmed link the guard would refuse (``overrides``) made one, with ``over_guard`` true on
-    the rows of such a cluster. The canonical id follows the same rule over the joined records."""
-    canonical = dict(zip(clusters["id"], clusters["canonical_id"], strict=True))
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.get(x, x) != x:
-            x = parent[x]
-        return x
-
-    for a, b in zip(overrides["source"], overrides["target"], strict=True):
-        ra, rb = find(canonical[str(a)]), find(canonical[str(b)])
-        if ra != rb:
-            keep, drop = sorted((ra, rb), key=_priority)
-            parent[drop] = keep
-    joined = clusters["canonical_id"].map(lambda c: find(str(c)))
-    out = clusters.assign(canonical_id=joined, over_guard=joined.isin([find(c) for c in parent]))
-    return out.assign(size=out.groupby("canonical_id")["id"].transform("size"))
+        over = root in marked
+        rows.extend(
+            {"id": m, "canonical_id": canonical, "size": len(group), "over_guard": over} for m in group
+        )
+    frame = pd.DataFrame(rows, columns=["id", "canonical_id", "size", "over_guard"])
+    return frame.astype({"over_guard": bool}).sort_values("id", ignore_index=True)
 
 
 def link(
@@ -114,10 +106,14 @@ def link(
     decisions: Mapping[tuple[str, str], Judgement] | None = None,
     thresholds: LinkThresholds | None = None,
     nodes: Iterable[str] = (),
+    asked: Mapping[tuple[str, str], str] | None = None,
 ) -> LinkResult:
-    """Decide scored pairs (columns ``source``, ``target``, ``score``, ``method``, ``reasons_json``)."""
+    """Decide scored pairs (columns ``source``, ``target``, ``score``, ``method``, ``reasons_json``).
+    ``asked``: pairs whose decision no longer stands (a list entry of it changed since), with why:
+    queued for review whatever their score, that reason first."""
     t = thresholds or LinkThresholds()
     decisions = decisions or {}
+    asked = asked or {}
     pairs = pairs.copy()
     key = [pair_key(s, o) for s, o in zip(pairs["source"], pairs["target"], strict=True)]
     pairs["source"] = [k[0] for k in key]
@@ -128,7 +124,7 @@ def link(
     known = set(zip(pairs["source"], pairs["target"], strict=True))
     extra = [
         {"source": a, "target": b, "score": 0.0, "method": "review", "reasons_json": "[]"}
-        for (a, b) in sorted(decisions)  # in id order, not the decisions file's
+        for (a, b) in sorted({*decisions, *asked})  # in id order, not the decisions file's
         if (a, b) not in known
     ]
     if extra:
@@ -141,6 +137,14 @@ def link(
     auto = pairs["decision"].isna()
     pairs.loc[auto & (pairs["score"] >= t.link), "decision"] = "auto"
     pairs.loc[auto & (pairs["score"] < t.link) & (pairs["score"] >= t.review), "decision"] = "review"
+    if asked:
+        keys = list(zip(pairs["source"], pairs["target"], strict=True))
+        again = pd.Index([i for i, k in zip(pairs.index, keys, strict=True) if k in asked])
+        pairs.loc[again, "decision"] = "review"
+        pairs.loc[again, "reasons_json"] = [
+            json.dumps([asked[k], *json.loads(str(old or "[]"))])
+            for k, old in zip([k for k in keys if k in asked], pairs.loc[again, "reasons_json"], strict=True)
+        ]
 
     clusters = ConstrainedClusters(
         similarity,
@@ -201,13 +205,20 @@ def link(
     for s, o in zip(pairs["source"], pairs["target"], strict=True):
         clusters.find(str(s))
         clusters.find(str(o))
+    # The clusters are the risk run's, which joins every accepted link: a confirmation the guard
+    # refused joins its two clusters now, once the guard has decided every automatic link without it.
+    over_guard = [
+        str(a)
+        for a, b in zip(overrides["source"], overrides["target"], strict=True)
+        if clusters.join(str(a), str(b))
+    ]
     cols = ["source", "target", "key", "score", "method", "reasons_json", "decision"]
     same_as = pairs[pairs["decision"].isin(["auto", "confirmed", "rejected"])].assign(key="")[cols]
     queue = pairs[pairs["decision"] == "review"][["source", "target", "score", "method", "reasons_json"]]
     return LinkResult(
         same_as=same_as.reset_index(drop=True),
         queue=queue.sort_values("score", ascending=False, kind="stable").reset_index(drop=True),
-        clusters=with_confirmations(cluster_frame(clusters), overrides),
+        clusters=cluster_frame(clusters, over_guard),
         refused=refused,
         confirmed_over_guard=overrides,
     )

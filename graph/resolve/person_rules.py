@@ -29,6 +29,9 @@ V, W), rarely which sound a name starts with, so:
 * **common names only** — the names agree in full only on common given names (MUHAMMAD,
   ALI …) and pair their other words weakly (Ali ASWAD / Ali ATWA): two people of one common
   first name; see :mod:`graph.resolve.common_names`.
+* **one common name** — one name is a single common name element, once or repeated (AHMED /
+  AHMED, AHMED), and the other has more words (ATOON, Ahmed Muhamad Ahmed): a name that many
+  listed people bear does not identify one of them; see :mod:`graph.resolve.common_names`.
 * **surname morphology** — aligned surnames of one root with two suffixes (PETRIC / PETROVIC,
   ZAHID / ZAHEDI) or two roots with one suffix (IVANOVIC / MARIJANOVIC): two families; see
   :mod:`graph.resolve.surname_morphology`.
@@ -48,7 +51,7 @@ from rapidfuzz import fuzz
 
 from graph.resolve.align import align_words
 from graph.resolve.arabic_compounds import allah_form, compound_words, element_part, is_abd_short_form
-from graph.resolve.common_names import only_common_shared
+from graph.resolve.common_names import one_common_name, only_common_shared
 from graph.resolve.distinct_given_names import different_given_names
 from graph.resolve.first_initials import pairs_without_initials
 from graph.resolve.given_names import same_given_name
@@ -70,7 +73,8 @@ FIRST_NAME_DIFFERS = 8
 COMMON_NAMES_ONLY = 16
 CHILD_CHAIN = 32
 SURNAME_MORPHOLOGY = 64
-DISTINCT_GIVEN_NAMES = 128  # the person column is int16 (bits <= 16384)
+DISTINCT_GIVEN_NAMES = 128
+ONE_COMMON_NAME = 256  # the person column is int16 (bits <= 16384)
 #: The feature (and weight) name of each bit, as it appears in the reasons of ``compare``.
 RULE_FEATURES: dict[int, str] = {
     ONSET_CONFLICT: "person_onset",
@@ -81,6 +85,7 @@ RULE_FEATURES: dict[int, str] = {
     SURNAME_MORPHOLOGY: "surname_morphology",
     COMMON_NAMES_ONLY: "common_names_only",
     DISTINCT_GIVEN_NAMES: "distinct_given_names",
+    ONE_COMMON_NAME: "one_common_name",
 }
 
 #: Letter groups that begin a name and are written as one sound (longest first).
@@ -258,6 +263,9 @@ def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ..
     common = only_common_shared(pairs)
     if common is not None:
         out.append((COMMON_NAMES_ONLY, *common))
+    alone = one_common_name(words_a, words_b)
+    if alone is not None:
+        out.append((ONE_COMMON_NAME, *alone))
     return tuple(out)
 
 
@@ -324,6 +332,11 @@ _RULE_WORDS = {
     DISTINCT_GIVEN_NAMES: (
         "aligned words are two Arabic given names a few letters apart ({}): each a name of its "
         "own (brothers are named Hasan and Husayn), not two spellings of one"
+    ),
+    ONE_COMMON_NAME: (
+        "one name is a single common name element, once or repeated, and the other has words "
+        "beside it ({}): a name that many listed people bear does not identify one of them, "
+        "however fully a longer name holds it"
     ),
 }
 

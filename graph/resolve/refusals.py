@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 
 from graph.resolve.guard import Pair, Refusal
 from graph.resolve.review import pair_key
+from graph.score_text import score_text
 
 #: pair_key → how the link was made: method, score, decision ("auto" or "confirmed").
 Links = Mapping[Pair, tuple[object, object, object]]
@@ -29,7 +30,8 @@ def link_text(links: Links, a: str, b: str) -> str:
     method, score, decision = links.get(pair_key(a, b), (None, None, None))
     if decision == "confirmed":
         return "confirmed by a reviewer"
-    shown = f" {float(score):.2f}" if isinstance(score, float | int) else ""
+    # an automatic link's score is at or above the link threshold: only certainty (1) to keep clear of
+    shown = f" {score_text(float(score))}" if isinstance(score, float | int) else ""
     return f"{method or 'link'}{shown}"
 
 

@@ -26,6 +26,13 @@ from chipwatch.errors import ChipwatchError, WorkspaceCorruptError
 from chipwatch.settings import Settings
 from graph import audit
 from graph.ids import normalise_key_text, sha1_key
+from graph.list_fingerprint import (
+    COUNTERPARTY_PREFIX,
+    changed_entries,
+    current_fingerprints,
+    decided_on,
+    decision_context,
+)
 from graph.model import EdgeKind
 from graph.store import GraphStore
 
@@ -43,7 +50,8 @@ class Judgement:
     note: str = ""
     user: str = ""
     time: str = ""
-    context: dict[str, Any] = field(default_factory=dict)  # e.g. {"entry_fingerprint": …}
+    #: what it was decided on: the fingerprints of its list entries (graph.list_fingerprint)
+    context: dict[str, Any] = field(default_factory=dict)
 
     @property
     def pair(self) -> tuple[str, str]:
@@ -67,7 +75,7 @@ def pair_key(a: str, b: str) -> tuple[str, str]:
 
 def counterparty_id(name: str, country: str | None = None) -> str:
     """The id a screened counterparty (a row of a screening file) is remembered under."""
-    return "cp:" + sha1_key(normalise_key_text(name), (country or "").upper())
+    return COUNTERPARTY_PREFIX + sha1_key(normalise_key_text(name), (country or "").upper())
 
 
 def decisions_path(settings: Settings) -> Path:
@@ -129,7 +137,9 @@ def decide(
     context: dict[str, Any] | None = None,
     store: GraphStore | None = None,
 ) -> Judgement:
-    """Record a decision on (a, b): decisions file, audit log, and the store's SAME_AS edge."""
+    """Record a decision on (a, b): decisions file, audit log, and the store's SAME_AS edge.
+    The fingerprint of each list entry of the pair is recorded with it (``context``, unless given):
+    the decision stands until a list version changes the entry."""
     if not a or not b or a == b:
         raise ChipwatchError(f"a review decision needs two different record ids, got {a!r} and {b!r}")
     try:
@@ -144,7 +154,7 @@ def decide(
         note=note,
         user=_user(),
         time=datetime.now(UTC).isoformat(timespec="seconds"),
-        context=dict(context or {}),
+        context={**decision_context(settings, first, second), **(context or {})},
     )
     path = decisions_path(settings)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -183,17 +193,39 @@ def mirror(store: GraphStore, judgements: Iterable[Judgement]) -> int:
     return store.upsert_edges(EdgeKind.SAME_AS, rows) if rows else 0
 
 
+def standing_decisions(
+    settings: Settings, decisions: dict[tuple[str, str], Judgement]
+) -> tuple[dict[tuple[str, str], Judgement], dict[tuple[str, str], str]]:
+    """``decisions`` split into those that stand and those to ask again (pair → why): a decision
+    about a list entry that a later list version changed was made on what the list no longer says."""
+    entries = sorted({e for j in decisions.values() for e in decided_on(j.context)})
+    current = current_fingerprints(settings, entries) if entries else {}
+    standing: dict[tuple[str, str], Judgement] = {}
+    asked: dict[tuple[str, str], str] = {}
+    for pair, j in decisions.items():
+        changed = changed_entries(j.context, current)
+        if changed:
+            asked[pair] = (
+                f"asked again: {j.decision.value}ed by {j.user or 'a reviewer'} at {j.time}, but the list "
+                f"entry {', '.join(changed)} has changed since"
+            )
+        else:
+            standing[pair] = j
+    return standing, asked
+
+
 def pending_queue(settings: Settings) -> pd.DataFrame:
-    """The review queue written by the last ``resolve`` run, without pairs decided since."""
+    """The review queue written by the last ``resolve`` run, without pairs decided since (a
+    decision about an entry a list version changed since does not count: it is asked again)."""
     path = queue_path(settings)
     if not path.exists():
         return pd.DataFrame(columns=["source", "target", "score", "reasons_json"])
     queue = pd.read_parquet(path)
-    decided = load_decisions(settings)
+    decided, _ = standing_decisions(settings, load_decisions(settings))
     if not decided:
         return queue
     keep = [pair_key(s, t) not in decided for s, t in zip(queue["source"], queue["target"], strict=True)]
-    return queue[keep].reset_index(drop=True)
+    return queue[pd.Series(keep, index=queue.index, dtype=bool)].reset_index(drop=True)  # [] keeps columns
 
 
 def confirmed_over_guard(settings: Settings) -> pd.DataFrame:

@@ -26,13 +26,21 @@ import numpy as np
 import pandas as pd
 
 from chipwatch.settings import Settings
+from graph.list_fingerprint import COUNTERPARTY_PREFIX
+from graph.lists.basis import current_version_ids, record_versions
 from graph.model import EdgeKind, NodeKind
 from graph.resolve.batch import score_pairs
 from graph.resolve.caches import clear_name_caches
 from graph.resolve.candidates import BlockingConfig, CandidateIndex, exact_key_pairs, key_texts
 from graph.resolve.features import PreparedRecords, Record, prepare
 from graph.resolve.link import LinkResult, LinkThresholds, link
-from graph.resolve.review import load_decisions, optional_store, overrides_path, queue_path
+from graph.resolve.review import (
+    load_decisions,
+    optional_store,
+    overrides_path,
+    queue_path,
+    standing_decisions,
+)
 from graph.resolve.shared_entries import shared_entry_pairs
 from graph.resolve.unknown_kinds import COMPANY, PERSON, UNKNOWN, record_kind
 from graph.store import GraphStore
@@ -164,6 +172,8 @@ def _split_aliases(value: object) -> list[str]:
 
 
 def _list_entries(settings: Settings) -> pd.DataFrame:
+    """The current list entries as ListEntry node rows: one per node id, the copy the graph node
+    shows when two feeds list the id (:func:`graph.tables.lists.latest_entries`)."""
     from graph.list_graph import list_graph_frames
 
     current = latest_entries(settings)
@@ -280,9 +290,11 @@ def resolve(
     # The records, their prepared columns and the scored pairs die when _link_records returns:
     # the store opened by _write (the whole graph, ~1.5 GB on the 100k world) then reuses
     # that memory instead of adding to it.
+    versions = current_version_ids(settings)  # the lists this run links (risk notes a newer one)
     records, candidate_pairs, result = _link_records(settings, t, step)
     clear_name_caches()  # full of this run's names (~0.5 GB on the 100k world); the write reads none
     written = _write(settings, result, write_store)
+    record_versions(settings, "resolve", versions)
     step("write")
     multi = result.clusters[result.clusters["size"] > 1]
     return ResolveSummary(
@@ -354,9 +366,10 @@ def _link_records(
     if pairs is None:
         pairs = pd.DataFrame(columns=["source", "target", "score", "method", "reasons_json"])
     touched = set(pairs["source"]) | set(pairs["target"])
-    result = link(
-        pairs, _similarity((lists, comps, prts)), load_decisions(settings), t, nodes=sorted(touched)
-    )
+    decisions, asked = standing_decisions(settings, load_decisions(settings))
+    # a screening hit's decision is asked again by the next screening run, not in this queue
+    asked = {k: why for k, why in asked.items() if not any(i.startswith(COUNTERPARTY_PREFIX) for i in k)}
+    result = link(pairs, _similarity((lists, comps, prts)), decisions, t, nodes=sorted(touched), asked=asked)
     step("link")
     counts = {"list_entries": len(lists.ids), "companies": len(comps.ids), "parties": len(prts.ids)}
     return counts, len(pairs), result

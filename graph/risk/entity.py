@@ -6,7 +6,8 @@ entries that block it. Each list hit says how it was found: the chain of links f
 the entry, with each link's facts and source.
 
 List entries of the cluster that are context entities (``graph.list_status``) are reported
-apart, as context, never as list hits.
+apart, as context, never as list hits; so are entries a later version of their feed removed
+(with that version), so that a party once listed does not read as never listed.
 
 Found by node id, or by name (case-insensitive: exact first, then the names containing the
 query). The report reads what ``chipwatch risk`` stored plus the owners/owned edges around it.
@@ -20,12 +21,13 @@ from typing import Any
 
 from chipwatch.errors import ChipwatchError
 from graph.export.list_hits import chain_match, flag_description
-from graph.list_status import CONTEXT, CONTEXT_NOTE, is_listing
+from graph.list_status import CONTEXT, CONTEXT_NOTE, REMOVED, is_listing
 from graph.model import EdgeKind, NodeKind
 from graph.risk.context import risk_context
 from graph.risk.joins import BYNAME, SAME_AS, ByNameLinks, Join, cluster_joins, link_text
 from graph.risk.paths import ENTITY_KINDS
-from graph.risk.reference import reference_on
+from graph.risk.reference import load_weights, reference_on
+from graph.risk.score import risk_score_text
 from graph.store import GraphStore
 
 #: Evidence printed whole in the terminal report up to this length; longer, its summary only.
@@ -52,6 +54,9 @@ class EntityReport:
     other_matches: list[str]
     #: list entries of the cluster that their publisher says are not themselves listed
     context_entries: list[dict[str, Any]] = field(default_factory=list)
+    #: list entries of the cluster a later version of their feed removed: entry, list, name,
+    #: ``removed_in`` (that version) and ``list_version`` (the last version listing it)
+    removed_entries: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -159,6 +164,7 @@ def entity_report(store: GraphStore, query: str, byname: ByNameLinks | None = No
     cluster: list[dict[str, Any]] = []
     hits: list[dict[str, Any]] = []
     context: list[dict[str, Any]] = []
+    removed: list[dict[str, Any]] = []
     owners: list[dict[str, Any]] = []
     owned: list[dict[str, Any]] = []
     for m in members:
@@ -169,6 +175,16 @@ def entity_report(store: GraphStore, query: str, byname: ByNameLinks | None = No
         status = n.props.get("status")
         if n.kind is NodeKind.LIST_ENTRY and status == CONTEXT:
             context.append({"entry": m, "list": n.props.get("list"), "name": n.name, "note": CONTEXT_NOTE})
+        elif n.kind is NodeKind.LIST_ENTRY and status == REMOVED:
+            removed.append(
+                {
+                    "entry": m,
+                    "list": n.props.get("list"),
+                    "name": n.name,
+                    "removed_in": n.props.get("removed_in"),
+                    "list_version": n.props.get("list_version"),
+                }
+            )
         elif n.kind is NodeKind.LIST_ENTRY and is_listing(status):
             hits.append(
                 {
@@ -202,7 +218,23 @@ def entity_report(store: GraphStore, query: str, byname: ByNameLinks | None = No
         risk=risk,
         other_matches=others,
         context_entries=context,
+        removed_entries=removed,
     )
+
+
+def removed_text(entry: dict[str, Any]) -> str:
+    """A removed entry of the cluster: what it was and which version removed it."""
+    was = f", listed in {entry['list_version']}" if entry.get("list_version") else ""
+    return (
+        f"{entry['name']} ({entry['entry']}) was on {entry['list']}{was}; removed in "
+        f"{entry.get('removed_in') or 'a later version'}: no longer listed"
+    )
+
+
+def risk_score_shown(risk: dict[str, Any]) -> str:
+    """An entity's stored risk score as its report shows it: never read across a level of
+    ``risk_weights.toml`` (:func:`graph.risk.score.risk_score_text`)."""
+    return risk_score_text(float(risk["risk_score"]), load_weights().get("levels", {}))
 
 
 def format_report(r: EntityReport) -> str:
@@ -212,7 +244,7 @@ def format_report(r: EntityReport) -> str:
     if not risk.get("computed"):
         lines.append("risk: not computed yet (run `chipwatch risk`)")
     else:
-        lines.append(f"risk score: {risk['risk_score']:.1f} ({risk['risk_level']}), as of {risk['as_of']}")
+        lines.append(f"risk score: {risk_score_shown(risk)} ({risk['risk_level']}), as of {risk['as_of']}")
         for b in risk["breakdown"]:
             lines.append(f"  {b['source']}: weight {b['weight']}")
     lines.append(
@@ -224,10 +256,12 @@ def format_report(r: EntityReport) -> str:
         for h in r.list_hits
         for line in (
             f"  {h['list']}: {h['name']} ({h['entry']}) {h.get('license_requirement') or ''}".rstrip(),
+            *([f"    list version {h['list_version']}"] if h.get("list_version") else []),
             *(f"    {text}" for text in found_lines(h)),
         )
     ]
     lines += [f"  context: {c['name']} ({c['entry']}): {c['note']}" for c in r.context_entries]
+    lines += [f"  removed: {line}" for line in map(removed_text, r.removed_entries)]
     own = risk.get("ownership", {}) if risk.get("computed") else {}
     for regime, st in sorted(own.get("regimes", {}).items()):
         lines.append(f"ownership {regime}: {st['status']} (blocked stake {st['blocked_pct']:g} %)")

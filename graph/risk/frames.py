@@ -42,9 +42,9 @@ SHIPMENT_COLS = (
 @dataclass(frozen=True)
 class RiskFrames:
     entities: pd.DataFrame  # id, kind, name, country, cluster, + company columns, list, status
-    listings: pd.DataFrame  # cluster, entry_id, list, name, programs, license_requirement (listings only)
+    listings: pd.DataFrame  # cluster, entry_id, list, name, programs, license_requirement, start_date
     shipments: pd.DataFrame  # id + SHIPMENT_COLS + shipper, consignee (clusters), tier
-    owns: pd.DataFrame  # owner, owned (clusters), pct, source_id, target_id
+    owns: pd.DataFrame  # owner, owned (clusters), pct, source_id, target_id, as_of, source, relationship
     officers: pd.DataFrame  # person, cluster
     located: pd.DataFrame  # cluster, entity, address, line, provenance (from the LOCATED_AT edge)
     addresses: pd.DataFrame  # id, name (the normalised key), country
@@ -191,14 +191,14 @@ def load_frames(store: GraphStore) -> RiskFrames:
     entries = read_nodes(
         store,
         NodeKind.LIST_ENTRY,
-        ("name", "list", "status", "countries", "aliases", "programs", "license_requirement"),
+        ("name", "list", "status", "countries", "aliases", "programs", "license_requirement", "start_date"),
     ).assign(kind=NodeKind.LIST_ENTRY.value)
     entries["country"] = entries["countries"].map(_first_country)
     entities = pd.concat(
         [
             companies,
             parties,
-            entries.drop(columns=["countries", "aliases", "programs", "license_requirement"]),
+            entries.drop(columns=["countries", "aliases", "programs", "license_requirement", "start_date"]),
         ],
         ignore_index=True,
     )
@@ -219,6 +219,7 @@ def load_frames(store: GraphStore) -> RiskFrames:
             "name": active["name"].to_numpy(),
             "programs": active["programs"].to_numpy(),
             "license_requirement": active["license_requirement"].to_numpy(),
+            "start_date": active["start_date"].to_numpy(dtype=object),  # the date the party was listed
         }
     )
 
@@ -229,7 +230,7 @@ def load_frames(store: GraphStore) -> RiskFrames:
     ships["value_usd"] = pd.to_numeric(ships["value_usd"], errors="coerce")
     ships["quantity"] = pd.to_numeric(ships["quantity"], errors="coerce")
 
-    owns_raw = read_edges(store, EdgeKind.OWNS, ("pct",))
+    owns_raw = read_edges(store, EdgeKind.OWNS, ("pct", "as_of", "provenance", "relationship"))
     owns = pd.DataFrame(
         {
             "owner": owns_raw["source"].map(cmap).fillna(owns_raw["source"]).to_numpy(),
@@ -237,6 +238,11 @@ def load_frames(store: GraphStore) -> RiskFrames:
             "pct": pd.to_numeric(owns_raw["pct"], errors="coerce").fillna(0.0).to_numpy(),
             "source_id": owns_raw["source"].to_numpy(),
             "target_id": owns_raw["target"].to_numpy(),
+            # the date the ownership record gives the stake for, and the file it came from
+            "as_of": owns_raw["as_of"].to_numpy(dtype=object),
+            "source": owns_raw["provenance"].to_numpy(dtype=object),
+            # shareholder, or a consolidation record (direct_parent / ultimate_parent, GLEIF)
+            "relationship": owns_raw["relationship"].to_numpy(dtype=object),
         }
     )
     off = read_edges(store, EdgeKind.OFFICER_OF)

@@ -25,6 +25,7 @@ import pandas as pd
 from graph.ids import normalise_key_text
 from graph.list_status import is_listing
 from graph.model import Edge, EdgeKind, Node, NodeKind
+from graph.resolve.link import link_score_text
 from graph.risk.frames import ACCEPTED, BYNAME_METHOD, BYNAME_PREFIX, byname_owner_links, read_nodes
 from graph.store import GraphStore
 
@@ -59,7 +60,7 @@ class Join:
 
 def link_text(link: dict[str, Any]) -> str:
     """One link of a hit's chain: to which record, by what (method, score), its facts and source."""
-    score = f" {link['score']:.2f}" if isinstance(link.get("score"), float | int) else ""
+    score = f" {link_score_text(link['score'])}" if isinstance(link.get("score"), float | int) else ""
     head = f"{link['link']} to {link['to']} ({link.get('method') or '?'}{score})"
     facts = "; ".join(link.get("facts") or [])
     source = "; ".join(link.get("source") or [])

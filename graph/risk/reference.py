@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from chipwatch.errors import InputFileError
@@ -34,9 +35,37 @@ class Regime:
     aggregate: bool  # sum the stakes of all blocked owners (True) or take the largest (False)
     owner_lists: tuple[str, ...]
     source: str
+    #: list → the programmes whose entries count as owners (a list absent here counts whole): the
+    #: BIS Affiliates rule counts SDN owners only as designated under the 15 CFR 744.8 programmes
+    owner_programs: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def counts(self, lst: str, programs: object) -> bool:
+        """Whether an entry of ``lst`` with these ``programs`` is an owner this regime counts."""
+        if lst not in self.owner_lists:
+            return False
+        allowed = self.owner_programs.get(lst)
+        if allowed is None:
+            return True
+        found = programs if isinstance(programs, list | tuple | np.ndarray) else []
+        return any(program_key(p) in allowed for p in found)
 
     def reached(self, pct: float) -> bool:
-        return pct > self.threshold_pct if self.strict else pct >= self.threshold_pct - 1e-9
+        # 1e-9: summed stakes (30.1 + 19.9) carry float noise either side of the threshold
+        return pct > self.threshold_pct + 1e-9 if self.strict else pct >= self.threshold_pct - 1e-9
+
+
+def program_key(program: object) -> str:
+    """A sanctions programme as the lists write it ("[NPWMD]", "npwmd ") → "NPWMD"."""
+    return str(program).strip().strip("[]").strip().upper()
+
+
+def parse_owner_programs(text: str) -> dict[str, frozenset[str]]:
+    """``US_SDN:NPWMD|SDGT;US_X:Y`` → {"US_SDN": {"NPWMD", "SDGT"}, "US_X": {"Y"}}."""
+    out: dict[str, frozenset[str]] = {}
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        lst, _, programs = part.partition(":")
+        out[lst.strip()] = frozenset(program_key(p) for p in programs.split("|") if p.strip())
+    return out
 
 
 @dataclass(frozen=True)
@@ -145,6 +174,7 @@ def load_reference(as_of: dt.date, directory: Path = REFERENCE_DIR, weights: Pat
             aggregate=r["aggregate"].lower() == "true",
             owner_lists=tuple(x for x in r["owner_lists"].split(";") if x),
             source=r["source"],
+            owner_programs=parse_owner_programs(r.get("owner_programs", "")),
         )
         for r in reg.to_dict("records")
     )

@@ -20,6 +20,7 @@ import pandas as pd
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings
+from graph.lists.basis import list_notes
 from graph.model import NodeKind
 from graph.risk.flags import compute_flags
 from graph.risk.flags.base import FlagContext
@@ -58,6 +59,7 @@ class RiskResult:
     flags: pd.DataFrame
     scores: pd.DataFrame
     ref: Reference
+    notes: list[str] = field(default_factory=list)
 
 
 def check_as_of(as_of: dt.date, frames: RiskFrames | None = None) -> None:
@@ -99,7 +101,24 @@ def analyse(store: GraphStore, as_of: dt.date, progress: Progress | None = None)
     frames = load_frames(store)
     check_as_of(as_of, frames)
     day = as_of.isoformat()
-    frames = replace(frames, shipments=frames.shipments[frames.shipments["date"].fillna("") <= day])
+    # Facts dated after the as-of date are not known on it: shipments, ownership records (a stake
+    # recorded as of 2026-06-01 says nothing about who owned what on 2026-01-01) and listings
+    # (a party listed on 2026-03-01 was not listed on 2026-01-01).
+    recorded = frames.owns["as_of"].fillna("").astype(str).str[:10]
+    listed_on = frames.listings["start_date"].fillna("").astype(str).str[:10]
+    notes = []
+    for count, what in (
+        (int((recorded > day).sum()), "ownership records"),
+        (int((listed_on > day).sum()), "list entries (listed)"),
+    ):
+        if count:
+            notes.append(f"{count} {what} dated after {day} left out (not known on the as-of date)")
+    frames = replace(
+        frames,
+        shipments=frames.shipments[frames.shipments["date"].fillna("") <= day],
+        owns=frames.owns[(recorded <= day).to_numpy()],
+        listings=frames.listings[(listed_on <= day).to_numpy()],
+    )
     ref = load_reference(as_of)
     tick("ownership", 1, len(STEPS))
     countries = owner_countries(frames)
@@ -113,7 +132,7 @@ def analyse(store: GraphStore, as_of: dt.date, progress: Progress | None = None)
     tick("score", 3, len(STEPS))
     listed = ctx.listed_clusters
     scores = score_frame(listed, flags, pd.Index(frames.clusters["cluster"]), ref.weights)
-    return RiskResult(frames, own, flags, scores, ref)
+    return RiskResult(frames, own, flags, scores, ref, notes)
 
 
 def _flags_json(flags: pd.DataFrame) -> pd.Series:
@@ -206,7 +225,7 @@ def compute_risk_on(
     if progress:
         progress("done", len(STEPS), len(STEPS))
     levels = res.scores["risk_level"].value_counts().to_dict()
-    notes = []
+    notes = list(res.notes)
     incomplete = int((res.ownership.completeness["state"] == "incomplete").sum())
     over = int((res.ownership.completeness["state"] == "over_100").sum())
     if incomplete:
@@ -240,7 +259,9 @@ def compute_risk(
     require_synced(settings)  # scores over a half-written graph would clear parties wrongly
     store = open_store(settings)
     try:
-        summary, _ = compute_risk_on(store, as_of or dt.date.today(), progress)
+        day = as_of or dt.date.today()
+        summary, _ = compute_risk_on(store, day, progress)
     finally:
         store.close()
+    summary.notes.extend(list_notes(settings, day))
     return summary

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from graph.risk.frames import join_groups
+from graph.score_text import score_text
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,13 @@ def level_for(score: float, levels: Mapping[str, float]) -> str:
     if score >= float(levels.get("review", 40)):
         return "review"
     return "clear"
+
+
+def risk_score_text(score: float, levels: Mapping[str, float]) -> str:
+    """A 0–100 risk score as text: one decimal, or more where one would read across a level's
+    threshold (79.96 is not "80.0", a block) or as 100."""
+    bounds = (float(levels.get("block", 80)), float(levels.get("review", 40)))
+    return score_text(score, bounds, digits=1, top=100.0)
 
 
 def risk_score(lists: Sequence[str], flags: Sequence[str], weights: Mapping[str, Any]) -> Score:

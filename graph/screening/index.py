@@ -9,8 +9,6 @@ are left out; context entities (``status == "context"``: not themselves listed) 
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +18,7 @@ import pandas as pd
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings
+from graph.list_fingerprint import entry_fingerprint
 from graph.list_graph import list_graph_frames
 from graph.list_status import current_mask, is_listing
 from graph.model import EdgeKind, NodeKind
@@ -41,15 +40,6 @@ ENTRY_COLUMNS = (
 )
 JOINED_SIMILARITY = 0.8  # key overlap credited to a pair found by its joined letters
 ADDRESS_ONLY_KIND = "address"  # ingest.lists.model.EntityKind.ADDRESS_ONLY
-_FINGERPRINT_COLUMNS = ("name", "aliases", "list", "entity_kind", "countries", "programs", *ENTRY_COLUMNS[2:])
-
-
-def entry_fingerprint(row: dict[str, Any]) -> str:
-    """A hash of what an officer saw when deciding about an entry; it changes when the entry does."""
-    payload: dict[str, Any] = {c: as_str_list(row.get(c)) for c in _FINGERPRINT_COLUMNS}
-    if not is_listing(row.get("status")):  # only then: every other entry keeps its stored fingerprint
-        payload["context"] = True
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def translit_form(name: str) -> str:

@@ -1,13 +1,17 @@
 """After a list update: re-screen the stored counterparties against what changed.
 
-The index holds only the entries added or changed in the newest version of each feed (from
-the ``list_diffs`` table), so every hit is a new or changed exposure; the counterparties are
+The index holds only the entries added or changed since the last rescreen (the versions it ran
+on are recorded; without a record, by the newest version of each feed), so every hit is a new or
+changed exposure, and two list updates between rescreens lose neither's; the counterparties are
 the workspace's companies (with those named only in ownership records, such as the
-``co:byname:…`` owners) and shipment parties as stored in the trade tables.
+``co:byname:…`` owners) and shipment parties as stored in the trade tables. Each exposure says
+what the list changed (``list_change``: added, or which fields changed, in which version of which
+feed, ingested when): without it an officer could not tell a new listing from a renamed one.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,13 +20,16 @@ import pandas as pd
 
 from chipwatch.settings import Settings
 from graph.list_graph import list_graph_frames
-from graph.lists.versions import current_versions
+from graph.lists.basis import current_version_ids, record_versions, recorded_versions
+from graph.lists.copies import shown_copies, version_lists
+from graph.lists.diff import version_diff
+from graph.lists.versions import current_versions, version_label
 from graph.model import NodeKind
 from graph.screening.files import ResultWriter
 from graph.screening.index import build_index
 from graph.screening.run import _audit_event
-from graph.screening.screen import Screener, Thresholds, counterparty_decisions
-from graph.tables.lists import latest_entries, load_list_tables
+from graph.screening.screen import RESULT_COLUMNS, Screener, Thresholds, counterparty_decisions
+from graph.tables.lists import ListTables, load_list_tables, shown_entries
 from graph.tables.trade import load_trade_tables
 from graph.trade_graph import name_only_companies
 
@@ -34,17 +41,92 @@ class RescreenSummary:
     exposures: int
     #: The caller's warnings about the lists screened against (as ``screen``'s run notes).
     notes: list[str] = field(default_factory=list)
+    #: The newest version of each feed: what the changed entries were taken from.
+    list_versions: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ListChanges:
+    """Entry id → what the lists did to it since the versions compared with (``since``: per feed,
+    the version the changes are counted from; none for a feed's first version)."""
+
+    entries: dict[str, str]
+    since: list[str]
+
+
+def entry_changes(tables: ListTables, shown: pd.DataFrame, since: set[str] | None = None) -> ListChanges:
+    """What each feed's newest version added or changed (and which fields), with the versions and
+    their dates: against ``since`` (the versions the last rescreen ran on) where it holds an
+    older version of the feed, else against the feed's previous version. Only changes to the copy
+    a node shows count (``shown``: :func:`graph.tables.lists.shown_entries`), and a node handed
+    to another feed's copy by dropping the one it showed."""
+    if tables.versions.empty:
+        return ListChanges({}, [])
+    versions = tables.versions
+    by_id = {str(r["version_id"]): r for _, r in versions.iterrows()}
+    shown_feed = dict(zip(shown["node_id"], shown["feed"], strict=True))
+    out: dict[str, str] = {}
+    bases: list[str] = []
+    for _, now in current_versions(tables.versions).iterrows():
+        vid, feed = str(now["version_id"]), str(now["feed"])
+        ran = versions[(versions["feed"] == feed) & versions["version_id"].isin(since or set())]
+        base = str(ran.sort_values("seq").iloc[-1]["version_id"]) if len(ran) else None
+        previous = now["previous_version_id"] if isinstance(now["previous_version_id"], str) else None
+        base = base or previous
+        if base is None or base == vid:
+            bases += [vid] if base else []
+            continue
+        bases.append(base)
+        d = version_diff(tables, feed, base, vid).rows
+        if base == previous:
+            when = f"in {version_label(now)}"
+        else:  # several versions since the last rescreen: what they changed together
+            when = f"since {version_label(by_id[base])}, now {version_label(now)}"
+        new = d[d["change"].isin(["added", "changed"])]
+        for node_id, change, fields in zip(new["node_id"], new["change"], new["fields_json"], strict=True):
+            if shown_feed.get(node_id) != feed:
+                continue  # a copy the node does not show: no listing a counterparty meets changed
+            what = f"changed ({', '.join(json.loads(fields))})" if change == "changed" and fields else change
+            out[str(node_id)] = f"{what} {when}"
+        for node_id in _handed_over(tables, d[d["change"] == "removed"], shown):
+            out[str(node_id)] = f"dropped by {feed} {when}: now shown as {shown_feed.get(node_id)} lists it"
+    return ListChanges(out, sorted(bases))
+
+
+def rescreen_since(settings: Settings, current: list[str]) -> set[str] | None:
+    """The versions to count changes from: those the last rescreen ran on, so that two updates
+    between rescreens lose nothing; when nothing changed since, those it counted from (a rerun
+    gives the same answer). None: no rescreen recorded its versions."""
+    last = recorded_versions(settings, "rescreen")
+    if last is None:
+        return None
+    ran_on, ran_since = last
+    return ran_since if ran_on == set(current) else ran_on
 
 
 def changed_entry_ids(settings: Settings) -> set[str]:
-    """Entries added or changed by the newest version of each feed."""
+    """Entries the newest version of a feed added or changed — in the copy the node shows
+    (:func:`graph.tables.lists.shown_entries`) — or handed to another feed's copy by dropping the
+    one shown. A change to a copy the node does not show (the consolidated list's copy of an SDN
+    entry) changes no listing a counterparty is screened against."""
     tables = load_list_tables(settings)
-    if tables.versions.empty or tables.diffs.empty:
+    return set(entry_changes(tables, shown_entries(tables)).entries)
+
+
+def _handed_over(tables: ListTables, removed: pd.DataFrame, shown: pd.DataFrame) -> set[str]:
+    """Ids of ``removed`` (diff rows: a feed's newest version dropped them) that another feed's
+    copy in ``shown`` lists, where the dropped copy ranked first: the node showed it before and
+    shows another feed's copy now."""
+    still = removed[removed["node_id"].isin(set(shown["node_id"]))]
+    if still.empty:
         return set()
-    latest = set(current_versions(tables.versions)["version_id"])
-    d = tables.diffs
-    d = d[d["new_version_id"].isin(latest) & d["change"].isin(["added", "changed"])]
-    return set(d["node_id"].astype(str))
+    dropped_keys = set(zip(still["node_id"], still["old_version_id"], strict=True))
+    e = tables.entries
+    e = e[e["node_id"].isin(set(still["node_id"])) & e["version_id"].isin(set(still["old_version_id"]))]
+    dropped = e[[k in dropped_keys for k in zip(e["node_id"], e["version_id"], strict=True)]]
+    rivals = shown[shown["node_id"].isin(set(still["node_id"]))]
+    before = shown_copies(pd.concat([dropped, rivals], ignore_index=True), version_lists(tables.versions))
+    return set(before.loc[before["version_id"].isin(set(still["old_version_id"])), "node_id"])
 
 
 def counterparty_base(settings: Settings) -> pd.DataFrame:
@@ -71,6 +153,15 @@ def counterparty_base(settings: Settings) -> pd.DataFrame:
     return base
 
 
+def with_list_changes(hits: pd.DataFrame, changes: dict[str, str]) -> pd.DataFrame:
+    """``hits`` with each match's ``list_change`` and the top match's as a column."""
+    out = hits.copy()
+    matches = [[{**m, "list_change": changes.get(str(m["id"]))} for m in ms] for ms in out["matches"]]
+    out["matches"] = pd.Series(matches, index=out.index, dtype=object)
+    out["list_change"] = [changes.get(str(i)) for i in out["top_match_id"]]
+    return out
+
+
 def rescreen(
     settings: Settings,
     output: Path,
@@ -80,9 +171,12 @@ def rescreen(
     """Write the new or changed exposures to ``output`` and return counts; ``warnings`` (about
     the lists screened against) go into the run record and the audit log."""
     thresholds = thresholds or Thresholds()
-    changed = changed_entry_ids(settings)
-    current = latest_entries(settings)
-    current = current[current["node_id"].isin(changed)].reset_index(drop=True)
+    tables = load_list_tables(settings)
+    versions = current_version_ids(settings)
+    shown = shown_entries(tables)
+    found = entry_changes(tables, shown, rescreen_since(settings, versions))
+    changes = found.entries
+    current = shown[shown["node_id"].isin(set(changes))].reset_index(drop=True)
     base = counterparty_base(settings)
     writer = ResultWriter(output, {"kind": "rescreen", "changed_entries": len(current)})
     exposures = 0
@@ -97,11 +191,15 @@ def rescreen(
                 hits = result[result["disposition"].isin(["review", "block"]) & (result["match_count"] > 0)]
                 exposures += len(hits)
                 if len(hits):
-                    writer.write(hits)
-        summary = RescreenSummary(len(current), len(base), exposures, list(warnings))
+                    writer.write(with_list_changes(hits, changes))
+        if not exposures:  # the columns still: a 0-byte CSV is no table to Excel or pandas
+            empty = base.iloc[0:0].assign(**{c: [] for c in RESULT_COLUMNS}, matches=[])
+            writer.write(with_list_changes(empty, changes))
+        summary = RescreenSummary(len(current), len(base), exposures, list(warnings), versions)
         writer.commit(summary.__dict__)
     except BaseException:
         writer.abort()
         raise
-    _audit_event(settings, "rescreen_run", {**summary.__dict__, "output": str(output)})
+    record_versions(settings, "rescreen", versions, found.since)
+    _audit_event(settings, "rescreen_run", {**summary.__dict__, "output": str(output), "since": found.since})
     return summary

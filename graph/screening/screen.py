@@ -26,9 +26,11 @@ import pandas as pd
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings
+from graph.list_fingerprint import COUNTERPARTY_PREFIX, SCREENING_KEY
 from graph.list_status import ACTIVE, CONTEXT, CONTEXT_NOTE
 from graph.resolve import letterless
 from graph.resolve.review import Decision, counterparty_id, load_decisions, optional_store
+from graph.score_text import score_text
 from graph.screening.index import ENTRY_COLUMNS, ListIndex, build_index, load_entries
 from graph.screening.list_policies import review_only
 from graph.screening.scoring import TWO_DIFFERENCES_CAP, PairScores, explain, score_pairs, translit_key
@@ -189,6 +191,10 @@ class Screener:
     def _is_context(self, entry_row: int) -> bool:
         return bool(self.index.context) and self.index.context[int(entry_row)]
 
+    def _score_text(self, score: float) -> str:
+        """A match score in a note: never read across the review or block threshold, nor as 1."""
+        return score_text(score, (self.thresholds.review, self.thresholds.block))
+
     def _disposition(self, matches: list[dict[str, Any]]) -> str:
         """The highest hint of the row's matches; a context entity's, or a hit on a list that is
         no prohibition (:mod:`graph.screening.list_policies`), is ``review`` at most."""
@@ -336,8 +342,8 @@ class Screener:
                 # not taken for it, so its risk stays with the candidate (in ``matches``).
                 notes.append(
                     f"clear: risk_score, ownership_status and red_flags are left empty; they are "
-                    f"the top candidate's ({top['id']}, score {top['score']:.2f}, below review), "
-                    f"not this counterparty's"
+                    f"the top candidate's ({top['id']}, score {self._score_text(top['score'])}, "
+                    "below review), not this counterparty's"
                 )
             elif context:
                 row["ownership_status"] = context.get("ownership_status")
@@ -433,11 +439,11 @@ def counterparty_decisions(settings: Settings) -> dict[str, dict[str, tuple[Deci
     """Review decisions on (counterparty, list entry) pairs, with the entry fingerprint decided on."""
     out: dict[str, dict[str, tuple[Decision, str]]] = {}
     for (a, b), judgement in load_decisions(settings).items():
-        cp, entry = (a, b) if a.startswith("cp:") else (b, a)
-        if cp.startswith("cp:"):
+        cp, entry = (a, b) if a.startswith(COUNTERPARTY_PREFIX) else (b, a)
+        if cp.startswith(COUNTERPARTY_PREFIX):
             out.setdefault(cp, {})[entry] = (
                 judgement.decision,
-                str(judgement.context.get("entry_fingerprint", "")),
+                str(judgement.context.get(SCREENING_KEY, "")),
             )
     return out
 

@@ -90,7 +90,8 @@ def create_nodes(kind: NodeKind) -> str:
 
 def upsert_nodes(kind: NodeKind) -> str:
     """MERGE every row: for ids that exist (a MATCH followed by ``SET n += ..`` would plan an Eager),
-    and for every row when a concurrent writer created some of the ids after the existence read."""
+    and for every row when a concurrent writer created some of the ids after the existence read.
+    A key ``row.props`` maps to null removes that property (an owned property the row leaves out)."""
     # ``+= row.props`` sits in ON CREATE / ON MATCH rather than a trailing SET: the planner cannot
     # tell that the map never holds ``id``, and a trailing SET makes it add an Eager operator
     # that buffers the whole batch between the MERGE and the SET (see EXPLAIN).
@@ -126,6 +127,7 @@ _ENDS = "UNWIND $rows AS row MATCH (s) WHERE elementId(s) = row[0] MATCH (t) WHE
 
 
 def upsert_edges(kind: EdgeKind) -> str:
+    """MERGE every row; as in :func:`upsert_nodes`, a key ``row[3]`` maps to null is removed."""
     return (
         f"{_ENDS}MERGE (s)-[r:{rel_type(kind)} {{key: row[2]}}]->(t) "
         "ON CREATE SET r += row[3] ON MATCH SET r += row[3] "  # no Eager: see upsert_nodes

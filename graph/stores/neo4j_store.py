@@ -91,8 +91,11 @@ from graph.store import Direction
 from graph.stores import cypher, tx_size
 from graph.stores.columns import ColumnRows
 from graph.stores.rows import (
+    EDGE_RESERVED,
+    NODE_RESERVED,
     check_hops,
     check_limit,
+    dropped,
     edge_rows,
     edges_frame_from,
     fold_edges,
@@ -100,6 +103,7 @@ from graph.stores.rows import (
     missing_ends_error,
     node_rows,
     nodes_frame_from,
+    owned_names,
     present_strings,
 )
 
@@ -199,6 +203,14 @@ def _pipelined(tx: neo4j.ManagedTransaction, statements: Iterable[tuple[str, lis
     """
     pending = [tx.run(query, rows=rows) for query, rows in statements]
     return sum(int(result.single(strict=True)["written"]) for result in pending)
+
+
+def _removing(props: dict[str, Any], owned: frozenset[str]) -> dict[str, Any]:
+    """``props`` for a MERGE of an existing node or edge, with ``null`` for each owned property
+    it leaves out: ``SET n += $map`` removes a key the map sets to null (no property name in the
+    statement's text, and no second statement)."""
+    gone = dropped(props, owned)
+    return {**props, **dict.fromkeys(gone)} if gone else props
 
 
 def _edge(record: Mapping[str, Any]) -> Edge:
@@ -429,7 +441,10 @@ class Neo4jStore:
             self._write(query, later(chunk))
             call.committed += 1
 
-    def upsert_nodes(self, kind: NodeKind, rows: Iterable[Mapping[str, Any]]) -> int:
+    def upsert_nodes(
+        self, kind: NodeKind, rows: Iterable[Mapping[str, Any]], *, owned: Collection[str] = ()
+    ) -> int:
+        owns = owned_names(owned, NODE_RESERVED, STORE)
         rows = _reiterable(rows)
         if not len(rows):
             return 0
@@ -448,7 +463,7 @@ class Neo4jStore:
             tx: neo4j.ManagedTransaction, chunk: list[_NodeRow], found: neo4j.Result, alone: bool
         ) -> int:
             existing = self._existing(kind, found, None if alone else chunk)
-            _pipelined(tx, self._node_statements(kind, chunk, existing))
+            _pipelined(tx, self._node_statements(kind, chunk, existing, owns))
             return len(chunk)
 
         try:
@@ -459,7 +474,7 @@ class Neo4jStore:
                     raise
                 # Another writer created some of these ids after our read: MERGE instead.
                 for chunk in call.chunks[call.committed :]:
-                    self._write(cypher.upsert_nodes(kind), self._merge_node_writes(kind, chunk))
+                    self._write(cypher.upsert_nodes(kind), self._merge_node_writes(kind, chunk, owns))
                     call.committed += 1
         except _KindClash as exc:
             first = exc.clashes[0]
@@ -488,10 +503,10 @@ class Neo4jStore:
         return set(labels)
 
     def _node_statements(
-        self, kind: NodeKind, chunk: list[_NodeRow], existing: set[str]
+        self, kind: NodeKind, chunk: list[_NodeRow], existing: set[str], owned: frozenset[str]
     ) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-        """Per batch, the new rows CREATEd and the others MERGEd (built one batch ahead of the
-        server: see :func:`_pipelined`)."""
+        """Per batch, the new rows CREATEd and the others MERGEd, removing the ``owned`` properties
+        they leave out (built one batch ahead of the server: see :func:`_pipelined`)."""
         create, merge = cypher.create_nodes(kind), cypher.upsert_nodes(kind)
         for batch in self._batches(chunk):
             fresh = []
@@ -503,23 +518,30 @@ class Neo4jStore:
                     fresh.append(props)
             if fresh:
                 yield create, fresh
-            old = [{"id": i, "props": p} for i, p in batch if i in existing] if existing else []
+            old = (
+                [{"id": i, "props": _removing(p, owned)} for i, p in batch if i in existing]
+                if existing
+                else []
+            )
             if old:
                 yield merge, old
 
     def _merge_node_writes(
-        self, kind: NodeKind, chunk: list[_NodeRow]
+        self, kind: NodeKind, chunk: list[_NodeRow], owned: frozenset[str]
     ) -> Callable[[neo4j.ManagedTransaction], None]:
         merge = cypher.upsert_nodes(kind)
 
         def run(tx: neo4j.ManagedTransaction) -> None:
             for batch in self._batches(chunk):
                 self._existing(kind, tx.run(cypher.EXISTING_NODES, ids=[i for i, _ in batch]), None)
-                tx.run(merge, rows=[{"id": i, "props": p} for i, p in batch]).consume()
+                tx.run(merge, rows=[{"id": i, "props": _removing(p, owned)} for i, p in batch]).consume()
 
         return run
 
-    def upsert_edges(self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]]) -> int:
+    def upsert_edges(
+        self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]], *, owned: Collection[str] = ()
+    ) -> int:
+        owns = owned_names(owned, EDGE_RESERVED, STORE)
         rows = _reiterable(rows)
         if not len(rows):
             return 0
@@ -550,7 +572,7 @@ class Neo4jStore:
             if not needed <= element.keys():
                 raise _MissingEnds(sorted(needed.difference(element)))
             bare = {f[0] for f in found if f[2]}
-            written = _pipelined(tx, self._edge_statements(kind, chunk, element, bare))
+            written = _pipelined(tx, self._edge_statements(kind, chunk, element, bare, owns))
             if written < len(chunk):  # an end node deleted by another writer since the read
                 raise _MissingEnds([r["id"] for r in tx.run(cypher.MISSING_NODES, ids=sorted(needed))])
             return written
@@ -572,16 +594,21 @@ class Neo4jStore:
         chunk: list[_EdgeRow],
         element: dict[str, str],
         bare: set[str],
+        owned: frozenset[str],
     ) -> Iterator[tuple[str, list[list[Any]]]]:
         """Per batch, rows of ends by elementId: CREATE for a source that had no edge of ``kind``
         before the read (it cannot hold one of the chunk's edges: repeated rows are folded), MERGE
-        for the rest. Built one batch ahead of the server (see :func:`_pipelined`)."""
+        for the rest, removing the ``owned`` properties they leave out. Built one batch ahead of
+        the server (see :func:`_pipelined`)."""
         create, merge = cypher.create_edges(kind), cypher.upsert_edges(kind)
         for batch in self._batches(chunk):
             fresh: list[list[Any]] = []
             rest: list[list[Any]] = []
             for (s, t, k), p in batch:
-                (fresh if s in bare else rest).append([element[s], element[t], k, p])
+                if s in bare:
+                    fresh.append([element[s], element[t], k, p])
+                else:
+                    rest.append([element[s], element[t], k, _removing(p, owned)])
             if fresh:
                 yield create, fresh
             if rest:

@@ -34,11 +34,15 @@ from graph.stores.rows import (
     NODE_RESERVED,
     check_hops,
     check_limit,
+    dropped,
     edge_rows,
     edges_frame_from,
+    fold_edges,
+    fold_nodes,
     missing_ends_error,
     node_rows,
     nodes_frame_from,
+    owned_names,
 )
 
 STORE = "networkx"
@@ -176,16 +180,19 @@ class NetworkxStore:
 
     # --- writes --------------------------------------------------------------------------------
 
-    def upsert_nodes(self, kind: NodeKind, rows: Iterable[Mapping[str, Any]]) -> int:
+    def upsert_nodes(
+        self, kind: NodeKind, rows: Iterable[Mapping[str, Any]], *, owned: Collection[str] = ()
+    ) -> int:
+        owns = owned_names(owned, NODE_RESERVED, STORE)
         self._files.pop(kind, None)
         with _bulk():
             if isinstance(rows, ColumnRows):
-                written = self._upsert_node_columns(kind, rows)
+                written = self._upsert_node_columns(kind, rows, owns)
                 if written is not None:
                     return written
-            return self._upsert_nodes(kind, rows)
+            return self._upsert_nodes(kind, rows, owns)
 
-    def _upsert_node_columns(self, kind: NodeKind, rows: ColumnRows) -> int | None:
+    def _upsert_node_columns(self, kind: NodeKind, rows: ColumnRows, owned: frozenset[str]) -> int | None:
         """Distinct, well-formed rows as columns, either all new (appended) or all known as this
         kind (merged): without a dict per row.
 
@@ -214,10 +221,11 @@ class NetworkxStore:
         props = clean_columns(rows, NODE_RESERVED)
         if props is None:
             return None
-        table.update(ids, *props)  # every id known as this kind: merged column by column
+        # every id known as this kind: merged column by column, owned properties left out removed
+        table.update(ids, *props, clear=owned)
         return rows.length
 
-    def _upsert_nodes(self, kind: NodeKind, rows: Iterable[Mapping[str, Any]]) -> int:
+    def _upsert_nodes(self, kind: NodeKind, rows: Iterable[Mapping[str, Any]], owned: frozenset[str]) -> int:
         prepared = node_rows(kind, rows, STORE)
         kind_of = self._kind_of
         fresh = dict(prepared)  # C-level; shorter than ``prepared`` when an id repeats in the call
@@ -236,24 +244,30 @@ class NetworkxStore:
             table.rows.update(fresh)
             kind_of.update(dict.fromkeys(fresh, kind))
             return len(prepared)
-        for node_id, props in prepared:
+        # owned properties: a repeated id's rows folded first, then what the folded row leaves out removed
+        for node_id, props in fold_nodes(prepared).items() if owned else prepared:
             current = table.get(node_id)
             if current is None:
                 table.put(node_id, props)
                 kind_of[node_id] = kind
             else:
                 current.update(props)
+                for name in dropped(props, owned):
+                    current.pop(name, None)
         return len(prepared)
 
-    def upsert_edges(self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]]) -> int:
+    def upsert_edges(
+        self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]], *, owned: Collection[str] = ()
+    ) -> int:
+        owns = owned_names(owned, EDGE_RESERVED, STORE)
         self._dist_cache.clear()
         self._files.pop(kind, None)
         with _bulk():
             if isinstance(rows, ColumnRows):
-                written = self._upsert_edge_columns(kind, rows)
+                written = self._upsert_edge_columns(kind, rows)  # new edges only: nothing to remove
                 if written is not None:
                     return written
-            return self._upsert_edges(kind, rows)
+            return self._upsert_edges(kind, rows, owns)
 
     def _upsert_edge_columns(self, kind: EdgeKind, rows: ColumnRows) -> int | None:
         """Edge counterpart of :meth:`_upsert_node_columns` (adjacency is rebuilt on first read)."""
@@ -286,7 +300,7 @@ class NetworkxStore:
         self._adjacency_stale.add(kind)
         return n
 
-    def _upsert_edges(self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]]) -> int:
+    def _upsert_edges(self, kind: EdgeKind, rows: Iterable[Mapping[str, Any]], owned: frozenset[str]) -> int:
         prepared = edge_rows(kind, rows, STORE)
         kind_of = self._kind_of
         ends = {s for s, _, _, _ in prepared}
@@ -301,24 +315,38 @@ class NetworkxStore:
             if len(fresh) == len(prepared) and table.rows.keys().isdisjoint(fresh):
                 table.rows.update(fresh)  # bulk case: every identity new and none repeated
                 return len(prepared)
-            for s, t, k, props in prepared:
-                current = table.get((s, t, k))
+            for ident, props in self._folded(prepared, owned):
+                current = table.get(ident)
                 if current is None:
-                    table.put((s, t, k), props)
+                    table.put(ident, props)
                 else:
                     current.update(props)
+                    for name in dropped(props, owned):
+                        current.pop(name, None)
             return len(prepared)
         out, inn = self._out[kind], self._in[kind]
-        for s, t, k, props in prepared:
-            ident = (s, t, k)
+        for ident, props in self._folded(prepared, owned):
+            s, t, k = ident
             current = table.get(ident)
             if current is not None:
                 current.update(props)
+                for name in dropped(props, owned):
+                    current.pop(name, None)
                 continue
             table.put(ident, props)
             out.setdefault(s, set()).add((t, k))
             inn.setdefault(t, set()).add((s, k))
         return len(prepared)
+
+    @staticmethod
+    def _folded(
+        prepared: list[tuple[str, str, str, dict]], owned: frozenset[str]
+    ) -> Iterable[tuple[tuple[str, str, str], dict]]:
+        """(identity, props) per row; with owned properties a repeated identity's rows folded
+        first (as Neo4j writes them), so what the folded row leaves out is what is removed."""
+        if owned:
+            return fold_edges(prepared).items()
+        return (((s, t, k), p) for s, t, k, p in prepared)
 
     def delete_edges(self, kind: EdgeKind, identities: Iterable[tuple[str, str, str]]) -> int:
         self._dist_cache.clear()

@@ -66,29 +66,60 @@ class Records(Generic[K]):
         self.rows.update(zip(keys, range(start, start + added), strict=True))
         self._size = start + added
 
-    def update(self, keys: list[K], names: list[str], columns: list[Any]) -> None:
+    def update(
+        self, keys: list[K], names: list[str], columns: list[Any], clear: frozenset[str] = frozenset()
+    ) -> None:
         """Merge column values (``None`` = leave as is) into the records of ``keys``, which must
         all exist and appear once (the caller checks). A record still held as a row of the loaded
         columns is updated in those columns, column by column, so updating every record of a kind
         (``chipwatch risk`` writes a few properties on each entity) builds no dict per record and
-        leaves the columns it does not touch as they were (Arrow stays Arrow)."""
+        leaves the columns it does not touch as they were (Arrow stays Arrow).
+
+        ``clear``: names whose ``None`` (or absence from ``names``) removes the property instead
+        (an upsert's owned properties, :class:`graph.store.GraphStore`)."""
         rows = self.rows
         targets = [rows[key] for key in keys]
         for name, values in zip(names, columns, strict=True):
-            if name not in self._names:
-                self._names.append(name)
-                self._columns.append([None] * self._size)
-            i = self._names.index(name)
-            column = self._columns[i]
-            if type(column) is not list:  # this column alone becomes Python values
-                column = self._columns[i] = _as_list(column)
+            column = self._writable(name)
+            removes = name in clear
             for target, value in zip(targets, _as_list(values), strict=True):
-                if value is None:
-                    continue
                 if type(target) is int:
-                    column[target] = value
-                else:
+                    if value is not None or removes:
+                        column[target] = value
+                elif value is not None:
                     target[name] = value
+                elif removes:
+                    target.pop(name, None)
+        missing = clear.difference(names)
+        if missing:
+            self._remove(targets, missing)
+
+    def _writable(self, name: str) -> list[Any]:
+        """The loaded column ``name`` as Python values (added, all absent, if new)."""
+        if name not in self._names:
+            self._names.append(name)
+            self._columns.append([None] * self._size)
+        i = self._names.index(name)
+        column = self._columns[i]
+        if type(column) is not list:  # this column alone becomes Python values
+            column = self._columns[i] = _as_list(column)
+        return column
+
+    def _remove(self, targets: list[Any], names: frozenset[str]) -> None:
+        """Properties ``names`` made absent in ``targets`` (rows of the loaded columns or dicts)."""
+        loaded = [t for t in targets if type(t) is int]
+        dicts = [t for t in targets if type(t) is not int] if len(loaded) < len(targets) else []
+        for name in names:
+            for record in dicts:
+                record.pop(name, None)
+            if loaded and name in self._names:
+                i = self._names.index(name)
+                current = self._columns[i]
+                if type(current) is not list and current.null_count == len(current):
+                    continue  # an Arrow column with no value: nothing to remove, keep it Arrow
+                column = self._writable(name)
+                for row in loaded:
+                    column[row] = None
 
     def block(self) -> tuple[list[str], list[Any]]:
         """The loaded columns (names, values); rows refer to them by position until materialised."""

@@ -9,7 +9,7 @@ property whose name ends in ``_json`` (the model convention).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -199,6 +199,30 @@ def edge_rows(
             props = _checked(props, what=what, row_no=i, store=store)
         append((source, target, key, props))
     return out
+
+
+def owned_names(owned: Collection[str], reserved: frozenset[str], store: str) -> frozenset[str]:
+    """``owned`` (an upsert's properties given in full, see :class:`graph.store.GraphStore`) as a
+    set, checked: property names, none of them a reserved field (``id``; ``source``/``target``/
+    ``key``), which a write must never remove."""
+    if isinstance(owned, str):
+        raise StoreError(
+            f"owned must be a collection of property names, not the string {owned!r}", store=store
+        )
+    names = frozenset(owned)
+    bad = sorted(repr(n) for n in names if not isinstance(n, str) or not n or n in reserved)
+    if bad:
+        raise StoreError(
+            f"owned properties must be property names other than {', '.join(sorted(reserved))}: "
+            f"{', '.join(bad)}",
+            store=store,
+        )
+    return names
+
+
+def dropped(props: Mapping[str, Any], owned: frozenset[str]) -> frozenset[str]:
+    """The owned properties a checked row leaves out: those its write removes."""
+    return owned.difference(props) if owned else frozenset()
 
 
 def fold_nodes(prepared: list[tuple[str, dict]]) -> dict[str, dict[str, Any]]:

@@ -25,6 +25,7 @@ import pandas as pd
 
 from chipwatch.errors import WorkspaceCorruptError
 from chipwatch.settings import Settings
+from graph.lists.copies import one_copy_each, version_lists
 from graph.lists.versions import current_versions
 
 #: Fields of an entry that make up its content: a change in any of them is a change in the diff.
@@ -159,13 +160,19 @@ def load_list_tables(settings: Settings) -> ListTables:
 
 
 def latest_entries(settings: Settings) -> pd.DataFrame:
-    """``list_entries`` rows of the newest version of every feed in the workspace's list tables."""
-    tables = load_list_tables(settings)
-    versions = tables.versions
-    if versions.empty:
+    """The current list entries of the workspace: see :func:`shown_entries`."""
+    return shown_entries(load_list_tables(settings))
+
+
+def shown_entries(tables: ListTables) -> pd.DataFrame:
+    """``list_entries`` rows of the newest version of every feed, one per node id: of an id two
+    feeds list, the copy the graph node shows (:mod:`graph.lists.copies`), so resolution,
+    screening and rescreen read one listing once, with the fields the node shows."""
+    if tables.versions.empty:
         return tables.entries.iloc[0:0]
-    latest = current_versions(versions)["version_id"]
-    return tables.entries[tables.entries["version_id"].isin(set(latest))]
+    current = current_versions(tables.versions)
+    rows = tables.entries[tables.entries["version_id"].isin(set(current["version_id"]))]
+    return one_copy_each(rows, version_lists(current))
 
 
 def as_str_list(value: Any) -> list[str]:

@@ -28,7 +28,10 @@ import pandas as pd
 
 from chipwatch.errors import ChipwatchError, InputFileError
 from chipwatch.settings import PROJECT_ROOT, Settings
+from graph import audit
+from graph.audit import AuditEvent
 from graph.list_graph import edge_identities, list_graph_frames, write_list_graph
+from graph.lists.copies import shown_copies, version_lists
 from graph.lists.diff import diff_entries, summarise
 from graph.lists.undo import GraphUndo
 from graph.lists.versions import current_versions, latest_version
@@ -47,7 +50,7 @@ from ingest.lists.provenance import (
     version_id,
 )
 from ingest.lists.refile import refilings, right_feed, rightly_filed
-from ingest.lists.shared import COPY_EDGES, shown_copies, without_twins
+from ingest.lists.shared import COPY_EDGES, without_twins
 
 BUNDLED_LISTS = PROJECT_ROOT / "data" / "lists"
 Reader = Callable[[Path, str | None], ReadResult]
@@ -137,8 +140,10 @@ class _Pending:
         return append_rows("list_versions", self.tables.versions, pd.DataFrame(self.versions))
 
     def entries_of(self, version: str, table: str = "entries") -> pd.DataFrame:
+        """The rows of ``version``, stored or added by this call, without the decoded twins: a
+        fresh file's frame brings them (``_aliases`` …) and stored rows would get NaN there."""
         frames = [getattr(self.tables, table), *(self.entries if table == "entries" else self.relations)]
-        return pd.concat([f[f["version_id"] == version] for f in frames], ignore_index=True)
+        return pd.concat([without_twins(f[f["version_id"] == version]) for f in frames], ignore_index=True)
 
 
 def ingest_list_files(
@@ -152,6 +157,7 @@ def ingest_list_files(
     now: dt.datetime | None = None,
     origin: str | None = None,
     reader_version: int = READ_VERSION,
+    publisher_current: bool = False,
 ) -> IngestReport:
     """Load list files into the workspace's list tables and graph store, all or nothing.
 
@@ -159,6 +165,9 @@ def ingest_list_files(
     ``store``: write into this store (default: open the configured one, flush and close it).
     ``origin``: where the files were downloaded from (recorded in the version's provenance).
     ``reader_version``: the version of list reading ``reader`` implements (stored per version).
+    ``publisher_current``: the files are what the publisher publishes now (``update-lists``): one
+    already loaded as an older version of its feed becomes the newest again (the publisher went
+    back to it); otherwise such a file changes nothing.
     """
     read = reader or _default_reader
     ingested_at = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat()
@@ -173,12 +182,15 @@ def ingest_list_files(
         # a file known only as a misfiled version (or the one that emptied a feed) is read again,
         # into the feed it belongs in
         row, reread_from = _seen(rightly_filed(pending.all_versions()), sha, reader_version)
-        if row is not None and reread_from is None:
+        back = publisher_current and row is not None and _went_back(pending.all_versions(), row, feed)
+        if row is not None and reread_from is None and not back:
             outcomes.append(FileOutcome(path, str(row.feed), str(row.version_id), int(row.seq), "unchanged"))
             continue
         note = _misfiled_note(pending.all_versions(), sha)
-        if row is not None:
+        if row is not None and reread_from is not None:
             note = f"re-read: reader version {reread_from} → {reader_version}"
+        elif row is not None:
+            note = f"the publisher went back to the file loaded as {row.version_id} (version {int(row.seq)})"
         # a re-read stays in its feed, so its diff is against the older reading of the same bytes
         file_feed = feed or (None if row is None else str(row.feed))
         added = _add_file(
@@ -213,7 +225,43 @@ def ingest_list_files(
         staged.abandon()
         raise
     staged.commit()
+    audit.append(settings, AuditEvent.LIST_INGEST, _audit_payload(report, pending))
     return report
+
+
+def _audit_payload(report: IngestReport, pending: _Pending) -> dict[str, object]:
+    """The audit record of an ingest that changed the lists: each new version, where its file came
+    from and what it changed (a list update is what every later screening answer rests on)."""
+    rows = {str(v["version_id"]): v for v in pending.versions}
+    versions = []
+    for f in report.files:
+        if f.status != "new":
+            continue
+        row = rows[f.version_id]
+        versions.append(
+            {
+                "feed": f.feed,
+                "version_id": f.version_id,
+                "seq": f.seq,
+                "previous_version_id": f.previous_version_id,
+                "path": _text_or_none(row.get("path")),
+                "origin": _text_or_none(row.get("origin")),
+                "sha256": _text_or_none(row.get("sha256")),
+                "published": _text_or_none(row.get("published")),
+                "format": f.format,
+                "rows_read": f.rows_read,
+                "rows_accepted": f.rows_accepted,
+                "rows_rejected": f.rows_rejected,
+                "changes": f.changes,
+                "note": f.note,
+            }
+        )
+    return {"versions": versions, "store": report.store_name, "graph_written": report.graph_written}
+
+
+def _text_or_none(value: object) -> str | None:
+    """A provenance value for the audit log: a copied version's row holds NaN for an absent one."""
+    return None if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
 def _refile(pending: _Pending, ingested_at: str) -> list[FileOutcome]:
@@ -281,6 +329,13 @@ def _misfiled_note(versions: pd.DataFrame, sha: str) -> str | None:
     hit = versions[versions["sha256"] == sha]
     feeds = sorted({str(row["feed"]) for _, row in hit.iterrows() if right_feed(row) is not None})
     return f"read again: filed under {', '.join(feeds)} by an older chipwatch" if feeds else None
+
+
+def _went_back(versions: pd.DataFrame, row: pd.Series, feed: str | None) -> bool:
+    """True when ``row`` (a version a file was loaded as) is not the newest of its feed: the
+    publisher's current file is an older version's."""
+    latest = latest_version(versions, feed or str(row.feed))
+    return latest is not None and str(latest["version_id"]) != str(row.version_id)
 
 
 def _seen(known: pd.DataFrame, sha: str, reader_version: int) -> tuple[pd.Series | None, int | None]:
@@ -369,13 +424,13 @@ def _add_version(
     removed_ids = set(diff.loc[diff["change"] == "removed", "node_id"])
     removed = old[old["node_id"].isin(removed_ids)].assign(removed_in=vid)
     # ids another feed lists too: the node shows one copy and is removed only when no feed lists it
-    others, version_lists = _current_copies(pending, versions, name, set(entries["node_id"]) | removed_ids)
+    others, held = _current_copies(pending, versions, name, set(entries["node_id"]) | removed_ids)
     contested = set(others["node_id"])
     deletions: dict[EdgeKind, set[tuple[str, str, str]]] = {}
     if contested:
-        version_lists[vid] = sorted(set(entries["list"]))
+        held[vid] = sorted(set(entries["list"]))
         mine = entries[entries["node_id"].isin(contested)]
-        shown = shown_copies(pd.concat([without_twins(mine), others], ignore_index=True), version_lists)
+        shown = shown_copies(pd.concat([without_twins(mine), others], ignore_index=True), held)
         # every copy's edges of those nodes (this feed's old and new, the other feeds') but the shown one's
         copies = [without_twins(mine), others, old[old["node_id"].isin(contested)]]
         every = edge_identities(list_graph_frames(pd.concat(copies, ignore_index=True)))
@@ -440,17 +495,13 @@ def _current_copies(
     ``feed`` (``versions``: every version so far), and the lists each of those versions holds
     (:mod:`ingest.lists.shared`)."""
     others = versions[versions["feed"].notna() & (versions["feed"] != feed)]
-    current = current_versions(others)
-    version_lists = {
-        str(v): json.loads(lists) if isinstance(lists, str) else []
-        for v, lists in zip(current["version_id"], current["lists_json"], strict=True)
-    }
+    lists = version_lists(current_versions(others))
     frames = [pending.tables.entries, *pending.entries]
-    hits = [f[f["version_id"].isin(version_lists) & f["node_id"].isin(ids)] for f in frames]
+    hits = [f[f["version_id"].isin(lists) & f["node_id"].isin(ids)] for f in frames]
     found = [without_twins(h) for h in hits if len(h)]
     if not found:
-        return without_twins(pending.tables.entries.iloc[0:0]), version_lists
-    return pd.concat(found, ignore_index=True), version_lists
+        return without_twins(pending.tables.entries.iloc[0:0]), lists
+    return pd.concat(found, ignore_index=True), lists
 
 
 def _write_graph(

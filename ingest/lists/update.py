@@ -6,6 +6,9 @@ server answers with an error status, an HTML page instead of a list, a body shor
 ``Content-Length`` or larger than the size cap, or a file the reader cannot parse. Each feed is
 ingested on its own (all or nothing per feed); downloaded files are kept under
 ``{workspace}/downloads/{feed}/{timestamp}-{random}/`` as the record of what was ingested.
+The ``ETag`` / ``Last-Modified`` of the files of the version in force are sent back
+(:mod:`ingest.lists.conditional`): a 304 Not Modified for every file says that version is the
+publisher's current one, and changes nothing; a 304 to a request that compared nothing is refused.
 """
 
 from __future__ import annotations
@@ -23,7 +26,10 @@ from pathlib import Path
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import PROJECT_ROOT, Settings
+from graph.lists.versions import latest_version, version_label
 from graph.store import GraphStore
+from graph.tables.lists import load_list_tables
+from ingest.lists.conditional import Validators, load_validators, save_validators
 from ingest.lists.pipeline import IngestReport, ingest_list_files
 
 DEFAULT_SOURCES = PROJECT_ROOT / "data" / "reference" / "list_sources.toml"
@@ -57,6 +63,15 @@ class FeedUpdate:
     ok: bool
     report: IngestReport | None = None
     error: str | None = None
+    #: On failure or when not modified, the feed's version that stays in force (``version_label``).
+    current: str | None = None
+    #: The server said every file is unchanged since the version in force (HTTP 304).
+    not_modified: bool = False
+
+    def failure(self) -> str:
+        """Why the update failed and which version every answer still rests on."""
+        stays = f"{self.feed} stays at {self.current}" if self.current else f"{self.feed} has no version yet"
+        return f"{self.error}; {stays}"
 
 
 @dataclass
@@ -100,12 +115,24 @@ def load_sources(settings: Settings) -> tuple[dict[str, FeedSource], DownloadLim
     )
 
 
-def download(url: str, dest: Path, limits: DownloadLimits) -> int:
-    """Fetch ``url`` into ``dest``; verify status, length, size cap and that it is not HTML."""
+@dataclass(frozen=True)
+class Fetched:
+    """One downloaded file: its size and validators, or that the server said it has not changed."""
+
+    size: int
+    validators: Validators
+    not_modified: bool = False
+
+
+def download(url: str, dest: Path, limits: DownloadLimits, since: Validators | None = None) -> Fetched:
+    """Fetch ``url`` into ``dest``; verify status, length, size cap and that it is not HTML.
+    ``since``: the validators of the copy we have; the server may then answer 304 Not Modified."""
     scheme = urllib.parse.urlparse(url).scheme.lower()
     if scheme not in {"http", "https"}:
         raise DownloadError(url, f"only http(s) URLs are fetched, not {scheme or 'a bare path'!r}")
-    request = urllib.request.Request(url, headers={"User-Agent": "chipwatch-update-lists"})  # noqa: S310
+    asked = since.request_headers() if since is not None else {}
+    headers = {"User-Agent": "chipwatch-update-lists", **asked}
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310
     try:
         with urllib.request.urlopen(request, timeout=limits.timeout_s) as resp:  # noqa: S310
             status = resp.status
@@ -119,7 +146,12 @@ def download(url: str, dest: Path, limits: DownloadLimits) -> int:
             if expected is not None and expected > limits.max_bytes:
                 raise DownloadError(url, f"{expected} bytes is over the {limits.max_bytes}-byte limit")
             size = _copy(resp, dest, url, limits.max_bytes)
+            got = Validators.of(resp.headers)
     except urllib.error.HTTPError as exc:
+        if exc.code == 304 and asked and since is not None:
+            return Fetched(0, since, not_modified=True)
+        if exc.code == 304:  # only an answer to a conditional request: nothing was compared
+            raise DownloadError(url, "HTTP 304 Not Modified to a request that sent no ETag or date") from exc
         raise DownloadError(url, f"HTTP {exc.code} {exc.reason}") from exc
     except http.client.IncompleteRead as exc:
         raise DownloadError(url, f"truncated body: {len(exc.partial)} bytes, more expected") from exc
@@ -132,7 +164,7 @@ def download(url: str, dest: Path, limits: DownloadLimits) -> int:
     head = dest.read_bytes()[:512].lstrip().lower() if size < 4096 else _head(dest)
     if head.startswith(_HTML_MARKERS):
         raise DownloadError(url, "the server sent an HTML page, not a list")
-    return size
+    return Fetched(size, got)
 
 
 def _head(path: Path) -> bytes:
@@ -149,6 +181,11 @@ def _copy(resp: http.client.HTTPResponse, dest: Path, url: str, max_bytes: int) 
                 raise DownloadError(url, f"body is over the {max_bytes}-byte limit; refused")
             out.write(block)
     return size
+
+
+def _current_label(settings: Settings, feed: str) -> str | None:
+    latest = latest_version(load_list_tables(settings).versions, feed)
+    return None if latest is None else version_label(latest)
 
 
 def update_lists(
@@ -173,19 +210,44 @@ def update_lists(
         parent = settings.workspace / "downloads" / name
         parent.mkdir(parents=True, exist_ok=True)
         folder = Path(tempfile.mkdtemp(dir=parent, prefix=f"{stamp}-"))
+        current = latest_version(load_list_tables(settings).versions, name)
+        kept = load_validators(settings, name, None if current is None else str(current["version_id"]))
         try:
-            for filename, url in source.files.items():
-                download(url, folder / Path(filename).name, limits)
+            fetched = {
+                url: download(url, folder / Path(filename).name, limits, kept.get(url))
+                for filename, url in source.files.items()
+            }
+            if current is not None and all(f.not_modified for f in fetched.values()):
+                shutil.rmtree(folder, ignore_errors=True)
+                report.feeds.append(FeedUpdate(name, True, current=version_label(current), not_modified=True))
+                continue
+            for filename, url in source.files.items():  # a set of files is ingested whole
+                if fetched[url].not_modified:
+                    fetched[url] = download(url, folder / Path(filename).name, limits)
             target = folder if len(source.files) > 1 else folder / Path(next(iter(source.files))).name
             origin = " ".join(source.files.values())
             result = ingest_list_files(
-                settings, [target], source.format, feed=name, store=store, now=now, origin=origin
+                settings,
+                [target],
+                source.format,
+                feed=name,
+                store=store,
+                now=now,
+                origin=origin,
+                publisher_current=True,
             )
         except ChipwatchError as exc:
             shutil.rmtree(folder, ignore_errors=True)
-            report.feeds.append(FeedUpdate(name, False, error=str(exc)))
+            report.feeds.append(
+                FeedUpdate(name, False, error=str(exc), current=_current_label(settings, name))
+            )
             continue
         if not result.changed:
             shutil.rmtree(folder, ignore_errors=True)  # already have this exact file
+        ingested = next((f for f in reversed(result.files) if f.feed == name), None)
+        if ingested is not None:
+            save_validators(
+                settings, name, ingested.version_id, {u: f.validators for u, f in fetched.items()}
+            )
         report.feeds.append(FeedUpdate(name, True, report=result))
     return report

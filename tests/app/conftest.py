@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,3 +58,18 @@ def planted() -> dict[str, str]:
     truth = json.loads(GROUND_TRUTH.read_text(encoding="utf-8"))
     party = truth["schemes"][0]["parties"][0]
     return {"name": party["name"], "node_id": party["node_id"], "country": party["country"]}
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"true", "1"}
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = shutil.which("chromium")
+    if path is None:
+        reason = "chromium is not on PATH (run `make browser`)"
+        if _in_ci():
+            pytest.fail(f"CI=true but {reason}", pytrace=False)
+        pytest.skip(reason)
+    return path

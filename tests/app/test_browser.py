@@ -7,7 +7,7 @@ Screenshots go to ``test-artifacts/``.
 Each step's render time (navigation → the page's key element visible, script run finished) is
 printed and written to ``test-artifacts/render_timings.json``; the targets (page < 2 s,
 neighbourhood graph < 1 s) are reported, not asserted: ``benchmarks/app_render.py`` measures them.
-Without ``chromium`` on PATH the test is skipped (fails with ``CI=true``).
+Without ``chromium`` on PATH the test is skipped (fails with ``CI=true``: ``conftest.chromium_path``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import csv
 import io
 import json
 import os
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,21 +31,6 @@ pytestmark = pytest.mark.browser
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 UPLOAD = PROJECT_ROOT / "tests" / "fixtures" / "app" / "counterparties.csv"
 UPLOAD_LIMIT_MB = 7  # set through CHIPWATCH_MAX_UPLOAD_MB; the uploader must show it
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in {"true", "1"}
-
-
-@pytest.fixture(scope="module")
-def chromium_path() -> str:
-    path = shutil.which("chromium")
-    if path is None:
-        reason = "chromium is not on PATH (run `make browser`)"
-        if _in_ci():
-            pytest.fail(f"CI=true but {reason}", pytrace=False)
-        pytest.skip(reason)
-    return path
 
 
 def _listening_addresses(port: int) -> set[str]:

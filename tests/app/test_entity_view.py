@@ -74,3 +74,16 @@ def test_evidence_is_a_table_with_names_beside_ids_and_the_parameters_on_one_lin
 def test_evidence_without_items_gives_no_table() -> None:
     items, params = evidence_table(_Names({}), {"pivot": "2024-01-01", "items": ["a line"]})  # type: ignore[arg-type]
     assert items.empty and params == "pivot 2024-01-01"
+
+
+def test_the_static_graph_shows_a_same_as_score_below_certainty_as_such() -> None:
+    from chipwatch.ui.graphdraw import subgraph_dot
+    from graph.model import Edge, EdgeKind, Node, NodeKind, Subgraph
+
+    nodes = (
+        Node("co:a", NodeKind.COMPANY, {"name": "A"}),
+        Node("list:US_EL:1", NodeKind.LIST_ENTRY, {"name": "A"}),
+    )
+    sub = Subgraph(nodes, (Edge("co:a", "list:US_EL:1", EdgeKind.SAME_AS, props={"score": 0.9973}),))
+    dot = subgraph_dot(sub, "co:a")
+    assert "SAME_AS 0.997" in dot and "SAME_AS 1.00" not in dot

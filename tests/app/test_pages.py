@@ -185,6 +185,7 @@ def test_lists_versions_and_diff(at: AppTest) -> None:
     diff = at.dataframe[1].value
     assert set(diff["change"]) == {"added", "removed", "changed"}
     assert "Atlas Sanatgaran" in set(diff["name"])
+    assert "previous_name" in diff.columns  # a renamed entry shows what it was called
     assert set(at.dataframe[0].value["note"]) == {""}  # two new files: nothing was read again
     assert not at.info  # and the differences are the publisher's
 
@@ -502,3 +503,78 @@ def test_review_warns_of_a_confirmation_the_guard_would_refuse(
     [warning] = at.warning
     assert "1 confirmed link(s) join records the anti-chaining guard keeps apart" in warning.value
     assert "list:US_EL:1 ↔ list:US_EL:2" in warning.value and reason in warning.value
+
+
+def test_review_records_nothing_when_the_pair_shown_was_decided_meanwhile(
+    at: AppTest, app_workspace: Path
+) -> None:
+    # Another officer decides the pair on this officer's screen before the click: the queue
+    # shifts, and the click acted on the pair now first, which this officer never saw.
+    from graph.resolve.review import decide, pair_key, pending_queue
+
+    settings = Settings(workspace=app_workspace)
+    _page(at, "review")
+    queue = pending_queue(settings)
+    first, second = [(str(s), str(t)) for s, t in zip(queue["source"][:2], queue["target"][:2], strict=True)]
+    shown = at.table[0].value.set_index("field")
+    assert (shown.at["id", "record A"], shown.at["id", "record B"]) == first
+    decide(settings, *first, "reject", note="another officer")
+    at.text_input(key=keys.REVIEW_NOTE).input("this officer's note")
+    at.button(key=keys.REVIEW_CONFIRM).click().run()
+    assert not at.exception
+    decided = load_decisions(settings)
+    assert decided[pair_key(*first)].note == "another officer"  # their decision stands
+    assert pair_key(*second) not in decided  # and no other pair took the click
+    assert not [j for j in decided.values() if j.note == "this officer's note"]
+    [warning] = at.warning
+    assert f"{first[0]} ↔ {first[1]} was decided meanwhile (reject by " in warning.value
+    assert "your click was not recorded" in warning.value
+
+
+def test_review_shows_a_queued_score_neither_as_certain_nor_as_the_link_threshold(
+    at: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pandas as pd
+
+    import graph.resolve.review as review
+
+    queue = pd.DataFrame(
+        {
+            "source": ["list:UN:test-a", "list:UN:test-b"],
+            "target": ["list:US_SDN:test-a", "list:US_SDN:test-b"],
+            "score": [0.9973, 0.9196],  # a link the guard refused; one just below link (0.92)
+            "method": "list-list",
+            "reasons_json": "[]",
+        }
+    )
+    monkeypatch.setattr(review, "pending_queue", lambda settings: queue)
+    _page(at, "review")
+    pick = at.selectbox(key=keys.REVIEW_PICK)
+    assert "(0.997)" in pick.options[0] and "(0.9196)" in pick.options[1]
+    assert any(m.value.startswith("**Score 0.997** ·") for m in at.markdown)
+    pick.set_value(pick.options[1]).run()
+    assert any(m.value.startswith("**Score 0.9196** ·") for m in at.markdown)
+
+
+def test_screening_warns_in_a_warning_box_of_a_misfiled_ofac_feed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The app screened against the consolidated list as "the SDN list" and said so in a caption
+    # among the run's notes; `chipwatch screen` gives it as a warning.
+    from tests.ingest.lists import test_refile as refile
+
+    settings = Settings(workspace=tmp_path / "ws")
+    refile._old_ingest(settings, monkeypatch, refile.SDN, 0)
+    refile._old_ingest(settings, monkeypatch, refile.CONS, 1)
+    monkeypatch.setenv("CHIPWATCH_WORKSPACE", str(settings.workspace))
+    monkeypatch.setenv("CHIPWATCH_STORE", "networkx")
+    at = _page(AppTest.from_file(APP, default_timeout=TIMEOUT).run(), "screening")
+    at.file_uploader(key=keys.SCREEN_UPLOAD).upload(
+        "c.csv", b"name,country\nAcme Widgets Ltd,GB\n", "text/csv"
+    ).run()
+    at.button(key=keys.SCREEN_RUN).click().run()
+    assert not at.exception and not at.error
+    [warning] = at.warning
+    assert warning.value.startswith("the ofac-sdn feed holds ofac-nonsdn's list (CONS_ENHANCED.XML.gz")
+    assert not any("ofac-sdn feed holds" in c.value for c in at.caption)
+    assert any(c.value.startswith("CSV columns separated by commas") for c in at.caption)  # the other notes

@@ -122,3 +122,15 @@ def test_compare_bulk_names_a_semicolon_separated_file(tmp_path: Path) -> None:
     message = str(result.exception)
     assert "the header reads as one column 'name_a;name_b;kind'" in message
     assert "separated by semicolons (;)" in message and "save it as a CSV separated by commas" in message
+
+
+def test_compare_never_shows_a_score_as_a_threshold_it_is_below(monkeypatch) -> None:
+    import chipwatch.commands.compare as command
+    from graph.resolve.compare import Decision, Match
+
+    monkeypatch.setattr(command, "compare", lambda a, b: Match(0.79996, Decision.POSSIBLE, ()))
+    result = CliRunner().invoke(cli, ["compare", "A", "B"])
+    assert result.exit_code == 0, result.output
+    assert "score     0.79996\ndecision  possible\n" in result.output  # not "0.800" (match)
+    assert command.compare_score_text(0.9973) == "0.997"  # nor a possible pair as certain
+    assert command.compare_score_text(0.91996, digits=4) == "0.91996"  # nor at resolve's link

@@ -85,9 +85,12 @@ def test_update_lists_command_against_a_loopback_server(run, tmp_path: Path, mon
         sources.write_text(f'[feeds.csl]\nurl = "{base}/csl_v2.csv"\nformat = "csl-csv"\n')
         out = run("update-lists", "--feed", "csl")
         assert "1 added, 1 removed, 1 changed" in out
+        out = run("update-lists", "--feed", "csl")  # the server answers 304 to If-Modified-Since
+        assert "[csl] not modified (HTTP 304): csl stays at csl v2 (csl@" in out
         sources.write_text(f'[feeds.csl]\nurl = "{base}/nope.csv"\nformat = "csl-csv"\n')
         out = run("update-lists", "--feed", "csl", code=1)
         assert "[csl] FAILED, nothing changed" in out and "HTTP 404" in out
+        assert "; csl stays at csl v2 (csl@" in out
         assert "csl v2" in run("lists") and "csl v3" not in run("lists")
     finally:
         httpd.shutdown()
@@ -117,3 +120,18 @@ def test_a_workspace_written_before_the_rename_shows_its_rejected_lines(run, tmp
     old = pd.DataFrame({"version_id": ["v"], "row": [12.0], "field": ["Name"], "reason": ["duplicate"]})
     old.to_parquet(path)  # the table as older workspaces stored it
     assert read_list_table(settings, "list_rejected")["line"].tolist() == [12.0]
+
+
+def test_diff_names_the_versions_with_their_dates_and_a_renamed_entrys_old_name(run, tmp_path: Path) -> None:
+    """A diff that showed only the new name of a renamed entry, and versions without their dates,
+    did not say what the officer had decided on nor when the list changed."""
+    run("ingest", "lists", str(FIXTURES / "csl_v1.csv"))
+    renamed = tmp_path / "csl_renamed.csv"
+    text = (FIXTURES / "csl_v1.csv").read_text(encoding="utf-8")
+    renamed.write_text(text.replace('"Atlas Sanatgaran"', '"Atlas Sanatgaran Trading"', 1), encoding="utf-8")
+    run("ingest", "lists", str(renamed))
+    out = run("lists", "diff", "csl")
+    assert "Atlas Sanatgaran Trading  (was 'Atlas Sanatgaran')  [name]" in out
+    header = out.splitlines()[:2]
+    assert header[0].startswith("csl: csl v1 (csl@") and ", ingested 20" in header[0]
+    assert header[1].startswith("  → csl v2 (csl@") and ", ingested 20" in header[1]

@@ -17,6 +17,7 @@ from graph import audit
 from graph.model import EdgeKind, NodeKind
 from graph.resolve.run import clusters_path
 from graph.stores import open_store
+from graph.tables.lists import load_list_tables
 from ingest.lists.pipeline import ingest_list_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -425,3 +426,104 @@ def test_a_confirmation_the_guard_would_refuse_stands_with_a_warning(tmp_path: P
     # withdrawn: no warning any more
     assert _run(tmp_path, ["review", "decide", a, b, "reject"]).exit_code == 0
     assert warning not in _run(tmp_path, ["review"]).output
+
+
+def test_review_decide_on_a_screening_hit_stands_until_the_entry_changes(tmp_path: Path) -> None:
+    """`review decide cp:… list:…` recorded no entry fingerprint, so screening never applied the
+    decision: a rejected false positive came back at once, its reason saying the entry "has
+    changed since" although nothing had changed."""
+    from graph.resolve.review import counterparty_id
+
+    ws = tmp_path / "ws"
+    ingest_list_files(Settings(workspace=ws), [TINY_CSL])
+    customers = tmp_path / "customers.csv"
+    customers.write_text("name,country\nSME BANK,RU\n", encoding="utf-8")
+
+    def top() -> tuple[str, str]:
+        out = tmp_path / "out.csv"
+        assert _run(ws, ["screen", str(customers), "--out", str(out)]).exit_code == 0
+        row = pd.read_csv(out, dtype=str, keep_default_na=False).iloc[0]
+        return row["top_match_id"], row["top_match_reasons"]
+
+    entry, _ = top()
+    result = _run(ws, ["review", "decide", counterparty_id("SME BANK", "RU"), entry, "reject"])
+    assert result.exit_code == 0, result.output
+    assert top()[0] != entry  # the false positive stays dismissed while the entry is unchanged
+    # the list's next version changes the entry (a further sanctions programme): asked again
+    changed = tmp_path / "csl_v2.csv"
+    text = TINY_CSL.read_text(encoding="utf-8")
+    changed.write_text(text.replace('"UKRAINE-EO13662","SME BANK"', '"RUSSIA-EO14024","SME BANK"', 1))
+    ingest_list_files(Settings(workspace=ws), [changed])
+    again, reasons = top()
+    assert again == entry and "changed since" in reasons
+
+
+def test_rescreen_says_what_the_list_changed_in_which_version(tmp_path: Path) -> None:
+    """An exposure found by rescreen names the change behind it (added, or which fields changed)
+    and the list version and its date: a new listing and a changed one needed telling apart."""
+    from ingest.trade.load import ingest_trade_file
+
+    ws = tmp_path / "ws"
+    settings = Settings(workspace=ws)
+    companies = tmp_path / "companies.csv"
+    companies.write_text("company_id,name,country\n3,SME Bank JSC,RU\n", encoding="utf-8")
+    ingest_trade_file(settings, "companies", companies)
+    ingest_list_files(settings, [TINY_CSL])
+    changed = tmp_path / "csl_v2.csv"
+    text = TINY_CSL.read_text(encoding="utf-8")
+    changed.write_text(text.replace('"UKRAINE-EO13662","SME BANK"', '"RUSSIA-EO14024","SME BANK"', 1))
+    version = ingest_list_files(settings, [changed]).files[0]
+    out = tmp_path / "exposures.csv"
+    assert _run(ws, ["rescreen", "--out", str(out)]).exit_code == 0
+    row = pd.read_csv(out, dtype=str, keep_default_na=False).iloc[0]
+    ingested = load_list_tables(settings).versions.iloc[-1]["ingested_at"]
+    assert row["list_change"] == f"changed (programs) in csl v2 ({version.version_id}, ingested {ingested})"
+    record = audit.read(settings)[-1]
+    assert record.event == "rescreen_run" and record.payload["list_versions"] == [version.version_id]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".json"])
+def test_rescreen_without_exposures_still_writes_the_table_header(tmp_path: Path, suffix: str) -> None:
+    """No exposure (e.g. the update only re-lists an entry nobody matches) wrote a 0-byte CSV,
+    which Excel and pandas refuse as no table at all."""
+    ws = tmp_path / "ws"
+    ingest_list_files(Settings(workspace=ws), [TINY_CSL])
+    out = tmp_path / f"exposures{suffix}"
+    result = _run(ws, ["rescreen", "--out", str(out)])
+    assert result.exit_code == 0 and "0 new or changed exposures" in result.output
+    if suffix == ".csv":
+        frame = pd.read_csv(out)
+        assert frame.empty and {"name", "disposition", "top_match_id", "list_change"} <= set(frame.columns)
+    elif suffix == ".xlsx":
+        sheet = openpyxl.load_workbook(out, read_only=True)["results"]
+        assert "list_change" in next(sheet.iter_rows(values_only=True))
+    else:
+        assert json.loads(out.read_text(encoding="utf-8"))["results"] == []
+
+
+def test_two_list_updates_between_rescreens_lose_no_exposure(tmp_path: Path) -> None:
+    """rescreen looked only at what each feed's newest version changed: after two updates without a
+    rescreen between them, the first update's new listings were never re-screened."""
+    from ingest.trade.load import ingest_trade_file
+
+    ws = tmp_path / "ws"
+    settings = Settings(workspace=ws)
+    companies = tmp_path / "companies.csv"
+    companies.write_text("company_id,name,country\n3,SME Bank JSC,RU\n", encoding="utf-8")
+    ingest_trade_file(settings, "companies", companies)
+    pipeline = ROOT / "tests" / "fixtures" / "lists_pipeline"
+    v1 = ingest_list_files(settings, [pipeline / "csl_v1.csv"]).files[0].version_id
+    out = tmp_path / "exposures.csv"
+    assert _run(ws, ["rescreen", "--out", str(out)]).exit_code == 0
+    ingest_list_files(settings, [pipeline / "csl_v2.csv"])  # lists SME BANK
+    v3_file = tmp_path / "csl_v3.csv"
+    text = (pipeline / "csl_v2.csv").read_text(encoding="utf-8")
+    v3_file.write_text(text.replace('"Atlas Sanatgaran"', '"Atlas Sanatgaran Trading"', 1), encoding="utf-8")
+    v3 = ingest_list_files(settings, [v3_file]).files[0].version_id  # renames another entry
+    for _ in range(2):  # a rerun gives the same answer
+        result = _run(ws, ["rescreen", "--out", str(out)])
+        assert result.exit_code == 0 and "1 new or changed exposures" in result.output, result.output
+        row = pd.read_csv(out, dtype=str, keep_default_na=False).iloc[0]
+        assert row["name"] == "SME Bank JSC"
+        assert row["list_change"].startswith(f"added since csl v1 ({v1}, ingested ")
+        assert f", now csl v3 ({v3}, ingested " in row["list_change"]

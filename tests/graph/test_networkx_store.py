@@ -212,3 +212,30 @@ def test_flush_links_the_kinds_unchanged_since_the_load_and_writes_the_rest(tmp_
     assert a is not None and a.props == {"name": "A", "risk_score": 50.0}
     assert ship is not None and ship.props == {"hs6": "854231"}
     assert {e.source for e in reread.neighbours("ship:1")} == {"co:a", "co:b"}
+
+
+def test_owned_props_removed_from_reloaded_records_merged_as_columns(tmp_path: Path) -> None:
+    """A sync's columns merged into records still held as rows of the loaded (Arrow) columns, and
+    into ones already read as dicts: the owned properties they leave out are removed from both."""
+    import pandas as pd
+
+    from graph.stores.columns import ColumnRows
+
+    store = NetworkxStore(tmp_path)
+    _fill(store, 50)
+    store.upsert_nodes(NodeKind.COMPANY, [{"id": "co:p:1", "risk_score": 5.0}])
+    store.flush()
+    reopened = NetworkxStore(tmp_path)
+    assert reopened.node("co:p:2") is not None  # this record is a dict now, the others row numbers
+    update = pd.DataFrame({"id": ["co:p:1", "co:p:2", "co:p:3"], "name": ["One", "Two", None]})
+    reopened.upsert_nodes(NodeKind.COMPANY, ColumnRows.from_frame(update), owned={"name", "n"})
+    records = reopened._nodes[NodeKind.COMPANY]
+    assert type(records.rows["co:p:1"]) is int  # merged in the columns, not turned into a dict
+    assert [dict(reopened.node(f"co:p:{i}").props) for i in (1, 2, 3, 4)] == [  # type: ignore[union-attr]
+        {"name": "One", "risk_score": 5.0},
+        {"name": "Two"},
+        {},
+        {"name": "Co 4", "n": 4},
+    ]
+    reopened.flush()
+    assert dict(NetworkxStore(tmp_path).node("co:p:1").props) == {"name": "One", "risk_score": 5.0}  # type: ignore[union-attr]

@@ -337,3 +337,90 @@ def test_any_scalar_props_round_trip_and_reupsert_changes_nothing(store: GraphSt
     assert store.node("co:h:1") == first
     assert first is not None and {**first.props} == {k: v for k, v in row.items() if k != "id"}
     store.clear()
+
+
+# --- owned properties: a writer of whole records removes what its row leaves out ---------------
+
+COMPANY_RECORD = frozenset({"name", "country", "aliases", "employees"})
+
+
+def _company_rows(rows: list[dict], as_columns: bool) -> object:
+    """``rows`` as dicts or, as the syncs write them, as columns (networkx merges those in bulk)."""
+    if not as_columns:
+        return rows
+    import pandas as pd
+
+    from graph.stores.columns import ColumnRows
+
+    return ColumnRows.from_frame(pd.DataFrame(rows))
+
+
+@pytest.mark.parametrize("as_columns", [False, True], ids=["dicts", "columns"])
+def test_owned_props_left_out_are_removed_the_others_kept(loaded: GraphStore, as_columns: bool) -> None:
+    # another writer's partial row (risk results) on the same node
+    loaded.upsert_nodes(NodeKind.COMPANY, [{"id": "co:t:a", "risk_score": 40.0}])
+    rows = [
+        {"id": "co:t:a", "name": "Alpha Trading Ltd", "country": None},  # country: emptied
+        {"id": "co:t:c", "name": "深圳市芯片贸易有限公司", "country": "CN"},  # employees: gone
+    ]
+    loaded.upsert_nodes(NodeKind.COMPANY, _company_rows(rows, as_columns), owned=COMPANY_RECORD)  # type: ignore[arg-type]
+    a, c = loaded.node("co:t:a"), loaded.node("co:t:c")
+    assert a is not None and dict(a.props) == {"name": "Alpha Trading Ltd", "risk_score": 40.0}
+    assert c is not None and dict(c.props) == {"name": "深圳市芯片贸易有限公司", "country": "CN"}
+    b = loaded.node("co:t:b")  # not in the call: untouched
+    assert b is not None and dict(b.props) == {"name": "ООО Бета Электроникс", "country": "RU"}
+
+
+def test_owned_edge_props_left_out_are_removed(loaded: GraphStore) -> None:
+    owns = [{"source": "co:t:c", "target": "co:t:e", "pct": 51.0}]  # as_of: emptied
+    loaded.upsert_edges(EdgeKind.OWNS, owns, owned={"pct", "as_of"})
+    trades = [{"source": "co:t:a", "target": "co:t:b", "key": "854231", "count": 3}]  # value_usd gone
+    loaded.upsert_edges(EdgeKind.TRADES_WITH, trades, owned={"count", "value_usd", "first", "last"})
+    (edge,) = [e for e in loaded.neighbours("co:t:c", [EdgeKind.OWNS], "out")]
+    assert dict(edge.props) == {"pct": 51.0}
+    kept = {e.key: dict(e.props) for e in loaded.neighbours("co:t:a", [EdgeKind.TRADES_WITH], "out")}
+    assert kept == {"854231": {"count": 3}, "854232": {"count": 1, "value_usd": 10.0}}
+
+
+def test_owned_rows_of_one_id_fold_before_removing(loaded: GraphStore, reference: NetworkxStore) -> None:
+    rows = [
+        {"id": "co:t:a", "name": "Alpha", "country": "HK"},
+        {"id": "co:t:a", "name": "Alpha Two"},  # later values win; country kept from the first row
+        {"id": "co:t:new", "name": "New", "employees": 3},
+    ]
+    for target in (loaded, reference):
+        target.upsert_nodes(NodeKind.COMPANY, rows, owned=COMPANY_RECORD)
+        target.upsert_edges(
+            EdgeKind.OWNS,
+            [
+                {"source": "co:t:c", "target": "co:t:e", "pct": 50.0},
+                {"source": "co:t:c", "target": "co:t:e", "as_of": "2025-01-01"},
+            ],
+            owned={"pct", "as_of"},
+        )
+    for store in (loaded, reference):
+        a = store.node("co:t:a")
+        assert a is not None and dict(a.props) == {"name": "Alpha Two", "country": "HK"}
+    assert loaded.nodes_frame(NodeKind.COMPANY).equals(reference.nodes_frame(NodeKind.COMPANY))
+    assert loaded.edges_frame(EdgeKind.OWNS).equals(reference.edges_frame(EdgeKind.OWNS))
+    assert reference.edges_frame(EdgeKind.OWNS).set_index("source").loc["co:t:c", "as_of"] == "2025-01-01"
+
+
+def test_owned_rewrite_of_the_same_rows_changes_nothing(loaded: GraphStore) -> None:
+    rows = [{"id": "co:t:a", "name": "Alpha Trading Ltd"}, {"id": "co:t:d", "name": "Delta", "score": 0.5}]
+    loaded.upsert_nodes(NodeKind.COMPANY, rows, owned=COMPANY_RECORD)
+    before = (loaded.counts(), loaded.nodes_frame(NodeKind.COMPANY))
+    loaded.upsert_nodes(NodeKind.COMPANY, rows, owned=COMPANY_RECORD)
+    assert loaded.counts() == before[0]
+    assert loaded.nodes_frame(NodeKind.COMPANY).equals(before[1])
+
+
+def test_owned_must_not_name_an_id_field(loaded: GraphStore) -> None:
+    with pytest.raises(StoreError, match="owned"):
+        loaded.upsert_nodes(NodeKind.COMPANY, [{"id": "co:t:a"}], owned={"name", "id"})
+    with pytest.raises(StoreError, match="owned"):
+        loaded.upsert_nodes(NodeKind.COMPANY, [{"id": "co:t:a"}], owned="name")
+    with pytest.raises(StoreError, match="owned"):
+        loaded.upsert_edges(EdgeKind.OWNS, [{"source": "co:t:c", "target": "co:t:e"}], owned={"key"})
+    a = loaded.node("co:t:a")
+    assert a is not None and a.props["name"] == "Alpha Trading Ltd"  # nothing was written

@@ -76,10 +76,12 @@ class RecordingStore:
     def __init__(self):
         self.calls: Counter[str] = Counter()
         self.rows: dict[str, list[dict]] = {}
+        self.owned: dict[str, frozenset[str]] = {}
 
-    def upsert_nodes(self, kind, rows):
+    def upsert_nodes(self, kind, rows, *, owned=()):
         self.calls[kind.value] += 1
         self.rows[kind.value] = list(rows)
+        self.owned[kind.value] = frozenset(owned)
         return len(self.rows[kind.value])
 
     upsert_edges = upsert_nodes
@@ -95,6 +97,9 @@ def test_write_one_batched_upsert_per_kind_without_nulls(tables):
             assert all(v is not None and v == v for v in row.values())
     ship = next(r for r in store.rows["Shipment"] if r["id"] == "ship:B1")
     assert ship["hs6"] == "854231" and ship["value_usd"] == 100.0
+    # whole records say which properties they own; the shared Address nodes do not
+    assert {"incorporation_date", "website"} <= store.owned["Company"] and store.owned["OWNS"]
+    assert store.owned["Address"] == frozenset() == store.owned["Country"]
 
 
 def test_frames_of_a_workspace_without_trade_rows(tmp_path: Path):
@@ -103,3 +108,16 @@ def test_frames_of_a_workspace_without_trade_rows(tmp_path: Path):
     frames = trade_graph_frames(load_trade_tables(Settings(workspace=tmp_path / "ws")))
     assert all(len(frame) == 0 for frame in frames.nodes.values())
     assert all(len(frame) == 0 for frame in frames.edges.values())
+
+
+def test_the_sync_owns_every_property_it_writes_but_the_shared_nodes(tables):
+    """Each property a kind's rows carry is on its allow-list (TRADE_OWNED), so a field a newer
+    row empties is removed from the graph; a column added without it would linger instead."""
+    frames = trade_graph_frames(tables)
+    assert set(frames.nodes) - set(frames.owned) == {NodeKind.ADDRESS, NodeKind.COUNTRY}
+    for kind, frame in frames.nodes.items():
+        if kind in frames.owned:
+            assert set(frame.columns) - {"id"} == frames.owned_by(kind), kind
+    for ekind, eframe in frames.edges.items():
+        props = set(eframe.columns) - {"source", "target", "key"}
+        assert props == frames.owned_by(ekind), ekind  # kinds without properties own none

@@ -3,29 +3,45 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pandas as pd
 
-from graph.risk.flags.base import FLAG_COLUMNS, FlagContext, empty, evidence, per_cluster
+from graph.risk.flags.base import FLAG_COLUMNS, MAX_EVIDENCE, FlagContext, empty, evidence, per_cluster
 from graph.risk.frames import group_lists, member
+from graph.risk.ownership import ReasonIndex, reason_chain, reason_index
+
+#: At most this many links of the chain below a blocked entity go into its explanation.
+MAX_CHAIN = 2 * MAX_EVIDENCE
+
+
+def _regime_items(g: pd.DataFrame, index: ReasonIndex, sources: dict[str, str]) -> list[dict[str, Any]]:
+    """Per regime: the blocked stake, the rule with its legal source, the blocked owners, and the
+    chain below them down to the listings (each owner's own reason: its blocked owners, or the
+    lists it is on), so "B is blocked" reads B ← A 40 % ← X 50 % (listed) without looking A up."""
+    return [
+        {
+            "regime": r,
+            "blocked_pct": float(b),
+            "round": int(n),
+            **json.loads(j),
+            "source": sources.get(str(r), ""),
+            "chain": reason_chain(index, str(c), str(r), limit=MAX_CHAIN + 1)[1:],
+        }
+        for c, r, b, n, j in zip(
+            g["cluster"], g["regime"], g["blocked_pct"], g["round"], g["reasons_json"], strict=True
+        )
+    ]
 
 
 def owned_by_listed(ctx: FlagContext) -> pd.DataFrame:
     """Blocked by the ownership fixed point under at least one regime in force (see ``ownership.py``)."""
     st = ctx.ownership.status
     hit = st[st["status"] == "owned"]
+    index = reason_index(st)
+    sources = {r.name: r.source for r in ctx.ref.regimes}
     return per_cluster(
-        "OWNED_BY_LISTED",
-        hit,
-        "cluster",
-        lambda g: evidence(
-            [
-                {"regime": r, "blocked_pct": float(b), "round": int(n), **json.loads(j)}
-                for r, b, n, j in zip(
-                    g["regime"], g["blocked_pct"], g["round"], g["reasons_json"], strict=True
-                )
-            ]
-        ),
+        "OWNED_BY_LISTED", hit, "cluster", lambda g: evidence(_regime_items(g, index, sources))
     )
 
 
@@ -38,16 +54,13 @@ def owned_by_listed_suspended_rule(ctx: FlagContext) -> pd.DataFrame:
         return empty()
     blocked = set(ctx.ownership.status.loc[ctx.ownership.status["status"] == "owned", "cluster"])
     hit = st[(st["status"] == "owned") & ~member(st["cluster"], blocked)]
+    index = reason_index(st)
+    sources = {r.name: r.source for r in ctx.ref.regimes_all if r.status != "in_force"}
     return per_cluster(
         "OWNED_BY_LISTED_SUSPENDED_RULE",
         hit,
         "cluster",
-        lambda g: evidence(
-            [
-                {"regime": r, "status": "suspended", "blocked_pct": float(b), **json.loads(j)}
-                for r, b, j in zip(g["regime"], g["blocked_pct"], g["reasons_json"], strict=True)
-            ]
-        ),
+        lambda g: evidence([{**item, "status": "suspended"} for item in _regime_items(g, index, sources)]),
     )
 
 
@@ -157,9 +170,9 @@ def ultimate_parent_d5(ctx: FlagContext) -> pd.DataFrame:
         "cluster",
         lambda g: evidence(
             [
-                {"ultimate_parent": u, "country": c, "direct_parent": p, "depth": int(d)}
-                for u, c, p, d in zip(
-                    g["ultimate_parent"], g["parent_country"], g["parent"], g["depth"], strict=True
+                {"ultimate_parent": u, "country": c, "direct_parent": p, "depth": int(d), "link": k}
+                for u, c, p, d, k in zip(
+                    g["ultimate_parent"], g["parent_country"], g["parent"], g["depth"], g["link"], strict=True
                 )
             ]
         ),

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from graph.resolve.guard import ConstrainedClusters
 from graph.resolve.review import pair_key
+from graph.score_text import score_text
 
 
 def _score(pair: tuple[str, str]) -> float:
@@ -50,7 +51,9 @@ def _reference(
                     checks.append((x, y))
         for x, y in checks:
             if _score((x, y)) < different:
-                return f"{x} and {y} compare as clearly different ({_score((x, y)):.2f})"
+                return (
+                    f"{x} and {y} compare as clearly different ({score_text(_score((x, y)), (different,))})"
+                )
         return None
 
     reasons: list[str | None] = []
@@ -113,3 +116,20 @@ def test_checks_of_a_chain_are_scored_in_one_call() -> None:
     assert guard.merge_all(chain) == [None] * 300
     assert len(calls) == 1
     assert len(guard.members[guard.find("co:0")]) == 301
+
+
+def test_join_merges_what_the_guard_refuses_and_says_when_already_one() -> None:
+    # a reviewer's confirmation over the guard (graph.resolve.link): no checks, no refusal
+    clusters = ConstrainedClusters(lambda pairs: [1.0] * len(pairs), 0.45)
+    assert clusters.union("list:US_EL:1", "list:US_EL:2") is not None  # two entries of one list
+    assert clusters.join("list:US_EL:1", "list:US_EL:2")
+    assert clusters.find("list:US_EL:1") == clusters.find("list:US_EL:2")
+    assert clusters.chain("list:US_EL:1", "list:US_EL:2") == ["list:US_EL:1", "list:US_EL:2"]
+    assert not clusters.join("list:US_EL:2", "list:US_EL:1")
+
+
+def test_a_refusal_never_shows_a_score_as_the_threshold_it_is_below() -> None:
+    clusters = ConstrainedClusters(lambda pairs: [0.4496] * len(pairs), 0.45)
+    clusters.union("co:a", "co:b")
+    reason = clusters.union("co:b", "co:c")
+    assert str(reason) == "co:a and co:c compare as clearly different (0.4496)"  # not "(0.45)"

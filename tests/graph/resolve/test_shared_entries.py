@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pandas as pd
 
+from chipwatch.settings import Settings
 from graph.resolve.guard import ConstrainedClusters
 from graph.resolve.link import link
+from graph.resolve.run import clusters_path, resolve
 from graph.resolve.shared_entries import entry_of, shared_entry_pairs
+from ingest.lists.pipeline import ingest_list_files
 from ingest.lists.read import read_list_file
+from ingest.trade.load import ingest_trade_file
+from tests.ingest.lists.ofac_edits import SDN, SHARED, cons_with_shared_copy
 
 CSL_COPY, OFAC_COPY = "list:US_SDN:SDN:22696", "list:US_SDN:22696"
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "lists"
@@ -153,3 +159,28 @@ def test_linking_a_listed_name_to_both_copies_queues_nothing() -> None:
     assert result.refused == 0
     assert set(result.clusters["canonical_id"]) == {"list:US_DPL:x"}
     assert (result.same_as["decision"] == "auto").all() and len(result.same_as) == 3
+
+
+def test_resolution_reads_one_id_two_feeds_list_once_as_the_copy_the_node_shows(tmp_path: Path) -> None:
+    # OFAC's consolidated list files its copy of an SDN entity under the SDN id; here that copy has
+    # another name. The node shows the SDN feed's copy: a company named as the other copy is no
+    # match for it, and the id is one record.
+    settings = Settings(workspace=tmp_path / "ws")
+    renamed = ("PETRO SWISS TRADING COMPANY", "Rue du Rhone 8")
+    cons = cons_with_shared_copy(tmp_path / "CONS_ENHANCED.XML", *renamed)
+    t0 = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+    for n, path in enumerate((SDN, cons)):
+        ingest_list_files(settings, [path], now=t0 + dt.timedelta(hours=n))
+    companies = tmp_path / "companies.csv"
+    companies.write_text(
+        "company_id,name,country\nC1,TNK Trading International SA,CH\nC2,Petro Swiss Trading Company,CH\n",
+        encoding="utf-8",
+    )
+    ingest_trade_file(settings, "companies", companies, today=dt.date(2026, 11, 1))
+    summary = resolve(settings)
+    clusters = pd.read_parquet(clusters_path(settings))
+    shared = clusters.loc[clusters["id"] == SHARED, "canonical_id"].iloc[0]
+    members = set(clusters.loc[clusters["canonical_id"] == shared, "id"])
+    assert "co:csv:C1" in members
+    assert "co:csv:C2" not in members
+    assert summary.records["list_entries"] == 17 + 443 - 1

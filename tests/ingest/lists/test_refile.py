@@ -13,9 +13,10 @@ from click.testing import CliRunner
 from chipwatch.cli import cli
 from chipwatch.settings import Settings
 from graph import audit
+from graph.lists.versions import current_versions
 from graph.model import ListSource, NodeKind
 from graph.stores import open_store
-from graph.tables.lists import latest_entries, load_list_tables
+from graph.tables.lists import load_list_tables
 from ingest.lists import pipeline
 from ingest.lists.model import ReadResult
 from ingest.lists.pipeline import ingest_list_files
@@ -54,7 +55,10 @@ def _old_ingest(settings: Settings, monkeypatch: pytest.MonkeyPatch, path: Path,
 
 
 def _feed_ids(settings: Settings) -> dict[str, set[str]]:
-    current = latest_entries(settings)
+    """The node ids each feed's current version lists (an id two feeds list is in both)."""
+    tables = load_list_tables(settings)
+    latest = set(current_versions(tables.versions)["version_id"])
+    current = tables.entries[tables.entries["version_id"].isin(latest)]
     return {str(f): set(rows["node_id"]) for f, rows in current.groupby("feed")}
 
 

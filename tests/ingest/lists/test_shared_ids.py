@@ -3,52 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
-import gzip
-import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from chipwatch.settings import Settings
+from graph.lists.copies import shown_copies
 from graph.model import EdgeKind, NodeKind
 from graph.stores import open_store
 from ingest.lists.pipeline import ingest_list_files
-from ingest.lists.shared import shown_copies
+from tests.ingest.lists.ofac_edits import CONS, SDN, SHARED, without
+from tests.ingest.lists.ofac_edits import sdn_without as sdn_without_entry
 
-OFAC = Path(__file__).resolve().parents[2] / "fixtures" / "lists" / "ofac"
-SDN = OFAC / "tiny"  # OFAC's SDN legacy CSV set: 17 SDN entries
-CONS = OFAC / "non_sdn" / "CONS_ENHANCED.XML.gz"  # 443 entities, 77 also on the SDN list
-SHARED = "list:US_SDN:28603"  # TNK TRADING INTERNATIONAL S.A.: in both files
 T0 = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
-
-
-def _without(path: Path, out: Path, tag: str, source_id: str) -> Path:
-    """A copy of an OFAC file without one record: the XML ``<entity id=…>`` or the CSV row."""
-    raw = path.read_bytes()
-    text = (gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8")
-    pattern = rf'\s*<entity id="{source_id}">.*?</entity>' if tag == "xml" else rf"(?m)^{source_id},.*\r?\n"
-    kept, n = re.subn(pattern, "", text, count=1, flags=re.S)
-    assert n == 1
-    out.write_text(kept, encoding="utf-8", newline="")
-    return out
 
 
 @pytest.fixture
 def cons_without(tmp_path: Path) -> Path:
     """The next consolidated list: the shared SDN entity dropped."""
-    return _without(CONS, tmp_path / "CONS_ENHANCED.XML", "xml", "28603")
+    return without(CONS, tmp_path / "CONS_ENHANCED.XML", "xml", "28603")
 
 
 @pytest.fixture
 def sdn_without(tmp_path: Path) -> Path:
     """The next SDN CSV set: the shared entity dropped (its address and alias rows left, as orphans)."""
-    folder = tmp_path / "sdn_next"
-    folder.mkdir()
-    for f in SDN.iterdir():
-        (folder / f.name).write_bytes(f.read_bytes())
-    _without(SDN / "sdn.csv", folder / "sdn.csv", "csv", "28603")
-    return folder
+    return sdn_without_entry(tmp_path / "sdn_next", "28603")
 
 
 def _load(settings: Settings, *paths: Path) -> None:

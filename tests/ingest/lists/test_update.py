@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from chipwatch.settings import Settings
+from graph import audit
 from graph.tables.lists import LIST_SCHEMAS, list_table_path, load_list_tables
+from ingest.lists.pipeline import ingest_list_files
 from ingest.lists.update import DownloadError, DownloadLimits, download, load_sources, update_lists
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "lists_pipeline"
@@ -42,6 +44,23 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
         elif name == "error":
             self._send(500, b"internal error", "text/plain")
+        elif name == "not-modified":  # a 304 whatever was asked
+            self.send_response(304)
+            self.end_headers()
+        elif name.startswith("etag/") and (FIXTURES / name[5:]).is_file():  # honours If-None-Match
+            tag = f'"{name[5:]}"'
+            if self.headers.get("If-None-Match") == tag:
+                self.send_response(304)
+                self.send_header("ETag", tag)
+                self.end_headers()
+                return
+            body = (FIXTURES / name[5:]).read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/csv")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("ETag", tag)
+            self.end_headers()
+            self.wfile.write(body)
         elif name == "garbage":
             self._send(200, b"\x00\x01\x02 this is not a list \xff" * 50, "application/octet-stream")
         elif (FIXTURES / name).is_file():
@@ -107,6 +126,74 @@ def test_update_downloads_ingests_and_reports_the_diff(tmp_path: Path, server: s
     assert again.ok and not again.feeds[0].report.changed  # type: ignore[union-attr]
 
 
+def test_each_list_update_is_in_the_audit_log_with_its_version_and_origin(
+    tmp_path: Path, server: str
+) -> None:
+    """docs/audit.md promises a ``list_ingest`` record per list ingest: the lists every later
+    screening rests on must be traceable to the file and URL they came from."""
+    update_lists(_settings(tmp_path, server, {"csl": "csl_v1.csv"}), ["csl"])
+    settings = _settings(tmp_path, server, {"csl": "csl_v2.csv"})
+    update_lists(settings, ["csl"])
+    update_lists(settings, ["csl"])  # the same file again: nothing changed, nothing recorded
+    records = [r for r in audit.read(settings) if r.event == "list_ingest"]
+    assert len(records) == 2
+    first, second = (r.payload["versions"] for r in records)
+    versions = load_list_tables(settings).versions
+    assert [v["version_id"] for v in first + second] == list(versions["version_id"])
+    assert second[0]["origin"] == f"{server}/csl_v2.csv"
+    assert second[0]["sha256"] == versions.iloc[1]["sha256"]
+    assert second[0]["previous_version_id"] == first[0]["version_id"]
+    assert second[0]["changes"] == {"added": 1, "removed": 1, "changed": 1}
+    assert audit.verify(settings).ok
+
+
+def test_a_publisher_going_back_to_an_earlier_file_is_the_newest_version(tmp_path: Path, server: str) -> None:
+    """The publisher retracts an update: its current file is byte for byte one loaded before.
+    update-lists said "already loaded …; nothing changed" and the feed stayed at the retracted
+    version, listing what the publisher no longer lists."""
+    update_lists(_settings(tmp_path, server, {"csl": "csl_v1.csv"}), ["csl"])
+    update_lists(_settings(tmp_path, server, {"csl": "csl_v2.csv"}), ["csl"])
+    settings = _settings(tmp_path, server, {"csl": "csl_v1.csv"})
+    back = update_lists(settings, ["csl"]).feeds[0].report
+    assert back is not None and back.changed
+    outcome = back.files[0]
+    versions = load_list_tables(settings).versions
+    assert (outcome.seq, outcome.previous_version_id) == (3, versions.iloc[1]["version_id"])
+    assert outcome.changes == {"added": 1, "removed": 1, "changed": 1}  # v2's changes, undone
+    assert (
+        outcome.note
+        == f"the publisher went back to the file loaded as {versions.iloc[0]['version_id']} (version 1)"
+    )
+    again = update_lists(settings, ["csl"]).feeds[0].report
+    assert again is not None and not again.changed  # now it is the newest: nothing to do
+    # a file loaded by hand is not the publisher's word: an older one changes nothing
+    assert not ingest_list_files(settings, [FIXTURES / "csl_v2.csv"]).changed
+
+
+def test_not_modified_since_the_version_in_force_changes_nothing(tmp_path: Path, server: str) -> None:
+    """The ETag of the file ingested is sent back; a 304 then means the version in force is the
+    publisher's current one: reported as such, nothing downloaded or changed, exit status ok."""
+    settings = _settings(tmp_path, server, {"csl": "etag/csl_v1.csv"})
+    assert update_lists(settings, ["csl"]).ok
+    before = _table_bytes(settings)
+    report = update_lists(settings, ["csl"])
+    (feed,) = report.feeds
+    first = load_list_tables(settings).versions.iloc[0]
+    assert report.ok and feed.not_modified and feed.report is None
+    assert feed.current == f"csl v1 ({first['version_id']}, ingested {first['ingested_at']})"
+    assert _table_bytes(settings) == before
+    kept = list((settings.workspace / "downloads" / "csl").rglob("*.csv"))
+    assert len(kept) == 1  # the file of v1 only: nothing of the 304 is left behind
+
+
+def test_a_304_to_an_unconditional_request_is_refused(tmp_path: Path, server: str) -> None:
+    settings = _settings(tmp_path, server, {"csl": "not-modified"})
+    (feed,) = update_lists(settings, ["csl"]).feeds
+    assert not feed.ok and "HTTP 304 Not Modified to a request that sent no ETag or date" in (
+        feed.error or ""
+    )
+
+
 @pytest.mark.parametrize(
     ("path", "reason"),
     [
@@ -131,6 +218,13 @@ def test_bad_downloads_are_refused_and_change_nothing(
     if reason != "garbage":
         assert reason in error
     assert path in error or "garbage" in error
+    # the failure says which version stays in force, with its date
+    first = load_list_tables(settings).versions.iloc[0]
+    assert (
+        report.feeds[0]
+        .failure()
+        .endswith(f"; csl stays at csl v1 ({first['version_id']}, ingested {first['ingested_at']})")
+    )
     assert _table_bytes(settings) == before
     # Nothing of the refused download is left behind.
     kept = list((settings.workspace / "downloads" / "csl").rglob("*.csv"))

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -45,10 +46,10 @@ settings = load_settings()
 store = open_store(settings)
 real = store.upsert_edges
 
-def dying(kind, rows):
+def dying(kind, rows, **options):
     if kind is EdgeKind.TRADES_WITH:
         os.kill(os.getpid(), signal.SIGKILL)
-    return real(kind, rows)
+    return real(kind, rows, **options)
 
 store.upsert_edges = dying
 run_trade_sync(settings, store=store, reason="killed load")
@@ -279,10 +280,10 @@ def test_server_killed_mid_sync_is_detected_and_rolled_forward(
         assert pid is not None
         real = store.upsert_edges
 
-        def kill_first(kind: EdgeKind, rows: object) -> int:
+        def kill_first(kind: EdgeKind, rows: object, **options: Any) -> int:
             if kind is EdgeKind.OWNS:  # the server dies after the nodes and the first edge kinds
                 os.kill(pid, signal.SIGKILL)
-            return real(kind, rows)  # type: ignore[arg-type]
+            return real(kind, rows, **options)  # type: ignore[arg-type]
 
         store.upsert_edges = kill_first  # type: ignore[method-assign]
         with pytest.raises(Exception, match=r"unreachable|failed"):
