@@ -26,7 +26,7 @@ from chipwatch.ui.graphdraw import (
     subgraph_dot,
 )
 from chipwatch.ui.search import entity_options
-from chipwatch.ui.store import display_name, guarded, name_index, store
+from chipwatch.ui.store import by_name_links, display_name, guarded, name_index, store
 from graph.risk.entity import entity_report, found_lines, removed_text, risk_score_shown
 
 st.header("Explore")
@@ -50,7 +50,7 @@ with guarded():
     picked = st.selectbox(
         f"{len(options)} match(es)", options, format_func=lambda o: labels[o], key=keys.ENTITY_PICK
     )
-    report = entity_report(g, picked)
+    report = entity_report(g, picked, by_name_links())
 
 st.subheader(f"{report.name}")
 st.caption(f"{report.kind} · {report.node_id} · country {report.country or '-'}")

@@ -22,6 +22,7 @@ from chipwatch.settings import Settings, StoreKind, load_settings
 from chipwatch.ui.search import NameIndex
 from chipwatch.ui.search import name_index as build_name_index
 from chipwatch.ui.tables import risk_frame
+from graph.risk.joins import ByNameLinks
 from graph.risk.paths import PathIndex
 from graph.store import GraphStore
 from graph.stores import open_store
@@ -150,6 +151,20 @@ def name_index() -> NameIndex:
     g = store()
     s = settings()
     return _name_index(g, str(s.workspace), s.store.value, graph_stamp(s))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2, ttl=LIVE_TTL_S)
+def _by_name_links(_g: GraphStore, workspace: str, kind: str, stamp: str) -> ByNameLinks:
+    return ByNameLinks(_g)
+
+
+def by_name_links() -> ByNameLinks:
+    """The by-name owner links an entity report walks, read on the first report of each graph state
+    (and every five minutes on Neo4j): read per report, they cost every company and list entry
+    (~150 ms on a 100k-company workspace) on each click."""
+    g = store()
+    s = settings()
+    return _by_name_links(g, str(s.workspace), s.store.value, graph_stamp(s))
 
 
 def display_name(g: GraphStore, node_id: str) -> str:

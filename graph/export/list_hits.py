@@ -24,8 +24,8 @@ import pandas as pd
 from graph.export.risk_table import as_list, read_kind
 from graph.list_status import listing_mask
 from graph.model import EdgeKind, NodeKind
-from graph.risk.frames import BYNAME_METHOD
-from graph.risk.joins import BYNAME, ByNameLinks, Join, cluster_joins, link_text
+from graph.risk.frames import BYNAME_METHOD, read_edges
+from graph.risk.joins import BYNAME, SAME_AS_COLS, ByNameLinks, Join, SameAsLinks, cluster_joins, link_text
 from graph.store import GraphStore
 
 ENTRY_COLUMNS = (
@@ -89,12 +89,9 @@ def active_entries(store: GraphStore) -> pd.DataFrame:
     return entries.reset_index(drop=True)
 
 
-def _links(store: GraphStore) -> tuple[dict[tuple[str, str], dict[str, Any]], dict[str, dict[str, Any]]]:
-    """Accepted SAME_AS links by unordered pair, and each node's strongest accepted link."""
-    edges = store.edges_frame(EdgeKind.SAME_AS, ("score", "method", "reasons_json", "decision"))
-    for col in ("score", "method", "reasons_json", "decision"):
-        if col not in edges.columns:
-            edges[col] = None
+def _links(edges: pd.DataFrame) -> tuple[dict[tuple[str, str], dict[str, Any]], dict[str, dict[str, Any]]]:
+    """Accepted SAME_AS links by unordered pair, and each node's strongest accepted link
+    (``edges``: every SAME_AS edge with :data:`graph.risk.joins.SAME_AS_COLS`)."""
     edges = edges[edges["decision"].isna() | edges["decision"].isin(ACCEPTED)]
     edges = edges.sort_values("score", ascending=True, kind="stable")  # strongest last wins below
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
@@ -190,9 +187,13 @@ def list_hits(
     )
     if pairs.empty:
         return {}
-    links, best = _links(store)
-    chains: dict[str, dict[str, list[Join]]] = {}  # entity → cluster_joins, read once per entity
-    by_name_links = ByNameLinks(store)  # the list entries and by-name owners, read once
+    edges = read_edges(store, EdgeKind.SAME_AS, SAME_AS_COLS)
+    links, best = _links(edges)
+    chains: dict[str, dict[str, list[Join]]] = {}  # entity → cluster_joins, walked once per entity
+    # The walks go over links read once, never the store: the SAME_AS edges above (made into rings
+    # on the first walk) and the by-name owner links.
+    same_as: SameAsLinks | None = None
+    by_name_links = ByNameLinks(store)
     out: dict[str, list[dict[str, Any]]] = {}
     for row in pairs.sort_values(["id", "list", "entry_id"]).itertuples(index=False):
         entity, entry = str(row.id), str(row.entry_id)
@@ -209,7 +210,8 @@ def list_hits(
                 # the chain that reaches the entry from this entity: the entry's strongest link
                 # may lead into another branch of the cluster
                 if entity not in chains:
-                    chains[entity] = cluster_joins(store, entity, byname=by_name_links)
+                    same_as = same_as or SameAsLinks(edges)
+                    chains[entity] = cluster_joins(store, entity, byname=by_name_links, same_as=same_as)
                 chain = chains[entity].get(entry, [])
             if chain:
                 stored = [links.get((min(j.start, j.end), max(j.start, j.end)), {}) for j in chain]

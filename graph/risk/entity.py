@@ -24,7 +24,7 @@ from graph.export.list_hits import chain_match, flag_description
 from graph.list_status import CONTEXT, CONTEXT_NOTE, REMOVED, is_listing
 from graph.model import EdgeKind, NodeKind
 from graph.risk.context import risk_context
-from graph.risk.joins import BYNAME, SAME_AS, Join, cluster_joins, link_text
+from graph.risk.joins import BYNAME, SAME_AS, ByNameLinks, Join, cluster_joins, link_text
 from graph.risk.paths import ENTITY_KINDS
 from graph.risk.reference import load_weights, reference_on
 from graph.risk.score import risk_score_text
@@ -152,11 +152,14 @@ def evidence_lines(evidence: Any) -> list[str]:
     return [f"evidence: {summary or text[:SHORT_EVIDENCE] + '…'} (all of it: --json)"]
 
 
-def entity_report(store: GraphStore, query: str) -> EntityReport:
+def entity_report(store: GraphStore, query: str, byname: ByNameLinks | None = None) -> EntityReport:
+    """The report of the party ``query`` finds. ``byname``: the by-name owner links of this state
+    of the graph, already read (the app keeps one per state); without it they are read now, which
+    reads every company and list entry."""
     node_id, others = find_entity(store, query)
     node = store.node(node_id)
     assert node is not None
-    chains = cluster_joins(store, node_id)
+    chains = cluster_joins(store, node_id, byname=byname)
     members = sorted(chains)
     cluster: list[dict[str, Any]] = []
     hits: list[dict[str, Any]] = []

@@ -105,7 +105,8 @@ def read_nodes(store: GraphStore, kind: NodeKind, columns: tuple[str, ...]) -> p
     return frame
 
 
-def _edges(store: GraphStore, kind: EdgeKind, columns: tuple[str, ...] = ()) -> pd.DataFrame:
+def read_edges(store: GraphStore, kind: EdgeKind, columns: tuple[str, ...] = ()) -> pd.DataFrame:
+    """``edges_frame`` with every requested column present (absent properties are None)."""
     frame = store.edges_frame(kind, columns)
     for col in columns:
         if col not in frame.columns:
@@ -201,7 +202,7 @@ def load_frames(store: GraphStore) -> RiskFrames:
         ],
         ignore_index=True,
     )
-    same_as = _edges(store, EdgeKind.SAME_AS, ("score", "method", "decision"))
+    same_as = read_edges(store, EdgeKind.SAME_AS, ("score", "method", "decision"))
     accepted = same_as["decision"].isna() | same_as["decision"].isin(ACCEPTED)
     same_as = pd.concat(
         [same_as[accepted], byname_owner_links(companies, entries)], ignore_index=True
@@ -229,7 +230,7 @@ def load_frames(store: GraphStore) -> RiskFrames:
     ships["value_usd"] = pd.to_numeric(ships["value_usd"], errors="coerce")
     ships["quantity"] = pd.to_numeric(ships["quantity"], errors="coerce")
 
-    owns_raw = _edges(store, EdgeKind.OWNS, ("pct", "as_of", "provenance", "relationship"))
+    owns_raw = read_edges(store, EdgeKind.OWNS, ("pct", "as_of", "provenance", "relationship"))
     owns = pd.DataFrame(
         {
             "owner": owns_raw["source"].map(cmap).fillna(owns_raw["source"]).to_numpy(),
@@ -244,12 +245,12 @@ def load_frames(store: GraphStore) -> RiskFrames:
             "relationship": owns_raw["relationship"].to_numpy(dtype=object),
         }
     )
-    off = _edges(store, EdgeKind.OFFICER_OF)
+    off = read_edges(store, EdgeKind.OFFICER_OF)
     officers = pd.DataFrame(
         {"person": off["source"].to_numpy(), "cluster": off["target"].map(cmap).to_numpy()}
     )
     officers = officers.dropna().drop_duplicates()
-    loc = _edges(store, EdgeKind.LOCATED_AT, ("line", "provenance"))
+    loc = read_edges(store, EdgeKind.LOCATED_AT, ("line", "provenance"))
     located = pd.DataFrame(
         {
             "cluster": loc["source"].map(cmap).to_numpy(),

@@ -15,7 +15,7 @@ countries) and its source (the ownership records that name the owner).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -111,20 +111,20 @@ def ownership_sources(store: GraphStore, owner: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _frame(nodes: Iterable[Node], columns: Sequence[str]) -> pd.DataFrame:
-    rows = [{"id": n.id, "name": n.name, **{c: n.props.get(c) for c in columns}} for n in nodes]
-    return pd.DataFrame(rows, columns=["id", "name", *columns])
-
-
 class ByNameLinks:
-    """By-name owner links touching given records, computed by the risk run's own rule; the
-    workspace's list entries (or its by-name owners) are read once, on first need."""
+    """By-name owner links, computed by the risk run's own rule; the workspace's by-name owners and
+    the list entries they name are read once, on first need (a walk needs them only at a ring
+    holding a record a link can end at, :meth:`ends_among`), and every link between them is found
+    in one merge. Kept per graph state (the app keeps one per state, a path index one, an export
+    one), the reports and walks after the first read none of them again."""
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self._entries: pd.DataFrame | None = None
         self._owners: pd.DataFrame | None = None
         self._owner_keys: set[str] | None = None
+        self._by_end: dict[str, list[tuple[str, str]]] | None = None
+        self._facts: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
     def owners(self) -> pd.DataFrame:
         if self._owners is None:
@@ -139,81 +139,156 @@ class ByNameLinks:
 
     def entries(self) -> pd.DataFrame:
         """The list entries some by-name owner names (name or alias, normalised): the only ones a
-        by-name link can reach, so the links of each ring are merged against these few, not the
-        whole list (an export walks from every by-name owner)."""
+        by-name link can reach, so the links are merged against these few, not the whole list."""
         if self._entries is None:
             entries = read_nodes(self.store, NodeKind.LIST_ENTRY, ENTRY_COLS)
             names = zip(entries["name"], entries["aliases"], strict=True)
-            self._entries = entries[[self._names_an_owner(n, a) for n, a in names]]
+            named = np.fromiter((self._names_an_owner(n, a) for n, a in names), bool, len(entries))
+            self._entries = entries[named]  # a mask, also when empty ([] would pick no column)
         return self._entries
 
-    def named_by_an_owner(self, entry: Node) -> bool:
-        """Whether some by-name owner's normalised name is the entry's name or an alias: a set
-        lookup that spares the frame merge for the many entries no owner names (a list update's
-        diff walks every entry it added)."""
-        return self._names_an_owner(entry.name, entry.props.get("aliases"))
+    def _links_by_end(self) -> dict[str, list[tuple[str, str]]]:
+        """Every (owner, entry) link, under each of its two ends: one merge of all by-name owners
+        with the entries they name (a link depends only on its two ends, so this is the merge
+        each ring used to make for its own few records)."""
+        if self._by_end is None:
+            pairs: set[tuple[str, str]] = set()
+            if len(self.owners()):  # else no link, and no list entry to read
+                links = byname_owner_links(self.owners(), self.entries())
+                pairs = {(str(s), str(t)) for s, t in zip(links["source"], links["target"], strict=True)}
+            by_end: dict[str, list[tuple[str, str]]] = {}
+            for pair in pairs:
+                for end in pair:
+                    by_end.setdefault(end, []).append(pair)
+            self._by_end = by_end
+        return self._by_end
 
-    def around(self, nodes: Sequence[Node]) -> list[tuple[str, str]]:
-        """(owner, entry) links with an end among ``nodes``, sorted."""
-        owners = [n for n in nodes if n.id.startswith(BYNAME_PREFIX)]
-        entries = [
-            n
+    def ends_among(self, nodes: Iterable[Node]) -> list[str]:
+        """The records of ``nodes`` a by-name link can end at: by-name owners, and listed entries
+        whose name or an alias is a by-name owner's (a set lookup, so that a walk through records
+        no link touches reads no list entry)."""
+        return [
+            n.id
             for n in nodes
-            if n.kind is NodeKind.LIST_ENTRY
-            and is_listing(n.props.get("status"))
-            and self.named_by_an_owner(n)
+            if n.id.startswith(BYNAME_PREFIX)
+            or (
+                n.kind is NodeKind.LIST_ENTRY
+                and is_listing(n.props.get("status"))
+                and self._names_an_owner(n.name, n.props.get("aliases"))
+            )
         ]
-        found: list[pd.DataFrame] = []
-        if owners:
-            found.append(byname_owner_links(_frame(owners, ("country",)), self.entries()))
-        if entries:
-            found.append(byname_owner_links(self.owners(), _frame(entries, ENTRY_COLS[1:])))
-        pairs = {(str(s), str(t)) for f in found for s, t in zip(f["source"], f["target"], strict=True)}
-        return sorted(pairs)
+
+    def around(self, node_ids: Iterable[str]) -> list[tuple[str, str]]:
+        """(owner, entry) links with an end among ``node_ids``, sorted."""
+        ids = list(node_ids)
+        if not ids:  # (no link is read for a ring no link can touch)
+            return []
+        by_end = self._links_by_end()
+        return sorted({pair for n in ids for pair in by_end.get(n, ())})
+
+    def join(self, start: str, owner: str, entry: str) -> Join:
+        """The link between ``owner`` and ``entry`` as a chain's step from ``start`` (either end),
+        with its facts and source; read from the store once per link."""
+        key = (owner, entry)
+        if key not in self._facts:
+            owner_node, entry_node = self.store.node(owner), self.store.node(entry)
+            assert owner_node is not None and entry_node is not None
+            self._facts[key] = (byname_facts(owner_node, entry_node), ownership_sources(self.store, owner))
+        facts, source = self._facts[key]
+        end = entry if start == owner else owner
+        return Join(start, end, BYNAME, BYNAME_METHOD, 1.0, facts, source)
 
 
-def _same_as(edge_start: str, e: Edge) -> Join:
-    other = e.target if e.source == edge_start else e.source
-    raw = e.props.get("reasons_json")
-    reasons = json.loads(raw) if isinstance(raw, str) and raw else []
-    score = e.props.get("score")
+def _present(value: object) -> object:
+    """A frame cell as an edge's property reads: ``None`` for a missing value (NaN, NA)."""
+    return None if value is None or value is pd.NA or (isinstance(value, float) and value != value) else value
+
+
+def _accepted(decision: object) -> bool:
+    """Whether a SAME_AS edge joins its ends: no decision (an automatic link) or an accepted one."""
+    return (decision or "auto") in ACCEPTED
+
+
+def _same_as_join(start: str, other: str, method: Any, score: Any, reasons_json: Any) -> Join:
+    """A SAME_AS link from ``start`` to ``other``, from the edge's properties (None when absent)."""
+    reasons = json.loads(reasons_json) if isinstance(reasons_json, str) and reasons_json else []
     return Join(
-        edge_start,
+        start,
         other,
         SAME_AS,
-        e.props.get("method"),
+        method,
         float(score) if score is not None else None,
         tuple(str(r) for r in reasons),
     )
 
 
+def _same_as(edge_start: str, e: Edge) -> Join:
+    other = e.target if e.source == edge_start else e.source
+    return _same_as_join(
+        edge_start, other, e.props.get("method"), e.props.get("score"), e.props.get("reasons_json")
+    )
+
+
+#: The properties of a SAME_AS edge a join reads (``read_edges(store, EdgeKind.SAME_AS, SAME_AS_COLS)``).
+SAME_AS_COLS = ("score", "method", "reasons_json", "decision")
+
+
+class SameAsLinks:
+    """The accepted SAME_AS links of the whole graph, from edges already read
+    (:data:`SAME_AS_COLS`), as :func:`cluster_joins` walks them: for a caller walking from many
+    records (the risk-list export), whose rings then cost no store read (on Neo4j a round trip
+    each). A node's links come in edge identity order, as the store lists them."""
+
+    def __init__(self, edges: pd.DataFrame) -> None:
+        rows: dict[str, list[tuple[tuple[str, str, str], str, object, object, object]]] = {}
+        columns = [edges[c].tolist() for c in ("source", "target", "key", *SAME_AS_COLS)]
+        for src, dst, key, score, method, reasons, decision in zip(*columns, strict=True):
+            if not _accepted(_present(decision)):
+                continue
+            ident = (str(src), str(dst), str(key))
+            link = (_present(method), _present(score), _present(reasons))
+            rows.setdefault(ident[0], []).append((ident, ident[1], *link))
+            if ident[1] != ident[0]:
+                rows.setdefault(ident[1], []).append((ident, ident[0], *link))
+        self._rows = {n: sorted(r, key=lambda r: r[0]) for n, r in rows.items()}
+
+    def ring(self, frontier: Iterable[str]) -> dict[str, list[Join]]:
+        """Each record's accepted SAME_AS links, as joins from it."""
+        return {n: [_same_as_join(n, *r[1:]) for r in self._rows.get(n, ())] for n in frontier}
+
+
+def _stored_ring(store: GraphStore, frontier: list[str]) -> dict[str, list[Join]]:
+    ring = store.neighbours_of(frontier, [EdgeKind.SAME_AS])
+    return {
+        n: [_same_as(n, e) for e in ring.get(n, ()) if _accepted(e.props.get("decision"))] for n in frontier
+    }
+
+
 def cluster_joins(
-    store: GraphStore, node_id: str, limit: int = 200, byname: ByNameLinks | None = None
+    store: GraphStore,
+    node_id: str,
+    limit: int = 200,
+    byname: ByNameLinks | None = None,
+    same_as: SameAsLinks | None = None,
 ) -> dict[str, list[Join]]:
     """``node_id`` and every record the risk run joins to it (bounded walk), each with the chain
     of links from ``node_id`` to it (``[]`` for ``node_id`` itself). Ring by ring, so a chain is
     a shortest one; within a ring records and links are taken in id order (the same on every
-    store). ``byname``: links already read, for a caller walking from many records."""
+    store). ``byname`` and ``same_as``: links already read, for a caller walking from many
+    records (without ``same_as`` each ring's SAME_AS edges are read from the store)."""
     chains: dict[str, list[Join]] = {node_id: []}
     byname = byname or ByNameLinks(store)
     frontier = [node_id]
     while frontier and len(chains) < limit:
-        nodes = store.nodes_by_id(frontier)
-        ring = store.neighbours_of(frontier, [EdgeKind.SAME_AS])
-        links: dict[str, list[Join]] = {n: [] for n in frontier}
-        for n in frontier:
-            for e in ring.get(n, ()):
-                if (e.props.get("decision") or "auto") in ACCEPTED:
-                    links[n].append(_same_as(n, e))
-        for owner, entry in byname.around([nodes[n] for n in frontier if n in nodes]):
-            owner_node, entry_node = store.node(owner), store.node(entry)
-            assert owner_node is not None and entry_node is not None
-            facts = byname_facts(owner_node, entry_node)
-            source = ownership_sources(store, owner)
-            if owner in links:
-                links[owner].append(Join(owner, entry, BYNAME, BYNAME_METHOD, 1.0, facts, source))
-            if entry in links:
-                links[entry].append(Join(entry, owner, BYNAME, BYNAME_METHOD, 1.0, facts, source))
+        if same_as is not None:  # links read once: no store read, every link of the ring looked up
+            links, ends = same_as.ring(frontier), frontier
+        else:
+            links = _stored_ring(store, frontier)
+            ends = byname.ends_among(store.nodes_by_id(frontier).values())
+        for owner, entry in byname.around(ends):
+            for start in (owner, entry):
+                if start in links:
+                    links[start].append(byname.join(start, owner, entry))
         nxt = []
         for n in sorted(frontier):
             for j in sorted(links[n], key=lambda j: (j.end, j.link)):

@@ -61,15 +61,11 @@ from typing import Any, Literal
 from chipwatch.errors import ChipwatchError, StoreError
 from graph.list_status import CONTEXT, CONTEXT_NOTE, listing_mask
 from graph.model import Edge, EdgeKind, Node, NodeKind, Path
-from graph.risk.frames import BYNAME_METHOD, BYNAME_PREFIX
+from graph.risk.frames import BYNAME_PREFIX
 from graph.risk.joins import (
-    BYNAME,
     ByNameLinks,
-    Join,
-    byname_facts,
     cluster_joins,
     link_text,
-    ownership_sources,
 )
 from graph.risk.reference import Reference, load_reference
 from graph.store import GraphStore
@@ -115,11 +111,20 @@ class PathIndex:
     why: dict[str, list[str]] = field(default_factory=dict)
     _any: frozenset[str] = field(init=False, default=frozenset())
     _reasons: dict[str, list[str]] = field(init=False, default_factory=dict)
-    _byname: ByNameLinks | None = field(init=False, default=None)  # read once, on first need
+    _byname: ByNameLinks | None = field(default=None, repr=False)  # see :attr:`byname`
 
     def __post_init__(self) -> None:
         # one object per target kind, so the store can keep its per-target-set search state
         self._any = self.listed | self.restricted | self.flagged
+        if self._byname is None:
+            self._byname = ByNameLinks(self.store)
+
+    @property
+    def byname(self) -> ByNameLinks:
+        """By-name owner links, read on first need and kept with the index (one per graph state):
+        a source's cluster and a target's reasons are walked over them, not every entry again."""
+        assert self._byname is not None
+        return self._byname
 
     def reasons(self, node_id: str) -> list[str]:
         """Why ``node_id`` is a target, for a path's last hop: :attr:`why`, with "resolved to a
@@ -130,8 +135,7 @@ class PathIndex:
             why = self.why.get(node_id, [])
             chains: list[str] = []
             if RESOLVED in why:
-                self._byname = self._byname or ByNameLinks(self.store)
-                chains = resolved_listings(self.store, node_id, self.listed, self._byname)
+                chains = resolved_listings(self.store, node_id, self.listed, self.byname)
             self._reasons[node_id] = [r for w in why for r in ((chains or [w]) if w == RESOLVED else [w])]
         return self._reasons[node_id]
 
@@ -146,6 +150,7 @@ class PathIndex:
         why: dict[str, list[str]] = {}
         kinds: dict[str, set[str]] = {"listed": set(), "restricted": set(), "flagged": set()}
         by_country: dict[str, list[str]] = {}
+        links = ByNameLinks(store)
 
         def add(kind: str, ids: Iterable[str], reason: str | Iterable[str]) -> None:
             ids = list(ids)
@@ -169,7 +174,7 @@ class PathIndex:
             breakdown = frame["risk_breakdown_json"].fillna("").astype(str)
             resolved = breakdown.str.contains('"source": "list:', regex=False)
             byname = resolved & frame["id"].astype(str).str.startswith(BYNAME_PREFIX)
-            by_link = byname_listings(store, frame.loc[byname, "id"]) if byname.any() else {}
+            by_link = byname_listings(links, frame.loc[byname, "id"]) if byname.any() else {}
             for owner, reasons in by_link.items():
                 add("listed", [owner] * len(reasons), reasons)
             resolved &= ~frame["id"].isin(list(by_link))
@@ -203,6 +208,7 @@ class PathIndex:
             frozenset(kinds["flagged"]),
             by_country,
             why,
+            links,
         )
 
 
@@ -220,18 +226,13 @@ def resolved_listings(
     ]
 
 
-def byname_listings(store: GraphStore, owners: Iterable[str]) -> dict[str, list[str]]:
+def byname_listings(links: ByNameLinks, owners: Iterable[str]) -> dict[str, list[str]]:
     """Why each owner known only by name is listed: its by-name owner links (the risk run's rule,
     :mod:`graph.risk.joins`) in words, with their facts and source. No SAME_AS edge holds such a
     link, so "resolved to a list entry" would point at nothing a reviewer can check."""
-    nodes = list(store.nodes_by_id(sorted(owners)).values())
     out: dict[str, list[str]] = {}
-    for owner, entry in ByNameLinks(store).around(nodes):
-        owner_node, entry_node = store.node(owner), store.node(entry)
-        assert owner_node is not None and entry_node is not None
-        facts = byname_facts(owner_node, entry_node)
-        link = Join(owner, entry, BYNAME, BYNAME_METHOD, 1.0, facts, ownership_sources(store, owner))
-        out.setdefault(owner, []).append(link_text(link.as_dict()))
+    for owner, entry in links.around(owners):
+        out.setdefault(owner, []).append(link_text(links.join(owner, owner, entry).as_dict()))
     return out
 
 
@@ -469,7 +470,7 @@ def diversion_paths(
     if source is not None:
         if store.node(source) is None:
             raise PathQueryError(f"no node {source!r} in the graph")
-        sources = sorted(cluster_joins(store, source))
+        sources = sorted(cluster_joins(store, source, byname=index.byname))
     else:
         sources = sorted(index.country_nodes.get(str(country).upper(), []))
         if not sources:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import hashlib
 import json
 import os
 import zipfile
@@ -23,6 +24,7 @@ from typing import Any
 import pandas as pd
 
 from chipwatch.errors import InputFileError
+from graph.audit import file_sha256
 from graph.csv_delimiters import file_sample, one_column_header, sniff_delimiter
 from graph.csv_fields import refuse_shifted_columns
 from graph.csv_lines import parser_line
@@ -155,31 +157,37 @@ def read_chunks(
         raise InputFileError(path, "header only: no data rows to screen")
 
 
-def check_input(path: Path, mapping: Mapping[str, str]) -> None:
+def check_input(path: Path, mapping: Mapping[str, str]) -> str:
     """Refuse a bad input before anything is prepared (the list index takes seconds to build):
     its type, its encoding (a CSV is decoded whole, so a bad byte in the last row is found now),
-    its header and name column, and at least one data row."""
-    if input_format(path) == "csv":
-        _check_utf8(path)
+    its header and name column, and at least one data row. Returns the file's SHA-256 (for the
+    run's record), taken in the same pass over the file as the encoding check."""
+    digest = _utf8_sha256(path) if input_format(path) == "csv" else file_sha256(path)
     # The first chunk raises for an empty file, a header without rows or a missing name column;
     # closing the reader closes its file (or workbook) without reading on.
     with contextlib.closing(read_chunks(path, mapping, chunk_rows=CHECK_ROWS)) as chunks:
         next(chunks)
+    return digest
 
 
 #: Rows read to check the header and that a data row follows it.
 CHECK_ROWS = 100
 
 
-def _check_utf8(path: Path) -> None:
-    decoder = codecs.getincrementaldecoder("utf-8")()  # strict, as the reader is; a BOM decodes
+def _utf8_sha256(path: Path) -> str:
+    """The file's SHA-256, after decoding it whole as strict UTF-8 (as the reader is; a BOM
+    decodes): one read of the file does both."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    digest = hashlib.sha256()
     try:
         with path.open("rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 decoder.decode(block)
+                digest.update(block)
         decoder.decode(b"", final=True)
     except UnicodeDecodeError as exc:
         raise undecodable_cell(path, then="; nothing was screened") from exc
+    return digest.hexdigest()
 
 
 def csv_delimiter(path: Path) -> str:

@@ -6,7 +6,6 @@ claims a run that did not finish; on any failure the partial output is removed.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -50,14 +49,6 @@ class ScreenSummary:
         return asdict(self)
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def list_versions(entries: pd.DataFrame) -> list[str]:
     for col in ("list_version", "source"):
         if col in entries.columns:
@@ -87,12 +78,12 @@ def screen_file(
     thresholds = thresholds or Thresholds()
     if output_path.resolve() == input_path.resolve():
         raise InputFileError(output_path, "the result would overwrite the input file; give another --out")
-    check_input(input_path, mapping or {})
+    input_sha256 = check_input(input_path, mapping or {})  # one read checks and hashes the file
     summary = ScreenSummary(
         input=str(input_path),
         output=str(output_path),
         started=datetime.now(UTC).isoformat(timespec="seconds"),
-        input_sha256=sha256_file(input_path),
+        input_sha256=input_sha256,
         notes=list(warnings),
     )
     writer = ResultWriter(output_path, {"input_sha256": summary.input_sha256})
@@ -131,7 +122,7 @@ def screen_file(
     except BaseException:
         writer.abort()
         raise
-    summary.output_sha256 = sha256_file(output_path)
+    summary.output_sha256 = audit.file_sha256(output_path)
     _audit_event(settings, "screening_run", {**summary.as_dict(), "list_versions": versions})
     return summary
 

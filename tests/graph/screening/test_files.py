@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pandas as pd
 import pytest
 
 from chipwatch.errors import InputFileError
-from graph.screening.files import NoNameColumnError, ResultWriter, input_format, read_chunks
+from graph.audit import file_sha256
+from graph.screening.files import NoNameColumnError, ResultWriter, check_input, input_format, read_chunks
 
 from .conftest import COMPANIES_HOUSE
 
@@ -261,3 +263,54 @@ def test_writer_creates_the_output_folder_or_says_why_it_cannot(tmp_path: Path, 
     blocker.write_text("x")
     with pytest.raises(InputFileError, match="cannot write"):
         ResultWriter(blocker / f"out.{suffix}", {})
+
+
+class _CountedReads:
+    """Bytes read from one file through ``Path.open`` in binary mode (its checks and its hashes)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+        self.bytes = 0
+        original = Path.open
+        counter = self
+
+        class Counted:
+            def __init__(self, fh: Any) -> None:
+                self._fh = fh
+
+            def read(self, size: int = -1) -> bytes:
+                block = self._fh.read(size)
+                counter.bytes += len(block)
+                return block
+
+            def __enter__(self) -> Counted:
+                return self
+
+            def __exit__(self, *exc: object) -> None:
+                self._fh.close()
+
+            def __getattr__(self, name: str) -> Any:
+                return getattr(self._fh, name)
+
+        def open_counted(p: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+            fh = original(p, mode, *args, **kwargs)
+            return Counted(fh) if "b" in mode and p == path else fh
+
+        monkeypatch.setattr(Path, "open", open_counted)
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_the_input_check_reads_the_file_once_and_gives_its_sha256(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    # The encoding check decodes a CSV whole and the run records its SHA-256: one read does both.
+    path = tmp_path / f"customers.{suffix}"
+    rows = [["name", "country"], *([f"Customer {i} Trading GmbH", "DE"] for i in range(20_000))]
+    if suffix == "csv":
+        path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    else:
+        _xlsx(path, rows)
+    digest = file_sha256(path)
+    reads = _CountedReads(monkeypatch, path)
+    assert check_input(path, {}) == digest
+    # the whole file once, plus the head its type is told by (the rows are read by the parser)
+    assert path.stat().st_size > 100_000 and reads.bytes < path.stat().st_size + 64 * 1024
