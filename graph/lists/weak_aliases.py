@@ -8,7 +8,8 @@ such flag: its ``alt_names`` hold OFAC's strong and weak names alike (its row 69
 weak names as plain a.k.a.s, and resolution and screening read that copy beside OFAC's own
 (``list:US_SDN:6916``, :mod:`graph.resolve.shared_entries`): through it a weak name could make
 a match on its own. So an a.k.a. that any current copy of the same OFAC entry marks weak is weak
-on every copy (the same name, case and spacing aside): OFAC's file says what the CSL cannot.
+on every copy (the same name, case, spacing, commas and word order aside): OFAC's file says
+what the CSL cannot.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ AKA = "aka"
 
 
 def _key(name: str) -> str:
-    return " ".join(str(name).split()).casefold()
+    """A name as both copies can write it: the CSL writes OFAC's 'IVAN  MARQUEZ' (entry 8159's
+    weak a.k.a.) as 'MARQUEZ, Ivan', so case, spacing, commas and word order aside."""
+    return " ".join(sorted(str(name).replace(",", " ").casefold().split()))
 
 
 def _aliases(value: object) -> list[list[str]]:

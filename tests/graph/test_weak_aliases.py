@@ -1,5 +1,5 @@
 """OFAC's weak a.k.a.s reach resolution and screening through the CSL's copy of an entry too
-(graph.lists.weak_aliases): real rows of SDN entry 6916, OFAC's own and the CSL's."""
+(graph.lists.weak_aliases): real rows of SDN entries 6916 and 8159, OFAC's own and the CSL's."""
 
 from __future__ import annotations
 
@@ -29,8 +29,8 @@ WEAK_6916 = {"ABU FATIMA", "ABU ISLAM", "ABU KHADIIJAH", "AHMED HAMED", "AHMED T
 
 def _rows() -> pd.DataFrame:
     """``list_entries`` rows of both feeds' current versions (without the decoded twins)."""
-    ofac = read_list_file(FIX / "ofac" / "entry_6916" / "sdn.csv").entries
-    csl = read_list_file(FIX / "csl" / "csl_2022-05_weak_6916.csv").entries
+    ofac = read_list_file(FIX / "ofac" / "weak_akas" / "sdn.csv").entries
+    csl = read_list_file(FIX / "csl" / "csl_2022-05_weak_akas.csv").entries
     frames = [entry_rows(ofac, version="o1", feed="ofac-sdn"), entry_rows(csl, version="c1", feed="csl")]
     rows = pd.concat(frames, ignore_index=True)
     return rows.drop(columns=[c for c in rows.columns if c.startswith("_")])
@@ -89,9 +89,9 @@ def test_resolution_reads_the_csl_copys_weak_alias_as_weak() -> None:
 @pytest.mark.parametrize("query", ["Abu Fatima", "Ahmed Hamed"])
 def test_screening_never_blocks_on_the_csl_copys_weak_alias(query: str) -> None:
     index = build_index(_shown())
-    kinds = {n: k for n, k, o in zip(index.names, index.alias_kinds, index.owner, strict=True) if o == 1}
-    assert index.entries["id"].iloc[1] == CSL_COPY
-    assert {n for n, k in kinds.items() if k == "weak"} == WEAK_6916
+    csl = index.entries.index[index.entries["id"] == CSL_COPY][0]
+    owned = zip(index.names, index.alias_kinds, index.owner, strict=True)
+    assert {n for n, k, o in owned if o == csl and k == "weak"} == WEAK_6916
     result = Screener(index).screen(pd.DataFrame({"name": [query]}))
     assert result["disposition"].iloc[0] != "block"
 
@@ -105,11 +105,17 @@ def test_the_batch_reasons_name_the_weak_alias_too() -> None:
 def test_fresh_rows_keep_their_decoded_twin_in_step() -> None:
     # rows of a fresh ingest carry the decoded ``_aliases`` list_graph_frames reads before the JSON
     ofac = entry_rows(
-        read_list_file(FIX / "ofac" / "entry_6916" / "sdn.csv").entries, version="o1", feed="ofac-sdn"
+        read_list_file(FIX / "ofac" / "weak_akas" / "sdn.csv").entries, version="o1", feed="ofac-sdn"
     )
     csl = entry_rows(
-        read_list_file(FIX / "csl" / "csl_2022-05_weak_6916.csv").entries, version="c1", feed="csl"
+        read_list_file(FIX / "csl" / "csl_2022-05_weak_akas.csv").entries, version="c1", feed="csl"
     )
     nodes = list_graph_frames(share_weak_aliases(pd.concat([ofac, csl], ignore_index=True))).nodes
     row = nodes[NodeKind.LIST_ENTRY].set_index("id").loc[CSL_COPY]
     assert {a for a, k in zip(row["aliases"], row["alias_kinds"], strict=True) if k == "weak"} == WEAK_6916
+
+
+def test_a_weak_aka_the_csl_writes_surname_first_is_weak_too() -> None:
+    # OFAC's remarks: a.k.a. 'IVAN MARQUES'; a.k.a. 'IVAN  MARQUEZ' — the CSL: MARQUES, Ivan; MARQUEZ, Ivan
+    kinds = _kinds(share_weak_aliases(_rows()), "list:US_SDN:SDN:8159")
+    assert kinds == {"MARQUES, Ivan": "weak", "MARQUEZ, Ivan": "weak"}
