@@ -7,9 +7,10 @@ such flag: its ``alt_names`` hold OFAC's strong and weak names alike (its row 69
 'ABU FATIMA' beside 'AHMED, Ahmed'), so its copy of an entry (``list:US_SDN:SDN:6916``) has the
 weak names as plain a.k.a.s, and resolution and screening read that copy beside OFAC's own
 (``list:US_SDN:6916``, :mod:`graph.resolve.shared_entries`): through it a weak name could make
-a match on its own. So an a.k.a. that any current copy of the same OFAC entry marks weak is weak
-on every copy (the same name, case, spacing, commas and word order aside): OFAC's file says
-what the CSL cannot.
+a match on its own. So on a copy that flags nothing weak, an a.k.a. that another current copy of
+the same OFAC entry flags weak is weak too (the same name, case, spacing, commas and word order
+aside), unless that copy also lists the name as a strong alias: OFAC's file says what the CSL
+cannot.
 """
 
 from __future__ import annotations
@@ -37,9 +38,20 @@ def _aliases(value: object) -> list[list[str]]:
     return [[str(a[0]), str(a[1])] for a in loaded] if isinstance(loaded, list) else []
 
 
+def _weak_keys(copies: list[list[list[str]]]) -> set[str]:
+    """The names the flagging copies mark weak and publish nowhere as a strong alias: OFAC lists
+    entry 11271's 'HSING, Su' in alt.csv (strong) and 'SU HSING' in its remarks (weak), one name
+    in word order aside, and the strong listing wins."""
+    weak = {_key(n) for aliases in copies for n, k in aliases if k == WEAK}
+    strong = {_key(n) for aliases in copies for n, k in aliases if k != WEAK}
+    return weak - strong
+
+
 def share_weak_aliases(rows: pd.DataFrame) -> pd.DataFrame:
-    """``rows`` (``list_entries`` rows of the current versions) with every a.k.a. that another
-    row of the same OFAC entry marks weak marked weak too; unchanged when nothing is to mark."""
+    """``rows`` (``list_entries`` rows of the current versions) where a copy of an OFAC entry that
+    flags no alias weak (the CSL's) has the a.k.a.s another copy flags weak marked weak too;
+    unchanged when nothing is to mark. A copy that flags some (OFAC's own files) is left as
+    published: it can say what is weak."""
     from graph.resolve.shared_entries import entry_of  # light module; keeps graph.resolve off import
 
     if rows.empty or "aliases_json" not in rows.columns:
@@ -49,18 +61,18 @@ def share_weak_aliases(rows: pd.DataFrame) -> pd.DataFrame:
     for pos, (node_id, entry) in enumerate(zip(rows["node_id"], entries, strict=True)):
         if entry != node_id:  # only nodes carrying an OFAC entry number can have another copy
             copies[entry].append(pos)
-    decoded: dict[int, list[list[str]]] = {}
     changed: dict[int, str] = {}
     for positions in copies.values():
         if len(positions) < 2:
             continue
-        for pos in positions:
-            decoded[pos] = _aliases(rows["aliases_json"].iat[pos])
-        weak = {_key(name) for pos in positions for name, kind in decoded[pos] if kind == WEAK}
-        for pos in positions:
-            if any(kind == AKA and _key(name) in weak for name, kind in decoded[pos]):
-                marked = [[n, WEAK if k == AKA and _key(n) in weak else k] for n, k in decoded[pos]]
-                changed[pos] = json.dumps(marked, ensure_ascii=False, separators=(",", ":"))
+        decoded = {pos: _aliases(rows["aliases_json"].iat[pos]) for pos in positions}
+        flagging = [aliases for aliases in decoded.values() if any(k == WEAK for _, k in aliases)]
+        weak = _weak_keys(flagging) if flagging else set()
+        for pos, aliases in decoded.items():
+            if aliases in flagging or not any(k == AKA and _key(n) in weak for n, k in aliases):
+                continue
+            marked = [[n, WEAK if k == AKA and _key(n) in weak else k] for n, k in aliases]
+            changed[pos] = json.dumps(marked, ensure_ascii=False, separators=(",", ":"))
     if not changed:
         return rows
     out = rows.copy()

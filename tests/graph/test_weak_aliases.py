@@ -119,3 +119,22 @@ def test_a_weak_aka_the_csl_writes_surname_first_is_weak_too() -> None:
     # OFAC's remarks: a.k.a. 'IVAN MARQUES'; a.k.a. 'IVAN  MARQUEZ' — the CSL: MARQUES, Ivan; MARQUEZ, Ivan
     kinds = _kinds(share_weak_aliases(_rows()), "list:US_SDN:SDN:8159")
     assert kinds == {"MARQUES, Ivan": "weak", "MARQUEZ, Ivan": "weak"}
+
+
+def test_ofacs_own_copy_keeps_a_strong_alias_its_remarks_also_quote() -> None:
+    # entry 11271's aliases as the readers give them: sdn.csv/alt.csv "HSING, Su" (alt.csv, strong)
+    # and remarks a.k.a. 'U LI MYINT', 'SU HSING' (weak); the CSL 2022 alt_names "U LI MYINT;
+    # HSING, Su; SU HSING". 'SU HSING' is 'HSING, Su', which OFAC lists strong: it stays strong.
+    ofac = ["list:US_SDN:11271", '[["HSING, Su","aka"],["U LI MYINT","weak"],["SU HSING","weak"]]']
+    csl = ["list:US_SDN:SDN:11271", '[["U LI MYINT","aka"],["HSING, Su","aka"],["SU HSING","aka"]]']
+    shared = share_weak_aliases(pd.DataFrame([ofac, csl], columns=["node_id", "aliases_json"]))
+    assert _kinds(shared, "list:US_SDN:11271") == {
+        "HSING, Su": "aka",
+        "U LI MYINT": "weak",
+        "SU HSING": "weak",
+    }
+    assert _kinds(shared, "list:US_SDN:SDN:11271") == {
+        "U LI MYINT": "weak",
+        "HSING, Su": "aka",
+        "SU HSING": "aka",
+    }
