@@ -16,7 +16,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from graph.resolve import unknown_kinds
-from graph.resolve.compare import DEFAULT_THRESHOLDS, LEGAL_WORDS, Decision, Match, Thresholds, compare
+from graph.resolve.compare import (
+    DEFAULT_THRESHOLDS,
+    LEGAL_WORDS,
+    Decision,
+    Match,
+    Thresholds,
+    compare,
+    weak_alias_detail,
+)
 from graph.resolve.features import (
     Contributions,
     PairFeatures,
@@ -106,7 +114,7 @@ def brief_reasons(scored: ScoredPairs, f: PairFeatures, c: Contributions, k: int
         sim = float(f.name_sim[k])
         out = [f"name {name_a!r} ~ {name_b!r}: similarity {sim:.2f} ({float(c.name[k]):+.1f})"]
     if bool(f.weak[k]):
-        out.append("a weak alias, which cannot make a match on its own")
+        out.append(weak_alias_detail(a, b, int(f.best_a[k]), int(f.best_b[k])))
     if c.legal[k]:
         out.append(f"{LEGAL_WORDS.get(int(f.legal[k]), 'legal forms')} ({float(c.legal[k]):+.1f})")
     if c.numbers[k]:

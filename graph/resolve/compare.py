@@ -187,6 +187,15 @@ def _clause_reasons(a: Record, b: Record, f: PairFeatures) -> list[Reason]:
     return out
 
 
+def weak_alias_detail(a: Record, b: Record, ia: int, ib: int) -> str:
+    """Which of the aligned names (``a.names[ia]``, ``b.names[ib]``) is a weak alias, and why it
+    weighs little: the officer sees the name the list itself calls weak."""
+    weak = [repr(rec.names[i]) for rec, i in ((a, ia), (b, ib)) if i in rec.weak and i < len(rec.names)]
+    which = " and ".join(weak) if weak else "the name"
+    verb = "are weak aliases" if len(weak) > 1 else "is a weak alias"
+    return f"{which} {verb} (the list's low-quality a.k.a.), which cannot make a match on its own"
+
+
 def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> Reason:
     ia, ib = int(f.best_a[0]), int(f.best_b[0])
     names_a = a.names or ("",)
@@ -215,7 +224,7 @@ def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> 
             )
             detail += f"; words aligned: {words}"
         if bool(f.weak[0]):
-            detail += "; a weak alias, which cannot make a match on its own"
+            detail += "; " + weak_alias_detail(a, b, ia, ib)
         if form_a.truncated or form_b.truncated:
             detail += "; an over-long name was cut before comparison"
     return Reason("name", round(sim, 4), round(contribution, 3), detail)

@@ -27,6 +27,7 @@ from chipwatch.errors import WorkspaceCorruptError
 from chipwatch.settings import Settings
 from graph.lists.copies import one_copy_each, version_lists
 from graph.lists.versions import current_versions
+from graph.lists.weak_aliases import share_weak_aliases
 
 #: Fields of an entry that make up its content: a change in any of them is a change in the diff.
 CONTENT_FIELDS: tuple[str, ...] = (
@@ -167,12 +168,14 @@ def latest_entries(settings: Settings) -> pd.DataFrame:
 def shown_entries(tables: ListTables) -> pd.DataFrame:
     """``list_entries`` rows of the newest version of every feed, one per node id: of an id two
     feeds list, the copy the graph node shows (:mod:`graph.lists.copies`), so resolution,
-    screening and rescreen read one listing once, with the fields the node shows."""
+    screening and rescreen read one listing once, with the fields the node shows — save that an
+    alias OFAC's own copy of an entry marks weak is weak on the CSL's copy too
+    (:mod:`graph.lists.weak_aliases`)."""
     if tables.versions.empty:
         return tables.entries.iloc[0:0]
     current = current_versions(tables.versions)
     rows = tables.entries[tables.entries["version_id"].isin(set(current["version_id"]))]
-    return one_copy_each(rows, version_lists(current))
+    return one_copy_each(share_weak_aliases(rows), version_lists(current))
 
 
 def as_str_list(value: Any) -> list[str]:
