@@ -10,14 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from graph.model import EdgeKind, NodeKind
+from graph.risk.reference import load_reference
 from graph.risk.run import RiskResult, analyse
 from graph.store import GraphStore
 from graph.stores import NetworkxStore
+from ingest.lists.readers import ofac_csv
 
 TODAY = dt.date(2026, 12, 1)
 EL_ALL = "For all items subject to the EAR. (See §744.11 of the EAR)"
@@ -127,6 +130,67 @@ def test_bis_affiliates_counts_sdn_owners_only_under_744_8_programmes(store: Gra
     assert bis.get("TW") == "owned" and bis.get("TEM") == "owned"
     assert "TG" not in bis and "G" not in bis
     assert statuses(res, "OFAC").get("TG") == "owned"
+
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+#: OFAC programme tags of 15 CFR 744.8(a)(1) (89 FR 20107; Supp. No. 8 to part 744 (b)) among
+#: the real rows of tests/fixtures/lists/ofac/tiny/sdn.csv: entry number → counted for BIS
+SDN_TINY_COUNTED = {
+    "10278": True,  # SDNT
+    "11195": True,  # NPWMD, IFSR, IRAN-CON-ARMS-EO
+    "12685": False,  # LIBYA2
+    "15102": True,  # SDNTK
+    "19709": True,  # SDGT, IFSR
+    "20540": False,  # DPRK3
+    "28603": True,  # UKRAINE-EO13662, VENEZUELA-EO13850
+    "29702": False,  # CYBER2, ELECTION-EO13848
+    "33151": False,  # CYBER2
+    "40716": False,  # IRAN
+    "44525": True,  # BELARUS-EO14038
+    "47371": True,  # RUSSIA-EO14024
+    "48603": False,  # CYBER2
+    "48727": True,  # SDGT, NPWMD, IRGC, IFSR
+    "50544": True,  # RUSSIA-EO14024
+    "50972": True,  # SDGT, IFSR
+    "52327": False,  # IRAN-EO13846
+}
+
+
+def test_bis_affiliates_programmes_are_the_14_of_89_fr_20107_on_real_sdn_rows(store: GraphStore) -> None:
+    """Every entry of the bundled OFAC sdn.csv sample, with its programmes as the reader gives
+    them, 50 % owner of a company of its own: the Affiliates rule blocks exactly the companies of
+    owners designated under one of the 14 programmes (narcotics SDNT/SDNTK and UKRAINE-EO13662
+    among them); OFAC blocks them all."""
+    entries = ofac_csv.read(FIXTURES / "lists" / "ofac" / "tiny" / "sdn.csv").entries
+    assert {e.source_id for e in entries} == set(SDN_TINY_COUNTED)
+    for e in entries:
+        companies(store, (f"S{e.source_id}", "XX"), (f"T{e.source_id}", "AE"))
+        listed(store, f"S{e.source_id}", "US_SDN", list(e.programs))
+        owns(store, (f"S{e.source_id}", f"T{e.source_id}", 50.0))
+    res = analyse(store, TODAY)
+    bis = statuses(res, "BIS_AFFILIATES")
+    assert {k: bis.get(f"T{k}") == "owned" for k in SDN_TINY_COUNTED} == SDN_TINY_COUNTED
+    assert all(statuses(res, "OFAC").get(f"T{k}") == "owned" for k in SDN_TINY_COUNTED)
+
+
+@pytest.mark.parametrize(
+    ("programs", "counted"),
+    [
+        ("UKRAINE-EO13662] [VENEZUELA-EO13850", True),  # sdn.csv line 7, as the CSV cell reads
+        ("[UKRAINE-EO13662] [RUSSIA-EO14024]", True),
+        ("VENEZUELA-EO13850; UKRAINE-EO13662", True),  # consolidated_2025_tiny.csv line 12
+        ("IFSR; NPWMD", True),  # csl_2019-12_sample.csv line 12
+        ("ILLICIT-DRUGS-EO14059", True),  # ofac/non_sdn/cons_prim.csv line 442
+        (["IFSR"], False),
+        (["SDT"], False),
+        ("IFSR; IRGC", False),
+        (None, False),
+    ],
+)
+def test_bis_affiliates_reads_programmes_written_as_one_text(programs: object, counted: bool) -> None:
+    """A programmes text with several tags is matched tag by tag, not as one unknown tag."""
+    bis = next(r for r in load_reference(TODAY).regimes if r.name == "BIS_AFFILIATES")
+    assert bis.counts("US_SDN", programs) is counted
 
 
 def test_an_ownership_record_dated_after_as_of_does_not_count(store: GraphStore) -> None:
