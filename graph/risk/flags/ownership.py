@@ -64,6 +64,13 @@ def owned_by_listed_suspended_rule(ctx: FlagContext) -> pd.DataFrame:
     )
 
 
+def _recorded(stakes: pd.DataFrame) -> list[str | None]:
+    """Per stake: "recorded …, after the as-of date" when its record is (:mod:`graph.risk.asof`)."""
+    if "recorded" not in stakes:
+        return [None] * len(stakes)
+    return [r if isinstance(r, str) else None for r in stakes["recorded"].to_numpy(dtype=object)]
+
+
 def listed_minority_stake(ctx: FlagContext) -> pd.DataFrame:
     """A listed party holds at least ``min_pct`` (25 %) — a significant stake below the blocking threshold."""
     min_pct = float(ctx.params("LISTED_MINORITY_STAKE").get("min_pct", 25.0))
@@ -76,8 +83,8 @@ def listed_minority_stake(ctx: FlagContext) -> pd.DataFrame:
         "owned",
         lambda g: evidence(
             [
-                {"owner": w, "pct": float(p), "lists": listed[w]}
-                for w, p in zip(g["owner"], g["pct"], strict=True)
+                {"owner": w, "pct": float(p), "lists": listed[w], **({"recorded": r} if r else {})}
+                for w, p, r in zip(g["owner"], g["pct"], _recorded(g), strict=True)
             ],
             min_pct=min_pct,
         ),

@@ -193,23 +193,33 @@ def test_bis_affiliates_reads_programmes_written_as_one_text(programs: object, c
     assert bis.counts("US_SDN", programs) is counted
 
 
-def test_an_ownership_record_dated_after_as_of_does_not_count(store: GraphStore) -> None:
-    """A stake recorded as of 2026-06-01 is not known on 2026-01-01 (as a shipment after the date
-    is not): the run as of 2026-01-01 leaves it out and says so; as of today it counts, and the
-    explanation names the record's date and file."""
-    companies(store, ("X", "RU"), ("T", "AE"))
+def test_an_ownership_record_dated_after_as_of_still_counts_and_says_so(store: GraphStore) -> None:
+    """A stake recorded as of 2026-06-01 (the date of the registry extract that observed it, not
+    the day it began) still tells who owned T on 2026-01-01: the back-dated run counts it, its
+    explanation says it was recorded after the as-of date, and a run note counts such records.
+    As of a later date the explanation names the record's date and file, with no such remark."""
+    companies(store, ("X", "RU"), ("T", "AE"), ("M", "AE"))
     listed(store, "X", "US_SDN", ["RUSSIA-EO14024"])
-    owns(store, ("X", "T", 60.0), as_of="2026-06-01")
+    owns(store, ("X", "T", 60.0), ("X", "M", 30.0), as_of="2026-06-01")
     before = analyse(store, dt.date(2026, 1, 1))
-    assert "T" not in statuses(before, "OFAC")
-    assert flag_evidence(before, "LISTED_MINORITY_STAKE", "T") is None
-    assert any("dated after 2026-01-01" in n for n in before.notes)
+    assert statuses(before, "OFAC")["T"] == "owned"
+    ev = flag_evidence(before, "OWNED_BY_LISTED", "T")
+    assert ev is not None
+    owners = next(i for i in ev["items"] if i["regime"] == "OFAC")["owners"]
+    recorded = "recorded 2026-06-01, after the as-of date"
+    assert owners == [
+        {"id": "co:t:X", "pct": 60.0, "as_of": "2026-06-01", "source": "registry.csv", "recorded": recorded}
+    ]
+    minority = flag_evidence(before, "LISTED_MINORITY_STAKE", "M")
+    assert minority is not None and minority["items"][0]["recorded"] == recorded
+    assert any("2 ownership records dated after 2026-01-01 still counted" in n for n in before.notes)
     after = analyse(store, TODAY)
     assert statuses(after, "OFAC")["T"] == "owned"
     ev = flag_evidence(after, "OWNED_BY_LISTED", "T")
     assert ev is not None
     owners = next(i for i in ev["items"] if i["regime"] == "OFAC")["owners"]
     assert owners == [{"id": "co:t:X", "pct": 60.0, "as_of": "2026-06-01", "source": "registry.csv"}]
+    assert not any("ownership records" in n for n in after.notes)
 
 
 @pytest.mark.parametrize(
