@@ -526,3 +526,60 @@ def test_ultimate_parent_is_found_through_consolidation_records_without_percenta
     assert ev is not None
     assert ev["items"][0]["ultimate_parent"] == "co:t:P" and ev["items"][0]["link"] == "ultimate_parent"
     assert statuses(res, "OFAC") == {}  # consolidation is no stake: no ownership percentage is made up
+
+
+STAKE_FLAGS = ("OWNED_BY_LISTED", "OWNED_BY_LISTED_SUSPENDED_RULE", "LISTED_MINORITY_STAKE")
+
+
+def _ownership_flags(res: RiskResult, cid: str) -> list[str]:
+    """The flags that read a listed owner's stake in ``cid``."""
+    f = res.flags
+    return sorted(f.loc[(f["cluster"] == f"co:t:{cid}") & f["flag"].isin(STAKE_FLAGS), "flag"])
+
+
+def test_a_minority_stake_is_one_below_the_threshold_of_the_regimes_that_count_its_owner(
+    store: GraphStore,
+) -> None:
+    """From 25 % up to below the threshold: an SDN's 49.99 % is a minority stake, its 50 % and
+    60 % block (OWNED_BY_LISTED alone, not a second flag for the same stake, which the noisy-OR
+    score would weigh twice); a UK-listed person's 50 % blocks nothing under the UK rule (more
+    than 50 %) and stays a minority stake; an Entity List owner's 60 % during the Affiliates
+    rule's suspension is the suspended rule's fact; a 1260H company's 60 %, which no ownership
+    rule reads, is still a significant stake. The explanation names the regimes it stays below."""
+    companies(store, ("X", "RU"), ("U", "RU"), ("E", "CN"), ("H", "CN"))
+    companies(store, ("T49", "AE"), ("T50", "AE"), ("T60", "AE"), ("U50", "AE"), ("E60", "AE"), ("H60", "AE"))
+    listed(store, "X", "US_SDN", ["RUSSIA-EO14024"])
+    listed(store, "U", "UK", ["Russia"])
+    listed(store, "E", "US_EL")
+    listed(store, "H", "US_1260H")
+    owns(
+        store,
+        ("X", "T49", 49.99),
+        ("X", "T50", 50.0),
+        ("X", "T60", 60.0),
+        ("U", "U50", 50.0),
+        ("E", "E60", 60.0),
+        ("H", "H60", 60.0),
+    )
+    res = analyse(store, dt.date(2026, 1, 1))  # the Affiliates rule suspended
+    assert _ownership_flags(res, "T49") == ["LISTED_MINORITY_STAKE"]
+    assert _ownership_flags(res, "T50") == ["OWNED_BY_LISTED"]
+    assert _ownership_flags(res, "T60") == ["OWNED_BY_LISTED"]
+    assert _ownership_flags(res, "U50") == ["LISTED_MINORITY_STAKE"]
+    assert _ownership_flags(res, "E60") == ["OWNED_BY_LISTED_SUSPENDED_RULE"]
+    assert _ownership_flags(res, "H60") == ["LISTED_MINORITY_STAKE"]
+    items = {
+        c: (flag_evidence(res, "LISTED_MINORITY_STAKE", c) or {})["items"] for c in ("T49", "U50", "H60")
+    }
+    assert items["T49"] == [
+        {
+            "owner": "co:t:X",
+            "pct": 49.99,
+            "lists": ["US_SDN"],
+            "below_threshold_of": ["BIS_AFFILIATES", "OFAC"],
+        }
+    ]
+    assert items["U50"][0]["below_threshold_of"] == ["UK"]
+    assert items["H60"][0]["below_threshold_of"] == []
+    breakdown = res.scores.set_index("cluster").loc["co:t:T60", "breakdown_json"]
+    assert "LISTED_MINORITY_STAKE" not in breakdown and "OWNED_BY_LISTED" in breakdown
