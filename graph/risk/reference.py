@@ -93,6 +93,13 @@ class FlagSpec:
     params: dict[str, Any]
     description: str
 
+    def in_force(self, as_of: dt.date) -> bool:
+        """Whether the rule behind the flag applies on ``as_of``: a flag whose parameters carry an
+        ``effective_from`` date (the rule that created the test, cited in its legal source) does
+        not fire before it."""
+        start = self.params.get("effective_from")
+        return not start or as_of >= dt.date.fromisoformat(str(start))
+
 
 @dataclass(frozen=True)
 class Reference:
@@ -115,6 +122,10 @@ class Reference:
             | self.country_groups.get("E:1", frozenset())
             | self.country_groups.get("E:2", frozenset())
         )
+
+    def flag_in_force(self, name: str) -> bool:
+        spec = self.flags.get(name)
+        return spec is None or spec.in_force(self.as_of)
 
     def flag_params(self, name: str) -> dict[str, Any]:
         return self.flags[name].params

@@ -102,6 +102,11 @@ def analyse(store: GraphStore, as_of: dt.date, progress: Progress | None = None)
     check_as_of(as_of, frames)
     frames, notes = frames_as_of(frames, as_of.isoformat())
     ref = load_reference(as_of)
+    notes += [
+        f"{f.name} not in force on {as_of.isoformat()} (from {f.params['effective_from']}: {f.legal_source})"
+        for f in ref.flags.values()
+        if not f.in_force(as_of)
+    ]
     tick("ownership", 1, len(STEPS))
     countries = owner_countries(frames)
     control = float(ref.flag_params("ULTIMATE_PARENT_D5").get("control_pct", 50.0))

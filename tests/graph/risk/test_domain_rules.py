@@ -368,6 +368,24 @@ def test_ultimate_parent_in_d5_or_macau_is_walked_to_the_top() -> None:
     assert flag_evidence(analyse(store, dt.date(2023, 11, 16)), "ULTIMATE_PARENT_D5", "K") is None
 
 
+def test_the_headquarters_test_applies_from_the_october_2023_rule() -> None:
+    """The ultimate parent test of 15 CFR 744.23 came with 88 FR 73458 (effective 2023-11-17):
+    a Chinese parent of a Dutch company flags neither side the day before, and the run says why;
+    from that day both flags fire. The date sits in red_flags.csv with the flag's legal source."""
+    store = NetworkxStore()
+    companies(store, ("P", "CN"), ("N", "NL"))
+    owns(store, ("P", "N", 100.0))
+    before = analyse(store, dt.date(2023, 11, 16))
+    assert flag_evidence(before, "ULTIMATE_PARENT_D5", "N") is None
+    assert flag_evidence(before, "D5_PARENT_OF_FOREIGN", "P") is None
+    note = next(n for n in before.notes if n.startswith("ULTIMATE_PARENT_D5 not in force on 2023-11-16"))
+    assert "from 2023-11-17" in note and "88 FR 73458" in note
+    on = analyse(store, dt.date(2023, 11, 17))
+    assert flag_evidence(on, "ULTIMATE_PARENT_D5", "N") is not None
+    assert flag_evidence(on, "D5_PARENT_OF_FOREIGN", "P") is not None
+    assert not any("not in force" in n for n in on.notes)
+
+
 def test_country_groups_are_those_domain_md_lists() -> None:
     from graph.risk.reference import load_reference
 
