@@ -3,6 +3,8 @@
 * Shipments dated after the day did not happen yet.
 * A listing whose ``start_date`` (the date the list gives for the listing) is after the day was
   not in force on it.
+* A listing whose ``end_date`` is before the day had ended (a Denied Persons List order that
+  expired): it lists nobody on the day.
 * An ownership record's ``as_of`` is the date of the registry extract that observed the stake,
   not the day the stake began: a record dated after the day still tells who owned what on it
   as far as the workspace knows, so it counts, and its explanation says it was recorded after
@@ -14,8 +16,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pandas as pd
 
+from graph.list_status import ended_before
 from graph.risk.frames import RiskFrames
 
 
@@ -36,6 +40,11 @@ def frames_as_of(frames: RiskFrames, day: str) -> tuple[RiskFrames, list[str]]:
     listed_on = _day(frames.listings["start_date"])
     later_records = int((recorded > day).sum())
     later_listings = int((listed_on > day).sum())
+    ended = np.fromiter(
+        (ended_before(v, day) is not None for v in frames.listings["end_date"].to_numpy(dtype=object)),
+        dtype=bool,
+        count=len(frames.listings),
+    )
     notes = []
     if later_records:
         notes.append(
@@ -46,11 +55,13 @@ def frames_as_of(frames: RiskFrames, day: str) -> tuple[RiskFrames, list[str]]:
         notes.append(
             f"{later_listings} list entries (listed) dated after {day} left out (not known on the as-of date)"
         )
+    if ended.any():
+        notes.append(f"{int(ended.sum())} list entries whose listing ended before {day} left out")
     owns = frames.owns.assign(recorded=[recorded_after(v, day) for v in frames.owns["as_of"].to_numpy()])
     cut = replace(
         frames,
         shipments=frames.shipments[frames.shipments["date"].fillna("") <= day],
         owns=owns,
-        listings=frames.listings[(listed_on <= day).to_numpy()],
+        listings=frames.listings[(listed_on <= day).to_numpy() & ~ended],
     )
     return cut, notes

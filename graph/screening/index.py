@@ -38,10 +38,20 @@ ENTRY_COLUMNS = (
     "legal_basis",
     "start_date",
     "source_url",
+    "end_date",
 )
 JOINED_SIMILARITY = 0.8  # key overlap credited to a pair found by its joined letters
 ADDRESS_ONLY_KIND = "address"  # ingest.lists.model.EntityKind.ADDRESS_ONLY
-_FINGERPRINT_COLUMNS = ("name", "aliases", "list", "entity_kind", "countries", "programs", *ENTRY_COLUMNS[2:])
+# end_date is left out: a fingerprint stored before it was read must still match the entry
+_FINGERPRINT_COLUMNS = (
+    "name",
+    "aliases",
+    "list",
+    "entity_kind",
+    "countries",
+    "programs",
+    *(c for c in ENTRY_COLUMNS[2:] if c != "end_date"),
+)
 
 
 def entry_fingerprint(row: dict[str, Any]) -> str:

@@ -601,3 +601,22 @@ def test_a_minority_stake_is_one_below_the_threshold_of_the_regimes_that_count_i
     assert items["H60"][0]["below_threshold_of"] == []
     breakdown = res.scores.set_index("cluster").loc["co:t:T60", "breakdown_json"]
     assert "LISTED_MINORITY_STAKE" not in breakdown and "OWNED_BY_LISTED" in breakdown
+
+
+def test_a_listing_that_ended_before_as_of_is_not_listed_on_it(store: GraphStore) -> None:
+    """A Denied Persons List order that expired on 2026-01-14 (Aaron Abraham Villa's, real DPL
+    row) lists nobody on 2026-12-01: the party resolved to it has no list status or list weight
+    and the run notes the entry; as of 2025-12-01 the order still lists it. An Entity List parent
+    of a company whose listing ended does not make its subsidiary blocked either."""
+    companies(store, ("V", "US"), ("W", "CN"), ("TW", "AE"))
+    listed(store, "V", "US_DPL", start_date="2022-08-24", end_date="2026-01-14")
+    listed(store, "W", "US_EL", start_date="2020-01-01", end_date="2026-01-14")
+    owns(store, ("W", "TW", 60.0))
+    after = analyse(store, TODAY)
+    assert "V" not in statuses(after, "OFAC") and "TW" not in statuses(after, "BIS_AFFILIATES")
+    scores = after.scores.set_index("cluster")["breakdown_json"]
+    assert "list:US_DPL" not in scores["co:t:V"]
+    assert "2 list entries whose listing ended before 2026-12-01 left out" in after.notes
+    before = analyse(store, dt.date(2025, 12, 1))
+    assert "list:US_DPL" in before.scores.set_index("cluster")["breakdown_json"]["co:t:V"]
+    assert not any("listing ended" in n for n in before.notes)
