@@ -620,3 +620,29 @@ def test_a_listing_that_ended_before_as_of_is_not_listed_on_it(store: GraphStore
     before = analyse(store, dt.date(2025, 12, 1))
     assert "list:US_DPL" in before.scores.set_index("cluster")["breakdown_json"]["co:t:V"]
     assert not any("listing ended" in n for n in before.notes)
+
+
+def test_a_listed_address_flags_parties_there_not_other_list_records(store: GraphStore) -> None:
+    """An Entity List party's address, shared by a company and by list entries that list nobody
+    on the day (one listed only later, one whose order ended, a context entity): the company is
+    at a listed party's address; the list records are not parties and are not flagged."""
+    companies(store, ("C", "AE"))
+    store.upsert_nodes(
+        NodeKind.LIST_ENTRY,
+        [
+            {"id": "list:US_EL:el", "name": "Listed Co", "list": "US_EL", "status": "active"},
+            {"id": "list:US_EL:later", "name": "Later Co", "list": "US_EL", "start_date": "2026-06-01"},
+            {"id": "list:US_DPL:ended", "name": "Ended Co", "list": "US_DPL", "end_date": "2025-01-14"},
+            {"id": "list:FTM:ctx", "name": "Context Co", "list": "FTM", "status": "context"},
+        ],
+    )
+    store.upsert_nodes(NodeKind.ADDRESS, [{"id": "addr:1", "name": "1 DUBAI ST DUBAI", "country": "AE"}])
+    located = ["co:t:C", "list:US_EL:el", "list:US_EL:later", "list:US_DPL:ended", "list:FTM:ctx"]
+    store.upsert_edges(
+        EdgeKind.LOCATED_AT,
+        [{"source": e, "target": "addr:1", "line": "1 Dubai St, Dubai", "provenance": "t"} for e in located],
+    )
+    for day in (TODAY, dt.date(2026, 1, 1)):
+        res = analyse(store, day)
+        hit = res.flags[res.flags["flag"] == "LISTED_ADDRESS_MATCH"]
+        assert hit["cluster"].tolist() == ["co:t:C"], day
