@@ -57,7 +57,12 @@ def frames_as_of(frames: RiskFrames, day: str) -> tuple[RiskFrames, list[str]]:
         )
     if ended.any():
         notes.append(f"{int(ended.sum())} list entries whose listing ended before {day} left out")
-    owns = frames.owns.assign(recorded=[recorded_after(v, day) for v in frames.owns["as_of"].to_numpy()])
+    recorded_note = pd.Series(
+        [recorded_after(v, day) for v in frames.owns["as_of"].to_numpy(dtype=object)],
+        index=frames.owns.index,
+        dtype=object,
+    )
+    owns = frames.owns.assign(recorded=recorded_note)
     cut = replace(
         frames,
         shipments=frames.shipments[frames.shipments["date"].fillna("") <= day],

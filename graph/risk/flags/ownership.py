@@ -104,7 +104,10 @@ def listed_minority_stake(ctx: FlagContext) -> pd.DataFrame:
         for w, p in zip(hit["owner"].to_numpy(dtype=object), hit["pct"].to_numpy(), strict=True)
     ]
     keep = np.asarray(minority, dtype=bool)
-    hit = hit[keep].assign(below=[b for b, k in zip(below, minority, strict=True) if k])
+    hit = hit[keep]
+    hit = hit.assign(
+        below=pd.Series([b for b, k in zip(below, minority, strict=True) if k], index=hit.index, dtype=object)
+    )
     return per_cluster(
         "LISTED_MINORITY_STAKE",
         hit,
