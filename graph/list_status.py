@@ -52,3 +52,10 @@ def listing_mask(statuses: pd.Series) -> np.ndarray:
 def current_mask(statuses: pd.Series) -> np.ndarray:
     """:func:`is_current` over a status column, as a boolean array."""
     return np.fromiter((is_current(s) for s in statuses.to_numpy(dtype=object)), bool, len(statuses))
+
+
+def ended_before(end_date: object, day: str) -> str | None:
+    """The date a listing ended (``end_date``, e.g. the expiry of a Denied Persons List order) when
+    it is before ``day`` (ISO date), else None: on that day the entry no longer lists anyone."""
+    end = str(end_date)[:10] if isinstance(end_date, str) and end_date else ""
+    return end if end and end < day else None

@@ -31,8 +31,9 @@ def register(group: click.Group) -> None:
     @click.option(
         "--as-of",
         "as_of",
-        help="Evaluate the rules in force on this date (YYYY-MM-DD; default today). Shipments, "
-        "ownership records (as_of) and listings (start_date) dated after it are left out.",
+        help="Evaluate the rules in force on this date (YYYY-MM-DD; default today). Shipments and "
+        "listings (start_date) dated after it and listings that ended before it (end_date) are left "
+        "out; ownership records dated after it (as_of: when observed) still count.",
     )
     def risk_cmd(as_of: str | None) -> None:
         """Compute ownership status per regime, red flags and risk scores; write them to the store."""

@@ -42,7 +42,8 @@ SHIPMENT_COLS = (
 @dataclass(frozen=True)
 class RiskFrames:
     entities: pd.DataFrame  # id, kind, name, country, cluster, + company columns, list, status
-    listings: pd.DataFrame  # cluster, entry_id, list, name, programs, license_requirement, start_date
+    #: cluster, entry_id, list, name, programs, license_requirement, start_date, end_date
+    listings: pd.DataFrame
     shipments: pd.DataFrame  # id + SHIPMENT_COLS + shipper, consignee (clusters), tier
     owns: pd.DataFrame  # owner, owned (clusters), pct, source_id, target_id, as_of, source, relationship
     officers: pd.DataFrame  # person, cluster
@@ -191,14 +192,26 @@ def load_frames(store: GraphStore) -> RiskFrames:
     entries = read_nodes(
         store,
         NodeKind.LIST_ENTRY,
-        ("name", "list", "status", "countries", "aliases", "programs", "license_requirement", "start_date"),
+        (
+            "name",
+            "list",
+            "status",
+            "countries",
+            "aliases",
+            "programs",
+            "license_requirement",
+            "start_date",
+            "end_date",
+        ),
     ).assign(kind=NodeKind.LIST_ENTRY.value)
     entries["country"] = entries["countries"].map(_first_country)
     entities = pd.concat(
         [
             companies,
             parties,
-            entries.drop(columns=["countries", "aliases", "programs", "license_requirement", "start_date"]),
+            entries.drop(
+                columns=["countries", "aliases", "programs", "license_requirement", "start_date", "end_date"]
+            ),
         ],
         ignore_index=True,
     )
@@ -220,6 +233,7 @@ def load_frames(store: GraphStore) -> RiskFrames:
             "programs": active["programs"].to_numpy(),
             "license_requirement": active["license_requirement"].to_numpy(),
             "start_date": active["start_date"].to_numpy(dtype=object),  # the date the party was listed
+            "end_date": active["end_date"].to_numpy(dtype=object),  # the date the listing ended
         }
     )
 

@@ -42,8 +42,9 @@ class OwnershipResult:
     completeness: pd.DataFrame
 
 
-#: What a stake's explanation carries beside owner and pct, when the ownership table has it.
-STAKE_FACTS = ("as_of", "source")
+#: What a stake's explanation carries beside owner and pct, when the ownership table has it
+#: (``recorded``: the record is dated after the as-of date, :mod:`graph.risk.asof`).
+STAKE_FACTS = ("as_of", "source", "recorded")
 
 
 def clean_stakes(owns: pd.DataFrame) -> pd.DataFrame:

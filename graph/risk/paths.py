@@ -186,7 +186,8 @@ class PathIndex:
                 (f"located in {c}" for c in frame.loc[located, "country"]),
             )
             parent = own.str.extract(r'"ultimate_parent_country": "([A-Z]{2})"', expand=False)
-            d5 = parent.isin(ref.advanced_computing_d5) & ~located
+            # the headquarters test of 15 CFR 744.23 applies from the date the flag's rule gives
+            d5 = parent.isin(ref.advanced_computing_d5) & ~located & ref.flag_in_force("ULTIMATE_PARENT_D5")
             add(
                 "restricted",
                 frame.loc[d5, "id"],

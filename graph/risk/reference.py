@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,8 @@ from chipwatch.settings import PROJECT_ROOT
 from graph.csv_lines import line_of_row
 
 REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
+#: between programme tags in one text: "] [" (OFAC sdn.csv), ";" (CSL), ","
+PROGRAM_SEPARATORS = re.compile(r"[\[\];,]")
 
 
 @dataclass(frozen=True)
@@ -46,8 +50,7 @@ class Regime:
         allowed = self.owner_programs.get(lst)
         if allowed is None:
             return True
-        found = programs if isinstance(programs, list | tuple | np.ndarray) else []
-        return any(program_key(p) in allowed for p in found)
+        return not allowed.isdisjoint(program_keys(programs))
 
     def reached(self, pct: float) -> bool:
         # 1e-9: summed stakes (30.1 + 19.9) carry float noise either side of the threshold
@@ -57,6 +60,20 @@ class Regime:
 def program_key(program: object) -> str:
     """A sanctions programme as the lists write it ("[NPWMD]", "npwmd ") → "NPWMD"."""
     return str(program).strip().strip("[]").strip().upper()
+
+
+def program_keys(programs: object) -> set[str]:
+    """Every programme tag an entry gives, however the list writes them: a list of tags, or one
+    text as OFAC's sdn.csv (``UKRAINE-EO13662] [RUSSIA-EO14024``, outer brackets eaten by the CSV
+    quoting) or the CSL (``UKRAINE-EO13662; RUSSIA-EO14024``) write several."""
+    if isinstance(programs, str):
+        items: Iterable[object] = [programs]
+    elif isinstance(programs, list | tuple | np.ndarray):
+        items = programs
+    else:
+        return set()
+    keys = (program_key(part) for p in items for part in PROGRAM_SEPARATORS.split(str(p)))
+    return {k for k in keys if k}
 
 
 def parse_owner_programs(text: str) -> dict[str, frozenset[str]]:
@@ -75,6 +92,13 @@ class FlagSpec:
     legal_source: str
     params: dict[str, Any]
     description: str
+
+    def in_force(self, as_of: dt.date) -> bool:
+        """Whether the rule behind the flag applies on ``as_of``: a flag whose parameters carry an
+        ``effective_from`` date (the rule that created the test, cited in its legal source) does
+        not fire before it."""
+        start = self.params.get("effective_from")
+        return not start or as_of >= dt.date.fromisoformat(str(start))
 
 
 @dataclass(frozen=True)
@@ -98,6 +122,10 @@ class Reference:
             | self.country_groups.get("E:1", frozenset())
             | self.country_groups.get("E:2", frozenset())
         )
+
+    def flag_in_force(self, name: str) -> bool:
+        spec = self.flags.get(name)
+        return spec is None or spec.in_force(self.as_of)
 
     def flag_params(self, name: str) -> dict[str, Any]:
         return self.flags[name].params

@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -22,6 +22,7 @@ from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings
 from graph.lists.basis import list_notes
 from graph.model import NodeKind
+from graph.risk.asof import frames_as_of
 from graph.risk.flags import compute_flags
 from graph.risk.flags.base import FlagContext
 from graph.risk.frames import RiskFrames, join_groups, load_frames
@@ -100,26 +101,13 @@ def analyse(store: GraphStore, as_of: dt.date, progress: Progress | None = None)
     tick("read", 0, len(STEPS))
     frames = load_frames(store)
     check_as_of(as_of, frames)
-    day = as_of.isoformat()
-    # Facts dated after the as-of date are not known on it: shipments, ownership records (a stake
-    # recorded as of 2026-06-01 says nothing about who owned what on 2026-01-01) and listings
-    # (a party listed on 2026-03-01 was not listed on 2026-01-01).
-    recorded = frames.owns["as_of"].fillna("").astype(str).str[:10]
-    listed_on = frames.listings["start_date"].fillna("").astype(str).str[:10]
-    notes = []
-    for count, what in (
-        (int((recorded > day).sum()), "ownership records"),
-        (int((listed_on > day).sum()), "list entries (listed)"),
-    ):
-        if count:
-            notes.append(f"{count} {what} dated after {day} left out (not known on the as-of date)")
-    frames = replace(
-        frames,
-        shipments=frames.shipments[frames.shipments["date"].fillna("") <= day],
-        owns=frames.owns[(recorded <= day).to_numpy()],
-        listings=frames.listings[(listed_on <= day).to_numpy()],
-    )
+    frames, notes = frames_as_of(frames, as_of.isoformat())
     ref = load_reference(as_of)
+    notes += [
+        f"{f.name} not in force on {as_of.isoformat()} (from {f.params['effective_from']}: {f.legal_source})"
+        for f in ref.flags.values()
+        if not f.in_force(as_of)
+    ]
     tick("ownership", 1, len(STEPS))
     countries = owner_countries(frames)
     control = float(ref.flag_params("ULTIMATE_PARENT_D5").get("control_pct", 50.0))

@@ -37,6 +37,7 @@ ENTRY_COLUMNS = (
     "legal_basis",
     "start_date",
     "source_url",
+    "end_date",
 )
 JOINED_SIMILARITY = 0.8  # key overlap credited to a pair found by its joined letters
 ADDRESS_ONLY_KIND = "address"  # ingest.lists.model.EntityKind.ADDRESS_ONLY

@@ -15,6 +15,7 @@ one index built once.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import importlib.util
 import json
@@ -27,7 +28,7 @@ import pandas as pd
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings
 from graph.list_fingerprint import COUNTERPARTY_PREFIX, SCREENING_KEY
-from graph.list_status import ACTIVE, CONTEXT, CONTEXT_NOTE
+from graph.list_status import ACTIVE, CONTEXT, CONTEXT_NOTE, ended_before
 from graph.resolve import letterless
 from graph.resolve.review import Decision, counterparty_id, load_decisions, optional_store
 from graph.score_text import score_text
@@ -89,6 +90,8 @@ class Screener:
     thresholds: Thresholds = field(default_factory=Thresholds)
     decisions: dict[str, dict[str, tuple[Decision, str]]] = field(default_factory=dict)
     risk_hook: Any = None  # callable(matched_ids) -> {entry id: {ownership_status, red_flags, risk_score}}
+    #: the day screened for (a listing that ended before it is review at most); None: today
+    on: dt.date | None = None
     _columns_cache: dict[str, list[str | None]] | None = field(default=None, repr=False)
 
     @classmethod
@@ -180,6 +183,7 @@ class Screener:
             for col, values in self._entry_columns().items():
                 match[col] = values[entry_row]
             _add_policy_reason(match)
+            self._note_ended_listing(match)
             out[q].append(match)
         for lst in out:
             lst.sort(key=lambda m: (-m["score"], m["id"]))
@@ -187,6 +191,15 @@ class Screener:
             if notes is not None and all(m["id"] != entry_id for m in out[q]):  # else found by another name
                 notes.setdefault(q, []).append(note)
         return out
+
+    def _note_ended_listing(self, match: dict[str, Any]) -> None:
+        """A listing that ended before the day screened for (a Denied Persons List order that
+        expired) lists nobody now: its hit says so and is ``review`` at most, for the officer to
+        check the party's history rather than be blocked on it."""
+        ended = ended_before(match.get("end_date"), (self.on or dt.date.today()).isoformat())
+        if ended is not None:
+            match["listing_ended"] = ended
+            match["reasons"] = [*match["reasons"], f"listing ended on {ended}: review rather than block"]
 
     def _is_context(self, entry_row: int) -> bool:
         return bool(self.index.context) and self.index.context[int(entry_row)]
@@ -202,7 +215,11 @@ class Screener:
         best = 0
         for m in matches:
             level = levels.index(self.thresholds.disposition(m["score"]))
-            capped = m.get("entry_status") == CONTEXT or review_only(m.get("list")) is not None
+            capped = (
+                m.get("entry_status") == CONTEXT
+                or review_only(m.get("list")) is not None
+                or m.get("listing_ended") is not None
+            )
             best = max(best, min(level, 1) if capped else level)
         return levels[best]
 
@@ -279,6 +296,7 @@ class Screener:
             for col, values in self._entry_columns().items():
                 match[col] = values[hit.entry]
             _add_policy_reason(match)
+            self._note_ended_listing(match)
             by_key.setdefault(key, []).append(match)
         return {
             i: by_key[(a, c)]

@@ -45,7 +45,8 @@ def compute_flags(ctx: FlagContext, only: Callable[[str], bool] = lambda _n: Tru
     """Every flag that fired: cluster, flag, evidence_json, legal_source, parameters_json."""
     import json
 
-    parts = [FLAGS[name](ctx) for name in FLAGS if only(name)]
+    # a flag whose rule took effect after the as-of date does not fire (FlagSpec.in_force)
+    parts = [FLAGS[name](ctx) for name in FLAGS if only(name) and ctx.ref.flag_in_force(name)]
     parts = [p for p in parts if not p.empty]
     if not parts:
         return pd.DataFrame(columns=[*FLAG_COLUMNS, "legal_source", "parameters_json"])

@@ -62,7 +62,11 @@ def listed_address_match(ctx: FlagContext) -> pd.DataFrame:
     f = ctx.frames
     entries = set(f.listings["entry_id"])
     at_list = f.located[member(f.located["entity"], entries)]
-    shared = set(f.located.loc[~member(f.located["entity"], entries), "address"])
+    # A party is a company or a trade party: a list entry that lists nobody on the day (not yet
+    # listed, ended, removed, a context entity) is a list record, not a party at the address.
+    records = f.entities.loc[f.entities["kind"] == NodeKind.LIST_ENTRY.value, "id"]
+    parties = f.located[~member(f.located["entity"], set(records))]
+    shared = set(parties["address"])
     at_list = at_list[member(at_list["address"], shared)].sort_values(["address", "entity"], kind="stable")
     if at_list.empty:
         return empty()
@@ -75,7 +79,7 @@ def listed_address_match(ctx: FlagContext) -> pd.DataFrame:
             {"entry": e, "list": list_of.get(e), "line": _text(line), "source": _text(prov)}
         )
     listed_clusters = at_list.groupby("address")["cluster"].agg(set)
-    near = f.located[member(f.located["address"], set(listed_at)) & ~member(f.located["entity"], entries)]
+    near = parties[member(parties["address"], set(listed_at))]
     near = near[[c not in listed_clusters[a] for c, a in zip(near["cluster"], near["address"], strict=True)]]
     near = near.sort_values(["cluster", "address", "entity"], kind="stable")
     keys = pd.Series(f.addresses["name"].to_numpy(), index=f.addresses["id"].to_numpy())

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from graph.risk.flags.base import FLAG_COLUMNS, MAX_EVIDENCE, FlagContext, empty, evidence, per_cluster
 from graph.risk.frames import group_lists, member
 from graph.risk.ownership import ReasonIndex, reason_chain, reason_index
+from graph.risk.reference import Regime
 
 #: At most this many links of the chain below a blocked entity go into its explanation.
 MAX_CHAIN = 2 * MAX_EVIDENCE
@@ -64,20 +66,63 @@ def owned_by_listed_suspended_rule(ctx: FlagContext) -> pd.DataFrame:
     )
 
 
+def _recorded(stakes: pd.DataFrame) -> list[str | None]:
+    """Per stake: "recorded …, after the as-of date" when its record is (:mod:`graph.risk.asof`)."""
+    if "recorded" not in stakes:
+        return [None] * len(stakes)
+    return [r if isinstance(r, str) else None for r in stakes["recorded"].to_numpy(dtype=object)]
+
+
+def _counting_regimes(ctx: FlagContext) -> dict[str, list[Regime]]:
+    """Listed cluster → the regimes on the as-of date (in force or suspended) that count it as a
+    blocked owner: its ``listed`` rows of the ownership status (a regime's owner lists, narrowed
+    to its programmes)."""
+    by_name = {r.name: r for r in ctx.ref.regimes_all}
+    rows = pd.concat([ctx.ownership.status, ctx.suspended], ignore_index=True)
+    rows = rows[rows["status"] == "listed"]
+    out: dict[str, list[Regime]] = {}
+    for c, r in zip(rows["cluster"], rows["regime"], strict=True):
+        if str(r) in by_name:
+            out.setdefault(str(c), []).append(by_name[str(r)])
+    return out
+
+
 def listed_minority_stake(ctx: FlagContext) -> pd.DataFrame:
-    """A listed party holds at least ``min_pct`` (25 %) — a significant stake below the blocking threshold."""
+    """A listed party holds at least ``min_pct`` (25 %) but less than the ownership threshold of
+    each regime that counts it as an owner: a significant stake that blocks nothing on its own.
+    A stake at the threshold is OWNED_BY_LISTED's (or the suspended rule's) fact, and would weigh
+    twice in the score (a noisy-OR over distinct flags); an owner no regime counts (e.g. on a list
+    no ownership rule reads) has no threshold, and its stake fires from ``min_pct`` up."""
     min_pct = float(ctx.params("LISTED_MINORITY_STAKE").get("min_pct", 25.0))
     o = ctx.frames.owns
     listed = ctx.listed_clusters
     hit = o[member(o["owner"], set(listed.index)) & (o["pct"] >= min_pct) & (o["owner"] != o["owned"])]
+    counting = _counting_regimes(ctx)
+    below = [sorted(r.name for r in counting.get(str(w), [])) for w in hit["owner"].to_numpy(dtype=object)]
+    minority = [
+        not any(r.reached(float(p)) for r in counting.get(str(w), []))
+        for w, p in zip(hit["owner"].to_numpy(dtype=object), hit["pct"].to_numpy(), strict=True)
+    ]
+    keep = np.asarray(minority, dtype=bool)
+    hit = hit[keep]
+    hit = hit.assign(
+        below=pd.Series([b for b, k in zip(below, minority, strict=True) if k], index=hit.index, dtype=object)
+    )
     return per_cluster(
         "LISTED_MINORITY_STAKE",
         hit,
         "owned",
         lambda g: evidence(
             [
-                {"owner": w, "pct": float(p), "lists": listed[w]}
-                for w, p in zip(g["owner"], g["pct"], strict=True)
+                {
+                    "owner": w,
+                    "pct": float(p),
+                    "lists": listed[w],
+                    # the regimes whose threshold the stake stays below (none: no regime counts the owner)
+                    "below_threshold_of": b,
+                    **({"recorded": r} if r else {}),
+                }
+                for w, p, b, r in zip(g["owner"], g["pct"], g["below"], _recorded(g), strict=True)
             ],
             min_pct=min_pct,
         ),

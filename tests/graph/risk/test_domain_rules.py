@@ -10,14 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from graph.model import EdgeKind, NodeKind
+from graph.risk.reference import load_reference
 from graph.risk.run import RiskResult, analyse
 from graph.store import GraphStore
 from graph.stores import NetworkxStore
+from ingest.lists.readers import ofac_csv
 
 TODAY = dt.date(2026, 12, 1)
 EL_ALL = "For all items subject to the EAR. (See §744.11 of the EAR)"
@@ -129,23 +132,94 @@ def test_bis_affiliates_counts_sdn_owners_only_under_744_8_programmes(store: Gra
     assert statuses(res, "OFAC").get("TG") == "owned"
 
 
-def test_an_ownership_record_dated_after_as_of_does_not_count(store: GraphStore) -> None:
-    """A stake recorded as of 2026-06-01 is not known on 2026-01-01 (as a shipment after the date
-    is not): the run as of 2026-01-01 leaves it out and says so; as of today it counts, and the
-    explanation names the record's date and file."""
-    companies(store, ("X", "RU"), ("T", "AE"))
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+#: OFAC programme tags of 15 CFR 744.8(a)(1) (89 FR 20107; Supp. No. 8 to part 744 (b)) among
+#: the real rows of tests/fixtures/lists/ofac/tiny/sdn.csv: entry number → counted for BIS
+SDN_TINY_COUNTED = {
+    "10278": True,  # SDNT
+    "11195": True,  # NPWMD, IFSR, IRAN-CON-ARMS-EO
+    "12685": False,  # LIBYA2
+    "15102": True,  # SDNTK
+    "19709": True,  # SDGT, IFSR
+    "20540": False,  # DPRK3
+    "28603": True,  # UKRAINE-EO13662, VENEZUELA-EO13850
+    "29702": False,  # CYBER2, ELECTION-EO13848
+    "33151": False,  # CYBER2
+    "40716": False,  # IRAN
+    "44525": True,  # BELARUS-EO14038
+    "47371": True,  # RUSSIA-EO14024
+    "48603": False,  # CYBER2
+    "48727": True,  # SDGT, NPWMD, IRGC, IFSR
+    "50544": True,  # RUSSIA-EO14024
+    "50972": True,  # SDGT, IFSR
+    "52327": False,  # IRAN-EO13846
+}
+
+
+def test_bis_affiliates_programmes_are_the_14_of_89_fr_20107_on_real_sdn_rows(store: GraphStore) -> None:
+    """Every entry of the bundled OFAC sdn.csv sample, with its programmes as the reader gives
+    them, 50 % owner of a company of its own: the Affiliates rule blocks exactly the companies of
+    owners designated under one of the 14 programmes (narcotics SDNT/SDNTK and UKRAINE-EO13662
+    among them); OFAC blocks them all."""
+    entries = ofac_csv.read(FIXTURES / "lists" / "ofac" / "tiny" / "sdn.csv").entries
+    assert {e.source_id for e in entries} == set(SDN_TINY_COUNTED)
+    for e in entries:
+        companies(store, (f"S{e.source_id}", "XX"), (f"T{e.source_id}", "AE"))
+        listed(store, f"S{e.source_id}", "US_SDN", list(e.programs))
+        owns(store, (f"S{e.source_id}", f"T{e.source_id}", 50.0))
+    res = analyse(store, TODAY)
+    bis = statuses(res, "BIS_AFFILIATES")
+    assert {k: bis.get(f"T{k}") == "owned" for k in SDN_TINY_COUNTED} == SDN_TINY_COUNTED
+    assert all(statuses(res, "OFAC").get(f"T{k}") == "owned" for k in SDN_TINY_COUNTED)
+
+
+@pytest.mark.parametrize(
+    ("programs", "counted"),
+    [
+        ("UKRAINE-EO13662] [VENEZUELA-EO13850", True),  # sdn.csv line 7, as the CSV cell reads
+        ("[UKRAINE-EO13662] [RUSSIA-EO14024]", True),
+        ("VENEZUELA-EO13850; UKRAINE-EO13662", True),  # consolidated_2025_tiny.csv line 12
+        ("IFSR; NPWMD", True),  # csl_2019-12_sample.csv line 12
+        ("ILLICIT-DRUGS-EO14059", True),  # ofac/non_sdn/cons_prim.csv line 442
+        (["IFSR"], False),
+        (["SDT"], False),
+        ("IFSR; IRGC", False),
+        (None, False),
+    ],
+)
+def test_bis_affiliates_reads_programmes_written_as_one_text(programs: object, counted: bool) -> None:
+    """A programmes text with several tags is matched tag by tag, not as one unknown tag."""
+    bis = next(r for r in load_reference(TODAY).regimes if r.name == "BIS_AFFILIATES")
+    assert bis.counts("US_SDN", programs) is counted
+
+
+def test_an_ownership_record_dated_after_as_of_still_counts_and_says_so(store: GraphStore) -> None:
+    """A stake recorded as of 2026-06-01 (the date of the registry extract that observed it, not
+    the day it began) still tells who owned T on 2026-01-01: the back-dated run counts it, its
+    explanation says it was recorded after the as-of date, and a run note counts such records.
+    As of a later date the explanation names the record's date and file, with no such remark."""
+    companies(store, ("X", "RU"), ("T", "AE"), ("M", "AE"))
     listed(store, "X", "US_SDN", ["RUSSIA-EO14024"])
-    owns(store, ("X", "T", 60.0), as_of="2026-06-01")
+    owns(store, ("X", "T", 60.0), ("X", "M", 30.0), as_of="2026-06-01")
     before = analyse(store, dt.date(2026, 1, 1))
-    assert "T" not in statuses(before, "OFAC")
-    assert flag_evidence(before, "LISTED_MINORITY_STAKE", "T") is None
-    assert any("dated after 2026-01-01" in n for n in before.notes)
+    assert statuses(before, "OFAC")["T"] == "owned"
+    ev = flag_evidence(before, "OWNED_BY_LISTED", "T")
+    assert ev is not None
+    owners = next(i for i in ev["items"] if i["regime"] == "OFAC")["owners"]
+    recorded = "recorded 2026-06-01, after the as-of date"
+    assert owners == [
+        {"id": "co:t:X", "pct": 60.0, "as_of": "2026-06-01", "source": "registry.csv", "recorded": recorded}
+    ]
+    minority = flag_evidence(before, "LISTED_MINORITY_STAKE", "M")
+    assert minority is not None and minority["items"][0]["recorded"] == recorded
+    assert any("2 ownership records dated after 2026-01-01 still counted" in n for n in before.notes)
     after = analyse(store, TODAY)
     assert statuses(after, "OFAC")["T"] == "owned"
     ev = flag_evidence(after, "OWNED_BY_LISTED", "T")
     assert ev is not None
     owners = next(i for i in ev["items"] if i["regime"] == "OFAC")["owners"]
     assert owners == [{"id": "co:t:X", "pct": 60.0, "as_of": "2026-06-01", "source": "registry.csv"}]
+    assert not any("ownership records" in n for n in after.notes)
 
 
 @pytest.mark.parametrize(
@@ -292,6 +366,24 @@ def test_ultimate_parent_in_d5_or_macau_is_walked_to_the_top() -> None:
     assert flag_evidence(res, "ULTIMATE_PARENT_D5", "K") is not None
     assert flag_evidence(res, "ULTIMATE_PARENT_D5", "J") is None
     assert flag_evidence(analyse(store, dt.date(2023, 11, 16)), "ULTIMATE_PARENT_D5", "K") is None
+
+
+def test_the_headquarters_test_applies_from_the_october_2023_rule() -> None:
+    """The ultimate parent test of 15 CFR 744.23 came with 88 FR 73458 (effective 2023-11-17):
+    a Chinese parent of a Dutch company flags neither side the day before, and the run says why;
+    from that day both flags fire. The date sits in red_flags.csv with the flag's legal source."""
+    store = NetworkxStore()
+    companies(store, ("P", "CN"), ("N", "NL"))
+    owns(store, ("P", "N", 100.0))
+    before = analyse(store, dt.date(2023, 11, 16))
+    assert flag_evidence(before, "ULTIMATE_PARENT_D5", "N") is None
+    assert flag_evidence(before, "D5_PARENT_OF_FOREIGN", "P") is None
+    note = next(n for n in before.notes if n.startswith("ULTIMATE_PARENT_D5 not in force on 2023-11-16"))
+    assert "from 2023-11-17" in note and "88 FR 73458" in note
+    on = analyse(store, dt.date(2023, 11, 17))
+    assert flag_evidence(on, "ULTIMATE_PARENT_D5", "N") is not None
+    assert flag_evidence(on, "D5_PARENT_OF_FOREIGN", "P") is not None
+    assert not any("not in force" in n for n in on.notes)
 
 
 def test_country_groups_are_those_domain_md_lists() -> None:
@@ -452,3 +544,105 @@ def test_ultimate_parent_is_found_through_consolidation_records_without_percenta
     assert ev is not None
     assert ev["items"][0]["ultimate_parent"] == "co:t:P" and ev["items"][0]["link"] == "ultimate_parent"
     assert statuses(res, "OFAC") == {}  # consolidation is no stake: no ownership percentage is made up
+
+
+STAKE_FLAGS = ("OWNED_BY_LISTED", "OWNED_BY_LISTED_SUSPENDED_RULE", "LISTED_MINORITY_STAKE")
+
+
+def _ownership_flags(res: RiskResult, cid: str) -> list[str]:
+    """The flags that read a listed owner's stake in ``cid``."""
+    f = res.flags
+    return sorted(f.loc[(f["cluster"] == f"co:t:{cid}") & f["flag"].isin(STAKE_FLAGS), "flag"])
+
+
+def test_a_minority_stake_is_one_below_the_threshold_of_the_regimes_that_count_its_owner(
+    store: GraphStore,
+) -> None:
+    """From 25 % up to below the threshold: an SDN's 49.99 % is a minority stake, its 50 % and
+    60 % block (OWNED_BY_LISTED alone, not a second flag for the same stake, which the noisy-OR
+    score would weigh twice); a UK-listed person's 50 % blocks nothing under the UK rule (more
+    than 50 %) and stays a minority stake; an Entity List owner's 60 % during the Affiliates
+    rule's suspension is the suspended rule's fact; a 1260H company's 60 %, which no ownership
+    rule reads, is still a significant stake. The explanation names the regimes it stays below."""
+    companies(store, ("X", "RU"), ("U", "RU"), ("E", "CN"), ("H", "CN"))
+    companies(store, ("T49", "AE"), ("T50", "AE"), ("T60", "AE"), ("U50", "AE"), ("E60", "AE"), ("H60", "AE"))
+    listed(store, "X", "US_SDN", ["RUSSIA-EO14024"])
+    listed(store, "U", "UK", ["Russia"])
+    listed(store, "E", "US_EL")
+    listed(store, "H", "US_1260H")
+    owns(
+        store,
+        ("X", "T49", 49.99),
+        ("X", "T50", 50.0),
+        ("X", "T60", 60.0),
+        ("U", "U50", 50.0),
+        ("E", "E60", 60.0),
+        ("H", "H60", 60.0),
+    )
+    res = analyse(store, dt.date(2026, 1, 1))  # the Affiliates rule suspended
+    assert _ownership_flags(res, "T49") == ["LISTED_MINORITY_STAKE"]
+    assert _ownership_flags(res, "T50") == ["OWNED_BY_LISTED"]
+    assert _ownership_flags(res, "T60") == ["OWNED_BY_LISTED"]
+    assert _ownership_flags(res, "U50") == ["LISTED_MINORITY_STAKE"]
+    assert _ownership_flags(res, "E60") == ["OWNED_BY_LISTED_SUSPENDED_RULE"]
+    assert _ownership_flags(res, "H60") == ["LISTED_MINORITY_STAKE"]
+    items = {
+        c: (flag_evidence(res, "LISTED_MINORITY_STAKE", c) or {})["items"] for c in ("T49", "U50", "H60")
+    }
+    assert items["T49"] == [
+        {
+            "owner": "co:t:X",
+            "pct": 49.99,
+            "lists": ["US_SDN"],
+            "below_threshold_of": ["BIS_AFFILIATES", "OFAC"],
+        }
+    ]
+    assert items["U50"][0]["below_threshold_of"] == ["UK"]
+    assert items["H60"][0]["below_threshold_of"] == []
+    breakdown = res.scores.set_index("cluster").loc["co:t:T60", "breakdown_json"]
+    assert "LISTED_MINORITY_STAKE" not in breakdown and "OWNED_BY_LISTED" in breakdown
+
+
+def test_a_listing_that_ended_before_as_of_is_not_listed_on_it(store: GraphStore) -> None:
+    """A Denied Persons List order that expired on 2026-01-14 (Aaron Abraham Villa's, real DPL
+    row) lists nobody on 2026-12-01: the party resolved to it has no list status or list weight
+    and the run notes the entry; as of 2025-12-01 the order still lists it. An Entity List parent
+    of a company whose listing ended does not make its subsidiary blocked either."""
+    companies(store, ("V", "US"), ("W", "CN"), ("TW", "AE"))
+    listed(store, "V", "US_DPL", start_date="2022-08-24", end_date="2026-01-14")
+    listed(store, "W", "US_EL", start_date="2020-01-01", end_date="2026-01-14")
+    owns(store, ("W", "TW", 60.0))
+    after = analyse(store, TODAY)
+    assert "V" not in statuses(after, "OFAC") and "TW" not in statuses(after, "BIS_AFFILIATES")
+    scores = after.scores.set_index("cluster")["breakdown_json"]
+    assert "list:US_DPL" not in scores["co:t:V"]
+    assert "2 list entries whose listing ended before 2026-12-01 left out" in after.notes
+    before = analyse(store, dt.date(2025, 12, 1))
+    assert "list:US_DPL" in before.scores.set_index("cluster")["breakdown_json"]["co:t:V"]
+    assert not any("listing ended" in n for n in before.notes)
+
+
+def test_a_listed_address_flags_parties_there_not_other_list_records(store: GraphStore) -> None:
+    """An Entity List party's address, shared by a company and by list entries that list nobody
+    on the day (one listed only later, one whose order ended, a context entity): the company is
+    at a listed party's address; the list records are not parties and are not flagged."""
+    companies(store, ("C", "AE"))
+    store.upsert_nodes(
+        NodeKind.LIST_ENTRY,
+        [
+            {"id": "list:US_EL:el", "name": "Listed Co", "list": "US_EL", "status": "active"},
+            {"id": "list:US_EL:later", "name": "Later Co", "list": "US_EL", "start_date": "2026-06-01"},
+            {"id": "list:US_DPL:ended", "name": "Ended Co", "list": "US_DPL", "end_date": "2025-01-14"},
+            {"id": "list:FTM:ctx", "name": "Context Co", "list": "FTM", "status": "context"},
+        ],
+    )
+    store.upsert_nodes(NodeKind.ADDRESS, [{"id": "addr:1", "name": "1 DUBAI ST DUBAI", "country": "AE"}])
+    located = ["co:t:C", "list:US_EL:el", "list:US_EL:later", "list:US_DPL:ended", "list:FTM:ctx"]
+    store.upsert_edges(
+        EdgeKind.LOCATED_AT,
+        [{"source": e, "target": "addr:1", "line": "1 Dubai St, Dubai", "provenance": "t"} for e in located],
+    )
+    for day in (TODAY, dt.date(2026, 1, 1)):
+        res = analyse(store, day)
+        hit = res.flags[res.flags["flag"] == "LISTED_ADDRESS_MATCH"]
+        assert hit["cluster"].tolist() == ["co:t:C"], day

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
@@ -14,8 +15,9 @@ from graph.ids import normalise_key_text
 from graph.resolve.review import counterparty_id, decide
 from graph.screening.index import ListIndex, build_index, entry_fingerprint
 from graph.screening.screen import RESULT_COLUMNS, Screener, Thresholds
+from ingest.lists.readers import bis_dpl
 
-from .conftest import TINY_CSL, csl_entries
+from .conftest import ROOT, TINY_CSL, csl_entries
 
 
 @pytest.fixture(scope="module")
@@ -277,3 +279,43 @@ def test_a_clear_rows_note_never_shows_its_candidates_score_at_review(full_index
     row = screener.screen(pd.DataFrame({"name": ["Huawei Tech"]})).iloc[0]
     assert row["disposition"] == "clear" and row["top_match_score"] == 0.9464
     assert "score 0.946, below review" in row["screen_notes"]  # not "0.95"
+
+
+def _dpl_entries() -> pd.DataFrame:
+    """The Denied Persons List excerpt (tests/fixtures/lists_pipeline) as ListEntry node rows:
+    each order's Effective_Date and Expiration_Date as start_date and end_date."""
+    read = bis_dpl.read(ROOT / "tests" / "fixtures" / "lists_pipeline" / "dpl_2023-11_excerpt.txt")
+    return pd.DataFrame(
+        [
+            {
+                "id": f"list:US_DPL:{e.source_id}",
+                "name": e.name,
+                "list": "US_DPL",
+                "aliases": [],
+                "alias_kinds": [],
+                "entity_kind": e.kind.value,
+                "countries": list(e.countries),
+                "start_date": e.start_date.isoformat() if e.start_date else None,
+                "end_date": e.end_date.isoformat() if e.end_date else None,
+                "status": "active",
+            }
+            for e in read.entries
+        ]
+    )
+
+
+def test_a_denied_persons_order_that_expired_is_review_and_says_when_it_ended() -> None:
+    """Aaron Abraham Villa's order ran 2022-08-24 to 2026-01-14 (real DPL row): screened on
+    2026-12-01 the hit is review, not block, with the reason 'listing ended on 2026-01-14'; on
+    2025-12-01 it still blocks. An order running to 2056 blocks on both days."""
+    index = build_index(_dpl_entries())
+    rows = pd.DataFrame({"name": ["Aaron Abraham Villa", "Abdiel Padron Madrid"]})
+    after = Screener(index, on=dt.date(2026, 12, 1)).screen(rows)
+    assert after["top_match_source"].tolist() == ["US_DPL", "US_DPL"]
+    assert after["disposition"].tolist() == ["review", "block"]
+    assert "listing ended on 2026-01-14: review rather than block" in after.iloc[0]["top_match_reasons"]
+    assert after.iloc[0]["matches"][0]["listing_ended"] == "2026-01-14"
+    assert "listing ended" not in after.iloc[1]["top_match_reasons"]
+    before = Screener(index, on=dt.date(2025, 12, 1)).screen(rows)
+    assert before["disposition"].tolist() == ["block", "block"]
+    assert "listing ended" not in before.iloc[0]["top_match_reasons"]
