@@ -1,0 +1,24 @@
+"""``paths --to listed`` leaves out a listing that ended before the as-of date, as the risk run does."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from graph.model import NodeKind
+from graph.risk.paths import PathIndex
+from graph.risk.reference import load_reference
+from graph.stores import NetworkxStore
+
+
+def test_an_ended_listing_is_not_a_listed_target() -> None:
+    store = NetworkxStore()
+    store.upsert_nodes(
+        NodeKind.LIST_ENTRY,
+        [
+            {"id": "list:US_DPL:ended", "name": "ENDED CO", "list": "US_DPL", "end_date": "2025-01-14"},
+            {"id": "list:US_DPL:later", "name": "LATER CO", "list": "US_DPL", "end_date": "2027-01-14"},
+            {"id": "list:US_SDN:open", "name": "OPEN CO", "list": "US_SDN"},
+        ],
+    )
+    index = PathIndex.build(store, load_reference(dt.date(2026, 6, 1)))
+    assert index.targets("listed") == {"list:US_DPL:later", "list:US_SDN:open"}
