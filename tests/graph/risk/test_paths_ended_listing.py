@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from chipwatch.settings import Settings
 from graph.model import NodeKind
 from graph.risk.paths import PathIndex
 from graph.risk.reference import load_reference
-from graph.stores import NetworkxStore
+from graph.store import GraphStore
+from graph.stores import NetworkxStore, open_store
 
 
-def test_an_ended_listing_is_not_a_listed_target() -> None:
-    store = NetworkxStore()
+def _listed(store: GraphStore) -> frozenset[str]:
     store.upsert_nodes(
         NodeKind.LIST_ENTRY,
         [
@@ -20,5 +23,19 @@ def test_an_ended_listing_is_not_a_listed_target() -> None:
             {"id": "list:US_SDN:open", "name": "OPEN CO", "list": "US_SDN"},
         ],
     )
-    index = PathIndex.build(store, load_reference(dt.date(2026, 6, 1)))
-    assert index.targets("listed") == {"list:US_DPL:later", "list:US_SDN:open"}
+    return PathIndex.build(store, load_reference(dt.date(2026, 6, 1))).targets("listed")
+
+
+def test_an_ended_listing_is_not_a_listed_target() -> None:
+    assert _listed(NetworkxStore()) == {"list:US_DPL:later", "list:US_SDN:open"}
+
+
+@pytest.mark.neo4j
+def test_an_ended_listing_is_not_a_listed_target_on_neo4j(neo4j_settings: Settings) -> None:
+    neo = open_store(neo4j_settings)
+    try:
+        neo.clear()
+        assert _listed(neo) == {"list:US_DPL:later", "list:US_SDN:open"}
+    finally:
+        neo.clear()
+        neo.close()
