@@ -58,8 +58,10 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import numpy as np
+
 from chipwatch.errors import ChipwatchError, StoreError
-from graph.list_status import CONTEXT, CONTEXT_NOTE, listing_mask
+from graph.list_status import CONTEXT, CONTEXT_NOTE, ended_before, listing_mask
 from graph.model import Edge, EdgeKind, Node, NodeKind, Path
 from graph.risk.frames import BYNAME_PREFIX
 from graph.risk.joins import (
@@ -159,14 +161,19 @@ class PathIndex:
             for i, r in zip(ids, reasons, strict=True):
                 why.setdefault(i, []).append(r)
 
-        cols = ["status", "country", "ownership_json", "risk_level", "risk_breakdown_json"]
+        cols = ["status", "country", "ownership_json", "risk_level", "risk_breakdown_json", "end_date"]
+        day = ref.as_of.isoformat()
         for kind in ENTITY_KINDS:
             frame = store.nodes_frame(kind, cols)
             for col in cols:
                 if col not in frame.columns:
                     frame[col] = None
             if kind is NodeKind.LIST_ENTRY:
-                add("listed", frame.loc[listing_mask(frame["status"]), "id"], "list entry")
+                # a listing that ended before the as-of date lists nobody: the risk run's rule
+                # (graph.risk.asof), so paths do not end at an entry the run leaves out
+                ended = [ended_before(v, day) is not None for v in frame["end_date"].to_numpy(dtype=object)]
+                in_force = listing_mask(frame["status"]) & ~np.array(ended, dtype=bool)
+                add("listed", frame.loc[in_force, "id"], "list entry")
                 continue
             own = frame["ownership_json"].fillna("").astype(str)
             blocked = own.str.contains('"status": "owned"', regex=False)

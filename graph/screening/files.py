@@ -29,7 +29,7 @@ from graph.csv_delimiters import file_sample, one_column_header, sniff_delimiter
 from graph.csv_fields import refuse_shifted_columns
 from graph.csv_lines import parser_line
 from graph.excel_safe import neutralise
-from graph.screening.screen import RESULT_COLUMNS
+from graph.screening.screen import COUNTERPARTY_COLUMN, RESULT_COLUMNS
 from graph.utf8_cells import undecodable_cell
 
 CANONICAL_COLUMNS = ("name", "country", "address", "id", "lei", "tax_id", "role")
@@ -121,7 +121,7 @@ def kept_input_columns(columns: list[str], renames: Mapping[str, str]) -> dict[s
     """Input column → ``COLUMN (input)`` for the columns named like a result column: a re-screened
     result file or a customer master with its own ``disposition`` would otherwise have its values
     overwritten by the new result (or written twice under one name)."""
-    reserved = {"_row", "input_row", "matches", *RESULT_COLUMNS}
+    reserved = {"_row", "input_row", "matches", COUNTERPARTY_COLUMN, *RESULT_COLUMNS}
     return {str(c): f"{c} (input)" for c in columns if c not in renames and str(c) in reserved}
 
 

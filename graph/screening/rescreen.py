@@ -28,7 +28,13 @@ from graph.model import NodeKind
 from graph.screening.files import ResultWriter
 from graph.screening.index import build_index
 from graph.screening.run import _audit_event
-from graph.screening.screen import RESULT_COLUMNS, Screener, Thresholds, counterparty_decisions
+from graph.screening.screen import (
+    COUNTERPARTY_COLUMN,
+    RESULT_COLUMNS,
+    Screener,
+    Thresholds,
+    counterparty_decisions,
+)
 from graph.tables.lists import ListTables, load_list_tables, shown_entries
 from graph.tables.trade import load_trade_tables
 from graph.trade_graph import name_only_companies
@@ -194,6 +200,7 @@ def rescreen(
                     writer.write(with_list_changes(hits, changes))
         if not exposures:  # the columns still: a 0-byte CSV is no table to Excel or pandas
             empty = base.iloc[0:0].assign(**{c: [] for c in RESULT_COLUMNS}, matches=[])
+            empty.insert(list(empty.columns).index("name") + 1, COUNTERPARTY_COLUMN, [])  # as Screener.screen
             writer.write(with_list_changes(empty, changes))
         summary = RescreenSummary(len(current), len(base), exposures, list(warnings), versions)
         writer.commit(summary.__dict__)

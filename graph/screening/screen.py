@@ -39,6 +39,8 @@ from graph.screening.scoring import TWO_DIFFERENCES_CAP, PairScores, explain, sc
 MAX_NAME_CHARS = 1000  # longer names are cut for matching (the cell itself is kept)
 
 #: Columns added to every row (the CSV keeps the input columns and adds these).
+#: The screened counterparty's review id (:func:`graph.resolve.review.counterparty_id`).
+COUNTERPARTY_COLUMN = "counterparty_id"
 RESULT_COLUMNS = (
     "disposition",
     "risk_score",
@@ -233,7 +235,8 @@ class Screener:
         return self._columns_cache
 
     def screen(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """Screen one chunk; returns the input columns + RESULT_COLUMNS + ``matches`` (list of dicts)."""
+        """Screen one chunk; returns the input columns (with ``counterparty_id`` after ``name``) +
+        RESULT_COLUMNS + ``matches`` (list of dicts)."""
         if "name" not in frame.columns:
             raise ChipwatchError(
                 f"no 'name' column to screen; columns are: {', '.join(map(str, frame.columns))}"
@@ -260,6 +263,10 @@ class Screener:
         ]
         result = pd.DataFrame(rows, index=frame.index)
         out = frame.copy()
+        # next to the name, so an officer can run `chipwatch review decide cp:… list:…` on a hit
+        # without computing the id (the one the decisions are looked up by, above)
+        ids = [counterparty_id(n, c) if n else None for n, c in keys]
+        out.insert(list(out.columns).index("name") + 1, COUNTERPARTY_COLUMN, ids)
         for col in result.columns:
             out[col] = result[col]
         out.attrs = dict(frame.attrs)

@@ -125,6 +125,9 @@ def test_screening_upload_results_and_audit(at: AppTest, app_workspace: Path) ->
     assert by_id["C1"] == "review"  # Atlas Sanatgaran is on the UVL: obtain a UVL statement, no block
     assert by_id["C3"] == "clear"
     assert not results["name"].str.startswith("=").any()  # formula neutralised
+    # the id `chipwatch review decide` takes, next to the name in the table and the downloads
+    assert list(results.columns).index("counterparty_id") == list(results.columns).index("name") + 1
+    assert results["counterparty_id"].str.startswith("cp:").all()
     assert len(at.get("download_button")) == 2
     records = audit.read(Settings(workspace=app_workspace))
     assert len(records) == before + 1 and records[-1].event == "screening_run"

@@ -8,7 +8,11 @@ from dataclasses import dataclass, field
 from ingest.lists.model import Alias, AliasKind, Identifier
 from ingest.lists.readers._common import country_iso2, identifier, parse_date
 
-_ALIAS = re.compile(r"\b(a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s*,?\s*'([^']+)'", re.IGNORECASE)
+# A name may hold apostrophes ('AL-QA'QA', 'KUWAITI, Abu Shaima''): the closing quote is the one
+# that ends the remark item (before ";", ",", ")" or the final "."), not the first one.
+_ALIAS = re.compile(
+    r"\b(a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s*,?\s*'(.+?)'(?=\s*(?:[;,)]|\.?\s*$))", re.IGNORECASE
+)
 #: quoted a.k.a.s in OFAC remarks are its "weak" aliases (low quality, never a match on their own)
 _ALIAS_KIND = {"a.k.a.": AliasKind.WEAK, "f.k.a.": AliasKind.FKA, "n.k.a.": AliasKind.NKA}
 _ID_LABELS = (

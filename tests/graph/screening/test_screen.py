@@ -91,7 +91,9 @@ def test_output_keeps_input_columns_and_adds_results(screener: Screener) -> None
         {"name": ["ROSOBORONEXPORT", "", '=HYPERLINK("x")', "ROSOBORONEXPORT"], "my_ref": [1, 2, 3, 4]}
     )
     out = screener.screen(frame)
-    assert list(out.columns[:2]) == ["name", "my_ref"] and set(RESULT_COLUMNS) <= set(out.columns)
+    assert list(out.columns[:3]) == ["name", "counterparty_id", "my_ref"] and set(RESULT_COLUMNS) <= set(
+        out.columns
+    )
     assert out["my_ref"].tolist() == [1, 2, 3, 4] and len(out) == 4
     assert out.iloc[1]["disposition"] == "review" and "no name" in out.iloc[1]["screen_notes"]
     assert "formula" in out.iloc[2]["screen_notes"]
@@ -101,6 +103,17 @@ def test_output_keeps_input_columns_and_adds_results(screener: Screener) -> None
         matches[0]
     )
     assert out["risk_score"].isna().all()  # no risk engine context for these rows
+
+
+def test_each_row_carries_the_counterparty_id_review_decide_takes(screener: Screener) -> None:
+    """An officer deciding a hit (`chipwatch review decide cp:… list:…`) reads the id off the row."""
+    frame = pd.DataFrame({"name": ["ROSOBORONEXPORT", " Rosoboronexport ", ""], "country": ["ru", "", "RU"]})
+    out = screener.screen(frame)
+    assert out["counterparty_id"].tolist()[:2] == [
+        counterparty_id("ROSOBORONEXPORT", "RU"),
+        counterparty_id("Rosoboronexport", ""),
+    ]
+    assert out["counterparty_id"].iloc[0].startswith("cp:") and pd.isna(out["counterparty_id"].iloc[2])
 
 
 def test_thresholds_drive_the_disposition(full_index: ListIndex) -> None:

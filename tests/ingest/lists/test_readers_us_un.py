@@ -191,7 +191,9 @@ def test_ofac_sdn_2021_full_set() -> None:
     assert sum(len(e.addresses) for e in result.entries) == 11_440
     aliases = Counter(a.kind for e in result.entries for a in e.aliases)
     assert aliases[AliasKind.AKA] + aliases[AliasKind.FKA] + aliases[AliasKind.NKA] == 11_928
-    assert aliases[AliasKind.WEAK] == 2_400  # quoted a.k.a.s in remarks
+    # quoted a.k.a.s in remarks, a name read up to its closing quote: 17 more than a cut at the
+    # first apostrophe, which dropped names quoted again (a.k.a. ''FUPI'') or starting with one
+    assert aliases[AliasKind.WEAK] == 2_417
     assert Counter(e.kind for e in result.entries) == {
         EntityKind.PERSON: 4_620,
         EntityKind.COMPANY: 3_673,
