@@ -25,13 +25,22 @@ def normalise_requirement(text: str) -> str:
     return " ".join(text.split())
 
 
+def _distinct(requirements: Iterable[str]) -> list[str]:
+    """The requirements, sorted, one per text that differs only by a trailing full stop (the
+    first published form is kept, so the text reads as the list gives it)."""
+    kept: dict[str, str] = {}
+    for text in sorted(set(requirements)):
+        kept.setdefault(text.rstrip(". "), text)
+    return sorted(kept.values())
+
+
 def covers_all_items(text: str) -> bool:
     return bool(_ALL_ITEMS.search(text)) and not _NARROWING.search(text)
 
 
 def strictest(requirements: Iterable[str]) -> str | None:
     """The strictest of these requirements, or ``None`` when the text cannot tell."""
-    found = sorted(set(requirements))
+    found = _distinct(requirements)
     if len(found) == 1:
         return found[0]
     broadest = [r for r in found if covers_all_items(r)]
@@ -41,7 +50,7 @@ def strictest(requirements: Iterable[str]) -> str | None:
 def licence_reason(requirements: Iterable[str]) -> dict[str, Any]:
     """The licence part of an ownership explanation: every requirement of the listed owners
     behind the entity and, where the text tells, the strictest (the one that applies)."""
-    found = sorted(set(requirements))
+    found = _distinct(requirements)
     if not found:
         return {}
     out: dict[str, Any] = {"licence_requirements": found}

@@ -646,3 +646,12 @@ def test_a_listed_address_flags_parties_there_not_other_list_records(store: Grap
         res = analyse(store, day)
         hit = res.flags[res.flags["flag"] == "LISTED_ADDRESS_MATCH"]
         assert hit["cluster"].tolist() == ["co:t:C"], day
+
+
+def test_one_requirement_written_with_and_without_a_full_stop_is_one_requirement() -> None:
+    from graph.risk.licence import licence_reason, normalise_requirement
+
+    found = {normalise_requirement(MEU_SUPP2.rstrip(".")), normalise_requirement("  " + MEU_SUPP2)}
+    assert len(found) == 2  # two published forms of one requirement
+    assert len(licence_reason(found)["licence_requirements"]) == 1
+    assert licence_reason(found)["strictest_licence_requirement"] in found
