@@ -48,6 +48,9 @@ TRADE_SCHEMAS: dict[str, tuple[str, ...]] = {
         "as_of",
         "source",
         "relationship",
+        "start_date",
+        "end_date",
+        "status",
     ),
     "officers": (
         "person_node_id",
