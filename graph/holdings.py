@@ -41,15 +41,27 @@ def not_held(status: object, start_date: object, end_date: object, day: str) -> 
     return None
 
 
+def _texts(owns: pd.DataFrame, column: str) -> pd.Series:
+    """A column as text, absent (None, NaN, a missing column) as ""."""
+    if column not in owns.columns:
+        return pd.Series([""] * len(owns), index=owns.index, dtype=object)
+    values = owns[column].astype(object)
+    return values.where(values.map(lambda v: isinstance(v, str)), "").astype(str)
+
+
 def not_held_reasons(owns: pd.DataFrame, day: str) -> np.ndarray:
     """:func:`not_held` per row of a frame with ``status``, ``start_date`` and ``end_date``
-    columns (absent columns: every row holds), as an object array (None = holds)."""
-    n = len(owns)
-    cols = [
-        owns[c].to_numpy(dtype=object) if c in owns.columns else np.full(n, None, dtype=object)
-        for c in ("status", "start_date", "end_date")
-    ]
-    return np.array([not_held(s, a, e, day) for s, a, e in zip(*cols, strict=True)], dtype=object)
+    columns (absent columns: every row holds), as an object array (None = holds); by column, as
+    the risk run reads every OWNS edge of the workspace."""
+    end = _texts(owns, "end_date").str[:10].to_numpy(dtype=object)
+    start = _texts(owns, "start_date").str[:10].to_numpy(dtype=object)
+    status = _texts(owns, "status").str.strip().str.lower().to_numpy(dtype=object)
+    ended = (end != "") & (end < day)
+    not_begun = ~ended & (start != "") & (start > day)
+    inactive = ~ended & ~not_begun & (status == INACTIVE) & (end == "")
+    out = np.full(len(owns), None, dtype=object)
+    out[ended], out[not_begun], out[inactive] = ENDED, NOT_BEGUN, INACTIVE_REASON
+    return out
 
 
 def holding_text(props: Mapping[str, object], day: str) -> str | None:

@@ -29,6 +29,7 @@ import pandas as pd
 
 from chipwatch.errors import InputFileError
 from graph.csv_lines import line_of_row
+from ingest.trade.registry import OWNERSHIP_COLUMNS
 
 SOURCE = "gleif"
 #: The source label of every Level 2 record (the table key: a record whose status changes
@@ -163,7 +164,7 @@ def relationships_json(path: Path) -> pd.DataFrame:
                 _v(record, "Registration", "LastUpdateDate"),
             )
         )
-    return pd.DataFrame([row for row in rows if row], columns=list(_RR_COLUMNS))
+    return pd.DataFrame([row for row in rows if row], columns=list(OWNERSHIP_COLUMNS))
 
 
 #: The golden-copy CSV flattens the repeated period and quantifier elements with a number: the
@@ -225,7 +226,7 @@ def relationships_csv(raw: pd.DataFrame, path: Path) -> pd.DataFrame:
         pct = next((amount[i] for amount, units in quantifiers if units[i] == "PERCENTAGE"), "")
         start, end = relationship_period((s[i], e[i], t[i]) for s, e, t in periods)
         rows.append(_rr_row(path, i + 1, child, parent, rtype, status, pct, start, end, updated))
-    return pd.DataFrame([row for row in rows if row], columns=list(_RR_COLUMNS))
+    return pd.DataFrame([row for row in rows if row], columns=list(OWNERSHIP_COLUMNS))
 
 
 def gleif_date(value: str) -> str:
@@ -248,22 +249,6 @@ def relationship_period(periods: Iterable[tuple[str, str, str]]) -> tuple[str, s
         if kind.strip().upper() == RELATIONSHIP_PERIOD and (start.strip() or end.strip())
     ]
     return max(found, default=("", ""))
-
-
-_RR_COLUMNS = (
-    "owner_id",
-    "owner_name",
-    "owner_country",
-    "owned_id",
-    "owned_name",
-    "share_pct",
-    "as_of",
-    "source",
-    "relationship",
-    "start_date",
-    "end_date",
-    "status",
-)
 
 
 def _rr_row(

@@ -3,7 +3,6 @@ the canonical ownership file's optional start_date, end_date and status columns.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -17,9 +16,8 @@ from graph.trade_graph import TRADE_OWNED, trade_graph_frames
 from ingest.trade.formats import InputFormat, detect
 from ingest.trade.gleif import gleif_date, relationship_period
 from ingest.trade.load import ingest_trade_file
+from tests.ingest.trade.conftest import FIXTURES, TODAY
 
-TODAY = dt.date(2026, 11, 1)
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "companies"
 GLEIF_JSON = FIXTURES / "gleif_lei2_excerpt_2024-05-05.json"
 PERIODS_JSON = FIXTURES / "gleif_rr_periods_derived.json"
 PERIODS_CSV = FIXTURES / "gleif_rr_periods_golden_copy_layout_derived.csv"
