@@ -61,7 +61,7 @@ from typing import Any, Literal
 import numpy as np
 
 from chipwatch.errors import ChipwatchError, StoreError
-from graph.list_status import CONTEXT, CONTEXT_NOTE, ended_before, listing_mask
+from graph.list_status import CONTEXT, CONTEXT_NOTE, ended_before, listed_after, listing_mask
 from graph.model import Edge, EdgeKind, Node, NodeKind, Path
 from graph.risk.frames import BYNAME_PREFIX
 from graph.risk.joins import (
@@ -161,7 +161,15 @@ class PathIndex:
             for i, r in zip(ids, reasons, strict=True):
                 why.setdefault(i, []).append(r)
 
-        cols = ["status", "country", "ownership_json", "risk_level", "risk_breakdown_json", "end_date"]
+        cols = [
+            "status",
+            "country",
+            "ownership_json",
+            "risk_level",
+            "risk_breakdown_json",
+            "start_date",
+            "end_date",
+        ]
         day = ref.as_of.isoformat()
         for kind in ENTITY_KINDS:
             frame = store.nodes_frame(kind, cols)
@@ -169,10 +177,13 @@ class PathIndex:
                 if col not in frame.columns:
                     frame[col] = None
             if kind is NodeKind.LIST_ENTRY:
-                # a listing that ended before the as-of date lists nobody: the risk run's rule
-                # (graph.risk.asof), so paths do not end at an entry the run leaves out
+                # a listing that began after the as-of date or ended before it lists nobody on it:
+                # the risk run's rule (graph.risk.asof), so paths do not end at an entry the run
+                # leaves out
                 ended = [ended_before(v, day) is not None for v in frame["end_date"].to_numpy(dtype=object)]
-                in_force = listing_mask(frame["status"]) & ~np.array(ended, dtype=bool)
+                later = [listed_after(v, day) is not None for v in frame["start_date"].to_numpy(dtype=object)]
+                out = np.array(ended, dtype=bool) | np.array(later, dtype=bool)
+                in_force = listing_mask(frame["status"]) & ~out
                 add("listed", frame.loc[in_force, "id"], "list entry")
                 continue
             own = frame["ownership_json"].fillna("").astype(str)
