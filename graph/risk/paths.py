@@ -21,7 +21,9 @@ Path risk (weights in ``risk_weights.toml`` ``[paths]``)::
 Targets (each end hop carries ``target``: why it is one):
 
 * ``listed`` — listed ListEntry nodes (not removed, not context entities — those stay in paths as
-  nodes, with ``context`` on their hop saying they are not themselves listed); parties resolved
+  nodes, with ``context`` on their hop saying they are not themselves listed; not listed after the
+  as-of date nor ended before it, :func:`graph.list_status.listed_after`/``ended_before``, as the
+  risk run rules); parties resolved
   to one (their cluster holds a listed entry: a path to a name variant of a listed party *is* a
   path to that party; its end hop names the chain of links the risk run joins it by; an owner
   known only by name in ownership records is listed by its by-name owner link, and its hop says

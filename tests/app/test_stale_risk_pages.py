@@ -11,14 +11,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from chipwatch.settings import PROJECT_ROOT, Settings
+from chipwatch.settings import Settings
 from chipwatch.ui import keys
 from graph.resolve.review import load_decisions
 from graph.risk.run import compute_risk
 from tests.app.conftest import AS_OF
+from tests.app.test_pages import APP, TIMEOUT, _page
 
-APP = str(PROJECT_ROOT / "app.py")
-TIMEOUT = 60
 STALE = "risk results are stale"
 
 
@@ -33,13 +32,6 @@ def workspace(app_workspace: Path, tmp_path: Path) -> Iterator[Path]:
         mp.setenv("CHIPWATCH_WORKSPACE", str(ws))
         mp.setenv("CHIPWATCH_STORE", "networkx")
         yield ws
-
-
-def _page(at: AppTest, page: str) -> AppTest:
-    at.switch_page(f"pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-    return at
 
 
 def _stale(at: AppTest) -> list[str]:
