@@ -73,24 +73,24 @@ def _digest(payload: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def legacy_fingerprint(row: Mapping[str, Any]) -> str:
-    """The fingerprint decisions recorded before an entry's addresses were part of it."""
+def _payload(row: Mapping[str, Any]) -> dict[str, Any]:
     payload: dict[str, Any] = {c: as_str_list(row.get(c)) for c in FINGERPRINT_COLUMNS}
     if not is_listing(row.get("status")):  # only then: every other entry keeps its stored fingerprint
         payload["context"] = True
-    return _digest(payload)
+    return payload
+
+
+def legacy_fingerprint(row: Mapping[str, Any]) -> str:
+    """The fingerprint decisions recorded before an entry's addresses were part of it."""
+    return _digest(_payload(row))
 
 
 def entry_fingerprint(row: Mapping[str, Any]) -> str:
     """A hash of what an officer saw when deciding about an entry, its addresses included; it
     changes when the entry does (a reordering of the same address lines, or their spacing, is no
     change). Never the :func:`legacy_fingerprint` of an entry: the addresses key is always there."""
-    payload: dict[str, Any] = {c: as_str_list(row.get(c)) for c in FINGERPRINT_COLUMNS}
-    if not is_listing(row.get("status")):
-        payload["context"] = True
     lines = {" ".join(line.split()) for line in as_str_list(row.get(ADDRESSES_COLUMN))}
-    payload[ADDRESSES_COLUMN] = sorted(line for line in lines if line)
-    return _digest(payload)
+    return _digest({**_payload(row), ADDRESSES_COLUMN: sorted(line for line in lines if line)})
 
 
 def fingerprint(row: Mapping[str, Any]) -> Fingerprint:

@@ -84,6 +84,21 @@ def test_the_fingerprint_holds_the_addresses() -> None:
     assert entry_fingerprint({**row, "addresses": []}) != legacy_fingerprint({**row, "addresses": []})
 
 
+def test_the_legacy_fingerprint_is_what_decisions_recorded_before() -> None:
+    # the values chipwatch's entry_fingerprint gave these rows before addresses counted (main at
+    # 50b0ab4): stored decisions hold them, so they must not move
+    row = {
+        "id": "x",
+        "name": ATLAS_NAME,
+        "aliases": ["ATLAS"],
+        "list": "US_UVL",
+        "countries": [COUNTRY],
+        "addresses": ["Komitas 26, Yerevan, Armenia, AM"],
+    }
+    assert legacy_fingerprint(row) == "04114e91c658145d"
+    assert legacy_fingerprint({**row, "status": "context"}) == "f4b1eb3de9ebb3f3"
+
+
 def test_a_rejected_hit_is_asked_again_when_the_entry_gets_a_new_address(
     settings: Settings, tmp_path: Path
 ) -> None:
