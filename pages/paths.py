@@ -10,7 +10,7 @@ import streamlit as st
 from chipwatch.ui import keys
 from chipwatch.ui.graphdraw import path_dot
 from chipwatch.ui.search import entity_options
-from chipwatch.ui.store import display_name, guarded, name_index, path_index, store
+from chipwatch.ui.store import display_name, guarded, name_index, path_index, store, warn_if_risk_stale
 from graph.risk.paths import Target, diversion_paths, owns_step_text
 
 #: What the officer reads off each path: the module doc of graph/risk/paths.py, in short.
@@ -71,6 +71,7 @@ if node_id is not None:  # say which party the paths start from: the field takes
 if not found:
     st.info("No path found to a target of that kind.")
     st.stop()
+warn_if_risk_stale(has_results=any(h.get("risk_score") is not None for p in found for h in p.hops))
 if found[0].truncated:
     st.warning("The search was cut at its path limit; results are the riskiest of those found.")
 dicts = [p.as_dict() for p in found]

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from graph.holdings import ENDED, INACTIVE_REASON, NOT_BEGUN, not_held_reasons
-from graph.list_status import ended_before
+from graph.list_status import ended_before, listed_after
 from graph.risk.frames import RiskFrames
 
 
@@ -41,11 +41,15 @@ def recorded_after(as_of: object, day: str) -> str | None:
 def frames_as_of(frames: RiskFrames, day: str) -> tuple[RiskFrames, list[str]]:
     """``frames`` as known on ``day`` (ISO date) and the run notes saying what that changed."""
     recorded = _day(frames.owns["as_of"])
-    listed_on = _day(frames.listings["start_date"])
     not_held = not_held_reasons(frames.owns, day)
     held = pd.isna(not_held)
+    later = np.fromiter(
+        (listed_after(v, day) is not None for v in frames.listings["start_date"].to_numpy(dtype=object)),
+        dtype=bool,
+        count=len(frames.listings),
+    )
     later_records = int(((recorded > day).to_numpy() & held).sum())
-    later_listings = int((listed_on > day).sum())
+    later_listings = int(later.sum())
     ended = np.fromiter(
         (ended_before(v, day) is not None for v in frames.listings["end_date"].to_numpy(dtype=object)),
         dtype=bool,
@@ -84,6 +88,6 @@ def frames_as_of(frames: RiskFrames, day: str) -> tuple[RiskFrames, list[str]]:
         frames,
         shipments=frames.shipments[frames.shipments["date"].fillna("") <= day],
         owns=owns,
-        listings=frames.listings[(listed_on <= day).to_numpy() & ~ended],
+        listings=frames.listings[~later & ~ended],
     )
     return cut, notes

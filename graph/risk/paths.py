@@ -21,7 +21,9 @@ Path risk (weights in ``risk_weights.toml`` ``[paths]``)::
 Targets (each end hop carries ``target``: why it is one):
 
 * ``listed`` — listed ListEntry nodes (not removed, not context entities — those stay in paths as
-  nodes, with ``context`` on their hop saying they are not themselves listed); parties resolved
+  nodes, with ``context`` on their hop saying they are not themselves listed; not listed after the
+  as-of date nor ended before it, :func:`graph.list_status.listed_after`/``ended_before``, as the
+  risk run rules); parties resolved
   to one (their cluster holds a listed entry: a path to a name variant of a listed party *is* a
   path to that party; its end hop names the chain of links the risk run joins it by; an owner
   known only by name in ownership records is listed by its by-name owner link, and its hop says
@@ -62,7 +64,7 @@ import numpy as np
 
 from chipwatch.errors import ChipwatchError, StoreError
 from graph.holdings import holding_text, period_facts
-from graph.list_status import CONTEXT, CONTEXT_NOTE, ended_before, listing_mask
+from graph.list_status import CONTEXT, CONTEXT_NOTE, ended_before, listed_after, listing_mask
 from graph.model import Edge, EdgeKind, Node, NodeKind, Path
 from graph.risk.frames import BYNAME_PREFIX
 from graph.risk.joins import (
@@ -162,7 +164,15 @@ class PathIndex:
             for i, r in zip(ids, reasons, strict=True):
                 why.setdefault(i, []).append(r)
 
-        cols = ["status", "country", "ownership_json", "risk_level", "risk_breakdown_json", "end_date"]
+        cols = [
+            "status",
+            "country",
+            "ownership_json",
+            "risk_level",
+            "risk_breakdown_json",
+            "start_date",
+            "end_date",
+        ]
         day = ref.as_of.isoformat()
         for kind in ENTITY_KINDS:
             frame = store.nodes_frame(kind, cols)
@@ -170,10 +180,13 @@ class PathIndex:
                 if col not in frame.columns:
                     frame[col] = None
             if kind is NodeKind.LIST_ENTRY:
-                # a listing that ended before the as-of date lists nobody: the risk run's rule
-                # (graph.risk.asof), so paths do not end at an entry the run leaves out
+                # a listing that began after the as-of date or ended before it lists nobody on it:
+                # the risk run's rule (graph.risk.asof), so paths do not end at an entry the run
+                # leaves out
                 ended = [ended_before(v, day) is not None for v in frame["end_date"].to_numpy(dtype=object)]
-                in_force = listing_mask(frame["status"]) & ~np.array(ended, dtype=bool)
+                later = [listed_after(v, day) is not None for v in frame["start_date"].to_numpy(dtype=object)]
+                out = np.array(ended, dtype=bool) | np.array(later, dtype=bool)
+                in_force = listing_mask(frame["status"]) & ~out
                 add("listed", frame.loc[in_force, "id"], "list entry")
                 continue
             own = frame["ownership_json"].fillna("").astype(str)
