@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from chipwatch.errors import InputFileError
 from chipwatch.settings import Settings
 from graph.model import EdgeKind
-from graph.tables.trade import load_trade_tables
+from graph.tables.trade import load_trade_tables, upsert_trade_tables
 from graph.trade_graph import TRADE_OWNED, trade_graph_frames
 from ingest.trade.formats import InputFormat, detect
 from ingest.trade.gleif import gleif_date, relationship_period
@@ -76,6 +77,18 @@ def test_an_inactive_republication_replaces_the_active_row(settings, tmp_path):
     o = load_trade_tables(settings).ownership
     rows = o[o["owned_node_id"] == "co:gleif:213800NTX4UC9E3NXI92"]
     assert rows[["status", "as_of"]].values.tolist() == [["inactive", "2024-09-01"]]
+
+
+def test_a_row_of_the_old_status_label_is_replaced(settings):
+    """Before the status had a column, a GLEIF row's source was "GLEIF RR ACTIVE": the next golden
+    copy (here INACTIVE) replaces that row instead of leaving the old ACTIVE one beside it."""
+    ingest_trade_file(settings, "companies", GLEIF_JSON, today=TODAY)
+    old = {"owner_node_id": PARENT, "owned_node_id": "co:gleif:213800PU1F6YCJY44F47", "share_pct": 60.0}
+    upsert_trade_tables(settings, {"ownership": pd.DataFrame([{**old, "source": "GLEIF RR ACTIVE"}])})
+    ingest_trade_file(settings, "ownership", PERIODS_JSON, today=TODAY)
+    o = load_trade_tables(settings).ownership
+    rows = o[o["owned_node_id"] == old["owned_node_id"]]
+    assert rows[["source", "status"]].values.tolist() == [["GLEIF RR", "inactive"]]
 
 
 def test_owns_edges_carry_the_period(settings):
