@@ -98,7 +98,16 @@ c1, c2 = st.columns(2)
 for col, title, rows in ((c1, "Owners", report.owners), (c2, "Owned", report.owned)):
     col.write(title)
     if rows:
-        col.dataframe(rows, width="stretch", hide_index=True, column_order=("name", "pct", "as_of", "id"))
+        col.dataframe(
+            rows,
+            width="stretch",
+            hide_index=True,
+            column_order=("name", "pct", "ended", "start_date", "end_date", "status", "as_of", "id"),
+        )
+        if any(r.get("ended") for r in rows):
+            col.caption(
+                "A row with 'ended' set no longer holds: history, not counted by the ownership rules."
+            )
     else:
         col.caption("none recorded")
 if risk.get("computed"):

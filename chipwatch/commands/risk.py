@@ -11,7 +11,7 @@ from tqdm import tqdm
 
 from chipwatch.settings import load_settings
 from graph.risk.entity import entity_report, find_entity, format_report
-from graph.risk.paths import TARGETS, PathIndex, Target, diversion_paths
+from graph.risk.paths import TARGETS, PathIndex, Target, diversion_paths, owns_step_text
 from graph.risk.reference import load_reference
 from graph.risk.run import STEPS, check_as_of, compute_risk
 from graph.risk.staleness import as_of_note, warning
@@ -134,6 +134,8 @@ def register(group: click.Group) -> None:
                         f"       {via['hs6']} tier {via['chpl_tier'] or '-'}: {via['shipments']} shipments, "
                         f"{via['value_usd']} USD, {via['first']}..{via['last']}"
                     )
+                elif via["edge"] == "OWNS":
+                    click.echo(f"       {owns_step_text(via)}")
                 else:
                     click.echo(f"       {via['edge']}")
         if found and found[0].truncated:

@@ -63,6 +63,7 @@ from typing import Any, Literal
 import numpy as np
 
 from chipwatch.errors import ChipwatchError, StoreError
+from graph.holdings import holding_text, period_facts
 from graph.list_status import CONTEXT, CONTEXT_NOTE, ended_before, listed_after, listing_mask
 from graph.model import Edge, EdgeKind, Node, NodeKind, Path
 from graph.risk.frames import BYNAME_PREFIX
@@ -422,7 +423,13 @@ def _via(evidence: _Evidence, edge: Edge, walked_from: str, ref: Reference) -> d
             "evidence": evidence.samples(edge),
         }
     elif edge.kind is EdgeKind.OWNS:
-        via |= {"pct": edge.props.get("pct"), "as_of": edge.props.get("as_of")}
+        via |= {
+            "pct": edge.props.get("pct"),
+            "as_of": edge.props.get("as_of"),
+            # a holding that ended (or is inactive) on the run's day is shown as such, with its dates
+            "ended": holding_text(edge.props, ref.as_of.isoformat()),
+            **period_facts(edge.props),
+        }
     elif edge.kind is EdgeKind.SAME_AS:
         via |= {
             "score": edge.props.get("score"),
@@ -431,6 +438,16 @@ def _via(evidence: _Evidence, edge: Edge, walked_from: str, ref: Reference) -> d
             "reasons": json.loads(str(edge.props.get("reasons_json") or "[]")),
         }
     return via
+
+
+def owns_step_text(via: dict[str, Any]) -> str:
+    """An OWNS step for people: ``OWNS 60 %``, and ``(ended 2020-06-30: not current)`` for a
+    holding that no longer held on the run's day."""
+    pct = via.get("pct")
+    text = "OWNS" + (f" {float(pct):g} %" if pct is not None else "")
+    if via.get("ended"):
+        text += f" ({via['ended']}: not current)"
+    return text
 
 
 def _search(
