@@ -37,6 +37,11 @@ FORMS: dict[str, tuple[str, str, bool]] = {
     "CLOSED JSC": (_CORPORATION, _JSC, True),
     "PUBLIC JSC": (_CORPORATION, _JSC, True),
     "NON PUBLIC JSC": (_CORPORATION, _JSC, True),
+    # The joint-stock company of one qualifier with COMPANY cut to CO ("VTB LEASING OPEN
+    # JOINT-STOCK CO"), as the table has it for JOINT STOCK CO.
+    "OPEN JOINT STOCK CO": (_CORPORATION, _JSC, True),
+    "CLOSED JOINT STOCK CO": (_CORPORATION, _JSC, True),
+    "PUBLIC JOINT STOCK CO": (_CORPORATION, _JSC, True),
     "OPEN END JOINT STOCK COMPANY": (_CORPORATION, _JSC, True),
     "CLOSED END JOINT STOCK COMPANY": (_CORPORATION, _JSC, True),
     "NON PUBLIC JOINT STOCK COMPANY": (_CORPORATION, _JSC, True),
