@@ -24,6 +24,7 @@ from graph.resolve import (
     org_symbols,
     place_initials,
     place_qualifiers,
+    private_limited,
     sound_lengths,
     unknown_kinds,
 )
@@ -337,6 +338,8 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
                 detail += f"; {corporatisation.REASON}"
             elif how == "free zone":
                 detail += f"; {free_zones.REASON}"
+        if private_limited.private_and_limited(form_a.legal_form_text, form_b.legal_form_text):
+            detail += f"; {private_limited.REASON}"
         if swapped_form(form_a.legal_form_text, form_b.legal_form_text):
             detail += " (one form with two neighbouring letters swapped: a keying slip, no conflict)"
         for form in (form_a, form_b):

@@ -111,6 +111,7 @@ from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_addr
 from graph.resolve.org_translate import OrgView, org_view, same_by_translation
 from graph.resolve.parent_names import refuses, subsidiary_key
 from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
+from graph.resolve.private_limited import private_and_limited
 from graph.resolve.reregistration import MIN_NAME_LETTERS, MIN_NAME_WORDS
 from graph.resolve.respelt_words import RESPELT_SIM, respelt_similarity
 from graph.resolve.romanise import roman_key
@@ -427,6 +428,8 @@ def _legal_agreement(a: str, b: str) -> float:
         return 0.0
     if legal_forms().jurisdiction_conflict(text_a, text_b):
         return -2.0
+    if private_and_limited(text_a, text_b):  # PVT LTD / LTD: one limited company (private_limited)
+        return 1.0
     fam_a, fam_b = family(text_a), family(text_b)
     if fam_a is not None and fam_b is not None:
         return 2.0 if fam_a == fam_b else -3.0

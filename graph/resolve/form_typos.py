@@ -40,6 +40,11 @@ SHORT_WORD = 3
 COMPOUND_FORMS: tuple[str, ...] = ("S DE R L DE C V", "S A P I DE C V", "CIA S C S", "CIA S EN C")
 
 
+def _form_letters(word: str) -> bool:
+    """A word that may belong to a written legal form's run: short, and not a number."""
+    return len(word) <= SHORT_WORD and not word.isdigit()
+
+
 class FormTypos:
     """Corrects a one-edit typo in the legal form that ends a folded token sequence."""
 
@@ -79,7 +84,9 @@ class FormTypos:
     def repair(self, tokens: Sequence[str]) -> list[str]:
         """``tokens`` with a mistyped trailing legal form replaced by the form it was meant as."""
         n = 0
-        while n < len(tokens) and len(tokens[len(tokens) - 1 - n]) <= SHORT_WORD:
+        # A number ends the run: it is the name's ("ONE VISION INVESTMENTS 5 PTY LTD"), not a
+        # letter of a form mistyped (5PTYLTD is one edit from PTYLTD).
+        while n < len(tokens) and _form_letters(tokens[len(tokens) - 1 - n]):
             n += 1
         if n < 2 or n == len(tokens):  # a name made only of short words is left alone
             return list(tokens)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
-from graph.resolve import post_soviet_forms
+from graph.resolve import post_soviet_forms, qualified_forms
 
 ELF_TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "elf-codes-1.4.1.csv"
 
@@ -236,6 +236,8 @@ _SCH = {k.replace("OBSHCHESTVO", "OBSCHESTVO"): v for k, v in _SUPPLEMENT.items(
 _SUPPLEMENT.update(_SCH)
 #: The Ukrainian, Belarusian and Azerbaijani forms written in full (TOVARYSTVO Z OBMEZHENOYU …).
 _SUPPLEMENT.update({form: cls for form, (cls, _, _, _) in post_soviet_forms.FORMS.items()})
+#: Forms written with their qualifier (PRIVATE LTD, OPEN JSC: graph.resolve.qualified_forms).
+_SUPPLEMENT.update({form: cls for form, (cls, _, _) in qualified_forms.FORMS.items()})
 
 #: Forms written before the name ("OOO ROMASHKA", "PT KRAKATAU"), folded.
 PREFIX_FORMS: frozenset[str] = frozenset(
@@ -283,6 +285,7 @@ PREFIX_FORMS: frozenset[str] = frozenset(
         "LIMITED LIABILITY COMPANY",
         *_SCH,
         *(form for form, (_, _, _, first) in post_soviet_forms.FORMS.items() if first),
+        *(form for form, (_, _, first) in qualified_forms.FORMS.items() if first),
     }
 )
 
@@ -562,6 +565,7 @@ FAMILIES.update(
     {k.replace("OBSHCHESTVO", "OBSCHESTVO"): v for k, v in FAMILIES.items() if "OBSHCHESTVO" in k}
 )
 FAMILIES.update({f.replace(" ", ""): fam for f, (_, fam, _, _) in post_soviet_forms.FORMS.items() if fam})
+FAMILIES.update({f.replace(" ", ""): fam for f, (_, fam, _) in qualified_forms.FORMS.items()})
 
 
 def family(form_text: str) -> str | None:

@@ -32,6 +32,7 @@ from graph.resolve.form_typos import FormTypos
 from graph.resolve.legal_forms import LegalForms
 from graph.resolve.ordinals import ORDINAL_SUFFIXES, canonical_numbers, rewrites
 from graph.resolve.place_names import place_name
+from graph.resolve.qualified_forms import unbracket
 from graph.resolve.romanise import roman_key
 from graph.resolve.slashed_words import join_slashed
 
@@ -633,6 +634,8 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
     text = text if isinstance(text, str) else ("" if text is None else str(text))
     # "J/V" is JOINT VENTURE, before folding makes it two letters (graph.resolve.slashed_words).
     read = join_slashed(text) if kind != "person" else text
+    # "UEC (Pvt.) Ltd.": a bracketed qualifier of the form is the form's (graph.resolve.qualified_forms).
+    read = unbracket(read) if kind != "person" else read
     folded = fold(read)
     if kind != "person" and ("(" in read or "[" in read):
         # "TIAN DEVICES S A DE C V (SAPPHIRE)": a bracketed part moves to the front so that the

@@ -1,0 +1,62 @@
+"""Legal forms written with the word that qualifies them: PRIVATE LTD, OPEN JSC, (PVT) LTD.
+
+The ELF table and :mod:`graph.resolve.legal_forms`' supplement read "PVT LTD", "PRIVATE LIMITED"
+and "OPEN JOINT STOCK COMPANY", but the lists mix the two halves ("PRIVATE LTD", "PVT LIMITED"),
+abbreviate the Russian joint-stock company after its qualifier ("OPEN JSC", "CLOSED JSC",
+"PUBLIC JSC": OAO, ZAO, PAO in English), write the OFAC rendering "OPEN-END JOINT-STOCK COMPANY",
+and put the qualifier of the South Asian private limited company in brackets ("TELEC
+Electronics & Machinery (Pvt) Ltd.", "Mecatech (Private) Limited", "Seljuk Traders
+(SMC-Private) Limited": a single-member company). Unread, the qualifier was a distinctive word
+of the name on one side only (PRIVATE, OPEN, CLOSED, PUBLIC), and a bracketed one was moved to
+the front of the name with the rest of the brackets.
+
+:data:`FORMS` adds those spellings to the form table, each in the family of the form it
+qualifies (:data:`graph.resolve.legal_forms.FAMILIES`); :func:`unbracket` takes the brackets
+off a qualifier written just before LTD / LIMITED, so that the form is read whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Classes and families as named in :mod:`graph.resolve.legal_forms` (not imported: it imports us).
+_LIMITED, _CORPORATION = "LIMITED", "CORPORATION"
+_PRIVATE, _JSC = "PRIVATE", "JSC"
+
+#: Folded form → (class, family, written before the name). Each spelling is in the lists or the
+#: evaluation pairs ("SENAT SHIPPING AND TRADING PRIVATE LIMITED", "BM BANK PUBLIC JSC").
+FORMS: dict[str, tuple[str, str, bool]] = {
+    "PRIVATE LTD": (_LIMITED, _PRIVATE, False),
+    "PVT LIMITED": (_LIMITED, _PRIVATE, False),
+    "PVT CO LTD": (_LIMITED, _PRIVATE, False),
+    "PRIVATE CO LTD": (_LIMITED, _PRIVATE, False),
+    # Pakistan's single-member private limited company, once its brackets are off.
+    "SMC PRIVATE LIMITED": (_LIMITED, _PRIVATE, False),
+    "SMC PVT LTD": (_LIMITED, _PRIVATE, False),
+    "OPEN JSC": (_CORPORATION, _JSC, True),
+    "CLOSED JSC": (_CORPORATION, _JSC, True),
+    "PUBLIC JSC": (_CORPORATION, _JSC, True),
+    "NON PUBLIC JSC": (_CORPORATION, _JSC, True),
+    # The joint-stock company of one qualifier with COMPANY cut to CO ("VTB LEASING OPEN
+    # JOINT-STOCK CO"), as the table has it for JOINT STOCK CO.
+    "OPEN JOINT STOCK CO": (_CORPORATION, _JSC, True),
+    "CLOSED JOINT STOCK CO": (_CORPORATION, _JSC, True),
+    "PUBLIC JOINT STOCK CO": (_CORPORATION, _JSC, True),
+    "OPEN END JOINT STOCK COMPANY": (_CORPORATION, _JSC, True),
+    "CLOSED END JOINT STOCK COMPANY": (_CORPORATION, _JSC, True),
+    "NON PUBLIC JOINT STOCK COMPANY": (_CORPORATION, _JSC, True),
+}
+
+#: A bracketed qualifier of the limited company, just before LTD / LIMITED (case as written).
+_BRACKETED = re.compile(
+    r"[(\[]\s*((?:SMC\s*-?\s*)?(?:PVT|PRIVATE|PTE|PTY)\.?)\s*[)\]](?=[\s.,]*(?:LTD|LIMITED)\b)",
+    re.IGNORECASE,
+)
+
+
+def unbracket(text: str) -> str:
+    """``text`` with the brackets taken off a qualifier of the limited company written just
+    before its form ("UEC (Pvt.) Ltd." → "UEC Pvt. Ltd."); other brackets are left alone."""
+    if "(" not in text and "[" not in text:
+        return text
+    return _BRACKETED.sub(lambda m: m.group(1), text)

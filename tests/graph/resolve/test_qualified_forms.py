@@ -1,0 +1,102 @@
+"""Legal forms written with their qualifier (PRIVATE LTD, OPEN JSC, (Pvt) Ltd), read as one form.
+
+The names are the lists' own (OFAC / CSL / GLEIF, and the evaluation pairs built from them);
+before :mod:`graph.resolve.qualified_forms` the qualifier was a distinctive word of the name on
+one side only, and a bracketed one was moved to the front with the other brackets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.resolve import Decision, compare
+from graph.resolve.form_typos import FormTypos
+from graph.resolve.legal_forms import family
+from graph.resolve.names import fold, legal_forms, normalise_name
+from graph.resolve.qualified_forms import FORMS, unbracket
+from tests.graph.resolve.scoring_pairs import batch_equals_compare, company, reasons
+
+
+@pytest.mark.parametrize(
+    ("name", "distinctive", "form", "fam"),
+    [
+        ("SENAT SHIPPING AND TRADING PRIVATE LTD", ("SENAT",), "PRIVATE LTD", "PRIVATE"),
+        ("GARNISH PAINTS PVT LIMITED", ("GARNISH", "PAINTS"), "PVT LIMITED", "PRIVATE"),
+        ("TELEC Electronics & Machinery (Pvt) Ltd.", ("TELEC",), "PVT LTD", "PRIVATE"),
+        ("UEC (Pvt.) Ltd.", ("UEC",), "PVT LTD", "PRIVATE"),
+        ("Mecatech (Private) Limited", ("MECATECH",), "PRIVATE LIMITED", "PRIVATE"),
+        ("Seljuk Traders (SMC-Private) Limited", ("SELJUK",), "SMC PRIVATE LIMITED", "PRIVATE"),
+        ("BM BANK PUBLIC JSC", ("BM", "BANK"), "PUBLIC JSC", "JSC"),
+        ("OPEN JSC KALININ MACHINE PLANT", ("KALININ", "MACHINE", "PLANT"), "OPEN JSC", "JSC"),
+        ("ELBRUS CLOSED JSC", ("ELBRUS",), "CLOSED JSC", "JSC"),
+        (
+            "OPEN-END JOINT-STOCK COMPANY 'KALININ MACHINERY PLANT'",
+            ("KALININ", "PLANT"),
+            "OPEN END JOINT STOCK COMPANY",
+            "JSC",
+        ),
+    ],
+)
+def test_the_qualifier_is_read_with_its_form(
+    name: str, distinctive: tuple[str, ...], form: str, fam: str
+) -> None:
+    read = normalise_name(name, "company")
+    assert read.distinctive == distinctive
+    assert read.legal_form_text == form
+    assert family(read.legal_form_text) == fam
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("UEC (Pvt.) Ltd.", "UEC Pvt. Ltd."),
+        ("Icarus Marine (Pty) Ltd.", "Icarus Marine Pty Ltd."),
+        ("Seljuk Traders (SMC-Private) Limited", "Seljuk Traders SMC-Private Limited"),
+        # Brackets that are not a form's qualifier stay: a place, an acronym, a qualifier alone.
+        ("VTB BANK (KIEV) LTD", "VTB BANK (KIEV) LTD"),
+        ("LT Engineering (LTE) Ltd.", "LT Engineering (LTE) Ltd."),
+        ("HUAWEI TECHNOLOGIES PAKISTAN (PRIVATE)", "HUAWEI TECHNOLOGIES PAKISTAN (PRIVATE)"),
+    ],
+)
+def test_unbracket_only_takes_the_brackets_off_a_qualifier_before_its_form(text: str, expected: str) -> None:
+    assert unbracket(text) == expected
+
+
+SAME_COMPANY = [
+    # OFAC a.k.a. of one entry: the public JSC abbreviated after its qualifier
+    ("KALININ MACHINE PLANT JSC", "OPEN-END JOINT-STOCK COMPANY 'KALININ MACHINERY PLANT'"),
+    ("ELBRUS CLOSED JSC", "ZAO ELBRUS"),
+    ("BM BANK PUBLIC JSC", "BM BANK PJSC"),
+    ("VTB LEASING OPEN JOINT-STOCK COMPANY", "VTB LEASING OPEN JOINT-STOCK CO"),  # CSL, planted noise
+    ("GARNISH PAINTS PVT LTD", "GARNISH PAINTS PRIVATE LTD"),  # GLEIF other names of one LEI
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_COMPANY)
+def test_a_qualified_form_matches_the_form_it_qualifies(a: str, b: str) -> None:
+    m = compare(company(a), company(b))
+    assert m.decision is Decision.MATCH
+    assert "same legal form" in reasons(m)["legal_form"] or "written two ways" in reasons(m)["legal_form"]
+
+
+def test_a_qualified_form_still_conflicts_with_another_family() -> None:
+    m = compare(company("ELBRUS CLOSED JSC"), company("ELBRUS LLC"))
+    assert m.decision is not Decision.MATCH
+    assert "different legal forms" in reasons(m)["legal_form"]
+
+
+def test_batch_scores_equal_compare() -> None:
+    batch_equals_compare([*SAME_COMPANY, ("ELBRUS CLOSED JSC", "ELBRUS LLC")], kind="company")
+
+
+def test_every_spelling_is_written_as_names_are_folded() -> None:
+    assert [form for form in FORMS if fold(form) != form] == []
+
+
+def test_a_number_before_a_form_is_the_names_not_a_form_typo() -> None:
+    # 5PTYLTD is one edit from PTYLTD: the number was read as a slip of the form and dropped.
+    typos = FormTypos(legal_forms())
+    assert typos.repair(["ONE", "VISION", "INVESTMENT", "5", "PTY", "LTD"])[3] == "5"
+    assert normalise_name("ONE VISION INVESTMENTS 5 (PTY) LTD.", "company").numbers == ("5",)
+    m = compare(company("ONE VISION INVESTMENTS 5 (PTY) LTD."), company("ONE VISION INVESTMENTS 5 LIMITED"))
+    assert m.decision is Decision.MATCH
