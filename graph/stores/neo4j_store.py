@@ -810,6 +810,12 @@ class Neo4jStore:
             columns,
         )
 
+    def edge_ends(self, kind: EdgeKind, source_kinds: Collection[NodeKind] = ()) -> pd.DataFrame:
+        found = self._read(cypher.edge_ends(kind, source_kinds))
+        idents = sorted((r["source"], r["target"], r["key"] or "") for r in found)
+        del found
+        return pd.DataFrame(idents, columns=["source", "target", "key"], dtype=object)
+
     def counts(self) -> dict[str, int]:
         out = {k.value: int(self._read(cypher.count_nodes(k))[0]["n"]) for k in NodeKind}
         out.update({k.value: int(self._read(cypher.count_edges(k))[0]["n"]) for k in EdgeKind})

@@ -294,6 +294,23 @@ def test_delete_edges(loaded: GraphStore) -> None:
     assert [p.edges[1].key for p in loaded.paths(["co:t:c"], ["co:t:b"], max_hops=2)] == ["854232"]
 
 
+def test_edge_ends_without_properties_by_source_kind(loaded: GraphStore, reference: NetworkxStore) -> None:
+    trades = loaded.edge_ends(EdgeKind.TRADES_WITH)
+    assert list(trades.columns) == ["source", "target", "key"]
+    assert list(trades.itertuples(index=False, name=None)) == sorted(
+        (r["source"], r["target"], r.get("key", "")) for r in EDGES[EdgeKind.TRADES_WITH]
+    )
+    # only edges whose source node is of the given kinds; a kind with no such edge is empty
+    assert list(loaded.edge_ends(EdgeKind.SAME_AS, [NodeKind.LIST_ENTRY]).itertuples(index=False, name=None)) == [
+        ("list:US_EL:1", "co:t:b", "")
+    ]
+    assert loaded.edge_ends(EdgeKind.SAME_AS, [NodeKind.COMPANY, NodeKind.PERSON]).empty
+    assert loaded.edge_ends(EdgeKind.RELATED_TO).empty
+    for kind in (EdgeKind.IN_COUNTRY, EdgeKind.OWNS, EdgeKind.SAME_AS):
+        for sources in ((), (NodeKind.COMPANY,), (NodeKind.LIST_ENTRY, NodeKind.COMPANY)):
+            assert loaded.edge_ends(kind, sources).equals(reference.edge_ends(kind, sources))
+
+
 def test_delete_nodes_detaches(loaded: GraphStore) -> None:
     assert loaded.delete_nodes(NodeKind.COMPANY, ["co:t:b", "co:t:zzz"]) == 1  # type: ignore[attr-defined]
     counts = loaded.counts()
