@@ -217,7 +217,7 @@ def edges_of_kind(kind: EdgeKind) -> str:
     )
 
 
-def edge_ends(kind: EdgeKind, source_kinds: Collection[NodeKind] = ()) -> str:
+def edge_idents_of_kind(kind: EdgeKind, source_kinds: Collection[NodeKind] = ()) -> str:
     """Every edge of ``kind`` (from nodes of ``source_kinds`` only, when given) as its ends and
     key, without its properties."""
     sources = " OR ".join(f"s:{label(k)}" for k in sorted(NodeKind(k) for k in source_kinds))

@@ -811,7 +811,7 @@ class Neo4jStore:
         )
 
     def edge_ends(self, kind: EdgeKind, source_kinds: Collection[NodeKind] = ()) -> pd.DataFrame:
-        found = self._read(cypher.edge_ends(kind, source_kinds))
+        found = self._read(cypher.edge_idents_of_kind(kind, source_kinds))
         idents = sorted((r["source"], r["target"], r["key"] or "") for r in found)
         del found
         return pd.DataFrame(idents, columns=["source", "target", "key"], dtype=object)

@@ -301,9 +301,9 @@ def test_edge_ends_without_properties_by_source_kind(loaded: GraphStore, referen
         (r["source"], r["target"], r.get("key", "")) for r in EDGES[EdgeKind.TRADES_WITH]
     )
     # only edges whose source node is of the given kinds; a kind with no such edge is empty
-    assert list(loaded.edge_ends(EdgeKind.SAME_AS, [NodeKind.LIST_ENTRY]).itertuples(index=False, name=None)) == [
-        ("list:US_EL:1", "co:t:b", "")
-    ]
+    assert list(
+        loaded.edge_ends(EdgeKind.SAME_AS, [NodeKind.LIST_ENTRY]).itertuples(index=False, name=None)
+    ) == [("list:US_EL:1", "co:t:b", "")]
     assert loaded.edge_ends(EdgeKind.SAME_AS, [NodeKind.COMPANY, NodeKind.PERSON]).empty
     assert loaded.edge_ends(EdgeKind.RELATED_TO).empty
     for kind in (EdgeKind.IN_COUNTRY, EdgeKind.OWNS, EdgeKind.SAME_AS):

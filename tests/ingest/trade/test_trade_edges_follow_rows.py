@@ -25,7 +25,11 @@ from ingest.trade.load import ingest_trade_file
 
 TODAY = dt.date(2026, 11, 1)
 HK_LINE = '"Flat 5, 12 Nathan Road",Kowloon'
-COMPANIES = f"company_id,name,country,address,city\nC1,Far East Trading Limited,HK,{HK_LINE}\nC2,Golden Bridge Ltd,HK,{HK_LINE}\n"
+COMPANIES = (
+    "company_id,name,country,address,city\n"
+    f"C1,Far East Trading Limited,HK,{HK_LINE}\n"
+    f"C2,Golden Bridge Ltd,HK,{HK_LINE}\n"
+)
 MOVED = (
     "company_id,name,country,address,city\n"
     'C1,Far East Trading Limited,SG,"1 Raffles Place",Singapore\n'
@@ -132,10 +136,13 @@ def _trade_part(edges: dict[str, set[tuple[str, str, str]]], settings: Settings)
     """The edges of the trade kinds whose source is a node of the kinds the trade sync owns."""
     with _store(settings) as store:
         kind_of = {
-            n: k for k in (NodeKind.COMPANY, NodeKind.TRADE_PARTY, NodeKind.PERSON) for n in store.nodes_frame(k)["id"]
+            n: k
+            for k in (NodeKind.COMPANY, NodeKind.TRADE_PARTY, NodeKind.PERSON)
+            for n in store.nodes_frame(k)["id"]
         }
     return {
-        k.value: {e for e in edges[k.value] if kind_of.get(e[0]) in TRADE_EDGES_FROM[k]} for k in TRADE_EDGES_FROM
+        k.value: {e for e in edges[k.value] if kind_of.get(e[0]) in TRADE_EDGES_FROM[k]}
+        for k in TRADE_EDGES_FROM
     }
 
 
