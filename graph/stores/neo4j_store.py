@@ -98,6 +98,7 @@ from graph.stores.rows import (
     dropped,
     edge_rows,
     edges_frame_from,
+    ends_frame,
     fold_edges,
     fold_nodes,
     missing_ends_error,
@@ -812,9 +813,7 @@ class Neo4jStore:
 
     def edge_ends(self, kind: EdgeKind, source_kinds: Collection[NodeKind] = ()) -> pd.DataFrame:
         found = self._read(cypher.edge_idents_of_kind(kind, source_kinds))
-        idents = sorted((r["source"], r["target"], r["key"] or "") for r in found)
-        del found
-        return pd.DataFrame(idents, columns=["source", "target", "key"], dtype=object)
+        return ends_frame([(r["source"], r["target"], r["key"] or "") for r in found])
 
     def counts(self) -> dict[str, int]:
         out = {k.value: int(self._read(cypher.count_nodes(k))[0]["n"]) for k in NodeKind}

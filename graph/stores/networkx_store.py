@@ -37,6 +37,7 @@ from graph.stores.rows import (
     dropped,
     edge_rows,
     edges_frame_from,
+    ends_frame,
     fold_edges,
     fold_nodes,
     missing_ends_error,
@@ -631,8 +632,7 @@ class NetworkxStore:
             kind_of = self._kind_of
             wanted = {NodeKind(k) for k in source_kinds}
             idents = [i for i in idents if kind_of.get(i[0]) in wanted]
-        idents.sort()
-        return pd.DataFrame(idents, columns=["source", "target", "key"], dtype=object)
+        return ends_frame(idents)
 
     def counts(self) -> dict[str, int]:
         out = {k.value: len(self._nodes[k]) for k in NodeKind}
