@@ -261,7 +261,7 @@ def frame_kinds(frames: GraphFrames) -> tuple[str, ...]:
 
 def stale_edges(current: pd.DataFrame, rows: pd.DataFrame) -> list[tuple[str, str, str]]:
     """The (source, target, key) of ``current`` (an :meth:`GraphStore.edge_ends` frame) that no
-    row of ``rows`` (an edge frame; no ``key`` column or an empty one is ``""``) makes, in order."""
+    row of ``rows`` (an edge frame; no ``key`` column or an empty one is ``""``) makes."""
     if current.empty:
         return []
     keys = rows["key"].fillna("") if "key" in rows.columns else pd.Series("", index=rows.index)
