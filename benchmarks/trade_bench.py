@@ -22,6 +22,15 @@ trade parties in the supplier countries, in a seeded order — on the store just
 p50/p95 per query. No ``chipwatch risk`` has run, so the targets are the restricted
 destinations (no list entries or flags are loaded).
 
+``--resync PCT`` (the trade sync following the rows): after the load, PCT % of the companies move
+(another company's address and country) and PCT % of the shipments are corrected to another
+shipment's consignee; those rows alone are ingested as correction files and the graph synced again,
+in a fresh process (as the CLI would: the store read back from the workspace), whose own time per
+stage and peak RSS are printed. The resync deletes the edges the old rows made
+(``graph.trade_graph.TRADE_EDGES_FROM``)::
+
+    .venv/bin/python benchmarks/trade_bench.py --resync 3
+
 ``--keep DIR`` (one run) builds the world and workspace in ``DIR`` instead of a temporary directory
 and leaves them there (the Neo4j server is still stopped at the end; its data stays in the
 workspace), so that path queries can be timed again and again against the loaded graph without
@@ -37,12 +46,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import multiprocessing
 import os
 import resource
 import statistics
 import tempfile
 import time
 from pathlib import Path
+
+import numpy as np
+import pandas as pd
 
 from benchmarks.paths_timing import compare_cypher, time_path_queries
 from chipwatch import neo4j_server
@@ -79,6 +92,7 @@ def run_once(
     root: Path,
     paths: int = 0,
     baseline: Path | None = None,
+    resync: float = 0.0,
 ) -> dict[str, float]:
     times: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -98,6 +112,8 @@ def run_once(
             result |= time_path_queries(settings, root / "world" / "ground_truth.json", paths)
         if baseline is not None and store_kind == "neo4j":
             compare_cypher(settings, root / "world" / "ground_truth.json", 40, baseline)
+        if resync:
+            result |= _resync(settings, root, resync)
         return result
     finally:
         if store_kind == "neo4j" and not load_settings().neo4j_uri:
@@ -149,6 +165,69 @@ def _ingest(
     return times
 
 
+def change_rows(world: Path, out: Path, pct: float, seed: int = 11) -> dict[str, int]:
+    """Correction files of ``pct`` % of the world's companies (moved: the address and country of
+    the next company drawn) and shipments (to the consignee of the next shipment drawn)."""
+    rng = np.random.default_rng(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    changed = {}
+    moves = {
+        "companies": ["address", "city", "postal_code", "country"],
+        "shipments": ["consignee_name", "consignee_address", "consignee_country"],
+    }
+    for kind, columns in moves.items():
+        frame = pd.read_csv(world / f"{kind}.csv", dtype=str, keep_default_na=False)
+        pick = rng.choice(len(frame), size=max(2, round(len(frame) * pct / 100)), replace=False)
+        rows = frame.iloc[pick].reset_index(drop=True)
+        donors = rows[columns].to_numpy()
+        rows[columns] = np.roll(donors, 1, axis=0)
+        rows.to_csv(out / f"{kind}.csv", index=False)
+        changed[kind] = len(rows)
+    return changed
+
+
+def _resync_child(workspace: str, changes: str, out: multiprocessing.Queue) -> None:
+    settings = load_settings().with_(workspace=Path(workspace), store=StoreKind.NETWORKX)
+    times: dict[str, float] = {}
+    t = time.perf_counter()
+    for kind in ("companies", "shipments"):
+        ingest_trade_file(settings, kind, Path(changes) / f"{kind}.csv", today=dt.date(2026, 11, 2))
+    times["resync_ingest_tables"] = time.perf_counter() - t
+    t = time.perf_counter()
+    tk = t
+
+    def kind_done(kind: str, rows: int) -> None:
+        nonlocal tk
+        print(f"    {kind:<14} {rows:>9,} rows {time.perf_counter() - tk:6.1f} s", flush=True)
+        tk = time.perf_counter()
+
+    outcome = run_trade_sync(settings, reason="trade_bench resync", on_kind=kind_done)
+    times["resync_graph"] = time.perf_counter() - t
+    print("    removed " + ", ".join(f"{n:,} {k}" for k, n in outcome.removed.items()), flush=True)
+    times["resync_peak_rss_mb"] = peak_rss_mb()
+    out.put(times)
+
+
+def _resync(settings: Settings, root: Path, pct: float) -> dict[str, float]:
+    """Change ``pct`` % of the rows, ingest them and sync again in a fresh process (networkx)."""
+    if settings.store is not StoreKind.NETWORKX:
+        raise SystemExit("--resync measures the networkx store")
+    changed = change_rows(root / "world", root / "changes", pct)
+    print(f"  resync: {changed['companies']:,} companies moved, {changed['shipments']:,} shipments corrected")
+    ctx = multiprocessing.get_context("spawn")
+    queue: multiprocessing.Queue = ctx.Queue()
+    child = ctx.Process(target=_resync_child, args=(str(settings.workspace), str(root / "changes"), queue))
+    child.start()
+    times: dict[str, float] = queue.get()
+    child.join()
+    print(
+        f"  resync: ingest {times['resync_ingest_tables']:.1f} s, graph {times['resync_graph']:.1f} s, "
+        f"peak RSS {times['resync_peak_rss_mb']:,.0f} MB (the resync's own process)",
+        flush=True,
+    )
+    return times
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="  %(message)s")
     logging.getLogger("graph.stores.neo4j_import").setLevel(logging.INFO)  # the bulk import's steps
@@ -169,6 +248,13 @@ def main() -> None:
         type=Path,
         help="Neo4j: also time 40 path queries with the paths() of this older cypher.py",
     )
+    parser.add_argument(
+        "--resync",
+        type=float,
+        default=0.0,
+        metavar="PCT",
+        help="then change PCT %% of companies and shipments, ingest them and time the second sync",
+    )
     args = parser.parse_args()
     companies, shipments = (5_000, 50_000) if args.small else (100_000, 1_000_000)
     companies, shipments = args.companies or companies, args.shipments or shipments
@@ -178,17 +264,29 @@ def main() -> None:
         if args.runs != 1 or (args.keep.exists() and any(args.keep.iterdir())):
             parser.error("--keep needs one run and a new or empty directory")
         args.keep.mkdir(parents=True, exist_ok=True)
-        results.append(run_once(companies, shipments, args.store, args.keep, args.paths, args.compare_cypher))
+        results.append(
+            run_once(
+                companies, shipments, args.store, args.keep, args.paths, args.compare_cypher, args.resync
+            )
+        )
     for _ in range(args.runs if args.keep is None else 0):
         with tempfile.TemporaryDirectory() as tmp:
             results.append(
-                run_once(companies, shipments, args.store, Path(tmp), args.paths, args.compare_cypher)
+                run_once(
+                    companies,
+                    shipments,
+                    args.store,
+                    Path(tmp),
+                    args.paths,
+                    args.compare_cypher,
+                    args.resync,
+                )
             )
     print(
         f"trade_bench: {companies:,} companies, {shipments:,} shipments, store={args.store}, runs={args.runs}"
     )
     for key in results[0]:
-        unit = "ms" if key.startswith("path_") else "s"
+        unit = "ms" if key.startswith("path_") else "MB" if key.endswith("_mb") else "s"
         print(f"  {key:<40} median {statistics.median(r[key] for r in results):8.1f} {unit}")
     print(f"  CPU time of this process {time.process_time() - cpu0:,.1f} s; load average {os.getloadavg()}")
     print(f"  peak RSS {peak_rss_mb():,.0f} MB (this process; Neo4j's JVM not included)")

@@ -108,6 +108,13 @@ class GraphStore(Protocol):
         """All edges of a kind with ``source``, ``target``, ``key`` columns plus properties."""
         ...
 
+    def edge_ends(self, kind: EdgeKind, source_kinds: Collection[NodeKind] = ()) -> pd.DataFrame:
+        """The (``source``, ``target``, ``key``) of every edge of a kind whose source node is of one
+        of ``source_kinds`` (any kind when empty), without properties and in no particular order (a
+        set: sorting a million edges costs more than the comparison it serves): what a writer that
+        holds every edge of a kind from those nodes compares its rows with (the trade sync)."""
+        ...
+
     def delete_edges(self, kind: EdgeKind, identities: Iterable[tuple[str, str, str]]) -> int:
         """Delete edges given as (source, target, key). Returns how many existed."""
         ...

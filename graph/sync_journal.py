@@ -24,7 +24,9 @@ Design:
 * The next sync finds the ``running`` record, says so ("graph sync of load X did not finish; …")
   and **rolls forward**: it writes every kind again from the tables. That is safe because every
   write is an idempotent upsert keyed on stable ids, and it is complete because the tables only
-  grow (re-ingesting a row replaces it under the same id). Undoing is not offered: on Neo4j the
+  grow (re-ingesting a row replaces it under the same id); the trade edges an older row made
+  and no row makes now are deleted by whichever sync runs next
+  (``graph.trade_graph.TRADE_EDGES_FROM``). Undoing is not offered: on Neo4j the
   pre-sync graph is not kept anywhere, and the tables — already committed — are what the graph
   must show. ``chipwatch graph-sync`` completes it without ingesting anything.
 * Readers — ``chipwatch risk|paths|entity``, exports and the app — call :func:`require_synced`

@@ -38,6 +38,10 @@ class GraphFrames:
     #: Per kind, the properties whose rows are whole records (the store's ``owned``): one a row
     #: leaves out is removed from the stored node or edge. Kinds not here are written as partial rows.
     owned: Mapping[NodeKind | EdgeKind, frozenset[str]] = field(default_factory=dict)
+    #: Per edge kind, the node kinds whose edges of that kind the frames hold every one of: an edge
+    #: of that kind from a node of those kinds that the frames leave out is no longer in the data,
+    #: and :func:`write_graph_frames` deletes it. Kinds not here are only upserted.
+    whole_from: Mapping[EdgeKind, frozenset[NodeKind]] = field(default_factory=dict)
 
     def owned_by(self, kind: NodeKind | EdgeKind) -> frozenset[str]:
         return self.owned.get(kind, frozenset())
@@ -61,6 +65,24 @@ TRADE_OWNED: dict[NodeKind | EdgeKind, frozenset[str]] = {
     ),
     EdgeKind.OFFICER_OF: frozenset({"role", "start_date", "end_date", "provenance"}),
     EdgeKind.TRADES_WITH: frozenset({"count", "value_usd", "first", "last", "chpl_tier"}),
+}
+
+
+_PARTY = frozenset({NodeKind.TRADE_PARTY})
+
+#: The edges the trade sync follows the rows with (``GraphFrames.whole_from``): per kind, the node
+#: kinds whose edges of that kind only the trade tables write, so a company that moved or a
+#: shipment corrected to another consignee loses the edge its old row made. Left out on purpose:
+#: Address → Country (shared with the lists; an address id holds its country, so the edge never
+#: changes), OWNS and OFFICER_OF (ownership and officer rows are kept per source file), and every
+#: edge from list entries or written by resolution and review (SAME_AS).
+TRADE_EDGES_FROM: dict[EdgeKind, frozenset[NodeKind]] = {
+    EdgeKind.LOCATED_AT: frozenset({NodeKind.COMPANY, NodeKind.TRADE_PARTY}),
+    EdgeKind.IN_COUNTRY: frozenset({NodeKind.COMPANY, NodeKind.TRADE_PARTY, NodeKind.PERSON}),
+    EdgeKind.SHIPPER_OF: _PARTY,
+    EdgeKind.CONSIGNEE_OF: _PARTY,
+    EdgeKind.NOTIFY_OF: _PARTY,
+    EdgeKind.TRADES_WITH: _PARTY,
 }
 
 
@@ -221,7 +243,7 @@ def trade_graph_frames(tables: TradeTables) -> GraphFrames:
         NodeKind.COUNTRY: countries,
         NodeKind.SHIPMENT: shipments,
     }
-    return GraphFrames(nodes, edges, TRADE_OWNED)
+    return GraphFrames(nodes, edges, TRADE_OWNED, TRADE_EDGES_FROM)
 
 
 def records(frame: pd.DataFrame) -> ColumnRows:
@@ -243,13 +265,32 @@ def frame_kinds(frames: GraphFrames) -> tuple[str, ...]:
     return tuple(k.value for k in (*frames.nodes, *frames.edges))
 
 
+def stale_edges(current: pd.DataFrame, rows: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """The (source, target, key) of ``current`` (an :meth:`GraphStore.edge_ends` frame) that no
+    row of ``rows`` (an edge frame; no ``key`` column or an empty one is ``""``) makes."""
+    if current.empty:
+        return []
+    keys = rows["key"].fillna("") if "key" in rows.columns else pd.Series("", index=rows.index)
+    # one string per identity: ids and HS codes hold no NUL
+    have = current["source"] + "\0" + current["target"] + "\0" + current["key"]
+    want = rows["source"].astype(object) + "\0" + rows["target"].astype(object) + "\0" + keys.astype(object)
+    gone = current[~have.isin(want).to_numpy()]
+    return list(zip(gone["source"], gone["target"], gone["key"], strict=True))
+
+
 def write_graph_frames(
     store: GraphStore,
     frames: GraphFrames,
     kind_done: Callable[[str, int], None] | None = None,
     importing: Callable[[], None] | None = None,
+    removed: Callable[[str, int], None] | None = None,
 ) -> dict[str, int]:
     """Upsert ``frames`` one call per kind in :func:`frame_kinds` order, emptying ``frames``.
+
+    For an edge kind in ``frames.whole_from``, the edges of that kind from nodes of those kinds
+    that no row makes any more (a company's old address, a shipment's former consignee) are
+    deleted after the upsert, and ``removed(kind, edges)`` is told how many. Run again, the
+    comparison finds nothing left to delete.
 
     ``kind_done(kind, rows)`` is called after each kind's call returned (the sync journal records
     progress with it). Each frame is dropped once written: at a million shipments the frames are a
@@ -276,8 +317,17 @@ def write_graph_frames(
         if kind_done is not None:
             kind_done(node_kind.value, written[node_kind.value])
     for edge_kind in list(frames.edges):
-        edge_rows = records(frames.edges.pop(edge_kind))
+        frame = frames.edges.pop(edge_kind)
+        sources = frames.whole_from.get(edge_kind)
+        stale = stale_edges(store.edge_ends(edge_kind, sources), frame) if sources else []
+        edge_rows = records(frame)
+        del frame
         written[edge_kind.value] = store.upsert_edges(edge_kind, edge_rows, owned=frames.owned_by(edge_kind))
+        del edge_rows
+        if stale:
+            gone = store.delete_edges(edge_kind, stale)
+            if removed is not None:
+                removed(edge_kind.value, gone)
         if kind_done is not None:
             kind_done(edge_kind.value, written[edge_kind.value])
     return written

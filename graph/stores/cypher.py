@@ -217,6 +217,17 @@ def edges_of_kind(kind: EdgeKind) -> str:
     )
 
 
+def edge_idents_of_kind(kind: EdgeKind, source_kinds: Collection[NodeKind] = ()) -> str:
+    """Every edge of ``kind`` (from nodes of ``source_kinds`` only, when given) as its ends and
+    key, without its properties."""
+    sources = " OR ".join(f"s:{label(k)}" for k in sorted(NodeKind(k) for k in source_kinds))
+    return (
+        f"MATCH (s:{NODE_LABEL})-[r:{rel_type(kind)}]->(t:{NODE_LABEL}) "
+        + (f"WHERE {sources} " if sources else "")
+        + "RETURN s.id AS source, t.id AS target, r.key AS key"
+    )
+
+
 def delete_edges(kind: EdgeKind) -> str:
     return (
         "UNWIND $rows AS row "

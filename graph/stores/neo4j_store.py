@@ -98,6 +98,7 @@ from graph.stores.rows import (
     dropped,
     edge_rows,
     edges_frame_from,
+    ends_frame,
     fold_edges,
     fold_nodes,
     missing_ends_error,
@@ -809,6 +810,17 @@ class Neo4jStore:
             props,
             columns,
         )
+
+    def edge_ends(self, kind: EdgeKind, source_kinds: Collection[NodeKind] = ()) -> pd.DataFrame:
+        query = cypher.edge_idents_of_kind(kind, source_kinds)
+
+        def work(tx: neo4j.ManagedTransaction) -> list[tuple[str, str, str]]:
+            # a tuple per edge as the records stream in, not a dict per record (_read): a million
+            # edges of a kind are read at once
+            return [(s, t, k or "") for s, t, k in tx.run(query)]
+
+        with self._guard(query), self._driver.session(database=self.database) as session:
+            return ends_frame(session.execute_read(work))
 
     def counts(self) -> dict[str, int]:
         out = {k.value: int(self._read(cypher.count_nodes(k))[0]["n"]) for k in NodeKind}

@@ -37,6 +37,7 @@ from graph.stores.rows import (
     dropped,
     edge_rows,
     edges_frame_from,
+    ends_frame,
     fold_edges,
     fold_nodes,
     missing_ends_error,
@@ -352,6 +353,9 @@ class NetworkxStore:
         self._dist_cache.clear()
         self._files.pop(kind, None)
         table = self._edges[kind]
+        if kind in self._adjacency_stale:
+            # not built since the last load: the first query builds it from what is left
+            return sum(table.pop((s, t, k)) for s, t, k in identities)
         out, inn = self._adjacency(kind)
         deleted = 0
         for s, t, k in identities:
@@ -621,6 +625,14 @@ class NetworkxStore:
             return frame
         props = [table[i] for i in idents]
         return edges_frame_from(head["source"], head["target"], head["key"], props, columns)
+
+    def edge_ends(self, kind: EdgeKind, source_kinds: Collection[NodeKind] = ()) -> pd.DataFrame:
+        idents: list[tuple[str, str, str]] = list(self._edges[kind])
+        if source_kinds:
+            kind_of = self._kind_of
+            wanted = {NodeKind(k) for k in source_kinds}
+            idents = [i for i in idents if kind_of.get(i[0]) in wanted]
+        return ends_frame(idents)
 
     def counts(self) -> dict[str, int]:
         out = {k.value: len(self._nodes[k]) for k in NodeKind}

@@ -315,3 +315,13 @@ def _frame(
     for col in wanted:
         data[col] = [p.get(col) for p in props]
     return pd.DataFrame(data, columns=list(data))
+
+
+def ends_frame(idents: list[tuple[str, str, str]]) -> pd.DataFrame:
+    """``GraphStore.edge_ends``' frame of (source, target, key) tuples, built column by column."""
+    return pd.DataFrame(
+        {
+            name: pd.Series([i[n] for i in idents], dtype=object)
+            for n, name in enumerate(("source", "target", "key"))
+        }
+    )

@@ -2,7 +2,9 @@
 
 The store comes from ``graph.stores.open_store(settings)`` (networkx or Neo4j, by
 ``CHIPWATCH_STORE``); writes are idempotent upserts, so syncing twice changes nothing. Tables are
-updated before the graph and are the source of truth.
+updated before the graph and are the source of truth: a trade edge no row makes any more (a
+company's old address or country, a shipment's former consignee) is deleted
+(``graph.trade_graph.TRADE_EDGES_FROM``).
 
 Every sync is journaled (:mod:`graph.sync_journal`): a load id is recorded before the first graph
 write and marked complete only after the last kind is written and the store flushed. On Neo4j a
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,15 +51,25 @@ class SyncOutcome:
     load_id: str
     written: dict[str, int]  # rows written per node/edge kind
     recovered: SyncRecord | None  # an earlier sync that had not finished, completed by this one
+    #: edges deleted per kind because no table row makes them any more (a company that moved, a
+    #: shipment corrected to another consignee): ``graph.trade_graph.TRADE_EDGES_FROM``
+    removed: dict[str, int] = field(default_factory=dict)
 
     def notes(self) -> list[str]:
+        notes = []
+        if self.removed:
+            notes.append(
+                "removed edges the tables no longer make: "
+                + ", ".join(f"{n} {k}" for k, n in self.removed.items() if n)
+            )
         if self.recovered is None:
-            return []
+            return notes
         r = self.recovered
         return [
             f"graph sync of load {r.load_id} ({r.reason}, started {r.started_at}) did not finish "
             f"({len(r.done)} of {len(r.kinds)} kinds written); load {self.load_id} completed the graph "
-            "from the tables"
+            "from the tables",
+            *notes,
         ]
 
 
@@ -91,13 +103,16 @@ def run_trade_sync(
                 if on_kind is not None:
                     on_kind(kind, rows)
 
-            written = write_graph_frames(store, frames, done, lambda: journal.method("import"))
+            removed: dict[str, int] = {}
+            written = write_graph_frames(
+                store, frames, done, lambda: journal.method("import"), removed.__setitem__
+            )
             store.flush()
             journal.complete()
     finally:
         if own:
             store.close()
-    return SyncOutcome(journal.record.load_id, written, journal.interrupted)
+    return SyncOutcome(journal.record.load_id, written, journal.interrupted, removed)
 
 
 def sync_trade_graph(

@@ -239,3 +239,21 @@ def test_owned_props_removed_from_reloaded_records_merged_as_columns(tmp_path: P
     ]
     reopened.flush()
     assert dict(NetworkxStore(tmp_path).node("co:p:1").props) == {"name": "One", "risk_score": 5.0}  # type: ignore[union-attr]
+
+
+def test_edges_deleted_from_a_reloaded_store_are_gone_from_its_walks(tmp_path: Path) -> None:
+    """Deleting right after a reload (adjacency not built yet) leaves nothing of the edges behind."""
+    first = NetworkxStore(tmp_path / "g")
+    _fill(first, 50)
+    first.flush()
+    reloaded = NetworkxStore(tmp_path / "g")
+    gone = [("co:p:3", "co:p:22", "854231"), ("co:p:4", "co:p:29", "854231"), ("co:p:4", "co:p:1", "854231")]
+    assert reloaded.delete_edges(EdgeKind.TRADES_WITH, gone) == 2
+    assert reloaded.neighbours("co:p:3") == [e for e in first.neighbours("co:p:3") if e.target != "co:p:22"]
+    assert reloaded.paths(["co:p:4"], ["co:p:29"], max_hops=1) == []
+    reloaded.flush()
+    again = NetworkxStore(tmp_path / "g")
+    assert again.counts()["TRADES_WITH"] == 48
+    left = again.edge_ends(EdgeKind.TRADES_WITH).itertuples(index=False, name=None)
+    assert set(left) == set(reloaded.edge_ends(EdgeKind.TRADES_WITH).itertuples(index=False, name=None))
+    assert not set(gone) & set(again.edge_ends(EdgeKind.TRADES_WITH).itertuples(index=False, name=None))

@@ -294,6 +294,27 @@ def test_delete_edges(loaded: GraphStore) -> None:
     assert [p.edges[1].key for p in loaded.paths(["co:t:c"], ["co:t:b"], max_hops=2)] == ["854232"]
 
 
+def test_edge_ends_without_properties_by_source_kind(loaded: GraphStore, reference: NetworkxStore) -> None:
+    def ends(kind: EdgeKind, sources: tuple[NodeKind, ...] = ()) -> list[tuple[str, str, str]]:
+        frame = loaded.edge_ends(kind, sources)
+        assert list(frame.columns) == ["source", "target", "key"]
+        got = sorted(frame.itertuples(index=False, name=None))
+        assert got == sorted(reference.edge_ends(kind, sources).itertuples(index=False, name=None))
+        return got
+
+    assert ends(EdgeKind.TRADES_WITH) == sorted(
+        (r["source"], r["target"], r.get("key", "")) for r in EDGES[EdgeKind.TRADES_WITH]
+    )
+    # only edges whose source node is of the given kinds; a kind with no such edge is empty
+    assert ends(EdgeKind.SAME_AS, (NodeKind.LIST_ENTRY,)) == [("list:US_EL:1", "co:t:b", "")]
+    assert ends(EdgeKind.SAME_AS, (NodeKind.COMPANY, NodeKind.PERSON)) == []
+    assert ends(EdgeKind.IN_COUNTRY, (NodeKind.COMPANY, NodeKind.LIST_ENTRY)) == [
+        ("co:t:a", "country:HK", ""),
+        ("co:t:b", "country:RU", ""),
+    ]
+    assert ends(EdgeKind.OWNS, (NodeKind.LIST_ENTRY,)) == [] and ends(EdgeKind.RELATED_TO) == []
+
+
 def test_delete_nodes_detaches(loaded: GraphStore) -> None:
     assert loaded.delete_nodes(NodeKind.COMPANY, ["co:t:b", "co:t:zzz"]) == 1  # type: ignore[attr-defined]
     counts = loaded.counts()

@@ -7,12 +7,13 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from chipwatch.settings import Settings
 from graph.model import EdgeKind, NodeKind
 from graph.tables.trade import load_trade_tables
-from graph.trade_graph import trade_graph_frames, write_trade_graph
+from graph.trade_graph import TRADE_EDGES_FROM, trade_graph_frames, write_trade_graph
 from ingest.trade.load import ingest_trade_file
 
 HEADER = (
@@ -86,6 +87,12 @@ class RecordingStore:
 
     upsert_edges = upsert_nodes
 
+    def edge_ends(self, kind, source_kinds=()):
+        """An empty graph: no edge for the sync to compare its rows with."""
+        self.calls[f"ends {kind.value}"] += 1
+        self.owned[f"ends {kind.value}"] = frozenset(source_kinds)
+        return pd.DataFrame({"source": [], "target": [], "key": []}, dtype=object)
+
 
 def test_write_one_batched_upsert_per_kind_without_nulls(tables):
     store = RecordingStore()
@@ -100,6 +107,10 @@ def test_write_one_batched_upsert_per_kind_without_nulls(tables):
     # whole records say which properties they own; the shared Address nodes do not
     assert {"incorporation_date", "website"} <= store.owned["Company"] and store.owned["OWNS"]
     assert store.owned["Address"] == frozenset() == store.owned["Country"]
+    # the edges that follow the rows are read once per kind, as ends of the trade nodes' edges
+    assert {k: v for k, v in store.owned.items() if k.startswith("ends ")} == {
+        f"ends {k.value}": v for k, v in TRADE_EDGES_FROM.items()
+    }
 
 
 def test_frames_of_a_workspace_without_trade_rows(tmp_path: Path):

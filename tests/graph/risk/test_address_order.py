@@ -141,3 +141,35 @@ def test_screening_index_keeps_each_entry_own_line() -> None:
     out = with_addresses(entries, addresses, located)
     assert out["addresses"].tolist() == [["12 Nathan Road, Kowloon"], ["12 NATHAN RD., KOWLOON"]]
     assert out["address_countries"].tolist() == [["HK"], ["HK"]]
+
+
+def _check_moved_away(settings: Settings, root: Path) -> None:
+    """C1 moves out of Hong Kong (the registry's newer file): its LOCATED_AT edge to the listed
+    entry's address goes with its old row, so it is no longer flagged; the trade party still at
+    the address is."""
+    _lists(settings, root)
+    _trade(settings, root)
+    before = _state(settings)["flags"]
+    party = next(c for c in before if c.startswith("party:"))
+    assert set(before) == {"co:csv:C1", party}
+    moved = root / "companies-2025.csv"
+    moved.write_text(
+        'company_id,name,country,address,city\nC1,Bright Harbour Ltd,SG,"1 RAFFLES PLACE",SINGAPORE\n'
+    )
+    ingest_trade_file(settings, "companies", moved, today=TODAY)
+    sync_trade_graph(settings)
+    assert _state(settings)["flags"] == {party: before[party]}
+
+
+def test_company_that_moved_away_loses_the_listed_address_flag(tmp_path: Path) -> None:
+    _check_moved_away(Settings(workspace=tmp_path / "ws"), tmp_path)
+
+
+def test_company_that_moved_away_loses_the_listed_address_flag_on_neo4j(
+    neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    settings = neo4j_settings.with_(workspace=tmp_path / "ws", store=StoreKind.NEO4J)
+    store = open_store(settings)
+    store.clear()
+    store.close()
+    _check_moved_away(settings, tmp_path)
