@@ -148,12 +148,13 @@ def read_list_table(settings: Settings, name: str) -> pd.DataFrame:
     return conform(name, frame)
 
 
-def load_list_tables(settings: Settings) -> ListTables:
-    """Every list table of the workspace (empty frames with the right columns when absent)."""
+def load_list_tables(settings: Settings, *, versions: pd.DataFrame | None = None) -> ListTables:
+    """Every list table of the workspace (empty frames with the right columns when absent).
+    ``versions``: the ``list_versions`` table, when the caller has just read it."""
     return ListTables(
         entries=read_list_table(settings, "list_entries"),
         relations=read_list_table(settings, "list_relations"),
-        versions=read_list_table(settings, "list_versions"),
+        versions=read_list_table(settings, "list_versions") if versions is None else versions,
         rejected=read_list_table(settings, "list_rejected"),
         diffs=read_list_table(settings, "list_diffs"),
     )
