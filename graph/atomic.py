@@ -44,17 +44,8 @@ def _umask() -> int:
     return mask
 
 
-def fsync_dir(folder: Path) -> None:
-    """Flush a folder's entries (a rename or a new file in it) to disk."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_file(path: Path) -> None:
-    """Flush a written file's bytes to disk."""
+def fsync(path: Path) -> None:
+    """Flush a written file's bytes, or a folder's entries (a rename or a new file in it), to disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -81,7 +72,7 @@ def _temp_beside(path: Path) -> Path:
 def _seal(tmp: Path, path: Path, private: bool) -> None:
     """Make ``tmp`` durable with its final mode (it becomes ``path`` by a rename next)."""
     os.chmod(tmp, _final_mode(path, private))
-    fsync_file(tmp)
+    fsync(tmp)
 
 
 def publish(tmp: Path, path: Path, *, private: bool = False) -> None:
@@ -89,7 +80,7 @@ def publish(tmp: Path, path: Path, *, private: bool = False) -> None:
     written in pieces over a long run (a screening output) that cannot sit in one ``with`` block."""
     _seal(tmp, path, private)
     os.replace(tmp, path)
-    fsync_dir(path.parent)
+    fsync(path.parent)
 
 
 @contextlib.contextmanager
@@ -106,7 +97,7 @@ def atomic_path(path: Path, *, private: bool = False) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    fsync_dir(path.parent)
+    fsync(path.parent)
 
 
 def write_bytes(path: Path, data: bytes, *, private: bool = False) -> None:
@@ -163,7 +154,7 @@ def append_line(path: Path, line: str, *, private: bool = False) -> None:
     finally:
         os.close(fd)
     if created:
-        fsync_dir(path.parent)
+        fsync(path.parent)
 
 
 @dataclass
@@ -194,7 +185,7 @@ class StagedFiles:
             folders.add(live.parent)
         self.pending.clear()
         for folder in folders:
-            fsync_dir(folder)
+            fsync(folder)
 
     def abandon(self) -> None:
         for tmp in self.pending.values():

@@ -31,7 +31,7 @@ import pyarrow.parquet as pq
 
 from chipwatch.errors import WorkspaceCorruptError
 from graph import atomic
-from graph.atomic import fsync_dir, fsync_file
+from graph.atomic import fsync
 from graph.model import EdgeKind, NodeKind
 from graph.stores.records import Records
 
@@ -141,7 +141,7 @@ def write_graph(
             ids = list(table.rows)
             if not _linked(reuse.get(kind), path):
                 pq.write_table(_table({"id": ids}, list(table.rows.values()), *table.block()), path)
-                fsync_file(path)
+                fsync(path)
             manifest["nodes"][kind.value] = len(ids)
         for ekind, etable in edges.items():
             if not etable:
@@ -154,10 +154,10 @@ def write_graph(
                 keys = [i[2] for i in idents]
                 head = {"source": sources, "target": targets, "key": keys}
                 pq.write_table(_table(head, list(etable.rows.values()), *etable.block()), path)
-                fsync_file(path)
+                fsync(path)
             manifest["edges"][ekind.value] = len(etable)
-        fsync_dir(tmp / "nodes")
-        fsync_dir(tmp / "edges")
+        fsync(tmp / "nodes")
+        fsync(tmp / "edges")
         final = directory / version
         os.rename(tmp, final)
         # the pointer is switched by the one atomic writer (which flushes ``directory``, and so
