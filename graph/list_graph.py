@@ -201,6 +201,35 @@ def list_graph_frames(
     return GraphFrames(nodes, edges, LIST_OWNED)
 
 
+def entry_records(entries: pd.DataFrame) -> pd.DataFrame:
+    """The ListEntry node rows of ``entries`` (``list_entries`` rows), each with its addresses
+    (:func:`with_addresses`): the one reading of the current entries that screening indexes,
+    rescreen screens and a review decision's fingerprint is taken of
+    (:mod:`graph.list_fingerprint`), so the three never see an entry differently."""
+    frames = list_graph_frames(entries.reset_index(drop=True))
+    return with_addresses(
+        frames.nodes[NodeKind.LIST_ENTRY], frames.nodes[NodeKind.ADDRESS], frames.edges[EdgeKind.LOCATED_AT]
+    )
+
+
+def with_addresses(entries: pd.DataFrame, addresses: pd.DataFrame, located: pd.DataFrame) -> pd.DataFrame:
+    """``entries`` with ``addresses`` (each entry's lines as published, from its LOCATED_AT
+    edges of :func:`list_graph_frames`) and ``address_countries`` list columns."""
+    addr = addresses.set_index("id")
+    lines: dict[str, list[str]] = {}
+    countries: dict[str, list[str]] = {}
+    # each entry's own published line is on its edge; the shared node holds only the normalised key
+    for entry, address, line in zip(located["source"], located["target"], located["line"], strict=True):
+        if address in addr.index:
+            lines.setdefault(entry, []).append(str(line))
+            country = addr.at[address, "country"]
+            countries.setdefault(entry, []).append(str(country) if isinstance(country, str) else "")
+    out = entries.copy()
+    out["addresses"] = [lines.get(e, []) for e in out["id"]]
+    out["address_countries"] = [countries.get(e, []) for e in out["id"]]
+    return out
+
+
 def _related(entries: pd.DataFrame, relations: pd.DataFrame | None) -> pd.DataFrame:
     cols = ["source", "target", "key", "relation"]
     if relations is None or not len(relations):

@@ -15,6 +15,8 @@ A node without a status (written before statuses existed) is active.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 
@@ -52,6 +54,17 @@ def listing_mask(statuses: pd.Series) -> np.ndarray:
 def current_mask(statuses: pd.Series) -> np.ndarray:
     """:func:`is_current` over a status column, as a boolean array."""
     return np.fromiter((is_current(s) for s in statuses.to_numpy(dtype=object)), bool, len(statuses))
+
+
+def listed_after(start_date: object, day: str) -> str | None:
+    """The date a listing began (``start_date``, the date the list gives for it) when it is after
+    ``day`` (ISO date), else None: on that day the entry did not list anyone yet."""
+    start = ""
+    if isinstance(start_date, str):
+        start = start_date.strip()[:10]
+    elif isinstance(start_date, dt.date) and not pd.isna(start_date):
+        start = start_date.isoformat()[:10]
+    return start if start and start > day else None
 
 
 def ended_before(end_date: object, day: str) -> str | None:

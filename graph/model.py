@@ -76,7 +76,9 @@ class NodeKind(StrEnum):
 
 class EdgeKind(StrEnum):
     SAME_AS = "SAME_AS"  # resolution link {score, method, reasons_json, decision}
-    OWNS = "OWNS"  # owner -> owned {pct (0..100), as_of, source}
+    OWNS = (
+        "OWNS"  # owner -> owned {pct (0..100), as_of, provenance, relationship, start_date, end_date, status}
+    )
     OFFICER_OF = "OFFICER_OF"  # person -> company {role, start_date, end_date}
     LOCATED_AT = "LOCATED_AT"  # entity -> Address
     IN_COUNTRY = "IN_COUNTRY"  # entity/Address -> Country

@@ -56,7 +56,9 @@ TRADE_OWNED: dict[NodeKind | EdgeKind, frozenset[str]] = {
     NodeKind.TRADE_PARTY: _columns("parties", without=("party_id", "address_id")),
     NodeKind.SHIPMENT: _columns("shipments", without=("node_id",), extra=("name",)),
     EdgeKind.LOCATED_AT: frozenset({"line", "provenance"}),
-    EdgeKind.OWNS: frozenset({"pct", "as_of", "relationship", "provenance"}),
+    EdgeKind.OWNS: frozenset(
+        {"pct", "as_of", "relationship", "provenance", "start_date", "end_date", "status"}
+    ),
     EdgeKind.OFFICER_OF: frozenset({"role", "start_date", "end_date", "provenance"}),
     EdgeKind.TRADES_WITH: frozenset({"count", "value_usd", "first", "last", "chpl_tier"}),
 }
@@ -180,6 +182,10 @@ def trade_graph_frames(tables: TradeTables) -> GraphFrames:
             "as_of": o["as_of"],
             "relationship": o["relationship"],
             "provenance": o["source"],
+            # when the stake or consolidation held, and whether it still does (GLEIF INACTIVE)
+            "start_date": o["start_date"],
+            "end_date": o["end_date"],
+            "status": o["status"],
         }
     )
     officer = pd.DataFrame(

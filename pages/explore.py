@@ -26,7 +26,7 @@ from chipwatch.ui.graphdraw import (
     subgraph_dot,
 )
 from chipwatch.ui.search import entity_options
-from chipwatch.ui.store import by_name_links, display_name, guarded, name_index, store
+from chipwatch.ui.store import by_name_links, display_name, guarded, name_index, store, warn_if_risk_stale
 from graph.risk.entity import entity_report, found_lines, removed_text, risk_score_shown
 
 st.header("Explore")
@@ -59,6 +59,7 @@ risk = report.risk
 if not risk.get("computed"):
     st.info("Risk not computed yet: run `chipwatch risk`.")
 else:
+    warn_if_risk_stale()
     st.metric("Risk score", f"{risk_score_shown(risk)} · {risk.get('risk_level')}")
     st.caption(
         f"As of {risk.get('as_of')}. Score = 100 × (1 − ∏(1 − weight)) over the lists and red flags "
@@ -97,7 +98,16 @@ c1, c2 = st.columns(2)
 for col, title, rows in ((c1, "Owners", report.owners), (c2, "Owned", report.owned)):
     col.write(title)
     if rows:
-        col.dataframe(rows, width="stretch", hide_index=True, column_order=("name", "pct", "as_of", "id"))
+        col.dataframe(
+            rows,
+            width="stretch",
+            hide_index=True,
+            column_order=("name", "pct", "ended", "start_date", "end_date", "status", "as_of", "id"),
+        )
+        if any(r.get("ended") for r in rows):
+            col.caption(
+                "A row with 'ended' set no longer holds: history, not counted by the ownership rules."
+            )
     else:
         col.caption("none recorded")
 if risk.get("computed"):

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from chipwatch.ui.store import cached_risk_frame, guarded, list_versions, store
+from chipwatch.ui.store import cached_risk_frame, guarded, list_versions, store, warn_if_risk_stale
 from chipwatch.ui.tables import RISK_VIEW_COLUMNS, risk_column_config
 
 STALE_DAYS = 30
@@ -60,6 +60,7 @@ st.subheader("Top risks")
 if risks.empty:
     st.info("Risk not computed yet: run `chipwatch risk`.")
 else:
+    warn_if_risk_stale()
     st.dataframe(
         risks.head(20),
         hide_index=True,

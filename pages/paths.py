@@ -10,8 +10,8 @@ import streamlit as st
 from chipwatch.ui import keys
 from chipwatch.ui.graphdraw import path_dot
 from chipwatch.ui.search import entity_options
-from chipwatch.ui.store import display_name, guarded, name_index, path_index, store
-from graph.risk.paths import Target, diversion_paths
+from chipwatch.ui.store import display_name, guarded, name_index, path_index, store, warn_if_risk_stale
+from graph.risk.paths import Target, diversion_paths, owns_step_text
 
 #: What the officer reads off each path: the module doc of graph/risk/paths.py, in short.
 TARGET_HELP = (
@@ -71,6 +71,7 @@ if node_id is not None:  # say which party the paths start from: the field takes
 if not found:
     st.info("No path found to a target of that kind.")
     st.stop()
+warn_if_risk_stale(has_results=any(h.get("risk_score") is not None for p in found for h in p.hops))
 if found[0].truncated:
     st.warning("The search was cut at its path limit; results are the riskiest of those found.")
 dicts = [p.as_dict() for p in found]
@@ -82,8 +83,9 @@ for rank, p in enumerate(dicts, 1):
         st.caption("Components: " + ", ".join(f"{k} {v:.2f}" for k, v in p["components"].items()))
         for hop in p["hops"][1:]:
             via = hop.get("via", {})
+            edge = owns_step_text(via) if via.get("edge") == "OWNS" else via.get("edge")
             st.markdown(
-                f"- **{via.get('edge')}** → {hop.get('name')} "
+                f"- **{edge}** → {hop.get('name')} "
                 f"({hop.get('kind')}, {hop.get('country') or '-'})"
                 + (" · target: " + "; ".join(map(str, hop["target"])) if hop.get("target") else "")
                 + (f" · HS {via['hs6']} · {via.get('shipments')} shipments" if via.get("hs6") else "")

@@ -9,7 +9,14 @@ from __future__ import annotations
 import streamlit as st
 
 from chipwatch.ui import keys
-from chipwatch.ui.store import cached_risk_flags, cached_risk_frame, guarded, settings, store
+from chipwatch.ui.store import (
+    cached_risk_flags,
+    cached_risk_frame,
+    guarded,
+    settings,
+    store,
+    warn_if_risk_stale,
+)
 from chipwatch.ui.tables import RISK_LIST_SHOWN_ROWS, RISK_VIEW_COLUMNS, country_options, risk_column_config
 from graph.export.risk_table import RiskFilter, filter_table
 from graph.export.run import risk_list_bytes
@@ -20,6 +27,7 @@ with guarded():
 if frame.empty:
     st.info("Risk not computed yet: run `chipwatch risk`.")
     st.stop()
+warn_if_risk_stale()
 
 c1, c2, c3, c4 = st.columns(4)
 min_score = c1.slider("Minimum score", 0.0, 100.0, 1.0, step=1.0, key=keys.RISK_MIN)

@@ -11,9 +11,10 @@ from tqdm import tqdm
 
 from chipwatch.settings import load_settings
 from graph.risk.entity import entity_report, find_entity, format_report
-from graph.risk.paths import TARGETS, PathIndex, Target, diversion_paths
+from graph.risk.paths import TARGETS, PathIndex, Target, diversion_paths, owns_step_text
 from graph.risk.reference import load_reference
 from graph.risk.run import STEPS, check_as_of, compute_risk
+from graph.risk.staleness import as_of_note, warning
 from graph.sync_journal import require_synced
 
 
@@ -70,7 +71,12 @@ def register(group: click.Group) -> None:
     )
     @click.option("--max-hops", type=click.IntRange(1, 8), default=5, show_default=True)
     @click.option("--top", type=click.IntRange(1, 1000), default=20, show_default=True)
-    @click.option("--as-of", "as_of", help="Date for recency and the reference tables (default today).")
+    @click.option(
+        "--as-of",
+        "as_of",
+        help="Date for recency and the reference tables (default today). List entries listed after it "
+        "(start_date) or whose listing ended before it (end_date) are no listed target.",
+    )
     @click.option("--json", "as_json", is_flag=True, help="Print the paths as JSON.")
     def paths_cmd(
         source: str | None,
@@ -105,6 +111,12 @@ def register(group: click.Group) -> None:
             )
         finally:
             store.close()
+        scored = any(h.get("risk_score") is not None for p in found for h in p.hops)
+        # a date asked for that is not the risk run's: the targets and flags taken from it are not for it
+        note = as_of_note(settings, day) if as_of is not None else None
+        for message in (warning(settings, has_results=scored), note):
+            if message:
+                click.echo(f"warning: {message}", err=True)
         if as_json:
             click.echo(json.dumps([p.as_dict() for p in found], ensure_ascii=False, indent=1, default=str))
             return
@@ -122,6 +134,8 @@ def register(group: click.Group) -> None:
                         f"       {via['hs6']} tier {via['chpl_tier'] or '-'}: {via['shipments']} shipments, "
                         f"{via['value_usd']} USD, {via['first']}..{via['last']}"
                     )
+                elif via["edge"] == "OWNS":
+                    click.echo(f"       {owns_step_text(via)}")
                 else:
                     click.echo(f"       {via['edge']}")
         if found and found[0].truncated:
@@ -143,6 +157,9 @@ def register(group: click.Group) -> None:
             report = entity_report(store, query)
         finally:
             store.close()
+        message = warning(settings, has_results=bool(report.risk.get("computed")))
+        if message:
+            click.echo(f"warning: {message}", err=True)
         if as_json:
             click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1, default=str))
         else:

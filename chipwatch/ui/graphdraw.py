@@ -5,10 +5,12 @@ Nodes are shaped by kind and filled by risk level; edges are labelled with their
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from graph.holdings import holding_text
 from graph.model import EdgeKind, Node, Subgraph
 from graph.resolve.link import link_score_text
 from graph.store import GraphStore
@@ -63,6 +65,9 @@ def subgraph_dot(sub: Subgraph, centre: str) -> str:
             label = f"SAME_AS {link_score_text(float(e.props['score']))}"
         elif e.kind is EdgeKind.OWNS and e.props.get("pct") is not None:
             label = f"OWNS {float(e.props['pct']):g}%"
+        if e.kind is EdgeKind.OWNS:
+            ended = holding_text(e.props, dt.date.today().isoformat())
+            label += f" ({ended})" if ended else ""
         lines.append(_edge_line(e.source, e.target, label))
     lines.append("}")
     return "\n".join(lines)
@@ -94,6 +99,8 @@ def path_dot(paths: Iterable[Mapping[str, Any]]) -> str:
                 label = str(via.get("edge") or via.get("kind") or "")
                 if via.get("hs6"):
                     label += f" {via['hs6']}"
+                if via.get("ended"):
+                    label += f" ({via['ended']})"
                 key = (prev, nid, label)
                 if key not in seen_edges:
                     seen_edges.add(key)

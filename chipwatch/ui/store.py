@@ -24,6 +24,7 @@ from chipwatch.ui.search import name_index as build_name_index
 from chipwatch.ui.tables import risk_frame
 from graph.risk.joins import ByNameLinks
 from graph.risk.paths import PathIndex
+from graph.risk.staleness import warning
 from graph.store import GraphStore
 from graph.stores import open_store
 from graph.stores.parquet import CURRENT
@@ -115,6 +116,15 @@ def note_flushed(g: GraphStore) -> None:
 def reset_store() -> None:
     """Forget the open store (the next render opens it again)."""
     _opened.clear()
+
+
+def warn_if_risk_stale(*, has_results: bool = True) -> None:
+    """A warning box when the stored risk results no longer follow from the workspace (a list,
+    trade data, resolution or a review decision changed since ``chipwatch risk``), naming what
+    changed. Checked on every render: it reads small files and hashes only changed tables."""
+    message = warning(settings(), has_results=has_results)
+    if message:
+        st.warning(message, icon="⚠️")
 
 
 @contextmanager

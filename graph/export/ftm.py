@@ -86,13 +86,23 @@ def topics(entity: dict[str, Any]) -> list[str]:
     return sorted(out)
 
 
+STALE_NOTE = (
+    "risk results stale: the workspace changed after `chipwatch risk` computed them (see the export's "
+    "audit record)"
+)
+
+
 def _notes(entity: dict[str, Any]) -> list[str]:
     head = (
         f"chipwatch risk score {entity['risk_score']:g} ({entity['risk_level']}) as of {entity['risk_as_of']}"
     )
     breakdown = ", ".join(f"{b['source']} {b['weight']:g}" for b in entity["score_breakdown"])
+    # a stale result says so on its first line (the file's metadata is not part of FtM)
+    stale = [STALE_NOTE] if entity.get("risk_stale") else []
     notes = [
-        "\n".join([head, *entity["reasons"], f"score breakdown: {breakdown}" if breakdown else ""]).strip()
+        "\n".join(
+            [head, *stale, *entity["reasons"], f"score breakdown: {breakdown}" if breakdown else ""]
+        ).strip()
     ]
     if entity["flags"]:
         evidence = orjson.dumps(
@@ -125,7 +135,12 @@ def entity_record(entity: dict[str, Any]) -> dict[str, Any]:
     _put(props, "topics", topics(entity))
     _put(props, "program", [p for h in hits for p in h["programs"]])
     _put(props, "sourceUrl", [h["source_url"] for h in hits])
-    _put(props, "keywords", [f"risk:{entity['risk_level']}", *(f"flag:{f['flag']}" for f in entity["flags"])])
+    stale = ["risk:stale"] if entity.get("risk_stale") else []
+    _put(
+        props,
+        "keywords",
+        [f"risk:{entity['risk_level']}", *stale, *(f"flag:{f['flag']}" for f in entity["flags"])],
+    )
     _put(props, "notes", _notes(entity))
     facts = entity["facts"]
     if schema in LEGAL_ENTITY_SCHEMATA:

@@ -37,6 +37,7 @@ from graph.export.risk_table import (
     risk_table,
 )
 from graph.risk.reference import reference_on
+from graph.risk.staleness import Staleness
 from graph.store import GraphStore
 
 DETAIL_COLUMNS = ("aliases", "entity_kind", "risk_breakdown_json", "flags_json", "ownership_json")
@@ -171,11 +172,15 @@ def build_risk_list(
     table: pd.DataFrame | None = None,
     store_kind: str | None = None,
     now: dt.datetime | None = None,
+    staleness: Staleness | None = None,
 ) -> RiskList:
     """The entities ``flt`` keeps, in full, with the provenance of the list.
 
     ``versions``: the workspace's ``list_versions`` table (SHA-256 and publication dates);
-    ``table``: a :func:`risk_table` already read (the app caches one).
+    ``table``: a :func:`risk_table` already read (the app caches one);
+    ``staleness``: whether the stored results still follow from the workspace
+    (:func:`graph.risk.staleness.check`): each entity's ``risk_stale`` and the metadata's
+    ``risk_stale``/``risk_stale_reason`` say it (None: not checked).
     Raises :class:`RiskNotComputedError` before risk ran, ``UnknownFilterError`` for a bad filter.
     """
     table = risk_table(store) if table is None else table
@@ -193,6 +198,7 @@ def build_risk_list(
     hits = list_hits(store, kept, entries, vt)
     owns = {i: _loads(d["ownership_json"], {}) for i, d in details.items()}
     regimes += sorted({r for own in owns.values() for r in own.get("regimes", {})} - set(regimes))
+    stale = None if staleness is None else staleness.stale
     entities = []
     for row in kept.to_dict("records"):
         rid = str(row["id"])
@@ -219,6 +225,7 @@ def build_risk_list(
                 "risk_score": float(row["risk_score"]),
                 "risk_level": row["risk_level"],
                 "risk_as_of": _clean(row["risk_as_of"]),
+                "risk_stale": stale,
                 "score_breakdown": _loads(d["risk_breakdown_json"], []),
                 "flags": flags,
                 "reasons": _reasons(entity_hits, flags, status, own),
@@ -236,6 +243,9 @@ def build_risk_list(
         "generated_at": (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"),
         "generator": f"chipwatch {__version__}",
         "risk_as_of": as_of_values[-1] if len(as_of_values) == 1 else as_of_values,
+        "risk_stale": stale,
+        "risk_stale_reason": staleness.message() or None if staleness is not None else None,
+        "risk_computed_at": staleness.run.computed_at if staleness and staleness.run else None,
         "store": store_kind,
         "filters": flt.as_dict(),
         "rows": len(entities),

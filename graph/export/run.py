@@ -2,7 +2,8 @@
 
 The file is written under a temporary name beside ``out`` and renamed only when complete, so a
 failed export never leaves a file that looks finished; the audit record (filters, rows, format,
-output SHA-256, list versions, risk as-of date) is appended only after the rename.
+output SHA-256, list versions, risk as-of date, whether the risk results were stale) is appended
+only after the rename.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from graph.export.formats import write_csv, write_json, write_xlsx
 from graph.export.ftm import write_ftm
 from graph.export.risk_list import RiskList, build_risk_list
 from graph.export.risk_table import RiskFilter
+from graph.risk.staleness import check
 from graph.store import GraphStore
 from graph.sync_journal import require_synced
 from graph.tables.lists import load_list_tables
@@ -61,6 +63,8 @@ class ExportSummary:
     generated_at: str
     risk_as_of: Any
     filters: dict[str, Any]
+    risk_stale: bool | None = None
+    risk_stale_reason: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {**asdict(self), "path": str(self.path)}
@@ -133,7 +137,14 @@ def export_risk_list(
         store = open_store(settings)
     try:
         versions = load_list_tables(settings).versions
-        rl = build_risk_list(store, flt, versions=versions, table=table, store_kind=settings.store.value)
+        rl = build_risk_list(
+            store,
+            flt,
+            versions=versions,
+            table=table,
+            store_kind=settings.store.value,
+            staleness=check(settings),
+        )
     finally:
         if own_store:
             store.close()
@@ -148,6 +159,8 @@ def export_risk_list(
         generated_at=meta["generated_at"],
         risk_as_of=meta["risk_as_of"],
         filters=meta["filters"],
+        risk_stale=meta["risk_stale"],
+        risk_stale_reason=meta["risk_stale_reason"],
     )
     audit.append(
         settings,
@@ -163,6 +176,8 @@ def export_risk_list(
             "filters": meta["filters"],
             "generated_at": meta["generated_at"],
             "risk_as_of": meta["risk_as_of"],
+            "risk_stale": meta["risk_stale"],
+            "risk_stale_reason": meta["risk_stale_reason"],
             "store": meta["store"],
             "list_versions": [
                 {k: v.get(k) for k in ("feed", "version_id", "sha256", "published")}

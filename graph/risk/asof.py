@@ -8,8 +8,11 @@
 * An ownership record's ``as_of`` is the date of the registry extract that observed the stake,
   not the day the stake began: a record dated after the day still tells who owned what on it
   as far as the workspace knows, so it counts, and its explanation says it was recorded after
-  the as-of date. The ownership model carries no start or end date of a stake (OWNS: pct,
-  as_of, provenance, relationship), so no stake is left out by date.
+  the as-of date.
+* An ownership record that does not hold on the day — its ``end_date`` is before it, its
+  ``start_date`` after it, or its ``status`` is ``inactive`` (GLEIF) with no later end date —
+  is left out (:mod:`graph.holdings`): a parent that stopped owning a subsidiary years ago is
+  not counted toward any ownership rule. A note says how many were left out and why.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from graph.holdings import ENDED, INACTIVE_REASON, NOT_BEGUN, not_held_reasons
+from graph.list_status import listed_after
 from graph.risk.frames import RiskFrames
 
 # The checks run on Arrow strings: a million dates compared as Python objects took seconds, most
@@ -84,6 +89,16 @@ def ended_mask(end_dates: pd.Series, day: str) -> np.ndarray:
     return _mask(pc.and_(pc.greater(pc.utf8_length(end), 0), pc.less(end, day)))
 
 
+def listed_later(start_dates: pd.Series, day: str) -> np.ndarray:
+    """:func:`graph.list_status.listed_after` is not None, over a column of start dates."""
+    text = _text(start_dates)
+    if text is None:  # dates the store kept as dates, or other values: the one-value rule
+        values = start_dates.to_numpy(dtype=object)
+        return np.fromiter((listed_after(v, day) is not None for v in values), bool, len(values))
+    start = pc.utf8_slice_codeunits(pc.utf8_trim_whitespace(text), 0, 10)
+    return _mask(pc.and_(pc.greater(pc.utf8_length(start), 0), pc.greater(start, day)))
+
+
 def _not_after(dates: pd.Series, day: str) -> np.ndarray:
     """Rows whose date (ISO text; missing counts as before any day) is on or before ``day``."""
     text = _text(dates)
@@ -94,18 +109,20 @@ def _not_after(dates: pd.Series, day: str) -> np.ndarray:
 
 def frames_as_of(frames: RiskFrames, day: str) -> tuple[RiskFrames, list[str]]:
     """``frames`` as known on ``day`` (ISO date) and the run notes saying what that changed."""
+    not_held = not_held_reasons(frames.owns, day)
+    held = np.asarray(pd.isna(not_held), dtype=bool)
     as_of = frames.owns["as_of"]
     text = _text(as_of)
     if text is None:  # not all text: the count reads every date, the notes only text ones
-        later_records = int(_mask(pc.greater(_day(as_of), day)).sum())
+        later_records = int((_mask(pc.greater(_day(as_of), day)) & held).sum())
         recorded = recorded_notes(as_of, day)
     else:
         dates = pc.utf8_slice_codeunits(text, 0, 10)
         later = _mask(pc.greater(dates, day))
-        later_records = int(later.sum())
+        later_records = int((later & held).sum())
         recorded = _notes(dates, later, as_of.index)
-    listed_after = _mask(pc.greater(_day(frames.listings["start_date"]), day))
-    later_listings = int(listed_after.sum())
+    starts = listed_later(frames.listings["start_date"], day)
+    later_listings = int(starts.sum())
     ended = ended_mask(frames.listings["end_date"], day)
     notes = []
     if later_records:
@@ -119,11 +136,22 @@ def frames_as_of(frames: RiskFrames, day: str) -> tuple[RiskFrames, list[str]]:
         )
     if ended.any():
         notes.append(f"{int(ended.sum())} list entries whose listing ended before {day} left out")
-    owns = frames.owns.assign(recorded=recorded)
+    if not held.all():
+        why = {
+            ENDED: f"ended before {day}",
+            NOT_BEGUN: f"begun after {day}",
+            INACTIVE_REASON: "inactive with no end date",
+        }
+        parts = [f"{int((not_held == k).sum())} {text}" for k, text in why.items() if (not_held == k).any()]
+        notes.append(
+            f"{int((~held).sum())} ownership records not holding on {day} left out of the ownership "
+            f"rules ({', '.join(parts)}; kept in the graph as history)"
+        )
+    owns = frames.owns.assign(recorded=recorded)[held]
     cut = replace(
         frames,
         shipments=frames.shipments[_not_after(frames.shipments["date"], day)],
         owns=owns,
-        listings=frames.listings[~listed_after & ~ended],
+        listings=frames.listings[~starts & ~ended],
     )
     return cut, notes

@@ -15,12 +15,14 @@ query). The report reads what ``chipwatch risk`` stored plus the owners/owned ed
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from chipwatch.errors import ChipwatchError
 from graph.export.list_hits import chain_match, flag_description
+from graph.holdings import holding_text, period_facts
 from graph.list_status import CONTEXT, CONTEXT_NOTE, REMOVED, is_listing
 from graph.model import EdgeKind, NodeKind
 from graph.risk.context import risk_context
@@ -80,7 +82,9 @@ def find_entity(store: GraphStore, query: str) -> tuple[str, list[str]]:
     return hits[0], hits[1:11]
 
 
-def _ends(store: GraphStore, node_id: str, outgoing: bool) -> list[dict[str, Any]]:
+def _ends(store: GraphStore, node_id: str, outgoing: bool, day: str) -> list[dict[str, Any]]:
+    """The stakes held in (or by) ``node_id``; one that does not hold on ``day`` (ended, inactive:
+    :mod:`graph.holdings`) is kept as history, with ``ended`` saying so and its dates."""
     out = []
     for e in store.neighbours(node_id, [EdgeKind.OWNS], direction="both"):
         if (e.source == node_id) != outgoing:
@@ -93,9 +97,21 @@ def _ends(store: GraphStore, node_id: str, outgoing: bool) -> list[dict[str, Any
                 "name": node.name if node else other,
                 "pct": e.props.get("pct"),
                 "as_of": e.props.get("as_of"),
+                "ended": holding_text(e.props, day),
+                **period_facts(e.props),
             }
         )
     return out
+
+
+def stake_text(stake: dict[str, Any]) -> str:
+    """One owner or owned stake for the terminal: name, share, and ``(ended …)`` when it no
+    longer holds."""
+    text = f"{stake['name']} {stake['pct']} %"
+    if stake.get("ended"):
+        since = f", from {stake['start_date']}" if stake.get("start_date") else ""
+        text += f" ({stake['ended']}{since}: not current)"
+    return text
 
 
 def found(chain: list[Join]) -> dict[str, Any]:
@@ -167,6 +183,10 @@ def entity_report(store: GraphStore, query: str, byname: ByNameLinks | None = No
     removed: list[dict[str, Any]] = []
     owners: list[dict[str, Any]] = []
     owned: list[dict[str, Any]] = []
+    risk = risk_context(store, [node_id])[node_id]
+    # a stake ended or not yet begun on the day the risk run was for (today when none ran)
+    day = str(risk.get("as_of") or "")[:10] if risk.get("computed") else ""
+    day = day or dt.date.today().isoformat()
     for m in members:
         n = store.node(m)
         if n is None:
@@ -199,9 +219,8 @@ def entity_report(store: GraphStore, query: str, byname: ByNameLinks | None = No
                     "found": found(chains[m]),
                 }
             )
-        owners += _ends(store, m, outgoing=False)
-        owned += _ends(store, m, outgoing=True)
-    risk = risk_context(store, [node_id])[node_id]
+        owners += _ends(store, m, outgoing=False, day=day)
+        owned += _ends(store, m, outgoing=True, day=day)
     _describe_flags(risk, chains, hits)
     country = node.props.get("country")
     if country is None and node.props.get("countries"):
@@ -273,8 +292,8 @@ def format_report(r: EntityReport) -> str:
         )
     if own.get("completeness"):
         lines.append(f"known ownership: {own.get('known_stakes_pct', 0):g} % ({own['completeness']})")
-    lines.append("owners: " + ("; ".join(f"{o['name']} {o['pct']} %" for o in r.owners) or "-"))
-    lines.append("owns: " + ("; ".join(f"{o['name']} {o['pct']} %" for o in r.owned) or "-"))
+    lines.append("owners: " + ("; ".join(map(stake_text, r.owners)) or "-"))
+    lines.append("owns: " + ("; ".join(map(stake_text, r.owned)) or "-"))
     for f in risk.get("flags", []) if risk.get("computed") else []:
         lines.append(f"flag {f['flag']}: {f.get('description') or '-'} — {f['legal_source']}")
         lines += [f"  {line}" for line in evidence_lines(f.get("evidence"))]

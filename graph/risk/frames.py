@@ -45,7 +45,9 @@ class RiskFrames:
     #: cluster, entry_id, list, name, programs, license_requirement, start_date, end_date
     listings: pd.DataFrame
     shipments: pd.DataFrame  # id + SHIPMENT_COLS + shipper, consignee (clusters), tier
-    owns: pd.DataFrame  # owner, owned (clusters), pct, source_id, target_id, as_of, source, relationship
+    #: owner, owned (clusters), pct, source_id, target_id, as_of, source, relationship, start_date,
+    #: end_date, status (every record; the risk run keeps the ones holding on its day, graph.holdings)
+    owns: pd.DataFrame
     officers: pd.DataFrame  # person, cluster
     located: pd.DataFrame  # cluster, entity, address, line, provenance (from the LOCATED_AT edge)
     addresses: pd.DataFrame  # id, name (the normalised key), country
@@ -244,7 +246,11 @@ def load_frames(store: GraphStore) -> RiskFrames:
     ships["value_usd"] = pd.to_numeric(ships["value_usd"], errors="coerce")
     ships["quantity"] = pd.to_numeric(ships["quantity"], errors="coerce")
 
-    owns_raw = read_edges(store, EdgeKind.OWNS, ("pct", "as_of", "provenance", "relationship"))
+    owns_raw = read_edges(
+        store,
+        EdgeKind.OWNS,
+        ("pct", "as_of", "provenance", "relationship", "start_date", "end_date", "status"),
+    )
     owns = pd.DataFrame(
         {
             "owner": owns_raw["source"].map(cmap).fillna(owns_raw["source"]).to_numpy(),
@@ -257,6 +263,10 @@ def load_frames(store: GraphStore) -> RiskFrames:
             "source": owns_raw["provenance"].to_numpy(dtype=object),
             # shareholder, or a consolidation record (direct_parent / ultimate_parent, GLEIF)
             "relationship": owns_raw["relationship"].to_numpy(dtype=object),
+            # when it held and whether it still does (graph.holdings)
+            "start_date": owns_raw["start_date"].to_numpy(dtype=object),
+            "end_date": owns_raw["end_date"].to_numpy(dtype=object),
+            "status": owns_raw["status"].to_numpy(dtype=object),
         }
     )
     off = read_edges(store, EdgeKind.OFFICER_OF)

@@ -14,6 +14,7 @@ countries) and its source (the ownership records that name the owner).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from graph.holdings import holding_text
 from graph.ids import normalise_key_text
 from graph.list_status import is_listing
 from graph.model import Edge, EdgeKind, Node, NodeKind
@@ -107,6 +109,9 @@ def ownership_sources(store: GraphStore, owner: str) -> tuple[str, ...]:
         pct = e.props.get("pct")
         stake = f"{float(pct):g}" if pct is not None else "?"
         held = f"owns {stake} % of {target.name if target else e.target} ({e.target})"
+        ended = holding_text(e.props, dt.date.today().isoformat())
+        if ended:  # history: the stake no longer holds
+            held = f"{held} — {ended}, not current"
         out.append(f"{held}: {where}" if where else held)
     return tuple(out)
 

@@ -21,7 +21,9 @@ Path risk (weights in ``risk_weights.toml`` ``[paths]``)::
 Targets (each end hop carries ``target``: why it is one):
 
 * ``listed`` — listed ListEntry nodes (not removed, not context entities — those stay in paths as
-  nodes, with ``context`` on their hop saying they are not themselves listed); parties resolved
+  nodes, with ``context`` on their hop saying they are not themselves listed; not listed after the
+  as-of date nor ended before it, :func:`graph.list_status.listed_after`/``ended_before``, as the
+  risk run rules); parties resolved
   to one (their cluster holds a listed entry: a path to a name variant of a listed party *is* a
   path to that party; its end hop names the chain of links the risk run joins it by; an owner
   known only by name in ownership records is listed by its by-name owner link, and its hop says
@@ -61,7 +63,8 @@ from typing import Any, Literal
 import numpy as np
 
 from chipwatch.errors import ChipwatchError, StoreError
-from graph.list_status import CONTEXT, CONTEXT_NOTE, ended_before, listing_mask
+from graph.holdings import holding_text, period_facts
+from graph.list_status import CONTEXT, CONTEXT_NOTE, ended_before, listed_after, listing_mask
 from graph.model import Edge, EdgeKind, Node, NodeKind, Path
 from graph.risk.frames import BYNAME_PREFIX
 from graph.risk.joins import (
@@ -161,7 +164,15 @@ class PathIndex:
             for i, r in zip(ids, reasons, strict=True):
                 why.setdefault(i, []).append(r)
 
-        cols = ["status", "country", "ownership_json", "risk_level", "risk_breakdown_json", "end_date"]
+        cols = [
+            "status",
+            "country",
+            "ownership_json",
+            "risk_level",
+            "risk_breakdown_json",
+            "start_date",
+            "end_date",
+        ]
         day = ref.as_of.isoformat()
         for kind in ENTITY_KINDS:
             frame = store.nodes_frame(kind, cols)
@@ -169,10 +180,13 @@ class PathIndex:
                 if col not in frame.columns:
                     frame[col] = None
             if kind is NodeKind.LIST_ENTRY:
-                # a listing that ended before the as-of date lists nobody: the risk run's rule
-                # (graph.risk.asof), so paths do not end at an entry the run leaves out
+                # a listing that began after the as-of date or ended before it lists nobody on it:
+                # the risk run's rule (graph.risk.asof), so paths do not end at an entry the run
+                # leaves out
                 ended = [ended_before(v, day) is not None for v in frame["end_date"].to_numpy(dtype=object)]
-                in_force = listing_mask(frame["status"]) & ~np.array(ended, dtype=bool)
+                later = [listed_after(v, day) is not None for v in frame["start_date"].to_numpy(dtype=object)]
+                out = np.array(ended, dtype=bool) | np.array(later, dtype=bool)
+                in_force = listing_mask(frame["status"]) & ~out
                 add("listed", frame.loc[in_force, "id"], "list entry")
                 continue
             own = frame["ownership_json"].fillna("").astype(str)
@@ -409,7 +423,13 @@ def _via(evidence: _Evidence, edge: Edge, walked_from: str, ref: Reference) -> d
             "evidence": evidence.samples(edge),
         }
     elif edge.kind is EdgeKind.OWNS:
-        via |= {"pct": edge.props.get("pct"), "as_of": edge.props.get("as_of")}
+        via |= {
+            "pct": edge.props.get("pct"),
+            "as_of": edge.props.get("as_of"),
+            # a holding that ended (or is inactive) on the run's day is shown as such, with its dates
+            "ended": holding_text(edge.props, ref.as_of.isoformat()),
+            **period_facts(edge.props),
+        }
     elif edge.kind is EdgeKind.SAME_AS:
         via |= {
             "score": edge.props.get("score"),
@@ -418,6 +438,16 @@ def _via(evidence: _Evidence, edge: Edge, walked_from: str, ref: Reference) -> d
             "reasons": json.loads(str(edge.props.get("reasons_json") or "[]")),
         }
     return via
+
+
+def owns_step_text(via: dict[str, Any]) -> str:
+    """An OWNS step for people: ``OWNS 60 %``, and ``(ended 2020-06-30: not current)`` for a
+    holding that no longer held on the run's day."""
+    pct = via.get("pct")
+    text = "OWNS" + (f" {float(pct):g} %" if pct is not None else "")
+    if via.get("ended"):
+        text += f" ({via['ended']}: not current)"
+    return text
 
 
 def _search(

@@ -29,6 +29,7 @@ from graph.risk.frames import RiskFrames, join_groups, load_frames
 from graph.risk.ownership import OwnershipResult, ownership_status
 from graph.risk.reference import Reference, earliest_date, load_reference
 from graph.risk.score import score_frame
+from graph.risk.staleness import current_basis, forget_run, record_run
 from graph.store import GraphStore
 from graph.trade_graph import records
 
@@ -240,16 +241,21 @@ def compute_risk_on(
 def compute_risk(
     settings: Settings, as_of: dt.date | None = None, progress: Progress | None = None
 ) -> RiskSummary:
-    """Compute risk over the workspace's store and write it back; returns the summary."""
+    """Compute risk over the workspace's store and write it back; returns the summary. What the
+    run read is recorded (:mod:`graph.risk.staleness`), so readers can tell when it is stale."""
     from graph.stores import open_store
     from graph.sync_journal import require_synced
 
     require_synced(settings)  # scores over a half-written graph would clear parties wrongly
+    day = as_of or dt.date.today()
+    # what the run reads, read before the graph is: a change made meanwhile shows as one since
+    basis = current_basis(settings, day)
+    forget_run(settings)  # results are about to change: a run that stops half-way leaves no record
     store = open_store(settings)
     try:
-        day = as_of or dt.date.today()
         summary, _ = compute_risk_on(store, day, progress)
     finally:
         store.close()
+    record_run(settings, basis)
     summary.notes.extend(list_notes(settings, day))
     return summary

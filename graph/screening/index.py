@@ -18,10 +18,9 @@ import pandas as pd
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings
-from graph.list_fingerprint import entry_fingerprint
-from graph.list_graph import list_graph_frames
+from graph.list_fingerprint import Fingerprint, fingerprint
+from graph.list_graph import entry_records
 from graph.list_status import current_mask, is_listing
-from graph.model import EdgeKind, NodeKind
 from graph.resolve import letterless
 from graph.resolve.candidates import BlockingConfig, CandidateIndex, Candidates
 from graph.screening.addresses import AddressIndex
@@ -104,7 +103,7 @@ class ListIndex:
     alias_kinds: list[str]  # "primary" or the alias kind, per indexed name
     owner: np.ndarray  # entry row of each indexed name
     countries: list[list[str]]  # per entry
-    fingerprints: list[str]  # per entry
+    fingerprints: list[Fingerprint]  # per entry: what a decision on it recorded, now and before
     blocking: TranslitBlocking
     addresses: AddressIndex | None = None  # street-level addresses of the entries (when the frame has them)
     context: list[bool] = field(default_factory=list)  # per entry: a context entity, not a listing
@@ -170,7 +169,7 @@ def build_index(entries: pd.DataFrame, config: BlockingConfig | None = None) -> 
         alias_kinds=kinds,
         owner=owner_arr,
         countries=[_entry_countries(r) for r in records],
-        fingerprints=[entry_fingerprint(r) for r in records],
+        fingerprints=[fingerprint(r) for r in records],
         blocking=TranslitBlocking(names, owner_arr, config or BlockingConfig(top_k=12)),
         addresses=AddressIndex(lines, line_countries, line_owner, address_only) if lines else None,
         context=[not is_listing(r.get("status")) for r in records],
@@ -187,37 +186,18 @@ def _entry_countries(row: dict[str, Any]) -> list[str]:
 
 
 def load_entries(settings: Settings) -> pd.DataFrame:
-    """The current list entries as ListEntry node rows (``id``, ``name``, ``aliases``, ``alias_kinds`` …)."""
+    """The current list entries as ListEntry node rows (``id``, ``name``, ``aliases``, ``alias_kinds``
+    … and ``addresses``: :func:`graph.list_graph.entry_records`)."""
     current = latest_entries(settings)
     if current.empty:
         raise ChipwatchError(
             f"no list entries in the workspace {settings.workspace}: "
             "ingest a list first (chipwatch ingest lists …)"
         )
-    frames = list_graph_frames(current.reset_index(drop=True))
-    entries = frames.nodes[NodeKind.LIST_ENTRY]
-    return with_addresses(entries, frames.nodes[NodeKind.ADDRESS], frames.edges[EdgeKind.LOCATED_AT])
+    return entry_records(current)
 
 
-def with_addresses(entries: pd.DataFrame, addresses: pd.DataFrame, located: pd.DataFrame) -> pd.DataFrame:
-    """``entries`` with ``addresses`` (each entry's lines as published, from its LOCATED_AT
-    edges of :func:`graph.list_graph.list_graph_frames`) and ``address_countries`` list columns."""
-    addr = addresses.set_index("id")
-    lines: dict[str, list[str]] = {}
-    countries: dict[str, list[str]] = {}
-    # each entry's own published line is on its edge; the shared node holds only the normalised key
-    for entry, address, line in zip(located["source"], located["target"], located["line"], strict=True):
-        if address in addr.index:
-            lines.setdefault(entry, []).append(str(line))
-            country = addr.at[address, "country"]
-            countries.setdefault(entry, []).append(str(country) if isinstance(country, str) else "")
-    out = entries.copy()
-    out["addresses"] = [lines.get(e, []) for e in out["id"]]
-    out["address_countries"] = [countries.get(e, []) for e in out["id"]]
-    return out
-
-
-def fingerprints_by_id(index: ListIndex) -> dict[str, str]:
+def fingerprints_by_id(index: ListIndex) -> dict[str, Fingerprint]:
     return dict(zip(index.ids, index.fingerprints, strict=True))
 
 

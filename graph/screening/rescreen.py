@@ -19,12 +19,11 @@ from pathlib import Path
 import pandas as pd
 
 from chipwatch.settings import Settings
-from graph.list_graph import list_graph_frames
+from graph.list_graph import entry_records
 from graph.lists.basis import record_versions, recorded_versions
 from graph.lists.copies import shown_copies, version_lists
 from graph.lists.diff import version_diff
 from graph.lists.versions import current_ids, current_versions, version_label
-from graph.model import NodeKind
 from graph.screening.files import ResultWriter
 from graph.screening.index import build_index
 from graph.screening.run import _audit_event
@@ -191,8 +190,9 @@ def rescreen(
     exposures = 0
     try:
         if len(current) and len(base):
-            entries = list_graph_frames(current).nodes[NodeKind.LIST_ENTRY]
-            screener = Screener(build_index(entries), thresholds, counterparty_decisions(settings))
+            # the entries as screen reads them, addresses too: the same fingerprints, the same countries
+            index = build_index(entry_records(current))
+            screener = Screener(index, thresholds, counterparty_decisions(settings))
             for start in range(0, len(base), 20_000):
                 result = screener.screen(base.iloc[start : start + 20_000])
                 # An exposure is a match: a row flagged for want of a screenable name (none, or no

@@ -166,7 +166,7 @@ class Screener:
                 int(country),
                 scores.rules.get(int(pair), ()),
             )
-            if remembered is not None and remembered[1] == idx.fingerprints[entry_row]:
+            if remembered is not None and idx.fingerprints[entry_row].matches(remembered[1]):
                 if remembered[0] is Decision.REJECT:
                     continue  # an officer marked this hit a false positive; the entry has not changed since
                 score = 1.0

@@ -47,6 +47,9 @@ TRADE_SCHEMAS: dict[str, tuple[str, ...]] = {
         "as_of",
         "source",
         "relationship",
+        "start_date",
+        "end_date",
+        "status",
     ),
     "officers": (
         "person_node_id",
@@ -172,8 +175,17 @@ def load_trade_tables(settings: Settings) -> TradeTables:
     return TradeTables(**{name: read_trade_table(settings, name) for name in TRADE_SCHEMAS})
 
 
+#: Source labels GLEIF Level 2 rows carried before the relationship status had a column of its
+#: own ("GLEIF RR ACTIVE", "GLEIF RR INACTIVE"): read as today's "GLEIF RR", so the next golden
+#: copy replaces such a row (the source is part of the key) instead of leaving it beside the new
+#: one, where an old ACTIVE row would still count as current ownership.
+LEGACY_OWNERSHIP_SOURCES = {f"GLEIF RR {s}": "GLEIF RR" for s in ("ACTIVE", "INACTIVE", "UNKNOWN")}
+
+
 def _conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
+    if name == "ownership" and "source" in out.columns:
+        out["source"] = out["source"].replace(LEGACY_OWNERSHIP_SOURCES)
     for col in TRADE_SCHEMAS[name]:
         if col not in out.columns:
             out[col] = None

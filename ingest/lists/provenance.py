@@ -29,8 +29,10 @@ from ingest.lists.model import ListAddress, ListEntry, ReadResult
 #: 1: up to 2026-11; 2: typeless CSL/DPL rows whose names read as a person's are persons
 #: (:mod:`ingest.lists.name_kind`); 3: the list prose's connective "and" is read out of CSL / DPL
 #: names — a listing's scope ("… and any successor, sub-unit, or subsidiary thereof") goes to the
-#: remarks, two names an item joins with ", and" are two aliases (:mod:`graph.connective_and`).
-READ_VERSION = 3
+#: remarks, two names an item joins with ", and" are two aliases (:mod:`graph.connective_and`);
+#: 4: names and aliases written wholly in quotes are read without them (:mod:`ingest.lists.quotes`),
+#: and so are OFAC remarks' a.k.a.s in double quotes.
+READ_VERSION = 4
 #: What rows written before ``reader_version`` existed were read with.
 FIRST_READ_VERSION = 1
 

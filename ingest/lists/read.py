@@ -3,7 +3,8 @@
 ``detect_format`` asks each registered reader's ``sniff`` (name + first 64 KiB, never the whole
 file); a directory holding an OFAC legacy CSV set counts as one list; a ZIP is looked into and
 refused when it holds no list. ``read_list_file`` applies the guards of :mod:`ingest.lists.safe`
-and returns the reader's :class:`ReadResult`.
+and returns the reader's :class:`ReadResult`, names written wholly in quotes read without them
+(:mod:`ingest.lists.quotes`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from chipwatch.errors import InputFileError
 from ingest.lists import safe
 from ingest.lists.model import ReadResult
+from ingest.lists.quotes import unquote_entry
 from ingest.lists.readers import known_formats, reader_for, readers
 
 #: A ZIP whose members expand beyond this multiple of its own size is treated as a zip bomb.
@@ -65,6 +67,7 @@ def read_list_file(path: Path, fmt: str | None = None) -> ReadResult:
         raise InputFileError(path, str(exc.args[0]), field="format") from exc
     result = reader.read(path)
     result.format = result.format or reader.FORMAT
+    result.entries = [unquote_entry(e) for e in result.entries]
     return result
 
 

@@ -7,14 +7,21 @@
   or CSV (``Relationship.StartNode.NodeID``, ``Relationship.RelationshipType`` …). A child
   ``IS_DIRECTLY_CONSOLIDATED_BY`` / ``IS_ULTIMATELY_CONSOLIDATED_BY`` its parent becomes an OWNS
   edge parent → child with the relationship type; the percentage is taken from a
-  ``RelationshipQuantifier`` when one is published (GLEIF usually publishes none).
+  ``RelationshipQuantifier`` when one is published (GLEIF usually publishes none). The record's
+  ``RelationshipStatus`` (ACTIVE / INACTIVE) and its ``RELATIONSHIP_PERIOD`` (not the accounting
+  or document-filing periods) give the edge's ``status``, ``start_date`` and ``end_date``, so a
+  parent that stopped consolidating the child is kept as history, not as current ownership; the
+  edge's ``as_of`` is ``Registration.LastUpdateDate`` (when GLEIF last confirmed the record).
 
 Companies get ``source = "gleif"`` and ``company_id = LEI`` → node id ``co:gleif:{LEI}``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +29,13 @@ import pandas as pd
 
 from chipwatch.errors import InputFileError
 from graph.csv_lines import line_of_row
+from ingest.trade.registry import OWNERSHIP_COLUMNS
 
 SOURCE = "gleif"
+#: The source label of every Level 2 record (the table key: a record whose status changes
+#: between two golden copies replaces its earlier row instead of sitting beside it).
+RR_SOURCE = "GLEIF RR"
+RELATIONSHIP_PERIOD = "RELATIONSHIP_PERIOD"
 RELATIONSHIPS = {
     "IS_DIRECTLY_CONSOLIDATED_BY": "direct_parent",
     "IS_ULTIMATELY_CONSOLIDATED_BY": "ultimate_parent",
@@ -135,6 +147,9 @@ def relationships_json(path: Path) -> pd.DataFrame:
         quant = _list((r.get("RelationshipQuantifiers") or {}).get("RelationshipQuantifier"))
         pct = next((_v(q, "QuantifierAmount") for q in quant if _v(q, "QuantifierUnits") == "PERCENTAGE"), "")
         periods = _list((r.get("RelationshipPeriods") or {}).get("RelationshipPeriod"))
+        start, end = relationship_period(
+            (_v(p, "StartDate"), _v(p, "EndDate"), _v(p, "PeriodType")) for p in periods
+        )
         rows.append(
             _rr_row(
                 path,
@@ -144,42 +159,109 @@ def relationships_json(path: Path) -> pd.DataFrame:
                 _v(r, "RelationshipType"),
                 _v(r, "RelationshipStatus"),
                 pct,
-                next((_v(p, "StartDate") for p in periods), ""),
+                start,
+                end,
+                _v(record, "Registration", "LastUpdateDate"),
             )
         )
-    return pd.DataFrame([row for row in rows if row])
+    return pd.DataFrame([row for row in rows if row], columns=list(OWNERSHIP_COLUMNS))
+
+
+#: The golden-copy CSV flattens the repeated period and quantifier elements with a number: the
+#: files GLEIF publishes name them ``Relationship.Period.1.startDate`` … and
+#: ``Relationship.Quantifiers.1.QuantifierAmount`` (older files: ``Relationship.Qualifiers.1.…``);
+#: the element path spelled out (``Relationship.RelationshipPeriods.RelationshipPeriod.1.StartDate``)
+#: is read too. Case is not significant.
+_CSV_PERIOD = re.compile(
+    r"Relationship\.(?:Period|RelationshipPeriods(?:\.RelationshipPeriod)?)\.(\d+)\.(startdate|enddate|periodtype)",
+    re.IGNORECASE,
+)
+_CSV_QUANTIFIER = re.compile(
+    r"Relationship\.(?:Quantifiers|Qualifiers|RelationshipQuantifiers(?:\.RelationshipQuantifier)?)"
+    r"\.(\d+)\.(quantifieramount|quantifierunits)",
+    re.IGNORECASE,
+)
+
+
+def _numbered(columns: Iterable[str], pattern: re.Pattern[str]) -> dict[int, dict[str, str]]:
+    """number → {field (lower case) → column} for the numbered columns ``pattern`` matches."""
+    out: dict[int, dict[str, str]] = {}
+    for col in columns:
+        hit = pattern.fullmatch(str(col).strip())
+        if hit:
+            out.setdefault(int(hit.group(1)), {})[hit.group(2).lower()] = col
+    return dict(sorted(out.items()))
 
 
 def relationships_csv(raw: pd.DataFrame, path: Path) -> pd.DataFrame:
-    prefix = "Relationship.RelationshipQuantifiers.RelationshipQuantifier.1."
     needed = ["Relationship.StartNode.NodeID", "Relationship.EndNode.NodeID", "Relationship.RelationshipType"]
     missing = [c for c in needed if c not in raw.columns]
     if missing:
         raise InputFileError(path, f"not a GLEIF RR-CDF CSV: missing {missing}", field=missing[0])
+    blank = [""] * len(raw)
 
-    def col(name: str) -> pd.Series:
-        return raw[name] if name in raw.columns else pd.Series([""] * len(raw))
+    def col(name: str | None) -> list[str]:
+        return raw[name].fillna("").astype(str).tolist() if name and name in raw.columns else blank
 
-    pct = col(prefix + "QuantifierAmount").where(col(prefix + "QuantifierUnits") == "PERCENTAGE", "")
-    rows = [
-        _rr_row(path, i + 1, *vals)
-        for i, vals in enumerate(
-            zip(
-                raw[needed[0]],
-                raw[needed[1]],
-                raw[needed[2]],
-                col("Relationship.RelationshipStatus"),
-                pct,
-                col("Relationship.RelationshipPeriods.RelationshipPeriod.1.StartDate"),
-                strict=True,
-            )
-        )
+    periods = [
+        (col(f.get("startdate")), col(f.get("enddate")), col(f.get("periodtype")))
+        for f in _numbered(raw.columns, _CSV_PERIOD).values()
     ]
-    return pd.DataFrame([row for row in rows if row])
+    quantifiers = [
+        (col(f.get("quantifieramount")), col(f.get("quantifierunits")))
+        for f in _numbered(raw.columns, _CSV_QUANTIFIER).values()
+    ]
+    rows = []
+    for i, vals in enumerate(
+        zip(
+            col(needed[0]),
+            col(needed[1]),
+            col(needed[2]),
+            col("Relationship.RelationshipStatus"),
+            col("Registration.LastUpdateDate"),
+            strict=True,
+        )
+    ):
+        child, parent, rtype, status, updated = vals
+        pct = next((amount[i] for amount, units in quantifiers if units[i] == "PERCENTAGE"), "")
+        start, end = relationship_period((s[i], e[i], t[i]) for s, e, t in periods)
+        rows.append(_rr_row(path, i + 1, child, parent, rtype, status, pct, start, end, updated))
+    return pd.DataFrame([row for row in rows if row], columns=list(OWNERSHIP_COLUMNS))
+
+
+def gleif_date(value: str) -> str:
+    """A GLEIF date or timestamp as ``YYYY-MM-DD`` (its day as written; older golden-copy CSVs
+    write some as Unix milliseconds, ``1338940800000``); empty stays empty."""
+    text = value.strip()
+    if re.fullmatch(r"\d{11,13}", text):
+        return dt.datetime.fromtimestamp(int(text) / 1000, tz=dt.UTC).date().isoformat()
+    return text[:10]
+
+
+def relationship_period(periods: Iterable[tuple[str, str, str]]) -> tuple[str, str]:
+    """(start, end) of the record's ``RELATIONSHIP_PERIOD`` — when the relationship itself held.
+    The ``ACCOUNTING_PERIOD`` and ``DOCUMENT_FILING_PERIOD`` say which accounts or filing
+    evidence it, not when it began or ended, and are not read. Of several relationship periods
+    the latest begun is the one that says whether the relationship still holds."""
+    found = [
+        (gleif_date(start), gleif_date(end))
+        for start, end, kind in periods
+        if kind.strip().upper() == RELATIONSHIP_PERIOD and (start.strip() or end.strip())
+    ]
+    return max(found, default=("", ""))
 
 
 def _rr_row(
-    path: Path, row: int, child: str, parent: str, rtype: str, status: str, pct: str, start: str
+    path: Path,
+    row: int,
+    child: str,
+    parent: str,
+    rtype: str,
+    status: str,
+    pct: str,
+    start: str,
+    end: str,
+    updated: str,
 ) -> dict[str, str] | None:
     if not child or not parent:
         raise InputFileError(
@@ -198,7 +280,10 @@ def _rr_row(
         "owned_id": child,
         "owned_name": "",
         "share_pct": pct,
-        "as_of": start[:10],
-        "source": f"GLEIF RR {status or 'UNKNOWN'}".strip(),
+        "as_of": gleif_date(updated),
+        "source": RR_SOURCE,
         "relationship": RELATIONSHIPS[rtype],
+        "start_date": start,
+        "end_date": end,
+        "status": status.strip().lower(),
     }

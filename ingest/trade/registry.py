@@ -49,7 +49,14 @@ OWNERSHIP_COLUMNS = (
     "as_of",
     "source",
     "relationship",
+    "start_date",
+    "end_date",
+    "status",
 )
+#: An ownership row's ``status``: ``inactive`` is a stake or consolidation that no longer holds
+#: (GLEIF ``RelationshipStatus`` INACTIVE); empty means not stated (current unless ``end_date``
+#: has passed).
+OWNERSHIP_STATUSES = ("active", "inactive")
 OWNERSHIP_REQUIRED: tuple[str, ...] = ()  # share_pct may be unknown (GLEIF consolidation)
 OFFICER_COLUMNS = (
     "person_name",
@@ -103,6 +110,22 @@ def ownership(path: Path, frame: pd.DataFrame, source: str, known: pd.DataFrame,
     fail_on(path, bad, "share_pct", "share must be a number from 0 to 100", frame["share_pct"])
     out = Canonical("ownership", path, len(frame), {})
     as_of = strict_dates(path, frame["as_of"], "as_of", today)
+    start = strict_dates(path, frame["start_date"], "start_date", today)
+    end = strict_dates(path, frame["end_date"], "end_date", dt.date.max)
+    # a registry record with its end before its start is loaded as published, with a warning
+    out.warn(
+        start.notna() & end.notna() & (end.astype(str) < start.astype(str)),
+        "end_date",
+        "end_date is before start_date",
+    )
+    status = frame["status"].str.strip().str.lower()
+    fail_on(
+        path,
+        (status != "") & ~status.isin(OWNERSHIP_STATUSES),
+        "status",
+        "status must be empty, active or inactive",
+        frame["status"],
+    )
     owner_c = lenient_country(out, frame["owner_country"], "owner_country")
     owner = resolve_company_ids(frame["owner_id"], frame["owner_name"], owner_c, known, source)
     owned = resolve_company_ids(
@@ -120,6 +143,9 @@ def ownership(path: Path, frame: pd.DataFrame, source: str, known: pd.DataFrame,
             "as_of": as_of,
             "source": frame["source"].where(frame["source"] != "", path.name),
             "relationship": frame["relationship"].where(frame["relationship"] != "", "shareholder"),
+            "start_date": start,
+            "end_date": end,
+            "status": status.where(status != "", None),
         }
     )
     # Stakes held in one company beyond 100 % are loaded (registries lag) but reported.

@@ -382,6 +382,45 @@ def test_owned_edge_props_left_out_are_removed(loaded: GraphStore) -> None:
     assert kept == {"854231": {"count": 3}, "854232": {"count": 1, "value_usd": 10.0}}
 
 
+def test_ownership_period_round_trips_and_a_newer_record_replaces_it(
+    loaded: GraphStore, reference: NetworkxStore
+) -> None:
+    """The trade sync's OWNS record (graph.trade_graph.TRADE_OWNED) carries the holding's period
+    and status; a later record of the holding (reactivated: no end) removes the end on both stores."""
+    from graph.trade_graph import TRADE_OWNED
+
+    owned = TRADE_OWNED[EdgeKind.OWNS]
+    cols = ["pct", "as_of", "provenance", "status", "start_date", "end_date"]
+    ended = {"pct": 60.0, "as_of": "2024-05-04", "provenance": "GLEIF RR", "status": "inactive"}
+    rows = [
+        {
+            "source": "co:t:c",
+            "target": "co:t:e",
+            **ended,
+            "start_date": "2015-03-01",
+            "end_date": "2020-06-30",
+        }
+    ]
+    later = [
+        {"source": "co:t:c", "target": "co:t:e", **ended, "status": "active", "start_date": "2015-03-01"}
+    ]
+    for target in (loaded, reference):
+        target.upsert_edges(EdgeKind.OWNS, rows, owned=owned)
+    got = loaded.edges_frame(EdgeKind.OWNS, cols).sort_values("target").to_dict("records")
+    assert got == reference.edges_frame(EdgeKind.OWNS, cols).sort_values("target").to_dict("records")
+    assert (got[0]["status"], got[0]["start_date"], got[0]["end_date"]) == (
+        "inactive",
+        "2015-03-01",
+        "2020-06-30",
+    )
+    for target in (loaded, reference):
+        target.upsert_edges(EdgeKind.OWNS, later, owned=owned)
+    (edge,) = loaded.neighbours("co:t:c", [EdgeKind.OWNS], "out")
+    assert dict(edge.props) == {**ended, "status": "active", "start_date": "2015-03-01"}
+    (ref_edge,) = reference.neighbours("co:t:c", [EdgeKind.OWNS], "out")
+    assert dict(ref_edge.props) == dict(edge.props)
+
+
 def test_owned_rows_of_one_id_fold_before_removing(loaded: GraphStore, reference: NetworkxStore) -> None:
     rows = [
         {"id": "co:t:a", "name": "Alpha", "country": "HK"},

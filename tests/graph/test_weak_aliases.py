@@ -138,3 +138,39 @@ def test_ofacs_own_copy_keeps_a_strong_alias_its_remarks_also_quote() -> None:
         "HSING, Su": "aka",
         "SU HSING": "aka",
     }
+
+
+#: SDN entry 6925: OFAC's remarks quote three weak a.k.a.s in doubled apostrophes (a.k.a.
+#: ''FOOPIE''), the CSL's alt_names in double quotes ("FOOPIE"); read without the quotes
+#: (ingest.lists.quotes), they are one name on both copies.
+QUOTED_OFAC, QUOTED_CSL = (
+    FIX / "ofac" / "quoted_akas" / "sdn.csv",
+    FIX / "csl" / "csl_2022-05_quoted_names.csv",
+)
+WEAK_6925 = {"AHMED, A.", "KHABAR, Abu", "BAKR, Abu", "FOOPIE", "FUPI", "AHMED THE TANZANIAN"}
+
+
+def _quoted_rows() -> pd.DataFrame:
+    ofac = entry_rows(read_list_file(QUOTED_OFAC).entries, version="o1", feed="ofac-sdn")
+    csl = entry_rows(read_list_file(QUOTED_CSL).entries, version="c1", feed="csl")
+    return share_weak_aliases(pd.concat([ofac, csl], ignore_index=True))
+
+
+def test_a_weak_aka_each_copy_quotes_its_own_way_is_weak_on_the_csl_copy() -> None:
+    rows = _quoted_rows()
+    assert {n for n, k in _kinds(rows, "list:US_SDN:6925").items() if k == "weak"} == WEAK_6925
+    assert {n for n, k in _kinds(rows, "list:US_SDN:SDN:6925").items() if k == "weak"} == WEAK_6925
+    # 22504's alt.csv a.k.a. in apostrophes is a strong alias, unquoted on both copies
+    assert (
+        _kinds(rows, "list:US_SDN:22504")[
+            "CHERNOMORSKI BANK RAZVITIYA I REKONSTRUKTSII, OTKRYTOE AKTSIONERNOE OBSHCHESTVO"
+        ]
+        == "aka"
+    )
+
+
+def test_screening_never_blocks_on_a_weak_aka_the_csl_quotes() -> None:
+    nodes = list_graph_frames(_quoted_rows()).nodes[NodeKind.LIST_ENTRY]
+    result = Screener(build_index(nodes)).screen(pd.DataFrame({"name": ["Foopie"]}))
+    assert result["top_match_id"].iloc[0] in {"list:US_SDN:6925", "list:US_SDN:SDN:6925"}
+    assert result["disposition"].iloc[0] != "block"

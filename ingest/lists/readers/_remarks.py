@@ -9,9 +9,11 @@ from ingest.lists.model import Alias, AliasKind, Identifier
 from ingest.lists.readers._common import country_iso2, identifier, parse_date
 
 # A name may hold apostrophes ('AL-QA'QA', 'KUWAITI, Abu Shaima''): the closing quote is the one
-# that ends the remark item (before ";", ",", ")" or the final "."), not the first one.
+# that ends the remark item (before ";", ",", ")" or the final "."), not the first one. OFAC quotes
+# with apostrophes; an a.k.a. in double quotes ("…" or “…”) is read the same way, without them.
 _ALIAS = re.compile(
-    r"\b(a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s*,?\s*'(.+?)'(?=\s*(?:[;,)]|\.?\s*$))", re.IGNORECASE
+    r"\b(a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s*,?\s*(?:'(.+?)'|[\"“](.+?)[\"”])(?=\s*(?:[;,)]|\.?\s*$))",
+    re.IGNORECASE,
 )
 #: quoted a.k.a.s in OFAC remarks are its "weak" aliases (low quality, never a match on their own)
 _ALIAS_KIND = {"a.k.a.": AliasKind.WEAK, "f.k.a.": AliasKind.FKA, "n.k.a.": AliasKind.NKA}
@@ -68,8 +70,9 @@ def parse_remarks(text: str | None) -> Remarks:
     out = Remarks()
     if not text:
         return out
-    for kind, name in _ALIAS.findall(text):
-        out.aliases.append(Alias(name=name.strip(), kind=_ALIAS_KIND[kind.lower()]))
+    for kind, single, double in _ALIAS.findall(text):
+        name = (single or double).strip()
+        out.aliases.append(Alias(name=name, kind=_ALIAS_KIND[kind.lower()]))
     for imo in _IMO.findall(text):
         out.identifiers.append(Identifier("IMO", imo))
     for raw in text.split(";"):

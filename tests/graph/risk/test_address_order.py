@@ -17,9 +17,9 @@ from typing import Any
 import pandas as pd
 
 from chipwatch.settings import Settings, StoreKind
+from graph.list_graph import with_addresses
 from graph.model import EdgeKind, NodeKind
 from graph.risk.run import analyse
-from graph.screening.index import with_addresses
 from graph.stores import open_store
 from ingest.lists.pipeline import ingest_list_files
 from ingest.trade.graph_sync import sync_trade_graph

@@ -4,13 +4,14 @@ value a date column of a store holds: ISO dates and datetimes, blanks, None, NaN
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import pandas as pd
 import pytest
 
-from graph.list_status import ended_before
-from graph.risk.asof import ended_mask, frames_as_of, recorded_after, recorded_notes
+from graph.list_status import ended_before, listed_after
+from graph.risk.asof import ended_mask, frames_as_of, listed_later, recorded_after, recorded_notes
 from graph.risk.frames import RiskFrames
 
 DAY = "2025-06-30"
@@ -23,11 +24,13 @@ VALUES: list[object] = [
     "2019",
     "",
     " ",
+    " 2025-07-01 ",
     None,
     math.nan,
     20250701,
     pd.Timestamp("2025-07-01"),
     pd.NA,
+    dt.date(2025, 7, 1),
 ]
 
 
@@ -38,6 +41,7 @@ def test_whole_column_checks_match_the_one_value_rules(values: list[object]) -> 
     assert list(notes.index) == list(column.index)
     assert notes.tolist() == [recorded_after(v, DAY) for v in values]
     assert ended_mask(column, DAY).tolist() == [ended_before(v, DAY) is not None for v in values]
+    assert listed_later(column, DAY).tolist() == [listed_after(v, DAY) is not None for v in values]
 
 
 def test_a_column_the_store_typed_as_numbers_or_dates_has_no_text_date() -> None:

@@ -12,8 +12,9 @@ import pytest
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings
 from graph.ids import normalise_key_text
+from graph.list_fingerprint import entry_fingerprint
 from graph.resolve.review import counterparty_id, decide
-from graph.screening.index import ListIndex, build_index, entry_fingerprint
+from graph.screening.index import ListIndex, build_index
 from graph.screening.screen import RESULT_COLUMNS, Screener, Thresholds
 from ingest.lists.readers import bis_dpl
 

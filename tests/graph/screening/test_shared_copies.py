@@ -17,9 +17,10 @@ import pandas as pd
 import pytest
 
 from chipwatch.settings import Settings, StoreKind
+from graph.list_fingerprint import entry_fingerprint
 from graph.model import NodeKind
 from graph.resolve.review import counterparty_id, decide
-from graph.screening.index import entry_fingerprint, load_entries
+from graph.screening.index import load_entries
 from graph.screening.rescreen import changed_entry_ids, rescreen
 from graph.screening.screen import Screener
 from graph.stores import open_store

@@ -1,0 +1,72 @@
+"""The pages that show risk (Overview, Risk list, Explore, Paths) show a warning box naming what
+changed when the stored risk results are stale — here a review decision made on the app's own
+Review page after ``chipwatch risk`` — and none while they are current."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from chipwatch.settings import Settings
+from chipwatch.ui import keys
+from graph.resolve.review import load_decisions
+from graph.risk.run import compute_risk
+from tests.app.conftest import AS_OF
+from tests.app.test_pages import APP, TIMEOUT, _page
+
+STALE = "risk results are stale"
+
+
+@pytest.fixture
+def workspace(app_workspace: Path, tmp_path: Path) -> Iterator[Path]:
+    """A copy of the session workspace, scored again (other tests record decisions in the shared
+    one), with the app pointed at it."""
+    ws = tmp_path / "ws"
+    shutil.copytree(app_workspace, ws)
+    compute_risk(Settings(workspace=ws), AS_OF)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CHIPWATCH_WORKSPACE", str(ws))
+        mp.setenv("CHIPWATCH_STORE", "networkx")
+        yield ws
+
+
+def _stale(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning if STALE in w.value]
+
+
+def _risk_pages(at: AppTest, planted: dict[str, str]) -> dict[str, list[str]]:
+    """The stale warnings of each page that shows risk."""
+    out = {"overview": _stale(_page(at, "overview")), "risk_list": _stale(_page(at, "risk_list"))}
+    _page(at, "explore")
+    at.text_input(key=keys.SEARCH).input(planted["node_id"]).run()
+    assert at.subheader[0].value == planted["name"]
+    out["explore"] = _stale(at)
+    _page(at, "paths")
+    at.text_input(key=keys.PATH_SOURCE).input(planted["node_id"])
+    at.button(key=keys.PATH_RUN).click().run()
+    assert at.expander, "no path shown"
+    out["paths"] = _stale(at)
+    return out
+
+
+def test_risk_pages_warn_after_a_review_decision(workspace: Path, planted: dict[str, str]) -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert _risk_pages(at, planted) == {"overview": [], "risk_list": [], "explore": [], "paths": []}
+    # the officer confirms the first queued pair on the Review page
+    _page(at, "review")
+    at.text_input(key=keys.REVIEW_NOTE).input("same company")
+    at.button(key=keys.REVIEW_CONFIRM).click().run()
+    assert not at.exception
+    assert any(j.note == "same company" for j in load_decisions(Settings(workspace=workspace)).values())
+    warned = _risk_pages(at, planted)
+    for page, warnings in warned.items():
+        assert len(warnings) == 1, page
+        assert "since then 1 review decision recorded (" in warnings[0], page
+        assert warnings[0].endswith("run `chipwatch risk` again"), page
+    # chipwatch risk again: the pages are current once more
+    compute_risk(Settings(workspace=workspace), AS_OF)
+    assert _risk_pages(at, planted) == {"overview": [], "risk_list": [], "explore": [], "paths": []}

@@ -1,0 +1,258 @@
+"""Stale risk results: ``chipwatch risk`` records what it read (``risk/run-<store>.json``); when a
+list, trade data, resolution or a review decision changes after it, ``entity``, ``paths`` and
+``export risk-list`` say so on stderr, naming what changed, and exports carry ``risk_stale``.
+
+One small workspace per test, built through the product's own commands: the CSL excerpt (v1),
+two registry companies (one owning the other), resolved and scored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner, Result
+
+from chipwatch.cli import cli
+from chipwatch.settings import PROJECT_ROOT, Settings, StoreKind
+from graph import audit
+from graph.resolve.review import decide
+from graph.risk import run as risk_run
+from graph.risk.staleness import check, current_basis, run_path
+
+LISTS = PROJECT_ROOT / "tests" / "fixtures" / "lists_pipeline"
+EXPORT = PROJECT_ROOT / "tests" / "fixtures" / "export"
+AS_OF = "2026-11-15"
+COMPANY = "co:export test:EXP001"
+
+
+def _run(ws: Path, args: list[str], store: str = "networkx") -> Result:
+    env = {"CHIPWATCH_WORKSPACE": str(ws), "CHIPWATCH_STORE": store}
+    result = CliRunner().invoke(cli, args, env=env)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _warned(result: Result) -> str:
+    """The stale-risk warning printed on stderr ("" when none); stdout never carries it."""
+    assert "risk results" not in result.stdout
+    return "\n".join(line for line in result.stderr.splitlines() if "risk results" in line)
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Path:
+    ws = tmp_path / "ws"
+    _run(ws, ["ingest", "lists", str(LISTS / "csl_v1.csv")])
+    for kind in ("companies", "ownership"):
+        _run(ws, ["ingest", kind, str(EXPORT / f"{kind}.csv"), "--source", "export test"])
+    _run(ws, ["resolve"])
+    _run(ws, ["risk", "--as-of", AS_OF])
+    return ws
+
+
+def _export(ws: Path, tmp_path: Path, fmt: str) -> tuple[Path, Result]:
+    out = tmp_path / f"risk.{fmt}"
+    return out, _run(ws, ["export", "risk-list", "--min-score", "0", "--out", str(out)])
+
+
+def test_a_fresh_run_is_current_and_says_nothing(ws: Path, tmp_path: Path) -> None:
+    settings = Settings(workspace=ws)
+    record = json.loads(run_path(settings).read_text(encoding="utf-8"))
+    assert record["as_of"] == AS_OF and record["store"] == "networkx"
+    assert set(record["lists"]) == {"csl"} and record["trade"]["ownership"]
+    assert check(settings).state == "current"
+    assert _warned(_run(ws, ["entity", COMPANY])) == ""
+    out, result = _export(ws, tmp_path, "csv")
+    assert _warned(result) == ""
+    rows = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert len(rows) and set(rows["risk_stale"]) == {"False"}
+
+
+def test_a_new_list_version_makes_every_reader_warn(ws: Path, tmp_path: Path) -> None:
+    _run(ws, ["ingest", "lists", str(LISTS / "csl_v2.csv")])
+    warned = _warned(_run(ws, ["entity", COMPANY]))
+    assert warned.startswith("warning: risk results are stale: computed ")
+    assert f"(as of {AS_OF}); since then list csl changed: the run read csl v1 (" in warned
+    assert "the workspace now holds csl v2 (" in warned and "run `chipwatch risk` again" in warned
+    # the exports: a column per row, the reason in the metadata and the audit record
+    out, result = _export(ws, tmp_path, "csv")
+    assert "list csl changed" in _warned(result)
+    assert set(pd.read_csv(out, dtype=str)["risk_stale"]) == {"True"}
+    out = tmp_path / "risk.json"
+    _run(ws, ["export", "risk-list", "--min-score", "0", "--out", str(out)])
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    meta = doc["metadata"]
+    assert meta["risk_stale"] is True and "list csl changed" in meta["risk_stale_reason"]
+    assert all(e["risk_stale"] is True for e in doc["entities"])
+    record = audit.read(Settings(workspace=ws))[-1]
+    assert record.payload["risk_stale"] is True and "list csl changed" in record.payload["risk_stale_reason"]
+    out = tmp_path / "risk.ftm"
+    _run(ws, ["export", "risk-list", "--min-score", "0", "--out", str(out)])
+    entities = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    scored = [e for e in entities if e["schema"] != "Sanction"]
+    assert scored and all("risk:stale" in e["properties"]["keywords"] for e in scored)
+    # running risk again makes them current
+    _run(ws, ["risk", "--as-of", AS_OF])
+    assert _warned(_run(ws, ["entity", COMPANY])) == ""
+
+
+def test_each_change_is_named(ws: Path) -> None:
+    settings = Settings(workspace=ws)
+    # a review decision
+    decide(settings, COMPANY, "co:export test:EXP002", "reject", note="two companies")
+    assert check(settings).changes == ("1 review decision recorded (0 when the run read them, 1 now)",)
+    # ownership data: a stake changed in the registry extract
+    own = pd.read_csv(EXPORT / "ownership.csv", dtype=str)
+    own["share_pct"] = "40.0"
+    changed = ws.parent / "ownership.csv"
+    own.to_csv(changed, index=False)
+    _run(ws, ["ingest", "ownership", str(changed), "--source", "export test"])
+    assert "the ownership data changed (tables/<name>.parquet content differs)" in check(settings).changes
+    # ingesting the same file again changes no table: nothing more to say
+    before = check(settings).changes
+    _run(ws, ["ingest", "ownership", str(changed), "--source", "export test"])
+    assert check(settings).changes == before
+    _run(ws, ["risk", "--as-of", AS_OF])
+    assert check(settings).state == "current"
+    # resolution linking differently: a list version adds entries, resolve links them
+    _run(ws, ["ingest", "lists", str(LISTS / "csl_v2.csv")])
+    _run(ws, ["resolve"])
+    found = check(settings).changes
+    assert found[0].startswith("list csl changed")
+    assert found[1] == "`chipwatch resolve` linked records differently (resolve/clusters.parquet differs)"
+
+
+def test_a_run_that_did_not_finish_leaves_no_record(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = Settings(workspace=ws)
+
+    def fail(*_args: object) -> int:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(risk_run, "write_results", fail)  # the write fails half-way
+    with pytest.raises(OSError):
+        risk_run.compute_risk(settings, dt.date.fromisoformat(AS_OF))
+    state = check(settings)
+    assert state.state == "unrecorded" and not run_path(settings).exists()
+    assert "no record of what they were computed from" in state.message()
+    warned = _warned(CliRunner().invoke(cli, ["entity", COMPANY], env={"CHIPWATCH_WORKSPACE": str(ws)}))
+    assert warned.startswith("warning: risk results may be stale: there is no record")
+
+
+def test_a_workspace_never_scored_warns_of_nothing(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    _run(ws, ["ingest", "lists", str(LISTS / "csl_v1.csv")])
+    result = _run(ws, ["entity", "CHINA"])
+    assert "risk: not computed yet" in result.stdout and _warned(result) == ""
+
+
+def test_a_change_during_the_run_shows_as_one_since(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the basis is read before the graph: a decision recorded while the run computes is after it
+    settings = Settings(workspace=ws)
+    analyse = risk_run.analyse
+
+    def decided_meanwhile(*args: object, **kwargs: object) -> object:
+        decide(settings, COMPANY, "co:export test:EXP002", "reject", note="meanwhile")
+        return analyse(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(risk_run, "analyse", decided_meanwhile)
+    risk_run.compute_risk(settings, dt.date.fromisoformat(AS_OF))
+    assert check(settings).changes == ("1 review decision recorded (0 when the run read them, 1 now)",)
+
+
+def test_paths_as_of_another_date_than_the_risk_run_says_so(ws: Path) -> None:
+    result = _run(ws, ["paths", "--from-country", "CN", "--to", "any", "--as-of", "2026-06-01"])
+    assert f"targets and the flags component come from the risk run as of {AS_OF}, not 2026-06-01" in (
+        result.stderr
+    )
+    result = _run(ws, ["paths", "--from-country", "CN", "--to", "any", "--as-of", AS_OF])
+    assert "come from the risk run" not in result.stderr
+
+
+def test_a_copied_workspace_stays_current(ws: Path, tmp_path: Path) -> None:
+    shutil.copytree(ws, tmp_path / "copy")
+    assert check(Settings(workspace=tmp_path / "copy")).state == "current"
+
+
+def test_the_record_is_per_store_and_names_the_graph(ws: Path) -> None:
+    settings = Settings(workspace=ws)
+    basis = current_basis(settings, AS_OF)
+    assert basis.target == "workspace graph/"  # a copied workspace holds the same graph
+    neo = settings.with_(store=StoreKind.NEO4J)
+    assert run_path(neo) != run_path(settings) and check(neo).state == "unrecorded"
+
+
+def test_a_rule_table_change_is_named(ws: Path, tmp_path: Path) -> None:
+    from graph.risk import staleness
+    from graph.risk.reference import REFERENCE_DIR
+
+    copy = tmp_path / "reference"
+    shutil.copytree(REFERENCE_DIR, copy)
+    assert staleness._reference(copy) == staleness._reference()
+    weights = copy / "risk_weights.toml"
+    weights.write_text(
+        weights.read_text(encoding="utf-8") + "\n# block threshold reviewed\n", encoding="utf-8"
+    )
+    settings = Settings(workspace=ws)
+    run = staleness.read_run(settings)
+    assert run is not None
+    now = staleness.RunBasis(**{**run.__dict__, "reference": staleness._reference(copy)})
+    [change] = staleness.changes(settings, run, now)
+    assert change.startswith("the reference tables the rules read changed (data/reference: chpl.csv,")
+
+
+def test_stale_on_neo4j_as_on_networkx(neo4j_settings: Settings, tmp_path: Path) -> None:
+    # the record is the workspace's, per store: a Neo4j run is judged by the same inputs
+    settings = neo4j_settings.with_(workspace=tmp_path / "ws")
+    from graph.stores import open_store
+
+    neo = open_store(settings)
+    try:
+        neo.clear()
+    finally:
+        neo.close()
+    env = {
+        "CHIPWATCH_WORKSPACE": str(settings.workspace),
+        "CHIPWATCH_STORE": "neo4j",
+        "CHIPWATCH_NEO4J_URI": str(settings.neo4j_uri),
+        "CHIPWATCH_NEO4J_USER": settings.neo4j_user,
+        "CHIPWATCH_NEO4J_PASSWORD": settings.neo4j_password.reveal(),
+    }
+    runner = CliRunner()
+    try:
+        for args in (
+            ["ingest", "lists", str(LISTS / "csl_v1.csv")],
+            ["ingest", "companies", str(EXPORT / "companies.csv"), "--source", "export test"],
+            ["risk", "--as-of", AS_OF],
+        ):
+            assert runner.invoke(cli, args, env=env).exit_code == 0
+        assert run_path(settings).name == "run-neo4j.json" and check(settings).state == "current"
+        result = runner.invoke(cli, ["entity", COMPANY], env=env)
+        assert result.exit_code == 0 and _warned(result) == ""
+        assert runner.invoke(cli, ["ingest", "lists", str(LISTS / "csl_v2.csv")], env=env).exit_code == 0
+        warned = _warned(runner.invoke(cli, ["entity", COMPANY], env=env))
+        assert "since then list csl changed: the run read csl v1 (" in warned
+        # another database is another graph: the run did not write there
+        other = settings.with_(neo4j_database="other")
+        assert check(other).changes[0].startswith("the store points at another graph (")
+    finally:
+        neo = open_store(settings)
+        try:
+            neo.clear()
+        finally:
+            neo.close()
+
+
+def test_screen_warns_that_its_risk_columns_are_stale(ws: Path, tmp_path: Path) -> None:
+    customers = tmp_path / "customers.csv"
+    customers.write_text(
+        "name,country\nAcademy of Aerospace Solid Propulsion Technology,CN\n", encoding="utf-8"
+    )
+    out = tmp_path / "screened.csv"
+    assert _warned(_run(ws, ["screen", str(customers), "--out", str(out)])) == ""
+    _run(ws, ["ingest", "lists", str(LISTS / "csl_v2.csv")])
+    warned = _warned(_run(ws, ["screen", str(customers), "--out", str(out)]))
+    assert warned.startswith("warning: risk_score, ownership_status and red_flags: risk results are stale:")
+    assert "list csl changed" in warned
