@@ -47,6 +47,7 @@ from chipwatch.neo4j_launcher import (
     launcher_command,
 )
 from chipwatch.settings import Secret, Settings
+from graph import atomic
 
 log = logging.getLogger(__name__)
 
@@ -142,13 +143,8 @@ def read_connection(settings: Settings) -> Connection | None:
 
 def _write_connection(paths: _Paths, conn: Connection) -> None:
     body = json.dumps({"uri": conn.uri, "user": conn.user, "password": conn.password.reveal()}, indent=2)
-    tmp = paths.connection.with_suffix(".tmp")
     # Created 0600 from the start: the password is never readable by others, not even briefly.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(body + "\n")
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, paths.connection)
+    atomic.write_text(paths.connection, body + "\n", private=True)
 
 
 # --- process bookkeeping -------------------------------------------------------------------------
@@ -371,10 +367,8 @@ def _spawn(
         pass  # the JVM died at once; _wait_ready reports its log
     _children[proc.pid] = proc
     launch = {"watch_pid": watch_pid, "neo4j_settings": dict(neo4j_settings or {})}
-    paths.launch.write_text(json.dumps(launch) + "\n", encoding="utf-8")
-    tmp = paths.pid.with_suffix(".tmp")
-    tmp.write_text(f"{proc.pid}\n")
-    os.replace(tmp, paths.pid)
+    atomic.write_text(paths.launch, json.dumps(launch) + "\n")
+    atomic.write_text(paths.pid, f"{proc.pid}\n")
     return proc
 
 

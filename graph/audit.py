@@ -30,7 +30,6 @@ import getpass
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -40,6 +39,7 @@ from typing import IO, Any
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings
+from graph import atomic
 
 GENESIS = "0" * 64
 HEAD_NAME = "audit.head.json"
@@ -175,18 +175,8 @@ def _read_head(settings: Settings) -> tuple[int, str] | None:
 
 
 def _write_head(settings: Settings, count: int, last_hash: str) -> None:
-    path = head_path(settings)
     text = canonical_json({"count": count, "hash": last_hash}) + "\n"
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".head-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic.write_text(head_path(settings), text, private=True)
 
 
 def _last_line(f: IO[bytes]) -> bytes:
@@ -231,45 +221,43 @@ def append(
     with _locked(settings, exclusive=True):
         log = settings.audit_log
         head = _read_head(settings)
-        with log.open("ab+") as f:
-            last_raw = _last_line(f)
-            if last_raw:
-                try:
-                    last = _parse(last_raw)
-                except (ValueError, KeyError, TypeError) as exc:
-                    raise AuditLogError(
-                        f"{log}: last record unreadable; run `chipwatch audit verify`"
-                    ) from exc
-                count, prev = last.seq + 1, last.hash
-            else:
-                count, prev = 0, GENESIS
-            if head is not None and head != (count, prev):
-                raise AuditLogError(
-                    f"{log}: the log ends at record {count} but its head says {head[0]} records; "
-                    "it was truncated or edited — run `chipwatch audit verify`"
-                )
-            if head is None and count > 0:
-                raise AuditLogError(f"{head_path(settings)}: chain head missing for a non-empty log")
-            # Round-trip through JSON so the hashed body is exactly what a reader parses back.
-            body = json.loads(
-                json.dumps(
-                    {
-                        "seq": count,
-                        "time": datetime.now(UTC).isoformat(timespec="microseconds"),
-                        "user": user or _current_user(),
-                        "event": kind.value,
-                        "payload": dict(payload),
-                        "prev": prev,
-                    },
-                    default=str,
-                    allow_nan=False,
-                )
+        last_raw = b""
+        if log.exists():
+            with log.open("rb") as f:
+                last_raw = _last_line(f)
+        if last_raw:
+            try:
+                last = _parse(last_raw)
+            except (ValueError, KeyError, TypeError) as exc:
+                raise AuditLogError(f"{log}: last record unreadable; run `chipwatch audit verify`") from exc
+            count, prev = last.seq + 1, last.hash
+        else:
+            count, prev = 0, GENESIS
+        if head is not None and head != (count, prev):
+            raise AuditLogError(
+                f"{log}: the log ends at record {count} but its head says {head[0]} records; "
+                "it was truncated or edited — run `chipwatch audit verify`"
             )
-            record = AuditRecord(**body, hash=record_hash(body))
-            f.seek(0, os.SEEK_END)
-            f.write(record.to_line().encode("utf-8"))
-            f.flush()
-            os.fsync(f.fileno())
+        if head is None and count > 0:
+            raise AuditLogError(f"{head_path(settings)}: chain head missing for a non-empty log")
+        # Round-trip through JSON so the hashed body is exactly what a reader parses back.
+        body = json.loads(
+            json.dumps(
+                {
+                    "seq": count,
+                    "time": datetime.now(UTC).isoformat(timespec="microseconds"),
+                    "user": user or _current_user(),
+                    "event": kind.value,
+                    "payload": dict(payload),
+                    "prev": prev,
+                },
+                default=str,
+                allow_nan=False,
+            )
+        )
+        record = AuditRecord(**body, hash=record_hash(body))
+        # one write of one line, flushed, to a file only its owner reads (mode 0600)
+        atomic.append_line(log, record.to_line().removesuffix("\n"), private=True)
         _write_head(settings, count + 1, record.hash)
     return record
 

@@ -16,10 +16,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import re
-import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -28,6 +26,7 @@ from typing import Any
 import pandas as pd
 from openpyxl import Workbook
 
+from graph.atomic import atomic_path
 from graph.audit import file_sha256
 
 DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -184,26 +183,7 @@ def write_table(
             ) from None
     fmt = TableFormat(fmt)
     all_sheets: dict[str, pd.DataFrame] = {sheet: df, **dict(sheets or {})}
-    with atomic_output(path) as tmp:
+    with atomic_path(path) as tmp:
         _write_tmp(tmp, fmt, df, all_sheets)
         digest = file_sha256(tmp)  # of the bytes that are renamed into place
     return WrittenTable(path=path, fmt=fmt, rows=len(df), sha256=digest)
-
-
-@contextlib.contextmanager
-def atomic_output(path: Path) -> Iterator[Path]:
-    """A temporary file beside ``path`` to write into; renamed onto ``path`` only if the block succeeds.
-
-    On any error the temporary file is removed and ``path`` is untouched, so a reader never finds
-    half a file under the final name.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

@@ -56,6 +56,7 @@ from typing import Any, Literal
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings, StoreKind
+from graph import atomic
 
 State = Literal["running", "complete"]
 JOURNAL_DIR = "graph_sync"
@@ -143,19 +144,7 @@ def read(settings: Settings) -> SyncRecord | None:
 
 
 def _write(settings: Settings, record: SyncRecord) -> None:
-    path = journal_path(settings)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".json.tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(asdict(record), fh, indent=1)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(fd)  # the rename itself must survive a crash
-    finally:
-        os.close(fd)
+    atomic.write_text(journal_path(settings), json.dumps(asdict(record), indent=1))
 
 
 def _lock_held(settings: Settings) -> bool:

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import NoReturn
 
+import pandas as pd
 import pytest
 
 from chipwatch import neo4j_launcher, neo4j_server
@@ -99,3 +102,17 @@ def _environment_restored() -> Iterator[None]:
         for key in after.keys() - before.keys():
             del os.environ[key]
         pytest.fail(f"the test left {', '.join(changed)} changed; use monkeypatch.setenv", pytrace=False)
+
+
+@pytest.fixture
+def table_reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How often each Parquet table is read (by file name), counted around the real reader."""
+    reads: Counter[str] = Counter()
+    real = pd.read_parquet
+
+    def counted(path: object, *args: object, **kwargs: object) -> pd.DataFrame:
+        reads[Path(str(path)).stem] += 1
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pd, "read_parquet", counted)
+    return reads

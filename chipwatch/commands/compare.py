@@ -10,6 +10,7 @@ import click
 import numpy as np
 
 from chipwatch.errors import InputFileError
+from graph.atomic import atomic_path
 from graph.csv_delimiters import one_column_reason
 from graph.csv_lines import line_of_row
 from graph.excel_safe import neutralise
@@ -95,7 +96,7 @@ def _bulk(pairs_path: Path, out: Path) -> int:
             if side not in header:
                 del row[side]
     try:
-        with out.open("w", encoding="utf-8", newline="") as handle:
+        with atomic_path(out) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
             writer.writeheader()
             for i, row in enumerate(rows):

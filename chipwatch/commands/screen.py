@@ -13,7 +13,7 @@ from graph.risk.staleness import check
 from graph.screening.rescreen import rescreen
 from graph.screening.run import screen_file
 from graph.screening.screen import Thresholds
-from graph.tables.lists import read_list_table
+from graph.tables.lists import load_list_tables, read_list_table
 from ingest.lists.refile import misfiled_warnings
 
 
@@ -98,10 +98,11 @@ def register(group: click.Group) -> None:
         Writes only new or changed exposures (CSV/XLSX/JSON by suffix).
         """
         settings = load_settings()
-        warnings = misfiled_warnings(read_list_table(settings, "list_versions"))
+        tables = load_list_tables(settings)  # read once: the warnings and the rescreen use them
+        warnings = misfiled_warnings(tables.versions)
         for warning in warnings:
             click.echo(f"warning: {warning}", err=True)
-        summary = rescreen(settings, output, _thresholds(review, block), warnings)
+        summary = rescreen(settings, output, _thresholds(review, block), warnings, tables=tables)
         click.echo(
             f"{summary.changed_entries} list entries added or changed; "
             f"{summary.counterparties} counterparties "

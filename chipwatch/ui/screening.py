@@ -11,6 +11,7 @@ import pandas as pd
 
 from chipwatch.errors import InputFileError
 from chipwatch.settings import Settings
+from graph import atomic
 from graph.screening.files import NoNameColumnError, no_name_reason
 from graph.screening.run import ScreenSummary, screen_file
 from graph.tables.lists import read_list_table
@@ -50,7 +51,7 @@ def screen_upload(settings: Settings, name: str, data: bytes) -> UploadRun:
     run_dir = uploads_dir(settings) / uuid.uuid4().hex[:12]
     run_dir.mkdir(parents=True, exist_ok=True)
     source = run_dir / clean
-    source.write_bytes(data)
+    atomic.write_bytes(source, data)
     output = run_dir / (Path(clean).stem + "_screened.csv")
     # a feed an older chipwatch misfiled is said in the run's notes, as `chipwatch screen` does
     warnings = misfiled_warnings(read_list_table(settings, "list_versions"))

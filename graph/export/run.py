@@ -21,7 +21,7 @@ import pandas as pd
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings
 from graph import audit
-from graph.excel_safe import atomic_output
+from graph.atomic import atomic_path
 from graph.export.formats import write_csv, write_json, write_xlsx
 from graph.export.ftm import write_ftm
 from graph.export.risk_list import RiskList, build_risk_list
@@ -101,7 +101,7 @@ def check_writable(out: Path) -> None:
 def write_risk_list(rl: RiskList, out: Path, fmt: ExportFormat) -> tuple[int, str]:
     """Write ``rl`` to ``out`` atomically; returns (lines written, SHA-256 of the file)."""
     try:
-        with atomic_output(out) as tmp:
+        with atomic_path(out) as tmp:
             lines = WRITERS[fmt](rl, tmp)
             digest = audit.file_sha256(tmp)
     except OSError as exc:

@@ -17,7 +17,8 @@ from pathlib import Path
 import pandas as pd
 
 from chipwatch.settings import Settings
-from graph.lists.versions import current_versions, version_label
+from graph import atomic
+from graph.lists.versions import current_ids, current_versions, version_label
 from graph.tables.lists import read_list_table
 
 
@@ -27,7 +28,7 @@ def _path(settings: Settings, what: str) -> Path:
 
 def current_version_ids(settings: Settings) -> list[str]:
     """The newest version of every feed (what a run reading the lists now reads)."""
-    return sorted(current_versions(read_list_table(settings, "list_versions"))["version_id"].astype(str))
+    return current_ids(read_list_table(settings, "list_versions"))
 
 
 def record_versions(
@@ -35,11 +36,7 @@ def record_versions(
 ) -> None:
     """Remember the list versions a run of ``what`` (``resolve``, ``rescreen``) read, and for a
     run over what changed, the versions it compared them with (``since``)."""
-    path = _path(settings, what)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"versions": version_ids, "since": since}), encoding="utf-8")
-    tmp.replace(path)
+    atomic.write_text(_path(settings, what), json.dumps({"versions": version_ids, "since": since}))
 
 
 def recorded_versions(settings: Settings, what: str) -> tuple[set[str], set[str] | None] | None:

@@ -23,6 +23,11 @@ def current_versions(versions: pd.DataFrame) -> pd.DataFrame:
     return versions.sort_values("seq", kind="stable").groupby("feed").tail(1)
 
 
+def current_ids(versions: pd.DataFrame) -> list[str]:
+    """The ids of :func:`current_versions`, sorted."""
+    return sorted(current_versions(versions)["version_id"].astype(str))
+
+
 def latest_version(versions: pd.DataFrame, feed: str) -> pd.Series | None:
     rows = feed_versions(versions, feed)
     return None if rows.empty else rows.iloc[-1]

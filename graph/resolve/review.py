@@ -12,7 +12,6 @@ from __future__ import annotations
 import getpass
 import importlib
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -24,7 +23,7 @@ import pandas as pd
 
 from chipwatch.errors import ChipwatchError, WorkspaceCorruptError
 from chipwatch.settings import Settings
-from graph import audit
+from graph import atomic, audit
 from graph.ids import normalise_key_text, sha1_key
 from graph.list_fingerprint import (
     COUNTERPARTY_PREFIX,
@@ -113,6 +112,10 @@ def load_decisions(settings: Settings) -> dict[tuple[str, str], Judgement]:
                     context=raw.get("context") or {},
                 )
             except (ValueError, KeyError, TypeError) as exc:
+                if not line.endswith("\n"):
+                    # the last line, torn by a crash while it was appended: that decision never
+                    # returned (nor reached the audit log), so it was not made
+                    continue
                 raise WorkspaceCorruptError(
                     f"{path}, line {line_no}: unreadable review decision ({exc})"
                 ) from exc
@@ -156,13 +159,8 @@ def decide(
         time=datetime.now(UTC).isoformat(timespec="seconds"),
         context={**decision_context(settings, first, second), **(context or {})},
     )
-    path = decisions_path(settings)
-    path.parent.mkdir(parents=True, exist_ok=True)
     line = json.dumps({**asdict(judgement), "decision": judgement.decision.value}, sort_keys=True)
-    with path.open("a", encoding="utf-8") as fh:
-        fh.write(line + "\n")
-        fh.flush()
-        os.fsync(fh.fileno())
+    atomic.append_line(decisions_path(settings), line, private=True)
     _audit(settings, judgement)
     if store is not None:
         mirror(store, [judgement])

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from chipwatch.settings import Settings
+from graph import atomic
 from graph.list_fingerprint import COUNTERPARTY_PREFIX
 from graph.lists.basis import current_version_ids, record_versions
 from graph.model import EdgeKind, NodeKind
@@ -393,17 +394,9 @@ def _nodes_in_store(store: GraphStore, ids: Sequence[str]) -> set[str]:
 
 
 def _write(settings: Settings, result: LinkResult, write_store: bool) -> bool:
-    qp = queue_path(settings)
-    qp.parent.mkdir(parents=True, exist_ok=True)
-    result.queue.to_parquet(qp.with_suffix(".tmp"), index=False)
-    qp.with_suffix(".tmp").replace(qp)
-    op = overrides_path(settings)
-    result.confirmed_over_guard.to_parquet(op.with_suffix(".tmp"), index=False)
-    op.with_suffix(".tmp").replace(op)
-    cp = settings.workspace / "resolve" / "clusters.parquet"
-    cp.parent.mkdir(parents=True, exist_ok=True)
-    result.clusters.to_parquet(cp.with_suffix(".tmp"), index=False)
-    cp.with_suffix(".tmp").replace(cp)
+    atomic.write_parquet(queue_path(settings), result.queue)
+    atomic.write_parquet(overrides_path(settings), result.confirmed_over_guard)
+    atomic.write_parquet(settings.workspace / "resolve" / "clusters.parquet", result.clusters)
     store = optional_store(settings) if write_store else None
     if store is None:
         return False

@@ -15,7 +15,6 @@ import contextlib
 import csv
 import hashlib
 import json
-import os
 import zipfile
 from collections.abc import Generator, Iterator, Mapping
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from chipwatch.errors import InputFileError
+from graph import atomic
 from graph.audit import file_sha256
 from graph.csv_delimiters import file_sample, one_column_header, sniff_delimiter
 from graph.csv_fields import refuse_shifted_columns
@@ -334,7 +334,7 @@ class ResultWriter:
             for key, value in meta.items():
                 run.append([key, _cell(json.dumps(value) if isinstance(value, dict | list) else value)])
             self._wb.save(self.partial)
-        os.replace(self.partial, self.path)
+        atomic.publish(self.partial, self.path)
 
     def abort(self) -> None:
         if self._fh is not None:

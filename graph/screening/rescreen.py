@@ -20,10 +20,10 @@ import pandas as pd
 
 from chipwatch.settings import Settings
 from graph.list_graph import entry_records
-from graph.lists.basis import current_version_ids, record_versions, recorded_versions
+from graph.lists.basis import record_versions, recorded_versions
 from graph.lists.copies import shown_copies, version_lists
 from graph.lists.diff import version_diff
-from graph.lists.versions import current_versions, version_label
+from graph.lists.versions import current_ids, current_versions, version_label
 from graph.screening.files import ResultWriter
 from graph.screening.index import build_index
 from graph.screening.run import _audit_event
@@ -172,12 +172,15 @@ def rescreen(
     output: Path,
     thresholds: Thresholds | None = None,
     warnings: Sequence[str] = (),
+    *,
+    tables: ListTables | None = None,
 ) -> RescreenSummary:
     """Write the new or changed exposures to ``output`` and return counts; ``warnings`` (about
-    the lists screened against) go into the run record and the audit log."""
+    the lists screened against) go into the run record and the audit log. ``tables``: the list
+    tables when the caller already read them (read here otherwise; a command reads them once)."""
     thresholds = thresholds or Thresholds()
-    tables = load_list_tables(settings)
-    versions = current_version_ids(settings)
+    tables = load_list_tables(settings) if tables is None else tables
+    versions = current_ids(tables.versions)
     shown = shown_entries(tables)
     found = entry_changes(tables, shown, rescreen_since(settings, versions))
     changes = found.entries

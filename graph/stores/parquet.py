@@ -30,6 +30,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from chipwatch.errors import WorkspaceCorruptError
+from graph import atomic
+from graph.atomic import fsync
 from graph.model import EdgeKind, NodeKind
 from graph.stores.records import Records
 
@@ -100,14 +102,6 @@ def _table(head: dict[str, list[str]], rows: list[Any], names: list[str], block:
     return table.replace_schema_metadata({_JSON_META: json.dumps(json_cols).encode()})
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _linked(source: Path | None, path: Path) -> bool:
     """Hard-link an unchanged kind's file of the version it was read from into the new one
     (files of a version are never modified, so sharing one is safe); False when there is none,
@@ -147,7 +141,7 @@ def write_graph(
             ids = list(table.rows)
             if not _linked(reuse.get(kind), path):
                 pq.write_table(_table({"id": ids}, list(table.rows.values()), *table.block()), path)
-                _fsync(path)
+                fsync(path)
             manifest["nodes"][kind.value] = len(ids)
         for ekind, etable in edges.items():
             if not etable:
@@ -160,15 +154,15 @@ def write_graph(
                 keys = [i[2] for i in idents]
                 head = {"source": sources, "target": targets, "key": keys}
                 pq.write_table(_table(head, list(etable.rows.values()), *etable.block()), path)
-                _fsync(path)
+                fsync(path)
             manifest["edges"][ekind.value] = len(etable)
+        fsync(tmp / "nodes")
+        fsync(tmp / "edges")
         final = directory / version
         os.rename(tmp, final)
-        pointer = directory / f".{CURRENT}.tmp"
-        pointer.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
-        _fsync(pointer)
-        os.replace(pointer, directory / CURRENT)
-        _fsync(directory)
+        # the pointer is switched by the one atomic writer (which flushes ``directory``, and so
+        # the version's rename, too)
+        atomic.write_text(directory / CURRENT, json.dumps(manifest, indent=1) + "\n")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

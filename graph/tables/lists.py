@@ -15,8 +15,6 @@ with :func:`commit_staged`, so the caller can write the graph in between and aba
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +23,7 @@ import pandas as pd
 
 from chipwatch.errors import WorkspaceCorruptError
 from chipwatch.settings import Settings
+from graph.atomic import StagedFiles, stage_parquet
 from graph.lists.copies import one_copy_each, version_lists
 from graph.lists.versions import current_versions
 from graph.lists.weak_aliases import share_weak_aliases
@@ -149,12 +148,13 @@ def read_list_table(settings: Settings, name: str) -> pd.DataFrame:
     return conform(name, frame)
 
 
-def load_list_tables(settings: Settings) -> ListTables:
-    """Every list table of the workspace (empty frames with the right columns when absent)."""
+def load_list_tables(settings: Settings, *, versions: pd.DataFrame | None = None) -> ListTables:
+    """Every list table of the workspace (empty frames with the right columns when absent).
+    ``versions``: the ``list_versions`` table, when the caller has just read it."""
     return ListTables(
         entries=read_list_table(settings, "list_entries"),
         relations=read_list_table(settings, "list_relations"),
-        versions=read_list_table(settings, "list_versions"),
+        versions=read_list_table(settings, "list_versions") if versions is None else versions,
         rejected=read_list_table(settings, "list_rejected"),
         diffs=read_list_table(settings, "list_diffs"),
     )
@@ -189,38 +189,10 @@ def as_str_list(value: Any) -> list[str]:
     return [str(v) for v in value if v is not None and str(v)]
 
 
-@dataclass
-class StagedTables:
-    """New table files written next to the live ones, not yet swapped in."""
-
-    pending: dict[Path, Path]  # live path -> temp path
-
-    def commit(self) -> None:
-        for live, tmp in self.pending.items():
-            os.replace(tmp, live)
-        self.pending.clear()
-
-    def abandon(self) -> None:
-        for tmp in self.pending.values():
-            tmp.unlink(missing_ok=True)
-        self.pending.clear()
-
-
-def stage_list_tables(settings: Settings, tables: dict[str, pd.DataFrame]) -> StagedTables:
-    """Write whole new tables to temp files beside the live ones (nothing visible changes yet)."""
-    staged = StagedTables({})
-    try:
-        for name, frame in tables.items():
-            live = list_table_path(settings, name)
-            live.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=live.parent, prefix=f".{live.name}.", suffix=".tmp")
-            os.close(fd)
-            staged.pending[live] = Path(tmp)
-            frame.to_parquet(tmp, index=False)  # callers pass conformed frames (append_rows)
-    except BaseException:
-        staged.abandon()
-        raise
-    return staged
+def stage_list_tables(settings: Settings, tables: dict[str, pd.DataFrame]) -> StagedFiles:
+    """Write whole new tables to temp files beside the live ones (nothing visible changes until
+    ``commit()``); callers pass conformed frames (:func:`append_rows`)."""
+    return stage_parquet({list_table_path(settings, name): frame for name, frame in tables.items()})
 
 
 def append_rows(name: str, existing: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:

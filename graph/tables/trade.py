@@ -7,8 +7,6 @@ re-ingesting a file changes nothing); everything else reads them with
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +14,7 @@ import pandas as pd
 
 from chipwatch.errors import WorkspaceCorruptError
 from chipwatch.settings import Settings
+from graph.atomic import stage_parquet
 
 TRADE_SCHEMAS: dict[str, tuple[str, ...]] = {
     "companies": (
@@ -235,18 +234,6 @@ def first_names(frame: pd.DataFrame, keys: list[str], columns: tuple[str, ...]) 
     return out
 
 
-def write_table_atomic(path: Path, frame: pd.DataFrame) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        frame.to_parquet(tmp, index=False)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def upsert_trade_tables(settings: Settings, updates: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Merge several tables' new rows; all are computed before any file is replaced.
 
@@ -263,25 +250,10 @@ def upsert_trade_tables(settings: Settings, updates: dict[str, pd.DataFrame]) ->
 
 
 def _replace_all(files: dict[Path, pd.DataFrame]) -> None:
-    """Write every table to a temporary file first, then rename them all into place.
-
-    A failure while writing (disk full, bad value) leaves every previous table untouched; only
-    the renames — atomic each, microseconds together — happen after the point of no return.
-    """
-    written: list[tuple[str, Path]] = []
-    try:
-        for path, frame in files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            os.close(fd)
-            written.append((tmp, path))
-            frame.to_parquet(tmp, index=False)
-    except BaseException:
-        for tmp, _ in written:
-            Path(tmp).unlink(missing_ok=True)
-        raise
-    for tmp, path in written:
-        os.replace(tmp, path)
+    """Write every table to a temporary file first, then rename them all into place
+    (:class:`graph.atomic.StagedFiles`): a failure while writing (disk full, bad value) leaves
+    every previous table untouched."""
+    stage_parquet(files).commit()
 
 
 def _fingerprint(frame: pd.DataFrame) -> pd.Series:

@@ -15,6 +15,7 @@ from email.message import Message
 from pathlib import Path
 
 from chipwatch.settings import Settings
+from graph import atomic
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,5 @@ def load_validators(settings: Settings, feed: str, current_version: str | None) 
 
 def save_validators(settings: Settings, feed: str, version_id: str, files: Mapping[str, Validators]) -> None:
     """Keep the validators of the files just ingested as ``version_id``."""
-    path = _path(settings, feed)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
     body = {"version_id": version_id, "files": {url: asdict(v) for url, v in files.items()}}
-    tmp.write_text(json.dumps(body, indent=1), encoding="utf-8")
-    tmp.replace(path)
+    atomic.write_text(_path(settings, feed), json.dumps(body, indent=1))

@@ -158,6 +158,7 @@ def ingest_list_files(
     origin: str | None = None,
     reader_version: int = READ_VERSION,
     publisher_current: bool = False,
+    tables: ListTables | None = None,
 ) -> IngestReport:
     """Load list files into the workspace's list tables and graph store, all or nothing.
 
@@ -168,10 +169,11 @@ def ingest_list_files(
     ``publisher_current``: the files are what the publisher publishes now (``update-lists``): one
     already loaded as an older version of its feed becomes the newest again (the publisher went
     back to it); otherwise such a file changes nothing.
+    ``tables``: the workspace's list tables as the caller has just read them (read here otherwise).
     """
     read = reader or _default_reader
     ingested_at = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat()
-    pending = _Pending(load_list_tables(settings))
+    pending = _Pending(load_list_tables(settings) if tables is None else tables)
     # Feeds an older rule filed another feed's list under are put right first, whatever is loaded.
     outcomes = _refile(pending, ingested_at)
     for raw_path in paths:

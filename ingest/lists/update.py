@@ -24,11 +24,13 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import PROJECT_ROOT, Settings
 from graph.lists.versions import latest_version, version_label
 from graph.store import GraphStore
-from graph.tables.lists import load_list_tables
+from graph.tables.lists import list_table_path, load_list_tables, read_list_table
 from ingest.lists.conditional import Validators, load_validators, save_validators
 from ingest.lists.pipeline import IngestReport, ingest_list_files
 
@@ -183,9 +185,35 @@ def _copy(resp: http.client.HTTPResponse, dest: Path, url: str, max_bytes: int) 
     return size
 
 
-def _current_label(settings: Settings, feed: str) -> str | None:
-    latest = latest_version(load_list_tables(settings).versions, feed)
-    return None if latest is None else version_label(latest)
+@dataclass
+class _Versions:
+    """The ``list_versions`` table, read again only when its file was replaced since (an ingest
+    earlier in the run). The version in force is all a feed's update needs before its download;
+    the ingest then reads the other tables and reuses this one. (Reading every list table per
+    feed for the version in force, then again in the ingest, read the lists twice per feed.)"""
+
+    settings: Settings
+    _frame: pd.DataFrame | None = None
+    _state: tuple[int, int, int] | None = None
+
+    def frame(self) -> pd.DataFrame:
+        path = list_table_path(self.settings, "list_versions")
+        try:
+            st = path.stat()
+            state: tuple[int, int, int] | None = (st.st_ino, st.st_mtime_ns, st.st_size)
+        except FileNotFoundError:
+            state = None
+        if self._frame is None or state != self._state:
+            self._frame = read_list_table(self.settings, "list_versions")
+            self._state = state
+        return self._frame
+
+    def latest(self, feed: str) -> pd.Series | None:
+        return latest_version(self.frame(), feed)
+
+    def label(self, feed: str) -> str | None:
+        latest = self.latest(feed)
+        return None if latest is None else version_label(latest)
 
 
 def update_lists(
@@ -205,12 +233,13 @@ def update_lists(
         )
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
     report = UpdateReport()
+    versions = _Versions(settings)
     for name in wanted:
         source = sources[name]
         parent = settings.workspace / "downloads" / name
         parent.mkdir(parents=True, exist_ok=True)
         folder = Path(tempfile.mkdtemp(dir=parent, prefix=f"{stamp}-"))
-        current = latest_version(load_list_tables(settings).versions, name)
+        current = versions.latest(name)
         kept = load_validators(settings, name, None if current is None else str(current["version_id"]))
         try:
             fetched = {
@@ -235,12 +264,11 @@ def update_lists(
                 now=now,
                 origin=origin,
                 publisher_current=True,
+                tables=load_list_tables(settings, versions=versions.frame()),
             )
         except ChipwatchError as exc:
             shutil.rmtree(folder, ignore_errors=True)
-            report.feeds.append(
-                FeedUpdate(name, False, error=str(exc), current=_current_label(settings, name))
-            )
+            report.feeds.append(FeedUpdate(name, False, error=str(exc), current=versions.label(name)))
             continue
         if not result.changed:
             shutil.rmtree(folder, ignore_errors=True)  # already have this exact file

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from graph import atomic
 from graph.addresses import normalise_address
 from graph.ids import byname_company_id, party_id
 from ingest.normalize.countries import countries_to_iso2, to_iso2
@@ -189,15 +188,8 @@ def _party_id(ref: dict[str, Any]) -> str | None:
 
 
 def _atomic_write(path: Path, writer: Any) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    os.close(fd)
-    try:
-        writer(Path(tmp))
-        os.chmod(tmp, 0o644)  # mkstemp creates 0600; these are shareable data files
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic.atomic_path(path) as tmp:  # shareable data files: the usual mode, not 0600
+        writer(tmp)
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:

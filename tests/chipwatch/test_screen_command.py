@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import openpyxl
@@ -17,7 +18,7 @@ from graph import audit
 from graph.model import EdgeKind, NodeKind
 from graph.resolve.run import clusters_path
 from graph.stores import open_store
-from graph.tables.lists import load_list_tables
+from graph.tables.lists import LIST_SCHEMAS, load_list_tables
 from ingest.lists.pipeline import ingest_list_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -191,6 +192,19 @@ def test_rescreen_reports_only_exposures_to_new_or_changed_entries(tmp_path: Pat
     assert sorted(frame["name"]) == ["Rosneft Trade Ltd", "SME Bank JSC"]
     assert set(frame["top_match_source"]) == {"US_SSI"}
     assert audit.read(settings)[-1].event == "rescreen_run"
+
+
+def test_rescreen_reads_each_list_table_once(tmp_path: Path, table_reads: Counter[str]) -> None:
+    """The command's warnings, the versions it records and the changes it screens come from one
+    read of the list tables (the versions table was read three times)."""
+    ws = tmp_path / "ws"
+    settings = Settings(workspace=ws)
+    ingest_list_files(settings, [ROOT / "tests" / "fixtures" / "screening" / "csl_2019-12_sample.csv"])
+    ingest_list_files(settings, [TINY_CSL])
+    table_reads.clear()
+    result = _run(ws, ["rescreen", "--out", str(tmp_path / "exposures.csv")])
+    assert result.exit_code == 0, result.output
+    assert {name: table_reads[name] for name in LIST_SCHEMAS} == {name: 1 for name in LIST_SCHEMAS}
 
 
 def test_rescreen_screens_owners_known_only_by_name_in_ownership_records(tmp_path: Path) -> None:

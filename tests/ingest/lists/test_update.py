@@ -4,6 +4,7 @@ a 500, an unparsable body — each refused with nothing changed."""
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -236,3 +237,17 @@ def test_size_cap_and_scheme(tmp_path: Path, server: str) -> None:
         download(f"{server}/csl_v2.csv", tmp_path / "x.csv", DownloadLimits(timeout_s=5, max_bytes=1000))
     with pytest.raises(DownloadError, match="only http"):
         download("file:///etc/passwd", tmp_path / "y", DownloadLimits())
+
+
+def test_an_update_reads_each_list_table_once(tmp_path: Path, server: str, table_reads: Counter[str]) -> None:
+    """The version in force is read from the versions table alone, and the ingest reuses it: an
+    update read every list table (entries included) for it, then every table again to ingest."""
+    settings = _settings(tmp_path, server, {"csl": "etag/csl_v1.csv"})
+    assert update_lists(settings, ["csl"]).ok
+    table_reads.clear()
+    assert update_lists(settings, ["csl"]).feeds[0].not_modified  # HTTP 304: nothing to ingest
+    assert table_reads == {"list_versions": 1}
+    table_reads.clear()
+    settings = _settings(tmp_path, server, {"csl": "csl_v2.csv"})
+    assert update_lists(settings, ["csl"]).feeds[0].report.changed  # type: ignore[union-attr]
+    assert table_reads == {name: 1 for name in LIST_SCHEMAS}
