@@ -38,13 +38,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings, StoreKind
+from graph import atomic
 from graph.lists.versions import current_versions, version_label
 from graph.risk.reference import REFERENCE_DIR
 from graph.sync_journal import store_target
@@ -203,12 +203,10 @@ def forget_run(settings: Settings) -> None:
 
 
 def record_run(settings: Settings, basis: RunBasis) -> None:
-    """Write ``basis`` as the store's last risk run (atomically: temp file, then rename)."""
+    """Write ``basis`` as the store's last risk run (one atomic write: a crash keeps the old record)."""
     path = run_path(settings)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(asdict(basis), indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
+    atomic.write_text(path, json.dumps(asdict(basis), indent=1, sort_keys=True))
 
 
 def read_run(settings: Settings) -> RunBasis | None:
