@@ -22,7 +22,11 @@ files, so both stores are judged alike and a copied workspace keeps its state):
 * ``reference`` — the SHA-256 of the reference tables the rules read (weights, country groups,
   regimes, red flags, CHPL, hubs): changed when the rules were updated;
 * ``target`` — the graph the results were written to (Neo4j URI and database; for networkx the
-  workspace's own graph folder): changed when the store now points at another Neo4j graph.
+  workspace's own graph folder): changed when the store now points at another Neo4j graph;
+* ``chipwatch_version`` — the version of chipwatch that computed the run: changed when chipwatch
+  was upgraded (or downgraded) since, as its rules may score differently. A record written before
+  the version was recorded has none: the version it was computed by is unknown, which is not
+  counted as a change (every other part is still compared).
 
 The time a run was computed and its as-of date are recorded too, but a run is not stale because
 time passed: a run as of a date answers for that date. A run whose record is missing (computed
@@ -39,10 +43,12 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from chipwatch import __version__
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings, StoreKind
 from graph.lists.versions import current_versions, version_label
@@ -82,6 +88,7 @@ class RunBasis:
     review_decisions: int = 0
     review_sha256: str = ""
     reference: str = ""
+    chipwatch_version: str | None = None  # None: recorded before the version was (unknown)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RunBasis:
@@ -194,6 +201,7 @@ def current_basis(settings: Settings, as_of: dt.date | str, now: dt.datetime | N
         review_decisions=count,
         review_sha256=review,
         reference=_reference(),
+        chipwatch_version=__version__,
     )
 
 
@@ -230,9 +238,24 @@ def _version_text(settings: Settings, feed: str, version_id: str | None) -> str:
     return version_label(row.iloc[-1]) if len(row) else version_id
 
 
+def _release(version: str) -> tuple[int, ...] | None:
+    """``1.2.3`` → (1, 2, 3); None for a version not made of dotted numbers."""
+    return tuple(int(part) for part in version.split(".")) if re.fullmatch(r"\d+(\.\d+)*", version) else None
+
+
+def _version_change(before: str, after: str) -> str:
+    old, new = _release(before), _release(after)
+    how = "changed"
+    if old is not None and new is not None and old != new:
+        how = "upgraded" if new > old else "downgraded"
+    return f"chipwatch was {how} from {before} to {after} (its rules may score differently)"
+
+
 def changes(settings: Settings, run: RunBasis, now: RunBasis) -> list[str]:
     """What differs between the basis of ``run`` and ``now``, in words (see the module doc)."""
     out: list[str] = []
+    if run.chipwatch_version is not None and run.chipwatch_version != now.chipwatch_version:
+        out.append(_version_change(run.chipwatch_version, now.chipwatch_version or "an unknown version"))
     if run.target != now.target:
         out.append(f"the store points at another graph ({now.target}; the run wrote to {run.target})")
     for feed in sorted(set(run.lists) | set(now.lists)):
