@@ -305,6 +305,16 @@ def warning(settings: Settings, *, has_results: bool = True) -> str | None:
     return found.message()
 
 
+def screening_warning(settings: Settings) -> str | None:
+    """For ``chipwatch screen`` and the Screening page: the warning when the rows' risk_score,
+    ownership_status and red_flags (the matched entries' risk, read from the graph) come from a
+    stale run, or None. Not for an unrecorded run: screening often runs where risk never has."""
+    found = check(settings)
+    if found.state != "stale":
+        return None
+    return f"risk_score, ownership_status and red_flags: {found.message()}"
+
+
 def as_of_note(settings: Settings, day: dt.date) -> str | None:
     """For ``paths --as-of``: the note when the stored risk run was computed as of another date —
     its flagged, ownership-blocked and resolved targets and flag scores are for that date."""
