@@ -54,12 +54,11 @@ from chipwatch.settings import Settings, StoreKind
 from graph.lists.versions import current_versions, version_label
 from graph.risk.reference import REFERENCE_DIR
 from graph.sync_journal import store_target
+from graph.tables.hashes import TRADE_TABLES, trade_table_hashes
+from graph.tables.hashes import file_sha256 as _sha256
 from graph.tables.lists import read_list_table
-from graph.tables.trade import table_path
 
 RUN_DIR = "risk"
-#: The trade tables the graph's companies, ownership, officers, parties and shipments come from.
-TRADE_TABLES = ("companies", "ownership", "officers", "parties", "shipments")
 #: The reference tables :func:`graph.risk.reference.load_reference` reads.
 REFERENCE_FILES = (
     "chpl.csv",
@@ -133,29 +132,6 @@ def run_path(settings: Settings) -> Path:
     return settings.workspace / RUN_DIR / f"run-{settings.store.value}.json"
 
 
-#: SHA-256 per (path, inode, size, mtime): tables are replaced by a rename, so a file read again
-#: unchanged is not hashed again (the app checks on every render; shipments run to tens of MB).
-_HASHES: dict[tuple[str, int, int, int], str] = {}
-
-
-def _sha256(path: Path) -> str:
-    """The file's SHA-256, or "" when there is no such file."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return ""
-    key = (str(path), st.st_ino, st.st_size, st.st_mtime_ns)
-    if key not in _HASHES:
-        digest = hashlib.sha256()
-        with path.open("rb") as fh:
-            while block := fh.read(1 << 20):
-                digest.update(block)
-        if len(_HASHES) > 256:
-            _HASHES.clear()
-        _HASHES[key] = digest.hexdigest()
-    return _HASHES[key]
-
-
 def _decisions(settings: Settings) -> tuple[int, str]:
     from graph.resolve.review import decisions_path
 
@@ -196,7 +172,7 @@ def current_basis(settings: Settings, as_of: dt.date | str, now: dt.datetime | N
         store=settings.store.value,
         target=_target(settings),
         lists=_lists(settings),
-        trade={name: _sha256(table_path(settings, name)) for name in TRADE_TABLES},
+        trade=trade_table_hashes(settings),
         resolution=_sha256(Path(str(clusters_path(settings)))),
         review_decisions=count,
         review_sha256=review,

@@ -297,3 +297,48 @@ def test_screen_warns_that_its_risk_columns_are_stale(ws: Path, tmp_path: Path) 
     warned = _warned(_run(ws, ["screen", str(customers), "--out", str(out)]))
     assert warned.startswith("warning: risk_score, ownership_status and red_flags: risk results are stale:")
     assert "list csl changed" in warned
+
+
+def test_risk_refuses_while_the_graph_is_behind_the_tables(ws: Path, tmp_path: Path) -> None:
+    # ingest --no-graph changes the ownership table, not the graph: a risk run now would score the
+    # old stakes and record the new table as read, so its results would pass as current
+    own = pd.read_csv(EXPORT / "ownership.csv", dtype=str)
+    own["share_pct"] = "40.0"
+    changed = tmp_path / "ownership.csv"
+    own.to_csv(changed, index=False)
+    _run(ws, ["ingest", "ownership", str(changed), "--source", "export test", "--no-graph"])
+    env = {"CHIPWATCH_WORKSPACE": str(ws), "CHIPWATCH_STORE": "networkx"}
+    before = run_path(Settings(workspace=ws)).read_bytes()
+    result = CliRunner().invoke(cli, ["risk", "--as-of", AS_OF], env=env)
+    assert result.exit_code != 0
+    message = str(result.exception) if result.exception else result.output
+    assert "the networkx graph at " in message
+    assert "is behind the tables: the ownership data changed after its last sync (load " in message
+    assert message.endswith("Run 'chipwatch graph-sync' first"), message
+    # nothing was scored or recorded: the last run's record stands, and says the table changed
+    assert run_path(Settings(workspace=ws)).read_bytes() == before
+    assert "the ownership data changed" in _warned(_run(ws, ["entity", COMPANY]))
+    # graph-sync brings the graph up to the tables; risk runs and is current again
+    _run(ws, ["graph-sync"])
+    _run(ws, ["risk", "--as-of", AS_OF])
+    assert check(Settings(workspace=ws)).state == "current"
+
+
+def test_a_sync_record_without_table_hashes_is_not_behind(ws: Path, tmp_path: Path) -> None:
+    # a journal written before syncs recorded the tables: unknown, so risk runs as before
+    from graph.sync_journal import graph_behind_tables, journal_path
+
+    settings = Settings(workspace=ws)
+    path = journal_path(settings)
+    record = json.loads(path.read_text(encoding="utf-8"))
+    assert set(record["tables"]) == {"companies", "ownership", "officers", "parties", "shipments"}
+    own = pd.read_csv(EXPORT / "ownership.csv", dtype=str).assign(share_pct="40.0")
+    own.to_csv(tmp_path / "ownership.csv", index=False)
+    _run(
+        ws, ["ingest", "ownership", str(tmp_path / "ownership.csv"), "--source", "export test", "--no-graph"]
+    )
+    assert graph_behind_tables(settings)
+    del record["tables"]
+    path.write_text(json.dumps(record), encoding="utf-8")
+    assert graph_behind_tables(settings) is None
+    _run(ws, ["risk", "--as-of", AS_OF])
