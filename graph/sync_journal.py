@@ -31,13 +31,22 @@ Design:
   must show. ``chipwatch graph-sync`` completes it without ingesting anything.
 * Readers — ``chipwatch risk|paths|entity``, exports and the app — call :func:`require_synced`
   and refuse with that message while a sync is interrupted or in progress.
+* A sync also records the SHA-256 of each trade table it read (``tables``, read before the
+  tables are). A table that differs now was changed after the last complete sync — by ``chipwatch
+  ingest … --no-graph``, which updates the tables and deliberately leaves the graph, or by an
+  ingest that synced the *other* store kind — so the graph is behind the tables:
+  :func:`graph_behind_tables` says so. ``chipwatch risk`` refuses then
+  (:func:`require_graph_current`): it would score a graph that lacks those rows and record the
+  new tables as what its results were computed from, so the results would read as current. A
+  record written before the hashes were has none: unknown, not behind.
 
 What it covers: process killed (any signal, OOM killer), Neo4j killed or unreachable, a refused
 row (kind clash, bad value) mid-sync, a concurrent second sync, a reader started during a sync.
 What it does not cover: another workspace or tool reading the same Neo4j database (the journal
 lives in this workspace); a process killed between the table commit and the journal write (a few
 milliseconds, no graph write yet: the graph is the previous complete sync, behind the tables);
-``chipwatch ingest … --no-graph``, which updates the tables and deliberately leaves the graph.
+``chipwatch ingest … --no-graph``, which updates the tables and deliberately leaves the graph
+(readers other than ``chipwatch risk`` read the graph as it is).
 """
 
 from __future__ import annotations
@@ -57,6 +66,7 @@ from typing import Any, Literal
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings, StoreKind
 from graph import atomic
+from graph.tables.hashes import TRADE_TABLES, trade_table_hashes
 
 State = Literal["running", "complete"]
 JOURNAL_DIR = "graph_sync"
@@ -94,6 +104,8 @@ class SyncRecord:
     #: How the graph was written: ``upsert`` (transactional) or ``import`` (Neo4j's offline
     #: importer, a first load into an empty local database; see docs/graph-sync.md).
     method: str = "upsert"
+    #: The SHA-256 of each trade table the sync read (None: recorded before syncs recorded them).
+    tables: dict[str, str] | None = None
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SyncRecord:
@@ -197,6 +209,35 @@ def require_synced(settings: Settings) -> None:
         raise GraphSyncIncomplete(record, in_progress=state == "in_progress")
 
 
+class GraphBehindTables(ChipwatchError):
+    """The tables changed after the last complete sync: the graph does not hold those changes."""
+
+
+def graph_behind_tables(settings: Settings) -> str | None:
+    """Why this store's graph is behind the tables (see the module doc), or None when it is not
+    known to be: its last sync completed from the tables as they are now, or recorded no hashes,
+    or there is none (the graph holds no trade data for the tables to be ahead of)."""
+    record, state = status(settings)
+    if record is None or state != "complete" or record.tables is None:
+        return None
+    now = trade_table_hashes(settings)
+    changed = [name for name in TRADE_TABLES if record.tables.get(name, "") != now[name]]
+    if not changed:
+        return None
+    return (
+        f"the {settings.store.value} graph at {record.target} is behind the tables: the "
+        f"{', '.join(changed)} data changed after its last sync (load {record.load_id}, {record.reason}, "
+        f"finished {record.finished_at}) — an ingest with --no-graph, or one that synced the other store"
+    )
+
+
+def require_graph_current(settings: Settings, what: str) -> None:
+    """Raise :class:`GraphBehindTables` naming ``what`` would go wrong when the graph is behind."""
+    behind = graph_behind_tables(settings)
+    if behind:
+        raise GraphBehindTables(f"{behind}; {what}. Run '{SYNC_COMMAND}' first")
+
+
 class SyncJournal:
     """One sync's record: :meth:`kind_done` after each kind, :meth:`complete` once flushed."""
 
@@ -222,7 +263,9 @@ class SyncJournal:
 
 
 @contextlib.contextmanager
-def journaled_sync(settings: Settings, reason: str, kinds: tuple[str, ...]) -> Iterator[SyncJournal]:
+def journaled_sync(
+    settings: Settings, reason: str, kinds: tuple[str, ...], tables: dict[str, str] | None = None
+) -> Iterator[SyncJournal]:
     """Hold the sync lock and a ``running`` record for the duration of one sync.
 
     The caller writes the graph, calls :meth:`SyncJournal.kind_done` per kind and
@@ -254,6 +297,7 @@ def journaled_sync(settings: Settings, reason: str, kinds: tuple[str, ...]) -> I
                 host=socket.gethostname(),
                 kinds=kinds,
                 recovers=interrupted.load_id if interrupted else None,
+                tables=tables,
             )
             _write(settings, record)
             yield SyncJournal(settings, record, interrupted)

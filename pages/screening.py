@@ -28,8 +28,8 @@ s = run.summary
 counts = ", ".join(f"{n} {d}" for d, n in sorted(s.dispositions.items()))
 st.success(f"Screened {s.rows} rows of {run.name} against {s.list_entries} list entries: {counts}")
 st.caption(f"Input SHA-256 {s.input_sha256} · output SHA-256 {s.output_sha256} · recorded in the audit log")
-for warning in run.warnings:  # the lists screened against are not what they should be
-    st.warning(warning)
+for warning in run.warnings:  # the lists screened against, or the risk columns, are not current
+    st.warning(warning, icon="⚠️")
 for note in s.notes[len(run.warnings) :]:
     st.caption(note)
 frame = run.results

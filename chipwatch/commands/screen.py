@@ -9,7 +9,7 @@ import click
 from tqdm import tqdm
 
 from chipwatch.settings import load_settings
-from graph.risk.staleness import check
+from graph.risk.staleness import screening_warning
 from graph.screening.rescreen import rescreen
 from graph.screening.run import screen_file
 from graph.screening.screen import Thresholds
@@ -62,9 +62,9 @@ def register(group: click.Group) -> None:
         settings = load_settings()
         mapping = _mapping(maps)
         warnings = misfiled_warnings(read_list_table(settings, "list_versions"))
-        stale = check(settings)
-        if stale.state == "stale":  # the rows' risk_score, ownership_status and red_flags are its
-            warnings.append(f"risk_score, ownership_status and red_flags: {stale.message()}")
+        stale = screening_warning(settings)
+        if stale:  # the rows' risk_score, ownership_status and red_flags are a stale run's
+            warnings.append(stale)
         for warning in warnings:
             click.echo(f"warning: {warning}", err=True)
         with tqdm(unit=" rows", desc="screening", disable=None) as bar:

@@ -12,6 +12,7 @@ import pandas as pd
 from chipwatch.errors import InputFileError
 from chipwatch.settings import Settings
 from graph import atomic
+from graph.risk.staleness import screening_warning
 from graph.screening.files import NoNameColumnError, no_name_reason
 from graph.screening.run import ScreenSummary, screen_file
 from graph.tables.lists import read_list_table
@@ -28,8 +29,9 @@ class UploadRun:
     output: Path
     results: pd.DataFrame
     name: str  # the file as uploaded: the results stay on the page while another file is chosen
-    #: What the run screened against is not what it should be (a misfiled feed): the first of the
-    #: summary's notes, shown as warnings, as `chipwatch screen` gives them on stderr.
+    #: What the run screened against is not what it should be (a misfiled feed, risk columns from
+    #: a stale risk run): the first of the summary's notes, shown as warnings, as `chipwatch
+    #: screen` gives them on stderr.
     warnings: tuple[str, ...] = ()
 
 
@@ -55,6 +57,9 @@ def screen_upload(settings: Settings, name: str, data: bytes) -> UploadRun:
     output = run_dir / (Path(clean).stem + "_screened.csv")
     # a feed an older chipwatch misfiled is said in the run's notes, as `chipwatch screen` does
     warnings = misfiled_warnings(read_list_table(settings, "list_versions"))
+    stale = screening_warning(settings)
+    if stale:  # the rows' risk columns are a stale run's, as `chipwatch screen` warns
+        warnings.append(stale)
     try:
         summary = screen_file(settings, source, output, warnings=warnings)
     except InputFileError as exc:

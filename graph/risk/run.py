@@ -244,9 +244,14 @@ def compute_risk(
     """Compute risk over the workspace's store and write it back; returns the summary. What the
     run read is recorded (:mod:`graph.risk.staleness`), so readers can tell when it is stale."""
     from graph.stores import open_store
-    from graph.sync_journal import require_synced
+    from graph.sync_journal import require_graph_current, require_synced
 
     require_synced(settings)  # scores over a half-written graph would clear parties wrongly
+    # nor over a graph the tables are ahead of: the record would name tables the graph lacks
+    require_graph_current(
+        settings,
+        "risk results computed now would miss those changes yet be recorded as computed from them",
+    )
     day = as_of or dt.date.today()
     # what the run reads, read before the graph is: a change made meanwhile shows as one since
     basis = current_basis(settings, day)

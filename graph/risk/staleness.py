@@ -22,7 +22,11 @@ files, so both stores are judged alike and a copied workspace keeps its state):
 * ``reference`` — the SHA-256 of the reference tables the rules read (weights, country groups,
   regimes, red flags, CHPL, hubs): changed when the rules were updated;
 * ``target`` — the graph the results were written to (Neo4j URI and database; for networkx the
-  workspace's own graph folder): changed when the store now points at another Neo4j graph.
+  workspace's own graph folder): changed when the store now points at another Neo4j graph;
+* ``chipwatch_version`` — the version of chipwatch that computed the run: changed when chipwatch
+  was upgraded (or downgraded) since, as its rules may score differently. A record written before
+  the version was recorded has none: the version it was computed by is unknown, which is not
+  counted as a change (every other part is still compared).
 
 The time a run was computed and its as-of date are recorded too, but a run is not stale because
 time passed: a run as of a date answers for that date. A run whose record is missing (computed
@@ -38,22 +42,23 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from chipwatch import __version__
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings, StoreKind
 from graph import atomic
 from graph.lists.versions import current_versions, version_label
 from graph.risk.reference import REFERENCE_DIR
 from graph.sync_journal import store_target
+from graph.tables.hashes import TRADE_TABLES, trade_table_hashes
+from graph.tables.hashes import file_sha256 as _sha256
 from graph.tables.lists import read_list_table
-from graph.tables.trade import table_path
 
 RUN_DIR = "risk"
-#: The trade tables the graph's companies, ownership, officers, parties and shipments come from.
-TRADE_TABLES = ("companies", "ownership", "officers", "parties", "shipments")
 #: The reference tables :func:`graph.risk.reference.load_reference` reads.
 REFERENCE_FILES = (
     "chpl.csv",
@@ -82,6 +87,7 @@ class RunBasis:
     review_decisions: int = 0
     review_sha256: str = ""
     reference: str = ""
+    chipwatch_version: str | None = None  # None: recorded before the version was (unknown)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RunBasis:
@@ -126,29 +132,6 @@ def run_path(settings: Settings) -> Path:
     return settings.workspace / RUN_DIR / f"run-{settings.store.value}.json"
 
 
-#: SHA-256 per (path, inode, size, mtime): tables are replaced by a rename, so a file read again
-#: unchanged is not hashed again (the app checks on every render; shipments run to tens of MB).
-_HASHES: dict[tuple[str, int, int, int], str] = {}
-
-
-def _sha256(path: Path) -> str:
-    """The file's SHA-256, or "" when there is no such file."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return ""
-    key = (str(path), st.st_ino, st.st_size, st.st_mtime_ns)
-    if key not in _HASHES:
-        digest = hashlib.sha256()
-        with path.open("rb") as fh:
-            while block := fh.read(1 << 20):
-                digest.update(block)
-        if len(_HASHES) > 256:
-            _HASHES.clear()
-        _HASHES[key] = digest.hexdigest()
-    return _HASHES[key]
-
-
 def _decisions(settings: Settings) -> tuple[int, str]:
     from graph.resolve.review import decisions_path
 
@@ -189,11 +172,12 @@ def current_basis(settings: Settings, as_of: dt.date | str, now: dt.datetime | N
         store=settings.store.value,
         target=_target(settings),
         lists=_lists(settings),
-        trade={name: _sha256(table_path(settings, name)) for name in TRADE_TABLES},
+        trade=trade_table_hashes(settings),
         resolution=_sha256(Path(str(clusters_path(settings)))),
         review_decisions=count,
         review_sha256=review,
         reference=_reference(),
+        chipwatch_version=__version__,
     )
 
 
@@ -228,9 +212,24 @@ def _version_text(settings: Settings, feed: str, version_id: str | None) -> str:
     return version_label(row.iloc[-1]) if len(row) else version_id
 
 
+def _release(version: str) -> tuple[int, ...] | None:
+    """``1.2.3`` → (1, 2, 3); None for a version not made of dotted numbers."""
+    return tuple(int(part) for part in version.split(".")) if re.fullmatch(r"\d+(\.\d+)*", version) else None
+
+
+def _version_change(before: str, after: str) -> str:
+    old, new = _release(before), _release(after)
+    how = "changed"
+    if old is not None and new is not None and old != new:
+        how = "upgraded" if new > old else "downgraded"
+    return f"chipwatch was {how} from {before} to {after} (its rules may score differently)"
+
+
 def changes(settings: Settings, run: RunBasis, now: RunBasis) -> list[str]:
     """What differs between the basis of ``run`` and ``now``, in words (see the module doc)."""
     out: list[str] = []
+    if run.chipwatch_version is not None and run.chipwatch_version != now.chipwatch_version:
+        out.append(_version_change(run.chipwatch_version, now.chipwatch_version or "an unknown version"))
     if run.target != now.target:
         out.append(f"the store points at another graph ({now.target}; the run wrote to {run.target})")
     for feed in sorted(set(run.lists) | set(now.lists)):
@@ -278,6 +277,16 @@ def warning(settings: Settings, *, has_results: bool = True) -> str | None:
     if found.state == "current" or (found.state == "unrecorded" and not has_results):
         return None
     return found.message()
+
+
+def screening_warning(settings: Settings) -> str | None:
+    """For ``chipwatch screen`` and the Screening page: the warning when the rows' risk_score,
+    ownership_status and red_flags (the matched entries' risk, read from the graph) come from a
+    stale run, or None. Not for an unrecorded run: screening often runs where risk never has."""
+    found = check(settings)
+    if found.state != "stale":
+        return None
+    return f"risk_score, ownership_status and red_flags: {found.message()}"
 
 
 def as_of_note(settings: Settings, day: dt.date) -> str | None:

@@ -197,9 +197,5 @@ def load_entries(settings: Settings) -> pd.DataFrame:
     return entry_records(current)
 
 
-def fingerprints_by_id(index: ListIndex) -> dict[str, Fingerprint]:
-    return dict(zip(index.ids, index.fingerprints, strict=True))
-
-
 def aligned(values: Sequence[Any], positions: np.ndarray) -> list[Any]:
     return [values[int(p)] for p in positions]

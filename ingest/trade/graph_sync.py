@@ -27,6 +27,7 @@ from typing import Any
 from chipwatch.settings import Settings
 from graph.store import GraphStore
 from graph.sync_journal import SyncRecord, journaled_sync
+from graph.tables.hashes import trade_table_hashes
 from graph.tables.trade import load_trade_tables
 from graph.trade_graph import frame_kinds, trade_graph_frames, write_graph_frames
 from ingest.trade.load import IngestReport, TradeKind, ingest_trade_file
@@ -95,8 +96,9 @@ def run_trade_sync(
             raise RuntimeError("graph.stores is not available: the tables were updated, the graph was not")
         store = opener(settings)
     try:
+        tables = trade_table_hashes(settings)  # before the tables are read: a change meanwhile is after
         frames = trade_graph_frames(load_trade_tables(settings))
-        with journaled_sync(settings, reason, frame_kinds(frames)) as journal:
+        with journaled_sync(settings, reason, frame_kinds(frames), tables) as journal:
 
             def done(kind: str, rows: int) -> None:
                 journal.kind_done(kind, rows)

@@ -1,6 +1,6 @@
-"""The pages that show risk (Overview, Risk list, Explore, Paths) show a warning box naming what
-changed when the stored risk results are stale — here a review decision made on the app's own
-Review page after ``chipwatch risk`` — and none while they are current."""
+"""The pages that show risk (Overview, Risk list, Explore, Paths, and Screening's risk columns) show
+a warning box naming what changed when the stored risk results are stale — here a review decision
+made on the app's own Review page after ``chipwatch risk`` — and none while they are current."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from chipwatch.ui import keys
 from graph.resolve.review import load_decisions
 from graph.risk.run import compute_risk
 from tests.app.conftest import AS_OF
-from tests.app.test_pages import APP, TIMEOUT, _page
+from tests.app.test_pages import APP, TIMEOUT, UPLOAD, _page
 
 STALE = "risk results are stale"
 
@@ -70,3 +70,29 @@ def test_risk_pages_warn_after_a_review_decision(workspace: Path, planted: dict[
     # chipwatch risk again: the pages are current once more
     compute_risk(Settings(workspace=workspace), AS_OF)
     assert _risk_pages(at, planted) == {"overview": [], "risk_list": [], "explore": [], "paths": []}
+
+
+def _screened(at: AppTest) -> list[str]:
+    """The stale warnings shown with the results of screening the fixture upload."""
+    _page(at, "screening")
+    at.file_uploader(key=keys.SCREEN_UPLOAD).upload(UPLOAD.name, UPLOAD.read_bytes(), "text/csv").run()
+    at.button(key=keys.SCREEN_RUN).click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert at.dataframe[0].value["risk_score"].ne("").any()  # the rows carry the run's risk
+    return _stale(at)
+
+
+def test_screening_warns_that_its_risk_columns_are_stale(workspace: Path) -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert _screened(at) == []
+    _page(at, "review")
+    at.text_input(key=keys.REVIEW_NOTE).input("same company")
+    at.button(key=keys.REVIEW_CONFIRM).click().run()
+    assert not at.exception
+    # as `chipwatch screen` says on stderr: the rows' risk columns come from a stale run
+    [warned] = _screened(at)
+    assert warned.startswith("risk_score, ownership_status and red_flags: risk results are stale: ")
+    assert "since then 1 review decision recorded (" in warned
+    assert warned.endswith("run `chipwatch risk` again")
+    # the run is recorded with the warning, as the CLI's are
+    assert warned in at.session_state[keys.SCREEN_RESULT].summary.notes

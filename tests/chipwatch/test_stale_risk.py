@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner, Result
 
+from chipwatch import __version__
 from chipwatch.cli import cli
 from chipwatch.settings import PROJECT_ROOT, Settings, StoreKind
 from graph import audit
@@ -63,6 +64,7 @@ def test_a_fresh_run_is_current_and_says_nothing(ws: Path, tmp_path: Path) -> No
     record = json.loads(run_path(settings).read_text(encoding="utf-8"))
     assert record["as_of"] == AS_OF and record["store"] == "networkx"
     assert set(record["lists"]) == {"csl"} and record["trade"]["ownership"]
+    assert record["chipwatch_version"] == __version__
     assert check(settings).state == "current"
     assert _warned(_run(ws, ["entity", COMPANY])) == ""
     out, result = _export(ws, tmp_path, "csv")
@@ -123,6 +125,45 @@ def test_each_change_is_named(ws: Path) -> None:
     found = check(settings).changes
     assert found[0].startswith("list csl changed")
     assert found[1] == "`chipwatch resolve` linked records differently (resolve/clusters.parquet differs)"
+
+
+def _edit_record(ws: Path, **fields: object) -> None:
+    """Rewrite the run record as another chipwatch would have written it (None: without the field)."""
+    path = run_path(Settings(workspace=ws))
+    record = json.loads(path.read_text(encoding="utf-8"))
+    for name, value in fields.items():
+        if value is None:
+            record.pop(name)
+        else:
+            record[name] = value
+    path.write_text(json.dumps(record), encoding="utf-8")
+
+
+def test_a_run_by_another_chipwatch_version_is_stale(ws: Path) -> None:
+    # the run was computed by an older chipwatch, whose rules may have scored differently
+    _edit_record(ws, chipwatch_version="0.0.9")
+    upgraded = f"chipwatch was upgraded from 0.0.9 to {__version__} (its rules may score differently)"
+    assert check(Settings(workspace=ws)).changes == (upgraded,)
+    warned = _warned(_run(ws, ["entity", COMPANY]))
+    assert warned.startswith("warning: risk results are stale: ") and f"since then {upgraded}" in warned
+    _edit_record(ws, chipwatch_version="99.0")
+    assert check(Settings(workspace=ws)).changes == (
+        f"chipwatch was downgraded from 99.0 to {__version__} (its rules may score differently)",
+    )
+    # running risk again records this version: current
+    _run(ws, ["risk", "--as-of", AS_OF])
+    assert check(Settings(workspace=ws)).state == "current"
+
+
+def test_a_record_without_a_version_is_judged_by_the_rest(ws: Path) -> None:
+    # written before runs recorded the version: unknown, not a change ...
+    _edit_record(ws, chipwatch_version=None)
+    assert check(Settings(workspace=ws)).state == "current"
+    assert _warned(_run(ws, ["entity", COMPANY])) == ""
+    # ... while every other part still counts
+    _run(ws, ["ingest", "lists", str(LISTS / "csl_v2.csv")])
+    [change] = check(Settings(workspace=ws)).changes
+    assert change.startswith("list csl changed")
 
 
 def test_a_run_that_did_not_finish_leaves_no_record(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -256,3 +297,48 @@ def test_screen_warns_that_its_risk_columns_are_stale(ws: Path, tmp_path: Path) 
     warned = _warned(_run(ws, ["screen", str(customers), "--out", str(out)]))
     assert warned.startswith("warning: risk_score, ownership_status and red_flags: risk results are stale:")
     assert "list csl changed" in warned
+
+
+def test_risk_refuses_while_the_graph_is_behind_the_tables(ws: Path, tmp_path: Path) -> None:
+    # ingest --no-graph changes the ownership table, not the graph: a risk run now would score the
+    # old stakes and record the new table as read, so its results would pass as current
+    own = pd.read_csv(EXPORT / "ownership.csv", dtype=str)
+    own["share_pct"] = "40.0"
+    changed = tmp_path / "ownership.csv"
+    own.to_csv(changed, index=False)
+    _run(ws, ["ingest", "ownership", str(changed), "--source", "export test", "--no-graph"])
+    env = {"CHIPWATCH_WORKSPACE": str(ws), "CHIPWATCH_STORE": "networkx"}
+    before = run_path(Settings(workspace=ws)).read_bytes()
+    result = CliRunner().invoke(cli, ["risk", "--as-of", AS_OF], env=env)
+    assert result.exit_code != 0
+    message = str(result.exception) if result.exception else result.output
+    assert "the networkx graph at " in message
+    assert "is behind the tables: the ownership data changed after its last sync (load " in message
+    assert message.endswith("Run 'chipwatch graph-sync' first"), message
+    # nothing was scored or recorded: the last run's record stands, and says the table changed
+    assert run_path(Settings(workspace=ws)).read_bytes() == before
+    assert "the ownership data changed" in _warned(_run(ws, ["entity", COMPANY]))
+    # graph-sync brings the graph up to the tables; risk runs and is current again
+    _run(ws, ["graph-sync"])
+    _run(ws, ["risk", "--as-of", AS_OF])
+    assert check(Settings(workspace=ws)).state == "current"
+
+
+def test_a_sync_record_without_table_hashes_is_not_behind(ws: Path, tmp_path: Path) -> None:
+    # a journal written before syncs recorded the tables: unknown, so risk runs as before
+    from graph.sync_journal import graph_behind_tables, journal_path
+
+    settings = Settings(workspace=ws)
+    path = journal_path(settings)
+    record = json.loads(path.read_text(encoding="utf-8"))
+    assert set(record["tables"]) == {"companies", "ownership", "officers", "parties", "shipments"}
+    own = pd.read_csv(EXPORT / "ownership.csv", dtype=str).assign(share_pct="40.0")
+    own.to_csv(tmp_path / "ownership.csv", index=False)
+    _run(
+        ws, ["ingest", "ownership", str(tmp_path / "ownership.csv"), "--source", "export test", "--no-graph"]
+    )
+    assert graph_behind_tables(settings)
+    del record["tables"]
+    path.write_text(json.dumps(record), encoding="utf-8")
+    assert graph_behind_tables(settings) is None
+    _run(ws, ["risk", "--as-of", AS_OF])
