@@ -24,7 +24,7 @@ from chipwatch.ui.search import name_index as build_name_index
 from chipwatch.ui.tables import risk_frame
 from graph.risk.joins import ByNameLinks
 from graph.risk.paths import PathIndex
-from graph.risk.staleness import warning
+from graph.risk.staleness import state_stamp, warning
 from graph.store import GraphStore
 from graph.stores import open_store
 from graph.stores.parquet import CURRENT
@@ -118,11 +118,18 @@ def reset_store() -> None:
     _opened.clear()
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _risk_warning(workspace: str, store_kind: str, stamp: str, has_results: bool) -> str | None:
+    """The stale-risk warning for one state of the files it is computed from (the key)."""
+    return warning(settings(), has_results=has_results)
+
+
 def warn_if_risk_stale(*, has_results: bool = True) -> None:
     """A warning box when the stored risk results no longer follow from the workspace (a list,
     trade data, resolution or a review decision changed since ``chipwatch risk``), naming what
-    changed. Checked on every render: it reads small files and hashes only changed tables."""
-    message = warning(settings(), has_results=has_results)
+    changed. Worked out again only when a file the check reads changes (:func:`state_stamp`)."""
+    s = settings()
+    message = _risk_warning(str(s.workspace), s.store.value, state_stamp(s), has_results)
     if message:
         st.warning(message, icon="⚠️")
 

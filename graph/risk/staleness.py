@@ -56,7 +56,8 @@ from graph.risk.reference import REFERENCE_DIR
 from graph.sync_journal import store_target
 from graph.tables.hashes import TRADE_TABLES, trade_table_hashes
 from graph.tables.hashes import file_sha256 as _sha256
-from graph.tables.lists import read_list_table
+from graph.tables.lists import list_table_path, read_list_table
+from graph.tables.trade import table_path
 
 RUN_DIR = "risk"
 #: The reference tables :func:`graph.risk.reference.load_reference` reads.
@@ -268,6 +269,36 @@ def check(settings: Settings) -> Staleness:
         return Staleness("unrecorded")
     found = changes(settings, run, current_basis(settings, run.as_of))
     return Staleness("stale" if found else "current", run, tuple(found))
+
+
+def _files_read(settings: Settings) -> list[Path]:
+    """Every file :func:`check` reads: the run record and what the basis is computed from."""
+    from graph.resolve.review import decisions_path
+    from graph.resolve.run import clusters_path
+
+    return [
+        run_path(settings),
+        list_table_path(settings, "list_versions"),
+        decisions_path(settings),
+        Path(str(clusters_path(settings))),
+        *(table_path(settings, name) for name in TRADE_TABLES),
+        *(REFERENCE_DIR / name for name in REFERENCE_FILES),
+    ]
+
+
+def state_stamp(settings: Settings) -> str:
+    """A stamp that changes whenever :func:`check`'s answer can (each file it reads: inode, size,
+    mtime; the graph target): a reader checking on every render (the app) recomputes only then.
+    Time passing changes nothing, so it is not part of the stamp."""
+    parts = [_target(settings)]
+    for path in _files_read(settings):
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            parts.append(f"{path.name}:-")
+            continue
+        parts.append(f"{path.name}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}")
+    return "|".join(parts)
 
 
 def warning(settings: Settings, *, has_results: bool = True) -> str | None:

@@ -22,7 +22,7 @@ from chipwatch.settings import PROJECT_ROOT, Settings, StoreKind
 from graph import audit
 from graph.resolve.review import decide
 from graph.risk import run as risk_run
-from graph.risk.staleness import check, current_basis, run_path
+from graph.risk.staleness import check, current_basis, run_path, state_stamp
 
 LISTS = PROJECT_ROOT / "tests" / "fixtures" / "lists_pipeline"
 EXPORT = PROJECT_ROOT / "tests" / "fixtures" / "export"
@@ -125,6 +125,35 @@ def test_each_change_is_named(ws: Path) -> None:
     found = check(settings).changes
     assert found[0].startswith("list csl changed")
     assert found[1] == "`chipwatch resolve` linked records differently (resolve/clusters.parquet differs)"
+
+
+def test_the_state_stamp_moves_whenever_the_answer_can(ws: Path) -> None:
+    """The app recomputes the warning only when the stamp moves: each change the check names
+    moves it, and nothing else does (a re-ingest that rewrites no table, time passing)."""
+    settings = Settings(workspace=ws)
+    seen = [state_stamp(settings)]
+    assert state_stamp(settings) == seen[-1]
+
+    def moved() -> None:
+        seen.append(state_stamp(settings))
+        assert seen[-1] != seen[-2]
+
+    decide(settings, COMPANY, "co:export test:EXP002", "reject", note="two companies")
+    moved()
+    own = pd.read_csv(EXPORT / "ownership.csv", dtype=str)
+    own["share_pct"] = "40.0"
+    changed = ws.parent / "ownership.csv"
+    own.to_csv(changed, index=False)
+    _run(ws, ["ingest", "ownership", str(changed), "--source", "export test"])
+    moved()
+    _run(ws, ["ingest", "ownership", str(changed), "--source", "export test"])
+    assert state_stamp(settings) == seen[-1]  # the same file again rewrites no table
+    _run(ws, ["risk", "--as-of", AS_OF])
+    moved()
+    _run(ws, ["ingest", "lists", str(LISTS / "csl_v2.csv")])
+    moved()
+    _run(ws, ["resolve"])
+    moved()
 
 
 def _edit_record(ws: Path, **fields: object) -> None:
