@@ -47,6 +47,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import pandas as pd
+
 from chipwatch import __version__
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings, StoreKind
@@ -205,10 +207,9 @@ def read_run(settings: Settings) -> RunBasis | None:
         raise ChipwatchError(f"{path}: the risk run record cannot be read ({exc})") from exc
 
 
-def _version_text(settings: Settings, feed: str, version_id: str | None) -> str:
+def _version_text(versions: pd.DataFrame, feed: str, version_id: str | None) -> str:
     if version_id is None:
         return "none"
-    versions = read_list_table(settings, "list_versions")
     row = versions[(versions["feed"] == feed) & (versions["version_id"].astype(str) == version_id)]
     return version_label(row.iloc[-1]) if len(row) else version_id
 
@@ -233,13 +234,14 @@ def changes(settings: Settings, run: RunBasis, now: RunBasis) -> list[str]:
         out.append(_version_change(run.chipwatch_version, now.chipwatch_version or "an unknown version"))
     if run.target != now.target:
         out.append(f"the store points at another graph ({now.target}; the run wrote to {run.target})")
-    for feed in sorted(set(run.lists) | set(now.lists)):
+    feeds = [f for f in sorted(set(run.lists) | set(now.lists)) if run.lists.get(f) != now.lists.get(f)]
+    versions = read_list_table(settings, "list_versions") if feeds else pd.DataFrame()
+    for feed in feeds:
         before, after = run.lists.get(feed), now.lists.get(feed)
-        if before != after:
-            out.append(
-                f"list {feed} changed: the run read {_version_text(settings, feed, before)}, "
-                f"the workspace now holds {_version_text(settings, feed, after)}"
-            )
+        out.append(
+            f"list {feed} changed: the run read {_version_text(versions, feed, before)}, "
+            f"the workspace now holds {_version_text(versions, feed, after)}"
+        )
     trade = [name for name in TRADE_TABLES if run.trade.get(name, "") != now.trade.get(name, "")]
     if trade:
         out.append(f"the {', '.join(trade)} data changed (tables/<name>.parquet content differs)")
