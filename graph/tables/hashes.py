@@ -8,10 +8,10 @@ graph behind — is seen.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from chipwatch.settings import Settings
+from graph import audit
 from graph.tables.trade import table_path
 
 #: The trade tables the graph's companies, ownership, officers, parties and shipments come from.
@@ -30,13 +30,9 @@ def file_sha256(path: Path) -> str:
         return ""
     key = (str(path), st.st_ino, st.st_size, st.st_mtime_ns)
     if key not in _HASHES:
-        digest = hashlib.sha256()
-        with path.open("rb") as fh:
-            while block := fh.read(1 << 20):
-                digest.update(block)
         if len(_HASHES) > 256:
             _HASHES.clear()
-        _HASHES[key] = digest.hexdigest()
+        _HASHES[key] = audit.file_sha256(path)
     return _HASHES[key]
 
 
