@@ -46,7 +46,7 @@ What it does not cover: another workspace or tool reading the same Neo4j databas
 lives in this workspace); a process killed between the table commit and the journal write (a few
 milliseconds, no graph write yet: the graph is the previous complete sync, behind the tables);
 ``chipwatch ingest … --no-graph``, which updates the tables and deliberately leaves the graph
-(readers other than ``chipwatch risk`` read the graph as it is).
+(readers other than ``chipwatch risk`` read the graph as it is, and warn: :func:`behind_warning`).
 """
 
 from __future__ import annotations
@@ -229,6 +229,16 @@ def graph_behind_tables(settings: Settings) -> str | None:
         f"{', '.join(changed)} data changed after its last sync (load {record.load_id}, {record.reason}, "
         f"finished {record.finished_at}) — an ingest with --no-graph, or one that synced the other store"
     )
+
+
+def behind_warning(settings: Settings) -> str | None:
+    """For readers of the graph that do not refuse (``paths``, ``entity``, ``screen``, exports, the
+    app): the warning when the graph is behind the tables, or None. They show the graph as of its
+    last sync, which is still a consistent graph; only ``chipwatch risk`` would record a wrong basis."""
+    behind = graph_behind_tables(settings)
+    if not behind:
+        return None
+    return f"{behind}; what is read from the graph lacks those changes. Run '{SYNC_COMMAND}' to add them"
 
 
 def require_graph_current(settings: Settings, what: str) -> None:

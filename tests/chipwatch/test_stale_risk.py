@@ -70,7 +70,7 @@ def test_a_fresh_run_is_current_and_says_nothing(ws: Path, tmp_path: Path) -> No
     out, result = _export(ws, tmp_path, "csv")
     assert _warned(result) == ""
     rows = pd.read_csv(out, dtype=str, keep_default_na=False)
-    assert len(rows) and set(rows["risk_stale"]) == {"False"}
+    assert len(rows) and set(rows["risk_stale"]) == {"False"} and set(rows["graph_behind"]) == {"False"}
 
 
 def test_a_new_list_version_makes_every_reader_warn(ws: Path, tmp_path: Path) -> None:
@@ -146,13 +146,21 @@ def test_the_state_stamp_moves_whenever_the_answer_can(ws: Path) -> None:
     own.to_csv(changed, index=False)
     _run(ws, ["ingest", "ownership", str(changed), "--source", "export test"])
     moved()
-    _run(ws, ["ingest", "ownership", str(changed), "--source", "export test"])
-    assert state_stamp(settings) == seen[-1]  # the same file again rewrites no table
+    # the same file again rewrites no table (and, without a sync, no journal)
+    _run(ws, ["ingest", "ownership", str(changed), "--source", "export test", "--no-graph"])
+    assert state_stamp(settings) == seen[-1]
     _run(ws, ["risk", "--as-of", AS_OF])
     moved()
     _run(ws, ["ingest", "lists", str(LISTS / "csl_v2.csv")])
     moved()
     _run(ws, ["resolve"])
+    moved()
+    # the graph falls behind the tables, and catches up: the journal is read too
+    own["share_pct"] = "30.0"
+    own.to_csv(changed, index=False)
+    _run(ws, ["ingest", "ownership", str(changed), "--source", "export test", "--no-graph"])
+    moved()
+    _run(ws, ["graph-sync"])
     moved()
 
 
@@ -351,6 +359,69 @@ def test_risk_refuses_while_the_graph_is_behind_the_tables(ws: Path, tmp_path: P
     _run(ws, ["graph-sync"])
     _run(ws, ["risk", "--as-of", AS_OF])
     assert check(Settings(workspace=ws)).state == "current"
+
+
+def _behind(result: Result) -> str:
+    """The graph-behind-the-tables warning printed on stderr ("" when none); stdout never carries it."""
+    assert "is behind the tables" not in result.stdout
+    return "\n".join(line for line in result.stderr.splitlines() if "is behind the tables" in line)
+
+
+def test_readers_warn_while_the_graph_is_behind_the_tables(ws: Path, tmp_path: Path) -> None:
+    # ingest --no-graph changes the ownership table, not the graph: paths, entity, screen and the
+    # exports still read the graph as of its last sync, and say so
+    customers = tmp_path / "customers.csv"
+    customers.write_text(
+        "name,country\nAcademy of Aerospace Solid Propulsion Technology,CN\n", encoding="utf-8"
+    )
+    readers = {
+        "entity": ["entity", COMPANY],
+        "paths": ["paths", "--from", COMPANY, "--to", "any"],
+        "screen": ["screen", str(customers), "--out", str(tmp_path / "screened.csv")],
+    }
+    for args in readers.values():
+        assert _behind(_run(ws, args)) == ""
+    own = pd.read_csv(EXPORT / "ownership.csv", dtype=str).assign(share_pct="40.0")
+    own.to_csv(tmp_path / "ownership.csv", index=False)
+    _run(
+        ws, ["ingest", "ownership", str(tmp_path / "ownership.csv"), "--source", "export test", "--no-graph"]
+    )
+    for name, args in readers.items():
+        warned = _behind(_run(ws, args))
+        assert warned.startswith("warning: the networkx graph at "), name
+        assert "is behind the tables: the ownership data changed after its last sync (load " in warned, name
+        assert warned.endswith("Run 'chipwatch graph-sync' to add them"), name
+    # the exports: a column per row, the reason in the metadata and the audit record, stderr
+    out, result = _export(ws, tmp_path, "csv")
+    assert "the ownership data changed after its last sync" in _behind(result)
+    assert set(pd.read_csv(out, dtype=str)["graph_behind"]) == {"True"}
+    out = tmp_path / "risk.json"
+    _run(ws, ["export", "risk-list", "--min-score", "0", "--out", str(out)])
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    meta = doc["metadata"]
+    assert meta["graph_behind"] is True and "chipwatch graph-sync" in meta["graph_behind_reason"]
+    assert all(e["graph_behind"] is True for e in doc["entities"])
+    record = audit.read(Settings(workspace=ws))[-1]
+    assert record.payload["graph_behind"] is True
+    assert record.payload["graph_behind_reason"] == meta["graph_behind_reason"]
+    out = tmp_path / "risk.ftm"
+    _run(ws, ["export", "risk-list", "--min-score", "0", "--out", str(out)])
+    entities = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    scored = [e for e in entities if e["schema"] != "Sanction"]
+    assert scored and all("graph:behind" in e["properties"]["keywords"] for e in scored)
+    # XLSX: the column on the entities sheet, the reason on the metadata sheet (as text)
+    out = tmp_path / "risk.xlsx"
+    _run(ws, ["export", "risk-list", "--min-score", "0", "--out", str(out)])
+    sheet = pd.read_excel(out, sheet_name="entities")
+    assert sheet["graph_behind"].astype(bool).all()
+    rows = dict(pd.read_excel(out, sheet_name="metadata", dtype=str).values.tolist())
+    assert rows["graph_behind_reason"] == meta["graph_behind_reason"]
+    # graph-sync brings the graph up to the tables: no reader warns of it any more
+    _run(ws, ["graph-sync"])
+    for args in readers.values():
+        assert _behind(_run(ws, args)) == ""
+    out, result = _export(ws, tmp_path, "csv")
+    assert _behind(result) == "" and set(pd.read_csv(out, dtype=str)["graph_behind"]) == {"False"}
 
 
 def test_a_sync_record_without_table_hashes_is_not_behind(ws: Path, tmp_path: Path) -> None:
