@@ -65,7 +65,7 @@ from typing import Any, Literal
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings, StoreKind
-from graph import atomic
+from graph import atomic, json_record
 from graph.tables.hashes import TRADE_TABLES, trade_table_hashes
 
 State = Literal["running", "complete"]
@@ -109,10 +109,8 @@ class SyncRecord:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SyncRecord:
-        data = dict(data)
-        data["kinds"] = tuple(data.get("kinds", ()))
-        data["done"] = tuple(data.get("done", ()))
-        return cls(**data)
+        """Fields a newer chipwatch added are ignored (:mod:`graph.json_record`)."""
+        return json_record.from_json(cls, data)
 
 
 def _now() -> str:

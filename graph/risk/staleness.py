@@ -52,7 +52,7 @@ import pandas as pd
 from chipwatch import __version__
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings, StoreKind
-from graph import atomic
+from graph import atomic, json_record
 from graph.lists.versions import current_versions, version_label
 from graph.risk.reference import REFERENCE_DIR
 from graph.sync_journal import journal_path, store_target
@@ -94,7 +94,8 @@ class RunBasis:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RunBasis:
-        return cls(**data)
+        """Fields a newer chipwatch added are ignored (:mod:`graph.json_record`)."""
+        return json_record.from_json(cls, data)
 
 
 @dataclass(frozen=True)

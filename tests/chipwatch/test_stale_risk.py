@@ -203,6 +203,86 @@ def test_a_record_without_a_version_is_judged_by_the_rest(ws: Path) -> None:
     assert change.startswith("list csl changed")
 
 
+def test_a_run_record_from_a_newer_chipwatch_is_read(ws: Path) -> None:
+    # a newer release recorded more than this one knows: the rest is read, not called damaged
+    _edit_record(ws, runtime_s=12.5, inputs={"sbom": "abc"})
+    found = check(Settings(workspace=ws))
+    assert found.state == "current" and found.problem == ""
+    assert _warned(_run(ws, ["entity", COMPANY])) == ""
+
+
+@pytest.mark.parametrize(
+    ("edit", "why"),
+    [
+        ({"as_of": None}, "field 'as_of' is missing"),
+        ({"review_decisions": "3"}, "field 'review_decisions': expected int, found str"),
+        ({"review_decisions": True}, "field 'review_decisions': expected int, found bool"),
+        ({"lists": {"csl": 7}}, "field 'lists': expected dict[str, str], found dict"),
+        ({"chipwatch_version": 2}, "field 'chipwatch_version': expected str | None, found int"),
+    ],
+)
+def test_a_run_record_missing_or_mistyping_a_field_is_damaged(
+    ws: Path, edit: dict[str, object], why: str
+) -> None:
+    _edit_record(ws, **edit)
+    found = check(Settings(workspace=ws))
+    assert found.state == "unrecorded" and "the risk run record cannot be read (" in found.problem
+    assert why in found.problem
+
+
+def _edit_journal(ws: Path, **fields: object) -> None:
+    """Rewrite the graph-sync record as another chipwatch would have (None: without the field)."""
+    from graph.sync_journal import journal_path
+
+    path = journal_path(Settings(workspace=ws))
+    record = json.loads(path.read_text(encoding="utf-8"))
+    for name, value in fields.items():
+        if value is None:
+            record.pop(name)
+        else:
+            record[name] = value
+    path.write_text(json.dumps(record), encoding="utf-8")
+
+
+def test_a_sync_record_from_a_newer_chipwatch_is_read(ws: Path, tmp_path: Path) -> None:
+    from graph.sync_journal import graph_behind_tables, read, status
+
+    _edit_journal(ws, verified_at="2026-12-01T00:00:00+00:00", checksums={"companies": "x"})
+    settings = Settings(workspace=ws)
+    record = read(settings)
+    assert record is not None and record.kinds and isinstance(record.kinds, tuple)
+    assert status(settings)[1] == "complete" and graph_behind_tables(settings) is None
+    _run(ws, ["entity", COMPANY])  # readers do not refuse it as damaged
+    own = pd.read_csv(EXPORT / "ownership.csv", dtype=str).assign(share_pct="40.0")
+    own.to_csv(tmp_path / "ownership.csv", index=False)
+    _run(
+        ws, ["ingest", "ownership", str(tmp_path / "ownership.csv"), "--source", "export test", "--no-graph"]
+    )
+    assert graph_behind_tables(settings)  # its table hashes are still compared
+
+
+@pytest.mark.parametrize(
+    ("edit", "why"),
+    [
+        ({"load_id": None}, "field 'load_id' is missing"),
+        ({"pid": "123"}, "field 'pid': expected int, found str"),
+        ({"state": "finished"}, "field 'state': expected Literal['running', 'complete'], found str"),
+        ({"kinds": "companies"}, "field 'kinds': expected tuple[str, ...], found str"),
+        ({"tables": ["companies"]}, "field 'tables': expected dict[str, str] | None, found list"),
+    ],
+)
+def test_a_sync_record_missing_or_mistyping_a_field_is_malformed(
+    ws: Path, edit: dict[str, object], why: str
+) -> None:
+    from chipwatch.errors import ChipwatchError
+    from graph.sync_journal import read
+
+    _edit_journal(ws, **edit)
+    with pytest.raises(ChipwatchError, match="the graph-sync journal is malformed") as raised:
+        read(Settings(workspace=ws))
+    assert why in str(raised.value)
+
+
 def test_a_run_that_did_not_finish_leaves_no_record(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     settings = Settings(workspace=ws)
 
