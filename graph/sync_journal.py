@@ -46,7 +46,7 @@ What it does not cover: another workspace or tool reading the same Neo4j databas
 lives in this workspace); a process killed between the table commit and the journal write (a few
 milliseconds, no graph write yet: the graph is the previous complete sync, behind the tables);
 ``chipwatch ingest … --no-graph``, which updates the tables and deliberately leaves the graph
-(readers other than ``chipwatch risk`` read the graph as it is).
+(readers other than ``chipwatch risk`` read the graph as it is, and warn: :func:`behind_warning`).
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ from typing import Any, Literal
 
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings, StoreKind
-from graph import atomic
+from graph import atomic, json_record
 from graph.tables.hashes import TRADE_TABLES, trade_table_hashes
 
 State = Literal["running", "complete"]
@@ -109,10 +109,8 @@ class SyncRecord:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SyncRecord:
-        data = dict(data)
-        data["kinds"] = tuple(data.get("kinds", ()))
-        data["done"] = tuple(data.get("done", ()))
-        return cls(**data)
+        """Fields a newer chipwatch added are ignored (:mod:`graph.json_record`)."""
+        return json_record.from_json(cls, data)
 
 
 def _now() -> str:
@@ -229,6 +227,16 @@ def graph_behind_tables(settings: Settings) -> str | None:
         f"{', '.join(changed)} data changed after its last sync (load {record.load_id}, {record.reason}, "
         f"finished {record.finished_at}) — an ingest with --no-graph, or one that synced the other store"
     )
+
+
+def behind_warning(settings: Settings) -> str | None:
+    """For readers of the graph that do not refuse (``paths``, ``entity``, ``screen``, exports, the
+    app): the warning when the graph is behind the tables, or None. They show the graph as of its
+    last sync, which is still a consistent graph; only ``chipwatch risk`` would record a wrong basis."""
+    behind = graph_behind_tables(settings)
+    if not behind:
+        return None
+    return f"{behind}; what is read from the graph lacks those changes. Run '{SYNC_COMMAND}' to add them"
 
 
 def require_graph_current(settings: Settings, what: str) -> None:

@@ -26,7 +26,15 @@ from chipwatch.ui.graphdraw import (
     subgraph_dot,
 )
 from chipwatch.ui.search import entity_options
-from chipwatch.ui.store import by_name_links, display_name, guarded, name_index, store, warn_if_risk_stale
+from chipwatch.ui.store import (
+    by_name_links,
+    display_name,
+    guarded,
+    name_index,
+    store,
+    warn_if_graph_behind,
+    warn_if_risk_stale,
+)
 from graph.risk.entity import entity_report, found_lines, removed_text, risk_score_shown
 
 st.header("Explore")
@@ -51,6 +59,7 @@ with guarded():
         f"{len(options)} match(es)", options, format_func=lambda o: labels[o], key=keys.ENTITY_PICK
     )
     report = entity_report(g, picked, by_name_links())
+warn_if_graph_behind()  # the report is the graph's
 
 st.subheader(f"{report.name}")
 st.caption(f"{report.kind} · {report.node_id} · country {report.country or '-'}")

@@ -7,7 +7,14 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from chipwatch.ui.store import cached_risk_frame, guarded, list_versions, store, warn_if_risk_stale
+from chipwatch.ui.store import (
+    cached_risk_frame,
+    guarded,
+    list_versions,
+    store,
+    warn_if_graph_behind,
+    warn_if_risk_stale,
+)
 from chipwatch.ui.tables import RISK_VIEW_COLUMNS, risk_column_config
 
 STALE_DAYS = 30
@@ -17,6 +24,7 @@ with guarded():
     versions = list_versions()
     counts = store().counts()
     risks = cached_risk_frame()
+warn_if_graph_behind()  # the counts and top risks are the graph's
 
 st.subheader("List versions")
 if versions.empty:

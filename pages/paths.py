@@ -10,7 +10,15 @@ import streamlit as st
 from chipwatch.ui import keys
 from chipwatch.ui.graphdraw import path_dot
 from chipwatch.ui.search import entity_options
-from chipwatch.ui.store import display_name, guarded, name_index, path_index, store, warn_if_risk_stale
+from chipwatch.ui.store import (
+    display_name,
+    guarded,
+    name_index,
+    path_index,
+    store,
+    warn_if_graph_behind,
+    warn_if_risk_stale,
+)
 from graph.risk.paths import Target, diversion_paths, owns_step_text
 
 #: What the officer reads off each path: the module doc of graph/risk/paths.py, in short.
@@ -60,6 +68,7 @@ with guarded():
         hs=hs.strip() or None,
         to=to,
     )
+warn_if_graph_behind()  # the paths, or none found, are the graph's
 
 if node_id is not None:  # say which party the paths start from: the field takes a name, not a pick
     start = f"From {display_name(g, node_id)} ({node_id})"

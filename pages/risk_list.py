@@ -15,6 +15,7 @@ from chipwatch.ui.store import (
     guarded,
     settings,
     store,
+    warn_if_graph_behind,
     warn_if_risk_stale,
 )
 from chipwatch.ui.tables import RISK_LIST_SHOWN_ROWS, RISK_VIEW_COLUMNS, country_options, risk_column_config
@@ -24,6 +25,7 @@ from graph.export.run import risk_list_bytes
 st.header("Risk list")
 with guarded():
     frame = cached_risk_frame()
+warn_if_graph_behind()  # the risk table and its downloads are read from the graph
 if frame.empty:
     st.info("Risk not computed yet: run `chipwatch risk`.")
     st.stop()

@@ -97,6 +97,8 @@ def register(group: click.Group) -> None:
             levels=levels,
         )
         summary = export_risk_list(load_settings(), flt, out, fmt)
+        if summary.graph_behind_reason:
+            click.echo(f"warning: {summary.graph_behind_reason} (each row says graph_behind)", err=True)
         if summary.risk_stale_reason:
             click.echo(f"warning: {summary.risk_stale_reason} (each row says risk_stale)", err=True)
         noun = "entity" if summary.rows == 1 else "entities"

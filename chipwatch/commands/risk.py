@@ -15,7 +15,7 @@ from graph.risk.paths import TARGETS, PathIndex, Target, diversion_paths, owns_s
 from graph.risk.reference import load_reference
 from graph.risk.run import STEPS, check_as_of, compute_risk
 from graph.risk.staleness import as_of_note, warning
-from graph.sync_journal import require_synced
+from graph.sync_journal import behind_warning, require_synced
 
 
 def _date(value: str | None) -> dt.date:
@@ -114,7 +114,7 @@ def register(group: click.Group) -> None:
         scored = any(h.get("risk_score") is not None for p in found for h in p.hops)
         # a date asked for that is not the risk run's: the targets and flags taken from it are not for it
         note = as_of_note(settings, day) if as_of is not None else None
-        for message in (warning(settings, has_results=scored), note):
+        for message in (behind_warning(settings), warning(settings, has_results=scored), note):
             if message:
                 click.echo(f"warning: {message}", err=True)
         if as_json:
@@ -157,9 +157,12 @@ def register(group: click.Group) -> None:
             report = entity_report(store, query)
         finally:
             store.close()
-        message = warning(settings, has_results=bool(report.risk.get("computed")))
-        if message:
-            click.echo(f"warning: {message}", err=True)
+        for message in (
+            behind_warning(settings),
+            warning(settings, has_results=bool(report.risk.get("computed"))),
+        ):
+            if message:
+                click.echo(f"warning: {message}", err=True)
         if as_json:
             click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1, default=str))
         else:

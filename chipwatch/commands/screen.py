@@ -13,6 +13,7 @@ from graph.risk.staleness import screening_warning
 from graph.screening.rescreen import rescreen
 from graph.screening.run import screen_file
 from graph.screening.screen import Thresholds
+from graph.sync_journal import behind_warning
 from graph.tables.lists import load_list_tables, read_list_table
 from ingest.lists.refile import misfiled_warnings
 
@@ -62,6 +63,9 @@ def register(group: click.Group) -> None:
         settings = load_settings()
         mapping = _mapping(maps)
         warnings = misfiled_warnings(read_list_table(settings, "list_versions"))
+        behind = behind_warning(settings)
+        if behind:  # the matched entries' risk is read from a graph behind the tables
+            warnings.append(behind)
         stale = screening_warning(settings)
         if stale:  # the rows' risk_score, ownership_status and red_flags are a stale run's
             warnings.append(stale)

@@ -15,6 +15,7 @@ from graph import atomic
 from graph.risk.staleness import screening_warning
 from graph.screening.files import NoNameColumnError, no_name_reason
 from graph.screening.run import ScreenSummary, screen_file
+from graph.sync_journal import behind_warning
 from graph.tables.lists import read_list_table
 from ingest.lists.refile import misfiled_warnings
 
@@ -30,8 +31,8 @@ class UploadRun:
     results: pd.DataFrame
     name: str  # the file as uploaded: the results stay on the page while another file is chosen
     #: What the run screened against is not what it should be (a misfiled feed, risk columns from
-    #: a stale risk run): the first of the summary's notes, shown as warnings, as `chipwatch
-    #: screen` gives them on stderr.
+    #: a graph behind the tables or a stale risk run): the first of the summary's notes, shown as
+    #: warnings, as `chipwatch screen` gives them on stderr.
     warnings: tuple[str, ...] = ()
 
 
@@ -57,6 +58,9 @@ def screen_upload(settings: Settings, name: str, data: bytes) -> UploadRun:
     output = run_dir / (Path(clean).stem + "_screened.csv")
     # a feed an older chipwatch misfiled is said in the run's notes, as `chipwatch screen` does
     warnings = misfiled_warnings(read_list_table(settings, "list_versions"))
+    behind = behind_warning(settings)
+    if behind:  # the matched entries' risk is read from a graph behind the tables
+        warnings.append(behind)
     stale = screening_warning(settings)
     if stale:  # the rows' risk columns are a stale run's, as `chipwatch screen` warns
         warnings.append(stale)

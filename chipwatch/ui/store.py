@@ -28,7 +28,7 @@ from graph.risk.staleness import state_stamp, warning
 from graph.store import GraphStore
 from graph.stores import open_store
 from graph.stores.parquet import CURRENT
-from graph.sync_journal import require_synced
+from graph.sync_journal import behind_warning, require_synced
 from graph.tables.lists import ListTables, list_table_path, load_list_tables, read_list_table
 
 LIST_TABLES = ("list_entries", "list_relations", "list_versions", "list_rejected", "list_diffs")
@@ -119,17 +119,34 @@ def reset_store() -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _risk_warning(workspace: str, store_kind: str, stamp: str, has_results: bool) -> str | None:
-    """The stale-risk warning for one state of the files it is computed from (the key)."""
-    return warning(settings(), has_results=has_results)
+def _stale_warnings(
+    workspace: str, store_kind: str, stamp: str, has_results: bool
+) -> tuple[str | None, str | None]:
+    """(graph behind the tables, stale risk results) warnings for one state of the files they are
+    computed from (the key): one check, one stamp for both."""
+    s = settings()
+    return behind_warning(s), warning(s, has_results=has_results)
+
+
+def _warnings(has_results: bool) -> tuple[str | None, str | None]:
+    s = settings()
+    return _stale_warnings(str(s.workspace), s.store.value, state_stamp(s), has_results)
+
+
+def warn_if_graph_behind() -> None:
+    """A warning box when the graph is behind the tables (``chipwatch ingest … --no-graph`` since
+    the last sync): what the page reads from the graph lacks those rows. Worked out again only when
+    a file the check reads changes (:func:`state_stamp`)."""
+    message = _warnings(True)[0]
+    if message:
+        st.warning(message, icon="⚠️")
 
 
 def warn_if_risk_stale(*, has_results: bool = True) -> None:
     """A warning box when the stored risk results no longer follow from the workspace (a list,
     trade data, resolution or a review decision changed since ``chipwatch risk``), naming what
     changed. Worked out again only when a file the check reads changes (:func:`state_stamp`)."""
-    s = settings()
-    message = _risk_warning(str(s.workspace), s.store.value, state_stamp(s), has_results)
+    message = _warnings(has_results)[1]
     if message:
         st.warning(message, icon="⚠️")
 

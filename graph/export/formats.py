@@ -69,6 +69,7 @@ def entities_frame(rl: RiskList) -> pd.DataFrame:
                 "risk_level": e["risk_level"],
                 "risk_as_of": e["risk_as_of"],
                 "risk_stale": e["risk_stale"],
+                "graph_behind": e["graph_behind"],
                 "lists": TEXT_SEP.join(sorted({str(h["list"]) for h in hits})),
                 "flags": TEXT_SEP.join(f["flag"] for f in e["flags"]),
                 "reasons": TEXT_SEP.join(e["reasons"]),

@@ -92,6 +92,12 @@ STALE_NOTE = (
 )
 
 
+GRAPH_BEHIND_NOTE = (
+    "read from a graph behind the tables: data ingested with --no-graph after its last sync is not in "
+    "it (see the export's audit record)"
+)
+
+
 def _notes(entity: dict[str, Any]) -> list[str]:
     head = (
         f"chipwatch risk score {entity['risk_score']:g} ({entity['risk_level']}) as of {entity['risk_as_of']}"
@@ -99,6 +105,7 @@ def _notes(entity: dict[str, Any]) -> list[str]:
     breakdown = ", ".join(f"{b['source']} {b['weight']:g}" for b in entity["score_breakdown"])
     # a stale result says so on its first line (the file's metadata is not part of FtM)
     stale = [STALE_NOTE] if entity.get("risk_stale") else []
+    stale += [GRAPH_BEHIND_NOTE] if entity.get("graph_behind") else []
     notes = [
         "\n".join(
             [head, *stale, *entity["reasons"], f"score breakdown: {breakdown}" if breakdown else ""]
@@ -136,6 +143,7 @@ def entity_record(entity: dict[str, Any]) -> dict[str, Any]:
     _put(props, "program", [p for h in hits for p in h["programs"]])
     _put(props, "sourceUrl", [h["source_url"] for h in hits])
     stale = ["risk:stale"] if entity.get("risk_stale") else []
+    stale += ["graph:behind"] if entity.get("graph_behind") else []
     _put(
         props,
         "keywords",

@@ -173,6 +173,7 @@ def build_risk_list(
     store_kind: str | None = None,
     now: dt.datetime | None = None,
     staleness: Staleness | None = None,
+    graph_behind: str | None = None,
 ) -> RiskList:
     """The entities ``flt`` keeps, in full, with the provenance of the list.
 
@@ -180,7 +181,10 @@ def build_risk_list(
     ``table``: a :func:`risk_table` already read (the app caches one);
     ``staleness``: whether the stored results still follow from the workspace
     (:func:`graph.risk.staleness.check`): each entity's ``risk_stale`` and the metadata's
-    ``risk_stale``/``risk_stale_reason`` say it (None: not checked).
+    ``risk_stale``/``risk_stale_reason`` say it (None: not checked);
+    ``graph_behind``: the warning when the graph is behind the tables
+    (:func:`graph.sync_journal.behind_warning`), "" when it is not: each entity's ``graph_behind``
+    and the metadata's ``graph_behind``/``graph_behind_reason`` say it (None: not checked).
     Raises :class:`RiskNotComputedError` before risk ran, ``UnknownFilterError`` for a bad filter.
     """
     table = risk_table(store) if table is None else table
@@ -199,6 +203,7 @@ def build_risk_list(
     owns = {i: _loads(d["ownership_json"], {}) for i, d in details.items()}
     regimes += sorted({r for own in owns.values() for r in own.get("regimes", {})} - set(regimes))
     stale = None if staleness is None else staleness.stale
+    behind = None if graph_behind is None else bool(graph_behind)
     entities = []
     for row in kept.to_dict("records"):
         rid = str(row["id"])
@@ -226,6 +231,7 @@ def build_risk_list(
                 "risk_level": row["risk_level"],
                 "risk_as_of": _clean(row["risk_as_of"]),
                 "risk_stale": stale,
+                "graph_behind": behind,
                 "score_breakdown": _loads(d["risk_breakdown_json"], []),
                 "flags": flags,
                 "reasons": _reasons(entity_hits, flags, status, own),
@@ -246,6 +252,8 @@ def build_risk_list(
         "risk_stale": stale,
         "risk_stale_reason": staleness.message() or None if staleness is not None else None,
         "risk_computed_at": staleness.run.computed_at if staleness and staleness.run else None,
+        "graph_behind": behind,
+        "graph_behind_reason": graph_behind or None,
         "store": store_kind,
         "filters": flt.as_dict(),
         "rows": len(entities),

@@ -2,7 +2,8 @@
 
 The file is written under a temporary name beside ``out`` and renamed only when complete, so a
 failed export never leaves a file that looks finished; the audit record (filters, rows, format,
-output SHA-256, list versions, risk as-of date, whether the risk results were stale) is appended
+output SHA-256, list versions, risk as-of date, whether the risk results were stale and whether
+the graph was behind the tables) is appended
 only after the rename.
 """
 
@@ -28,7 +29,7 @@ from graph.export.risk_list import RiskList, build_risk_list
 from graph.export.risk_table import RiskFilter
 from graph.risk.staleness import check
 from graph.store import GraphStore
-from graph.sync_journal import require_synced
+from graph.sync_journal import behind_warning, require_synced
 from graph.tables.lists import load_list_tables
 
 
@@ -65,6 +66,8 @@ class ExportSummary:
     filters: dict[str, Any]
     risk_stale: bool | None = None
     risk_stale_reason: str | None = None
+    graph_behind: bool | None = None
+    graph_behind_reason: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {**asdict(self), "path": str(self.path)}
@@ -144,6 +147,7 @@ def export_risk_list(
             table=table,
             store_kind=settings.store.value,
             staleness=check(settings),
+            graph_behind=behind_warning(settings) or "",
         )
     finally:
         if own_store:
@@ -161,6 +165,8 @@ def export_risk_list(
         filters=meta["filters"],
         risk_stale=meta["risk_stale"],
         risk_stale_reason=meta["risk_stale_reason"],
+        graph_behind=meta["graph_behind"],
+        graph_behind_reason=meta["graph_behind_reason"],
     )
     audit.append(
         settings,
@@ -178,6 +184,8 @@ def export_risk_list(
             "risk_as_of": meta["risk_as_of"],
             "risk_stale": meta["risk_stale"],
             "risk_stale_reason": meta["risk_stale_reason"],
+            "graph_behind": meta["graph_behind"],
+            "graph_behind_reason": meta["graph_behind_reason"],
             "store": meta["store"],
             "list_versions": [
                 {k: v.get(k) for k in ("feed", "version_id", "sha256", "published")}

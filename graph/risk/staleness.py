@@ -52,10 +52,10 @@ import pandas as pd
 from chipwatch import __version__
 from chipwatch.errors import ChipwatchError
 from chipwatch.settings import Settings, StoreKind
-from graph import atomic
+from graph import atomic, json_record
 from graph.lists.versions import current_versions, version_label
 from graph.risk.reference import REFERENCE_DIR
-from graph.sync_journal import store_target
+from graph.sync_journal import journal_path, store_target
 from graph.tables.hashes import TRADE_TABLES, trade_table_hashes
 from graph.tables.hashes import file_sha256 as _sha256
 from graph.tables.lists import list_table_path, read_list_table
@@ -94,7 +94,8 @@ class RunBasis:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RunBasis:
-        return cls(**data)
+        """Fields a newer chipwatch added are ignored (:mod:`graph.json_record`)."""
+        return json_record.from_json(cls, data)
 
 
 @dataclass(frozen=True)
@@ -274,12 +275,15 @@ def check(settings: Settings) -> Staleness:
 
 
 def _files_read(settings: Settings) -> list[Path]:
-    """Every file :func:`check` reads: the run record and what the basis is computed from."""
+    """Every file :func:`check` and :func:`graph.sync_journal.behind_warning` read: the run record,
+    what the basis is computed from and the graph-sync journal (with the trade tables, what tells
+    whether the graph is behind them)."""
     from graph.resolve.review import decisions_path
     from graph.resolve.run import clusters_path
 
     return [
         run_path(settings),
+        journal_path(settings),
         list_table_path(settings, "list_versions"),
         decisions_path(settings),
         Path(str(clusters_path(settings))),
@@ -289,8 +293,9 @@ def _files_read(settings: Settings) -> list[Path]:
 
 
 def state_stamp(settings: Settings) -> str:
-    """A stamp that changes whenever :func:`check`'s answer can (each file it reads: inode, size,
-    mtime; the graph target): a reader checking on every render (the app) recomputes only then.
+    """A stamp that changes whenever the answer of :func:`check` or of
+    :func:`graph.sync_journal.behind_warning` can (each file they read: inode, size, mtime; the
+    graph target): a reader checking on every render (the app) recomputes only then.
     Time passing changes nothing, so it is not part of the stamp."""
     parts = [_target(settings)]
     for path in _files_read(settings):

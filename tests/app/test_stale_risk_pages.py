@@ -9,9 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from streamlit.testing.v1 import AppTest
 
-from chipwatch.settings import Settings
+from chipwatch.cli import cli
+from chipwatch.settings import PROJECT_ROOT, Settings
 from chipwatch.ui import keys
 from graph.resolve.review import load_decisions
 from graph.risk.run import compute_risk
@@ -19,6 +21,7 @@ from tests.app.conftest import AS_OF
 from tests.app.test_pages import APP, TIMEOUT, UPLOAD, _page
 
 STALE = "risk results are stale"
+BEHIND = "is behind the tables"
 
 
 @pytest.fixture
@@ -34,22 +37,25 @@ def workspace(app_workspace: Path, tmp_path: Path) -> Iterator[Path]:
         yield ws
 
 
-def _stale(at: AppTest) -> list[str]:
-    return [w.value for w in at.warning if STALE in w.value]
+def _stale(at: AppTest, text: str = STALE) -> list[str]:
+    return [w.value for w in at.warning if text in w.value]
 
 
-def _risk_pages(at: AppTest, planted: dict[str, str]) -> dict[str, list[str]]:
-    """The stale warnings of each page that shows risk."""
-    out = {"overview": _stale(_page(at, "overview")), "risk_list": _stale(_page(at, "risk_list"))}
+def _risk_pages(at: AppTest, planted: dict[str, str], text: str = STALE) -> dict[str, list[str]]:
+    """The warnings holding ``text`` (stale risk, by default) of each page that shows risk."""
+    out = {
+        "overview": _stale(_page(at, "overview"), text),
+        "risk_list": _stale(_page(at, "risk_list"), text),
+    }
     _page(at, "explore")
     at.text_input(key=keys.SEARCH).input(planted["node_id"]).run()
     assert at.subheader[0].value == planted["name"]
-    out["explore"] = _stale(at)
+    out["explore"] = _stale(at, text)
     _page(at, "paths")
     at.text_input(key=keys.PATH_SOURCE).input(planted["node_id"])
     at.button(key=keys.PATH_RUN).click().run()
     assert at.expander, "no path shown"
-    out["paths"] = _stale(at)
+    out["paths"] = _stale(at, text)
     return out
 
 
@@ -72,14 +78,15 @@ def test_risk_pages_warn_after_a_review_decision(workspace: Path, planted: dict[
     assert _risk_pages(at, planted) == {"overview": [], "risk_list": [], "explore": [], "paths": []}
 
 
-def _screened(at: AppTest) -> list[str]:
-    """The stale warnings shown with the results of screening the fixture upload."""
+def _screened(at: AppTest, text: str = STALE) -> list[str]:
+    """The warnings holding ``text`` (stale risk, by default) shown with the results of screening
+    the fixture upload."""
     _page(at, "screening")
     at.file_uploader(key=keys.SCREEN_UPLOAD).upload(UPLOAD.name, UPLOAD.read_bytes(), "text/csv").run()
     at.button(key=keys.SCREEN_RUN).click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert at.dataframe[0].value["risk_score"].ne("").any()  # the rows carry the run's risk
-    return _stale(at)
+    return _stale(at, text)
 
 
 def test_screening_warns_that_its_risk_columns_are_stale(workspace: Path) -> None:
@@ -96,3 +103,26 @@ def test_screening_warns_that_its_risk_columns_are_stale(workspace: Path) -> Non
     assert warned.endswith("run `chipwatch risk` again")
     # the run is recorded with the warning, as the CLI's are
     assert warned in at.session_state[keys.SCREEN_RESULT].summary.notes
+
+
+def test_pages_warn_while_the_graph_is_behind_the_tables(workspace: Path, planted: dict[str, str]) -> None:
+    """``chipwatch ingest … --no-graph`` leaves the graph as of its last sync: every page reading it
+    says so, naming the tables and ``chipwatch graph-sync``, until a sync brings it up to them."""
+    none = {"overview": [], "risk_list": [], "explore": [], "paths": []}
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert _risk_pages(at, planted, BEHIND) == none
+    assert _screened(at, BEHIND) == []
+    env = {"CHIPWATCH_WORKSPACE": str(workspace), "CHIPWATCH_STORE": "networkx"}
+    ownership = PROJECT_ROOT / "tests" / "fixtures" / "export" / "ownership.csv"
+    args = ["ingest", "ownership", str(ownership), "--source", "export test", "--no-graph"]
+    assert CliRunner().invoke(cli, args, env=env).exit_code == 0
+    warned = _risk_pages(at, planted, BEHIND)
+    warned["screening"] = _screened(at, BEHIND)
+    for page, warnings in warned.items():
+        assert len(warnings) == 1, page
+        assert "the ownership data changed after its last sync (load " in warnings[0], page
+        assert warnings[0].endswith("Run 'chipwatch graph-sync' to add them"), page
+    # graph-sync: the graph holds the tables again, no page warns of it
+    assert CliRunner().invoke(cli, ["graph-sync"], env=env).exit_code == 0
+    assert _risk_pages(at, planted, BEHIND) == none
+    assert _screened(at, BEHIND) == []

@@ -70,7 +70,7 @@ def test_a_fresh_run_is_current_and_says_nothing(ws: Path, tmp_path: Path) -> No
     out, result = _export(ws, tmp_path, "csv")
     assert _warned(result) == ""
     rows = pd.read_csv(out, dtype=str, keep_default_na=False)
-    assert len(rows) and set(rows["risk_stale"]) == {"False"}
+    assert len(rows) and set(rows["risk_stale"]) == {"False"} and set(rows["graph_behind"]) == {"False"}
 
 
 def test_a_new_list_version_makes_every_reader_warn(ws: Path, tmp_path: Path) -> None:
@@ -146,13 +146,21 @@ def test_the_state_stamp_moves_whenever_the_answer_can(ws: Path) -> None:
     own.to_csv(changed, index=False)
     _run(ws, ["ingest", "ownership", str(changed), "--source", "export test"])
     moved()
-    _run(ws, ["ingest", "ownership", str(changed), "--source", "export test"])
-    assert state_stamp(settings) == seen[-1]  # the same file again rewrites no table
+    # the same file again rewrites no table (and, without a sync, no journal)
+    _run(ws, ["ingest", "ownership", str(changed), "--source", "export test", "--no-graph"])
+    assert state_stamp(settings) == seen[-1]
     _run(ws, ["risk", "--as-of", AS_OF])
     moved()
     _run(ws, ["ingest", "lists", str(LISTS / "csl_v2.csv")])
     moved()
     _run(ws, ["resolve"])
+    moved()
+    # the graph falls behind the tables, and catches up: the journal is read too
+    own["share_pct"] = "30.0"
+    own.to_csv(changed, index=False)
+    _run(ws, ["ingest", "ownership", str(changed), "--source", "export test", "--no-graph"])
+    moved()
+    _run(ws, ["graph-sync"])
     moved()
 
 
@@ -193,6 +201,86 @@ def test_a_record_without_a_version_is_judged_by_the_rest(ws: Path) -> None:
     _run(ws, ["ingest", "lists", str(LISTS / "csl_v2.csv")])
     [change] = check(Settings(workspace=ws)).changes
     assert change.startswith("list csl changed")
+
+
+def test_a_run_record_from_a_newer_chipwatch_is_read(ws: Path) -> None:
+    # a newer release recorded more than this one knows: the rest is read, not called damaged
+    _edit_record(ws, runtime_s=12.5, inputs={"sbom": "abc"})
+    found = check(Settings(workspace=ws))
+    assert found.state == "current" and found.problem == ""
+    assert _warned(_run(ws, ["entity", COMPANY])) == ""
+
+
+@pytest.mark.parametrize(
+    ("edit", "why"),
+    [
+        ({"as_of": None}, "field 'as_of' is missing"),
+        ({"review_decisions": "3"}, "field 'review_decisions': expected int, found str"),
+        ({"review_decisions": True}, "field 'review_decisions': expected int, found bool"),
+        ({"lists": {"csl": 7}}, "field 'lists': expected dict[str, str], found dict"),
+        ({"chipwatch_version": 2}, "field 'chipwatch_version': expected str | None, found int"),
+    ],
+)
+def test_a_run_record_missing_or_mistyping_a_field_is_damaged(
+    ws: Path, edit: dict[str, object], why: str
+) -> None:
+    _edit_record(ws, **edit)
+    found = check(Settings(workspace=ws))
+    assert found.state == "unrecorded" and "the risk run record cannot be read (" in found.problem
+    assert why in found.problem
+
+
+def _edit_journal(ws: Path, **fields: object) -> None:
+    """Rewrite the graph-sync record as another chipwatch would have (None: without the field)."""
+    from graph.sync_journal import journal_path
+
+    path = journal_path(Settings(workspace=ws))
+    record = json.loads(path.read_text(encoding="utf-8"))
+    for name, value in fields.items():
+        if value is None:
+            record.pop(name)
+        else:
+            record[name] = value
+    path.write_text(json.dumps(record), encoding="utf-8")
+
+
+def test_a_sync_record_from_a_newer_chipwatch_is_read(ws: Path, tmp_path: Path) -> None:
+    from graph.sync_journal import graph_behind_tables, read, status
+
+    _edit_journal(ws, verified_at="2026-12-01T00:00:00+00:00", checksums={"companies": "x"})
+    settings = Settings(workspace=ws)
+    record = read(settings)
+    assert record is not None and record.kinds and isinstance(record.kinds, tuple)
+    assert status(settings)[1] == "complete" and graph_behind_tables(settings) is None
+    _run(ws, ["entity", COMPANY])  # readers do not refuse it as damaged
+    own = pd.read_csv(EXPORT / "ownership.csv", dtype=str).assign(share_pct="40.0")
+    own.to_csv(tmp_path / "ownership.csv", index=False)
+    _run(
+        ws, ["ingest", "ownership", str(tmp_path / "ownership.csv"), "--source", "export test", "--no-graph"]
+    )
+    assert graph_behind_tables(settings)  # its table hashes are still compared
+
+
+@pytest.mark.parametrize(
+    ("edit", "why"),
+    [
+        ({"load_id": None}, "field 'load_id' is missing"),
+        ({"pid": "123"}, "field 'pid': expected int, found str"),
+        ({"state": "finished"}, "field 'state': expected Literal['running', 'complete'], found str"),
+        ({"kinds": "companies"}, "field 'kinds': expected tuple[str, ...], found str"),
+        ({"tables": ["companies"]}, "field 'tables': expected dict[str, str] | None, found list"),
+    ],
+)
+def test_a_sync_record_missing_or_mistyping_a_field_is_malformed(
+    ws: Path, edit: dict[str, object], why: str
+) -> None:
+    from chipwatch.errors import ChipwatchError
+    from graph.sync_journal import read
+
+    _edit_journal(ws, **edit)
+    with pytest.raises(ChipwatchError, match="the graph-sync journal is malformed") as raised:
+        read(Settings(workspace=ws))
+    assert why in str(raised.value)
 
 
 def test_a_run_that_did_not_finish_leaves_no_record(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -351,6 +439,69 @@ def test_risk_refuses_while_the_graph_is_behind_the_tables(ws: Path, tmp_path: P
     _run(ws, ["graph-sync"])
     _run(ws, ["risk", "--as-of", AS_OF])
     assert check(Settings(workspace=ws)).state == "current"
+
+
+def _behind(result: Result) -> str:
+    """The graph-behind-the-tables warning printed on stderr ("" when none); stdout never carries it."""
+    assert "is behind the tables" not in result.stdout
+    return "\n".join(line for line in result.stderr.splitlines() if "is behind the tables" in line)
+
+
+def test_readers_warn_while_the_graph_is_behind_the_tables(ws: Path, tmp_path: Path) -> None:
+    # ingest --no-graph changes the ownership table, not the graph: paths, entity, screen and the
+    # exports still read the graph as of its last sync, and say so
+    customers = tmp_path / "customers.csv"
+    customers.write_text(
+        "name,country\nAcademy of Aerospace Solid Propulsion Technology,CN\n", encoding="utf-8"
+    )
+    readers = {
+        "entity": ["entity", COMPANY],
+        "paths": ["paths", "--from", COMPANY, "--to", "any"],
+        "screen": ["screen", str(customers), "--out", str(tmp_path / "screened.csv")],
+    }
+    for args in readers.values():
+        assert _behind(_run(ws, args)) == ""
+    own = pd.read_csv(EXPORT / "ownership.csv", dtype=str).assign(share_pct="40.0")
+    own.to_csv(tmp_path / "ownership.csv", index=False)
+    _run(
+        ws, ["ingest", "ownership", str(tmp_path / "ownership.csv"), "--source", "export test", "--no-graph"]
+    )
+    for name, args in readers.items():
+        warned = _behind(_run(ws, args))
+        assert warned.startswith("warning: the networkx graph at "), name
+        assert "is behind the tables: the ownership data changed after its last sync (load " in warned, name
+        assert warned.endswith("Run 'chipwatch graph-sync' to add them"), name
+    # the exports: a column per row, the reason in the metadata and the audit record, stderr
+    out, result = _export(ws, tmp_path, "csv")
+    assert "the ownership data changed after its last sync" in _behind(result)
+    assert set(pd.read_csv(out, dtype=str)["graph_behind"]) == {"True"}
+    out = tmp_path / "risk.json"
+    _run(ws, ["export", "risk-list", "--min-score", "0", "--out", str(out)])
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    meta = doc["metadata"]
+    assert meta["graph_behind"] is True and "chipwatch graph-sync" in meta["graph_behind_reason"]
+    assert all(e["graph_behind"] is True for e in doc["entities"])
+    record = audit.read(Settings(workspace=ws))[-1]
+    assert record.payload["graph_behind"] is True
+    assert record.payload["graph_behind_reason"] == meta["graph_behind_reason"]
+    out = tmp_path / "risk.ftm"
+    _run(ws, ["export", "risk-list", "--min-score", "0", "--out", str(out)])
+    entities = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    scored = [e for e in entities if e["schema"] != "Sanction"]
+    assert scored and all("graph:behind" in e["properties"]["keywords"] for e in scored)
+    # XLSX: the column on the entities sheet, the reason on the metadata sheet (as text)
+    out = tmp_path / "risk.xlsx"
+    _run(ws, ["export", "risk-list", "--min-score", "0", "--out", str(out)])
+    sheet = pd.read_excel(out, sheet_name="entities")
+    assert sheet["graph_behind"].astype(bool).all()
+    rows = dict(pd.read_excel(out, sheet_name="metadata", dtype=str).values.tolist())
+    assert rows["graph_behind_reason"] == meta["graph_behind_reason"]
+    # graph-sync brings the graph up to the tables: no reader warns of it any more
+    _run(ws, ["graph-sync"])
+    for args in readers.values():
+        assert _behind(_run(ws, args)) == ""
+    out, result = _export(ws, tmp_path, "csv")
+    assert _behind(result) == "" and set(pd.read_csv(out, dtype=str)["graph_behind"]) == {"False"}
 
 
 def test_a_sync_record_without_table_hashes_is_not_behind(ws: Path, tmp_path: Path) -> None:
