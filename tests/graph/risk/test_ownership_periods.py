@@ -11,6 +11,7 @@ one INACTIVE with no period.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -174,3 +175,36 @@ def test_the_step_text_says_a_holding_was_not_current() -> None:
     via = {"pct": 60.0, "ended": "ended 2020-06-30"}
     assert owns_step_text(via) == "OWNS 60 % (ended 2020-06-30: not current)"
 
+
+def test_a_holding_starting_later_is_kept_but_not_counted(tmp_path: Path) -> None:
+    """A GLEIF relationship whose period starts after today loads (was: the file refused), stays
+    out of the ownership rules until it begins, is named in the run notes and shown as not current."""
+    data = json.loads((FIXTURES / "gleif_rr_periods_derived.json").read_text(encoding="utf-8"))
+    for rel in data["relations"]:
+        r = rel["RelationshipRecord"]["Relationship"]
+        if r["StartNode"]["NodeID"]["$"] == CURRENT.removeprefix("co:gleif:"):
+            for period in r["RelationshipPeriods"]["RelationshipPeriod"]:
+                if period["PeriodType"]["$"] == "RELATIONSHIP_PERIOD":
+                    period["StartDate"] = {"$": "2027-01-01T00:00:00Z"}
+    later = tmp_path / "rr_starting_later.json"
+    later.write_text(json.dumps(data), encoding="utf-8")
+    ws, store = Settings(workspace=tmp_path / "ws"), NetworkxStore()
+    ingest_trade_file(ws, "companies", FIXTURES / "gleif_lei2_excerpt_2024-05-05.json", today=DAY)
+    ingest_trade_file(ws, "ownership", later, today=DAY)
+    write_trade_graph(store, load_trade_tables(ws))
+    store.upsert_nodes(NodeKind.LIST_ENTRY, [{"id": SDN, "name": "MAXRETS VENTURES PLC", "list": "US_SDN"}])
+    store.upsert_edges(EdgeKind.SAME_AS, [{"source": PARENT, "target": SDN, "score": 0.99}])
+    blocked, notes = _blocked(store, DAY)
+    assert blocked == set()
+    assert (
+        "4 ownership records not holding on 2026-11-01 left out of the ownership rules (2 ended before "
+        "2026-11-01, 1 not yet begun on 2026-11-01, 1 inactive with no end date; kept in the graph as "
+        "history)"
+    ) in notes
+    (owner,) = entity_report(store, CURRENT).owners
+    assert owner["ended"] == "begins 2027-01-01"
+    assert "MAXRETS VENTURES PLC 60.0 % (begins 2027-01-01, from 2027-01-01: not current)" in format_report(
+        entity_report(store, CURRENT)
+    )
+    # once it has begun it counts
+    assert _blocked(store, dt.date(2027, 1, 1))[0] == {CURRENT}
