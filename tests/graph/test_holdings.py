@@ -40,7 +40,10 @@ _VALUE = st.one_of(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(_VALUE, _VALUE, _VALUE), max_size=30), st.sampled_from([DAY, "2019-01-01", "2031-12-31"]))
+@given(
+    st.lists(st.tuples(_VALUE, _VALUE, _VALUE), max_size=30),
+    st.sampled_from([DAY, "2019-01-01", "2031-12-31"]),
+)
 def test_by_column_equals_per_row(rows: list[tuple[object, object, object]], day: str) -> None:
     frame = pd.DataFrame(rows, columns=["status", "start_date", "end_date"], dtype=object)
     expected = [not_held(s, b, e, day) for s, b, e in rows]
