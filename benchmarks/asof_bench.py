@@ -4,7 +4,9 @@ Usage: .venv/bin/python benchmarks/asof_bench.py [--owns 1000000] [--listings 20
        [--shipments 1000000] [--runs 5] [--seed 1]
 
 Frames are synthetic, shaped as ``graph.risk.frames`` reads them: ownership records dated
-(ISO dates, a third blank), listings with a start date (most) and an end date (a tenth),
+(ISO dates, a third blank), with ``--periods`` a GLEIF-like period on them (status active or
+inactive, a start date on most, an end date on a tenth; without it the columns are absent, as in
+a workspace without GLEIF relationships), listings with a start date (most) and an end date (a tenth),
 shipments dated. Prints the median seconds of ``--runs`` cuts and the notes of the last one. To
 time another checkout's cut with the same frames: ``PYTHONPATH=/path/to/checkout python
 benchmarks/asof_bench.py``.
@@ -29,9 +31,16 @@ def _dates(rng: np.random.Generator, n: int, blank: float) -> pd.Series:
     return text.where(rng.random(n) >= blank, None)
 
 
-def frames(owns: int, listings: int, shipments: int, seed: int) -> RiskFrames:
+def frames(owns: int, listings: int, shipments: int, seed: int, periods: bool = False) -> RiskFrames:
     rng = np.random.default_rng(seed)
     empty = pd.DataFrame()
+    period = {}
+    if periods:
+        period = {
+            "status": pd.Series(np.where(rng.random(owns) < 0.1, "inactive", "active"), dtype=object),
+            "start_date": _dates(rng, owns, 0.2),
+            "end_date": _dates(rng, owns, 0.9),
+        }
     return RiskFrames(
         entities=empty,
         listings=pd.DataFrame(
@@ -47,6 +56,7 @@ def frames(owns: int, listings: int, shipments: int, seed: int) -> RiskFrames:
                 "owner": rng.integers(0, owns, owns),
                 "owned": rng.integers(0, owns, owns),
                 "as_of": _dates(rng, owns, 0.3),
+                **period,
             }
         ),
         officers=empty,
@@ -64,8 +74,9 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--day", default="2022-06-30")
+    ap.add_argument("--periods", action="store_true", help="ownership records carry status/start/end")
     args = ap.parse_args()
-    f = frames(args.owns, args.listings, args.shipments, args.seed)
+    f = frames(args.owns, args.listings, args.shipments, args.seed, args.periods)
     times, notes = [], []
     for _ in range(args.runs):
         t = time.perf_counter()

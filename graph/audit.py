@@ -30,7 +30,7 @@ import getpass
 import hashlib
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -131,12 +131,24 @@ def record_hash(body: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical_json(dict(body)).encode("utf-8")).hexdigest()
 
 
-def file_sha256(path: Path, chunk: int = 1 << 20) -> str:
-    """SHA-256 of a file's bytes (input and result files of a screening run)."""
-    digest = hashlib.sha256()
+def hash_file(
+    digest: hashlib._Hash, path: Path, each: Callable[[bytes], object] | None = None, chunk: int = 1 << 20
+) -> None:
+    """Feed a file's bytes to ``digest`` in blocks of ``chunk`` (a file of any size in bounded
+    memory), each block also to ``each`` when given (a decoder checking the bytes as they are
+    hashed: one read of the file does both). The one streaming loop of the project: a list
+    folder's hash feeds several files to one digest, a CSV input's hash decodes it too."""
     with Path(path).open("rb") as f:
         while block := f.read(chunk):
+            if each is not None:
+                each(block)
             digest.update(block)
+
+
+def file_sha256(path: Path, chunk: int = 1 << 20) -> str:
+    """SHA-256 of a file's bytes (input and result files of a screening run, ingested files)."""
+    digest = hashlib.sha256()
+    hash_file(digest, path, chunk=chunk)
     return digest.hexdigest()
 
 

@@ -82,12 +82,15 @@ class GraphStore(Protocol):
         edge_kinds: Collection[EdgeKind] = (),
         direction: Direction = "out",
         limit: int = 1000,
+        as_of: str | None = None,
     ) -> list[Path]:
         """Simple paths (no node twice) of 1..max_hops edges from any source to any target.
 
         With ``direction="out"`` edges are followed source→target except symmetric kinds
         (SAME_AS, RELATED_TO), which are walked both ways. Sorted by ``Path.sort_key`` and
-        cut at ``limit``.
+        cut at ``limit``. With ``as_of`` (an ISO day) an OWNS edge that does not hold on that
+        day (:func:`graph.holdings.not_held`: ended before it, begun after it, inactive) is not
+        walked: a path as of a day goes only through the stakes current on it.
         """
         ...
 

@@ -75,7 +75,8 @@ def register(group: click.Group) -> None:
         "--as-of",
         "as_of",
         help="Date for recency and the reference tables (default today). List entries listed after it "
-        "(start_date) or whose listing ended before it (end_date) are no listed target.",
+        "(start_date) or whose listing ended before it (end_date) are no listed target; an ownership "
+        "stake not current on it (ended, not yet begun, inactive) is not walked.",
     )
     @click.option("--json", "as_json", is_flag=True, help="Print the paths as JSON.")
     def paths_cmd(

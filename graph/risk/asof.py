@@ -139,7 +139,7 @@ def frames_as_of(frames: RiskFrames, day: str) -> tuple[RiskFrames, list[str]]:
     if not held.all():
         why = {
             ENDED: f"ended before {day}",
-            NOT_BEGUN: f"begun after {day}",
+            NOT_BEGUN: f"not yet begun on {day}",
             INACTIVE_REASON: "inactive with no end date",
         }
         parts = [f"{int((not_held == k).sum())} {text}" for k, text in why.items() if (not_held == k).any()]

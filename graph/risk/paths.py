@@ -3,7 +3,10 @@ restricted destinations, over TRADES_WITH, OWNS and SAME_AS edges.
 
 The traversal is the store's (``GraphStore.paths``: Python on networkx, bounded
 variable-length Cypher on Neo4j); this module only picks sources and targets and scores what
-comes back, so both stores give the same ranking.
+comes back, so both stores give the same ranking. An OWNS edge is walked only when the holding
+is current on the query's day (``GraphStore.paths(as_of=…)``, :mod:`graph.holdings`): a stake
+that had ended, had not begun or is inactive counts toward no ownership rule, so no diversion
+path runs through it either (it stays in the entity view and Explore as history).
 
 Path risk (weights in ``risk_weights.toml`` ``[paths]``)::
 
@@ -409,7 +412,7 @@ def _samples(edge: Edge, between: list[str], ships: dict[str, Node]) -> list[dic
     return sorted(out, key=lambda s: str(s.get("date")))
 
 
-def _via(evidence: _Evidence, edge: Edge, walked_from: str, ref: Reference) -> dict[str, Any]:
+def _via(evidence: _Evidence, edge: Edge, walked_from: str, ref: Reference, day: dt.date) -> dict[str, Any]:
     via: dict[str, Any] = {"edge": edge.kind.value, "reversed": edge.source != walked_from}
     if edge.kind is EdgeKind.TRADES_WITH:
         tier, _ = _tier_weight(ref, ref.weights.get("paths", {}), edge.key)
@@ -426,8 +429,8 @@ def _via(evidence: _Evidence, edge: Edge, walked_from: str, ref: Reference) -> d
         via |= {
             "pct": edge.props.get("pct"),
             "as_of": edge.props.get("as_of"),
-            # a holding that ended (or is inactive) on the run's day is shown as such, with its dates
-            "ended": holding_text(edge.props, ref.as_of.isoformat()),
+            # the search walks only holdings current on the day (None here); the period is shown
+            "ended": holding_text(edge.props, day.isoformat()),
             **period_facts(edge.props),
         }
     elif edge.kind is EdgeKind.SAME_AS:
@@ -451,7 +454,12 @@ def owns_step_text(via: dict[str, Any]) -> str:
 
 
 def _search(
-    store: GraphStore, sources: Collection[str], targets: Collection[str], max_hops: int, limit: int
+    store: GraphStore,
+    sources: Collection[str],
+    targets: Collection[str],
+    max_hops: int,
+    limit: int,
+    day: str | None = None,
 ) -> tuple[list[Path], bool]:
     """The first ``limit`` paths (in ``Path.sort_key`` order: fewest hops first) of at most
     ``max_hops`` hops, and whether longer paths were left out because the limit was reached.
@@ -462,21 +470,32 @@ def _search(
     round trip on Neo4j) per depth. When the store refuses the full depth (networkx: too many
     paths; Neo4j: the query ran out of time), e.g. through a node with 100,000 trade edges, the
     search deepens one hop at a time and stops once ``limit`` paths are found or a depth is refused
-    (the paths of the previous depth are kept, marked truncated)."""
+    (the paths of the previous depth are kept, marked truncated).
+
+    With ``day`` (ISO date) an ownership step must hold on it (``GraphStore.paths(as_of=…)``)."""
     try:
-        found = store.paths(sources, targets, max_hops=max_hops, edge_kinds=PATH_EDGES, limit=limit)
+        found = store.paths(
+            sources, targets, max_hops=max_hops, edge_kinds=PATH_EDGES, limit=limit, as_of=day
+        )
     except StoreError:
-        return _deepen(store, sources, targets, max_hops, limit)
+        return _deepen(store, sources, targets, max_hops, limit, day)
     return found, len(found) >= limit and found[-1].hops < max_hops
 
 
 def _deepen(
-    store: GraphStore, sources: Collection[str], targets: Collection[str], max_hops: int, limit: int
+    store: GraphStore,
+    sources: Collection[str],
+    targets: Collection[str],
+    max_hops: int,
+    limit: int,
+    day: str | None = None,
 ) -> tuple[list[Path], bool]:
     found: list[Path] = []
     for hops in range(1, max_hops + 1):
         try:
-            found = store.paths(sources, targets, max_hops=hops, edge_kinds=PATH_EDGES, limit=limit)
+            found = store.paths(
+                sources, targets, max_hops=hops, edge_kinds=PATH_EDGES, limit=limit, as_of=day
+            )
         except StoreError:
             return found, True
         if len(found) >= limit:
@@ -517,11 +536,13 @@ def diversion_paths(
     # state per target set across queries. A path never ends at its start, so this is the same.
     targets = index.targets(to)
     limit = int(ref.weights.get("paths", {}).get("search_limit", 5000))
-    found, truncated = _search(store, sources, targets, max_hops, limit)
+    day = as_of or ref.as_of
+    # a holding not current on the day (ended, not yet begun, inactive) is no route for the goods:
+    # the ownership rules do not count it (graph.holdings), so no path is built through it
+    found, truncated = _search(store, sources, targets, max_hops, limit, day.isoformat())
     starts = set(sources)
     found = [p for p in found if _hs_ok(p, hs) and p.nodes[-1] not in starts]
     info = _node_info(store, {n for p in found for n in p.nodes})
-    day = as_of or ref.as_of
     scorer = PathScorer(info, ref, day)
     # GraphStore.paths returns paths in Path.sort_key order and sorted() is stable: ties keep it
     scored = sorted(((scorer.parts(p), p) for p in found), key=lambda x: -x[0][0])
@@ -555,7 +576,7 @@ def diversion_paths(
         hops: list[dict[str, Any]] = [dict(info.get(p.nodes[0], {"node_id": p.nodes[0]}))]
         for i, e in enumerate(p.edges):
             hop = dict(info.get(p.nodes[i + 1], {"node_id": p.nodes[i + 1]}))
-            hop["via"] = _via(evidence, e, p.nodes[i], ref)
+            hop["via"] = _via(evidence, e, p.nodes[i], ref, day)
             hops.append(hop)
         hops[-1]["target"] = index.reasons(p.nodes[-1])
         out.append(ScoredPath(score, _components(values, decay), tuple(hops), truncated))

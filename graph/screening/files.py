@@ -24,7 +24,7 @@ import pandas as pd
 
 from chipwatch.errors import InputFileError
 from graph import atomic
-from graph.audit import file_sha256
+from graph.audit import file_sha256, hash_file
 from graph.csv_delimiters import file_sample, one_column_header, sniff_delimiter
 from graph.csv_fields import refuse_shifted_columns
 from graph.csv_lines import parser_line
@@ -180,10 +180,7 @@ def _utf8_sha256(path: Path) -> str:
     decoder = codecs.getincrementaldecoder("utf-8")()
     digest = hashlib.sha256()
     try:
-        with path.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                decoder.decode(block)
-                digest.update(block)
+        hash_file(digest, path, each=decoder.decode)
         decoder.decode(b"", final=True)
     except UnicodeDecodeError as exc:
         raise undecodable_cell(path, then="; nothing was screened") from exc

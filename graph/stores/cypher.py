@@ -261,7 +261,27 @@ FULLTEXT_SEARCH = (
 )
 
 
-def paths(max_hops: int, edge_kinds: Collection[EdgeKind], direction: Direction) -> str:
+def _if_text(prop: str, test: str) -> str:
+    """``test`` when ``step.prop`` is text, else false: a CASE, so ``left()`` never meets a value
+    that is not text (``IS :: STRING`` alone lets null through, hence ``NOT NULL``)."""
+    return f"CASE WHEN step.{prop} IS :: STRING NOT NULL THEN {test} ELSE false END"
+
+
+#: A path step that is not an OWNS edge, or an OWNS edge holding on ``$day``: the rule of
+#: :func:`graph.holdings.not_held` — not ended before the day (``end_date``), not begun after it
+#: (``start_date``), not ``inactive`` without an end date — on the dates' first ten characters,
+#: a value that is not text counting as absent. Kind and status word are parameters
+#: (``$held_kind``, ``$inactive``).
+_HAS_END = _if_text("end_date", "size(step.end_date) > 0")
+HELD_STEP = (
+    "(type(step) <> $held_kind OR NOT ("
+    f"({_if_text('end_date', 'size(step.end_date) > 0 AND left(step.end_date, 10) < $day')}) "
+    f"OR ({_if_text('start_date', 'left(step.start_date, 10) > $day')}) "
+    f"OR (({_if_text('status', 'toLower(trim(step.status)) = $inactive')}) AND NOT ({_HAS_END}))))"
+)
+
+
+def paths(max_hops: int, edge_kinds: Collection[EdgeKind], direction: Direction, held: bool = False) -> str:
     """Simple paths of 1..max_hops edges from ``$sources`` to ``$targets``, best ``$limit`` first.
 
     The pattern is directed when every allowed kind is walked one way only, undirected when all
@@ -289,6 +309,10 @@ def paths(max_hops: int, edge_kinds: Collection[EdgeKind], direction: Direction)
     estimated a scan of the whole index at 0 rows and chose it, one scan of every node per query
     (store_bench path p50 ~11 ms instead of ~1.5 ms; PROFILE: NodeIndexScan, 100,001 db hits), and
     the cached plan stayed until the plan cache was cleared.
+
+    With ``held`` (``paths(as_of=…)``) every step is also tested with :data:`HELD_STEP`: an OWNS
+    edge that does not hold on ``$day`` is not walked. The pattern is then always the quantified
+    one, whose step predicate is applied as each step is expanded.
     """
     if isinstance(max_hops, bool) or not isinstance(max_hops, int) or not 1 <= max_hops <= MAX_HOPS:
         raise ValueError(f"max_hops must be an int in 1..{MAX_HOPS}")
@@ -296,13 +320,21 @@ def paths(max_hops: int, edge_kinds: Collection[EdgeKind], direction: Direction)
     types = "|".join(rel_type(k) for k in kinds) if edge_kinds else ""
     both_ways = {k for k in kinds if direction == "both" or k in SYMMETRIC_EDGE_KINDS}
     rel = f"[{':' + types if types else ''}*1..{max_hops}]"
-    if not both_ways:
+    # Own variable names: the comprehensions below reuse ``r`` and must not see these lists.
+    typed = f"[step{':' + types if types else ''}]"
+    if held:
+        arrow = "->" if not both_ways else "-"
+        walk = (
+            ""
+            if not both_ways or both_ways == set(kinds)
+            else "(type(step) IN $symmetric OR startNode(step) = x) AND "
+        )
+        pattern = f" ((x)-{typed}{arrow}() WHERE {walk}{HELD_STEP}){{1,{max_hops}}} "
+    elif not both_ways:
         pattern = f"-{rel}->"
     elif both_ways == set(kinds):
         pattern = f"-{rel}-"
     else:
-        # Own variable names: the comprehensions below reuse ``r`` and must not see these lists.
-        typed = f"[step{':' + types if types else ''}]"
         pattern = f" ((x)-{typed}-() WHERE type(step) IN $symmetric OR startNode(step) = x){{1,{max_hops}}} "
     return (
         f"MATCH p = (s:{NODE_LABEL}){pattern}(t:{NODE_LABEL}) USING INDEX SEEK s:{NODE_LABEL}(id) "

@@ -86,6 +86,7 @@ from neo4j.exceptions import AuthError, ConstraintError, DriverError, Neo4jError
 
 from chipwatch.errors import Neo4jAuthError, StoreError
 from chipwatch.settings import Secret, Settings
+from graph.holdings import INACTIVE
 from graph.model import SYMMETRIC_EDGE_KINDS, Edge, EdgeKind, Node, NodeKind, Path, Subgraph
 from graph.store import Direction
 from graph.stores import cypher, tx_size
@@ -744,12 +745,15 @@ class Neo4jStore:
         edge_kinds: Collection[EdgeKind] = (),
         direction: Direction = "out",
         limit: int = 1000,
+        as_of: str | None = None,
     ) -> list[Path]:
         max_hops = check_hops(max_hops, "max_hops", STORE)
         limit = check_limit(limit, STORE)
         if not sources or not targets:
             return []
-        query = cypher.paths(max_hops, edge_kinds, direction)
+        query = cypher.paths(max_hops, edge_kinds, direction, held=bool(as_of))
+        # the holding rule's values (graph.holdings), as parameters: used only with as_of
+        held = {"day": as_of, "held_kind": EdgeKind.OWNS.value, "inactive": INACTIVE} if as_of else {}
         records = self._read(
             query,
             _timeout=self.paths_timeout,
@@ -757,6 +761,7 @@ class Neo4jStore:
             targets=sorted(set(targets)),
             limit=limit,
             symmetric=_SYMMETRIC,
+            **held,
         )
         (record,) = records
         edges = {e[0]: _edge_of(*e[1:]) for e in record["edges"]}

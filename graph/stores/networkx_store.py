@@ -24,6 +24,7 @@ import networkx as nx
 import pandas as pd
 
 from chipwatch.errors import StoreError
+from graph.holdings import held_mask
 from graph.model import SYMMETRIC_EDGE_KINDS, Edge, EdgeKind, Node, NodeKind, Path, Subgraph
 from graph.store import Direction
 from graph.stores import parquet
@@ -123,6 +124,8 @@ class NetworkxStore:
         self._adjacency_stale: set[EdgeKind] = set()
         #: paths(): hops-to-target maps of the last few target sets, kept across calls (_target_dist)
         self._dist_cache: dict[Any, tuple[dict[str, int], list[str], int, frozenset[str]]] = {}
+        #: paths(as_of=…): the OWNS adjacency of the holdings that hold on a day, per day asked
+        self._held: dict[str, tuple[Adjacency, Adjacency]] = {}
         #: per kind not modified since it was read (or flushed), the file that holds it: flush
         #: links it into the new version instead of writing it again
         self._files: dict[NodeKind | EdgeKind, FsPath] = {}
@@ -262,6 +265,7 @@ class NetworkxStore:
     ) -> int:
         owns = owned_names(owned, EDGE_RESERVED, STORE)
         self._dist_cache.clear()
+        self._held.clear()
         self._files.pop(kind, None)
         with _bulk():
             if isinstance(rows, ColumnRows):
@@ -351,6 +355,7 @@ class NetworkxStore:
 
     def delete_edges(self, kind: EdgeKind, identities: Iterable[tuple[str, str, str]]) -> int:
         self._dist_cache.clear()
+        self._held.clear()
         self._files.pop(kind, None)
         table = self._edges[kind]
         if kind in self._adjacency_stale:
@@ -390,6 +395,7 @@ class NetworkxStore:
 
     def clear(self) -> None:
         self._dist_cache.clear()
+        self._held.clear()
         self._files.clear()
         self._kind_of.clear()
         for kind in NodeKind:
@@ -451,12 +457,39 @@ class NetworkxStore:
         return {n: self.neighbours(n, kinds, direction) for n in sorted(set(node_ids)) if n in self._kind_of}
 
     def _plan(
-        self, kinds: Collection[EdgeKind], direction: Direction
+        self, kinds: Collection[EdgeKind], direction: Direction, as_of: str | None = None
     ) -> list[tuple[EdgeKind, Adjacency, Adjacency, bool]]:
         return [
-            (k, *self._adjacency(k), direction == "both" or k in SYMMETRIC_EDGE_KINDS)
+            (
+                k,
+                *(self._held_adjacency(as_of) if k is EdgeKind.OWNS and as_of else self._adjacency(k)),
+                direction == "both" or k in SYMMETRIC_EDGE_KINDS,
+            )
             for k in sorted(set(kinds) or set(EdgeKind))
         ]
+
+    def _held_adjacency(self, day: str) -> tuple[Adjacency, Adjacency]:
+        """The OWNS adjacency without the holdings that do not hold on ``day``
+        (:func:`graph.holdings.held_mask`: ended before it, begun after it, inactive): a path
+        search as of a day does not walk a stake that was not current then. Kept per day until
+        the next edge write; the full adjacency itself when every holding holds."""
+        got = self._held.get(day)
+        if got is None:
+            out, inn = self._adjacency(EdgeKind.OWNS)
+            table = self._edges[EdgeKind.OWNS]
+            keys = list(table)
+            periods = pd.DataFrame({c: table.column(keys, c) for c in ("status", "start_date", "end_date")})
+            gone = [key for key, held in zip(keys, held_mask(periods, day), strict=True) if not held]
+            if gone:
+                out = {s: set(ends) for s, ends in out.items()}
+                inn = {t: set(ends) for t, ends in inn.items()}
+                for s, t, k in gone:
+                    out[s].discard((t, k))
+                    inn[t].discard((s, k))
+            got = self._held[day] = (out, inn)
+            while len(self._held) > DIST_CACHE_SIZE:  # a few days at most (dicts keep insertion order)
+                del self._held[next(iter(self._held))]
+        return got
 
     @staticmethod
     def _steps(
@@ -480,15 +513,16 @@ class NetworkxStore:
         edge_kinds: Collection[EdgeKind] = (),
         direction: Direction = "out",
         limit: int = 1000,
+        as_of: str | None = None,
     ) -> list[Path]:
         max_hops = check_hops(max_hops, "max_hops", STORE)
         limit = check_limit(limit, STORE)
         with _bulk():
-            plan = self._plan(edge_kinds, direction)
+            plan = self._plan(edge_kinds, direction, as_of)
         # A target that is not a node is never reached, so the set needs no filtering; a caller's
         # frozenset is used as is (and then identifies the cached distances in O(1)).
         target_set = targets if isinstance(targets, frozenset) else frozenset(targets)
-        dist = self._target_dist(target_set, plan, max_hops)
+        dist = self._target_dist(target_set, plan, max_hops, as_of)
         found: list[tuple[int, tuple[str, ...], tuple[Ident, ...]]] = []
         steps = self._steps
 
@@ -541,6 +575,7 @@ class NetworkxStore:
         target_set: frozenset[str],
         plan: list[tuple[EdgeKind, Adjacency, Adjacency, bool]],
         max_hops: int,
+        as_of: str | None = None,
     ) -> dict[str, int]:
         """Hops from each node to the nearest target (reverse BFS), to prune every branch that
         cannot reach a target within the hops left. The map depends only on the targets and the
@@ -549,7 +584,8 @@ class NetworkxStore:
         cost their own walk, not a BFS over the whole graph each. Any edge write drops it."""
         # keyed by the set object's identity: hashing or comparing 100,000 ids per query would cost
         # what the cache saves; the set is kept in the value so the id cannot be reused meanwhile
-        key = (id(target_set), tuple((k, both) for k, _, _, both in plan))
+        # the day too: the edges walked as of a day are the holdings that hold on it
+        key = (id(target_set), tuple((k, both) for k, _, _, both in plan), as_of)
         cached = self._dist_cache.pop(key, None)
         if cached is not None and cached[3] is target_set:
             dist, frontier, depth, _ = cached

@@ -19,6 +19,7 @@ import orjson
 import pandas as pd
 
 from graph.addresses import address_ids
+from graph.audit import hash_file
 from graph.model import ListSource
 from graph.tables.lists import CONTENT_FIELDS, conform
 from ingest.lists.model import ListAddress, ListEntry, ReadResult
@@ -96,9 +97,7 @@ def file_sha256(path: Path) -> str:
     for file in files:
         if path.is_dir():
             digest.update(file.name.encode() + b"\0")
-        with file.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
+        hash_file(digest, file)  # a file alone: graph.audit.file_sha256's value
     return digest.hexdigest()
 
 

@@ -7,7 +7,6 @@ it was; re-loading the same file changes nothing (rows merge on their keys).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -18,7 +17,7 @@ import pandas as pd
 from chipwatch.errors import InputFileError
 from chipwatch.settings import Settings
 from graph import audit
-from graph.audit import AuditEvent
+from graph.audit import AuditEvent, file_sha256
 from graph.tables.trade import read_trade_table, upsert_trade_tables
 from ingest.trade import registry
 from ingest.trade.common import Canonical
@@ -59,14 +58,6 @@ class IngestReport:
             f"{self.path.name}: {self.rows_read} rows read; {accepted}; {len(self.warnings)} warning(s); "
             f"updated: {changed}"
         )
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def canonicalise(

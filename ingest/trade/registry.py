@@ -110,8 +110,16 @@ def ownership(path: Path, frame: pd.DataFrame, source: str, known: pd.DataFrame,
     fail_on(path, bad, "share_pct", "share must be a number from 0 to 100", frame["share_pct"])
     out = Canonical("ownership", path, len(frame), {})
     as_of = strict_dates(path, frame["as_of"], "as_of", today)
-    start = strict_dates(path, frame["start_date"], "start_date", today)
+    # a start in the future is an announced stake (GLEIF publishes relationship periods that begin
+    # later): it loads, stays out of every ownership rule until it begins (graph.holdings: "not
+    # begun"), and the file's warnings name it; only an impossible date refuses the file
+    start = strict_dates(path, frame["start_date"], "start_date", dt.date.max)
     end = strict_dates(path, frame["end_date"], "end_date", dt.date.max)
+    out.warn(
+        start.notna() & (start.astype(str) > today.isoformat()),
+        "start_date",
+        f"start_date is after today ({today}): kept, counted only from that day",
+    )
     # a registry record with its end before its start is loaded as published, with a warning
     out.warn(
         start.notna() & end.notna() & (end.astype(str) < start.astype(str)),
@@ -175,8 +183,16 @@ def officers(path: Path, frame: pd.DataFrame, source: str, known: pd.DataFrame, 
     )
     out = Canonical("officers", path, len(frame), {})
     country = lenient_country(out, frame["person_country"], "person_country")
-    start = strict_dates(path, frame["start_date"], "start_date", today)
+    # a start in the future is an announced stake (GLEIF publishes relationship periods that begin
+    # later): it loads, stays out of every ownership rule until it begins (graph.holdings: "not
+    # begun"), and the file's warnings name it; only an impossible date refuses the file
+    start = strict_dates(path, frame["start_date"], "start_date", dt.date.max)
     end = strict_dates(path, frame["end_date"], "end_date", dt.date.max)
+    out.warn(
+        start.notna() & (start.astype(str) > today.isoformat()),
+        "start_date",
+        f"start_date is after today ({today}): kept, counted only from that day",
+    )
     fail_on(
         path,
         start.notna() & end.notna() & (end.astype(str) < start.astype(str)),

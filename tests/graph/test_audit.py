@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import hashlib
 import json
 import multiprocessing
 from pathlib import Path
@@ -12,7 +14,7 @@ from click.testing import CliRunner
 from chipwatch.cli import cli
 from chipwatch.settings import Settings
 from graph import audit
-from graph.audit import AuditEvent, AuditLogError, ProblemKind
+from graph.audit import AuditEvent, AuditLogError, ProblemKind, file_sha256, hash_file
 
 
 @pytest.fixture
@@ -241,3 +243,60 @@ def test_external_anchor_catches_a_full_rewrite(settings):
     env = {"CHIPWATCH_WORKSPACE": str(settings.workspace)}
     result = CliRunner().invoke(cli, ["audit", "verify", "--anchor", f"2:{records[1].hash}"], env=env)
     assert result.exit_code == 1 and "external anchor" in result.output
+
+
+def _hash_loops(path: Path) -> list[int]:
+    """Lines of loops that read a file in blocks and feed a digest (``….read(…)`` in the loop's
+    head, ``….update(…)`` in its body): a streaming hash of its own."""
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.For | ast.While):
+            head = node.iter if isinstance(node, ast.For) else node.test
+            calls = [
+                n.func.attr
+                for n in ast.walk(head)
+                if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+            ]
+            body = [
+                n.func.attr
+                for stmt in node.body
+                for n in ast.walk(stmt)
+                if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+            ]
+            if "read" in calls and "update" in body:
+                out.append(node.lineno)
+    return out
+
+
+def test_one_streaming_file_hash_loop() -> None:
+    """graph.audit.hash_file is the only loop hashing a file block by block: the trade and list
+    ingest, list folders and the screening input's UTF-8 check call it (three copies had grown)."""
+    root = Path(__file__).resolve().parents[2]
+    found = {
+        f"{path.relative_to(root)}:{line}"
+        for package in ("chipwatch", "graph", "ingest", "pages")
+        for path in sorted((root / package).rglob("*.py"))
+        for line in _hash_loops(path)
+    }
+    assert {f.split(":")[0] for f in found} == {"graph/audit.py"}, sorted(found)
+
+
+def test_the_ingest_hashes_are_graph_audit_file_sha256(tmp_path: Path) -> None:
+    from ingest.lists import provenance
+    from ingest.trade import load
+
+    one = tmp_path / "a.csv"
+    one.write_bytes(b"name\nAlpha\n" * 50_000)
+    (tmp_path / "b.txt").write_bytes("Бета".encode())
+    assert load.file_sha256 is file_sha256
+    assert provenance.file_sha256(one) == file_sha256(one) == hashlib.sha256(one.read_bytes()).hexdigest()
+    # a list folder: each file's name and bytes, by name, in one digest (the stored version ids)
+    folder = hashlib.sha256()
+    for name in ("a.csv", "b.txt"):
+        folder.update(name.encode() + b"\0" + (tmp_path / name).read_bytes())
+    assert provenance.file_sha256(tmp_path) == folder.hexdigest()
+    # a small chunk and a per-block callback see every byte once
+    seen: list[bytes] = []
+    digest = hashlib.sha256()
+    hash_file(digest, one, each=seen.append, chunk=1000)
+    assert b"".join(seen) == one.read_bytes() and digest.hexdigest() == file_sha256(one)

@@ -321,13 +321,24 @@ def test_paths_plans_seek_the_sources_even_when_planned_on_stale_statistics(stor
     edges = [{"source": f"co:s:{i}", "target": f"co:s:{i + 1}"} for i in range(199)]
     store.upsert_edges(EdgeKind.OWNS, edges)
     params = {"sources": ["co:s:1"], "targets": ["co:s:3", "co:s:4"], "limit": 10, "symmetric": ["SAME_AS"]}
-    for direction, kinds in (("out", ()), ("both", ()), ("out", (EdgeKind.OWNS, EdgeKind.SAME_AS))):
-        query = cypher.paths(4, kinds, direction)  # type: ignore[arg-type]
+    # paths(as_of=…) too: every form then tests each step's holding period
+    held = {"day": "2026-11-01", "held_kind": "OWNS", "inactive": "inactive"}
+    for direction, kinds, as_of in [
+        (d, k, a)
+        for d, k in (("out", ()), ("both", ()), ("out", (EdgeKind.OWNS, EdgeKind.SAME_AS)))
+        for a in (0, 1)
+    ]:
+        query = cypher.paths(4, kinds, direction, held=bool(as_of))  # type: ignore[arg-type]
         with store._driver.session(database=store.database) as session:
-            plan = session.run(f"EXPLAIN {query}", params).consume().plan
+            plan = session.run(f"EXPLAIN {query}", params | (held if as_of else {})).consume().plan
         ops = _operators(plan)
-        assert "NodeIndexSeek" in ops, (direction, kinds, ops)
-        assert not {"NodeIndexScan", "NodeByLabelScan", "AllNodesScan"} & set(ops), (direction, kinds, ops)
+        assert "NodeIndexSeek" in ops, (direction, kinds, as_of, ops)
+        assert not {"NodeIndexScan", "NodeByLabelScan", "AllNodesScan"} & set(ops), (
+            direction,
+            kinds,
+            as_of,
+            ops,
+        )
 
 
 def _shipment(i: int) -> dict[str, object]:

@@ -484,3 +484,65 @@ def test_owned_must_not_name_an_id_field(loaded: GraphStore) -> None:
         loaded.upsert_edges(EdgeKind.OWNS, [{"source": "co:t:c", "target": "co:t:e"}], owned={"key"})
     a = loaded.node("co:t:a")
     assert a is not None and a.props["name"] == "Alpha Trading Ltd"  # nothing was written
+
+
+def test_paths_as_of_walk_only_holdings_current_that_day(store: GraphStore) -> None:
+    """``as_of``: an OWNS edge that does not hold on the day (ended before it, begun after it,
+    inactive without an end date; graph.holdings) is not walked; other kinds are; both stores
+    answer alike, whatever the period values hold."""
+    periods = [
+        ("co:t:a", {"end_date": "2020-06-30", "start_date": "2015-03-01", "status": "inactive"}),
+        ("co:t:b", {"start_date": "2027-01-01"}),
+        ("co:t:c", {"status": " INACTIVE "}),
+        ("co:t:d", {"status": "inactive", "end_date": "2030-12-31T00:00:00Z"}),  # holds until 2030
+        ("co:t:e", {"end_date": 20200630, "start_date": ["2030"]}),  # not text: absent
+    ]
+    rows = [{"source": "co:t:f", "target": t, "pct": 60.0, **p} for t, p in periods]
+    rows.append({"source": "co:t:a", "target": "list:US_EL:1", "pct": 10.0})  # current: no period
+    store.upsert_nodes(NodeKind.COMPANY, [{"id": "co:t:f", "name": "F"}, {"id": "co:t:a", "name": "A"}])
+    store.upsert_nodes(NodeKind.COMPANY, [{"id": c, "name": c} for c, _ in periods[1:]])
+    store.upsert_nodes(NodeKind.LIST_ENTRY, [{"id": "list:US_EL:1", "name": "Beta Electronics"}])
+    store.upsert_edges(EdgeKind.OWNS, rows)
+    store.upsert_edges(EdgeKind.TRADES_WITH, [{"source": "co:t:c", "target": "co:t:a", "key": "854231"}])
+    ref = NetworkxStore()
+    ref.upsert_nodes(
+        NodeKind.COMPANY,
+        [{"id": c, "name": c} for c in ("co:t:a", "co:t:b", "co:t:c", "co:t:d", "co:t:e", "co:t:f")],
+    )
+    ref.upsert_nodes(NodeKind.LIST_ENTRY, [{"id": "list:US_EL:1", "name": "Beta Electronics"}])
+    ref.upsert_edges(EdgeKind.OWNS, rows)
+    ref.upsert_edges(EdgeKind.TRADES_WITH, [{"source": "co:t:c", "target": "co:t:a", "key": "854231"}])
+    targets = [c for c, _ in periods]
+
+    def reached(s: GraphStore, day: str | None, **kw: object) -> list[tuple[str, ...]]:
+        return [p.nodes for p in s.paths(["co:t:f"], targets, max_hops=1, as_of=day, **kw)]  # type: ignore[arg-type]
+
+    everything = [("co:t:f", t) for t in targets]
+    assert reached(store, None) == everything  # without a day every edge is walked
+    assert reached(store, "2026-11-01") == [("co:t:f", "co:t:d"), ("co:t:f", "co:t:e")]
+    assert reached(store, "2020-01-01") == [("co:t:f", "co:t:a"), ("co:t:f", "co:t:d"), ("co:t:f", "co:t:e")]
+    assert reached(store, "2027-01-01") == [("co:t:f", "co:t:b"), ("co:t:f", "co:t:d"), ("co:t:f", "co:t:e")]
+    # every pattern form (directed, both ways, mixed with SAME_AS) and longer paths, as the reference
+    for day in ("2020-01-01", "2026-11-01", "2027-06-30"):
+        for kinds, direction in [((), "out"), ((), "both"), ((EdgeKind.OWNS, EdgeKind.SAME_AS), "out")]:
+            got = store.paths(
+                ["co:t:f"],
+                ["list:US_EL:1", "co:t:a"],
+                max_hops=3,
+                edge_kinds=kinds,
+                direction=direction,
+                as_of=day,
+            )  # type: ignore[arg-type]
+            want = ref.paths(
+                ["co:t:f"],
+                ["list:US_EL:1", "co:t:a"],
+                max_hops=3,
+                edge_kinds=kinds,
+                direction=direction,
+                as_of=day,
+            )  # type: ignore[arg-type]
+            assert got == want
+    # f -> c (inactive) -> a: gone as of any day; f -> a -> list entry only while a was held
+    via_c = [p.nodes for p in store.paths(["co:t:f"], ["list:US_EL:1"], max_hops=3, as_of="2019-01-01")]
+    assert via_c == [("co:t:f", "co:t:a", "list:US_EL:1")]
+    assert store.paths(["co:t:f"], ["list:US_EL:1"], max_hops=3, as_of="2026-11-01") == []

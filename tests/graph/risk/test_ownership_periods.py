@@ -11,6 +11,7 @@ one INACTIVE with no period.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,6 +36,7 @@ INACTIVE_ENDED = "co:gleif:213800PU1F6YCJY44F47"  # INACTIVE, relationship perio
 PERIOD_ENDED = "co:gleif:213800S8N86XHC1VY396"  # ACTIVE, relationship period ended 2021-12-31
 INACTIVE_UNDATED = "co:gleif:213800SBT6J2K4OUGG12"  # INACTIVE, no period
 SDN = "list:US_SDN:MAXRETS"
+TEHRAN = "list:US_SDN:TEHRAN"
 DAY = dt.date(2026, 11, 1)
 
 
@@ -114,17 +116,95 @@ def test_entity_report_shows_the_holding_as_ended(store: GraphStore) -> None:
     assert current["ended"] is None
 
 
-def test_path_step_shows_the_holding_as_ended(store: GraphStore) -> None:
-    # the subsidiary that was held until 2020 owns a company in Iran: parent → it → Iran
+def _iran_behind(store: GraphStore) -> None:
+    """The subsidiary held until 2020 owns a listed company in Iran: parent → it → Iran (listed
+    since 2012, so a listed target on any day of these tests)."""
     store.upsert_nodes(NodeKind.COMPANY, [{"id": "co:t:IR", "name": "Tehran Trading", "country": "IR"}])
-    store.upsert_edges(EdgeKind.OWNS, [{"source": INACTIVE_ENDED, "target": "co:t:IR", "pct": 100.0}])
-    index = PathIndex.build(store, load_reference(DAY))
-    (path,) = diversion_paths(index, source=PARENT, to="restricted", as_of=DAY)
-    first, second = (h["via"] for h in path.as_dict()["hops"][1:])
-    assert (first["ended"], first["start_date"], first["end_date"]) == (
-        "ended 2020-06-30",
-        "2015-03-01",
-        "2020-06-30",
+    store.upsert_nodes(
+        NodeKind.LIST_ENTRY,
+        [{"id": TEHRAN, "name": "Tehran Trading", "list": "US_SDN", "start_date": "2012-01-01"}],
     )
-    assert owns_step_text(first) == "OWNS 60 % (ended 2020-06-30: not current)"
-    assert second["ended"] is None and owns_step_text(second) == "OWNS 100 %"
+    store.upsert_edges(EdgeKind.OWNS, [{"source": INACTIVE_ENDED, "target": "co:t:IR", "pct": 100.0}])
+    store.upsert_edges(EdgeKind.SAME_AS, [{"source": TEHRAN, "target": "co:t:IR", "score": 0.99}])
+
+
+def _paths(store: GraphStore, day: dt.date) -> list[dict]:
+    index = PathIndex.build(store, load_reference(day))
+    return [p.as_dict() for p in diversion_paths(index, source=PARENT, to="listed", as_of=day)]
+
+
+def test_no_path_through_an_ended_holding(store: GraphStore) -> None:
+    # the 60 % holding ended 2020-06-30: no route for the goods today, on either store
+    _iran_behind(store)
+    assert _paths(store, DAY) == []
+
+
+def test_the_same_holding_active_gives_a_path(store: GraphStore) -> None:
+    _iran_behind(store)
+    (key,) = store.edges_frame(EdgeKind.OWNS).set_index("target").loc[[INACTIVE_ENDED], "key"]
+    period = ("status", "start_date", "end_date")
+    store.upsert_edges(  # GLEIF republishes it ACTIVE with no end: the end date goes
+        EdgeKind.OWNS,
+        [
+            {
+                "source": PARENT,
+                "target": INACTIVE_ENDED,
+                "key": key,
+                "status": "active",
+                "start_date": "2015-03-01",
+            }
+        ],
+        owned=period,
+    )
+    (path,) = _paths(store, DAY)
+    assert [h["node_id"] for h in path["hops"]] == [PARENT, INACTIVE_ENDED, "co:t:IR", TEHRAN]
+    assert owns_step_text(path["hops"][1]["via"]) == "OWNS 60 %"
+
+
+def test_as_of_before_the_end_the_holding_gives_a_path(store: GraphStore) -> None:
+    # on 2020-01-01 the holding still ran: the path goes through it, shown with its period
+    _iran_behind(store)
+    (path,) = _paths(store, dt.date(2020, 1, 1))
+    first, second = (h["via"] for h in path["hops"][1:3])
+    assert (first["ended"], first["start_date"], first["end_date"]) == (None, "2015-03-01", "2020-06-30")
+    assert owns_step_text(first) == "OWNS 60 %" and owns_step_text(second) == "OWNS 100 %"
+
+
+def test_the_step_text_says_a_holding_was_not_current() -> None:
+    # the label the entity view and any caller giving a holding's state still use
+    via = {"pct": 60.0, "ended": "ended 2020-06-30"}
+    assert owns_step_text(via) == "OWNS 60 % (ended 2020-06-30: not current)"
+
+
+def test_a_holding_starting_later_is_kept_but_not_counted(tmp_path: Path) -> None:
+    """A GLEIF relationship whose period starts after today loads (was: the file refused), stays
+    out of the ownership rules until it begins, is named in the run notes and shown as not current."""
+    data = json.loads((FIXTURES / "gleif_rr_periods_derived.json").read_text(encoding="utf-8"))
+    for rel in data["relations"]:
+        r = rel["RelationshipRecord"]["Relationship"]
+        if r["StartNode"]["NodeID"]["$"] == CURRENT.removeprefix("co:gleif:"):
+            for period in r["RelationshipPeriods"]["RelationshipPeriod"]:
+                if period["PeriodType"]["$"] == "RELATIONSHIP_PERIOD":
+                    period["StartDate"] = {"$": "2027-01-01T00:00:00Z"}
+    later = tmp_path / "rr_starting_later.json"
+    later.write_text(json.dumps(data), encoding="utf-8")
+    ws, store = Settings(workspace=tmp_path / "ws"), NetworkxStore()
+    ingest_trade_file(ws, "companies", FIXTURES / "gleif_lei2_excerpt_2024-05-05.json", today=DAY)
+    ingest_trade_file(ws, "ownership", later, today=DAY)
+    write_trade_graph(store, load_trade_tables(ws))
+    store.upsert_nodes(NodeKind.LIST_ENTRY, [{"id": SDN, "name": "MAXRETS VENTURES PLC", "list": "US_SDN"}])
+    store.upsert_edges(EdgeKind.SAME_AS, [{"source": PARENT, "target": SDN, "score": 0.99}])
+    blocked, notes = _blocked(store, DAY)
+    assert blocked == set()
+    assert (
+        "4 ownership records not holding on 2026-11-01 left out of the ownership rules (2 ended before "
+        "2026-11-01, 1 not yet begun on 2026-11-01, 1 inactive with no end date; kept in the graph as "
+        "history)"
+    ) in notes
+    (owner,) = entity_report(store, CURRENT).owners
+    assert owner["ended"] == "begins 2027-01-01"
+    assert "MAXRETS VENTURES PLC 60.0 % (begins 2027-01-01, from 2027-01-01: not current)" in format_report(
+        entity_report(store, CURRENT)
+    )
+    # once it has begun it counts
+    assert _blocked(store, dt.date(2027, 1, 1))[0] == {CURRENT}

@@ -160,3 +160,30 @@ def test_end_before_start_loads_with_a_warning(settings, write):
     report = ingest_trade_file(settings, "ownership", write("own.csv", text), today=TODAY)
     assert report.warnings["field"].tolist() == ["end_date"]
     assert load_trade_tables(settings).ownership["end_date"].tolist() == ["2020-01-01"]
+
+
+def _starting_later(tmp_path: Path) -> Path:
+    """The fixture with the current holding's RELATIONSHIP_PERIOD starting after TODAY."""
+    data = json.loads(PERIODS_JSON.read_text(encoding="utf-8"))
+    periods = data["relations"][0]["RelationshipRecord"]["Relationship"]["RelationshipPeriods"]
+    for period in periods["RelationshipPeriod"]:
+        if period["PeriodType"]["$"] == "RELATIONSHIP_PERIOD":
+            period["StartDate"] = {"$": "2027-01-01T00:00:00Z"}
+    later = tmp_path / "rr_starting_later.json"
+    later.write_text(json.dumps(data), encoding="utf-8")
+    return later
+
+
+def test_a_relationship_starting_after_today_loads_with_a_warning(settings, tmp_path):
+    o = _ownership(settings, _starting_later(tmp_path))
+    got = {r.owned_node_id: (_text(r.status), _text(r.start_date), _text(r.end_date)) for r in o.itertuples()}
+    assert got == EXPECTED | {"co:gleif:213800NTX4UC9E3NXI92": ("active", "2027-01-01", None)}
+    warned = load_trade_tables(settings).trade_warnings
+    assert warned[["field", "reason"]].values.tolist() == [
+        ["start_date", f"start_date is after today ({TODAY}): kept, counted only from that day"]
+    ]
+    # an impossible date still refuses the file
+    bad = tmp_path / "rr_bad.json"
+    bad.write_text(_starting_later(tmp_path).read_text(encoding="utf-8").replace("2027-01-01", "2027-02-30"))
+    with pytest.raises(InputFileError, match="not a valid date"):
+        ingest_trade_file(settings, "ownership", bad, today=TODAY)
