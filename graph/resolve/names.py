@@ -136,6 +136,14 @@ ABBREVIATIONS: dict[str, str] = {
     "DIST": "DISTRIBUTION",
     "SHIPPING": "SHIPPING",
     "SHPG": "SHIPPING",
+    # Portuguese and Spanish line-of-business words, read as the English ones (a Brazilian holding
+    # is "... EMPREENDIMENTOS E PARTICIPACOES", ventures and holdings).
+    "EMPREENDIMENTOS": "ENTERPRISES",
+    "PARTICIPACOES": "HOLDINGS",
+    "INVESTIMENTOS": "INVESTMENT",
+    "SERVICOS": "SERVICES",
+    "SERVICIOS": "SERVICES",
+    "INVERSIONES": "INVESTMENT",
 }
 
 #: Words that describe a line of business, not an identity (after abbreviation expansion).

@@ -113,3 +113,17 @@ def test_a_cut_line_of_business_word_and_one_kind_of_site() -> None:
         Decision.NO
     )
     batch_equals_compare(pairs, "company")
+
+
+def test_portuguese_and_spanish_line_of_business_words_are_not_the_name() -> None:
+    # A Brazilian holding writes "ventures and holdings" after its name; the short form drops them.
+    long, short = "GRUPO VELMARIN EMPREENDIMENTOS E PARTICIPACOES SARL", "GRUPO VELMARIN"
+    assert set(normalise_name(long).generic) == {"ENTERPRISES", "HOLDINGS"}
+    assert compare(company(long), company(short)).decision == Decision.MATCH
+    assert compare(company(long), company("GRUPO VELMARIM")).decision == Decision.MATCH
+    # INVERSIONES (investments) is what many Latin-American holdings are, not who: two names
+    # that share only it are two companies.
+    m = compare(company("INVERSIONES EL GRAN TORIL LTDA."), company("INVERSIONES ARVO LTDA."))
+    assert m.decision == Decision.NO
+    assert normalise_name("SERVICIOS ARVO S.A.").generic == ("SERVICES",)
+    batch_equals_compare([(long, "GRUPO VELMARIM")], "company")
