@@ -136,6 +136,10 @@ ABBREVIATIONS: dict[str, str] = {
     "DIST": "DISTRIBUTION",
     "SHIPPING": "SHIPPING",
     "SHPG": "SHIPPING",
+    # Trade spellings that write EX- as X ("AYASH XCHANGE", "XPRESS FREIGHT").
+    "XCHANGE": "EXCHANGE",
+    "XPRESS": "EXPRESS",
+    "XPORT": "EXPORT",
     # Portuguese and Spanish line-of-business words, read as the English ones (a Brazilian holding
     # is "... EMPREENDIMENTOS E PARTICIPACOES", ventures and holdings).
     "EMPREENDIMENTOS": "ENTERPRISES",

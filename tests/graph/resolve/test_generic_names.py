@@ -127,3 +127,16 @@ def test_portuguese_and_spanish_line_of_business_words_are_not_the_name() -> Non
     assert m.decision == Decision.NO
     assert normalise_name("SERVICIOS ARVO S.A.").generic == ("SERVICES",)
     batch_equals_compare([(long, "GRUPO VELMARIM")], "company")
+
+
+@pytest.mark.parametrize(
+    ("written", "word"), [("XCHANGE", "EXCHANGE"), ("XPRESS", "EXPRESS"), ("XPORT", "EXPORT")]
+)
+def test_a_trade_spelling_of_ex_as_x_is_the_word(written: str, word: str) -> None:
+    assert normalise_name(f"KORVEL {written} CO.").tokens == ("KORVEL", word)
+
+
+def test_an_exchange_house_written_xchange_is_the_same_exchange() -> None:
+    # HASSAN is a given name many list entries use: the owner's name before the house's.
+    m = compare(company("HASSAN KORVEL EXCHANGE COMPANY"), company("KORVEL XCHANGE CO."))
+    assert m.decision == Decision.MATCH
