@@ -430,6 +430,14 @@ def _load(folder: Callable[[str], str]) -> tuple[dict[tuple[str, ...], str], dic
     return table, where
 
 
+def _continues_initials(toks: tuple[str, ...], n: int) -> bool:
+    """The last ``n`` words of ``toks`` are single letters, and so is the word before them: a
+    run of initials ("T E G" of "T E G LIMITED", the company TEG), not a second legal form
+    (the German cooperative "E G") after a letter of the name — a name has one form, and the
+    one already cut was it."""
+    return len(toks) > n and len(toks[-n - 1]) == 1 and all(len(w) == 1 for w in toks[-n:])
+
+
 class LegalForms:
     """Finds legal forms at the edges of a folded token sequence."""
 
@@ -462,7 +470,7 @@ class LegalForms:
             room = len(toks) if found_cls is None else len(toks) - 1
             for n in range(min(MAX_FORM_TOKENS, room), 0, -1):
                 tail = toks[-n:]
-                if tail in self.table:
+                if tail in self.table and not (found_cls is not None and _continues_initials(toks, n)):
                     cls = self.table[tail]
                     if found_cls is None or found_cls == GENERIC:
                         found_cls, found_text = cls, " ".join(tail)

@@ -136,6 +136,18 @@ ABBREVIATIONS: dict[str, str] = {
     "DIST": "DISTRIBUTION",
     "SHIPPING": "SHIPPING",
     "SHPG": "SHIPPING",
+    # Trade spellings that write EX- as X ("AYASH XCHANGE", "XPRESS FREIGHT").
+    "XCHANGE": "EXCHANGE",
+    "XPRESS": "EXPRESS",
+    "XPORT": "EXPORT",
+    # Portuguese and Spanish line-of-business words, read as the English ones (a Brazilian holding
+    # is "... EMPREENDIMENTOS E PARTICIPACOES", ventures and holdings).
+    "EMPREENDIMENTOS": "ENTERPRISES",
+    "PARTICIPACOES": "HOLDINGS",
+    "INVESTIMENTOS": "INVESTMENT",
+    "SERVICOS": "SERVICES",
+    "SERVICIOS": "SERVICES",
+    "INVERSIONES": "INVESTMENT",
 }
 
 #: Words that describe a line of business, not an identity (after abbreviation expansion).

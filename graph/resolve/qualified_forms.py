@@ -13,6 +13,11 @@ the front of the name with the rest of the brackets.
 :data:`FORMS` adds those spellings to the form table, each in the family of the form it
 qualifies (:data:`graph.resolve.legal_forms.FAMILIES`); :func:`unbracket` takes the brackets
 off a qualifier written just before LTD / LIMITED, so that the form is read whole.
+
+A bracketed "(PT)" that ends a name is that qualifier cut short ("SINO ZIM DEVELOPMENT (PT)" for
+"… (PVT) LTD"), not Indonesia's PT (Perseroan Terbatas): the Indonesian form is written before
+the name and never in brackets ("PT BANK MANDIRI"). Read as Indonesia's, it was a jurisdiction
+conflict with the private limited company it abbreviates; :func:`unbracket` reads it as PVT.
 """
 
 from __future__ import annotations
@@ -30,6 +35,9 @@ FORMS: dict[str, tuple[str, str, bool]] = {
     "PVT LIMITED": (_LIMITED, _PRIVATE, False),
     "PVT CO LTD": (_LIMITED, _PRIVATE, False),
     "PRIVATE CO LTD": (_LIMITED, _PRIVATE, False),
+    # The qualifier with LTD cut ("JADE MACHINERY PVT" on a bill of lading), and what a bracketed
+    # "(PT)" ending the name is read as (see the module docstring): the form, not a word of the name.
+    "PVT": (_LIMITED, _PRIVATE, False),
     # Pakistan's single-member private limited company, once its brackets are off.
     "SMC PRIVATE LIMITED": (_LIMITED, _PRIVATE, False),
     "SMC PVT LTD": (_LIMITED, _PRIVATE, False),
@@ -54,9 +62,14 @@ _BRACKETED = re.compile(
 )
 
 
+#: A bracketed PT that ends the name: the private qualifier cut short (see the module docstring).
+_BRACKETED_PT = re.compile(r"\s*[(\[]\s*PT\.?\s*[)\]][\s.,]*$", re.IGNORECASE)
+
+
 def unbracket(text: str) -> str:
     """``text`` with the brackets taken off a qualifier of the limited company written just
-    before its form ("UEC (Pvt.) Ltd." → "UEC Pvt. Ltd."); other brackets are left alone."""
+    before its form ("UEC (Pvt.) Ltd." → "UEC Pvt. Ltd."), and a bracketed PT ending the name
+    read as that qualifier ("… (PT)" → "… PVT"); other brackets are left alone."""
     if "(" not in text and "[" not in text:
         return text
-    return _BRACKETED.sub(lambda m: m.group(1), text)
+    return _BRACKETED_PT.sub(" PVT", _BRACKETED.sub(lambda m: m.group(1), text))

@@ -38,6 +38,7 @@ from types import MappingProxyType
 
 from rapidfuzz import fuzz
 
+from graph.resolve.acronyms import MIN_OWN, spelled_run
 from graph.resolve.names import NameForm
 from graph.resolve.word_partners import WORD_PARTNER, partners
 
@@ -141,6 +142,13 @@ def _extra(words: set[str], shared: set[str], other_core: set[str], other_rest: 
     )
 
 
+def _own_acronym(word: str, own: list[str]) -> bool:
+    """``word`` is the initials of a run of its own name's other words (IIB of "ISLAMIC
+    INTERNATIONAL BRIGADE (IIB)"): it repeats words the name already has, so it names no member
+    of a family — the words it initials are compared themselves."""
+    return len(word) >= MIN_OWN and spelled_run(word, [w for w in own if w != word]) is not None
+
+
 def rare_extra(packed_a: str, packed_b: str) -> RareExtra | None:
     """The sibling evidence of two packed names (see the module docstring), or None."""
     core_a, _, rest_a = packed_a.partition(SEP)
@@ -149,8 +157,9 @@ def rare_extra(packed_a: str, packed_b: str) -> RareExtra | None:
     shared = words_a & words_b
     if not shared or words_a == words_b:
         return None
-    extra_a = _extra(words_a, shared, words_b, set(rest_b.split()))
-    extra_b = _extra(words_b, shared, words_a, set(rest_a.split()))
+    own_a, own_b = rest_a.split(), rest_b.split()
+    extra_a = [w for w in _extra(words_a, shared, words_b, set(own_b)) if not _own_acronym(w, own_a)]
+    extra_b = [w for w in _extra(words_b, shared, words_a, set(own_a)) if not _own_acronym(w, own_b)]
     if bool(extra_a) == bool(extra_b):
         return None
     side, extra = ("a", extra_a) if extra_a else ("b", extra_b)

@@ -113,3 +113,30 @@ def test_a_cut_line_of_business_word_and_one_kind_of_site() -> None:
         Decision.NO
     )
     batch_equals_compare(pairs, "company")
+
+
+def test_portuguese_and_spanish_line_of_business_words_are_not_the_name() -> None:
+    # A Brazilian holding writes "ventures and holdings" after its name; the short form drops them.
+    long, short = "GRUPO VELMARIN EMPREENDIMENTOS E PARTICIPACOES SARL", "GRUPO VELMARIN"
+    assert set(normalise_name(long).generic) == {"ENTERPRISES", "HOLDINGS"}
+    assert compare(company(long), company(short)).decision == Decision.MATCH
+    assert compare(company(long), company("GRUPO VELMARIM")).decision == Decision.MATCH
+    # INVERSIONES (investments) is what many Latin-American holdings are, not who: two names
+    # that share only it are two companies.
+    m = compare(company("INVERSIONES EL GRAN TORIL LTDA."), company("INVERSIONES ARVO LTDA."))
+    assert m.decision == Decision.NO
+    assert normalise_name("SERVICIOS ARVO S.A.").generic == ("SERVICES",)
+    batch_equals_compare([(long, "GRUPO VELMARIM")], "company")
+
+
+@pytest.mark.parametrize(
+    ("written", "word"), [("XCHANGE", "EXCHANGE"), ("XPRESS", "EXPRESS"), ("XPORT", "EXPORT")]
+)
+def test_a_trade_spelling_of_ex_as_x_is_the_word(written: str, word: str) -> None:
+    assert normalise_name(f"KORVEL {written} CO.").tokens == ("KORVEL", word)
+
+
+def test_an_exchange_house_written_xchange_is_the_same_exchange() -> None:
+    # HASSAN is a given name many list entries use: the owner's name before the house's.
+    m = compare(company("HASSAN KORVEL EXCHANGE COMPANY"), company("KORVEL XCHANGE CO."))
+    assert m.decision == Decision.MATCH

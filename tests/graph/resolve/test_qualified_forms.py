@@ -100,3 +100,49 @@ def test_a_number_before_a_form_is_the_names_not_a_form_typo() -> None:
     assert normalise_name("ONE VISION INVESTMENTS 5 (PTY) LTD.", "company").numbers == ("5",)
     m = compare(company("ONE VISION INVESTMENTS 5 (PTY) LTD."), company("ONE VISION INVESTMENTS 5 LIMITED"))
     assert m.decision is Decision.MATCH
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A clerk cuts "(Pvt) Ltd" to "(PT)": the private qualifier, not Indonesia's PT.
+        ("KAROO MINING SUPPLIES (PVT) LTD", "KAROO MINING SUPPLIES (PT)"),
+        ("Karoo Mining Supplies Pvt. Ltd.", "KAROO MINING SUPPLIES (PT.)"),
+        # The qualifier with LTD cut is the form, not a word of the name.
+        ("Karoo Mining Supplies Pvt. Ltd.", "KAROO MINING SUPPLIES PVT"),
+    ],
+)
+def test_a_private_qualifier_cut_short_is_the_private_limited_form(a: str, b: str) -> None:
+    m = compare(company(a), company(b))
+    assert m.decision is Decision.MATCH
+    assert "same legal form" in reasons(m)["legal_form"]
+    assert normalise_name(b).legal_form_text == "PVT"
+
+
+def test_indonesias_pt_before_the_name_is_still_its_form() -> None:
+    assert unbracket("KAROO MINING SUPPLIES (PT)") == "KAROO MINING SUPPLIES PVT"
+    assert unbracket("KAROO (PT) MINING") == "KAROO (PT) MINING"  # not at the end: left alone
+    assert normalise_name("PT KAROO MINING SUPPLIES").legal_form_text == "PT"
+    m = compare(company("PT KAROO MINING SUPPLIES"), company("KAROO MINING SUPPLIES GMBH"))
+    assert "different jurisdictions" in reasons(m)["legal_form"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("K.E.G. LIMITED", "K.E.G. LIMITED"),
+        ("K.E.G. LIMITED", "K E G LIMOTED"),  # the form mistyped, the initials spaced
+        ("N.S.E. LTD", "N.S.E. LIMITED"),  # S E: the European company
+    ],
+)
+def test_initials_before_a_form_are_the_name_not_a_second_form(a: str, b: str) -> None:
+    # E G (the German cooperative) and S A (a société anonyme) after another initial, before
+    # LIMITED: the company's initials, not a second legal form that would leave one letter.
+    assert normalise_name(a).distinctive == tuple(normalise_name(a).folded.split()[:3])
+    m = compare(company(a), company(b))
+    assert m.decision is Decision.MATCH
+
+
+def test_a_form_of_single_letters_is_still_cut_when_it_is_the_only_form() -> None:
+    assert normalise_name("JM S.A.").legal_form_text == "S A"
+    assert normalise_name("ALPHA E G").legal_form_text == "E G"

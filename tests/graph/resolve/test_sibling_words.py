@@ -90,3 +90,20 @@ def test_batch_scores_equal_compare() -> None:
     ]
     scored = batch_equals_compare(pairs, "company")
     assert (scored.score[: len(SAME_BODY_KINDS)] >= 0.8).all()
+
+
+@pytest.mark.parametrize(
+    ("with_acronym", "other"),
+    [
+        ("ISLAMIC MARITIME BRIGADE (IMB)", "The Maritime Brigade"),
+        ("CASPIAN MARITIME SERVICES (CMS)", "MARITIME SERVICES"),
+    ],
+)
+def test_a_names_own_bracketed_acronym_is_no_sibling_word(with_acronym: str, other: str) -> None:
+    # IMB repeats the initials of ISLAMIC MARITIME BRIGADE: it names no member of a family, so the
+    # name is read as if written without it (the words it initials are compared themselves).
+    without = with_acronym.split(" (")[0]
+    m = compare(rec(with_acronym), rec(other))
+    assert "sibling_words" not in reasons(m)
+    assert m.score == pytest.approx(compare(rec(without), rec(other)).score)
+    batch_equals_compare([(with_acronym, other)], kind="company")
