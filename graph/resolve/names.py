@@ -27,6 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from graph.addresses import normalise_address as _normalise_address
 from graph.resolve.dedications import drop_dedication
+from graph.resolve.dotted_initials import dotted_groups, join_split_groups
 from graph.resolve.form_names import form_words
 from graph.resolve.form_typos import FormTypos
 from graph.resolve.initial_runs import kept_words
@@ -667,6 +668,10 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         legal_run = ""
     else:
         stripped, legal_cls, legal_text, legal_run = forms_as_written(raw_tokens, kind)
+        # "K.A.S.": a form (A/S) is not cut from inside dotted initials (graph.resolve.dotted_initials).
+        rejoined = join_split_groups(raw_tokens, stripped, legal_run, dotted_groups(read, fold))
+        if rejoined is not None:
+            stripped, legal_cls, legal_text, legal_run = forms_as_written(rejoined, kind)
         # "12TH" and "TWELFTH INSTITUTE" are 12 (graph.resolve.ordinals).
         tokens = canonical_numbers(
             drop_dedication(tuple(place_name(ABBREVIATIONS.get(t, t)) for t in stripped))
