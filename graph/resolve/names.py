@@ -27,8 +27,10 @@ from rapidfuzz.distance import Levenshtein
 
 from graph.addresses import normalise_address as _normalise_address
 from graph.resolve.dedications import drop_dedication
+from graph.resolve.dotted_initials import dotted_groups, join_split_groups
 from graph.resolve.form_names import form_words
 from graph.resolve.form_typos import FormTypos
+from graph.resolve.initial_runs import kept_words
 from graph.resolve.legal_forms import LegalForms
 from graph.resolve.ordinals import ORDINAL_SUFFIXES, canonical_numbers, rewrites
 from graph.resolve.place_names import place_name
@@ -666,6 +668,10 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         legal_run = ""
     else:
         stripped, legal_cls, legal_text, legal_run = forms_as_written(raw_tokens, kind)
+        # "K.A.S.": a form (A/S) is not cut from inside dotted initials (graph.resolve.dotted_initials).
+        rejoined = join_split_groups(raw_tokens, stripped, legal_run, dotted_groups(read, fold))
+        if rejoined is not None:
+            stripped, legal_cls, legal_text, legal_run = forms_as_written(rejoined, kind)
         # "12TH" and "TWELFTH INSTITUTE" are 12 (graph.resolve.ordinals).
         tokens = canonical_numbers(
             drop_dedication(tuple(place_name(ABBREVIATIONS.get(t, t)) for t in stripped))
@@ -673,8 +679,9 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
     if kind == "person":
         distinctive = tuple(t for t in tokens if t not in STOP_WORDS)
     else:
-        distinctive = tuple(t for t in tokens if t not in GENERIC_WORDS and t not in STOP_WORDS)
-        words = tuple(t for t in tokens if t not in STOP_WORDS)
+        # "A.C. INTERNATIONAL": the A of a run of initials is no stop-word (graph.resolve.initial_runs).
+        words = kept_words(tokens, STOP_WORDS)
+        distinctive = tuple(t for t in words if t not in GENERIC_WORDS)
         if not distinctive and len(set(words)) >= GENERIC_NAME_WORDS:
             # "SEMICONDUCTOR MANUFACTURING INTERNATIONAL CORPORATION": a name made only of
             # line-of-business words is still a name when it has enough of them; it is then

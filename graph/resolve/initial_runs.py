@@ -1,0 +1,29 @@
+"""A stop-word that is one letter of a run of initials is an initial: A.C. INTERNATIONAL.
+
+``names.STOP_WORDS`` holds the one-letter words A (English article) and Y (Spanish "and"), so
+that "BANCO DE CREDITO Y COMERCIO" or "A NEW COMPANY" are not compared on them. But in
+"A.C. INTERNATIONAL" or "Y.A.S. CO LTD." (real list entries) those letters are initials: dropped,
+the name keeps one letter or none, has no distinctive word, and the listed name no longer
+matched itself (a screening hit on the exact name was missed). A one-letter word standing next
+to another one-letter word is read as a letter of a run of initials and kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+
+def _letter(word: str) -> bool:
+    return len(word) == 1 and word.isalpha()
+
+
+def is_initial(tokens: Sequence[str], i: int) -> bool:
+    """Whether ``tokens[i]`` is one letter next to another one-letter word (a run of initials)."""
+    if not _letter(tokens[i]):
+        return False
+    return (i > 0 and _letter(tokens[i - 1])) or (i + 1 < len(tokens) and _letter(tokens[i + 1]))
+
+
+def kept_words(tokens: Sequence[str], dropped: Collection[str]) -> tuple[str, ...]:
+    """``tokens`` without the words of ``dropped``, except letters of a run of initials."""
+    return tuple(t for i, t in enumerate(tokens) if t not in dropped or is_initial(tokens, i))
