@@ -315,6 +315,7 @@ class PreparedRecords:
     word_bits: np.ndarray  # uint64, per name: the distinctive words hashed to bits (_word_stats)
     plain_words: np.ndarray  # bool, per name: distinctive words all distinct and ASCII (_word_stats)
     nset: np.ndarray  # int64, per name: number of distinct distinctive words
+    joined_len: np.ndarray  # int64, per name: letters of ``joined`` (sound_lengths reads them)
     arabic: np.ndarray  # int8, per name: arabic_spellings.article_writing bits (Arabic article)
     first_written: np.ndarray  # <U1, per name: first letter of ``core`` as written (C, Q written K)
     acro_heads: np.ndarray  # int32, per name: one letter of each acro_mask slot (see _acronym_sims)
@@ -1017,6 +1018,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         word_bits=np.array([st[0] for st in stats], dtype=np.uint64),
         plain_words=np.array([st[1] for st in stats], dtype=bool),
         nset=np.array([st[2] for st in stats], dtype=np.int64),
+        joined_len=sound_lengths.lengths(joined_arr),
         arabic=np.array(arabic, dtype=np.int8),
         first_written=np.array([_first_letter(c) for c in core], dtype="<U1"),
         acro_heads=np.array(heads, dtype=np.int32),
@@ -1132,13 +1134,10 @@ def _name_similarity(
         phonetic = np.float32(PHONETIC_DISCOUNT) * _ratio(left.phon[la], right.phon[lb])
         # A short name shares its consonant skeleton with many longer ones (RDIF / REDVIEW: RTF):
         # sound counts only between names of comparable length (graph.resolve.sound_lengths),
-        # read only where sound would lift the pair (the lengths cost a Python pass per pair).
+        # read only where sound would lift the pair (lengths counted once per name by prepare).
         sounded = np.flatnonzero(phonetic > joined)
         if len(sounded):
-            fits = sound_lengths.comparable(
-                sound_lengths.lengths(left.joined[la[sounded]]),
-                sound_lengths.lengths(right.joined[lb[sounded]]),
-            )
+            fits = sound_lengths.comparable(left.joined_len[la[sounded]], right.joined_len[lb[sounded]])
             unheard[look[sounded[~fits]]] = phonetic[sounded[~fits]]
             phonetic[sounded[~fits]] = 0.0
         other = np.maximum(joined, phonetic)
@@ -1311,36 +1310,34 @@ def _pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndar
     respelt = np.zeros(len(name_a), dtype=bool)
     together = np.zeros(len(name_a), dtype=bool)
     if len(other):
-        sim[other], withheld[other], unheard[other] = _name_similarity(
-            left, right, name_a[other], name_b[other]
-        )
+        # The company rows' names, gathered once (every rule below reads them).
+        oa, ob = name_a[other], name_b[other]
+        sim[other], withheld[other], unheard[other] = _name_similarity(left, right, oa, ob)
         # The same letters with other word breaks, line-of-business words included (DIVETECHNOSERVICES
         # / DIVE TECHNO SERVICES): interned ids compared, no per-pair Python (written_together).
         # Gathered for the company rows only, and sim raised in place (no full-length copies).
-        spelled_a, spelled_b = left.spelled_id[name_a[other]], right.spelled_id[name_b[other]]
+        spelled_a, spelled_b = left.spelled_id[oa], right.spelled_id[ob]
         together[other] = (
             (spelled_a == spelled_b) & (spelled_a != 0) & (sim[other] < written_together.SPELLED_SIM)
         )
         sim[together] = np.float32(written_together.SPELLED_SIM)
-        slipped[other] = _slips(left, right, name_a[other], name_b[other], sim[other])
+        slipped[other] = _slips(left, right, oa, ob, sim[other])
         sim = np.where(slipped, np.maximum(sim, np.float32(SLIP_SIM)), sim).astype(np.float32)
-        translated[other] = _translations(left, right, name_a[other], name_b[other])
-        symbolic[other] = _symbol_pairs(
-            left, right, name_a[other], name_b[other], sim[other], translated[other]
-        )
+        translated[other] = _translations(left, right, oa, ob)
+        symbolic[other] = _symbol_pairs(left, right, oa, ob, sim[other], translated[other])
         translated |= symbolic
         sim = np.where(translated, np.maximum(sim, np.float32(TRANSLATION_SIM)), sim).astype(np.float32)
-        acr = _acronym_sims(left, right, name_a[other], name_b[other], sim[other])
+        acr = _acronym_sims(left, right, oa, ob, sim[other])
         initialled[other] = acr > sim[other]
         sim[other] = np.maximum(sim[other], acr)
         withheld[other] &= ~initialled[other]  # an acronym reading, not a shortened name
-        lifted = _respellings(left, right, name_a[other], name_b[other], sim[other])
+        lifted = _respellings(left, right, oa, ob, sim[other])
         respelt[other] = lifted > 0
         sim[other] = np.maximum(sim[other], lifted)
         withheld[other] &= ~respelt[other]
         # A reading compared with a name it must not be (a subsidiary writing with a name that
         # writes a parent too …: graph.resolve.readings) is not read at all.
-        blocked = other[_blocked_pairs(left, right, name_a[other], name_b[other])]
+        blocked = other[_blocked_pairs(left, right, oa, ob)]
         sim[blocked] = 0.0
         unheard[blocked] = 0.0
         for flags in (translated, initialled, slipped, withheld, respelt, together):

@@ -43,9 +43,18 @@ def marked_split(text: str) -> tuple[str, str] | None:
     return (text[: found.start()].strip(), body) if body else None
 
 
+@lru_cache(maxsize=50_000)
 def _words(text: str) -> tuple[str, ...]:
-    """The words of a body that can tell it apart: its tokens without the legal form."""
+    """The words of a body that can tell it apart: its tokens without the legal form.
+    Cached: a marked name meets many others in one batch, and each is read once per pair."""
     return tuple(w for w in normalise_name(text).tokens if len(w) >= MIN_WORD)
+
+
+@lru_cache(maxsize=50_000)
+def own_words(parent: str, body: str) -> tuple[str, ...]:
+    """The words of the body after a marker that are not the parent's (as :func:`_unpaired`
+    reads them). Cached: they depend on the marked name alone, not on the name it meets."""
+    return tuple(_unpaired(_words(body), _words(parent)))
 
 
 def _pairs(word: str, others: tuple[str, ...]) -> bool:
@@ -69,8 +78,7 @@ def marked_conflict(text_a: str, text_b: str) -> bool:
         body_a, body_b = _words(split_a[1]), _words(split_b[1])
         return bool(_unpaired(body_a, body_b)) and bool(_unpaired(body_b, body_a))
     (parent, body), other = (split_a, text_b) if split_a is not None else (split_b, text_a)  # type: ignore[misc]
-    parent_words = _words(parent)
-    own = _unpaired(_words(body), parent_words)  # the body's words that are not the parent's
+    own = own_words(parent, body)  # the body's words that are not the parent's
     other_words = _words(other)
     return bool(own) and not any(_pairs(w, other_words) for w in own)
 

@@ -169,7 +169,9 @@ def refuses(key: str, core: str) -> bool:
     distinctive word, a rare one (ENVOLTEK, TONGHUI)."""
     parent, _, anchor = key.partition("\t")
     words = core.split()
-    if any(_alike(w, o) for w in parent.split() for o in words):
+    # _alike written out (no call per pair of words: most pairs of names reach every pair of words)
+    cutoff = PARENT_WORD_RATIO * 100
+    if any(w == o or fuzz.ratio(w, o) >= cutoff for w in parent.split() for o in words):
         return True
     return bool(anchor) and (anchor == "-" or not any(_alike(anchor, o) for o in words))
 

@@ -23,6 +23,7 @@ from graph.resolve import Record, interning, prepare
 from graph.resolve import features as F
 from graph.resolve.common_stem import is_common_stem
 from graph.resolve.siblings import pack
+from graph.resolve.sound_lengths import lengths
 
 PAIRS_CSV = Path(__file__).resolve().parents[3] / "benchmarks" / "eval_pairs" / "pairs.csv"
 
@@ -188,3 +189,17 @@ def test_distinct_pairs_evaluated_once_give_every_row() -> None:
     assert (
         first.tolist() == again.tolist() == [func(x, y) for x, y in zip(a.tolist(), b.tolist(), strict=True)]
     )
+
+
+def test_joined_lengths_are_counted_once_per_name() -> None:
+    """The sound-length rule reads ``joined_len`` (counted by prepare) for the letters of each
+    name's words written together: the same as counting them per pair, and the rule fires."""
+    names = _names()
+    prep = prepare([Record(f"r{i}", "company", (name,)) for i, name in enumerate(names)])
+    assert prep.joined_len.tolist() == lengths(prep.joined).tolist() == [len(j) for j in prep.joined]
+    # Lengths of other values change the features: the column is what the rule reads.
+    pairs = _all_pairs(len(names))
+    f = F.pair_features(prep, prep, pairs)
+    assert f.sound_lengths.any()
+    flat = dataclasses.replace(prep, joined_len=np.ones(len(prep.core), dtype=np.int64))
+    assert not F.pair_features(flat, flat, pairs).sound_lengths.any()

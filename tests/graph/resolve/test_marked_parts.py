@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from graph.resolve import Decision, compare
-from graph.resolve.marked_parts import marked_conflict, marked_split
+from graph.resolve.marked_parts import marked_conflict, marked_split, own_words
 from tests.graph.resolve.scoring_pairs import batch_equals_compare, reasons
 from tests.graph.resolve.scoring_pairs import company as rec
 
@@ -70,3 +70,17 @@ def test_the_affiliate_written_again_or_alone_still_matches(a: str, b: str) -> N
 def test_batch_scores_equal_compare() -> None:
     scored = batch_equals_compare(TWO_BODIES + ONE_BODY, "company")
     assert (scored.score[: len(TWO_BODIES)] < 0.8).all()
+
+
+def test_own_words_are_the_body_words_not_the_parents() -> None:
+    """The body's own words (cached per marked name) are those no parent word pairs with:
+    HUAWEI is the parent's, HANGZHOU and ENTERPRISES the affiliate's own."""
+    parent, body = marked_split(HUAWEI + "Hangzhou Huawei Enterprises") or ("", "")
+    assert own_words(parent, body) == ("HANGZHOU", "ENTERPRISES")
+    # A body of the parent's words alone has none: never a conflict with another name.
+    assert own_words(parent, "Huawei Technologies") == ()
+    assert not marked_conflict(HUAWEI + "Huawei Technologies", "Shenzhen Tencent")
+    # The same words however often the marked name is met (the cached tuple is not mutated).
+    assert own_words(parent, body) == ("HANGZHOU", "ENTERPRISES")
+    assert marked_conflict(HUAWEI + "Hangzhou Huawei Enterprises", "Shenzhen Tencent")
+    assert not marked_conflict(HUAWEI + "Hangzhou Huawei Enterprises", "Hangzhou Enterprises Co")
