@@ -25,6 +25,9 @@ When both names keep such words, ``features.lone_words`` (unpaired words) applie
 A pair is also a sibling by a **coined variant** when each name keeps a word no list entry uses
 and the two are one coined part with another swapped or added: LEADPORT / JADEPORT, SHENGPOINT /
 ORIONPOINT, LUMEN / LUMENWORKS (see :func:`coined_variant`). A typo changes a letter or two.
+
+A pair is a sibling by a **short code** when the names differ only in a code of a few letters or
+initials that differs in most of its letters: AQ / BQ WIDGETWORKS (:mod:`graph.resolve.short_codes`).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from rapidfuzz import fuzz
 
 from graph.resolve.acronyms import MIN_OWN, spelled_run
 from graph.resolve.names import NameForm
+from graph.resolve.short_codes import ShortCode, short_code
 from graph.resolve.word_partners import WORD_PARTNER, partners
 
 TOKEN_DF_TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "list_token_df.csv"
@@ -230,12 +234,16 @@ def coined_variant(core_a: str, core_b: str) -> CoinedVariant | None:
     return None
 
 
-def sibling_evidence(packed_a: str, packed_b: str) -> RareExtra | CoinedVariant | None:
-    """The first sibling evidence found between two packed names (see the module docstring)."""
+def sibling_evidence(packed_a: str, packed_b: str) -> RareExtra | CoinedVariant | ShortCode | None:
+    """The first sibling evidence found between two packed names (see the module docstring), a
+    short code that differs included (:mod:`graph.resolve.short_codes`)."""
     found = rare_extra(packed_a, packed_b)
     if found is not None:
         return found
-    return coined_variant(packed_a.partition(SEP)[0], packed_b.partition(SEP)[0])
+    coined = coined_variant(packed_a.partition(SEP)[0], packed_b.partition(SEP)[0])
+    if coined is not None:
+        return coined
+    return short_code(packed_a, packed_b)
 
 
 def is_sibling(packed_a: str, packed_b: str) -> float:

@@ -38,7 +38,8 @@ _NEIGHBOURS: frozenset[frozenset[str]] = frozenset(
 )
 
 
-def _neighbour_keys(a: str, b: str) -> bool:
+def neighbour_keys(a: str, b: str) -> bool:
+    """``a`` and ``b`` are keys next to each other on one QWERTY row (one struck for the other)."""
     return frozenset((a, b)) in _NEIGHBOURS
 
 
@@ -53,7 +54,7 @@ def slip(x: str, y: str) -> bool:
     diff = [i for i in range(len(x)) if x[i] != y[i]]
     if len(diff) == 2:
         return True  # neighbours swapped (OSA distance 1 with two positions differing)
-    return _neighbour_keys(x[diff[0]], y[diff[0]])
+    return neighbour_keys(x[diff[0]], y[diff[0]])
 
 
 @lru_cache(maxsize=65_536)

@@ -1,0 +1,97 @@
+"""Sibling companies told apart by a short code: "AQ WIDGETWORKS" / "BQ WIDGETWORKS".
+
+Whole-name similarity hides a code of two or three letters (or a run of initials, "A.Q.")
+inside a longer name: one letter of AQ / BQ changes a few percent of the name, yet half of
+the code, and the code is what tells two group companies apart ("ABC LOGISTICS" / "XBC
+LOGISTICS", "K.A. HOLDINGS" / "K.B. HOLDINGS"). A keying slip changes a letter of a long
+word; a code is too short for one changed letter to be a slip.
+
+A pair differs by a **short code** when each name keeps exactly one code — a distinctive word of
+:data:`MIN_CODE_LETTERS` to :data:`MAX_CODE_LETTERS` letters, or a run of single-letter words
+(initials, read in the order written) — the two codes have as many letters, differ in at least
+:data:`MIN_DIFFERING_SHARE` of them, are not the same letters reordered and do not differ by one
+key struck for its neighbour (both keying slips), and every other distinctive word is the same
+on both sides. A code on one side
+only is not this rule (an added word: :mod:`graph.resolve.siblings`); legal forms and generic
+words are not distinctive, so never codes; numbers are compared by their own feature.
+
+It reads the packed names of :func:`graph.resolve.siblings.pack` (sorted distinctive words,
+then every word as written), so the batch scorer and ``compare`` see the same evidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from graph.resolve.typo_words import neighbour_keys
+
+#: A distinctive word of at most this many letters is a code (AQ, ABC), not a word a slip hits.
+MAX_CODE_LETTERS = 3
+#: A code has at least this many letters: a lone letter is as often a particle (LASHKAR I / E
+#: JHANGVI) as an initial.
+MIN_CODE_LETTERS = 2
+#: Two codes differ when at least this share of their letters differ (one of AQ / BQ's two, two
+#: of ABC / XYC's three). One letter of three is as often a slip or a misread letter in the
+#: evaluation's true pairs (OMZ / OMX, MCS / QCS, KAI / KAO) as another code.
+MIN_DIFFERING_SHARE = 1 / 2
+#: Field separator of the packed name strings (``siblings.SEP``; not imported: siblings imports us).
+SEP = "\t"
+
+
+@dataclass(frozen=True)
+class ShortCode:
+    """Why a pair is a sibling: the two codes and the words the names share."""
+
+    code_a: str
+    code_b: str
+    shared: str
+
+    def describe(self) -> str:
+        return (
+            f"the names differ only in the short code {self.code_a!r} vs {self.code_b!r} (the other "
+            f"distinctive words, {self.shared!r}, are the same): a code of a few letters or initials "
+            "that differs in most of its letters names a sibling company, not a mistyped name"
+        )
+
+
+def codes(packed: str) -> tuple[list[str], list[str]]:
+    """(codes, other distinctive words) of one packed name. Initials are read in the order the
+    name writes them ("Q.A." is QA, not AQ), from every word as written."""
+    core, _, written = packed.partition(SEP)
+    left = Counter(core.split())
+    found: list[str] = []
+    run: list[str] = []
+    for word in [*written.split(), ""]:  # "" closes a last run of initials
+        if len(word) == 1 and word.isalpha() and left[word] > 0:
+            left[word] -= 1
+            run.append(word)
+            continue
+        if run:
+            found.append("".join(run))
+            run = []
+        if 1 < len(word) <= MAX_CODE_LETTERS and word.isalpha() and left[word] > 0:
+            left[word] -= 1
+            found.append(word)
+    return found, sorted(left.elements())
+
+
+def _differing(a: str, b: str) -> int:
+    """Letters of two codes of one length that differ, place by place."""
+    return sum(x != y for x, y in zip(a, b, strict=True))
+
+
+def short_code(packed_a: str, packed_b: str) -> ShortCode | None:
+    """The short-code evidence of two packed names (see the module docstring), or None."""
+    codes_a, rest_a = codes(packed_a)
+    codes_b, rest_b = codes(packed_b)
+    if len(codes_a) != 1 or len(codes_b) != 1 or not rest_a or rest_a != rest_b:
+        return None
+    a, b = codes_a[0], codes_b[0]
+    if len(a) != len(b) or sorted(a) == sorted(b):
+        return None
+    if len(a) < MIN_CODE_LETTERS or _differing(a, b) < MIN_DIFFERING_SHARE * len(a):
+        return None
+    if _differing(a, b) == 1 and neighbour_keys(*next((x, y) for x, y in zip(a, b, strict=True) if x != y)):
+        return None  # one key struck for its neighbour (IS / ID): a keying slip
+    return ShortCode(a, b, " ".join(rest_a))

@@ -1,0 +1,76 @@
+"""Sibling companies that differ only in a short code or initials (issue #5): "AQ WIDGETWORKS" /
+"BQ WIDGETWORKS" is not one name mistyped — while a slip in a long word, a reordered or
+neighbour-key code, a code on one side only and a lone letter still match. Made-up names."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.resolve import Decision, compare
+from graph.resolve.names import normalise_name
+from graph.resolve.short_codes import codes, short_code
+from graph.resolve.siblings import other_words, pack
+from tests.graph.resolve.scoring_pairs import batch_equals_compare, reasons
+from tests.graph.resolve.scoring_pairs import company as rec
+
+#: Sibling companies told apart by a code of two or three letters or a run of initials.
+CODE_SIBLINGS = [
+    ("AQ Widgetworks Ltd", "BQ Widgetworks Ltd", "'AQ' vs 'BQ'"),
+    ("A.Q. Widgetworks", "B.Q. Widgetworks", "'AQ' vs 'BQ'"),
+    ("K.A. Brellmoor Holdings", "K.B. Brellmoor Holdings", "'KA' vs 'KB'"),
+    ("AB Quorvane Logistics", "XB Quorvane Logistics", "'AB' vs 'XB'"),
+    ("A.B.C.D. Quorvane", "A.B.X.Y. Quorvane", "'ABCD' vs 'ABXY'"),
+]
+
+#: True variants the rule must leave alone.
+SAME_NAMES = [
+    ("AQ Widgetworks Ltd", "AQ Widgetwroks Ltd"),  # a slip in the long word
+    ("A.Q. Widgetworks", "AQ Widgetworks"),  # initials written as one word
+    ("AQ Widgetworks Ltd", "QA Widgetworks Ltd"),  # the code's letters swapped: a keying slip
+    ("IS Widgetworks Ltd", "ID Widgetworks Ltd"),  # S / D: neighbouring keys
+]
+
+
+def _packed(name: str) -> str:
+    form = normalise_name(name, "company")
+    return pack(" ".join(sorted(form.distinctive)), other_words(form))
+
+
+@pytest.mark.parametrize(("a", "b", "named"), CODE_SIBLINGS)
+def test_names_differing_in_a_short_code_are_not_a_match(a: str, b: str, named: str) -> None:
+    m = compare(rec(a), rec(b))
+    assert m.decision is not Decision.MATCH, m.reasons
+    assert named in reasons(m)["sibling_words"]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_NAMES)
+def test_true_variants_with_a_code_still_match(a: str, b: str) -> None:
+    m = compare(rec(a), rec(b))
+    assert m.decision is Decision.MATCH, m.reasons
+    assert "sibling_words" not in reasons(m)
+
+
+def test_batch_scores_short_codes_as_compare() -> None:
+    pairs = [(a, b) for a, b, _ in CODE_SIBLINGS] + SAME_NAMES
+    scored = batch_equals_compare(pairs, "company")
+    assert (scored.score[: len(CODE_SIBLINGS)] < 0.8).all()
+
+
+def test_codes_read_initials_in_written_order() -> None:
+    assert codes(_packed("Q.A. Widgetworks")) == (["QA"], ["WIDGETWORKS"])
+    assert codes(_packed("AQ Widgetworks Ltd")) == (["AQ"], ["WIDGETWORKS"])
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("AQ Widgetworks", "Widgetworks"),  # a code on one side only: not this rule
+        ("AQ Widgetworks", "BQ Gearworks"),  # other words differ too
+        ("A Widgetworks", "E Widgetworks"),  # a lone letter: often a particle (I / E)
+        ("ABC Widgetworks", "ABX Widgetworks"),  # one letter of three: as often a slip
+        ("AQ Widgetworks", "ABQ Widgetworks"),  # codes of two lengths
+        ("AQ", "BQ"),  # nothing shared beside the code (the short-name rules apply)
+    ],
+)
+def test_no_short_code_evidence(a: str, b: str) -> None:
+    assert short_code(_packed(a), _packed(b)) is None
