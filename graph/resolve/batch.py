@@ -34,6 +34,7 @@ from graph.resolve.features import (
     pair_features,
     prepare,
 )
+from graph.resolve.siblings import SHORT_CODE_SIBLING
 
 __all__ = ["PreparedRecords", "ScoredPairs", "brief_reasons", "prepare", "score_pairs"]
 
@@ -123,7 +124,10 @@ def brief_reasons(scored: ScoredPairs, f: PairFeatures, c: Contributions, k: int
         out.append(f"each name keeps a distinctive word the other lacks ({float(c.unpaired[k]):+.1f})")
     if c.person[k]:
         out.append(f"person-name words name different people ({float(c.person[k]):+.1f})")
-    if c.sibling[k]:
+    if f.sibling[k] == SHORT_CODE_SIBLING:
+        why = "the names differ only in a short code or initials: sibling companies"
+        out.append(f"{why} ({float(c.sibling[k]):+.1f})")
+    elif c.sibling[k]:
         out.append(f"words rare in the lists tell sibling entities apart ({float(c.sibling[k]):+.1f})")
     if f.common_stem[k]:
         out.append("one common word is not a shortened name: compared whole, without subset credit")

@@ -77,7 +77,7 @@ from graph.resolve.russian_compounds import describe as describe_compound
 from graph.resolve.russian_initials import describe as describe_russian
 from graph.resolve.russian_initials import russian_initialism
 from graph.resolve.self_acronyms import describe as describe_own_acronyms
-from graph.resolve.siblings import other_words, pack, sibling_evidence
+from graph.resolve.siblings import SHORT_CODE_SIBLING, other_words, pack, sibling_evidence
 from graph.resolve.sound_shifts import same_shifted
 from graph.resolve.sun_articles import articles
 from graph.resolve.syllable_names import same_syllables
@@ -494,7 +494,8 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
     if f.sibling[0]:
         found = sibling_evidence(packed_a, packed_b)
         detail = found.describe() if found else "sibling entities by the rarity of their words"
-        reasons.append(Reason("sibling_words", -1.0, float(c.sibling[0]), detail))
+        feature = "short_code_sibling" if f.sibling[0] == SHORT_CODE_SIBLING else "sibling_words"
+        reasons.append(Reason(feature, -1.0, float(c.sibling[0]), detail))
     if f.common_stem[0]:
         stem = common_stem(packed_a, packed_b)
         detail = stem.describe() if stem else "one common word does not identify a shortened name"

@@ -185,6 +185,9 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "kind_conflict": -3.0,
         "unpaired_words": -3.0,  # each name keeps a distinctive word the other lacks
         "sibling_words": -3.0,  # a rare extra word, or a coined word swapped (graph.resolve.siblings)
+        # two codes of 2-3 letters or initials that differ, every other word the same (AQ / BQ
+        # WIDGETWORKS): the near-1 similarity plus an agreeing country must not reach a match
+        "short_code_sibling": -4.0,
         "common_business": -3.0,  # one common word each, no line of business shared (common_stem)
         "weak_alias_cap": 1.0,  # a weak-alias name contribution never exceeds this
         "person_onset": -4.0,  # aligned person-name words start with different sounds (RADIC / TADIC)
@@ -1056,7 +1059,7 @@ class PairFeatures:
     person: np.ndarray  # int16: bits of graph.resolve.person_rules.person_conflicts (persons only)
     translation: np.ndarray  # bool: the aligned names are one name in two languages (org_translate)
     org_symbols: np.ndarray  # bool: … by organisational words paired by rigour symbol (org_symbols)
-    sibling: np.ndarray  # bool: sibling evidence from word rarity (graph.resolve.siblings)
+    sibling: np.ndarray  # int8: which sibling evidence (siblings.NO_SIBLING, RARE_SIBLING, …)
     acronym: np.ndarray  # bool: one aligned name initials words of the other (graph.resolve.acronyms)
     slip: np.ndarray  # bool: the aligned names differ by one keying slip (graph.resolve.typo_words)
     respelt: np.ndarray  # bool: words written another way read as one (graph.resolve.respelt_words)
@@ -1454,16 +1457,13 @@ def _pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndar
     # name of fewer words, as a translation does (PLANT / FACTORY are not look-alike partners).
     unpaired &= ~respelt[first]
 
-    sibling = np.zeros(n, dtype=bool)
+    sibling = np.zeros(n, dtype=np.int8)  # siblings.NO_SIBLING / RARE_SIBLING / SHORT_CODE_SIBLING
     # Companies only: the word counts come from the lists' company entries.
     check = check[~unpaired[check] & (pair_kind[check] == "company")]
     if len(check):
-        sibling[check] = (
-            _per_distinct_text(
-                _packed(left, best_name_a[check]), _packed(right, best_name_b[check]), siblings.is_sibling
-            )
-            > 0
-        )
+        sibling[check] = _per_distinct_text(
+            _packed(left, best_name_a[check]), _packed(right, best_name_b[check]), siblings.is_sibling
+        ).astype(np.int8)
 
     # Companies: two places that differ, where the unpaired words do not say so already.
     places = np.zeros(n, dtype=bool)
@@ -1656,7 +1656,11 @@ def contributions(f: PairFeatures) -> Contributions:
             (np.where((f.person & bit) > 0, w[name], 0.0) for bit, name in RULE_FEATURES.items()),
             np.zeros(len(f.person), dtype=np.float64),
         ),
-        sibling=np.where(f.sibling, w["sibling_words"], 0.0),
+        sibling=np.select(
+            [f.sibling == siblings.RARE_SIBLING, f.sibling == siblings.SHORT_CODE_SIBLING],
+            [w["sibling_words"], w["short_code_sibling"]],
+            0.0,
+        ),
         business=np.where(f.common_business, w["common_business"], 0.0),
         place=np.where(f.place_conflict, w["place_conflict"], 0.0),
         marked=np.where(f.marked_body, w["marked_body"], 0.0),

@@ -246,6 +246,16 @@ def sibling_evidence(packed_a: str, packed_b: str) -> RareExtra | CoinedVariant 
     return short_code(packed_a, packed_b)
 
 
+#: The batch column's values: which sibling evidence :func:`sibling_evidence` found.
+NO_SIBLING, RARE_SIBLING, SHORT_CODE_SIBLING = 0.0, 1.0, 2.0
+
+
 def is_sibling(packed_a: str, packed_b: str) -> float:
-    """1.0 when :func:`sibling_evidence` finds any (the batch column)."""
-    return float(sibling_evidence(packed_a, packed_b) is not None)
+    """The batch column: :data:`RARE_SIBLING` for a rare extra word or a coined word swapped,
+    :data:`SHORT_CODE_SIBLING` for a short code that differs (weighed on its own: the shared
+    words are all the same, so the name similarity is near 1 and outweighs the rare-word weight),
+    :data:`NO_SIBLING` for none."""
+    found = sibling_evidence(packed_a, packed_b)
+    if found is None:
+        return NO_SIBLING
+    return SHORT_CODE_SIBLING if isinstance(found, ShortCode) else RARE_SIBLING

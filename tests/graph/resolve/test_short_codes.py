@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.resolve import Decision, compare
+from graph.resolve import Decision, Record, compare
+from graph.resolve.features import WEIGHTS
 from graph.resolve.names import normalise_name
 from graph.resolve.short_codes import codes, short_code
 from graph.resolve.siblings import other_words, pack
@@ -40,14 +41,27 @@ def _packed(name: str) -> str:
 def test_names_differing_in_a_short_code_are_not_a_match(a: str, b: str, named: str) -> None:
     m = compare(rec(a), rec(b))
     assert m.decision is not Decision.MATCH, m.reasons
-    assert named in reasons(m)["sibling_words"]
+    assert named in reasons(m)["short_code_sibling"]
+
+
+@pytest.mark.parametrize(("a", "b", "named"), CODE_SIBLINGS)
+def test_an_agreeing_country_does_not_make_short_code_siblings_a_match(a: str, b: str, named: str) -> None:
+    # the shared words are all the same, so the name similarity is near 1: the rare-word weight
+    # (-3) plus an agreeing country (+0.5) left AQ / BQ WIDGETWORKS a match (0.83)
+    m = compare(
+        Record(id="a", kind="company", names=(a,), country="CN"),
+        Record(id="b", kind="company", names=(b,), country="CN"),
+    )
+    assert m.decision is not Decision.MATCH, m.reasons
+    weight = {r.feature: r.contribution for r in m.reasons}["short_code_sibling"]
+    assert weight == WEIGHTS["short_code_sibling"] < WEIGHTS["sibling_words"]
 
 
 @pytest.mark.parametrize(("a", "b"), SAME_NAMES)
 def test_true_variants_with_a_code_still_match(a: str, b: str) -> None:
     m = compare(rec(a), rec(b))
     assert m.decision is Decision.MATCH, m.reasons
-    assert "sibling_words" not in reasons(m)
+    assert "sibling_words" not in reasons(m) and "short_code_sibling" not in reasons(m)
 
 
 def test_batch_scores_short_codes_as_compare() -> None:
