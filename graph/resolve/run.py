@@ -294,9 +294,10 @@ def resolve(
     # that memory instead of adding to it.
     versions = current_version_ids(settings)  # the lists this run links (risk notes a newer one)
     # Without the collector: it would re-walk the growing heap of records for nothing (gc_pause).
+    # The caches are emptied before it is back on, so that its first collections walk little.
     with collector_paused():
         records, candidate_pairs, result = _link_records(settings, t, step)
-    clear_name_caches()  # full of this run's names (~0.5 GB on the 100k world); the write reads none
+        clear_name_caches()  # full of this run's names (~0.5 GB on the 100k world); the write reads none
     written = _write(settings, result, write_store)
     record_versions(settings, "resolve", versions)
     step("write")
