@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from functools import partial
 from pathlib import Path
@@ -151,6 +152,25 @@ def test_the_name_caches_are_emptied_before_the_store_is_loaded(
     summary = resolve(demo)
     assert cached == [0]
     assert summary.links > 0 and summary.store_written
+
+
+def test_records_are_linked_with_the_cyclic_collector_paused(
+    demo: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Blocking, scoring and linking run without the cyclic garbage collector (it would re-walk
+    the run's millions of live objects for nothing: graph.resolve.gc_pause), which is on again after."""
+    seen: list[bool] = []
+    link = run.link
+
+    def link_and_note(*args: object, **kwargs: object) -> LinkResult:
+        seen.append(gc.isenabled())
+        return link(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run, "link", link_and_note)
+    gc.enable()
+    summary = resolve(demo)
+    assert seen == [False]
+    assert gc.isenabled() and summary.links > 0
 
 
 #: Entity List rows of the bundled May 2022 CSL, which publishes no type for them (the reader reads
