@@ -27,6 +27,7 @@ import pandas as pd
 
 from chipwatch.settings import Settings
 from graph import atomic
+from graph.gc_pause import collector_paused
 from graph.list_fingerprint import COUNTERPARTY_PREFIX
 from graph.lists.basis import current_version_ids, record_versions
 from graph.model import EdgeKind, NodeKind
@@ -34,7 +35,6 @@ from graph.resolve.batch import score_pairs
 from graph.resolve.caches import clear_name_caches
 from graph.resolve.candidates import BlockingConfig, CandidateIndex, exact_key_pairs, key_texts
 from graph.resolve.features import PreparedRecords, Record, prepare
-from graph.resolve.gc_pause import collector_paused
 from graph.resolve.link import LinkResult, LinkThresholds, link
 from graph.resolve.review import (
     load_decisions,

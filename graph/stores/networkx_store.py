@@ -14,9 +14,8 @@ leaves the files of the previous graph as they were.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -24,6 +23,7 @@ import networkx as nx
 import pandas as pd
 
 from chipwatch.errors import StoreError
+from graph.gc_pause import collector_paused
 from graph.holdings import held_mask
 from graph.model import SYMMETRIC_EDGE_KINDS, Edge, EdgeKind, Node, NodeKind, Path, Subgraph
 from graph.store import Direction
@@ -58,20 +58,13 @@ Ident = tuple[str, str, str, str]  # Edge.identity: (kind value, source, target,
 Adjacency = dict[str, set[tuple[str, str]]]
 
 
-@contextmanager
-def _bulk() -> Iterator[None]:
+def _bulk() -> AbstractContextManager[None]:
     """Pause the cyclic garbage collector while millions of small dicts are created.
 
     The records hold no reference cycles, and repeated collections over a growing heap cost
     more than the writes themselves (a loop of 1M inserts runs ~2x faster without them).
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    return collector_paused()
 
 
 def _columns_frame(

@@ -158,7 +158,7 @@ def test_records_are_linked_with_the_cyclic_collector_paused(
     demo: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Blocking, scoring and linking run without the cyclic garbage collector (it would re-walk
-    the run's millions of live objects for nothing: graph.resolve.gc_pause), which is on again after."""
+    the run's millions of live objects for nothing: graph.gc_pause), which is on again after."""
     seen: list[bool] = []
     link = run.link
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.resolve.gc_pause import collector_paused
+from graph.gc_pause import collector_paused
 
 
 @pytest.fixture(autouse=True)

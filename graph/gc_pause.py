@@ -1,6 +1,7 @@
-"""The cyclic garbage collector held off while resolution builds its records.
+"""The cyclic garbage collector held off while a step builds millions of long-lived objects
+(resolution's records, the embedded store's node and edge dicts).
 
-Resolution allocates millions of long-lived objects (each record's names and prepared columns,
+Resolution, for one, allocates millions of long-lived objects (each record's names and prepared columns,
 the per-name caches, the scored pairs) and frees almost none of them until it returns. CPython's
 collector is triggered by allocations, so it keeps running full (oldest-generation) collections
 that walk the whole, growing heap and find nothing to free: on a 20,000-company / 200,000-shipment
