@@ -164,9 +164,8 @@ def test_the_state_stamp_moves_whenever_the_answer_can(ws: Path) -> None:
     moved()
 
 
-def _edit_record(ws: Path, **fields: object) -> None:
-    """Rewrite the run record as another chipwatch would have written it (None: without the field)."""
-    path = run_path(Settings(workspace=ws))
+def _edit_json(path: Path, **fields: object) -> None:
+    """Rewrite a workspace record as another chipwatch would have written it (None: without the field)."""
     record = json.loads(path.read_text(encoding="utf-8"))
     for name, value in fields.items():
         if value is None:
@@ -174,6 +173,11 @@ def _edit_record(ws: Path, **fields: object) -> None:
         else:
             record[name] = value
     path.write_text(json.dumps(record), encoding="utf-8")
+
+
+def _edit_record(ws: Path, **fields: object) -> None:
+    """The risk run record, rewritten (:func:`_edit_json`)."""
+    _edit_json(run_path(Settings(workspace=ws)), **fields)
 
 
 def test_a_run_by_another_chipwatch_version_is_stale(ws: Path) -> None:
@@ -234,17 +238,10 @@ def test_a_run_record_missing_or_mistyping_a_field_is_damaged(
 
 
 def _edit_journal(ws: Path, **fields: object) -> None:
-    """Rewrite the graph-sync record as another chipwatch would have (None: without the field)."""
+    """The graph-sync record, rewritten (:func:`_edit_json`)."""
     from graph.sync_journal import journal_path
 
-    path = journal_path(Settings(workspace=ws))
-    record = json.loads(path.read_text(encoding="utf-8"))
-    for name, value in fields.items():
-        if value is None:
-            record.pop(name)
-        else:
-            record[name] = value
-    path.write_text(json.dumps(record), encoding="utf-8")
+    _edit_json(journal_path(Settings(workspace=ws)), **fields)
 
 
 def test_a_sync_record_from_a_newer_chipwatch_is_read(ws: Path, tmp_path: Path) -> None:
