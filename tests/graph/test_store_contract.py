@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -525,23 +526,9 @@ def test_paths_as_of_walk_only_holdings_current_that_day(store: GraphStore) -> N
     # every pattern form (directed, both ways, mixed with SAME_AS) and longer paths, as the reference
     for day in ("2020-01-01", "2026-11-01", "2027-06-30"):
         for kinds, direction in [((), "out"), ((), "both"), ((EdgeKind.OWNS, EdgeKind.SAME_AS), "out")]:
-            got = store.paths(
-                ["co:t:f"],
-                ["list:US_EL:1", "co:t:a"],
-                max_hops=3,
-                edge_kinds=kinds,
-                direction=direction,
-                as_of=day,
-            )  # type: ignore[arg-type]
-            want = ref.paths(
-                ["co:t:f"],
-                ["list:US_EL:1", "co:t:a"],
-                max_hops=3,
-                edge_kinds=kinds,
-                direction=direction,
-                as_of=day,
-            )  # type: ignore[arg-type]
-            assert got == want
+            query: dict[str, Any] = {"max_hops": 3, "edge_kinds": kinds, "direction": direction, "as_of": day}
+            targets_a = ["list:US_EL:1", "co:t:a"]
+            assert store.paths(["co:t:f"], targets_a, **query) == ref.paths(["co:t:f"], targets_a, **query)
     # f -> c (inactive) -> a: gone as of any day; f -> a -> list entry only while a was held
     via_c = [p.nodes for p in store.paths(["co:t:f"], ["list:US_EL:1"], max_hops=3, as_of="2019-01-01")]
     assert via_c == [("co:t:f", "co:t:a", "list:US_EL:1")]
