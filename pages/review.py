@@ -6,7 +6,7 @@ import streamlit as st
 
 from chipwatch.ui import keys
 from chipwatch.ui.review import ReviewAction, gone_message, pair_label, queued_row, reasons, side_by_side
-from chipwatch.ui.store import guarded, note_flushed, settings, store
+from chipwatch.ui.store import guarded, note_flushed, settings, store, warn_if_graph_behind
 from graph.resolve.link import link_score_text
 from graph.resolve.review import (
     Decision,
@@ -25,6 +25,9 @@ def _clicked(source: str, target: str, decision: Decision) -> None:
 
 
 st.header("Review")
+# the queue comes from `chipwatch resolve` (the tables), the side-by-side records from the graph: a
+# party ingested with --no-graph is queued but not in the graph yet
+warn_if_graph_behind()
 with guarded():
     s = settings()
     queue = pending_queue(s)

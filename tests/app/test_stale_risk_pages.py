@@ -112,12 +112,14 @@ def test_pages_warn_while_the_graph_is_behind_the_tables(workspace: Path, plante
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert _risk_pages(at, planted, BEHIND) == none
     assert _screened(at, BEHIND) == []
+    assert _stale(_page(at, "review"), BEHIND) == []
     env = {"CHIPWATCH_WORKSPACE": str(workspace), "CHIPWATCH_STORE": "networkx"}
     ownership = PROJECT_ROOT / "tests" / "fixtures" / "export" / "ownership.csv"
     args = ["ingest", "ownership", str(ownership), "--source", "export test", "--no-graph"]
     assert CliRunner().invoke(cli, args, env=env).exit_code == 0
     warned = _risk_pages(at, planted, BEHIND)
     warned["screening"] = _screened(at, BEHIND)
+    warned["review"] = _stale(_page(at, "review"), BEHIND)  # its side-by-side records are the graph's
     for page, warnings in warned.items():
         assert len(warnings) == 1, page
         assert "the ownership data changed after its last sync (load " in warnings[0], page
@@ -126,3 +128,4 @@ def test_pages_warn_while_the_graph_is_behind_the_tables(workspace: Path, plante
     assert CliRunner().invoke(cli, ["graph-sync"], env=env).exit_code == 0
     assert _risk_pages(at, planted, BEHIND) == none
     assert _screened(at, BEHIND) == []
+    assert _stale(_page(at, "review"), BEHIND) == []
