@@ -183,16 +183,10 @@ def officers(path: Path, frame: pd.DataFrame, source: str, known: pd.DataFrame, 
     )
     out = Canonical("officers", path, len(frame), {})
     country = lenient_country(out, frame["person_country"], "person_country")
-    # a start in the future is an announced stake (GLEIF publishes relationship periods that begin
-    # later): it loads, stays out of every ownership rule until it begins (graph.holdings: "not
-    # begun"), and the file's warnings name it; only an impossible date refuses the file
-    start = strict_dates(path, frame["start_date"], "start_date", dt.date.max)
+    # an officer's start stays refused in the future: officer links carry no period rule of their
+    # own (graph.holdings reads OWNS only), so a future appointment would count from today
+    start = strict_dates(path, frame["start_date"], "start_date", today)
     end = strict_dates(path, frame["end_date"], "end_date", dt.date.max)
-    out.warn(
-        start.notna() & (start.astype(str) > today.isoformat()),
-        "start_date",
-        f"start_date is after today ({today}): kept, counted only from that day",
-    )
     fail_on(
         path,
         start.notna() & end.notna() & (end.astype(str) < start.astype(str)),

@@ -187,3 +187,12 @@ def test_a_relationship_starting_after_today_loads_with_a_warning(settings, tmp_
     bad.write_text(_starting_later(tmp_path).read_text(encoding="utf-8").replace("2027-01-01", "2027-02-30"))
     with pytest.raises(InputFileError, match="not a valid date"):
         ingest_trade_file(settings, "ownership", bad, today=TODAY)
+
+
+def test_an_officer_starting_after_today_is_still_refused(settings, write):
+    # officer links have no period rule (graph.holdings reads OWNS only): loaded, a future
+    # appointment would count from today, so only ownership rows take a future start
+    text = "person_name,company_id,role,start_date\nJane Roe,C1,director,2999-01-01\n"
+    with pytest.raises(InputFileError) as err:
+        ingest_trade_file(settings, "officers", write("officers.csv", text), today=TODAY)
+    assert err.value.field == "start_date" and "date is in the future" in str(err.value)
