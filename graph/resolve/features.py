@@ -42,13 +42,13 @@ The score is a logistic function of a sum of evidence (log-odds):
   line-of-business words: the name similarity is lifted to ``SLIP_SIM``
   (:mod:`graph.resolve.typo_words`).
 * **respelt words** (companies, vessels) — words written another way (other vowels: KRASNOE /
-  KRASNOYE; joined or split: KALA NAFT / KALANAFT; the Arabic article written on; one keying
-  slip: KASHANE / KASHANEH; one organisational word: FACTORY / PLANT) are read in the other
-  name's spelling and the words compared again: the same words give ``RESPELT_SIM``, one
-  name's words all among the other's the subset credit (:mod:`graph.resolve.respelt_words`); a
-  word must agree as written, unless both names write the Arabic article and their words are
-  Arabic romanised two ways (:mod:`graph.resolve.arabic_spellings`: LAJNAT AL DAAWA / LAJNA
-  ALDAWA).
+  KRASNOYE, YASMEEEN / JASMINE; joined or split: KALA NAFT / KALANAFT; the Arabic article
+  written on; one keying slip: KASHANE / KASHANEH; one organisational word: FACTORY / PLANT)
+  are read in the other name's spelling and the words compared again: the same words give
+  ``RESPELT_SIM``, one name's words all among the other's the subset credit
+  (:mod:`graph.resolve.respelt_words`); a word must agree as written, unless both names write
+  the Arabic article and their words are Arabic romanised two ways
+  (:mod:`graph.resolve.arabic_spellings`: LAJNAT AL DAAWA / LAJNA ALDAWA).
 * **place conflict** (companies) — each name writes a place and they differ (VTB BANK (KIEV) /
   VTB BANK (MOSCOW)): two bodies (−). A name is also compared without the places it writes
   (:mod:`graph.resolve.place_qualifiers`, a reading of :mod:`graph.resolve.readings`).

@@ -10,6 +10,16 @@ own way, although every word is still there:
   :func:`graph.resolve.romanise.roman_key`: KH / H, Y / I, doubled letters) and stay
   :data:`MIN_RESPELT_RATIO` alike as written. Two different names rarely differ in their vowels
   alone *and* that little (RASON / RUSSIAN, KORYO / KOREA are further apart);
+* **romanised** — one word, an Arabic or Persian one above all, written with other vowel
+  letters where the ratio above is too strict: JASMINE / AL-YASMEEEN, ELLA / IYLA, EMAM / IMAM,
+  AL-OMGY / AL-'UMQI, QODS / QUDS, TSIKLON / CYCLONE. The two words have one
+  :func:`graph.resolve.romanise.vowel_key` (E / I and O / U one vowel, EI the diphthong AI, a
+  final H or a long word's silent E cut, a medial G read as Q, J / Y opening a word), both have
+  :data:`MIN_ROMANISED_LETTERS` letters or more, and they are not both English words (CURE /
+  CORE). The key keeps the consonants and the three vowel qualities A / I / U, so two names
+  (NOURI / BORZOUYEH, SAMARA / SARATOV, MARIN / MORAN) keep two keys. Without it the unpaired-words
+  rule of :mod:`graph.resolve.features` read the two writings as two distinctive words of
+  sibling entities;
 * **joined or split** — two words of one name written as one word of the other: KALA NAFT /
   KALANAFT, SEA PORT / SEAPORT, KER CH / KERCH (the concatenation must be exactly the word),
   and the Arabic article written onto a word: ALHARAMAIN / HARAMAIN (AL-HARAMAIN folds so);
@@ -59,11 +69,14 @@ from rapidfuzz import fuzz
 
 from graph.resolve import arabic_spellings
 from graph.resolve.org_translate import translate
-from graph.resolve.romanise import roman_key
+from graph.resolve.romanise import roman_key, vowel_key
 from graph.resolve.typo_words import slip
+from graph.words import zipf
 
 #: Each respelt word has at least this many letters (REDIN / RIDIN, not ALI / ALY).
 MIN_RESPELT_LETTERS = 5
+#: Words read as one by their vowel key have at least this many letters (IMAM / EMAM).
+MIN_ROMANISED_LETTERS = 4
 #: Respelt words stay this alike as written (rapidfuzz ratio / 100).
 MIN_RESPELT_RATIO = 0.75
 #: Similarity of two names whose words are the same once respelt or joined.
@@ -104,6 +117,17 @@ def respelt(x: str, y: str) -> bool:
     return fuzz.ratio(x, y) >= MIN_RESPELT_RATIO * 100
 
 
+def romanised(x: str, y: str) -> bool:
+    """``x`` and ``y`` are one word romanised with other vowel letters, an Arabic or Persian one
+    above all (:func:`graph.resolve.romanise.vowel_key`: YASMEEEN / JASMINE, EMAM / IMAM,
+    UMQI / OMGY), both of :data:`MIN_ROMANISED_LETTERS` letters or more and not both English
+    words: two words of the English table are two words (CURE / CORE, FUND / FOND), one
+    romanisation is at most one of them."""
+    if x == y or not (x.isalpha() and y.isalpha()) or min(len(x), len(y)) < MIN_ROMANISED_LETTERS:
+        return False
+    return vowel_key(x) == vowel_key(y) and not (zipf(x) and zipf(y))
+
+
 def one_org_word(x: str, y: str) -> bool:
     """``x`` and ``y`` are one organisational word in two languages or two English words
     (ZAVOD / FACTORY / PLANT, TSENTR / CENTRE / CENTER: the table of
@@ -121,7 +145,9 @@ def _read_as(x: str, y: str, arabic: bool) -> str:
         return "slip"
     if one_org_word(x, y):
         return "translated"
-    return "arabic" if arabic and arabic_spellings.same_word(x, y) else ""
+    if arabic and arabic_spellings.same_word(x, y):
+        return "arabic"
+    return "romanised" if romanised(x, y) else ""
 
 
 @dataclass(frozen=True)
@@ -130,7 +156,8 @@ class Rewrite:
 
     written: str  # as the name writes it ("KALANAFT", "KRASNOYE", "KER CH")
     read: str  # as the other name writes it ("KALA NAFT", "KRASNOE", "KERCH")
-    how: str  # "respelt" | "slip" | "joined" | "article" | "translated" | "sun article" | "arabic"
+    # "respelt" | "romanised" | "slip" | "joined" | "article" | "translated" | "sun article" | "arabic"
+    how: str
 
 
 def _joins(words: list[str], other: set[str]) -> list[Rewrite]:
@@ -200,7 +227,10 @@ def respelt_similarity(core_a: str, core_b: str, arabic: bool = False) -> float:
         return 0.0
     count_a, count_b = Counter(words_a), Counter(words_b)
     if not (Counter(core_a.split()) & Counter(core_b.split())) and not (
-        arabic and arabic_spellings.may_respell_all(count_a, count_b, any(rw.how == "respelt" for rw in done))
+        arabic
+        and arabic_spellings.may_respell_all(
+            count_a, count_b, any(rw.how in ("respelt", "romanised") for rw in done)
+        )
     ):
         # Every shared word respelt: no word of the two names agrees as written, and a name whose
         # words all differ in their vowels is as often another name (RUIVIEW / REVIEW).
@@ -226,6 +256,7 @@ def describe(core_a: str, core_b: str, arabic: bool = False) -> str:
         "article": "the Arabic article written on",
         "joined": "one word written apart",
         "respelt": "other vowels",
+        "romanised": "other vowel letters of one romanised word",
         "slip": "one keying slip",
         "translated": "one organisational word",
     }
