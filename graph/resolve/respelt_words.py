@@ -41,12 +41,16 @@ compares words exactly. :func:`respelt_similarity` rewrites the other name's wor
 name's spelling and compares the two sets of words again, as the subset view does.
 
 A word *cut* short (TRANS / TRANSPORTATION) is deliberately not a rule unless the name marks it
-cut with a dot (CON. / CONSTRUCTION, :mod:`graph.resolve.cut_words`, whose marked words the cores
-compared here may hold): coined company names
-share prefixes all the time (GRANITE / GRANITELINK, OPTIMA / OPTIMACHIP are other companies),
-so a prefix on its own says nothing (on the dev split, reading a word of 3+ letters as any longer word
-it starts made the words of 126 of the 3,384 company negatives the same or a subset, against 24
-of the 557 missed variants); the cut line-of-business words are corrected in
+cut with a dot (CON. / CONSTRUCTION: :mod:`graph.resolve.cut_words`, whose marked words the cores
+compared here may hold): coined company names share prefixes all the time (GRANITE /
+GRANITELINK, OPTIMA / OPTIMACHIP, LUMEN / LUMENWORKS are other companies), so a prefix on its
+own says nothing (on the dev split, reading a word of 3+ letters as any longer word it starts
+made the words of 126 of the 3,384 company negatives the same or a subset, against 24 of the 557
+missed variants; even with every other word agreeing, an undotted cut of 3+ letters leaving 2+
+out found one true pair, CROWN AUTO TRADE / CROWN AUTOMOBILES, and one false, LUMENWORKS
+COMPUTING / LUMEN COMPUTING). Nor is a word cut and written onto the next (AERONAUTICA CONDOR /
+AEROCONDOR): coined names are built so (MICROSOFT POWER / MICROPOWER, NOVASTAR LINK / NOVALINK
+would match). The cut line-of-business words are corrected in
 :func:`graph.resolve.names.correct_generic` instead.
 """
 
