@@ -37,6 +37,7 @@ from graph.resolve.arabic_spellings import article_writing, both_write_article
 from graph.resolve.body_kinds import describe as describe_kinds
 from graph.resolve.body_kinds import same_kind
 from graph.resolve.common_stem import common_stem
+from graph.resolve.cut_words import marked_core
 from graph.resolve.dedications import dedication
 from graph.resolve.features import (
     SHORT_NAME_CHARS,
@@ -409,7 +410,11 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             detail += f"; {min(x, y, key=len)} is the longer name mistyped, not a short name"
         reasons.append(Reason("keying_slip", 1.0, 0.0, detail))
     if f.respelt[0]:
-        core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))
+        # as the scorer read them: a word cut short with a dot marked (graph.resolve.cut_words)
+        core_a, core_b = (
+            marked_core(form_a.original, form_a.distinctive),
+            marked_core(form_b.original, form_b.distinctive),
+        )
         arabic = both_write_article(article_writing(form_a.tokens), article_writing(form_b.tokens))
         detail = (
             f"words written another way read as one: {describe_respelt(core_a, core_b, arabic)}; the names' "

@@ -101,6 +101,7 @@ from graph.resolve.align import align_person
 from graph.resolve.body_kinds import same_kind
 from graph.resolve.corporatisation import has_group
 from graph.resolve.countries import country_code
+from graph.resolve.cut_words import marked_core
 from graph.resolve.form_variants import form_variant, with_run_words
 from graph.resolve.interning import Interner
 from graph.resolve.legal_forms import agreement, family
@@ -273,6 +274,9 @@ class PreparedRecords:
     start: np.ndarray  # int64, per record
     count: np.ndarray  # int64, per record
     core: np.ndarray  # object, per name: distinctive tokens sorted, space-joined
+    cut_core: (
+        np.ndarray
+    )  # object, per name: ``core`` with the words written cut with a dot marked (cut_words)
     phon: np.ndarray  # object, per name: metaphone keys sorted, space-joined
     joined: np.ndarray  # object, per name: distinctive tokens as written, no spaces
     roman: np.ndarray  # object, per name: romanisation keys of the sorted distinctive words
@@ -884,6 +888,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     interner = interning.current()
     intern = interner.intern  # ids of this generation (the batch's own)
     core: list[str] = []
+    cut_core: list[str] = []
     phon: list[str] = []
     joined: list[str] = []
     ordered: list[str] = []
@@ -923,6 +928,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             name = rec.names[i] if rec.names else ""  # as published: its marks and parent group
             order = written_order(text) if rec.kind == "person" else ""
             core.append(" ".join(sorted(order.split() if rec.kind == "person" else form.distinctive)))
+            cut_core.append(core[-1] if rec.kind == "person" else marked_core(text, form.distinctive))
             phon.append(" ".join(sorted(form.phonetic)))
             joined.append("".join(form.distinctive))
             no_letter.append(letterless.is_no_name(text, rec.kind))
@@ -976,6 +982,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         start=start,
         count=count,
         core=np.array(core, dtype=object),
+        cut_core=np.array(cut_core, dtype=object),
         phon=np.array(phon, dtype=object),
         joined=joined_arr,
         roman=np.array(roman, dtype=object),
@@ -1249,7 +1256,8 @@ def _respellings(
     for both, func in ((False, respelt_similarity), (True, _arabic_respelt_similarity)):
         some = todo[arabic[todo] == both]
         if len(some):
-            out[some] = _per_distinct_text(left.core[name_a[some]], right.core[name_b[some]], func)
+            # The cores with their dotted cuts marked (CON.: graph.resolve.cut_words).
+            out[some] = _per_distinct_text(left.cut_core[name_a[some]], right.cut_core[name_b[some]], func)
     return np.where(out > sim, out, np.float32(0.0)).astype(np.float32)
 
 

@@ -16,7 +16,14 @@ Two more misreadings are corrected the same way:
   R L ED C V", "ICA S C S") is one edit from the compound only (:data:`COMPOUND_FORMS`);
 * **romanised forms** — a clerk's romanisation rewrites the letters of a form too ("SP TS O O"
   for "Sp. z o.o.", Z written TS): a run whose romanisation key
-  (:func:`graph.resolve.romanise.roman_key`) equals a form's is that form.
+  (:func:`graph.resolve.romanise.roman_key`) equals a form's is that form;
+* **a form of two letters written apart** — "D2 IMAGINEERING V A" for "D2 Imagineering, C.A.":
+  a name ending in exactly two one-letter words that are no form is read as the one form of two
+  one-letter words (C A, S A, N V …) it is a neighbouring key away from (one letter struck for
+  the key beside it on its QWERTY row, :func:`graph.resolve.typo_words.neighbour_keys`). Any edit
+  would do for a two-letter *word* (the rule above refuses those), but the letters written apart
+  are a form's, and a neighbouring key with only one form in reach is the narrow typo; left as
+  written, the V read as a Roman numeral and the A as a form of another jurisdiction.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from rapidfuzz.distance import OSA
 
 from graph.resolve.legal_forms import LegalForms
 from graph.resolve.romanise import roman_key
+from graph.resolve.typo_words import neighbour_keys
 
 #: A typo is corrected only towards forms at least this long (letters, spaces removed).
 MIN_FORM_CHARS = 5
@@ -62,10 +70,16 @@ class FormTypos:
         for squeezed, key in sorted(by_squeeze.items()):
             by_roman.setdefault(roman_key(squeezed), key)
         self._by_roman = by_roman
+        # Forms of two one-letter words ("C A", "N V"), for the neighbouring-key reading.
+        self._letter_pairs = tuple(
+            sorted(k for k in forms.table if len(k) == 2 and all(len(w) == 1 for w in k))
+        )
 
     @lru_cache(maxsize=100_000)  # noqa: B019 - one instance per process (names.form_typos)
     def _correct(self, run: tuple[str, ...]) -> tuple[int, tuple[str, ...]] | None:
         """(number of trailing words replaced, the form's words), or None."""
+        if len(run) == 2 and all(len(w) == 1 for w in run) and "".join(run) not in self._known:
+            return self._neighbour_form(run)
         for start in range(len(run) - 1):
             tail = run[start:]
             squeezed = "".join(tail)
@@ -80,6 +94,16 @@ class FormTypos:
             if romanised is not None:
                 return len(tail), romanised
         return None
+
+    def _neighbour_form(self, run: tuple[str, ...]) -> tuple[int, tuple[str, ...]] | None:
+        """The one two-letter form a neighbouring key away from ``run`` (see the module docstring)."""
+        hits = [
+            key
+            for key in self._letter_pairs
+            if sum(a != b for a, b in zip(key, run, strict=True)) == 1
+            and all(a == b or neighbour_keys(a, b) for a, b in zip(key, run, strict=True))
+        ]
+        return (2, hits[0]) if len(hits) == 1 else None
 
     def repair(self, tokens: Sequence[str]) -> list[str]:
         """``tokens`` with a mistyped trailing legal form replaced by the form it was meant as."""

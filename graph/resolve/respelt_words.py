@@ -50,11 +50,17 @@ TEHRAN" / "MSP KALANAFT", "REDIN EXCHANGE" / "RADIN MONEY EXCHANGE"), where the 
 compares words exactly. :func:`respelt_similarity` rewrites the other name's words in this
 name's spelling and compares the two sets of words again, as the subset view does.
 
-A word *cut* short (TRANS / TRANSPORTATION) is deliberately not a rule: coined company names
-share prefixes all the time (GRANITE / GRANITELINK, OPTIMA / OPTIMACHIP are other companies),
-so a prefix on its own says nothing (on the dev split, reading a word of 3+ letters as any longer word
-it starts made the words of 126 of the 3,384 company negatives the same or a subset, against 24
-of the 557 missed variants); the cut line-of-business words are corrected in
+A word *cut* short (TRANS / TRANSPORTATION) is deliberately not a rule unless the name marks it
+cut with a dot (CON. / CONSTRUCTION: :mod:`graph.resolve.cut_words`, whose marked words the cores
+compared here may hold): coined company names share prefixes all the time (GRANITE /
+GRANITELINK, OPTIMA / OPTIMACHIP, LUMEN / LUMENWORKS are other companies), so a prefix on its
+own says nothing (on the dev split, reading a word of 3+ letters as any longer word it starts
+made the words of 126 of the 3,384 company negatives the same or a subset, against 24 of the 557
+missed variants; even with every other word agreeing, an undotted cut of 3+ letters leaving 2+
+out found one true pair, CROWN AUTO TRADE / CROWN AUTOMOBILES, and one false, LUMENWORKS
+COMPUTING / LUMEN COMPUTING). Nor is a word cut and written onto the next (AERONAUTICA CONDOR /
+AEROCONDOR): coined names are built so (MICROSOFT POWER / MICROPOWER, NOVASTAR LINK / NOVALINK
+would match). The cut line-of-business words are corrected in
 :func:`graph.resolve.names.correct_generic` instead.
 """
 
@@ -68,6 +74,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from graph.resolve import arabic_spellings
+from graph.resolve.cut_words import is_cut_of, unmarked
 from graph.resolve.org_translate import translate
 from graph.resolve.romanise import roman_key, vowel_key
 from graph.resolve.typo_words import slip
@@ -138,6 +145,8 @@ def one_org_word(x: str, y: str) -> bool:
 def _read_as(x: str, y: str, arabic: bool) -> str:
     """How ``y`` may be read as ``x``, word for word ("" when it may not); ``arabic``: both names
     write the Arabic article (:mod:`graph.resolve.arabic_spellings`)."""
+    if is_cut_of(x, y):
+        return "cut"
     if respelt(x, y):
         return "respelt"
     # A plural is a word form, not a slip: KAZAN HELICOPTERS is not KAZAN HELICOPTER PLANT.
@@ -156,7 +165,8 @@ class Rewrite:
 
     written: str  # as the name writes it ("KALANAFT", "KRASNOYE", "KER CH")
     read: str  # as the other name writes it ("KALA NAFT", "KRASNOE", "KERCH")
-    # "respelt" | "romanised" | "slip" | "joined" | "article" | "translated" | "sun article" | "arabic"
+    # "respelt" | "romanised" | "slip" | "joined" | "article" | "translated" | "sun article" |
+    # "arabic" | "cut"
     how: str
 
 
@@ -191,7 +201,7 @@ def rewrites(
     and the two word lists after them (a's words joined as b writes them, b's words respelt as a
     writes them). ``arabic``: both names write the Arabic article, and its spellings are read too
     (:mod:`graph.resolve.arabic_spellings`: AR RAHMA / AL RAHMAH, ALDAWA / DAAWA)."""
-    words_a, words_b = core_a.split(), core_b.split()
+    words_a, words_b = _cuts(core_a.split(), core_b.split()), _cuts(core_b.split(), core_a.split())
     done: list[Rewrite] = []
     for words, other in ((words_a, words_b), (words_b, words_a)):
         # The article assimilated to its word (AR RAHMA) is the other name's article, left out.
@@ -214,7 +224,15 @@ def rewrites(
                 words_b[words_b.index(y)] = x
                 done.append(Rewrite(y, x, how))
                 break
-    return tuple(done), tuple(words_a), tuple(words_b)
+    return tuple(done), tuple(map(unmarked, words_a)), tuple(map(unmarked, words_b))
+
+
+def _cuts(words: list[str], other: list[str]) -> list[str]:
+    """``words`` with the cut mark (:mod:`graph.resolve.cut_words`) kept only on the words the
+    other name does not write in full: a marked word is then read as a longer word of the other
+    name (:func:`_read_as`), and one written alike is that word."""
+    written = {unmarked(w) for w in other}
+    return [unmarked(w) if unmarked(w) in written else w for w in words]
 
 
 @lru_cache(maxsize=65_536)
@@ -226,7 +244,7 @@ def respelt_similarity(core_a: str, core_b: str, arabic: bool = False) -> float:
     if not done:
         return 0.0
     count_a, count_b = Counter(words_a), Counter(words_b)
-    if not (Counter(core_a.split()) & Counter(core_b.split())) and not (
+    if not (Counter(map(unmarked, core_a.split())) & Counter(map(unmarked, core_b.split()))) and not (
         arabic
         and arabic_spellings.may_respell_all(
             count_a, count_b, any(rw.how in ("respelt", "romanised") for rw in done)
@@ -259,6 +277,7 @@ def describe(core_a: str, core_b: str, arabic: bool = False) -> str:
         "romanised": "other vowel letters of one romanised word",
         "slip": "one keying slip",
         "translated": "one organisational word",
+        "cut": "the word cut short, written with a dot",
     }
     parts = [f"{rw.written} / {rw.read or '-'} ({words[rw.how]})" for rw in done]
     return ", ".join(parts)

@@ -112,6 +112,29 @@ def test_mistyped_compound_forms_match_and_say_so(a: str, b: str) -> None:
     assert "keys its form with a typo" in features(a, b)["legal_form"]
 
 
+def test_a_two_letter_form_written_apart_with_a_neighbouring_key_is_that_form() -> None:
+    # ofac_noise: C.A. keyed V A (C / V neighbours): no Roman numeral V, no one-letter form A.
+    a, b = "D2 IMAGINEERING, C.A.", "D2 IMAGINEERING V A"
+    form = normalise_name(b)
+    assert (form.legal_run, form.numbers) == ("C A", ())
+    assert compare(rec(a), rec(b)).decision is Decision.MATCH
+    assert "keys its form with a typo" in features(a, b)["legal_form"]
+    batch_equals_compare([(a, b)], "company")
+
+
+@pytest.mark.parametrize(
+    ("name", "run"),
+    [
+        ("AERO EXPRESS V V", ""),  # B V and C V both a neighbouring key away: not read
+        ("DOCTEUR ROOBAERT J M", ""),  # initials no form is a neighbouring key from
+        ("CARLYLE PARTNERS V L P", "L P"),  # a form as written stays, V stays the fund's number
+        ("INVERSIONES C.P.C.L. Y CIA. S. EN C.S.", "CIA S EN C"),  # a longer run: as before
+    ],
+)
+def test_two_one_letter_words_are_read_as_a_form_only_by_one_neighbouring_key(name: str, run: str) -> None:
+    assert normalise_name(name).legal_run == run
+
+
 def test_two_letters_of_a_form_swapped_are_no_conflict() -> None:
     a, b = "KARIBU AFRICA SERVICES SA", "KARIBU AFRICA SERVICES AS"
     assert compare(rec(a), rec(b)).decision is Decision.MATCH

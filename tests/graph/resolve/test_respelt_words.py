@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from graph.resolve import Decision, compare
+from graph.resolve.cut_words import is_cut_of, marked_core
 from graph.resolve.respelt_words import respelt, respelt_similarity
 from tests.graph.resolve.scoring_pairs import batch_equals_compare, company, reasons
 
@@ -116,3 +117,61 @@ def test_no_credit_when_no_word_agrees_as_written(a: str, b: str) -> None:
     m = compare(company(a), company(b))
     assert m.decision is Decision.NO
     assert "respelt_words" not in reasons(m)
+
+
+# --- words cut short with a dot (graph.resolve.cut_words) --------------------------------------
+
+#: Dev-split misses: a word of the name cut short and marked so with a dot.
+CUT_VARIANTS = [
+    ("HESCO ENGINEERING & CONSTRUCTION CO", "HESCO ENG & CON. CO"),  # CON. for CONSTRUCTION
+    ("Hebei Far East Communication System Engineering", "Hebei Far East Comm."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), CUT_VARIANTS)
+def test_a_word_cut_with_a_dot_is_the_word_it_starts(a: str, b: str) -> None:
+    m = compare(company(a), company(b))
+    assert m.decision is Decision.MATCH
+    assert "cut short, written with a dot" in reasons(m)["respelt_words"]
+
+
+def test_cut_words_batch_scores_as_compare_explains() -> None:
+    batch_equals_compare(
+        [*CUT_VARIANTS, ("HESCO CON. CO", "HESCO CON CO"), ("KESCO CONDOR CO", "HESCO CON. CO")], "company"
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("HESCO CONSTRUCTION CO", "HESCO CON CO"),  # no dot: a prefix alone says nothing
+        ("KESCO CONDOR CO", "HESCO CON. CO"),  # the cut read, the rest still disagrees
+        ("TESCO CONSTRUCTION CO", "HESCO CON. CO"),
+    ],
+)
+def test_a_cut_needs_its_dot_and_the_other_words_to_agree(a: str, b: str) -> None:
+    m = compare(company(a), company(b))
+    assert m.decision is not Decision.MATCH
+    assert "respelt_words" not in reasons(m)
+
+
+def test_marked_core_marks_only_dotted_distinctive_words() -> None:
+    # CO. is a legal form, not a distinctive word; S.A. are initials, WWW.SITE no word end.
+    assert marked_core("HESCO ENG & CON. CO.", ("HESCO", "CON")) == "CON. HESCO"
+    assert marked_core("HESCO CON CO", ("HESCO", "CON")) == "CON HESCO"
+    assert marked_core("AB. WWW.SITE S.A.", ("AB", "WWW", "SITE")) == "AB SITE WWW"
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "expected"),
+    [
+        ("CON.", "CONSTRUCTION", True),
+        ("CONSTRUCTION", "CON.", True),
+        ("CON", "CONSTRUCTION", False),  # not marked cut
+        ("PRISON.", "PRISONS", False),  # one letter more: a word form, not a cut
+        ("CON.", "CONSTRUCTION.", False),  # both cut: neither is written in full
+        ("CON.", "DECONSTRUCTION", False),  # a cut keeps the start of the word
+    ],
+)
+def test_what_counts_as_a_cut(x: str, y: str, expected: bool) -> None:
+    assert is_cut_of(x, y) is expected
