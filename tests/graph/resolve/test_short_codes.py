@@ -21,6 +21,10 @@ CODE_SIBLINGS = [
     ("K.A. Brellmoor Holdings", "K.B. Brellmoor Holdings", "'KA' vs 'KB'"),
     ("AB Quorvane Logistics", "XB Quorvane Logistics", "'AB' vs 'XB'"),
     ("A.B.C.D. Quorvane", "A.B.X.Y. Quorvane", "'ABCD' vs 'ABXY'"),
+    # one letter of three, not a keying slip nor a romanisation: another code
+    ("ABC Widgetworks Ltd", "XBC Widgetworks Ltd", "'ABC' vs 'XBC'"),
+    ("ABC Quorvane Logistics", "AMC Quorvane Logistics", "'ABC' vs 'AMC'"),
+    ("VTB Brellmoor Leasing", "VEB Brellmoor Leasing", "'VTB' vs 'VEB'"),
 ]
 
 #: True variants the rule must leave alone.
@@ -29,6 +33,13 @@ SAME_NAMES = [
     ("A.Q. Widgetworks", "AQ Widgetworks"),  # initials written as one word
     ("AQ Widgetworks Ltd", "QA Widgetworks Ltd"),  # the code's letters swapped: a keying slip
     ("IS Widgetworks Ltd", "ID Widgetworks Ltd"),  # S / D: neighbouring keys
+    ("ABC Widgetworks Ltd", "ABX Widgetworks Ltd"),  # C / X: neighbouring keys, one letter of three
+    ("OMZ Brellmoor Steel", "OMX Brellmoor Steel"),  # Z / X
+    ("RFC Brellmoor Bank", "RFK Brellmoor Bank"),  # C / K: one sound romanised two ways
+    ("AY Brellmoor Sanatorium", "AI Brellmoor Sanatorium"),  # Y / I
+    ("DAY Brellmoor Bank", "DEY Brellmoor Bank"),  # A / E: one vowel romanised two ways
+    ("Brellmoor LLC Almaty", "Brellmoor ZLC Almaty"),  # a legal form mistyped inside the name
+    ("SME Brellmoor Bank", "SM Brellmoor Bank"),  # a letter dropped from a code: codes of two lengths
 ]
 
 
@@ -81,8 +92,10 @@ def test_codes_read_initials_in_written_order() -> None:
         ("AQ Widgetworks", "Widgetworks"),  # a code on one side only: not this rule
         ("AQ Widgetworks", "BQ Gearworks"),  # other words differ too
         ("A Widgetworks", "E Widgetworks"),  # a lone letter: often a particle (I / E)
-        ("ABC Widgetworks", "ABX Widgetworks"),  # one letter of three: as often a slip
+        ("ABC Widgetworks", "ABX Widgetworks"),  # one letter of three, a neighbouring key: a slip
+        ("RAU Widgetworks", "RAW Widgetworks"),  # U / W: one vowel romanised two ways
         ("AQ Widgetworks", "ABQ Widgetworks"),  # codes of two lengths
+        ("AB Widgetworks", "ABC Widgetworks"),  # ... as often a letter dropped as a longer code
         ("AQ", "BQ"),  # nothing shared beside the code (the short-name rules apply)
     ],
 )
