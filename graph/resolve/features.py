@@ -1641,6 +1641,14 @@ def contributions(f: PairFeatures) -> Contributions:
         [f.identifiers > 0, f.identifiers < 0], [w["identifier_agree"], w["identifier_conflict"]], 0.0
     )
     address = w["address_max"] * np.clip((f.address_sim - ADDRESS_FLOOR) / (1.0 - ADDRESS_FLOOR), 0.0, 1.0)
+    # Companies of one group told apart by a short code (AQ / BQ WIDGETWORKS) are registered in one
+    # country and often at one address (one group, one building): agreeing there is no evidence that
+    # the two codes are one company, so it cannot lift such a pair to a match. A country that
+    # differs still counts against. (Not for a rare extra word: "HUAWEI" / "HUAWEI CLOUD" may be
+    # one company's short and full names, which an agreeing address does speak for.)
+    code_sibling = f.sibling == siblings.SHORT_CODE_SIBLING
+    country = np.where(code_sibling, np.minimum(country, 0.0), country)
+    address = np.where(code_sibling, 0.0, address)
     return Contributions(
         name=name.astype(np.float64),
         short=np.where(f.short & ~f.empty, w["short_name"], 0.0),

@@ -22,6 +22,10 @@ is the commonest slip in the lists, and names alone cannot tell it from a longer
 forms at the edges and generic words are not distinctive, so never codes; numbers are compared
 by their own feature.
 
+Group companies share a country and often a building, so for a pair told apart by a short code
+an agreeing country or address counts for nothing (``features.contributions``); a country that
+differs still counts against.
+
 It reads the packed names of :func:`graph.resolve.siblings.pack` (sorted distinctive words,
 then every word as written), so the batch scorer and ``compare`` see the same evidence.
 """
