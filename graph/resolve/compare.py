@@ -350,6 +350,10 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         nums_a, nums_b = " ".join(form_a.numbers) or "(none)", " ".join(form_b.numbers) or "(none)"
         detail = f"numbers differ: {nums_a} vs {nums_b}"
         reasons.append(Reason("numbers", float(f.numbers[0]), float(c.numbers[0]), detail))
+    elif form_a.numbers != form_b.numbers:
+        nums_a, nums_b = " ".join(form_a.numbers), " ".join(form_b.numbers)
+        detail = f"numbers {nums_a} and {nums_b} are one number: a roman numeral compared by its value"
+        reasons.append(Reason("roman_numeral", 1.0, 0.0, detail))
     if f.org_symbols[0]:
         detail = org_symbols.explain(" ".join(form_a.tokens), " ".join(form_b.tokens))
         reasons.append(Reason("org_symbols", 1.0, 0.0, detail))

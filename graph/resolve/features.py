@@ -291,7 +291,7 @@ class PreparedRecords:
     generic: np.ndarray  # int64, per name: interned id of the sorted generic words
     legal: np.ndarray  # int64, per name: interned id of "class|form as written" ('' → 0)
     legal_run: np.ndarray  # int64, per name: interned id of "form as written|every form word cut"
-    numbers: np.ndarray  # int64, per name: interned id of the sorted numbers
+    numbers: np.ndarray  # int64, per name: interned id of the sorted numbers (roman ones as digits)
     ntok: np.ndarray  # int64, per name: number of distinctive tokens
     weak: np.ndarray  # bool, per name
     empty: np.ndarray  # bool, per name: no distinctive word
@@ -930,7 +930,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             generic.append(intern(" ".join(sorted(set(form.generic)))))
             legal.append(intern(f"{form.legal_form}|{form.legal_form_text}" if form.legal_form else ""))
             legal_run.append(intern(f"{form.legal_form_text}|{form.legal_run}" if form.legal_form else ""))
-            numbers.append(intern(" ".join(form.numbers)))
+            numbers.append(intern(" ".join(form.number_values)))
             weak.append(i in rec.weak)
             org.append(org_view(form.tokens if rec.kind != "person" else (), GENERIC_WORDS))
             org_text.append(" ".join(form.tokens) if rec.kind != "person" else "")
