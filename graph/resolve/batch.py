@@ -145,6 +145,8 @@ def brief_reasons(scored: ScoredPairs, f: PairFeatures, c: Contributions, k: int
         out.append(f"short distinctive part: weak evidence ({float(c.short[k]):+.1f})")
     if f.country[k]:
         word = "agrees" if int(f.country[k]) > 0 else "differs"
+        if int(f.country[k]) > 0 and f.sibling[k] == SHORT_CODE_SIBLING:
+            word += ", not counted for companies of one group told apart by a short code"
         out.append(f"country {word}: {a.country} vs {b.country} ({float(c.country[k]):+.1f})")
     if f.identifiers[k]:
         word = "an identifier is equal" if int(f.identifiers[k]) > 0 else "identifiers of one scheme differ"

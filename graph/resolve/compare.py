@@ -351,6 +351,10 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         nums_a, nums_b = " ".join(form_a.numbers) or "(none)", " ".join(form_b.numbers) or "(none)"
         detail = f"numbers differ: {nums_a} vs {nums_b}"
         reasons.append(Reason("numbers", float(f.numbers[0]), float(c.numbers[0]), detail))
+    elif form_a.numbers != form_b.numbers:
+        nums_a, nums_b = " ".join(form_a.numbers), " ".join(form_b.numbers)
+        detail = f"numbers {nums_a} and {nums_b} are one number: a roman numeral compared by its value"
+        reasons.append(Reason("roman_numeral", 1.0, 0.0, detail))
     if f.org_symbols[0]:
         detail = org_symbols.explain(" ".join(form_a.tokens), " ".join(form_b.tokens))
         reasons.append(Reason("org_symbols", 1.0, 0.0, detail))
@@ -529,9 +533,12 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         reasons.append(
             Reason("generic_words", -1.0, float(c.generic[0]), "line-of-business words differ, none shared")
         )
+    code_sibling = f.sibling[0] == SHORT_CODE_SIBLING
     if f.country[0]:
         agree = int(f.country[0]) > 0
         detail = f"country {'agrees' if agree else 'differs'}: {a.country} vs {b.country}"
+        if agree and code_sibling:
+            detail += f" (not counted: {_GROUP_SHARES})"
         reasons.append(Reason("country", float(f.country[0]), float(c.country[0]), detail))
     if f.identifiers[0]:
         agree = int(f.identifiers[0]) > 0
@@ -543,10 +550,19 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         reasons.append(Reason("identifiers", float(f.identifiers[0]), float(c.identifiers[0]), detail))
     if f.address_sim[0] > 0:
         detail = f"addresses compared: similarity {float(f.address_sim[0]):.2f}"
+        if code_sibling:
+            detail += f" (not counted: {_GROUP_SHARES})"
         reasons.append(Reason("address", round(float(f.address_sim[0]), 4), float(c.address[0]), detail))
     if f.kind_conflict[0]:
         reasons.append(Reason("kind", -1.0, float(c.kind[0]), f"different kinds: {a.kind} vs {b.kind}"))
     return tuple(reasons)
+
+
+#: Why an agreeing country or address does not count for names that differ in a short code.
+_GROUP_SHARES = (
+    "companies of one group told apart by a short code share a country and often an address, "
+    "so agreeing there does not make the two codes one company"
+)
 
 
 def _unknown_kind_reasons(a: Record, b: Record) -> list[Reason]:

@@ -295,7 +295,7 @@ class PreparedRecords:
     generic: np.ndarray  # int64, per name: interned id of the sorted generic words
     legal: np.ndarray  # int64, per name: interned id of "class|form as written" ('' → 0)
     legal_run: np.ndarray  # int64, per name: interned id of "form as written|every form word cut"
-    numbers: np.ndarray  # int64, per name: interned id of the sorted numbers
+    numbers: np.ndarray  # int64, per name: interned id of the sorted numbers (roman ones as digits)
     ntok: np.ndarray  # int64, per name: number of distinctive tokens
     weak: np.ndarray  # bool, per name
     empty: np.ndarray  # bool, per name: no distinctive word
@@ -936,7 +936,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             generic.append(intern(" ".join(sorted(set(form.generic)))))
             legal.append(intern(f"{form.legal_form}|{form.legal_form_text}" if form.legal_form else ""))
             legal_run.append(intern(f"{form.legal_form_text}|{form.legal_run}" if form.legal_form else ""))
-            numbers.append(intern(" ".join(form.numbers)))
+            numbers.append(intern(" ".join(form.number_values)))
             weak.append(i in rec.weak)
             org.append(org_view(form.tokens if rec.kind != "person" else (), GENERIC_WORDS))
             org_text.append(" ".join(form.tokens) if rec.kind != "person" else "")
@@ -1649,6 +1649,14 @@ def contributions(f: PairFeatures) -> Contributions:
         [f.identifiers > 0, f.identifiers < 0], [w["identifier_agree"], w["identifier_conflict"]], 0.0
     )
     address = w["address_max"] * np.clip((f.address_sim - ADDRESS_FLOOR) / (1.0 - ADDRESS_FLOOR), 0.0, 1.0)
+    # Companies of one group told apart by a short code (AQ / BQ WIDGETWORKS) are registered in one
+    # country and often at one address (one group, one building): agreeing there is no evidence that
+    # the two codes are one company, so it cannot lift such a pair to a match. A country that
+    # differs still counts against. (Not for a rare extra word: "HUAWEI" / "HUAWEI CLOUD" may be
+    # one company's short and full names, which an agreeing address does speak for.)
+    code_sibling = f.sibling == siblings.SHORT_CODE_SIBLING
+    country = np.where(code_sibling, np.minimum(country, 0.0), country)
+    address = np.where(code_sibling, 0.0, address)
     return Contributions(
         name=name.astype(np.float64),
         short=np.where(f.short & ~f.empty, w["short_name"], 0.0),

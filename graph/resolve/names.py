@@ -32,7 +32,7 @@ from graph.resolve.form_names import form_words
 from graph.resolve.form_typos import FormTypos
 from graph.resolve.initial_runs import kept_words
 from graph.resolve.legal_forms import LegalForms
-from graph.resolve.ordinals import ORDINAL_SUFFIXES, canonical_numbers, rewrites
+from graph.resolve.ordinals import ORDINAL_SUFFIXES, canonical_numbers, number_value, rewrites
 from graph.resolve.place_names import place_name
 from graph.resolve.qualified_forms import unbracket
 from graph.resolve.romanise import roman_key
@@ -513,6 +513,12 @@ class NameForm:
                 # and XI inside a name is a Chinese syllable (XI AN), not a number.
                 out.append(t)
         return tuple(sorted(out))
+
+    @property
+    def number_values(self) -> tuple[str, ...]:
+        """:attr:`numbers` as the numbers check compares them: a roman numeral as its digits, so
+        that "HOLDING II" and "HOLDING 2" write one number (:func:`graph.resolve.ordinals.number_value`)."""
+        return tuple(sorted(number_value(n) for n in self.numbers))
 
     @property
     def generic(self) -> tuple[str, ...]:

@@ -12,6 +12,10 @@ name similarity sees one word and the numbers check (:attr:`NameForm.numbers`) o
   digit would have no distinctive word left).
 
 Cardinal words (ONE, TWO) are never rewritten: "ONE MACHINE" or "ONE WORLD" are names.
+
+Roman numerals stay as written in the name (II is a word of "HOLDING II"), but the numbers check
+compares their values (:func:`number_value`): "WIDGETWORKS HOLDING II" and "WIDGETWORKS HOLDING 2"
+are one company, "… II" and "… III" two.
 """
 
 from __future__ import annotations
@@ -112,3 +116,17 @@ def describe(pairs: tuple[tuple[str, str], ...]) -> str:
     """The reason for the numbers :func:`canonical_numbers` rewrote, in words."""
     done = ", ".join(f"{written} = {digits}" for written, digits in dict.fromkeys(pairs))
     return f"ordinals compared as numbers: {done} (an ordinal word only before a unit such as ACADEMY)"
+
+
+#: Values of the letters of the roman numerals that :attr:`NameForm.numbers` reads (I to XX).
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def number_value(number: str) -> str:
+    """A number of :attr:`graph.resolve.names.NameForm.numbers` as digits: a roman numeral as its
+    value (``II`` → ``2``, ``XIV`` → ``14``), digits as they are."""
+    if not number or any(ch not in _ROMAN_VALUES for ch in number):
+        return number
+    values = [_ROMAN_VALUES[ch] for ch in number]
+    # a letter before a larger one is subtracted (IV, IX, XIV)
+    return str(sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True)))

@@ -8,12 +8,23 @@ word; a code is too short for one changed letter to be a slip.
 
 A pair differs by a **short code** when each name keeps exactly one code — a distinctive word of
 :data:`MIN_CODE_LETTERS` to :data:`MAX_CODE_LETTERS` letters, or a run of single-letter words
-(initials, read in the order written) — the two codes have as many letters, differ in at least
-:data:`MIN_DIFFERING_SHARE` of them, are not the same letters reordered and do not differ by one
-key struck for its neighbour (both keying slips), and every other distinctive word is the same
-on both sides. A code on one side
-only is not this rule (an added word: :mod:`graph.resolve.siblings`); legal forms and generic
-words are not distinctive, so never codes; numbers are compared by their own feature.
+(initials, read in the order written) — the two codes have as many letters and differ, and every
+other distinctive word is the same on both sides. One changed letter is enough ("ABC" / "XBC"):
+a group names its companies by such codes, and a letter of three is a third of the name that
+matters. What a clerk's hand or a romanisation does to a code is not a code: the same letters
+reordered (QA / AQ), one key struck for its neighbour on the keyboard (IS / ID, OMZ / OMX, KAI /
+KAO), one letter romanised two ways (RFC / RFK, DAY / DEY, AY / AI: aliases of one entry in the
+bundled lists) and one letter changed in a three-letter legal-form abbreviation written inside
+the name (LLC / ZLC: a mistyped form, not a company's code) are slips, and the pair stays one
+name. A code on one side only is not this rule (an added word: :mod:`graph.resolve.siblings`),
+nor are codes of two lengths (AB / ABC): a letter dropped from a code (SME / SM BANK, AID / AI)
+is the commonest slip in the lists, and names alone cannot tell it from a longer code. Legal
+forms at the edges and generic words are not distinctive, so never codes; numbers are compared
+by their own feature.
+
+Group companies share a country and often a building, so for a pair told apart by a short code
+an agreeing country or address counts for nothing (``features.contributions``); a country that
+differs still counts against.
 
 It reads the packed names of :func:`graph.resolve.siblings.pack` (sorted distinctive words,
 then every word as written), so the batch scorer and ``compare`` see the same evidence.
@@ -24,6 +35,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from graph.resolve.names import legal_forms
+from graph.resolve.romanise import roman_key
 from graph.resolve.typo_words import neighbour_keys
 
 #: A distinctive word of at most this many letters is a code (AQ, ABC), not a word a slip hits.
@@ -31,10 +44,9 @@ MAX_CODE_LETTERS = 3
 #: A code has at least this many letters: a lone letter is as often a particle (LASHKAR I / E
 #: JHANGVI) as an initial.
 MIN_CODE_LETTERS = 2
-#: Two codes differ when at least this share of their letters differ (one of AQ / BQ's two, two
-#: of ABC / XYC's three). One letter of three is as often a slip or a misread letter in the
-#: evaluation's true pairs (OMZ / OMX, MCS / QCS, KAI / KAO) as another code.
-MIN_DIFFERING_SHARE = 1 / 2
+#: Vowels and the semivowels written for them (Arabic و as U or W, ي as I or Y): one changed for
+#: another is a romanisation of one name, not another code.
+VOWELS = frozenset("AEIOUYW")
 #: Field separator of the packed name strings (``siblings.SEP``; not imported: siblings imports us).
 SEP = "\t"
 
@@ -51,7 +63,7 @@ class ShortCode:
         return (
             f"the names differ only in the short code {self.code_a!r} vs {self.code_b!r} (the other "
             f"distinctive words, {self.shared!r}, are the same): a code of a few letters or initials "
-            "that differs in most of its letters names a sibling company, not a mistyped name"
+            "that differs by more than a keying slip names a sibling company, not a mistyped name"
         )
 
 
@@ -88,10 +100,21 @@ def short_code(packed_a: str, packed_b: str) -> ShortCode | None:
     if len(codes_a) != 1 or len(codes_b) != 1 or not rest_a or rest_a != rest_b:
         return None
     a, b = codes_a[0], codes_b[0]
-    if len(a) != len(b) or sorted(a) == sorted(b):
+    if len(a) != len(b) or len(a) < MIN_CODE_LETTERS or sorted(a) == sorted(b):
+        return None  # two lengths, too short, or the same letters reordered (QA / AQ): a slip
+    if _differing(a, b) == 1 and _one_letter_slip(a, b):
         return None
-    if len(a) < MIN_CODE_LETTERS or _differing(a, b) < MIN_DIFFERING_SHARE * len(a):
-        return None
-    if _differing(a, b) == 1 and neighbour_keys(*next((x, y) for x, y in zip(a, b, strict=True) if x != y)):
-        return None  # one key struck for its neighbour (IS / ID): a keying slip
     return ShortCode(a, b, " ".join(rest_a))
+
+
+def _one_letter_slip(a: str, b: str) -> bool:
+    """Codes ``a`` / ``b`` (one length, one letter apart) are one code keyed or romanised two
+    ways: the letter struck for its neighbour key (IS / ID, OMZ / OMX), one sound romanised two ways
+    (RFC / RFK BANK, AY / AI-PETRI: equal romanisation keys), a vowel romanised two ways (DAY /
+    DEY BANK, AR / UR-RAHMAN, RAU / RAW PHARM: aliases of one entry in the lists), or a
+    three-letter legal form mistyped (LLC / ZLC)."""
+    x, y = next((x, y) for x, y in zip(a, b, strict=True) if x != y)
+    if neighbour_keys(x, y) or roman_key(a) == roman_key(b) or (x in VOWELS and y in VOWELS):
+        return True
+    forms = legal_forms().table
+    return len(a) == MAX_CODE_LETTERS and ((a,) in forms or (b,) in forms)

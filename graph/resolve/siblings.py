@@ -27,7 +27,8 @@ and the two are one coined part with another swapped or added: LEADPORT / JADEPO
 ORIONPOINT, LUMEN / LUMENWORKS (see :func:`coined_variant`). A typo changes a letter or two.
 
 A pair is a sibling by a **short code** when the names differ only in a code of a few letters or
-initials that differs in most of its letters: AQ / BQ WIDGETWORKS (:mod:`graph.resolve.short_codes`).
+initials that differs by more than a keying slip: AQ / BQ, ABC / XBC WIDGETWORKS
+(:mod:`graph.resolve.short_codes`).
 """
 
 from __future__ import annotations

@@ -4,9 +4,10 @@ neighbour-key code, a code on one side only and a lone letter still match. Made-
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from graph.resolve import Decision, Record, compare
+from graph.resolve import DEFAULT_THRESHOLDS, Decision, Record, compare, prepare, score_pairs
 from graph.resolve.features import WEIGHTS
 from graph.resolve.names import normalise_name
 from graph.resolve.short_codes import codes, short_code
@@ -21,6 +22,10 @@ CODE_SIBLINGS = [
     ("K.A. Brellmoor Holdings", "K.B. Brellmoor Holdings", "'KA' vs 'KB'"),
     ("AB Quorvane Logistics", "XB Quorvane Logistics", "'AB' vs 'XB'"),
     ("A.B.C.D. Quorvane", "A.B.X.Y. Quorvane", "'ABCD' vs 'ABXY'"),
+    # one letter of three, not a keying slip nor a romanisation: another code
+    ("ABC Widgetworks Ltd", "XBC Widgetworks Ltd", "'ABC' vs 'XBC'"),
+    ("ABC Quorvane Logistics", "AMC Quorvane Logistics", "'ABC' vs 'AMC'"),
+    ("VTB Brellmoor Leasing", "VEB Brellmoor Leasing", "'VTB' vs 'VEB'"),
 ]
 
 #: True variants the rule must leave alone.
@@ -29,6 +34,13 @@ SAME_NAMES = [
     ("A.Q. Widgetworks", "AQ Widgetworks"),  # initials written as one word
     ("AQ Widgetworks Ltd", "QA Widgetworks Ltd"),  # the code's letters swapped: a keying slip
     ("IS Widgetworks Ltd", "ID Widgetworks Ltd"),  # S / D: neighbouring keys
+    ("ABC Widgetworks Ltd", "ABX Widgetworks Ltd"),  # C / X: neighbouring keys, one letter of three
+    ("OMZ Brellmoor Steel", "OMX Brellmoor Steel"),  # Z / X
+    ("RFC Brellmoor Bank", "RFK Brellmoor Bank"),  # C / K: one sound romanised two ways
+    ("AY Brellmoor Sanatorium", "AI Brellmoor Sanatorium"),  # Y / I
+    ("DAY Brellmoor Bank", "DEY Brellmoor Bank"),  # A / E: one vowel romanised two ways
+    ("Brellmoor LLC Almaty", "Brellmoor ZLC Almaty"),  # a legal form mistyped inside the name
+    ("SME Brellmoor Bank", "SM Brellmoor Bank"),  # a letter dropped from a code: codes of two lengths
 ]
 
 
@@ -81,10 +93,72 @@ def test_codes_read_initials_in_written_order() -> None:
         ("AQ Widgetworks", "Widgetworks"),  # a code on one side only: not this rule
         ("AQ Widgetworks", "BQ Gearworks"),  # other words differ too
         ("A Widgetworks", "E Widgetworks"),  # a lone letter: often a particle (I / E)
-        ("ABC Widgetworks", "ABX Widgetworks"),  # one letter of three: as often a slip
+        ("ABC Widgetworks", "ABX Widgetworks"),  # one letter of three, a neighbouring key: a slip
+        ("RAU Widgetworks", "RAW Widgetworks"),  # U / W: one vowel romanised two ways
         ("AQ Widgetworks", "ABQ Widgetworks"),  # codes of two lengths
+        ("AB Widgetworks", "ABC Widgetworks"),  # ... as often a letter dropped as a longer code
         ("AQ", "BQ"),  # nothing shared beside the code (the short-name rules apply)
     ],
 )
 def test_no_short_code_evidence(a: str, b: str) -> None:
     assert short_code(_packed(a), _packed(b)) is None
+
+
+#: Agreeing country and address of two group companies (one building): made up.
+_ADDRESS = "Unit 5, 12 Harbour Road, Wan Chai"
+
+
+@pytest.mark.parametrize(("a", "b", "named"), CODE_SIBLINGS)
+def test_an_agreeing_address_does_not_make_short_code_siblings_a_match(a: str, b: str, named: str) -> None:
+    # country (+0.5) and address (+1.5) lifted AQ / BQ WIDGETWORKS LTD from 0.51 to a match (0.89):
+    # companies of one group share a country and often a building, so neither counts here
+    alone = compare(rec(a), rec(b))
+    m = compare(
+        Record(id="a", kind="company", names=(a,), country="HK", address=_ADDRESS),
+        Record(id="b", kind="company", names=(b,), country="HK", address=_ADDRESS),
+    )
+    assert m.decision is not Decision.MATCH, m.reasons
+    assert m.score == pytest.approx(alone.score)
+    assert named in reasons(m)["short_code_sibling"]
+    assert "not counted" in reasons(m)["country"] and "not counted" in reasons(m)["address"]
+
+
+def test_a_differing_country_still_counts_against_short_code_siblings() -> None:
+    a, b = "AQ Widgetworks Ltd", "BQ Widgetworks Ltd"
+    m = compare(
+        Record(id="a", kind="company", names=(a,), country="HK"),
+        Record(id="b", kind="company", names=(b,), country="CN"),
+    )
+    assert {r.feature: r.contribution for r in m.reasons}["country"] == WEIGHTS["country_conflict"]
+    assert m.score < compare(rec(a), rec(b)).score
+
+
+def test_an_agreeing_address_still_counts_for_true_variants_with_a_code() -> None:
+    a, b = "ABC Widgetworks Ltd", "ABX Widgetworks Ltd"
+    m = compare(
+        Record(id="a", kind="company", names=(a,), country="HK", address=_ADDRESS),
+        Record(id="b", kind="company", names=(b,), country="HK", address=_ADDRESS),
+    )
+    assert m.decision is Decision.MATCH
+    contribution = {r.feature: r.contribution for r in m.reasons}
+    assert contribution["country"] == WEIGHTS["country_agree"] and contribution["address"] > 0
+
+
+def test_batch_scores_short_codes_with_addresses_as_compare() -> None:
+    pairs = [(a, b) for a, b, _ in CODE_SIBLINGS] + SAME_NAMES
+    records = [
+        (
+            Record(id=f"a{i}", kind="company", names=(a,), country="HK", address=_ADDRESS),
+            Record(id=f"b{i}", kind="company", names=(b,), country="HK", address=_ADDRESS),
+        )
+        for i, (a, b) in enumerate(pairs)
+    ]
+    left, right = prepare([x for x, _ in records]), prepare([y for _, y in records])
+    idx = np.arange(len(records), dtype=np.int64)
+    scored = score_pairs(left, right, np.column_stack([idx, idx]))
+    for k, (x, y) in enumerate(records):
+        assert scored.score[k] == compare(x, y).score, pairs[k]
+    assert (scored.score[: len(CODE_SIBLINGS)] < DEFAULT_THRESHOLDS.match).all()
+    # the batch's own brief reasons say why the agreeing country gave nothing
+    country = next(r for r in scored.brief(0) if r.startswith("country"))
+    assert "not counted" in country and "(+0.0)" in country
