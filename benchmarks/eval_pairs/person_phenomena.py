@@ -18,11 +18,11 @@ titles and stop words out, "SURNAME, Given" read as "Given SURNAME") and paired 
   (ABDULRAHMAN / ABDUL RAHMAN, DELOS / DE LOS);
 * missing middle name — every word of the shorter name has a partner, the longer has more;
 * transliteration — as many words, each paired, some only as spelling variants;
-* another given name / another surname — the names share their other words, the first / last
-  word of each finds no partner (siblings, a married name, or another person);
 * kunya — a side has an ABU / UMM name ("father of") the other lacks;
 * unpaired spelling variant — some word shared, and two words left unpaired are alike in
-  spelling (rapidfuzz ratio from :data:`ALIKE`: BAYNAH / BEENAX): a variant the word rules miss;
+  spelling (rapidfuzz ratio from :data:`ALIKE`: FOZ / FAWAZ): a variant the word rules miss;
+* another given name / another surname — the names share their other words, the first / last
+  word of each finds no partner (siblings, a married name, or another person);
 * nickname or other name (shares a word) — some word shared, the rest unpaired;
 * other name (no word shared).
 
@@ -48,6 +48,23 @@ AL EL ALA ABD ABDUL ABDEL ABU ABOU ABO BIN IBN BEN BINT BENT OULD UD UL UR ED AD
 VAN VON DER DEN DE DEL DELA DELOS LA LE LOS LAS DA DI DO DOS DU Y BI
 """
 PARTICLES = frozenset(_PARTICLES.split())
+#: Particles written glued to the word they introduce (ALSAYED, VANDERBERG, DELOSREYES), longest first.
+GLUED = (
+    "VANDER",
+    "VANDEN",
+    "DELOS",
+    "DELAS",
+    "DELA",
+    "ABU",
+    "AL",
+    "EL",
+    "BIN",
+    "VAN",
+    "VON",
+    "DEL",
+    "DI",
+    "LE",
+)
 #: Endings of patronymics (East Slavic, Turkic, Persian).
 _ENDINGS = "OVICH EVICH OVYCH EVYCH AVICH OVNA EVNA IVNA OGLU OGLY KYZY ZADE"
 PATRONYMIC_ENDINGS = tuple(_ENDINGS.split())
@@ -78,7 +95,7 @@ def _without_particles(name: str) -> list[str]:
     for w in _raw_words(", ".join(reversed(name.split(",", 1))) if "," in name else name):
         if w in PARTICLES:
             continue
-        for glued in ("AL", "EL", "BIN", "ABU"):
+        for glued in GLUED:
             if w.startswith(glued) and len(w) >= len(glued) + 3:
                 w = w[len(glued) :]
                 break
@@ -111,15 +128,15 @@ def phenomenon(name_a: str, name_b: str) -> str:
         return "compound or joined words"
     if paired and (not lone_a or not lone_b):
         return "missing middle name" if extra else "transliteration"
+    if KUNYA & (set(_raw_words(name_a)) ^ set(_raw_words(name_b))):
+        return "kunya"
+    if paired and any(fuzz.ratio(a, b) >= ALIKE for a in lone_a for b in lone_b):
+        return "unpaired spelling variant"
     if paired and len(lone_a) == len(lone_b) == 1:
         if lone_a[0] == ta[0] and lone_b[0] == tb[0]:
             return "another given name"
         if lone_a[0] == ta[-1] and lone_b[0] == tb[-1]:
             return "another surname"
-    if KUNYA & (set(_raw_words(name_a)) ^ set(_raw_words(name_b))):
-        return "kunya"
-    if paired and any(fuzz.ratio(a, b) >= ALIKE for a in lone_a for b in lone_b):
-        return "unpaired spelling variant"
     if paired:
         return "nickname or other name (shares a word)"
     return "other name (no word shared)"
