@@ -42,6 +42,9 @@ V, W), rarely which sound a name starts with, so:
   their given names and leave both surnames unpaired (Dmitry Anatolievich POLONSKY / BELIK):
   two people of one common given name and patronymic; see
   :mod:`graph.resolve.patronymic_surnames`.
+* **crossed pair** — the surname of one name paired with a given name of the other on a few
+  shared letters (LJUBO / LAURO of Ljubo MARICIC / Marco DI LAURO): two people; see
+  :mod:`graph.resolve.crossed_names`.
 
 Each rule is a bit in the code returned by :func:`person_conflicts`; the scorer turns a bit
 into a log-odds contribution and :func:`describe_conflicts` into words.
@@ -56,6 +59,7 @@ from rapidfuzz import fuzz
 from graph.resolve.align import align_words
 from graph.resolve.arabic_compounds import allah_form, compound_words, element_part, is_abd_short_form
 from graph.resolve.common_names import one_common_name, only_common_shared
+from graph.resolve.crossed_names import crossed_pair
 from graph.resolve.distinct_given_names import different_given_names
 from graph.resolve.first_initials import pairs_without_initials
 from graph.resolve.given_names import same_given_name
@@ -80,7 +84,8 @@ CHILD_CHAIN = 32
 SURNAME_MORPHOLOGY = 64
 DISTINCT_GIVEN_NAMES = 128
 ONE_COMMON_NAME = 256
-OTHER_SURNAME = 512  # the person column is int16 (bits <= 16384)
+OTHER_SURNAME = 512
+CROSSED_PAIR = 1024  # the person column is int16 (bits <= 16384)
 #: The feature (and weight) name of each bit, as it appears in the reasons of ``compare``.
 RULE_FEATURES: dict[int, str] = {
     ONSET_CONFLICT: "person_onset",
@@ -93,6 +98,7 @@ RULE_FEATURES: dict[int, str] = {
     DISTINCT_GIVEN_NAMES: "distinct_given_names",
     ONE_COMMON_NAME: "one_common_name",
     OTHER_SURNAME: "other_surname",
+    CROSSED_PAIR: "crossed_pair",
 }
 
 #: Letter groups that begin a name and are written as one sound (longest first).
@@ -276,6 +282,9 @@ def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ..
     surname = other_surname(words_a, words_b, pairs)
     if surname is not None:
         out.append((OTHER_SURNAME, *surname))
+    crossed = crossed_pair(words_a, words_b, pairs)
+    if crossed is not None:
+        out.append((CROSSED_PAIR, *crossed))
     return tuple(out)
 
 
@@ -351,6 +360,10 @@ _RULE_WORDS = {
     OTHER_SURNAME: (
         "both names are given name, patronymic and surname, and agree on the given name but not "
         "on the surname ({}): two people of one given name and patronymic, not one person"
+    ),
+    CROSSED_PAIR: (
+        "the surname of one name pairs with a given name of the other only on a few shared "
+        "letters ({}): a guess of the word alignment, not a spelling of one name"
     ),
 }
 
