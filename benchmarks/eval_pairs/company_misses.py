@@ -1,18 +1,20 @@
-"""Company pairs chipwatch gets wrong on a split, sorted by what makes them hard.
+"""Company (or person) pairs chipwatch gets wrong on a split, sorted by what makes them hard.
 
-    .venv/bin/python benchmarks/eval_pairs/company_misses.py            # dev split
+    .venv/bin/python benchmarks/eval_pairs/company_misses.py            # dev split, companies
     .venv/bin/python benchmarks/eval_pairs/company_misses.py --split dev --out benchmarks/eval_pairs
+    .venv/bin/python benchmarks/eval_pairs/company_misses.py --kind person   # person_misses_dev.*
 
 Reads the name-variant pairs of ``pairs.csv`` (every negative, and the positives whose
 ``relation`` is ``variant``: the headline table of ``resolution_eval.py``), scores them as
 ``resolution_eval.py`` does and writes every false negative and false positive with the
-phenomenon that explains it to ``company_misses_<split>.csv``, and the counts to
-``company_misses_<split>.md``. The phenomenon is read by the first rule of :data:`PHENOMENA`
+phenomenon that explains it to ``<kind>_misses_<split>.csv``, and the counts to
+``<kind>_misses_<split>.md``. The phenomenon is read by the first rule of :data:`PHENOMENA`
 that holds (rules on the names, never on the label): a rough sort, for deciding where a rule
 can help, not a second label. ``reachable`` says whether the names carry what a name matcher
 needs (the same words spelt, cut, abbreviated or noised; the same name under another form);
 the rest (reworded, translated, another brand, a person's name) are found from spelling only
-by luck.
+by luck. Person pairs are sorted by :mod:`benchmarks.eval_pairs.person_phenomena` (token
+order, particles, initials, patronymics, transliteration, middle names …).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from rapidfuzz import fuzz
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.eval_pairs import person_phenomena  # noqa: E402
 from benchmarks.resolution_eval import load_pairs, ours  # noqa: E402
 from graph.resolve import Record, compare  # noqa: E402
 from graph.resolve.name_kind_reading import read_kind  # noqa: E402
@@ -117,29 +120,37 @@ REACHABLE = frozenset(
 )
 
 
-def misses(split: str) -> pd.DataFrame:
+def misses(split: str, kind: str = "company") -> pd.DataFrame:
     df = load_pairs()
-    df = df[(df.split == split) & (df.kind == "company") & ((df.label == 0) | (df.relation != "alias"))]
+    df = df[(df.split == split) & (df.kind == kind) & ((df.label == 0) | (df.relation != "alias"))]
     df = df.reset_index(drop=True)
     score, match, _ = ours(df)
     df["score"] = score.round(3)
     wrong = df[(df.label == 1) != match].copy()
     wrong["error"] = ["false negative" if lab == 1 else "false positive" for lab in wrong.label]
-    wrong["phenomenon"] = [
-        phenomenon(a, b, s) for a, b, s in zip(wrong.name_a, wrong.name_b, wrong.source, strict=True)
-    ]
-    wrong["reachable"] = wrong.phenomenon.isin(REACHABLE)
+    if kind == "person":
+        wrong["phenomenon"] = [
+            person_phenomena.phenomenon(a, b) for a, b in zip(wrong.name_a, wrong.name_b, strict=True)
+        ]
+        wrong["reachable"] = wrong.phenomenon.isin(person_phenomena.REACHABLE)
+    else:
+        wrong["phenomenon"] = [
+            phenomenon(a, b, s) for a, b, s in zip(wrong.name_a, wrong.name_b, wrong.source, strict=True)
+        ]
+        wrong["reachable"] = wrong.phenomenon.isin(REACHABLE)
     cols = ["pair_id", "error", "phenomenon", "reachable", "score", "name_a", "name_b", "source"]
     return wrong[cols].sort_values(["error", "phenomenon", "score"])
 
 
-def markdown(wrong: pd.DataFrame, split: str, n_pairs: int) -> str:
+def markdown(wrong: pd.DataFrame, split: str, n_pairs: int, kind: str = "company") -> str:
+    rules = "`person_phenomena.phenomenon()`" if kind == "person" else "`phenomenon()`"
+    option = " --kind person" if kind == "person" else ""
     lines = [
-        f"# Company errors on the {split} split (name-variant table)",
+        f"# {kind.capitalize()} errors on the {split} split (name-variant table)",
         "",
-        "Written by `benchmarks/eval_pairs/company_misses.py` (rules of `phenomenon()`, first that",
-        "holds); every pair in the `.csv` beside this file. *Reachable*: the names carry what a name",
-        "matcher needs (same words spelt, cut, abbreviated or noised, or another form of one name).",
+        f"Written by `benchmarks/eval_pairs/company_misses.py{option}` (rules of {rules}, first",
+        "that holds); every pair in the `.csv` beside this file. *Reachable*: the names carry what a",
+        "name matcher needs (same words spelt, cut, abbreviated or noised, or another form of one name).",
         "",
         f"Pairs scored: {n_pairs}.",
         "",
@@ -161,15 +172,16 @@ def markdown(wrong: pd.DataFrame, split: str, n_pairs: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
+    parser.add_argument("--kind", choices=("company", "person"), default="company")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "eval_pairs")
     args = parser.parse_args()
     df = load_pairs()
     variants = (df.label == 0) | (df.relation != "alias")
-    n = int(((df.split == args.split) & (df.kind == "company") & variants).sum())
-    wrong = misses(args.split)
-    wrong.to_csv(args.out / f"company_misses_{args.split}.csv", index=False)
-    text = markdown(wrong, args.split, n)
-    (args.out / f"company_misses_{args.split}.md").write_text(text, encoding="utf-8")
+    n = int(((df.split == args.split) & (df.kind == args.kind) & variants).sum())
+    wrong = misses(args.split, args.kind)
+    wrong.to_csv(args.out / f"{args.kind}_misses_{args.split}.csv", index=False)
+    text = markdown(wrong, args.split, n, args.kind)
+    (args.out / f"{args.kind}_misses_{args.split}.md").write_text(text, encoding="utf-8")
     print(wrong.groupby(["error", "phenomenon"]).size().to_string())
 
 

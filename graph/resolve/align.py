@@ -81,6 +81,9 @@ def _extra_cost(word: str) -> float:
 
 #: Letters written differently by romanisation systems (Korean McCune-Reischauer vs Revised,
 #: Wade-Giles vs pinyin, Thai, Arabic): CH/J, K/G, P/B, T/D, PH/F, KH/H, Q/K, W/V, EE/I, OO/U.
+#: Somali spelling writes the Arabic ḥāʾ as X (MAXAMED, AXMED, BEENAX for MOHAMED, AHMED,
+#: BAYNAH). After the first letter only: a leading X is mostly pinyin's, and XU / HU, XIONG /
+#: HONG are two surnames.
 _ROMAN_PAIRS = (("PH", "F"), ("KH", "H"), ("CH", "J"), ("EE", "I"), ("OO", "U"), ("OU", "U"))
 _ROMAN_LETTERS = str.maketrans({"Q": "K", "G": "K", "B": "P", "D": "T", "W": "V", "Y": "I"})
 
@@ -88,12 +91,13 @@ _ROMAN_LETTERS = str.maketrans({"Q": "K", "G": "K", "B": "P", "D": "T", "W": "V"
 @lru_cache(maxsize=200_000)
 def romanisation_key(word: str) -> str:
     """``CHIN`` and ``JIN``, ``TONG`` and ``DONG``, ``VAREE`` and ``WARI``, ``UBAYDAH`` and
-    ``OBEIDAH`` share a key: romanisation folds, then the consonant skeleton (a leading vowel
-    written A, a leading AL- article dropped)."""
+    ``OBEIDAH``, ``BEENAX`` and ``BAYNAH`` share a key: romanisation folds, then the consonant
+    skeleton (a leading vowel written A, a leading AL- article dropped)."""
     for old, new in _ROMAN_PAIRS:
         word = word.replace(old, new)
     word = word.translate(_ROMAN_LETTERS)
     if len(word) >= 3:
+        word = word[0] + word[1:].replace("X", "H")  # Somali X: MAXAMED / MAHAMED
         if len(word) >= 5 and word.startswith("AL"):
             word = word[2:]  # ALAGHA / AL-AGHA
         head = "A" if word[0] in "AEIOU" else word[0]  # UBAYDAH / OBEIDAH

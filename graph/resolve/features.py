@@ -201,6 +201,8 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "place_conflict": -3.0,  # each name writes a place, and they differ (graph.resolve.place_qualifiers)
         "common_names_only": -4.0,  # only common given names agree, the rest weakly (ALI ASWAD / ALI ATWA)
         "one_common_name": -4.0,  # one common name element alone (AHMED, AHMED) in a longer name
+        "other_surname": -4.0,  # one given name and patronymic, two surnames (POLONSKY / BELIK)
+        "crossed_pair": -4.0,  # a surname paired with a given name on a few letters (LJUBO / LAURO)
         "marked_body": -4.0,  # a parent vs its affiliate, or two affiliates, by marker (marked_parts)
     }
 )

@@ -38,6 +38,13 @@ V, W), rarely which sound a name starts with, so:
 * **distinct given names** — aligned words that are two Arabic given names a few letters
   apart (HASSAN / HUSAYN, HAMED / HADI, MAHMOUD / MAHDI): relatives, not one person; see
   :mod:`graph.resolve.distinct_given_names`.
+* **other surname** — two full East Slavic names (given name, patronymic, surname) that pair
+  their given names and leave both surnames unpaired (Dmitry Anatolievich POLONSKY / BELIK):
+  two people of one common given name and patronymic; see
+  :mod:`graph.resolve.patronymic_surnames`.
+* **crossed pair** — the surname of one name paired with a given name of the other on a few
+  shared letters (LJUBO / LAURO of Ljubo MARICIC / Marco DI LAURO): two people; see
+  :mod:`graph.resolve.crossed_names`.
 
 Each rule is a bit in the code returned by :func:`person_conflicts`; the scorer turns a bit
 into a log-odds contribution and :func:`describe_conflicts` into words.
@@ -52,6 +59,7 @@ from rapidfuzz import fuzz
 from graph.resolve.align import align_words
 from graph.resolve.arabic_compounds import allah_form, compound_words, element_part, is_abd_short_form
 from graph.resolve.common_names import one_common_name, only_common_shared
+from graph.resolve.crossed_names import crossed_pair
 from graph.resolve.distinct_given_names import different_given_names
 from graph.resolve.first_initials import pairs_without_initials
 from graph.resolve.given_names import same_given_name
@@ -60,6 +68,7 @@ from graph.resolve.name_chain import child_of
 from graph.resolve.names import NameForm, consonant_skeleton, normalise_name
 from graph.resolve.nasab_particles import same_particle
 from graph.resolve.onset_slips import onset_slip
+from graph.resolve.patronymic_surnames import other_surname
 from graph.resolve.person_compounds import compound_forms
 from graph.resolve.sound_shifts import same_shifted
 from graph.resolve.surname_morphology import surnames_differ
@@ -74,7 +83,9 @@ COMMON_NAMES_ONLY = 16
 CHILD_CHAIN = 32
 SURNAME_MORPHOLOGY = 64
 DISTINCT_GIVEN_NAMES = 128
-ONE_COMMON_NAME = 256  # the person column is int16 (bits <= 16384)
+ONE_COMMON_NAME = 256
+OTHER_SURNAME = 512
+CROSSED_PAIR = 1024  # the person column is int16 (bits <= 16384)
 #: The feature (and weight) name of each bit, as it appears in the reasons of ``compare``.
 RULE_FEATURES: dict[int, str] = {
     ONSET_CONFLICT: "person_onset",
@@ -86,6 +97,8 @@ RULE_FEATURES: dict[int, str] = {
     COMMON_NAMES_ONLY: "common_names_only",
     DISTINCT_GIVEN_NAMES: "distinct_given_names",
     ONE_COMMON_NAME: "one_common_name",
+    OTHER_SURNAME: "other_surname",
+    CROSSED_PAIR: "crossed_pair",
 }
 
 #: Letter groups that begin a name and are written as one sound (longest first).
@@ -266,6 +279,12 @@ def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ..
     alone = one_common_name(words_a, words_b)
     if alone is not None:
         out.append((ONE_COMMON_NAME, *alone))
+    surname = other_surname(words_a, words_b, pairs)
+    if surname is not None:
+        out.append((OTHER_SURNAME, *surname))
+    crossed = crossed_pair(words_a, words_b, pairs)
+    if crossed is not None:
+        out.append((CROSSED_PAIR, *crossed))
     return tuple(out)
 
 
@@ -337,6 +356,14 @@ _RULE_WORDS = {
         "one name is a single common name element, once or repeated, and the other has words "
         "beside it ({}): a name that many listed people bear does not identify one of them, "
         "however fully a longer name holds it"
+    ),
+    OTHER_SURNAME: (
+        "both names are given name, patronymic and surname, and agree on the given name but not "
+        "on the surname ({}): two people of one given name and patronymic, not one person"
+    ),
+    CROSSED_PAIR: (
+        "the surname of one name pairs with a given name of the other only on a few shared "
+        "letters ({}): a guess of the word alignment, not a spelling of one name"
     ),
 }
 
