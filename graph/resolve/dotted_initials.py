@@ -1,11 +1,26 @@
-"""A legal form is not cut from the middle of dotted initials: K.A.S. is no "K" of the form A/S.
+"""Initials before a legal form are the name's: K.A.S. is no K of the form A/S, T.E.G. LIMITED no T.
 
-The name is folded to words before its legal form is cut, so the dots that bind initials are
-lost: "K.A.S." becomes K A S, whose last two letters are the Danish form A/S, and "P.P.C." P P C,
-whose last two are the US form P.C. Cut that way, the name keeps one letter, has no distinctive
-word, and the listed name no longer matched itself (real list entries). Letters written together
-with dots are one acronym; when the form would take only some of them, the group is read as one
-word (KAS, PPC) and the form cut again. A form that takes a whole group ("ZEBRA S.A.") is kept.
+The name is folded to words before its legal form is cut, so its initials become single
+letters, and many legal forms are single letters too: the Danish A/S, the US P.C., the German
+cooperative E.G., the European S.E. Cut from the end of the initials, such a form leaves one
+letter of the name and no distinctive word, and the listed name no longer matched itself (real
+list entries: "K.A.S.", "P.P.C.", "T.E.G. LIMITED", "Y.A.S. CO LTD."). The form cutter
+(:func:`graph.resolve.names.forms_as_written`, :meth:`graph.resolve.legal_forms.LegalForms.split`)
+reads such letters as the name's on either of two pieces of evidence:
+
+* **a form already cut** (:func:`continues_initials`) — a name has one legal form. Once it is
+  cut ("T E G LIMITED", "Y.A.S. CO LTD."), a further form made only of letters that follows
+  another letter ("E G", "A S") is the end of the initials and stays, as letters, dotted or
+  not. This is judged at each form the cutter would take.
+* **dots** (:func:`join_split_groups`) — letters written together with dots are one acronym.
+  When the forms cut take only some of them ("K.A.S." keeping K, "P.P.C." keeping P), the group
+  is read as one word (KAS, PPC) and the form cut again. This is judged on everything cut: a form
+  that takes a whole group is cut ("ZEBRA S.A.", "Q.B. S.A."), and so is one whose group the
+  next form finishes ("S.A.R.L.": A R L, then S).
+
+With neither ("ALPHA E G", "JM S.A.", a clerk's "K A S"), letters at the end are the form. The
+one-letter stop-words A and Y among initials are kept as letters too
+(:mod:`graph.resolve.initial_runs`).
 """
 
 from __future__ import annotations
@@ -15,6 +30,14 @@ from collections.abc import Callable, Sequence
 
 #: Two or more single letters joined by dots ("K.A.S.", "A.C"), not part of a longer word.
 _DOTTED = re.compile(r"(?<![^\W\d_])[^\W\d_](?:\.[^\W\d_])+(?![^\W\d_])")
+
+
+def continues_initials(toks: Sequence[str], n: int) -> bool:
+    """The last ``n`` words of ``toks`` are single letters, and so is the word before them: a
+    run of initials ("T E G" of "T E G LIMITED", the company TEG), not a second legal form
+    (the German cooperative "E G") after a letter of the name — a name has one form, and the
+    one already cut was it."""
+    return len(toks) > n and len(toks[-n - 1]) == 1 and all(len(w) == 1 for w in toks[-n:])
 
 
 def dotted_groups(text: str, fold: Callable[[str], str]) -> list[tuple[str, ...]]:
@@ -32,7 +55,7 @@ def join_split_groups(
     tokens: Sequence[str], kept: Sequence[str], cut: str, groups: Sequence[tuple[str, ...]]
 ) -> list[str] | None:
     """``tokens`` with each dotted group split by the form cut written as one word. ``kept`` is
-    the slice of ``tokens`` the cut kept and ``cut`` the words it took from the edges (joined by
+    the slice of ``tokens`` the cut keeps and ``cut`` the words it takes from the edges (joined by
     spaces), which place the slice; when they place it more than one way (P.P.C. keeping one P),
     every placement must split a group. ``None`` when the cut splits no group."""
     n = len(kept)

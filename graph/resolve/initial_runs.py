@@ -5,7 +5,8 @@ that "BANCO DE CREDITO Y COMERCIO" or "A NEW COMPANY" are not compared on them. 
 "A.C. INTERNATIONAL" or "Y.A.S. CO LTD." (real list entries) those letters are initials: dropped,
 the name keeps one letter or none, has no distinctive word, and the listed name no longer
 matched itself (a screening hit on the exact name was missed). A one-letter word standing next
-to another one-letter word is read as a letter of a run of initials and kept.
+to another one-letter word is read as a letter of a run of initials and kept. (Nor is a legal
+form cut from such initials: :mod:`graph.resolve.dotted_initials`.)
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from graph.resolve import post_soviet_forms, qualified_forms
+from graph.resolve.dotted_initials import continues_initials
 
 ELF_TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "elf-codes-1.4.1.csv"
 
@@ -430,14 +431,6 @@ def _load(folder: Callable[[str], str]) -> tuple[dict[tuple[str, ...], str], dic
     return table, where
 
 
-def _continues_initials(toks: tuple[str, ...], n: int) -> bool:
-    """The last ``n`` words of ``toks`` are single letters, and so is the word before them: a
-    run of initials ("T E G" of "T E G LIMITED", the company TEG), not a second legal form
-    (the German cooperative "E G") after a letter of the name — a name has one form, and the
-    one already cut was it."""
-    return len(toks) > n and len(toks[-n - 1]) == 1 and all(len(w) == 1 for w in toks[-n:])
-
-
 class LegalForms:
     """Finds legal forms at the edges of a folded token sequence."""
 
@@ -470,7 +463,8 @@ class LegalForms:
             room = len(toks) if found_cls is None else len(toks) - 1
             for n in range(min(MAX_FORM_TOKENS, room), 0, -1):
                 tail = toks[-n:]
-                if tail in self.table and not (found_cls is not None and _continues_initials(toks, n)):
+                # "T E G LIMITED": after the form, letters after a letter are the name's initials.
+                if tail in self.table and not (found_cls is not None and continues_initials(toks, n)):
                     cls = self.table[tail]
                     if found_cls is None or found_cls == GENERIC:
                         found_cls, found_text = cls, " ".join(tail)

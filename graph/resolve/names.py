@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -617,22 +618,27 @@ def _phonetic(token: str) -> str:
     return jellyfish.metaphone(token) or token
 
 
-def forms_as_written(raw: list[str], kind: str) -> tuple[tuple[str, ...], str | None, str, str]:
+def forms_as_written(
+    raw: list[str], kind: str, groups: Sequence[tuple[str, ...]] = ()
+) -> tuple[tuple[str, ...], str | None, str, str]:
     """``(tokens left, form class, form as written, every form word cut)`` of a company name.
 
     Generic words are spelled right (:func:`correct_generic`) and a mistyped form corrected
     (:mod:`graph.resolve.form_typos`) before the form is cut, but a legal form is read as its
     words are written: the speller would turn the Mexican "ASOCIACION CIVIL" into "ASSOCIATION
     CIVIL", a name's words rather than a form. When the words as written lose more to a form,
-    that form is cut and the words left are then spelled right."""
+    that form is cut and the words left are then spelled right. No form is cut from the name's
+    initials, ``groups`` being its dotted ones (:mod:`graph.resolve.dotted_initials`)."""
     corrected = form_typos().repair([correct_generic(t) for t in raw])
     stripped, cls, text = legal_forms().split(corrected, kind)
+    cut = stripped, cls, text, _cut_words(corrected, stripped)
     if corrected != raw:
         kept, cls_written, text_written = legal_forms().split(raw, kind)
         if cls_written is not None and len(kept) < len(stripped):
-            left = tuple(correct_generic(t) for t in kept)
-            return left, cls_written, text_written, _cut_words(raw, kept)
-    return stripped, cls, text, _cut_words(corrected, stripped)
+            cut = tuple(correct_generic(t) for t in kept), cls_written, text_written, _cut_words(raw, kept)
+    # "K.A.S.": the forms cut took part of a dotted group, which is one word (KAS); cut again.
+    joined = join_split_groups(raw, cut[0], cut[3], groups)
+    return cut if joined is None else forms_as_written(joined, kind)
 
 
 def _cut_words(raw: list[str], kept: tuple[str, ...]) -> str:
@@ -673,11 +679,9 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         legal_cls, legal_text = None, ""
         legal_run = ""
     else:
-        stripped, legal_cls, legal_text, legal_run = forms_as_written(raw_tokens, kind)
-        # "K.A.S.": a form (A/S) is not cut from inside dotted initials (graph.resolve.dotted_initials).
-        rejoined = join_split_groups(raw_tokens, stripped, legal_run, dotted_groups(read, fold))
-        if rejoined is not None:
-            stripped, legal_cls, legal_text, legal_run = forms_as_written(rejoined, kind)
+        # "K.A.S.": no form is cut from the name's initials (graph.resolve.dotted_initials).
+        groups = dotted_groups(read, fold)
+        stripped, legal_cls, legal_text, legal_run = forms_as_written(raw_tokens, kind, groups)
         # "12TH" and "TWELFTH INSTITUTE" are 12 (graph.resolve.ordinals).
         tokens = canonical_numbers(
             drop_dedication(tuple(place_name(ABBREVIATIONS.get(t, t)) for t in stripped))

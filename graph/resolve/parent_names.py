@@ -156,6 +156,7 @@ def subsidiary_key(text: str) -> str:
 
 
 def _alike(word: str, other: str) -> bool:
+    """``other`` is ``word`` written alike (:data:`PARENT_WORD_RATIO`)."""
     return word == other or fuzz.ratio(word, other) >= PARENT_WORD_RATIO * 100
 
 
@@ -169,9 +170,7 @@ def refuses(key: str, core: str) -> bool:
     distinctive word, a rare one (ENVOLTEK, TONGHUI)."""
     parent, _, anchor = key.partition("\t")
     words = core.split()
-    # _alike written out (no call per pair of words: most pairs of names reach every pair of words)
-    cutoff = PARENT_WORD_RATIO * 100
-    if any(w == o or fuzz.ratio(w, o) >= cutoff for w in parent.split() for o in words):
+    if any(_alike(w, o) for w in parent.split() for o in words):
         return True
     return bool(anchor) and (anchor == "-" or not any(_alike(anchor, o) for o in words))
 

@@ -46,3 +46,25 @@ def test_groups_and_joins() -> None:
     assert dotted_groups("Q.A.S. and P.AD", fold) == [("Q", "A", "S")]
     assert join_split_groups(["Q", "A", "S"], ["Q"], "A S", [("Q", "A", "S")]) == ["QAS"]
     assert join_split_groups(["ZEBRON", "S", "A"], ["ZEBRON"], "S A", [("S", "A")]) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens", "form"),
+    [
+        # A form already cut: the letters after it stay letters, dotted or not.
+        ("T.E.G. LIMITED", ("T", "E", "G"), "LIMITED"),
+        ("T E G LIMITED", ("T", "E", "G"), "LIMITED"),
+        ("Q.A.S. GMBH", ("Q", "A", "S"), "GMBH"),
+        # Dots alone: the group the form would split is one word.
+        ("T.E.G.", ("TEG",), ""),
+        ("Q.S.A.R.L.", ("QSARL",), ""),
+        # Dots judged on everything cut: the next form (S) finishes the group A R L began.
+        ("ZEBRON S.A.R.L.", ("ZEBRON",), "S A R L"),
+        # Neither: spaced letters at the end are the form.
+        ("T E G", ("T",), "E G"),
+    ],
+)
+def test_both_pieces_of_evidence_for_initials(name: str, tokens: tuple[str, ...], form: str) -> None:
+    read = normalise_name(name)
+    assert read.tokens == tokens
+    assert read.legal_run == form
