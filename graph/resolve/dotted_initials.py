@@ -16,7 +16,13 @@ reads such letters as the name's on either of two pieces of evidence:
   When the forms cut take only some of them ("K.A.S." keeping K, "P.P.C." keeping P), the group
   is read as one word (KAS, PPC) and the form cut again. This is judged on everything cut: a form
   that takes a whole group is cut ("ZEBRA S.A.", "Q.B. S.A."), and so is one whose group the
-  next form finishes ("S.A.R.L.": A R L, then S).
+  next form finishes.
+
+Dots also say the opposite: letters written together with dots that spell a legal form are that
+one form (:func:`join_dotted_forms`). "S.A.R.L." is the French SARL, not the form "A R L" of
+another country after an S; "S.P.R.L." the Belgian SPRL, "O.O.O." the Russian OOO. Read letter by
+letter, the cutter took the longest form it knew from the end (A R L, A C of "S.A.C."), and a
+jurisdiction conflict with the same company written "SARL" sank a true pair.
 
 With neither ("ALPHA E G", "JM S.A.", a clerk's "K A S"), letters at the end are the form. The
 one-letter stop-words A and Y among initials are kept as letters too
@@ -75,3 +81,28 @@ def join_split_groups(
     for g, end in sorted(set().union(*split_by), reverse=True):
         joined[g:end] = ["".join(tokens[g:end])]
     return joined
+
+
+def join_dotted_forms(
+    tokens: Sequence[str], groups: Sequence[tuple[str, ...]], is_form: Callable[[tuple[str, ...]], bool]
+) -> list[str]:
+    """``tokens`` with the letters that end them written as one word when they spell a legal
+    form (S A R L → SARL), and their letters apart are not one (S.A. stays S A, read as
+    written), and a word of the name comes before them. Letters written with dots are taken as
+    their whole group (Q.S.A.R.L. is the acronym QSARL, no form); letters written apart, as the
+    longest run of them that ends the name and spells a form (a clerk's "S A C"). Inside a name,
+    dotted letters are initials even when they spell a form ("ACADEMICIAN A.A. RASPLETIN",
+    "S.P.R. DE R.L."), and a name that is only a dotted group is its initials ("C.T.R.")."""
+    ending = [g for g in groups if tuple(tokens[len(tokens) - len(g) :]) == g]
+    if ending:
+        group = max(ending, key=len)
+        candidates = [group] if len(tokens) > len(group) else []
+    else:
+        run = 0
+        while run < len(tokens) - 1 and len(tokens[len(tokens) - 1 - run]) == 1:
+            run += 1
+        candidates = [tuple(tokens[len(tokens) - n :]) for n in range(run, 1, -1)]
+    for letters in candidates:
+        if is_form(("".join(letters),)) and not is_form(letters):
+            return [*tokens[: len(tokens) - len(letters)], "".join(letters)]
+    return list(tokens)

@@ -28,7 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from graph.addresses import normalise_address as _normalise_address
 from graph.resolve.dedications import drop_dedication
-from graph.resolve.dotted_initials import dotted_groups, join_split_groups
+from graph.resolve.dotted_initials import dotted_groups, join_dotted_forms, join_split_groups
 from graph.resolve.form_names import form_words
 from graph.resolve.form_typos import FormTypos
 from graph.resolve.initial_runs import kept_words
@@ -629,6 +629,8 @@ def forms_as_written(
     CIVIL", a name's words rather than a form. When the words as written lose more to a form,
     that form is cut and the words left are then spelled right. No form is cut from the name's
     initials, ``groups`` being its dotted ones (:mod:`graph.resolve.dotted_initials`)."""
+    # "S.A.R.L." is the one form SARL, not A R L after an S (graph.resolve.dotted_initials).
+    raw = join_dotted_forms(raw, groups, legal_forms().table.__contains__)
     corrected = form_typos().repair([correct_generic(t) for t in raw])
     stripped, cls, text = legal_forms().split(corrected, kind)
     cut = stripped, cls, text, _cut_words(corrected, stripped)

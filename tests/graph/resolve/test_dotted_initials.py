@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.resolve.compare import Decision, compare
-from graph.resolve.dotted_initials import dotted_groups, join_split_groups
+from graph.resolve.dotted_initials import dotted_groups, join_dotted_forms, join_split_groups
 from graph.resolve.features import Record
 from graph.resolve.names import fold, normalise_name
 
@@ -58,8 +58,8 @@ def test_groups_and_joins() -> None:
         # Dots alone: the group the form would split is one word.
         ("T.E.G.", ("TEG",), ""),
         ("Q.S.A.R.L.", ("QSARL",), ""),
-        # Dots judged on everything cut: the next form (S) finishes the group A R L began.
-        ("ZEBRON S.A.R.L.", ("ZEBRON",), "S A R L"),
+        # A dotted group ending the name that spells a form is that one form.
+        ("ZEBRON S.A.R.L.", ("ZEBRON",), "SARL"),
         # Neither: spaced letters at the end are the form.
         ("T E G", ("T",), "E G"),
     ],
@@ -68,3 +68,73 @@ def test_both_pieces_of_evidence_for_initials(name: str, tokens: tuple[str, ...]
     read = normalise_name(name)
     assert read.tokens == tokens
     assert read.legal_run == form
+
+
+@pytest.mark.parametrize(
+    ("dotted", "plain", "form"),
+    [
+        ("ZEBRON S.A.R.L.", "ZEBRON SARL", "SARL"),  # was the form "A R L" after an S
+        ("AVIANDINA S.A.C.", "AVIANDINA SAC", "SAC"),  # was "A C"
+        ("FONDATION SECOURS MONDIAL A.S.B.L.", "FONDATION SECOURS MONDIAL ASBL", "ASBL"),  # no form
+        ("STICHTING WERELDHULP-BELGIE, V.Z.W.", "STICHTING WERELDHULP-BELGIE VZW", "VZW"),
+        ("CYLINDER SYSTEM L.T.D.", "CYLINDER SYSTEM LTD", "LTD"),
+        # A clerk's letters written apart, the longest run ending the name that spells a form.
+        ("G & M AUTOS S A C", "G & M AUTOS SAC", "SAC"),
+        ("MACHINE SAZI ARAK COMPANY P J S C", "MACHINE SAZI ARAK PJSC", "PJSC"),
+    ],
+)
+def test_a_form_written_with_dots_is_that_form(dotted: str, plain: str, form: str) -> None:
+    read = normalise_name(dotted)
+    assert read.legal_form_text == form
+    assert read.tokens == normalise_name(plain).tokens
+    result = compare(Record("a", "company", (dotted,)), Record("b", "company", (plain,)))
+    assert result.decision is Decision.MATCH, result.reasons
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        # Inside a name, dotted letters are initials even when they spell a form (AA, SPR).
+        ("JSC Plant Named After A.A. Kulakov", ("PLANT", "KULAKOV")),
+        ("AGRICOLA TAVO S.P.R. DE R.L.", ("AGRICOLA", "TAVO")),
+        # A name that is only a dotted group is its initials.
+        ("C.T.R.", ("C", "T", "R")),
+        ("P.C.C. (SINGAPORE) PRIVATE LIMITED", ("SINGAPORE", "P", "C", "C")),
+    ],
+)
+def test_dotted_letters_inside_or_alone_are_not_joined_into_a_form(
+    name: str, tokens: tuple[str, ...]
+) -> None:
+    assert normalise_name(name).tokens == tokens
+
+
+def test_join_dotted_forms() -> None:
+    def is_form(key: tuple[str, ...]) -> bool:
+        return key in {("SARL",), ("S", "A"), ("SA",)}
+
+    assert join_dotted_forms(["ZEBRON", "S", "A", "R", "L"], [("S", "A", "R", "L")], is_form) == [
+        "ZEBRON",
+        "SARL",
+    ]
+    # Letters apart already a form: read as written.
+    assert join_dotted_forms(["ZEBRON", "S", "A"], [("S", "A")], is_form) == ["ZEBRON", "S", "A"]
+    # Not at the end, or the whole name: left alone.
+    assert join_dotted_forms(["S", "A", "R", "L", "X"], [("S", "A", "R", "L")], is_form) == [
+        "S",
+        "A",
+        "R",
+        "L",
+        "X",
+    ]
+    assert join_dotted_forms(["S", "A", "R", "L"], [("S", "A", "R", "L")], is_form) == ["S", "A", "R", "L"]
+    # Undotted: the longest run of letters ending the name that spells a form.
+    assert join_dotted_forms(["ZEBRON", "Q", "S", "A", "R", "L"], [], is_form) == ["ZEBRON", "Q", "SARL"]
+    # Dotted: the whole group or nothing (Q.S.A.R.L. is an acronym).
+    assert join_dotted_forms(["ZEBRON", "Q", "S", "A", "R", "L"], [("Q", "S", "A", "R", "L")], is_form) == [
+        "ZEBRON",
+        "Q",
+        "S",
+        "A",
+        "R",
+        "L",
+    ]
