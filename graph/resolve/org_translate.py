@@ -3,7 +3,9 @@
 The lists publish Russian (and Chinese, Turkish, Persian, Arabic, Spanish) organisations both
 transliterated and translated: "RT - GLOBALNYE RESURSY OOO" / "RT GLOBAL RESOURCES",
 "90 EKSPERIMENTALNY ZAVOD" / "90 EXPERIMENTAL PLANT". The organisational and line-of-business
-words are translated (``data/reference/org_words.csv``), the names proper are not.
+words are translated (``data/reference/org_words.csv``), the names proper are not. The table
+also makes one word of two English words a translator would render alike ("RELIEF COMMITTEE" /
+"AID COMMITTEE", "MONEY EXCHANGE" / "CURRENCY EXCHANGE"), whichever the alias wrote.
 
 A translation is all-or-nothing (the reverted ``f1`` branch let translated generic words
 lend weight to partial matches, and "Onyx Components Ltd" became "Onyx Construction

@@ -137,8 +137,8 @@ def romanised(x: str, y: str) -> bool:
 
 def one_org_word(x: str, y: str) -> bool:
     """``x`` and ``y`` are one organisational word in two languages or two English words
-    (ZAVOD / FACTORY / PLANT, TSENTR / CENTRE / CENTER: the table of
-    :mod:`graph.resolve.org_translate`)."""
+    (ZAVOD / FACTORY / PLANT, TSENTR / CENTRE / CENTER, SECOURS / RELIEF / AID, CURRENCY /
+    MONEY: the table of :mod:`graph.resolve.org_translate`)."""
     return x != y and (translate(x) or x) == (translate(y) or y)
 
 
