@@ -5,8 +5,9 @@ persons ("ADOON GENERAL TRADING LLC" / "… FZE", "HARBOR NETWORKS LLC" / "… P
 cases are not that, and the lists are full of them:
 
 * **translation** — the Russian / Bulgarian limited-liability company (OOO, TOO, OOD,
-  "Obshchestvo s ogranichennoi otvetstvennostyu") is published in English as "LLC" or "Ltd"
-  ("VTB FAKTORING OOO" / "VTB FACTORING LTD", "ATRILOR LLC" / "ATRILOR, LTD");
+  "Obshchestvo s ogranichennoi otvetstvennostyu") and the Romance one (SARL, SRL, LTDA, S. de
+  R.L.) are published in English as "LLC" or "Ltd" ("VTB FAKTORING OOO" / "VTB FACTORING LTD",
+  "ATRILOR LLC" / "ATRILOR, LTD", the Lebanese "TAJCO SARL" / "TAJCO LTD" of one OFAC entry);
 * **written in full** — one side's run of form words contains the other's ("CHINA STATE
   SHIPBUILDING CORPORATION LIMITED" / "… CORPORATION");
 * **re-registration** — two Russian forms of one company before and after it re-registered
@@ -33,7 +34,7 @@ from graph.resolve.names import GENERIC_WORDS, legal_forms
 from graph.resolve.reregistration import reregistered
 
 #: Families that are one limited-liability company in different languages.
-LIMITED_LIABILITY: frozenset[str] = frozenset({"LTD", "LLC", "OOD"})
+LIMITED_LIABILITY: frozenset[str] = frozenset({"LTD", "LLC", "OOD", "LTDA"})
 
 #: Spellings of one form word, so that "CORP." is found in "CORPORATION LIMITED".
 _SPELLING = {"CORP": "CORPORATION", "LTD": "LIMITED", "CO": "COMPANY", "INC": "INCORPORATED"}

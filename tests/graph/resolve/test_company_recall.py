@@ -109,6 +109,10 @@ def test_mistyped_legal_forms_no_longer_conflict(a: str, b: str) -> None:
         ("Karst, OOO", "Karst Ltd.", "translation"),
         ("Atrilor, Ltd", "Atrilor LLC", "translation"),
         ("LOTTERY BG OOD", "LOTTERY BG LTD.", "translation"),
+        # OFAC aliases of one Lebanese entry each: the French SARL published as LLC or Ltd.
+        ("REEM PHARMACEUTICAL, S.A.R.L.", "REEM PHARMACEUTICAL, LLC", "translation"),
+        ("TAJCO SARL", "TAJCO LTD", "translation"),
+        ("LANDMATICS SARL", "LANDMATICS LLC", "translation"),
         (
             "CHINA STATE SHIPBUILDING CORPORATION LIMITED",
             "CHINA STATE SHIPBUILDING CORPORATION",
@@ -138,6 +142,9 @@ def test_one_legal_form_written_two_ways_is_no_conflict(a: str, b: str, how: str
         ("Harbor Networks Pte. Ltd.", "Harbor Networks LLC"),
         ("Vantage Networks Co., Ltd.", "Vantage Networks Pte. Ltd."),
         ("ADOON GENERAL TRADING L.L.C.", "ADOON GENERAL TRADING FZE"),
+        # A limited-liability company against a corporation stays two legal persons.
+        ("GRANITE COMMERCE SARL", "GRANITE COMMERCE INC"),
+        ("Granite Vantage Commerce SRL", "Granite Commerce Limited"),
     ],
 )
 def test_siblings_with_other_forms_are_still_no_match(a: str, b: str) -> None:
@@ -149,6 +156,8 @@ def test_form_variant_kinds() -> None:
     assert form_variant("LIMITED", "CORPORATION LIMITED", "CORP", "CORP") == "written in full"
     assert form_variant("CO LTD", "CO LTD", "PTE LTD", "PTE LTD") == ""
     assert form_variant("FZE", "FZE", "LLC", "LLC") == ""
+    assert form_variant("SARL", "SARL", "LTD", "LTD") == "translation"
+    assert form_variant("SRL", "SRL", "INC", "INC") == ""
 
 
 def test_batch_scores_equal_compare_for_the_new_rules() -> None:
