@@ -37,7 +37,16 @@ from graph.resolve.reregistration import reregistered
 LIMITED_LIABILITY: frozenset[str] = frozenset({"LTD", "LLC", "OOD", "LTDA"})
 
 #: Spellings of one form word, so that "CORP." is found in "CORPORATION LIMITED".
-_SPELLING = {"CORP": "CORPORATION", "LTD": "LIMITED", "CO": "COMPANY", "INC": "INCORPORATED"}
+#: PTE and PVT are both PRIVATE written short; "PTE LTD" and "PVT LTD" still differ in their
+#: jurisdictions (Singapore, India), which the family rule does not lift.
+_SPELLING = {
+    "CORP": "CORPORATION",
+    "LTD": "LIMITED",
+    "CO": "COMPANY",
+    "INC": "INCORPORATED",
+    "PTE": "PRIVATE",
+    "PVT": "PRIVATE",
+}
 
 
 def _words(run: str) -> tuple[str, ...]:
@@ -58,7 +67,7 @@ def form_variant(form_a: str, run_a: str, form_b: str, run_b: str) -> str:
     if fam_a in LIMITED_LIABILITY and fam_b in LIMITED_LIABILITY:
         return "translation"
     words_a, words_b = _words(run_a), _words(run_b)
-    if _contains(words_a, words_b) or _contains(words_b, words_a):
+    if words_a == words_b or _contains(words_a, words_b) or _contains(words_b, words_a):
         return "written in full"
     if reregistered(form_a, form_b):
         return "re-registration"

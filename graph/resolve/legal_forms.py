@@ -361,7 +361,8 @@ _SUPPLEMENT_COUNTRIES: dict[str, frozenset[str]] = {
     "PTELTD": frozenset({"SG", "MY"}),
     "PTELIMITED": frozenset({"SG", "MY"}),
     "PVTLTD": frozenset({"IN", "PK", "LK", "NP", "BD"}),
-    "PRIVATELIMITED": frozenset({"IN", "PK", "LK", "NP", "BD"}),
+    # Singapore's "Pte. Ltd." is its Private Limited written short (Companies Act s.27).
+    "PRIVATELIMITED": frozenset({"IN", "PK", "LK", "NP", "BD", "SG", "MY"}),
     "PTYLTD": frozenset({"AU", "ZA"}),
     **{f: frozenset({"JP"}) for f in ("KK", "KABUSHIKIKAISHA", "KABUSHIKIGAISHA")},
     **{f: frozenset({"ID"}) for f in ("PT", "TBK")},

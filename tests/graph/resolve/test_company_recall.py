@@ -119,6 +119,8 @@ def test_mistyped_legal_forms_no_longer_conflict(a: str, b: str) -> None:
             "written in full",
         ),
         ("MYANMAR ECONOMIC CORPORATION LIMITED", "MYANMAR ECONOMIC CORPORATION", "written in full"),
+        # Singapore's Private Limited written short.
+        ("HARBOR NETWORKS PRIVATE LIMITED", "HARBOR NETWORKS PTE. LTD.", "written in full"),
     ],
 )
 def test_one_legal_form_written_two_ways_is_no_conflict(a: str, b: str, how: str) -> None:
@@ -144,6 +146,8 @@ def test_one_legal_form_written_two_ways_is_no_conflict(a: str, b: str, how: str
         ("ADOON GENERAL TRADING L.L.C.", "ADOON GENERAL TRADING FZE"),
         # A limited-liability company against a corporation stays two legal persons.
         ("GRANITE COMMERCE SARL", "GRANITE COMMERCE INC"),
+        # India's Pvt Ltd and Singapore's Pte Ltd: two jurisdictions.
+        ("Harbor Networks Pvt. Ltd.", "Harbor Networks Pte. Ltd."),
         ("Granite Vantage Commerce SRL", "Granite Commerce Limited"),
     ],
 )
