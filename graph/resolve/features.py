@@ -203,6 +203,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "one_common_name": -4.0,  # one common name element alone (AHMED, AHMED) in a longer name
         "other_surname": -4.0,  # one given name and patronymic, two surnames (POLONSKY / BELIK)
         "crossed_pair": -4.0,  # a surname paired with a given name on a few letters (LJUBO / LAURO)
+        "gendered_forms": -4.0,  # a man's and a woman's form of one name (ALEKSANDR / ALEKSANDRA)
         "marked_body": -4.0,  # a parent vs its affiliate, or two affiliates, by marker (marked_parts)
     }
 )
