@@ -38,22 +38,20 @@ from graph.resolve.given_names import same_given_name, slavic_key, slavic_male
 
 #: Men's East Slavic given names the table of :mod:`graph.resolve.given_names` lacks, whose
 #: feminine is a name of its own (VALERIYA, STANISLAVA, BOGDANA).
-_SLAVIC_MEN = frozenset(
-    """
+_SLAVIC_MEN_NAMES = """
     VALERY VALERIY VALERII VITALY VITALIY VITALII STANISLAV VLADISLAV YAROSLAV VYACHESLAV
     BOGDAN BOHDAN RUSLAN ROMAN ARKADY ARKADIY ARKADII YEVGENI EVGENI
-    """.split()
-)
+"""
+_SLAVIC_MEN = frozenset(_SLAVIC_MEN_NAMES.split())
 #: Men's names the census counts as women's, or that end like a woman's form of another name:
 #: Italian (ANDREA, NICOLA, LUCA, ELIA, MATTIA, SIMONE), West African (IBRAHIMA, ISMAILA),
 #: Arabic and Tajik (ISA, MUSA, YAHYA), East Slavic and Balkan (NIKITA, ILYA, DANILA, NIKOLA).
-_MEN_ELSEWHERE = frozenset(
-    """
+_MEN_ELSEWHERE_NAMES = """
     ANDREA NICOLA LUCA ELIA MATTIA SIMONE MICHELE DANIELE GABRIELE ENEA
     IBRAHIMA ISMAILA ISA MUSA YAHYA TAHA HAMZA OSAMA USAMA MUSTAFA ZAKARIYA
     NIKITA ILYA ILIA DANILA GAVRILA SAVVA FOMA KUZMA NIKOLA LUKA ILIJA SASHA MIRCEA
-    """.split()
-)
+"""
+_MEN_ELSEWHERE = frozenset(_MEN_ELSEWHERE_NAMES.split())
 #: A name counts as one sex's when that sex bears it this many times as often as the other.
 SEX_RATIO = 2.0
 #: East Slavic patronymic endings of a son (-OVICH, -YOVYCH) and a daughter (-OVNA, -IVNA).
@@ -61,7 +59,7 @@ _SON, _DAUGHTER = ("ICH", "YCH"), ("NA",)
 
 
 def _census_sex(word: str) -> str:
-    """"M" or "F" when the census shows the name borne mostly by one sex, else ""."""
+    """ "M" or "F" when the census shows the name borne mostly by one sex, else ""."""
     men, women = census_shares().get(word, (0.0, 0.0))
     if men > 0 and men >= SEX_RATIO * women:
         return "M"
