@@ -154,7 +154,9 @@ def design(df: pd.DataFrame, f: features.PairFeatures) -> Design:
     zero_p = {k: KindParams(0.0, 0.0) for k in features.KIND_PARAMS}
     cols: dict[str, np.ndarray] = {}
     for key in features.WEIGHTS:
-        if key == "weak_alias_cap":
+        # Caps, not weights: the gendered_forms cap holds a pair's name at review whatever the
+        # slope (those rows' columns read zero), so there is nothing linear to fit.
+        if key in ("weak_alias_cap", "gendered_forms"):
             continue
         with patched({**zero_w, key: 1.0}, zero_p):
             col = contributions(f).total()

@@ -25,6 +25,19 @@ MIN_LENGTH = 3
 
 
 @cache
+def census_shares() -> dict[str, tuple[float, float]]:
+    """Census first name (folded, at least :data:`MIN_LENGTH` letters) → (per cent of men, per
+    cent of women) bearing it: which sex, in the United States, bears the name."""
+    with CENSUS_TABLE.open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return {
+            r["name"]: (float(r["male_pct"]), float(r["female_pct"]))
+            for r in rows
+            if len(r["name"]) >= MIN_LENGTH
+        }
+
+
+@cache
 def census_given_names() -> frozenset[str]:
     """The census first names (folded: upper-case ASCII) of at least :data:`MIN_LENGTH` letters."""
     with CENSUS_TABLE.open(encoding="utf-8", newline="") as fh:

@@ -47,6 +47,7 @@ from graph.resolve.features import (
     PairFeatures,
     Record,
     contributions,
+    gendered_cut,
     lone_words,
     pair_features,
     prepare,
@@ -54,6 +55,7 @@ from graph.resolve.features import (
 )
 from graph.resolve.form_names import describe as describe_form_name
 from graph.resolve.form_variants import absorbed_words, form_variant
+from graph.resolve.gendered_names import gendered_forms
 from graph.resolve.given_names import same_given_name
 from graph.resolve.name_clauses import describe as describe_clauses
 from graph.resolve.names import (
@@ -69,7 +71,13 @@ from graph.resolve.onset_slips import describe as describe_slips
 from graph.resolve.onset_slips import onset_slip
 from graph.resolve.ordinals import describe as describe_numbers
 from graph.resolve.org_translate import explain, org_view, same_by_translation
-from graph.resolve.person_rules import RULE_FEATURES, describe_conflicts, written_order, written_tokens
+from graph.resolve.person_rules import (
+    GENDERED_FORMS,
+    RULE_FEATURES,
+    describe_conflicts,
+    written_order,
+    written_tokens,
+)
 from graph.resolve.place_names import renamed
 from graph.resolve.readings import AS_WRITTEN, OWN_ACRONYM, PERSON_PART, part_reason, reading_base, reason
 from graph.resolve.respelt_words import describe as describe_respelt
@@ -281,7 +289,8 @@ def _word_pairs_reason(feature: str, pairs: list[tuple[str, str]], why: str) -> 
 _PERSON_WORD_RULES: tuple[tuple[str, Callable[[str, str], bool], str], ...] = (
     (
         "given_name_forms",
-        same_given_name,
+        # a son's and a daughter's patronymic of one name are the gendered_forms rule's
+        lambda x, y: same_given_name(x, y) and not gendered_forms(x, y),
         "one given name in two forms (Russian, Ukrainian or Belarusian; Arabic or European; a "
         "familiar form) or patronymics of one, not two names",
     ),
@@ -497,7 +506,8 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         order_b = written_order(_aligned_text(b, f.writing_b))
         for bit, detail in describe_conflicts(order_a, order_b):
             name = RULE_FEATURES[bit]
-            reasons.append(Reason(name, -1.0, WEIGHTS[name], detail))
+            weight = float(gendered_cut(c.name)[0]) if bit == GENDERED_FORMS else WEIGHTS[name]
+            reasons.append(Reason(name, -1.0, weight, detail))
     packed_a = pack(" ".join(sorted(form_a.distinctive)), other_words(form_a))
     packed_b = pack(" ".join(sorted(form_b.distinctive)), other_words(form_b))
     if f.sibling[0]:
@@ -534,11 +544,14 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             Reason("generic_words", -1.0, float(c.generic[0]), "line-of-business words differ, none shared")
         )
     code_sibling = f.sibling[0] == SHORT_CODE_SIBLING
+    gendered = bool(f.person[0] & GENDERED_FORMS)
     if f.country[0]:
         agree = int(f.country[0]) > 0
         detail = f"country {'agrees' if agree else 'differs'}: {a.country} vs {b.country}"
         if agree and code_sibling:
             detail += f" (not counted: {_GROUP_SHARES})"
+        elif agree and gendered:
+            detail += f" (not counted: {_FAMILY_SHARES})"
         reasons.append(Reason("country", float(f.country[0]), float(c.country[0]), detail))
     if f.identifiers[0]:
         agree = int(f.identifiers[0]) > 0
@@ -552,6 +565,8 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         detail = f"addresses compared: similarity {float(f.address_sim[0]):.2f}"
         if code_sibling:
             detail += f" (not counted: {_GROUP_SHARES})"
+        elif gendered:
+            detail += f" (not counted: {_FAMILY_SHARES})"
         reasons.append(Reason("address", round(float(f.address_sim[0]), 4), float(c.address[0]), detail))
     if f.kind_conflict[0]:
         reasons.append(Reason("kind", -1.0, float(c.kind[0]), f"different kinds: {a.kind} vs {b.kind}"))
@@ -562,6 +577,12 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
 _GROUP_SHARES = (
     "companies of one group told apart by a short code share a country and often an address, "
     "so agreeing there does not make the two codes one company"
+)
+
+#: Why an agreeing country or address does not count for a man's and a woman's form of one name.
+_FAMILY_SHARES = (
+    "a man and a woman of one family, designated together, share a country and often an address, "
+    "so agreeing there does not make them one person"
 )
 
 

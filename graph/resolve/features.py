@@ -111,7 +111,7 @@ from graph.resolve.name_clauses import readings as clause_readings
 from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_address, normalise_name
 from graph.resolve.org_translate import OrgView, org_view, same_by_translation
 from graph.resolve.parent_names import refuses, subsidiary_key
-from graph.resolve.person_rules import RULE_FEATURES, person_conflicts, written_order
+from graph.resolve.person_rules import GENDERED_FORMS, RULE_FEATURES, person_conflicts, written_order
 from graph.resolve.private_limited import private_and_limited
 from graph.resolve.reregistration import MIN_NAME_LETTERS, MIN_NAME_WORDS
 from graph.resolve.respelt_words import RESPELT_SIM, respelt_similarity
@@ -203,6 +203,9 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "one_common_name": -4.0,  # one common name element alone (AHMED, AHMED) in a longer name
         "other_surname": -4.0,  # one given name and patronymic, two surnames (POLONSKY / BELIK)
         "crossed_pair": -4.0,  # a surname paired with a given name on a few letters (LJUBO / LAURO)
+        # a man's and a woman's form of one given name (ALEKSANDR / ALEKSANDRA): not a weight but
+        # the most the name may count (see gendered_cut), so the pair lands in review, not in no
+        "gendered_forms": 1.0,
         "marked_body": -4.0,  # a parent vs its affiliate, or two affiliates, by marker (marked_parts)
     }
 )
@@ -1625,6 +1628,15 @@ class Contributions:
         )
 
 
+def gendered_cut(name: np.ndarray) -> np.ndarray:
+    """The contribution of the ``gendered_forms`` person rule given the name's: what brings the
+    name down to ``WEIGHTS["gendered_forms"]``. A man's and a woman's form of one given name are
+    two relatives or a slip of one letter, so the pair goes to review however alike the rest of
+    the names are — and not below review: a fixed weight would send the pairs whose names are
+    spelt a little apart too (ALEXANDER IVANOV / ALEKSANDRA IVANOVA) to no."""
+    return np.minimum(0.0, WEIGHTS["gendered_forms"] - name)
+
+
 def contributions(f: PairFeatures) -> Contributions:
     """Turn feature columns into log-odds contributions (the one place weights apply)."""
     params = _params_columns(f.kind)
@@ -1657,8 +1669,10 @@ def contributions(f: PairFeatures) -> Contributions:
     # differs still counts against. (Not for a rare extra word: "HUAWEI" / "HUAWEI CLOUD" may be
     # one company's short and full names, which an agreeing address does speak for.)
     code_sibling = f.sibling == siblings.SHORT_CODE_SIBLING
-    country = np.where(code_sibling, np.minimum(country, 0.0), country)
-    address = np.where(code_sibling, 0.0, address)
+    # A man and a woman of one family (gendered_forms) share a country and often an address too.
+    gendered = (f.person & GENDERED_FORMS) > 0
+    country = np.where(code_sibling | gendered, np.minimum(country, 0.0), country)
+    address = np.where(code_sibling | gendered, 0.0, address)
     return Contributions(
         name=name.astype(np.float64),
         short=np.where(f.short & ~f.empty, w["short_name"], 0.0),
@@ -1671,8 +1685,12 @@ def contributions(f: PairFeatures) -> Contributions:
         kind=np.where(f.kind_conflict, w["kind_conflict"], 0.0),
         unpaired=np.where(f.unpaired, w["unpaired_words"], 0.0),
         person=sum(
-            (np.where((f.person & bit) > 0, w[name], 0.0) for bit, name in RULE_FEATURES.items()),
-            np.zeros(len(f.person), dtype=np.float64),
+            (
+                np.where((f.person & bit) > 0, w[name], 0.0)
+                for bit, name in RULE_FEATURES.items()
+                if bit != GENDERED_FORMS
+            ),
+            np.where(gendered, gendered_cut(name.astype(np.float64)), 0.0),
         ),
         sibling=np.select(
             [f.sibling == siblings.RARE_SIBLING, f.sibling == siblings.SHORT_CODE_SIBLING],

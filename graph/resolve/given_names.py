@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-#: One line per name: its forms (Russian, Ukrainian, Belarusian, common romanisations).
-_NAMES = """
+#: One line per name: its forms (Russian, Ukrainian, Belarusian, common romanisations); men's
+#: names first, then women's (:data:`_WOMEN`), so :func:`slavic_male` can tell them apart.
+_MEN = """
 ALEKSANDR ALEXANDR ALEXANDER OLEKSANDR OLEXANDR ALIAKSANDR ALYAKSANDR ALIAKSANDAR
 ALEKSEI ALEKSEY ALEXEI ALEXEY OLEKSIY OLEKSII ALIAKSEI ALYAKSEY
 ANATOLY ANATOLIY ANATOLII ANATOL
@@ -50,6 +51,8 @@ VLADIMIR VOLODYMYR ULADZIMIR VALADZIMIR
 YAKOV YAKIV YAKAU
 YEVGENY YEVGENIY EVGENY EVGENIY YEVHEN YEVHENIY YAUHEN YAUGEN EUGENE
 YURI YURIY YURY YURII IURII
+"""
+_WOMEN = """
 ELENA YELENA OLENA ALENA
 GALINA HALYNA HALINA
 IRINA IRYNA
@@ -59,6 +62,7 @@ OLGA OLHA VOLHA
 SVETLANA SVITLANA SVIATLANA
 TATYANA TATIANA TETIANA TETYANA TATSIANA
 """
+_NAMES = _MEN + _WOMEN
 
 #: One line per name: the name, then its familiar forms or its forms in other languages.
 _FORMS = """
@@ -164,3 +168,11 @@ def same_given_name(a: str, b: str) -> bool:
     """``a`` and ``b`` are forms of one given name (East Slavic forms, familiar forms, Arabic
     and European forms), or East Slavic patronymics of one."""
     return a != b and bool(_names_of(a) & _names_of(b))
+
+
+_MEN_HEADS = frozenset(line.split()[0] for line in _MEN.strip().splitlines())
+
+
+def slavic_male(word: str) -> bool:
+    """``word`` is a form of a man's East Slavic given name of the table (ALEKSANDR, YEVHEN)."""
+    return _BY_FORM.get(word) in _MEN_HEADS

@@ -45,6 +45,10 @@ V, W), rarely which sound a name starts with, so:
 * **crossed pair** — the surname of one name paired with a given name of the other on a few
   shared letters (LJUBO / LAURO of Ljubo MARICIC / Marco DI LAURO): two people; see
   :mod:`graph.resolve.crossed_names`.
+* **gendered forms** — aligned words that are a man's and a woman's form of one given name
+  (ALEKSANDR / ALEKSANDRA, MARIO / MARIA, YEVGENY / YEVGENIA) or a son's and a daughter's
+  patronymic (BORISOVICH / BORISOVNA): relatives designated together, or a slip of a letter —
+  a pair to review, not a match; see :mod:`graph.resolve.gendered_names`.
 
 Each rule is a bit in the code returned by :func:`person_conflicts`; the scorer turns a bit
 into a log-odds contribution and :func:`describe_conflicts` into words.
@@ -62,6 +66,7 @@ from graph.resolve.common_names import one_common_name, only_common_shared
 from graph.resolve.crossed_names import crossed_pair
 from graph.resolve.distinct_given_names import different_given_names
 from graph.resolve.first_initials import pairs_without_initials
+from graph.resolve.gendered_names import gendered_forms
 from graph.resolve.given_names import same_given_name
 from graph.resolve.muhammad_compounds import child_of_compound
 from graph.resolve.name_chain import child_of
@@ -85,7 +90,8 @@ SURNAME_MORPHOLOGY = 64
 DISTINCT_GIVEN_NAMES = 128
 ONE_COMMON_NAME = 256
 OTHER_SURNAME = 512
-CROSSED_PAIR = 1024  # the person column is int16 (bits <= 16384)
+CROSSED_PAIR = 1024
+GENDERED_FORMS = 2048  # the person column is int16 (bits <= 16384)
 #: The feature (and weight) name of each bit, as it appears in the reasons of ``compare``.
 RULE_FEATURES: dict[int, str] = {
     ONSET_CONFLICT: "person_onset",
@@ -99,6 +105,7 @@ RULE_FEATURES: dict[int, str] = {
     ONE_COMMON_NAME: "one_common_name",
     OTHER_SURNAME: "other_surname",
     CROSSED_PAIR: "crossed_pair",
+    GENDERED_FORMS: "gendered_forms",
 }
 
 #: Letter groups that begin a name and are written as one sound (longest first).
@@ -250,7 +257,12 @@ def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ..
         a, b = element_part(word_a), element_part(word_b)
         if (a is not word_a and is_abd_short_form(b)) or (b is not word_b and is_abd_short_form(a)):
             continue
-        if a == b or same_given_name(a, b):  # MYKOLA / NIKOLAI: one name in two languages
+        if a == b:
+            continue
+        if gendered_forms(a, b):  # ALEKSANDR / ALEKSANDRA: a man and a woman of one family
+            out.append((GENDERED_FORMS, a, b))
+            continue
+        if same_given_name(a, b):  # MYKOLA / NIKOLAI: one name in two languages
             continue
         if different_given_names(a, b):  # HASSAN / HUSAYN: one skeleton, two names
             out.append((DISTINCT_GIVEN_NAMES, a, b))
@@ -364,6 +376,11 @@ _RULE_WORDS = {
     CROSSED_PAIR: (
         "the surname of one name pairs with a given name of the other only on a few shared "
         "letters ({}): a guess of the word alignment, not a spelling of one name"
+    ),
+    GENDERED_FORMS: (
+        "aligned words are a man's and a woman's form of one given name, or a son's and a "
+        "daughter's patronymic ({}): relatives designated together (a husband and wife, a "
+        "brother and sister), or a slip of one letter — to review, not one person for sure"
     ),
 }
 
