@@ -19,6 +19,7 @@ import csv
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 
 from graph.resolve import post_soviet_forms, qualified_forms
@@ -383,6 +384,20 @@ def _classify(long_names: str) -> str:
     return OTHER
 
 
+def letters_run_together(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A form's words with each run of its one-letter words written as one word: "S.A. de C.V."
+    is written "SA DE CV" as often as "S.A. DE C.V.", and "S. de R.L." "S DE RL". Keys made only
+    of letters are left as they are ("P C" run together would be a new one-word form, PC, cut
+    from names that end in that word)."""
+    if all(len(w) == 1 for w in key):
+        return key
+    out: list[str] = []
+    for single, run in groupby(key, key=lambda w: len(w) == 1):
+        words = list(run)
+        out.extend(["".join(words)] if single else words)
+    return tuple(out)
+
+
 @cache
 def _load(folder: Callable[[str], str]) -> tuple[dict[tuple[str, ...], str], dict[str, frozenset[str]]]:
     """(folded form (token tuple) → class, squeezed form → countries), from ELF plus the supplement."""
@@ -427,6 +442,8 @@ def _load(folder: Callable[[str], str]) -> tuple[dict[tuple[str, ...], str], dic
     }
     for text, cls in _SUPPLEMENT.items():
         table[tuple(folder(text).split())] = cls
+    for key, cls in list(table.items()):
+        table.setdefault(letters_run_together(key), cls)
     where = {k: frozenset(v) for k, v in countries.items()}
     where.update(_SUPPLEMENT_COUNTRIES)
     return table, where
