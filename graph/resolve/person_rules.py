@@ -62,6 +62,7 @@ from graph.resolve.common_names import one_common_name, only_common_shared
 from graph.resolve.crossed_names import crossed_pair
 from graph.resolve.distinct_given_names import different_given_names
 from graph.resolve.first_initials import pairs_without_initials
+from graph.resolve.generational_suffixes import without_suffix_commas
 from graph.resolve.given_names import same_given_name
 from graph.resolve.muhammad_compounds import child_of_compound
 from graph.resolve.name_chain import child_of
@@ -227,7 +228,8 @@ def written_order(name: str) -> str:
 
 def written_tokens(name: str) -> tuple[str, ...]:
     """The words of a person name (``NameForm.tokens``), given names first (see :func:`written_order`)."""
-    head, comma, tail = name.partition(",")
+    # "SMITH, John, Jr.": the comma before a suffix is no surname-first comma.
+    head, comma, tail = without_suffix_commas(name).partition(",")
     if comma and tail.strip():
         name = f"{tail} {head}"
     return normalise_name(name, "person").tokens
