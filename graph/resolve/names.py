@@ -339,6 +339,7 @@ PERSON_TITLES: frozenset[str] = frozenset(
         "SR",
         "II",
         "III",
+        "IV",
     ]
 )
 

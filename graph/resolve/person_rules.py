@@ -45,6 +45,9 @@ V, W), rarely which sound a name starts with, so:
 * **crossed pair** — the surname of one name paired with a given name of the other on a few
   shared letters (LJUBO / LAURO of Ljubo MARICIC / Marco DI LAURO): two people; see
   :mod:`graph.resolve.crossed_names`.
+* **generation differs** — both names carry a generational suffix and the suffixes name two
+  generations (John SMITH Jr. / John SMITH Sr.): a father and his son; see
+  :mod:`graph.resolve.generational_suffixes`. The scorer reads it from the names as written.
 
 Each rule is a bit in the code returned by :func:`person_conflicts`; the scorer turns a bit
 into a log-odds contribution and :func:`describe_conflicts` into words.
@@ -87,6 +90,9 @@ DISTINCT_GIVEN_NAMES = 128
 ONE_COMMON_NAME = 256
 OTHER_SURNAME = 512
 CROSSED_PAIR = 1024  # the person column is int16 (bits <= 16384)
+#: Set by the scorer from the names as written (the suffix is no compared word), not by
+#: :func:`person_conflicts`: see :mod:`graph.resolve.generational_suffixes`.
+GENERATION_DIFFERS = 2048
 #: The feature (and weight) name of each bit, as it appears in the reasons of ``compare``.
 RULE_FEATURES: dict[int, str] = {
     ONSET_CONFLICT: "person_onset",
@@ -100,6 +106,7 @@ RULE_FEATURES: dict[int, str] = {
     ONE_COMMON_NAME: "one_common_name",
     OTHER_SURNAME: "other_surname",
     CROSSED_PAIR: "crossed_pair",
+    GENERATION_DIFFERS: "generation_differs",
 }
 
 #: Letter groups that begin a name and are written as one sound (longest first).
