@@ -29,6 +29,7 @@ from graph.resolve.names import consonant_skeleton
 from graph.resolve.nasab_particles import same_particle
 from graph.resolve.person_compounds import compound_forms
 from graph.resolve.sound_shifts import same_shifted
+from graph.resolve.surname_particles import glued_to
 
 #: Credit of an initial against a word that starts with it ("J" ~ "JOHN").
 INITIAL_CREDIT = 0.9
@@ -164,6 +165,8 @@ def _spelling_similarity(a: str, b: str) -> float:
         return INITIAL_CREDIT
     if same_particle(a, b):
         return ROMANISATION_CREDIT  # BEN / OULD, IBN / BIN: one "son of" in two languages
+    if glued_to(a, b) or glued_to(b, a):
+        return 1.0  # VANDERBERG / BERG: one surname, its particles written apart on one side
     if same_given_name(a, b):
         return SKELETON_CREDIT  # MYKOLA / NIKOLAI, YAUGENAVICH / YEVGENEVICH: one name
     best = fuzz.ratio(a, b) / 100.0

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from graph.resolve.names import STOP_WORDS
 from graph.resolve.sun_articles import is_sun_article
+from graph.resolve.surname_particles import PERSON_PARTICLES
 
 #: ABD written apart, with its article (ABDUL RAHMAN) or without (ABD RAHMAN, the AL dropped).
 _ABD_WORDS = frozenset(["ABD", "ABDUL", "ABDEL", "ABDAL", "ABDOL", "ABDOUL", "ABDUR", "ABDUS", "ABDUZ"])
@@ -110,6 +111,8 @@ def _elements(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
             i += 2
         elif word in STOP_WORDS or word in LINK_ARTICLES or (out and is_sun_article(word, nxt)):
             i += 1  # ES SAYED: an article, as AL SAYED (graph.resolve.sun_articles)
+        elif word in PERSON_PARTICLES:
+            i += 1  # DELOS, VANDER: glued surname particles (graph.resolve.surname_particles)
         elif out and (_DIN_GLUED_WORD.fullmatch(word) or word in _ALLAH_WORDS):
             grow(DIN if word not in _ALLAH_WORDS else LAH, word)  # "NAJM EDDINE", "SEIF ALLAH"
             i += 1

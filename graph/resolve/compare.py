@@ -56,6 +56,7 @@ from graph.resolve.features import (
 from graph.resolve.form_names import describe as describe_form_name
 from graph.resolve.form_variants import absorbed_words, form_variant
 from graph.resolve.gendered_names import gendered_forms
+from graph.resolve.generational_suffixes import suffix_word
 from graph.resolve.given_names import same_given_name
 from graph.resolve.name_clauses import describe as describe_clauses
 from graph.resolve.names import (
@@ -73,6 +74,7 @@ from graph.resolve.ordinals import describe as describe_numbers
 from graph.resolve.org_translate import explain, org_view, same_by_translation
 from graph.resolve.person_rules import (
     GENDERED_FORMS,
+    GENERATION_DIFFERS,
     RULE_FEATURES,
     describe_conflicts,
     written_order,
@@ -508,6 +510,14 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             name = RULE_FEATURES[bit]
             weight = float(gendered_cut(c.name)[0]) if bit == GENDERED_FORMS else WEIGHTS[name]
             reasons.append(Reason(name, -1.0, weight, detail))
+    if f.person[0] & GENERATION_DIFFERS:
+        text_a, text_b = _aligned_text(a, f.writing_a), _aligned_text(b, f.writing_b)
+        detail = (
+            f"the names carry the generational suffixes {suffix_word(text_a)} / {suffix_word(text_b)}: "
+            "two bearers of one name a generation apart (a father and his son), not one person by "
+            "the name alone"
+        )
+        reasons.append(Reason("generation_differs", -1.0, WEIGHTS["generation_differs"], detail))
     packed_a = pack(" ".join(sorted(form_a.distinctive)), other_words(form_a))
     packed_b = pack(" ".join(sorted(form_b.distinctive)), other_words(form_b))
     if f.sibling[0]:

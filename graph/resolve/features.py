@@ -103,6 +103,7 @@ from graph.resolve.corporatisation import has_group
 from graph.resolve.countries import country_code
 from graph.resolve.cut_words import marked_core
 from graph.resolve.form_variants import form_variant, with_run_words
+from graph.resolve.generational_suffixes import generation
 from graph.resolve.interning import Interner
 from graph.resolve.legal_forms import agreement, family
 from graph.resolve.letter_masks import letter_mask as _letters
@@ -111,7 +112,13 @@ from graph.resolve.name_clauses import readings as clause_readings
 from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_address, normalise_name
 from graph.resolve.org_translate import OrgView, org_view, same_by_translation
 from graph.resolve.parent_names import refuses, subsidiary_key
-from graph.resolve.person_rules import GENDERED_FORMS, RULE_FEATURES, person_conflicts, written_order
+from graph.resolve.person_rules import (
+    GENDERED_FORMS,
+    GENERATION_DIFFERS,
+    RULE_FEATURES,
+    person_conflicts,
+    written_order,
+)
 from graph.resolve.private_limited import private_and_limited
 from graph.resolve.reregistration import MIN_NAME_LETTERS, MIN_NAME_WORDS
 from graph.resolve.respelt_words import RESPELT_SIM, respelt_similarity
@@ -206,6 +213,9 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         # a man's and a woman's form of one given name (ALEKSANDR / ALEKSANDRA): not a weight but
         # the most the name may count (see gendered_cut), so the pair lands in review, not in no
         "gendered_forms": 1.0,
+        # JR / SR, II / III: a father and his son. -5 takes a full agreement (+5.4) below a match,
+        # to review: the rest of the record (birth date) tells them apart, not the name.
+        "generation_differs": -5.0,
         "marked_body": -4.0,  # a parent vs its affiliate, or two affiliates, by marker (marked_parts)
     }
 )
@@ -318,6 +328,7 @@ class PreparedRecords:
     marks: np.ndarray  # int8, per name: readings.WRITES_PARENT | WRITES_BRACKET of the name it was read from
     parent_words: np.ndarray  # object, per name: parent_names.subsidiary_key of a subsidiary writing ('')
     places: np.ndarray  # object, per name: the published name when it writes a place ('' otherwise)
+    generation: np.ndarray  # int8, per name: the generation its suffix names (JR 2 …; 0: none, non-persons)
     written: np.ndarray  # object, per name: the published name of a company name read as written ('')
     marked: np.ndarray  # bool, per name: written is a name with a marker (graph.resolve.marked_parts)
     # Columns that only make the batch faster (the same values, compared as ints or bits):
@@ -920,6 +931,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     marks: list[int] = []
     parents: list[str] = []
     places: list[str] = []
+    generations: list[int] = []
     written: list[str] = []
     spelled: list[int] = []
     arabic: list[int] = []
@@ -965,6 +977,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             marks.append(0 if person else readings.marks(name or ""))
             parents.append(subsidiary_key(name) if how == readings.SUBSIDIARY else "")
             places.append(name if marks[-1] & readings.WRITES_PLACE else "")
+            generations.append(generation(text) if rec.kind == "person" else 0)
             # The published name of a company writing read as written (marked_parts reads it).
             as_written = rec.kind == "company" and how in (readings.AS_WRITTEN, readings.OWN_ACRONYM)
             written.append(name if as_written else "")
@@ -1025,6 +1038,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         marks=np.array(marks, dtype=np.int8),
         parent_words=np.array(parents, dtype=object),
         places=np.array(places, dtype=object),
+        generation=np.array(generations, dtype=np.int8),
         written=np.array(written, dtype=object),
         marked=np.array([is_marked(w) for w in written], dtype=bool),
         org_key_id=np.array([intern(v.org) for v in org], dtype=np.int64),
@@ -1507,6 +1521,10 @@ def _pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndar
         person_rules[check] = _per_distinct_text(
             left.ordered[best_name_a[check]], right.ordered[best_name_b[check]], person_conflicts
         ).astype(np.int16)
+    # JR / SR, II / III: father and son (graph.resolve.generational_suffixes), whatever the words.
+    gen_a, gen_b = left.generation[best_name_a], right.generation[best_name_b]
+    two_generations = (pair_kind == "person") & (gen_a > 0) & (gen_b > 0) & (gen_a != gen_b)
+    person_rules[two_generations] |= GENERATION_DIFFERS
 
     kind_conflict = ka != kb
     kind = pair_kind

@@ -37,6 +37,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from graph.resolve.census_given_names import census_given_names
+from graph.resolve.generational_suffixes import without_suffix_commas
 from graph.resolve.name_kind_words import name_words, word_table
 from graph.resolve.name_shapes import family_name_ending, middle_initials, patronymic, syllable_name
 from graph.resolve.names import GENERIC_WORDS, PERSON_HONORIFICS_BEFORE, PERSON_TITLES, normalise_name
@@ -162,7 +163,7 @@ def _given_name_places(name: str, words: tuple[str, ...]) -> frozenset[str]:
     """The words where a given name stands: the first (titles aside), and the first after the
     comma of "SURNAME, Given" (the OFAC order)."""
     places = set(_without_titles(words)[:1])
-    _, comma, tail = name.partition(",")
+    _, comma, tail = without_suffix_commas(name).partition(",")
     if comma:
         places.update(_without_titles(name_words(tail))[:1])
     return frozenset(places)

@@ -38,6 +38,7 @@ from graph.resolve.place_names import place_name
 from graph.resolve.qualified_forms import unbracket
 from graph.resolve.romanise import roman_key
 from graph.resolve.slashed_words import join_slashed
+from graph.resolve.surname_particles import PERSON_PARTICLES
 
 #: A name made only of generic words identifies an entity from this many distinct words on.
 GENERIC_NAME_WORDS = 3
@@ -338,6 +339,7 @@ PERSON_TITLES: frozenset[str] = frozenset(
         "SR",
         "II",
         "III",
+        "IV",
     ]
 )
 
@@ -689,7 +691,8 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
             drop_dedication(tuple(place_name(ABBREVIATIONS.get(t, t)) for t in stripped))
         )
     if kind == "person":
-        distinctive = tuple(t for t in tokens if t not in STOP_WORDS)
+        # DELOS, VANDER, LOS: surname particles too (graph.resolve.surname_particles).
+        distinctive = tuple(t for t in tokens if t not in STOP_WORDS and t not in PERSON_PARTICLES)
     else:
         # "A.C. INTERNATIONAL": the A of a run of initials is no stop-word (graph.resolve.initial_runs).
         words = kept_words(tokens, STOP_WORDS)

@@ -49,6 +49,9 @@ V, W), rarely which sound a name starts with, so:
   (ALEKSANDR / ALEKSANDRA, MARIO / MARIA, YEVGENY / YEVGENIA) or a son's and a daughter's
   patronymic (BORISOVICH / BORISOVNA): relatives designated together, or a slip of a letter —
   a pair to review, not a match; see :mod:`graph.resolve.gendered_names`.
+* **generation differs** — both names carry a generational suffix and the suffixes name two
+  generations (John SMITH Jr. / John SMITH Sr.): a father and his son; see
+  :mod:`graph.resolve.generational_suffixes`. The scorer reads it from the names as written.
 
 Each rule is a bit in the code returned by :func:`person_conflicts`; the scorer turns a bit
 into a log-odds contribution and :func:`describe_conflicts` into words.
@@ -67,6 +70,7 @@ from graph.resolve.crossed_names import crossed_pair
 from graph.resolve.distinct_given_names import different_given_names
 from graph.resolve.first_initials import pairs_without_initials
 from graph.resolve.gendered_names import gendered_forms
+from graph.resolve.generational_suffixes import without_suffix_commas
 from graph.resolve.given_names import same_given_name
 from graph.resolve.muhammad_compounds import child_of_compound
 from graph.resolve.name_chain import child_of
@@ -91,7 +95,10 @@ DISTINCT_GIVEN_NAMES = 128
 ONE_COMMON_NAME = 256
 OTHER_SURNAME = 512
 CROSSED_PAIR = 1024
-GENDERED_FORMS = 2048  # the person column is int16 (bits <= 16384)
+GENDERED_FORMS = 2048
+#: Set by the scorer from the names as written (the suffix is no compared word), not by
+#: :func:`person_conflicts`: see :mod:`graph.resolve.generational_suffixes`.
+GENERATION_DIFFERS = 4096  # the person column is int16 (bits <= 16384)
 #: The feature (and weight) name of each bit, as it appears in the reasons of ``compare``.
 RULE_FEATURES: dict[int, str] = {
     ONSET_CONFLICT: "person_onset",
@@ -106,6 +113,7 @@ RULE_FEATURES: dict[int, str] = {
     OTHER_SURNAME: "other_surname",
     CROSSED_PAIR: "crossed_pair",
     GENDERED_FORMS: "gendered_forms",
+    GENERATION_DIFFERS: "generation_differs",
 }
 
 #: Letter groups that begin a name and are written as one sound (longest first).
@@ -234,7 +242,8 @@ def written_order(name: str) -> str:
 
 def written_tokens(name: str) -> tuple[str, ...]:
     """The words of a person name (``NameForm.tokens``), given names first (see :func:`written_order`)."""
-    head, comma, tail = name.partition(",")
+    # "SMITH, John, Jr.": the comma before a suffix is no surname-first comma.
+    head, comma, tail = without_suffix_commas(name).partition(",")
     if comma and tail.strip():
         name = f"{tail} {head}"
     return normalise_name(name, "person").tokens
