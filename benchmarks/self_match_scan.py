@@ -2,6 +2,7 @@
 
     PYTHONPATH=. .venv/bin/python benchmarks/self_match_scan.py           # counts and names
     PYTHONPATH=. .venv/bin/python benchmarks/self_match_scan.py --counts  # counts only
+    PYTHONPATH=. .venv/bin/python benchmarks/self_match_scan.py --writings  # re-punctuated writings
 
 A listed name that does not match itself is a screening hit missed on the exact listed name.
 Every distinct primary name and alias of the company entries of ``data/lists/`` is scored
@@ -9,6 +10,13 @@ against itself (one batch); the names below the match threshold are grouped by t
 negative reason. Names of no distinctive word are split by what they are made of: only generic
 words and legal forms ("TRADING COMPANY") are refused by design; single letters or a whole name
 read as one legal-form code deserve a look.
+
+``--writings`` asks the next question: does each name that matches itself still match when it
+is written as a bill of lading or a registry writes it — without dots, dots as spaces, without
+commas, in upper or lower case, "&" as AND? Every name a writing changes is scored against that
+writing (one batch per writing), and the pairs below the match threshold are listed. A failure
+there is a listed company missed because a clerk left out the dots ("S.A. DE C.V." / "SA DE
+CV" failed for 255 list names until the form table read letters run together).
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -54,11 +63,60 @@ def _cause(name: str) -> tuple[str, float, str]:
     return "no distinctive word: generic words (by design)", m.score, " ".join(form.tokens)
 
 
+#: How clerks rewrite a name: each writing is a function of the listed name.
+WRITINGS: dict[str, Callable[[str], str]] = {
+    "without dots": lambda s: s.replace(".", ""),
+    "dots as spaces": lambda s: " ".join(s.replace(".", " ").split()),
+    "without commas": lambda s: s.replace(",", ""),
+    "upper case": str.upper,
+    "lower case": str.lower,
+    "& as AND": lambda s: s.replace("&", "AND"),
+}
+
+
+def _match_scores(left: list[Record], right: list[Record]) -> np.ndarray:
+    """Match probability of each ``left[i]`` against ``right[i]`` (one batch)."""
+    idx = np.arange(len(left))
+    z = contributions(pair_features(prepare(left), prepare(right), np.stack([idx, idx], axis=1))).total()
+    return np.asarray(1.0 / (1.0 + np.exp(-z)))
+
+
+def writings_report(names: list[str], show: bool) -> None:
+    """Names that match themselves but not a clerk's writing of themselves (see the module doc)."""
+    threshold = DEFAULT_THRESHOLDS.match
+    records = [Record(str(i), "company", (n,)) for i, n in enumerate(names)]
+    itself = _match_scores(records, records) >= threshold
+    for label, rewrite in WRITINGS.items():
+        changed = [i for i, n in enumerate(names) if itself[i] and rewrite(n) != n]
+        if not changed:
+            print(f"{label:16s} no name changes")
+            continue
+        written = [Record(str(i), "company", (rewrite(names[i]),)) for i in changed]
+        scores = _match_scores([records[i] for i in changed], written)
+        failed = [
+            (names[i], written[k].names[0], float(scores[k]))
+            for k, i in enumerate(changed)
+            if scores[k] < threshold
+        ]
+        print(f"{label:16s} {len(changed):6d} names written otherwise, {len(failed):4d} no longer match")
+        if show:
+            for name, other, score in failed:
+                print(f"          {name!r} / {other!r}  score {score:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--counts", action="store_true", help="print the counts only")
+    parser.add_argument(
+        "--writings",
+        action="store_true",
+        help="names that do not match their own writing without dots, commas …",
+    )
     args = parser.parse_args()
     names = list_company_names()
+    if args.writings:
+        writings_report(names, show=not args.counts)
+        return
     prepared = prepare([Record(str(i), "company", (n,)) for i, n in enumerate(names)])
     idx = np.arange(len(names))
     z = contributions(pair_features(prepared, prepared, np.stack([idx, idx], axis=1))).total()
