@@ -70,7 +70,7 @@ WRITINGS: dict[str, Callable[[str], str]] = {
     "without commas": lambda s: s.replace(",", ""),
     "upper case": str.upper,
     "lower case": str.lower,
-    "& as AND": lambda s: s.replace("&", "AND"),
+    "& as AND": lambda s: " ".join(s.replace("&", " AND ").split()),
 }
 
 
