@@ -105,8 +105,12 @@ class FormTypos:
         ]
         return (2, hits[0]) if len(hits) == 1 else None
 
-    def repair(self, tokens: Sequence[str]) -> list[str]:
-        """``tokens`` with a mistyped trailing legal form replaced by the form it was meant as."""
+    def repair(self, tokens: Sequence[str], groups: Sequence[tuple[str, ...]] = ()) -> list[str]:
+        """``tokens`` with a mistyped trailing legal form replaced by the form it was meant as.
+
+        ``groups``: the name's dotted initials (:mod:`graph.resolve.dotted_initials`). A correction
+        that would take only some letters of one is refused: "ARCHI CENTRE I.C.E. LTD" is the
+        initials ICE and the form LTD, not an I and "C E LTD" mistyped for CO LTD."""
         n = 0
         # A number ends the run: it is the name's ("ONE VISION INVESTMENTS 5 PTY LTD"), not a
         # letter of a form mistyped (5PTYLTD is one edit from PTYLTD).
@@ -118,4 +122,13 @@ class FormTypos:
         if fixed is None:
             return list(tokens)
         size, form = fixed
-        return [*tokens[: len(tokens) - size], *form]
+        cut = len(tokens) - size
+        if any(g < cut < g + len(group) for group in groups for g in _starts(tokens, group)):
+            return list(tokens)
+        return [*tokens[:cut], *form]
+
+
+def _starts(tokens: Sequence[str], group: tuple[str, ...]) -> list[int]:
+    """Where ``group`` occurs in ``tokens``."""
+    n = len(group)
+    return [i for i in range(len(tokens) - n + 1) if tuple(tokens[i : i + n]) == group]

@@ -128,6 +128,10 @@ _SUPPLEMENT: dict[str, str] = {
     "PVT LTD": LIMITED,
     "PRIVATE LIMITED": LIMITED,
     "PTY LTD": LIMITED,
+    # Mexico's rural production company of limited liability (S.P.R. de R.L., also written
+    # S. de P.R. de R.L.): not in ELF, and read letter by letter its initials were the name's.
+    "S P R DE R L": LIMITED,
+    "S DE P R DE R L": LIMITED,
     "SDN BHD": LIMITED,
     "BHD": CORPORATION,
     "LLC": LIMITED,
@@ -357,6 +361,8 @@ _SUPPLEMENT_COUNTRIES: dict[str, frozenset[str]] = {
     },
     **{f: frozenset({"AE"}) for f in ("FZE", "FZCO", "FZC", "FZLLC")},
     **{form.replace(" ", ""): where for form, (_, _, where, _) in post_soviet_forms.FORMS.items()},
+    "SPRDERL": frozenset({"MX"}),
+    "SDEPRDERL": frozenset({"MX"}),
     "SDNBHD": frozenset({"MY"}),
     "BHD": frozenset({"MY"}),
     "PTELTD": frozenset({"SG", "MY"}),
@@ -454,6 +460,8 @@ class LegalForms:
 
     def __init__(self, folder: Callable[[str], str]):
         self.table, self.countries = _load(folder)
+        # The supplement may hold a form longer than the ELF ones (S DE P R DE R L).
+        self.longest = max(len(key) for key in self.table)
         self.prefixes = {tuple(folder(p).split()) for p in PREFIX_FORMS}
         self.vessel = {tuple(folder(p).split()) for p in VESSEL_FORMS}
 
@@ -479,7 +487,7 @@ class LegalForms:
             # A second form never takes the last word: "NPC INTERNATIONAL COMPANY" is the
             # company NPC under the form INTERNATIONAL COMPANY, not a name made of two forms.
             room = len(toks) if found_cls is None else len(toks) - 1
-            for n in range(min(MAX_FORM_TOKENS, room), 0, -1):
+            for n in range(min(self.longest, room), 0, -1):
                 tail = toks[-n:]
                 # "T E G LIMITED": after the form, letters after a letter are the name's initials.
                 if tail in self.table and not (found_cls is not None and continues_initials(toks, n)):
@@ -557,7 +565,7 @@ FAMILIES: dict[str, str] = {
         "PUBLICHNOEAKTSIONERNOEOBSHCHESTVO JCS DJSC",
         "CORP": "CORP CORPORATION INC INCORPORATED",
         "SA": "SA SAS SADECV DECV SAL SAC CA SAPIDECV SOCIEDADANONIMA SPA",
-        "LTDA": "LTDA CIALTDA SRL SARL SDERL SDERLDECV",
+        "LTDA": "LTDA CIALTDA SRL SARL SDERL SDERLDECV SPRDERL SDEPRDERL",
         "GMBH": "GMBH GMBHANDCOKG GMBHCOKG ANDCOKG KG",
         "AG": "AG",
         "BV": "BV",

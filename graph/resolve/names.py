@@ -633,7 +633,7 @@ def forms_as_written(
     initials, ``groups`` being its dotted ones (:mod:`graph.resolve.dotted_initials`)."""
     # "S.A.R.L." is the one form SARL, not A R L after an S (graph.resolve.dotted_initials).
     raw = join_dotted_forms(raw, groups, legal_forms().table.__contains__)
-    corrected = form_typos().repair([correct_generic(t) for t in raw])
+    corrected = form_typos().repair([correct_generic(t) for t in raw], groups)
     stripped, cls, text = legal_forms().split(corrected, kind)
     cut = stripped, cls, text, _cut_words(corrected, stripped)
     if corrected != raw:

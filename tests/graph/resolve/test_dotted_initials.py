@@ -138,3 +138,29 @@ def test_join_dotted_forms() -> None:
         "R",
         "L",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens", "form"),
+    [
+        # A typo correction may not take part of dotted initials: not "C E LTD" for CO LTD.
+        ("ARCHI CENTRE I.C.E. LTD", ("ARCHI", "CENTRE", "I", "C", "E"), "LTD"),
+        ("Tongfang R.I.A. Co., Ltd.", ("TONGFANG", "R", "I", "A"), "CO LTD"),
+        # Mexico's rural production company, dotted two ways and mistyped (R.I. for R.L.).
+        ("AGRICOLA TAVO S.P.R. DE R.L.", ("AGRICOLA", "TAVO"), "S P R DE R L"),
+        ("ALONDRA PRODUCE, S.P.R. DE R.I.", ("ALONDRA", "PRODUCE"), "S P R DE R L"),
+        ("GANADERAS 5 MANANTIALES S. DE P.R. DE R.L.", ("GANADERAS", "5", "MANANTIALES"), "S DE P R DE R L"),
+    ],
+)
+def test_typo_corrections_and_long_forms_leave_initials_whole(
+    name: str, tokens: tuple[str, ...], form: str
+) -> None:
+    read = normalise_name(name)
+    assert read.tokens == tokens
+    assert read.legal_form_text == form
+
+
+def test_initials_before_a_form_written_two_ways_match() -> None:
+    a = Record("a", "company", ("ARCHI CENTRE I.C.E. LIMITED",))
+    b = Record("b", "company", ("ARCHI CENTRE I.C.E. LTD",))
+    assert compare(a, b).decision is Decision.MATCH
