@@ -46,6 +46,8 @@ _SPELLING = {
     "INC": "INCORPORATED",
     "PTE": "PRIVATE",
     "PVT": "PRIVATE",
+    # The Turkish "Ltd. Şti." is "Limited Şirketi" written short.
+    "STI": "SIRKETI",
 }
 
 
