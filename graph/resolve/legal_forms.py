@@ -210,10 +210,16 @@ _SUPPLEMENT: dict[str, str] = {
     "YOU XIAN GONG SI": LIMITED,
     "YOUXIANZERENGONGSI": LIMITED,
     "YOUXIAN ZEREN GONGSI": LIMITED,
+    # 有限责任公司 romanised as the romaniser cuts it (YOUXIANZEREN GONGSI).
+    "YOUXIANZEREN GONGSI": LIMITED,
     "GUFENYOUXIANGONGSI": CORPORATION,
     "GUFEN YOUXIAN GONGSI": CORPORATION,
     "GONGSI": GENERIC,
     "KABUSHIKI KAISHA": CORPORATION,
+    # The Korean 주식회사 as the lists romanise it (the ELF table has JUSIGHOESA).
+    "JUSIK HOESA": CORPORATION,
+    "JUSIKHOESA": CORPORATION,
+    "CHUSIK HOESA": CORPORATION,
     "KABUSHIKIGAISHA": CORPORATION,
     "KK": CORPORATION,
     # "K.K." folds to two letters, as "S.A." does.
@@ -224,6 +230,9 @@ _SUPPLEMENT: dict[str, str] = {
     "S A": CORPORATION,
     "SAS": CORPORATION,
     "SARL": LIMITED,
+    # The Mexican S.A.P.I. de C.V. (sociedad anónima promotora de inversión), which the ELF table
+    # lacks; letters_run_together adds "SAPI DE CV".
+    "S A P I DE C V": CORPORATION,
     "SRL": LIMITED,
     "GMBH": LIMITED,
     "AG": CORPORATION,
@@ -383,6 +392,7 @@ _SUPPLEMENT_COUNTRIES: dict[str, frozenset[str]] = {
     "PTYLTD": frozenset({"AU", "ZA"}),
     **{f: frozenset({"JP"}) for f in ("KK", "KABUSHIKIKAISHA", "KABUSHIKIGAISHA")},
     **{f: frozenset({"ID"}) for f in ("PT", "TBK")},
+    **{f: frozenset({"KR"}) for f in ("JUSIKHOESA", "CHUSIKHOESA")},
     **{
         f: frozenset({"CN", "HK", "TW", "MO"})
         for f in ("YOUXIANGONGSI", "YOUXIANZERENGONGSI", "GUFENYOUXIANGONGSI", "GONGSI")

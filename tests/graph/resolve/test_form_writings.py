@@ -24,15 +24,17 @@ FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("HK / CN / TH limited company", ("Co., Ltd.", "CO LTD", "Co. Ltd", "Company Limited", "CO., LIMITED")),
     ("HK limited", ("Limited", "Ltd.", "LTD")),
     ("CN limited company, local", ("有限公司", "Youxian Gongsi", "Co., Ltd.")),
+    ("CN limited liability company, local", ("有限责任公司", "Youxian Zeren Gongsi", "Co., Ltd.")),
     ("AE limited liability company", ("LLC", "L.L.C.", "L L C", "Limited Liability Company")),
     ("AE free-zone establishment", ("FZE", "F.Z.E.", "Free Zone Establishment")),
+    ("AE free-zone LLC, LLC first", ("LLC-FZ", "L.L.C-FZ", "LLC FZ")),
     ("AE free-zone company", ("FZCO", "FZ CO", "F.Z.CO.", "Free Zone Company")),
     ("AE free-zone LLC", ("FZ-LLC", "FZ LLC", "F.Z.-L.L.C.", "FZLLC")),
     ("AE establishment", ("Est.", "EST", "Establishment")),
     ("TR joint-stock company", ("A.S.", "A.Ş.", "AS", "Anonim Şirketi", "Anonim Sirketi")),
     ("TR limited company", ("Ltd. Şti.", "LTD STI", "Ltd. Sti.", "Limited Şirketi", "Limited Sirketi")),
     ("RU limited liability company", ("OOO", "ООО", "O.O.O.")),
-    ("KZ limited liability partnership", ("TOO", "ТОО", "T.O.O.")),
+    ("KZ limited liability partnership", ("TOO", "ТОО", "T.O.O.", "LLP", "Limited Liability Partnership")),
     ("RU joint-stock company", ("AO", "АО", "A.O.")),
     ("RU closed joint-stock company", ("ZAO", "ЗАО", "CJSC", "Z.A.O.")),
     ("RU open joint-stock company", ("OAO", "ОАО", "OJSC", "O.A.O.")),
@@ -41,12 +43,13 @@ FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("IN private limited", ("Pvt. Ltd.", "PVT LTD", "Private Limited", "Pvt Ltd", "P. Ltd.")),
     ("MY private limited", ("Sdn. Bhd.", "SDN BHD", "Sendirian Berhad", "Sdn Bhd")),
     ("MY public limited", ("Bhd.", "BHD", "Berhad")),
-    ("KR / JP corporation", ("Co., Ltd.", "CO LTD", "Company Limited")),
+    ("KR corporation", ("Co., Ltd.", "CO LTD", "Company Limited", "주식회사", "Jusik Hoesa")),
     ("JP kabushiki kaisha", ("K.K.", "KK", "Kabushiki Kaisha", "株式会社")),
     ("TW limited company", ("Co., Ltd.", "CO LTD", "Company Limited", "股份有限公司")),
     ("VN limited liability company", ("Co., Ltd.", "CO LTD", "Company Limited")),
     ("DE GmbH", ("GmbH", "G.m.b.H.", "GMBH", "Gesellschaft mit beschränkter Haftung")),
     ("DE AG", ("AG", "A.G.", "Aktiengesellschaft")),
+    ("DE GmbH & Co. KG", ("GmbH & Co. KG", "GMBH & CO KG", "GmbH und Co. KG")),
     ("DE UG", ("UG", "U.G.", "UG (haftungsbeschränkt)")),
     ("NL B.V.", ("B.V.", "BV", "B V", "Besloten Vennootschap")),
     ("NL N.V.", ("N.V.", "NV", "N V", "Naamloze Vennootschap")),
@@ -57,10 +60,13 @@ FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("IT S.p.A.", ("S.p.A.", "SPA", "S P A", "Società per azioni")),
     ("ES S.L.", ("S.L.", "SL", "S L", "Sociedad Limitada")),
     ("MX S.A. de C.V.", ("S.A. de C.V.", "SA DE CV", "S A DE C V", "S.A. DE C.V.")),
+    ("MX S.A.P.I. de C.V.", ("S.A.P.I. de C.V.", "SAPI DE CV", "S A P I DE C V")),
     ("MX S. de R.L.", ("S. de R.L.", "S DE RL", "S DE R L", "S. de R.L. de C.V.")),
     ("PL Sp. z o.o.", ("Sp. z o.o.", "SP Z OO", "SP Z O O", "Spółka z ograniczoną odpowiedzialnością")),
     ("CZ / SK s.r.o.", ("s.r.o.", "SRO", "S R O", "spol. s r.o.")),
     ("CZ / SK a.s.", ("a.s.", "A S", "akciová společnost")),
+    ("LB S.A.L.", ("S.A.L.", "SAL", "S A L")),
+    ("TH public company", ("Public Company Limited", "PCL", "Public Co., Ltd.")),
     ("Gulf W.L.L.", ("W.L.L.", "WLL", "W L L", "With Limited Liability")),
     ("BH B.S.C.", ("B.S.C.", "BSC", "B S C")),
     ("KW K.S.C.C.", ("K.S.C.C.", "KSCC", "K S C C")),
@@ -95,3 +101,21 @@ def test_batch_scores_equal_compare_for_every_writing() -> None:
     pairs = [(f"{NAME} {a}", f"{NAME} {b}") for _, ws in FORMS for a, b in combinations(ws, 2)]
     pairs += [(NAME, f"{NAME} {w}") for _, ws in FORMS for w in ws]
     batch_equals_compare(pairs, kind="company")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Forms of different legal persons stay apart (form_variants, legal_forms.FAMILIES).
+        ("ACMETRONIX GmbH", "ACMETRONIX Ltd"),
+        ("ACMETRONIX FZE", "ACMETRONIX L.L.C."),
+        ("ACMETRONIX Pvt. Ltd.", "ACMETRONIX Pte. Ltd."),
+        ("ACMETRONIX a.s.", "ACMETRONIX GmbH"),
+        ("ACMETRONIX LLP", "ACMETRONIX Ltd"),
+        ("ACMETRONIX TOO", "ACMETRONIX Inc"),
+        ("ACMETRONIX S.A. de C.V.", "ACMETRONIX S. de R.L."),
+        ("ACMETRONIX Sdn. Bhd.", "ACMETRONIX Berhad"),
+    ],
+)
+def test_forms_of_different_legal_persons_still_conflict(a: str, b: str) -> None:
+    assert compare(rec(a), rec(b)).decision is not Decision.MATCH
