@@ -61,7 +61,7 @@ FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ES S.L.", ("S.L.", "SL", "S L", "Sociedad Limitada")),
     ("MX S.A. de C.V.", ("S.A. de C.V.", "SA DE CV", "S A DE C V", "S.A. DE C.V.")),
     ("MX S.A.P.I. de C.V.", ("S.A.P.I. de C.V.", "SAPI DE CV", "S A P I DE C V")),
-    ("MX S. de R.L.", ("S. de R.L.", "S DE RL", "S DE R L", "S. de R.L. de C.V.")),
+    ("MX S. de R.L.", ("S. de R.L.", "S DE RL", "S DE R L")),
     ("PL Sp. z o.o.", ("Sp. z o.o.", "SP Z OO", "SP Z O O", "Spółka z ograniczoną odpowiedzialnością")),
     ("CZ / SK s.r.o.", ("s.r.o.", "SRO", "S R O", "spol. s r.o.")),
     ("CZ / SK a.s.", ("a.s.", "A S", "akciová společnost")),
