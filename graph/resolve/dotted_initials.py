@@ -83,6 +83,23 @@ def join_split_groups(
     return joined
 
 
+def _ending_groups(tokens: Sequence[str], groups: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The letters of the dotted groups that end ``tokens``, longest first: the last group, and
+    with it the groups written just before it. One form is often dotted in pieces ("S.à r.l.",
+    "F.Z.-L.L.C."), whose letters together spell it (SARL, FZLLC) when the last piece alone
+    (R L, L L C) is no form or another one."""
+    found: list[tuple[str, ...]] = []
+    end = len(tokens)
+    while True:
+        here = [g for g in groups if len(g) <= end and tuple(tokens[end - len(g) : end]) == g]
+        if not here:
+            break
+        group = max(here, key=len)
+        end -= len(group)
+        found.append(tuple(tokens[end:]))
+    return found[::-1]
+
+
 def join_dotted_forms(
     tokens: Sequence[str], groups: Sequence[tuple[str, ...]], is_form: Callable[[tuple[str, ...]], bool]
 ) -> list[str]:
@@ -90,13 +107,13 @@ def join_dotted_forms(
     form (S A R L → SARL), and their letters apart are not one (S.A. stays S A, read as
     written), and a word of the name comes before them. Letters written with dots are taken as
     their whole group (Q.S.A.R.L. is the acronym QSARL, no form); letters written apart, as the
-    longest run of them that ends the name and spells a form (a clerk's "S A C"). Inside a name,
+    longest run of them that ends the name and spells a form (a clerk's "S A C"); a form dotted in
+    pieces ("S.à r.l.", "F.Z.-L.L.C.") as the pieces that end the name together. Inside a name,
     dotted letters are initials even when they spell a form ("ACADEMICIAN A.A. RASPLETIN",
     "S.P.R. DE R.L."), and a name that is only a dotted group is its initials ("C.T.R.")."""
-    ending = [g for g in groups if tuple(tokens[len(tokens) - len(g) :]) == g]
+    ending = _ending_groups(tokens, groups)
     if ending:
-        group = max(ending, key=len)
-        candidates = [group] if len(tokens) > len(group) else []
+        candidates = [letters for letters in ending if len(tokens) > len(letters)]
     else:
         run = 0
         while run < len(tokens) - 1 and len(tokens[len(tokens) - 1 - run]) == 1:

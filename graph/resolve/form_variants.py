@@ -46,7 +46,15 @@ _SPELLING = {
     "INC": "INCORPORATED",
     "PTE": "PRIVATE",
     "PVT": "PRIVATE",
+    # The Turkish "Ltd. Şti." is "Limited Şirketi" written short.
+    "STI": "SIRKETI",
 }
+
+
+#: Local forms and the English form they are published under that the families keep apart: the
+#: Kazakh TOO (tovarishchestvo s ogranichennoi otvetstvennostyu) is word for word a "limited
+#: liability partnership", and Kazakh registers write it LLP ("X TOO" / "X LLP").
+_TRANSLATED_AS: frozenset[frozenset[str]] = frozenset({frozenset({"TOO", "LLP"})})
 
 
 def _words(run: str) -> tuple[str, ...]:
@@ -65,6 +73,8 @@ def form_variant(form_a: str, run_a: str, form_b: str, run_b: str) -> str:
     ``"re-registration"``, ``"corporatisation"``, ``"free zone"``, or ``""``."""
     fam_a, fam_b = family(form_a), family(form_b)
     if fam_a in LIMITED_LIABILITY and fam_b in LIMITED_LIABILITY:
+        return "translation"
+    if frozenset({form_a.replace(" ", ""), form_b.replace(" ", "")}) in _TRANSLATED_AS:
         return "translation"
     words_a, words_b = _words(run_a), _words(run_b)
     if words_a == words_b or _contains(words_a, words_b) or _contains(words_b, words_a):

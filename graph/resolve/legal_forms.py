@@ -134,6 +134,12 @@ _SUPPLEMENT: dict[str, str] = {
     "S DE P R DE R L": LIMITED,
     "SDN BHD": LIMITED,
     "BHD": CORPORATION,
+    # The Malaysian public company written in full, as the Sdn Bhd is ("SENDIRIAN BERHAD").
+    "BERHAD": CORPORATION,
+    # The Gulf "W.L.L." (Bahrain, Kuwait, Qatar) written in full.
+    "WITH LIMITED LIABILITY": LIMITED,
+    "WLL": LIMITED,
+    "W L L": LIMITED,
     "LLC": LIMITED,
     "L L C": LIMITED,
     "LTD": LIMITED,
@@ -196,15 +202,24 @@ _SUPPLEMENT: dict[str, str] = {
     "FZCO": LIMITED,
     "FZC": LIMITED,
     "FZ LLC": LIMITED,
+    # The free-zone LLC written as one word, or dotted in pieces ("F.Z.-L.L.C.", joined by
+    # graph.resolve.dotted_initials.join_dotted_forms).
+    "FZLLC": LIMITED,
     "YOUXIANGONGSI": LIMITED,
     "YOUXIAN GONGSI": LIMITED,
     "YOU XIAN GONG SI": LIMITED,
     "YOUXIANZERENGONGSI": LIMITED,
     "YOUXIAN ZEREN GONGSI": LIMITED,
+    # 有限责任公司 romanised as the romaniser cuts it (YOUXIANZEREN GONGSI).
+    "YOUXIANZEREN GONGSI": LIMITED,
     "GUFENYOUXIANGONGSI": CORPORATION,
     "GUFEN YOUXIAN GONGSI": CORPORATION,
     "GONGSI": GENERIC,
     "KABUSHIKI KAISHA": CORPORATION,
+    # The Korean 주식회사 as the lists romanise it (the ELF table has JUSIGHOESA).
+    "JUSIK HOESA": CORPORATION,
+    "JUSIKHOESA": CORPORATION,
+    "CHUSIK HOESA": CORPORATION,
     "KABUSHIKIGAISHA": CORPORATION,
     "KK": CORPORATION,
     # "K.K." folds to two letters, as "S.A." does.
@@ -215,6 +230,9 @@ _SUPPLEMENT: dict[str, str] = {
     "S A": CORPORATION,
     "SAS": CORPORATION,
     "SARL": LIMITED,
+    # The Mexican S.A.P.I. de C.V. (sociedad anónima promotora de inversión), which the ELF table
+    # lacks; letters_run_together adds "SAPI DE CV".
+    "S A P I DE C V": CORPORATION,
     "SRL": LIMITED,
     "GMBH": LIMITED,
     "AG": CORPORATION,
@@ -365,6 +383,7 @@ _SUPPLEMENT_COUNTRIES: dict[str, frozenset[str]] = {
     "SDEPRDERL": frozenset({"MX"}),
     "SDNBHD": frozenset({"MY"}),
     "BHD": frozenset({"MY"}),
+    "BERHAD": frozenset({"MY"}),
     "PTELTD": frozenset({"SG", "MY"}),
     "PTELIMITED": frozenset({"SG", "MY"}),
     "PVTLTD": frozenset({"IN", "PK", "LK", "NP", "BD"}),
@@ -373,11 +392,17 @@ _SUPPLEMENT_COUNTRIES: dict[str, frozenset[str]] = {
     "PTYLTD": frozenset({"AU", "ZA"}),
     **{f: frozenset({"JP"}) for f in ("KK", "KABUSHIKIKAISHA", "KABUSHIKIGAISHA")},
     **{f: frozenset({"ID"}) for f in ("PT", "TBK")},
+    **{f: frozenset({"KR"}) for f in ("JUSIKHOESA", "CHUSIKHOESA")},
     **{
         f: frozenset({"CN", "HK", "TW", "MO"})
         for f in ("YOUXIANGONGSI", "YOUXIANZERENGONGSI", "GUFENYOUXIANGONGSI", "GONGSI")
     },
 }
+#: Countries where a form is written as lists write it but the ELF table abbreviates it otherwise
+#: or not at all: added to the ELF's. The Czech and Slovak "a.s." (akciová společnost /
+#: spoločnosť) has no abbreviation there, and read from the Danish, Norwegian, Turkish … A/S
+#: alone it was a form of other jurisdictions than its own name written in full.
+_ABBREVIATION_COUNTRIES: dict[str, frozenset[str]] = {"AS": frozenset({"CZ", "SK"})}
 #: A form used in at most this many jurisdictions says where a company is registered.
 MAX_SPECIFIC_COUNTRIES = 6
 
@@ -450,6 +475,8 @@ def _load(folder: Callable[[str], str]) -> tuple[dict[tuple[str, ...], str], dic
         table[tuple(folder(text).split())] = cls
     for key, cls in list(table.items()):
         table.setdefault(letters_run_together(key), cls)
+    for squeezed, extra in _ABBREVIATION_COUNTRIES.items():
+        countries[squeezed] |= extra
     where = {k: frozenset(v) for k, v in countries.items()}
     where.update(_SUPPLEMENT_COUNTRIES)
     return table, where
@@ -588,6 +615,8 @@ FAMILIES: dict[str, str] = {
 }
 #: "Limited Sirketi" is "Limited Company" word for word; "Anonim Sirketi" is the A.S.
 FAMILIES.update({"LIMITEDSIRKETI": "LTD", "LTDSIRKETI": "LTD", "ANONIMSIRKETI": "AS"})
+#: The Czech / Slovak a.s. written in full.
+FAMILIES.update({"AKCIOVASPOLECNOST": "AS", "AKCIOVASPOLOCNOST": "AS"})
 #: The OBSCHESTVO spellings of the Russian forms are in their families.
 FAMILIES.update(
     {k.replace("OBSHCHESTVO", "OBSCHESTVO"): v for k, v in FAMILIES.items() if "OBSHCHESTVO" in k}

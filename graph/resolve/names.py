@@ -32,7 +32,7 @@ from graph.resolve.dotted_initials import dotted_groups, join_dotted_forms, join
 from graph.resolve.form_names import form_words
 from graph.resolve.form_typos import FormTypos
 from graph.resolve.initial_runs import kept_words
-from graph.resolve.legal_forms import LegalForms
+from graph.resolve.legal_forms import MAX_FORM_TOKENS, LegalForms
 from graph.resolve.ordinals import ORDINAL_SUFFIXES, canonical_numbers, number_value, rewrites
 from graph.resolve.place_names import place_name
 from graph.resolve.qualified_forms import unbracket
@@ -534,6 +534,25 @@ _SYLLABLE_NUMERALS = frozenset(["XI"])
 _ORDINAL = re.compile(rf"0*(\d+)(?:{ORDINAL_SUFFIXES})?")
 _LEGAL_WORDS = frozenset(["LIMITED", "COMPANY", "CORPORATION", "INCORPORATED"])
 _PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
+#: A bracketed part that ends the name.
+_LAST_PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]\s*$")
+
+
+def _unbracket_form_end(read: str) -> str:
+    """``read`` without the brackets of a part that ends it and ends a legal form with the words
+    before it: the German "UG (haftungsbeschränkt)" is one form (the ELF's UG HAFTUNGSBESCHRANKT),
+    which moved to the front like a bracketed name part ("TIAN DEVICES S A DE C V (SAPPHIRE)")
+    left the name a word HAFTUNGSBESCHRANKT and no form."""
+    last = _LAST_PARENS.search(read)
+    if last is None:
+        return read
+    inner = fold(last.group(1)).split()
+    joined = fold(f"{read[: last.start()]} {last.group(1)}").split()
+    table = legal_forms().table
+    top = min(MAX_FORM_TOKENS, len(joined) - 1)
+    if inner and any(tuple(joined[-n:]) in table for n in range(len(inner) + 1, top + 1)):
+        return f"{read[: last.start()]} {last.group(1)}"
+    return read
 
 
 @lru_cache(maxsize=1)
@@ -666,6 +685,7 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
     read = join_slashed(text) if kind != "person" else text
     # "UEC (Pvt.) Ltd.": a bracketed qualifier of the form is the form's (graph.resolve.qualified_forms).
     read = unbracket(read) if kind != "person" else read
+    read = _unbracket_form_end(read) if kind not in ("person", "vessel") else read
     folded = fold(read)
     if kind != "person" and ("(" in read or "[" in read):
         # "TIAN DEVICES S A DE C V (SAPPHIRE)": a bracketed part moves to the front so that the

@@ -1,0 +1,121 @@
+"""Audit: each legal form that matters for chip diversion, written every way the lists write it.
+
+The transshipment hubs and sourcing countries publish one form dotted, spaced, without dots, in
+full and in local script ("ZEBRON S.A.R.L." / "ZEBRON SARL", "X PRIVATE LIMITED" / "X PTE LTD").
+Every two writings of one form are one legal person: "ACMETRONIX <writing 1>" /
+"ACMETRONIX <writing 2>" must match, and so must the bare name against the name with a form.
+Forms of different legal persons (GmbH / Ltd, FZE / LLC, Pvt Ltd / Pte Ltd) are not in one row.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import pytest
+
+from graph.resolve import Decision, Record, compare
+from tests.graph.resolve.scoring_pairs import batch_equals_compare
+
+NAME = "ACMETRONIX"
+
+#: One row per legal form: (where, writings of it).
+FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("SG private limited", ("Pte. Ltd.", "PTE LTD", "Pte Ltd", "Private Limited", "PTE. LIMITED")),
+    ("HK / CN / TH limited company", ("Co., Ltd.", "CO LTD", "Co. Ltd", "Company Limited", "CO., LIMITED")),
+    ("HK limited", ("Limited", "Ltd.", "LTD")),
+    ("CN limited company, local", ("有限公司", "Youxian Gongsi", "Co., Ltd.")),
+    ("CN limited liability company, local", ("有限责任公司", "Youxian Zeren Gongsi", "Co., Ltd.")),
+    ("AE limited liability company", ("LLC", "L.L.C.", "L L C", "Limited Liability Company")),
+    ("AE free-zone establishment", ("FZE", "F.Z.E.", "Free Zone Establishment")),
+    ("AE free-zone LLC, LLC first", ("LLC-FZ", "L.L.C-FZ", "LLC FZ")),
+    ("AE free-zone company", ("FZCO", "FZ CO", "F.Z.CO.", "Free Zone Company")),
+    ("AE free-zone LLC", ("FZ-LLC", "FZ LLC", "F.Z.-L.L.C.", "FZLLC")),
+    ("AE establishment", ("Est.", "EST", "Establishment")),
+    ("TR joint-stock company", ("A.S.", "A.Ş.", "AS", "Anonim Şirketi", "Anonim Sirketi")),
+    ("TR limited company", ("Ltd. Şti.", "LTD STI", "Ltd. Sti.", "Limited Şirketi", "Limited Sirketi")),
+    ("RU limited liability company", ("OOO", "ООО", "O.O.O.")),
+    ("KZ limited liability partnership", ("TOO", "ТОО", "T.O.O.", "LLP", "Limited Liability Partnership")),
+    ("RU joint-stock company", ("AO", "АО", "A.O.")),
+    ("RU closed joint-stock company", ("ZAO", "ЗАО", "CJSC", "Z.A.O.")),
+    ("RU open joint-stock company", ("OAO", "ОАО", "OJSC", "O.A.O.")),
+    ("RU public joint-stock company", ("PAO", "ПАО", "PJSC", "P.A.O.")),
+    ("joint-stock company", ("JSC", "J.S.C.", "Joint Stock Company", "Joint-Stock Company")),
+    ("IN private limited", ("Pvt. Ltd.", "PVT LTD", "Private Limited", "Pvt Ltd", "P. Ltd.")),
+    ("MY private limited", ("Sdn. Bhd.", "SDN BHD", "Sendirian Berhad", "Sdn Bhd")),
+    ("MY public limited", ("Bhd.", "BHD", "Berhad")),
+    ("KR corporation", ("Co., Ltd.", "CO LTD", "Company Limited", "주식회사", "Jusik Hoesa")),
+    ("JP kabushiki kaisha", ("K.K.", "KK", "Kabushiki Kaisha", "株式会社")),
+    ("TW limited company", ("Co., Ltd.", "CO LTD", "Company Limited", "股份有限公司")),
+    ("VN limited liability company", ("Co., Ltd.", "CO LTD", "Company Limited")),
+    ("DE GmbH", ("GmbH", "G.m.b.H.", "GMBH", "Gesellschaft mit beschränkter Haftung")),
+    ("DE AG", ("AG", "A.G.", "Aktiengesellschaft")),
+    ("DE GmbH & Co. KG", ("GmbH & Co. KG", "GMBH & CO KG", "GmbH und Co. KG")),
+    ("DE UG", ("UG", "U.G.", "UG (haftungsbeschränkt)")),
+    ("NL B.V.", ("B.V.", "BV", "B V", "Besloten Vennootschap")),
+    ("NL N.V.", ("N.V.", "NV", "N V", "Naamloze Vennootschap")),
+    ("FR / LB SARL", ("SARL", "S.A.R.L.", "S A R L", "S.à r.l.", "Société à responsabilité limitée")),
+    ("FR SAS", ("SAS", "S.A.S.", "S A S", "Société par actions simplifiée")),
+    ("FR / ES SA", ("SA", "S.A.", "S A", "Société Anonyme", "Sociedad Anónima")),
+    ("IT S.r.l.", ("S.r.l.", "SRL", "S R L", "Società a responsabilità limitata")),
+    ("IT S.p.A.", ("S.p.A.", "SPA", "S P A", "Società per azioni")),
+    ("ES S.L.", ("S.L.", "SL", "S L", "Sociedad Limitada")),
+    ("MX S.A. de C.V.", ("S.A. de C.V.", "SA DE CV", "S A DE C V", "S.A. DE C.V.")),
+    ("MX S.A.P.I. de C.V.", ("S.A.P.I. de C.V.", "SAPI DE CV", "S A P I DE C V")),
+    ("MX S. de R.L.", ("S. de R.L.", "S DE RL", "S DE R L")),
+    ("PL Sp. z o.o.", ("Sp. z o.o.", "SP Z OO", "SP Z O O", "Spółka z ograniczoną odpowiedzialnością")),
+    ("CZ / SK s.r.o.", ("s.r.o.", "SRO", "S R O", "spol. s r.o.")),
+    ("CZ / SK a.s.", ("a.s.", "A S", "akciová společnost")),
+    ("LB S.A.L.", ("S.A.L.", "SAL", "S A L")),
+    ("TH public company", ("Public Company Limited", "PCL", "Public Co., Ltd.")),
+    ("Gulf W.L.L.", ("W.L.L.", "WLL", "W L L", "With Limited Liability")),
+    ("BH B.S.C.", ("B.S.C.", "BSC", "B S C")),
+    ("KW K.S.C.C.", ("K.S.C.C.", "KSCC", "K S C C")),
+    ("QA Q.P.S.C.", ("Q.P.S.C.", "QPSC", "Q P S C")),
+    ("OM S.A.O.G.", ("S.A.O.G.", "SAOG", "S A O G")),
+    ("EG S.A.E.", ("S.A.E.", "SAE", "S A E")),
+)
+
+WRITING_PAIRS = [
+    pytest.param(a, b, id=f"{where}: {a} / {b}") for where, ws in FORMS for a, b in combinations(ws, 2)
+]
+BARE_PAIRS = [pytest.param(w, id=f"{where}: {w}") for where, ws in FORMS for w in ws]
+
+
+def rec(name: str) -> Record:
+    return Record(id=name[:20], kind="company", names=(name,))
+
+
+@pytest.mark.parametrize(("a", "b"), WRITING_PAIRS)
+def test_two_writings_of_one_form_match(a: str, b: str) -> None:
+    match = compare(rec(f"{NAME} {a}"), rec(f"{NAME} {b}"))
+    assert match.decision is Decision.MATCH, match.reasons
+
+
+@pytest.mark.parametrize("writing", BARE_PAIRS)
+def test_the_bare_name_matches_the_name_with_its_form(writing: str) -> None:
+    match = compare(rec(NAME), rec(f"{NAME} {writing}"))
+    assert match.decision is Decision.MATCH, match.reasons
+
+
+def test_batch_scores_equal_compare_for_every_writing() -> None:
+    pairs = [(f"{NAME} {a}", f"{NAME} {b}") for _, ws in FORMS for a, b in combinations(ws, 2)]
+    pairs += [(NAME, f"{NAME} {w}") for _, ws in FORMS for w in ws]
+    batch_equals_compare(pairs, kind="company")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Forms of different legal persons stay apart (form_variants, legal_forms.FAMILIES).
+        ("ACMETRONIX GmbH", "ACMETRONIX Ltd"),
+        ("ACMETRONIX FZE", "ACMETRONIX L.L.C."),
+        ("ACMETRONIX Pvt. Ltd.", "ACMETRONIX Pte. Ltd."),
+        ("ACMETRONIX a.s.", "ACMETRONIX GmbH"),
+        ("ACMETRONIX LLP", "ACMETRONIX Ltd"),
+        ("ACMETRONIX TOO", "ACMETRONIX Inc"),
+        ("ACMETRONIX S.A. de C.V.", "ACMETRONIX S. de R.L."),
+        ("ACMETRONIX Sdn. Bhd.", "ACMETRONIX Berhad"),
+    ],
+)
+def test_forms_of_different_legal_persons_still_conflict(a: str, b: str) -> None:
+    assert compare(rec(a), rec(b)).decision is not Decision.MATCH
