@@ -28,3 +28,25 @@ def is_initial(tokens: Sequence[str], i: int) -> bool:
 def kept_words(tokens: Sequence[str], dropped: Collection[str]) -> tuple[str, ...]:
     """``tokens`` without the words of ``dropped``, except letters of a run of initials."""
     return tuple(t for i, t in enumerate(tokens) if t not in dropped or is_initial(tokens, i))
+
+
+def joined_runs(tokens: Sequence[str]) -> tuple[str, ...]:
+    """``tokens`` with each run of two or more one-letter words written as one word: S M G → SMG.
+
+    Registries, trade documents and screening queries drop the dots of initials as often as they
+    keep them, so "S.M.G." (read S M G) and "SMG" are one company; compared as words they shared
+    no word and the sorted words had letter order scrambled ("G M S" / "SMG"), and the listed name
+    was missed. One word, the letters keep their order, so other initials stay other names
+    (QAS / QAT). Company words only: a person's initials are compared one by one
+    (:mod:`graph.resolve.align`)."""
+    out: list[str] = []
+    run: list[str] = []
+    for t in tokens:
+        if _letter(t):
+            run.append(t)
+            continue
+        out.extend(["".join(run)] if len(run) > 1 else run)
+        run = []
+        out.append(t)
+    out.extend(["".join(run)] if len(run) > 1 else run)
+    return tuple(out)
