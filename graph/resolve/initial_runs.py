@@ -30,23 +30,29 @@ def kept_words(tokens: Sequence[str], dropped: Collection[str]) -> tuple[str, ..
     return tuple(t for i, t in enumerate(tokens) if t not in dropped or is_initial(tokens, i))
 
 
-def joined_runs(tokens: Sequence[str]) -> tuple[str, ...]:
-    """``tokens`` with each run of two or more one-letter words written as one word: S M G → SMG.
+def joined_runs(tokens: Sequence[str], dropped: Collection[str] = ()) -> tuple[str, ...]:
+    """:func:`kept_words` with each run of two or more one-letter words written as one word:
+    S M G → SMG.
 
     Registries, trade documents and screening queries drop the dots of initials as often as they
-    keep them, so "S.M.G." (read S M G) and "SMG" are one company; compared as words they shared
-    no word and the sorted words had letter order scrambled ("G M S" / "SMG"), and the listed name
-    was missed. One word, the letters keep their order, so other initials stay other names
-    (QAS / QAT). Company words only: a person's initials are compared one by one
-    (:mod:`graph.resolve.align`)."""
+    keep them, so "S.M.G." (read S M G) and "SMG" are one company; compared word by word they
+    shared no word, the sorted words scrambled the letters ("G M S" / "SMG"), and the listed
+    name was missed. As one word the letters keep their order, so other initials stay other
+    names (QAS / QAT). A run is letters standing together as written: a dropped word between
+    two letters (the DE of "J E D DE R L") ends it, and a run that spells a dropped word (D.E.,
+    O.F.) is kept, being initials. Company words only: a person's initials are compared one by
+    one (:mod:`graph.resolve.align`)."""
     out: list[str] = []
     run: list[str] = []
-    for t in tokens:
+    for t in [*tokens, ""]:  # "" ends the last run
         if _letter(t):
             run.append(t)
             continue
-        out.extend(["".join(run)] if len(run) > 1 else run)
+        if len(run) > 1:
+            out.append("".join(run))
+        else:
+            out.extend(w for w in run if w not in dropped)
         run = []
-        out.append(t)
-    out.extend(["".join(run)] if len(run) > 1 else run)
+        if t and t not in dropped:
+            out.append(t)
     return tuple(out)
