@@ -716,7 +716,7 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
     else:
         # "S.M.G." and "SMG": a run of initials is one word, however written, and the A of
         # "A.C. INTERNATIONAL" is no stop-word but an initial (graph.resolve.initial_runs).
-        words = joined_runs(tokens, STOP_WORDS)
+        words = joined_runs(tokens, STOP_WORDS, groups)
         distinctive = tuple(t for t in words if t not in GENERIC_WORDS)
         if not distinctive and len(set(words)) >= GENERIC_NAME_WORDS:
             # "SEMICONDUCTOR MANUFACTURING INTERNATIONAL CORPORATION": a name made only of

@@ -61,3 +61,10 @@ def test_a_run_is_letters_standing_together_as_written() -> None:
     assert joined_runs(("Q", "E", "Z", "DE", "R", "L"), {"DE"}) == ("QEZ", "RL")
     assert joined_runs(("D", "E", "ZEBRON"), {"DE"}) == ("DE", "ZEBRON")
     assert joined_runs(("A", "ZEBRON"), {"A"}) == ("ZEBRON",)
+
+
+def test_dotted_groups_in_a_run_stay_words_of_their_own() -> None:
+    assert normalise_name("Q.G.Z. D.O.O. ZA TRGOVINU").distinctive[:2] == ("QGZ", "DOO")
+    assert normalise_name("ZEBRON B.I., P.T.Q. RAD").distinctive == normalise_name("ZEBRON BI PTQ RAD").distinctive
+    # A lone stop-word letter beside a dotted group is the word ("and"), not an initial.
+    assert joined_runs(("Q", "P", "Z", "Y", "ZEBRON"), {"Y"}, [("Q", "P", "Z")]) == ("QPZ", "ZEBRON")
