@@ -13,6 +13,7 @@ from graph.resolve.compare import Decision, compare
 from graph.resolve.features import Record
 from graph.resolve.initial_runs import joined_runs
 from graph.resolve.names import normalise_name
+from tests.graph.resolve.scoring_pairs import batch_equals_compare
 
 
 def _decision(a: str, b: str, kind: str = "company") -> Decision:
@@ -65,6 +66,22 @@ def test_a_run_is_letters_standing_together_as_written() -> None:
 
 def test_dotted_groups_in_a_run_stay_words_of_their_own() -> None:
     assert normalise_name("Q.G.Z. D.O.O. ZA TRGOVINU").distinctive[:2] == ("QGZ", "DOO")
-    assert normalise_name("ZEBRON B.I., P.T.Q. RAD").distinctive == normalise_name("ZEBRON BI PTQ RAD").distinctive
+    assert (
+        normalise_name("ZEBRON B.I., P.T.Q. RAD").distinctive
+        == normalise_name("ZEBRON BI PTQ RAD").distinctive
+    )
     # A lone stop-word letter beside a dotted group is the word ("and"), not an initial.
     assert joined_runs(("Q", "P", "Z", "Y", "ZEBRON"), {"Y"}, [("Q", "P", "Z")]) == ("QPZ", "ZEBRON")
+
+
+def test_the_batch_scores_initials_as_compare_does() -> None:
+    batch_equals_compare(
+        [
+            ("Z.Q.M.", "ZQM"),
+            ("X.Q.E. S.A.", "XQE SA"),
+            ("Z.Q.M.", "ZQX"),
+            ("PLANT NAMED AFTER Q.Z. ZEBROVSKY", "PLANT NAMED AFTER ZEBROVSKY"),
+            ("Q.G.Z. D.O.O. ZA TRGOVINU", "QGZ DOO ZA TRGOVINU"),
+        ],
+        kind="company",
+    )
