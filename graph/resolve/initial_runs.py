@@ -28,3 +28,59 @@ def is_initial(tokens: Sequence[str], i: int) -> bool:
 def kept_words(tokens: Sequence[str], dropped: Collection[str]) -> tuple[str, ...]:
     """``tokens`` without the words of ``dropped``, except letters of a run of initials."""
     return tuple(t for i, t in enumerate(tokens) if t not in dropped or is_initial(tokens, i))
+
+
+def joined_runs(
+    tokens: Sequence[str], dropped: Collection[str] = (), groups: Sequence[tuple[str, ...]] = ()
+) -> tuple[str, ...]:
+    """:func:`kept_words` with each run of two or more one-letter words written as one word:
+    S M G → SMG.
+
+    Registries, trade documents and screening queries drop the dots of initials as often as they
+    keep them, so "S.M.G." (read S M G) and "SMG" are one company; compared word by word they
+    shared no word, the sorted words scrambled the letters ("G M S" / "SMG"), and the listed
+    name was missed. As one word the letters keep their order, so other initials stay other
+    names (QAS / QAT). A run is letters standing together as written: a dropped word between
+    two letters (the DE of "J E D DE R L") ends it, a run that spells a dropped word (D.E.,
+    O.F.) is kept, being initials, and the dotted groups of the name (``groups``,
+    :func:`graph.resolve.dotted_initials.dotted_groups`) are words of their own: "T.G.A. D.O.O."
+    is TGA DOO, "B.I., P.T.P." BI PTP, as the letters written together would be. Company words
+    only: a person's initials are compared one by one (:mod:`graph.resolve.align`)."""
+    out: list[str] = []
+    run: list[str] = []
+    for t in [*tokens, ""]:  # "" ends the last run
+        if _letter(t):
+            run.append(t)
+            continue
+        if len(run) > 1:
+            out.extend(w for w in _run_words(run, groups) if len(w) > 1 or w not in dropped)
+        else:
+            out.extend(w for w in run if w not in dropped)
+        run = []
+        if t and t not in dropped:
+            out.append(t)
+    return tuple(out)
+
+
+def _run_words(run: Sequence[str], groups: Sequence[tuple[str, ...]]) -> list[str]:
+    """The words of a run of letters: each dotted group found in it (longest first) one word,
+    the letters between them another (a lone one of which is no initial: the Y, "and", of
+    "C.P.C.L. Y CIA.")."""
+    words: list[str] = []
+    loose: list[str] = []
+    i = 0
+    while i < len(run):
+        fits = [g for g in groups if tuple(run[i : i + len(g)]) == g]
+        if not fits:
+            loose.append(run[i])
+            i += 1
+            continue
+        if loose:
+            words.append("".join(loose))
+            loose = []
+        group = max(fits, key=len)
+        words.append("".join(group))
+        i += len(group)
+    if loose:
+        words.append("".join(loose))
+    return words

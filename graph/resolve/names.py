@@ -31,7 +31,7 @@ from graph.resolve.dedications import drop_dedication
 from graph.resolve.dotted_initials import dotted_groups, join_dotted_forms, join_split_groups
 from graph.resolve.form_names import form_words
 from graph.resolve.form_typos import FormTypos
-from graph.resolve.initial_runs import kept_words
+from graph.resolve.initial_runs import joined_runs
 from graph.resolve.legal_forms import MAX_FORM_TOKENS, LegalForms
 from graph.resolve.ordinals import ORDINAL_SUFFIXES, canonical_numbers, number_value, rewrites
 from graph.resolve.place_names import place_name
@@ -714,8 +714,9 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         # DELOS, VANDER, LOS: surname particles too (graph.resolve.surname_particles).
         distinctive = tuple(t for t in tokens if t not in STOP_WORDS and t not in PERSON_PARTICLES)
     else:
-        # "A.C. INTERNATIONAL": the A of a run of initials is no stop-word (graph.resolve.initial_runs).
-        words = kept_words(tokens, STOP_WORDS)
+        # "S.M.G." and "SMG": a run of initials is one word, however written, and the A of
+        # "A.C. INTERNATIONAL" is no stop-word but an initial (graph.resolve.initial_runs).
+        words = joined_runs(tokens, STOP_WORDS, groups)
         distinctive = tuple(t for t in words if t not in GENERIC_WORDS)
         if not distinctive and len(set(words)) >= GENERIC_NAME_WORDS:
             # "SEMICONDUCTOR MANUFACTURING INTERNATIONAL CORPORATION": a name made only of

@@ -69,23 +69,40 @@ class ShortCode:
 
 def codes(packed: str) -> tuple[list[str], list[str]]:
     """(codes, other distinctive words) of one packed name. Initials are read in the order the
-    name writes them ("Q.A." is QA, not AQ), from every word as written."""
+    name writes them ("Q.A." is QA, not AQ), from every word as written: a run of single letters
+    is the distinctive words it was read as (one word, QA, or one per dotted group, TGA DOO:
+    :func:`graph.resolve.initial_runs.joined_runs`)."""
     core, _, written = packed.partition(SEP)
     left = Counter(core.split())
     found: list[str] = []
     run: list[str] = []
     for word in [*written.split(), ""]:  # "" closes a last run of initials
-        if len(word) == 1 and word.isalpha() and left[word] > 0:
-            left[word] -= 1
+        if len(word) == 1 and word.isalpha():
             run.append(word)
             continue
-        if run:
-            found.append("".join(run))
-            run = []
+        found += _run_codes(run, left)
+        run = []
         if 1 < len(word) <= MAX_CODE_LETTERS and word.isalpha() and left[word] > 0:
             left[word] -= 1
             found.append(word)
     return found, sorted(left.elements())
+
+
+def _run_codes(run: list[str], left: Counter[str]) -> list[str]:
+    """The distinctive words (still in ``left``, which loses them) a run of single letters was
+    read as, longest first from each letter on; a letter read as none (a stop-word) is skipped."""
+    found: list[str] = []
+    i = 0
+    while i < len(run):
+        j = next((j for j in range(len(run), i, -1) if left["".join(run[i:j])] > 0), i)
+        if j == i:
+            i += 1
+            continue
+        word = "".join(run[i:j])
+        left[word] -= 1
+        found.append(word)
+        i = j
+    return found
 
 
 def _differing(a: str, b: str) -> int:
