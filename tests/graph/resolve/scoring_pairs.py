@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from graph.resolve import Match, Record, compare, prepare, score_pairs
+from graph.resolve import Decision, Match, Record, compare, prepare, score_pairs
 from graph.resolve.batch import ScoredPairs
 
 
@@ -36,3 +36,31 @@ def batch_equals_compare(pairs: list[tuple[str, str]], kind: str = "person") -> 
     for i, (a, b) in enumerate(pairs):
         assert scored.score[i] == pytest.approx(compare(one_name(a, kind), one_name(b, kind)).score)
     return scored
+
+
+def rule_parts(a: str, b: str, rule: str, words: str, decision: Decision | None = None) -> Match:
+    """``compare`` of two one-name persons that ``rule`` tells apart: its reason names ``words``
+    and it counts against; no match (or exactly ``decision``)."""
+    m = compare(person(a), person(b))
+    assert m.decision == decision if decision else m.decision != Decision.MATCH
+    assert words in reasons(m)[rule]
+    assert next(r.contribution for r in m.reasons if r.feature == rule) < 0
+    return m
+
+
+def rule_leaves_alone(a: str, b: str, rule: str) -> None:
+    """``a`` / ``b`` are one person written two ways: a match, and ``rule`` says nothing."""
+    m = compare(person(a), person(b))
+    assert m.decision == Decision.MATCH
+    assert rule not in reasons(m)
+
+
+def batch_separates(
+    apart: list[tuple[str, str, str]], alike: list[tuple[str, str]], floor: float = 0.0
+) -> None:
+    """The batch scores ``apart`` (two people: ``(a, b, words)``) below a match and from ``floor``
+    on, ``alike`` (one person) as a match, each score the one ``compare`` explains."""
+    scored = batch_equals_compare([(a, b) for a, b, _ in apart] + alike)
+    n = len(apart)
+    assert ((scored.score[:n] >= floor) & (scored.score[:n] < 0.8)).all()
+    assert (scored.score[n:] >= 0.8).all()

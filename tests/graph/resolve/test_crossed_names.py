@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.resolve import Decision, compare
 from graph.resolve.crossed_names import crossed_pair
-from tests.graph.resolve.scoring_pairs import batch_equals_compare, person, reasons
+from tests.graph.resolve.scoring_pairs import batch_separates, rule_leaves_alone, rule_parts
 
 RULE = "crossed_pair"
 #: (name, name, the words the rule names): dev false matches.
@@ -33,22 +32,16 @@ ONE_PERSON = [
 
 @pytest.mark.parametrize(("a", "b", "words"), TWO_PEOPLE)
 def test_a_surname_paired_with_a_given_name_on_few_letters_is_no_match(a: str, b: str, words: str) -> None:
-    m = compare(person(a), person(b))
-    assert m.decision != Decision.MATCH
-    assert words in reasons(m)[RULE]
+    rule_parts(a, b, RULE, words)
 
 
 @pytest.mark.parametrize(("a", "b"), ONE_PERSON)
 def test_one_person_written_two_ways_still_matches(a: str, b: str) -> None:
-    m = compare(person(a), person(b))
-    assert m.decision == Decision.MATCH
-    assert RULE not in reasons(m)
+    rule_leaves_alone(a, b, RULE)
 
 
 def test_batch_scores_equal_compare() -> None:
-    scored = batch_equals_compare([(a, b) for a, b, _ in TWO_PEOPLE] + ONE_PERSON)
-    assert (scored.score[: len(TWO_PEOPLE)] < 0.8).all()
-    assert (scored.score[len(TWO_PEOPLE) :] >= 0.8).all()
+    batch_separates(TWO_PEOPLE, ONE_PERSON)
 
 
 def test_the_rule() -> None:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.resolve import Decision, compare
 from graph.resolve.distinct_given_names import different_given_names
-from tests.graph.resolve.scoring_pairs import batch_equals_compare, person, reasons
+from tests.graph.resolve.scoring_pairs import batch_separates, rule_leaves_alone, rule_parts
 
 RULE = "distinct_given_names"
 #: (name, name, the words the rule names)
@@ -36,23 +35,16 @@ ONE_PERSON = [
 
 @pytest.mark.parametrize(("a", "b", "words"), TWO_PEOPLE)
 def test_two_given_names_a_few_letters_apart_are_two_people(a: str, b: str, words: str) -> None:
-    m = compare(person(a), person(b))
-    assert m.decision != Decision.MATCH
-    assert words in reasons(m)[RULE]
-    assert next(r.contribution for r in m.reasons if r.feature == RULE) < 0
+    rule_parts(a, b, RULE, words)
 
 
 @pytest.mark.parametrize(("a", "b"), ONE_PERSON)
 def test_one_name_written_two_ways_still_matches(a: str, b: str) -> None:
-    m = compare(person(a), person(b))
-    assert m.decision == Decision.MATCH
-    assert RULE not in reasons(m)
+    rule_leaves_alone(a, b, RULE)
 
 
 def test_batch_scores_equal_compare() -> None:
-    scored = batch_equals_compare([(a, b) for a, b, _ in TWO_PEOPLE] + ONE_PERSON)
-    assert (scored.score[: len(TWO_PEOPLE)] < 0.8).all()
-    assert (scored.score[len(TWO_PEOPLE) :] >= 0.8).all()
+    batch_separates(TWO_PEOPLE, ONE_PERSON)
 
 
 def test_the_word_rule() -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from graph.resolve import Decision, Record, compare
 from graph.resolve.gendered_names import gendered_forms
-from tests.graph.resolve.scoring_pairs import batch_equals_compare, person, reasons
+from tests.graph.resolve.scoring_pairs import batch_separates, reasons, rule_leaves_alone, rule_parts
 
 RULE = "gendered_forms"
 #: (name, name, the words the rule names): a man and a woman of one family.
@@ -46,9 +46,7 @@ ONE_PERSON = [
 
 @pytest.mark.parametrize(("a", "b", "words"), TWO_PEOPLE)
 def test_a_man_and_a_woman_of_one_family_go_to_review(a: str, b: str, words: str) -> None:
-    m = compare(person(a), person(b))
-    assert m.decision == Decision.POSSIBLE
-    assert words in reasons(m)[RULE]
+    m = rule_parts(a, b, RULE, words, Decision.POSSIBLE)
     assert "given_name_forms" not in reasons(m)  # not also "one given name in two forms"
 
 
@@ -63,15 +61,11 @@ def test_an_agreeing_country_and_address_do_not_lift_the_pair_to_a_match() -> No
 
 @pytest.mark.parametrize(("a", "b"), ONE_PERSON)
 def test_one_person_written_two_ways_still_matches(a: str, b: str) -> None:
-    m = compare(person(a), person(b))
-    assert m.decision == Decision.MATCH
-    assert RULE not in reasons(m)
+    rule_leaves_alone(a, b, RULE)
 
 
 def test_batch_scores_equal_compare() -> None:
-    scored = batch_equals_compare([(a, b) for a, b, _ in TWO_PEOPLE] + ONE_PERSON)
-    assert ((scored.score[: len(TWO_PEOPLE)] >= 0.5) & (scored.score[: len(TWO_PEOPLE)] < 0.8)).all()
-    assert (scored.score[len(TWO_PEOPLE) :] >= 0.8).all()
+    batch_separates(TWO_PEOPLE, ONE_PERSON, floor=0.5)
 
 
 def test_the_rule() -> None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph.resolve import Decision, Record, compare
+from graph.resolve import Record, compare
 from graph.resolve.common_names import one_common_name
 from graph.resolve.link import LinkThresholds
-from tests.graph.resolve.scoring_pairs import batch_equals_compare, person, reasons
+from tests.graph.resolve.scoring_pairs import batch_separates, reasons, rule_leaves_alone, rule_parts
 
 RULE = "one_common_name"
 #: (name, name, the words the rule names): a common name alone is no evidence of one bearer.
@@ -36,23 +36,16 @@ ONE_PERSON = [
 
 @pytest.mark.parametrize(("a", "b", "words"), TWO_PEOPLE)
 def test_a_common_name_alone_does_not_match_a_longer_name(a: str, b: str, words: str) -> None:
-    m = compare(person(a), person(b))
-    assert m.decision != Decision.MATCH
-    assert words in reasons(m)[RULE]
-    assert next(r.contribution for r in m.reasons if r.feature == RULE) < 0
+    rule_parts(a, b, RULE, words)
 
 
 @pytest.mark.parametrize(("a", "b"), ONE_PERSON)
 def test_a_shortened_name_of_distinctive_words_still_matches(a: str, b: str) -> None:
-    m = compare(person(a), person(b))
-    assert m.decision == Decision.MATCH
-    assert RULE not in reasons(m)
+    rule_leaves_alone(a, b, RULE)
 
 
 def test_batch_scores_equal_compare() -> None:
-    scored = batch_equals_compare([(a, b) for a, b, _ in TWO_PEOPLE] + ONE_PERSON)
-    assert (scored.score[: len(TWO_PEOPLE)] < 0.8).all()
-    assert (scored.score[len(TWO_PEOPLE) :] >= 0.8).all()
+    batch_separates(TWO_PEOPLE, ONE_PERSON)
 
 
 def test_two_listed_people_sharing_a_common_alias_are_not_linked() -> None:

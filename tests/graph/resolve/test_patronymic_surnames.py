@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.resolve import Decision, compare
 from graph.resolve.patronymic_surnames import other_surname
-from tests.graph.resolve.scoring_pairs import batch_equals_compare, person, reasons
+from tests.graph.resolve.scoring_pairs import batch_separates, rule_leaves_alone, rule_parts
 
 RULE = "other_surname"
 #: (name, name, the surnames the rule names).
@@ -38,23 +37,16 @@ ONE_PERSON = [
 
 @pytest.mark.parametrize(("a", "b", "words"), TWO_PEOPLE)
 def test_one_given_name_and_patronymic_with_two_surnames_is_no_match(a: str, b: str, words: str) -> None:
-    m = compare(person(a), person(b))
-    assert m.decision != Decision.MATCH
-    assert words in reasons(m)[RULE]
-    assert next(r.contribution for r in m.reasons if r.feature == RULE) < 0
+    rule_parts(a, b, RULE, words)
 
 
 @pytest.mark.parametrize(("a", "b"), ONE_PERSON)
 def test_one_person_written_two_ways_still_matches(a: str, b: str) -> None:
-    m = compare(person(a), person(b))
-    assert m.decision == Decision.MATCH
-    assert RULE not in reasons(m)
+    rule_leaves_alone(a, b, RULE)
 
 
 def test_batch_scores_equal_compare() -> None:
-    scored = batch_equals_compare([(a, b) for a, b, _ in TWO_PEOPLE] + ONE_PERSON)
-    assert (scored.score[: len(TWO_PEOPLE)] < 0.8).all()
-    assert (scored.score[len(TWO_PEOPLE) :] >= 0.8).all()
+    batch_separates(TWO_PEOPLE, ONE_PERSON)
 
 
 def test_the_rule() -> None:
