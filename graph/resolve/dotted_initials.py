@@ -52,7 +52,8 @@ def dotted_groups(text: str, fold: Callable[[str], str]) -> list[tuple[str, ...]
     return [g for g in groups if len(g) >= 2 and all(len(w) == 1 for w in g)]
 
 
-def _occurrences(tokens: Sequence[str], group: tuple[str, ...]) -> list[int]:
+def occurrences(tokens: Sequence[str], group: tuple[str, ...]) -> list[int]:
+    """Where ``group`` occurs in ``tokens``."""
     n = len(group)
     return [i for i in range(len(tokens) - n + 1) if tuple(tokens[i : i + n]) == group]
 
@@ -69,10 +70,10 @@ def join_split_groups(
         return None
     placements = [
         (i, i + n)
-        for i in _occurrences(tokens, tuple(kept))
+        for i in occurrences(tokens, tuple(kept))
         if " ".join([*tokens[:i], *tokens[i + n :]]) == cut
     ]
-    spans = {(g, g + len(group)) for group in groups for g in _occurrences(tokens, group)}
+    spans = {(g, g + len(group)) for group in groups for g in occurrences(tokens, group)}
     split_by = [{(g, end) for g, end in spans if g < lo < end or g < hi < end} for lo, hi in placements]
     if not split_by or not all(split_by):
         return None

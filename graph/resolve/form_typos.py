@@ -34,6 +34,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from graph.resolve.dotted_initials import occurrences
 from graph.resolve.legal_forms import LegalForms
 from graph.resolve.romanise import roman_key
 from graph.resolve.typo_words import neighbour_keys
@@ -123,12 +124,6 @@ class FormTypos:
             return list(tokens)
         size, form = fixed
         cut = len(tokens) - size
-        if any(g < cut < g + len(group) for group in groups for g in _starts(tokens, group)):
+        if any(g < cut < g + len(group) for group in groups for g in occurrences(tokens, group)):
             return list(tokens)
         return [*tokens[:cut], *form]
-
-
-def _starts(tokens: Sequence[str], group: tuple[str, ...]) -> list[int]:
-    """Where ``group`` occurs in ``tokens``."""
-    n = len(group)
-    return [i for i in range(len(tokens) - n + 1) if tuple(tokens[i : i + n]) == group]
