@@ -25,16 +25,11 @@ def is_initial(tokens: Sequence[str], i: int) -> bool:
     return (i > 0 and _letter(tokens[i - 1])) or (i + 1 < len(tokens) and _letter(tokens[i + 1]))
 
 
-def kept_words(tokens: Sequence[str], dropped: Collection[str]) -> tuple[str, ...]:
-    """``tokens`` without the words of ``dropped``, except letters of a run of initials."""
-    return tuple(t for i, t in enumerate(tokens) if t not in dropped or is_initial(tokens, i))
-
-
 def joined_runs(
     tokens: Sequence[str], dropped: Collection[str] = (), groups: Sequence[tuple[str, ...]] = ()
 ) -> tuple[str, ...]:
-    """:func:`kept_words` with each run of two or more one-letter words written as one word:
-    S M G → SMG.
+    """``tokens`` without the words of ``dropped``, except letters of a run of initials
+    (:func:`is_initial`), each run of two or more one-letter words written as one word: S M G → SMG.
 
     Registries, trade documents and screening queries drop the dots of initials as often as they
     keep them, so "S.M.G." (read S M G) and "SMG" are one company; compared word by word they
