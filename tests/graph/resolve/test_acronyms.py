@@ -148,6 +148,9 @@ def test_spelled_runs() -> None:
         ("UNITED INSTRUMENT MANUFACTURING CORPORATION", "UIMC"),
         # The legal form written inside one name and at the end of the other (CO).
         ("MSP KALA NAFT CO.", "MANUFACTURING SUPPORT & PROCUREMENT CO.-KALA NAFT"),
+        # Read without its place (TEHRAN), the acronym accounts for the other name's extra words.
+        ("MSP KALA NAFT CO. TEHRAN", "MANUFACTURING, SUPPORT AND PROCUREMENT KALA NAFT COMPANY"),
+        ("MSP KALA NAFT CO. TEHRAN", "MANUFACTURING SUPPORT & PROCUREMENT CO.-KALA NAFT"),
     ],
 )
 def test_an_acronym_for_a_run_of_the_other_names_words_matches(a: str, b: str) -> None:
@@ -171,6 +174,11 @@ def test_an_acronym_for_a_run_of_the_other_names_words_matches(a: str, b: str) -
         ("KRL", "Khan Research Laboratories"),
         # Three letters beside only a legal form both write (SDN of SDN BHD) are an acronym alone.
         ("EEZ SDN", "Elecronic Engineering Zone SDN BHD"),
+        # Read without its place, the name is an acronym alone: no word both names write, so the
+        # place-free reading does not stand for the longer name (a subsidiary is not its parent).
+        ("SMIC Beijing", "SEMICONDUCTOR MANUFACTURING INTERNATIONAL CORPORATION"),
+        # Read without its place, the acronym spelled, the longer name still has a word more (SANAT).
+        ("MSP KALA NAFT CO. TEHRAN", "MANUFACTURING SUPPORT AND PROCUREMENT KALA NAFT SANAT COMPANY"),
     ],
 )
 def test_an_acronym_never_carries_names_that_otherwise_disagree(a: str, b: str) -> None:
