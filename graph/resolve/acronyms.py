@@ -16,6 +16,11 @@ to names that agreed only in part, and the 100k precision gate failed):
   WAGNER" / "PRIVATE MILITARY COMPANY VEGA" do not. An acronym of three letters or fewer
   says little: it counts only beside other words that agree; a name that is an acronym alone
   needs ``MIN_ALONE`` letters ("FDLR" / "FORCES DEMOCRATIQUES DE LIBERATION DU RWANDA").
+  The other words are the distinctive words as the scorer reads them: a word of the run is
+  left out of them under its written and its read spelling (INSTRUMENT, read INSTRUMENTS), and
+  a word one name counts as distinctive that the other writes as a legal form (a form written
+  inside the name: "MSP KALA NAFT CO." / "MANUFACTURING SUPPORT & PROCUREMENT CO.-KALA NAFT")
+  is a word both write, not one they disagree on (:func:`_written_by_other`).
 
 Russian organisation-type initialisms whose letters are not the English initials (TSNII, OKB,
 MZ) are :mod:`graph.resolve.org_abbrev`'s table, not this rule.
@@ -31,8 +36,9 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from graph.resolve.acronym_brackets import bracket_parts, letters
-from graph.resolve.names import ABBREVIATIONS, GENERIC_WORDS, STOP_WORDS, fold
+from graph.resolve.names import ABBREVIATIONS, GENERIC_WORDS, STOP_WORDS, correct_generic, fold
 from graph.resolve.ordinals import canonical_numbers
+from graph.resolve.place_names import place_name
 from graph.resolve.spelled_runs import Speller, Step
 
 #: Acronyms have this many letters (more is a word; fewer is an initial).
@@ -156,6 +162,8 @@ class Collapse:
     rest: tuple[str, str]  # the other distinctive words of each, sorted (abbreviating name first)
     similarity: float  # ratio of the distinctive words, the acronyms in place of their runs
     abbreviating: int  # 0: the first name passed to best_collapse wrote the acronyms, 1: the second
+    #: Words one name counts distinctive and the other writes as a legal form, set aside.
+    written: tuple[str, ...] = ()
 
 
 def initial_runs(
@@ -176,35 +184,67 @@ def initial_runs(
         taken[run[0] : run[1]] = [True] * (run[1] - run[0])
         acronyms.append(token)
         spelled.append(" ".join(words[run[0] : run[1]]))
-    return acronyms, spelled, {w for w, t in zip(words, taken, strict=True) if t}
+    in_runs = {w for w, t in zip(words, taken, strict=True) if t}
+    # y's distinctive words spell a word as normalise_name reads it (INSTRUMENT as INSTRUMENTS,
+    # PEKING as BEIJING), the run as written: both spellings are the run's.
+    return acronyms, spelled, in_runs | {read_word(w) for w in in_runs}
 
 
-def collapse(core_x: str, core_y: str, seq_y: str) -> Collapse | None:
+@lru_cache(maxsize=200_000)
+def read_word(word: str) -> str:
+    """A word of :func:`run_words` as the distinctive words spell it (a line-of-business word
+    spelled right, an abbreviation expanded, a city under its compared spelling), as
+    :func:`graph.resolve.names.normalise_name` reads its tokens."""
+    corrected = correct_generic(word)
+    return place_name(ABBREVIATIONS.get(corrected, corrected))
+
+
+def _written_by_other(rest: Sequence[str], seq: Sequence[str], core: Sequence[str]) -> list[str]:
+    """The words of ``rest`` (one name's distinctive words outside the acronyms) that the other
+    name writes (``seq``, its words in order) without counting them distinctive (``core``): a
+    legal form written at another place of the name — at the end of one ("MSP KALA NAFT CO."),
+    inside the other ("… PROCUREMENT CO.-KALA NAFT") — is written by both."""
+    if not seq:
+        return []
+    others = set(seq).difference(core)
+    return [w for w in rest if w in others]
+
+
+def collapse(core_x: str, core_y: str, seq_y: str, seq_x: str = "") -> Collapse | None:
     """Name x's acronyms in place of the runs of name y's words (``seq_y``, in order) they
     initial, when the words left on both sides agree (see the module docstring); else None.
 
-    ``core_*`` are the sorted distinctive words."""
+    ``core_*`` are the sorted distinctive words; ``seq_x`` x's words in order (without it, no
+    word of y is read as a legal form of x's, :func:`_written_by_other`)."""
     x, y_core, words = core_x.split(), core_y.split(), seq_y.split()
     acronyms, spelled, in_runs = initial_runs(x, y_core, words)
     if not acronyms:
         return None
     rest_y = sorted(w for w in y_core if w not in in_runs)
     rest_x = sorted(w for w in x if w not in acronyms)
+    both = [
+        *_written_by_other(rest_x, [w for w in words if w not in in_runs], y_core),
+        *_written_by_other(rest_y, seq_x.split(), x),
+    ]
+    if both:
+        rest_x = [w for w in rest_x if w not in both]
+        rest_y = [w for w in rest_y if w not in both]
     if not rest_x and not rest_y:
         if max(len(a) for a in acronyms) < MIN_ALONE:
             return None
     elif not rest_x or not rest_y or fuzz.ratio(" ".join(rest_x), " ".join(rest_y)) < REST_RATIO * 100:
         return None
-    sim = fuzz.ratio(" ".join(sorted(x)), " ".join(sorted([*rest_y, *acronyms]))) / 100.0
-    return Collapse(tuple(acronyms), tuple(spelled), (" ".join(rest_x), " ".join(rest_y)), sim, 0)
+    sim = fuzz.ratio(" ".join(sorted([*rest_x, *acronyms])), " ".join(sorted([*rest_y, *acronyms]))) / 100.0
+    rest = (" ".join(rest_x), " ".join(rest_y))
+    return Collapse(tuple(acronyms), tuple(spelled), rest, sim, 0, tuple(sorted(set(both))))
 
 
 def best_collapse(core_a: str, seq_a: str, core_b: str, seq_b: str) -> Collapse | None:
     """:func:`collapse` both ways; the one of higher similarity (``abbreviating`` says whose)."""
-    one = collapse(core_a, core_b, seq_b)
-    two = collapse(core_b, core_a, seq_a)
+    one = collapse(core_a, core_b, seq_b, seq_a)
+    two = collapse(core_b, core_a, seq_a, seq_b)
     if two is not None:
-        two = Collapse(two.acronyms, two.spelled, two.rest, two.similarity, 1)
+        two = Collapse(two.acronyms, two.spelled, two.rest, two.similarity, 1, two.written)
     if one is None or (two is not None and two.similarity > one.similarity):
         return two
     return one
@@ -238,6 +278,8 @@ def describe_collapse(core_a: str, folded_a: str, core_b: str, folded_b: str) ->
         how.append(f"{acronym} stands for {spelled} (their initials)")
     rest_x, rest_y = hit.rest
     rest = f"the other words agree: {rest_x!r} / {rest_y!r}" if rest_x else "no other word on either side"
+    if hit.written:
+        rest += f" ({' '.join(hit.written)} written by both, a legal form in one)"
     return (
         f"{'; '.join(how)}: compared with the acronym in place of those words, and {rest} "
         f"(similarity {hit.similarity:.2f} before the acronym discount)"

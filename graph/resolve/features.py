@@ -729,6 +729,15 @@ def _collapsed(key_a: str, key_b: str) -> float:
     return ACRONYM_DISCOUNT * hit.similarity if hit is not None else 0.0
 
 
+def _spelled_beside_words(key_a: str, key_b: str) -> float:
+    """1.0 when one name's acronyms stand for words of the other and their other distinctive
+    words agree, some on each side (:func:`graph.resolve.acronyms.best_collapse`: not an acronym
+    alone, nor one of part of the other name)."""
+    (core_a, seq_a), (core_b, seq_b) = key_a.split("\t"), key_b.split("\t")
+    hit = best_collapse(core_a, seq_a, core_b, seq_b)
+    return float(hit is not None and bool(hit.rest[0]))
+
+
 def _acronym_fits(
     x: PreparedRecords, nx: np.ndarray, y: PreparedRecords, ny: np.ndarray, high: np.ndarray
 ) -> np.ndarray:
@@ -775,13 +784,18 @@ def _acronym_sims(
 
 
 def _blocked_pairs(
-    left: PreparedRecords, right: PreparedRecords, name_a: np.ndarray, name_b: np.ndarray
+    left: PreparedRecords,
+    right: PreparedRecords,
+    name_a: np.ndarray,
+    name_b: np.ndarray,
+    initialled: np.ndarray,
 ) -> np.ndarray:
     """Per name pair: a reading compared with a name it must not be (:func:`readings.blocked`),
     or a subsidiary writing with a name that writes a word of its parent
     or lacks the anchor of a subsidiary named after a marker
     (:func:`graph.resolve.parent_names.refuses`: "TACTICAL MISSILE ANPP TEMP AVIA" is compared
-    with the name as written)."""
+    with the name as written). ``initialled``: per pair, one name's acronym stands for words of
+    the other (:func:`_acronym_sims`)."""
     how_a, how_b = left.how[name_a], right.how[name_b]
     blocked = readings.blocked(how_a, left.marks[name_a], how_b, right.marks[name_b])
     for sub, sub_names, other, other_names in (
@@ -819,9 +833,21 @@ def _blocked_pairs(
     # A branch ("TAIBAH INTERNATIONAL : BOSNIA BRANCH") is the branch of a body that may be
     # written in full (TAIBAH INTERNATIONAL AID ASSOCIATION): more words there do not block it.
     branch_a, branch_b = _branch(left, name_a), _branch(right, name_b)
-    blocked |= ((how_a == readings.PLACE_FREE) & (ntb > nta) & ~branch_a) | (
+    fewer = ((how_a == readings.PLACE_FREE) & (ntb > nta) & ~branch_a) | (
         (how_b == readings.PLACE_FREE) & (nta > ntb) & ~branch_b
     )
+    # … unless an acronym accounts for the other name's extra words: one name's acronym in place
+    # of the words it initials and the other words of the two agreeing, some distinctive word
+    # among them (acronyms.best_collapse; "MSP KALA NAFT CO. TEHRAN" read without TEHRAN is
+    # "MANUFACTURING SUPPORT AND PROCUREMENT KALA NAFT COMPANY"). Not an acronym alone: two
+    # readings stacked (the place dropped, the acronym spelled out) with no word both names write
+    # take "SMIC Beijing" for its parent SEMICONDUCTOR MANUFACTURING INTERNATIONAL CORPORATION.
+    # Nor an acronym of part of the other name (acronym_parts), which leaves it more words.
+    spelled = np.flatnonzero(fewer & initialled)
+    if len(spelled):
+        keys_a, keys_b = left.acro_key[name_a[spelled]], right.acro_key[name_b[spelled]]
+        fewer[spelled[_per_distinct_text(keys_a, keys_b, _spelled_beside_words) > 0]] = False
+    blocked |= fewer
     todo = np.flatnonzero((how_a == readings.PLACE_FREE) & (how_b == readings.PLACE_FREE) & ~blocked)
     if len(todo):
         blocked[todo] = (
@@ -1367,7 +1393,7 @@ def _pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndar
         withheld[other] &= ~respelt[other]
         # A reading compared with a name it must not be (a subsidiary writing with a name that
         # writes a parent too …: graph.resolve.readings) is not read at all.
-        blocked = other[_blocked_pairs(left, right, oa, ob)]
+        blocked = other[_blocked_pairs(left, right, oa, ob, initialled[other])]
         sim[blocked] = 0.0
         unheard[blocked] = 0.0
         for flags in (translated, initialled, slipped, withheld, respelt, together):

@@ -143,6 +143,14 @@ def test_spelled_runs() -> None:
         # (respelt_words) make the shorter name a subset of it, a reading that scores higher.
         ("ISLAMIC REVOLUTIONARY GUARD CORPS QODS FORCE", "IRGC-QUDS FORCE"),
         ("KOREA KWANGSON BANKING CORPORATION", "KKBC"),  # the run may end in the legal form
+        # A word of the run read under another spelling in the distinctive words (INSTRUMENT as
+        # INSTRUMENTS) is still the run's.
+        ("UNITED INSTRUMENT MANUFACTURING CORPORATION", "UIMC"),
+        # The legal form written inside one name and at the end of the other (CO).
+        ("MSP KALA NAFT CO.", "MANUFACTURING SUPPORT & PROCUREMENT CO.-KALA NAFT"),
+        # Read without its place (TEHRAN), the acronym accounts for the other name's extra words.
+        ("MSP KALA NAFT CO. TEHRAN", "MANUFACTURING, SUPPORT AND PROCUREMENT KALA NAFT COMPANY"),
+        ("MSP KALA NAFT CO. TEHRAN", "MANUFACTURING SUPPORT & PROCUREMENT CO.-KALA NAFT"),
     ],
 )
 def test_an_acronym_for_a_run_of_the_other_names_words_matches(a: str, b: str) -> None:
@@ -164,6 +172,13 @@ def test_an_acronym_for_a_run_of_the_other_names_words_matches(a: str, b: str) -
         # rest shortened, is graph.resolve.acronym_parts: tests/graph/resolve/test_acronym_parts.py).
         ("Almaz-Antey Vega MSDB", "Almaz-Antey Air Defense Concern Main System Design Bureau, JSC"),
         ("KRL", "Khan Research Laboratories"),
+        # Three letters beside only a legal form both write (SDN of SDN BHD) are an acronym alone.
+        ("EEZ SDN", "Elecronic Engineering Zone SDN BHD"),
+        # Read without its place, the name is an acronym alone: no word both names write, so the
+        # place-free reading does not stand for the longer name (a subsidiary is not its parent).
+        ("SMIC Beijing", "SEMICONDUCTOR MANUFACTURING INTERNATIONAL CORPORATION"),
+        # Read without its place, the acronym spelled, the longer name still has a word more (SANAT).
+        ("MSP KALA NAFT CO. TEHRAN", "MANUFACTURING SUPPORT AND PROCUREMENT KALA NAFT SANAT COMPANY"),
     ],
 )
 def test_an_acronym_never_carries_names_that_otherwise_disagree(a: str, b: str) -> None:
@@ -178,6 +193,20 @@ def test_a_collapse_says_which_name_abbreviates() -> None:
     )
     assert hit is not None
     assert (hit.acronyms, hit.spelled, hit.abbreviating) == (("PMC",), ("PRIVATE MILITARY COMPANY",), 1)
+
+
+def test_a_legal_form_written_inside_one_name_is_set_aside_not_a_disagreement() -> None:
+    a, b = "MSP KALA NAFT CO.", "MANUFACTURING SUPPORT & PROCUREMENT CO.-KALA NAFT"
+    core_a, core_b = (" ".join(sorted(normalise_name(n).distinctive)) for n in (a, b))
+    seq_a, seq_b = (" ".join(run_words(normalise_name(n).folded)) for n in (a, b))
+    assert "CO" in core_b.split()  # inside the name, CO is not read as its legal form
+    hit = best_collapse(core_a, seq_a, core_b, seq_b)
+    assert hit is not None
+    assert (hit.acronyms, hit.rest, hit.written) == (("MSP",), ("KALA NAFT", "KALA NAFT"), ("CO",))
+    # Without the words of the name that writes it as its form, CO is a word only one name has.
+    assert best_collapse(core_a, "", core_b, seq_b) is None
+    m = compare(rec(a), rec(b))
+    assert "CO written by both" in next(r.detail for r in m.reasons if r.feature == "acronym")
 
 
 def test_the_aligned_name_is_reported_by_its_index_in_the_record() -> None:
