@@ -154,9 +154,9 @@ def design(df: pd.DataFrame, f: features.PairFeatures) -> Design:
     zero_p = {k: KindParams(0.0, 0.0) for k in features.KIND_PARAMS}
     cols: dict[str, np.ndarray] = {}
     for key in features.WEIGHTS:
-        # Caps, not weights: the gendered_forms cap holds a pair's name at review whatever the
-        # slope (those rows' columns read zero), so there is nothing linear to fit.
-        if key in ("weak_alias_cap", "gendered_forms"):
+        # Caps, not weights: the gendered_forms and syllable_sibling caps hold a pair's name at
+        # review whatever the slope (those rows' columns read zero), so there is nothing linear to fit.
+        if key in ("weak_alias_cap", "gendered_forms", "syllable_sibling"):
             continue
         with patched({**zero_w, key: 1.0}, zero_p):
             col = contributions(f).total()

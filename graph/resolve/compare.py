@@ -88,7 +88,7 @@ from graph.resolve.russian_compounds import describe as describe_compound
 from graph.resolve.russian_initials import describe as describe_russian
 from graph.resolve.russian_initials import russian_initialism
 from graph.resolve.self_acronyms import describe as describe_own_acronyms
-from graph.resolve.siblings import SHORT_CODE_SIBLING, other_words, pack, sibling_evidence
+from graph.resolve.siblings import SHORT_CODE_SIBLING, SYLLABLE_SIBLING, other_words, pack, sibling_evidence
 from graph.resolve.sound_shifts import same_shifted
 from graph.resolve.sun_articles import articles
 from graph.resolve.syllable_names import same_syllables
@@ -523,7 +523,9 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
     if f.sibling[0]:
         found = sibling_evidence(packed_a, packed_b)
         detail = found.describe() if found else "sibling entities by the rarity of their words"
-        feature = "short_code_sibling" if f.sibling[0] == SHORT_CODE_SIBLING else "sibling_words"
+        feature = {SHORT_CODE_SIBLING: "short_code_sibling", SYLLABLE_SIBLING: "syllable_sibling"}.get(
+            float(f.sibling[0]), "sibling_words"
+        )
         reasons.append(Reason(feature, -1.0, float(c.sibling[0]), detail))
     if f.common_stem[0]:
         stem = common_stem(packed_a, packed_b)
@@ -560,6 +562,8 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         detail = f"country {'agrees' if agree else 'differs'}: {a.country} vs {b.country}"
         if agree and code_sibling:
             detail += f" (not counted: {_GROUP_SHARES})"
+        elif agree and f.sibling[0] == SYLLABLE_SIBLING:
+            detail += f" (not counted: {_ONE_LANGUAGE})"
         elif agree and gendered:
             detail += f" (not counted: {_FAMILY_SHARES})"
         reasons.append(Reason("country", float(f.country[0]), float(c.country[0]), detail))
@@ -587,6 +591,12 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
 _GROUP_SHARES = (
     "companies of one group told apart by a short code share a country and often an address, "
     "so agreeing there does not make the two codes one company"
+)
+
+#: Why an agreeing country does not count for company names a syllable apart.
+_ONE_LANGUAGE = (
+    "companies named in Korean or Chinese syllables are mostly of one country, so agreeing there "
+    "does not make two syllables one"
 )
 
 #: Why an agreeing country or address does not count for a man's and a woman's form of one name.

@@ -54,7 +54,9 @@ The score is a logistic function of a sum of evidence (log-odds):
   (:mod:`graph.resolve.place_qualifiers`, a reading of :mod:`graph.resolve.readings`).
 * **sibling words** (companies) — one name alone keeps a word rare in the bundled lists next to
   a shared stem common there, or both keep coined words that differ by a swapped part
-  (:mod:`graph.resolve.siblings`, which reads a static table of list word counts) (−).
+  (:mod:`graph.resolve.siblings`, which reads a static table of list word counts) (−). Korean
+  or Chinese names a whole syllable apart (JINSONG / JINMYONG JOINT BANK) are held at review
+  (:mod:`graph.resolve.syllable_companies`).
 """
 
 from __future__ import annotations
@@ -196,6 +198,10 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         # two codes of 2-3 letters or initials that differ, every other word the same (AQ / BQ
         # WIDGETWORKS): the near-1 similarity plus an agreeing country must not reach a match
         "short_code_sibling": -4.0,
+        # Korean / Chinese company names a syllable apart (JINSONG / JINMYONG: syllable_companies):
+        # not a weight but the most the name may count (see syllable_cut), so the pair lands in
+        # review, not in no: a slip of one letter at a word's start (YONGJIN / PYONGJIN) does the same
+        "syllable_sibling": 1.0,
         "common_business": -3.0,  # one common word each, no line of business shared (common_stem)
         "weak_alias_cap": 1.0,  # a weak-alias name contribution never exceeds this
         "person_onset": -4.0,  # aligned person-name words start with different sounds (RADIC / TADIC)
@@ -1681,6 +1687,13 @@ def gendered_cut(name: np.ndarray) -> np.ndarray:
     return np.minimum(0.0, WEIGHTS["gendered_forms"] - name)
 
 
+def syllable_cut(name: np.ndarray) -> np.ndarray:
+    """The contribution of a swapped syllable (``siblings.SYLLABLE_SIBLING``) given the name's:
+    what brings the name down to ``WEIGHTS["syllable_sibling"]``, so that the pair goes to review
+    however alike the letters are, and not below it (see :func:`gendered_cut`)."""
+    return np.minimum(0.0, WEIGHTS["syllable_sibling"] - name)
+
+
 def contributions(f: PairFeatures) -> Contributions:
     """Turn feature columns into log-odds contributions (the one place weights apply)."""
     params = _params_columns(f.kind)
@@ -1715,7 +1728,10 @@ def contributions(f: PairFeatures) -> Contributions:
     code_sibling = f.sibling == siblings.SHORT_CODE_SIBLING
     # A man and a woman of one family (gendered_forms) share a country and often an address too.
     gendered = (f.person & GENDERED_FORMS) > 0
-    country = np.where(code_sibling | gendered, np.minimum(country, 0.0), country)
+    # Two companies of Korean (or Chinese) names are mostly of one country: agreeing there says
+    # nothing of whether the syllables are one (an agreeing address still counts).
+    syllabic = f.sibling == siblings.SYLLABLE_SIBLING
+    country = np.where(code_sibling | gendered | syllabic, np.minimum(country, 0.0), country)
     address = np.where(code_sibling | gendered, 0.0, address)
     return Contributions(
         name=name.astype(np.float64),
@@ -1737,8 +1753,8 @@ def contributions(f: PairFeatures) -> Contributions:
             np.where(gendered, gendered_cut(name.astype(np.float64)), 0.0),
         ),
         sibling=np.select(
-            [f.sibling == siblings.RARE_SIBLING, f.sibling == siblings.SHORT_CODE_SIBLING],
-            [w["sibling_words"], w["short_code_sibling"]],
+            [f.sibling == siblings.RARE_SIBLING, f.sibling == siblings.SHORT_CODE_SIBLING, syllabic],
+            [w["sibling_words"], w["short_code_sibling"], syllable_cut(name.astype(np.float64))],
             0.0,
         ),
         business=np.where(f.common_business, w["common_business"], 0.0),

@@ -26,6 +26,10 @@ A pair is also a sibling by a **coined variant** when each name keeps a word no 
 and the two are one coined part with another swapped or added: LEADPORT / JADEPORT, SHENGPOINT /
 ORIONPOINT, LUMEN / LUMENWORKS (see :func:`coined_variant`). A typo changes a letter or two.
 
+A pair is a sibling by a **swapped syllable** when the names differ only in one Korean or
+Chinese word of two romanised syllables each, and those words share one syllable but not the
+other: JINSONG / JINMYONG (:mod:`graph.resolve.syllable_companies`).
+
 A pair is a sibling by a **short code** when the names differ only in a code of a few letters or
 initials that differs by more than a keying slip: AQ / BQ, ABC / XBC WIDGETWORKS
 (:mod:`graph.resolve.short_codes`).
@@ -45,6 +49,7 @@ from rapidfuzz import fuzz
 from graph.resolve.acronyms import MIN_OWN, spelled_run
 from graph.resolve.names import NameForm
 from graph.resolve.short_codes import ShortCode, short_code
+from graph.resolve.syllable_companies import SyllableSwap, syllable_swap
 from graph.resolve.word_partners import WORD_PARTNER, partners
 
 TOKEN_DF_TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "list_token_df.csv"
@@ -235,28 +240,39 @@ def coined_variant(core_a: str, core_b: str) -> CoinedVariant | None:
     return None
 
 
-def sibling_evidence(packed_a: str, packed_b: str) -> RareExtra | CoinedVariant | ShortCode | None:
+Evidence = RareExtra | SyllableSwap | CoinedVariant | ShortCode
+
+
+def sibling_evidence(packed_a: str, packed_b: str) -> Evidence | None:
     """The first sibling evidence found between two packed names (see the module docstring), a
-    short code that differs included (:mod:`graph.resolve.short_codes`)."""
+    swapped syllable (:mod:`graph.resolve.syllable_companies`) and a short code that differs
+    (:mod:`graph.resolve.short_codes`) included."""
     found = rare_extra(packed_a, packed_b)
     if found is not None:
         return found
-    coined = coined_variant(packed_a.partition(SEP)[0], packed_b.partition(SEP)[0])
+    core_a, core_b = packed_a.partition(SEP)[0], packed_b.partition(SEP)[0]
+    swap = syllable_swap(core_a, core_b, token_df())
+    if swap is not None:
+        return swap
+    coined = coined_variant(core_a, core_b)
     if coined is not None:
         return coined
     return short_code(packed_a, packed_b)
 
 
 #: The batch column's values: which sibling evidence :func:`sibling_evidence` found.
-NO_SIBLING, RARE_SIBLING, SHORT_CODE_SIBLING = 0.0, 1.0, 2.0
+NO_SIBLING, RARE_SIBLING, SHORT_CODE_SIBLING, SYLLABLE_SIBLING = 0.0, 1.0, 2.0, 3.0
 
 
 def is_sibling(packed_a: str, packed_b: str) -> float:
     """The batch column: :data:`RARE_SIBLING` for a rare extra word or a coined word swapped,
     :data:`SHORT_CODE_SIBLING` for a short code that differs (weighed on its own: the shared
     words are all the same, so the name similarity is near 1 and outweighs the rare-word weight),
+    :data:`SYLLABLE_SIBLING` for a swapped syllable (held at review: a cap, not a weight),
     :data:`NO_SIBLING` for none."""
     found = sibling_evidence(packed_a, packed_b)
     if found is None:
         return NO_SIBLING
+    if isinstance(found, SyllableSwap):
+        return SYLLABLE_SIBLING
     return SHORT_CODE_SIBLING if isinstance(found, ShortCode) else RARE_SIBLING

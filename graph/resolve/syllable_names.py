@@ -104,12 +104,24 @@ def syllable_key(initial: str, glide: str, vowel: str, final: str, strict: bool 
     return f"{head}{glide}{klass}{'' if final == 'H' else final}"
 
 
-def _as_syllable(text: str, strict: bool) -> str | None:
+def syllable_parts(text: str) -> tuple[str, str, str, str] | None:
+    """``(initial, glide, vowel, final)`` of ``text`` read as one romanised syllable (parts
+    not written are ""), or None when it is no syllable."""
     m = _SYLLABLE.fullmatch(text)
     if m is None:
         return None
     initial, glide, vowel, final = (g or "" for g in m.groups())
-    return syllable_key(initial, glide, vowel, final, strict=strict)
+    return initial, glide, vowel, final
+
+
+def initial_class(initial: str) -> str:
+    """The sound class of a written initial that :func:`syllable_key` reads (G / K, J / CH / Z)."""
+    return _INITIAL_CLASS.get(initial, initial)
+
+
+def _as_syllable(text: str, strict: bool) -> str | None:
+    parts = syllable_parts(text)
+    return None if parts is None else syllable_key(*parts, strict=strict)
 
 
 @lru_cache(maxsize=50_000)
