@@ -24,6 +24,7 @@ from pathlib import Path
 
 from graph.resolve import post_soviet_forms, qualified_forms
 from graph.resolve.dotted_initials import continues_initials
+from graph.resolve.form_writings import form_writings
 
 ELF_TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "elf-codes-1.4.1.csv"
 
@@ -403,6 +404,8 @@ _SUPPLEMENT_COUNTRIES: dict[str, frozenset[str]] = {
 #: spoločnosť) has no abbreviation there, and read from the Danish, Norwegian, Turkish … A/S
 #: alone it was a form of other jurisdictions than its own name written in full.
 _ABBREVIATION_COUNTRIES: dict[str, frozenset[str]] = {"AS": frozenset({"CZ", "SK"})}
+#: The word of forms that says nothing of where a company is registered (see LegalForms.jurisdictions).
+_COMPANY_WORDS = frozenset(["COMPANY", "CO"])
 #: A form used in at most this many jurisdictions says where a company is registered.
 MAX_SPECIFIC_COUNTRIES = 6
 
@@ -485,12 +488,22 @@ def _load(folder: Callable[[str], str]) -> tuple[dict[tuple[str, ...], str], dic
 class LegalForms:
     """Finds legal forms at the edges of a folded token sequence."""
 
-    def __init__(self, folder: Callable[[str], str]):
+    def __init__(self, folder: Callable[[str], str], business: frozenset[str] = frozenset()):
+        """``business``: the line-of-business words, which no form given other writings holds
+        (:mod:`graph.resolve.form_writings`)."""
         self.table, self.countries = _load(folder)
         # The supplement may hold a form longer than the ELF ones (S DE P R DE R L).
         self.longest = max(len(key) for key in self.table)
         self.prefixes = {tuple(folder(p).split()) for p in PREFIX_FORMS}
         self.vessel = {tuple(folder(p).split()) for p in VESSEL_FORMS}
+        self._where: dict[str, frozenset[str] | None] = {}
+        # "GMBH & COMPANY KG" is GMBH AND CO KG: read as the form of the table it writes. Built
+        # after the rest, so that ``split`` gives the reading a writing has without this rule.
+        self.writings: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.writings = form_writings(
+            self.table, business | _NOT_FORMS, family, lambda key: self.split(("X", *key))[2]
+        )
+        self.longest = max([self.longest, *(len(w) for w in self.writings)])
 
     def split(self, tokens: Sequence[str], kind: str = "company") -> tuple[tuple[str, ...], str | None, str]:
         """``(remaining tokens, class of the outermost form or None, form as written)``.
@@ -516,17 +529,18 @@ class LegalForms:
             room = len(toks) if found_cls is None else len(toks) - 1
             for n in range(min(self.longest, room), 0, -1):
                 tail = toks[-n:]
+                form = self.writings.get(tail, tail) if n > 1 else tail
                 # "T E G LIMITED": after the form, letters after a letter are the name's initials.
-                if tail in self.table and not (found_cls is not None and continues_initials(toks, n)):
-                    cls = self.table[tail]
+                if form in self.table and not (found_cls is not None and continues_initials(toks, n)):
+                    cls = self.table[form]
                     if found_cls is None or found_cls == GENERIC:
-                        found_cls, found_text = cls, " ".join(tail)
+                        found_cls, found_text = cls, " ".join(form)
                     toks = toks[:-n]
                     changed = True
                     break
             room = len(toks) if found_cls is None else len(toks) - 1
             for n in range(min(MAX_FORM_TOKENS, room), 0, -1):
-                head = toks[:n]
+                head = self.writings.get(toks[:n], toks[:n])
                 if head in self.prefixes:
                     if found_cls is None or found_cls == GENERIC:
                         found_cls, found_text = self.table.get(head, OTHER), " ".join(head)
@@ -539,16 +553,32 @@ class LegalForms:
         """Number of words of the prefix form that starts ``tokens`` and leaves a word (0: none)."""
         toks = tuple(tokens)
         for n in range(min(MAX_FORM_TOKENS, len(toks) - 1), 0, -1):
-            if toks[:n] in self.prefixes:
+            if self.writings.get(toks[:n], toks[:n]) in self.prefixes:
                 return n
         return 0
 
     def jurisdictions(self, form_text: str) -> frozenset[str] | None:
-        """Countries where a form is used, when that says something (None: used everywhere)."""
+        """Countries where a form is used, when that says something (None: used everywhere).
+
+        A form that is another form followed by COMPANY is used where that form is, too: COMPANY
+        says nothing of where ("COOPERATIVE COMPANY" is New Zealand's in the ELF table, but
+        "… COOPERATIVE CO" is the COOPERATIVE of "… COOPERATIVE" written with it, and "LIMITED
+        COMPANY" the LIMITED used the world over)."""
+        if form_text not in self._where:
+            self._where[form_text] = self._jurisdictions(form_text)
+        return self._where[form_text]
+
+    def _jurisdictions(self, form_text: str) -> frozenset[str] | None:
         key = form_text.replace(" ", "")
         if not key or key in INTERNATIONAL:
             return None
         where = self.countries.get(key)
+        *rest, last = form_text.split()
+        if rest and last in _COMPANY_WORDS:
+            before = "".join(rest)
+            if before in INTERNATIONAL:
+                return None
+            where = (where or frozenset()) | self.countries.get(before, frozenset())
         if not where or len(where) > MAX_SPECIFIC_COUNTRIES:
             return None
         return where
@@ -575,7 +605,8 @@ def agreement(a: str | None, b: str | None) -> int:
 #: with spaces removed. Two *written* forms of different families say "two legal persons"
 #: (the sibling "ADOON GENERAL TRADING LLC" and "… FZE"); a clerk drops or abbreviates a form,
 #: he does not turn a GmbH into a PLC. Forms not listed (CO, COMPANY, nonprofit words …) have
-#: no family and never conflict.
+#: no family and never conflict. A form written short or in full is in its family either way
+#: (JOINT STOCK CO as JOINT STOCK COMPANY; tests/graph/resolve/test_form_writings.py checks it).
 FAMILIES: dict[str, str] = {
     form: family
     for family, forms in {
@@ -584,9 +615,10 @@ FAMILIES: dict[str, str] = {
         "PRIVATE": "PVTLTD PRIVATELIMITED PVT PVTLIMITED",
         "PTE": "PTELTD PTE PTELIMITED",
         "LLC": "LLC ONEPERSONLLC ONEPERSONLIMITEDLIABILITYCOMPANY "
-        "LIMITEDLIABILITYCOMPANY OOO OBSHCHESTVOSOGRANICHENNOIOTVETSTVENNOSTYU "
+        "LIMITEDLIABILITYCOMPANY LIMITEDLIABILITYCO LTDLIABILITYCO LTDLIABILITYCOMPANY OOO "
+        "OBSHCHESTVOSOGRANICHENNOIOTVETSTVENNOSTYU "
         "OBSHCHESTVOSOGRANICHENNOYOTVETSTVENNOSTYU TOO TOV FLLC",
-        "JSC": "JSC AO OAO OJSC ZAO CJSC PAO PJSC NAO JOINTSTOCKCOMPANY OPENJOINTSTOCKCOMPANY "
+        "JSC": "JSC AO OAO OJSC ZAO CJSC PAO PJSC NAO JOINTSTOCKCOMPANY JOINTSTOCKCO OPENJOINTSTOCKCOMPANY "
         "CLOSEDJOINTSTOCKCOMPANY PUBLICJOINTSTOCKCOMPANY AKTSIONERNOEOBSHCHESTVO "
         "OTKRYTOEAKTSIONERNOEOBSHCHESTVO ZAKRYTOEAKTSIONERNOEOBSHCHESTVO "
         "PUBLICHNOEAKTSIONERNOEOBSHCHESTVO JCS DJSC",

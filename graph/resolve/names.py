@@ -604,7 +604,7 @@ def correct_generic(token: str) -> str:
 @lru_cache(maxsize=1)
 def legal_forms() -> LegalForms:
     """The legal-form table, loaded once."""
-    return LegalForms(fold)
+    return LegalForms(fold, GENERIC_WORDS)
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,9 @@ from itertools import combinations
 import pytest
 
 from graph.resolve import Decision, Record, compare
+from graph.resolve.form_writings import other_writings
+from graph.resolve.legal_forms import family
+from graph.resolve.names import legal_forms, normalise_name
 from tests.graph.resolve.scoring_pairs import batch_equals_compare
 
 NAME = "ACMETRONIX"
@@ -25,7 +28,17 @@ FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("HK limited", ("Limited", "Ltd.", "LTD")),
     ("CN limited company, local", ("有限公司", "Youxian Gongsi", "Co., Ltd.")),
     ("CN limited liability company, local", ("有限责任公司", "Youxian Zeren Gongsi", "Co., Ltd.")),
-    ("AE limited liability company", ("LLC", "L.L.C.", "L L C", "Limited Liability Company")),
+    (
+        "AE limited liability company",
+        (
+            "LLC",
+            "L.L.C.",
+            "L L C",
+            "Limited Liability Company",
+            "Limited Liability Co.",
+            "Ltd. Liability Co.",
+        ),
+    ),
     ("AE free-zone establishment", ("FZE", "F.Z.E.", "Free Zone Establishment")),
     ("AE free-zone LLC, LLC first", ("LLC-FZ", "L.L.C-FZ", "LLC FZ")),
     ("AE free-zone company", ("FZCO", "FZ CO", "F.Z.CO.", "Free Zone Company")),
@@ -39,7 +52,18 @@ FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("RU closed joint-stock company", ("ZAO", "ЗАО", "CJSC", "Z.A.O.")),
     ("RU open joint-stock company", ("OAO", "ОАО", "OJSC", "O.A.O.")),
     ("RU public joint-stock company", ("PAO", "ПАО", "PJSC", "P.A.O.")),
-    ("joint-stock company", ("JSC", "J.S.C.", "Joint Stock Company", "Joint-Stock Company")),
+    (
+        "joint-stock company",
+        ("JSC", "J.S.C.", "Joint Stock Company", "Joint-Stock Company", "Joint Stock Co.", "Jt St Co"),
+    ),
+    (
+        "RU open joint-stock company, in English",
+        ("Open Joint Stock Company", "Open Joint Stock Co.", "Open Jt St Co"),
+    ),
+    (
+        "GB public limited company",
+        ("PLC", "P.L.C.", "Public Limited Company", "Public Ltd. Co.", "Public Limited Co."),
+    ),
     ("IN private limited", ("Pvt. Ltd.", "PVT LTD", "Private Limited", "Pvt Ltd", "P. Ltd.")),
     ("MY private limited", ("Sdn. Bhd.", "SDN BHD", "Sendirian Berhad", "Sdn Bhd")),
     ("MY public limited", ("Bhd.", "BHD", "Berhad")),
@@ -49,7 +73,12 @@ FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("VN limited liability company", ("Co., Ltd.", "CO LTD", "Company Limited")),
     ("DE GmbH", ("GmbH", "G.m.b.H.", "GMBH", "Gesellschaft mit beschränkter Haftung")),
     ("DE AG", ("AG", "A.G.", "Aktiengesellschaft")),
-    ("DE GmbH & Co. KG", ("GmbH & Co. KG", "GMBH & CO KG", "GmbH und Co. KG")),
+    (
+        "DE GmbH & Co. KG",
+        ("GmbH & Co. KG", "GMBH & CO KG", "GmbH und Co. KG", "GmbH & Company KG", "GmbH and Co. KG"),
+    ),
+    ("DE AG & Co. OHG", ("AG & Co. OHG", "AG & Company OHG")),
+    ("NZ co-operative company", ("Cooperative Company", "Cooperative Co.", "COOPERATIVE CO", "Cooperative")),
     ("DE UG", ("UG", "U.G.", "UG (haftungsbeschränkt)")),
     ("NL B.V.", ("B.V.", "BV", "B V", "Besloten Vennootschap")),
     ("NL N.V.", ("N.V.", "NV", "N V", "Naamloze Vennootschap")),
@@ -115,7 +144,74 @@ def test_batch_scores_equal_compare_for_every_writing() -> None:
         ("ACMETRONIX TOO", "ACMETRONIX Inc"),
         ("ACMETRONIX S.A. de C.V.", "ACMETRONIX S. de R.L."),
         ("ACMETRONIX Sdn. Bhd.", "ACMETRONIX Berhad"),
+        ("ACMETRONIX SARL", "ACMETRONIX INC"),
+        ("ACMETRONIX OOO", "ACMETRONIX OAO"),
+        # A form written short keeps its family (graph.resolve.form_writings): JOINT STOCK CO is
+        # the JOINT STOCK COMPANY, and a line-of-business word before CORP is the name's.
+        ("ACMETRONIX Joint Stock Co.", "ACMETRONIX LLC"),
+        ("ACMETRONIX Jt St Co", "ACMETRONIX LLC"),
+        ("TOVASE DEVELOPMENT CORP", "TOVASE DEVELOPMENT LTD"),
+        ("TOVASE INTERNATIONAL CORP", "TOVASE INTERNATIONAL LTD"),
+        ("TOVASE INSURANCE CORP", "TOVASE INSURANCE LTD"),
+        ("TOVASE STOCK CORP", "TOVASE STOCK LTD"),
+        ("TOVASE PUBLIC CORP", "TOVASE PUBLIC LTD"),
     ],
 )
 def test_forms_of_different_legal_persons_still_conflict(a: str, b: str) -> None:
     assert compare(rec(a), rec(b)).decision is not Decision.MATCH
+
+
+@pytest.mark.parametrize(
+    ("written", "form"),
+    [
+        ("ALPHA GMBH & COMPANY KG", "GMBH AND CO KG"),
+        ("ALPHA GMBH & CO KG", "GMBH AND CO KG"),
+        ("ALPHA COOPERATIVE CO", "COOPERATIVE COMPANY"),
+        ("ALPHA COOPERATIVE COMPANY", "COOPERATIVE COMPANY"),
+        ("ALPHA JT ST CO", "JOINT STOCK COMPANY"),
+        ("ALPHA PUBLIC LTD CO", "PUBLIC LIMITED COMPANY"),
+    ],
+)
+def test_a_form_written_short_or_in_full_reads_as_one_form(written: str, form: str) -> None:
+    read = normalise_name(written, "company")
+    assert (read.tokens, read.legal_form_text) == (("ALPHA",), form)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        # ELF forms named by a line of business (US "Development Corporation", Cook Islands
+        # "International Company", "Insurance Company") written short: the word is the name's.
+        "DEVELOPMENT CORP",
+        "INTERNATIONAL CO",
+        "INSURANCE CO",
+        "CAPTIVE INSURANCE CO",
+        # Forms with no family ("Public Corporation", "Stock Corporation") written short are the
+        # CORP of the CORP family, which sets "X CORP" apart from "X LTD".
+        "PUBLIC CORP",
+        "STOCK CORP",
+        # The co-operative's CO is no COMPANY.
+        "COMPANY OP LTD",
+    ],
+)
+def test_no_other_writing_for_forms_of_business_words_or_that_lose_a_family(written: str) -> None:
+    assert tuple(written.split()) not in legal_forms().writings
+
+
+def test_every_writing_of_a_form_is_in_the_family_of_the_form() -> None:
+    """A form of the table without a family whose other writing has one (JOINT STOCK CO /
+    JOINT STOCK COMPANY) would keep "X JOINT STOCK CO" and "X LLC" together."""
+    table = legal_forms().table
+    missing = [
+        " ".join(key)
+        for key in table
+        if family(" ".join(key)) is None and any(family(" ".join(w)) for w in other_writings(key))
+    ]
+    assert missing == []
+
+
+def test_company_says_nothing_of_where() -> None:
+    forms = legal_forms()
+    assert not forms.jurisdiction_conflict("COOPERATIVE COMPANY", "COOPERATIVE")
+    assert forms.jurisdictions("LIMITED COMPANY") is None
+    assert forms.jurisdiction_conflict("PVT LTD", "PTE LTD")
