@@ -28,6 +28,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from graph.resolve.corporatisation import corporatised
+from graph.resolve.form_writings import SHORT
 from graph.resolve.free_zones import free_zone_pair
 from graph.resolve.legal_forms import family
 from graph.resolve.names import GENERIC_WORDS, legal_forms
@@ -36,17 +37,13 @@ from graph.resolve.reregistration import reregistered
 #: Families that are one limited-liability company in different languages.
 LIMITED_LIABILITY: frozenset[str] = frozenset({"LTD", "LLC", "OOD", "LTDA"})
 
-#: Spellings of one form word, so that "CORP." is found in "CORPORATION LIMITED".
-#: PTE and PVT are both PRIVATE written short; "PTE LTD" and "PVT LTD" still differ in their
-#: jurisdictions (Singapore, India), which the family rule does not lift.
-_SPELLING = {
-    "CORP": "CORPORATION",
-    "LTD": "LIMITED",
-    "CO": "COMPANY",
-    "INC": "INCORPORATED",
+#: Spellings of one form word, so that "CORP." is found in "CORPORATION LIMITED": the one-word
+#: short writings of :data:`graph.resolve.form_writings.SHORT`, and two more. PTE is PRIVATE
+#: written short as PVT is; "PTE LTD" and "PVT LTD" still differ in their jurisdictions
+#: (Singapore, India), which the family rule does not lift (form_writings leaves PTE out so that
+#: the two are never one form). The Turkish "Ltd. Şti." is "Limited Şirketi" written short.
+_SPELLING = {short[0]: full[0] for full, short in SHORT if len(short) == 1} | {
     "PTE": "PRIVATE",
-    "PVT": "PRIVATE",
-    # The Turkish "Ltd. Şti." is "Limited Şirketi" written short.
     "STI": "SIRKETI",
 }
 

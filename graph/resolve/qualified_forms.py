@@ -34,7 +34,6 @@ FORMS: dict[str, tuple[str, str, bool]] = {
     "PRIVATE LTD": (_LIMITED, _PRIVATE, False),
     "PVT LIMITED": (_LIMITED, _PRIVATE, False),
     "PVT CO LTD": (_LIMITED, _PRIVATE, False),
-    "PRIVATE CO LTD": (_LIMITED, _PRIVATE, False),
     # The qualifier with LTD cut ("JADE MACHINERY PVT" on a bill of lading), and what a bracketed
     # "(PT)" ending the name is read as (see the module docstring): the form, not a word of the name.
     "PVT": (_LIMITED, _PRIVATE, False),
@@ -45,11 +44,6 @@ FORMS: dict[str, tuple[str, str, bool]] = {
     "CLOSED JSC": (_CORPORATION, _JSC, True),
     "PUBLIC JSC": (_CORPORATION, _JSC, True),
     "NON PUBLIC JSC": (_CORPORATION, _JSC, True),
-    # The joint-stock company of one qualifier with COMPANY cut to CO ("VTB LEASING OPEN
-    # JOINT-STOCK CO"), as the table has it for JOINT STOCK CO.
-    "OPEN JOINT STOCK CO": (_CORPORATION, _JSC, True),
-    "CLOSED JOINT STOCK CO": (_CORPORATION, _JSC, True),
-    "PUBLIC JOINT STOCK CO": (_CORPORATION, _JSC, True),
     "OPEN END JOINT STOCK COMPANY": (_CORPORATION, _JSC, True),
     "CLOSED END JOINT STOCK COMPANY": (_CORPORATION, _JSC, True),
     "NON PUBLIC JOINT STOCK COMPANY": (_CORPORATION, _JSC, True),
