@@ -34,6 +34,7 @@ from graph.resolve.form_names import form_words
 from graph.resolve.form_typos import FormTypos
 from graph.resolve.initial_runs import joined_runs
 from graph.resolve.legal_forms import MAX_FORM_TOKENS, LegalForms
+from graph.resolve.name_articles import stop_words_of
 from graph.resolve.ordinals import ORDINAL_SUFFIXES, canonical_numbers, number_value, rewrites
 from graph.resolve.place_names import place_name
 from graph.resolve.qualified_forms import unbracket
@@ -723,7 +724,8 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
     else:
         # "S.M.G." and "SMG": a run of initials is one word, however written, and the A of
         # "A.C. INTERNATIONAL" is no stop-word but an initial (graph.resolve.initial_runs).
-        words = joined_runs(tokens, STOP_WORDS, groups)
+        # … and DES INTERNATIONAL is named DES, not the French article (graph.resolve.name_articles).
+        words = joined_runs(tokens, stop_words_of(tokens, STOP_WORDS, GENERIC_WORDS), groups)
         distinctive = tuple(t for t in words if t not in GENERIC_WORDS)
         if not distinctive and len(set(words)) >= GENERIC_NAME_WORDS:
             # "SEMICONDUCTOR MANUFACTURING INTERNATIONAL CORPORATION": a name made only of
