@@ -43,6 +43,10 @@ def test_batch_scores_equal_compare() -> None:
         ("J M S A", ("J", "M"), "S A"),
         # A word of the name before the form: the form is cut as before.
         ("ALPHA CTR", ("ALPHA",), "CTR"),
+        # A common form alone stays a form: the name names no one.
+        ("LLC", (), "LLC"),
+        ("L L C", (), "L L C"),
+        ("GMBH", (), "GMBH"),
     ],
 )
 def test_what_is_cut(name: str, tokens: tuple[str, ...], form: str) -> None:
