@@ -15,6 +15,14 @@ import re
 
 #: Word sequences that introduce the namesake.
 MARKERS: tuple[tuple[str, ...], ...] = (("NAMED", "AFTER"), ("IMENI",))
+#: Markers that introduce the namesake only before his initials: IMENI abbreviated ("ZAVOD IM.
+#: A.A. KULAKOVA"), and the translations "named for", "by name" ("VYMPEL BY NAME I.I. TOROPOV").
+#: Without initials after them they are words of a name ("ISF-IM", the German "HAUS IM PARK").
+INITIALS_MARKERS: tuple[tuple[str, ...], ...] = (("IM",), ("NAMED", "FOR"), ("BY", "NAME"))
+#: Initials of the namesake are words of at most this many letters before his surname: one letter,
+#: a romanised one (the YA of "A.YA. BEREZNYAKA"), or two written together without their dots
+#: ("II TOROPOV" for "I.I. TOROPOV"), which read alone were the Roman numeral II.
+INITIAL_LETTERS = 2
 #: Titles of the namesake (dropped after a marker).
 TITLES: frozenset[str] = frozenset(
     {"ACADEMICIAN", "ACADEMIC", "AKADEMIK", "AKADEMIKA", "GENERAL", "GENERALA", "PROFESSOR", "PROFESSORA"}
@@ -24,6 +32,10 @@ _GENITIVE = (
     (re.compile(r"(?<=[A-Z]{3})(OV|EV|IN|YN)A$"), r"\1"),
     (re.compile(r"(?<=[A-Z]{3})SKOGO$"), "SKY"),
 )
+
+
+#: The last word of every marker: a name without one has no dedication (a quick test).
+_MARKER_WORDS = frozenset(m[-1] for m in (*MARKERS, *INITIALS_MARKERS))
 
 
 def _nominative(word: str) -> str:
@@ -39,7 +51,16 @@ def _marker_at(tokens: tuple[str, ...], i: int) -> int:
     for marker in MARKERS:
         if tokens[i : i + len(marker)] == marker:
             return len(marker)
+    for marker in INITIALS_MARKERS:
+        n = len(marker)
+        if tokens[i : i + n] == marker and _initial(tokens, i + n):
+            return n
     return 0
+
+
+def _initial(tokens: tuple[str, ...], i: int) -> bool:
+    """``tokens[i]`` is an initial of the namesake: a short word with a word (his surname) after it."""
+    return i + 1 < len(tokens) and len(tokens[i]) <= INITIAL_LETTERS and tokens[i].isalpha()
 
 
 def dedication(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -58,7 +79,7 @@ def _keep(tokens: tuple[str, ...]) -> list[bool]:
         for k in range(i, i + n):
             keep[k] = False
         i += n
-        while i < len(tokens) and (len(tokens[i]) == 1 or tokens[i] in TITLES):
+        while i < len(tokens) and (len(tokens[i]) == 1 or _initial(tokens, i) or tokens[i] in TITLES):
             keep[i] = False
             i += 1
     return keep
@@ -67,7 +88,7 @@ def _keep(tokens: tuple[str, ...]) -> list[bool]:
 def drop_dedication(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """``tokens`` with a dedication's marker, initials and titles dropped and the namesake's
     surname in the nominative ("… INSTITUTE NAMED AFTER N E ZHUKOVSKY" → "… INSTITUTE ZHUKOVSKY")."""
-    if "AFTER" not in tokens and "IMENI" not in tokens:
+    if not _MARKER_WORDS.intersection(tokens):
         return tokens
     keep = _keep(tokens)
     if all(keep):

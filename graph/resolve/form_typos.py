@@ -11,9 +11,10 @@ targets: one edit turns any two-letter word into one of them.
 
 Two more misreadings are corrected the same way:
 
-* **compound forms** — Latin-American names end in two forms written together ("S. de R.L. de
-  C.V.", "y Cía. S.C.S."), which the table holds only as parts; a typo in the inner part ("S DE
-  R L ED C V", "ICA S C S") is one edit from the compound only (:data:`COMPOUND_FORMS`);
+* **compound forms** — Latin-American names end in two forms written together ("y Cía.
+  S.C.S."), which the table holds only as parts; a typo in the inner part ("ICA S C S") is one
+  edit from the compound only (:data:`COMPOUND_FORMS`). The Mexican ones ("S. de R.L. de C.V.",
+  mistyped "S DE R L ED C V") are in the table whole (:mod:`graph.resolve.legal_forms`);
 * **romanised forms** — a clerk's romanisation rewrites the letters of a form too ("SP TS O O"
   for "Sp. z o.o.", Z written TS): a run whose romanisation key
   (:func:`graph.resolve.romanise.roman_key`) equals a form's is that form;
@@ -44,9 +45,8 @@ MIN_FORM_CHARS = 5
 #: Words of at most this many letters can belong to a written legal form's run.
 SHORT_WORD = 3
 #: Two forms written together that the legal-form table holds only as parts (each part is
-#: in the table): Mexican "S. de R.L. de C.V." / "S.A.P.I. de C.V.", Colombian "y Cía. S.C.S." /
-#: "y Cía. S. en C.".
-COMPOUND_FORMS: tuple[str, ...] = ("S DE R L DE C V", "S A P I DE C V", "CIA S C S", "CIA S EN C")
+#: in the table): Colombian "y Cía. S.C.S." / "y Cía. S. en C.".
+COMPOUND_FORMS: tuple[str, ...] = ("CIA S C S", "CIA S EN C")
 
 
 def _form_letters(word: str) -> bool:
@@ -77,8 +77,9 @@ class FormTypos:
         )
 
     @lru_cache(maxsize=100_000)  # noqa: B019 - one instance per process (names.form_typos)
-    def _correct(self, run: tuple[str, ...]) -> tuple[int, tuple[str, ...]] | None:
-        """(number of trailing words replaced, the form's words), or None."""
+    def _correct(self, run: tuple[str, ...], all_short: bool = False) -> tuple[int, tuple[str, ...]] | None:
+        """(number of trailing words replaced, the form's words), or None. ``all_short``: the
+        run is the whole name, corrected for a substitution or a swap only (see :meth:`repair`)."""
         if len(run) == 2 and all(len(w) == 1 for w in run) and "".join(run) not in self._known:
             return self._neighbour_form(run)
         for start in range(len(run) - 1):
@@ -89,7 +90,7 @@ class FormTypos:
             if len(squeezed) < MIN_FORM_CHARS:
                 continue
             hit = process.extractOne(squeezed, self._choices, scorer=OSA.distance, score_cutoff=1)
-            if hit is not None:
+            if hit is not None and not (all_short and len(hit[0]) != len(squeezed)):
                 return len(tail), self._targets[hit[0]]
             romanised = self._by_roman.get(roman_key(squeezed))
             if romanised is not None:
@@ -117,13 +118,20 @@ class FormTypos:
         # letter of a form mistyped (5PTYLTD is one edit from PTYLTD).
         while n < len(tokens) and _form_letters(tokens[len(tokens) - 1 - n]):
             n += 1
-        if n < 2 or n == len(tokens):  # a name made only of short words is left alone
+        if n < 2:
             return list(tokens)
-        fixed = self._correct(tuple(tokens[len(tokens) - n :]))
+        # A name made only of short words is corrected only for a letter keyed for another (or two
+        # swapped): "J & E D DE R L DE C V" is J AND E, S. de R.L. de C.V. with the S keyed D. A
+        # letter more or less may be the name's: "VTB DC LTD" is no "LDC LTD", "M A T S A S A DE C
+        # V" no S.A.S. de C.V., "J & E S DE R L DE C V" no "E S" mistyped for S.
+        all_short = n == len(tokens)
+        fixed = self._correct(tuple(tokens[len(tokens) - n :]), all_short)
         if fixed is None:
             return list(tokens)
         size, form = fixed
         cut = len(tokens) - size
+        if cut == 0:  # a form must leave the name a word
+            return list(tokens)
         if any(g < cut < g + len(group) for group in groups for g in occurrences(tokens, group)):
             return list(tokens)
         return [*tokens[:cut], *form]

@@ -234,6 +234,14 @@ _SUPPLEMENT: dict[str, str] = {
     # The Mexican S.A.P.I. de C.V. (sociedad anónima promotora de inversión), which the ELF table
     # lacks; letters_run_together adds "SAPI DE CV".
     "S A P I DE C V": CORPORATION,
+    # The Mexican S. de R.L. de C.V.: a limited-liability company (S. de R.L.) of variable capital
+    # (de C.V.), one legal person whether the capital clause is written or not. The ELF table holds
+    # only its parts, so the cutter took "DE C V" (an Honduran form of no family) as the form and
+    # then the S. de R.L. before it, and the name written "S DE RL" read as another legal form.
+    "S DE R L DE C V": LIMITED,
+    # … and the rural production company of variable capital (S.P.R. de R.L. de C.V.).
+    "S P R DE R L DE C V": LIMITED,
+    "S DE P R DE R L DE C V": LIMITED,
     "SRL": LIMITED,
     "GMBH": LIMITED,
     "AG": CORPORATION,
@@ -382,6 +390,9 @@ _SUPPLEMENT_COUNTRIES: dict[str, frozenset[str]] = {
     **{form.replace(" ", ""): where for form, (_, _, where, _) in post_soviet_forms.FORMS.items()},
     "SPRDERL": frozenset({"MX"}),
     "SDEPRDERL": frozenset({"MX"}),
+    "SDERLDECV": frozenset({"MX"}),
+    "SPRDERLDECV": frozenset({"MX"}),
+    "SDEPRDERLDECV": frozenset({"MX"}),
     "SDNBHD": frozenset({"MY"}),
     "BHD": frozenset({"MY"}),
     "BERHAD": frozenset({"MY"}),
@@ -494,6 +505,11 @@ class LegalForms:
         self.table, self.countries = _load(folder)
         # The supplement may hold a form longer than the ELF ones (S DE P R DE R L).
         self.longest = max(len(key) for key in self.table)
+        # Each form by its letters without spaces, for a run of forms cut that spells one
+        # (:meth:`split`); the longest key of a spelling decides its class, as the table does.
+        self.spelled: dict[str, str] = {}
+        for key in sorted(self.table, key=len, reverse=True):
+            self.spelled.setdefault("".join(key), self.table[key])
         self.prefixes = {tuple(folder(p).split()) for p in PREFIX_FORMS}
         self.vessel = {tuple(folder(p).split()) for p in VESSEL_FORMS}
         self._where: dict[str, frozenset[str] | None] = {}
@@ -509,11 +525,14 @@ class LegalForms:
         """``(remaining tokens, class of the outermost form or None, form as written)``.
 
         Strips every form at the end (``HUAXIN CO LTD`` → ``HUAXIN``) and the known prefix
-        forms at the start (``OOO ROMASHKA``). A name made only of forms keeps nothing.
+        forms at the start (``OOO ROMASHKA``). A name made only of forms keeps nothing. The form
+        reported is the outermost one cut, or the whole run cut from the end when its letters
+        spell one form ("S DE R L DE CV", cut as S DE R L and DE CV, is the S. de R.L. de C.V.).
         """
         toks = tuple(tokens)
         found_cls: str | None = None
         found_text = ""
+        ending: tuple[str, ...] = ()  # every word cut from the end, in order
         if kind == "vessel":
             for n in (2, 1):
                 if len(toks) > n and toks[:n] in self.vessel:
@@ -536,6 +555,11 @@ class LegalForms:
                     if found_cls is None or found_cls == GENERIC:
                         found_cls, found_text = cls, " ".join(form)
                     toks = toks[:-n]
+                    ending = tail + ending
+                    if len(ending) > n and (whole := self.spelled.get("".join(ending))) is not None:
+                        # "SPR DE R L DE CV": forms cut one after another that spell one form
+                        # (S.P.R. de R.L. de C.V.) are that form, not the last one cut (DE CV).
+                        found_cls, found_text = whole, " ".join(ending)
                     changed = True
                     break
             room = len(toks) if found_cls is None else len(toks) - 1
@@ -624,7 +648,7 @@ FAMILIES: dict[str, str] = {
         "PUBLICHNOEAKTSIONERNOEOBSHCHESTVO JCS DJSC",
         "CORP": "CORP CORPORATION INC INCORPORATED",
         "SA": "SA SAS SADECV DECV SAL SAC CA SAPIDECV SOCIEDADANONIMA SPA",
-        "LTDA": "LTDA CIALTDA SRL SARL SDERL SDERLDECV SPRDERL SDEPRDERL",
+        "LTDA": "LTDA CIALTDA SRL SARL SDERL SDERLDECV SPRDERL SDEPRDERL SPRDERLDECV SDEPRDERLDECV",
         "GMBH": "GMBH GMBHANDCOKG GMBHCOKG ANDCOKG KG",
         "AG": "AG",
         "BV": "BV",

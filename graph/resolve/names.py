@@ -27,12 +27,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from graph.addresses import normalise_address as _normalise_address
+from graph.resolve.bare_names import keeps_no_name
 from graph.resolve.dedications import drop_dedication
 from graph.resolve.dotted_initials import dotted_groups, join_dotted_forms, join_split_groups
 from graph.resolve.form_names import form_words
 from graph.resolve.form_typos import FormTypos
 from graph.resolve.initial_runs import joined_runs
-from graph.resolve.legal_forms import MAX_FORM_TOKENS, LegalForms
+from graph.resolve.legal_forms import MAX_FORM_TOKENS, LegalForms, family
+from graph.resolve.name_articles import stop_words_of
 from graph.resolve.ordinals import ORDINAL_SUFFIXES, canonical_numbers, number_value, rewrites
 from graph.resolve.place_names import place_name
 from graph.resolve.qualified_forms import unbracket
@@ -650,6 +652,7 @@ def forms_as_written(
     CIVIL", a name's words rather than a form. When the words as written lose more to a form,
     that form is cut and the words left are then spelled right. No form is cut from the name's
     initials, ``groups`` being its dotted ones (:mod:`graph.resolve.dotted_initials`)."""
+    written = raw
     # "S.A.R.L." is the one form SARL, not A R L after an S (graph.resolve.dotted_initials).
     raw = join_dotted_forms(raw, groups, legal_forms().table.__contains__)
     corrected = form_typos().repair([correct_generic(t) for t in raw], groups)
@@ -661,7 +664,12 @@ def forms_as_written(
             cut = tuple(correct_generic(t) for t in kept), cls_written, text_written, _cut_words(raw, kept)
     # "K.A.S.": the forms cut took part of a dotted group, which is one word (KAS); cut again.
     joined = join_split_groups(raw, cut[0], cut[3], groups)
-    return cut if joined is None else forms_as_written(joined, kind)
+    if joined is not None:
+        cut = forms_as_written(joined, kind)
+    if cut[1] is not None and keeps_no_name(written, cut[0], family(cut[2]) is not None):
+        # "CTR", "C T R": the name's own word or initials, no form (graph.resolve.bare_names).
+        return tuple(correct_generic(t) for t in written), None, "", ""
+    return cut
 
 
 def _cut_words(raw: list[str], kept: tuple[str, ...]) -> str:
@@ -716,7 +724,8 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
     else:
         # "S.M.G." and "SMG": a run of initials is one word, however written, and the A of
         # "A.C. INTERNATIONAL" is no stop-word but an initial (graph.resolve.initial_runs).
-        words = joined_runs(tokens, STOP_WORDS, groups)
+        # … and DES INTERNATIONAL is named DES, not the French article (graph.resolve.name_articles).
+        words = joined_runs(tokens, stop_words_of(tokens, STOP_WORDS, GENERIC_WORDS), groups)
         distinctive = tuple(t for t in words if t not in GENERIC_WORDS)
         if not distinctive and len(set(words)) >= GENERIC_NAME_WORDS:
             # "SEMICONDUCTOR MANUFACTURING INTERNATIONAL CORPORATION": a name made only of

@@ -77,6 +77,8 @@ def test_romanisation_key_pairs_words_for_the_unpaired_words_check() -> None:
         ("GRANITE DEVICES S S DE C V", "S A DE C V"),
         ("JET COMMERCE DP Z O O", "SP Z O O"),
         ("CARDENAS DUARTE Y CIA TDA", "CIA LTDA"),
+        # A name of short words only, its S. de R.L. de C.V. keyed with a D for the S.
+        ("J & E D DE R L DE C V", "S DE R L DE C V"),
     ],
 )
 def test_a_mistyped_legal_form_is_read_as_the_form(name: str, form: str) -> None:
@@ -91,11 +93,27 @@ def test_short_words_that_are_no_mistyped_form_are_left_alone(name: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("name", "tokens", "form"),
+    [
+        # In a name of short words only, a letter more or less may be the name's: DC is no
+        # "LDC LTD", the S A of MATSA no S.A.S. de C.V., the E of J & E no "E S" for S.
+        ("VTB DC LTD", ("VTB", "DC"), "LTD"),
+        ("M A T S A S A DE C V", ("M", "A", "T", "S", "A"), "S A DE C V"),
+        ("J & E S DE R L DE C V", ("J", "AND", "E"), "S DE R L DE C V"),
+    ],
+)
+def test_a_name_of_short_words_keeps_its_letters(name: str, tokens: tuple[str, ...], form: str) -> None:
+    read = normalise_name(name)
+    assert (read.tokens, read.legal_form_text) == (tokens, form)
+
+
+@pytest.mark.parametrize(
     ("a", "b"),
     [
         ("Aurora Devices Pte. Ltd.", "AURORA DEVICES PTR LTD"),
         ("Granite Devices S.A. de C.V.", "GRANITE DEVICES S S DE C V"),
         ("Jet Commerce Sp. z o.o.", "JET COMMERCE DP Z O O"),
+        ("J & E S. DE R.L. DE C.V.", "J & E D DE R L DE C V"),
     ],
 )
 def test_mistyped_legal_forms_no_longer_conflict(a: str, b: str) -> None:

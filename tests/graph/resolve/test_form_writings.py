@@ -91,6 +91,22 @@ FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("MX S.A. de C.V.", ("S.A. de C.V.", "SA DE CV", "S A DE C V", "S.A. DE C.V.")),
     ("MX S.A.P.I. de C.V.", ("S.A.P.I. de C.V.", "SAPI DE CV", "S A P I DE C V")),
     ("MX S. de R.L.", ("S. de R.L.", "S DE RL", "S DE R L")),
+    # Of variable capital (de C.V.), one legal person with the S. de R.L. written short.
+    (
+        "MX S. de R.L. de C.V.",
+        (
+            "S. de R.L. de C.V.",
+            "S DE RL DE CV",
+            "S DE R L DE C V",
+            "S. DE R.L. DE C.V.",
+            "S DE R L DE CV",
+            "S DE RL",
+        ),
+    ),
+    (
+        "MX S.P.R. de R.L. de C.V.",
+        ("S.P.R. de R.L. de C.V.", "SPR DE RL DE CV", "S P R DE R L DE C V", "S.P.R. de R.L."),
+    ),
     ("PL Sp. z o.o.", ("Sp. z o.o.", "SP Z OO", "SP Z O O", "Spółka z ograniczoną odpowiedzialnością")),
     ("CZ / SK s.r.o.", ("s.r.o.", "SRO", "S R O", "spol. s r.o.")),
     ("CZ / SK a.s.", ("a.s.", "A S", "akciová společnost")),
@@ -143,6 +159,7 @@ def test_batch_scores_equal_compare_for_every_writing() -> None:
         ("ACMETRONIX LLP", "ACMETRONIX Ltd"),
         ("ACMETRONIX TOO", "ACMETRONIX Inc"),
         ("ACMETRONIX S.A. de C.V.", "ACMETRONIX S. de R.L."),
+        ("ACMETRONIX S.A. de C.V.", "ACMETRONIX S. de R.L. de C.V."),
         ("ACMETRONIX Sdn. Bhd.", "ACMETRONIX Berhad"),
         ("ACMETRONIX SARL", "ACMETRONIX INC"),
         ("ACMETRONIX OOO", "ACMETRONIX OAO"),

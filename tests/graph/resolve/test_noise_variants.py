@@ -192,10 +192,39 @@ def test_a_dedication_is_its_namesake() -> None:
         (("INSTITUTE", "IMENI", "ZHUKOVSKOGO"), ("INSTITUTE", "ZHUKOVSKY")),
         (("IMENI", "KADYROVA"), ("IMENI", "KADYROVA")),  # nothing before the marker: left alone
         (("AFTER", "HOURS", "TRADING"), ("AFTER", "HOURS", "TRADING")),
+        # IMENI abbreviated, and "named for" / "by name", before the namesake's initials.
+        (("ZAVOD", "IM", "A", "A", "KULAKOVA"), ("ZAVOD", "KULAKOV")),
+        (("VYMPEL", "NAMED", "FOR", "II", "TOROPOV"), ("VYMPEL", "TOROPOV")),
+        (("VYMPEL", "BY", "NAME", "I", "I", "TOROPOV"), ("VYMPEL", "TOROPOV")),
+        # Initials written together (II) or romanised (YA) are initials, not a Roman numeral.
+        (("BUREAU", "NAMED", "AFTER", "II", "KARTUKOV"), ("BUREAU", "KARTUKOV")),
+        (("RADUGA", "IM", "A", "YA", "BEREZNYAKA"), ("RADUGA", "BEREZNYAKA")),
+        # Without initials after them, IM and BY NAME are words of the name.
+        (("ISF", "IM", "ISLAMIC", "FORCE"), ("ISF", "IM", "ISLAMIC", "FORCE")),
+        (("HAUS", "IM", "PARK"), ("HAUS", "IM", "PARK")),
+        (("KNOWN", "BY", "NAME", "ALONE"), ("KNOWN", "BY", "NAME", "ALONE")),
     ],
 )
 def test_dedication_words(tokens: tuple[str, ...], expected: tuple[str, ...]) -> None:
     assert drop_dedication(tokens) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Listed names (Vympel, Iskra) with the dots of the namesake's initials left out: the II
+        # read as a Roman numeral, a number the dotted name lacked.
+        ("AO GOS MKB VYMPEL IM. I.I. TOROPOVA", "AO GOS MKB VYMPEL IM II TOROPOVA"),
+        (
+            "ISKRA DESIGN BUREAU JSC NAMED AFTER I.I. KARTUKOV",
+            "ISKRA DESIGN BUREAU JSC NAMED AFTER II KARTUKOV",
+        ),
+        ("AO Gos MKB Vympel named for II Toropov", "GOS MKB VYMPEL IM. I.I. TOROPOVA AO"),
+    ],
+)
+def test_a_namesakes_initials_without_dots_are_no_number(a: str, b: str) -> None:
+    assert compare(rec(a), rec(b)).decision is Decision.MATCH
+    assert normalise_name(b).numbers == ()
 
 
 # --- cut, romanised generic words; swapped ordinal suffixes ------------------------------------
