@@ -136,10 +136,12 @@ def _lone_form_word(once: NameForm, twice: NameForm) -> None:
 
 
 @pytest.mark.parametrize("text", ["AA%A", "OU:A", "S%P%DE%C%V"])
-def test_a_lone_word_beside_a_form_may_read_as_a_form_alone(text: str) -> None:
+def test_a_lone_word_beside_a_form_reads_as_a_name_again(text: str) -> None:
+    # Hypothesis once found these re-read as a form alone (OU is the Estonian OÜ); a lone word
+    # is now a name when the form it would be has no family (graph.resolve.bare_names).
     once = normalise_name(text)
-    assert once.distinctive != ()
-    _lone_form_word(once, normalise_name(" ".join(once.tokens)))
+    twice = normalise_name(" ".join(once.tokens))
+    assert once.distinctive != () and twice.distinctive == once.distinctive
 
 
 @pytest.mark.parametrize(
