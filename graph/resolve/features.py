@@ -1413,13 +1413,15 @@ def _pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndar
     rank = sim - np.where(weak, np.float32(1e-4), np.float32(0.0))
     # Two company names of the same line-of-business words alone (HIGH TECHNOLOGY LTD / HIGH
     # TECHNOLOGIES LTD: graph.resolve.generic_names) rank where their contribution is reached.
-    generic_pair = (
-        left.generic_only[name_a]
-        & right.generic_only[name_b]
-        & (left.generic[name_a] == right.generic[name_b])
-        & (pair_kind == "company")[owner]
-    )
-    rank = np.where(generic_pair, np.float32(GENERIC_RANK) + (rank - sim), rank).astype(np.float32)
+    # Such names are rare: the columns are gathered for the name pairs of two of them only.
+    generic_pair = left.generic_only[name_a] & right.generic_only[name_b]
+    rows = np.flatnonzero(generic_pair)
+    if len(rows):
+        company = (ka == kb) & (ka == _kind_id("company"))
+        same = left.generic[name_a[rows]] == right.generic[name_b[rows]]
+        generic_pair[rows] = same & company[owner[rows]]
+        rows = rows[generic_pair[rows]]
+        rank[rows] = np.float32(GENERIC_RANK) + (rank[rows] - sim[rows])
     # A branch's body agreeing as well as the branch as written is the pair read: the branch's
     # words (ALBU KAMAL of "… (BRANCH LOCATED IN ALBU KAMAL, …)") are its place, not a sibling's.
     rank += np.where(_branch_body(left, right, name_a, name_b), np.float32(1e-5), np.float32(0.0))
