@@ -108,7 +108,13 @@ def brief_reasons(scored: ScoredPairs, f: PairFeatures, c: Contributions, k: int
     a, b = scored.records(i)
     name_a = (a.names or ("",))[int(f.best_a[k])]
     name_b = (b.names or ("",))[int(f.best_b[k])]
-    if bool(f.empty[k]):
+    if bool(f.generic_name[k]):
+        why = (
+            "both names are the same line-of-business words alone (a generic name): review, never a "
+            "match; check the address, the country and the identifiers"
+        )
+        out = [f"{name_a!r} / {name_b!r}: {why} ({float(c.name[k]):+.1f})"]
+    elif bool(f.empty[k]):
         why = "a name without a distinctive word (or without a letter) cannot identify anyone"
         out = [f"{name_a!r} / {name_b!r}: {why}"]
     else:

@@ -57,6 +57,9 @@ from graph.resolve.form_names import describe as describe_form_name
 from graph.resolve.form_variants import absorbed_words, form_variant
 from graph.resolve.gendered_names import gendered_forms
 from graph.resolve.generational_suffixes import suffix_word
+from graph.resolve.generic_names import describe as describe_generic_name
+from graph.resolve.generic_names import describe_conflict as describe_generic_conflict
+from graph.resolve.generic_names import same_generic_name
 from graph.resolve.given_names import same_given_name
 from graph.resolve.name_clauses import describe as describe_clauses
 from graph.resolve.names import (
@@ -217,7 +220,11 @@ def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> 
     sim = float(f.name_sim[0])
     # Empty for want of a distinctive word (either side), else for want of a letter.
     wordless = len("".join(form_a.distinctive)) < 2 or len("".join(form_b.distinctive)) < 2
-    if bool(f.empty[0]) and not wordless:
+    if bool(f.generic_name[0]):
+        detail = describe_generic_name(name_a, name_b, form_a.generic)
+    elif bool(f.empty[0]) and a.kind == b.kind == "company" and same_generic_name(form_a, form_b):
+        detail = describe_generic_conflict(name_a, name_b, form_a.generic)  # legal forms conflict
+    elif bool(f.empty[0]) and not wordless:
         detail = letterless.describe(name_a if letterless.is_no_name(name_a, a.kind) else name_b)
     elif bool(f.empty[0]):
         empty_side = name_a if not form_a.distinctive else name_b

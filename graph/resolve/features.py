@@ -22,6 +22,9 @@ The score is a logistic function of a sum of evidence (log-odds):
   list row of no published type) is compared with a person as a person when its name may be
   one, and as a company otherwise (:mod:`graph.resolve.unknown_kinds`).
 * **generic words** — both have line-of-business words and share none (−, small).
+* **generic names** (companies) — two names made only of the same two or more line-of-business
+  words (HIGH TECHNOLOGY LTD / HIGH TECHNOLOGIES LTD), whose legal forms do not conflict: the name
+  counts enough for review, never for a match (:mod:`graph.resolve.generic_names`).
 * **short names** — a distinctive part of three letters or fewer is weak evidence (−), unless it
   is a longer name mistyped (WAVE / WVE: a keying slip, below).
 * **unpaired words** (companies, vessels) — the names share a distinctive word but each keeps
@@ -106,6 +109,7 @@ from graph.resolve.countries import country_code
 from graph.resolve.cut_words import marked_core
 from graph.resolve.form_variants import form_variant, with_run_words
 from graph.resolve.generational_suffixes import generation
+from graph.resolve.generic_names import GENERIC_CEILING, GENERIC_NAME_WEIGHT, is_generic_name
 from graph.resolve.interning import Interner
 from graph.resolve.legal_forms import agreement, family
 from graph.resolve.letter_masks import letter_mask as _letters
@@ -172,6 +176,10 @@ KIND_PARAMS: dict[str, KindParams] = {
     "vessel": KindParams(slope=15.0, centre=0.72),
 }
 DEFAULT_PARAMS = KindParams(slope=22.0, centre=0.86)
+#: The name similarity two company names of the same line-of-business words alone
+#: (graph.resolve.generic_names) rank at among a record pair's name pairs: where a name pair's own
+#: contribution reaches theirs, so that names that agree better are the pair read, worse ones not.
+GENERIC_RANK = KIND_PARAMS["company"].centre + GENERIC_NAME_WEIGHT / KIND_PARAMS["company"].slope
 
 #: Log-odds contributions of the non-name features.
 WEIGHTS: Mapping[str, float] = MappingProxyType(
@@ -320,6 +328,7 @@ class PreparedRecords:
     ntok: np.ndarray  # int64, per name: number of distinctive tokens
     weak: np.ndarray  # bool, per name
     empty: np.ndarray  # bool, per name: no distinctive word
+    generic_only: np.ndarray  # bool, per name: line-of-business words alone (graph.resolve.generic_names)
     short: np.ndarray  # bool, per name: distinctive part <= SHORT_NAME_CHARS letters
     first: np.ndarray  # <U1, per name: first letter of the romanisation key (C, Q written K …)
     words: np.ndarray  # object, per name: every word as written (siblings.other_words)
@@ -968,6 +977,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
     spelled: list[int] = []
     arabic: list[int] = []
     no_letter: list[bool] = []
+    generic_only: list[bool] = []
     start = np.zeros(len(records), dtype=np.int64)
     count = np.zeros(len(records), dtype=np.int64)
     for r, rec in enumerate(records):
@@ -981,6 +991,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
             phon.append(" ".join(sorted(form.phonetic)))
             joined.append("".join(form.distinctive))
             no_letter.append(letterless.is_no_name(text, rec.kind))
+            generic_only.append(is_generic_name(form))
             ordered.append(order)
             generic.append(intern(" ".join(sorted(set(form.generic)))))
             legal.append(intern(f"{form.legal_form}|{form.legal_form_text}" if form.legal_form else ""))
@@ -1056,6 +1067,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         weak=np.array(weak, dtype=bool),
         # nothing, one character, or no letter at all (graph.resolve.letterless)
         empty=np.array([len(j) < 2 or no for j, no in zip(joined, no_letter, strict=True)], dtype=bool),
+        generic_only=np.array(generic_only, dtype=bool),
         short=np.array([0 < len(j) <= SHORT_NAME_CHARS for j in joined], dtype=bool),
         first=np.array([_first_letter(r) for r in roman], dtype="<U1"),
         words=np.array(words, dtype=object),
@@ -1103,6 +1115,9 @@ class PairFeatures:
     writing_b: np.ndarray  # int64
     weak: np.ndarray  # bool: the aligned pair uses a weak alias
     empty: np.ndarray  # bool: aligned names have no distinctive word on one side
+    # bool: the aligned names are both line-of-business words alone, the same words
+    # (graph.resolve.generic_names); ``empty`` too
+    generic_name: np.ndarray
     short: np.ndarray  # bool
     legal: np.ndarray  # int8 +3 one form written two ways, +2 same form, +1 same class, 0, -1 other
     # class, -2 jurisdictions, -3 forms
@@ -1428,6 +1443,17 @@ def _pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndar
     # Rank name pairs: strong pairs first at equal similarity, so a weak alias only wins
     # when it is strictly better — and its contribution is capped in contributions().
     rank = sim - np.where(weak, np.float32(1e-4), np.float32(0.0))
+    # Two company names of the same line-of-business words alone (HIGH TECHNOLOGY LTD / HIGH
+    # TECHNOLOGIES LTD: graph.resolve.generic_names) rank where their contribution is reached.
+    # Such names are rare: the columns are gathered for the name pairs of two of them only.
+    generic_pair = left.generic_only[name_a] & right.generic_only[name_b]
+    rows = np.flatnonzero(generic_pair)
+    if len(rows):
+        company = (ka == kb) & (ka == _kind_id("company"))
+        same = left.generic[name_a[rows]] == right.generic[name_b[rows]]
+        generic_pair[rows] = same & company[owner[rows]]
+        rows = rows[generic_pair[rows]]
+        rank[rows] = np.float32(GENERIC_RANK) + (rank[rows] - sim[rows])
     # A branch's body agreeing as well as the branch as written is the pair read: the branch's
     # words (ALBU KAMAL of "… (BRANCH LOCATED IN ALBU KAMAL, …)") are its place, not a sibling's.
     rank += np.where(_branch_body(left, right, name_a, name_b), np.float32(1e-5), np.float32(0.0))
@@ -1568,6 +1594,8 @@ def _pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndar
         writing_b=best_name_b - right.start[ib],
         weak=weak[first],
         empty=best_empty,
+        # … whose legal forms do not conflict (a conflict leaves them empty names)
+        generic_name=generic_pair[first] & (legal >= 0),
         # A slip has a name of four letters or more on one side (typo_words.MIN_LETTERS).
         # … nor names spelled alike (written_together: M.A.G. TECH / MAGTECH, six letters or more).
         short=(left.short[best_name_a] | right.short[best_name_b]) & ~slipped[first] & ~together[first],
@@ -1733,6 +1761,12 @@ def contributions(f: PairFeatures) -> Contributions:
     syllabic = f.sibling == siblings.SYLLABLE_SIBLING
     country = np.where(code_sibling | gendered | syllabic, np.minimum(country, 0.0), country)
     address = np.where(code_sibling | gendered, 0.0, address)
+    # The same line-of-business words alone (graph.resolve.generic_names): review, never a match on
+    # the name, legal form, country and address — only an equal identifier makes one.
+    # A weak alias counts no more than it would otherwise (weak_alias_cap).
+    generic_name = np.minimum(GENERIC_NAME_WEIGHT, GENERIC_CEILING - (legal + country + address))
+    generic_name = np.where(f.weak, np.minimum(generic_name, w["weak_alias_cap"]), generic_name)
+    name = np.where(f.generic_name, generic_name, name)
     return Contributions(
         name=name.astype(np.float64),
         short=np.where(f.short & ~f.empty, w["short_name"], 0.0),

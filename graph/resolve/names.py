@@ -730,7 +730,8 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         if not distinctive and len(set(words)) >= GENERIC_NAME_WORDS:
             # "SEMICONDUCTOR MANUFACTURING INTERNATIONAL CORPORATION": a name made only of
             # line-of-business words is still a name when it has enough of them; it is then
-            # compared whole (one or two such words, "TRADING COMPANY", still identify nobody).
+            # compared whole (one or two such words, "TRADING COMPANY", still identify nobody;
+            # two names of the same two go to review: graph.resolve.generic_names).
             distinctive = words
         elif not tokens and legal_text:
             # A name that is all legal form may still name someone (INDUSTRIAL BANK), compared

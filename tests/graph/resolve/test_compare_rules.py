@@ -99,7 +99,12 @@ def test_generic_names_stay_apart_and_short_ones_identify_nobody() -> None:
     assert compare(rec("GLOBAL UNITED SHIPPING LIMITED"), rec("GLOBAL UNITED TRADING LIMITED")).decision == (
         Decision.NO
     )
+    # Two generic words alike are a pair for review, never a match (graph.resolve.generic_names) …
     m = compare(rec("INTERNATIONAL TRADING COMPANY"), rec("INTERNATIONAL TRADING CO LTD"))
+    assert m.decision == Decision.POSSIBLE
+    assert "only of the line-of-business words 'INTERNATIONAL TRADING'" in m.reasons[0].detail
+    # … one word alone still names nobody.
+    m = compare(rec("TRADING COMPANY"), rec("TRADING CO LTD"))
     assert m.decision == Decision.NO
     assert "no distinctive word" in m.reasons[0].detail
 
