@@ -1,4 +1,4 @@
-"""Arabic given names a few letters apart that are two names, not two spellings of one.
+"""Given names a few letters apart that are two names, not two spellings of one.
 
 The word alignment of :mod:`graph.resolve.align` credits two words by their spelling: the same
 consonant skeleton (HASSAN / HUSAYN: H-S-N), or two letters in three (HAMED / HADI, MAHMOUD /
@@ -13,9 +13,29 @@ DEHGHAN" / "Hadi DEHGHAN", "Hassan TABAJA" / "Adham Husayn TABAJA": relatives, n
 the other rules. MUHAMMAD and MAHMUD are the exception: one consonant skeleton (M-H-M-D), and
 the lists themselves write one for the other in aliases of one person ("Omar MAHMOUD UTHMAN" /
 "Omar MOHAMMED OTHMAN"), so that pair is not read as two names.
+
+**Census names.** The same holds for the given names of the 1990 US Census
+(:mod:`graph.resolve.census_given_names`), which carry the Spanish, Portuguese and English names
+of the lists: JAVIER / JAIME (0.73), OFELIA / ELVIRA and MARIA / MARILYN (0.67) are two names,
+each borne by many people, and the nearest neighbours on the lists are relatives ("Francisco
+Javier" / "Jaime GASTELUM SERRANO", "Ofelia MONZON ARAUJO" / "Elvira ARAUJO MONZON").
+:func:`two_census_names` reads two such words as two names when the alignment pairs them below
+:data:`CENSUS_SIM` and nothing says they are one name written two ways: neither is the other cut
+short (ALEX / ALEXANDER), they sound alike (one metaphone key: SEAN / SHAWN, CATHERINE /
+KATHRYN, JORGE / GEORGE, MIGUEL / MICHAEL), or they share a romanisation key
+(:func:`graph.resolve.common_names.one_spelling`: REDA / RHODA). One letter in four
+(ERIC / ERIK, MARK / MARC, and JOSE / JOEL, which the lists give as aliases of one person) is
+left to the alignment.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
+
+import jellyfish
+
+from graph.resolve.census_given_names import census_given_names
+from graph.resolve.common_names import one_spelling
 
 #: One line per given name: its usual romanisations (Arabic, Persian, Turkish, French spelling).
 _NAMES = """
@@ -59,3 +79,30 @@ def different_given_names(a: str, b: str) -> bool:
     if name_a is None or name_b is None or name_a == name_b:
         return False
     return frozenset([name_a, name_b]) not in _CONFUSED
+
+
+#: Two census names the alignment pairs below this similarity (more than one letter in four
+#: apart) are two names unless they sound alike.
+CENSUS_SIM = 0.75
+#: Metaphone writes SH and CH X (SEAN / SHAWN, MIGUEL / MICHAEL) and TH 0 (MATEO / MATTHEW):
+#: each is written S, K or T in other spellings of the name.
+_SOUND_FOLDS = (str.maketrans("X0", "ST"), str.maketrans("X0", "KT"))
+
+
+def _sound_alike(a: str, b: str) -> bool:
+    key_a, key_b = jellyfish.metaphone(a), jellyfish.metaphone(b)
+    return any(key_a.translate(fold) == key_b.translate(fold) for fold in _SOUND_FOLDS)
+
+
+@lru_cache(maxsize=20_000)
+def two_census_names(a: str, b: str, sim: float) -> bool:
+    """``a`` and ``b``, paired by the alignment at similarity ``sim``, are two different given
+    names of the US Census list (JAVIER / JAIME, OFELIA / ELVIRA), not one name written two ways.
+    The caller asks only of words in the place of a given name (a census surname is a word of its
+    own: MARTIN, JAMES)."""
+    if sim >= CENSUS_SIM or a.startswith(b) or b.startswith(a):
+        return False
+    names = census_given_names()
+    if a not in names or b not in names:
+        return False
+    return not (_sound_alike(a, b) or one_spelling(a, b))

@@ -218,7 +218,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "first_name_differs": -4.0,  # one family part, two first given names (BASHAR / AYMAN SABAWI …)
         "child_chain": -4.0,  # an Arabic chain with a child's given name in front (UDAY / SADDAM HUSSEIN …)
         "surname_morphology": -4.0,  # one root, two surname suffixes (PETRIC / PETROVIC), or the reverse
-        "distinct_given_names": -4.0,  # two Arabic given names a few letters apart (HASSAN / HUSAYN)
+        "distinct_given_names": -4.0,  # two given names a few letters apart (HASSAN / HUSAYN, JAVIER / JAIME)
         "place_conflict": -3.0,  # each name writes a place, and they differ (graph.resolve.place_qualifiers)
         "common_names_only": -4.0,  # only common given names agree, the rest weakly (ALI ASWAD / ALI ATWA)
         "one_common_name": -4.0,  # one common name element alone (AHMED, AHMED) in a longer name

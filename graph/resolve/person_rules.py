@@ -36,7 +36,8 @@ V, W), rarely which sound a name starts with, so:
   ZAHID / ZAHEDI) or two roots with one suffix (IVANOVIC / MARIJANOVIC): two families; see
   :mod:`graph.resolve.surname_morphology`.
 * **distinct given names** — aligned words that are two Arabic given names a few letters
-  apart (HASSAN / HUSAYN, HAMED / HADI, MAHMOUD / MAHDI): relatives, not one person; see
+  apart (HASSAN / HUSAYN, HAMED / HADI, MAHMOUD / MAHDI), or two given names of the US Census
+  list paired on a few letters (JAVIER / JAIME, OFELIA / ELVIRA): relatives, not one person; see
   :mod:`graph.resolve.distinct_given_names`.
 * **other surname** — two full East Slavic names (given name, patronymic, surname) that pair
   their given names and leave both surnames unpaired (Dmitry Anatolievich POLONSKY / BELIK):
@@ -67,7 +68,7 @@ from graph.resolve.align import align_words
 from graph.resolve.arabic_compounds import allah_form, compound_words, element_part, is_abd_short_form
 from graph.resolve.common_names import one_common_name, only_common_shared
 from graph.resolve.crossed_names import crossed_pair
-from graph.resolve.distinct_given_names import different_given_names
+from graph.resolve.distinct_given_names import different_given_names, two_census_names
 from graph.resolve.first_initials import pairs_without_initials
 from graph.resolve.gendered_names import gendered_forms
 from graph.resolve.generational_suffixes import without_suffix_commas
@@ -259,7 +260,7 @@ def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ..
     ordered_a, ordered_b, _ = compound_forms(ordered_a, ordered_b, keep_order=True)
     last_a, last_b = ordered_a.rpartition(" ")[2], ordered_b.rpartition(" ")[2]
     pairs = align_words(ordered_a, ordered_b)
-    for word_a, word_b, _ in pairs:
+    for word_a, word_b, sim in pairs:
         if not word_a or not word_b or word_a == word_b:
             continue
         # ABD-RAHMAN / ABD-MANAN differ as RAHMAN / MANAN do; ABDO is short for any ABD element.
@@ -277,6 +278,10 @@ def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ..
             out.append((DISTINCT_GIVEN_NAMES, a, b))
             continue
         if same_shifted(a, b) or same_particle(a, b):  # ZIA / DIYA, BEN / OULD: one word
+            continue
+        # JAVIER / JAIME: two census given names, both in the place of a given name.
+        if word_a != last_a and word_b != last_b and two_census_names(a, b, sim):
+            out.append((DISTINCT_GIVEN_NAMES, a, b))
             continue
         if onset_conflict(a, b):
             out.append((ONSET_CONFLICT, a, b))
@@ -370,7 +375,7 @@ _RULE_WORDS = {
         "({}): two family names, not two spellings of one"
     ),
     DISTINCT_GIVEN_NAMES: (
-        "aligned words are two Arabic given names a few letters apart ({}): each a name of its "
+        "aligned words are two given names a few letters apart ({}): each a name of its "
         "own (brothers are named Hasan and Husayn), not two spellings of one"
     ),
     ONE_COMMON_NAME: (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.resolve.distinct_given_names import different_given_names
+from graph.resolve.distinct_given_names import different_given_names, two_census_names
 from tests.graph.resolve.scoring_pairs import batch_separates, rule_leaves_alone, rule_parts
 
 RULE = "distinct_given_names"
@@ -53,3 +53,46 @@ def test_the_word_rule() -> None:
     assert not different_given_names("HASSAN", "HASAN")  # one name
     assert not different_given_names("MUHAMMAD", "MAHMOUD")  # the lists write one for the other
     assert not different_given_names("HASSAN", "TABAJA")  # a word not in the table
+
+
+#: Two census given names paired on a few letters (graph.resolve.distinct_given_names, census
+#: names): each a false match on the dev split (relatives of one family name).
+TWO_CENSUS_NAMES = [
+    ("Francisco Javier GASTELUM SERRANO", "Jaime GASTELUM SERRANO", "JAVIER / JAIME"),
+    ("Ofelia MONZON ARAUJO", "Elvira ARAUJO MONZON", "OFELIA / ELVIRA"),
+    ("Sara Maria GONZALES GARBANCHO DE ZEVALLOS", "Sara Marilyn ZEVALLOS GONZALES", "MARIA / MARILYN"),
+]
+#: One person each: a census name cut short, two that sound alike, one letter in four (the
+#: lists' own alias), one romanisation key, and census names in the place of a surname.
+ONE_CENSUS_PERSON = [
+    ("Hildebrando Alexander CIFUENTES VILLA", "Alex CIFUENTES VILLA"),
+    ("Sean Michael WALSH", "Shawn Michael WALSH"),
+    ("Catherine Ann MORRIS", "Kathryn Ann MORRIS"),
+    ("Miguel Angel TREVINO MORALES", "Michael Angel TREVINO MORALES"),
+    ("Jorge Luis OCHOA", "George Luis OCHOA"),
+    ("Jose Gerardo ALVAREZ VAZQUEZ", "Joel ALVAREZ VASQUEZ"),
+    ("Mustapha Reda Darwish FAWAZ", "Mustapha Rhoda Darwich FAWAZ"),
+    ("Roberto PEREZ JAVIER", "Roberto PEREZ JAIME"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "words"), TWO_CENSUS_NAMES)
+def test_two_census_given_names_a_few_letters_apart_are_two_people(a: str, b: str, words: str) -> None:
+    rule_parts(a, b, RULE, words)
+
+
+@pytest.mark.parametrize(("a", "b"), ONE_CENSUS_PERSON)
+def test_one_census_name_written_two_ways_still_matches(a: str, b: str) -> None:
+    rule_leaves_alone(a, b, RULE)
+
+
+def test_batch_scores_equal_compare_for_census_names() -> None:
+    batch_separates(TWO_CENSUS_NAMES, ONE_CENSUS_PERSON)
+
+
+def test_the_census_word_rule() -> None:
+    assert two_census_names("JAVIER", "JAIME", 0.73)
+    assert not two_census_names("JAVIER", "JAIME", 0.8)  # paired closely: left to the alignment
+    assert not two_census_names("SEAN", "SHAWN", 0.67)  # one sound
+    assert not two_census_names("ALEXANDER", "ALEX", 0.62)  # cut short
+    assert not two_census_names("DRAGAN", "DRAGO", 0.73)  # not census names
