@@ -10,6 +10,7 @@ import pandas as pd
 
 from graph.resolve.candidates import BlockingConfig, CandidateIndex, exact_key_pairs
 from graph.resolve.run import Records, score_task
+from tests.graph.resolve.one_party_world import one_party_world
 
 
 def _registry() -> pd.DataFrame:
@@ -54,33 +55,10 @@ def test_a_bill_of_lading_party_written_as_a_listed_name_resolves_to_the_entry(t
     """A consignee written as the UN list's Chinese-script alias of CHANG AN SHIPPING &
     TECHNOLOGY, with no registry record behind it: resolution pairs trade parties with list
     entries too (party-list), so the party is the listed party for risk and paths."""
-    from chipwatch.settings import Settings
     from graph.resolve.run import clusters_path, resolve
     from graph.tables.trade import load_trade_tables
-    from ingest.lists.pipeline import ingest_bundled_lists
-    from ingest.trade.graph_sync import DEMO_WORLD_DIR, ingest_demo_world
 
-    rows = {
-        "ownership": "",
-        "officers": "",
-        "companies": (
-            '"C1","Ultrastone Components Pte. Ltd.","","SG","20 Changi Business Park","Singapore",'
-            '"807083","1990-01-01","","","","electronic components distributor","","","","synthetic"\n'
-        ),
-        "shipments": (
-            '"S1","2024-03-01","Ultrastone Components Pte. Ltd.","20 Changi Business Park, Singapore",'
-            '"SG","長安海連技術有限公司","Hong Kong","HK","","","","8542.32.0071","INTEGRATED CIRCUITS",'
-            '"Ultrastone Components Pte. Ltd.","SG","SG","HK","Singapore","Hong Kong",1000,10,1,CIF\n'
-        ),
-    }
-    world = tmp_path / "world"
-    world.mkdir()
-    for kind, body in rows.items():
-        header = (DEMO_WORLD_DIR / f"{kind}.csv").read_text(encoding="utf-8").splitlines()[0]
-        (world / f"{kind}.csv").write_text(header + "\n" + body, encoding="utf-8")
-    settings = Settings(workspace=tmp_path / "ws")
-    ingest_bundled_lists(settings)
-    ingest_demo_world(settings, directory=world)
+    settings = one_party_world(tmp_path, "長安海連技術有限公司", "Hong Kong", "HK")
     resolve(settings)
     parties = load_trade_tables(settings).parties
     party = str(parties.loc[parties["name"] == "長安海連技術有限公司", "party_id"].iloc[0])

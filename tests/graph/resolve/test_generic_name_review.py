@@ -12,6 +12,7 @@ import pytest
 
 from graph.resolve import Decision, Record, compare
 from graph.resolve.link import LinkThresholds
+from tests.graph.resolve.one_party_world import one_party_world
 from tests.graph.resolve.scoring_pairs import batch_equals_compare, company, reasons
 
 #: The review band of both deciders: resolution's queue (from 0.75) and compare's "possible".
@@ -124,34 +125,11 @@ def test_a_bill_of_lading_party_of_a_listed_generic_name_is_queued_not_linked(tm
     """End to end: a consignee "HIGH TECHNOLOGIES LTD" in Pakistan meets the OFAC / CSL entry HIGH
     TECHNOLOGIES, LTD. (HTL) a.k.a. HIGH TECHNOLOGY, LTD of Islamabad through blocking (party-list)
     and lands in the review queue with the generic-name reason, never linked to it."""
-    from chipwatch.settings import Settings
     from graph.resolve.review import queue_path
     from graph.resolve.run import clusters_path, resolve
     from graph.tables.trade import load_trade_tables
-    from ingest.lists.pipeline import ingest_bundled_lists
-    from ingest.trade.graph_sync import DEMO_WORLD_DIR, ingest_demo_world
 
-    rows = {
-        "ownership": "",
-        "officers": "",
-        "companies": (
-            '"C1","Ultrastone Components Pte. Ltd.","","SG","20 Changi Business Park","Singapore",'
-            '"807083","1990-01-01","","","","electronic components distributor","","","","synthetic"\n'
-        ),
-        "shipments": (
-            '"S1","2024-03-01","Ultrastone Components Pte. Ltd.","20 Changi Business Park, Singapore",'
-            '"SG","HIGH TECHNOLOGIES LTD","Islamabad","PK","","","","8542.32.0071","INTEGRATED CIRCUITS",'
-            '"Ultrastone Components Pte. Ltd.","SG","SG","PK","Singapore","Islamabad",1000,10,1,CIF\n'
-        ),
-    }
-    world = tmp_path / "world"
-    world.mkdir()
-    for kind, body in rows.items():
-        header = (DEMO_WORLD_DIR / f"{kind}.csv").read_text(encoding="utf-8").splitlines()[0]
-        (world / f"{kind}.csv").write_text(header + "\n" + body, encoding="utf-8")
-    settings = Settings(workspace=tmp_path / "ws")
-    ingest_bundled_lists(settings)
-    ingest_demo_world(settings, directory=world)
+    settings = one_party_world(tmp_path, "HIGH TECHNOLOGIES LTD", "Islamabad", "PK")
     resolve(settings, write_store=False)
     parties = load_trade_tables(settings).parties
     party = str(parties.loc[parties["name"] == "HIGH TECHNOLOGIES LTD", "party_id"].iloc[0])
