@@ -60,8 +60,10 @@ def test_groups_and_joins() -> None:
         ("Q.S.A.R.L.", ("QSARL",), ""),
         # A dotted group ending the name that spells a form is that one form.
         ("ZEBRON S.A.R.L.", ("ZEBRON",), "SARL"),
-        # Neither: spaced letters at the end are the form.
-        ("T E G", ("T",), "E G"),
+        # Neither: spaced letters at the end are the form, after a word of the name ...
+        ("ACME T E G", ("ACME", "T"), "E G"),
+        # ... but not when the cut would leave a letters-only name one letter (graph.resolve.bare_names).
+        ("T E G", ("T", "E", "G"), ""),
     ],
 )
 def test_both_pieces_of_evidence_for_initials(name: str, tokens: tuple[str, ...], form: str) -> None:
