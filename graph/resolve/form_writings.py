@@ -42,6 +42,7 @@ SHORT: tuple[tuple[Key, Key], ...] = (
     # COMP as a bill of lading writes COMPANY ("OPEN JOINT STOCK COMP"; names.ABBREVIATIONS).
     (("COMPANY",), ("COMP",)),
     (("CORPORATION",), ("CORP",)),
+    (("CORPORATION",), ("CORPN",)),
     (("LIMITED",), ("LTD",)),
     (("INCORPORATED",), ("INC",)),
     (("PRIVATE",), ("PVT",)),

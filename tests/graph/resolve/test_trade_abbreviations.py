@@ -49,6 +49,26 @@ def test_a_form_with_company_written_short_is_that_form(listed: str, written: st
     assert _decision(listed, written) == Decision.MATCH
 
 
+@pytest.mark.parametrize(
+    ("listed", "written"),
+    [
+        # CORPN read as a name word left PJSC the only form against CORPORATION (0.51).
+        ("PJSC Irkut Corporation", "PJSC Irkut CORPN"),
+        ("JSC UNITED SHIPBUILDING CORPORATION", "JSC UNITED SHIPBUILDING CORPN."),
+        ("JSC-UNITED-INSTRUMENT-MANUFACTURING-CORPORATION", "JSC-UNITED-INSTRUMENT-MFR-CORPN"),
+    ],
+)
+def test_corporation_written_corpn_is_the_form(listed: str, written: str) -> None:
+    assert _decision(listed, written) == Decision.MATCH
+
+
+def test_corpn_is_in_the_corp_family() -> None:
+    """CORPN is CORP written otherwise: it keeps the CORP / LTD conflict of two legal persons."""
+    assert normalise_name("ACME CORPN", "company").legal_form_text == "CORPN"
+    assert _decision("ACME CORPN", "ACME CORP") == Decision.MATCH
+    assert _decision("ACME CORPN", "ACME LTD") != Decision.MATCH
+
+
 def test_comp_alone_is_still_a_name_word() -> None:
     """Only a form of several legal words takes COMP: "ALPHA COMP" keeps its (generic) word."""
     form = normalise_name("ALPHA COMP", "company")
