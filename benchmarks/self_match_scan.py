@@ -20,15 +20,17 @@ CV" failed for 255 list names until the form table read letters run together).
 
 The last writings are a bill of lading's ("SHENZHEN HUAXIN ELEC TECH CO" for "Shenzhen Huaxin
 Electronic Technology Co., Ltd."): every line-of-business word written short (the scorer's own
-``names.ABBREVIATIONS`` read backwards, :func:`short_forms`), the same with a dot, "Co., Ltd." as
+``names.ABBREVIATIONS`` read backwards, :func:`short_forms`), the same with a dot, with the
+table's second abbreviation where it has one (CORPN, ENGG, SRVCES), "Co., Ltd." as
 "CO LTD" and as "CO", and a bracketed place left out ("X (HK) CO LTD" as "X CO LTD"). The
-failures of a writing are grouped by the most negative reason of the pair. Two writings may only
-reach review, by design: a LIMITED dropped from the middle of a name changes what the name says
-("ALFA COMPANY LIMITED FOR …" / "ALFA CO FOR …"), and a bracketed place names a subsidiary or
-branch listed on its own ("VTB BANK (AUSTRIA) AG", "Huawei Technologies (Australia) Pty Ltd."),
-or is the only thing beside one common word ("Leader (Hong Kong) International Trading
-Limited", refused by the common-word rule) or beside generic words only ("Semiconductor
-Manufacturing International (Beijing) Corporation").
+failures of a writing are grouped by the most negative reason of the pair. The failures left are
+by design. A LIMITED dropped from the middle of a name changes what the name says ("ALFA COMPANY
+LIMITED FOR …" / "ALFA CO FOR …": review). A bracketed place names a subsidiary or branch listed
+on its own ("VTB BANK (AUSTRIA) AG", "Huawei Technologies (Australia) Pty Ltd.": review), or is
+all that stands beside one common word ("Leader (Hong Kong) International Trading Limited",
+refused by the common-word rule) or beside generic words only ("Semiconductor Manufacturing
+International (Beijing) Corporation"). GROUP's second abbreviation GP is the general
+partnership's legal form, so "GLOBAL TRD GP" keeps two generic words and names no one.
 """
 
 from __future__ import annotations
@@ -87,15 +89,17 @@ def _is_short_for(short: str, word: str) -> bool:
 
 
 @cache
-def short_forms() -> dict[str, str]:
+def short_forms(rank: int = 0) -> dict[str, str]:
     """Full word → the abbreviation a clerk writes, read backwards from the scorer's own table
-    (``names.ABBREVIATIONS``): each canonical word takes its first abbreviation in the table,
-    and so do its English variant spellings there (TECHNOLOGIES, INDUSTRIAL → TECH, IND; a
-    translation such as SERVICOS is no spelling of SERVICES and keeps its word)."""
-    first: dict[str, str] = {}
+    (``names.ABBREVIATIONS``): each canonical word takes its first abbreviation in the table
+    (``rank`` 1: its second, for the words that have one: CORPN, ENGG, SRVCES …), and so do its
+    English variant spellings there (TECHNOLOGIES, INDUSTRIAL → TECH, IND; a translation such as
+    SERVICOS is no spelling of SERVICES and keeps its word)."""
+    every: dict[str, list[str]] = {}
     for short, word in ABBREVIATIONS.items():
         if _is_short_for(short, word):
-            first.setdefault(word, short)
+            every.setdefault(word, []).append(short)
+    first = {word: shorts[rank] for word, shorts in every.items() if len(shorts) > rank}
     out = dict(first)
     for variant, word in ABBREVIATIONS.items():
         english = zipf(variant) > 0 or variant == word + "S"  # SEMICONDUCTORS is in no word table
@@ -108,9 +112,10 @@ def short_forms() -> dict[str, str]:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _shorten(name: str, mark: str) -> str:
-    """Every word of ``name`` that has an abbreviation written short, followed by ``mark``."""
-    table = short_forms()
+def _shorten(name: str, mark: str, rank: int = 0) -> str:
+    """Every word of ``name`` that has an abbreviation written short (:func:`short_forms`),
+    followed by ``mark``."""
+    table = short_forms(rank)
     return _WORD.sub(lambda m: table[w] + mark if (w := fold(m.group(0))) in table else m.group(0), name)
 
 
@@ -148,6 +153,7 @@ WRITINGS: dict[str, Callable[[str], str]] = {
     # A bill of lading's trade abbreviations ("SHENZHEN HUAXIN ELEC TECH CO").
     "words short": lambda s: _shorten(s, ""),
     "words short dot": lambda s: _shorten(s, "."),
+    "words short, 2nd": lambda s: _shorten(s, "", rank=1),
     "Co., Ltd. as CO LTD": lambda s: _CO_LTD.sub("CO LTD", s),
     "Co., Ltd. as CO": lambda s: _CO_LTD.sub("CO", s),
     "no place bracket": _drop_place_brackets,

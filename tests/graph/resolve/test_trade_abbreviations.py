@@ -100,6 +100,9 @@ def test_the_scan_writes_the_scorers_abbreviations_backwards() -> None:
     assert table["INDUSTRIAL"] == "IND"
     assert "SERVICOS" not in table  # a translation, not a spelling of SERVICES
     assert "ELECTRONIC" not in table.values()  # one letter short is a spelling, not an abbreviation
+    assert short_forms(1)["CORPORATION"] == "CORPN"
+    assert short_forms(1)["ENGINEERING"] == "ENGG"
+    assert "SHIPPING" not in short_forms(1)  # SHPG is its only abbreviation
     name = "Shenzhen Huaxin Electronic Technology (HK) Co., Ltd."
     assert WRITINGS["words short"](name) == "Shenzhen Huaxin ELEC TECH (HK) Co., Ltd."
     assert WRITINGS["words short dot"](name) == "Shenzhen Huaxin ELEC. TECH. (HK) Co., Ltd."
