@@ -17,14 +17,30 @@ commas, in upper or lower case, "&" as AND? Every name a writing changes is scor
 writing (one batch per writing), and the pairs below the match threshold are listed. A failure
 there is a listed company missed because a clerk left out the dots ("S.A. DE C.V." / "SA DE
 CV" failed for 255 list names until the form table read letters run together).
+
+The last writings are a bill of lading's ("SHENZHEN HUAXIN ELEC TECH CO" for "Shenzhen Huaxin
+Electronic Technology Co., Ltd."): every line-of-business word written short (the scorer's own
+``names.ABBREVIATIONS`` read backwards, :func:`short_forms`), the same with a dot, with the
+table's second abbreviation where it has one (CORPN, ENGG, SRVCES), "Co., Ltd." as
+"CO LTD" and as "CO", and a bracketed place left out ("X (HK) CO LTD" as "X CO LTD"). The
+failures of a writing are grouped by the most negative reason of the pair. The failures left are
+by design. A LIMITED dropped from the middle of a name changes what the name says ("ALFA COMPANY
+LIMITED FOR …" / "ALFA CO FOR …": review). A bracketed place names a subsidiary or branch listed
+on its own ("VTB BANK (AUSTRIA) AG", "Huawei Technologies (Australia) Pty Ltd.": review), or is
+all that stands beside one common word ("Leader (Hong Kong) International Trading Limited",
+refused by the common-word rule) or beside generic words only ("Semiconductor Manufacturing
+International (Beijing) Corporation"). GROUP's second abbreviation GP is the general
+partnership's legal form, so "GLOBAL TRD GP" keeps two generic words and names no one.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +50,9 @@ sys.path.insert(0, str(ROOT))
 
 from graph.resolve.compare import DEFAULT_THRESHOLDS, compare  # noqa: E402
 from graph.resolve.features import Record, contributions, pair_features, prepare  # noqa: E402
-from graph.resolve.names import normalise_name  # noqa: E402
+from graph.resolve.names import ABBREVIATIONS, fold, normalise_name  # noqa: E402
+from graph.resolve.place_qualifiers import gazetteer  # noqa: E402
+from graph.words import zipf  # noqa: E402
 from ingest.lists.pipeline import bundled_list_paths  # noqa: E402
 from ingest.lists.read import read_list_file  # noqa: E402
 
@@ -63,6 +81,67 @@ def _cause(name: str) -> tuple[str, float, str]:
     return "no distinctive word: generic words (by design)", m.score, " ".join(form.tokens)
 
 
+def _is_short_for(short: str, word: str) -> bool:
+    """``short`` is ``word`` written short: its first letter, then letters of ``word`` in order,
+    at least two letters fewer (MFG / MANUFACTURING, TRDG / TRADING; not ELECTRONIC / ELECTRONICS)."""
+    rest = iter(word[1:])
+    return short[:1] == word[:1] and len(short) <= len(word) - 2 and all(c in rest for c in short[1:])
+
+
+@cache
+def short_forms(rank: int = 0) -> dict[str, str]:
+    """Full word → the abbreviation a clerk writes, read backwards from the scorer's own table
+    (``names.ABBREVIATIONS``): each canonical word takes its first abbreviation in the table
+    (``rank`` 1: its second, for the words that have one: CORPN, ENGG, SRVCES …), and so do its
+    English variant spellings there (TECHNOLOGIES, INDUSTRIAL → TECH, IND; a translation such as
+    SERVICOS is no spelling of SERVICES and keeps its word)."""
+    every: dict[str, list[str]] = {}
+    for short, word in ABBREVIATIONS.items():
+        if _is_short_for(short, word):
+            every.setdefault(word, []).append(short)
+    first = {word: shorts[rank] for word, shorts in every.items() if len(shorts) > rank}
+    out = dict(first)
+    for variant, word in ABBREVIATIONS.items():
+        english = zipf(variant) > 0 or variant == word + "S"  # SEMICONDUCTORS is in no word table
+        spelling = variant[:4] == word[:4] and len(variant) >= 6 and english
+        if word in first and variant not in out and spelling and not _is_short_for(variant, word):
+            out[variant] = first[word]
+    return out
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _shorten(name: str, mark: str, rank: int = 0) -> str:
+    """Every word of ``name`` that has an abbreviation written short (:func:`short_forms`),
+    followed by ``mark``."""
+    table = short_forms(rank)
+    return _WORD.sub(lambda m: table[w] + mark if (w := fold(m.group(0))) in table else m.group(0), name)
+
+
+# "Co., Ltd.", "Co Ltd", "Company Limited" at a word boundary.
+_CO_LTD = re.compile(r"\b(?:CO|COMPANY)\b\.?,?\s*\b(?:LTD|LIMITED)\b\.?", re.IGNORECASE)
+_BRACKET = re.compile(r"\s*\(([^()]*)\)")
+
+
+@cache
+def _country_codes() -> frozenset[str]:
+    from rigour.territories import get_territories
+
+    return frozenset(t.code.upper() for t in get_territories() if "-" not in t.code)
+
+
+def _is_place(text: str) -> bool:
+    """A bracket's text names a place: a gazetteer phrase (HONG KONG, CHINA) or a country code (HK)."""
+    folded = fold(text)
+    return folded in gazetteer() or folded in _country_codes()
+
+
+def _drop_place_brackets(name: str) -> str:
+    """``name`` without a bracketed place ("X (HK) CO LTD" → "X CO LTD")."""
+    return " ".join(_BRACKET.sub(lambda m: " " if _is_place(m.group(1)) else m.group(0), name).split())
+
+
 #: How clerks rewrite a name: each writing is a function of the listed name.
 WRITINGS: dict[str, Callable[[str], str]] = {
     "without dots": lambda s: s.replace(".", ""),
@@ -71,6 +150,13 @@ WRITINGS: dict[str, Callable[[str], str]] = {
     "upper case": str.upper,
     "lower case": str.lower,
     "& as AND": lambda s: " ".join(s.replace("&", " AND ").split()),
+    # A bill of lading's trade abbreviations ("SHENZHEN HUAXIN ELEC TECH CO").
+    "words short": lambda s: _shorten(s, ""),
+    "words short dot": lambda s: _shorten(s, "."),
+    "words short, 2nd": lambda s: _shorten(s, "", rank=1),
+    "Co., Ltd. as CO LTD": lambda s: _CO_LTD.sub("CO LTD", s),
+    "Co., Ltd. as CO": lambda s: _CO_LTD.sub("CO", s),
+    "no place bracket": _drop_place_brackets,
 }
 
 
@@ -81,6 +167,16 @@ def _match_scores(left: list[Record], right: list[Record]) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-z)))
 
 
+def _writing_cause(name: str, other: str) -> str:
+    """The most negative reason of a name against its writing: the feature, and for the name
+    feature whether a side kept no distinctive word."""
+    m = compare(Record("a", "company", (name,)), Record("b", "company", (other,)))
+    worst = min(m.reasons, key=lambda r: r.contribution)
+    if worst.feature == "name" and "no distinctive word" in worst.detail:
+        return "name: no distinctive word"
+    return worst.feature
+
+
 def writings_report(names: list[str], show: bool) -> None:
     """Names that match themselves but not a clerk's writing of themselves (see the module doc)."""
     threshold = DEFAULT_THRESHOLDS.match
@@ -89,7 +185,7 @@ def writings_report(names: list[str], show: bool) -> None:
     for label, rewrite in WRITINGS.items():
         changed = [i for i, n in enumerate(names) if itself[i] and rewrite(n) != n]
         if not changed:
-            print(f"{label:16s} no name changes")
+            print(f"{label:20s} no name changes")
             continue
         written = [Record(str(i), "company", (rewrite(names[i]),)) for i in changed]
         scores = _match_scores([records[i] for i in changed], written)
@@ -98,10 +194,15 @@ def writings_report(names: list[str], show: bool) -> None:
             for k, i in enumerate(changed)
             if scores[k] < threshold
         ]
-        print(f"{label:16s} {len(changed):6d} names written otherwise, {len(failed):4d} no longer match")
-        if show:
-            for name, other, score in failed:
-                print(f"          {name!r} / {other!r}  score {score:.3f}")
+        print(f"{label:20s} {len(changed):6d} names written otherwise, {len(failed):4d} no longer match")
+        groups: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
+        for name, other, score in failed:
+            groups[_writing_cause(name, other)].append((name, other, score))
+        for cause, rows in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+            print(f"{'':8s}{len(rows):6d}  {cause}")
+            if show:
+                for name, other, score in rows:
+                    print(f"              {name!r} / {other!r}  score {score:.3f}")
 
 
 def main() -> None:

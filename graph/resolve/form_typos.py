@@ -25,6 +25,11 @@ Two more misreadings are corrected the same way:
   would do for a two-letter *word* (the rule above refuses those), but the letters written apart
   are a form's, and a neighbouring key with only one form in reach is the narrow typo; left as
   written, the V read as a Roman numeral and the A as a form of another jurisdiction.
+
+A word the name writes short for a line-of-business word (IND, ENG, SVC: the scorer's
+abbreviations, ``names.ABBREVIATIONS``) ends the run as a number does: it is the name's word, not a
+letter of a form mistyped. "ELECTRONIC COMPONENTS IND CO" written on a bill of lading lost its IND to
+"INC CO" (one edit), then kept no distinctive word and could not match its own listed name.
 """
 
 from __future__ import annotations
@@ -57,7 +62,9 @@ def _form_letters(word: str) -> bool:
 class FormTypos:
     """Corrects a one-edit typo in the legal form that ends a folded token sequence."""
 
-    def __init__(self, forms: LegalForms):
+    def __init__(self, forms: LegalForms, name_words: frozenset[str] = frozenset()):
+        """``name_words``: words that are the name's written short, never a form's letters."""
+        self._name_words = name_words
         compounds = [tuple(form.split()) for form in COMPOUND_FORMS]
         self._known = {"".join(key) for key in [*forms.table, *compounds]}
         by_squeeze: dict[str, tuple[str, ...]] = {}
@@ -116,7 +123,12 @@ class FormTypos:
         n = 0
         # A number ends the run: it is the name's ("ONE VISION INVESTMENTS 5 PTY LTD"), not a
         # letter of a form mistyped (5PTYLTD is one edit from PTYLTD).
-        while n < len(tokens) and _form_letters(tokens[len(tokens) - 1 - n]):
+        # A word written short for a line-of-business word ends it too (module docstring).
+        while (
+            n < len(tokens)
+            and _form_letters(word := tokens[len(tokens) - 1 - n])
+            and word not in self._name_words
+        ):
             n += 1
         if n < 2:
             return list(tokens)

@@ -39,7 +39,10 @@ Key = tuple[str, ...]
 #: Form words written in full and short, as the lists write them (folded).
 SHORT: tuple[tuple[Key, Key], ...] = (
     (("COMPANY",), ("CO",)),
+    # COMP as a bill of lading writes COMPANY ("OPEN JOINT STOCK COMP"; names.ABBREVIATIONS).
+    (("COMPANY",), ("COMP",)),
     (("CORPORATION",), ("CORP",)),
+    (("CORPORATION",), ("CORPN",)),
     (("LIMITED",), ("LTD",)),
     (("INCORPORATED",), ("INC",)),
     (("PRIVATE",), ("PVT",)),
@@ -48,8 +51,9 @@ SHORT: tuple[tuple[Key, Key], ...] = (
 )
 
 #: Words that qualify a form and name no business ("PUBLIC LIMITED COMPANY", "OPEN JOINT STOCK
-#: COMPANY"), and the AND that "&" folds to ("GMBH AND CO KG").
-QUALIFIERS: frozenset[str] = frozenset({"PUBLIC", "OPEN", "CLOSED", "JOINT", "STOCK", "AND"})
+#: COMPANY", the "ONE PERSON COMPANY" of a sole owner, which lists also write "ONE-PERSON CO"),
+#: and the AND that "&" folds to ("GMBH AND CO KG").
+QUALIFIERS: frozenset[str] = frozenset({"PUBLIC", "OPEN", "CLOSED", "JOINT", "STOCK", "AND", "ONE", "PERSON"})
 
 #: The co-operative written in two words: its CO is not COMPANY.
 _CO_OP = ("CO", "OP")

@@ -611,8 +611,9 @@ def legal_forms() -> LegalForms:
 
 @lru_cache(maxsize=1)
 def form_typos() -> FormTypos:
-    """The legal-form typo corrector (over the same table), built once."""
-    return FormTypos(legal_forms())
+    """The legal-form typo corrector (over the same table), built once; a word written short for a
+    line-of-business word (IND, ENG) is the name's, never a form's letter mistyped."""
+    return FormTypos(legal_forms(), frozenset(ABBREVIATIONS))
 
 
 _SKELETON_DROP = str.maketrans({c: None for c in "AEIOUYW"})
