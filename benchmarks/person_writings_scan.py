@@ -12,14 +12,23 @@ middle name to its initial. Failures are grouped by their most negative reason.
 
 Which writings should match and which may only reach review:
 
-* *match*: name order ("SURNAME, Given" / "Given SURNAME"), upper and lower case, diacritics
-  stripped (JOSÉ / JOSE), German umlauts as E (MÜLLER / MUELLER), hyphens as spaces or dropped
+* *match*: name order ("SURNAME, Given" / "Given SURNAME", and "SURNAME Given" without the
+  comma as registers write it), upper and lower case, diacritics stripped (JOSÉ / JOSE;
+  the madda of Persian آ, آغا / اغا), German umlauts as E (MÜLLER / MUELLER), hyphens as spaces or dropped
   (AL-HAKIM / AL HAKIM / ALHAKIM), apostrophes and ʿayn dropped ('ABD / ABD): the same
   letters of the same name, written as another list or keyboard writes them.
 * *review at least*: a middle given name cut to its initial (Juan Carlos PEREZ / Juan C.
-  PEREZ). An initial is one letter of evidence: it may stand for another middle name, so it
-  is reported on its own and a pair that reaches review is not a failure. A cut that falls
-  below review is.
+  PEREZ). An initial is one letter of evidence: it may stand for another middle name, so a
+  pair that reaches review is not a failure (the count below match is printed beside). A
+  plain Western middle name cut still matches; what stays at review is the second syllable of
+  a Korean or Chinese given name (Chong Ok / Chong O.), the part of an ABD element ('Abd
+  al-Rahim / 'Abd A.) and a short name with little else to go on (Daniel Yi HE). A cut that
+  falls below review is a failure, unless it is by design: the initial stands for half of a
+  compound given name (Nur al-Din / Nur A.), or the first given word is a title (Sheikh
+  Ahmed / Sheikh A.).
+
+The "surname first, no comma" writing ("RAHIM Abdul" for "RAHIM, Abdul") may move a word that
+is both a title and a name (HAFIZ, SAHIB) to where titles are read: reported as by design.
 """
 
 from __future__ import annotations
@@ -177,10 +186,11 @@ def by_design(label: str, name: str) -> str | None:
             "by design: the first given word is a title (Sheikh, Haji, Dr.), so the cut word is the "
             "given name itself — a title, an initial and a surname name nobody"
         )
-    if len(given) >= 2 and (_ARTICLE_LED.match(given[1]) or "-" in given[1] or "'" in given[1]):
+    abd = fold(given[0]).startswith("ABD") if given else False
+    if len(given) >= 2 and (abd or _ARTICLE_LED.match(given[1]) or "-" in given[1] or "'" in given[1]):
         return (
             "by design: the cut word is the second half of a compound given name (Nur al-Din, Zaki "
-            "Ur-Rehman): NUR A. keeps half a name, which is another given name (NUR / NURDIN)"
+            "Ur-Rehman, Abdul Aziz): NUR A. keeps half a name, which is another given name (NUR / NURDIN)"
         )
     return None
 
