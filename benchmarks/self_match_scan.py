@@ -160,7 +160,7 @@ WRITINGS: dict[str, Callable[[str], str]] = {
 }
 
 
-def _match_scores(left: list[Record], right: list[Record]) -> np.ndarray:
+def match_scores(left: list[Record], right: list[Record]) -> np.ndarray:
     """Match probability of each ``left[i]`` against ``right[i]`` (one batch)."""
     idx = np.arange(len(left))
     z = contributions(pair_features(prepare(left), prepare(right), np.stack([idx, idx], axis=1))).total()
@@ -181,14 +181,14 @@ def writings_report(names: list[str], show: bool) -> None:
     """Names that match themselves but not a clerk's writing of themselves (see the module doc)."""
     threshold = DEFAULT_THRESHOLDS.match
     records = [Record(str(i), "company", (n,)) for i, n in enumerate(names)]
-    itself = _match_scores(records, records) >= threshold
+    itself = match_scores(records, records) >= threshold
     for label, rewrite in WRITINGS.items():
         changed = [i for i, n in enumerate(names) if itself[i] and rewrite(n) != n]
         if not changed:
             print(f"{label:20s} no name changes")
             continue
         written = [Record(str(i), "company", (rewrite(names[i]),)) for i in changed]
-        scores = _match_scores([records[i] for i in changed], written)
+        scores = match_scores([records[i] for i in changed], written)
         failed = [
             (names[i], written[k].names[0], float(scores[k]))
             for k, i in enumerate(changed)

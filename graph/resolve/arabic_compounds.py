@@ -10,7 +10,10 @@ words with each such element as one word in one form, the article taken out:
 
 * ``ABD`` (ABD, ABDUL, ABDEL, ABDAL, ABDOL, ABDOUL, ABDUR, ABDUS, glued or not, or glued with
   no article: ABDRAZZAK) and the next word → ``ABD-`` + that word (ABD-BASET; ABDURRAHMAN →
-  ABD-RAHMAN, the article's assimilated letter written once);
+  ABD-RAHMAN, the article's assimilated letter written once); a family name of the element
+  with its own article glued in front too (ALABDULMOHSEN, AL'ABD: AL-ABDULMOHSEN without the
+  hyphens) is read the same, and an ABD that closes the name ("RAHIM Abdul", "SURNAME, Given"
+  written without the comma) with the name's first word (ABD-RAHIM);
 * a word and ``DIN`` / ``DEEN`` / ``DINE`` behind an article (UD DIN, EL DINE, EDDINE, UDDIN,
   glued or not) → that word + ``DIN`` (NAJMDIN, ZAHERDIN);
 * a word and ``ALLAH`` / ``ULLAH`` (glued or not) → that word + ``LAH`` (SAIFLAH, KHAIRLAH);
@@ -32,10 +35,15 @@ from graph.resolve.names import STOP_WORDS
 from graph.resolve.sun_articles import is_sun_article
 from graph.resolve.surname_particles import PERSON_PARTICLES
 
-#: ABD written apart, with its article (ABDUL RAHMAN) or without (ABD RAHMAN, the AL dropped).
-_ABD_WORDS = frozenset(["ABD", "ABDUL", "ABDEL", "ABDAL", "ABDOL", "ABDOUL", "ABDUR", "ABDUS", "ABDUZ"])
-#: ABD glued to its article and the next part (ABDULBASET, ABDURRAHMAN, ABDELLAH, ABDUSALAM).
-_ABD_GLUED = re.compile(r"ABD(?:OU|U|E|A|O)(L|R|S|Z|N|T|D|SH)(.{3,})")
+#: ABD written apart, with its article (ABDUL RAHMAN) or without (ABD RAHMAN, the AL dropped),
+#: and with an article glued in front as a clerk writes AL-'ABD without the hyphen (AL'ABD).
+_ABD_APART = ("ABD", "ABDUL", "ABDEL", "ABDAL", "ABDOL", "ABDOUL", "ABDUR", "ABDUS", "ABDUZ")
+_ABD_WORDS = frozenset([*_ABD_APART, *(article + word for article in ("AL", "EL") for word in _ABD_APART)])
+#: ABD glued to its article and the next part (ABDULBASET, ABDURRAHMAN, ABDELLAH, ABDUSALAM),
+#: and a family name of the element with its own article glued in front as well, as a clerk
+#: writes AL-ABDULMOHSEN or AL-'ABD-AL-MUHSIN without the hyphens (ALABDULMOHSEN): the article
+#: is dropped as AL- written apart is, so the element is ABD-MOHSEN either way.
+_ABD_GLUED = re.compile(r"(?:AL|EL)?ABD(?:OU|U|E|A|O)(L|R|S|Z|N|T|D|SH)(.{3,})")
 #: ABD glued to its part with no article at all (ABDRAZZAK, ABDKARIM).
 _ABD_BARE = re.compile(r"ABD([BCDFGJKLMNPQRSTVWXZ][A-Z]{3,})")
 #: The article in front of DIN, written apart (UD DIN, ED DINE; AL / EL are stop-words already).
@@ -93,10 +101,29 @@ def _skip_articles(tokens: tuple[str, ...], j: int) -> int:
     return j
 
 
+def _trailing_abd(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """``tokens`` with an ABD word that closes the name moved in front of the name's first word.
+
+    An ABD element is written ABD and its part; ABD with nothing after it is a name written
+    surname first without the comma ("RAHIM Abdul", "AL RAHMAN Shaykh Umar Abd") — as registers
+    and clerks write "RAHIM, Abdul" — whose part is the family word that opens it. Moved in front
+    of that word the two are read as the one element ABD-RAHIM, as the comma's order reads them.
+    A family name ABD written last ("Ahmad AL-'ABD") is read so too — and so are its other
+    writings ("AL-'ABD, Ahmad", "Ahmad AL'ABD"), which all read ABD before AHMAD.
+    """
+    if len(tokens) < 2 or tokens[-1] not in _ABD_WORDS:
+        return tokens
+    first = _skip_articles(tokens, 0)
+    if first >= len(tokens) - 1 or tokens[first] in _ABD_WORDS:
+        return tokens
+    return (*tokens[:first], tokens[-1], *tokens[first:-1])
+
+
 @lru_cache(maxsize=200_000)
 def _elements(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """``(word, the tokens it was written as)`` per distinctive word of a person name."""
     out: list[tuple[str, str]] = []
+    tokens = _trailing_abd(tokens)
 
     def grow(tail: str, written: str) -> None:
         word, was = out[-1]

@@ -440,6 +440,12 @@ _CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0x
 _NON_ALNUM = re.compile(r"[^0-9A-Z]+")
 _APOSTROPHES = re.compile(r"['`\u2019\u2018\u02bc]")
 _DROP_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "So", "Sk", "Mn", "Me"})
+#: ALEF WITH MADDA ABOVE (آ) read as the bare alef (ا): the madda is a mark that Persian and
+#: Arabic typists often leave out (آخوند / اخوند, آغا / اغا). ``anyascii`` writes آ as A but the
+#: bare alef, and the alef with hamza (أ / إ), as nothing, so the two writings of one name folded
+#: to AKHWND / KHWND and the person rules read two names of other first sounds. Every alef now
+#: folds alike (a madda typed apart, ا + U+0653, is composed to آ by NFKC first).
+_ALEF_MADDA = str.maketrans({"\u0622": "\u0627"})
 
 
 def _is_cjk(ch: str) -> bool:
@@ -474,6 +480,8 @@ def fold(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text[:MAX_NAME_CHARS])
     text = "".join(ch for ch in text if unicodedata.category(ch) not in _DROP_CATEGORIES)
+    if not text.isascii():
+        text = text.translate(_ALEF_MADDA)
     if not text.isascii() and any(_is_cjk(ch) for ch in text):
         for word in _CJK_WORDS:
             text = text.replace(word, f" {word} ")

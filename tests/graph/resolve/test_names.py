@@ -167,3 +167,12 @@ def test_person_alignment() -> None:
     )
     assert align_person("A B", "C D") == align_person("C D", "A B")
     assert align_person("", "JOHN") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("with_madda", "without"),
+    [("آخوند", "اخوند"), ("ﺁخوند", "اخوند"), ("احمد ضیا آغا", "احمد ضیا اغا"), ("ا\u0653غا", "اغا")],
+)
+def test_alef_madda_folds_as_the_bare_alef(with_madda: str, without: str) -> None:
+    # Typists leave the madda out: آغا and اغا are one name and must fold to one spelling.
+    assert fold(with_madda) == fold(without)

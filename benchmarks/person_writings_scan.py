@@ -1,0 +1,251 @@
+"""Bundled list person names against the ways a clerk or another list writes the same person.
+
+    PYTHONPATH=. .venv/bin/python benchmarks/person_writings_scan.py           # counts, groups, examples
+    PYTHONPATH=. .venv/bin/python benchmarks/person_writings_scan.py --counts  # counts per writing only
+    PYTHONPATH=. .venv/bin/python benchmarks/person_writings_scan.py --all     # every failure, not examples
+
+The person counterpart of ``self_match_scan.py --writings``. Every distinct primary name and
+alias of the person entries of ``data/lists/`` that matches itself is scored against each
+writing below (one batch per writing). A pair below the match threshold is a listed person
+missed because a clerk swapped the name order, dropped the accents or the hyphen, or cut a
+middle name to its initial. Failures are grouped by their most negative reason.
+
+Which writings should match and which may only reach review:
+
+* *match*: name order ("SURNAME, Given" / "Given SURNAME", and "SURNAME Given" without the
+  comma as registers write it), upper and lower case, diacritics stripped (JOSÉ / JOSE;
+  the madda of Persian آ, آغا / اغا), German umlauts as E (MÜLLER / MUELLER), hyphens as spaces or dropped
+  (AL-HAKIM / AL HAKIM / ALHAKIM), apostrophes and ʿayn dropped ('ABD / ABD): the same
+  letters of the same name, written as another list or keyboard writes them.
+* *review at least*: a middle given name cut to its initial (Juan Carlos PEREZ / Juan C.
+  PEREZ). An initial is one letter of evidence: it may stand for another middle name, so a
+  pair that reaches review is not a failure (the count below match is printed beside). A
+  plain Western middle name cut still matches; what stays at review is the second syllable of
+  a Korean or Chinese given name (Chong Ok / Chong O.), the part of an ABD element ('Abd
+  al-Rahim / 'Abd A.) and a short name with little else to go on (Daniel Yi HE). A cut that
+  falls below review is a failure, unless it is by design: the initial stands for half of a
+  compound given name (Nur al-Din / Nur A.), or the first given word is a title (Sheikh
+  Ahmed / Sheikh A.).
+
+The "surname first, no comma" writing ("RAHIM Abdul" for "RAHIM, Abdul") may move a word that
+is both a title and a name (HAFIZ, SAHIB) to where titles are read: reported as by design.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.self_match_scan import match_scores  # noqa: E402
+from graph.resolve.compare import DEFAULT_THRESHOLDS, compare  # noqa: E402
+from graph.resolve.features import Record  # noqa: E402
+from graph.resolve.names import (  # noqa: E402
+    PERSON_HONORIFICS_AFTER,
+    PERSON_HONORIFICS_BEFORE,
+    PERSON_TITLES,
+    fold,
+)
+from ingest.lists.pipeline import bundled_list_paths  # noqa: E402
+from ingest.lists.read import read_list_file  # noqa: E402
+
+
+def list_person_names() -> list[str]:
+    """Every distinct primary name and alias of the bundled lists' person entries."""
+    names: set[str] = set()
+    for path in bundled_list_paths():
+        for entry in read_list_file(path).entries:
+            if entry.kind.value == "person":
+                names.update(n for n in (entry.name, *(a.name for a in entry.aliases)) if n and n.strip())
+    return sorted(names)
+
+
+def _is_surname_word(word: str) -> bool:
+    """A word written in capitals among mixed-case words: how OFAC and the UN mark the surname."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def swap_order(name: str) -> str:
+    """ "SURNAME, Given" as "Given SURNAME", and "Given SURNAME" (capitals mark it) as "SURNAME, Given"."""
+    if name.count(",") == 1:
+        surname, given = (p.strip() for p in name.split(","))
+        return f"{given} {surname}" if surname and given else name
+    words = name.split()
+    marked = [_is_surname_word(w) for w in words]
+    if len(words) < 2 or all(marked) or not any(marked):
+        return name
+    # Given names first, then the capitalised surname words to the end.
+    cut = marked.index(True)
+    if not all(marked[cut:]):
+        return name
+    return f"{' '.join(words[cut:])}, {' '.join(words[:cut])}"
+
+
+def strip_marks(name: str) -> str:
+    """Accents and other combining marks dropped: JOSÉ → JOSE, MÜLLER → MULLER."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "AE", "Ö": "OE", "Ü": "UE", "ß": "ss"})
+
+
+def umlauts_as_e(name: str) -> str:
+    """German umlauts written with E (MÜLLER → MUELLER), other marks dropped."""
+    return strip_marks(unicodedata.normalize("NFC", name).translate(_UMLAUTS))
+
+
+#: Apostrophes, ʿayn and hamza signs a transliteration writes and a clerk leaves out.
+_APOSTROPHES = re.compile("['’‘`´ʿʾʻʼ]")
+
+
+def middle_initial(name: str) -> str:
+    """The second of two or more given names cut to its initial: Juan Carlos PEREZ → Juan C. PEREZ.
+
+    Only for names whose given names can be told from the surname: by the comma ("PEREZ, Juan
+    Carlos") or by the capitals of the surname ("Juan Carlos PEREZ").
+    """
+    if name.count(",") == 1:
+        surname, given = (p.strip() for p in name.split(","))
+        words = given.split()
+        if len(words) < 2 or not words[1][:1].isalpha() or len(words[1]) < 2:
+            return name
+        return f"{surname}, {' '.join([words[0], words[1][0] + '.', *words[2:]])}"
+    words = name.split()
+    marked = [_is_surname_word(w) for w in words]
+    if any(marked) and not all(marked):
+        cut = marked.index(True)
+        if cut >= 2 and all(marked[cut:]) and words[1][:1].isalpha() and len(words[1]) > 1:
+            return " ".join([words[0], words[1][0] + ".", *words[2:]])
+    return name
+
+
+def surname_first(name: str) -> str:
+    """ "SURNAME, Given" as a register writes it without the comma: "SURNAME Given"."""
+    if name.count(",") != 1:
+        return name
+    return " ".join(name.replace(",", " ").split())
+
+
+#: How clerks and other lists rewrite a person's name: each writing is a function of the listed name.
+WRITINGS: dict[str, Callable[[str], str]] = {
+    "name order": swap_order,
+    "surname first, no comma": surname_first,
+    "upper case": str.upper,
+    "lower case": str.lower,
+    "diacritics stripped": strip_marks,
+    "umlauts as E": umlauts_as_e,
+    "upper, no diacritics": lambda s: strip_marks(s).upper(),
+    "hyphens as spaces": lambda s: " ".join(s.replace("-", " ").split()),
+    "hyphens dropped": lambda s: s.replace("-", ""),
+    "apostrophes dropped": lambda s: " ".join(_APOSTROPHES.sub("", s).split()),
+    "middle initial": middle_initial,
+}
+#: Writings that need only reach review (see the module doc): the pair fails below review.
+REVIEW_ENOUGH = {"middle initial"}
+
+
+#: The Arabic article and the linking articles that open the second part of a compound given
+#: name (Nur al-Din, Zaki ur-Rehman, Hassan el-Hajj).
+_ARTICLE_LED = re.compile(r"^(?:al|el|ul|ur|ud|us|uz|ad|ar|as|ash|at|az|ed|er|es|et)\b", re.IGNORECASE)
+
+
+def _given_words(name: str) -> list[str]:
+    """The given names of a name whose given names can be told (see :func:`middle_initial`)."""
+    if name.count(",") == 1:
+        return name.split(",")[1].split()
+    words = name.split()
+    marked = [_is_surname_word(w) for w in words]
+    return words[: marked.index(True)] if any(marked) else words
+
+
+def by_design(label: str, name: str) -> str | None:
+    """Why the writing ``label`` of ``name`` is rightly no match (a group of its own), or None."""
+    if label == "surname first, no comma":
+        words = [fold(w) for w in surname_first(name).split()]
+        titles = PERSON_TITLES | PERSON_HONORIFICS_BEFORE | PERSON_HONORIFICS_AFTER
+        if words and (words[0] in titles or words[-1] in titles):
+            return (
+                "by design: a word that is a title and a name (HAFIZ, SAHIB) is read as the title where "
+                "a title stands, and moved there or away from there by the order, the one name left "
+                "(ABDALLAH, MUHAMMAD, SAID) is a common name alone"
+            )
+        return None
+    if label != "middle initial":
+        return None
+    given = _given_words(name)
+    if len(given) >= 2 and fold(given[0]) in PERSON_TITLES | PERSON_HONORIFICS_BEFORE:
+        return (
+            "by design: the first given word is a title (Sheikh, Haji, Dr.), so the cut word is the "
+            "given name itself — a title, an initial and a surname name nobody"
+        )
+    abd = fold(given[0]).startswith("ABD") if given else False
+    if len(given) >= 2 and (abd or _ARTICLE_LED.match(given[1]) or "-" in given[1] or "'" in given[1]):
+        return (
+            "by design: the cut word is the second half of a compound given name (Nur al-Din, Zaki "
+            "Ur-Rehman, Abdul Aziz): NUR A. keeps half a name, which is another given name (NUR / NURDIN)"
+        )
+    return None
+
+
+def _cause(name: str, other: str) -> str:
+    """The most negative reason of a failed pair, without the names it quotes."""
+    m = compare(Record("a", "person", (name,)), Record("b", "person", (other,)))
+    worst = min(m.reasons, key=lambda r: r.contribution)
+    detail = re.sub(r"'[^']*'|\"[^\"]*\"", "…", worst.detail)
+    return f"{worst.feature}: {detail[:90]}"
+
+
+def writings_report(names: list[str], counts_only: bool, examples: int) -> None:
+    """Names that match themselves but not a writing of themselves (see the module doc)."""
+    records = [Record(str(i), "person", (n,)) for i, n in enumerate(names)]
+    itself = match_scores(records, records) >= DEFAULT_THRESHOLDS.match
+    print(f"{len(names)} list person names, {int(itself.sum())} match themselves")
+    for label, rewrite in WRITINGS.items():
+        threshold = DEFAULT_THRESHOLDS.possible if label in REVIEW_ENOUGH else DEFAULT_THRESHOLDS.match
+        changed = [i for i, n in enumerate(names) if itself[i] and rewrite(n) != n]
+        if not changed:
+            print(f"{label:24s} no name changes")
+            continue
+        written = [Record(str(i), "person", (rewrite(names[i]),)) for i in changed]
+        scores = match_scores([records[i] for i in changed], written)
+        failed = [
+            (names[i], written[k].names[0], float(scores[k]))
+            for k, i in enumerate(changed)
+            if scores[k] < threshold
+        ]
+        need = "possible" if label in REVIEW_ENOUGH else "match"
+        designed = sum(by_design(label, name) is not None for name, _, _ in failed)
+        line = f"{label:24s} {len(changed):6d} names written otherwise, {len(failed):4d} below {need}"
+        if label in REVIEW_ENOUGH:
+            below_match = int((scores < DEFAULT_THRESHOLDS.match).sum())
+            line += f" ({below_match} below match)"
+        print(line + (f", {designed} of them by design" if designed else ""))
+        if counts_only or not failed:
+            continue
+        groups: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
+        for name, other, score in failed:
+            groups[by_design(label, name) or _cause(name, other)].append((name, other, score))
+        for cause, rows in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+            print(f"    {len(rows):5d}  {cause}")
+            for name, other, score in rows[:examples]:
+                print(f"              {name!r} / {other!r}  score {score:.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--counts", action="store_true", help="print the counts per writing only")
+    parser.add_argument("--all", action="store_true", help="list every failure, not three per group")
+    args = parser.parse_args()
+    writings_report(list_person_names(), counts_only=args.counts, examples=10**9 if args.all else 3)
+
+
+if __name__ == "__main__":
+    main()
