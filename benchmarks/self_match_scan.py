@@ -7,9 +7,10 @@
 A listed name that does not match itself is a screening hit missed on the exact listed name.
 Every distinct primary name and alias of the company entries of ``data/lists/`` is scored
 against itself (one batch); the names below the match threshold are grouped by their most
-negative reason. Names of no distinctive word are split by what they are made of: only generic
-words and legal forms ("TRADING COMPANY") are refused by design; single letters or a whole name
-read as one legal-form code deserve a look.
+negative reason. Names of no distinctive word are split by what they are made of: generic words
+and legal forms are never a match by design (two or more agreeing line-of-business words,
+"Engineering Solutions Pvt. Ltd.", reach review; one, "TRADING COMPANY", is refused); single
+letters or a whole name read as one legal-form code deserve a look.
 
 ``--writings`` asks the next question: does each name that matches itself still match when it
 is written as a bill of lading or a registry writes it — without dots, dots as spaces, without
@@ -48,8 +49,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.resolve.compare import DEFAULT_THRESHOLDS, compare  # noqa: E402
+from graph.resolve.compare import DEFAULT_THRESHOLDS, Decision, compare  # noqa: E402
 from graph.resolve.features import Record, contributions, pair_features, prepare  # noqa: E402
+from graph.resolve.generic_names import is_generic_name  # noqa: E402
 from graph.resolve.names import ABBREVIATIONS, fold, normalise_name  # noqa: E402
 from graph.resolve.place_qualifiers import gazetteer  # noqa: E402
 from graph.words import zipf  # noqa: E402
@@ -70,15 +72,18 @@ def list_company_names() -> list[str]:
 def _cause(name: str) -> tuple[str, float, str]:
     """(cause, score, detail) of a name that does not match itself."""
     m = compare(Record("a", "company", (name,)), Record("b", "company", (name,)))
+    form = normalise_name(name, "company")
+    if is_generic_name(form) and m.decision is Decision.POSSIBLE:
+        # graph.resolve.generic_names: agreeing line-of-business words reach review, never a match.
+        return "no distinctive word: generic words, review (by design)", m.score, " ".join(form.tokens)
     worst = min(m.reasons, key=lambda r: r.contribution)
     if worst.feature != "name" or "no distinctive word" not in worst.detail:
         return worst.feature, m.score, worst.detail
-    form = normalise_name(name, "company")
     if not form.tokens:
         return "no distinctive word: the whole name is a legal form", m.score, form.legal_form_text
     if any(len(t) == 1 for t in form.tokens):
         return "no distinctive word: single letters or digits", m.score, " ".join(form.tokens)
-    return "no distinctive word: generic words (by design)", m.score, " ".join(form.tokens)
+    return "no distinctive word: one generic word (by design)", m.score, " ".join(form.tokens)
 
 
 def _is_short_for(short: str, word: str) -> bool:

@@ -140,3 +140,16 @@ def test_a_bill_of_lading_party_of_a_listed_generic_name_is_queued_not_linked(tm
     assert all(mine["score"] < 0.8)
     clusters = pd.read_parquet(clusters_path(settings))
     assert (clusters.loc[clusters["id"] == party, "size"] <= 1).all(), "a generic name was linked"
+
+
+@pytest.mark.parametrize(
+    ("listed", "cause"),
+    [
+        ("High Technology, Ltd", "no distinctive word: generic words, review (by design)"),
+        ("OJSC UNITED COMPANY", "no distinctive word: one generic word (by design)"),
+    ],
+)
+def test_the_self_match_scan_says_a_generic_name_reaches_review(listed: str, cause: str) -> None:
+    from benchmarks.self_match_scan import _cause
+
+    assert _cause(listed)[0] == cause
