@@ -41,6 +41,7 @@ from graph.resolve.qualified_forms import unbracket
 from graph.resolve.romanise import roman_key
 from graph.resolve.slashed_words import join_slashed
 from graph.resolve.surname_particles import PERSON_PARTICLES
+from graph.resolve.vessel_numbers import ship_number
 
 #: A name made only of generic words identifies an entity from this many distinct words on.
 GENERIC_NAME_WORDS = 3
@@ -727,6 +728,9 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         tokens = canonical_numbers(
             drop_dedication(tuple(place_name(ABBREVIATIONS.get(t, t)) for t in stripped))
         )
+        if kind == "vessel":
+            # "NAVE II" and "NAVE TWO" are NAVE 2 (graph.resolve.vessel_numbers).
+            tokens = ship_number(tokens)
     if kind == "person":
         # DELOS, VANDER, LOS: surname particles too (graph.resolve.surname_particles).
         distinctive = tuple(t for t in tokens if t not in STOP_WORDS and t not in PERSON_PARTICLES)
