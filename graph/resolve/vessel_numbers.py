@@ -10,9 +10,15 @@ For vessels only, the number that closes the name is written as its digits. Only
 after a word of two letters or more: a lone I, V or X elsewhere is an initial, and a number word
 that opens the name ("SEVEN SEAS", "ONE WORLD") is the name itself. Companies keep their words:
 "HOLDING II" is compared by the numbers check, and "ONE" closing a company name is a brand.
+
+A hull number written without its hyphen is the same number: "GP-21" is read GP 21, and a
+manifest's "GP21" was one word with no number in it, refused as another ship ("numbers differ: 21
+vs (none)"). A vessel word of letters then digits is read as the two (GP21 → GP 21).
 """
 
 from __future__ import annotations
+
+import re
 
 from graph.resolve.ordinals import number_value
 
@@ -72,6 +78,22 @@ ROMAN_NUMERALS: dict[str, str] = {
     ]
 }
 _DIGITS = NUMBER_WORDS | ROMAN_NUMERALS
+#: A hull number glued to its letters: GP21, OT2077.
+_GLUED = re.compile(r"([A-Z]+)(\d+)")
+
+
+def _apart(token: str) -> tuple[str, ...]:
+    """A hull number glued to its letters as the two words (GP21 → GP, 21); any other word alone."""
+    glued = _GLUED.fullmatch(token)
+    return (glued.group(1), glued.group(2)) if glued else (token,)
+
+
+def hull_numbers_apart(tokens: list[str]) -> list[str]:
+    """The words of a vessel name, folded, with each hull number apart from its letters (GP21 →
+    GP 21), as the hyphen of GP-21 already parts them: before the words are read further."""
+    if not any(_GLUED.fullmatch(t) for t in tokens):
+        return tokens
+    return [w for t in tokens for w in _apart(t)]
 
 
 def ship_number(tokens: tuple[str, ...]) -> tuple[str, ...]:
