@@ -41,6 +41,7 @@ from graph.resolve.qualified_forms import unbracket
 from graph.resolve.romanise import roman_key
 from graph.resolve.slashed_words import join_slashed
 from graph.resolve.surname_particles import PERSON_PARTICLES
+from graph.resolve.vessel_numbers import hull_numbers_apart, ship_number
 
 #: A name made only of generic words identifies an entity from this many distinct words on.
 GENERIC_NAME_WORDS = 3
@@ -715,6 +716,9 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         raw_tokens = [*rest[:lead], *head, *rest[lead:]]
     else:
         raw_tokens = folded.split()
+    if kind == "vessel":
+        # "GP21" is GP 21, as "GP-21" is (graph.resolve.vessel_numbers).
+        raw_tokens = hull_numbers_apart(raw_tokens)
     if kind == "person":
         tokens = _drop_honorifics(tuple(t for t in raw_tokens if t not in PERSON_TITLES))
         legal_cls, legal_text = None, ""
@@ -727,6 +731,9 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         tokens = canonical_numbers(
             drop_dedication(tuple(place_name(ABBREVIATIONS.get(t, t)) for t in stripped))
         )
+        if kind == "vessel":
+            # "NAVE II" and "NAVE TWO" are NAVE 2 (graph.resolve.vessel_numbers).
+            tokens = ship_number(tokens)
     if kind == "person":
         # DELOS, VANDER, LOS: surname particles too (graph.resolve.surname_particles).
         distinctive = tuple(t for t in tokens if t not in STOP_WORDS and t not in PERSON_PARTICLES)
