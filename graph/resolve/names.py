@@ -35,6 +35,7 @@ from graph.resolve.form_typos import FormTypos
 from graph.resolve.initial_runs import joined_runs
 from graph.resolve.legal_forms import MAX_FORM_TOKENS, LegalForms, family
 from graph.resolve.name_articles import stop_words_of
+from graph.resolve.name_titles import titles_dropped
 from graph.resolve.ordinals import ORDINAL_SUFFIXES, canonical_numbers, number_value, rewrites
 from graph.resolve.place_names import place_name
 from graph.resolve.qualified_forms import unbracket
@@ -385,9 +386,31 @@ def _drop_honorifics(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tokens[start:end]
 
 
+def _untitled(text: str, given_first: bool) -> tuple[str, ...]:
+    """The words of a person name without its titles (graph.resolve.name_titles); with
+    ``given_first``, the parts after "SURNAME," go before it ("Given SURNAME")."""
+    parts = titles_dropped(text, fold(text).split(), fold, PERSON_TITLES, PERSON_HONORIFICS_BEFORE)
+    if given_first and len(parts) == 1 and "," in text:
+        # read word by word (a fold across words): the parts are moved as written
+        head, _, tail = text.partition(",")
+        return _untitled(f"{tail} {head}", False)
+    if given_first and len(parts) > 1:
+        parts = [*parts[1:], parts[0]]
+    return tuple(t for part in parts for t in part)
+
+
+@lru_cache(maxsize=200_000)
+def person_tokens(text: str, given_first: bool = False) -> tuple[str, ...]:
+    """``normalise_name(text, "person").tokens``; with ``given_first``, read as "Given SURNAME"
+    when written "SURNAME, Given": the titles are those of the name as written, where the
+    comma tells the given names (IMAM of "BAZINJO, Imam" is one), the honorifics those that
+    open the given names."""
+    return _drop_honorifics(_untitled(text, given_first))
+
+
 def person_honorifics(text: str) -> tuple[str, ...]:
     """The honorifics :func:`normalise_name` drops from a person name ("General Taganda" → GENERAL)."""
-    tokens = tuple(t for t in fold(text).split() if t not in PERSON_TITLES)
+    tokens = _untitled(text, False)
     start, end = _honorific_bounds(tokens)
     return tokens[:start] + tokens[end:]
 
@@ -720,7 +743,9 @@ def normalise_name(text: str, kind: str = "company") -> NameForm:
         # "GP21" is GP 21, as "GP-21" is (graph.resolve.vessel_numbers).
         raw_tokens = hull_numbers_apart(raw_tokens)
     if kind == "person":
-        tokens = _drop_honorifics(tuple(t for t in raw_tokens if t not in PERSON_TITLES))
+        # A title word inside a hyphenated name (GEN of "Wang-gen") or standing for the given
+        # names ("BAZINJO, Imam") is a name, not a title (graph.resolve.name_titles).
+        tokens = person_tokens(read)
         legal_cls, legal_text = None, ""
         legal_run = ""
     else:

@@ -75,7 +75,7 @@ from graph.resolve.generational_suffixes import without_suffix_commas
 from graph.resolve.given_names import same_given_name
 from graph.resolve.muhammad_compounds import child_of_compound
 from graph.resolve.name_chain import child_of
-from graph.resolve.names import NameForm, consonant_skeleton, normalise_name
+from graph.resolve.names import NameForm, consonant_skeleton, normalise_name, person_tokens
 from graph.resolve.nasab_particles import same_particle
 from graph.resolve.onset_slips import onset_slip
 from graph.resolve.patronymic_surnames import other_surname
@@ -244,9 +244,11 @@ def written_order(name: str) -> str:
 def written_tokens(name: str) -> tuple[str, ...]:
     """The words of a person name (``NameForm.tokens``), given names first (see :func:`written_order`)."""
     # "SMITH, John, Jr.": the comma before a suffix is no surname-first comma.
-    head, comma, tail = without_suffix_commas(name).partition(",")
+    unsuffixed = without_suffix_commas(name)
+    _, comma, tail = unsuffixed.partition(",")
     if comma and tail.strip():
-        name = f"{tail} {head}"
+        # the titles read as written, where the comma tells the given names (graph.resolve.name_titles)
+        return person_tokens(unsuffixed, given_first=True)
     return normalise_name(name, "person").tokens
 
 
