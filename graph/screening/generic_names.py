@@ -46,9 +46,17 @@ from graph.resolve.names import NameForm, normalise_name
 NOT_COMPANY_KINDS = frozenset({"person", "individual", "vessel", "aircraft", "address"})
 #: Listed generic names added per screened name (there are a few dozen in all the bundled lists).
 TOP_K = 3
-#: Key overlap a screened name needs with a listed generic name to be read (TECHNOLOGY LABORATORY
-#: meets TECHNO LAB at about 0.4 on their shared trigrams).
+#: Key overlap a screened name needs with a listed generic name to be read: the lowest the bundled
+#: lists' generic names meet their own words reordered, in the plural or with another form is 0.2
+#: (TECHNOLOGY LABORATORY meets TECHNO LAB at 0.19 only, and is not read).
 MIN_SIMILARITY = 0.2
+
+
+def _read(name: str) -> NameForm:
+    """A name read as a company's, bypassing ``normalise_name``'s cache: most screened names (and
+    the listed names at build) are read once here and then dropped, and a file of a million names
+    would otherwise fill that cache (500,000 forms, hundreds of MB) for nothing."""
+    return normalise_name.__wrapped__(name, "company")
 
 
 class Blocking(Protocol):
@@ -78,7 +86,7 @@ class GenericNames:
         for row, name in enumerate(names):
             if entry_kinds[int(owner[row])].lower() in NOT_COMPANY_KINDS:
                 continue
-            form = normalise_name(name, "company")
+            form = _read(name)
             if is_generic_name(form):
                 self.forms[row] = form
         self.rows = np.asarray(sorted(self.forms), dtype=np.int64)
@@ -116,7 +124,7 @@ class GenericNames:
         todo = [
             i
             for i, (name, row) in enumerate(zip(names, rows, strict=True))
-            if row in self.forms and same_generic_name(normalise_name(name, "company"), self.forms[row])
+            if row in self.forms and same_generic_name(_read(name), self.forms[row])
         ]
         if not todo:
             return out
