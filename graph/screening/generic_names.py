@@ -24,8 +24,11 @@ Candidates: the blocking index drops keys many names hold (RESEARCH, ENGINEERING
 words as written, so a pair such as SCIENCE RESEARCH / "AO Scientific Research" or TECHNOLOGY
 LABORATORY / "TECHNO LAB" is often never formed. A second blocking index over the listed generic
 names alone (a few dozen) adds each screened name's :data:`TOP_K` nearest of them: bounded, and
-cheap next to the main index. A screened name is read by :func:`graph.resolve.names.normalise_name`
-only when such a listed name is among its candidates.
+cheap next to the main index. Reading a name (:func:`graph.resolve.names.normalise_name`) costs a
+tenth of a millisecond, so a name is read only when resolution's word-by-word test
+(:func:`graph.resolve.generic_names.may_be_generic_name`) says it may be such a name: about 2 in 100
+of the benchmark's names. A legal form mistyped short of what that test knows (PV LTD) is not read,
+and such a name is scored by screening's scorer alone, as before.
 """
 
 from __future__ import annotations
@@ -38,7 +41,13 @@ import numpy as np
 
 from graph.resolve.candidates import BlockingConfig, Candidates
 from graph.resolve.features import Record, pair_features, prepare
-from graph.resolve.generic_names import describe, describe_conflict, is_generic_name, same_generic_name
+from graph.resolve.generic_names import (
+    describe,
+    describe_conflict,
+    is_generic_name,
+    may_be_generic_name,
+    same_generic_name,
+)
 from graph.resolve.names import NameForm, normalise_name
 
 #: Entry kinds whose names are not a company's (resolution's rule is for companies only); any other
@@ -46,10 +55,10 @@ from graph.resolve.names import NameForm, normalise_name
 NOT_COMPANY_KINDS = frozenset({"person", "individual", "vessel", "aircraft", "address"})
 #: Listed generic names added per screened name (there are a few dozen in all the bundled lists).
 TOP_K = 3
-#: Key overlap a screened name needs with a listed generic name to be read: the lowest the bundled
-#: lists' generic names meet their own words reordered, in the plural or with another form is 0.2
-#: (TECHNOLOGY LABORATORY meets TECHNO LAB at 0.19 only, and is not read).
-MIN_SIMILARITY = 0.2
+#: Key overlap a screened name needs with a listed generic name to be read: low, since only names
+#: that may be generic ones are looked up, and an abbreviation shares few keys with its word
+#: (TECHNOLOGY LABORATORY meets TECHNO LAB at 0.19).
+MIN_SIMILARITY = 0.1
 
 
 def _read(name: str) -> NameForm:
@@ -84,7 +93,7 @@ class GenericNames:
         """``blocking`` builds the index the main one is (``index.TranslitBlocking``), over these names."""
         self.forms: dict[int, NameForm] = {}
         for row, name in enumerate(names):
-            if entry_kinds[int(owner[row])].lower() in NOT_COMPANY_KINDS:
+            if entry_kinds[int(owner[row])].lower() in NOT_COMPANY_KINDS or not may_be_generic_name(name):
                 continue
             form = _read(name)
             if is_generic_name(form):
@@ -108,8 +117,10 @@ class GenericNames:
         if self._blocking is None or not names:
             empty = np.zeros(0, dtype=np.int64)
             return Candidates(empty, empty, np.zeros(0, dtype=np.float32))
-        found = self._blocking.query(names)
-        return Candidates(found.query, self.rows[found.target], found.similarity)
+        # Only a name that may be such a name is looked up (a few in a hundred of a customer file).
+        which = np.asarray([i for i, name in enumerate(names) if may_be_generic_name(name)], dtype=np.int64)
+        found = self._blocking.query([names[int(i)] for i in which])
+        return Candidates(which[found.query], self.rows[found.target], found.similarity)
 
     def verdicts(
         self, names: Sequence[str], rows: Sequence[int], countries: Sequence[int]
@@ -121,10 +132,16 @@ class GenericNames:
         (``PairFeatures.generic_name``: the same words and legal forms that do not conflict, one
         form written two ways included), computed for these few pairs only."""
         out: list[GenericVerdict | None] = [None] * len(names)
+        # A screened name meets up to TOP_K listed generic names (and the main blocking's): read once.
+        read = {
+            name: _read(name)
+            for name, row in zip(names, rows, strict=True)
+            if row in self.forms and may_be_generic_name(name)
+        }
         todo = [
             i
             for i, (name, row) in enumerate(zip(names, rows, strict=True))
-            if row in self.forms and same_generic_name(_read(name), self.forms[row])
+            if name in read and same_generic_name(read[name], self.forms[row])
         ]
         if not todo:
             return out
