@@ -27,7 +27,17 @@ Not such a name: one line-of-business word alone ("TRADING COMPANY", "UNITED COM
 
 from __future__ import annotations
 
-from graph.resolve.names import GENERIC_WORDS, STOP_WORDS, NameForm
+from functools import lru_cache
+
+from graph.resolve.names import (
+    ABBREVIATIONS,
+    GENERIC_WORDS,
+    STOP_WORDS,
+    NameForm,
+    correct_generic,
+    fold,
+    legal_forms,
+)
 
 #: Distinct line-of-business words a name needs to be read as one (fewer: it names nobody).
 GENERIC_REVIEW_WORDS = 2
@@ -50,6 +60,34 @@ def is_generic_name(form: NameForm) -> bool:
     if not words or any(t not in GENERIC_WORDS for t in words):
         return False  # a legal form alone, or a letter or digit that is no name
     return len(set(words)) >= GENERIC_REVIEW_WORDS
+
+
+@lru_cache(maxsize=1)
+def _form_words() -> frozenset[str]:
+    """Every word of a legal form of the table, as written or run together (L L C, LLC)."""
+    forms = legal_forms()
+    keys = [*forms.table, *forms.writings, *forms.writings.values(), *forms.prefixes]
+    return frozenset(w for key in keys for w in key) | frozenset(forms.spelled)
+
+
+@lru_cache(maxsize=200_000)
+def _may_be_business_word(word: str) -> bool:
+    """Whether :func:`graph.resolve.names.normalise_name` may read ``word`` as no word of a name's
+    own: a letter, a stop-word, a legal-form word, or a line-of-business word (misspelt, or an
+    abbreviation: TECHNO, LAB)."""
+    if len(word) <= 1 or word in STOP_WORDS or word in _form_words():
+        return True
+    corrected = correct_generic(word)
+    return corrected in _form_words() or ABBREVIATIONS.get(corrected, corrected) in GENERIC_WORDS
+
+
+def may_be_generic_name(text: str) -> bool:
+    """A cheap test, word by word, before a name is read: False only for a name that is no generic
+    name (:func:`is_generic_name` of its company form), since it holds a word that is none of those
+    it may be made of. Screening asks it of every name it screens, which normalising would cost
+    a tenth of a millisecond each."""
+    words = fold(text).split()
+    return bool(words) and all(_may_be_business_word(w) for w in words)
 
 
 def same_generic_name(form_a: NameForm, form_b: NameForm) -> bool:

@@ -24,6 +24,7 @@ from graph.list_status import current_mask, is_listing
 from graph.resolve import letterless
 from graph.resolve.candidates import BlockingConfig, CandidateIndex, Candidates
 from graph.screening.addresses import AddressIndex
+from graph.screening.generic_names import GenericNames
 from graph.screening.scoring import JOINED_MIN_CHARS, folded, skeleton
 from graph.tables.lists import as_str_list, latest_entries
 
@@ -110,6 +111,8 @@ class ListIndex:
     #: Per indexed name: no letter in it, and its entry is no vessel (``graph.resolve.letterless``):
     #: a name that identifies nobody, never matched on its own.
     no_name: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    #: The listed names made only of line-of-business words (:mod:`graph.screening.generic_names`).
+    generic: GenericNames | None = None
 
     @property
     def ids(self) -> list[str]:
@@ -174,6 +177,7 @@ def build_index(entries: pd.DataFrame, config: BlockingConfig | None = None) -> 
         addresses=AddressIndex(lines, line_countries, line_owner, address_only) if lines else None,
         context=[not is_listing(r.get("status")) for r in records],
         no_name=no_name,
+        generic=GenericNames(names, owner_arr, entry_kinds, TranslitBlocking),
     )
 
 

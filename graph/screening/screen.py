@@ -30,8 +30,10 @@ from chipwatch.settings import Settings
 from graph.list_fingerprint import COUNTERPARTY_PREFIX, SCREENING_KEY
 from graph.list_status import ACTIVE, CONTEXT, CONTEXT_NOTE, ended_before
 from graph.resolve import letterless
+from graph.resolve.candidates import Candidates
 from graph.resolve.review import Decision, counterparty_id, load_decisions, optional_store
 from graph.score_text import score_text
+from graph.screening.generic_names import placed
 from graph.screening.index import ENTRY_COLUMNS, ListIndex, build_index, load_entries
 from graph.screening.list_policies import review_only
 from graph.screening.scoring import TWO_DIFFERENCES_CAP, PairScores, explain, score_pairs, translit_key
@@ -115,7 +117,8 @@ class Screener:
         ``notes`` (name position → notes), when given, hears of listed names left unmatched for want
         of a letter that would have been reported."""
         idx = self.index
-        cand = idx.blocking.query([n[:MAX_NAME_CHARS] for n in names])
+        cut = [n[:MAX_NAME_CHARS] for n in names]
+        cand = _with_generic_candidates(idx, cut, idx.blocking.query(cut))
         out: list[list[dict[str, Any]]] = [[] for _ in names]
         if len(cand) == 0:
             return out
@@ -129,6 +132,7 @@ class Screener:
             idx.blocking.token_weight,
         )
         _cap_approximate_weak_aliases(names, idx, cand.query, cand.target, scores)
+        self._place_generic_names(names, cand.query, cand.target, scores)
         unmatched = _drop_letterless_names(idx, cand.query, cand.target, scores, self.thresholds.report)
         pairs = pd.DataFrame(
             {
@@ -193,6 +197,34 @@ class Screener:
             if notes is not None and all(m["id"] != entry_id for m in out[q]):  # else found by another name
                 notes.setdefault(q, []).append(note)
         return out
+
+    def _place_generic_names(
+        self, names: list[str], query: np.ndarray, target: np.ndarray, scores: PairScores
+    ) -> None:
+        """Pairs of two names made only of the same line-of-business words go to ``review``, or
+        below it where their legal forms conflict or the country differs, never to a block
+        (:mod:`graph.screening.generic_names`: resolution's rule)."""
+        generic = self.index.generic
+        if generic is None or not len(generic):
+            return
+        kinds = self.index.alias_kinds
+        pairs = np.flatnonzero(np.isin(target, generic.rows))
+        verdicts = generic.verdicts(
+            [names[int(query[k])] for k in pairs.tolist()],
+            [int(target[k]) for k in pairs.tolist()],
+            [int(scores.country[k]) for k in pairs.tolist()],
+        )
+        for k, verdict in zip(pairs.tolist(), verdicts, strict=True):
+            if verdict is None:
+                continue
+            scores.score[k] = placed(
+                float(scores.score[k]),
+                verdict,
+                kinds[int(target[k])] == "weak",
+                self.thresholds.review,
+                self.thresholds.block,
+            )
+            scores.rules.setdefault(k, []).append(verdict.reason)
 
     def _note_ended_listing(self, match: dict[str, Any]) -> None:
         """A listing that ended before the day screened for (a Denied Persons List order that
@@ -402,6 +434,30 @@ def _cap_approximate_weak_aliases(
             f"weak alias matched approximately: '{alias}' is a weak (broad or generic) alias and the "
             f"screened name is not it word for word (score capped at {TWO_DIFFERENCES_CAP:.2f})"
         )
+
+
+def _with_generic_candidates(idx: ListIndex, names: list[str], found: Candidates) -> Candidates:
+    """The blocking's candidates and, where not among them, each name's nearest listed names made
+    only of line-of-business words (:mod:`graph.screening.generic_names`): the main index drops
+    their common keys, so it seldom pairs two of them."""
+    if idx.generic is None or not len(idx.generic):
+        return found
+    extra = idx.generic.candidates(names)
+    if not len(extra):
+        return found
+    pairs = pd.DataFrame(
+        {
+            "query": np.concatenate([found.query, extra.query]),
+            "target": np.concatenate([found.target, extra.target]),
+            "similarity": np.concatenate([found.similarity, extra.similarity]),
+        }
+    )
+    pairs = pairs.drop_duplicates(["query", "target"], keep="first")  # the main blocking's first
+    return Candidates(
+        query=pairs["query"].to_numpy(np.int64),
+        target=pairs["target"].to_numpy(np.int64),
+        similarity=pairs["similarity"].to_numpy(np.float32),
+    )
 
 
 def _drop_letterless_names(
