@@ -22,12 +22,18 @@ Two company names differ by a **swapped syllable** when
   pinyin R (JEN / REN) write one sound, so those are not different starts;
 * one of them ends in NG, the mark of these romanisations: an English or Spanish word of two
   syllables-alike with a slip at a start (TODO / YODO, JAPAN / KAPAN) has none, and stays one
-  name;
+  name; or, for Chinese syllables with open ends (HUA·FEI / HUA·WEI), both names write the same
+  Chinese place (BEIJING, SHANGHAI, HONG KONG, CHINA: the gazetteer of
+  :mod:`graph.resolve.place_qualifiers`), a second sign, independent of the two words, that the
+  name is Chinese;
 * both words are words of list entries (``known``: the table of :mod:`graph.resolve.siblings`).
   A clerk's slip at a syllable's start also makes a swap: of the one-letter slips of the list
   words of two syllables with an NG, about one substitution or deletion in ten does; but a slip
   almost never writes another listed word (fewer than two in a thousand do), while two listed
-  companies a syllable apart are what this rule is for; and
+  companies a syllable apart are what this rule is for. With the Chinese place, one listed word
+  is enough when the other is no keying slip of it (a dropped, added or doubled letter, two
+  neighbours swapped, a key next to the right one: :func:`graph.resolve.typo_words.neighbour_keys`):
+  HUAFEI is no slip of listed HUAWEI (F and W are far apart), HUAQEI would be; and
 * no reading of the two words pairs their syllables one to one (a romanisation of one name:
   JINSONG / JINSUNG), nor makes the difference a slip within one syllable (MIN·ING / MIN·ONG, an
   English word mistyped, read also as MI·NING / MI·NONG).
@@ -42,13 +48,20 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
+from rapidfuzz.distance import OSA
+
+from graph.resolve.place_qualifiers import gazetteer
 from graph.resolve.syllable_names import initial_class, syllable_key, syllable_parts
+from graph.resolve.typo_words import neighbour_keys
 
 #: Finals of a syllable of the Korean or Chinese systems (open: "").
 FINALS = frozenset({"", "N", "NG", "K", "L", "M", "P"})
 #: Two written initials that are one sound in some romanisation: Wade-Giles J is pinyin R.
 _ONE_SOUND = frozenset({frozenset({"J", "R"})})
+#: Countries whose places mark a name as Chinese (the mainland, Hong Kong, Macau, Taiwan).
+CHINESE = frozenset({"cn", "hk", "mo", "tw"})
 
 
 @dataclass(frozen=True)
@@ -120,8 +133,9 @@ def _one_sound(a: Syllable, b: Syllable) -> bool:
 
 
 @lru_cache(maxsize=20_000)
-def swapped_syllable(word_a: str, word_b: str) -> SyllableSwap | None:
-    """The swap that tells ``word_a`` from ``word_b`` (see the module docstring), or None."""
+def swapped_syllable(word_a: str, word_b: str, chinese: bool = False) -> SyllableSwap | None:
+    """The swap that tells ``word_a`` from ``word_b`` (see the module docstring), or None;
+    ``chinese``: the names write a Chinese place, which stands for the NG."""
     pairs = [(x, y) for x in two_syllables(word_a) for y in two_syllables(word_b)]
     # One word in two romanisations (JINSONG / JINSUNG), or a reading that makes the difference a
     # slip in one syllable's vowel or final (MIN·ING / MIN·ONG, not MI·NING / MI·NONG): one name.
@@ -134,20 +148,49 @@ def swapped_syllable(word_a: str, word_b: str) -> SyllableSwap | None:
                 continue
             if _one_sound(x[other], y[other]):
                 return None
-            if "NG" in (x[other].final, y[other].final):
+            if chinese or "NG" in (x[other].final, y[other].final):
                 swaps.append(SyllableSwap(word_a, word_b, x[same].text, x[other].text, y[other].text))
     return swaps[0] if swaps else None
+
+
+@lru_cache(maxsize=20_000)
+def chinese_place(words: tuple[str, ...]) -> bool:
+    """``words`` (a name's, in order) write a place of China, Hong Kong, Macau or Taiwan: a word
+    or two words together (HONG KONG) of the gazetteer."""
+    table = gazetteer()
+    phrases = list(words) + [f"{a} {b}" for a, b in pairwise(words)]
+    return any(p in table and table[p].countries <= CHINESE for p in phrases)
+
+
+def _keying_slip(x: str, y: str) -> bool:
+    """``x`` and ``y`` differ by one keying slip anywhere, the first letter too: a letter dropped
+    or added, two neighbours swapped, or a key struck next to the right one."""
+    if OSA.distance(x, y) != 1:
+        return False
+    diff = [i for i in range(min(len(x), len(y))) if x[i] != y[i]]
+    return len(x) != len(y) or len(diff) == 2 or neighbour_keys(x[diff[0]], y[diff[0]])
 
 
 def syllable_swap(core_a: str, core_b: str, known: Container[str]) -> SyllableSwap | None:
     """The swapped syllable of two names' distinctive words (space-separated), or None: exactly
     one word of each is not in the other, both are ``known`` (words of list entries), and they
-    differ by a syllable."""
+    differ by a syllable with an NG; or both names write a Chinese place, one word is ``known``
+    and the other no keying slip of it."""
     words_a, words_b = set(core_a.split()), set(core_b.split())
     lone_a, lone_b = words_a - words_b, words_b - words_a
     if len(lone_a) != 1 or len(lone_b) != 1:
         return None
     word_a, word_b = next(iter(lone_a)), next(iter(lone_b))
-    if word_a not in known or word_b not in known:
+    listed = (word_a in known) + (word_b in known)
+    if listed == 2:
+        swap = swapped_syllable(word_a, word_b)
+        if swap is not None:
+            return swap
+    if listed == 0 or not (two_syllables(word_a) and two_syllables(word_b)):
         return None
-    return swapped_syllable(word_a, word_b)
+    if listed == 1 and _keying_slip(word_a, word_b):
+        return None
+    # A Chinese place both names write (the shared words, in the order of ``core_a``).
+    if not chinese_place(tuple(w for w in core_a.split() if w in words_b)):
+        return None
+    return swapped_syllable(word_a, word_b, chinese=True)

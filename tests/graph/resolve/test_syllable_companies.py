@@ -92,3 +92,58 @@ def test_the_swapped_words_must_both_be_list_words() -> None:
     assert syllable_swap("JINSONG", "JINMYONG", {"JINSONG"}) is None
     # one word differs on each side, and only one
     assert syllable_swap("JINSONG KOREA", "JINMYONG", {"JINSONG", "JINMYONG", "KOREA"}) is None
+
+
+#: Chinese names a syllable apart with no NG (HUA·FEI / HUA·WEI): a Chinese place both names
+#: write stands for the NG, and one listed word is enough when the other is no keying slip of it.
+CHINESE_SWAPS = [
+    (
+        "Beijing Huafei Technology Co., Ltd.",
+        "Beijing Huawei Digital Technologies Co., Ltd.",
+        "'FEI' and 'WEI'",
+    ),
+    ("Huafei Technology (Hong Kong) Limited", "Huawei Technology (Hong Kong) Limited", "'FEI' and 'WEI'"),
+]
+
+#: One company still: a romanisation, joined syllables, or a keying slip of the listed word.
+CHINESE_SAME = [
+    ("Beijing Huaxin Electronics", "Beijing Hua Xin Electronics"),
+    ("Shenzhen Huaxin Electronics", "Shenzhen Huaxing Electronics"),
+    ("Beijing Huaxin Electronics", "Beijing Huaxing Electronics"),  # XIN / XING: one initial
+    ("Beijing Huawei Technology", "Beijing Huaqei Technology"),  # Q beside W: a slip
+    ("Beijing Huawei Technology", "Beijing Huawe Technology"),  # a letter dropped
+]
+
+
+@pytest.mark.parametrize(("a", "b", "named"), CHINESE_SWAPS)
+def test_chinese_names_a_syllable_apart_with_a_chinese_place_go_to_review(a: str, b: str, named: str) -> None:
+    m = compare(rec(a), rec(b))
+    assert m.decision is Decision.POSSIBLE, m.reasons
+    assert named in reasons(m)[RULE]
+
+
+@pytest.mark.parametrize(("a", "b"), CHINESE_SAME)
+def test_chinese_names_written_two_ways_or_mistyped_still_match(a: str, b: str) -> None:
+    m = compare(rec(a), rec(b))
+    assert m.decision is Decision.MATCH, m.reasons
+    assert RULE not in reasons(m)
+
+
+def test_batch_scores_chinese_swaps_as_compare() -> None:
+    scored = batch_equals_compare([(a, b) for a, b, _ in CHINESE_SWAPS] + CHINESE_SAME, kind="company")
+    n = len(CHINESE_SWAPS)
+    assert ((scored.score[:n] >= 0.5) & (scored.score[:n] < 0.8)).all()
+    assert (scored.score[n:] >= 0.8).all()
+
+
+def test_the_place_stands_for_the_ng_only_when_both_names_write_it() -> None:
+    known = {"HUAWEI", "BEIJING", "SHANGHAI"}
+    assert syllable_swap("BEIJING HUAFEI", "BEIJING HUAWEI", known) is not None
+    assert syllable_swap("HUAFEI", "HUAWEI", known) is None  # no place: no NG, no second sign
+    assert syllable_swap("BEIJING HUAFEI", "HUAWEI BEIJING", known) is not None
+    assert syllable_swap("BEIJING HUAFEI", "BEIJING HUAWEI", set()) is None  # neither word listed
+    # one side only names the place: the words differ by more than the syllable
+    assert syllable_swap("BEIJING HUAFEI", "SHANGHAI HUAWEI", known) is None
+    # a Korean-style slip with no NG and no Chinese place stays one name
+    assert swapped_syllable("HUAFEI", "HUAWEI") is None
+    assert swapped_syllable("HUAFEI", "HUAWEI", chinese=True) is not None
