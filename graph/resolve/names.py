@@ -36,7 +36,13 @@ from graph.resolve.initial_runs import joined_runs
 from graph.resolve.legal_forms import MAX_FORM_TOKENS, LegalForms, family
 from graph.resolve.name_articles import stop_words_of
 from graph.resolve.name_titles import titles_dropped
-from graph.resolve.ordinals import ORDINAL_SUFFIXES, canonical_numbers, number_value, rewrites
+from graph.resolve.ordinals import (
+    ORDINAL_SUFFIXES,
+    ROMAN_ONE_TO_TWENTY,
+    canonical_numbers,
+    number_value,
+    rewrites,
+)
 from graph.resolve.place_names import place_name
 from graph.resolve.qualified_forms import unbracket
 from graph.resolve.romanise import roman_key
@@ -294,27 +300,8 @@ STOP_WORDS: frozenset[str] = frozenset(
     ]
 )
 
-ROMAN_NUMERALS: frozenset[str] = frozenset(
-    [
-        "II",
-        "III",
-        "IV",
-        "VI",
-        "VII",
-        "VIII",
-        "IX",
-        "XI",
-        "XII",
-        "XIII",
-        "XIV",
-        "XV",
-        "XVI",
-        "XVII",
-        "XVIII",
-        "XIX",
-        "XX",
-    ]
-)
+#: Roman numerals read as numbers in any name: I, V and X alone are initials far more often.
+ROMAN_NUMERALS: frozenset[str] = frozenset(ROMAN_ONE_TO_TWENTY) - {"I", "V", "X"}
 
 #: Titles and honorifics dropped from person names.
 PERSON_TITLES: frozenset[str] = frozenset(

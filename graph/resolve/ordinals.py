@@ -121,6 +121,13 @@ def describe(pairs: tuple[tuple[str, str], ...]) -> str:
 #: Values of the letters of the roman numerals that :attr:`NameForm.numbers` reads (I to XX).
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
+#: Roman numerals one to twenty, in order: what a name's closing number is written as (NAVE II,
+#: SEA STAR XIV). Higher numbers are not written in names this project reads.
+ROMAN_ONE_TO_TWENTY: tuple[str, ...] = (
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+    "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX",
+)  # fmt: skip
+
 
 def number_value(number: str) -> str:
     """A number of :attr:`graph.resolve.names.NameForm.numbers` as digits: a roman numeral as its

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from graph.resolve.ordinals import number_value
+from graph.resolve.ordinals import ROMAN_ONE_TO_TWENTY, number_value
 
 #: English number words one to twenty, by their digits.
 NUMBER_WORDS: dict[str, str] = {
@@ -52,31 +52,7 @@ NUMBER_WORDS: dict[str, str] = {
     )
 }
 #: Roman numerals one to twenty, by their digits.
-ROMAN_NUMERALS: dict[str, str] = {
-    numeral: number_value(numeral)
-    for numeral in [
-        "I",
-        "II",
-        "III",
-        "IV",
-        "V",
-        "VI",
-        "VII",
-        "VIII",
-        "IX",
-        "X",
-        "XI",
-        "XII",
-        "XIII",
-        "XIV",
-        "XV",
-        "XVI",
-        "XVII",
-        "XVIII",
-        "XIX",
-        "XX",
-    ]
-}
+ROMAN_NUMERALS: dict[str, str] = {numeral: number_value(numeral) for numeral in ROMAN_ONE_TO_TWENTY}
 _DIGITS = NUMBER_WORDS | ROMAN_NUMERALS
 #: A hull number glued to its letters: GP21, OT2077.
 _GLUED = re.compile(r"([A-Z]+)(\d+)")
