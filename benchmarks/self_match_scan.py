@@ -200,14 +200,21 @@ def writings_report(names: list[str], show: bool) -> None:
             if scores[k] < threshold
         ]
         print(f"{label:20s} {len(changed):6d} names written otherwise, {len(failed):4d} no longer match")
-        groups: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
-        for name, other, score in failed:
-            groups[_writing_cause(name, other)].append((name, other, score))
-        for cause, rows in sorted(groups.items(), key=lambda kv: -len(kv[1])):
-            print(f"{'':8s}{len(rows):6d}  {cause}")
-            if show:
-                for name, other, score in rows:
-                    print(f"              {name!r} / {other!r}  score {score:.3f}")
+        print_failure_groups(failed, _writing_cause, len(failed) if show else 0)
+
+
+def print_failure_groups(
+    failed: list[tuple[str, str, float]], cause_of: Callable[[str, str], str], examples: int
+) -> None:
+    """The failed (name, writing, score) rows of one writing, grouped by ``cause_of(name, writing)``,
+    largest group first, with up to ``examples`` rows of each (the company, person and vessel scans)."""
+    groups: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
+    for name, other, score in failed:
+        groups[cause_of(name, other)].append((name, other, score))
+    for cause, rows in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        print(f"    {len(rows):5d}  {cause}")
+        for name, other, score in rows[:examples]:
+            print(f"              {name!r} / {other!r}  score {score:.3f}")
 
 
 def main() -> None:

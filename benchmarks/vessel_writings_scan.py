@@ -36,14 +36,13 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.self_match_scan import match_scores  # noqa: E402
+from benchmarks.self_match_scan import match_scores, print_failure_groups  # noqa: E402
 from graph.resolve.compare import DEFAULT_THRESHOLDS, compare  # noqa: E402
 from graph.resolve.features import Record  # noqa: E402
 from graph.resolve.vessel_numbers import NUMBER_WORDS, ROMAN_NUMERALS  # noqa: E402
@@ -170,13 +169,7 @@ def writings_report(names: list[str], counts_only: bool, examples: int) -> Failu
         print(f"{label:24s} {len(changed):6d} names written otherwise, {len(failed):4d} no longer match")
         if counts_only or not failed:
             continue
-        groups: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
-        for name, other, score in failed:
-            groups[_cause(name, other)].append((name, other, score))
-        for cause, rows in sorted(groups.items(), key=lambda kv: -len(kv[1])):
-            print(f"    {len(rows):5d}  {cause}")
-            for name, other, score in rows[:examples]:
-                print(f"              {name!r} / {other!r}  score {score:.3f}")
+        print_failure_groups(failed, _cause, examples)
     return out
 
 
