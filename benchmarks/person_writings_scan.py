@@ -43,8 +43,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.self_match_scan import match_scores, print_failure_groups  # noqa: E402
-from graph.resolve.compare import DEFAULT_THRESHOLDS, compare  # noqa: E402
+from benchmarks.self_match_scan import match_scores, print_failure_groups, score_writing, worst_reason  # noqa: E402
+from graph.resolve.compare import DEFAULT_THRESHOLDS  # noqa: E402
 from graph.resolve.features import Record  # noqa: E402
 from graph.resolve.names import (  # noqa: E402
     PERSON_HONORIFICS_AFTER,
@@ -195,11 +195,7 @@ def by_design(label: str, name: str) -> str | None:
 
 
 def _cause(name: str, other: str) -> str:
-    """The most negative reason of a failed pair, without the names it quotes."""
-    m = compare(Record("a", "person", (name,)), Record("b", "person", (other,)))
-    worst = min(m.reasons, key=lambda r: r.contribution)
-    detail = re.sub(r"'[^']*'|\"[^\"]*\"", "…", worst.detail)
-    return f"{worst.feature}: {detail[:90]}"
+    return worst_reason(name, other, "person")
 
 
 def writings_report(names: list[str], counts_only: bool, examples: int) -> None:
@@ -209,20 +205,14 @@ def writings_report(names: list[str], counts_only: bool, examples: int) -> None:
     print(f"{len(names)} list person names, {int(itself.sum())} match themselves")
     for label, rewrite in WRITINGS.items():
         threshold = DEFAULT_THRESHOLDS.possible if label in REVIEW_ENOUGH else DEFAULT_THRESHOLDS.match
-        changed = [i for i, n in enumerate(names) if itself[i] and rewrite(n) != n]
-        if not changed:
+        pairs, scores = score_writing(names, records, itself, rewrite, "person")
+        if not pairs:
             print(f"{label:24s} no name changes")
             continue
-        written = [Record(str(i), "person", (rewrite(names[i]),)) for i in changed]
-        scores = match_scores([records[i] for i in changed], written)
-        failed = [
-            (names[i], written[k].names[0], float(scores[k]))
-            for k, i in enumerate(changed)
-            if scores[k] < threshold
-        ]
+        failed = [(a, b, float(x)) for (a, b), x in zip(pairs, scores, strict=True) if x < threshold]
         need = "possible" if label in REVIEW_ENOUGH else "match"
         designed = sum(by_design(label, name) is not None for name, _, _ in failed)
-        line = f"{label:24s} {len(changed):6d} names written otherwise, {len(failed):4d} below {need}"
+        line = f"{label:24s} {len(pairs):6d} names written otherwise, {len(failed):4d} below {need}"
         if label in REVIEW_ENOUGH:
             below_match = int((scores < DEFAULT_THRESHOLDS.match).sum())
             line += f" ({below_match} below match)"

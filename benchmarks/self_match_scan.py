@@ -172,6 +172,26 @@ def match_scores(left: list[Record], right: list[Record]) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-z)))
 
 
+def score_writing(
+    names: list[str], records: list[Record], itself: np.ndarray, rewrite: Callable[[str], str], kind: str
+) -> tuple[list[tuple[str, str]], np.ndarray]:
+    """(name, its writing) of each name that matches itself (``itself``) and that ``rewrite``
+    changes, and the score of each such pair against ``records`` (one batch; the company, person
+    and vessel scans)."""
+    changed = [i for i, n in enumerate(names) if itself[i] and rewrite(n) != n]
+    written = [Record(str(i), kind, (rewrite(names[i]),)) for i in changed]
+    scores = match_scores([records[i] for i in changed], written) if changed else np.zeros(0)
+    return [(names[i], w.names[0]) for i, w in zip(changed, written, strict=True)], scores
+
+
+def worst_reason(name: str, other: str, kind: str) -> str:
+    """The most negative reason of a failed pair, without the names it quotes (for grouping)."""
+    m = compare(Record("a", kind, (name,)), Record("b", kind, (other,)))
+    worst = min(m.reasons, key=lambda r: r.contribution)
+    detail = re.sub(r"'[^']*'|\"[^\"]*\"", "…", worst.detail)
+    return f"{worst.feature}: {detail[:90]}"
+
+
 def _writing_cause(name: str, other: str) -> str:
     """The most negative reason of a name against its writing: the feature, and for the name
     feature whether a side kept no distinctive word."""
@@ -188,18 +208,12 @@ def writings_report(names: list[str], show: bool) -> None:
     records = [Record(str(i), "company", (n,)) for i, n in enumerate(names)]
     itself = match_scores(records, records) >= threshold
     for label, rewrite in WRITINGS.items():
-        changed = [i for i, n in enumerate(names) if itself[i] and rewrite(n) != n]
-        if not changed:
+        pairs, scores = score_writing(names, records, itself, rewrite, "company")
+        if not pairs:
             print(f"{label:20s} no name changes")
             continue
-        written = [Record(str(i), "company", (rewrite(names[i]),)) for i in changed]
-        scores = match_scores([records[i] for i in changed], written)
-        failed = [
-            (names[i], written[k].names[0], float(scores[k]))
-            for k, i in enumerate(changed)
-            if scores[k] < threshold
-        ]
-        print(f"{label:20s} {len(changed):6d} names written otherwise, {len(failed):4d} no longer match")
+        failed = [(a, b, float(x)) for (a, b), x in zip(pairs, scores, strict=True) if x < threshold]
+        print(f"{label:20s} {len(pairs):6d} names written otherwise, {len(failed):4d} no longer match")
         print_failure_groups(failed, _writing_cause, len(failed) if show else 0)
 
 

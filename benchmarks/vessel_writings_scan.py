@@ -42,8 +42,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.self_match_scan import match_scores, print_failure_groups  # noqa: E402
-from graph.resolve.compare import DEFAULT_THRESHOLDS, compare  # noqa: E402
+from benchmarks.self_match_scan import match_scores, print_failure_groups, score_writing, worst_reason  # noqa: E402
+from graph.resolve.compare import DEFAULT_THRESHOLDS  # noqa: E402
 from graph.resolve.features import Record  # noqa: E402
 from graph.resolve.vessel_numbers import NUMBER_WORDS, ROMAN_NUMERALS  # noqa: E402
 from ingest.lists.model import EntityKind  # noqa: E402
@@ -134,11 +134,7 @@ WRITINGS: dict[str, Callable[[str], str]] = {
 
 
 def _cause(name: str, other: str) -> str:
-    """The most negative reason of a failed pair, without the names it quotes."""
-    m = compare(Record("a", KIND, (name,)), Record("b", KIND, (other,)))
-    worst = min(m.reasons, key=lambda r: r.contribution)
-    detail = re.sub(r"'[^']*'|\"[^\"]*\"", "…", worst.detail)
-    return f"{worst.feature}: {detail[:90]}"
+    return worst_reason(name, other, KIND)
 
 
 #: The failures of each writing: (listed name, its writing, score).
@@ -154,19 +150,13 @@ def writings_report(names: list[str], counts_only: bool, examples: int) -> Failu
     print(f"{len(names)} list vessel names, {int(itself.sum())} match themselves")
     out: Failures = {}
     for label, rewrite in WRITINGS.items():
-        changed = [i for i, n in enumerate(names) if itself[i] and rewrite(n) != n]
-        if not changed:
+        pairs, scores = score_writing(names, records, itself, rewrite, KIND)
+        if not pairs:
             print(f"{label:24s} no name changes")
             continue
-        written = [Record(str(i), KIND, (rewrite(names[i]),)) for i in changed]
-        scores = match_scores([records[i] for i in changed], written)
-        failed = [
-            (names[i], written[k].names[0], float(scores[k]))
-            for k, i in enumerate(changed)
-            if scores[k] < threshold
-        ]
+        failed = [(a, b, float(x)) for (a, b), x in zip(pairs, scores, strict=True) if x < threshold]
         out[label] = failed
-        print(f"{label:24s} {len(changed):6d} names written otherwise, {len(failed):4d} no longer match")
+        print(f"{label:24s} {len(pairs):6d} names written otherwise, {len(failed):4d} no longer match")
         if counts_only or not failed:
             continue
         print_failure_groups(failed, _cause, examples)
