@@ -43,6 +43,49 @@ def test_an_acronym_of_part_of_the_long_name_matches_and_says_why(
 @pytest.mark.parametrize(
     ("a", "b"),
     [
+        # main: 0.034 — the name that writes the acronym also writes the parent unit (AIR FORCE).
+        (
+            "ISLAMIC REVOLUTIONARY GUARD CORPS AL-GHADIR MISSILE COMMAND",
+            "IRGC AIR FORCE AL-GHADIR MISSILE COMMAND",
+        ),
+        # main: 0.037 — the same shape, the acronym written after the words it adds.
+        ("ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)-QODS FORCE", "QODS (JERUSALEM) FORCE OF THE IRGC"),
+    ],
+)
+def test_the_name_writing_the_acronym_may_keep_more_words(a: str, b: str) -> None:
+    m = compare(rec(a), rec(b))
+    assert m.decision is Decision.MATCH
+    detail = reasons(m)["acronym"]
+    assert "IRGC stands for ISLAMIC REVOLUTIONARY GUARD CORPS" in detail
+    assert "are all in the longer one" in detail
+    assert compare(rec(b), rec(a)).score == pytest.approx(m.score)
+
+
+def test_the_longer_abbreviating_name_keeps_the_guards() -> None:
+    spelled = "AIR ALMAZ ANTEY BUREAU CONCERN DEFENSE DESIGN MAIN"
+    seq = "ALMAZ ANTEY AIR DEFENSE CONCERN MAIN SYSTEMS DESIGN BUREAU"
+    hit = part_collapse(
+        "ALMAZ ANTEY AIR CONCERN DEFENSE MSDB VEGA",
+        "ALMAZ ANTEY BUREAU DESIGN MAIN",
+        "ALMAZ ANTEY MAIN SYSTEMS DESIGN BUREAU",
+    )
+    assert hit is not None and hit.rest == ("AIR ALMAZ ANTEY CONCERN DEFENSE VEGA", "ALMAZ ANTEY")
+    # An organisation type among the abbreviating name's extra words: another body (an NPO of
+    # the bureau's name is not the bureau).
+    assert (
+        part_collapse(
+            "ALMAZ ANTEY MSDB NPO", "ALMAZ ANTEY BUREAU DESIGN MAIN", "ALMAZ ANTEY MAIN SYSTEMS DESIGN BUREAU"
+        )
+        is None
+    )
+    # The spelled-out name keeps a word the abbreviating one lacks, or none besides the run.
+    assert part_collapse("ALMAZ ANTEY MSDB VEGA", spelled, seq) is None
+    assert part_collapse("MSDB VEGA", "BUREAU DESIGN MAIN", "MAIN SYSTEMS DESIGN BUREAU") is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
         # A word of the short name that the long one lacks: another organisation.
         ("Almaz-Antey Vega MSDB", "Almaz-Antey Air Defense Concern Main System Design Bureau"),
         ("MSDB", "Almaz-Antey Air Defense Concern Main System Design Bureau"),  # the acronym alone
@@ -83,6 +126,10 @@ def test_batch_scores_equal_compare() -> None:
             ),
             ("Almaz-Antey Vega MSDB", "Almaz-Antey Air Defense Concern Main System Design Bureau"),
             ("Almaz-Antey MSDB", "Almaz-Antey KBKh"),
+            (
+                "ISLAMIC REVOLUTIONARY GUARD CORPS AL-GHADIR MISSILE COMMAND",
+                "IRGC AIR FORCE AL-GHADIR MISSILE COMMAND",
+            ),
         ],
         "company",
     )
