@@ -25,6 +25,7 @@ from graph.resolve import (
     place_initials,
     place_qualifiers,
     private_limited,
+    register_forms,
     sound_lengths,
     unknown_kinds,
 )
@@ -37,6 +38,7 @@ from graph.resolve.arabic_spellings import article_writing, both_write_article
 from graph.resolve.body_kinds import describe as describe_kinds
 from graph.resolve.body_kinds import same_kind
 from graph.resolve.common_stem import common_stem
+from graph.resolve.countries import country_code
 from graph.resolve.cut_words import marked_core
 from graph.resolve.dedications import dedication
 from graph.resolve.features import (
@@ -346,7 +348,10 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             how = form_variant(
                 form_a.legal_form_text, form_a.legal_run, form_b.legal_form_text, form_b.legal_run
             )
-            detail += f" ({how}: no conflict, the names agree)"
+            if how:
+                detail += f" ({how}: no conflict, the names agree)"
+            else:  # one form of the records' country (graph.resolve.register_forms)
+                detail += f" (no conflict: {register_forms.reason(country_code(a.country))})"
             if how == "re-registration":
                 detail += "; Russian companies re-register (OAO to PAO, ZAO to AO, OOO to AO)"
             elif how == "written in full":
