@@ -42,6 +42,7 @@ from graph.resolve.countries import country_code
 from graph.resolve.cut_words import marked_core
 from graph.resolve.dedications import dedication
 from graph.resolve.features import (
+    FORM_VARIANT_NAME_RATIO,
     SHORT_NAME_CHARS,
     WEIGHTS,
     AliasKind,
@@ -87,6 +88,7 @@ from graph.resolve.person_rules import (
 )
 from graph.resolve.place_names import renamed
 from graph.resolve.readings import AS_WRITTEN, OWN_ACRONYM, PERSON_PART, part_reason, reading_base, reason
+from graph.resolve.reregistration import MIN_NAME_LETTERS, MIN_NAME_WORDS
 from graph.resolve.respelt_words import describe as describe_respelt
 from graph.resolve.russian_compounds import compound_reading
 from graph.resolve.russian_compounds import describe as describe_compound
@@ -167,6 +169,22 @@ LEGAL_WORDS: dict[int, str] = {
     -1: "different legal-form types",
     -2: "legal forms of different jurisdictions",
     -3: "different legal forms (two legal persons, such as sibling companies)",
+}
+
+#: What two names must share for one form written two ways (``features._lift_form_variants``)
+#: to lift a conflict, said when the forms are such a variant but the names fall short: the
+#: conflict then stands because the names differ, not because the forms are foreign to each other.
+_VARIANT_NEEDS = (
+    f"the same line-of-business words and the distinctive words {FORM_VARIANT_NAME_RATIO:.2f} alike"
+)
+VARIANT_NEEDS: dict[str, str] = {
+    "translation": _VARIANT_NEEDS,
+    "written in full": _VARIANT_NEEDS,
+    "free zone": _VARIANT_NEEDS,
+    "corporatisation": f"GROUP in both names, {_VARIANT_NEEDS}",
+    "re-registration": (
+        f"every distinctive word paired, at least {MIN_NAME_WORDS} of them and {MIN_NAME_LETTERS} letters"
+    ),
 }
 
 
@@ -344,6 +362,16 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             f"{word}: {form_a.legal_form_text} ({form_a.legal_form}) vs "
             f"{form_b.legal_form_text} ({form_b.legal_form})"
         )
+        if legal == -3 and (
+            how := form_variant(
+                form_a.legal_form_text, form_a.legal_run, form_b.legal_form_text, form_b.legal_run
+            )
+        ):
+            detail += (
+                f"; {form_a.legal_form_text} and {form_b.legal_form_text} can be one form ({how}), relied"
+                f" on only where the names agree closely ({VARIANT_NEEDS[how]}): these names do not,"
+                " so the conflict stands"
+            )
         if legal == 3:
             how = form_variant(
                 form_a.legal_form_text, form_a.legal_run, form_b.legal_form_text, form_b.legal_run

@@ -141,3 +141,29 @@ def test_a_limited_company_and_its_english_ltd_are_a_translation() -> None:
 def test_forms_that_are_no_translation_of_each_other_stay_apart(a: str, b: str) -> None:
     assert family(a) != family(b)
     assert form_variant(a, a, b, b) == ""
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "says"),
+    [
+        # OOO is published in English as LTD, but TD (torgovyi dom) is not TRADING COMPANY word for word
+        ("TD AGROTORG, OOO", "TRADING COMPANY 'AGROTORG' LTD.", "OOO and LTD can be one form (translation)"),
+        # CORPORATION LIMITED writes CORPORATION in full, but STATE is on one side only
+        (
+            "CHINA STATE SHIPBUILDING CORPORATION LIMITED",
+            "CHINA SHIPBUILDING CORPORATION",
+            "can be one form (written in full)",
+        ),
+        ("LUKOIL OAO", "NEFTYANAYA KOMPANIYA LUKOIL OOO", "OAO and OOO can be one form (re-registration)"),
+    ],
+)
+def test_a_conflict_of_one_form_written_two_ways_says_the_names_keep_it(a: str, b: str, says: str) -> None:
+    m = _compare(a, b, None, None)
+    assert m.decision is not Decision.MATCH
+    legal = reasons(m)["legal_form"]
+    assert _legal(m) == -3.0 and says in legal and "these names do not, so the conflict stands" in legal
+
+
+def test_a_conflict_of_two_forms_says_nothing_of_one_form() -> None:
+    legal = reasons(_compare("GALAX TRADING CO., LTD.", "GALAX INC.", None, None))["legal_form"]
+    assert "two legal persons" in legal and "can be one form" not in legal
