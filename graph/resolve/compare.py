@@ -25,6 +25,7 @@ from graph.resolve import (
     place_initials,
     place_qualifiers,
     private_limited,
+    register_forms,
     sound_lengths,
     unknown_kinds,
 )
@@ -37,9 +38,11 @@ from graph.resolve.arabic_spellings import article_writing, both_write_article
 from graph.resolve.body_kinds import describe as describe_kinds
 from graph.resolve.body_kinds import same_kind
 from graph.resolve.common_stem import common_stem
+from graph.resolve.countries import country_code
 from graph.resolve.cut_words import marked_core
 from graph.resolve.dedications import dedication
 from graph.resolve.features import (
+    FORM_VARIANT_NAME_RATIO,
     SHORT_NAME_CHARS,
     WEIGHTS,
     AliasKind,
@@ -85,6 +88,7 @@ from graph.resolve.person_rules import (
 )
 from graph.resolve.place_names import renamed
 from graph.resolve.readings import AS_WRITTEN, OWN_ACRONYM, PERSON_PART, part_reason, reading_base, reason
+from graph.resolve.reregistration import MIN_NAME_LETTERS, MIN_NAME_WORDS
 from graph.resolve.respelt_words import describe as describe_respelt
 from graph.resolve.russian_compounds import compound_reading
 from graph.resolve.russian_compounds import describe as describe_compound
@@ -165,6 +169,22 @@ LEGAL_WORDS: dict[int, str] = {
     -1: "different legal-form types",
     -2: "legal forms of different jurisdictions",
     -3: "different legal forms (two legal persons, such as sibling companies)",
+}
+
+#: What two names must share for one form written two ways (``features._lift_form_variants``)
+#: to lift a conflict, said when the forms are such a variant but the names fall short: the
+#: conflict then stands because the names differ, not because the forms are foreign to each other.
+_VARIANT_NEEDS = (
+    f"the same line-of-business words and the distinctive words {FORM_VARIANT_NAME_RATIO:.2f} alike"
+)
+VARIANT_NEEDS: dict[str, str] = {
+    "translation": _VARIANT_NEEDS,
+    "written in full": _VARIANT_NEEDS,
+    "free zone": _VARIANT_NEEDS,
+    "corporatisation": f"GROUP in both names, {_VARIANT_NEEDS}",
+    "re-registration": (
+        f"every distinctive word paired, at least {MIN_NAME_WORDS} of them and {MIN_NAME_LETTERS} letters"
+    ),
 }
 
 
@@ -342,11 +362,24 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             f"{word}: {form_a.legal_form_text} ({form_a.legal_form}) vs "
             f"{form_b.legal_form_text} ({form_b.legal_form})"
         )
+        if legal == -3 and (
+            how := form_variant(
+                form_a.legal_form_text, form_a.legal_run, form_b.legal_form_text, form_b.legal_run
+            )
+        ):
+            detail += (
+                f"; {form_a.legal_form_text} and {form_b.legal_form_text} can be one form ({how}), relied"
+                f" on only where the names agree closely ({VARIANT_NEEDS[how]}): these names do not,"
+                " so the conflict stands"
+            )
         if legal == 3:
             how = form_variant(
                 form_a.legal_form_text, form_a.legal_run, form_b.legal_form_text, form_b.legal_run
             )
-            detail += f" ({how}: no conflict, the names agree)"
+            if how:
+                detail += f" ({how}: no conflict, the names agree)"
+            else:  # one form of the records' country (graph.resolve.register_forms)
+                detail += f" (no conflict: {register_forms.reason(country_code(a.country))})"
             if how == "re-registration":
                 detail += "; Russian companies re-register (OAO to PAO, ZAO to AO, OOO to AO)"
             elif how == "written in full":

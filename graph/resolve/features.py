@@ -126,6 +126,7 @@ from graph.resolve.person_rules import (
     written_order,
 )
 from graph.resolve.private_limited import private_and_limited
+from graph.resolve.register_forms import one_form_in
 from graph.resolve.reregistration import MIN_NAME_LETTERS, MIN_NAME_WORDS
 from graph.resolve.respelt_words import RESPELT_SIM, respelt_similarity
 from graph.resolve.romanise import roman_key
@@ -597,6 +598,41 @@ def _lift_form_variants(
         )
     out = legal.copy()
     out[todo[close]] = 3
+    return out
+
+
+def _lift_register_forms(
+    left: PreparedRecords,
+    right: PreparedRecords,
+    ia: np.ndarray,
+    ib: np.ndarray,
+    name_a: np.ndarray,
+    name_b: np.ndarray,
+    legal: np.ndarray,
+) -> np.ndarray:
+    """``legal`` with the family conflicts (-3) of two records of one country whose register
+    gives both written forms for the same legal forms (:mod:`graph.resolve.register_forms`:
+    Belgium's NV / SA, Finland's OY / AB) set to +3, one form written two ways."""
+    todo = np.flatnonzero(legal == -3)
+    if len(todo) == 0:
+        return legal
+    countries_a, countries_b = left.country[ia[todo]], right.country[ib[todo]]
+    same = np.flatnonzero((countries_a == countries_b) & (countries_a != ""))
+    if len(same) == 0:
+        return legal
+    todo = todo[same]
+    strings = left.interner.strings
+    one = [
+        one_form_in(country, strings[x].partition("|")[2], strings[y].partition("|")[2])
+        for country, x, y in zip(
+            left.country[ia[todo]].tolist(),
+            left.legal[name_a[todo]].tolist(),
+            right.legal[name_b[todo]].tolist(),
+            strict=True,
+        )
+    ]
+    out = legal.copy()
+    out[todo[np.array(one, dtype=bool)]] = 3
     return out
 
 
@@ -1476,6 +1512,7 @@ def _pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndar
     translation = translated[first] & ~empty[first]
     acronym = initialled[first] & ~empty[first]
     legal = _lift_form_variants(left, right, best_name_a, best_name_b, legal, translation)
+    legal = _lift_register_forms(left, right, ia, ib, best_name_a, best_name_b, legal)
     generic_conflict = (
         _per_distinct(
             left.generic[best_name_a], right.generic[best_name_b], _generic_conflict, left.interner

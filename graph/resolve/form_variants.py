@@ -17,6 +17,10 @@ cases are not that, and the lists are full of them:
 * **free zone** — a trading house's UAE free-zone company and its limited company elsewhere
   ("GURGEN HOUSE FZCO" / "GURGEN HOUSE OOO", :mod:`graph.resolve.free_zones`).
 
+A sixth case needs the records' country, which these written forms do not carry: one form of a
+country's register in two of its languages ("X NV" / "X SA" of two Belgian records), read by
+:mod:`graph.resolve.register_forms` from the ISO 20275 table.
+
 Either only says "no conflict": the caller (``features.pair_features``) still requires the
 names themselves to agree (see ``FORM_VARIANT_NAME_RATIO``) and their line-of-business words
 to be the same, so that a one-word list name ("OPTIMA, OOO") does not absorb a registry
