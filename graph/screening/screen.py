@@ -123,16 +123,7 @@ class Screener:
         if len(cand) == 0:
             return out
         entry_rows = idx.owner[cand.target]
-        scores = score_pairs(
-            [names[int(q)] for q in cand.query],
-            [idx.names[int(t)] for t in cand.target],
-            cand.similarity,
-            [countries[int(q)] for q in cand.query],
-            [idx.countries[int(e)] for e in entry_rows],
-            idx.blocking.token_weight,
-        )
-        _cap_approximate_weak_aliases(names, idx, cand.query, cand.target, scores)
-        self._place_generic_names(names, cand.query, cand.target, scores)
+        scores = self.score_candidates(names, countries, cand)
         unmatched = _drop_letterless_names(idx, cand.query, cand.target, scores, self.thresholds.report)
         pairs = pd.DataFrame(
             {
@@ -197,6 +188,24 @@ class Screener:
             if notes is not None and all(m["id"] != entry_id for m in out[q]):  # else found by another name
                 notes.setdefault(q, []).append(note)
         return out
+
+    def score_candidates(self, names: list[str], countries: list[str], cand: Candidates) -> PairScores:
+        """The scores of candidate pairs (screened name ``names[cand.query[i]]``, indexed name
+        ``cand.target[i]``) with every rule on a pair applied: the scorer's, a weak alias's ceiling
+        and the generic-name placement; not yet a reviewer's decision, a context entity's or a weak
+        alias's block ceiling, nor the letterless names (those act on matches)."""
+        idx = self.index
+        scores = score_pairs(
+            [names[int(q)] for q in cand.query],
+            [idx.names[int(t)] for t in cand.target],
+            cand.similarity,
+            [countries[int(q)] for q in cand.query],
+            [idx.countries[int(e)] for e in idx.owner[cand.target]],
+            idx.blocking.token_weight,
+        )
+        _cap_approximate_weak_aliases(names, idx, cand.query, cand.target, scores)
+        self._place_generic_names(names, cand.query, cand.target, scores)
+        return scores
 
     def _place_generic_names(
         self, names: list[str], query: np.ndarray, target: np.ndarray, scores: PairScores
