@@ -36,6 +36,7 @@ from graph.score_text import score_text
 from graph.screening.generic_names import placed
 from graph.screening.index import ENTRY_COLUMNS, ListIndex, build_index, load_entries
 from graph.screening.list_policies import review_only
+from graph.screening.number_names import numbers_differ
 from graph.screening.scoring import TWO_DIFFERENCES_CAP, PairScores, explain, score_pairs, translit_key
 
 MAX_NAME_CHARS = 1000  # longer names are cut for matching (the cell itself is kept)
@@ -205,7 +206,22 @@ class Screener:
         )
         _cap_approximate_weak_aliases(names, idx, cand.query, cand.target, scores)
         self._place_generic_names(names, cand.query, cand.target, scores)
+        self._cap_number_conflicts(names, cand.query, cand.target, scores)
         return scores
+
+    def _cap_number_conflicts(
+        self, names: list[str], query: np.ndarray, target: np.ndarray, scores: PairScores
+    ) -> None:
+        """Pairs above the cap whose firm names differ in a number (703RD / 723RD, FKY / FKY 2) are held
+        below ``review``, still listed (:mod:`graph.screening.number_names`: resolution's reading)."""
+        idx = self.index
+        kinds = self._entry_columns()["entity_kind"]
+        for k in np.flatnonzero(scores.score > TWO_DIFFERENCES_CAP).tolist():
+            t = int(target[k])
+            reason = numbers_differ(names[int(query[k])], idx.names[t], kinds[int(idx.owner[t])] or "")
+            if reason:
+                scores.score[k] = TWO_DIFFERENCES_CAP
+                scores.rules.setdefault(k, []).append(f"{reason} (score capped at {TWO_DIFFERENCES_CAP:.2f})")
 
     def _place_generic_names(
         self, names: list[str], query: np.ndarray, target: np.ndarray, scores: PairScores
