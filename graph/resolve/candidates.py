@@ -189,6 +189,16 @@ class CandidateIndex:
             similarity=np.concatenate([p.similarity for p in parts]),
         )
 
+    def pair_similarity(self, names: Sequence[str], rows: Sequence[int] | np.ndarray) -> np.ndarray:
+        """The key overlap :meth:`query` would give ``names[i]`` and index name ``rows[i]``, whether or
+        not that name is among the query's ``top_k`` (float32; 0 where they share no kept key)."""
+        if not len(names):
+            return np.zeros(0, dtype=np.float32)
+        query = self._vectorise(key_texts(names))
+        targets = self._matrix_t[:, np.asarray(rows, dtype=np.int64)].T.tocsr()
+        sims = np.asarray(query.multiply(targets).sum(axis=1)).ravel()
+        return np.minimum(sims, 1.0).astype(np.float32)
+
 
 def _explode(texts: Iterable[str]) -> tuple[list[int], list[str]]:
     rows: list[int] = []

@@ -89,6 +89,16 @@ class TranslitBlocking:
             similarity=pairs["similarity"].to_numpy(np.float32),
         )
 
+    def pair_similarity(self, names: Sequence[str], rows: Sequence[int] | np.ndarray) -> np.ndarray:
+        """The similarity :meth:`query` would give ``names[i]`` and index name ``rows[i]`` (the key
+        overlap, or the joined-letters credit), for pairs formed without it."""
+        forms = [translit_form(n) for n in names]
+        sims = self.index.pair_similarity(forms, rows)
+        for i, (form, row) in enumerate(zip(forms, rows, strict=True)):
+            if int(row) in self._joined.get(form.replace(" ", ""), ()):
+                sims[i] = max(sims[i], JOINED_SIMILARITY)
+        return sims
+
     def token_weight(self, token: str) -> float:
         """The rarity (IDF) of a word's skeleton among the list names."""
         weight = self._weights.get(token)

@@ -2,11 +2,13 @@
 
 Screening has its own scorer, rapidfuzz-based: a score in [0, 1] and the reasons for it. It does
 not call the resolution scorer (:mod:`graph.resolve.compare`, :mod:`graph.resolve.batch`), though it
-shares resolution's list of generic words, so the two may judge one pair differently. The one
-resolution rule screening applies on top of it is for names made only of line-of-business words
-(:mod:`graph.screening.generic_names`). Generic words (legal forms, TRADING, TECHNOLOGY …) are
-removed before the fuzzy comparison so that they never carry a match on their own, and the blocking
-similarity (rare-key overlap, see :mod:`graph.resolve.candidates`) is blended in.
+shares resolution's list of generic words, so the two may judge one pair differently
+(``benchmarks/screen_compare_divergence.py`` counts where). The resolution rules screening applies
+on top of it are for names made only of line-of-business words (:mod:`graph.screening.generic_names`)
+and for firm names that differ in a number (:mod:`graph.screening.number_names`). Generic words
+(legal forms, TRADING, TECHNOLOGY …) are removed before the fuzzy comparison so that they never
+carry a match on their own, and the blocking similarity (rare-key overlap, see
+:mod:`graph.resolve.candidates`) is blended in.
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ from graph.score_text import score_text
 from graph.screening.generic_names import placed
 from graph.screening.index import ENTRY_COLUMNS, ListIndex, build_index, load_entries
 from graph.screening.list_policies import review_only
+from graph.screening.number_names import numbers_differ
 from graph.screening.scoring import TWO_DIFFERENCES_CAP, PairScores, explain, score_pairs, translit_key
 
 MAX_NAME_CHARS = 1000  # longer names are cut for matching (the cell itself is kept)
@@ -123,16 +124,7 @@ class Screener:
         if len(cand) == 0:
             return out
         entry_rows = idx.owner[cand.target]
-        scores = score_pairs(
-            [names[int(q)] for q in cand.query],
-            [idx.names[int(t)] for t in cand.target],
-            cand.similarity,
-            [countries[int(q)] for q in cand.query],
-            [idx.countries[int(e)] for e in entry_rows],
-            idx.blocking.token_weight,
-        )
-        _cap_approximate_weak_aliases(names, idx, cand.query, cand.target, scores)
-        self._place_generic_names(names, cand.query, cand.target, scores)
+        scores = self.score_candidates(names, countries, cand)
         unmatched = _drop_letterless_names(idx, cand.query, cand.target, scores, self.thresholds.report)
         pairs = pd.DataFrame(
             {
@@ -197,6 +189,39 @@ class Screener:
             if notes is not None and all(m["id"] != entry_id for m in out[q]):  # else found by another name
                 notes.setdefault(q, []).append(note)
         return out
+
+    def score_candidates(self, names: list[str], countries: list[str], cand: Candidates) -> PairScores:
+        """The scores of candidate pairs (screened name ``names[cand.query[i]]``, indexed name
+        ``cand.target[i]``) with every rule on a pair applied: the scorer's, a weak alias's ceiling
+        and the generic-name placement; not yet a reviewer's decision, a context entity's or a weak
+        alias's block ceiling, nor the letterless names (those act on matches)."""
+        idx = self.index
+        scores = score_pairs(
+            [names[int(q)] for q in cand.query],
+            [idx.names[int(t)] for t in cand.target],
+            cand.similarity,
+            [countries[int(q)] for q in cand.query],
+            [idx.countries[int(e)] for e in idx.owner[cand.target]],
+            idx.blocking.token_weight,
+        )
+        _cap_approximate_weak_aliases(names, idx, cand.query, cand.target, scores)
+        self._place_generic_names(names, cand.query, cand.target, scores)
+        self._cap_number_conflicts(names, cand.query, cand.target, scores)
+        return scores
+
+    def _cap_number_conflicts(
+        self, names: list[str], query: np.ndarray, target: np.ndarray, scores: PairScores
+    ) -> None:
+        """Pairs above the cap whose firm names differ in a number (703RD / 723RD, FKY / FKY 2) are held
+        below ``review``, still listed (:mod:`graph.screening.number_names`: resolution's reading)."""
+        idx = self.index
+        kinds = self._entry_columns()["entity_kind"]
+        for k in np.flatnonzero(scores.score > TWO_DIFFERENCES_CAP).tolist():
+            t = int(target[k])
+            reason = numbers_differ(names[int(query[k])], idx.names[t], kinds[int(idx.owner[t])] or "")
+            if reason:
+                scores.score[k] = TWO_DIFFERENCES_CAP
+                scores.rules.setdefault(k, []).append(f"{reason} (score capped at {TWO_DIFFERENCES_CAP:.2f})")
 
     def _place_generic_names(
         self, names: list[str], query: np.ndarray, target: np.ndarray, scores: PairScores
