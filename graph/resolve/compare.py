@@ -489,6 +489,12 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
             f"{' '.join(lone_b)}): a shared stem with different distinguishing words names "
             "sibling entities, not two spellings of one"
         )
+        if a.kind == b.kind == "company":
+            # The scorer counts two places that differ once, as these words (features): say so.
+            names_a, names_b = a.names or ("",), b.names or ("",)
+            text_a, text_b = names_a[int(f.best_a[0])], names_b[int(f.best_b[0])]
+            if place_qualifiers.place_conflict(text_a, text_b):
+                detail += f"; {place_qualifiers.describe_conflict(text_a, text_b)}"
         reasons.append(Reason("unpaired_words", -1.0, float(c.unpaired[0]), detail))
     elif a.kind != "person" and b.kind != "person" and not bool(f.empty[0]):
         core_a, core_b = " ".join(sorted(form_a.distinctive)), " ".join(sorted(form_b.distinctive))

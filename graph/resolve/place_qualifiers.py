@@ -9,11 +9,13 @@ place is one more distinctive word on one side, which the scorer reads as a sibl
 
 :func:`place_split` finds the places of a name — whole phrases of the maintained gazetteer of
 ``rigour.territories`` (OpenSanctions: country and subdivision names, their English
-demonyms, and the capitals and cities that identify a territory), never a common English word
-unless it is a country's own name — with the words that attach them ("IN THE ENVIRONS OF",
-"FI ARD AL", a trailing "BRANCH"; a bracket naming a branch goes whole: "(LEBANON BRANCH)", "(BRANCH
-LOCATED IN ALBU KAMAL, SYRIAN ARAB REPUBLIC)"). The scorer compares the name without them as another
-writing of the name (``graph.resolve.readings.PLACE_FREE``), and only
+demonyms, and the capitals and cities that identify a territory) and of the cities of a million
+people of GeoNames (:mod:`graph.resolve.major_cities`: SHENZHEN, NINGBO, KARACHI), never a common
+English word unless it is a country's own name, nor a city that is a given name (DALLAS) — with
+the words that attach them ("IN THE ENVIRONS OF", "FI ARD AL", a trailing "BRANCH"; a bracket
+naming a branch goes whole: "(LEBANON BRANCH)", "(BRANCH LOCATED IN ALBU KAMAL, SYRIAN ARAB
+REPUBLIC)"). The scorer compares the name without them as another writing of the name
+(``graph.resolve.readings.PLACE_FREE``), and only
 
 * with a name that writes no place of its own, when what is left is still a name (a word no
   common English word: "NATIONAL IRANIAN OIL COMPANY" without IRANIAN is no one's name), or
@@ -43,6 +45,8 @@ from rigour.territories import get_territories
 # pyproject pins rigour < 3.
 from rigour.territories.lookup import _load_territory_names
 
+from graph.resolve.census_given_names import census_given_names
+from graph.resolve.major_cities import major_cities
 from graph.resolve.names import GENERIC_WORDS, STOP_WORDS, fold, normalise_name
 from graph.words import zipf
 
@@ -127,6 +131,11 @@ NOT_PLACES: frozenset[str] = frozenset(
         "EAST",
         "WEST",
         "UNION",
+        # GeoNames cities of a million (graph.resolve.major_cities) that are words first
+        "PHOENIX",
+        "QUEENS",
+        "PEST",
+        "KOTA",  # Malay and Indonesian for city (KOTA KINABALU)
     ]
 )
 #: Shortest place name kept (HK, UK and two-letter codes are too often something else).
@@ -189,6 +198,20 @@ def _is_demonym(phrase: str, country: str) -> bool:
     return " " not in phrase and phrase[:4] == country[:4] and len(phrase) > len(country)
 
 
+def _placeable(phrase: str) -> bool:
+    """A gazetteer phrase that may name a place: letters only, long enough, and not only
+    stop-words, line-of-business words and words more often something else (:data:`NOT_PLACES`)."""
+    if len(phrase) < MIN_PLACE_CHARS or not phrase.replace(" ", "").isalpha():
+        return False
+    return not all(w in STOP_WORDS or w in GENERIC_WORDS or w in NOT_PLACES for w in phrase.split())
+
+
+def _common(phrase: str) -> bool:
+    """Every word of ``phrase`` is a common English word (:data:`PLACE_ZIPF`) or a stop-word:
+    WAR, HERE, LONDON, NEW YORK CITY."""
+    return all(zipf(w) >= PLACE_ZIPF or w in STOP_WORDS for w in phrase.split())
+
+
 @cache
 def gazetteer() -> Mapping[str, Place]:
     """Folded place phrase → :class:`Place`, from rigour's territories (read once)."""
@@ -204,16 +227,19 @@ def gazetteer() -> Mapping[str, Place]:
         candidates += [(n, False) for n in places]
         for text, own in candidates:
             phrase = fold(text)
-            if len(phrase) < MIN_PLACE_CHARS or not phrase.replace(" ", "").isalpha():
-                continue
-            words = phrase.split()
-            if all(w in STOP_WORDS or w in GENERIC_WORDS or w in NOT_PLACES for w in words):
-                continue
-            if not (whole and own) and all(zipf(w) >= PLACE_ZIPF or w in STOP_WORDS for w in words):
+            if not _placeable(phrase) or (not (whole and own) and _common(phrase)):
                 continue
             within = "" if whole and own else (code if own else f"{code}/{phrase}")
             countries = SHARED.get(phrase, frozenset({country}))
             out.setdefault(phrase, Place(phrase, countries, within, _is_demonym(phrase, own_name)))
+    # The cities companies are named after (SHENZHEN, NINGBO, KARACHI), which rigour does not
+    # hold: a city, not a territory, so never a country's own name and never a given name.
+    for phrase, countries in major_cities().items():
+        if phrase in out or not _placeable(phrase) or _common(phrase):
+            continue
+        if " " not in phrase and phrase in census_given_names():  # AUSTIN, DALLAS, MILAN
+            continue
+        out[phrase] = Place(phrase, countries, f"{'|'.join(sorted(countries))}/{phrase}")
     for phrase, countries in SHARED.items():
         out[phrase] = Place(phrase, countries, "", _is_demonym(phrase, "KOREA"))
     return MappingProxyType(out)

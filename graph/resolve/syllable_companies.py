@@ -23,7 +23,7 @@ Two company names differ by a **swapped syllable** when
 * one of them ends in NG, the mark of these romanisations: an English or Spanish word of two
   syllables-alike with a slip at a start (TODO / YODO, JAPAN / KAPAN) has none, and stays one
   name; or, for Chinese syllables with open ends (HUA·FEI / HUA·WEI), both names write the same
-  Chinese place (BEIJING, SHANGHAI, HONG KONG, CHINA: the gazetteer of
+  Chinese place (BEIJING, DONGGUAN, HONG KONG, CHINA: the gazetteer of
   :mod:`graph.resolve.place_qualifiers`), a second sign, independent of the two words, that the
   name is Chinese;
 * both words are words of list entries (``known``: the table of :mod:`graph.resolve.siblings`).

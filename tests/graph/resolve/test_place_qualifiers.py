@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from graph.resolve import Decision, compare
+from graph.resolve.major_cities import major_cities
 from graph.resolve.place_qualifiers import (
     compatible,
+    gazetteer,
     place_conflict,
     place_key,
     place_split,
@@ -139,3 +141,62 @@ def test_two_places_that_differ_count_against() -> None:
 def test_one_place_misspelled_is_no_conflict(a: str, b: str) -> None:
     assert not place_conflict(a, b)
     assert compare(rec(a), rec(b)).decision == Decision.MATCH
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        ("SHENZHEN HUAXIN ELECTRONIC TECHNOLOGY CO LTD", "SHENZHEN", "cn"),
+        ("GUANGZHOU HUAXIN ELECTRONIC TECHNOLOGY CO LTD", "GUANGZHOU", "cn"),
+        ("DALIAN XINGHAI TRADING CO", "DALIAN", "cn"),
+        ("XIAMEN KAIHUA IMPORT AND EXPORT CO", "XIAMEN", "cn"),
+        ("NINGBO JINTAI ELECTRONICS CO LTD", "NINGBO", "cn"),
+        ("DONGGUAN YUHUA PLASTIC CO", "DONGGUAN", "cn"),
+        ("MUMBAI RAJVEER EXPORTS PVT LTD", "MUMBAI", "in"),
+        ("KARACHI ZAFAR TRADERS", "KARACHI", "pk"),
+    ],
+)
+def test_the_cities_companies_are_named_after_are_places(text: str, place: str, country: str) -> None:
+    # main: no place (rigour holds countries, subdivisions and capitals, not these cities).
+    split = place_split(text)
+    assert split is not None
+    assert [(p.phrase, p.countries) for p in split.places] == [(place, frozenset({country}))]
+
+
+def test_a_city_of_a_million_that_is_a_word_or_a_given_name_is_no_place() -> None:
+    cities = major_cities()
+    # Cities of a million in GeoNames, kept out by the common-word (Zipf), given-name and
+    # not-a-place filters: the words of a company's name here.
+    for city in ("LONDON", "CHICAGO", "DALLAS", "MILAN", "PHOENIX", "QUEENS"):
+        assert city in cities
+        assert city not in gazetteer()
+    assert place_split("DALLAS SEMICONDUCTOR CORP") is None
+    assert place_split("PHOENIX TECHNOLOGIES LTD") is None
+    assert place_split("QUEENS TRADING LLC") is None
+
+
+def test_a_city_name_of_two_countries_is_either() -> None:
+    assert major_cities()["HYDERABAD"] == frozenset({"in", "pk"})
+    assert compatible(place_key("ZAFAR TRADERS HYDERABAD"), place_key("ZAFAR TRADERS (PAKISTAN)"))
+    assert compatible(place_key("ZAFAR TRADERS HYDERABAD"), place_key("ZAFAR TRADERS (INDIA)"))
+
+
+def test_sibling_companies_in_two_cities_stay_apart_for_the_place() -> None:
+    a, b = "SHENZHEN HUAXIN ELECTRONIC TECHNOLOGY CO LTD", "GUANGZHOU HUAXIN ELECTRONIC TECHNOLOGY CO LTD"
+    assert place_conflict(a, b)
+    m = compare(rec(a), rec(b))
+    assert m.decision == Decision.NO
+    # The place conflict is counted once, as the words each name keeps (SHENZHEN vs GUANGZHOU),
+    # and the reason says they are two places.
+    assert "each name writes a place, and they differ (SHENZHEN vs GUANGZHOU)" in reasons(m)["unpaired_words"]
+    batch_equals_compare([(a, b)], "company")
+
+
+def test_the_name_without_its_city_matches_the_name_written_without() -> None:
+    # main: 0.986, a match on the names' letters alone, SHENZHEN a word HUAXIN lacks.
+    a, b = "HUAXIN ELECTRONIC TECHNOLOGY CO LTD", "SHENZHEN HUAXIN ELECTRONIC TECHNOLOGY CO LTD"
+    m = compare(rec(a), rec(b))
+    assert m.decision == Decision.MATCH
+    assert m.score > 0.9861
+    assert "SHENZHEN" in reasons(m)["place_qualifier"]
+    batch_equals_compare([(a, b)], "company")

@@ -103,6 +103,8 @@ CHINESE_SWAPS = [
         "'FEI' and 'WEI'",
     ),
     ("Huafei Technology (Hong Kong) Limited", "Huawei Technology (Hong Kong) Limited", "'FEI' and 'WEI'"),
+    # A city of GeoNames, not of rigour (graph.resolve.major_cities); main: 0.984, a match.
+    ("Dongguan Huafei Technology Co., Ltd.", "Dongguan Huawei Technology Co., Ltd.", "'FEI' and 'WEI'"),
 ]
 
 #: One company still: a romanisation, joined syllables, or a keying slip of the listed word.
