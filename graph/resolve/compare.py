@@ -42,7 +42,6 @@ from graph.resolve.dedications import dedication
 from graph.resolve.features import (
     SHORT_NAME_CHARS,
     WEIGHTS,
-    AliasKind,
     KindParams,
     PairFeatures,
     Record,
@@ -101,7 +100,6 @@ from graph.resolve.written_together import spelled
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
-    "AliasKind",
     "Decision",
     "KindParams",
     "Match",
