@@ -52,7 +52,6 @@ class AuditEvent(StrEnum):
     REVIEW_DECISION = "review_decision"
     EXPORT = "export"
     LIST_INGEST = "list_ingest"
-    LIST_UNDO = "list_undo"
     TRADE_INGEST = "trade_ingest"
 
 

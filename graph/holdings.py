@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 INACTIVE = "inactive"
-#: Why a record does not hold on a day (the keys of :func:`not_held_counts`).
+#: Why a record does not hold on a day (what :func:`not_held` and :func:`not_held_reasons` give).
 ENDED, NOT_BEGUN, INACTIVE_REASON = "ended", "not begun", "inactive"
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
 
 from anyascii import anyascii
 
@@ -52,12 +51,3 @@ def party_id(name: object, address_norm: str, country: str | None) -> str:
 
 def country_id(iso2: str) -> str:
     return f"country:{iso2}"
-
-
-def shipment_node_id(shipment_id: object) -> str:
-    return f"ship:{shipment_id}"
-
-
-def unique_map(values: Iterable[str], func: object) -> dict[str, str]:
-    """Apply ``func`` once per distinct value (1M rows usually hold far fewer distinct strings)."""
-    return {v: func(v) for v in dict.fromkeys(values)}  # type: ignore[operator]

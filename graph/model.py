@@ -27,10 +27,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, TypeAlias
-
-PropValue: TypeAlias = str | int | float | bool | list[str] | list[int] | list[float]
-Props: TypeAlias = dict[str, Any]
+from typing import Any
 
 
 class ListSource(StrEnum):

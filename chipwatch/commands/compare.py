@@ -23,7 +23,6 @@ from graph.utf8_cells import undecodable_cell
 #: ``unknown``: a record whose source publishes no kind, such as a shipment party; its name is
 #: read (graph.resolve.unknown_kinds) and compared with a person as a person when it may be one.
 KINDS = ("company", "person", "vessel", "unknown")
-PAIR_COLUMNS = ("name_a", "name_b", "kind", "country_a", "country_b", "kind_a", "kind_b")
 
 
 def compare_score_text(score: float, digits: int = 3) -> str:

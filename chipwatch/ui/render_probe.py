@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from playwright.sync_api import FrameLocator, Locator, Page
+    from playwright.sync_api import Locator, Page
 
 START_TIMEOUT_S = 60.0
 STEP_TIMEOUT_MS = 30_000
@@ -244,10 +244,6 @@ _GRAPH_STATE = (
   return {nodes: nodes, width: canvas.width, height: canvas.height};
 }"""
 )
-
-
-def graph_frame(page: Page) -> FrameLocator:
-    return page.frame_locator(GRAPH_IFRAME).first
 
 
 def graph_nodes(page: Page) -> dict[str, dict[str, float]]:

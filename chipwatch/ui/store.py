@@ -113,11 +113,6 @@ def note_flushed(g: GraphStore) -> None:
             opened.stamp = graph_stamp(s)
 
 
-def reset_store() -> None:
-    """Forget the open store (the next render opens it again)."""
-    _opened.clear()
-
-
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _stale_warnings(
     workspace: str, store_kind: str, stamp: str, has_results: bool

@@ -9,12 +9,11 @@ Public scoring API (see :mod:`graph.resolve.compare` and :mod:`graph.resolve.bat
 
 from graph.resolve.batch import ScoredPairs, score_pairs
 from graph.resolve.compare import DEFAULT_THRESHOLDS, Decision, Match, Reason, Thresholds, compare, decide
-from graph.resolve.features import AliasKind, PreparedRecords, Record, prepare
+from graph.resolve.features import PreparedRecords, Record, prepare
 from graph.resolve.names import NameForm, normalise_address, normalise_name
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
-    "AliasKind",
     "Decision",
     "Match",
     "NameForm",

@@ -45,7 +45,6 @@ from graph.resolve.features import (
     FORM_VARIANT_NAME_RATIO,
     SHORT_NAME_CHARS,
     WEIGHTS,
-    AliasKind,
     KindParams,
     PairFeatures,
     Record,
@@ -105,7 +104,6 @@ from graph.resolve.written_together import spelled
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
-    "AliasKind",
     "Decision",
     "KindParams",
     "Match",

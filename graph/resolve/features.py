@@ -67,7 +67,6 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
@@ -138,11 +137,6 @@ from graph.resolve.word_partners import WORD_PARTNER, partners
 MAX_NAMES_PER_RECORD = 24
 #: Writings without a name's own acronym added per record at most (see scored_names).
 MAX_DERIVED_NAMES = 8
-
-
-class AliasKind(StrEnum):
-    STRONG = "strong"
-    WEAK = "weak"  # "a.k.a." of low quality (OFAC/UN "weak aka"): never matches on its own
 
 
 @dataclass(frozen=True)
@@ -311,7 +305,6 @@ class PreparedRecords:
     joined: np.ndarray  # object, per name: distinctive tokens as written, no spaces
     roman: np.ndarray  # object, per name: romanisation keys of the sorted distinctive words
     org: np.ndarray  # object, per name: OrgView (organisational words translated, the rest)
-    org_key: np.ndarray  # object, per name: OrgView.org ('' for persons)
     org_trans: np.ndarray  # bool, per name: a word of the name was translated
     org_initials: np.ndarray  # int64, per name: bits of the types a word may be read as (place_initials)
     org_types: np.ndarray  # int64, per name: bits of the types the name writes (place_initials)
@@ -319,7 +312,6 @@ class PreparedRecords:
     ru_inits: np.ndarray  # int32, per name: letters its words may give as Russian or English initials
     ru_parts: np.ndarray  # int64, per name: the parts its Russian compounds are written of (bits)
     ru_words: np.ndarray  # int64, per name: the compound parts its words may write (bits)
-    org_core: np.ndarray  # object, per name: OrgView.core (org without the words it may leave out)
     org_text: np.ndarray  # object, per name: the words (legal form cut) space-joined ('' for persons)
     ordered: np.ndarray  # object, per name: person names only, distinctive tokens given names first
     generic: np.ndarray  # int64, per name: interned id of the sorted generic words
@@ -348,8 +340,8 @@ class PreparedRecords:
     written: np.ndarray  # object, per name: the published name of a company name read as written ('')
     marked: np.ndarray  # bool, per name: written is a name with a marker (graph.resolve.marked_parts)
     # Columns that only make the batch faster (the same values, compared as ints or bits):
-    org_key_id: np.ndarray  # int64, per name: interned id of org_key
-    org_core_id: np.ndarray  # int64, per name: interned id of org_core
+    org_key_id: np.ndarray  # int64, per name: interned id of OrgView.org ('' for persons)
+    org_core_id: np.ndarray  # int64, per name: interned id of OrgView.core (org less the words it may omit)
     spelled_id: np.ndarray  # int64, per name: interned id of written_together.spelled ('' → 0)
     word_bits: np.ndarray  # uint64, per name: the distinctive words hashed to bits (_word_stats)
     plain_words: np.ndarray  # bool, per name: distinctive words all distinct and ASCII (_word_stats)
@@ -1084,7 +1076,6 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         joined=joined_arr,
         roman=np.array(roman, dtype=object),
         org=_objects(org),
-        org_key=np.array([v.org for v in org], dtype=object),
         org_trans=np.array([v.translated for v in org], dtype=bool),
         org_initials=np.array([place_initials.candidate_bits(v) for v in org], dtype=np.int64),
         org_types=np.array([place_initials.type_bits(v) for v in org], dtype=np.int64),
@@ -1092,7 +1083,6 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         ru_inits=np.array(ru_inits, dtype=np.int32),
         ru_parts=np.array(compound_parts, dtype=np.int64),
         ru_words=np.array(compound_words, dtype=np.int64),
-        org_core=np.array([v.core for v in org], dtype=object),
         org_text=np.array(org_text, dtype=object),
         ordered=np.array(ordered, dtype=object),
         generic=np.array(generic, dtype=np.int64),

@@ -10,7 +10,8 @@ that only set off a suffix, so that the comma left, if any, is the surname-first
 
 The suffix itself is left out of the compared words (a list may leave it out: "John SMITH Jr." and
 "John SMITH" are one person), but two suffixes of two generations tell a father from his son:
-:func:`generation` and :func:`generations_differ`, the person rule ``generation_differs``.
+:func:`generation`, read per name in :func:`graph.resolve.features.prepare` and compared by the
+person rule ``generation_differs`` only when both names carry one (lists often leave it out).
 """
 
 from __future__ import annotations
@@ -38,12 +39,6 @@ def generation(name: str) -> int:
     one. The first word is never a suffix (a name does not start with one)."""
     words = _WORDS.findall(name)[1:]
     return next((_GENERATIONS[w] for w in reversed([w.upper() for w in words]) if w in _GENERATIONS), 0)
-
-
-def generations_differ(a: int, b: int) -> bool:
-    """Both names carry a suffix and they name two generations: "John SMITH Jr." / "John SMITH Sr."
-    are a son and his father. A name without one says nothing (lists often leave it out)."""
-    return a > 0 and b > 0 and a != b
 
 
 def suffix_word(name: str) -> str:

@@ -18,18 +18,12 @@ def _letter(word: str) -> bool:
     return len(word) == 1 and word.isalpha()
 
 
-def is_initial(tokens: Sequence[str], i: int) -> bool:
-    """Whether ``tokens[i]`` is one letter next to another one-letter word (a run of initials)."""
-    if not _letter(tokens[i]):
-        return False
-    return (i > 0 and _letter(tokens[i - 1])) or (i + 1 < len(tokens) and _letter(tokens[i + 1]))
-
-
 def joined_runs(
     tokens: Sequence[str], dropped: Collection[str] = (), groups: Sequence[tuple[str, ...]] = ()
 ) -> tuple[str, ...]:
-    """``tokens`` without the words of ``dropped``, except letters of a run of initials
-    (:func:`is_initial`), each run of two or more one-letter words written as one word: S M G → SMG.
+    """``tokens`` without the words of ``dropped``, except letters of a run of initials (a
+    one-letter word next to another one-letter word), each run of two or more one-letter words
+    written as one word: S M G → SMG.
 
     Registries, trade documents and screening queries drop the dots of initials as often as they
     keep them, so "S.M.G." (read S M G) and "SMG" are one company; compared word by word they

@@ -168,7 +168,11 @@ def decide(
 
 
 def _audit(settings: Settings, judgement: Judgement) -> None:
-    audit.append(settings, "review_decision", {**asdict(judgement), "decision": judgement.decision.value})
+    audit.append(
+        settings,
+        audit.AuditEvent.REVIEW_DECISION,
+        {**asdict(judgement), "decision": judgement.decision.value},
+    )
 
 
 def mirror(store: GraphStore, judgements: Iterable[Judgement]) -> int:

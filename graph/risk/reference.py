@@ -108,7 +108,6 @@ class Reference:
     country_groups: dict[str, frozenset[str]]  # "D:5" -> ISO-2 codes (applies_to all)
     advanced_computing_d5: frozenset[str]  # D:5 plus Macau (advanced computing)
     hubs: dict[str, frozenset[str]]  # hub country -> destinations it is a hub for
-    hub_sources: dict[str, str]
     regimes: tuple[Regime, ...]  # only regimes in force on as_of
     regimes_all: tuple[Regime, ...]  # every regime row valid on as_of, suspended included
     flags: dict[str, FlagSpec]
@@ -226,7 +225,6 @@ def load_reference(as_of: dt.date, directory: Path = REFERENCE_DIR, weights: Pat
         country_groups=country_groups,
         advanced_computing_d5=frozenset(adv["country"]),
         hubs={c: frozenset(t.split(";")) for c, t in zip(hubs["country"], hubs["target"], strict=True)},
-        hub_sources=dict(zip(hubs["country"], hubs["source"], strict=True)),
         regimes=tuple(r for r in regimes_all if r.status == "in_force"),
         regimes_all=regimes_all,
         flags=flags,

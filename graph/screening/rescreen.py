@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from chipwatch.settings import Settings
+from graph.audit import AuditEvent
 from graph.list_graph import entry_records
 from graph.lists.basis import record_versions, recorded_versions
 from graph.lists.copies import shown_copies, version_lists
@@ -211,5 +212,7 @@ def rescreen(
         writer.abort()
         raise
     record_versions(settings, "rescreen", versions, found.since)
-    _audit_event(settings, "rescreen_run", {**summary.__dict__, "output": str(output), "since": found.since})
+    _audit_event(
+        settings, AuditEvent.RESCREEN_RUN, {**summary.__dict__, "output": str(output), "since": found.since}
+    )
     return summary

@@ -123,7 +123,7 @@ def screen_file(
         writer.abort()
         raise
     summary.output_sha256 = audit.file_sha256(output_path)
-    _audit_event(settings, "screening_run", {**summary.as_dict(), "list_versions": versions})
+    _audit_event(settings, audit.AuditEvent.SCREENING_RUN, {**summary.as_dict(), "list_versions": versions})
     return summary
 
 
@@ -134,6 +134,6 @@ def delimiter_note(delimiter: str) -> str:
     )
 
 
-def _audit_event(settings: Settings, event: str, payload: dict[str, Any]) -> None:
+def _audit_event(settings: Settings, event: audit.AuditEvent, payload: dict[str, Any]) -> None:
     """Append to the audit log (only ever called after the run's output is in place)."""
     audit.append(settings, event, payload)

@@ -8,7 +8,7 @@ Every node carries its kind's label plus :data:`NODE_LABEL`. Ids are unique per 
 unique constraint per kind label; :data:`NODE_LABEL` has a plain RANGE index on ``id`` for lookups
 when the kind is not known (edge ends, ``node()``). It is deliberately not a unique constraint: a
 second uniqueness check on every new node made bulk loads 2-5x slower (benchmarks/store_bench.py),
-so the store refuses an id that exists under another kind with :data:`KIND_CLASHES` instead.
+so the store refuses an id that :data:`EXISTING_NODES` finds under another kind instead.
 """
 
 from __future__ import annotations

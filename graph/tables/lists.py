@@ -9,7 +9,7 @@
 
 A *feed* is what one published file covers (the CSL file covers many lists; OFAC SDN; UN …);
 versions and diffs are per feed. Writes are staged (:func:`stage_list_tables`) and committed
-with :func:`commit_staged`, so the caller can write the graph in between and abandon both.
+with the staged files' ``commit()``, so the caller can write the graph in between and abandon both.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Canonical company & trade tables (Parquet in ``settings.tables_dir``).
 
-``ingest`` writes them through :func:`upsert_trade_table` (merge on the table's key, so
+``ingest`` writes them through :func:`upsert_trade_tables` (merge on the table's key, so
 re-ingesting a file changes nothing); everything else reads them with
 :func:`load_trade_tables`. Column contracts are in ``TRADE_SCHEMAS``.
 """

@@ -26,7 +26,6 @@ DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 #: How much of a file the format sniffers see.
 HEAD_BYTES = 64 * 1024
 GZIP_MAGIC = b"\x1f\x8b"
-ZIP_MAGIC = b"PK\x03\x04"
 
 _max_bytes = DEFAULT_MAX_BYTES
 

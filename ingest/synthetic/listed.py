@@ -141,15 +141,6 @@ TO_CYRILLIC: tuple[tuple[str, str], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class ListedParty:
-    entry_id: str
-    list_source: str
-    name: str
-    country: str | None
-    address: str | None  # first address as published
-
-
 def _first_address(addresses: str) -> tuple[str | None, str | None]:
     first = addresses.split(";")[0].strip() if addresses else ""
     if not first:
