@@ -28,12 +28,13 @@ from rapidfuzz.distance import Levenshtein
 
 from graph.addresses import normalise_address as _normalise_address
 from graph.resolve.bare_names import keeps_no_name
+from graph.resolve.body_type_forms import form_before_body_type
 from graph.resolve.dedications import drop_dedication
 from graph.resolve.dotted_initials import dotted_groups, join_dotted_forms, join_split_groups
 from graph.resolve.form_names import form_words
 from graph.resolve.form_typos import FormTypos
 from graph.resolve.initial_runs import joined_runs
-from graph.resolve.legal_forms import MAX_FORM_TOKENS, LegalForms, family
+from graph.resolve.legal_forms import GENERIC, MAX_FORM_TOKENS, LegalForms, family
 from graph.resolve.name_articles import stop_words_of
 from graph.resolve.name_titles import titles_dropped
 from graph.resolve.ordinals import (
@@ -665,6 +666,37 @@ def forms_as_written(
     raw: list[str], kind: str, groups: Sequence[tuple[str, ...]] = ()
 ) -> tuple[tuple[str, ...], str | None, str, str]:
     """``(tokens left, form class, form as written, every form word cut)`` of a company name.
+
+    The forms are cut from the name's edges (:func:`edge_forms_as_written`), and a Russian form
+    that only body-type words follow from its middle ("HIGH PRECISION SYSTEMS JSC NPO": JSC, NPO
+    staying; :mod:`graph.resolve.body_type_forms`). That form is reported unless another one was
+    cut from the edges that is no part of the body type: in "… JOINT STOCK COMPANY SCIENTIFIC
+    PRODUCTION ASSOCIATION" the ASSOCIATION cut from the end closes the body type, and the
+    name's form is the joint-stock company."""
+    if kind not in _COMPANY_KINDS:
+        return edge_forms_as_written(raw, kind, groups)
+    forms = legal_forms()
+    spelled = [correct_generic(t) for t in raw]
+    found = form_before_body_type(spelled, forms.table, forms.writings, family, _canonical, forms.longest)
+    if found is None:
+        return edge_forms_as_written(raw, kind, groups)
+    start, end, found_cls, found_text = found
+    kept, cls, text, run = edge_forms_as_written([*raw[:start], *raw[end:]], kind, groups)
+    body = set(spelled[end:]) | set(raw[end:])
+    if cls is None or cls == GENERIC or set(run.split()) <= body:
+        cls, text = found_cls, found_text
+    return kept, cls, text, " ".join([*raw[start:end], *run.split()])
+
+
+#: The kinds whose names carry a legal form (as :meth:`graph.resolve.legal_forms.LegalForms.split`).
+_COMPANY_KINDS = frozenset({"company", "organization", "organisation", "entity", "party"})
+
+
+def edge_forms_as_written(
+    raw: list[str], kind: str, groups: Sequence[tuple[str, ...]] = ()
+) -> tuple[tuple[str, ...], str | None, str, str]:
+    """``(tokens left, form class, form as written, every form word cut)``: the forms cut from
+    the edges of a company name.
 
     Generic words are spelled right (:func:`correct_generic`) and a mistyped form corrected
     (:mod:`graph.resolve.form_typos`) before the form is cut, but a legal form is read as its
