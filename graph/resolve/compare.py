@@ -39,6 +39,7 @@ from graph.resolve.body_kinds import same_kind
 from graph.resolve.common_stem import common_stem
 from graph.resolve.cut_words import marked_core
 from graph.resolve.dedications import dedication
+from graph.resolve.egyptian_jim import same_jim
 from graph.resolve.features import (
     SHORT_NAME_CHARS,
     WEIGHTS,
@@ -314,6 +315,16 @@ _PERSON_WORD_RULES: tuple[tuple[str, Callable[[str, str], bool], str], ...] = (
         same_particle,
         "one particle of an Arabic name chain (son or daughter of) in two languages (BIN, IBN, "
         "BEN, OULD, AG; BINT, MINT), not two names",
+    ),
+    (
+        "egyptian_jim",
+        lambda x, y: (
+            element_part(x) is not x
+            and element_part(y) is not y
+            and same_jim(element_part(x), element_part(y))
+        ),
+        "one ABD name element in Egyptian spelling, which writes the Arabic letter jim as G (GU before "
+        "E or I: ABDEL MEGUID for ABD AL-MAJID), not two names",
     ),
     (
         "sound_shift",
