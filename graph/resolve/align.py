@@ -7,7 +7,8 @@ vs ``"EVGENY VIKTOROVICH BUSHMIN"`` is a near match (a variant plus one extra wo
 patronymic or middle name written on one side only), and ``"JOHN SMITH"`` vs
 ``"JAMES SMITH"`` is low: a given name on one side that matches nothing on the other is
 evidence of another person, not noise. An Arabic name in the spelling of another language
-(ZIA / DIYA, GHASEM / QASIM, CHERIF / SHARIF: :mod:`graph.resolve.sound_shifts`) and the
+(ZIA / DIYA, GHASEM / QASIM, CHERIF / SHARIF: :mod:`graph.resolve.sound_shifts`; the parts of
+two ABD elements in Egyptian spelling, MAJID / MEGUID: :mod:`graph.resolve.egyptian_jim`) and the
 particles of a name chain in two languages (BEN / OULD: :mod:`graph.resolve.nasab_particles`)
 are credited as romanisation variants. Two words of three letters or fewer pair only as
 spellings (:data:`SHORT_WORD_SIM`): ALI / ADL, SOE / SWE differ in one letter of three, which
@@ -24,6 +25,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from graph.resolve.arabic_compounds import element_part, is_abd_short_form
+from graph.resolve.egyptian_jim import same_jim
 from graph.resolve.given_names import same_given_name
 from graph.resolve.names import consonant_skeleton
 from graph.resolve.nasab_particles import same_particle
@@ -125,8 +127,12 @@ def word_similarity(a: str, b: str) -> float:
     if part_a is not a or part_b is not b:
         if is_abd_short_form(part_a) or is_abd_short_form(part_b):
             return ABD_DROPPED_CREDIT  # ABDO for ABD-RAHIM
-        factor = 1.0 if (part_a is not a) == (part_b is not b) else ABD_DROPPED_CREDIT
-        return factor * _plain_similarity(part_a, part_b)
+        both = (part_a is not a) and (part_b is not b)
+        factor = 1.0 if both or (part_a is a and part_b is b) else ABD_DROPPED_CREDIT
+        sim = _plain_similarity(part_a, part_b)
+        if both and sim < ROMANISATION_CREDIT and same_jim(part_a, part_b):
+            sim = ROMANISATION_CREDIT  # ABD AL-MAJID / ABDEL MEGUID: the jīm written G in Egypt
+        return factor * sim
     return _plain_similarity(a, b)
 
 

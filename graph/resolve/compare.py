@@ -32,7 +32,7 @@ from graph.resolve import (
 from graph.resolve.acronym_parts import best_part
 from graph.resolve.acronym_parts import describe as describe_part
 from graph.resolve.acronyms import best_collapse, describe_collapse, run_words
-from graph.resolve.align import align_words, compounds_used, describe_alignment, is_contraction
+from graph.resolve.align import align_person, align_words, compounds_used, describe_alignment, is_contraction
 from graph.resolve.arabic_compounds import allah_form, element_part, rewritten
 from graph.resolve.arabic_spellings import article_writing, both_write_article
 from graph.resolve.body_kinds import describe as describe_kinds
@@ -41,6 +41,7 @@ from graph.resolve.common_stem import common_stem
 from graph.resolve.countries import country_code
 from graph.resolve.cut_words import marked_core
 from graph.resolve.dedications import dedication
+from graph.resolve.egyptian_jim import same_jim
 from graph.resolve.features import (
     FORM_VARIANT_NAME_RATIO,
     SHORT_NAME_CHARS,
@@ -63,6 +64,7 @@ from graph.resolve.generic_names import describe as describe_generic_name
 from graph.resolve.generic_names import describe_conflict as describe_generic_conflict
 from graph.resolve.generic_names import same_generic_name
 from graph.resolve.given_names import same_given_name
+from graph.resolve.middle_initials import middle_initial_similarity, middle_initials
 from graph.resolve.name_clauses import describe as describe_clauses
 from graph.resolve.names import (
     GENERIC_WORDS,
@@ -334,6 +336,16 @@ _PERSON_WORD_RULES: tuple[tuple[str, Callable[[str, str], bool], str], ...] = (
         "BEN, OULD, AG; BINT, MINT), not two names",
     ),
     (
+        "egyptian_jim",
+        lambda x, y: (
+            element_part(x) is not x
+            and element_part(y) is not y
+            and same_jim(element_part(x), element_part(y))
+        ),
+        "one ABD name element in Egyptian spelling, which writes the Arabic letter jim as G (GU before "
+        "E or I: ABDEL MEGUID for ABD AL-MAJID), not two names",
+    ),
+    (
         "sound_shift",
         lambda x, y: same_shifted(element_part(x), element_part(y)),
         "one Arabic name in the spelling of two languages (Persian, Urdu, Turkish: Z for D / DH, "
@@ -547,6 +559,16 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
                 "at will): compared as one word, in the name similarity above"
             )
             reasons.append(Reason("compound_name", 1.0, 0.0, detail))
+        middle = middle_initials(order_a.split(), order_b.split())
+        if middle is not None and middle_initial_similarity(order_a, order_b) > align_person(core_a, core_b):
+            side, letters = middle
+            detail = (
+                f"{' '.join(letters)} of {(text_a, text_b)[side]!r}: a middle initial the other name "
+                "leaves out, between words both names write (Spanish names write the mother's "
+                "surname where another writing has a middle initial), costing what an extra word "
+                "costs, in the name similarity above"
+            )
+            reasons.append(Reason("middle_initial", 1.0, 0.0, detail))
     if f.person[0]:
         order_a = written_order(_aligned_text(a, f.writing_a))
         order_b = written_order(_aligned_text(b, f.writing_b))

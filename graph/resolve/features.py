@@ -113,6 +113,7 @@ from graph.resolve.interning import Interner
 from graph.resolve.legal_forms import agreement, family
 from graph.resolve.letter_masks import letter_mask as _letters
 from graph.resolve.marked_parts import is_marked, marked_conflict
+from graph.resolve.middle_initials import middle_initial_similarity
 from graph.resolve.name_clauses import readings as clause_readings
 from graph.resolve.names import GENERIC_WORDS, fold, legal_forms, normalise_address, normalise_name
 from graph.resolve.org_translate import OrgView, org_view, same_by_translation
@@ -1450,6 +1451,12 @@ def _pair_features(left: PreparedRecords, right: PreparedRecords, pairs: np.ndar
     person = np.flatnonzero(is_person)
     if len(person):
         sim[person] = _per_distinct_text(left.core[name_a[person]], right.core[name_b[person]], align_person)
+        # A middle initial on one side only is a middle name the other leaves out, not a word
+        # without a partner (graph.resolve.middle_initials): read in written order.
+        middle = _per_distinct_text(
+            left.ordered[name_a[person]], right.ordered[name_b[person]], middle_initial_similarity
+        )
+        sim[person] = np.maximum(sim[person], middle)
         # Korean / Chinese names of the same syllables in two romanisations (ZHOU JIANGUO / CHOU
         # CHIEN-KUO): one name, however the words are split (graph.resolve.syllable_names).
         syl = person[left.syllabic[name_a[person]] & right.syllabic[name_b[person]]]
