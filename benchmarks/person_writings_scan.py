@@ -28,7 +28,14 @@ Which writings should match and which may only reach review:
   Ahmed / Sheikh A.).
 
 The "surname first, no comma" writing ("RAHIM Abdul" for "RAHIM, Abdul") may move a word that
-is both a title and a name (HAFIZ, SAHIB) to where titles are read: reported as by design.
+is both a title and a name (HAFIZ, SAHIB) to where titles are read: reported as by design; so is
+a compound given name split by the comma ("ALDEEN, Mohammed Amad Az": AZ AL-DIN), whose halves
+the writing puts at the two ends of the name. A hyphen dropped glues the Arabic article to its
+word (UL-HAQ / ULHAQ, AL-ID / ALID: read as one, :mod:`graph.resolve.glued_articles`); by design
+stay a one-word name of two short halves (SA-ID / SAID, one common given name alone) and a lone
+"a-" glued to its word (a-Sahykh / aSahykh, no article any romanisation writes: review). A middle
+initial that cuts the first half of a compound whose DIN is the surname ("UDIN, Mohamad Rafi":
+RAFI UD-DIN / R. UDIN) is by design as the second half cut is.
 """
 
 from __future__ import annotations
@@ -165,8 +172,30 @@ def _given_words(name: str) -> list[str]:
     return words[: marked.index(True)] if any(marked) else words
 
 
+#: A word that is the article and DIN of a compound given name glued (UDIN, ALDEEN, EDDINE): the
+#: second half of RAFI UD-DIN, AZ AL-DIN, whose first half is the word before it.
+_GLUED_DIN = re.compile(r"^(?:al|el|ul|ud|ed|u|e)d?(?:din|deen|dine)$", re.IGNORECASE)
+
+
+def _hyphens_dropped_by_design(name: str) -> str | None:
+    words = name.replace(",", " ").split()
+    if len(words) == 1 and len(name.split("-")) == 2 and all(len(p) <= 3 for p in name.split("-")):
+        return (
+            "by design: one word of two short halves (SA-ID for SA'ID) is two short words apart, and "
+            "the name is one common given name alone (SAID), no evidence of anyone"
+        )
+    if any(re.fullmatch(r"[aA]-\w{3,}", w) for w in words):
+        return (
+            "by design: a one-letter A glued to a word (a-Sahykh → aSahykh) is no article any "
+            "romanisation writes, and its word now starts with another sound (review)"
+        )
+    return None
+
+
 def by_design(label: str, name: str) -> str | None:
     """Why the writing ``label`` of ``name`` is rightly no match (a group of its own), or None."""
+    if label == "hyphens dropped":
+        return _hyphens_dropped_by_design(name)
     if label == "surname first, no comma":
         words = [fold(w) for w in surname_first(name).split()]
         titles = PERSON_TITLES | PERSON_HONORIFICS_BEFORE | PERSON_HONORIFICS_AFTER
@@ -176,10 +205,22 @@ def by_design(label: str, name: str) -> str | None:
                 "a title stands, and moved there or away from there by the order, the one name left "
                 "(ABDALLAH, MUHAMMAD, SAID) is a common name alone"
             )
+        surname = name.split(",")[0].split()
+        if len(surname) == 1 and _GLUED_DIN.match(surname[0]):
+            return (
+                "by design: the comma splits a compound given name (AZ / ALDEEN, Izz al-Din): written "
+                "without it, the DIN half opens the name and its first half closes it, two words apart"
+            )
         return None
     if label != "middle initial":
         return None
     given = _given_words(name)
+    surname = name.split(",")[0].split() if name.count(",") == 1 else []
+    if len(given) >= 2 and len(surname) == 1 and _GLUED_DIN.match(surname[0]):
+        return (
+            "by design: the cut word is the first half of a compound given name with the DIN of the "
+            "surname (Rafi Udin, Rafi ud-Din): R. UDIN keeps half a name"
+        )
     if len(given) >= 2 and fold(given[0]) in PERSON_TITLES | PERSON_HONORIFICS_BEFORE:
         return (
             "by design: the first given word is a title (Sheikh, Haji, Dr.), so the cut word is the "

@@ -10,7 +10,8 @@ evidence of another person, not noise. An Arabic name in the spelling of another
 (ZIA / DIYA, GHASEM / QASIM, CHERIF / SHARIF: :mod:`graph.resolve.sound_shifts`; the parts of
 two ABD elements in Egyptian spelling, MAJID / MEGUID: :mod:`graph.resolve.egyptian_jim`) and the
 particles of a name chain in two languages (BEN / OULD: :mod:`graph.resolve.nasab_particles`)
-are credited as romanisation variants. Two words of three letters or fewer pair only as
+are credited as romanisation variants; a word with the Arabic article glued (ULHAQ / UL-HAQ:
+:mod:`graph.resolve.glued_articles`) is the word. Two words of three letters or fewer pair only as
 spellings (:data:`SHORT_WORD_SIM`): ALI / ADL, SOE / SWE differ in one letter of three, which
 is another name, not a transliteration.
 
@@ -27,6 +28,7 @@ from rapidfuzz import fuzz
 from graph.resolve.arabic_compounds import element_part, is_abd_short_form
 from graph.resolve.egyptian_jim import same_jim
 from graph.resolve.given_names import same_given_name
+from graph.resolve.glued_articles import glued_article
 from graph.resolve.names import consonant_skeleton
 from graph.resolve.nasab_particles import same_particle
 from graph.resolve.person_compounds import compound_forms
@@ -173,6 +175,8 @@ def _spelling_similarity(a: str, b: str) -> float:
         return ROMANISATION_CREDIT  # BEN / OULD, IBN / BIN: one "son of" in two languages
     if glued_to(a, b) or glued_to(b, a):
         return 1.0  # VANDERBERG / BERG: one surname, its particles written apart on one side
+    if glued_article(a, b) or glued_article(b, a):
+        return 1.0  # ULHAQ / UL-HAQ: the Arabic article written apart on one side
     if same_given_name(a, b):
         return SKELETON_CREDIT  # MYKOLA / NIKOLAI, YAUGENAVICH / YEVGENEVICH: one name
     best = fuzz.ratio(a, b) / 100.0

@@ -42,8 +42,9 @@ _ABD_WORDS = frozenset([*_ABD_APART, *(article + word for article in ("AL", "EL"
 #: ABD glued to its article and the next part (ABDULBASET, ABDURRAHMAN, ABDELLAH, ABDUSALAM),
 #: and a family name of the element with its own article glued in front as well, as a clerk
 #: writes AL-ABDULMOHSEN or AL-'ABD-AL-MUHSIN without the hyphens (ALABDULMOHSEN): the article
-#: is dropped as AL- written apart is, so the element is ABD-MOHSEN either way.
-_ABD_GLUED = re.compile(r"(?:AL|EL)?ABD(?:OU|U|E|A|O)(L|R|S|Z|N|T|D|SH)(.{3,})")
+#: is dropped as AL- written apart is, so the element is ABD-MOHSEN either way. The part has two
+#: letters or more ('ABD-AL-'IZ written ABDALIZ).
+_ABD_GLUED = re.compile(r"(?:AL|EL)?ABD(?:OU|U|E|A|O)(L|R|S|Z|N|T|D|SH)(.{2,})")
 #: ABD glued to its part with no article at all (ABDRAZZAK, ABDKARIM).
 _ABD_BARE = re.compile(r"ABD([BCDFGJKLMNPQRSTVWXZ][A-Z]{3,})")
 #: The article in front of DIN, written apart (UD DIN, ED DINE; AL / EL are stop-words already).

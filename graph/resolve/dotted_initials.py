@@ -24,6 +24,10 @@ another country after an S; "S.P.R.L." the Belgian SPRL, "O.O.O." the Russian OO
 letter, the cutter took the longest form it knew from the end (A R L, A C of "S.A.C."), and a
 jurisdiction conflict with the same company written "SARL" sank a true pair.
 
+A group may open with two letters ("AR.P.C.", the Kosovar "SH.A."): the dots join them to the
+letters after them as they join single letters, and read letter by letter the cutter took the
+form P.C. and left AR, which no longer matched the clerk's "ARPC".
+
 With neither ("ALPHA E G", "JM S.A.", a clerk's "K A S"), letters at the end are the form. The
 one-letter stop-words A and Y among initials are kept as letters too
 (:mod:`graph.resolve.initial_runs`).
@@ -34,8 +38,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-#: Two or more single letters joined by dots ("K.A.S.", "A.C"), not part of a longer word.
-_DOTTED = re.compile(r"(?<![^\W\d_])[^\W\d_](?:\.[^\W\d_])+(?![^\W\d_])")
+#: Two or more single letters joined by dots ("K.A.S.", "A.C"), the first of them maybe two
+#: letters ("AR.P.C."), not part of a longer word.
+_DOTTED = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,2}(?:\.[^\W\d_])+(?![^\W\d_])")
 
 
 def continues_initials(toks: Sequence[str], n: int) -> bool:
@@ -47,9 +52,9 @@ def continues_initials(toks: Sequence[str], n: int) -> bool:
 
 
 def dotted_groups(text: str, fold: Callable[[str], str]) -> list[tuple[str, ...]]:
-    """The runs of dotted initials of ``text``, each as its folded letters."""
+    """The runs of dotted initials of ``text``, each as its folded letters (the first maybe two)."""
     groups = [tuple(fold(m.group()).split()) for m in _DOTTED.finditer(text)]
-    return [g for g in groups if len(g) >= 2 and all(len(w) == 1 for w in g)]
+    return [g for g in groups if len(g) >= 2 and all(len(w) == 1 for w in g[1:])]
 
 
 def occurrences(tokens: Sequence[str], group: tuple[str, ...]) -> list[int]:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from graph.resolve import post_soviet_forms, qualified_forms
 from graph.resolve.dotted_initials import continues_initials
+from graph.resolve.form_pieces import form_pieces
 from graph.resolve.form_writings import form_writings
 
 ELF_TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "elf-codes-1.4.1.csv"
@@ -566,6 +567,12 @@ class LegalForms:
                         found_cls, found_text = whole, " ".join(ending)
                     changed = True
                     break
+            if not changed and ending and (pieces := form_pieces(toks, ending, self.spelled)):
+                # "SADE CV", "SPR DE R L DE CV": the words before the forms cut are pieces of
+                # one form with them, written together or apart otherwise than the table.
+                toks, ending = toks[:-pieces], toks[-pieces:] + ending
+                found_cls, found_text = self.spelled["".join(ending)], " ".join(ending)
+                changed = True
             room = len(toks) if found_cls is None else len(toks) - 1
             for n in range(min(MAX_FORM_TOKENS, room), 0, -1):
                 head = self.writings.get(toks[:n], toks[:n])

@@ -531,6 +531,10 @@ class NameForm:
             ordinal = _ORDINAL.fullmatch(t)
             if ordinal:  # "760TH", "2ND": the 760th institute is not the 726th
                 out.append(ordinal.group(1))
+            elif glued := _CODE_NUMBER.fullmatch(t):
+                # "KPE018": a code's number written without the dot or hyphen of "KPE.018",
+                # "KPE-018", which part it from its letters; read as the number it is there.
+                out.append(glued.group(1))
             elif (t in ROMAN_NUMERALS and (t not in _SYLLABLE_NUMERALS or i == last)) or (
                 t in ("I", "V", "X") and i == last and i > 0 and len(self.tokens[i - 1]) > 1
             ):
@@ -554,6 +558,8 @@ class NameForm:
 #: Roman numerals that are also syllables of romanised names: numbers only at the end.
 _SYLLABLE_NUMERALS = frozenset(["XI"])
 _ORDINAL = re.compile(rf"0*(\d+)(?:{ORDINAL_SUFFIXES})?")
+#: A code of letters then digits written as one word (KPE018, GP21): its number.
+_CODE_NUMBER = re.compile(r"[A-Z]+0*(\d+)")
 _LEGAL_WORDS = frozenset(["LIMITED", "COMPANY", "CORPORATION", "INCORPORATED"])
 _PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 #: A bracketed part that ends the name.

@@ -4,12 +4,16 @@ MOHAMMADREZA / MOHAMMAD REZA, SEIFALLAH / SEIF ALLAH, ABDULMALIK / ABDUL MALIK,
 KOSARAYANIFARD / KOSARYANI-FARD: Persian, Arabic and Malay name elements are joined or split
 at will by transliterators. Word by word, the joined form matches only one half of the split
 one; :func:`merge_compounds` rewrites the split side so that the two halves become one word
-again, which the alignment then compares with the joined word.
+again, which the alignment then compares with the joined word. A word that is the other name's
+word with the Arabic article glued (ALHASAN / HASAN: :mod:`graph.resolve.glued_articles`) is
+that word, not two others joined (ALI + HASAN).
 """
 
 from __future__ import annotations
 
 from rapidfuzz import fuzz
+
+from graph.resolve.glued_articles import glued_article
 
 #: A joined word and two words of the other name written together agree this closely.
 COMPOUND_MIN = 88
@@ -38,8 +42,8 @@ def merge_compounds(ta: list[str], tb: list[str]) -> tuple[list[str], list[tuple
     out = list(tb)
     merges: list[tuple[str, str, str]] = []
     for word in ta:
-        if len(word) < COMPOUND_MIN_CHARS or word in out:
-            continue
+        if len(word) < COMPOUND_MIN_CHARS or word in out or any(glued_article(word, t) for t in out):
+            continue  # ALHASAN / HASAN is one word with its article glued, no ALI + HASAN
         split = _best_split(word, out)
         if split is not None:
             i, j = split

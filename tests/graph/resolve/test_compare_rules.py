@@ -119,6 +119,18 @@ def test_xi_inside_a_name_is_a_syllable_not_a_number() -> None:
     assert "numbers" not in features(m)
 
 
+def test_a_code_number_glued_to_its_letters_is_the_same_number() -> None:
+    # "KPE018" as a clerk writes "KPE.018": the number is read either way, and still tells codes apart.
+    assert normalise_name("SECOND ACADEMY OF NATURAL SCIENCES (KPE018)").number_values == ("18", "2")
+    a = "SECOND ACADEMY OF NATURAL SCIENCES (KPE.018)"
+    m = compare(rec(a), rec("SECOND ACADEMY OF NATURAL SCIENCES (KPE018)"))
+    assert m.decision == Decision.MATCH
+    assert "numbers" not in features(m)
+    m = compare(rec(a), rec("SECOND ACADEMY OF NATURAL SCIENCES (KPE019)"))
+    assert m.decision == Decision.NO
+    assert "numbers differ: 18 2 vs 19 2" in {r.detail for r in m.reasons}
+
+
 @pytest.mark.parametrize(
     ("a", "b", "word"),
     [

@@ -36,6 +36,18 @@ def test_a_form_written_as_its_own_initials_is_still_cut(name: str, kept: tuple[
     assert read.legal_form_text == form
 
 
+def test_initials_opened_by_two_letters_are_one_word() -> None:
+    # "AR.P.C.": read as AR and the US form P.C., it no longer matched the clerk's "ARPC".
+    assert normalise_name("AR.P.C.").distinctive == ("ARPC",)
+    assert dotted_groups("AR.P.C. and SH.A.", fold) == [("AR", "P", "C"), ("SH", "A")]
+    assert (
+        compare(Record("a", "company", ("AR.P.C.",)), Record("b", "company", ("ARPC",))).decision
+        is Decision.MATCH
+    )
+    # Two letters dotted before another word stay apart (CO.LTD.).
+    assert dotted_groups("ALPHA CO.LTD.", fold) == []
+
+
 def test_different_initials_do_not_match() -> None:
     a = Record("a", "company", ("Q.A.S.",))
     b = Record("b", "company", ("Q.A.T.",))
