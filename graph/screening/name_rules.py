@@ -16,7 +16,7 @@ returns the reason a user sees, or None. A pair a rule fires on is capped below 
 - :func:`common_word_name_extended`: the listed name is one common English word (COSMOS) and the
   screened name holds it beside words of its own (COSMOS WEB).
 - :func:`only_common_words_agree`: what both names hold is dictionary words or places
-  (COMMUNICATIONS, SHENZHEN) and their own words differ outright (SOCKET / SCOTT COMMUNICATIONS).
+  (COMMUNICATIONS, SHENZHEN, NINGBO) and their own words differ outright (SOCKET / SCOTT COMMUNICATIONS).
 - :func:`prefixed`: one one-word name is the other with a letter or two in front (ANDES / BANDES).
 
 No rule applies to names that hold the same letters with a space moved (SIN OZIM / SINO ZIM):
@@ -31,11 +31,16 @@ from collections.abc import Callable
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from graph.resolve.place_qualifiers import gazetteer
 from graph.words import COMMON_ZIPF, is_common_word, zipf
 
 SHORT_NAME_MAX = 4
-#: In the frequency table at all (once per million words): a dictionary word or a well-known place.
+#: In the frequency table at all (once per million words): a dictionary word or a famous place
+#: (SHENZHEN). Places that English text seldom writes (NINGBO, DONGGUAN) are read from resolution's
+#: gazetteer instead (:func:`place_words`).
 WORD_ZIPF = 3.0
+#: The most words of a gazetteer phrase looked for in a name (ISLAMIC REPUBLIC OF IRAN).
+PLACE_MAX_WORDS = 4
 #: Two differing words this alike (0-100) may be one word with a typo (the scorer's word match).
 SAME_WORD_RATIO = 80.0
 #: Two words pair up (the query's word stands for the listed one) from this similarity (0-100).
@@ -44,6 +49,36 @@ RESPELT_MIN_RATIO = 70.0
 _ACRONYM_SWAPS = str.maketrans({"C": "K", "Q": "K", "W": "V", "Y": "I"})
 #: In a longer word J too (Я, Ю come back as YA, IA or JA).
 _TRANSLIT_SWAPS = str.maketrans({"C": "K", "Q": "K", "W": "V", "Y": "I", "J": "I"})
+
+
+def place_words(words: list[str]) -> frozenset[str]:
+    """The words of a name that make up a place of resolution's gazetteer
+    (:func:`graph.resolve.place_qualifiers.gazetteer`: rigour's territories and GeoNames' cities of a
+    million people), longest phrase first: NINGBO, DONGGUAN, HONG KONG. One list of places for both
+    the resolver and the screener, so a city is a place to both or to neither."""
+    places = gazetteer()
+    out: set[str] = set()
+    i = 0
+    while i < len(words):
+        for n in range(min(PLACE_MAX_WORDS, len(words) - i), 0, -1):
+            if " ".join(words[i : i + n]) in places:
+                out.update(words[i : i + n])
+                i += n
+                break
+        else:
+            i += 1
+    return frozenset(out)
+
+
+def _word_or_place(word: str, places: frozenset[str]) -> bool:
+    """A dictionary word or a place (``places`` from :func:`place_words`): a trade or a city, no name."""
+    return word in places or zipf(word) >= WORD_ZIPF
+
+
+def _places_note(words: list[str], places: frozenset[str]) -> str:
+    """The places among ``words`` named for the user (empty when there are none)."""
+    named = [w for w in words if w in places]
+    return f" ({', '.join(named)}: {'a place' if len(named) == 1 else 'places'})" if named else ""
 
 
 def translit_form(word: str) -> str:
@@ -173,10 +208,11 @@ def prefixed(query_words: list[str], list_words: list[str], query_head: str = ""
 def only_common_words_agree(
     query_words: list[str], list_words: list[str], query_head: str = ""
 ) -> str | None:
-    """The words both names hold are dictionary words or well-known places (COMMUNICATIONS, SHENZHEN),
+    """The words both names hold are dictionary words or places (COMMUNICATIONS, SHENZHEN, NINGBO),
     and the words that would tell the firms apart differ outright (SOCKET / SCOTT, CUDY / DJI): SOCKET
-    COMMUNICATIONS and SCOTT COMMUNICATIONS share a trade, not a name. Words are compared with
-    transliteration swaps folded, so a Cyrillic spelling of the listed name still agrees word for word."""
+    COMMUNICATIONS and SCOTT COMMUNICATIONS share a trade, not a name; NINGBO CUDY and NINGBO DJI a
+    city. Words are compared with transliteration swaps folded, so a Cyrillic spelling of the listed
+    name still agrees word for word."""
     qk = {translit_form(w): w for w in query_words}
     lk = {translit_form(w): w for w in list_words}
     shared = [k for k in lk if k in qk]
@@ -184,14 +220,16 @@ def only_common_words_agree(
     own_l = [k for k in lk if k not in qk]
     if not shared or not own_q or not own_l:
         return None
-    if any(zipf(lk[k]) < WORD_ZIPF for k in shared):
+    places = place_words(list_words)
+    if any(not _word_or_place(lk[k], places) for k in shared):
         return None  # a rare word spelt alike on both sides is a name, not a trade
     if any(fuzz.ratio(x, y) >= SAME_WORD_RATIO for x in own_q for y in own_l):
         return None  # the differing words resemble each other: a typo, not another firm
-    agree = " ".join(lk[k] for k in shared)
+    agree = [lk[k] for k in shared]
     return (
-        f"only common words agree: '{agree}' is common English or a well-known place, and the listed "
-        f"'{' '.join(lk[k] for k in own_l)}' is unlike the screened '{' '.join(qk[k] for k in own_q)}'"
+        f"only common words agree: '{' '.join(agree)}' is common English or a place"
+        f"{_places_note(agree, places)}, and the listed '{' '.join(lk[k] for k in own_l)}' is unlike "
+        f"the screened '{' '.join(qk[k] for k in own_q)}'"
     )
 
 
@@ -206,11 +244,13 @@ def listed_word_missing(query_words: list[str], list_words: list[str], query_hea
     missing = [w for k, w in lk.items() if k not in qk]
     if not qk or not qk <= lk.keys() or not missing:
         return None
-    if any(zipf(lk[k]) < WORD_ZIPF for k in qk):
+    places = place_words(list_words)
+    if any(not _word_or_place(lk[k], places) for k in qk):
         return None  # a rare word spelt alike on both sides is a name, not a trade
     return (
         f"listed word missing: the screened name's words ('{' '.join(query_words)}') are all common "
-        f"English or well-known places, and the listed name's '{' '.join(missing)}' is not in it"
+        f"English or places{_places_note([lk[k] for k in qk], places)}, and the listed name's "
+        f"'{' '.join(missing)}' is not in it"
     )
 
 
