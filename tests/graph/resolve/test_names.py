@@ -120,6 +120,7 @@ def test_address_uses_the_one_normaliser() -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=60))
 @example("A.A%E")  # found by Hypothesis: dotted initials AA and E, re-read from the tokens as AAE
+@example("有限責任公司")  # a legal form alone: no tokens, and its words read as the name
 def test_normalising_twice_changes_nothing(text: str) -> None:
     once = normalise_name(text)
     twice = normalise_name(" ".join(once.tokens))
@@ -129,7 +130,7 @@ def test_normalising_twice_changes_nothing(text: str) -> None:
         # read as one ("OU A": form A, word OU, and "OU" alone is the Estonian OÜ; "S P DE C V").
         # Nothing else may change, but for initials: the tokens drop the dots that grouped them
         # ("A.A%E" is AA and E; its tokens "A A E" are one run AAE), so only their letters must stay.
-        if all(len(token) == 1 for token in once.tokens):
+        if once.tokens and all(len(token) == 1 for token in once.tokens):
             assert "".join(twice.distinctive) == "".join(once.distinctive)
         else:
             _lone_form_word(once, twice)
