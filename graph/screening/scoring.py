@@ -37,6 +37,7 @@ from graph.screening.name_rules import (
     translit_form,
     two_edits,
 )
+from graph.screening.number_words import numbers_by_value
 
 #: Legal forms and generic trade words: compared never as distinctive words (one string, split once).
 _LEGAL_WORDS = """
@@ -454,6 +455,8 @@ def score_pairs(
     token_weight: Callable[[str], float] | None = None,
 ) -> PairScores:
     """Score aligned pairs ``(query_names[i], target_names[i])``; all inputs have one row per pair."""
+    # One number written two ways (II / 2, 2ND / II) is compared as its digits on both sides.
+    query_names, target_names = numbers_by_value(query_names, target_names)
     a = [distinctive(n) for n in query_names]
     b = [distinctive(n) for n in target_names]
     rules: dict[int, list[str]] = {}
