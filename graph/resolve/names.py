@@ -535,7 +535,7 @@ class NameForm:
                 # "KPE018": a code's number written without the dot or hyphen of "KPE.018",
                 # "KPE-018", which part it from its letters; read as the number it is there.
                 out.append(glued.group(1))
-            elif (t in ROMAN_NUMERALS and (t not in _SYLLABLE_NUMERALS or i == last)) or (
+            elif (t in ROMAN_NUMERALS and (t not in SYLLABLE_NUMERALS or i == last)) or (
                 t in ("I", "V", "X") and i == last and i > 0 and len(self.tokens[i - 1]) > 1
             ):
                 # A lone I / V / X after single letters is debris of a legal form ("S A DE C V"),
@@ -556,7 +556,7 @@ class NameForm:
 
 
 #: Roman numerals that are also syllables of romanised names: numbers only at the end.
-_SYLLABLE_NUMERALS = frozenset(["XI"])
+SYLLABLE_NUMERALS = frozenset(["XI"])
 _ORDINAL = re.compile(rf"0*(\d+)(?:{ORDINAL_SUFFIXES})?")
 #: A code of letters then digits written as one word (KPE018, GP21): its number.
 _CODE_NUMBER = re.compile(r"[A-Z]+0*(\d+)")

@@ -5,7 +5,9 @@ not call the resolution scorer (:mod:`graph.resolve.compare`, :mod:`graph.resolv
 shares resolution's list of generic words, so the two may judge one pair differently
 (``benchmarks/screen_compare_divergence.py`` counts where). The resolution rules screening applies
 on top of it are for names made only of line-of-business words (:mod:`graph.screening.generic_names`)
-and for firm names that differ in a number (:mod:`graph.screening.number_names`). Generic words
+and for firm names that differ in a number (:mod:`graph.screening.number_names`); resolution's
+readings it borrows are of numbers written otherwise (:mod:`graph.screening.number_words`: II = 2ND
+= 2) and of legal forms written out in words (:mod:`graph.screening.written_forms`). Generic words
 (legal forms, TRADING, TECHNOLOGY …) are removed before the fuzzy comparison so that they never
 carry a match on their own, and the blocking similarity (rare-key overlap, see
 :mod:`graph.resolve.candidates`) is blended in.
@@ -37,6 +39,8 @@ from graph.screening.name_rules import (
     translit_form,
     two_edits,
 )
+from graph.screening.number_words import numbers_by_value
+from graph.screening.written_forms import written_forms_cut
 
 #: Legal forms and generic trade words: compared never as distinctive words (one string, split once).
 _LEGAL_WORDS = """
@@ -454,6 +458,12 @@ def score_pairs(
     token_weight: Callable[[str], float] | None = None,
 ) -> PairScores:
     """Score aligned pairs ``(query_names[i], target_names[i])``; all inputs have one row per pair."""
+    # One number written two ways (II / 2, 2ND / II) is compared as its digits on both sides.
+    # The names as written decide whether their letters are the party's own (written_in_latin).
+    written = query_names
+    query_names, target_names = numbers_by_value(query_names, target_names)
+    # A legal form written out in words (OBSHCHESTVO S OGRANICHENNOI …) is no part of the name.
+    query_names, target_names = written_forms_cut(query_names, target_names, is_generic)
     a = [distinctive(n) for n in query_names]
     b = [distinctive(n) for n in target_names]
     rules: dict[int, list[str]] = {}
@@ -541,14 +551,16 @@ def score_pairs(
         head = folded(query_names[k]).split()[:1]
         # A person written without a middle name is how listed people often appear: firm names only.
         firm = firm_name(query_names[k])
-        latin = written_in_latin(query_names[k])
+        latin = written_in_latin(written[k])
         extra = (listed_word_missing,) * firm + (short_name_spelt_otherwise, two_edits) * latin
         for rule in (*NAME_RULES, *extra):
             reason = rule(words_a, words_b, head[0] if head else "")
             if reason:
                 rules.setdefault(k, []).append(f"{reason} (score capped at {TWO_DIFFERENCES_CAP:.2f})")
     for k in np.flatnonzero((score > TWO_DIFFERENCES_CAP) & (country == -1)).tolist():
-        reason = approximate_abroad(query_names[k], target_names[k], int(country[k]))
+        # A name rewritten above is folded to Latin letters: whether it was written so is the original's.
+        latin = written_in_latin(written[k])
+        reason = approximate_abroad(query_names[k], target_names[k], int(country[k])) if latin else None
         if reason:
             rules.setdefault(k, []).append(reason)
     for k, reasons in rules.items():

@@ -1,0 +1,100 @@
+"""A legal form written out in words is a legal form to screening, as it is to resolution.
+
+Screening's generic words hold the abbreviated forms (OOO, AO, CJSC, S.A.), but lists spell many
+a form in full, and in transliteration: "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU 'GAZ-OIL'"
+(an OOO), "AKTSIONERNOE OBSHCHESTVO 'AGROKREDIT-INFORM'" (an AO), "RUST CLOSED JOINT-STOCK COMPANY"
+(a CJSC), "TROPPO SOCIEDAD ANONIMA" (an S.A.). Those words then counted as the name's own, and the
+listed "GAZ-OIL, OOO" came out 0.24 against its other name, "CJSC RUST" 0.30 against "RUST CLOSED
+JOINT-STOCK COMPANY", where resolution matches them. Resolution cuts a name's legal forms from its
+edges by the ISO 20275 table (:meth:`graph.resolve.legal_forms.LegalForms.split`); screening cuts
+them with that reading, imported, not copied.
+
+A pair is compared without its written-out forms only where the other name holds none of the
+form's words: where both names write the form ("… PUBLIC JOINT STOCK COMPANY" and "… PUBLIC JOINT
+STOCK CO", or its words reordered or mistyped, "OPEN JONT STOCK"), the form's words agree as
+letters, and a cut on one side only (the table reads a form as spelt, at a name's edge) would leave
+the other side's words without partner. The form's class, where it is a generic word (LIMITED,
+CORPORATION), stands in for it, so the name is still read as a firm's.
+
+Only a form of two words or more is cut, holding a word of three letters or more that is not
+already generic to screening: a single word at a name's edge is the name's as often as a form's
+(the Korean given name SE, a European SE), letters are initials (T E G), and a run of generic words
+changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cache, lru_cache
+
+from rapidfuzz import fuzz
+
+from graph.ids import normalise_key_text
+from graph.resolve.names import legal_forms
+
+#: Fewest words of a form written out that screening cuts.
+MIN_FORM_WORDS = 2
+#: Fewest letters of a form's word that makes it the form's, not an initial.
+MIN_WORD_CHARS = 3
+#: Similarity (0-100) at which a word of one name is a form's word of the other, mistyped.
+WORD_MATCH_MIN = 80
+
+
+@cache
+def _form_words() -> frozenset[str]:
+    """The words of the legal forms of two words or more (written first or last)."""
+    forms = legal_forms()
+    keys = [*forms.table, *forms.writings, *forms.prefixes]
+    return frozenset(word for key in keys if len(key) >= MIN_FORM_WORDS for word in key)
+
+
+@lru_cache(maxsize=200_000)
+def _cut(name: str, generic: Callable[[str], bool]) -> tuple[str, frozenset[str]] | None:
+    """The name without the legal form written out at its edges (its class word in its place, when
+    generic), and the form's own words; None where no such form is cut."""
+    tokens = normalise_key_text(name[:1000]).split()
+    own = [t for t in tokens if t in _form_words() and len(t) >= MIN_WORD_CHARS and not generic(t)]
+    if not own:
+        return None  # most names: no form written out
+    kept, form_class, _ = legal_forms().split(tokens)
+    n = len(kept)
+    start = next((i for i in range(len(tokens) - n + 1) if tuple(tokens[i : i + n]) == kept), None)
+    if not kept or start is None:
+        return None  # nothing left, or a form read in another writing: left to the generic words
+    cut = [*tokens[:start], *tokens[start + n :]]
+    words = frozenset(t for t in cut if len(t) >= MIN_WORD_CHARS and not generic(t))
+    if len(cut) < MIN_FORM_WORDS or not words:
+        return None
+    stand_in = [form_class] if form_class and generic(form_class) else []
+    return " ".join([*kept, *stand_in]), words
+
+
+def _shared(form_words: frozenset[str], other: set[str]) -> bool:
+    """A word of the form is in the other name, spelt alike or mistyped or romanised otherwise
+    (LIABIILTI, SOKIEDAD: a word matches at :data:`WORD_MATCH_MIN`, as screening's words do)."""
+    if form_words & other:
+        return True
+    return any(
+        fuzz.ratio(w, v) >= WORD_MATCH_MIN for w in form_words for v in other if len(v) >= MIN_WORD_CHARS
+    )
+
+
+def written_forms_cut(
+    query_names: Sequence[str], target_names: Sequence[str], generic: Callable[[str], bool]
+) -> tuple[list[str], list[str]]:
+    """The aligned pairs of names, a name without its legal form written out in words where the other
+    name of its pair holds none of the form's words (see the module's docstring)."""
+    queries, targets = list(query_names), list(target_names)
+    for k, (q, t) in enumerate(zip(query_names, target_names, strict=True)):
+        cut_q, cut_t = _cut(q, generic), _cut(t, generic)
+        if cut_q is None and cut_t is None:
+            continue
+        words_q = set(normalise_key_text(q[:1000]).split())
+        words_t = set(normalise_key_text(t[:1000]).split())
+        if (cut_q is not None and _shared(cut_q[1], words_t)) or (
+            cut_t is not None and _shared(cut_t[1], words_q)
+        ):
+            continue  # both names write the form: its words agree as letters
+        queries[k] = cut_q[0] if cut_q else q
+        targets[k] = cut_t[0] if cut_t else t
+    return queries, targets
