@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from graph.resolve import DEFAULT_THRESHOLDS, Decision, Record, compare, decide, prepare, score_pairs
 from graph.resolve.names import GENERIC_WORDS, ROMAN_NUMERALS, STOP_WORDS, normalise_name
+from graph.resolve.vessel_numbers import NUMBER_WORDS
 
 REFERENCE = Path(__file__).resolve().parents[3] / "data" / "reference"
 KINDS = ("company", "person", "vessel")
@@ -172,10 +173,12 @@ def related(draw: st.DrawFn, name: str, kind: str) -> str:
         words.pop(draw(st.integers(0, len(words) - 1)))
         return " ".join(words)
     if choice == 1:
-        return name + " " + draw(st.sampled_from([*LEGAL_FORMS, *GENERIC, *ROMAN]))
+        # a legal form only to a name without one: no listed name stacks two ("L.L.C. OAO")
+        formless = not normalise_name(name, kind).legal_run
+        return name + " " + draw(st.sampled_from([*(LEGAL_FORMS if formless else []), *GENERIC, *ROMAN]))
     if choice == 2:
         return name.upper().replace(".", "")
-    if choice == 3 and len(words) > 1:
+    if choice == 3 and len(words) > 1 and kind != "vessel":  # a ship's prefix (MV) opens its name
         return " ".join(words[1:] + words[:1])
     if choice == 4:
         return " ".join(name.replace("-", " ").replace("&", " AND ").replace(",", " ").split())
@@ -261,9 +264,14 @@ _DOT_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_])")
 
 
 def _numeral_after_letters(name: str, kind: str) -> bool:
-    """The name, as read, ends in I, V or X after a single letter ("A.A. I", "A.A. (HK) I")."""
+    """The name ends in I, V or X after dotted letters ("A.B. I") or, as read, after a single
+    letter ("A.A. (HK) I")."""
     tokens = normalise_name(name, kind).tokens
-    return len(tokens) > 1 and tokens[-1] in ("I", "V", "X") and len(tokens[-2]) == 1
+    after_letter = len(tokens) > 1 and tokens[-1] in ("I", "V", "X") and len(tokens[-2]) == 1
+    return after_letter or _NUMERAL_AFTER_DOTS.search(name) is not None
+
+
+_NUMERAL_AFTER_DOTS = re.compile(r"[^\W\d_]\.\s*[IVX]\W*$", re.IGNORECASE)
 
 
 def _forms_read_apart(name: str, written: str, kind: str) -> bool:
@@ -277,9 +285,9 @@ _DOTTED_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_](?:\.[^\W\d_])+(?![^\W\d_])"
 
 
 def _initials_spell_a_word(name: str) -> bool:
-    """Dotted letters of ``name`` spell a stop-word or a Roman numeral once the dots are dropped
-    ("A.L." / AL, the Arabic article; "V.I." / VI)."""
-    read = STOP_WORDS | ROMAN_NUMERALS
+    """Dotted letters of ``name`` spell a stop-word or a number once the dots are dropped
+    ("A.L." / AL, the Arabic article; "V.I." / VI; "O.N.E." / ONE, a ship's number)."""
+    read = STOP_WORDS | ROMAN_NUMERALS | NUMBER_WORDS.keys()
     return any(m.group().replace(".", "").upper() in read for m in _DOTTED_LETTERS.finditer(name))
 
 
@@ -308,7 +316,7 @@ def test_a_clerks_writing_scores_as_the_name_does(kind: str, writing: str, data:
         #   (dotted forms are joined at the end only: "L.L.C. ROMASHKA" is LLC ROMASHKA, "LLC
         #   ROMASHKA" is ROMASHKA of the form LLC);
         assume(not _forms_read_apart(a, written, kind))
-        # - letters that spell a stop-word or a Roman numeral are that word: "A.L. II" names the
+        # - letters that spell a stop-word or a number are that word: "A.L. II" names the
         #   ship AL 2, "AL II" is the Arabic article before a number, no name; "V.I. LENIN" is
         #   initials, "VI LENIN" has the number 6 (and the two are refused as two names: a
         #   numeral opening a name is read as a number, see the report of the props29 branch).
