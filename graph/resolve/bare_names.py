@@ -11,9 +11,11 @@ refused and the words are the name:
 * a cut that leaves one letter of a name of letters (K of "K A S", C of "C T R"): one letter
   names no company, and the letters together are its initials;
 * a cut that takes the whole of a one-word or letters-only name, when the form is a code of no
-  family (:data:`graph.resolve.legal_forms.FAMILIES`): a registry's code (CTR, NPC) is as often
-  a company's initials. A common form alone ("LLC", "L.L.C.", "GMBH") stays a form, and a name
-  that is only one still names no one.
+  family (:data:`graph.resolve.legal_forms.FAMILIES`) nor one used the world over
+  (:data:`graph.resolve.legal_forms.INTERNATIONAL`): a registry's code (CTR, NPC) is as often a
+  company's initials. A common form alone ("LLC", "L.L.C.", "GMBH", "CO.") stays a form, and a
+  name that is only one still names no one ("CO." alone matched itself until CO, of no family,
+  counted as common).
 
 Letters that leave initials keep their form: "J M S A" is JM S.A. (:mod:`graph.resolve.dotted_initials`).
 """

@@ -692,6 +692,12 @@ FAMILIES.update({f.replace(" ", ""): fam for f, (_, fam, _, _) in post_soviet_fo
 FAMILIES.update({f.replace(" ", ""): fam for f, (_, fam, _) in qualified_forms.FORMS.items()})
 
 
+def is_common_form(form_text: str) -> bool:
+    """A form of a family (LLC, GMBH) or one used the world over (CO, CO INC): never a registry's
+    code that is as often a company's initials (graph.resolve.bare_names)."""
+    return family(form_text) is not None or form_text.replace(" ", "") in INTERNATIONAL
+
+
 def family(form_text: str) -> str | None:
     """The family of a written legal form (see :data:`FAMILIES`), None when it has none."""
     return FAMILIES.get(form_text.replace(" ", "")) if form_text else None

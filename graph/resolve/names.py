@@ -34,7 +34,7 @@ from graph.resolve.dotted_initials import dotted_groups, join_dotted_forms, join
 from graph.resolve.form_names import form_words
 from graph.resolve.form_typos import FormTypos
 from graph.resolve.initial_runs import joined_runs
-from graph.resolve.legal_forms import GENERIC, MAX_FORM_TOKENS, LegalForms, family
+from graph.resolve.legal_forms import GENERIC, MAX_FORM_TOKENS, LegalForms, family, is_common_form
 from graph.resolve.name_articles import stop_words_of
 from graph.resolve.name_titles import titles_dropped
 from graph.resolve.ordinals import (
@@ -724,7 +724,7 @@ def edge_forms_as_written(
     joined = join_split_groups(raw, cut[0], cut[3], groups)
     if joined is not None:
         cut = forms_as_written(joined, kind)
-    if cut[1] is not None and keeps_no_name(written, cut[0], family(cut[2]) is not None):
+    if cut[1] is not None and keeps_no_name(written, cut[0], is_common_form(cut[2])):
         # "CTR", "C T R": the name's own word or initials, no form (graph.resolve.bare_names).
         return tuple(correct_generic(t) for t in written), None, "", ""
     return cut

@@ -6,10 +6,13 @@ word. The numbers check already reads a Roman numeral by its value, but the name
 2 and II as two words, so "HAO FAN 2" / "HAO FAN II" stayed at review and "KUM SONG 3" / "KUM
 SONG THREE" was refused as another number (``benchmarks/vessel_writings_scan.py``).
 
-For vessels only, the number that closes the name is written as its digits. Only the last word
-after a word of two letters or more: a lone I, V or X elsewhere is an initial, and a number word
-that opens the name ("SEVEN SEAS", "ONE WORLD") is the name itself. Companies keep their words:
-"HOLDING II" is compared by the numbers check, and "ONE" closing a company name is a brand.
+For vessels only, the number that closes the name is written as its digits. Only the last word:
+a lone I, V or X elsewhere, or after a single letter, is an initial, and a number word that opens
+the name ("SEVEN SEAS", "ONE WORLD") is the name itself. A numeral of two letters or more (II,
+XIV) or a number word closes the name after initials too: "A.A. II" is the ship AA 2, as its
+writing without dots "AA II" is (the two were refused as two ships, similarity 0.57). Companies
+keep their words: "HOLDING II" is compared by the numbers check, and "ONE" closing a company name
+is a brand.
 
 A hull number written without its hyphen is the same number: "GP-21" is read GP 21, and a
 manifest's "GP21" was one word with no number in it, refused as another ship ("numbers differ: 21
@@ -74,6 +77,8 @@ def hull_numbers_apart(tokens: list[str]) -> list[str]:
 
 def ship_number(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """``tokens`` of a vessel name with its closing number word or numeral written as digits."""
-    if len(tokens) < 2 or tokens[-1] not in _DIGITS or len(tokens[-2]) < 2:
+    if len(tokens) < 2 or tokens[-1] not in _DIGITS:
         return tokens
+    if len(tokens[-1]) == 1 and len(tokens[-2]) < 2:
+        return tokens  # a lone I, V or X after a letter ends a run of initials (A B V)
     return (*tokens[:-1], _DIGITS[tokens[-1]])

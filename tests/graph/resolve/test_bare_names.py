@@ -47,8 +47,21 @@ def test_batch_scores_equal_compare() -> None:
         ("LLC", (), "LLC"),
         ("L L C", (), "L L C"),
         ("GMBH", (), "GMBH"),
+        # CO is of no form family but used the world over: a common form too.
+        ("CO", (), "CO"),
+        ("Co.", (), "CO"),
+        # … while dotted letters are initials (graph.resolve.dotted_initials).
+        ("C.O.", ("C", "O"), ""),
     ],
 )
 def test_what_is_cut(name: str, tokens: tuple[str, ...], form: str) -> None:
     read = normalise_name(name)
     assert (read.tokens, read.legal_form_text) == (tokens, form)
+
+
+def test_the_company_abbreviation_alone_never_matches() -> None:
+    # Found by the property tests (test_compare_properties): "CO." alone was read as a name word
+    # CO and matched itself at 0.97.
+    match = compare(rec("CO."), rec("Co"))
+    assert match.decision is Decision.NO
+    assert "no distinctive word" in match.reasons[0].detail

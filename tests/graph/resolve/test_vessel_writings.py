@@ -74,6 +74,16 @@ def test_only_the_closing_number_of_a_vessel_is_read() -> None:
     assert compare(company("ACME HOLDING ONE"), company("ACME HOLDING 1")).decision != Decision.MATCH
 
 
+@pytest.mark.parametrize(("listed", "written"), [("A.A. II", "AA II"), ("K.S. SEVEN", "KS SEVEN")])
+def test_a_closing_number_after_dotted_initials_is_read_as_without_the_dots(
+    listed: str, written: str
+) -> None:
+    # Found by the property tests (test_compare_properties): after the single letters of "A.A."
+    # the II stayed a word, "AA II" read AA 2, and the two were refused as two ships (0.02).
+    assert normalise_name(listed, "vessel").tokens[-1] == normalise_name(written, "vessel").tokens[-1]
+    assert compare(vessel(listed), vessel(written)).decision == Decision.MATCH
+
+
 def test_the_scan_reports_failures_per_writing(capsys: pytest.CaptureFixture[str]) -> None:
     failures = writings_report(["KUM SONG 3", "SEA STAR", "GP-21", "7-28"], counts_only=False, examples=3)
     out = capsys.readouterr().out
