@@ -535,11 +535,16 @@ class NameForm:
                 # "KPE018": a code's number written without the dot or hyphen of "KPE.018",
                 # "KPE-018", which part it from its letters; read as the number it is there.
                 out.append(glued.group(1))
-            elif (t in ROMAN_NUMERALS and (t not in SYLLABLE_NUMERALS or i == last)) or (
-                t in ("I", "V", "X") and i == last and i > 0 and len(self.tokens[i - 1]) > 1
-            ):
+            elif (
+                t in ROMAN_NUMERALS
+                and (t not in SYLLABLE_NUMERALS or i == last)
+                and not (i == 0 and i < last and len(t) == 2)
+            ) or (t in ("I", "V", "X") and i == last and i > 0 and len(self.tokens[i - 1]) > 1):
                 # A lone I / V / X after single letters is debris of a legal form ("S A DE C V"),
-                # and XI inside a name is a Chinese syllable (XI AN), not a number.
+                # and XI inside a name is a Chinese syllable (XI AN), not a number. Two letters
+                # opening a longer name are initials written together ("VI LENIN PLANT" for
+                # V.I. Lenin, "IV" for I.V.): a number closes a name (PETER II) or is written
+                # longer than a pair of initials ("III MILLENIUM").
                 out.append(t)
         return tuple(sorted(out))
 

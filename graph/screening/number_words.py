@@ -27,7 +27,9 @@ from graph.ids import normalise_key_text
 from graph.resolve.names import ABBREVIATIONS, ROMAN_NUMERALS, SYLLABLE_NUMERALS
 from graph.resolve.ordinals import ORDINAL_WORDS, canonical_numbers, number_value
 
-#: Roman numerals resolution reads wherever they stand in a firm's name (II, III, IV, XIV …).
+#: Roman numerals resolution reads wherever they stand in a firm's name (II, III, IV, XIV …), but
+#: for two letters opening it (VI LENIN: initials); a rewrite here is made only where it makes a
+#: pair's numbers one, so that exception needs no copy here.
 NUMERALS_ANYWHERE = ROMAN_NUMERALS - SYLLABLE_NUMERALS
 _ORDINAL_WORDS = frozenset(ORDINAL_WORDS)
 

@@ -88,3 +88,9 @@ def test_numbers_of_firms_only() -> None:
     for kind in ("person", "individual", "vessel", "aircraft"):
         assert numbers_differ("FKY PROPERTIES LLC", "FKY 2 PROPERTIES LLC", kind) is None
     assert numbers_differ("HOLDING II CORP", "HOLDING 2 CORP", "unknown") is None
+
+
+def test_initials_written_together_are_no_number() -> None:
+    # "VI LENIN PLANT" was capped against the listed "V.I. LENIN PLANT": VI read as the number 6
+    assert numbers_differ("VI LENIN PLANT", "V.I. LENIN PLANT", "company") is None
+    assert numbers_differ("VI LENIN PLANT", "VII LENIN PLANT", "company") is not None
