@@ -20,11 +20,13 @@ read names that end in the same letters (KAMAL, FAISAL, BILAL) as KAM, FAIS, BIL
 
 from __future__ import annotations
 
+from graph.resolve.arabic_particles import ARTICLES as ARABIC_ARTICLES
 from graph.resolve.census_given_names import census_given_names
 from graph.resolve.sun_articles import is_sun_article
 
-#: The article as transliterations write it glued: Arabic AL / EL, South Asian UL, UR, UD, US, UZ.
-ARTICLES = ("AL", "EL", "UL", "UR", "UD", "US", "UZ")
+#: The article as transliterations write it glued: the Arabic articles (AL, EL, UL) and the
+#: South Asian UR, UD, US, UZ (ZAKI-UR-REHMAN, NIZAM-UD-DIN).
+ARTICLES = ARABIC_ARTICLES | {"UR", "UD", "US", "UZ"}
 #: The word after the article has at least this many letters (AL-ID, UL-HAQ).
 MIN_WORD = 2
 #: The kunya particle "father of", which the article of the name it opens is glued behind.

@@ -28,6 +28,8 @@ from graph.resolve.form_pieces import form_pieces
 from graph.resolve.form_writings import form_writings
 
 ELF_TABLE = Path(__file__).resolve().parents[2] / "data" / "reference" / "elf-codes-1.4.1.csv"
+#: The record kinds whose names carry a legal form (a person's or a vessel's name has none).
+FORM_KINDS = frozenset({"company", "organization", "organisation", "entity", "party"})
 
 LIMITED = "LIMITED"
 CORPORATION = "CORPORATION"
@@ -543,7 +545,7 @@ class LegalForms:
                 if len(toks) > n and toks[:n] in self.vessel:
                     return toks[n:], VESSEL, " ".join(toks[:n])
             return toks, None, ""
-        if kind not in ("company", "organization", "organisation", "entity", "party"):
+        if kind not in FORM_KINDS:
             return toks, None, ""
         changed = True
         while changed and toks:

@@ -34,7 +34,7 @@ from graph.resolve.dotted_initials import dotted_groups, join_dotted_forms, join
 from graph.resolve.form_names import form_words
 from graph.resolve.form_typos import FormTypos
 from graph.resolve.initial_runs import joined_runs
-from graph.resolve.legal_forms import GENERIC, MAX_FORM_TOKENS, LegalForms, family, is_common_form
+from graph.resolve.legal_forms import FORM_KINDS, GENERIC, MAX_FORM_TOKENS, LegalForms, family, is_common_form
 from graph.resolve.name_articles import stop_words_of
 from graph.resolve.name_titles import titles_dropped
 from graph.resolve.ordinals import (
@@ -684,7 +684,7 @@ def forms_as_written(
     cut from the edges that is no part of the body type: in "… JOINT STOCK COMPANY SCIENTIFIC
     PRODUCTION ASSOCIATION" the ASSOCIATION cut from the end closes the body type, and the
     name's form is the joint-stock company."""
-    if kind not in _COMPANY_KINDS:
+    if kind not in FORM_KINDS:
         return edge_forms_as_written(raw, kind, groups)
     forms = legal_forms()
     spelled = [correct_generic(t) for t in raw]
@@ -697,10 +697,6 @@ def forms_as_written(
     if cls is None or cls == GENERIC or set(run.split()) <= body:
         cls, text = found_cls, found_text
     return kept, cls, text, " ".join([*raw[start:end], *run.split()])
-
-
-#: The kinds whose names carry a legal form (as :meth:`graph.resolve.legal_forms.LegalForms.split`).
-_COMPANY_KINDS = frozenset({"company", "organization", "organisation", "entity", "party"})
 
 
 def edge_forms_as_written(
