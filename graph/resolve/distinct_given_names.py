@@ -4,9 +4,13 @@ The word alignment of :mod:`graph.resolve.align` credits two words by their spel
 consonant skeleton (HASSAN / HUSAYN: H-S-N), or two letters in three (HAMED / HADI, MAHMOUD /
 MAHDI, ZUBAYR / ZUHAYR, SALEH / SALIM). That is right for transliterations of one name and wrong
 for these: each is a name of its own, borne by other people (Hasan and his brother Husayn,
-Hamid and Hadi), and the onset rule of :mod:`graph.resolve.person_rules` cannot see it — they
-begin with the same sound. Nearest neighbours on the lists are exactly such pairs ("Hamed
-DEHGHAN" / "Hadi DEHGHAN", "Hassan TABAJA" / "Adham Husayn TABAJA": relatives, not one person).
+Hamid and Hadi; ABDU and ABBUD, Arabic عبده and عبود, one skeleton A-B-D), and the onset rule
+of :mod:`graph.resolve.person_rules` cannot see it — they begin with the same sound. Nearest
+neighbours on the lists are exactly such pairs ("Hamed DEHGHAN" / "Hadi DEHGHAN", "Hassan
+TABAJA" / "Adham Husayn TABAJA": relatives, not one person; "Hikmat 'ABDU" / "Hikmat 'ABBUD":
+two OFAC entries). ABDU and ABOUD began as short forms of an ABD name and still pair with one
+(:data:`graph.resolve.arabic_compounds.ABD_SHORT_FORMS`: Abdo for 'Abd al-Rahim); against each
+other they are two names.
 
 :func:`different_given_names` reads two words that are spellings of two different names of
 :data:`_NAMES` (one line per name, its usual romanisations). A word not in the table is left to
@@ -26,6 +30,13 @@ KATHRYN, JORGE / GEORGE, MIGUEL / MICHAEL), or they share a romanisation key
 (:func:`graph.resolve.common_names.one_spelling`: REDA / RHODA). One letter in four
 (ERIC / ERIK, MARK / MARC, and JOSE / JOEL, which the lists give as aliases of one person) is
 left to the alignment.
+
+**A table name against a census name.** A word of :data:`_NAMES` and a census given name
+outside it, paired below :data:`CENSUS_SIM` and not alike by the same tests, are two names too
+(HAMID / CHAD, three letters in common: "Mustafa HAMID" / "Mustapha CHAD"):
+:func:`table_and_census_names`. Like :func:`different_given_names` it holds in any place of the
+name: in an Arabic name the surname is a forebear's given name, so the table word is a given name
+wherever it stands.
 """
 
 from __future__ import annotations
@@ -55,6 +66,8 @@ SALIM SALEEM SELIM SALEM
 ISA ISSA ESSA EISA EISSA AISSA IESA
 RAHIM RAHEEM
 RABI RABIE RABEE
+ABDU ABDUH ABDOU ABDOUH
+ABBUD ABBOUD ABBOOD ABOUD
 """
 #: Pairs of names the lists themselves write for one another (see the module docstring).
 _CONFUSED = frozenset([frozenset(["MUHAMMAD", "MAHMUD"])])
@@ -94,15 +107,34 @@ def _sound_alike(a: str, b: str) -> bool:
     return any(key_a.translate(fold) == key_b.translate(fold) for fold in _SOUND_FOLDS)
 
 
+def _names_apart(a: str, b: str, sim: float) -> bool:
+    """Two given names paired at ``sim`` are two names unless paired closely, one is the other
+    cut short, they sound alike or share a romanisation key."""
+    if sim >= CENSUS_SIM or a.startswith(b) or b.startswith(a):
+        return False
+    return not (_sound_alike(a, b) or one_spelling(a, b))
+
+
 @lru_cache(maxsize=20_000)
 def two_census_names(a: str, b: str, sim: float) -> bool:
     """``a`` and ``b``, paired by the alignment at similarity ``sim``, are two different given
     names of the US Census list (JAVIER / JAIME, OFELIA / ELVIRA), not one name written two ways.
     The caller asks only of words in the place of a given name (a census surname is a word of its
     own: MARTIN, JAMES)."""
-    if sim >= CENSUS_SIM or a.startswith(b) or b.startswith(a):
-        return False
     names = census_given_names()
     if a not in names or b not in names:
         return False
-    return not (_sound_alike(a, b) or one_spelling(a, b))
+    return _names_apart(a, b, sim)
+
+
+@lru_cache(maxsize=20_000)
+def table_and_census_names(a: str, b: str, sim: float) -> bool:
+    """One of ``a`` and ``b`` is a given name of :data:`_NAMES`, the other a census given name
+    outside the table (HAMID / CHAD), paired by the alignment at ``sim``: two different names, in
+    any place of the name (see the module docstring)."""
+    if (a in _NAME_OF) == (b in _NAME_OF):
+        return False  # both in the table (different_given_names) or neither
+    other = b if a in _NAME_OF else a
+    if other not in census_given_names():
+        return False
+    return _names_apart(a, b, sim)

@@ -36,8 +36,9 @@ V, W), rarely which sound a name starts with, so:
   ZAHID / ZAHEDI) or two roots with one suffix (IVANOVIC / MARIJANOVIC): two families; see
   :mod:`graph.resolve.surname_morphology`.
 * **distinct given names** — aligned words that are two Arabic given names a few letters
-  apart (HASSAN / HUSAYN, HAMED / HADI, MAHMOUD / MAHDI), or two given names of the US Census
-  list paired on a few letters (JAVIER / JAIME, OFELIA / ELVIRA): relatives, not one person; see
+  apart (HASSAN / HUSAYN, HAMED / HADI, MAHMOUD / MAHDI, ABDU / ABBUD), or two given names of
+  the US Census list paired on a few letters (JAVIER / JAIME, OFELIA / ELVIRA), or one of each
+  (HAMID / CHAD): relatives or namesakes, not one person; see
   :mod:`graph.resolve.distinct_given_names`.
 * **other surname** — two full East Slavic names (given name, patronymic, surname) that pair
   their given names and leave both surnames unpaired (Dmitry Anatolievich POLONSKY / BELIK):
@@ -68,7 +69,11 @@ from graph.resolve.align import align_words
 from graph.resolve.arabic_compounds import allah_form, compound_words, element_part, is_abd_short_form
 from graph.resolve.common_names import one_common_name, only_common_shared
 from graph.resolve.crossed_names import crossed_pair
-from graph.resolve.distinct_given_names import different_given_names, two_census_names
+from graph.resolve.distinct_given_names import (
+    different_given_names,
+    table_and_census_names,
+    two_census_names,
+)
 from graph.resolve.first_initials import pairs_without_initials
 from graph.resolve.gendered_names import gendered_forms
 from graph.resolve.generational_suffixes import without_suffix_commas
@@ -283,6 +288,9 @@ def _conflicts(ordered_a: str, ordered_b: str) -> tuple[tuple[int, str, str], ..
             continue
         # JAVIER / JAIME: two census given names, both in the place of a given name.
         if word_a != last_a and word_b != last_b and two_census_names(a, b, sim):
+            out.append((DISTINCT_GIVEN_NAMES, a, b))
+            continue
+        if table_and_census_names(a, b, sim):  # HAMID / CHAD: an Arabic and an English name
             out.append((DISTINCT_GIVEN_NAMES, a, b))
             continue
         if onset_conflict(a, b):

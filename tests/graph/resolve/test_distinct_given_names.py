@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.resolve.distinct_given_names import different_given_names, two_census_names
+from graph.resolve.distinct_given_names import different_given_names, table_and_census_names, two_census_names
 from tests.graph.resolve.scoring_pairs import batch_separates, rule_leaves_alone, rule_parts
 
 RULE = "distinct_given_names"
@@ -21,6 +21,9 @@ TWO_PEOPLE = [
     ("Zubayir AYDAR", "Zuhayr HAYDAR", "ZUBAYIR / ZUHAYR"),
     ("Mohamad Zouheir EL KHANSA", "Ahmad EL KHANSA", "MOHAMAD / AHMAD"),
     ("MOHAMMAD ESSA AKHUND", "MOHAMMAD HASSAN AKHUND", "ESSA / HASSAN"),
+    # Arabic عبده / عبود, one consonant skeleton (A-B-D): two OFAC entries of one employer.
+    ("Hikmat 'ABDU", "Hikmat 'ABBUD", "ABDU / ABBUD"),
+    ("Abdou AL-ZUMAR", "Abboud AL-ZUMAR", "ABDOU / ABBOUD"),
 ]
 #: One person each: one name in two spellings, and MUHAMMAD / MAHMUD in the lists' own aliases.
 ONE_PERSON = [
@@ -30,6 +33,8 @@ ONE_PERSON = [
     ("Mahdi MEHRI", "Mehdi MEHRI"),
     ("OMAR MAHMOUD UTHMAN", "Omar Mohammed Othman"),
     ("'Adnan Muhammad Amin AL-RAWI", "Adnan Mahmood AL RAWI"),
+    ("Hikmat 'ABDU", "Hikmat ABDOU"),
+    ("Hikmat 'ABBUD", "Hikmat ABBOUD"),
 ]
 
 
@@ -53,6 +58,8 @@ def test_the_word_rule() -> None:
     assert not different_given_names("HASSAN", "HASAN")  # one name
     assert not different_given_names("MUHAMMAD", "MAHMOUD")  # the lists write one for the other
     assert not different_given_names("HASSAN", "TABAJA")  # a word not in the table
+    assert different_given_names("ABDU", "ABBUD")
+    assert not different_given_names("ABDUH", "ABDOU")  # one name
 
 
 #: Two census given names paired on a few letters (graph.resolve.distinct_given_names, census
@@ -96,3 +103,41 @@ def test_the_census_word_rule() -> None:
     assert not two_census_names("SEAN", "SHAWN", 0.67)  # one sound
     assert not two_census_names("ALEXANDER", "ALEX", 0.62)  # cut short
     assert not two_census_names("DRAGAN", "DRAGO", 0.73)  # not census names
+
+
+#: A name of the Arabic table against a census given name outside it, paired on a few letters:
+#: two names in any place of the name ("Mustapha CHAD" / "Mustafa HAMID" was a dev false match).
+TABLE_AND_CENSUS = [
+    ("Mustapha CHAD", "Mustafa HAMID", "CHAD / HAMID"),
+    ("Hans Peter KARIMI", "Hasan KARIMI", "HANS / HASAN"),
+]
+#: One person each: the table name against a census name that is one name written two ways
+#: (sound alike, or paired closely).
+TABLE_AND_CENSUS_ONE_PERSON = [
+    ("Hadi KARIMI", "Heidi KARIMI"),
+    ("Salim ZAYDAN", "Selma ZAYDAN"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "words"), TABLE_AND_CENSUS)
+def test_a_table_name_and_a_census_name_are_two_people(a: str, b: str, words: str) -> None:
+    rule_parts(a, b, RULE, words)
+
+
+@pytest.mark.parametrize(("a", "b"), TABLE_AND_CENSUS_ONE_PERSON)
+def test_a_table_name_and_a_census_name_alike_still_match(a: str, b: str) -> None:
+    rule_leaves_alone(a, b, RULE)
+
+
+def test_batch_scores_equal_compare_for_table_and_census_names() -> None:
+    batch_separates(TABLE_AND_CENSUS, TABLE_AND_CENSUS_ONE_PERSON)
+
+
+def test_the_table_and_census_word_rule() -> None:
+    assert table_and_census_names("CHAD", "HAMID", 0.67)
+    assert table_and_census_names("HAMID", "CHAD", 0.67)  # symmetric
+    assert not table_and_census_names("CHAD", "HAMID", 0.8)  # paired closely: left to the alignment
+    assert not table_and_census_names("HEIDI", "HADI", 0.67)  # one sound
+    assert not table_and_census_names("JAVIER", "JAIME", 0.73)  # both census only: two_census_names
+    assert not table_and_census_names("HAMID", "HADI", 0.67)  # both in the table: different_given_names
+    assert not table_and_census_names("HAMID", "HAMILTON", 0.62)  # HAMILTON is no census given name
