@@ -139,6 +139,40 @@ def refuse_control_characters(path: Path, text: str) -> None:
     raise InputFileError(path, f"{what} U+{ord(char):04X} at column {column}", line=line)
 
 
+_CONTROL_IN_VALUE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def control_character_in(value: object, where: str = "") -> tuple[str, str] | None:
+    """``(where, character)`` of the first string in parsed JSON ``value`` holding a control
+    character (``"\\u001b"``, ``"\\b"``: JSON escapes them, so the text check cannot see them);
+    ``where`` is its place (``results[2].name``). None when there is none."""
+    if isinstance(value, str):
+        found = _CONTROL_IN_VALUE.search(value)
+        return (where, found.group()) if found else None
+    if isinstance(value, dict):
+        items = ((f"{where}.{key}" if where else str(key), item) for key, item in value.items())
+    elif isinstance(value, list):
+        items = ((f"{where}[{i}]", item) for i, item in enumerate(value))
+    else:
+        return None
+    for place, item in items:
+        hit = control_character_in(item, place)
+        if hit is not None:
+            return hit
+    return None
+
+
+def refuse_control_characters_in(path: Path, value: object, where: str = "", line: int | None = None) -> None:
+    """Refuse parsed JSON ``value`` when one of its strings holds a control character, naming the
+    place (``field``: the key it is under) and ``line`` when known."""
+    hit = control_character_in(value, where)
+    if hit is None:
+        return
+    place, char = hit
+    field = place.rsplit(".", 1)[-1].split("[", 1)[0] or None
+    raise InputFileError(path, f"control character U+{ord(char):04X} in {place}", line=line, field=field)
+
+
 def read_text(path: Path, encoding: str = "utf-8", limit: int | None = None) -> str:
     """Size-checked, strictly decoded text of ``path`` (gzip transparently)."""
     text = decode(path, read_bytes(path, limit), encoding)

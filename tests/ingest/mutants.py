@@ -3,7 +3,8 @@
 Each mutant is one way a file goes bad on its way to chipwatch: cut off (at a third, half, 90 %,
 inside a multi-byte UTF-8 character, inside an XML tag, just after a quote), one byte flipped,
 re-encoded (UTF-16 with and without BOM, Latin-1, Windows-1252, a UTF-8 BOM added), line breaks
-changed (CRLF, LF, CR), a NUL byte or terminal control characters put in, a quote left open, the
+changed (CRLF, LF, CR), a NUL byte or terminal control characters put in (in JSON also as
+escapes), a quote left open, the
 header line repeated or alone, the first header column dropped, a two-million-character field,
 a formula, gzip (whole and cut), and for XML an entity-expansion ("billion laughs") and an
 external-entity payload. Nothing is random: the same file gives the same mutants.
@@ -110,6 +111,9 @@ def mutants(data: bytes) -> dict[str, bytes]:
     out["drop_first_header_col"] = re.sub(rb"^[^,;\t\n]*[,;\t]", b"", lines[0]) + b"".join(lines[1:])
     out["long_field"] = _in_line(lines, k, b"A" * 2_000_000)
     out["formula"] = _in_line(lines, k, b'=HYPERLINK("http://x")')
+    value = re.compile(rb'":\s*\[?\s*"').search(data, n // 2)
+    if value is not None and data.lstrip()[:1] in (b"{", b"["):
+        out["json_escaped_control"] = data[: value.end()] + b"\\u001b[31m\\b" + data[value.end() :]
     packed = gzip.compress(data, mtime=0)
     out["gzip"] = packed
     out["gzip_trunc"] = packed[: len(packed) // 2]

@@ -228,3 +228,16 @@ def test_the_dos_end_of_file_mark_is_text_but_not_before_the_end(tmp_path: Path)
     with pytest.raises(InputFileError) as info:
         read_list_file(folder, "ofac-csv")
     assert info.value.line == 4 and "U+001A at column 11" in info.value.reason
+
+
+def test_a_control_character_escaped_in_ftm_json_is_refused_naming_line_and_property(tmp_path: Path) -> None:
+    # JSON writes a control character as an escape ("\u0007"), which the text check cannot see.
+    lines = (FIX / "ftm" / "t1_entities.ftm.json").read_text(encoding="utf-8").splitlines()
+    assert '"name":["' in lines[1]
+    lines[1] = lines[1].replace('"name":["', '"name":["\\u0007', 1)
+    path = tmp_path / "entities.ftm.json"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputFileError) as info:
+        read_list_file(path, "ftm-json")
+    assert (info.value.line, info.value.field) == (2, "name")
+    assert "U+0007 in properties.name[0]" in info.value.reason
