@@ -38,9 +38,9 @@ def open_text(path: Path) -> IO[str]:
     return path.open(encoding="utf-8-sig", errors="surrogateescape", newline="")
 
 
-def data_rows(handle: IO[str]) -> Iterator[tuple[int, int, list[str]]]:
+def data_rows(handle: IO[str], delimiter: str = ",") -> Iterator[tuple[int, int, list[str]]]:
     """``(row, line, cells)`` of each data row after the header (``row`` 0 is the header)."""
-    reader = csv.reader(handle)
+    reader = csv.reader(handle, delimiter=delimiter)
     start = 1
     number = 0
     for cells in reader:

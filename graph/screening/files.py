@@ -26,7 +26,7 @@ from chipwatch.errors import InputFileError
 from graph import atomic
 from graph.audit import file_sha256, hash_file
 from graph.csv_delimiters import file_sample, one_column_header, sniff_delimiter
-from graph.csv_fields import refuse_shifted_columns
+from graph.csv_fields import refuse_cut_last_row, refuse_shifted_columns
 from graph.csv_lines import parser_line
 from graph.excel_safe import neutralise
 from graph.screening.screen import COUNTERPARTY_COLUMN, RESULT_COLUMNS
@@ -207,6 +207,7 @@ def _csv_chunks(path: Path, chunk_rows: int, delimiter: str) -> Iterator[pd.Data
         for number, chunk in enumerate(reader):
             if number == 0:
                 refuse_shifted_columns(path, chunk, then="; nothing was screened")
+                refuse_cut_last_row(path, delimiter=delimiter, then="; nothing was screened")
             yield chunk
     except pd.errors.EmptyDataError:
         return

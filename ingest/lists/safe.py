@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import re
 import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -102,7 +103,7 @@ def decode(path: Path, data: bytes, encoding: str = "utf-8") -> str:
     if encoding.replace("-", "").lower() == "utf8" and data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return data.decode(encoding, errors="strict")
+        text = data.decode(encoding, errors="strict")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         bad = data[exc.start : exc.start + 4]
@@ -112,6 +113,64 @@ def decode(path: Path, data: bytes, encoding: str = "utf-8") -> str:
             f"— is the file in another encoding?",
             line=line,
         ) from exc
+    refuse_control_characters(path, text)
+    return text
+
+
+#: Control characters no list text holds: NUL (UTF-16 or a binary file), terminal escapes (ESC),
+#: BEL, VT … Tab, line breaks and the DOS end-of-file mark Ctrl-Z (OFAC's legacy CSVs end with
+#: one) are text; a Ctrl-Z before the end is not.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x19\x1b-\x1f]|\x1a(?=\s*\S)")
+
+
+def refuse_control_characters(path: Path, text: str) -> None:
+    """Refuse text holding a control character, naming its line and column: read on, it would
+    end up inside a name or an id (``'ADT \\x00ANALOG'``) that then matches nothing."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return
+    at = found.start()
+    line = text.count("\n", 0, at) + 1
+    column = at - text.rfind("\n", 0, at)
+    char = found.group()
+    what = (
+        "NUL byte (is the file UTF-16 or binary? save it as UTF-8)" if char == "\x00" else "control character"
+    )
+    raise InputFileError(path, f"{what} U+{ord(char):04X} at column {column}", line=line)
+
+
+_CONTROL_IN_VALUE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def control_character_in(value: object, where: str = "") -> tuple[str, str] | None:
+    """``(where, character)`` of the first string in parsed JSON ``value`` holding a control
+    character (``"\\u001b"``, ``"\\b"``: JSON escapes them, so the text check cannot see them);
+    ``where`` is its place (``results[2].name``). None when there is none."""
+    if isinstance(value, str):
+        found = _CONTROL_IN_VALUE.search(value)
+        return (where, found.group()) if found else None
+    if isinstance(value, dict):
+        items = ((f"{where}.{key}" if where else str(key), item) for key, item in value.items())
+    elif isinstance(value, list):
+        items = ((f"{where}[{i}]", item) for i, item in enumerate(value))
+    else:
+        return None
+    for place, item in items:
+        hit = control_character_in(item, place)
+        if hit is not None:
+            return hit
+    return None
+
+
+def refuse_control_characters_in(path: Path, value: object, where: str = "", line: int | None = None) -> None:
+    """Refuse parsed JSON ``value`` when one of its strings holds a control character, naming the
+    place (``field``: the key it is under) and ``line`` when known."""
+    hit = control_character_in(value, where)
+    if hit is None:
+        return
+    place, char = hit
+    field = place.rsplit(".", 1)[-1].split("[", 1)[0] or None
+    raise InputFileError(path, f"control character U+{ord(char):04X} in {place}", line=line, field=field)
 
 
 def read_text(path: Path, encoding: str = "utf-8", limit: int | None = None) -> str:
@@ -184,21 +243,44 @@ def children(elem: Element, name: str) -> list[Element]:
 
 
 def csv_rows(path: Path, text: str, *, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
-    """Yield ``(line_number, fields)``; an unterminated quote (truncated file) is an error naming the row."""
+    """Yield ``(line_number, fields)``; a truncated file (an unterminated quote, or a last row cut
+    short: see :func:`refuse_cut_last_row`) is an error naming the row."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    line = 0
+    held: tuple[int, list[str]] | None = None  # a row is yielded once the next one is read
+    width = 0
     while True:
         start = reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
-            return
+            break
         except csv.Error as exc:
             raise InputFileError(
                 path, f"malformed CSV (truncated file or unterminated quote?): {exc}", line=start
             ) from exc
-        line = start
-        yield line, row
+        if held is not None:
+            width = len(held[1]) or width
+            yield held
+        held = (start, row)
+    if held is not None:
+        refuse_cut_last_row(path, text, held, width)
+        yield held
+
+
+def refuse_cut_last_row(path: Path, text: str, last: tuple[int, list[str]], width: int) -> None:
+    """Refuse a file whose last row has fewer fields than the row before and no line break after
+    it: the file was cut off there (a download or copy that stopped), and reading on would load
+    the rows before as if they were the whole list. ``width``: the field count of the row before."""
+    line, fields = last
+    if text.endswith(("\n", "\r")) or not any(f.strip(" \t\x1a") for f in fields):
+        return
+    if 0 < len(fields) < width:
+        raise InputFileError(
+            path,
+            f"the file ends in the middle of a row ({len(fields)} fields where the row before has "
+            f"{width}): truncated file?",
+            line=line,
+        )
 
 
 def require_columns(path: Path, header: Sequence[str], required: Sequence[str]) -> dict[str, int]:

@@ -71,9 +71,15 @@ def _list(node: Any) -> list[Any]:
 
 def _load_json(path: Path, key: str) -> list[Any]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raw = path.read_bytes()
+        data = json.loads(raw.decode("utf-8-sig"))
+    except OSError as exc:
         raise InputFileError(path, f"not a GLEIF JSON file: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise InputFileError(path, f"not a GLEIF JSON file: {exc}", line=line) from exc
+    except json.JSONDecodeError as exc:
+        raise InputFileError(path, f"not a GLEIF JSON file: {exc}", line=exc.lineno) from exc
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
         raise InputFileError(path, f"not a GLEIF golden copy: no top-level '{key}' list")
     return data[key]
@@ -130,8 +136,11 @@ def level1_csv(raw: pd.DataFrame, path: Path) -> pd.DataFrame:
         and "@" not in c
         and not c.endswith(("type", "lang"))
     ]
+    # (apply on no rows returns the frame itself, which cannot be assigned to one column)
     out["aliases"] = (
-        raw[alias_cols].apply(lambda r: ";".join(v for v in r if v), axis=1) if alias_cols else ""
+        raw[alias_cols].apply(lambda r: ";".join(v for v in r if v), axis=1)
+        if alias_cols and len(raw)
+        else ""
     )
     out["lei"] = raw["LEI"]
     out["source"] = SOURCE

@@ -19,7 +19,7 @@ import yaml
 
 from chipwatch.errors import InputFileError
 from graph.csv_delimiters import one_column_reason
-from graph.csv_fields import refuse_shifted_columns
+from graph.csv_fields import refuse_cut_last_row, refuse_shifted_columns
 from graph.csv_lines import COMPRESSED, line_of_row, parser_line
 from graph.utf8_cells import undecodable_cell
 
@@ -108,6 +108,7 @@ def read_frame(path: Path) -> pd.DataFrame:
                 raise InputFileError(path, f"{wrong_separator}; nothing was loaded", line=1)
             frame = _read_csv(path)
             refuse_shifted_columns(path, frame, then="; nothing was loaded")
+            refuse_cut_last_row(path, then="; nothing was loaded")
     except zipfile.BadZipFile as exc:
         raise InputFileError(path, f"damaged XLSX workbook ({exc}); nothing was loaded") from exc
     except (ValueError, OSError, ImportError) as exc:

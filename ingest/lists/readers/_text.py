@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from datetime import date
@@ -28,13 +29,15 @@ def decode_legacy(path: Path, data: bytes, fallback: str = "cp1252") -> str:
         raise InputFileError(
             path, "NUL bytes: the file is UTF-16 or binary, not a text CSV (save it as UTF-8)", line=line
         )
+    data = data.removeprefix(codecs.BOM_UTF8)  # Excel writes one, whatever the codec after it
     try:
-        text = safe.decode(path, data, "utf-8")
-    except InputFileError:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
         try:
             text = data.decode(fallback)
         except UnicodeDecodeError:
             text = data.decode("latin-1")
+    safe.refuse_control_characters(path, text)
     if not text.strip():
         raise InputFileError(path, "file is empty")
     return text

@@ -159,10 +159,14 @@ def read(path: Path) -> ReadResult:
     entities: dict[str, _Entity] = {}
     for line, row in rows:
         result.rows_read += 1
-        if len(row) < len(header):
+        if len(row) != len(header):
+            # a longer row would be read shifted: a date as the entity id, a first name as the name
             result.rejected.append(RejectedRow(line, None, f"{len(row)} fields, expected {len(header)}"))
             continue
-        get = {name: row[i].strip() for name, i in index.items() if i < len(row)}
+        if row == header:
+            result.rejected.append(RejectedRow(line, None, "the header row again, not a record"))
+            continue
+        get = {name: row[i].strip() for name, i in index.items()}
         uid = get["Entity_logical_id"]
         if not uid:
             result.rejected.append(RejectedRow(line, "Entity_logical_id", "row without entity id"))

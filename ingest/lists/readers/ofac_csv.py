@@ -78,8 +78,8 @@ def _rows(path: Path, width: int) -> list[tuple[int, list[str | None]]]:
     """Rows of one legacy file with ``-0-`` as None; the Ctrl-Z line and blank lines skipped."""
     data = safe.read_bytes(path)
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
+        text = safe.decode(path, data, "utf-8")  # a byte-order mark is dropped, not read as a name
+    except InputFileError:
         text = safe.decode(path, data, "cp1252")  # OFAC's legacy files are Windows-1252
     out = []
     for line, fields in safe.csv_rows(path, text):

@@ -156,6 +156,9 @@ def read(path: Path) -> ReadResult:
         if len(row) < len(header):
             result.rejected.append(RejectedRow(line, None, f"{len(row)} fields, expected {len(header)}"))
             continue
+        if [cell.strip() for cell in row[-len(header) :]] == [name.strip() for name in header]:
+            result.rejected.append(RejectedRow(line, None, "the header row again, not a record"))
+            continue
         get = {name: row[i].strip() for name, i in index.items() if name}
         gid = get["Group ID"]
         if not gid:
