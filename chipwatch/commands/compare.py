@@ -32,8 +32,20 @@ def compare_score_text(score: float, digits: int = 3) -> str:
     return score_text(float(score), (t.match, t.possible, link.link, link.review), digits=digits)
 
 
+#: What a reason's number is, said once above the reasons of one pair.
+CONTRIBUTIONS = "log-odds points for (+) or against (-) a match; the score is the logistic of their sum"
+
+
+def weight_text(contribution: float) -> str:
+    """A reason's contribution with the way it pushes: ``+3.96 towards a match``, ``-3.00
+    against a match``, or none of its own (a reading already counted in the name similarity)."""
+    if round(contribution, 2) == 0:
+        return "no weight of its own"
+    return f"{contribution:+.2f} {'towards' if contribution > 0 else 'against'} a match"
+
+
 def _reasons_text(match: Match) -> str:
-    return "; ".join(f"{r.feature} {r.contribution:+.2f}: {r.detail}" for r in match.reasons)
+    return "; ".join(f"{r.feature} ({weight_text(r.contribution)}): {r.detail}" for r in match.reasons)
 
 
 def _read_pairs(path: Path) -> tuple[list[dict[str, str]], list[str]]:
@@ -168,6 +180,6 @@ def register(group: click.Group) -> None:
             return
         click.echo(f"score     {compare_score_text(match.score)}")
         click.echo(f"decision  {match.decision.value}")
-        click.echo("reasons")
+        click.echo(f"reasons   ({CONTRIBUTIONS})")
         for r in match.reasons:
             click.echo(f"  {r.feature:<12} {r.contribution:+6.2f}  {r.detail}")

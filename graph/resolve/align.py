@@ -263,19 +263,28 @@ def compounds_used(core_a: str, core_b: str) -> list[tuple[str, str, str]]:
 
 
 def describe_alignment(core_a: str, core_b: str) -> str:
-    """The alignment in words: ``EVGENI~EVGENY 0.92, BUSHMIN=BUSHMIN, VIKTOROVICH (no partner)``."""
+    """The alignment in words: ``EVGENI / EVGENY 0.92 alike, BUSHMIN=BUSHMIN, VIKTOROVICH (no partner)``.
+
+    Words are joined into compounds only where the scorer joined them: :func:`align_person` reads
+    the words sorted, and merging in another order can join words it never joined (ALI HUSSEINI /
+    ALI HUSSEIN in the written order gave HUSSEINIALI, a word of neither name)."""
     parts = []
-    if compounds_used(core_a, core_b):
+    if compounds_used(" ".join(sorted(core_a.split())), " ".join(sorted(core_b.split()))):
         core_a, core_b, _ = compound_forms(core_a, core_b)
     pairs = align_words(core_a, core_b)
     for a, b, sim in pairs:
         if a and b:
-            parts.append(f"{a}={b}" if a == b else f"{a}~{b} {sim:.2f}")
+            parts.append(f"{a}={b}" if a == b else f"{a} / {b} {sim:.2f} alike")
         else:
             parts.append(f"{a or b} (no partner)")
     lone_a = [a for a, b, _ in pairs if a and not b]
     lone_b = [b for a, b, _ in pairs if b and not a]
     apart = [f"{a} / {b}" for a in lone_a for b in lone_b if short_words_apart(a, b)]
     if apart:
-        parts.append(f"not paired: {', '.join(apart)} (short words one letter apart: two names)")
+        # ALI / ADL are one letter apart, DALIPI / ALI no closer: what they share is that a word
+        # this short pairs only with one spelt almost alike (_plain_similarity).
+        parts.append(
+            f"not paired: {', '.join(apart)} (a word of {SHORT_WORD} letters or fewer pairs only with one "
+            "spelt almost alike: these are other names)"
+        )
     return ", ".join(parts)

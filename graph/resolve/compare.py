@@ -57,6 +57,7 @@ from graph.resolve.features import (
     scored_names,
 )
 from graph.resolve.form_names import describe as describe_form_name
+from graph.resolve.form_typos import keyed_as_written
 from graph.resolve.form_variants import absorbed_words, form_variant
 from graph.resolve.gendered_names import gendered_forms
 from graph.resolve.generational_suffixes import suffix_word
@@ -203,6 +204,29 @@ def _aligned_text(rec: Record, writing: np.ndarray) -> str:
     return scored_names(rec)[int(writing[0])][0]
 
 
+#: Scripts as an officer names them (``names.detect_script`` gives the Unicode names).
+_SCRIPT_NAMES = {"CJK": "Chinese or Japanese", "HANGUL": "Korean (Hangul)"}
+
+
+def _romanised_from(form: NameForm, quote: bool = False) -> str:
+    """Where the words of a name written in another script than the Latin one come from ("" for
+    a Latin name): 'JMH HL LSNH' alone cannot be checked against the list. ``quote``: with the
+    name as published, for a reason that does not quote it already."""
+    if form.script in ("LATIN", "NONE"):
+        return ""
+    where = f" {form.original!r}" if quote else ""
+    if form.script == "MIXED":
+        return f"partly romanised from another script{where}"
+    script = _SCRIPT_NAMES.get(form.script, form.script.title())
+    return f"romanised from the {script} script{' of' + where if quote else ''}"
+
+
+def _words_shown(form: NameForm) -> str:
+    """The distinctive words of ``form`` quoted, said to be romanised when they are."""
+    source = _romanised_from(form)
+    return repr(" ".join(form.distinctive)) + (f" ({source})" if source else "")
+
+
 def _aligned_forms(a: Record, b: Record, f: PairFeatures) -> tuple[NameForm, NameForm]:
     """The forms of the aligned names as the scorer read them."""
     return normalise_name(_aligned_text(a, f.writing_a), a.kind), normalise_name(
@@ -255,7 +279,8 @@ def _name_reason(a: Record, b: Record, f: PairFeatures, contribution: float) -> 
     else:
         detail = (
             f"aligned {name_a!r} with {name_b!r}: distinctive words "
-            f"{' '.join(form_a.distinctive)!r} vs {' '.join(form_b.distinctive)!r}, similarity {sim:.2f}"
+            f"{_words_shown(form_a)} vs {_words_shown(form_b)}, "
+            f"similarity {sim:.2f}"
         )
         if a.kind == "person" and b.kind == "person":
             words = describe_alignment(
@@ -305,6 +330,22 @@ def _initialism_reasons(
         if numbered:
             out.append(Reason("ordinal", 1.0, 0.0, describe_numbers(numbered)))
     return out
+
+
+def _generic_spelling_details(form_a: NameForm, form_b: NameForm) -> list[str]:
+    """How each name's line-of-business and legal words were read (``names.correct_generic``):
+    one detail per name, or one for both when they write the same words the same way."""
+    read: dict[str, list[str]] = {}
+    for form in (form_a, form_b):
+        fixed = [f"{t} as {correct_generic(t)}" for t in form.folded.split() if correct_generic(t) != t]
+        if fixed:
+            read.setdefault(", ".join(fixed), []).append(repr(form.original))
+    return [
+        f"{' and '.join(names)} {'write' if len(names) > 1 else 'writes'} line-of-business or legal words "
+        f"in another form (singular or plural, another language's spelling, a romanisation, a cut or a "
+        f"misspelling), read {fixed}"
+        for fixed, names in read.items()
+    ]
 
 
 def _word_pairs_reason(feature: str, pairs: list[tuple[str, str]], why: str) -> list[Reason]:
@@ -405,7 +446,7 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
         if swapped_form(form_a.legal_form_text, form_b.legal_form_text):
             detail += " (one form with two neighbouring letters swapped: a keying slip, no conflict)"
         for form in (form_a, form_b):
-            if form.legal_run and form.legal_run not in form.folded:
+            if form.legal_run and not keyed_as_written(form.legal_run, form.folded):
                 detail += f"; {form.original!r} keys its form with a typo, read as {form.legal_run!r}"
         reasons.append(Reason("legal_form", float(legal), float(c.legal[0]), detail))
     if f.numbers[0]:
@@ -437,14 +478,10 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
                 "compared under one spelling in the name similarity above"
             )
             reasons.append(Reason("place_name", 1.0, 0.0, detail))
-    for form in (form_a, form_b):
-        fixed = [f"{t} as {correct_generic(t)}" for t in form.folded.split() if correct_generic(t) != t]
-        if fixed and a.kind != "person" and not bool(f.empty[0]):
-            detail = (
-                f"{form.original!r} misspells, cuts or romanises line-of-business or legal words, read "
-                f"{', '.join(fixed)}"
-            )
-            reasons.append(Reason("generic_spelling", 1.0, 0.0, detail))
+    if a.kind != "person" and not bool(f.empty[0]):
+        reasons.extend(
+            Reason("generic_spelling", 1.0, 0.0, d) for d in _generic_spelling_details(form_a, form_b)
+        )
     if f.spelled[0]:
         text = spelled(form_a.folded, form_a.legal_run)
         reasons.append(
@@ -600,7 +637,16 @@ def _reasons(a: Record, b: Record, f: PairFeatures) -> tuple[Reason, ...]:
     if f.sound_lengths[0]:
         joined_a, joined_b = "".join(form_a.distinctive), "".join(form_b.distinctive)
         key_a, key_b = " ".join(sorted(form_a.phonetic)), " ".join(sorted(form_b.phonetic))
-        detail = sound_lengths.SoundLengths(joined_a, joined_b, key_a, key_b).describe()
+        detail = sound_lengths.SoundLengths(
+            joined_a,
+            joined_b,
+            key_a,
+            key_b,
+            " ".join(form_a.distinctive),
+            " ".join(form_b.distinctive),
+            _romanised_from(form_a, quote=True),
+            _romanised_from(form_b, quote=True),
+        ).describe()
         reasons.append(Reason("sound_lengths", 1.0, 0.0, detail))
     if f.common_business[0]:
         detail = (
@@ -689,5 +735,19 @@ def compare(a: Record, b: Record) -> Match:
     score = 1.0 / (1.0 + math.exp(-z))
     # A record of unknown kind is explained as it was scored: a person or a company.
     scored_a, scored_b = unknown_kinds.scored_pair(a, b)
-    reasons = (*_reasons(scored_a, scored_b, f), *_unknown_kind_reasons(a, b))
+    reasons = _said_once((*_reasons(scored_a, scored_b, f), *_unknown_kind_reasons(a, b)))
     return Match(score=score, decision=decide(score), reasons=reasons)
+
+
+def _said_once(reasons: tuple[Reason, ...]) -> tuple[Reason, ...]:
+    """``reasons`` without the repeats of a reading both names share (both write KIEV, read as
+    KYIV; both write ISIL): said once. Only reasons of no contribution of their own are dropped,
+    so that the contributions still add up to the score."""
+    seen: set[Reason] = set()
+    out = []
+    for r in reasons:
+        if r.contribution == 0 and r in seen:
+            continue
+        seen.add(r)
+        out.append(r)
+    return tuple(out)

@@ -147,3 +147,37 @@ class FormTypos:
         if any(g < cut < g + len(group) for group in groups for g in occurrences(tokens, group)):
             return list(tokens)
         return [*tokens[:cut], *form]
+
+
+def keyed_as_written(legal_run: str, folded: str) -> bool:
+    """Each word of ``legal_run`` (the form words cut from a name, ``NameForm.legal_run``) is
+    written in the name ``folded``, as a word of its own or as a run of words written together
+    ("S A C" of "S.A.C." is the form SAC), no word of the name serving twice. A form cut from
+    both edges ("AO … JSC"), around the name's words or out of a bracket is written as it is
+    read; a form this module corrected ("PTR LTD"; "S DE R L ED C V", its DE written once), or a
+    word the speller read as another, is not."""
+    words = folded.split()
+    free = [True] * len(words)
+    for word in legal_run.split():
+        span = _writing(word, words, free)
+        if span is None:
+            return False
+        for k in span:
+            free[k] = False
+    return True
+
+
+def _writing(word: str, words: Sequence[str], free: Sequence[bool]) -> range | None:
+    """The positions of the first writing of ``word`` among the ``free`` ``words``: one word, or
+    consecutive words written together; None when there is none."""
+    for first in range(len(words)):
+        joined = ""
+        for last in range(first, len(words)):
+            if not free[last]:
+                break
+            joined += words[last]
+            if joined == word:
+                return range(first, last + 1)
+            if not word.startswith(joined):
+                break
+    return None

@@ -126,14 +126,28 @@ def _rest(view: SymbolView, shared: frozenset[str]) -> list[str] | None:
     return [w for i, w in enumerate(view.words) if i not in tagged and w not in _PARTICLES]
 
 
+#: The symbol categories in words (``_CATEGORIES``).
+_CATEGORY_WORDS = {"DOMAIN": "the line of business", "SYMBOL": "the kind of body", "LOC": "the country"}
+
+
+def symbol_words(symbol: str) -> str:
+    """A rigour symbol as an officer reads it: ``DOMAIN:FINANCIAL`` is "the line of business
+    FINANCIAL", ``LOC:ru`` "the country RU"."""
+    category, _, ident = symbol.partition(":")
+    return f"{_CATEGORY_WORDS.get(category, category.lower())} {ident.upper()}"
+
+
 def explain(text_a: str, text_b: str) -> str:
     """The reason text for two names :func:`same_by_symbols` holds for."""
     found = pairing(text_a, text_b)
     if found is None:
         return ""
-    shared = "; ".join(f"{a!r} and {b!r} are both {s}" for s, a, b in found.shared)
+    shared = "; ".join(f"{a!r} and {b!r} both name {symbol_words(s)}" for s, a, b in found.shared)
+    if found.rest_a or found.rest_b:
+        rest = f"the names proper {found.rest_a!r} / {found.rest_b!r} agree on their own"
+    else:  # names made only of organisational words (MIN_ORG_ONLY_WORDS of them shared)
+        rest = f"neither name has a word beyond its organisational words ({MIN_ORG_ONLY_WORDS} or more)"
     return (
-        f"organisational words written two ways (rigour organisation symbols): {shared}; every "
-        f"organisational word paired, and the names proper {found.rest_a!r} / {found.rest_b!r} agree on "
-        "their own (in the name similarity above)"
+        f"organisational words written two ways (OpenSanctions' table of organisation words): {shared}; "
+        f"every organisational word paired, and {rest}: counted in the name similarity above"
     )

@@ -250,18 +250,29 @@ def names_alike(a: str, b: str) -> bool:
     )
 
 
+def _words(words: str) -> str:
+    """Words quoted for a reason; "none" for a name that writes none (never an empty quote)."""
+    return repr(words) if words else "none"
+
+
 def explain(a: OrgView, b: OrgView) -> list[tuple[str, str]]:
     """``(feature, detail)`` reasons for two names :func:`same_by_translation` holds for: the
     translation itself, each type abbreviation read, and the type words one name leaves out."""
     rests = f"{a.rest!r} / {b.rest!r}"
     if (a.rest, b.rest) != (a.bare, b.bare) and not _rests_agree(a.rest, b.rest, 1):
         rests += f" (read {a.bare!r} / {b.bare!r}: {arabic_particles.DESCRIPTION})"
+    if a.rest or b.rest:
+        names_proper = f"the names proper {rests} agree on their own"
+    else:  # names made only of organisational words (MIN_ORG_ONLY_WORDS of them)
+        names_proper = (
+            f"neither name has a word beyond its organisational words ({MIN_ORG_ONLY_WORDS} or more)"
+        )
     out = [
         (
             "translation",
-            f"one name in two languages: organisational words {a.written!r} vs {b.written!r} "
-            f"are {a.org!r} / {b.org!r} in English, and the names proper {rests} "
-            "agree on their own (in the name similarity above)",
+            f"one name in two languages: organisational words {_words(a.written)} vs {_words(b.written)} "
+            f"are {_words(a.org)} / {_words(b.org)} in English, and {names_proper} "
+            "(in the name similarity above)",
         )
     ]
     words_a, words_b = a.rest.split(), b.rest.split()

@@ -36,20 +36,35 @@ def comparable(len_a: np.ndarray, len_b: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class SoundLengths:
-    """Why the phonetic view was not read: the names' letters written together, their keys."""
+    """Why the phonetic view was not read: the names' letters written together, their keys, and
+    how an officer reads each name: ``words_*`` its words with their spaces (the letters written
+    together when not given), ``source_*`` the name as published when those words romanise it."""
 
     joined_a: str
     joined_b: str
     key_a: str
     key_b: str
+    words_a: str = ""
+    words_b: str = ""
+    source_a: str = ""
+    source_b: str = ""
 
     def describe(self) -> str:
-        (short, key_s), (long_, key_l) = sorted(
-            ((self.joined_a, self.key_a), (self.joined_b, self.key_b)), key=lambda x: len(x[0])
+        sides = sorted(
+            (
+                (self.joined_a, self.key_a, self.words_a or self.joined_a, self.source_a),
+                (self.joined_b, self.key_b, self.words_b or self.joined_b, self.source_b),
+            ),
+            key=lambda side: len(side[0]),
         )
-        keys = f"metaphone {key_s!r}" if key_s == key_l else f"metaphone {key_s!r} / {key_l!r}"
+        shown = [
+            f"{words!r} ({len(joined)} letters{f', {source}' if source else ''})"
+            for joined, _, words, source in sides
+        ]
+        (_, key_s, _, _), (_, key_l, _, _) = sides
+        keys = f"sound key {key_s!r}" if key_s == key_l else f"sound keys {key_s!r} / {key_l!r}"
         return (
-            f"{short!r} ({len(short)} letters) and {long_!r} ({len(long_)} letters) sound alike "
-            f"({keys}), but a transliteration changes a letter or two, not the length of a name: "
-            "a short name is not matched to a longer one by sound alone, compared as written"
+            f"{shown[0]} and {shown[1]} sound alike ({keys}: the consonants as pronounced, metaphone), "
+            "but a transliteration changes a letter or two, not the length of a name: a short name is "
+            "not matched to a longer one by sound alone, compared as written"
         )

@@ -87,6 +87,8 @@ UNPARTNERED_CAP = 0.6
 RARE_LIFT_FROM = 0.85  # how much the rarity-weighted alignment decides near the thresholds
 COUNTRY_AGREE = 0.03
 COUNTRY_CONFLICT = -0.05
+#: A screened name longer than this is cut in its reason (an address pasted into the name column).
+MAX_SHOWN_CHARS = 200
 #: Ceiling for a pair with two independent differences (an extra word and a near miss): below the
 #: default ``review`` threshold (0.72), above ``report`` (0.6), so the match is still listed.
 TWO_DIFFERENCES_CAP = 0.70
@@ -621,16 +623,20 @@ def explain(
     country: int,
     rules: Sequence[str] = (),
 ) -> list[str]:
-    """The reasons a user sees for one scored pair."""
+    """The reasons a user sees for one scored pair: each part of the score with its share or the
+    amount it moved the score, so that the number can be followed (see :func:`score_pairs`)."""
     shared = sorted(set(distinctive(query_name).split()) & set(distinctive(target_name).split()))
+    shown = query_name if len(query_name) <= MAX_SHOWN_CHARS else query_name[:MAX_SHOWN_CHARS] + "…"
     reasons = [
-        f"name '{query_name[:200]}' ~ {alias_kind} '{target_name}': "
-        f"{name_sim:.0%} similar on distinctive words",
-        f"rare words shared: {', '.join(shared) if shared else 'none exactly'} (key overlap {block_sim:.2f})",
+        f"name '{shown}' ~ {alias_kind} '{target_name}': "
+        f"{name_sim:.0%} similar on distinctive words ({NAME_WEIGHT:.0%} of the score)",
+        f"distinctive words shared: {', '.join(shared) if shared else 'none exactly'}; overlap of the "
+        f"names' words, sounds and letter groups, weighted by their rarity in the lists, {block_sim:.2f} "
+        f"({BLOCK_WEIGHT:.0%} of the score)",
     ]
     if country == 1:
-        reasons.append("country agrees")
+        reasons.append(f"country agrees (score raised by {COUNTRY_AGREE:.2f})")
     elif country == -1:
-        reasons.append("country differs")
+        reasons.append(f"country differs (score lowered by {-COUNTRY_CONFLICT:.2f})")
     reasons.extend(rules)
     return reasons

@@ -134,3 +134,22 @@ def test_compare_never_shows_a_score_as_a_threshold_it_is_below(monkeypatch) -> 
     assert "score     0.79996\ndecision  possible\n" in result.output  # not "0.800" (match)
     assert command.compare_score_text(0.9973) == "0.997"  # nor a possible pair as certain
     assert command.compare_score_text(0.91996, digits=4) == "0.91996"  # nor at resolve's link
+
+
+def test_bulk_reasons_say_which_way_each_pushes(tmp_path: Path) -> None:
+    src, dest = tmp_path / "pairs.csv", tmp_path / "out.csv"
+    rows = ["name_a,name_b", "TARIQ GIDAR GROUP (TGG),TARIQ GIDAR AFRIDI GROUP", "BLUE AIRWAYS,DENA AIRWAYS"]
+    src.write_text("\n".join(rows) + "\n")
+    result = CliRunner().invoke(cli, ["compare", "--pairs", str(src), "--out", str(dest)])
+    assert result.exit_code == 0, result.output
+    with dest.open(encoding="utf-8", newline="") as fh:
+        match, siblings = (row["reasons"] for row in csv.DictReader(fh))
+    assert match.startswith("name (+3.96 towards a match): ")
+    assert "own_acronym (no weight of its own): " in match
+    assert "unpaired_words (-3.00 against a match): " in siblings
+
+
+def test_text_reasons_say_what_their_numbers_are() -> None:
+    result = CliRunner().invoke(cli, ["compare", "BLUE AIRWAYS", "DENA AIRWAYS"])
+    assert result.exit_code == 0, result.output
+    assert "reasons   (log-odds points for (+) or against (-) a match" in result.output

@@ -201,7 +201,7 @@ def test_country_codes_and_names_agree() -> None:
 
 def test_person_alignment_says_which_words_were_compared() -> None:
     match = compare(rec("Evgeni Viktorovich BUSHMIN", "person"), rec("Evgeny BUSHMIN", "person"))
-    assert "EVGENI~EVGENY" in match.reasons[0].detail
+    assert "EVGENI / EVGENY 0.92 alike" in match.reasons[0].detail
     assert "VIKTOROVICH (no partner)" in match.reasons[0].detail
     assert match.reasons[0].contribution > 0
 

@@ -11,7 +11,7 @@ import pytest
 
 from graph.resolve import Decision, compare
 from graph.resolve.names import normalise_name
-from graph.resolve.org_symbols import pairing, symbol_view
+from graph.resolve.org_symbols import pairing, symbol_view, symbol_words
 
 from .scoring_pairs import batch_equals_compare, one_name, reasons
 
@@ -57,7 +57,7 @@ def test_shared_symbol_is_one_word_and_named_in_the_reasons(a: str, b: str, symb
     m = compare(one_name(a, "company"), one_name(b, "company"))
     assert m.decision == Decision.MATCH
     why = reasons(m)
-    assert symbol in why["org_symbols"]
+    assert symbol_words(symbol) in why["org_symbols"]  # in words: "the country RU" for LOC:ru
     assert "translation" not in why  # the symbol rule, not the table, paired the words
 
 
