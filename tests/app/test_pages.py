@@ -177,6 +177,7 @@ def test_review_confirm_records_decision(at: AppTest, app_workspace: Path) -> No
     at.button(key=keys.REVIEW_REJECT).click().run()
     assert not at.exception
     assert at.success[0].value.startswith("Recorded reject")
+    assert at.text_input(key=keys.REVIEW_NOTE).value == ""  # written for the pair decided, not the next
     assert int(at.caption[0].value.split()[0]) == queued - 1
     decisions = load_decisions(settings)
     assert any(j.note == "same registry number" for j in decisions.values())
