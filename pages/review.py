@@ -6,7 +6,7 @@ import streamlit as st
 
 from chipwatch.ui import keys
 from chipwatch.ui.review import ReviewAction, gone_message, pair_label, queued_row, reasons, side_by_side
-from chipwatch.ui.store import guarded, note_flushed, settings, store, warn_if_graph_behind
+from chipwatch.ui.store import display_name, guarded, note_flushed, settings, store, warn_if_graph_behind
 from graph.resolve.link import link_score_text
 from graph.resolve.review import (
     Decision,
@@ -54,7 +54,11 @@ if action is not None:
             )
             g.flush()
             note_flushed(g)  # the open store already holds the decision: no reload for the next render
-        st.session_state[keys.REVIEW_DONE] = f"Recorded {j.decision.value} for {j.a} ↔ {j.b}."
+        a, b = (f"{display_name(g, n)} ({n})" for n in (j.a, j.b))
+        st.session_state[keys.REVIEW_DONE] = f"Recorded {j.decision.value} for {a} ↔ {b}."
+        # The note was written for the pair just decided: left in the box, it went on record
+        # for the next pair shown with one click.
+        st.session_state[keys.REVIEW_NOTE] = ""
         st.rerun()
 elif shown is not None and queued_row(queue, *shown) is None:
     decided = load_decisions(s).get(pair_key(*shown))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from chipwatch.ui import keys
 from chipwatch.ui.screening import UploadRun, screen_upload
-from chipwatch.ui.store import guarded, settings
+from chipwatch.ui.store import guarded, screening_index, settings
 from chipwatch.ui.tables import table_bytes
 
 st.header("Screening")
@@ -18,7 +18,9 @@ upload = st.file_uploader("Counterparty file", type=["csv", "xlsx"], key=keys.SC
 if upload is not None and st.button("Screen", key=keys.SCREEN_RUN):
     # The spinner ends before a bad file's message: stopping the page inside it left it spinning.
     with guarded(), st.spinner("Screening…"):
-        st.session_state[keys.SCREEN_RESULT] = screen_upload(settings(), upload.name, upload.getvalue())
+        st.session_state[keys.SCREEN_RESULT] = screen_upload(
+            settings(), upload.name, upload.getvalue(), index=screening_index
+        )
 
 run: UploadRun | None = st.session_state.get(keys.SCREEN_RESULT)
 if run is None:

@@ -34,6 +34,11 @@ def streamlit_command(address: str, port: int, max_upload_mb: int) -> list[str]:
         # "minimal" hides the Deploy button, which offers to publish the app to Streamlit's cloud.
         "--client.toolbarMode",
         "minimal",
+        # Every table's toolbar offered "Download as CSV": its cells as shown (a name such as
+        # =HYPERLINK(...) runs in a spreadsheet), outside the audit log. The page's own download
+        # buttons are the exports: Excel-safe and, for the risk list and screening, audited.
+        "--client.disableDataExport",
+        "true",
     ]
 
 

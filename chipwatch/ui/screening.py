@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from chipwatch.settings import Settings
 from graph import atomic
 from graph.risk.staleness import screening_warning
 from graph.screening.files import NoNameColumnError, no_name_reason
+from graph.screening.index import ListIndex
 from graph.screening.run import ScreenSummary, screen_file
 from graph.sync_journal import behind_warning
 from graph.tables.lists import read_list_table
@@ -46,8 +48,13 @@ def safe_name(name: str) -> str:
     return stem[:80]
 
 
-def screen_upload(settings: Settings, name: str, data: bytes) -> UploadRun:
-    """Save ``data`` as ``name`` under the workspace, screen it into a CSV beside it, read it back."""
+def screen_upload(
+    settings: Settings, name: str, data: bytes, index: Callable[[], ListIndex] | None = None
+) -> UploadRun:
+    """Save ``data`` as ``name`` under the workspace, screen it into a CSV beside it, read it back.
+
+    ``index`` gives the list index once the file is found readable (the app keeps one built);
+    without it the run builds its own from the list tables."""
     clean = safe_name(name)
     if Path(clean).suffix.lower() not in ALLOWED_SUFFIXES:
         raise InputFileError(Path(name), "unsupported file type: upload a .csv or .xlsx file")
@@ -65,7 +72,7 @@ def screen_upload(settings: Settings, name: str, data: bytes) -> UploadRun:
     if stale:  # the rows' risk columns are a stale run's, as `chipwatch screen` warns
         warnings.append(stale)
     try:
-        summary = screen_file(settings, source, output, warnings=warnings)
+        summary = screen_file(settings, source, output, warnings=warnings, index=index)
     except InputFileError as exc:
         if exc.path != str(source):
             raise

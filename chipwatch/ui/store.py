@@ -25,6 +25,7 @@ from chipwatch.ui.tables import risk_frame
 from graph.risk.joins import ByNameLinks
 from graph.risk.paths import PathIndex
 from graph.risk.staleness import state_stamp, warning
+from graph.screening.index import ListIndex, build_index, load_entries
 from graph.store import GraphStore
 from graph.stores import open_store
 from graph.stores.parquet import CURRENT
@@ -235,6 +236,18 @@ def list_tables() -> ListTables:
     """Every list table (entries included), read again when one of the files changes."""
     s = settings()
     return _list_tables(str(s.workspace), tables_stamp(s))
+
+
+@st.cache_resource(show_spinner="Indexing the lists for screening…", max_entries=2)
+def _screening_index(workspace: str, stamp: str) -> ListIndex:
+    return build_index(load_entries(settings()))
+
+
+def screening_index() -> ListIndex:
+    """The screening index of the current list entries, built once per state of the list tables:
+    built per upload, it kept the officer waiting tens of seconds for a file of a few rows."""
+    s = settings()
+    return _screening_index(str(s.workspace), tables_stamp(s))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

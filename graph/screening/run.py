@@ -21,6 +21,7 @@ from chipwatch.settings import Settings
 from graph import audit
 from graph.csv_delimiters import describe
 from graph.screening.files import ResultWriter, check_input, read_chunks
+from graph.screening.index import ListIndex
 from graph.screening.screen import Screener, Thresholds
 
 Progress = Callable[[int], object]
@@ -68,13 +69,15 @@ def screen_file(
     chunk_rows: int = 20_000,
     notice: Notice | None = None,
     warnings: Sequence[str] = (),
+    index: Callable[[], ListIndex] | None = None,
 ) -> ScreenSummary:
     """Screen ``input_path`` into ``output_path`` (CSV, XLSX or JSON by suffix).
 
     Both files are checked before the list index is built (``notice`` hears when that starts):
     a wrong, mis-encoded or nameless input and an output that cannot be written are refused at
     once, not after seconds of preparation. ``warnings`` (about the lists screened against) open
-    the run's notes, in the result file and the audit record."""
+    the run's notes, in the result file and the audit record. ``index`` gives the list index
+    when it is needed (a caller that keeps one built, as the app does, saves its seconds)."""
     thresholds = thresholds or Thresholds()
     if output_path.resolve() == input_path.resolve():
         raise InputFileError(output_path, "the result would overwrite the input file; give another --out")
@@ -94,7 +97,7 @@ def screen_file(
         if screener is None:
             if notice is not None:
                 notice("preparing the list index …")
-            screener = Screener.for_settings(settings, thresholds)
+            screener = Screener.for_settings(settings, thresholds, index=index() if index else None)
         summary.list_entries = len(screener.index.entries)
         summary.thresholds = {k: float(v) for k, v in asdict(screener.thresholds).items()}
         versions = list_versions(screener.index.entries)

@@ -101,11 +101,18 @@ class Screener:
 
     @classmethod
     def for_settings(
-        cls, settings: Settings, thresholds: Thresholds | None = None, entries: pd.DataFrame | None = None
+        cls,
+        settings: Settings,
+        thresholds: Thresholds | None = None,
+        entries: pd.DataFrame | None = None,
+        index: ListIndex | None = None,
     ) -> Screener:
-        frame = load_entries(settings) if entries is None else entries
+        """A screener over ``index`` (built from ``entries``, or the workspace's current entries,
+        when not given), with the workspace's review decisions and risk read now."""
+        if index is None:
+            index = build_index(load_entries(settings) if entries is None else entries)
         return cls(
-            index=build_index(frame),
+            index=index,
             thresholds=thresholds or Thresholds(),
             decisions=counterparty_decisions(settings),
             risk_hook=_risk_hook(settings),

@@ -142,3 +142,20 @@ def test_browser_walkthrough(
     (ARTIFACTS / "render_timings.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
     print("\nrender times (s): " + ", ".join(f"{k} {v:.2f}" for k, v in timings.items()))
     print(f"neighbourhood graph: {graph_note}; load average {os.getloadavg()}")
+
+
+def test_tables_offer_no_download_of_their_own(served_app: str, chromium_path: str) -> None:
+    """A table's toolbar wrote its cells to CSV as shown (formulas live, nothing audited); the
+    page's download buttons are the exports."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path, headless=True)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        render_probe.set_step_timeout(page)
+        render_probe.load_workspace(page, served_app)
+        page.locator("[data-testid='stDataFrame']").first.hover()
+        toolbar = page.locator("[data-testid='stElementToolbar']").first
+        expect(toolbar.get_by_role("button", name="Fullscreen")).to_be_visible()  # the toolbar is shown
+        assert toolbar.get_by_role("button", name="Download as CSV").count() == 0
+        browser.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import socket
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -16,6 +17,7 @@ from graph import audit
 from graph.export.risk_table import risk_table
 from graph.model import NodeKind
 from graph.resolve.review import load_decisions
+from graph.screening.index import ListIndex
 from graph.stores import open_store
 from graph.stores.parquet import CURRENT
 from tests.app.conftest import ingest_reread
@@ -175,6 +177,7 @@ def test_review_confirm_records_decision(at: AppTest, app_workspace: Path) -> No
     at.button(key=keys.REVIEW_REJECT).click().run()
     assert not at.exception
     assert at.success[0].value.startswith("Recorded reject")
+    assert at.text_input(key=keys.REVIEW_NOTE).value == ""  # written for the pair decided, not the next
     assert int(at.caption[0].value.split()[0]) == queued - 1
     decisions = load_decisions(settings)
     assert any(j.note == "same registry number" for j in decisions.values())
@@ -581,3 +584,25 @@ def test_screening_warns_in_a_warning_box_of_a_misfiled_ofac_feed(
     assert warning.value.startswith("the ofac-sdn feed holds ofac-nonsdn's list (CONS_ENHANCED.XML.gz")
     assert not any("ofac-sdn feed holds" in c.value for c in at.caption)
     assert any(c.value.startswith("CSV columns separated by commas") for c in at.caption)  # the other notes
+
+
+def test_screening_builds_the_list_index_once_for_two_uploads(
+    at: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Rebuilt per click of Screen, the index kept the officer waiting tens of seconds on the
+    # bundled lists for a file of a few rows; it depends on the list tables only.
+    built: list[int] = []
+    make = ListIndex.__init__
+
+    def counted(self: ListIndex, *args: Any, **kwargs: Any) -> None:
+        make(self, *args, **kwargs)
+        built.append(1)
+
+    monkeypatch.setattr(ListIndex, "__init__", counted)
+    _page(at, "screening")
+    for name in ("first.csv", "second.csv"):
+        at.file_uploader(key=keys.SCREEN_UPLOAD).upload(name, UPLOAD.read_bytes(), "text/csv").run()
+        at.button(key=keys.SCREEN_RUN).click().run()
+        assert not at.exception and not at.error, [e.value for e in at.error]
+        assert f"Screened 4 rows of {name}" in at.success[0].value
+    assert len(built) <= 1, "each upload rebuilt the list index"

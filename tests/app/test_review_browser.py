@@ -19,7 +19,9 @@ import pytest
 
 from chipwatch.settings import Settings
 from chipwatch.ui import render_probe
+from chipwatch.ui.store import display_name
 from graph.resolve.review import decide, load_decisions, pair_key, pending_queue, queue_path
+from graph.stores import open_store
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -135,6 +137,30 @@ def test_a_click_on_a_picked_pair_decided_meanwhile_is_not_taken_for_the_first(
     assert _mine(settings, "third pair") == []
     assert pair_key(*pairs[0]) not in load_decisions(settings)
     expect(page.get_by_text("your click was not recorded")).to_be_visible()
+
+
+def test_a_recorded_decision_clears_its_note_and_names_the_pair(page: Page, own_workspace: Path) -> None:
+    from playwright.sync_api import expect
+
+    settings = Settings(workspace=own_workspace)
+    pairs = _pairs(settings)
+    _type_note(page, "written for the first pair")
+    page.get_by_role("button", name="Reject: different entities").click()
+    expect(page.get_by_text("Recorded reject for ")).to_be_visible()
+    render_probe.wait_script_done(page)
+    shown = page.get_by_text("Recorded reject for ").inner_text()
+    store = open_store(settings)
+    try:
+        names = [display_name(store, n) for n in pairs[0]]
+    finally:
+        store.close()
+    assert all(name in shown for name in names), shown  # the officer reads names, not ids alone
+    # The next pair is shown with an empty note: one more click must not put it on record there.
+    expect(page.get_by_label(NOTE)).to_have_value("")
+    page.get_by_role("button", name="Confirm: same entity").click()
+    expect(page.get_by_text("Recorded confirm for ")).to_be_visible()
+    render_probe.wait_script_done(page)
+    assert _mine(settings, "written for the first pair") == [(pair_key(*pairs[0]), "reject")]
 
 
 def test_a_queued_score_reads_neither_certain_nor_at_the_link_threshold(
