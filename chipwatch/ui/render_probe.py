@@ -130,6 +130,26 @@ def serve_app(
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, 9)
             proc.wait()
+        # the Streamlit server is a child of `chipwatch app`: the parent exiting does not mean it has,
+        # and a server left behind holds its port and the workspace
+        with suppress(ProcessLookupError):
+            os.killpg(proc.pid, 9)
+        gone_by = time.monotonic() + 10
+        while live_group_members(proc.pid) and time.monotonic() < gone_by:
+            time.sleep(0.05)
+
+
+def live_group_members(group: int) -> list[int]:
+    """Processes of process group ``group`` that have not ended (``/proc/PID/stat``: state, pgrp)."""
+    live = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            state, _parent, pgrp = stat.read_text().rsplit(")", 1)[1].split()[:3]
+        except OSError:  # ended while listed
+            continue
+        if int(pgrp) == group and state not in ("Z", "X"):
+            live.append(int(stat.parent.name))
+    return live
 
 
 def set_step_timeout(page: Page, ms: int = STEP_TIMEOUT_MS) -> None:

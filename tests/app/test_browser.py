@@ -159,3 +159,13 @@ def test_tables_offer_no_download_of_their_own(served_app: str, chromium_path: s
         expect(toolbar.get_by_role("button", name="Fullscreen")).to_be_visible()  # the toolbar is shown
         assert toolbar.get_by_role("button", name="Download as CSV").count() == 0
         browser.close()
+
+
+def test_served_app_stops_with_its_server(app_workspace: Path) -> None:
+    """Leaving ``serve_app`` stops the whole ``chipwatch app`` process group, the Streamlit server too:
+    a server left listening would hold its port and the workspace after the test."""
+    with render_probe.serve_app(app_workspace) as app:
+        group, port = app.process.pid, app.port
+        assert _listening_addresses(port)
+    assert render_probe.live_group_members(group) == []
+    assert not _listening_addresses(port)
