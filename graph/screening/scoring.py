@@ -25,7 +25,6 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from graph.ids import normalise_key_text
 from graph.resolve.names import GENERIC_WORDS as RESOLVE_GENERIC_WORDS
 from graph.resolve.names import STOP_WORDS
 from graph.screening.name_rules import (
@@ -39,6 +38,7 @@ from graph.screening.name_rules import (
     translit_form,
     two_edits,
 )
+from graph.screening.name_text import name_text
 from graph.screening.number_words import numbers_by_value
 from graph.screening.written_forms import written_forms_cut
 
@@ -165,7 +165,7 @@ def is_generic(token: str) -> bool:
 @lru_cache(maxsize=200_000)
 def folded(name: str) -> str:
     """Upper-case ASCII words of a name, generic words included."""
-    return normalise_key_text(name[:1000])
+    return name_text(name)
 
 
 @lru_cache(maxsize=500_000)

@@ -29,8 +29,8 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
-from graph.ids import normalise_key_text
 from graph.resolve.names import legal_forms
+from graph.screening.name_text import name_text
 
 #: Fewest words of a form written out that screening cuts.
 MIN_FORM_WORDS = 2
@@ -52,7 +52,7 @@ def _form_words() -> frozenset[str]:
 def _cut(name: str, generic: Callable[[str], bool]) -> tuple[str, frozenset[str]] | None:
     """The name without the legal form written out at its edges (its class word in its place, when
     generic), and the form's own words; None where no such form is cut."""
-    tokens = normalise_key_text(name[:1000]).split()
+    tokens = name_text(name).split()
     own = [t for t in tokens if t in _form_words() and len(t) >= MIN_WORD_CHARS and not generic(t)]
     if not own:
         return None  # most names: no form written out
@@ -89,8 +89,8 @@ def written_forms_cut(
         cut_q, cut_t = _cut(q, generic), _cut(t, generic)
         if cut_q is None and cut_t is None:
             continue
-        words_q = set(normalise_key_text(q[:1000]).split())
-        words_t = set(normalise_key_text(t[:1000]).split())
+        words_q = set(name_text(q).split())
+        words_t = set(name_text(t).split())
         if (cut_q is not None and _shared(cut_q[1], words_t)) or (
             cut_t is not None and _shared(cut_t[1], words_q)
         ):
