@@ -98,3 +98,26 @@ def written_forms_cut(
         queries[k] = cut_q[0] if cut_q else q
         targets[k] = cut_t[0] if cut_t else t
     return queries, targets
+
+
+@lru_cache(maxsize=200_000)
+def _name_and_form_class(name: str) -> tuple[tuple[str, ...], str | None]:
+    """The name's words without its legal forms, a run of single letters as one word (A A / AA),
+    and the class of its outermost form (None where it has none)."""
+    kept, form_class, _ = legal_forms().split(name_text(name).split())
+    joined: list[str] = []
+    for i, word in enumerate(kept):
+        if len(word) == 1 and i and len(kept[i - 1]) == 1:
+            joined[-1] += word  # initials written with dots or without: A.A. / AA
+        else:
+            joined.append(word)
+    return tuple(joined), form_class
+
+
+def form_written_otherwise(query_name: str, target_name: str) -> bool:
+    """The two names are one name with a legal form of one class written two ways ("ROMASHKA
+    L.L.C." / "ROMASHKA LIMITED LIABILITY COMPANY", "… CO., LTD." / "… COMPANY LIMITED"): the forms'
+    words differ, the name does not. Names without a form, or of forms of two classes, are not."""
+    kept_q, class_q = _name_and_form_class(query_name)
+    kept_t, class_t = _name_and_form_class(target_name)
+    return bool(kept_q) and class_q is not None and (kept_q, class_q) == (kept_t, class_t)
