@@ -488,11 +488,17 @@ def detect_script(text: str) -> str:
 def drop_unread(text: str) -> str:
     """``text`` in NFKC without the characters no name is spelt with: control and format characters
     (NUL, zero-width spaces, right-to-left marks), private-use and unassigned code points, symbols
-    (emoji, ©) and combining marks. ``anyascii`` would write an emoji as its name (😀 as GRINNING),
-    a word of the name to every comparison. Trade and service marks go before NFKC, which would
-    spell them TM and SM, glued to the word they mark ("ROMASHKA™" as ROMASHKATM)."""
+    (emoji, ©) and combining marks; a tab or a line break is a space. ``anyascii`` would write an
+    emoji as its name (😀 as GRINNING), a word of the name to every comparison. Trade and service
+    marks go before NFKC, which would spell them TM and SM, glued to the word they mark ("ROMASHKA™"
+    as ROMASHKATM)."""
     text = unicodedata.normalize("NFKC", text.translate(_MARKS))
-    return "".join(ch for ch in text if unicodedata.category(ch) not in _DROP_CATEGORIES)
+    # A tab or a line break (control characters) parts two words as a space does: not dropped.
+    return "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch.isspace() or unicodedata.category(ch) not in _DROP_CATEGORIES
+    )
 
 
 @lru_cache(maxsize=500_000)

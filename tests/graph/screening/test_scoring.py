@@ -295,6 +295,7 @@ def test_a_shared_trade_or_city_is_no_shared_name() -> None:
         "🚢 ROMASHKA ❤️ TRADING LLC",
         "ROMASHKA™ TRADING LLC",
         "ROMASHKA TRADING LLC ©",
+        "ROMASHKA\tTRADING\r\nLLC",
     ],
 )
 def test_symbols_spell_no_word_of_a_screened_name(written: str) -> None:
