@@ -451,6 +451,7 @@ _CJK_WORDS: tuple[str, ...] = tuple(
 _CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xAC00, 0xD7AF))
 _NON_ALNUM = re.compile(r"[^0-9A-Z]+")
 _APOSTROPHES = re.compile(r"['`\u2019\u2018\u02bc]")
+_MARKS = str.maketrans("", "", "\u2122\u2120")  # ™ ℠
 _DROP_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "So", "Sk", "Mn", "Me"})
 #: ALEF WITH MADDA ABOVE (آ) read as the bare alef (ا): the madda is a mark that Persian and
 #: Arabic typists often leave out (آخوند / اخوند, آغا / اغا). ``anyascii`` writes آ as A but the
@@ -484,14 +485,29 @@ def detect_script(text: str) -> str:
     return scripts.pop() if len(scripts) == 1 else "MIXED"
 
 
+def drop_unread(text: str) -> str:
+    """``text`` in NFKC without the characters no name is spelt with: control and format characters
+    (NUL, zero-width spaces, right-to-left marks), private-use and unassigned code points, symbols
+    (emoji, ©) and combining marks; a tab or a line break is a space. ``anyascii`` would write an
+    emoji as its name (😀 as GRINNING), a word of the name to every comparison. Trade and service
+    marks go before NFKC, which would spell them TM and SM, glued to the word they mark ("ROMASHKA™"
+    as ROMASHKATM)."""
+    text = unicodedata.normalize("NFKC", text.translate(_MARKS))
+    # A tab or a line break (control characters) parts two words as a space does: not dropped.
+    return "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch.isspace() or unicodedata.category(ch) not in _DROP_CATEGORIES
+    )
+
+
 @lru_cache(maxsize=500_000)
 def fold(text: str) -> str:
     """Upper-case ASCII words: NFKC, control/format/emoji characters dropped, transliterated.
 
     ``fold("ООО «Ромашка»")`` → ``"OOO ROMASHKA"``; ``fold("S.A.")`` → ``"S A"``.
     """
-    text = unicodedata.normalize("NFKC", text[:MAX_NAME_CHARS])
-    text = "".join(ch for ch in text if unicodedata.category(ch) not in _DROP_CATEGORIES)
+    text = drop_unread(text[:MAX_NAME_CHARS])
     if not text.isascii():
         text = text.translate(_ALEF_MADDA)
     if not text.isascii() and any(_is_cjk(ch) for ch in text):

@@ -23,9 +23,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from graph.ids import normalise_key_text
 from graph.resolve.names import ABBREVIATIONS, ROMAN_NUMERALS, SYLLABLE_NUMERALS
 from graph.resolve.ordinals import ORDINAL_WORDS, canonical_numbers, number_value
+from graph.screening.name_text import name_text
 
 #: Roman numerals resolution reads wherever they stand in a firm's name (II, III, IV, XIV …), but
 #: for two letters opening it (VI LENIN: initials); a rewrite here is made only where it makes a
@@ -56,7 +56,7 @@ def numbers_as_digits(tokens: list[str]) -> list[str]:
 def _read(name: str) -> tuple[str, tuple[str, ...]] | None:
     """A name's words with its numbers as digits, and those numbers sorted; None if it writes no
     number otherwise than as plain digits (most names)."""
-    tokens = normalise_key_text(name[:1000]).split()
+    tokens = name_text(name).split()
     read = numbers_as_digits(tokens)
     if read == tokens:
         return None
@@ -67,7 +67,7 @@ def _numbers(name: str) -> tuple[str, ...]:
     read = _read(name)
     if read is not None:
         return read[1]
-    return tuple(sorted(t for t in normalise_key_text(name[:1000]).split() if t.isdigit()))
+    return tuple(sorted(t for t in name_text(name).split() if t.isdigit()))
 
 
 def numbers_by_value(query_names: Sequence[str], target_names: Sequence[str]) -> tuple[list[str], list[str]]:

@@ -25,7 +25,6 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from graph.ids import normalise_key_text
 from graph.resolve.names import GENERIC_WORDS as RESOLVE_GENERIC_WORDS
 from graph.resolve.names import STOP_WORDS
 from graph.screening.name_rules import (
@@ -39,8 +38,9 @@ from graph.screening.name_rules import (
     translit_form,
     two_edits,
 )
+from graph.screening.name_text import name_text
 from graph.screening.number_words import numbers_by_value
-from graph.screening.written_forms import written_forms_cut
+from graph.screening.written_forms import form_written_otherwise, written_forms_cut
 
 #: Legal forms and generic trade words: compared never as distinctive words (one string, split once).
 _LEGAL_WORDS = """
@@ -167,7 +167,7 @@ def is_generic(token: str) -> bool:
 @lru_cache(maxsize=200_000)
 def folded(name: str) -> str:
     """Upper-case ASCII words of a name, generic words included."""
-    return normalise_key_text(name[:1000])
+    return name_text(name)
 
 
 @lru_cache(maxsize=500_000)
@@ -462,7 +462,7 @@ def score_pairs(
     """Score aligned pairs ``(query_names[i], target_names[i])``; all inputs have one row per pair."""
     # One number written two ways (II / 2, 2ND / II) is compared as its digits on both sides.
     # The names as written decide whether their letters are the party's own (written_in_latin).
-    written = query_names
+    written, written_targets = query_names, target_names
     query_names, target_names = numbers_by_value(query_names, target_names)
     # A legal form written out in words (OBSHCHESTVO S OGRANICHENNOI …) is no part of the name.
     query_names, target_names = written_forms_cut(query_names, target_names, is_generic)
@@ -525,7 +525,18 @@ def score_pairs(
             country[i] = 1 if qc in tcs else -1
     adjust = np.where(country == 1, COUNTRY_AGREE, np.where(country == -1, COUNTRY_CONFLICT, 0.0))
     # The key overlap may confirm the name comparison but never outvote it (shared common words).
-    block = np.minimum(np.asarray(blocking_similarity, np.float32), name_sim + BLOCK_SLACK)
+    # A legal form written another way (L.L.C. / LIMITED LIABILITY COMPANY) shares no key with its
+    # other writing: read on the names without their forms, the overlap is whole (checked only where
+    # the names are near enough for the overlap to matter).
+    overlap = np.asarray(blocking_similarity, np.float32).copy()
+    for k in np.flatnonzero((overlap < 1.0) & (name_sim >= RARE_CHECK_FROM)).tolist():
+        if form_written_otherwise(written[k], written_targets[k]):
+            overlap[k] = 1.0
+            rules.setdefault(k, []).append(
+                f"legal form written otherwise: the names agree without their forms (key overlap "
+                f"{blocking_similarity[k]:.2f} read as 1.00)"
+            )
+    block = np.minimum(overlap, name_sim + BLOCK_SLACK)
     score = NAME_WEIGHT * name_sim + BLOCK_WEIGHT * block + adjust
     for k in np.flatnonzero(score >= SECTOR_CHECK_FROM).tolist():
         single = len(b[k].split()) == 1 or len(a[k].split()) == 1

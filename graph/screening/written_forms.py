@@ -29,8 +29,8 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
-from graph.ids import normalise_key_text
 from graph.resolve.names import legal_forms
+from graph.screening.name_text import name_text
 
 #: Fewest words of a form written out that screening cuts.
 MIN_FORM_WORDS = 2
@@ -52,7 +52,7 @@ def _form_words() -> frozenset[str]:
 def _cut(name: str, generic: Callable[[str], bool]) -> tuple[str, frozenset[str]] | None:
     """The name without the legal form written out at its edges (its class word in its place, when
     generic), and the form's own words; None where no such form is cut."""
-    tokens = normalise_key_text(name[:1000]).split()
+    tokens = name_text(name).split()
     own = [t for t in tokens if t in _form_words() and len(t) >= MIN_WORD_CHARS and not generic(t)]
     if not own:
         return None  # most names: no form written out
@@ -89,8 +89,8 @@ def written_forms_cut(
         cut_q, cut_t = _cut(q, generic), _cut(t, generic)
         if cut_q is None and cut_t is None:
             continue
-        words_q = set(normalise_key_text(q[:1000]).split())
-        words_t = set(normalise_key_text(t[:1000]).split())
+        words_q = set(name_text(q).split())
+        words_t = set(name_text(t).split())
         if (cut_q is not None and _shared(cut_q[1], words_t)) or (
             cut_t is not None and _shared(cut_t[1], words_q)
         ):
@@ -98,3 +98,26 @@ def written_forms_cut(
         queries[k] = cut_q[0] if cut_q else q
         targets[k] = cut_t[0] if cut_t else t
     return queries, targets
+
+
+@lru_cache(maxsize=200_000)
+def _name_and_form_class(name: str) -> tuple[tuple[str, ...], str | None]:
+    """The name's words without its legal forms, a run of single letters as one word (A A / AA),
+    and the class of its outermost form (None where it has none)."""
+    kept, form_class, _ = legal_forms().split(name_text(name).split())
+    joined: list[str] = []
+    for i, word in enumerate(kept):
+        if len(word) == 1 and i and len(kept[i - 1]) == 1:
+            joined[-1] += word  # initials written with dots or without: A.A. / AA
+        else:
+            joined.append(word)
+    return tuple(joined), form_class
+
+
+def form_written_otherwise(query_name: str, target_name: str) -> bool:
+    """The two names are one name with a legal form of one class written two ways ("ROMASHKA
+    L.L.C." / "ROMASHKA LIMITED LIABILITY COMPANY", "… CO., LTD." / "… COMPANY LIMITED"): the forms'
+    words differ, the name does not. Names without a form, or of forms of two classes, are not."""
+    kept_q, class_q = _name_and_form_class(query_name)
+    kept_t, class_t = _name_and_form_class(target_name)
+    return bool(kept_q) and class_q is not None and (kept_q, class_q) == (kept_t, class_t)

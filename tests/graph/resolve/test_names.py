@@ -182,3 +182,22 @@ def test_person_alignment() -> None:
 def test_alef_madda_folds_as_the_bare_alef(with_madda: str, without: str) -> None:
     # Typists leave the madda out: آغا and اغا are one name and must fold to one spelling.
     assert fold(with_madda) == fold(without)
+
+
+@pytest.mark.parametrize(
+    ("marked", "plain"),
+    [
+        ("ROMASHKA™ TRADING", "ROMASHKA TRADING"),
+        ("Alfa℠ Group", "Alfa Group"),
+        ("Alfa 😀 Group ©", "Alfa Group"),
+    ],
+)
+def test_marks_and_emoji_are_no_part_of_a_name(marked: str, plain: str) -> None:
+    # NFKC spells ™ as TM and ℠ as SM: glued to the word they mark, they made ROMASHKATM.
+    assert fold(marked) == fold(plain)
+
+
+@pytest.mark.parametrize("space", ["\t", "\n", "\r\n", "\x0b", "\u0085", "\u2028"])
+def test_a_tab_or_line_break_parts_words_as_a_space_does(space: str) -> None:
+    # Control characters are dropped: a tab between two words glued them (ROMASHKATRADING).
+    assert fold(f"ROMASHKA{space}TRADING") == "ROMASHKA TRADING"

@@ -286,3 +286,30 @@ def test_a_shared_trade_or_city_is_no_shared_name() -> None:
     assert only_common_words_agree(words("Socket Communications"), words("SCOTT COMMUNICATIONS, INC."))
     # a rare word spelt alike is a name: HUAWEI carries the pair whatever else differs
     assert only_common_words_agree(words("Shenzhen Huawei Cloud"), words("Shenzhen Huawei Digital")) is None
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "ROMASHKA TRADING LLC 😀",
+        "🚢 ROMASHKA ❤️ TRADING LLC",
+        "ROMASHKA™ TRADING LLC",
+        "ROMASHKA TRADING LLC ©",
+        "ROMASHKA\tTRADING\r\nLLC",
+    ],
+)
+def test_symbols_spell_no_word_of_a_screened_name(written: str) -> None:
+    # anyascii wrote the emoji as GRINNING and NFKC ™ as TM (ROMASHKATM): the listed name was clear.
+    entries = pd.DataFrame(
+        [
+            {
+                "id": "el:0",
+                "name": "ROMASHKA TRADING LLC",
+                "list": "EL",
+                "aliases": [],
+                "entity_kind": "company",
+            }
+        ]
+    )
+    row = Screener(build_index(entries)).screen(pd.DataFrame({"name": [written]})).iloc[0]
+    assert (row["top_match_id"], row["disposition"], row["top_match_score"]) == ("el:0", "block", 1.0)
