@@ -9,6 +9,12 @@ its tails of two words or more, is one edit (or one swap of neighbours) away fro
 ``MIN_FORM_CHARS`` letters (written without spaces). Short forms ("AB", "AS", "SA") are never
 targets: one edit turns any two-letter word into one of them.
 
+A correction keeps a form of two letters or more that the run ends with as written: the slip is
+in the letters before it
+("S S DE C V", its C V kept, is S.A. de C.V.). "CIA S.A." (Compañía, Sociedad Anónima) ends with
+the form S.A. and was read as the Colombian partnership "Cía. S.C.A." one letter away, which
+rewrites that S.A.
+
 Two more misreadings are corrected the same way:
 
 * **compound forms** — Latin-American names end in two forms written together ("y Cía.
@@ -89,6 +95,9 @@ class FormTypos:
         run is the whole name, corrected for a substitution or a swap only (see :meth:`repair`)."""
         if len(run) == 2 and all(len(w) == 1 for w in run) and "".join(run) not in self._known:
             return self._neighbour_form(run)
+        # The run's tails that are forms as written: a correction keeps them (module docstring). A
+        # one-letter form (S, the last letter of "S EN C S") is as likely the slip itself.
+        written = [s for i in range(len(run)) if len(s := "".join(run[i:])) >= 2 and s in self._known]
         for start in range(len(run) - 1):
             tail = run[start:]
             squeezed = "".join(tail)
@@ -98,10 +107,10 @@ class FormTypos:
                 continue
             hit = process.extractOne(squeezed, self._choices, scorer=OSA.distance, score_cutoff=1)
             if hit is not None and not (all_short and len(hit[0]) != len(squeezed)):
-                return len(tail), self._targets[hit[0]]
+                return (len(tail), self._targets[hit[0]]) if _keeps(hit[0], written) else None
             romanised = self._by_roman.get(roman_key(squeezed))
             if romanised is not None:
-                return len(tail), romanised
+                return (len(tail), romanised) if _keeps("".join(romanised), written) else None
         return None
 
     def _neighbour_form(self, run: tuple[str, ...]) -> tuple[int, tuple[str, ...]] | None:
@@ -147,6 +156,12 @@ class FormTypos:
         if any(g < cut < g + len(group) for group in groups for g in occurrences(tokens, group)):
             return list(tokens)
         return [*tokens[:cut], *form]
+
+
+def _keeps(target: str, written: Sequence[str]) -> bool:
+    """The form ``target`` (letters without spaces) ends with each of ``written``, the forms the
+    run ends with as written: the slip is in the letters before them."""
+    return all(target.endswith(form) for form in written)
 
 
 def keyed_as_written(legal_run: str, folded: str) -> bool:

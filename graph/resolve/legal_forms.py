@@ -16,6 +16,7 @@ leave the name empty of anything but another form.
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from functools import cache
@@ -245,6 +246,9 @@ _SUPPLEMENT: dict[str, str] = {
     # only its parts, so the cutter took "DE C V" (an Honduran form of no family) as the form and
     # then the S. de R.L. before it, and the name written "S DE RL" read as another legal form.
     "S DE R L DE C V": LIMITED,
+    # … written as the S.R.L. of other Spanish-speaking countries ("S.R.L. de C.V."): the same
+    # Mexican company, which the typo corrector read as the cooperative S.C.L. de C.V.
+    "S R L DE C V": LIMITED,
     # … and the rural production company of variable capital (S.P.R. de R.L. de C.V.).
     "S P R DE R L DE C V": LIMITED,
     "S DE P R DE R L DE C V": LIMITED,
@@ -398,6 +402,7 @@ _SUPPLEMENT_COUNTRIES: dict[str, frozenset[str]] = {
     "SPRDERL": frozenset({"MX"}),
     "SDEPRDERL": frozenset({"MX"}),
     "SDERLDECV": frozenset({"MX"}),
+    "SRLDECV": frozenset({"MX"}),
     "SPRDERLDECV": frozenset({"MX"}),
     "SDEPRDERLDECV": frozenset({"MX"}),
     "SDNBHD": frozenset({"MY"}),
@@ -429,11 +434,27 @@ MAX_SPECIFIC_COUNTRIES = 6
 
 
 def _classify(long_names: str) -> str:
-    text = long_names.lower()
+    # Accents stripped: the keywords are written without them ("anonima" of "Sociedad anónima").
+    decomposed = unicodedata.normalize("NFD", long_names.lower())
+    text = "".join(c for c in decomposed if not unicodedata.combining(c))
     for cls, words in _CLASS_KEYWORDS:
         if any(w in text for w in words):
             return cls
     return OTHER
+
+
+def _classify_row(long_names: Sequence[str]) -> str:
+    """The class of one ELF row from its long names (local, transliterated). A name written
+    "<form>, <line of business>" is of its form's class: the Mexican "Sociedad anónima de capital
+    variable, administradora de fondos para el retiro" is a stock corporation that manages funds,
+    not a foundation (the FOND of "fondos"), and outvoted the plain S.A. de C.V. of its
+    abbreviation. The whole name decides when the part before the comma says nothing."""
+    heads = [name.split(",")[0] for name in long_names if "," in name]
+    if heads:
+        head_cls = _classify(" ".join(heads))
+        if head_cls != OTHER:
+            return head_cls
+    return _classify(" ".join(long_names))
 
 
 def letters_run_together(key: tuple[str, ...]) -> tuple[str, ...]:
@@ -459,13 +480,12 @@ def _load(folder: Callable[[str], str]) -> tuple[dict[tuple[str, ...], str], dic
         for row in csv.DictReader(handle):
             if row.get("ELF Status ACTV/INAC") != "ACTV":
                 continue
-            long_names = " ".join(
+            cls = _classify_row(
                 (
                     row.get("Entity Legal Form name Local name") or "",
                     row.get("Entity Legal Form name Transliterated name (per ISO 01-140-10)") or "",
                 )
             )
-            cls = _classify(long_names)
             forms: list[str] = []
             for field in ("Abbreviations Local language", "Abbreviations transliterated"):
                 for part in (row.get(field) or "").replace(",", ";").split(";"):

@@ -50,6 +50,7 @@ from graph.resolve.romanise import roman_key
 from graph.resolve.slashed_words import join_slashed
 from graph.resolve.surname_particles import PERSON_PARTICLES
 from graph.resolve.vessel_numbers import hull_numbers_apart, ship_number
+from graph.words import is_common_word
 
 #: A name made only of generic words identifies an entity from this many distinct words on.
 GENERIC_NAME_WORDS = 3
@@ -96,6 +97,14 @@ ABBREVIATIONS: dict[str, str] = {
     "MANUFACTURE": "MANUFACTURING",
     "MANUFACTURER": "MANUFACTURING",
     "MANUFACTURERS": "MANUFACTURING",
+    # Who does the business, read as the business as MANUFACTURERS is: these common words were
+    # read so only as typos (one or two edits), which correct_generic no longer makes of a word.
+    "PRODUCER": "PRODUCTION",
+    "PRODUCERS": "PRODUCTION",
+    "DISTRIBUTOR": "DISTRIBUTION",
+    "DISTRIBUTORS": "DISTRIBUTION",
+    "CONSULTANT": "CONSULTING",
+    "CONSULTANTS": "CONSULTING",
     "IND": "INDUSTRIES",
     "INDS": "INDUSTRIES",
     "INDUSTRY": "INDUSTRIES",
@@ -644,10 +653,22 @@ def correct_generic(token: str) -> str:
         return token
     romanised = _roman_vocabulary().get(roman_key(token))
     if romanised is not None:  # EHSPORT, EKSPORT: EXPORT romanised letter by letter
-        return romanised
+        return romanised if _may_read_as(token, romanised) else token
     allowed = 1 if len(token) < 9 else 2
     hit = process.extractOne(token, _vocabulary(), scorer=Levenshtein.distance, score_cutoff=allowed)
-    return hit[0] if hit is not None else token
+    return hit[0] if hit is not None and _may_read_as(token, hit[0]) else token
+
+
+def _may_read_as(token: str, word: str) -> bool:
+    """``token`` may be read as the generic / legal ``word`` it is an edit or two from: it is no
+    common English word (:func:`graph.words.is_common_word`), or it is ``word`` in another form of
+    its own: singular or plural, or the British S for the Z (SYSTEM / SYSTEMS, ORGANISATION /
+    ORGANIZATION). A common word that is another word is no typo: COOPERATION is not CORPORATION,
+    nor PROTECTION PRODUCTION, SHOPPING SHIPPING, UNLIMITED LIMITED or DIVERSITY UNIVERSITY."""
+    if not is_common_word(token):
+        return True
+    a, b = token.replace("Z", "S"), word.replace("Z", "S")
+    return a.startswith(b) or b.startswith(a)
 
 
 @lru_cache(maxsize=1)
