@@ -55,6 +55,8 @@ def _plain_text(strings: list[str]) -> bool:
 
 def plain_sheet(header: Sequence[Any], columns: Sequence[Sequence[Any]]) -> bool:
     """Whether :func:`fill_sheets` writes this sheet exactly as openpyxl's ``append`` would."""
+    if not header:  # openpyxl writes an empty row for an empty header
+        return False
     for values in (header, *columns):
         if not set(map(type, values)) <= _PLAIN_TYPES:
             return False

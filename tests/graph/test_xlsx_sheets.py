@@ -132,6 +132,17 @@ def test_values_openpyxl_writes_its_own_way_are_left_to_it(values: list[Any]) ->
     assert not xlsx_sheets.plain_sheet([values[0]], [["x"]])
 
 
+def test_tables_without_rows_or_columns_match_openpyxl(tmp_path: Path) -> None:
+    sheets = {"results": pd.DataFrame(columns=["a", "=b"]), "none": pd.DataFrame()}
+    write_table(sheets["results"], tmp_path / "new.xlsx", sheets={"none": sheets["none"]})
+    _openpyxl_only(tmp_path / "old.xlsx", sheets)
+    expected = {"results": [("a", "'=b")], "none": []}
+    assert _values(tmp_path / "new.xlsx") == _values(tmp_path / "old.xlsx") == expected
+    new, old = _members(tmp_path / "new.xlsx"), _members(tmp_path / "old.xlsx")
+    assert new["xl/worksheets/sheet1.xml"] == old["xl/worksheets/sheet1.xml"]
+    assert new["xl/worksheets/sheet2.xml"] == old["xl/worksheets/sheet2.xml"]
+
+
 def test_text_with_an_equals_sign_after_a_line_break_is_plain() -> None:
     assert xlsx_sheets.plain_sheet(["a"], [["x\n=1+2", "="]])
 
