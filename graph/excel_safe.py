@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import io
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -27,6 +28,7 @@ import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 
+from graph import xlsx_sheets
 from graph.atomic import atomic_path
 from graph.audit import file_sha256
 
@@ -199,15 +201,22 @@ def _plain_column(series: pd.Series) -> list[Any]:
 
 def _write_xlsx(path: Path, sheets: Mapping[str, pd.DataFrame]) -> None:
     # openpyxl's write-only mode streams rows to disk: about twice as fast as pandas.to_excel
-    # (which styles and binds every cell) and with memory bounded by one row.
+    # (which styles and binds every cell) and with memory bounded by one row. Sheets of plain
+    # values skip even that: openpyxl saves them empty and graph.xlsx_sheets writes their rows,
+    # the same bytes, as text a column at a time.
     book = Workbook(write_only=True)
     taken: set[str] = set()
+    fast: dict[Any, xlsx_sheets.Columns] = {}  # write-only sheet → its rows
     try:
         for name, frame in sheets.items():
             safe = make_safe(frame, cell=_xlsx_cell, text=_xlsx_text)
             sheet = book.create_sheet(_sheet_name(name, taken))
-            sheet.append(list(safe.columns))
+            header = list(safe.columns)
             columns = [_plain_column(safe[c]) for c in safe.columns]
+            if xlsx_sheets.plain_sheet(header, columns):
+                fast[sheet] = (header, columns)
+                continue
+            sheet.append(header)
             for row in zip(*columns, strict=True):
                 sheet.append(list(row))
     except BaseException:
@@ -217,7 +226,14 @@ def _write_xlsx(path: Path, sheets: Mapping[str, pd.DataFrame]) -> None:
                 ws.close()
                 ws._writer.cleanup()
         raise
-    book.save(path)
+    if not fast:
+        book.save(path)
+        return
+    skeleton = io.BytesIO()
+    book.save(skeleton)  # numbers the sheets: their paths are known from here on
+    xlsx_sheets.fill_sheets(
+        skeleton.getvalue(), path, {ws.path.lstrip("/"): rows for ws, rows in fast.items()}
+    )
 
 
 def _write_tmp(path: Path, fmt: TableFormat, df: pd.DataFrame, sheets: Mapping[str, pd.DataFrame]) -> None:

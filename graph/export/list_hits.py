@@ -177,6 +177,29 @@ def flag_description(
     return spec_description
 
 
+def _entry_facts(row: Any, versions: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """What a hit says of its entry (``row``: a pair of :func:`list_hits`), in the hit's key order."""
+    version = versions.get(str(row.list_version), {})
+    legal = _text(row.legal_basis)
+    return {
+        "list": _text(row.list),
+        "entry_id": str(row.entry_id),
+        "source_id": _text(row.source_id),
+        "matched_name": _text(row.name),
+        "programs": as_list(row.programs),
+        "license_requirement": _text(row.license_requirement),
+        "license_policy": _text(row.license_policy),
+        "fr_notice": fr_notices(legal),
+        "legal_basis": legal,
+        "start_date": _text(row.start_date),
+        "source_url": _text(row.source_url),
+        "feed": _text(row.feed) or version.get("feed"),
+        "list_version": _text(row.list_version),
+        "list_sha256": version.get("sha256"),
+        "list_published": version.get("published"),
+    }
+
+
 def list_hits(
     store: GraphStore, entities: pd.DataFrame, entries: pd.DataFrame, versions: dict[str, dict[str, Any]]
 ) -> dict[str, list[dict[str, Any]]]:
@@ -195,6 +218,7 @@ def list_hits(
     same_as: SameAsLinks | None = None
     by_name_links = ByNameLinks(store)
     out: dict[str, list[dict[str, Any]]] = {}
+    entry_facts: dict[str, dict[str, Any]] = {}  # an entry's part of a hit, made once per entry
     for row in pairs.sort_values(["id", "list", "entry_id"]).itertuples(index=False):
         entity, entry = str(row.id), str(row.entry_id)
         if entity == entry:
@@ -223,26 +247,10 @@ def list_hits(
                     "resolved to the same party through other records",
                     *match.get("reasons", []),
                 ]
-        version = versions.get(str(row.list_version), {})
-        legal = _text(row.legal_basis)
-        out.setdefault(entity, []).append(
-            {
-                "list": _text(row.list),
-                "entry_id": entry,
-                "source_id": _text(row.source_id),
-                "matched_name": _text(row.name),
-                "programs": as_list(row.programs),
-                "license_requirement": _text(row.license_requirement),
-                "license_policy": _text(row.license_policy),
-                "fr_notice": fr_notices(legal),
-                "legal_basis": legal,
-                "start_date": _text(row.start_date),
-                "source_url": _text(row.source_url),
-                "feed": _text(row.feed) or version.get("feed"),
-                "list_version": _text(row.list_version),
-                "list_sha256": version.get("sha256"),
-                "list_published": version.get("published"),
-                "match": match,
-            }
-        )
+        facts = entry_facts.get(entry)
+        if facts is None:
+            facts = entry_facts[entry] = _entry_facts(row, versions)
+        # the lists are each hit's own: a hit may be changed without changing another's
+        hit = {**facts, "programs": [*facts["programs"]], "fr_notice": [*facts["fr_notice"]], "match": match}
+        out.setdefault(entity, []).append(hit)
     return out

@@ -113,8 +113,8 @@ def _address_countries(store: GraphStore) -> pd.Series:
         return pd.Series(dtype=object)
     located = located[["source", "target"]].astype(object)
     addresses = addresses[["id", "country"]]
-    joined = located.merge(addresses, left_on="target", right_on="id").dropna(subset=["country"])
-    return joined.groupby("source")["country"].agg(lambda cs: sorted(set(cs)))
+    joined = located.merge(addresses, left_on="target", right_on="id")
+    return group_lists(joined["source"], joined["country"])
 
 
 def _entry_countries(frame: pd.DataFrame, by_address: pd.Series) -> pd.Series:
