@@ -27,9 +27,10 @@ from graph import atomic
 from graph.audit import file_sha256, hash_file
 from graph.csv_delimiters import file_sample, one_column_header, sniff_delimiter
 from graph.csv_fields import refuse_cut_last_row, refuse_shifted_columns
-from graph.csv_lines import parser_line
+from graph.csv_lines import line_of_row, parser_line
 from graph.excel_safe import neutralise
 from graph.screening.screen import COUNTERPARTY_COLUMN, RESULT_COLUMNS
+from graph.text_cells import looks_binary, refuse_bad_cells
 from graph.utf8_cells import undecodable_cell
 
 CANONICAL_COLUMNS = ("name", "country", "address", "id", "lei", "tax_id", "role")
@@ -55,7 +56,7 @@ def input_format(path: Path) -> str:
         if not head.startswith(b"PK\x03\x04"):
             raise InputFileError(path, "not an XLSX workbook (it is not a zip file)")
         _check_workbook(path)
-    elif b"\x00" in head or head.startswith(b"PK\x03\x04"):
+    elif looks_binary(head) or head.startswith(b"PK\x03\x04"):
         raise InputFileError(path, "not a text CSV file (binary content); save the sheet as CSV UTF-8")
     return fmt
 
@@ -145,6 +146,17 @@ def read_chunks(
         if chunk.empty:
             continue  # the header of a file without rows
         chunk = chunk.rename(columns={**renames, **kept})
+        # The screened columns only: the others go to the result as they are, Excel-safe. A long
+        # cell is no error here: it is kept whole in the result and its head is screened.
+        refuse_bad_cells(
+            path,
+            chunk,
+            {canonical: column for column, canonical in renames.items()},
+            first_row=start + 1,
+            line_of=lambda row: line_of_row(path, row),
+            then="; nothing was screened",
+            max_chars=None,
+        )
         chunk.insert(0, "_row", range(start + 1, start + len(chunk) + 1))
         chunk.attrs["column_map"] = renames
         if delimiter is not None:
@@ -193,7 +205,7 @@ def csv_delimiter(path: Path) -> str:
 
 
 def _csv_chunks(path: Path, chunk_rows: int, delimiter: str) -> Iterator[pd.DataFrame]:
-    csv.field_size_limit(64 * 1024 * 1024)
+    csv.field_size_limit(64 * 1024 * 1024)  # a cell of megabytes is screened (its head), not refused
     try:
         reader = pd.read_csv(
             path,

@@ -18,9 +18,11 @@ from typing import IO, cast
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as DET
+import numpy as np
 from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
 from chipwatch.errors import InputFileError
+from graph.text_cells import MAX_FIELD_CHARS, bad_value_in, value_problem
 
 #: Largest list file accepted (bytes, compressed size on disk; the decompressed size is capped too).
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
@@ -139,38 +141,17 @@ def refuse_control_characters(path: Path, text: str) -> None:
     raise InputFileError(path, f"{what} U+{ord(char):04X} at column {column}", line=line)
 
 
-_CONTROL_IN_VALUE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def control_character_in(value: object, where: str = "") -> tuple[str, str] | None:
-    """``(where, character)`` of the first string in parsed JSON ``value`` holding a control
-    character (``"\\u001b"``, ``"\\b"``: JSON escapes them, so the text check cannot see them);
-    ``where`` is its place (``results[2].name``). None when there is none."""
-    if isinstance(value, str):
-        found = _CONTROL_IN_VALUE.search(value)
-        return (where, found.group()) if found else None
-    if isinstance(value, dict):
-        items = ((f"{where}.{key}" if where else str(key), item) for key, item in value.items())
-    elif isinstance(value, list):
-        items = ((f"{where}[{i}]", item) for i, item in enumerate(value))
-    else:
-        return None
-    for place, item in items:
-        hit = control_character_in(item, place)
-        if hit is not None:
-            return hit
-    return None
-
-
-def refuse_control_characters_in(path: Path, value: object, where: str = "", line: int | None = None) -> None:
-    """Refuse parsed JSON ``value`` when one of its strings holds a control character, naming the
-    place (``field``: the key it is under) and ``line`` when known."""
-    hit = control_character_in(value, where)
+def refuse_bad_values_in(path: Path, value: object, where: str = "", line: int | None = None) -> None:
+    """Refuse parsed JSON ``value`` when one of its strings holds a control character or is longer
+    than the field size limit (:func:`graph.text_cells.value_problem`), naming the place
+    (``field``: the key it is under; the reason: its path, ``results[2].name``) and ``line`` when
+    known."""
+    hit = bad_value_in(value, where)
     if hit is None:
         return
-    place, char = hit
+    place, problem = hit
     field = place.rsplit(".", 1)[-1].split("[", 1)[0] or None
-    raise InputFileError(path, f"control character U+{ord(char):04X} in {place}", line=line, field=field)
+    raise InputFileError(path, f"{problem} in {place}", line=line, field=field)
 
 
 def read_text(path: Path, encoding: str = "utf-8", limit: int | None = None) -> str:
@@ -200,25 +181,100 @@ def _xml_error(path: Path, exc: Exception) -> InputFileError:
 
 
 def parse_xml(path: Path, limit: int | None = None) -> Element:
-    """Parse a whole XML file safely and return its root element."""
+    """Parse a whole XML file safely and return its root element; a value longer than the field
+    size limit is refused, naming its element by its place (``/export/sanctionEntity[3]``)."""
     data = read_bytes(path, limit)
     try:
-        return DET.fromstring(data, **_XML_GUARDS)
+        root = DET.fromstring(data, **_XML_GUARDS)
     except (DefusedXmlException, ParseError) as exc:
         raise _xml_error(path, exc) from exc
+    if may_hold_long_text(data):
+        refuse_long_text(path, root, f"/{local(root.tag)}")
+    return root
 
 
-def iterparse_xml(path: Path, events: Sequence[str] = ("end",)) -> Iterator[tuple[str, Element]]:
-    """Stream ``(event, element)`` pairs from a big XML file with the same guards as :func:`parse_xml`."""
+class _GapScanner:
+    """A binary file read through, noting whether two ``<`` so far were further apart than the
+    field size limit (or a CDATA section began): only then may a value be too long."""
+
+    def __init__(self, fh: IO[bytes]):
+        self._fh = fh
+        self._read = 0  # bytes read so far
+        self._last = -1  # where the last "<" was
+        self.suspect = False
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._fh.read(size)
+        if not self.suspect and chunk:
+            marks = np.flatnonzero(np.frombuffer(chunk, dtype=np.uint8) == ord("<")) + self._read
+            ends = np.concatenate(([self._last], marks, [self._read + len(chunk)]))
+            self.suspect = int(np.diff(ends).max()) > MAX_FIELD_CHARS or b"<![CDATA[" in chunk
+            self._last = int(marks[-1]) if marks.size else self._last
+        self._read += len(chunk)
+        return chunk
+
+
+def iterparse_xml(
+    path: Path, events: Sequence[str] = ("end",), *, records: str | None = None
+) -> Iterator[tuple[str, Element]]:
+    """Stream ``(event, element)`` pairs from a big XML file with the same guards as :func:`parse_xml`.
+    ``records``: the local tag of the file's records, each refused (before its end event is
+    yielded) when a value in it is longer than the field size limit — walked only once the bytes
+    read so far may hold one."""
     check_file(path)
     with open_binary(path) as fh:
+        scanner = _GapScanner(fh)
+        count = 0
         try:
-            yield from DET.iterparse(fh, events=events, **_XML_GUARDS)
+            for event, elem in DET.iterparse(scanner, events=events, **_XML_GUARDS):
+                if records is not None and event == "end" and local(elem.tag) == records:
+                    count += 1
+                    if scanner.suspect:
+                        refuse_long_text(path, elem, f"<{records}> number {count} (id {elem.get('id')})")
+                yield event, elem
         except (DefusedXmlException, ParseError) as exc:
             raise _xml_error(path, exc) from exc
         except (OSError, EOFError, zlib.error) as exc:
             # a cut-off .xml.gz ends the stream with EOFError, which click reports as "Aborted."
             raise InputFileError(path, f"cannot decompress (truncated or damaged gzip file?): {exc}") from exc
+
+
+def refuse_long_text(path: Path, record: Element, ref: str) -> None:
+    """Refuse XML ``record`` (named ``ref``) when the text or an attribute of one of its elements
+    is longer than the field size limit (:data:`graph.text_cells.MAX_FIELD_CHARS`, as a CSV cell).
+    (XML cannot hold a control character: the parser refuses one.)"""
+    stack = [(record, ref)]
+    while stack:
+        node, where = stack.pop()
+        text = node.text
+        if text is not None and len(text) > MAX_FIELD_CHARS:
+            raise InputFileError(path, f"{value_problem(text)}, in {where}", field=local(node.tag))
+        for name, value in node.attrib.items():
+            if len(value) > MAX_FIELD_CHARS:
+                field = f"{local(node.tag)}/@{local(name)}"
+                raise InputFileError(path, f"{value_problem(value)}, in {where}", field=field)
+        seen: dict[str, int] = {}
+        children = []
+        for child in node:
+            tag = local(child.tag)
+            seen[tag] = seen.get(tag, 0) + 1
+            children.append((child, f"{where}/{tag}[{seen[tag]}]"))
+        stack.extend(reversed(children))  # the first in the file is the one named
+
+
+def may_hold_long_text(data: bytes) -> bool:
+    """Whether a text or attribute value of XML ``data`` may be longer than the field size limit:
+    only when two ``<`` are further apart than that (or a CDATA section, which may hold ``<``,
+    is there). One vectorised pass, so that a whole file is walked only when it may hold one."""
+    if len(data) <= MAX_FIELD_CHARS:
+        return False
+    if b"<![CDATA[" in data:
+        return True
+    marks = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == ord("<"))
+    if marks.size == 0:
+        return True
+    gaps = np.diff(marks, prepend=-1, append=len(data))
+    return int(gaps.max()) > MAX_FIELD_CHARS
 
 
 def local(tag: str) -> str:
@@ -242,6 +298,12 @@ def children(elem: Element, name: str) -> list[Element]:
 # --- CSV ---------------------------------------------------------------------------------------
 
 
+_TOO_LONG = (
+    f"a field longer than the {MAX_FIELD_CHARS:,}-character limit for a field "
+    "(an unterminated quote, or a damaged file?)"
+)
+
+
 def csv_rows(path: Path, text: str, *, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
     """Yield ``(line_number, fields)``; a truncated file (an unterminated quote, or a last row cut
     short: see :func:`refuse_cut_last_row`) is an error naming the row."""
@@ -255,9 +317,14 @@ def csv_rows(path: Path, text: str, *, delimiter: str = ",") -> Iterator[tuple[i
         except StopIteration:
             break
         except csv.Error as exc:
-            raise InputFileError(
-                path, f"malformed CSV (truncated file or unterminated quote?): {exc}", line=start
-            ) from exc
+            too_long = "field larger than field limit" in str(exc)
+            reason = (
+                _TOO_LONG if too_long else f"malformed CSV (truncated file or unterminated quote?): {exc}"
+            )
+            raise InputFileError(path, reason, line=start) from exc
+        if row and max(map(len, row)) > MAX_FIELD_CHARS:
+            # (the csv module refuses one first unless a screening in this process raised its limit)
+            raise InputFileError(path, _TOO_LONG, line=start)
         if held is not None:
             width = len(held[1]) or width
             yield held

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from chipwatch.errors import InputFileError
+from ingest.lists.safe import is_gzip, read_head
 from ingest.trade import companies_house, gleif
 from ingest.trade.reader import read_frame, read_header
 
@@ -28,13 +29,14 @@ def detect(path: Path) -> InputFormat:
     if not path.exists():
         raise InputFileError(path, "file not found")
     name = path.name.lower()
-    if name.endswith(".json"):
-        with path.open("rb") as handle:
-            head = handle.read(4096).decode("utf-8", errors="replace")
+    if name.endswith((".json", ".json.gz")):
+        head = read_head(path, 4096).decode("utf-8", errors="replace")
         if '"relations"' in head:
             return InputFormat.GLEIF_RR_JSON
         if '"records"' in head:
             return InputFormat.GLEIF_JSON
+        if is_gzip(path):
+            gleif.read_json_bytes(path)  # a damaged gzip file is refused as one
         raise InputFileError(path, "JSON file is neither a GLEIF Level 1 nor a Level 2 golden copy")
     if name.endswith((".csv", ".csv.gz", ".txt")):
         header = read_header(path)

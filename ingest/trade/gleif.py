@@ -19,8 +19,10 @@ Companies get ``source = "gleif"`` and ``company_id = LEI`` → node id ``co:gle
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import re
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,8 @@ import pandas as pd
 
 from chipwatch.errors import InputFileError
 from graph.csv_lines import line_of_row
+from graph.text_cells import refuse_bad_cells
+from ingest.lists.safe import open_binary
 from ingest.trade.registry import OWNERSHIP_COLUMNS
 
 SOURCE = "gleif"
@@ -69,12 +73,24 @@ def _list(node: Any) -> list[Any]:
     return node if isinstance(node, list) else [node]
 
 
-def _load_json(path: Path, key: str) -> list[Any]:
+def read_json_bytes(path: Path) -> bytes:
+    """The bytes of a GLEIF JSON file, gzip-compressed or not (told by its first bytes, not its
+    name); a cut-off or damaged gzip file is refused, saying so."""
     try:
-        raw = path.read_bytes()
-        data = json.loads(raw.decode("utf-8-sig"))
+        with open_binary(path) as handle:
+            return handle.read()
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        raise InputFileError(
+            path, f"cannot decompress: truncated or damaged gzip file ({exc}); nothing was loaded"
+        ) from exc
     except OSError as exc:
-        raise InputFileError(path, f"not a GLEIF JSON file: {exc}") from exc
+        raise InputFileError(path, f"cannot read: {exc.strerror or exc}") from exc
+
+
+def _load_json(path: Path, key: str) -> list[Any]:
+    raw = read_json_bytes(path)
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise InputFileError(path, f"not a GLEIF JSON file: {exc}", line=line) from exc
@@ -173,7 +189,11 @@ def relationships_json(path: Path) -> pd.DataFrame:
                 _v(record, "Registration", "LastUpdateDate"),
             )
         )
-    return pd.DataFrame([row for row in rows if row], columns=list(OWNERSHIP_COLUMNS))
+    kept = [(i, row) for i, row in enumerate(rows, start=1) if row]
+    frame = pd.DataFrame([row for _, row in kept], columns=list(OWNERSHIP_COLUMNS))
+    # checked here, where a row is still known by its record (the branch records are left out)
+    refuse_bad_cells(path, frame, {c: c for c in OWNERSHIP_COLUMNS}, rows=[i for i, _ in kept])
+    return frame
 
 
 #: The golden-copy CSV flattens the repeated period and quantifier elements with a number: the

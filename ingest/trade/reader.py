@@ -21,6 +21,7 @@ from chipwatch.errors import InputFileError
 from graph.csv_delimiters import one_column_reason
 from graph.csv_fields import refuse_cut_last_row, refuse_shifted_columns
 from graph.csv_lines import COMPRESSED, line_of_row, parser_line
+from graph.text_cells import looks_binary, refuse_bad_cells
 from graph.utf8_cells import undecodable_cell
 
 #: What to do with a CSV separated otherwise than by commas.
@@ -51,7 +52,7 @@ def _check_text(path: Path) -> None:
     if path.name.lower().endswith(COMPRESSED):
         return  # compressed: pandas decompresses it by its suffix, the parser's checks apply
     with path.open("rb") as handle:
-        if b"\x00" in handle.read(8192):
+        if looks_binary(handle.read(8192)):
             raise InputFileError(path, "not a text CSV file (binary content); nothing was loaded")
 
 
@@ -159,6 +160,8 @@ def read_table(
             "use --mapping to name them",
             field=missing[0],
         )
+    read = {source_of[c]: source_of[c] for c in columns if source_of[c] in raw.columns}
+    refuse_bad_cells(path, raw, read, line_of=lambda row: line_of_row(path, row), then="; nothing was loaded")
     out = pd.DataFrame(index=raw.index)
     for canonical in columns:
         col = source_of[canonical]

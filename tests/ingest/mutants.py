@@ -8,6 +8,7 @@ escapes), a quote left open, the
 header line repeated or alone, the first header column dropped, a two-million-character field,
 a formula, gzip (whole and cut), and for XML an entity-expansion ("billion laughs") and an
 external-entity payload. Nothing is random: the same file gives the same mutants.
+:func:`in_value` puts text at the start of one chosen value (a name), for the per-field checks.
 """
 
 from __future__ import annotations
@@ -70,6 +71,14 @@ def _after_declaration(data: bytes, insert: bytes) -> bytes:
 
 def _in_line(lines: list[bytes], k: int, insert: bytes, at: int = 8) -> bytes:
     return b"".join(lines[:k]) + lines[k][:at] + insert + lines[k][at:] + b"".join(lines[k + 1 :])
+
+
+def in_value(data: bytes, marker: bytes, insert: bytes) -> bytes:
+    """``data`` with ``insert`` at the start of the value that the first match of the regex
+    ``marker`` ends in front of (``rb'<lastName>'``, ``rb'"name":\\s*"'``)."""
+    found = re.compile(marker).search(data)
+    assert found is not None, marker
+    return data[: found.end()] + insert + data[found.end() :]
 
 
 def mutants(data: bytes) -> dict[str, bytes]:

@@ -78,7 +78,7 @@ def read(path: Path) -> ReadResult:
         raise InputFileError(
             path, 'not a CSL JSON file: expected an object with a "results" array', field="results"
         )
-    safe.refuse_control_characters_in(path, doc["results"], "results")
+    safe.refuse_bad_values_in(path, doc["results"], "results")
     result = ReadResult(format=FORMAT)
     for number, rec in enumerate(doc["results"], start=1):
         result.rows_read += 1

@@ -143,7 +143,7 @@ def _load(path: Path) -> tuple[dict[str, dict[str, Any]], dict[str, int], list[R
                 ) from exc
             rejected.append(RejectedRow(number, None, f"not JSON: {exc}"))
             continue
-        safe.refuse_control_characters_in(path, ent, line=number)
+        safe.refuse_bad_values_in(path, ent, line=number)
         if not isinstance(ent, dict) or not ent.get("id") or not ent.get("schema"):
             if read == 1:
                 raise InputFileError(

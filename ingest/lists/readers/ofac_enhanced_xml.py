@@ -201,7 +201,7 @@ def read(path: Path) -> ReadResult:
     result = ReadResult(format=FORMAT)
     default_list = ListSource.US_NONSDN if "cons" in path.name.lower() else ListSource.US_SDN
     depth = 0
-    for event, elem in safe.iterparse_xml(path, events=("start", "end")):
+    for event, elem in safe.iterparse_xml(path, events=("start", "end"), records="entity"):
         tag = safe.local(elem.tag)
         if event == "start":
             if depth == 0 and tag != ROOT:

@@ -18,11 +18,20 @@ import pytest
 
 from chipwatch.errors import InputFileError
 from chipwatch.settings import Settings
+from graph.text_cells import MAX_FIELD_CHARS
 from ingest.lists.model import ReadResult
 from ingest.lists.pipeline import ingest_list_files
 from ingest.lists.read import read_list_file
 from tests.ingest.lists.list_state import table_bytes
-from tests.ingest.mutants import FILE_LEVEL, SAME_RECORDS, TRUNCATIONS, first_lines, mutants, xml_excerpt
+from tests.ingest.mutants import (
+    FILE_LEVEL,
+    SAME_RECORDS,
+    TRUNCATIONS,
+    first_lines,
+    in_value,
+    mutants,
+    xml_excerpt,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 FIX = ROOT / "tests" / "fixtures" / "lists"
@@ -158,6 +167,7 @@ def test_a_damaged_list_file_is_read_or_refused_clearly(
     # Read: nothing hostile or damaged came through as a value ...
     for text in _strings(result.entries):
         assert not _CONTROL.search(text), f"control character read into {text[:80]!r}"
+        assert len(text) <= MAX_FIELD_CHARS, f"a value of {len(text):,} characters read: {text[:80]!r}"
     # ... no record is invented (a header read as a record, columns read shifted) ...
     valid = _valid_records(fmt, tmp_path_factory)
     if mutant in ("dup_header", "drop_first_header_col", "unterminated_quote", *TRUNCATIONS, *SAME_RECORDS):
@@ -241,3 +251,45 @@ def test_a_control_character_escaped_in_ftm_json_is_refused_naming_line_and_prop
         read_list_file(path, "ftm-json")
     assert (info.value.line, info.value.field) == (2, "name")
     assert "U+0007 in properties.name[0]" in info.value.reason
+
+
+# --- one value longer than the field size limit (as a CSV cell over the csv module's limit) ---
+
+#: XML and JSON format → (the first name value of its valid file, what the message names).
+NAME_VALUES = {
+    "eu-xml": (rb'wholeName="', "nameAlias/@wholeName", "/export/sanctionEntity["),
+    "uk-xml": (rb"<Name6>", "Name6", "/Designations/Designation["),
+    "ofac-xml": (rb"<(?:\w+:)?lastName>", "lastName", "/sdnList/sdnEntry["),
+    "ofac-enhanced-xml": (rb"<(?:\w+:)?formattedFullName>", "formattedFullName", "<entity> number 1 (id "),
+    "un-xml": (rb"<FIRST_NAME>", "FIRST_NAME", "/CONSOLIDATED_LIST/INDIVIDUALS[1]/INDIVIDUAL["),
+    "csl-json": (rb'"name":\s*"', "name", "results[0].name"),
+    "ftm-json": (rb'"name":\s*\["', "name", "properties.name[0]"),
+}
+
+
+@pytest.mark.parametrize("fmt", list(NAME_VALUES))
+def test_a_name_longer_than_the_field_limit_is_refused_naming_record_and_field(
+    fmt: str, tmp_path: Path
+) -> None:
+    marker, field, record = NAME_VALUES[fmt]
+    data = in_value(_valid(fmt), marker, b"A" * (MAX_FIELD_CHARS + 1))
+    target, written = _place(tmp_path, fmt, data)
+    with pytest.raises(InputFileError) as info:
+        read_list_file(target, fmt)
+    assert str(written) in str(info.value)
+    assert info.value.field == field and record in info.value.reason, str(info.value)
+    assert f"{MAX_FIELD_CHARS:,}-character limit" in info.value.reason
+
+
+def test_a_name_as_long_as_the_field_limit_is_read(tmp_path: Path) -> None:
+    data = in_value(_valid("ofac-xml"), rb"<(?:\w+:)?lastName>", b"A" * (MAX_FIELD_CHARS - 40))
+    target, _ = _place(tmp_path, "ofac-xml", data)
+    assert max(len(e.name) for e in read_list_file(target, "ofac-xml").entries) <= MAX_FIELD_CHARS
+
+
+def test_a_csv_field_longer_than_the_limit_is_refused_saying_so(tmp_path: Path) -> None:
+    target, _ = _place(tmp_path, "csl-csv", mutants(_valid("csl-csv"))["long_field"])
+    with pytest.raises(InputFileError) as info:
+        read_list_file(target, "csl-csv")
+    assert info.value.line is not None
+    assert f"longer than the {MAX_FIELD_CHARS:,}-character limit" in info.value.reason
