@@ -18,7 +18,17 @@ as a company's, is such a name of the same words (:func:`graph.resolve.generic_n
   two ways and does not conflict) or a country that differs: held below ``review``, still listed
   with the reason.
 
-One line-of-business word ("TRADING COMPANY") is no such name and is left to the scorer.
+One line-of-business word with a legal form ("TRADING LIMITED", "UNITED COMPANY OJSC": COMPANY is
+the form's) names nobody to resolution, not even for review. Screening's scorer blocked such a
+listed name screened word for word, but with its form written otherwise ("TRADING LTD", "UNITED
+COMPANY OPEN JOINT STOCK COMPANY") found no candidate (the main blocking drops the word's common
+key) or left the pair clear, the form's words counting as the name's. Screening holds these names
+too (:func:`is_trade_word_name`) and reads a pair of them, both with a legal form and of the same
+word, as it reads the names of two such words: legal forms that do not conflict (resolution's
+``legal`` of 0 or more) and a country that does not differ make it a pair for review, never a
+block, the name as listed included; a conflict (UNITED LLC against an OJSC) or another country holds
+it below ``review``. A screened word without a form ("UNITED") is left to the scorer, as before.
+The bundled lists hold five such names ("UNITED COMPANY OJSC", "TRANSPORTES LC", "INT LTD EOOD" …).
 
 Candidates: the blocking index drops keys many names hold (RESEARCH, ENGINEERING), and it keys the
 words as written, so a pair such as SCIENCE RESEARCH / "AO Scientific Research" or TECHNOLOGY
@@ -48,7 +58,7 @@ from graph.resolve.generic_names import (
     may_be_generic_name,
     same_generic_name,
 )
-from graph.resolve.names import NameForm, normalise_name
+from graph.resolve.names import GENERIC_WORDS, STOP_WORDS, NameForm, normalise_name
 
 #: Entry kinds whose names are not a company's (resolution's rule is for companies only); any other
 #: kind (``company``, ``unknown``, the CSL's ``entity``) is read as one.
@@ -66,6 +76,20 @@ def _read(name: str) -> NameForm:
     the listed names at build) are read once here and then dropped, and a file of a million names
     would otherwise fill that cache (500,000 forms, hundreds of MB) for nothing."""
     return normalise_name.__wrapped__(name, "company")
+
+
+def is_trade_word_name(form: NameForm) -> bool:
+    """Whether ``form`` (a company's) is one line-of-business word and a legal form, and nothing else
+    but stop-words ("TRADING LIMITED", "UNITED COMPANY OJSC": COMPANY is the form's)."""
+    if form.kind == "person" or form.distinctive or not form.legal_form:
+        return False
+    words = {t for t in form.tokens if t not in STOP_WORDS}
+    return len(words) == 1 and words <= GENERIC_WORDS
+
+
+def same_trade_word_name(form_a: NameForm, form_b: NameForm) -> bool:
+    """Whether two names are both one line-of-business word and a legal form, of the same word."""
+    return is_trade_word_name(form_a) and is_trade_word_name(form_b) and form_a.generic == form_b.generic
 
 
 class Blocking(Protocol):
@@ -96,7 +120,7 @@ class GenericNames:
             if entry_kinds[int(owner[row])].lower() in NOT_COMPANY_KINDS or not may_be_generic_name(name):
                 continue
             form = _read(name)
-            if is_generic_name(form):
+            if is_generic_name(form) or is_trade_word_name(form):
                 self.forms[row] = form
         self.rows = np.asarray(sorted(self.forms), dtype=np.int64)
         self._blocking = (
@@ -130,7 +154,8 @@ class GenericNames:
 
         Whether the legal forms let the pair go to review is the resolution scorer's own feature
         (``PairFeatures.generic_name``: the same words and legal forms that do not conflict, one
-        form written two ways included), computed for these few pairs only."""
+        form written two ways included; for names of one such word, which it reads as no name,
+        its ``legal``), computed for these few pairs only."""
         out: list[GenericVerdict | None] = [None] * len(names)
         # A screened name meets up to TOP_K listed generic names (and the main blocking's): read once.
         read = {
@@ -141,17 +166,22 @@ class GenericNames:
         todo = [
             i
             for i, (name, row) in enumerate(zip(names, rows, strict=True))
-            if name in read and same_generic_name(read[name], self.forms[row])
+            if name in read
+            and (
+                same_generic_name(read[name], self.forms[row])
+                or same_trade_word_name(read[name], self.forms[row])
+            )
         ]
         if not todo:
             return out
         screened = prepare([Record(id=f"q{i}", names=(names[i],)) for i in todo])
         listed = prepare([Record(id=f"t{i}", names=(self.forms[rows[i]].original,)) for i in todo])
         both = np.arange(len(todo), dtype=np.int64)
-        review = pair_features(screened, listed, np.column_stack([both, both])).generic_name
+        features = pair_features(screened, listed, np.column_stack([both, both]))
         for j, i in enumerate(todo):
             name, form = names[i], self.forms[rows[i]]
-            if not review[j]:
+            one_word = is_trade_word_name(form)
+            if not (features.legal[j] >= 0 if one_word else features.generic_name[j]):
                 conflict = describe_conflict(name, form.original, form.generic)
                 out[i] = GenericVerdict(False, f"generic name, legal forms conflict: {conflict}")
                 continue

@@ -13,8 +13,12 @@ A pair is compared without its written-out forms only where the other name holds
 form's words: where both names write the form ("… PUBLIC JOINT STOCK COMPANY" and "… PUBLIC JOINT
 STOCK CO", or its words reordered or mistyped, "OPEN JONT STOCK"), the form's words agree as
 letters, and a cut on one side only (the table reads a form as spelt, at a name's edge) would leave
-the other side's words without partner. The form's class, where it is a generic word (LIMITED,
-CORPORATION), stands in for it, so the name is still read as a firm's.
+the other side's words without partner. Unless the words both write are a form stacked on one
+form written two ways ("РОМАШКА AL-COOPERATIVA LLC" / "РОМАШКА AL-COOPERATIVA LIMITED LIABILITY
+COMPANY": COOPERATIVA is cut with either, LIABILITY was left as the name's, review at 0.72): such a
+pair (:func:`form_written_otherwise`) is compared without every form of either name. The form's
+class, where it is a generic word (LIMITED, CORPORATION), stands in for it, so the name is still
+read as a firm's.
 
 Only a form of two words or more is cut, holding a word of three letters or more that is not
 already generic to screening: a single word at a name's edge is the name's as often as a form's
@@ -69,6 +73,13 @@ def _cut(name: str, generic: Callable[[str], bool]) -> tuple[str, frozenset[str]
     return " ".join([*kept, *stand_in]), words
 
 
+def _without_forms(name: str, generic: Callable[[str], bool]) -> str:
+    """The name without every legal form at its edges, its outermost form's class in their place
+    when generic (as :func:`_cut` puts it)."""
+    kept, form_class = _name_and_form_class(name)
+    return " ".join([*kept, *([form_class] if form_class and generic(form_class) else [])])
+
+
 def _shared(form_words: frozenset[str], other: set[str]) -> bool:
     """A word of the form is in the other name, spelt alike or mistyped or romanised otherwise
     (LIABIILTI, SOKIEDAD: a word matches at :data:`WORD_MATCH_MIN`, as screening's words do)."""
@@ -94,7 +105,12 @@ def written_forms_cut(
         if (cut_q is not None and _shared(cut_q[1], words_t)) or (
             cut_t is not None and _shared(cut_t[1], words_q)
         ):
-            continue  # both names write the form: its words agree as letters
+            if form_written_otherwise(q, t):
+                # The words both write are a form stacked on the one written two ways ("РОМАШКА
+                # AL-COOPERATIVA LLC" / "… LIMITED LIABILITY COMPANY"): read without their forms,
+                # the two are one name, where their words alone would differ (LIABILITY).
+                queries[k], targets[k] = _without_forms(q, generic), _without_forms(t, generic)
+            continue  # else both names write the form: its words agree as letters
         queries[k] = cut_q[0] if cut_q else q
         targets[k] = cut_t[0] if cut_t else t
     return queries, targets

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from chipwatch.cli import cli
 from chipwatch.settings import Settings
+from graph.screening.index import build_index
 from graph.screening.screen import Screener
 from ingest.lists.pipeline import ingest_list_files
 
@@ -80,6 +81,34 @@ def test_a_generic_name_of_a_conflicting_legal_form_is_not_review(screener: Scre
 def test_one_line_of_business_word_stays_clear(screener: Screener) -> None:
     out = _screen(screener, [("TRADING COMPANY", ""), ("TRADING COMPANY LTD", "PK")])
     assert out["disposition"].tolist() == ["clear", "clear"]
+
+
+def _one_word_screener() -> Screener:
+    # The SDN's "UNITED COMPANY OJSC" (COMPANY is its form's: one line-of-business word, UNITED).
+    entry = {"id": "sdn:0", "name": "UNITED COMPANY OJSC", "list": "US_SDN", "aliases": []}
+    return Screener(build_index(pd.DataFrame([{**entry, "entity_kind": "company", "countries": ["RU"]}])))
+
+
+def test_one_line_of_business_word_with_its_form_written_otherwise_is_review() -> None:
+    # Before: the name as listed was a block (1.0), and with its form written out no candidate at
+    # all (the blocking drops UNITED's common key), UNITED OJSC clear.
+    rows = [
+        ("UNITED COMPANY OJSC", ""),
+        ("UNITED COMPANY OPEN JOINT STOCK COMPANY", ""),
+        ("UNITED OJSC", "RU"),
+    ]
+    out = _screen(_one_word_screener(), rows)
+    assert out["disposition"].tolist() == ["review"] * 3
+    assert out["top_match_id"].tolist() == ["sdn:0"] * 3
+    for reasons in out["top_match_reasons"]:
+        assert GENERIC_REASON in reasons and CHECK_REASON in reasons and "never for a match" in reasons
+
+
+def test_one_line_of_business_word_of_a_conflicting_form_or_abroad_is_not_review() -> None:
+    # An LLC is another legal person than an OJSC (resolution's legal_form: a conflict).
+    out = _screen(_one_word_screener(), [("UNITED LLC", ""), ("UNITED COMPANY OJSC", "DE")])
+    assert out["disposition"].tolist() == ["clear", "clear"]
+    assert "country is none of the entry's" in out.iloc[1]["top_match_reasons"]
 
 
 def test_chipwatch_screen_reports_a_generic_name_for_review(workspace: Path, tmp_path: Path) -> None:
