@@ -9,9 +9,9 @@ import streamlit as st
 
 from chipwatch.ui.store import (
     cached_risk_frame,
+    graph_counts,
     guarded,
     list_versions,
-    store,
     warn_if_graph_behind,
     warn_if_risk_stale,
 )
@@ -22,7 +22,7 @@ STALE_DAYS = 30
 st.header("Overview")
 with guarded():
     versions = list_versions()
-    counts = store().counts()
+    counts = graph_counts()
     risks = cached_risk_frame()
 warn_if_graph_behind()  # the counts and top risks are the graph's
 

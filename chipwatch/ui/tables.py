@@ -10,8 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from graph.excel_safe import write_table
-from graph.export.risk_table import risk_table
-from graph.store import GraphStore
+from graph.export.risk_table import Frames, risk_table
 
 #: Rows of the risk list sent to the browser. The table is sorted by score, so these are the riskiest;
 #: a 100k-company workspace scores tens of thousands of entities, and sending them all made the page
@@ -51,7 +50,7 @@ def country_options(frame: pd.DataFrame) -> list[str]:
     return sorted({c for cell in frame["countries"] for c in str(cell).split(", ") if c})
 
 
-def risk_frame(store: GraphStore) -> pd.DataFrame:
+def risk_frame(store: Frames) -> pd.DataFrame:
     """Every scored entity (:func:`graph.export.risk_table.risk_table`); empty before ``chipwatch risk``."""
     return risk_table(store)
 
