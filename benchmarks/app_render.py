@@ -10,6 +10,8 @@ session, clicks every page in the sidebar and times the click → key element vi
 script finished; then searches the first planted demo-world party and times its entity page,
 the graph drawn, and a click on a graph node until the expanded graph is drawn.
 Prints the median (and max) per step, the server's peak RSS and the load average.
+``--first-visits N`` also starts the app N more times and times each server's first visit (the
+workspace load: imports, the Overview's reads), so that figure has a median too.
 """
 
 from __future__ import annotations
@@ -35,10 +37,29 @@ def planted_party() -> dict[str, str]:
     return {"name": party["name"], "node_id": party["node_id"]}
 
 
+def first_visits(workspace: Path, chromium: str, count: int) -> list[float]:
+    """Seconds from opening the app to the Overview drawn, each on a newly started server."""
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, headless=True)
+        for visit in range(count):
+            with render_probe.serve_app(workspace) as app:
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                render_probe.set_step_timeout(page, 120_000)
+                times.append(render_probe.load_workspace(page, app.url))
+                page.close()
+            print(f"first visit {visit + 1}/{count}: {times[-1]:.2f} s", flush=True)
+        browser.close()
+    return times
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--workspace", type=Path, help="a built demo workspace (default: build one)")
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--first-visits", type=int, default=0, help="time the first visit of N new servers")
     ap.add_argument("--json", type=Path, help="also write the timings here")
     args = ap.parse_args()
 
@@ -59,6 +80,8 @@ def main() -> None:
 
     samples: dict[str, list[float]] = {}
     print(f"load average before: {os.getloadavg()}", flush=True)
+    if args.first_visits:
+        samples["first visit, new server"] = first_visits(workspace, chromium, args.first_visits)
     with render_probe.serve_app(workspace) as app, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, headless=True)
         for run in range(args.runs):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pandas as pd
 import streamlit as st
 
 from chipwatch.ui import keys
@@ -35,6 +36,7 @@ from chipwatch.ui.store import (
     warn_if_graph_behind,
     warn_if_risk_stale,
 )
+from chipwatch.ui.tables import blank_missing, cell_text
 from graph.risk.entity import entity_report, found_lines, removed_text, risk_score_shown
 
 st.header("Explore")
@@ -69,7 +71,7 @@ if not risk.get("computed"):
     st.info("Risk not computed yet: run `chipwatch risk`.")
 else:
     warn_if_risk_stale()
-    st.metric("Risk score", f"{risk_score_shown(risk)} · {risk.get('risk_level')}")
+    st.metric("Risk score", f"{risk_score_shown(risk)} · {cell_text(risk.get('risk_level'))}")
     st.caption(
         f"As of {risk.get('as_of')}. Score = 100 × (1 − ∏(1 − weight)) over the lists and red flags "
         "of the risk breakdown below; the level follows the thresholds in risk_weights.toml."
@@ -79,7 +81,7 @@ st.markdown("**List hits**")
 if report.list_hits:
     for hit in report.list_hits:
         details = list_details(g, hit["entry"])
-        st.markdown(f"- **{hit['list']}** — {hit['name']} (`{hit['entry']}`)")
+        st.markdown(f"- **{cell_text(hit['list'])}** — {cell_text(hit['name'])} (`{hit['entry']}`)")
         # how the risk run found it (SAME_AS links or a by-name owner link), so a block is defensible
         st.caption("  \n".join(found_lines(hit)))
         note = kind_note(g, hit["entry"])
@@ -99,7 +101,7 @@ if alias_list:
     st.markdown("**Aliases:** " + "; ".join(alias_list))
 
 st.markdown("**SAME_AS links (scores and reasons)**")
-st.dataframe(same_as_links(g, report.node_id), hide_index=True, width="stretch")
+st.dataframe(blank_missing(same_as_links(g, report.node_id)), hide_index=True, width="stretch")
 st.caption("Cluster: " + "; ".join(f"{c['name']} [{c['kind']}]" for c in report.cluster[:20]))
 
 st.markdown("**Ownership**")
@@ -108,7 +110,7 @@ for col, title, rows in ((c1, "Owners", report.owners), (c2, "Owned", report.own
     col.write(title)
     if rows:
         col.dataframe(
-            rows,
+            blank_missing(pd.DataFrame(rows)),
             width="stretch",
             hide_index=True,
             column_order=("name", "pct", "ended", "start_date", "end_date", "status", "as_of", "id"),
@@ -125,7 +127,7 @@ if risk.get("computed"):
     if regimes.empty:
         st.caption("Not listed and not owned by listed parties under any regime.")
     else:
-        st.dataframe(regimes, hide_index=True, width="stretch")
+        st.dataframe(blank_missing(regimes), hide_index=True, width="stretch")
     note = ownership_note(g, risk)
     if note:
         st.caption(note)
@@ -135,25 +137,26 @@ if risk.get("computed"):
     if risk["flags"]:
         for f in risk["flags"]:
             description = f": {f['description']}" if f.get("description") else ""
-            st.markdown(f"- **{f.get('flag')}**{description} ({f.get('legal_source', '')})")
+            source = f" ({f['legal_source']})" if f.get("legal_source") else ""
+            st.markdown(f"- **{cell_text(f.get('flag'))}**{description}{source}")
             items, params = evidence_table(g, f.get("evidence") or {})
             if params:
                 st.caption(params)
             if items.empty:
                 st.json(f.get("evidence") or {}, expanded=False)
             else:
-                st.dataframe(items, hide_index=True, width="stretch")
+                st.dataframe(blank_missing(items), hide_index=True, width="stretch")
     else:
         st.write("No flags.")
     st.markdown("**Risk breakdown**")
     if risk["breakdown"]:
-        st.dataframe(risk["breakdown"], width="stretch")
+        st.dataframe(blank_missing(pd.DataFrame(risk["breakdown"])), width="stretch")
     else:
         st.write("Nothing contributes: no list and no red flag.")
 
 st.markdown("**Trade partners**")
 members = [report.node_id, *(str(c["id"]) for c in report.cluster)]
-st.dataframe(trade_partners(g, members), hide_index=True, width="stretch")
+st.dataframe(blank_missing(trade_partners(g, members)), hide_index=True, width="stretch")
 
 st.markdown("**Neighbourhood**")
 view = st.radio(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from chipwatch.ui import keys
-from chipwatch.ui.lists import feed_update, reread_note, versions_view
+from chipwatch.ui.lists import diff_view, feed_update, reread_note, versions_view
 from chipwatch.ui.store import guarded, list_tables
+from chipwatch.ui.tables import blank_missing
 from graph.lists.versions import feed_versions
 
 st.header("Lists")
@@ -40,14 +41,10 @@ counts = diff.counts()
 cols = st.columns(3)
 for col, change in zip(cols, ("added", "removed", "changed"), strict=True):
     col.metric(change.capitalize(), counts.get(change, 0))
-st.dataframe(
-    diff.rows[["change", "list", "name", "previous_name", "node_id", "fields_json"]],
-    hide_index=True,
-    width="stretch",
-)
+st.dataframe(diff_view(diff.rows), hide_index=True, width="stretch")
 st.subheader("Counterparties newly exposed by this update")
 exposed = update.exposed
 if exposed.empty:
     st.write("None of our companies or trade parties is linked to an added or changed entry.")
 else:
-    st.dataframe(exposed, hide_index=True, width="stretch")
+    st.dataframe(blank_missing(exposed), hide_index=True, width="stretch")

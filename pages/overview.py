@@ -7,22 +7,23 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from chipwatch.ui.lists import overview_versions
 from chipwatch.ui.store import (
     cached_risk_frame,
+    graph_counts,
     guarded,
     list_versions,
-    store,
     warn_if_graph_behind,
     warn_if_risk_stale,
 )
-from chipwatch.ui.tables import RISK_VIEW_COLUMNS, risk_column_config
+from chipwatch.ui.tables import RISK_VIEW_COLUMNS, blank_missing, risk_column_config
 
 STALE_DAYS = 30
 
 st.header("Overview")
 with guarded():
     versions = list_versions()
-    counts = store().counts()
+    counts = graph_counts()
     risks = cached_risk_frame()
 warn_if_graph_behind()  # the counts and top risks are the graph's
 
@@ -30,11 +31,7 @@ st.subheader("List versions")
 if versions.empty:
     st.info("No lists loaded yet: run `chipwatch ingest lists`.")
 else:
-    shown = versions[
-        ["feed", "seq", "published", "ingested_at", "rows_accepted", "rows_rejected", "sha256", "path"]
-    ].copy()
-    shown["sha256"] = shown["sha256"].astype(str).str[:16] + "…"
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(overview_versions(versions), hide_index=True, width="stretch")
     latest = versions.sort_values("seq").groupby("feed").tail(1)
     now = dt.datetime.now(dt.UTC)
     undated = []
@@ -70,7 +67,7 @@ if risks.empty:
 else:
     warn_if_risk_stale()
     st.dataframe(
-        risks.head(20),
+        blank_missing(risks.head(20)),
         hide_index=True,
         width="stretch",
         column_order=RISK_VIEW_COLUMNS,

@@ -19,6 +19,7 @@ from chipwatch.ui.store import (
     warn_if_graph_behind,
     warn_if_risk_stale,
 )
+from chipwatch.ui.tables import blank_missing, cell_text
 from graph.risk.paths import Target, diversion_paths, owns_step_text
 
 #: What the officer reads off each path: the module doc of graph/risk/paths.py, in short.
@@ -87,17 +88,21 @@ dicts = [p.as_dict() for p in found]
 st.caption(COMPONENTS_HELP)
 st.graphviz_chart(path_dot(dicts[:5]))
 for rank, p in enumerate(dicts, 1):
-    names = " → ".join(str(h.get("name")) for h in p["hops"])
+    names = " → ".join(cell_text(h.get("name")) for h in p["hops"])
     with st.expander(f"#{rank} · risk {p['score']:.1f} · {names}", expanded=rank == 1):
         st.caption("Components: " + ", ".join(f"{k} {v:.2f}" for k, v in p["components"].items()))
         for hop in p["hops"][1:]:
             via = hop.get("via", {})
             edge = owns_step_text(via) if via.get("edge") == "OWNS" else via.get("edge")
             st.markdown(
-                f"- **{edge}** → {hop.get('name')} "
-                f"({hop.get('kind')}, {hop.get('country') or '-'})"
+                f"- **{cell_text(edge)}** → {cell_text(hop.get('name'))} "
+                f"({cell_text(hop.get('kind'))}, {cell_text(hop.get('country'))})"
                 + (" · target: " + "; ".join(map(str, hop["target"])) if hop.get("target") else "")
-                + (f" · HS {via['hs6']} · {via.get('shipments')} shipments" if via.get("hs6") else "")
+                + (
+                    f" · HS {via['hs6']} · {cell_text(via.get('shipments'))} shipments"
+                    if via.get("hs6")
+                    else ""
+                )
             )
             if via.get("evidence"):
-                st.dataframe(pd.DataFrame(via["evidence"]), hide_index=True, width="stretch")
+                st.dataframe(blank_missing(pd.DataFrame(via["evidence"])), hide_index=True, width="stretch")

@@ -7,6 +7,7 @@ import streamlit as st
 from chipwatch.ui import keys
 from chipwatch.ui.review import ReviewAction, gone_message, pair_label, queued_row, reasons, side_by_side
 from chipwatch.ui.store import display_name, guarded, note_flushed, settings, store, warn_if_graph_behind
+from chipwatch.ui.tables import cell_text
 from graph.resolve.link import link_score_text
 from graph.resolve.review import (
     Decision,
@@ -96,7 +97,7 @@ row = queued_row(queue, source, target)
 assert row is not None  # an option of this render
 st.session_state[keys.REVIEW_SHOWN] = pick
 st.table(side_by_side(g, source, target))
-st.markdown(f"**Score {link_score_text(float(row['score']))}** · method {row.get('method', '')}")
+st.markdown(f"**Score {link_score_text(float(row['score']))}** · method {cell_text(row.get('method'))}")
 for reason in reasons(row["reasons_json"]):
     st.markdown(f"- {reason}")
 

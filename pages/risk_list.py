@@ -18,7 +18,13 @@ from chipwatch.ui.store import (
     warn_if_graph_behind,
     warn_if_risk_stale,
 )
-from chipwatch.ui.tables import RISK_LIST_SHOWN_ROWS, RISK_VIEW_COLUMNS, country_options, risk_column_config
+from chipwatch.ui.tables import (
+    RISK_LIST_SHOWN_ROWS,
+    RISK_VIEW_COLUMNS,
+    blank_missing,
+    country_options,
+    risk_column_config,
+)
 from graph.export.risk_table import RiskFilter, filter_table
 from graph.export.run import risk_list_bytes
 
@@ -52,7 +58,7 @@ if len(shown) > RISK_LIST_SHOWN_ROWS:
 else:
     st.caption(f"{len(shown)} of {len(frame)} scored entities")
 st.dataframe(
-    shown.head(RISK_LIST_SHOWN_ROWS),
+    blank_missing(shown.head(RISK_LIST_SHOWN_ROWS)),
     hide_index=True,
     width="stretch",
     column_order=RISK_VIEW_COLUMNS,

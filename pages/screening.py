@@ -7,7 +7,7 @@ import streamlit as st
 from chipwatch.ui import keys
 from chipwatch.ui.screening import UploadRun, screen_upload
 from chipwatch.ui.store import guarded, screening_index, settings
-from chipwatch.ui.tables import table_bytes
+from chipwatch.ui.tables import blank_missing, table_bytes
 
 st.header("Screening")
 st.write(
@@ -38,7 +38,7 @@ frame = run.results
 options = sorted(frame["disposition"].unique()) if "disposition" in frame.columns else []
 chosen = st.multiselect("Disposition", options, default=options, key=keys.SCREEN_FILTER)
 shown = frame[frame["disposition"].isin(chosen)] if options else frame
-st.dataframe(shown, hide_index=True, width="stretch")
+st.dataframe(blank_missing(shown), hide_index=True, width="stretch")  # the downloads keep blanks
 st.caption(
     f"Showing {len(shown)} of {len(frame)} rows. Both downloads hold every screened row (the CSV is "
     "the file recorded in the audit log); the filter narrows this table only."

@@ -16,7 +16,7 @@ def streamlit_command(address: str, port: int, max_upload_mb: int) -> list[str]:
     return [
         sys.executable,
         "-m",
-        "streamlit",
+        "chipwatch.ui.launch",  # Streamlit, with the app's libraries imported before it listens
         "run",
         str(PROJECT_ROOT / "app.py"),
         "--server.address",

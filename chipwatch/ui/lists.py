@@ -3,12 +3,15 @@ update added or changed."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import PurePath
 
 import pandas as pd
 import streamlit as st
 
 from chipwatch.ui.store import graph_stamp, list_tables, settings, store, tables_stamp
+from chipwatch.ui.tables import blank_missing
 from graph.lists.diff import VersionDiff, version_diff
 from graph.model import NodeKind
 from graph.risk.entity import found
@@ -31,11 +34,60 @@ VERSION_COLUMNS = [
 ]
 
 
+#: The Overview's versions table: the lists a file holds and its file name where the absolute path
+#: of the machine that ingested it was shown (an officer asks which list and version, not where
+#: the file sat).
+OVERVIEW_VERSION_COLUMNS = [
+    "feed",
+    "seq",
+    "lists",
+    "file",
+    "published",
+    "ingested_at",
+    "rows_accepted",
+    "rows_rejected",
+    "sha256",
+]
+#: The differences table: ``fields`` names what changed ("name, aliases"), not its JSON text.
+DIFF_COLUMNS = ["change", "list", "name", "previous_name", "fields", "node_id"]
+
+
 def versions_view(versions: pd.DataFrame) -> pd.DataFrame:
     """A feed's versions as the page shows them (``note`` blank where a version is a new file)."""
     view = versions[VERSION_COLUMNS].copy()
     view["note"] = view["note"].fillna("")
-    return view
+    return blank_missing(view)
+
+
+def _codes(raw: object) -> str:
+    """``["US_EL", "US_DPL"]`` (JSON text) → ``US_EL, US_DPL``; blank when absent or unreadable."""
+    if not isinstance(raw, str) or not raw:
+        return ""
+    try:
+        values = json.loads(raw)
+    except ValueError:
+        return raw
+    return ", ".join(map(str, values)) if isinstance(values, list) else str(values)
+
+
+def _file_name(path: object) -> str | None:
+    return PurePath(path).name if isinstance(path, str) and path else None
+
+
+def overview_versions(versions: pd.DataFrame) -> pd.DataFrame:
+    """Every list version as the Overview shows it: its lists and file name, a short SHA-256."""
+    view = versions.assign(
+        lists=versions["lists_json"].map(_codes),
+        file=versions["path"].map(_file_name),
+        sha256=versions["sha256"].astype(str).str[:16] + "…",
+    )
+    return blank_missing(view[OVERVIEW_VERSION_COLUMNS])
+
+
+def diff_view(rows: pd.DataFrame) -> pd.DataFrame:
+    """A diff's rows as the Lists page shows them: the changed fields by name, gaps blank."""
+    view = rows.assign(fields=rows["fields_json"].map(_codes))
+    return blank_missing(view[DIFF_COLUMNS])
 
 
 def reread_note(versions: pd.DataFrame, old_id: str | None, new_id: str | None) -> str | None:

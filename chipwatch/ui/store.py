@@ -10,9 +10,10 @@ Cached frames are shared objects: pages filter them, never modify them in place.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -28,10 +29,11 @@ from graph.risk.staleness import state_stamp, warning
 from graph.screening.index import ListIndex, build_index, load_entries
 from graph.store import GraphStore
 from graph.stores import open_store
-from graph.stores.parquet import CURRENT
+from graph.stores.parquet import CURRENT, StoredColumns, VersionGone
 from graph.sync_journal import behind_warning, require_synced
 from graph.tables.lists import ListTables, list_table_path, load_list_tables, read_list_table
 
+T = TypeVar("T")
 LIST_TABLES = ("list_entries", "list_relations", "list_versions", "list_rejected", "list_diffs")
 
 
@@ -209,11 +211,51 @@ def _risk_frame(_g: GraphStore, workspace: str, kind: str, stamp: str) -> pd.Dat
     return risk_frame(_g)
 
 
-def cached_risk_frame() -> pd.DataFrame:
-    """The risk table, recomputed when the stored graph changes (and every five minutes on Neo4j)."""
-    g = store()
+#: Reads of the stored graph's files tried before giving up while writes keep replacing the version.
+STORED_READ_TRIES = 3
+
+
+def _stored(read: Callable[[StoredColumns], T]) -> T:
+    """``read`` over the embedded store's current files, again when a write replaced them meanwhile."""
     s = settings()
-    return _risk_frame(g, str(s.workspace), s.store.value, graph_stamp(s))
+    require_synced(s)  # never show a half-written graph as if it were the whole one
+    for attempt in range(STORED_READ_TRIES):
+        try:
+            return read(StoredColumns(s.graph_dir))
+        except VersionGone:
+            if attempt == STORED_READ_TRIES - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+@st.cache_resource(show_spinner="Reading the risk results…", max_entries=2)
+def _stored_risk_frame(workspace: str, stamp: str) -> pd.DataFrame:
+    return _stored(risk_frame)
+
+
+def cached_risk_frame() -> pd.DataFrame:
+    """The risk table, recomputed when the stored graph changes (and every five minutes on Neo4j).
+
+    On the embedded store it is read from the graph's files, a few columns of three kinds, without
+    opening the store: the Overview and Risk list pages need no more, and opening it (every kind,
+    every property) made the first visit of a workspace wait for the whole graph."""
+    s = settings()
+    if s.store is not StoreKind.NEO4J:
+        return _stored_risk_frame(str(s.workspace), graph_stamp(s))
+    return _risk_frame(store(), str(s.workspace), s.store.value, graph_stamp(s))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _stored_counts(workspace: str, stamp: str) -> dict[str, int]:
+    return _stored(lambda files: files.counts())
+
+
+def graph_counts() -> dict[str, int]:
+    """Nodes and edges per kind; on the embedded store from its manifest, without opening it."""
+    s = settings()
+    if s.store is not StoreKind.NEO4J:
+        return _stored_counts(str(s.workspace), graph_stamp(s))
+    return store().counts()
 
 
 @st.cache_resource(show_spinner=False, max_entries=2, ttl=LIVE_TTL_S)

@@ -10,8 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from graph.excel_safe import write_table
-from graph.export.risk_table import risk_table
-from graph.store import GraphStore
+from graph.export.risk_table import Frames, risk_table
 
 #: Rows of the risk list sent to the browser. The table is sorted by score, so these are the riskiest;
 #: a 100k-company workspace scores tens of thousands of entities, and sending them all made the page
@@ -41,6 +40,40 @@ RISK_COLUMN_HELP = {
 }
 
 
+#: What a table shows where a value is missing: ``st.dataframe`` and ``st.table`` write "None".
+MISSING = "—"
+
+
+def blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` as a page shows it: a missing value (None, NaN) as ``MISSING``, never "None".
+
+    Text columns are filled; a number column with a gap becomes text (``12``, ``0.5``) so the gap
+    can be shown. Columns without a gap are left as they are (numbers still sort as numbers)."""
+    out = frame.copy()
+    for name in out.columns:
+        column = out[name]
+        missing = column.isna()
+        if not missing.any():
+            continue
+        if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+            values = [MISSING if gap else _number(v) for v, gap in zip(column.tolist(), missing, strict=True)]
+        else:
+            values = [MISSING if gap else v for v, gap in zip(column.tolist(), missing, strict=True)]
+        out[name] = pd.Series(values, index=out.index, dtype=object)
+    return out
+
+
+def cell_text(value: object) -> str:
+    """A value as a sentence on a page shows it: ``MISSING`` where it is absent (None, NaN, "")."""
+    if value is None or value == "" or (isinstance(value, float) and value != value):
+        return MISSING
+    return str(value)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
 def risk_column_config() -> dict[str, Any]:
     """``st.dataframe`` column help for the risk table (the header tooltip)."""
     return {name: st.column_config.Column(help=text) for name, text in RISK_COLUMN_HELP.items()}
@@ -51,7 +84,7 @@ def country_options(frame: pd.DataFrame) -> list[str]:
     return sorted({c for cell in frame["countries"] for c in str(cell).split(", ") if c})
 
 
-def risk_frame(store: GraphStore) -> pd.DataFrame:
+def risk_frame(store: Frames) -> pd.DataFrame:
     """Every scored entity (:func:`graph.export.risk_table.risk_table`); empty before ``chipwatch risk``."""
     return risk_table(store)
 

@@ -12,8 +12,9 @@ asking for ``--country CN`` means the Chinese entries among them too.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
@@ -24,7 +25,6 @@ from graph.list_status import listing_mask
 from graph.model import EdgeKind, NodeKind
 from graph.risk.flags import FLAGS
 from graph.risk.frames import group_lists
-from graph.store import GraphStore
 
 ENTITY_KINDS = (NodeKind.COMPANY, NodeKind.TRADE_PARTY, NodeKind.LIST_ENTRY)
 LEVELS = ("clear", "review", "block")
@@ -51,6 +51,15 @@ _READ = (
     "risk_as_of",
     "risk_cluster",
 )
+
+
+class Frames(Protocol):
+    """What the risk table reads: a store, or the stored graph's files
+    (:class:`graph.stores.parquet.StoredColumns`, without loading the graph)."""
+
+    def nodes_frame(self, kind: NodeKind, columns: Collection[str] = ()) -> pd.DataFrame: ...
+
+    def edges_frame(self, kind: EdgeKind, columns: Collection[str] = ()) -> pd.DataFrame: ...
 
 
 class RiskNotComputedError(ChipwatchError):
@@ -82,7 +91,7 @@ def as_list(value: object) -> list[str]:
     return []
 
 
-def read_kind(store: GraphStore, kind: NodeKind, columns: Iterable[str]) -> pd.DataFrame:
+def read_kind(store: Frames, kind: NodeKind, columns: Iterable[str]) -> pd.DataFrame:
     """``nodes_frame`` with every requested column present (absent properties are None)."""
     cols = tuple(columns)
     frame = store.nodes_frame(kind, cols)
@@ -105,7 +114,14 @@ def flag_names(raw: object) -> str:
     return ", ".join(n for n in names if n)
 
 
-def _address_countries(store: GraphStore) -> pd.Series:
+def _flag_column(raw: pd.Series) -> pd.Series:
+    """:func:`flag_names` of every cell, parsed once per distinct value (most entities share a few)."""
+    values = raw.to_numpy(dtype=object).tolist()
+    names = {v: flag_names(v) for v in set(v for v in values if isinstance(v, str))}
+    return pd.Series([names.get(v, "") if isinstance(v, str) else "" for v in values], index=raw.index)
+
+
+def _address_countries(store: Frames) -> pd.Series:
     """list entry id → sorted countries of the addresses it is LOCATED_AT (bulk: one read per kind)."""
     located = store.edges_frame(EdgeKind.LOCATED_AT, ())
     addresses = read_kind(store, NodeKind.ADDRESS, ("country",))
@@ -114,6 +130,7 @@ def _address_countries(store: GraphStore) -> pd.Series:
     located = located[["source", "target"]].astype(object)
     addresses = addresses[["id", "country"]]
     joined = located.merge(addresses, left_on="target", right_on="id")
+    # group_lists, not groupby.agg(lambda): a Python call per entry took seconds on the demo lists
     return group_lists(joined["source"], joined["country"])
 
 
@@ -134,7 +151,7 @@ def _cluster_lists(entries: pd.DataFrame) -> pd.Series:
     return group_lists(active["risk_cluster"].fillna(active["id"]), active["list"]).map(", ".join)
 
 
-def risk_table(store: GraphStore) -> pd.DataFrame:
+def risk_table(store: Frames) -> pd.DataFrame:
     """Every scored entity, highest score first: ``TABLE_COLUMNS``. Empty when risk has not run."""
     parts = []
     cluster_lists = pd.Series(dtype=object)
@@ -154,7 +171,7 @@ def risk_table(store: GraphStore) -> pd.DataFrame:
         return pd.DataFrame(columns=TABLE_COLUMNS)
     out["cluster"] = out["risk_cluster"].fillna(out["id"])
     out["lists"] = out["cluster"].map(cluster_lists).fillna("")
-    out["flags"] = out["flags_json"].map(flag_names)
+    out["flags"] = _flag_column(out["flags_json"])
     out["countries"] = out["countries"].map(", ".join)
     out["risk_score"] = out["risk_score"].astype(float).round(1)
     out = out.sort_values(["risk_score", "id"], ascending=[False, True], kind="stable")

@@ -21,11 +21,12 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -252,3 +253,74 @@ def read_graph(
         sources, targets, keys = _head(table, ("source", "target", "key"), path)
         on_edges(ekind, sources, targets, keys, _props(table, 3, json_cols, path))
     return root
+
+
+class StoredColumns:
+    """Columns of the stored graph's current version, read from its files without loading the graph.
+
+    For a reader that needs a few properties of a few kinds (the app's Overview and Risk list: the
+    risk table and the counts), where opening the store reads every kind and every property. The
+    frames are those of :meth:`graph.stores.NetworkxStore.nodes_frame` / ``edges_frame`` on the same
+    version: ids in order, every requested column present (``None`` where the kind lacks it).
+    :class:`VersionGone` when a write replaced the version meanwhile (read again).
+    """
+
+    def __init__(self, directory: Path):
+        pointer = directory / CURRENT
+        try:
+            manifest = json.loads(pointer.read_text(encoding="utf-8"))
+            self.root: Path | None = directory / str(manifest["version"])
+            self.node_rows: dict[str, int] = {str(k): int(v) for k, v in manifest["nodes"].items()}
+            self.edge_rows: dict[str, int] = {str(k): int(v) for k, v in manifest["edges"].items()}
+        except FileNotFoundError:
+            self.root, self.node_rows, self.edge_rows = None, {}, {}
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise WorkspaceCorruptError(
+                f"{pointer}: not a valid graph manifest ({exc})", store=STORE
+            ) from exc
+
+    def counts(self) -> dict[str, int]:
+        """Rows per node and edge kind, as :meth:`NetworkxStore.counts` (from the manifest)."""
+        out = {k.value: self.node_rows.get(k.value, 0) for k in NodeKind}
+        out.update({k.value: self.edge_rows.get(k.value, 0) for k in EdgeKind})
+        return out
+
+    def nodes_frame(self, kind: NodeKind, columns: Collection[str] = ()) -> pd.DataFrame:
+        return self._frame(kind, ("id",), columns)
+
+    def edges_frame(self, kind: EdgeKind, columns: Collection[str] = ()) -> pd.DataFrame:
+        return self._frame(kind, ("source", "target", "key"), columns)
+
+    def _frame(
+        self, kind: NodeKind | EdgeKind, head: tuple[str, ...], columns: Collection[str]
+    ) -> pd.DataFrame:
+        wanted = [c for c in columns if c not in head]
+        rows = self.node_rows if isinstance(kind, NodeKind) else self.edge_rows
+        if self.root is None or not rows.get(kind.value):
+            return pd.DataFrame({c: pd.Series(dtype=object) for c in (*head, *wanted)})
+        path = kind_file(self.root, kind)
+        try:
+            schema = pq.read_schema(path)
+            present = [c for c in wanted if c in schema.names] if columns else schema.names[len(head) :]
+            table = pq.read_table(path, columns=[*head, *present])
+        except FileNotFoundError as exc:
+            raise VersionGone(str(path)) from exc
+        except (OSError, pa.ArrowException) as exc:
+            raise WorkspaceCorruptError(
+                f"{path}: cannot read this graph file ({type(exc).__name__}: {exc})", store=STORE
+            ) from exc
+        json_cols = set(json.loads((schema.metadata or {}).get(_JSON_META, b"[]")))
+        data: dict[str, Any] = {h: values for h, values in zip(head, _head(table, head, path), strict=True)}
+        props = dict(zip(*_props(table.select(present), 0, json_cols & set(present), path), strict=True))
+        for name in wanted if columns else present:
+            if name not in props:
+                data[name] = [None] * table.num_rows
+            elif isinstance(props[name], list):
+                data[name] = props[name]
+            elif columns or props[name].null_count < table.num_rows:
+                data[name] = props[name].to_pandas()
+        return pd.DataFrame(data, columns=list(data))
+
+
+class VersionGone(Exception):
+    """The version :class:`StoredColumns` read the manifest of was replaced by a write meanwhile."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import shutil
 import socket
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -606,3 +608,70 @@ def test_screening_builds_the_list_index_once_for_two_uploads(
         assert not at.exception and not at.error, [e.value for e in at.error]
         assert f"Screened 4 rows of {name}" in at.success[0].value
     assert len(built) <= 1, "each upload rebuilt the list index"
+
+
+def _missing_cells(frame: pd.DataFrame) -> list[tuple[str, object]]:
+    """(column, value) of every cell an officer would read as "None" / "nan" / blank-by-accident."""
+    return [
+        (str(name), value)
+        for name in frame.columns
+        for value in frame[name].tolist()
+        if value is None or (isinstance(value, float) and math.isnan(value)) or str(value) in ("None", "nan")
+    ]
+
+
+def test_overview_names_lists_and_files_not_paths(at: AppTest, app_workspace: Path) -> None:
+    versions = at.dataframe[0].value
+    assert "path" not in versions.columns  # an absolute path of the machine that ingested the file
+    assert list(versions["file"]) == ["csl_v1.csv", "csl_v2.csv"]
+    assert versions["lists"].str.match(r"^[A-Z0-9_]+(, [A-Z0-9_]+)*$").all()  # list codes, not JSON
+    text = versions.astype(str).to_numpy().ravel().tolist()
+    assert not [cell for cell in text if "/" in cell or str(PROJECT_ROOT) in cell]
+    # the fixture's files carry no publication date: a dash, not "None"
+    assert _missing_cells(versions) == [] and set(versions["published"]) == {tables.MISSING}
+    assert _missing_cells(at.dataframe[1].value) == []  # top risks: a party with no country too
+
+
+def test_lists_diff_names_the_changed_fields(at: AppTest) -> None:
+    _page(at, "lists")
+    diff = at.dataframe[1].value
+    assert "fields_json" not in diff.columns
+    changed = diff[diff["change"] == "changed"]
+    assert len(changed) == 1
+    assert changed["fields"].iloc[0] == "addresses"  # the field's name, not '["addresses"]'
+    assert set(diff.loc[diff["change"] != "changed", "fields"]) == {""}  # nothing to name: blank
+    assert _missing_cells(diff) == [] and _missing_cells(at.dataframe[0].value) == []
+
+
+def test_no_table_shows_none_where_a_value_is_missing(at: AppTest, planted: dict[str, str]) -> None:
+    frames = [at.dataframe[i].value for i in range(len(at.dataframe))]
+    _page(at, "risk_list")
+    at.slider(key=keys.RISK_MIN).set_value(0.0).run()
+    frames += [d.value for d in at.dataframe]
+    _page(at, "explore")
+    at.text_input(key=keys.SEARCH).input(planted["name"][:12]).run()
+    assert not at.exception
+    frames += [d.value for d in at.dataframe]
+    _page(at, "review")
+    frames += [t.value for t in at.table]
+    assert len(frames) >= 6
+    assert [cells for f in frames if (cells := _missing_cells(f))] == []
+
+
+def test_blank_missing_and_cell_text() -> None:
+    frame = pd.DataFrame(
+        {"name": ["A", None], "rows": [3.0, float("nan")], "score": [1.5, 2.0], "big": [1386578.0, None]}
+    )
+    shown = tables.blank_missing(frame)
+    assert shown["name"].tolist() == ["A", tables.MISSING]
+    assert shown["rows"].tolist() == ["3", tables.MISSING]
+    assert shown["big"].tolist() == ["1386578", tables.MISSING]
+    assert shown["score"].dtype == float  # no gap: still a number column
+    assert frame["name"].isna().tolist() == [False, True]  # the frame itself is left as it was
+    assert [tables.cell_text(v) for v in (None, float("nan"), "", "block", 3)] == [
+        tables.MISSING,
+        tables.MISSING,
+        tables.MISSING,
+        "block",
+        "3",
+    ]
