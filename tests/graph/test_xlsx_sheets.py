@@ -185,3 +185,16 @@ def test_hostile_cells_read_back_neutralised_and_clean(tmp_path: Path) -> None:
     assert [r[5] for r in rows[1:3]] == [True, False]
     assert [r[6] for r in rows[1:7]] == [1, "x", None, 2.5, True, "'=1"]
     assert [r[7] for r in rows[1:]] == text
+
+
+def test_openpyxl_writes_through_lxml_so_a_carriage_return_survives(tmp_path: Path) -> None:
+    """Without lxml openpyxl writes CR raw and it reads back as LF; lxml is a runtime dependency, so
+    the sheets openpyxl writes and those graph.xlsx_sheets writes keep a CR alike."""
+    assert openpyxl.LXML
+    book = Workbook(write_only=True)
+    book.create_sheet("s").append(["line\rCR"])
+    book.save(tmp_path / "openpyxl.xlsx")
+    write_table(pd.DataFrame({"name": ["line\rCR"]}), tmp_path / "chipwatch.xlsx")
+    for name, row in (("openpyxl", 1), ("chipwatch", 2)):
+        sheet = openpyxl.load_workbook(tmp_path / f"{name}.xlsx", read_only=True).worksheets[0]
+        assert [c.value for c in next(sheet.iter_rows(min_row=row))] == ["line\rCR"]
