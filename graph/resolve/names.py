@@ -462,6 +462,13 @@ _NON_ALNUM = re.compile(r"[^0-9A-Z]+")
 _APOSTROPHES = re.compile(r"['`\u2019\u2018\u02bc]")
 _MARKS = str.maketrans("", "", "\u2122\u2120")  # ™ ℠
 _DROP_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "So", "Sk", "Mn", "Me"})
+#: drop_unread's rule for each ASCII character, as a ``str.translate`` table (most names are ASCII,
+#: and a table is read in C where the rule is a Python test per character).
+_ASCII_UNREAD: dict[int, str | None] = {
+    i: " " if chr(i).isspace() else None
+    for i in range(128)
+    if chr(i).isspace() or unicodedata.category(chr(i)) in _DROP_CATEGORIES
+}
 #: ALEF WITH MADDA ABOVE (آ) read as the bare alef (ا): the madda is a mark that Persian and
 #: Arabic typists often leave out (آخوند / اخوند, آغا / اغا). ``anyascii`` writes آ as A but the
 #: bare alef, and the alef with hamza (أ / إ), as nothing, so the two writings of one name folded
@@ -501,6 +508,8 @@ def drop_unread(text: str) -> str:
     emoji as its name (😀 as GRINNING), a word of the name to every comparison. Trade and service
     marks go before NFKC, which would spell them TM and SM, glued to the word they mark ("ROMASHKA™"
     as ROMASHKATM)."""
+    if text.isascii():  # NFKC leaves ASCII as it is, and no mark is ASCII
+        return text.translate(_ASCII_UNREAD)
     text = unicodedata.normalize("NFKC", text.translate(_MARKS))
     # A tab or a line break (control characters) parts two words as a space does: not dropped.
     return "".join(

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.resolve.names import legal_forms
 from graph.resolve.romanise import roman_key
@@ -67,7 +68,8 @@ class ShortCode:
         )
 
 
-def codes(packed: str) -> tuple[list[str], list[str]]:
+@lru_cache(maxsize=200_000)  # read twice per pair; a name meets several candidates
+def codes(packed: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(codes, other distinctive words) of one packed name. Initials are read in the order the
     name writes them ("Q.A." is QA, not AQ), from every word as written: a run of single letters
     is the distinctive words it was read as (one word, QA, or one per dotted group, TGA DOO:
@@ -85,7 +87,7 @@ def codes(packed: str) -> tuple[list[str], list[str]]:
         if 1 < len(word) <= MAX_CODE_LETTERS and word.isalpha() and left[word] > 0:
             left[word] -= 1
             found.append(word)
-    return found, sorted(left.elements())
+    return tuple(found), tuple(sorted(left.elements()))
 
 
 def _run_codes(run: list[str], left: Counter[str]) -> list[str]:

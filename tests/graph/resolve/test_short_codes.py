@@ -83,8 +83,8 @@ def test_batch_scores_short_codes_as_compare() -> None:
 
 
 def test_codes_read_initials_in_written_order() -> None:
-    assert codes(_packed("Q.A. Widgetworks")) == (["QA"], ["WIDGETWORKS"])
-    assert codes(_packed("AQ Widgetworks Ltd")) == (["AQ"], ["WIDGETWORKS"])
+    assert codes(_packed("Q.A. Widgetworks")) == (("QA",), ("WIDGETWORKS",))
+    assert codes(_packed("AQ Widgetworks Ltd")) == (("AQ",), ("WIDGETWORKS",))
 
 
 @pytest.mark.parametrize(
