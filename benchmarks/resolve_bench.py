@@ -45,20 +45,17 @@ class Run(TypedDict, total=False):
     seconds: float  # resolve() itself
     peak_rss_mb: float
     summary: str
-    stages: list[tuple[str, float]]
     wall: float  # a new process's start to exit (resolve_in_new_process only)
 
 
 def resolve_once(workspace: Path) -> Run:
-    """Resolve ``workspace`` in this process, printing each stage's time: stage times, the
-    summary, resolve()'s own seconds and this process's peak RSS."""
-    stages: list[tuple[str, float]] = []
+    """Resolve ``workspace`` in this process, printing each stage's time: the summary,
+    resolve()'s own seconds and this process's peak RSS."""
     t = time.perf_counter()
     marks = [t]
 
     def step(stage: str) -> None:
         now = time.perf_counter()
-        stages.append((stage, now - marks[-1]))
         print(f"  {stage:16s} {now - marks[-1]:6.1f}s  RSS {peak_rss_mb():.0f} MB", flush=True)
         marks.append(now)
 
@@ -67,7 +64,6 @@ def resolve_once(workspace: Path) -> Run:
         "seconds": time.perf_counter() - t,
         "peak_rss_mb": peak_rss_mb(),
         "summary": str(summary),
-        "stages": stages,
     }
 
 

@@ -462,13 +462,24 @@ _NON_ALNUM = re.compile(r"[^0-9A-Z]+")
 _APOSTROPHES = re.compile(r"['`\u2019\u2018\u02bc]")
 _MARKS = str.maketrans("", "", "\u2122\u2120")  # ™ ℠
 _DROP_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "So", "Sk", "Mn", "Me"})
-#: drop_unread's rule for each ASCII character, as a ``str.translate`` table (most names are ASCII,
-#: and a table is read in C where the rule is a Python test per character).
-_ASCII_UNREAD: dict[int, str | None] = {
-    i: " " if chr(i).isspace() else None
-    for i in range(128)
-    if chr(i).isspace() or unicodedata.category(chr(i)) in _DROP_CATEGORIES
-}
+
+
+class _UnreadTable(dict[int, str | None]):
+    """drop_unread's rule as a ``str.translate`` table, filled per code point on first sight: a
+    whitespace character is a space, a character of _DROP_CATEGORIES is dropped, any other is
+    kept. The table is read in C, where the rule was a Python test per character of every name."""
+
+    def __missing__(self, code: int) -> str | None:
+        ch = chr(code)
+        read = " " if ch.isspace() else None if unicodedata.category(ch) in _DROP_CATEGORIES else ch
+        if len(self) < _UNREAD_KEPT:  # a hostile file of every code point fills no more than this
+            self[code] = read
+        return read
+
+
+_UNREAD_KEPT = 65_536
+_UNREAD = _UnreadTable()
+
 #: ALEF WITH MADDA ABOVE (آ) read as the bare alef (ا): the madda is a mark that Persian and
 #: Arabic typists often leave out (آخوند / اخوند, آغا / اغا). ``anyascii`` writes آ as A but the
 #: bare alef, and the alef with hamza (أ / إ), as nothing, so the two writings of one name folded
@@ -508,15 +519,10 @@ def drop_unread(text: str) -> str:
     emoji as its name (😀 as GRINNING), a word of the name to every comparison. Trade and service
     marks go before NFKC, which would spell them TM and SM, glued to the word they mark ("ROMASHKA™"
     as ROMASHKATM)."""
-    if text.isascii():  # NFKC leaves ASCII as it is, and no mark is ASCII
-        return text.translate(_ASCII_UNREAD)
-    text = unicodedata.normalize("NFKC", text.translate(_MARKS))
+    if not text.isascii():  # NFKC leaves ASCII as it is, and no mark is ASCII
+        text = unicodedata.normalize("NFKC", text.translate(_MARKS))
     # A tab or a line break (control characters) parts two words as a space does: not dropped.
-    return "".join(
-        " " if ch.isspace() else ch
-        for ch in text
-        if ch.isspace() or unicodedata.category(ch) not in _DROP_CATEGORIES
-    )
+    return text.translate(_UNREAD)
 
 
 @lru_cache(maxsize=500_000)

@@ -1,6 +1,6 @@
-"""``drop_unread`` reads ASCII text through a translate table: the same characters as the rule it
-applies to any text (spaces for whitespace, control characters and ^ ` dropped), and the same
-result on any text as the rule character by character."""
+"""``drop_unread`` reads text through a translate table filled on first sight of each code point:
+every ASCII character as the rule reads it (spaces for whitespace, control characters and ^ `
+dropped), and any text as the rule does character by character."""
 
 from __future__ import annotations
 
