@@ -140,15 +140,18 @@ def serve_app(
 
 
 def live_group_members(group: int) -> list[int]:
-    """Processes of process group ``group`` that have not ended (``/proc/PID/stat``: state, pgrp)."""
+    """Processes of process group ``group`` that have not ended: any of their threads not a zombie
+    (``/proc/PID/task/TID/stat``: state, pgrp). A process whose main thread has exited shows "Z" in
+    ``/proc/PID/stat`` while its other threads (Streamlit's server loop) still hold its sockets."""
     live = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+    for stat in Path("/proc").glob("[0-9]*/task/[0-9]*/stat"):
         try:
             state, _parent, pgrp = stat.read_text().rsplit(")", 1)[1].split()[:3]
         except OSError:  # ended while listed
             continue
-        if int(pgrp) == group and state not in ("Z", "X"):
-            live.append(int(stat.parent.name))
+        pid = int(stat.parents[2].name)
+        if int(pgrp) == group and state not in ("Z", "X") and pid not in live:
+            live.append(pid)
     return live
 
 
