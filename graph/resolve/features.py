@@ -355,7 +355,7 @@ class PreparedRecords:
     person_twin: np.ndarray  # int64, per record: its row in ``as_person`` (unknown_kinds), -1 none
     country_id: np.ndarray  # int64, per record: interned id of ``country`` (0: unknown)
     has_address: np.ndarray  # bool, per record: ``address`` is known
-    #: the generation of the interned-id columns (_INTERNED_COLUMNS; graph.resolve.interning)
+    #: the generation of the interned-id columns (INTERNED_COLUMNS; graph.resolve.interning)
     interner: Interner = field(repr=False, compare=False)
     #: this side moved into a later generation (_one_generation), the last one asked for
     moves: list[PreparedRecords] = field(default_factory=list, repr=False, compare=False)
@@ -377,7 +377,7 @@ class PreparedRecords:
 #: earlier chunk evaluated. Cleared when large.
 _DISTINCT_MAX = 200_000
 #: PreparedRecords columns of interned ids (moved together into one generation: _one_generation).
-_INTERNED_COLUMNS = (
+INTERNED_COLUMNS = (
     "generic",
     "legal",
     "legal_run",
@@ -386,6 +386,19 @@ _INTERNED_COLUMNS = (
     "org_core_id",
     "spelled_id",
     "country_id",
+)
+#: PreparedRecords columns with one row per record; every other array column has one per name.
+RECORD_COLUMNS = (
+    "kind",
+    "country",
+    "address",
+    "has_ids",
+    "start",
+    "count",
+    "kind_id",
+    "person_twin",
+    "country_id",
+    "has_address",
 )
 #: Below this many rows a dict finds the distinct pairs faster than pandas' factorize (whose
 #: set-up costs tens of microseconds a call: the linking guard scores many tiny batches).
@@ -400,6 +413,11 @@ _NO_WORDS = 0
 _KINDS = Interner()
 _KIND_NAMES = _KINDS.strings
 _kind_id = _KINDS.intern
+
+
+def kind_ids(kinds: Sequence[str]) -> np.ndarray:
+    """The ``kind_id`` column of records of these kinds, in this process's kind table."""
+    return np.array([_kind_id(k) for k in kinds], dtype=np.int64)
 
 
 def _per_distinct(
@@ -1122,7 +1140,7 @@ def prepare(records: Sequence[Record]) -> PreparedRecords:
         arabic=np.array(arabic, dtype=np.int8),
         first_written=np.array([_first_letter(c) for c in core], dtype="<U1"),
         acro_heads=np.array(heads, dtype=np.int32),
-        kind_id=np.array([_kind_id(r.kind) for r in records], dtype=np.int64),
+        kind_id=kind_ids([r.kind for r in records]),
         country_id=np.array([intern(c) for c in countries], dtype=np.int64),
         has_address=np.array([a != "" for a in addresses], dtype=bool),
         person_twin=person_twin,
@@ -1664,17 +1682,17 @@ def _one_generation(left: PreparedRecords, right: PreparedRecords) -> tuple[Prep
     if left.interner is right.interner:
         return left, right
     target = max(left.interner, right.interner, key=lambda g: g.serial)
-    return _moved(left, target), _moved(right, target)
+    return moved_to(left, target), moved_to(right, target)
 
 
-def _moved(prep: PreparedRecords, target: Interner) -> PreparedRecords:
+def moved_to(prep: PreparedRecords, target: Interner) -> PreparedRecords:
     """``prep`` with its interned ids in ``target``'s generation; the copy is kept on ``prep``
     (a long-lived index compared with many later batches moves once per generation)."""
     if prep.interner is target:
         return prep
     if prep.moves and prep.moves[0].interner is target:
         return prep.moves[0]
-    cols: dict[str, Any] = {c: prep.interner.moved(getattr(prep, c), target) for c in _INTERNED_COLUMNS}
+    cols: dict[str, Any] = {c: prep.interner.moved(getattr(prep, c), target) for c in INTERNED_COLUMNS}
     moved = replace(prep, interner=target, moves=[], **cols)
     prep.moves[:] = [moved]
     return moved

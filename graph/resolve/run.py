@@ -1,8 +1,9 @@
 """``resolve(settings)``: the whole resolution over the workspace.
 
-Stages: load records (current list entries, companies, shipment parties) → blocking →
-scoring → linking with review decisions → write SAME_AS edges, canonical ids, the review
-queue (``review/queue.parquet``) and the clusters (``resolve/clusters.parquet``).
+Stages: load records (current list entries, companies, shipment parties) → prepare their
+names for scoring (on every core: :mod:`graph.resolve.prepare_cores`) → blocking → scoring →
+linking with review decisions → write SAME_AS edges, canonical ids, the review queue
+(``review/queue.parquet``) and the clusters (``resolve/clusters.parquet``).
 Pairs considered: shipment party ↔ company, company ↔ list entry, list entry ↔ list entry
 across lists (and one entry's copies from two feeds: :mod:`graph.resolve.shared_entries`),
 company ↔ company across registries.
@@ -36,6 +37,7 @@ from graph.resolve.caches import clear_name_caches
 from graph.resolve.candidates import BlockingConfig, CandidateIndex, exact_key_pairs, key_texts
 from graph.resolve.features import PreparedRecords, Record, prepare
 from graph.resolve.link import LinkResult, LinkThresholds, link
+from graph.resolve.prepare_cores import prepare_groups
 from graph.resolve.review import (
     load_decisions,
     optional_store,
@@ -51,6 +53,7 @@ from graph.tables.trade import load_trade_tables
 
 STAGES = (
     "load",
+    "prepare",
     "party-company",
     "company-list",
     "party-list",
@@ -79,6 +82,9 @@ class Records:
     records: list[Record] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     owner: list[int] = field(default_factory=list)
+    #: the records prepared for scoring: by :func:`prepare_records` for the groups of a run at
+    #: once (on every core), else on first use
+    prepared_records: PreparedRecords | None = None
 
     @classmethod
     def build(cls, frame: pd.DataFrame, id_col: str, group_col: str | None, kind: str = "") -> Records:
@@ -116,9 +122,11 @@ class Records:
             )
         return rec
 
-    @cached_property
+    @property
     def prepared(self) -> PreparedRecords:
-        return prepare(self.records)
+        if self.prepared_records is None:
+            self.prepared_records = prepare(self.records)
+        return self.prepared_records
 
     @cached_property
     def texts(self) -> list[str]:
@@ -182,6 +190,14 @@ def _list_entries(settings: Settings) -> pd.DataFrame:
     if current.empty:
         return pd.DataFrame(columns=["id", "name", "aliases", "countries", "list", "feed"])
     return list_graph_frames(current.reset_index(drop=True)).nodes[NodeKind.LIST_ENTRY]
+
+
+def prepare_records(groups: Sequence[Records]) -> None:
+    """Prepare the groups' records for scoring at once, on every core (a process prepares its
+    part of each group in turn: :func:`graph.resolve.prepare_cores.prepare_groups`)."""
+    todo = [g for g in groups if g.prepared_records is None]
+    for group, prepared in zip(todo, prepare_groups([g.records for g in todo]), strict=True):
+        group.prepared_records = prepared
 
 
 def score_task(
@@ -332,6 +348,12 @@ def _link_records(
     prts = Records.build(parties, "party_id", None, UNKNOWN)
     del entries, companies, parties  # the records hold what scoring needs
     step("load")
+    # The groups some stage scores: parties against companies or list entries, companies
+    # against list entries and each other, list entries against each other.
+    prepare_records(
+        [g for g in (prts, comps, lists) if g.names and (g is not prts or comps.names or lists.names)]
+    )
+    step("prepare")
     blocking = BlockingConfig(top_k=5)
     parts: list[pd.DataFrame] = []
     if comps.names:

@@ -12,7 +12,7 @@ import pytest
 
 from chipwatch.settings import Settings
 from graph.model import EdgeKind, NodeKind
-from graph.resolve import Record, names, prepare, run, score_pairs
+from graph.resolve import Record, names, prepare, prepare_cores, run, score_pairs
 from graph.resolve.link import LinkResult
 from graph.resolve.review import queue_path
 from graph.resolve.run import _nodes_in_store, clusters_path, resolve
@@ -287,3 +287,27 @@ def test_one_sdn_entry_from_two_feeds_is_linked_not_queued(
     assert not result.queue["reasons_json"].str.contains("same list").any()
     canon = result.clusters.set_index("id")["canonical_id"]
     assert canon[["list:US_SDN:SDN:22696", "list:US_SDN:22696", "list:US_DPL:d1"]].nunique() == 1
+
+
+def test_records_prepared_on_two_cores_resolve_as_on_one(
+    demo: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every group prepared in two processes (graph.resolve.prepare_cores; the demo world is far
+    below the size where resolution does so by itself) gives the same links, queue and clusters."""
+    one_core = {path: pd.read_parquet(path) for path in (clusters_path(demo), queue_path(demo))}
+    links = open_store(demo).edges_frame(EdgeKind.SAME_AS)
+    forks: list[int] = []
+    start = prepare_cores._start
+
+    def start_and_count(chunks: list[tuple[Record, ...]]) -> object:
+        forks.append(len(chunks))
+        return start(chunks)
+
+    monkeypatch.setattr(prepare_cores, "MIN_RECORDS", 1)
+    monkeypatch.setattr(prepare_cores, "available_cores", lambda: 2)
+    monkeypatch.setattr(prepare_cores, "_start", start_and_count)
+    resolve(demo)
+    assert len(forks) == 1 and forks[0] >= 2  # one worker: its part of the parties, of the companies …
+    for path, frame in one_core.items():
+        pd.testing.assert_frame_equal(pd.read_parquet(path), frame)
+    pd.testing.assert_frame_equal(open_store(demo).edges_frame(EdgeKind.SAME_AS), links)
