@@ -43,6 +43,16 @@ from ingest.trade.load import ingest_trade_file
 
 
 def peak_rss_mb() -> float:
+    """This process's peak RSS: VmHWM, the high-water mark of its own memory since it started.
+    Not ``ru_maxrss``: Linux carries that over an exec, so a resolving process started by the
+    set-up's process (~2.3 GB) would report at least the set-up's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
