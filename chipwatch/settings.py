@@ -63,6 +63,9 @@ class Settings:
     app_port: int = 8501
     app_password_hash: Secret = field(default_factory=lambda: Secret(""))
     list_update_urls: str | None = None
+    #: processes ``chipwatch resolve`` prepares names in (graph.resolve.prepare_cores); 0: every
+    #: core it may use, at most MAX_RESOLVE_PROCESSES
+    resolve_processes: int = 0
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -85,6 +88,8 @@ class Settings:
 
 
 MAX_PORT = 65_535
+#: Most processes resolution prepares names in (each holds its part's columns and name caches).
+MAX_RESOLVE_PROCESSES = 4
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
@@ -128,4 +133,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         app_port=get_int("APP_PORT", 8501, 1, MAX_PORT),
         app_password_hash=Secret(get("APP_PASSWORD_HASH") or ""),
         list_update_urls=get("LIST_UPDATE_URLS"),
+        resolve_processes=get_int("RESOLVE_PROCESSES", 0, 0, MAX_RESOLVE_PROCESSES),
     )

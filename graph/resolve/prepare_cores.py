@@ -30,6 +30,7 @@ from multiprocessing.connection import Connection
 
 import numpy as np
 
+from chipwatch.settings import MAX_RESOLVE_PROCESSES
 from graph.resolve.features import PreparedRecords, Record, prepare
 from graph.resolve.prepared_parts import Portable, concatenated, portable, restored
 
@@ -39,7 +40,7 @@ log = logging.getLogger(__name__)
 #: ~1 s, which a part of fewer records would not win back.
 MIN_RECORDS = 20_000
 #: Processes at most (each child holds its part's columns and the name caches it fills).
-MAX_PROCESSES = 4
+MAX_PROCESSES = MAX_RESOLVE_PROCESSES
 
 
 def available_cores() -> int:

@@ -192,11 +192,13 @@ def _list_entries(settings: Settings) -> pd.DataFrame:
     return list_graph_frames(current.reset_index(drop=True)).nodes[NodeKind.LIST_ENTRY]
 
 
-def prepare_records(groups: Sequence[Records]) -> None:
-    """Prepare the groups' records for scoring at once, on every core (a process prepares its
-    part of each group in turn: :func:`graph.resolve.prepare_cores.prepare_groups`)."""
+def prepare_records(groups: Sequence[Records], processes: int | None = None) -> None:
+    """Prepare the groups' records for scoring at once, in ``processes`` processes (None: every
+    core; a process prepares its part of each group in turn:
+    :func:`graph.resolve.prepare_cores.prepare_groups`)."""
     todo = [g for g in groups if g.prepared_records is None]
-    for group, prepared in zip(todo, prepare_groups([g.records for g in todo]), strict=True):
+    prepared_groups = prepare_groups([g.records for g in todo], processes)
+    for group, prepared in zip(todo, prepared_groups, strict=True):
         group.prepared_records = prepared
 
 
@@ -351,7 +353,8 @@ def _link_records(
     # The groups some stage scores: parties against companies or list entries, companies
     # against list entries and each other, list entries against each other.
     prepare_records(
-        [g for g in (prts, comps, lists) if g.names and (g is not prts or comps.names or lists.names)]
+        [g for g in (prts, comps, lists) if g.names and (g is not prts or comps.names or lists.names)],
+        settings.resolve_processes or None,
     )
     step("prepare")
     blocking = BlockingConfig(top_k=5)

@@ -21,6 +21,7 @@ def test_defaults_without_any_variable() -> None:
     assert settings.neo4j_uri is None and settings.neo4j_user == "neo4j" and not settings.neo4j_password
     assert settings.neo4j_database == "neo4j"
     assert settings.app_address == "127.0.0.1"
+    assert settings.resolve_processes == 0  # every core
 
 
 def test_reads_chipwatch_variables(tmp_path: Path) -> None:
@@ -33,6 +34,7 @@ def test_reads_chipwatch_variables(tmp_path: Path) -> None:
             "CHIPWATCH_NEO4J_PASSWORD": PASSWORD,
             "CHIPWATCH_NEO4J_DATABASE": "screening",
             "CHIPWATCH_APP_PORT": "8600",
+            "CHIPWATCH_RESOLVE_PROCESSES": "1",
             "NEO4J_PASSWORD": "ignored: not a CHIPWATCH_ variable",
         }
     )
@@ -46,6 +48,7 @@ def test_reads_chipwatch_variables(tmp_path: Path) -> None:
     )
     assert settings.neo4j_password.reveal() == PASSWORD
     assert settings.app_port == 8600
+    assert settings.resolve_processes == 1
 
 
 def test_empty_variable_counts_as_unset() -> None:
@@ -62,6 +65,8 @@ def test_empty_variable_counts_as_unset() -> None:
         ("CHIPWATCH_APP_PORT", "99999", "expected a number from 1 to 65535"),
         ("CHIPWATCH_APP_PORT", "0", "expected a number from 1 to 65535"),
         ("CHIPWATCH_MAX_UPLOAD_MB", "-5", "expected a number of at least 1"),
+        ("CHIPWATCH_RESOLVE_PROCESSES", "16", "expected a number from 0 to 4"),
+        ("CHIPWATCH_RESOLVE_PROCESSES", "two", "expected a whole number"),
     ],
 )
 def test_malformed_values_name_the_variable(name: str, value: str, message: str) -> None:

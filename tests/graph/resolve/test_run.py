@@ -306,8 +306,12 @@ def test_records_prepared_on_two_cores_resolve_as_on_one(
     monkeypatch.setattr(prepare_cores, "MIN_RECORDS", 1)
     monkeypatch.setattr(prepare_cores, "available_cores", lambda: 2)
     monkeypatch.setattr(prepare_cores, "_start", start_and_count)
-    resolve(demo)
-    assert len(forks) == 1 and forks[0] >= 2  # one worker: its part of the parties, of the companies …
-    for path, frame in one_core.items():
-        pd.testing.assert_frame_equal(pd.read_parquet(path), frame)
-    pd.testing.assert_frame_equal(open_store(demo).edges_frame(EdgeKind.SAME_AS), links)
+    # CHIPWATCH_RESOLVE_PROCESSES unset (every core), then 1 (one process: no worker)
+    for settings, workers in ((demo, 1), (demo.with_(resolve_processes=1), 0)):
+        forks.clear()
+        resolve(settings)
+        assert len(forks) == workers
+        assert all(runs >= 2 for runs in forks)  # the worker's part of the parties, of the companies …
+        for path, frame in one_core.items():
+            pd.testing.assert_frame_equal(pd.read_parquet(path), frame)
+        pd.testing.assert_frame_equal(open_store(demo).edges_frame(EdgeKind.SAME_AS), links)
