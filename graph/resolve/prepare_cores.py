@@ -19,7 +19,6 @@ its runs are prepared again in the parent, with a warning.
 
 from __future__ import annotations
 
-import itertools
 import logging
 import multiprocessing
 import os
@@ -39,8 +38,6 @@ log = logging.getLogger(__name__)
 #: Below this many records one process prepares them: a fork, the pickling and the join cost
 #: ~1 s, which a part of fewer records would not win back.
 MIN_RECORDS = 20_000
-#: Processes at most (each child holds its part's columns and the name caches it fills).
-MAX_PROCESSES = MAX_RESOLVE_PROCESSES
 
 
 def available_cores() -> int:
@@ -50,18 +47,11 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def prepare_on_cores(
-    records: Sequence[Record], processes: int | None = None, min_records: int | None = None
-) -> PreparedRecords:
-    """``prepare(records)``, on every core when there are enough records (see :func:`prepare_groups`)."""
-    return prepare_groups([records], processes, min_records)[0]
-
-
 def prepare_groups(
     groups: Sequence[Sequence[Record]], processes: int | None = None, min_records: int | None = None
 ) -> list[PreparedRecords]:
     """``[prepare(g) for g in groups]``, computed on ``processes`` cores (every core, at most
-    MAX_PROCESSES, by default) when the groups hold at least ``min_records`` (MIN_RECORDS)
+    MAX_RESOLVE_PROCESSES, by default) when the groups hold at least ``min_records`` (MIN_RECORDS)
     records in all and this is Linux; else in this process.
 
     Each group is cut into one run of consecutive records per process, and each process
@@ -69,19 +59,16 @@ def prepare_groups(
     group (its per-word caches) serves it for the next group too, as in one process."""
     published = [tuple(g) for g in groups]
     total = sum(len(g) for g in published)
-    n = min(processes or available_cores(), MAX_PROCESSES, max(total, 1))
+    n = min(processes or available_cores(), MAX_RESOLVE_PROCESSES, max(total, 1))
     least = MIN_RECORDS if min_records is None else min_records
     if n < 2 or total < least or not _can_fork():
         return [prepare(g) for g in published]
-    # runs[g][k]: process k's run of group g
-    runs = [
-        [g[a:b] for a, b in itertools.pairwise(np.linspace(0, len(g), n + 1).astype(int).tolist())]
-        for g in published
-    ]
-    children = [_start([group_runs[k] for group_runs in runs]) for k in range(1, n)]
-    own = [prepare(group_runs[0]) for group_runs in runs]
-    theirs = [_collect(child, [group_runs[k] for group_runs in runs]) for k, child in enumerate(children, 1)]
-    return [concatenated([own[g], *(parts[g] for parts in theirs)]) for g in range(len(published))]
+    # runs[k][g]: process k's run of group g
+    cuts = [np.linspace(0, len(g), n + 1).astype(int).tolist() for g in published]
+    runs = [[g[c[k] : c[k + 1]] for g, c in zip(published, cuts, strict=True)] for k in range(n)]
+    children = [(_start(chunks), chunks) for chunks in runs[1:]]
+    parts = [[prepare(chunk) for chunk in runs[0]], *(_collect(child, chunks) for child, chunks in children)]
+    return [concatenated([process_parts[g] for process_parts in parts]) for g in range(len(published))]
 
 
 def _can_fork() -> bool:

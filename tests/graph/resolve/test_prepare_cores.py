@@ -112,7 +112,7 @@ def test_a_big_batch_is_prepared_in_forked_processes() -> None:
     for part, chunk in zip(parts, chunks, strict=True):
         assert part.interner is not interning.current()  # it came back through the pipe
         _assert_same(part, prepare(chunk))
-    _assert_same(cores.prepare_on_cores(RECORDS, processes=3, min_records=0), prepare(RECORDS))
+    _assert_same(cores.prepare_groups([RECORDS], processes=3, min_records=0)[0], prepare(RECORDS))
 
 
 def test_groups_are_prepared_each_as_on_its_own() -> None:
@@ -128,8 +128,8 @@ def test_a_small_batch_is_prepared_here(monkeypatch: pytest.MonkeyPatch) -> None
         raise AssertionError("forked for a small batch")
 
     monkeypatch.setattr(cores, "_start", no_fork)
-    _assert_same(cores.prepare_on_cores(RECORDS, processes=2), prepare(RECORDS))
-    _assert_same(cores.prepare_on_cores(RECORDS, processes=1, min_records=0), prepare(RECORDS))
+    _assert_same(cores.prepare_groups([RECORDS], processes=2)[0], prepare(RECORDS))
+    _assert_same(cores.prepare_groups([RECORDS], processes=1, min_records=0)[0], prepare(RECORDS))
 
 
 def _dies() -> None:
@@ -160,7 +160,7 @@ def test_a_worker_that_dies_or_fails_costs_time_not_the_result(
 
     monkeypatch.setattr(cores, "prepare", prepare_or_break)
     with caplog.at_level(logging.WARNING, logger=cores.__name__):
-        got = cores.prepare_on_cores(RECORDS, processes=2, min_records=0)
+        got = cores.prepare_groups([RECORDS], processes=2, min_records=0)[0]
     _assert_same(got, prepare(RECORDS))
     assert said in caplog.text
 
