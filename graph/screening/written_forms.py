@@ -73,10 +73,10 @@ def _cut(name: str, generic: Callable[[str], bool]) -> tuple[str, frozenset[str]
     return " ".join([*kept, *stand_in]), words
 
 
-def _without_forms(name: str, generic: Callable[[str], bool]) -> str:
-    """The name without every legal form at its edges, its outermost form's class in their place
-    when generic (as :func:`_cut` puts it)."""
-    kept, form_class = _name_and_form_class(name)
+def _written_without(reading: tuple[tuple[str, ...], str | None], generic: Callable[[str], bool]) -> str:
+    """A name's words without its legal forms, its outermost form's class in their place when
+    generic (as :func:`_cut` puts it)."""
+    kept, form_class = reading
     return " ".join([*kept, *([form_class] if form_class and generic(form_class) else [])])
 
 
@@ -100,40 +100,52 @@ def written_forms_cut(
         cut_q, cut_t = _cut(q, generic), _cut(t, generic)
         if cut_q is None and cut_t is None:
             continue
+        reading = _shared_reading(q, t)
+        if reading is not None:
+            # One name with its form written two ways, maybe stacked on another form both write
+            # ("РОМАШКА AL-COOPERATIVA LLC" / "… LIMITED LIABILITY COMPANY", "科技 (PVT.) LLC" / "科技
+            # (PVT.) LIMITED LIABILITY COMPANY"): read without their forms, the two are one name,
+            # where the words left by cutting one side only would differ (LIABILITY, PVT).
+            queries[k] = targets[k] = _written_without(reading, generic)
+            continue
         words_q = set(name_text(q).split())
         words_t = set(name_text(t).split())
         if (cut_q is not None and _shared(cut_q[1], words_t)) or (
             cut_t is not None and _shared(cut_t[1], words_q)
         ):
-            if form_written_otherwise(q, t):
-                # The words both write are a form stacked on the one written two ways ("РОМАШКА
-                # AL-COOPERATIVA LLC" / "… LIMITED LIABILITY COMPANY"): read without their forms,
-                # the two are one name, where their words alone would differ (LIABILITY).
-                queries[k], targets[k] = _without_forms(q, generic), _without_forms(t, generic)
-            continue  # else both names write the form: its words agree as letters
+            continue  # both names write the form: its words agree as letters
         queries[k] = cut_q[0] if cut_q else q
         targets[k] = cut_t[0] if cut_t else t
     return queries, targets
 
 
 @lru_cache(maxsize=200_000)
-def _name_and_form_class(name: str) -> tuple[tuple[str, ...], str | None]:
-    """The name's words without its legal forms, a run of single letters as one word (A A / AA),
-    and the class of its outermost form (None where it has none)."""
-    kept, form_class, _ = legal_forms().split(name_text(name).split())
-    joined: list[str] = []
-    for i, word in enumerate(kept):
-        if len(word) == 1 and i and len(kept[i - 1]) == 1:
-            joined[-1] += word  # initials written with dots or without: A.A. / AA
-        else:
-            joined.append(word)
-    return tuple(joined), form_class
+def _readings(name: str) -> tuple[tuple[tuple[str, ...], str | None], ...]:
+    """The name's words without its legal forms, with the class of its outermost form (None where
+    it has none); and where the form cut ends in a shorter form of that class, the reading with the
+    words before that form kept as the name's: "ROMASHKA BUSINESS LIMITED LIABILITY COMPANY" is
+    ROMASHKA under the form BUSINESS LIMITED LIABILITY COMPANY (ISO 20275) or ROMASHKA BUSINESS
+    under LIMITED LIABILITY COMPANY, as the clerk's "ROMASHKA BUSINESS L.L.C." reads it."""
+    forms = legal_forms()
+    kept, form_class, cut = forms.split(name_text(name).split())
+    readings = [(tuple(kept), form_class)]
+    run = cut.split()
+    for i in range(1, len(run)):
+        tail = tuple(run[i:])
+        if form_class is not None and forms.table.get(forms.writings.get(tail, tail)) == form_class:
+            readings.append(((*kept, *run[:i]), form_class))
+    return tuple(readings)
+
+
+def _shared_reading(query_name: str, target_name: str) -> tuple[tuple[str, ...], str | None] | None:
+    """The reading of two names (:func:`_readings`) that makes them one name with a legal form of
+    one class written two ways; None where none does."""
+    target = set(_readings(target_name))
+    return next((r for r in _readings(query_name) if r[0] and r[1] is not None and r in target), None)
 
 
 def form_written_otherwise(query_name: str, target_name: str) -> bool:
     """The two names are one name with a legal form of one class written two ways ("ROMASHKA
     L.L.C." / "ROMASHKA LIMITED LIABILITY COMPANY", "… CO., LTD." / "… COMPANY LIMITED"): the forms'
     words differ, the name does not. Names without a form, or of forms of two classes, are not."""
-    kept_q, class_q = _name_and_form_class(query_name)
-    kept_t, class_t = _name_and_form_class(target_name)
-    return bool(kept_q) and class_q is not None and (kept_q, class_q) == (kept_t, class_t)
+    return _shared_reading(query_name, target_name) is not None

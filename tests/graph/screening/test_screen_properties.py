@@ -8,7 +8,6 @@ forms and stop-words only, and hostile text.
 
 from __future__ import annotations
 
-import itertools
 import re
 from typing import Any
 
@@ -139,16 +138,6 @@ FORM_WRITINGS = (
     ("PLC", "P.L.C.", "PUBLIC LIMITED COMPANY"),
 )
 _DOT_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_])")
-_DOTTED_GROUPS = re.compile(r"[^\W\d_]\.[\W_]+[^\W\d_]\.")
-#: One word of dotted initials ("A.A.", "A.A.A"): two of them in a row are one run of initials too.
-_INITIALS_WORD = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?")
-
-
-def _two_initial_groups(name: str) -> bool:
-    """Two groups of dotted initials in a row, with & or spaces between ("A.A. & A.B.", "A.A.A A.A.")."""
-    words = [w for w in re.split(r"[\s&,]+", name) if w]
-    dotted = [_INITIALS_WORD.fullmatch(w) is not None for w in words]
-    return _DOTTED_GROUPS.search(name) is not None or any(a and b for a, b in itertools.pairwise(dotted))
 
 
 @st.composite
@@ -163,11 +152,6 @@ def clerks_writing(draw: st.DrawFn) -> tuple[str, str]:
     # graph.resolve.legal_forms, continues_initials); no listed name ends so.
     words = re.sub(r"[\W_]+", " ", base).split()
     assume(bool(words) and len(words[-1]) > 1)
-    # Two groups of dotted initials in a row, or with & between, are read as one run of initials
-    # ("A.A. & A.B." is AAAB, scoring._collapse_initials), and without their dots as two words ("AA
-    # AB"), clear at 0.69: not fixed here (reported by the screenprops30 branch); rare on the lists.
-    # ("A.A.A A.A. (HK) LLC" against "AAA AA. (HK) LLC." is clear at 0.64, found by the badinput31 run).
-    assume(not _two_initial_groups(base))
     separator = draw(st.sampled_from([" ", ", "]))
     name = base + separator + draw(st.sampled_from([str.upper, str.title]))(listed_form)
     written = base + separator + written_form
@@ -186,6 +170,10 @@ def clerks_writing(draw: st.DrawFn) -> tuple[str, str]:
 @example(("РОМАШКА (HK) L.L.C.", "РОМАШКА  (HK)  LIMITED  LIABILITY  COMPANY"), [])
 @example(("Romashka L.L.C.", "romashka limited liability company"), [])
 @example(("A.A. (HK) L.L.C.", "AA.  (HK)  LLC"), [])
+# Two groups of dotted initials in a row were one run of letters (AAAB, AAAAA), and without their
+# dots two words: clear at 0.69 and 0.64 (graph.screening.initials).
+@example(("A.A. & A.B. LLC", "aa & ab llc"), [])
+@example(("A.A.A A.A. (HK) LLC", "AAA AA. (HK) LLC."), [])
 @example(("ROMASHKA TRADING LLC", "ROMASHKA\tTRADING\tLLC"), [])
 # Names whose own words end in a legal form were review (0.72) or clear, not block: the stacked form
 # (COOPERATIVA, STICHTING) is in both names, so the form written out was not cut from either.
@@ -195,6 +183,12 @@ def clerks_writing(draw: st.DrawFn) -> tuple[str, str]:
 # otherwise found no candidate: both are review now (graph.screening.generic_names).
 @example(("CHEMICALS LIMITED LIABILITY COMPANY", "CHEMICALS LLC"), [])
 @example(("科技 JSC", "科技  JOINT  STOCK  COMPANY"), [])
+# A form stacked on one written two ways, where the name's word is a generic one: the written-out
+# form was cut from the clerk's writing only, which kept LIABILITY and lost PVT, and found nothing.
+@example(("科技 (PVT.) LLC", "科技  (PVT.)  LIMITED  LIABILITY  COMPANY"), [])
+# A form that ends in a shorter form of its class (BUSINESS LIMITED LIABILITY COMPANY, ISO 20275):
+# the clerk's BUSINESS L.L.C. keeps BUSINESS as the name's; review at 0.90 until both readings counted.
+@example(("РОМАШКА BUSINESS LIMITED LIABILITY COMPANY", "РОМАШКА  BUSINESS  L.L.C."), [])
 def test_a_clerks_writing_of_a_listed_name_keeps_its_outcome(
     pair: tuple[str, str], others: list[tuple[str, str]]
 ) -> None:
