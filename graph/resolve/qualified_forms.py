@@ -49,9 +49,11 @@ FORMS: dict[str, tuple[str, str, bool]] = {
     "NON PUBLIC JOINT STOCK COMPANY": (_CORPORATION, _JSC, True),
 }
 
-#: A bracketed qualifier of the limited company, just before LTD / LIMITED (case as written).
+#: A bracketed qualifier of the limited company, just before LTD / LIMITED / LLC (case as written):
+#: "(PVT.) LLC" read otherwise than "(PVT.) LIMITED LIABILITY COMPANY" kept PVT as a word of the name.
 _BRACKETED = re.compile(
-    r"[(\[]\s*((?:SMC\s*-?\s*)?(?:PVT|PRIVATE|PTE|PTY)\.?)\s*[)\]](?=[\s.,]*(?:LTD|LIMITED)\b)",
+    r"[(\[]\s*((?:SMC\s*-?\s*)?(?:PVT|PRIVATE|PTE|PTY)\.?)\s*[)\]]"
+    r"(?=[\s.,]*(?:LTD|LIMITED|L\.?\s?L\.?\s?C)\b)",
     re.IGNORECASE,
 )
 

@@ -61,6 +61,14 @@ CENTER CENTRE CENTR MICROSYSTEMS MICROELECTRONIC
 GENERIC_TOKENS = frozenset(_GENERIC_WORDS.split()) | RESOLVE_GENERIC_WORDS | (STOP_WORDS - {"A", "Y"})
 #: Legal forms and articles: they say nothing about what a company does (LLC and Co., Ltd. never conflict).
 LEGAL_TOKENS = frozenset(_LEGAL_WORDS.split()) | STOP_WORDS
+#: The words of legal forms (LIMITED, CORPORATION, PRIVATE …), articles aside.
+_FORM_WORDS = (LEGAL_TOKENS - STOP_WORDS - {"AND", "THE", "OF", "FOR"}) | {
+    "PRIVATE",
+    "LIABILITY",
+    "PUBLIC",
+    "JOINT",
+    "STOCK",
+}
 #: Known abbreviations of sector words that are not prefixes of them.
 _SECTOR_ABBREVIATIONS = {"INTL": "INTERNATIONAL", "SVCS": "SERVICES", "MFG": "MANUFACTURING", "GRP": "GROUP"}
 SECTOR_CONFLICT_SINGLE = 0.2  # one-word distinctive core: the sector words are half of what identifies it
@@ -183,10 +191,17 @@ def phonetic(name: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def distinctive(name: str) -> str:
-    """Upper-case ASCII tokens of a name without generic words (all of them if only generic ones)."""
+    """Upper-case ASCII tokens of a name without generic words. A name of generic words only keeps
+    them all but the legal forms that end it: "A.B. (PVT.) LTD" and "A.B. (PVT.) LIMITED" are both
+    AB, "S.A. TRADING LTD" and "SA TRADING LIMITED" both SA TRADING, however the form is written."""
     tokens = _collapse_initials(folded(name).split())
     kept = [t for t in tokens if not is_generic(t)]
-    return " ".join(kept or tokens)
+    if kept:
+        return " ".join(kept)
+    end = len(tokens)
+    while end > 1 and tokens[end - 1] in _FORM_WORDS:
+        end -= 1
+    return " ".join(tokens[:end])
 
 
 @lru_cache(maxsize=200_000)

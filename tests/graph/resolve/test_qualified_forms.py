@@ -52,6 +52,8 @@ def test_the_qualifier_is_read_with_its_form(
         ("UEC (Pvt.) Ltd.", "UEC Pvt. Ltd."),
         ("Icarus Marine (Pty) Ltd.", "Icarus Marine Pty Ltd."),
         ("Seljuk Traders (SMC-Private) Limited", "Seljuk Traders SMC-Private Limited"),
+        ("ROMASHKA (PVT.) LLC", "ROMASHKA PVT. LLC"),
+        ("ROMASHKA (PVT.) L.L.C.", "ROMASHKA PVT. L.L.C."),
         # Brackets that are not a form's qualifier stay: a place, an acronym, a qualifier alone.
         ("VTB BANK (KIEV) LTD", "VTB BANK (KIEV) LTD"),
         ("LT Engineering (LTE) Ltd.", "LT Engineering (LTE) Ltd."),
