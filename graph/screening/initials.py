@@ -33,7 +33,7 @@ def _is_form(letters: str) -> bool:
 
 
 def _run_words(run: Sequence[str], ends_name: bool) -> list[str]:
-    """A run of single letters written apart, as words: one, or two where it ends the name with a
+    """A run of single letters written apart (maybe none), as words: one, or two where it ends the name with a
     legal form after :data:`MIN_NAME_LETTERS` letters or more. The shortest such form: "E C A S A"
     is ECA SA (the listed E.C.A. S.A.), not EC of the Norwegian ASA."""
     if ends_name:
@@ -41,7 +41,7 @@ def _run_words(run: Sequence[str], ends_name: bool) -> list[str]:
             form = "".join(run[-size:])
             if _is_form(form):
                 return ["".join(run[:-size]), form]
-    return ["".join(run)]
+    return ["".join(run)] if run else []
 
 
 def read_initials(text: str, tokens: Sequence[str], fold: Callable[[str], str]) -> list[str]:
@@ -55,9 +55,8 @@ def read_initials(text: str, tokens: Sequence[str], fold: Callable[[str], str]) 
     while i < len(tokens):
         group = groups[g] if g < len(groups) else None
         if group is not None and tuple(tokens[i : i + len(group)]) == group:
-            out.extend(_run_words(run, False))
+            out += [*_run_words(run, False), "".join(group)]
             run = []
-            out.append("".join(group))
             i += len(group)
             g += 1
             continue
@@ -65,11 +64,7 @@ def read_initials(text: str, tokens: Sequence[str], fold: Callable[[str], str]) 
         if len(token) == 1 and token.isalpha():
             run.append(token)
         else:
-            if run:
-                out.extend(_run_words(run, False) if len(run) > 1 else run)
-                run = []
-            out.append(token)
+            out += [*_run_words(run, False), token]
+            run = []
         i += 1
-    if run:
-        out.extend(_run_words(run, True) if len(run) > 1 else run)
-    return [w for w in out if w]
+    return out + _run_words(run, True)
